@@ -1,0 +1,97 @@
+//! The page template: Trunk's `index.html` with a page's title, description and static shell filled in.
+
+use policy_content::site::{NAV, SITE_NAME};
+
+use crate::html::esc;
+use crate::pages::PageSpec;
+
+/// Trunk's built `index.html`, split where a page's own parts go.
+pub struct Template {
+    head_before_title: String,
+    head_after_title: String,
+    body_open: String,
+    rest: String,
+}
+
+impl Template {
+    /// Splits Trunk's output at `<title>…</title>` and just after `<body…>`.
+    pub fn parse(src: &str) -> Result<Self, String> {
+        let t0 = src.find("<title>").ok_or("index.html has no <title>")?;
+        let t1 = src[t0..].find("</title>").ok_or("index.html has no </title>")? + t0 + "</title>".len();
+        let b0 = src.find("<body").ok_or("index.html has no <body>")?;
+        let b1 = src[b0..].find('>').ok_or("index.html has a broken <body>")? + b0 + 1;
+        if b0 < t1 {
+            return Err("index.html: <title> must come before <body>".into());
+        }
+        Ok(Self {
+            head_before_title: src[..t0].to_string(),
+            head_after_title: src[t1..b0].to_string(),
+            body_open: src[b0..b1].to_string(),
+            rest: src[b1..].to_string(),
+        })
+    }
+
+    /// The full HTML page for `spec`.
+    pub fn render(&self, spec: &PageSpec) -> String {
+        let title = if spec.title == SITE_NAME { SITE_NAME.to_string() } else { format!("{} - {SITE_NAME}", spec.title) };
+        format!(
+            "{}<title>{}</title>\n  <meta name=\"description\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
+            self.head_before_title,
+            esc(&title),
+            esc(&spec.description),
+            self.head_after_title,
+            self.body_open,
+            header(&spec.path),
+            esc(&spec.key),
+            spec.body,
+            FOOTER,
+            self.rest,
+        )
+    }
+}
+
+fn header(current: &str) -> String {
+    let mut items = String::new();
+    for p in NAV.iter().skip(1) {
+        let cur = if current.starts_with(p.path) { " aria-current=\"page\"" } else { "" };
+        items.push_str(&format!("<li><a href=\"{}\"{cur}>{}</a></li>", p.path, esc(p.nav)));
+    }
+    format!(
+        "<header class=\"site-header\"><a class=\"brand\" href=\"/\">{}</a><nav aria-label=\"主导航\"><ul>{items}</ul></nav></header>",
+        esc(SITE_NAME)
+    )
+}
+
+const FOOTER: &str = "<footer class=\"site-footer\"><p>本站所有计算都在您的手机上完成，您填写的内容不会上传，也不会保存。</p><p>政策原文来自各级政府公开发布的文件。计算结果仅供参考，以医保经办机构结算为准。</p><p><a href=\"/about/\">关于本站与隐私说明</a></p></footer>";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>x</title><link rel=\"modulepreload\" href=\"/a.js\"></head><body><script type=\"module\">init()</script></body></html>";
+
+    #[test]
+    fn fills_title_shell_and_keeps_trunk_parts() {
+        let t = Template::parse(TRUNK).unwrap();
+        let spec = PageSpec {
+            path: "/about/".into(),
+            key: "about".into(),
+            title: "关于本站".into(),
+            description: "说明<>".into(),
+            body: "<h1>关于本站</h1>".into(),
+        };
+        let page = t.render(&spec);
+        assert!(page.contains("<title>关于本站 - 健康扶贫政策通</title>"));
+        assert!(page.contains("content=\"说明&lt;&gt;\""));
+        assert!(page.contains("<main id=\"main\" data-frag=\"about\"><h1>关于本站</h1></main>"));
+        assert!(page.contains("href=\"/about/\" aria-current=\"page\""));
+        assert!(page.contains("<link rel=\"modulepreload\" href=\"/a.js\">"));
+        assert!(page.ends_with("<script type=\"module\">init()</script></body></html>"));
+        assert!(page.find("static-shell").unwrap() < page.find("<script type=\"module\">").unwrap());
+    }
+
+    #[test]
+    fn rejects_template_without_title() {
+        assert!(Template::parse("<html><body></body></html>").is_err());
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test the site, idempotently. Everything comes from
+# the package registries (crates.io, npm, Debian); nothing is downloaded from anywhere else.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# The wasm target for the Rust toolchain.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock
+# (without --locked: its own lockfile pins a crate the registry lacks).
+wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version" ]; then
+  say "installing wasm-bindgen-cli $wbg_version"
+  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+# Trunk 0.21.x (0.22 needs a newer rustc). --locked: its dependencies drifted since.
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  say "installing trunk 0.21.14"
+  cargo install trunk --version 0.21.14 --locked --force
+fi
+
+# wasm-opt 132 from npm's binaryen (Debian's 108 breaks the wasm) and axe-core for the audits.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -d node_modules/playwright-core ]; then
+  say "installing npm tools (binaryen, axe-core, playwright-core)"
+  npm ci --no-audit --no-fund
+fi
+
+# Debian's Chromium and ChromeDriver for the browser tests (only when testing).
+if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then
+  say "installing chromium from Debian"
+  apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
+  apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+fi

@@ -1,0 +1,18 @@
+//! Reusable pieces of the page, one component per file.
+
+mod page_tools;
+mod qr_dialog;
+mod read_aloud;
+pub mod section_link;
+mod site_footer;
+mod site_header;
+mod static_fragment;
+mod text_size;
+
+pub use page_tools::PageTools;
+pub use qr_dialog::QrDialog;
+pub use read_aloud::ReadAloud;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use static_fragment::StaticFragment;
+pub use text_size::{TextSize, TextSizeControl};

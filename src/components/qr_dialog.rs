@@ -1,0 +1,81 @@
+//! The QR code panel: the current page's address as a QR code, the address in text, and downloads.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::dom::absolute_url;
+use crate::qr::{encode, to_svg};
+
+/// Shows a QR code for the page as it is now (path, query and `#fragment`, so a calculator scenario or a
+/// section is included), with the URL in text and SVG/PNG downloads.
+#[component]
+pub fn QrDialog(
+    /// Called when the person closes the panel.
+    on_close: impl Fn() + 'static,
+) -> impl IntoView {
+    let location = use_location();
+    let url = Memo::new(move |_| {
+        let (path, search, hash) = (location.pathname.get(), location.search.get(), location.hash.get());
+        let search = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
+        let hash = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
+        absolute_url(&format!("{path}{search}{hash}"))
+    });
+    let svg = Memo::new(move |_| encode(&url.get()).map(|m| to_svg(&m, 240, "本页二维码")));
+    let svg_href = move || {
+        svg.get().map(|s| format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&s))))
+    };
+    view! {
+        <section class="qr-panel" aria-label="本页二维码">
+            <h2>"扫码打开本页"</h2>
+            {move || match svg.get() {
+                Some(s) => view! { <div class="qr-code" inner_html=s></div> }.into_any(),
+                None => view! { <p class="notice">"网址太长，无法生成二维码。"</p> }.into_any(),
+            }}
+            <p class="qr-url"><span>"网址："</span><code>{move || url.get()}</code></p>
+            <p class="qr-actions">
+                <a class="button secondary" download="二维码.svg" href=svg_href>"下载 SVG"</a>
+                <button type="button" class="secondary" on:click=move |_| download_png(&url.get_untracked())>"下载 PNG"</button>
+                <button type="button" class="secondary" on:click=move |_| on_close()>"关闭"</button>
+            </p>
+        </section>
+    }
+}
+
+/// Draws the QR code on a canvas (8 px a module) and downloads it as PNG.
+fn download_png(url: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(m) = encode(url) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let scale = 8u32;
+    let side = (m.width as u32 + 8) * scale;
+    let Ok(canvas) = doc.create_element("canvas") else { return };
+    let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
+    canvas.set_width(side);
+    canvas.set_height(side);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, side as f64, side as f64);
+    ctx.set_fill_style_str("#000");
+    for y in 0..m.width {
+        for x in 0..m.width {
+            if m.dark[y * m.width + x] {
+                let (px, py) = (((x + 4) as u32 * scale) as f64, ((y + 4) as u32 * scale) as f64);
+                ctx.fill_rect(px, py, scale as f64, scale as f64);
+            }
+        }
+    }
+    let Ok(data) = canvas.to_data_url() else { return };
+    let Ok(a) = doc.create_element("a") else { return };
+    let _ = a.set_attribute("href", &data);
+    let _ = a.set_attribute("download", "二维码.png");
+    if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+        a.click();
+    }
+}

@@ -1,0 +1,52 @@
+//! The text-size control. The chosen size is the one thing the site remembers on the device (it is not
+//! personal): `localStorage["zct-text-size"]`.
+
+use leptos::prelude::*;
+
+/// The app-wide text size: 0 normal, 1 large, 2 extra large.
+#[derive(Clone, Copy)]
+pub struct TextSize(pub RwSignal<u8>);
+
+const KEY: &str = "zct-text-size";
+const NAMES: [&str; 3] = ["normal", "large", "xlarge"];
+
+impl TextSize {
+    /// Reads the remembered size and keeps `<html data-size>` and the storage in step with it.
+    pub fn provide() -> Self {
+        let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten());
+        let initial = stored.and_then(|v| NAMES.iter().position(|n| *n == v)).unwrap_or(0) as u8;
+        let size = RwSignal::new(initial);
+        Effect::new(move |_| {
+            let name = NAMES[size.get().min(2) as usize];
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = el.set_attribute("data-size", name);
+            }
+            if let Some(s) = storage() {
+                let _ = if name == "normal" { s.remove_item(KEY) } else { s.set_item(KEY, name) };
+            }
+        });
+        let ctx = Self(size);
+        provide_context(ctx);
+        ctx
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// 字号 buttons: smaller / larger, with the current size announced.
+#[component]
+pub fn TextSizeControl() -> impl IntoView {
+    let TextSize(size) = expect_context::<TextSize>();
+    let label = move || ["标准", "大", "特大"][size.get().min(2) as usize];
+    view! {
+        <span class="text-size" role="group" aria-label="字号">
+            <button type="button" class="tool" aria-label="字号变小" disabled=move || size.get() == 0
+                on:click=move |_| size.update(|s| *s = s.saturating_sub(1))>"A−"</button>
+            <span class="size-now" aria-live="polite">{label}</span>
+            <button type="button" class="tool" aria-label="字号变大" disabled=move || size.get() >= 2
+                on:click=move |_| size.update(|s| *s = (*s + 1).min(2))>"A+"</button>
+        </span>
+    }
+}

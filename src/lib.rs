@@ -1,0 +1,12 @@
+//! 健康扶贫政策通: the client-side web app. The pages only call the rules engine
+//! (`policy_engine`), the checker (`policy_checker`) and the content model (`policy_content`).
+
+mod app;
+pub mod components;
+pub mod dom;
+pub mod pages;
+pub mod prerender;
+pub mod qr;
+
+
+pub use app::App;

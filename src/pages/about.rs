@@ -1,0 +1,11 @@
+//! The `about` page: its body is rendered at build time from `content/` (see `sitegen`).
+
+use leptos::prelude::*;
+
+use crate::components::StaticFragment;
+
+/// Shows the build-time page body.
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    view! { <StaticFragment key="about".to_string()/> }
+}

@@ -1,0 +1,60 @@
+// Every route answers from dist/ on a plain static server, shows its main heading before and after
+// the app starts, and logs no error; deep links land on their section; text shows without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady, sitemapPaths } from './harness.mjs';
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('every sitemap route loads with its heading and no console error', async () => {
+  const paths = sitemapPaths();
+  assert.ok(paths.length >= 14, `sitemap lists ${paths.length} routes`);
+  for (const p of paths) {
+    const { page, errors } = await open(browser, server.base + p);
+    await appReady(page);
+    const h1 = await page.locator('main h1').first().textContent({ timeout: 10000 });
+    assert.ok(h1 && h1.trim().length > 1, `${p}: main heading`);
+    assert.deepEqual(errors, [], `${p}: console errors`);
+    await page.close();
+  }
+});
+
+test('a deep link to a section lands on that section', async () => {
+  const { page } = await open(browser, server.base + '/docs/huining-203/#s1');
+  await appReady(page);
+  const inView = await page.evaluate(() => {
+    const r = document.getElementById('s1').getBoundingClientRect();
+    return r.top >= -5 && r.top < window.innerHeight;
+  });
+  assert.ok(inView, 'section #s1 is in the viewport');
+  await page.close();
+});
+
+test('document text is in the HTML with JavaScript disabled', async () => {
+  const noJs = await launch({ javaScriptEnabled: false });
+  const page = await noJs.newPage();
+  await page.goto(server.base + '/docs/gansu-165/');
+  const text = await page.locator('main').innerText();
+  assert.match(text, /甘卫发〔2018〕165号/);
+  assert.ok(text.length > 3000, 'the full text is there');
+  await noJs.close();
+});
+
+test('an unknown address shows the 404 page', async () => {
+  const { page } = await open(browser, server.base + '/no-such-page/');
+  await appReady(page);
+  assert.match(await page.locator('main h1').textContent(), /没有找到/);
+  await page.close();
+});
+
+test('navigating inside the app fetches the page body and shows it', async () => {
+  const { page, errors } = await open(browser, server.base + '/docs/');
+  await appReady(page);
+  await page.locator('a.doc-title[href="/docs/meishan-137/"]').click();
+  await page.waitForSelector('main .doc-body h2');
+  assert.match(await page.locator('main h1').textContent(), /眉山/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
