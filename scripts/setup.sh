@@ -32,10 +32,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/axe-core/axe.min.j
   npm ci --no-audit --no-fund
 fi
 
-# Debian's Chromium and ChromeDriver for the browser tests (only when testing).
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then
+# Debian's Chromium and ChromeDriver, CJK fonts and zbarimg (QR decoding) for the browser tests.
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver && command -v zbarimg && fc-list | grep -qi 'Noto Sans CJK'; } >/dev/null; then
   say "installing chromium from Debian"
   apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
   apt_get update -qq
-  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq chromium chromium-driver fonts-noto-cjk zbar-tools >/dev/null
 fi

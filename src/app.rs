@@ -16,6 +16,7 @@ use crate::prerender::{Prerendered, PrerenderedCtx};
 pub fn App() -> impl IntoView {
     provide_context(PrerenderedCtx(StoredValue::new(Prerendered::capture())));
     TextSize::provide();
+    crate::dom::register_service_worker();
     crate::components::section_link::install_copy_handler();
     view! {
         <Router>

@@ -41,3 +41,11 @@ pub fn copy_to_clipboard(text: &str) {
         let _ = window.navigator().clipboard().write_text(text);
     }
 }
+
+/// Registers the service worker that makes the site work offline after the first visit.
+pub fn register_service_worker() {
+    if let Some(window) = web_sys::window() {
+        let sw = window.navigator().service_worker();
+        let _ = sw.register("/sw.js");
+    }
+}

@@ -45,7 +45,7 @@ pub fn TextSizeControl() -> impl IntoView {
             <button type="button" class="tool" aria-label="字号变小" disabled=move || size.get() == 0
                 on:click=move |_| size.update(|s| *s = s.saturating_sub(1))>"A−"</button>
             <span class="size-now" aria-live="polite">{label}</span>
-            <button type="button" class="tool" aria-label="字号变大" disabled=move || size.get() >= 2
+            <button type="button" class="tool" aria-label="字号变大" disabled=move || { size.get() >= 2 }
                 on:click=move |_| size.update(|s| *s = (*s + 1).min(2))>"A+"</button>
         </span>
     }

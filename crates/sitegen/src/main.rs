@@ -1,1 +1,79 @@
-fn main() {}
+//! `sitegen DIST [CONTENT]`: runs after Trunk has built the app into DIST (or its staging dir) and writes
+//! every route of the site as a real HTML page (text readable before the wasm loads and with JavaScript
+//! off), the page fragments the app fetches when it navigates, the search index, the sitemap, the
+//! service worker (offline) and precompressed copies of every asset.
+
+mod compress;
+mod csp;
+mod files;
+mod html;
+mod offline;
+mod pages;
+mod sitemap;
+mod template;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use policy_content::library::load_library;
+use policy_content::search::SearchIndex;
+
+use crate::pages::{Built, PageSpec};
+use crate::template::Template;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let Some(dist) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: sitegen DIST [CONTENT]");
+        return ExitCode::from(2);
+    };
+    let content = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"));
+    match run(&dist, &content) {
+        Ok(n) => {
+            eprintln!("sitegen: wrote {n} pages into {}", dist.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sitegen: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dist: &Path, content: &Path) -> Result<usize, String> {
+    let template_src = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("cannot read {}/index.html (run trunk build first): {e}", dist.display()))?;
+    let template = Template::parse(&template_src)?;
+    let docs = load_library(&content.join("docs")).map_err(|e| e.to_string())?;
+    let built = Built::new(&docs, content)?;
+
+    let specs: Vec<PageSpec> = built.pages();
+    for spec in &specs {
+        let page = template.render(spec);
+        write(&dist.join(spec.file()), &page)?;
+        write(&dist.join("_frag").join(format!("{}.html", spec.key)), &spec.body)?;
+    }
+    let not_found = built.not_found();
+    write(&dist.join("404.html"), &template.render(&not_found))?;
+
+    let index = SearchIndex::build(&docs);
+    let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
+    write(&dist.join("data/search.json"), &json)?;
+
+    let origin = std::env::var("SITE_ORIGIN").unwrap_or_else(|_| "http://127.0.0.1:8080".to_string());
+    write(&dist.join("sitemap.xml"), &sitemap::render(&origin, specs.iter().map(|s| s.path.as_str())))?;
+    let version = offline::write_service_worker(dist)?;
+    let compressed = compress::precompress(dist)?;
+    eprintln!("sitegen: build {version}; {compressed} files precompressed (.br, .gz)");
+    Ok(specs.len() + 1)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -11,6 +11,7 @@ pub struct Template {
     head_after_title: String,
     body_open: String,
     rest: String,
+    csp: String,
 }
 
 impl Template {
@@ -28,6 +29,7 @@ impl Template {
             head_after_title: src[t1..b0].to_string(),
             body_open: src[b0..b1].to_string(),
             rest: src[b1..].to_string(),
+            csp: crate::csp::policy(&crate::csp::inline_scripts(src)),
         })
     }
 
@@ -35,8 +37,9 @@ impl Template {
     pub fn render(&self, spec: &PageSpec) -> String {
         let title = if spec.title == SITE_NAME { SITE_NAME.to_string() } else { format!("{} - {SITE_NAME}", spec.title) };
         format!(
-            "{}<title>{}</title>\n  <meta name=\"description\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
+            "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <title>{}</title>\n  <meta name=\"description\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
             self.head_before_title,
+            self.csp,
             esc(&title),
             esc(&spec.description),
             self.head_after_title,

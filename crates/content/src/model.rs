@@ -1,0 +1,102 @@
+//! The document model: what a published document is, independent of how it is parsed or rendered.
+
+use serde::{Deserialize, Serialize};
+
+/// The administrative level of the issuing body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Level {
+    /// 省级
+    #[serde(rename = "省")]
+    Province,
+    /// 市级
+    #[serde(rename = "市")]
+    City,
+    /// 县级
+    #[serde(rename = "县")]
+    County,
+}
+
+impl Level {
+    /// `省`, `市` or `县`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Province => "省",
+            Self::City => "市",
+            Self::County => "县",
+        }
+    }
+}
+
+/// A document's metadata, from its front matter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// Stable short ASCII name, used in URLs (`/docs/<slug>/`).
+    pub slug: String,
+    /// The official title, verbatim.
+    pub title: String,
+    /// A shorter title for lists.
+    pub short_title: String,
+    /// The document number (文号), e.g. `甘卫发〔2018〕165号`.
+    pub doc_number: String,
+    /// The issuing bodies.
+    pub issuers: Vec<String>,
+    /// Date of issue, `YYYY-MM-DD`.
+    pub date: String,
+    /// Province.
+    pub province: String,
+    /// Full region, e.g. `甘肃省白银市会宁县`.
+    pub region: String,
+    /// Level of the issuing body.
+    pub level: Level,
+    /// Plain-language summary written by the editors (not part of the official text).
+    pub summary: String,
+    /// Where the text comes from.
+    pub source: String,
+}
+
+/// One entry of a document's table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    /// The heading's stable id.
+    pub id: String,
+    /// The heading text.
+    pub title: String,
+    /// Markdown heading depth, 2 to 6.
+    pub depth: u8,
+}
+
+/// The searchable text of one section (the body under one heading, up to the next heading).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The heading's id (`top` for text before the first heading).
+    pub id: String,
+    /// The heading text.
+    pub title: String,
+    /// Heading depth (1 for `top`).
+    pub depth: u8,
+    /// Plain text of the section's own body, table cells included, whitespace collapsed.
+    pub text: String,
+}
+
+/// A document ready to publish.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderedDoc {
+    /// Metadata.
+    pub meta: FrontMatter,
+    /// Every heading, in order.
+    pub toc: Vec<TocEntry>,
+    /// The body as HTML.
+    pub html: String,
+    /// Every id in the document: headings and clause anchors.
+    pub anchors: Vec<String>,
+    /// The sections, for search.
+    pub sections: Vec<Section>,
+}
+
+impl RenderedDoc {
+    /// Whether `id` names a heading or clause anchor of this document.
+    pub fn has_anchor(&self, id: &str) -> bool {
+        self.anchors.iter().any(|a| a == id)
+    }
+}

@@ -1,0 +1,20 @@
+// Developer tool: screenshots of routes at phone size (360×780) in headless Chromium, to look at.
+// Usage: node scripts/shoot.mjs OUTDIR /path[#frag] [/path …]   (serves dist/ itself)
+import { serve, launch, appReady } from '../tests/e2e/harness.mjs';
+
+const [outDir, ...paths] = process.argv.slice(2);
+const server = await serve();
+const ctx = await launch();
+for (const p of paths) {
+  const page = await ctx.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') console.error(`${p}: ${m.text()}`); });
+  await page.goto(server.base + p);
+  await appReady(page).catch((e) => console.error(`${p}: app did not start: ${e.message}`));
+  await page.waitForTimeout(500);
+  const name = p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
+  await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: process.env.FULL === '1' });
+  console.log(`${outDir}/${name}.png`);
+  await page.close();
+}
+await ctx.close();
+await server.close();

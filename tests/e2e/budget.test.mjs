@@ -1,0 +1,42 @@
+// Size budgets (sizes are deterministic): what a document page loads on a first visit, brotli-compressed,
+// is at most 250 KB, and the wasm at most 200 KB. Also: every text and wasm asset has .br and .gz copies.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DIST } from './harness.mjs';
+
+const KB = 1000;
+const br = (file) => fs.statSync(path.join(DIST, file + '.br')).size;
+
+/** The same-origin files a page references in its HTML (stylesheets, scripts, preloads, manifest, icon). */
+function firstVisitFiles(page) {
+  const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+  const refs = [...html.matchAll(/(?:href|src)="(\/[^"#?]+\.(?:css|js|wasm|webmanifest|svg))"/g)].map((m) => m[1].slice(1));
+  const imports = [...html.matchAll(/from '\/([^']+\.js)'/g)].map((m) => m[1]);
+  const wasm = [...html.matchAll(/module_or_path: '\/([^']+\.wasm)'/g)].map((m) => m[1]);
+  return [page, ...new Set([...refs, ...imports, ...wasm])];
+}
+
+test('a document page loads at most 250 KB (brotli) on a first visit; the wasm at most 200 KB', () => {
+  const files = firstVisitFiles('docs/huining-83/index.html');
+  const sizes = Object.fromEntries(files.map((f) => [f, br(f)]));
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  const wasm = files.filter((f) => f.endsWith('.wasm')).map(br);
+  console.log('first-visit sizes (brotli bytes):', JSON.stringify(sizes), 'total', total);
+  assert.ok(wasm.length === 1, 'the page loads one wasm');
+  assert.ok(wasm[0] <= 200 * KB, `wasm is ${wasm[0]} bytes brotli (budget 200 KB)`);
+  assert.ok(total <= 250 * KB, `first visit is ${total} bytes brotli (budget 250 KB)`);
+});
+
+test('every text and wasm asset has a correct .br and .gz beside it', () => {
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
+  const assets = walk(DIST).filter((f) => /\.(html|js|css|wasm|json|xml|svg|webmanifest)$/.test(f));
+  assert.ok(assets.length > 20);
+  for (const f of assets) {
+    const raw = fs.readFileSync(f);
+    assert.ok(zlib.brotliDecompressSync(fs.readFileSync(f + '.br')).equals(raw), `${f}.br`);
+    assert.ok(zlib.gunzipSync(fs.readFileSync(f + '.gz')).equals(raw), `${f}.gz`);
+  }
+});

@@ -1,0 +1,77 @@
+// Reach and inclusion: QR codes decode to the page's URL, the site works offline after one visit,
+// axe-core finds no WCAG 2.1 AA violation on any route, nothing entered is stored, and no request
+// leaves the site's origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { serve, launch, open, appReady, sitemapPaths } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the QR code of a section decodes to that section\'s URL', async () => {
+  const url = `${server.base}/docs/huining-203/#s1`;
+  const { page } = await open(browser, url);
+  await appReady(page);
+  await page.getByRole('button', { name: '二维码' }).click();
+  const svg = page.locator('[data-testid="qr"]');
+  await svg.waitFor();
+  const shot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zct-qr-')), 'qr.png');
+  await svg.screenshot({ path: shot });
+  const decoded = execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim();
+  assert.equal(decoded, url);
+  assert.match(await page.locator('.qr-url code').textContent(), /huining-203\/#s1$/);
+  await page.close();
+});
+
+test('after one visit the site works with the network cut', async () => {
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.goto(`${server.base}/`);
+  await appReady(page);
+  // The worker is active only after its install step has cached every file of the build.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('zct-')), null, { timeout: 30000 });
+  await ctx.setOffline(true);
+  for (const p of ['/docs/meishan-137/', '/search/?q=3000元', '/calc/']) {
+    await page.goto(`${server.base}${p}`);
+    await appReady(page);
+    const h1 = await page.locator('main h1').first().textContent();
+    assert.ok(h1.length > 1, `${p} offline`);
+  }
+  await ctx.close();
+});
+
+test('axe-core finds no WCAG 2.1 AA violations on any route', async () => {
+  const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  for (const p of sitemapPaths()) {
+    const { page } = await open(browser, server.base + p);
+    await appReady(page);
+    await page.waitForTimeout(300);
+    await page.addScriptTag({ content: axe });
+    const result = await page.evaluate(async () => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+    const v = result.violations.map((x) => `${x.id}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    assert.deepEqual(v, [], `${p}`);
+    await page.close();
+  }
+});
+
+test('no request goes to another origin', async () => {
+  const ctx = await launch();
+  const foreign = [];
+  ctx.on('request', (r) => { if (!r.url().startsWith(server.base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
+  for (const p of sitemapPaths()) {
+    const page = await ctx.newPage();
+    await page.goto(server.base + p);
+    await appReady(page);
+    await page.close();
+  }
+  assert.deepEqual(foreign, []);
+  await ctx.close();
+});
