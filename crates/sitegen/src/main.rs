@@ -3,6 +3,7 @@
 //! off), the page fragments the app fetches when it navigates, the search index, the sitemap, the
 //! service worker (offline) and precompressed copies of every asset.
 
+mod ambiguity;
 mod compress;
 mod csp;
 mod files;
@@ -52,12 +53,12 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
 
     let specs: Vec<PageSpec> = built.pages();
     for spec in &specs {
-        let page = template.render(spec);
+        let page = template.render(spec, built.policy_date());
         write(&dist.join(spec.file()), &page)?;
         write(&dist.join("_frag").join(format!("{}.html", spec.key)), &spec.body)?;
     }
     let not_found = built.not_found();
-    write(&dist.join("404.html"), &template.render(&not_found))?;
+    write(&dist.join("404.html"), &template.render(&not_found, built.policy_date()))?;
 
     let index = SearchIndex::build(&docs);
     let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;

@@ -33,15 +33,21 @@ impl PageSpec {
 /// Everything the pages are built from.
 pub struct Built<'a> {
     docs: &'a [RenderedDoc],
+    ambiguities: Vec<crate::ambiguity::Ambiguity>,
 }
 
 impl<'a> Built<'a> {
     /// Collects the inputs; fails if the library is empty.
-    pub fn new(docs: &'a [RenderedDoc], _content: &Path) -> Result<Self, String> {
+    pub fn new(docs: &'a [RenderedDoc], content: &Path) -> Result<Self, String> {
         if docs.is_empty() {
             return Err("content/docs has no documents".into());
         }
-        Ok(Self { docs })
+        Ok(Self { docs, ambiguities: crate::ambiguity::load(content)? })
+    }
+
+    /// The date of the newest document: what the site's policy data is as of.
+    pub fn policy_date(&self) -> &str {
+        self.docs.iter().map(|d| d.meta.date.as_str()).max().unwrap_or_default()
     }
 
     /// All routes of the site, in sitemap order.
@@ -87,7 +93,7 @@ impl<'a> Built<'a> {
         body.push_str(&format!(
             "<p class=\"asof\">本站收录 {} 份政策文件，最新一份发布于 {}。政策以当地医保部门现行规定为准。</p>",
             self.docs.len(),
-            esc(&chinese_date(&self.docs.iter().map(|d| d.meta.date.as_str()).max().unwrap_or_default()))
+            esc(&chinese_date(self.policy_date()))
         ));
         PageSpec {
             path: "/".into(),
@@ -145,6 +151,7 @@ impl<'a> Built<'a> {
             ));
         }
         body.push_str("</ul><p>这些文件是各级党委、政府及其部门公开发布的公文，依照《中华人民共和国著作权法》第五条，不适用著作权保护。本站只修正了文字提取时产生的错误（如页码、断行），每份文件末尾的“编者注”列出了全部修正。</p>");
+        body.push_str(&crate::ambiguity::render(&self.ambiguities));
         PageSpec {
             path: "/about/".into(),
             key: "about".into(),

@@ -33,21 +33,22 @@ impl Template {
         })
     }
 
-    /// The full HTML page for `spec`.
-    pub fn render(&self, spec: &PageSpec) -> String {
+    /// The full HTML page for `spec`; `policy_date` (YYYY-MM-DD) is what the policy data is as of.
+    pub fn render(&self, spec: &PageSpec, policy_date: &str) -> String {
         let title = if spec.title == SITE_NAME { SITE_NAME.to_string() } else { format!("{} - {SITE_NAME}", spec.title) };
         format!(
-            "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <title>{}</title>\n  <meta name=\"description\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
+            "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <title>{}</title>\n  <meta name=\"description\" content=\"{}\">\n  <meta name=\"policy-date\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
             self.head_before_title,
             self.csp,
             esc(&title),
             esc(&spec.description),
+            esc(policy_date),
             self.head_after_title,
             self.body_open,
             header(&spec.path),
             esc(&spec.key),
             spec.body,
-            FOOTER,
+            footer(policy_date),
             self.rest,
         )
     }
@@ -65,7 +66,12 @@ fn header(current: &str) -> String {
     )
 }
 
-const FOOTER: &str = "<footer class=\"site-footer\"><p>本站所有计算都在您的手机上完成，您填写的内容不会上传，也不会保存。</p><p>政策原文来自各级政府公开发布的文件。计算结果仅供参考，以医保经办机构结算为准。</p><p><a href=\"/about/\">关于本站与隐私说明</a></p></footer>";
+fn footer(policy_date: &str) -> String {
+    format!(
+        "<footer class=\"site-footer\"><p>本站所有计算都在您的手机上完成，您填写的内容不会上传，也不会保存。</p><p>政策原文来自各级政府公开发布的文件，资料截至{}。计算结果仅供参考，以医保经办机构结算为准。</p><p><a href=\"/about/\">关于本站与隐私说明</a></p></footer>",
+        esc(&crate::html::chinese_date(policy_date))
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -83,8 +89,10 @@ mod tests {
             description: "说明<>".into(),
             body: "<h1>关于本站</h1>".into(),
         };
-        let page = t.render(&spec);
+        let page = t.render(&spec, "2018-06-29");
         assert!(page.contains("<title>关于本站 - 健康扶贫政策通</title>"));
+        assert!(page.contains("<meta name=\"policy-date\" content=\"2018-06-29\">"));
+        assert!(page.contains("资料截至2018年6月29日"));
         assert!(page.contains("content=\"说明&lt;&gt;\""));
         assert!(page.contains("<main id=\"main\" data-frag=\"about\"><h1>关于本站</h1></main>"));
         assert!(page.contains("href=\"/about/\" aria-current=\"page\""));

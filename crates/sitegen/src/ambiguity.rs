@@ -1,0 +1,109 @@
+//! The ambiguity register (`content/ambiguities.toml`) rendered for `/about/`: where the documents are
+//! silent, ambiguous or contradict each other, the passages side by side and the reading the site uses.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::html::esc;
+
+/// One passage of a document.
+#[derive(Debug, Deserialize)]
+pub struct Passage {
+    /// Document slug.
+    pub doc: String,
+    /// Section id in that document.
+    pub section: String,
+    /// 文号.
+    pub number: String,
+    /// The words quoted.
+    pub quote: String,
+}
+
+/// One entry of the register.
+#[derive(Debug, Deserialize)]
+pub struct Ambiguity {
+    /// Stable id (anchor on `/about/`).
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// What is unclear.
+    pub question: String,
+    /// The passages involved.
+    #[serde(default)]
+    pub passages: Vec<Passage>,
+    /// The reading the site uses.
+    pub reading: String,
+    /// Other readings, and where the site offers them.
+    #[serde(default)]
+    pub alternatives: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Register {
+    #[serde(alias = "ambiguity", alias = "entries", alias = "entry")]
+    ambiguities: Vec<Ambiguity>,
+}
+
+/// Reads the register; a missing file is an empty register.
+pub fn load(content: &Path) -> Result<Vec<Ambiguity>, String> {
+    let path = content.join("ambiguities.toml");
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
+    let reg: Register = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(reg.ambiguities)
+}
+
+/// The register as HTML.
+pub fn render(items: &[Ambiguity]) -> String {
+    let mut out = String::from("<h2 id=\"readings\">政策不明确之处与本站的解读</h2><p>有些数字文件没有写明，有些地方几份文件说法不一。本站在下面逐条列出，注明原文，并说明计算器和政策查询采用哪种理解。培训时可以在计算器里切换成其他理解对比。</p>");
+    for a in items {
+        out.push_str(&format!("<section class=\"ambiguity\" id=\"{}\"><h3>{}</h3><p>{}</p>", esc(&a.id), esc(&a.title), esc(&a.question)));
+        if !a.passages.is_empty() {
+            out.push_str("<ul class=\"passages\">");
+            for p in &a.passages {
+                out.push_str(&format!(
+                    "<li><blockquote>“{}”</blockquote><a href=\"/docs/{}/#{}\">{}</a></li>",
+                    esc(&p.quote),
+                    esc(&p.doc),
+                    esc(&p.section),
+                    esc(&p.number)
+                ));
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str(&format!("<p><strong>本站的理解：</strong>{}</p>", esc(&a.reading)));
+        for alt in &a.alternatives {
+            out.push_str(&format!("<p class=\"alt\"><strong>另一种理解：</strong>{}</p>", esc(alt)));
+        }
+        out.push_str("</section>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_passages_with_links() {
+        let reg: Register = toml::from_str(
+            r#"[[ambiguities]]
+id = "floor-order"
+title = "85%兜底与医疗救助的先后"
+question = "哪个先算？"
+reading = "先兜底到85%，再医疗救助。"
+alternatives = ["字面理解"]
+[[ambiguities.passages]]
+doc = "gansu-165"
+section = "s2"
+number = "甘卫发〔2018〕165号"
+quote = "未达到85%的"
+"#,
+        )
+        .unwrap();
+        let html = render(&reg.ambiguities);
+        assert!(html.contains("<section class=\"ambiguity\" id=\"floor-order\">"));
+        assert!(html.contains("<a href=\"/docs/gansu-165/#s2\">甘卫发〔2018〕165号</a>"));
+        assert!(html.contains("<strong>另一种理解：</strong>字面理解"));
+    }
+}
