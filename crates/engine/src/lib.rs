@@ -1,1 +1,17 @@
-//! placeholder
+//! The settlement rules engine (一站式结算): what a year of hospital bills costs a patient after
+//! 基本医保 → 大病保险 → 85% 兜底 → 医疗救助 → hospital-absorbed costs. Rules are pure functions;
+//! parameters are data (`content/params/*.toml`), each value citing its clause or marked as an
+//! assumption. Money is `rust_decimal`, rounded in one place (`money::round`).
+
+pub mod amount;
+pub mod cli;
+mod huining;
+mod meishan;
+pub mod model;
+pub mod money;
+pub mod params;
+pub mod settle;
+
+pub use model::{Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, Step, YearResult};
+pub use params::{profile, profiles, Param, ProfileParams, Source};
+pub use settle::{settle, sweep, SettleError};

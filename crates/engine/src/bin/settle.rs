@@ -1,0 +1,34 @@
+//! `settle FILE` (`-` for stdin): settles a year of visits and prints the breakdown as JSON.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(arg) = std::env::args().nth(1) else {
+        eprintln!("用法：settle FILE（- 表示从标准输入读取）");
+        return ExitCode::from(2);
+    };
+    let input = if arg == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map(|_| s)
+    } else {
+        std::fs::read_to_string(&arg)
+    };
+    let input = match input {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("读不到输入文件 {arg}：{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match policy_engine::cli::run(&input) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The `settle` command's JSON: scenario in (amounts as typed strings), result out (amounts as strings
+//! with two decimals), and one clear Chinese message naming the field and value for bad input.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::amount;
+use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, YearResult};
+use crate::money::fmt;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InEpisode {
+    kind: EpisodeKind,
+    level: Level,
+    in_county: bool,
+    total: Value,
+    compliant: Value,
+    #[serde(default)]
+    basic_paid: Option<Value>,
+    #[serde(default)]
+    critical_paid: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Input {
+    profile: String,
+    category: String,
+    #[serde(default)]
+    options: Options,
+    episodes: Vec<InEpisode>,
+    #[serde(default)]
+    overrides: BTreeMap<String, Value>,
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn amount_of(episode: usize, field: &str, v: &Value) -> Result<rust_decimal::Decimal, String> {
+    amount::parse(&text(v)).map_err(|e| format!("第{episode}次就诊的 {field}：{e}"))
+}
+
+/// Reads the CLI's JSON input into a scenario.
+pub fn parse_input(json: &str) -> Result<Scenario, String> {
+    let input: Input = serde_json::from_str(json).map_err(|e| format!("输入不是正确的 JSON：{e}"))?;
+    let category = Category::from_id(&input.category)
+        .ok_or_else(|| format!("“人员类别”(category)不认识：{}（可选 poverty_registered、dibao、tekun、safety_net、ordinary）", input.category))?;
+    let mut episodes = Vec::new();
+    for (i, e) in input.episodes.iter().enumerate() {
+        let n = i + 1;
+        let opt = |field: &str, v: &Option<Value>| -> Result<Option<rust_decimal::Decimal>, String> {
+            match v {
+                None | Some(Value::Null) => Ok(None),
+                Some(v) if text(v).trim().is_empty() => Ok(None),
+                Some(v) => amount_of(n, field, v).map(Some),
+            }
+        };
+        episodes.push(Episode {
+            kind: e.kind,
+            level: e.level,
+            in_county: e.in_county,
+            total: amount_of(n, "total", &e.total)?,
+            compliant: amount_of(n, "compliant", &e.compliant)?,
+            basic_paid: opt("basic_paid", &e.basic_paid)?,
+            critical_paid: opt("critical_paid", &e.critical_paid)?,
+        });
+    }
+    let mut overrides = BTreeMap::new();
+    for (k, v) in &input.overrides {
+        overrides.insert(k.clone(), amount::parse(&text(v)).map_err(|e| format!("参数 {k}：{e}"))?);
+    }
+    Ok(Scenario { profile: input.profile, category, options: input.options, episodes, overrides })
+}
+
+#[derive(Serialize)]
+struct OutStep {
+    rule: String,
+    amount: String,
+    source: String,
+    assumption: bool,
+}
+
+#[derive(Serialize)]
+struct OutEpisode {
+    basic: String,
+    critical: String,
+    floor_top_up: String,
+    assistance: String,
+    fiscal_backstop: String,
+    hospital_absorbed: String,
+    personal: String,
+    estimated: bool,
+    steps: Vec<OutStep>,
+}
+
+#[derive(Serialize)]
+struct OutYear {
+    total: String,
+    basic: String,
+    critical: String,
+    floor_top_up: String,
+    assistance: String,
+    fiscal_backstop: String,
+    hospital_absorbed: String,
+    personal: String,
+}
+
+#[derive(Serialize)]
+struct Output {
+    episodes: Vec<OutEpisode>,
+    year: OutYear,
+}
+
+fn out_episode(e: &EpisodeResult) -> OutEpisode {
+    OutEpisode {
+        basic: fmt(e.basic),
+        critical: fmt(e.critical),
+        floor_top_up: fmt(e.floor_top_up),
+        assistance: fmt(e.assistance),
+        fiscal_backstop: fmt(e.fiscal_backstop),
+        hospital_absorbed: fmt(e.hospital_absorbed),
+        personal: fmt(e.personal),
+        estimated: e.estimated,
+        steps: e
+            .steps
+            .iter()
+            .map(|s| OutStep { rule: s.rule.clone(), amount: fmt(s.amount), source: s.source.clone(), assumption: s.assumption })
+            .collect(),
+    }
+}
+
+/// The CLI's JSON output for a settled year.
+pub fn render_output(r: &YearResult) -> String {
+    let y = &r.year;
+    let out = Output {
+        episodes: r.episodes.iter().map(out_episode).collect(),
+        year: OutYear {
+            total: fmt(y.total),
+            basic: fmt(y.basic),
+            critical: fmt(y.critical),
+            floor_top_up: fmt(y.floor_top_up),
+            assistance: fmt(y.assistance),
+            fiscal_backstop: fmt(y.fiscal_backstop),
+            hospital_absorbed: fmt(y.hospital_absorbed),
+            personal: fmt(y.personal),
+        },
+    };
+    serde_json::to_string_pretty(&out).expect("serializing plain data cannot fail")
+}
+
+/// Input JSON → output JSON, or the one error message.
+pub fn run(json: &str) -> Result<String, String> {
+    let scenario = parse_input(json)?;
+    let result = crate::settle::settle(&scenario).map_err(|e| e.to_string())?;
+    Ok(render_output(&result))
+}

@@ -1,0 +1,191 @@
+//! The scenario a person describes (who, which rules, which visits) and the settlement result.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Who the patient is, for the policies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 建档立卡贫困人口
+    PovertyRegistered,
+    /// 城乡低保对象
+    Dibao,
+    /// 特困供养人员
+    Tekun,
+    /// 农村兜底保障户（未纳入建档立卡）
+    SafetyNet,
+    /// 普通城乡居民
+    Ordinary,
+}
+
+impl Category {
+    /// All categories, in display order.
+    pub const ALL: [Category; 5] = [Self::PovertyRegistered, Self::Dibao, Self::Tekun, Self::SafetyNet, Self::Ordinary];
+
+    /// Plain-Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PovertyRegistered => "建档立卡贫困人口",
+            Self::Dibao => "城乡低保对象",
+            Self::Tekun => "特困供养人员",
+            Self::SafetyNet => "农村兜底保障户（未纳入建档立卡）",
+            Self::Ordinary => "普通城乡居民",
+        }
+    }
+
+    /// The id used in JSON and URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::PovertyRegistered => "poverty_registered",
+            Self::Dibao => "dibao",
+            Self::Tekun => "tekun",
+            Self::SafetyNet => "safety_net",
+            Self::Ordinary => "ordinary",
+        }
+    }
+
+    /// The category with id `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+/// What kind of treatment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EpisodeKind {
+    /// 住院
+    Inpatient,
+    /// 门诊慢特病
+    ChronicOutpatient,
+}
+
+/// Level of the designated hospital.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 乡镇卫生院
+    Township,
+    /// 县级医院
+    County,
+    /// 市级医院
+    City,
+    /// 省级医院
+    Province,
+}
+
+impl Level {
+    /// The suffix of the level's parameters, e.g. `county`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Township => "township",
+            Self::County => "county",
+            Self::City => "city",
+            Self::Province => "province",
+        }
+    }
+}
+
+/// One hospital visit (住院) or chronic-outpatient bill (门诊慢特病), in date order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Episode {
+    /// Kind.
+    pub kind: EpisodeKind,
+    /// Hospital level.
+    pub level: Level,
+    /// Inside the county (县域内).
+    pub in_county: bool,
+    /// 医疗总费用.
+    pub total: Decimal,
+    /// 合规医疗费用 (≤ total).
+    pub compliant: Decimal,
+    /// 基本医保 paid, if known from the settlement slip.
+    #[serde(default)]
+    pub basic_paid: Option<Decimal>,
+    /// 大病保险 paid, if known.
+    #[serde(default)]
+    pub critical_paid: Option<Decimal>,
+}
+
+/// Readings of the documents the user can switch (trainers compare them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// 医疗救助 also for 门诊慢特病 (the clauses say 住院): default off.
+    pub chronic_assistance: bool,
+    /// 农村兜底保障户 get the 85% floor and 医疗救助 (the 台账 titles suggest it; the clauses say 建档立卡).
+    pub safety_net_covered: bool,
+    /// The literal reading of 甘卫发〔2018〕165号: the 85% top-up only when 医疗救助 is not reached.
+    pub literal_floor: bool,
+    /// 眉山: cap the personal share at 10% of compliant cost (the 2020 target) instead of 10% of the total.
+    pub meishan_compliant_cap: bool,
+}
+
+/// Everything the engine needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Profile id, e.g. `huining-2018`.
+    pub profile: String,
+    /// The patient's category.
+    pub category: Category,
+    /// Reading options.
+    #[serde(default)]
+    pub options: Options,
+    /// The year's visits, in date order.
+    pub episodes: Vec<Episode>,
+    /// Edited assumption parameters: key → value.
+    #[serde(default)]
+    pub overrides: BTreeMap<String, Decimal>,
+}
+
+/// One step of the settlement: a rule applied, what it paid, and where it is written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Plain-Chinese name of the rule.
+    pub rule: String,
+    /// What it paid (or, for the last step, what the patient pays).
+    pub amount: Decimal,
+    /// `<doc-slug>#<section-id>` of the clause.
+    pub source: String,
+    /// Whether an assumed number was used.
+    pub assumption: bool,
+    /// One sentence of how the amount was worked out.
+    pub detail: String,
+}
+
+/// Who pays what for one episode. The parts add up to `total`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EpisodeResult {
+    /// 医疗总费用.
+    pub total: Decimal,
+    /// 基本医保.
+    pub basic: Decimal,
+    /// 大病保险.
+    pub critical: Decimal,
+    /// 兜底补足到85%.
+    pub floor_top_up: Decimal,
+    /// 医疗救助.
+    pub assistance: Decimal,
+    /// 政府兜底/慈善基金 (眉山).
+    pub fiscal_backstop: Decimal,
+    /// 定点医院承担的不合规费用.
+    pub hospital_absorbed: Decimal,
+    /// 个人自付.
+    pub personal: Decimal,
+    /// Whether 基本医保 or 大病保险 was estimated from parameters (not from the slip).
+    pub estimated: bool,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+}
+
+/// The year: every episode and the sums.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearResult {
+    /// Per episode, in order.
+    pub episodes: Vec<EpisodeResult>,
+    /// The sums over the year (steps empty).
+    pub year: EpisodeResult,
+}

@@ -1,0 +1,32 @@
+//! Money: the one place amounts are rounded (0.01 yuan, half away from zero) and formatted. The rules
+//! round each payment as soon as it is computed, so running totals and the parts of a bill are exact in fen.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Rounds to 0.01 yuan, half-up (away from zero).
+pub fn round(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `1234.5` as `"1234.50"` (rounded).
+pub fn fmt(d: Decimal) -> String {
+    format!("{:.2}", round(d))
+}
+
+/// The larger of `d` and zero.
+pub fn pos(d: Decimal) -> Decimal {
+    d.max(Decimal::ZERO)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn rounds_half_up_and_formats() {
+        for (input, want) in [("1.005", "1.01"), ("1.004", "1.00"), ("2.5", "2.50"), ("-1.005", "-1.01"), ("0", "0.00")] {
+            assert_eq!(fmt(Decimal::from_str(input).unwrap()), want, "{input}");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Settling a year: checking the scenario, dispatching to the profile's rules, and the sweep used by
+//! the chart (personal payment against the bill).
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Level, Scenario, YearResult};
+use crate::money::round;
+use crate::params::{profile, ProfileParams};
+
+/// Why a scenario cannot be settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettleError {
+    /// No such profile.
+    UnknownProfile { profile: String },
+    /// No visits.
+    NoEpisodes,
+    /// 合规医疗费用 > 医疗总费用 in visit `episode` (1-based).
+    CompliantAboveTotal { episode: usize, compliant: Decimal, total: Decimal },
+    /// A known payment is more than the compliant cost.
+    PaidAboveCompliant { episode: usize, field: &'static str, paid: Decimal, compliant: Decimal },
+    /// A negative amount.
+    Negative { episode: usize, field: &'static str, value: Decimal },
+}
+
+impl fmt::Display for SettleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownProfile { profile } => write!(f, "“政策地区”(profile)不认识：{profile}"),
+            Self::NoEpisodes => write!(f, "请至少填写一次就诊(episodes)"),
+            Self::CompliantAboveTotal { episode, compliant, total } => write!(
+                f,
+                "第{episode}次就诊的“合规医疗费用”(compliant)不能大于“医疗总费用”(total)：{compliant} > {total}"
+            ),
+            Self::PaidAboveCompliant { episode, field, paid, compliant } => write!(
+                f,
+                "第{episode}次就诊的“{}”({field})不能大于合规医疗费用：{paid} > {compliant}",
+                field_label(field)
+            ),
+            Self::Negative { episode, field, value } => {
+                write!(f, "第{episode}次就诊的“{}”({field})不能是负数：{value}", field_label(field))
+            }
+        }
+    }
+}
+
+impl std::error::Error for SettleError {}
+
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "total" => "医疗总费用",
+        "compliant" => "合规医疗费用",
+        "basic_paid" => "基本医保已报销",
+        "critical_paid" => "大病保险已报销",
+        _ => "金额",
+    }
+}
+
+fn check(episodes: &[Episode]) -> Result<(), SettleError> {
+    if episodes.is_empty() {
+        return Err(SettleError::NoEpisodes);
+    }
+    for (i, e) in episodes.iter().enumerate() {
+        let episode = i + 1;
+        for (field, v) in [("total", Some(e.total)), ("compliant", Some(e.compliant)), ("basic_paid", e.basic_paid), ("critical_paid", e.critical_paid)] {
+            if let Some(value) = v.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+                return Err(SettleError::Negative { episode, field, value });
+            }
+        }
+        if e.compliant > e.total {
+            return Err(SettleError::CompliantAboveTotal { episode, compliant: e.compliant, total: e.total });
+        }
+        let known = e.basic_paid.unwrap_or_default() + e.critical_paid.unwrap_or_default();
+        if known > e.compliant {
+            let field = if e.basic_paid.unwrap_or_default() > e.compliant { "basic_paid" } else { "critical_paid" };
+            return Err(SettleError::PaidAboveCompliant { episode, field, paid: known, compliant: e.compliant });
+        }
+    }
+    Ok(())
+}
+
+/// Settles the year described by `scenario` with its profile's parameters and rules.
+pub fn settle(scenario: &Scenario) -> Result<YearResult, SettleError> {
+    let params = profile(&scenario.profile).ok_or_else(|| SettleError::UnknownProfile { profile: scenario.profile.clone() })?;
+    settle_with(scenario, params)
+}
+
+/// Settles with explicit parameters (tests and what-if comparisons).
+pub fn settle_with(scenario: &Scenario, params: &ProfileParams) -> Result<YearResult, SettleError> {
+    check(&scenario.episodes)?;
+    let episodes = match params.id.as_str() {
+        "meishan-2016" => crate::meishan::settle_year(scenario, params),
+        _ => crate::huining::settle_year(scenario, params),
+    };
+    Ok(YearResult { year: sum(&episodes), episodes })
+}
+
+fn sum(episodes: &[EpisodeResult]) -> EpisodeResult {
+    let mut y = EpisodeResult::default();
+    for e in episodes {
+        y.total += e.total;
+        y.basic += e.basic;
+        y.critical += e.critical;
+        y.floor_top_up += e.floor_top_up;
+        y.assistance += e.assistance;
+        y.fiscal_backstop += e.fiscal_backstop;
+        y.hospital_absorbed += e.hospital_absorbed;
+        y.personal += e.personal;
+        y.estimated |= e.estimated;
+    }
+    y
+}
+
+/// Finishes an episode: rounds every payer's share once and gives the patient the remainder, so the
+/// parts always add up to the total exactly.
+pub(crate) fn finish(mut r: EpisodeResult) -> EpisodeResult {
+    r.total = round(r.total);
+    r.basic = round(r.basic);
+    r.critical = round(r.critical);
+    r.floor_top_up = round(r.floor_top_up);
+    r.assistance = round(r.assistance);
+    r.fiscal_backstop = round(r.fiscal_backstop);
+    r.hospital_absorbed = round(r.hospital_absorbed);
+    r.personal = r.total - r.basic - r.critical - r.floor_top_up - r.assistance - r.fiscal_backstop - r.hospital_absorbed;
+    for s in &mut r.steps {
+        s.amount = round(s.amount);
+    }
+    if let Some(last) = r.steps.last_mut() {
+        last.amount = r.personal;
+    }
+    r
+}
+
+/// The year's personal payment for one inpatient visit of each bill size in `bills` (the chart's curve),
+/// with `compliant_share` of the bill compliant, at a county hospital inside the county.
+pub fn sweep(base: &Scenario, category: Category, bills: &[Decimal], compliant_share: Decimal) -> Vec<Decimal> {
+    let Some(params) = profile(&base.profile) else { return Vec::new() };
+    bills
+        .iter()
+        .map(|&bill| {
+            let s = Scenario {
+                category,
+                episodes: vec![Episode {
+                    kind: EpisodeKind::Inpatient,
+                    level: Level::County,
+                    in_county: true,
+                    total: bill,
+                    compliant: round(bill * compliant_share),
+                    basic_paid: None,
+                    critical_paid: None,
+                }],
+                ..base.clone()
+            };
+            settle_with(&s, params).map(|r| r.year.personal).unwrap_or_default()
+        })
+        .collect()
+}

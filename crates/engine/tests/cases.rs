@@ -1,0 +1,74 @@
+//! Table-driven settlement tests: every case in `tests/cases/*.toml` (name / input / expected output)
+//! goes through the same JSON input path as the CLI, and must match to the fen.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use policy_engine::cli::parse_input;
+use policy_engine::money::fmt;
+use policy_engine::settle;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    profile: String,
+    category: String,
+    #[serde(default)]
+    options: toml::Table,
+    #[serde(default)]
+    overrides: toml::Table,
+    episodes: Vec<toml::Table>,
+    expect: BTreeMap<String, toml::Value>,
+    #[serde(default)]
+    expect_personal: Vec<String>,
+}
+
+#[test]
+fn every_case_matches_to_the_fen() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let file: File = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for c in file.case {
+            let input = serde_json::json!({
+                "profile": c.profile, "category": c.category, "options": c.options,
+                "overrides": c.overrides, "episodes": c.episodes,
+            });
+            let scenario = parse_input(&input.to_string()).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+            let r = settle(&scenario).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+            let y = &r.year;
+            for (field, want) in &c.expect {
+                let got = match field.as_str() {
+                    "basic" => fmt(y.basic),
+                    "critical" => fmt(y.critical),
+                    "floor_top_up" => fmt(y.floor_top_up),
+                    "assistance" => fmt(y.assistance),
+                    "fiscal_backstop" => fmt(y.fiscal_backstop),
+                    "hospital_absorbed" => fmt(y.hospital_absorbed),
+                    "personal" => fmt(y.personal),
+                    "estimated" => y.estimated.to_string(),
+                    other => panic!("{}: unknown field {other}", c.name),
+                };
+                let want = match want {
+                    toml::Value::String(s) => s.clone(),
+                    toml::Value::Boolean(b) => b.to_string(),
+                    other => panic!("{}: expected a string for {field}, got {other:?}", c.name),
+                };
+                assert_eq!(got, want, "{} ({}): {field}", c.name, path.display());
+            }
+            let personal: Vec<String> = r.episodes.iter().map(|e| fmt(e.personal)).collect();
+            if !c.expect_personal.is_empty() {
+                assert_eq!(personal, c.expect_personal, "{}: per-visit personal", c.name);
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 20, "only {n} cases");
+}

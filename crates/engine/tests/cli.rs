@@ -1,0 +1,60 @@
+//! The `settle` binary: JSON in, JSON out; bad input exits 2 with one Chinese message naming the field
+//! and value, never a panic.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(input: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_settle"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+const EXAMPLE: &str = r#"{"profile":"huining-2018","category":"poverty_registered","options":{},
+ "episodes":[{"kind":"inpatient","level":"county","in_county":true,
+              "total":"1.2万","compliant":"10000","basic_paid":"6500","critical_paid":"0"}]}"#;
+
+#[test]
+fn the_issue_example_settles() {
+    let (code, out, err) = run(EXAMPLE);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["year"]["personal"], "1500.00");
+    assert_eq!(v["year"]["total"], "12000.00");
+    assert_eq!(v["episodes"][0]["estimated"], false);
+    let steps = v["episodes"][0]["steps"].as_array().unwrap();
+    assert!(steps.iter().all(|s| s["amount"].as_str().unwrap().contains('.')));
+    assert_eq!(steps[0]["source"], "huining-83#a5-s3-2-1");
+}
+
+fn case(input: &str, want_in_message: &str) {
+    let (code, out, err) = run(input);
+    assert_eq!(code, 2, "{input}: stdout {out}");
+    assert!(err.contains(want_in_message), "{input}: {err}");
+    assert!(!err.contains("panicked"), "{input}: {err}");
+    assert_eq!(err.trim().lines().count(), 1, "one message: {err}");
+}
+
+#[test]
+fn bad_input_is_one_clear_message() {
+    let ep = |total: &str, compliant: &str| {
+        format!(r#"{{"profile":"huining-2018","category":"dibao","episodes":[{{"kind":"inpatient","level":"county","in_county":true,"total":{total},"compliant":{compliant}}}]}}"#)
+    };
+    case(r#"{"profile":"nowhere","category":"dibao","episodes":[]}"#, "nowhere");
+    case(r#"{"profile":"huining-2018","category":"nobody","episodes":[]}"#, "nobody");
+    case(r#"{"profile":"huining-2018","category":"dibao","episodes":[]}"#, "episodes");
+    case(&ep("\"10000\"", "\"12000\""), "compliant");
+    case(&ep("\"-5\"", "\"0\""), "负数：-5");
+    case(&ep("\"\"", "\"0\""), "total");
+    case(&ep("\"abc\"", "\"0\""), "abc");
+    case(&ep("\"1e30\"", "\"0\""), "1e30");
+    case(&ep("1e30", "\"0\""), "total");
+    case("{ not json", "JSON");
+}

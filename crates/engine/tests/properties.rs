@@ -1,0 +1,119 @@
+//! Property tests over thousands of random years (a small deterministic PRNG, no extra crates): the
+//! parts always add up, nothing is negative, a 建档立卡 inpatient year in 会宁 never costs more than
+//! 3000元, the personal amount never falls when the compliant cost rises (default reading), and the
+//! amount parser never panics on any string.
+
+use policy_engine::amount;
+use policy_engine::{settle, Category, Episode, EpisodeKind, Level, Options, Scenario};
+use rust_decimal::Decimal;
+
+/// xorshift64*: deterministic, so a failure is reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn money(&mut self, max: u64) -> Decimal {
+        Decimal::new(self.below(max * 100) as i64, 2)
+    }
+}
+
+fn episode(rng: &mut Rng, inpatient_only: bool) -> Episode {
+    let total = rng.money(300_000);
+    let compliant = (total * Decimal::new(rng.below(101) as i64, 2)).round_dp(2);
+    Episode {
+        kind: if inpatient_only || rng.below(3) > 0 { EpisodeKind::Inpatient } else { EpisodeKind::ChronicOutpatient },
+        level: [Level::Township, Level::County, Level::City, Level::Province][rng.below(4) as usize],
+        in_county: rng.below(2) == 0,
+        total,
+        compliant,
+        basic_paid: None,
+        critical_paid: None,
+    }
+}
+
+fn scenario(rng: &mut Rng, profile: &str, category: Category, inpatient_only: bool) -> Scenario {
+    let n = 1 + rng.below(12) as usize;
+    Scenario {
+        profile: profile.into(),
+        category,
+        options: Options {
+            chronic_assistance: rng.below(2) == 0,
+            safety_net_covered: rng.below(2) == 0,
+            literal_floor: rng.below(4) == 0,
+            meishan_compliant_cap: rng.below(2) == 0,
+        },
+        episodes: (0..n).map(|_| episode(rng, inpatient_only)).collect(),
+        overrides: Default::default(),
+    }
+}
+
+#[test]
+fn parts_add_up_and_nothing_is_negative() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..3000 {
+        let profile = if rng.below(2) == 0 { "huining-2018" } else { "meishan-2016" };
+        let category = Category::ALL[rng.below(5) as usize];
+        let s = scenario(&mut rng, profile, category, false);
+        let r = settle(&s).unwrap();
+        for e in r.episodes.iter().chain(std::iter::once(&r.year)) {
+            let parts = [e.basic, e.critical, e.floor_top_up, e.assistance, e.fiscal_backstop, e.hospital_absorbed, e.personal];
+            assert_eq!(parts.iter().copied().sum::<Decimal>(), e.total, "{s:?}");
+            assert!(parts.iter().all(|p| !p.is_sign_negative() || p.is_zero()), "negative part in {e:?} for {s:?}");
+        }
+    }
+}
+
+#[test]
+fn a_poverty_registered_inpatient_year_in_huining_costs_at_most_3000() {
+    let mut rng = Rng(42);
+    for _ in 0..3000 {
+        let mut s = scenario(&mut rng, "huining-2018", Category::PovertyRegistered, true);
+        s.options.literal_floor = rng.below(2) == 0;
+        let r = settle(&s).unwrap();
+        assert!(r.year.personal <= Decimal::from(3000), "{} for {s:?}", r.year.personal);
+    }
+}
+
+/// A bigger bill for the year's latest visit never lowers what the patient pays (default reading).
+/// (Raising an *earlier* visit can legitimately lower the year's total: it moves the year into a higher
+/// 大病保险 band, so a later visit that 医疗救助 does not cover, e.g. 门诊慢特病, is reimbursed more.)
+#[test]
+fn more_compliant_cost_never_lowers_the_personal_amount() {
+    let mut rng = Rng(7);
+    for _ in 0..2000 {
+        let category = Category::ALL[rng.below(5) as usize];
+        let profile = if rng.below(2) == 0 { "huining-2018" } else { "meishan-2016" };
+        let mut s = scenario(&mut rng, profile, category, false);
+        s.options.literal_floor = false;
+        let i = s.episodes.len() - 1;
+        let before = settle(&s).unwrap().year.personal;
+        let extra = rng.money(5000);
+        s.episodes[i].total += extra;
+        s.episodes[i].compliant += extra;
+        let after = settle(&s).unwrap().year.personal;
+        assert!(after >= before, "{before} -> {after} after +{extra} compliant in visit {i}: {s:?}");
+    }
+}
+
+#[test]
+fn the_amount_parser_never_panics() {
+    let alphabet: Vec<char> = "0123456789０１２３４５６７８９.．,，万元¥-－ e+abc亿\u{0}\u{FEFF}💊".chars().collect();
+    let mut rng = Rng(99);
+    for _ in 0..50_000 {
+        let len = rng.below(24) as usize;
+        let s: String = (0..len)
+            .map(|_| if rng.below(10) == 0 { char::from_u32(rng.below(0x2FFFF) as u32).unwrap_or('x') } else { alphabet[rng.below(alphabet.len() as u64) as usize] })
+            .collect();
+        if let Ok(v) = amount::parse(&s) {
+            assert!(v >= Decimal::ZERO && v <= Decimal::from(amount::MAX), "{s:?} -> {v}");
+        }
+    }
+}
