@@ -12,8 +12,17 @@ for (const p of paths) {
   await appReady(page).catch((e) => console.error(`${p}: app did not start: ${e.message}`));
   await page.waitForTimeout(500);
   const name = p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
-  await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: process.env.FULL === '1' });
-  console.log(`${outDir}/${name}.png`);
+  if (process.env.FULL === '1') {
+    // Long pages: consecutive 360×1200 slices, easier to look at than one tall image.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, k = 0; y < height && k < 8; y += 1200, k++) {
+      await page.screenshot({ path: `${outDir}/${name}-${k}.png`, fullPage: true, clip: { x: 0, y, width: 360, height: Math.min(1200, height - y) } });
+      console.log(`${outDir}/${name}-${k}.png`);
+    }
+  } else {
+    await page.screenshot({ path: `${outDir}/${name}.png` });
+    console.log(`${outDir}/${name}.png`);
+  }
   await page.close();
 }
 await ctx.close();

@@ -64,7 +64,7 @@ pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
 
 /// A line chart of personal payment (y) against the bill (x), with axes in 万元/元 and a legend.
 pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> String {
-    let (w, h, left, bottom, top, right) = (340.0, 240.0, 48.0, 28.0, 8.0, 8.0);
+    let (w, h, left, bottom, top, right) = (340.0, 240.0, 48.0, 28.0, 8.0, 22.0);
     let pw = w - left - right;
     let ph = h - top - bottom;
     let y_max = if y_max > 0.0 { y_max } else { 1.0 };
@@ -139,7 +139,7 @@ mod tests {
     fn line_chart_scales_points() {
         let s = Series { name: "甲<".into(), points: vec![(0.0, 0.0), (300000.0, 3000.0)], class: "s0", dash: "" };
         let svg = line_chart("曲线", &[s], 300000.0, 3000.0);
-        assert!(svg.contains("d=\"M48.0 212.0L332.0 8.0\""), "{svg}");
+        assert!(svg.contains("d=\"M48.0 212.0L318.0 8.0\""), "{svg}");
         assert!(svg.contains("甲&lt;"));
         assert!(svg.contains(">30万<") && svg.contains(">3000<"));
     }

@@ -6,6 +6,7 @@ pub mod components;
 pub mod dom;
 pub mod pages;
 pub mod prerender;
+pub mod calc_adapter;
 pub mod calc_state;
 pub mod charts;
 pub mod qr;

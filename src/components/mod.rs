@@ -1,5 +1,6 @@
 //! Reusable pieces of the page, one component per file.
 
+mod calc_result;
 mod page_tools;
 mod qr_dialog;
 mod read_aloud;
@@ -8,7 +9,9 @@ mod site_footer;
 mod site_header;
 mod static_fragment;
 mod text_size;
+mod visit_fields;
 
+pub use calc_result::CalcResult;
 pub use page_tools::PageTools;
 pub use qr_dialog::QrDialog;
 pub use read_aloud::ReadAloud;
@@ -16,3 +19,4 @@ pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use static_fragment::StaticFragment;
 pub use text_size::{TextSize, TextSizeControl};
+pub use visit_fields::VisitFields;

@@ -1,14 +1,161 @@
-//! Placeholder until this page is built.
+//! `/calc/`: the settlement calculator. The whole scenario lives in the URL fragment (shareable, nothing
+//! stored or sent); the result is recomputed by the engine on every change.
 
 use leptos::prelude::*;
+use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
 
-/// Says plainly that this page is not ready yet.
+use crate::calc_adapter::{has_amounts, scenario, FieldError, OPTIONS};
+use crate::calc_state::{CalcForm, VisitForm};
+use crate::components::{CalcResult, VisitFields};
+
+/// What the form currently gives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Amounts not filled in yet.
+    Empty,
+    /// Fields to fix.
+    Errors(Vec<FieldError>),
+    /// The settled year.
+    Settled(Box<(Scenario, YearResult)>),
+    /// The engine refused (should not happen after the form's own checks).
+    Failed(String),
+}
+
+fn read_fragment() -> Option<CalcForm> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let decoded = js_sys::decode_uri_component(&hash).ok()?.as_string()?;
+    CalcForm::from_fragment(&decoded)
+}
+
+fn write_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}#{fragment}")));
+}
+
+/// The calculator page.
 #[component]
 pub fn CalcPage() -> impl IntoView {
+    let form = RwSignal::new(read_fragment().unwrap_or_default());
+    Effect::new(move |_| {
+        let fragment = form.with(CalcForm::to_fragment);
+        write_fragment(&fragment);
+    });
+    let outcome = Memo::new(move |_| {
+        form.with(|f| {
+            if !has_amounts(f) {
+                return Outcome::Empty;
+            }
+            match scenario(f) {
+                Err(errors) => Outcome::Errors(errors),
+                Ok(s) => match settle(&s) {
+                    Ok(r) => Outcome::Settled(Box::new((s, r))),
+                    Err(e) => Outcome::Failed(e.to_string()),
+                },
+            }
+        })
+    });
+    let errors = Signal::derive(move || match outcome.get() {
+        Outcome::Errors(e) => e,
+        _ => Vec::new(),
+    });
+    let visit_count = Memo::new(move |_| form.with(|f| f.visits.len()));
+    let assumptions = Memo::new(move |_| {
+        form.with(|f| {
+            profile(&f.profile)
+                .map(|p| p.params.iter().filter(|x| x.assumption.is_some()).map(|x| (x.key.clone(), x.label.clone(), x.value.to_string())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     view! {
-        <div class="page">
+        <div class="page calc">
             <h1>"看病花多少钱"</h1>
-            <p class="notice">"这个功能正在建设中，暂时还不能使用。您可以先阅读"<a href="/docs/">"政策文件"</a>"。"</p>
+            <p class="lead">"填上住院或门诊慢特病的花费，按“一站式结算”的顺序算出各项报销和个人要付的钱。每一步都注明政策出处。"</p>
+            <form class="calc-form" on:submit=|ev| ev.prevent_default()>
+                <div class="field">
+                    <label for="profile">"按哪里的政策"</label>
+                    <select id="profile" on:change=move |ev| form.update(|f| f.profile = event_target_value(&ev))
+                        prop:value=move || form.with(|f| f.profile.clone())>
+                        {profiles().iter().map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="field">
+                    <legend>"看病的人是"</legend>
+                    {Category::ALL.into_iter().map(|c| view! {
+                        <label class="choice">
+                            <input type="radio" name="category" value=c.id()
+                                prop:checked=move || form.with(|f| f.category == c.id())
+                                on:change=move |_| form.update(|f| f.category = c.id().to_string())/>
+                            {c.label()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <For each=move || 0..visit_count.get() key=|i| *i let:i>
+                    <VisitFields form=form index=i errors=errors/>
+                </For>
+                <p>
+                    <button type="button" class="secondary" on:click=move |_| form.update(|f| f.visits.push(VisitForm::default()))>
+                        "＋ 再添一次就诊"
+                    </button>
+                </p>
+                <details class="field">
+                    <summary>"解读选项（培训时对比用）"</summary>
+                    <p class="hint">"文件有几处说法不一，本站默认的理解见"<a href="/about/#readings">"关于本站"</a>"。"</p>
+                    {OPTIONS.iter().map(|(key, label, help, anchor)| {
+                        let key = *key;
+                        view! {
+                            <label class="choice">
+                                <input type="checkbox" prop:checked=move || form.with(|f| f.options.iter().any(|o| o == key))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        form.update(|f| {
+                                            f.options.retain(|o| o != key);
+                                            if on { f.options.push(key.to_string()); }
+                                        });
+                                    }/>
+                                {*label}
+                                <span class="hint">{format!("（{help}）")}<a href=format!("/about/#{anchor}")>"原文"</a></span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </details>
+                <details class="field">
+                    <summary>"假设的数字（可以修改）"</summary>
+                    <p class="hint">"文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例请填小数，如 0.75 表示 75%。"</p>
+                    <For each=move || assumptions.get() key=|(k, _, _)| k.clone() let:item>
+                        {
+                            let (key, label, default) = item;
+                            let id = format!("param-{key}");
+                            let k2 = key.clone();
+                            let k3 = key.clone();
+                            view! {
+                                <div class="param">
+                                    <label for=id.clone()>{label}</label>
+                                    <input id=id type="text" inputmode="decimal" placeholder=default.clone()
+                                        prop:value=move || form.with(|f| f.overrides.get(&k2).cloned().unwrap_or_default())
+                                        on:input=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            form.update(|f| { if v.trim().is_empty() { f.overrides.remove(&k3); } else { f.overrides.insert(k3.clone(), v); } });
+                                        }/>
+                                    <span class="hint">{format!("假设值 {default}")}</span>
+                                </div>
+                            }
+                        }
+                    </For>
+                </details>
+            </form>
+            <section class="calc-result" aria-live="polite" aria-label="计算结果">
+                {move || match outcome.get() {
+                    Outcome::Empty => view! { <p class="notice">"请填写“医疗总费用”和“合规医疗费用”，结果会马上显示在这里。"</p> }.into_any(),
+                    Outcome::Errors(_) => view! { <p class="notice" role="alert">"有几处金额需要改正，请看上面标红的地方。"</p> }.into_any(),
+                    Outcome::Failed(msg) => view! { <p class="notice" role="alert">{msg}</p> }.into_any(),
+                    Outcome::Settled(b) => {
+                        let (s, r) = *b;
+                        view! { <CalcResult scenario=s result=r/> }.into_any()
+                    }
+                }}
+            </section>
         </div>
     }
 }

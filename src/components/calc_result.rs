@@ -1,0 +1,121 @@
+//! The calculator's result: the year's personal amount first and large, who pays what (table and bar),
+//! every step with its clause, the curve of personal payment against the bill for each category, and the
+//! same visits compared across categories.
+
+use leptos::prelude::*;
+use policy_engine::{settle, sweep, Category, EpisodeResult, Scenario, YearResult};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::calc_adapter::{source_href, yuan};
+use crate::charts::{line_chart, stacked_bar, Part, Series};
+
+fn payers(e: &EpisodeResult) -> Vec<(&'static str, Decimal, &'static str)> {
+    vec![
+        ("基本医保", e.basic, "c0"),
+        ("大病保险", e.critical, "c1"),
+        ("兜底补足到85%", e.floor_top_up, "c2"),
+        ("医疗救助", e.assistance, "c3"),
+        ("政府兜底/慈善基金", e.fiscal_backstop, "c4"),
+        ("医院承担（目录外费用）", e.hospital_absorbed, "c5"),
+        ("个人自付", e.personal, "c6"),
+    ]
+}
+
+/// Shows a settled year.
+#[component]
+pub fn CalcResult(
+    /// The scenario that was settled.
+    scenario: Scenario,
+    /// The engine's result.
+    result: YearResult,
+) -> impl IntoView {
+    let y = &result.year;
+    let bar = stacked_bar(
+        "全年医疗费用由谁支付",
+        &payers(y).into_iter().map(|(label, v, class)| Part { label: label.into(), value: v.to_f64().unwrap_or(0.0), class }).collect::<Vec<_>>(),
+    );
+    let rows = payers(y).into_iter().filter(|(_, v, _)| !v.is_zero() || true).map(|(label, v, _)| {
+        view! { <tr><th scope="row">{label}</th><td class="num">{yuan(v)}</td></tr> }
+    }).collect_view();
+    let estimated = y.estimated;
+    let visits = result.episodes.iter().enumerate().map(|(i, e)| {
+        let steps = e.steps.iter().map(|s| {
+            let link = source_href(&s.source);
+            view! {
+                <li>
+                    <span class="rule">{s.rule.clone()}</span>
+                    <span class="num">{format!("{} 元", yuan(s.amount))}</span>
+                    {s.assumption.then(|| view! { <span class="tag assumed">"含假设"</span> })}
+                    {(!s.detail.is_empty()).then(|| view! { <div class="detail">{s.detail.clone()}</div> })}
+                    {link.map(|href| view! { <a class="cite" href=href>"看政策原文"</a> })}
+                </li>
+            }
+        }).collect_view();
+        view! {
+            <section class="visit-steps">
+                <h3>{format!("第 {} 次就诊：总费用 {} 元", i + 1, yuan(e.total))}</h3>
+                <ol class="steps">{steps}</ol>
+            </section>
+        }
+    }).collect_view();
+    let compare = Category::ALL.into_iter().map(|c| {
+        let s = Scenario { category: c, ..scenario.clone() };
+        let personal = settle(&s).map(|r| yuan(r.year.personal)).unwrap_or_else(|_| "—".into());
+        let current = c == scenario.category;
+        view! { <tr class:current=current><th scope="row">{c.label()}{current.then_some("（当前）")}</th><td class="num">{personal}</td></tr> }
+    }).collect_view();
+    let bills: Vec<Decimal> = (0..=100).map(|i| Decimal::from(i * 3000)).collect();
+    let styles = [("s0", ""), ("s1", "6 3"), ("s2", "2 3"), ("s3", "10 4 2 4"), ("s4", "1 6")];
+    let series: Vec<Series> = Category::ALL
+        .into_iter()
+        .zip(styles)
+        .map(|(c, (class, dash))| Series {
+            name: c.label().into(),
+            points: bills
+                .iter()
+                .zip(sweep(&scenario, c, &bills, Decimal::new(9, 1)))
+                .map(|(b, p)| (b.to_f64().unwrap_or(0.0), p.to_f64().unwrap_or(0.0)))
+                .collect(),
+            class,
+            dash,
+        })
+        .collect();
+    let y_max = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(1000.0_f64, f64::max);
+    let curve = line_chart("个人自付随医疗费用的变化（住院一次，县级医院，合规费用占九成）", &series, 300000.0, (y_max / 1000.0).ceil() * 1000.0);
+    view! {
+        <div class="result-head">
+            <p>"全年个人自付"</p>
+            <p class="big"><span data-testid="personal-total">{yuan(y.personal)}</span>" 元"</p>
+            <p>{format!("医疗总费用 {} 元", yuan(y.total))}
+                {estimated.then(|| view! { <span class="tag assumed">"估算"</span> })}
+            </p>
+            {estimated.then(|| view! {
+                <p class="hint">"基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。"</p>
+            })}
+        </div>
+        <h2>"谁付了多少"</h2>
+        <div class="chart-box" inner_html=bar></div>
+        <table class="pay-table">
+            <thead><tr><th scope="col">"支付方"</th><th scope="col" class="num">"金额（元）"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <h2>"一步一步怎么算的"</h2>
+        {visits}
+        <h2>"不同人员类别对比"</h2>
+        <p class="hint">"同样的就诊，换成不同类别的人，全年个人自付："</p>
+        <table class="pay-table compare" data-testid="compare">
+            <thead><tr><th scope="col">"人员类别"</th><th scope="col" class="num">"个人自付（元）"</th></tr></thead>
+            <tbody>{compare}</tbody>
+        </table>
+        <h2>"费用越多，个人付多少？"</h2>
+        <div class="chart-box" inner_html=curve></div>
+        <p class="hint">"横轴是医疗总费用（0 到 30 万元），纵轴是个人自付。建档立卡贫困人口的曲线在 3000 元处变平，就是医疗救助兜底的作用。"</p>
+        <p class="print-note">{move || format!("打印日期：{}　本结果仅供参考，以医保经办机构结算为准。", today())}</p>
+    }
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{}年{}月{}日", d.get_full_year(), d.get_month() + 1, d.get_date())
+}

@@ -1,0 +1,85 @@
+//! One visit's fields on the calculator form: kind, hospital level, in-county, amounts.
+
+use leptos::prelude::*;
+
+use crate::calc_adapter::FieldError;
+use crate::calc_state::{CalcForm, VisitForm};
+
+/// The fieldset for visit `index` of `form`, with each field's error shown beside it.
+#[component]
+pub fn VisitFields(
+    /// The whole calculator form.
+    form: RwSignal<CalcForm>,
+    /// Which visit (0-based).
+    index: usize,
+    /// Current field errors of the form.
+    #[prop(into)]
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let get = move |f: fn(&VisitForm) -> String| move || form.with(|s| s.visits.get(index).map(f).unwrap_or_default());
+    let set = move |f: fn(&mut VisitForm, String)| move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        form.update(|s| {
+            if let Some(visit) = s.visits.get_mut(index) {
+                f(visit, v);
+            }
+        });
+    };
+    let error = move |field: &'static str| {
+        move || errors.with(|es| es.iter().find(|e| e.visit == Some(index) && e.field == field).map(|e| e.message.clone()))
+    };
+    let amount = move |field: &'static str, label: &'static str, hint: &'static str, getf: fn(&VisitForm) -> String, setf: fn(&mut VisitForm, String)| {
+        let id = format!("v{index}-{field}");
+        let err_id = format!("{id}-err");
+        let err = error(field);
+        let err2 = error(field);
+        view! {
+            <div class="amount" class:invalid=move || err2().is_some()>
+                <label for=id.clone()>{label}<span class="hint">{hint}</span></label>
+                <input id=id type="text" inputmode="decimal" autocomplete="off" placeholder="例如 12000 或 1.2万"
+                    aria-describedby=err_id.clone() prop:value=get(getf) on:input=set(setf)/>
+                <span class="error" id=err_id>{move || err().map(|m| format!("⚠ {m}"))}</span>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="visit">
+            <legend>{format!("第 {} 次就诊", index + 1)}</legend>
+            <div class="row">
+                <div class="field">
+                    <label for=format!("v{index}-kind")>"类型"</label>
+                    <select id=format!("v{index}-kind") prop:value=get(|v| v.kind.clone()) on:change=set(|v, x| v.kind = x)>
+                        <option value="inpatient">"住院"</option>
+                        <option value="chronic_outpatient">"门诊慢特病"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("v{index}-level")>"医院"</label>
+                    <select id=format!("v{index}-level") prop:value=get(|v| v.level.clone()) on:change=set(|v, x| v.level = x)>
+                        <option value="township">"乡镇卫生院"</option>
+                        <option value="county">"县级医院"</option>
+                        <option value="city">"市级医院"</option>
+                        <option value="province">"省级医院"</option>
+                    </select>
+                </div>
+            </div>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || form.with(|s| s.visits.get(index).is_some_and(|v| v.in_county))
+                    on:change=move |ev| { let on = event_target_checked(&ev); form.update(|s| if let Some(v) = s.visits.get_mut(index) { v.in_county = on; }); }/>
+                "在本县（县域内）的定点医院"
+            </label>
+            {amount("total", "医疗总费用（元）", "：结算单上的总金额", |v| v.total.clone(), |v, x| v.total = x)}
+            {amount("compliant", "合规医疗费用（元）", "：医保目录内的费用；不清楚可先填和总费用一样", |v| v.compliant.clone(), |v, x| v.compliant = x)}
+            <details>
+                <summary>"结算单上已经写了报销金额？（可不填）"</summary>
+                {amount("basic_paid", "基本医保已报销（元）", "", |v| v.basic_paid.clone(), |v, x| v.basic_paid = x)}
+                {amount("critical_paid", "大病保险已报销（元）", "", |v| v.critical_paid.clone(), |v, x| v.critical_paid = x)}
+            </details>
+            <Show when=move || form.with(|s| s.visits.len() > 1)>
+                <button type="button" class="secondary small" on:click=move |_| form.update(|s| { if index < s.visits.len() { s.visits.remove(index); } })>
+                    {format!("删除第 {} 次就诊", index + 1)}
+                </button>
+            </Show>
+        </fieldset>
+    }
+}
