@@ -35,18 +35,18 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// 字号 buttons: smaller / larger, with the current size announced.
+/// 字号 buttons (字变小 / 字变大), with the current size announced.
 #[component]
 pub fn TextSizeControl() -> impl IntoView {
     let TextSize(size) = expect_context::<TextSize>();
     let label = move || ["标准", "大", "特大"][size.get().min(2) as usize];
     view! {
         <span class="text-size" role="group" aria-label="字号">
-            <button type="button" class="tool" aria-label="字号变小" disabled=move || size.get() == 0
-                on:click=move |_| size.update(|s| *s = s.saturating_sub(1))>"A−"</button>
+            <button type="button" class="tool" disabled=move || size.get() == 0
+                on:click=move |_| size.update(|s| *s = s.saturating_sub(1))>"字变小"</button>
             <span class="size-now" aria-live="polite">{label}</span>
-            <button type="button" class="tool" aria-label="字号变大" disabled=move || { size.get() >= 2 }
-                on:click=move |_| size.update(|s| *s = (*s + 1).min(2))>"A+"</button>
+            <button type="button" class="tool" disabled=move || { size.get() >= 2 }
+                on:click=move |_| size.update(|s| *s = (*s + 1).min(2))>"字变大"</button>
         </span>
     }
 }

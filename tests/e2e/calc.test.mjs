@@ -1,0 +1,79 @@
+// The calculator as a person uses it at 360 px: typing amounts shows the year's personal amount at once,
+// a field error is shown beside its field, the scenario is in the URL and a shared URL reproduces it,
+// and nothing typed is stored on the device.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('typing a bill gives the personal amount, with cited steps', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '1.2万');
+  await page.fill('#v0-compliant', '10000');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  assert.equal(await page.textContent('[data-testid="personal-total"]'), '1,500.00');
+  const cites = await page.locator('.steps a.cite').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(cites.length >= 3 && cites.every((h) => /^\/docs\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(h)), JSON.stringify(cites));
+  // The page is no wider than the phone.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a bad amount is explained beside its field', async () => {
+  const { page } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '10000');
+  await page.fill('#v0-compliant', '12000');
+  await page.waitForSelector('#v0-compliant-err:not(:empty)');
+  assert.match(await page.textContent('#v0-compliant-err'), /不能大于医疗总费用/);
+  await page.fill('#v0-total', 'abc');
+  assert.match(await page.textContent('#v0-total-err'), /看不懂这个金额/);
+  await page.close();
+});
+
+test('the scenario is in the URL, and the URL reproduces it', async () => {
+  const { page } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await page.check('input[name="category"][value="dibao"]');
+  await page.fill('#v0-total', '12000');
+  await page.fill('#v0-compliant', '10000');
+  await page.getByRole('button', { name: /再添一次就诊/ }).click();
+  await page.fill('#v1-total', '30000');
+  await page.fill('#v1-compliant', '30000');
+  await page.selectOption('#v1-kind', 'chronic_outpatient');
+  await page.waitForFunction(() => location.hash.includes('v='));
+  const personal = await page.textContent('[data-testid="personal-total"]');
+  const url = page.url();
+  assert.match(url, /#p=h&c=db&v=i,c,1,12000,10000,,;o,c,1,30000,30000,,/);
+  const again = await browser.newPage();
+  await again.goto(url);
+  await appReady(again);
+  await again.waitForSelector('[data-testid="personal-total"]');
+  assert.equal(await again.textContent('[data-testid="personal-total"]'), personal);
+  assert.equal(await again.inputValue('#v1-total'), '30000');
+  await again.close();
+  await page.close();
+});
+
+test('nothing typed is stored on the device', async () => {
+  const { page } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '87654');
+  await page.fill('#v0-compliant', '76543');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  const stored = await page.evaluate(async () => {
+    const dump = [];
+    for (const s of [localStorage, sessionStorage]) for (let i = 0; i < s.length; i++) dump.push(s.key(i) + '=' + s.getItem(s.key(i)));
+    const dbs = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [];
+    return { storage: dump.join(';'), cookies: document.cookie, dbs };
+  });
+  assert.ok(!/87654|76543/.test(stored.storage), stored.storage);
+  assert.equal(stored.cookies, '');
+  assert.deepEqual(stored.dbs, []);
+  await page.close();
+});
