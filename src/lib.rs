@@ -9,6 +9,7 @@ pub mod prerender;
 pub mod calc_adapter;
 pub mod calc_state;
 pub mod charts;
+pub mod check_state;
 pub mod qr;
 
 

@@ -1,14 +1,81 @@
-//! Placeholder until this page is built.
+//! `/villages/?q=…`: who is responsible for a village (卫计, 民政, 人社 包抓到村), from the three
+//! assignment tables of 县委办发〔2018〕83号, matching across the tables' different spellings.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use policy_checker::villages::Matched;
+use policy_checker::{search, VillageHit};
 
-/// Says plainly that this page is not ready yet.
+/// The village lookup page.
 #[component]
 pub fn VillagesPage() -> impl IntoView {
+    let query = use_query_map();
+    let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default()));
+    let (draft, set_draft) = signal(q.get_untracked());
+    let navigate = use_navigate();
+    let hits = Memo::new(move |_| {
+        let q = q.get();
+        (!q.trim().is_empty()).then(|| search(q.trim()))
+    });
     view! {
         <div class="page">
             <h1>"包抓干部查询"</h1>
-            <p class="notice">"这个功能正在建设中，暂时还不能使用。您可以先阅读"<a href="/docs/">"政策文件"</a>"。"</p>
+            <p>"会宁县卫计、民政、人社部门包抓到村的干部名单（县委办发〔2018〕83号附表3-2、3-3、3-4）。输入村名或乡镇名的一部分，如“河畔”。"</p>
+            <form class="search-form" role="search" on:submit=move |ev| {
+                ev.prevent_default();
+                let url = format!("/villages/?q={}", js_sys::encode_uri_component(draft.get_untracked().trim()));
+                navigate(&url, NavigateOptions::default());
+            }>
+                <label for="vq" class="visually-hidden">"村名或乡镇名"</label>
+                <input id="vq" type="search" placeholder="村名或乡镇名" autocomplete="off"
+                    prop:value=move || draft.get() on:input=move |ev| set_draft.set(event_target_value(&ev))/>
+                <button type="submit">"查询"</button>
+            </form>
+            <p class="hint">"三张表里有些村名写法不一样（如“苏家岷村”和“苏家峴村”），本站会按各种写法一起查，并把原表的写法都列出来。"</p>
+            {move || hits.get().map(|h| view! { <VillageHits hits=h/> })}
         </div>
+    }
+}
+
+/// The villages found.
+#[component]
+fn VillageHits(
+    /// The hits, village-name matches first.
+    hits: Vec<VillageHit>,
+) -> impl IntoView {
+    let count = hits.len();
+    view! {
+        <p role="status" data-testid="village-count">
+            {if count == 0 { "没有找到。请少输几个字再试，例如只输村名的前两个字。".to_string() } else { format!("找到 {count} 个村：") }}
+        </p>
+        <ul class="village-hits">
+            {hits.into_iter().map(|h| {
+                let spellings = (h.names.len() > 1).then(|| format!("原表写法：{}", h.names.join("、")));
+                view! {
+                    <li>
+                        <h2>{h.names.first().cloned().unwrap_or_default()}<span class="hint">{format!("（{}）", h.township.join("／"))}</span></h2>
+                        {spellings.map(|s| view! { <p class="hint">{s}</p> })}
+                        {(h.matched == Matched::Township).then(|| view! { <p class="hint">"（按乡镇名找到）"</p> })}
+                        <table class="pay-table">
+                            <thead><tr><th scope="col">"部门"</th><th scope="col">"包抓干部"</th></tr></thead>
+                            <tbody>
+                                {h.assignments.into_iter().map(|a| {
+                                    let mut who = vec![format!("科级干部：{}", a.section_cadre)];
+                                    if let Some(l) = &a.lead { who.push(format!("医共体包抓领导：{l}")); }
+                                    who.push(format!("到村干部：{}", a.cadres.join("、")));
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{a.department.clone()}<div class="hint">{format!("{}　{}", a.township, a.village)}</div></th>
+                                            <td>{who.join("；")}<div><a class="cite" href=a.source.href()>"看原表"</a></div></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

@@ -1,1 +1,15 @@
-//! placeholder
+//! policy-checker: what a person can get (eligibility rules), the official self-check scoring forms of
+//! 县委办发〔2018〕83号, the policy-awareness quiz and the 包抓到村 village lookup. Pure functions over data
+//! files in `content/` that are validated at build time and embedded as JSON; no web dependency.
+
+pub mod data;
+pub mod eligibility;
+pub mod forms;
+pub mod quiz;
+pub mod villages;
+
+pub use data::Citation;
+pub use eligibility::{asks, calc_link, check, Asks, BenefitResult, CalcLink, CheckError, Person};
+pub use forms::{score, Answer, FormResult, LostItem, ScoreError};
+pub use quiz::{score_quiz, QuizError, QuizResult};
+pub use villages::{search, VillageHit};

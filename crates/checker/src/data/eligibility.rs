@@ -1,0 +1,286 @@
+//! The shape of `content/eligibility.toml`: areas, person categories, the diseases the documents name, the
+//! facts a rule can ask about, and the rules themselves (conditions as data, each with its clause).
+
+use serde::{Deserialize, Serialize};
+
+use super::citation::{unique_ids, Citation, DataError};
+
+/// The whole file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EligibilityData {
+    /// Whose policy: 会宁县, 眉山市, 德州市.
+    #[serde(rename = "area")]
+    pub areas: Vec<Area>,
+    /// Who the person is (the engine's categories plus `unstable_exited`).
+    #[serde(rename = "category")]
+    pub categories: Vec<CategoryDef>,
+    /// The yes/no facts a rule can require (`insured`, `disability`, …); `disease:<id>` is implied.
+    #[serde(rename = "fact")]
+    pub facts: Vec<Fact>,
+    /// The diseases the documents name.
+    #[serde(rename = "disease")]
+    pub diseases: Vec<Disease>,
+    /// The benefits, in display order.
+    #[serde(rename = "rule")]
+    pub rules: Vec<Rule>,
+}
+
+/// One area whose documents the checker reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// `huining`, `meishan` or `dezhou`.
+    pub id: String,
+    /// Plain name, e.g. 会宁县（甘肃省白银市）.
+    pub name: String,
+    /// The documents (slugs) the area's rules come from.
+    pub docs: Vec<String>,
+    /// The settlement calculator's profile for this area, if it has one.
+    #[serde(default)]
+    pub calc_profile: Option<String>,
+}
+
+/// One category of person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryDef {
+    /// The engine's id (`poverty_registered`, `dibao`, `tekun`, `safety_net`, `ordinary`) or `unstable_exited`.
+    pub id: String,
+    /// Plain name.
+    pub name: String,
+    /// One line to help the person choose.
+    pub hint: String,
+    /// Whether the settlement calculator knows this category.
+    pub in_engine: bool,
+    /// Added to "why not" when a rule leaves this category out (e.g. the documents are silent on it)…
+    #[serde(default)]
+    pub caveat: Option<String>,
+    /// …but only if the rule grants one of these categories (empty: whenever it leaves this one out).
+    #[serde(default)]
+    pub caveat_when_rule_has: Vec<String>,
+    /// Where the documents name this group, if they do.
+    #[serde(default)]
+    pub source: Option<Citation>,
+}
+
+/// A yes/no fact about the person that a rule may require.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// `insured`, `disability`, `pregnant`, `long_term_illness` or `sick`.
+    pub id: String,
+    /// Plain label, e.g. 参加了城乡居民医保.
+    pub label: String,
+    /// Why-not sentence when a rule needs the fact and the person does not have it.
+    pub missing: String,
+    /// Why-not sentence when a rule excludes the fact and the person has it.
+    pub present: String,
+}
+
+/// A disease a document names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disease {
+    /// Id, used as the fact `disease:<id>`.
+    pub id: String,
+    /// The name as the documents write it.
+    pub name: String,
+    /// One line for the person (e.g. that the document does not list the 50 diseases).
+    #[serde(default)]
+    pub hint: Option<String>,
+    /// Areas whose documents name it (the question shows only these).
+    pub areas: Vec<String>,
+    /// Where it is named.
+    pub source: Citation,
+}
+
+/// An inclusive age range in 周岁.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeRange {
+    /// Lowest age that qualifies.
+    pub min: u32,
+    /// Highest age that qualifies.
+    pub max: u32,
+}
+
+/// A sentence added to "why not" (or to the benefit) for some categories.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caveat {
+    /// The categories it is said to.
+    pub categories: Vec<String>,
+    /// The sentence.
+    pub text: String,
+}
+
+/// One benefit and who gets it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable id, e.g. `hn_floor_85`.
+    pub id: String,
+    /// Short name, e.g. 实际补偿比不低于85%.
+    pub name: String,
+    /// The area whose documents grant it.
+    pub area: String,
+    /// Categories that qualify; empty means every category.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Age range, if the document gives one.
+    #[serde(default)]
+    pub age: Option<AgeRange>,
+    /// Facts the person must all have.
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// Facts of which the person must have at least one (if not empty).
+    #[serde(default)]
+    pub any: Vec<String>,
+    /// Facts the person must not have.
+    #[serde(default)]
+    pub not: Vec<String>,
+    /// One plain sentence: what it means for this person.
+    pub sentence: String,
+    /// The document names the benefit but gives no details (the sentence says so).
+    #[serde(default)]
+    pub named_only: bool,
+    /// Where to go.
+    pub where_to_go: String,
+    /// The clause it comes from.
+    pub source: Citation,
+    /// Further clauses that say the same or add to it.
+    #[serde(default)]
+    pub also: Vec<Citation>,
+    /// Sentences for particular categories (shown with "why not").
+    #[serde(default)]
+    pub caveats: Vec<Caveat>,
+}
+
+impl EligibilityData {
+    /// Checks ids are unique and every reference (area, category, fact, disease, document) resolves.
+    pub fn validate(&self) -> Result<(), DataError> {
+        unique_ids("area", self.areas.iter().map(|a| a.id.as_str()))?;
+        unique_ids("category", self.categories.iter().map(|c| c.id.as_str()))?;
+        unique_ids("fact", self.facts.iter().map(|f| f.id.as_str()))?;
+        unique_ids("disease", self.diseases.iter().map(|d| d.id.as_str()))?;
+        unique_ids("rule", self.rules.iter().map(|r| r.id.as_str()))?;
+        for a in &self.areas {
+            let what = format!("area {}", a.id);
+            if a.docs.is_empty()
+                || a.docs
+                    .iter()
+                    .any(|d| !super::citation::DOCS.iter().any(|(s, _)| s == d))
+            {
+                return Err(DataError::new(&what, "docs must name known documents"));
+            }
+            if !self.rules.iter().any(|r| r.area == a.id) {
+                return Err(DataError::new(&what, "has no rule"));
+            }
+        }
+        for c in &self.categories {
+            self.known_categories(&format!("category {}", c.id), &c.caveat_when_rule_has)?;
+            if let Some(s) = &c.source {
+                s.validate(&format!("category {}", c.id))?;
+            }
+        }
+        for d in &self.diseases {
+            let what = format!("disease {}", d.id);
+            d.source.validate(&what)?;
+            self.known_areas(&what, &d.areas)?;
+        }
+        for r in &self.rules {
+            self.validate_rule(r)?;
+        }
+        Ok(())
+    }
+
+    fn validate_rule(&self, r: &Rule) -> Result<(), DataError> {
+        let what = format!("rule {}", r.id);
+        self.known_areas(&what, std::slice::from_ref(&r.area))?;
+        self.known_categories(&what, &r.categories)?;
+        for f in r.all.iter().chain(&r.any).chain(&r.not) {
+            if !self.is_fact(f) {
+                return Err(DataError::new(&what, format!("unknown fact {f:?}")));
+            }
+            if let Some(d) = f.strip_prefix("disease:") {
+                let disease = self
+                    .diseases
+                    .iter()
+                    .find(|x| x.id == d)
+                    .expect("checked by is_fact");
+                if !disease.areas.contains(&r.area) {
+                    return Err(DataError::new(
+                        &what,
+                        format!("disease {d} is not asked in area {}", r.area),
+                    ));
+                }
+            }
+        }
+        if let Some(age) = r.age {
+            if age.min > age.max {
+                return Err(DataError::new(&what, "age min > max"));
+            }
+        }
+        if r.sentence.trim().is_empty()
+            || r.where_to_go.trim().is_empty()
+            || r.name.trim().is_empty()
+        {
+            return Err(DataError::new(
+                &what,
+                "name, sentence and where_to_go must not be empty",
+            ));
+        }
+        if r.named_only && !r.sentence.contains("没有写") {
+            return Err(DataError::new(
+                &what,
+                "named_only: the sentence must say what the document does not give (没有写…)",
+            ));
+        }
+        let area = self.areas.iter().find(|a| a.id == r.area).expect("checked");
+        for c in std::iter::once(&r.source).chain(&r.also) {
+            c.validate(&what)?;
+        }
+        if !area.docs.contains(&r.source.doc) {
+            return Err(DataError::new(
+                &what,
+                format!(
+                    "source {} is not one of area {}'s documents",
+                    r.source.doc, r.area
+                ),
+            ));
+        }
+        for c in &r.caveats {
+            self.known_categories(&what, &c.categories)?;
+        }
+        Ok(())
+    }
+
+    /// Whether `id` is a fact a rule may use: a declared fact or `disease:<known id>`.
+    pub fn is_fact(&self, id: &str) -> bool {
+        match id.strip_prefix("disease:") {
+            Some(d) => self.diseases.iter().any(|x| x.id == d),
+            None => self.facts.iter().any(|f| f.id == id),
+        }
+    }
+
+    fn known_areas(&self, what: &str, ids: &[String]) -> Result<(), DataError> {
+        match ids
+            .iter()
+            .find(|id| !self.areas.iter().any(|a| &a.id == *id))
+        {
+            Some(id) => Err(DataError::new(what, format!("unknown area {id:?}"))),
+            None => Ok(()),
+        }
+    }
+
+    fn known_categories(&self, what: &str, ids: &[String]) -> Result<(), DataError> {
+        match ids
+            .iter()
+            .find(|id| !self.categories.iter().any(|c| &c.id == *id))
+        {
+            Some(id) => Err(DataError::new(what, format!("unknown category {id:?}"))),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Scoring the policy-awareness quiz (`content/quiz.toml`) against the documents' 95% 知晓率 target.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::quiz::Quiz;
+use crate::data::Citation;
+
+static QUIZ: LazyLock<Quiz> = LazyLock::new(|| {
+    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/quiz.json")))
+        .expect("quiz.json is written by build.rs")
+});
+
+/// The quiz.
+pub fn quiz() -> &'static Quiz {
+    &QUIZ
+}
+
+/// One question, marked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marked {
+    /// Question id.
+    pub id: String,
+    /// The choice given, if any.
+    pub chosen: Option<usize>,
+    /// The right choice.
+    pub answer: usize,
+    /// Whether the choice given is right.
+    pub correct: bool,
+    /// Why, in plain Chinese.
+    pub explanation: String,
+    /// The clause.
+    pub source: Citation,
+}
+
+/// The quiz's score.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizResult {
+    /// Right answers.
+    pub correct: usize,
+    /// Questions asked.
+    pub total: usize,
+    /// Right answers in percent, rounded down.
+    pub percent: u32,
+    /// The documents' target (95).
+    pub target_percent: u32,
+    /// `percent` reaches the target.
+    pub meets_target: bool,
+    /// Every question, in order.
+    pub questions: Vec<Marked>,
+}
+
+/// An answer the quiz does not have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuizError {
+    /// No question with this id.
+    UnknownQuestion(String),
+    /// The choice index is past the question's choices.
+    NoSuchChoice {
+        /// Question id.
+        question: String,
+        /// The index given.
+        choice: usize,
+    },
+}
+
+impl fmt::Display for QuizError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownQuestion(q) => write!(f, "没有这道题：{q}"),
+            Self::NoSuchChoice { question, choice } => {
+                write!(f, "第 {question} 题没有第 {} 个选项", choice + 1)
+            }
+        }
+    }
+}
+
+impl std::error::Error for QuizError {}
+
+/// Marks `answers` (question id → chosen index) against `quiz`; an unanswered question counts as wrong.
+pub fn score_quiz(quiz: &Quiz, answers: &BTreeMap<String, usize>) -> Result<QuizResult, QuizError> {
+    for (id, &choice) in answers {
+        let q = quiz
+            .questions
+            .iter()
+            .find(|q| &q.id == id)
+            .ok_or_else(|| QuizError::UnknownQuestion(id.clone()))?;
+        if choice >= q.choices.len() {
+            return Err(QuizError::NoSuchChoice {
+                question: id.clone(),
+                choice,
+            });
+        }
+    }
+    let questions: Vec<Marked> = quiz
+        .questions
+        .iter()
+        .map(|q| {
+            let chosen = answers.get(&q.id).copied();
+            Marked {
+                id: q.id.clone(),
+                chosen,
+                answer: q.answer,
+                correct: chosen == Some(q.answer),
+                explanation: q.explanation.clone(),
+                source: q.source.clone(),
+            }
+        })
+        .collect();
+    let correct = questions.iter().filter(|m| m.correct).count();
+    let total = questions.len();
+    let percent = u32::try_from((correct * 100).checked_div(total).unwrap_or(0)).unwrap_or(100);
+    Ok(QuizResult {
+        correct,
+        total,
+        percent,
+        target_percent: quiz.target_percent,
+        meets_target: percent >= quiz.target_percent,
+        questions,
+    })
+}

@@ -1,0 +1,203 @@
+//! Every citation in every data file of the checker points at a real clause: `content/docs/<doc>.md` exists,
+//! has the `{#section}`, and the quote (whitespace removed) is in that section's text, not just somewhere in
+//! the document. The walk is over the raw TOML, so no citation can be skipped by the typed model.
+
+use std::path::{Path, PathBuf};
+
+use policy_checker::data::quiz::squash;
+use policy_checker::forms::forms;
+use policy_checker::quiz::quiz;
+
+fn content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+fn doc(slug: &str) -> String {
+    let path = content().join("docs").join(format!("{slug}.md"));
+    std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no document {}", path.display()))
+}
+
+/// The text of section `id`: a heading's section runs to the next heading of the same or a higher level; a
+/// clause anchor (a paragraph starting `{#id} `) runs to the next anchor of any kind.
+fn section(text: &str, id: &str) -> Option<String> {
+    let marker = format!("{{#{id}}}");
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| {
+        let l = l.trim_end();
+        (l.starts_with('#') && l.ends_with(&marker)) || l.starts_with(&format!("{marker} "))
+    })?;
+    let level = lines[start].chars().take_while(|&c| c == '#').count();
+    let ends = |l: &str| {
+        let hashes = l.chars().take_while(|&c| c == '#').count();
+        if level > 0 {
+            hashes > 0 && hashes <= level && l.contains("{#")
+        } else {
+            l.contains("{#")
+        }
+    };
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| ends(l))
+        .map_or(lines.len(), |p| start + 1 + p);
+    Some(lines[start..end].join("\n"))
+}
+
+fn check(what: &str, slug: &str, id: &str, quote: &str) {
+    let text = doc(slug);
+    let body =
+        section(&text, id).unwrap_or_else(|| panic!("{what}: {slug} has no section {{#{id}}}"));
+    assert!(
+        squash(&body).contains(&squash(quote)),
+        "{what}: {slug}#{id} does not say “{quote}”"
+    );
+}
+
+/// Every table in `value` with `doc`, `section` and `quote`, with a path for messages.
+fn citations(value: &toml::Value, path: &str, out: &mut Vec<(String, String, String, String)>) {
+    match value {
+        toml::Value::Table(t) => {
+            if let (Some(d), Some(sec), Some(q)) = (t.get("doc"), t.get("section"), t.get("quote"))
+            {
+                let s = |v: &toml::Value| {
+                    v.as_str()
+                        .unwrap_or_else(|| panic!("{path}: citation field is not a string"))
+                        .to_string()
+                };
+                out.push((path.to_string(), s(d), s(sec), s(q)));
+            }
+            for (k, v) in t {
+                let id = t
+                    .get("id")
+                    .and_then(|i| i.as_str())
+                    .map(|i| format!("[{i}]"))
+                    .unwrap_or_default();
+                citations(v, &format!("{path}{id}.{k}"), out);
+            }
+        }
+        toml::Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                citations(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn data_files() -> Vec<PathBuf> {
+    let mut files = vec![
+        content().join("eligibility.toml"),
+        content().join("quiz.toml"),
+        content().join("villages.toml"),
+    ];
+    let mut forms: Vec<PathBuf> = std::fs::read_dir(content().join("forms"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    forms.sort();
+    files.extend(forms);
+    files
+}
+
+#[test]
+fn every_citation_in_every_data_file_exists() {
+    let mut total = 0;
+    for file in data_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let value: toml::Value = toml::from_str(&text).unwrap();
+        let mut found = Vec::new();
+        citations(
+            &value,
+            &file.file_name().unwrap().to_string_lossy(),
+            &mut found,
+        );
+        assert!(!found.is_empty(), "{}: no citations", file.display());
+        for (what, d, s, q) in &found {
+            check(what, d, s, q);
+        }
+        total += found.len();
+    }
+    assert!(
+        total > 150,
+        "only {total} citations found: is the walk broken?"
+    );
+}
+
+#[test]
+fn form_rows_are_verbatim() {
+    for form in forms() {
+        for ind in form.indicators() {
+            let what = format!("form {} / {}", form.id, ind.id);
+            check(&what, &form.source.doc, &form.source.section, &ind.text);
+            if let Some(rule) = &ind.rule {
+                check(&what, &form.source.doc, &form.source.section, rule);
+            }
+            if let Some(e) = &ind.exempt {
+                check(&what, &form.source.doc, &form.source.section, e);
+            }
+            if let Some(a) = ind
+                .accountable
+                .as_deref()
+                .filter(|_| !ind.accountable_inherited)
+            {
+                check(&what, &form.source.doc, &form.source.section, a);
+            }
+        }
+        for item in &form.items {
+            check(
+                &format!("form {} / {}", form.id, item.name),
+                &form.source.doc,
+                &form.source.section,
+                &item.name,
+            );
+        }
+    }
+}
+
+#[test]
+fn every_quiz_answer_is_in_its_clause() {
+    for q in &quiz().questions {
+        let what = format!("question {}", q.id);
+        check(&what, &q.source.doc, &q.source.section, &q.source.quote);
+        check(&what, &q.source.doc, &q.source.section, q.answer_words());
+    }
+}
+
+#[test]
+fn village_tables_are_verbatim() {
+    let text = std::fs::read_to_string(content().join("villages.toml")).unwrap();
+    let data: policy_checker::data::villages::VillageData = toml::from_str(&text).unwrap();
+    for t in &data.tables {
+        let body = squash(&section(&doc(&t.source.doc), &t.source.section).expect("table section"));
+        for r in &t.rows {
+            let cells = [
+                r.section_cadre.as_deref(),
+                r.lead.as_deref(),
+                Some(r.township.as_str()),
+                Some(r.villages.as_str()),
+            ];
+            for cell in cells
+                .into_iter()
+                .flatten()
+                .chain(r.cadres.iter().map(String::as_str))
+            {
+                assert!(
+                    body.contains(&squash(cell)),
+                    "table {}: {cell} is not in {}",
+                    t.id,
+                    t.source.section
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_section_reader_stops_at_the_next_clause() {
+    let text =
+        "## A {#a}\n\nintro\n\n{#a-1} first clause\n\n{#a-2} second clause\n\n## B {#b}\n\nother";
+    let case = |id: &str| section(text, id).unwrap();
+    assert!(case("a").contains("second clause") && !case("a").contains("other"));
+    assert!(case("a-1").contains("first") && !case("a-1").contains("second"));
+    assert!(section(text, "c").is_none());
+}

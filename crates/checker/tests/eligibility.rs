@@ -1,0 +1,305 @@
+//! Eligibility rules against the cases in `tests/cases/eligibility.toml`: each case lists exactly the rules
+//! that apply; every rule must apply in one case and fail in another.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use policy_checker::eligibility::{
+    asks, calc_link, check, data, diseases_for, CalcLink, CheckError, Person,
+};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    #[serde(flatten)]
+    person: Person,
+    applies: Vec<String>,
+    #[serde(default)]
+    why: BTreeMap<String, String>,
+}
+
+fn cases() -> Vec<Case> {
+    let text = include_str!("cases/eligibility.toml");
+    toml::from_str::<Cases>(text)
+        .expect("cases/eligibility.toml")
+        .case
+}
+
+#[test]
+fn every_case_gets_exactly_its_benefits() {
+    for c in cases() {
+        let results = check(&c.person).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+        let got: BTreeSet<&str> = results
+            .iter()
+            .filter(|r| r.applies)
+            .map(|r| r.id.as_str())
+            .collect();
+        let want: BTreeSet<&str> = c.applies.iter().map(String::as_str).collect();
+        assert_eq!(
+            got, want,
+            "{}: applies (left: got, right: the case)",
+            c.name
+        );
+        for r in &results {
+            assert_eq!(
+                r.applies,
+                r.why_not.is_none(),
+                "{} / {}: why_not exactly when it does not apply",
+                c.name,
+                r.id
+            );
+            if let Some(why) = &r.why_not {
+                assert!(
+                    !why.trim().is_empty(),
+                    "{} / {}: empty why_not",
+                    c.name,
+                    r.id
+                );
+            }
+        }
+        for (rule, words) in &c.why {
+            let r = results
+                .iter()
+                .find(|r| &r.id == rule)
+                .unwrap_or_else(|| panic!("{}: no rule {rule} in the area", c.name));
+            let why = r
+                .why_not
+                .as_deref()
+                .unwrap_or_else(|| panic!("{}: {rule} applies, expected why_not", c.name));
+            assert!(
+                why.contains(words.as_str()),
+                "{} / {rule}: why_not {why:?} lacks {words:?}",
+                c.name
+            );
+        }
+    }
+}
+
+#[test]
+fn every_rule_applies_in_one_case_and_fails_in_another() {
+    let mut applied = BTreeSet::new();
+    let mut failed = BTreeSet::new();
+    for c in cases() {
+        for r in check(&c.person).unwrap() {
+            if r.applies {
+                applied.insert(r.id)
+            } else {
+                failed.insert(r.id)
+            };
+        }
+    }
+    for rule in &data().rules {
+        assert!(
+            applied.contains(&rule.id),
+            "rule {} applies in no case",
+            rule.id
+        );
+        assert!(
+            failed.contains(&rule.id),
+            "rule {} fails in no case",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn results_show_only_the_chosen_area() {
+    for area in ["huining", "meishan", "dezhou"] {
+        let person = Person {
+            area: area.into(),
+            category: "poverty_registered".into(),
+            ..Person::default()
+        };
+        let results = check(&person).unwrap();
+        let ids: Vec<&str> = results.iter().map(|r| r.id.as_str()).collect();
+        let want: Vec<&str> = data()
+            .rules
+            .iter()
+            .filter(|r| r.area == area)
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(ids, want, "{area}");
+    }
+}
+
+#[test]
+fn the_issue_s_benefits_are_all_there() {
+    let names: Vec<&str> = data().rules.iter().map(|r| r.name.as_str()).collect();
+    let wanted = [
+        "不设起付线",
+        "提高10%",
+        "起付线降到2000元",
+        "85%",
+        "3000元兜底",
+        "不合规医疗费用由医院承担",
+        "先诊疗后付费",
+        "免押金",
+        "“一站式”结算",
+        "50种重大疾病",
+        "家庭医生签约服务包",
+        "送医上门、送人就医",
+        "个人缴费有资助",
+        "十免",
+        "2.5万元/人",
+        "平均3万元/人",
+        "5000元/人·年",
+        "700元/人",
+        "免费健康体检（7—64周岁，每两年一次）",
+        "个人支付不超过10%",
+        "两免两减半",
+        "7类11种大病专项救治",
+        "“先诊疗、后付费”",
+    ];
+    for w in wanted {
+        assert!(
+            names.iter().any(|n| n.contains(w)),
+            "no rule named with {w:?}"
+        );
+    }
+}
+
+#[test]
+fn named_only_rules_say_what_is_missing() {
+    let named: Vec<_> = data().rules.iter().filter(|r| r.named_only).collect();
+    assert!(named.iter().any(|r| r.id == "dz_two_free_two_half"));
+    for r in named {
+        assert!(r.sentence.contains("没有写"), "{}", r.id);
+    }
+}
+
+fn case(area: &str, category: &str, diseases: &[&str]) -> Person {
+    Person {
+        area: area.into(),
+        category: category.into(),
+        diseases: diseases.iter().map(|d| d.to_string()).collect(),
+        ..Person::default()
+    }
+}
+
+#[test]
+fn unknown_answers_are_errors() {
+    let table = [
+        (
+            case("lanzhou", "ordinary", &[]),
+            CheckError::UnknownArea("lanzhou".into()),
+        ),
+        (
+            case("huining", "rich", &[]),
+            CheckError::UnknownCategory("rich".into()),
+        ),
+        (
+            case("huining", "ordinary", &["flu"]),
+            CheckError::UnknownDisease("flu".into()),
+        ),
+    ];
+    for (person, want) in table {
+        assert_eq!(check(&person), Err(want));
+    }
+}
+
+#[test]
+fn calculator_link_carries_area_and_engine_category() {
+    let link = |p| CalcLink {
+        profile: p,
+        category: None,
+    };
+    let table = [
+        (
+            case("huining", "dibao", &[]),
+            Some(CalcLink {
+                category: Some("dibao".into()),
+                ..link("huining-2018".into())
+            }),
+        ),
+        (
+            case("meishan", "poverty_registered", &[]),
+            Some(CalcLink {
+                category: Some("poverty_registered".into()),
+                ..link("meishan-2016".into())
+            }),
+        ),
+        (
+            case("huining", "unstable_exited", &[]),
+            Some(link("huining-2018".into())),
+        ),
+        (case("dezhou", "poverty_registered", &[]), None),
+    ];
+    for (person, want) in table {
+        assert_eq!(calc_link(&person).unwrap(), want, "{person:?}");
+    }
+}
+
+#[test]
+fn categories_match_the_engine_plus_unstable_exited() {
+    let ids: Vec<&str> = data().categories.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "poverty_registered",
+            "dibao",
+            "tekun",
+            "safety_net",
+            "ordinary",
+            "unstable_exited"
+        ]
+    );
+    let in_engine: Vec<&str> = data()
+        .categories
+        .iter()
+        .filter(|c| c.in_engine)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        in_engine,
+        [
+            "poverty_registered",
+            "dibao",
+            "tekun",
+            "safety_net",
+            "ordinary"
+        ]
+    );
+}
+
+#[test]
+fn each_area_asks_about_its_own_diseases() {
+    let ids = |area| {
+        diseases_for(area)
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(ids("huining").contains(&"major_50") && !ids("huining").contains(&"echinococcosis"));
+    assert!(ids("meishan").contains(&"echinococcosis") && ids("meishan").contains(&"kbd_severe"));
+    assert!(ids("dezhou").contains(&"dezhou_11") && !ids("dezhou").contains(&"major_50"));
+}
+
+#[test]
+fn each_area_asks_only_the_questions_its_rules_read() {
+    // (area, age, insured, disability, pregnant, long-term illness)
+    let table = [
+        ("huining", false, true, true, false, true),
+        ("meishan", true, true, true, true, true),
+        ("dezhou", false, false, false, false, true),
+    ];
+    for (area, age, insured, disability, pregnant, ill) in table {
+        let a = asks(area);
+        assert_eq!(
+            (
+                a.age,
+                a.insured,
+                a.disability,
+                a.pregnant,
+                a.long_term_illness
+            ),
+            (age, insured, disability, pregnant, ill),
+            "{area}"
+        );
+        assert_eq!(a.diseases.len(), diseases_for(area).len());
+    }
+}

@@ -1,0 +1,489 @@
+//! The two official scoring forms: their totals (100 and 95), veto, "是 loses", partial credit, the exempt
+//! case, grades, and the list of what lost points.
+
+use std::collections::BTreeMap;
+
+use policy_checker::data::form::{Form, Grade, Kind};
+use policy_checker::forms::{form, forms, score, Answer, ScoreError};
+
+fn baozhua() -> &'static Form {
+    form("baozhua").expect("baozhua form")
+}
+
+fn wudu() -> &'static Form {
+    form("wudu").expect("wudu form")
+}
+
+/// The answer that earns every point of every indicator.
+fn best(f: &Form) -> BTreeMap<String, Answer> {
+    f.indicators()
+        .map(|i| {
+            let a = match i.kind {
+                Kind::YesGains | Kind::Partial => Answer::Yes,
+                Kind::YesLoses | Kind::Veto => Answer::No,
+            };
+            (i.id.clone(), a)
+        })
+        .collect()
+}
+
+/// `best` with some answers changed.
+fn with(f: &Form, changes: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
+    let mut a = best(f);
+    for (id, ans) in changes {
+        assert!(
+            a.insert(id.to_string(), *ans).is_some(),
+            "{id} is not in form {}",
+            f.id
+        );
+    }
+    a
+}
+
+#[test]
+fn the_forms_and_their_totals() {
+    let ids: Vec<&str> = forms().iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["baozhua", "wudu"]);
+    let table = [(baozhua(), 100, 9, 20), (wudu(), 95, 5, 26)];
+    for (f, total, items, indicators) in table {
+        let sum: u32 = f.indicators().map(|i| i.points).sum();
+        assert_eq!((f.total_points, sum), (total, total), "{}", f.id);
+        assert_eq!(f.items.len(), items, "{} items", f.id);
+        assert_eq!(f.indicators().count(), indicators, "{} indicators", f.id);
+        let r = score(f, &best(f)).unwrap();
+        assert_eq!(
+            (r.total, r.max, r.lost.len(), r.vetoed),
+            (total, total, 0, false),
+            "{} best answers",
+            f.id
+        );
+        assert!(r.unanswered.is_empty());
+    }
+    assert!(
+        wudu().note.contains("95分") && wudu().note.contains("不折算"),
+        "the 五督 note must say the sum is 95 and is not rescaled"
+    );
+}
+
+#[test]
+fn baozhua_items_and_points_as_printed() {
+    let points: Vec<(Option<u32>, Vec<u32>)> = baozhua()
+        .items
+        .iter()
+        .map(|i| (i.no, i.indicators.iter().map(|x| x.points).collect()))
+        .collect();
+    let want = [
+        (1, vec![5, 5]),
+        (2, vec![5, 5]),
+        (3, vec![5, 5]),
+        (4, vec![5, 5, 5]),
+        (5, vec![6, 6, 6]),
+        (6, vec![3, 3, 5]),
+        (7, vec![5, 5]),
+        (8, vec![3, 8]),
+        (9, vec![5]),
+    ];
+    assert_eq!(points, want.map(|(n, p)| (Some(n), p)));
+    let kinds: Vec<Kind> = baozhua().indicators().map(|i| i.kind).collect();
+    assert_eq!(
+        &kinds[..4],
+        [Kind::Veto, Kind::Veto, Kind::YesLoses, Kind::YesLoses]
+    );
+    assert_eq!(kinds[19], Kind::Partial);
+    assert!(kinds[4..19].iter().all(|k| *k == Kind::YesGains));
+}
+
+#[test]
+fn wudu_indicators_are_numbered_1_to_26_with_the_printed_points() {
+    let ids: Vec<String> = wudu().indicators().map(|i| i.id.clone()).collect();
+    assert_eq!(ids, (1..=26).map(|n| n.to_string()).collect::<Vec<_>>());
+    let points: Vec<u32> = wudu().indicators().map(|i| i.points).collect();
+    assert_eq!(
+        points,
+        [5, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 4, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 5]
+    );
+    assert!(
+        wudu().items.iter().all(|i| i.no.is_none()),
+        "the 五督 form does not number its items"
+    );
+}
+
+#[test]
+fn wudu_accountable_cells_fill_down_from_the_printed_ones() {
+    let acc = |id: &str| {
+        let i = wudu().indicators().find(|i| i.id == id).unwrap();
+        (i.accountable.clone().unwrap(), i.accountable_inherited)
+    };
+    assert_eq!(acc("1"), ("各相关部门，各医疗机构。".into(), false));
+    assert_eq!(acc("3"), ("各相关部门，各医疗机构。".into(), true));
+    assert_eq!(acc("9"), ("受援医院及负责人。".into(), true));
+    assert_eq!(acc("25"), ("健康专干。".into(), true));
+    assert_eq!(acc("26"), ("签约团队，健康专干。".into(), false));
+}
+
+struct Case {
+    name: &'static str,
+    form: &'static Form,
+    changes: Vec<(&'static str, Answer)>,
+    total: u32,
+    grade: Option<&'static str>,
+    lost: Vec<(&'static str, u32)>,
+}
+
+fn case(
+    name: &'static str,
+    form: &'static Form,
+    changes: Vec<(&'static str, Answer)>,
+    total: u32,
+    grade: Option<&'static str>,
+    lost: Vec<(&'static str, u32)>,
+) -> Case {
+    Case {
+        name,
+        form,
+        changes,
+        total,
+        grade,
+        lost,
+    }
+}
+
+#[test]
+fn scoring_cases() {
+    use Answer::*;
+    let b = baozhua();
+    let w = wudu();
+    let cases = [
+        case("all good", b, vec![], 100, None, vec![]),
+        case(
+            "item 1 veto: 是 sets 差 directly",
+            b,
+            vec![("1-1", Yes)],
+            95,
+            Some("差"),
+            vec![("1-1", 5)],
+        ),
+        case(
+            "both vetoes",
+            b,
+            vec![("1-1", Yes), ("1-2", Yes)],
+            90,
+            Some("差"),
+            vec![("1-1", 5), ("1-2", 5)],
+        ),
+        case(
+            "item 2: 是 scores 0, no grade",
+            b,
+            vec![("2-1", Yes)],
+            95,
+            None,
+            vec![("2-1", 5)],
+        ),
+        case(
+            "item 2 both 是",
+            b,
+            vec![("2-1", Yes), ("2-2", Yes)],
+            90,
+            None,
+            vec![("2-1", 5), ("2-2", 5)],
+        ),
+        case(
+            "item 5: 否 loses 6",
+            b,
+            vec![("5-2", No)],
+            94,
+            None,
+            vec![("5-2", 6)],
+        ),
+        case(
+            "item 8: 否 loses 8",
+            b,
+            vec![("8-2", No)],
+            92,
+            None,
+            vec![("8-2", 8)],
+        ),
+        case(
+            "item 9 partial 3 of 5",
+            b,
+            vec![("9-1", Score(3))],
+            98,
+            None,
+            vec![("9-1", 2)],
+        ),
+        case(
+            "item 9 partial 5 of 5",
+            b,
+            vec![("9-1", Score(5))],
+            100,
+            None,
+            vec![],
+        ),
+        case(
+            "item 9 partial 0",
+            b,
+            vec![("9-1", Score(0))],
+            95,
+            None,
+            vec![("9-1", 5)],
+        ),
+        case(
+            "item 9 否",
+            b,
+            vec![("9-1", No)],
+            95,
+            None,
+            vec![("9-1", 5)],
+        ),
+        case(
+            "veto with other losses",
+            b,
+            vec![("1-2", Yes), ("4-1", No), ("9-1", Score(4))],
+            89,
+            Some("差"),
+            vec![("1-2", 5), ("4-1", 5), ("9-1", 1)],
+        ),
+        case("五督 all good", w, vec![], 95, None, vec![]),
+        case(
+            "五督 7 exempt (无任务的得 4 分)",
+            w,
+            vec![("7", Exempt)],
+            95,
+            None,
+            vec![],
+        ),
+        case("五督 8 exempt", w, vec![("8", Exempt)], 95, None, vec![]),
+        case("五督 7 否", w, vec![("7", No)], 91, None, vec![("7", 4)]),
+        case(
+            "五督 1 否 and 26 否",
+            w,
+            vec![("1", No), ("26", No)],
+            85,
+            None,
+            vec![("1", 5), ("26", 5)],
+        ),
+        case(
+            "五督 健康专干 all 否",
+            w,
+            vec![
+                ("19", No),
+                ("20", No),
+                ("21", No),
+                ("22", No),
+                ("23", No),
+                ("24", No),
+                ("25", No),
+            ],
+            81,
+            None,
+            vec![
+                ("19", 2),
+                ("20", 2),
+                ("21", 2),
+                ("22", 2),
+                ("23", 2),
+                ("24", 2),
+                ("25", 2),
+            ],
+        ),
+    ];
+    for c in cases {
+        let r =
+            score(c.form, &with(c.form, &c.changes)).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+        assert_eq!(r.total, c.total, "{}: total", c.name);
+        assert_eq!(r.grade.as_deref(), c.grade, "{}: grade", c.name);
+        assert_eq!(r.vetoed, c.grade == Some("差"), "{}: vetoed", c.name);
+        let lost: Vec<(&str, u32)> = r
+            .lost
+            .iter()
+            .map(|l| (l.indicator.as_str(), l.points_lost))
+            .collect();
+        assert_eq!(lost, c.lost, "{}: lost", c.name);
+        assert_eq!(
+            r.total + lost.iter().map(|l| l.1).sum::<u32>(),
+            r.max,
+            "{}: total + lost = max",
+            c.name
+        );
+    }
+}
+
+#[test]
+fn lost_items_say_what_to_fix_and_link_their_row() {
+    let r = score(
+        baozhua(),
+        &with(baozhua(), &[("1-1", Answer::Yes), ("5-3", Answer::No)]),
+    )
+    .unwrap();
+    assert_eq!(r.lost.len(), 2);
+    let veto = &r.lost[0];
+    assert!(veto.veto && veto.item == "年度健康扶贫工作完成情况" && !veto.fix.is_empty());
+    assert_eq!(veto.source.section, "t3-1");
+    assert_eq!(veto.source.quote, veto.text);
+    let l = &r.lost[1];
+    assert!(!l.veto && l.text.contains("3000元"));
+    assert_eq!(
+        l.basis
+            .as_ref()
+            .map(|b| (b.doc.as_str(), b.section.as_str())),
+        Some(("huining-203", "s3-1"))
+    );
+}
+
+#[test]
+fn unanswered_indicators_earn_nothing_and_are_listed() {
+    let mut answers = best(wudu());
+    answers.remove("26");
+    answers.remove("3");
+    let r = score(wudu(), &answers).unwrap();
+    assert_eq!(
+        (r.total, r.unanswered.clone(), r.lost.len()),
+        (86, vec!["3".to_string(), "26".to_string()], 0)
+    );
+    let empty = score(baozhua(), &BTreeMap::new()).unwrap();
+    assert_eq!(
+        (empty.total, empty.unanswered.len(), empty.grade),
+        (0, 20, None)
+    );
+}
+
+#[test]
+fn answers_the_form_does_not_allow_are_errors() {
+    use Answer::*;
+    let table = [
+        (
+            baozhua(),
+            "10-1",
+            Yes,
+            ScoreError::UnknownIndicator("10-1".into()),
+        ),
+        (
+            baozhua(),
+            "9-1",
+            Score(6),
+            ScoreError::OverMax {
+                indicator: "9-1".into(),
+                score: 6,
+                max: 5,
+            },
+        ),
+        (
+            baozhua(),
+            "3-1",
+            Score(2),
+            ScoreError::NotAllowed {
+                indicator: "3-1".into(),
+                answer: Score(2),
+            },
+        ),
+        (
+            baozhua(),
+            "1-1",
+            Exempt,
+            ScoreError::NotAllowed {
+                indicator: "1-1".into(),
+                answer: Exempt,
+            },
+        ),
+        (
+            wudu(),
+            "6",
+            Exempt,
+            ScoreError::NotAllowed {
+                indicator: "6".into(),
+                answer: Exempt,
+            },
+        ),
+    ];
+    for (f, id, answer, want) in table {
+        let mut a = best(f);
+        a.insert(id.to_string(), answer);
+        assert_eq!(score(f, &a), Err(want), "{} {id}", f.id);
+    }
+}
+
+#[test]
+fn neither_form_defines_score_grades() {
+    // The documents define only “差” (by veto, 附表3-1 item 1); no score thresholds. So without a veto,
+    // no total of either form gives a grade.
+    for f in forms() {
+        assert!(f.grades.is_empty(), "{}", f.id);
+        for total_lost in [0, 5, 50] {
+            let mut a = best(f);
+            let mut left = total_lost;
+            for ind in f.indicators().filter(|i| i.kind == Kind::YesGains) {
+                if left >= ind.points {
+                    a.insert(ind.id.clone(), Answer::No);
+                    left -= ind.points;
+                }
+            }
+            assert_eq!(
+                score(f, &a).unwrap().grade,
+                None,
+                "{} losing {total_lost}",
+                f.id
+            );
+        }
+    }
+    assert_eq!(baozhua().veto_grade.as_deref(), Some("差"));
+    assert_eq!(wudu().veto_grade, None);
+}
+
+#[test]
+fn grade_thresholds_are_inclusive_when_a_form_defines_them() {
+    // A form with grades (none of the official ones has them): the boundary score reaches the grade.
+    let mut f = baozhua().clone();
+    let src = f.source.clone();
+    f.grades = vec![
+        Grade {
+            name: "好".into(),
+            min: 90,
+            source: src.clone(),
+        },
+        Grade {
+            name: "较好".into(),
+            min: 80,
+            source: src.clone(),
+        },
+        Grade {
+            name: "一般".into(),
+            min: 60,
+            source: src,
+        },
+    ];
+    f.validate().unwrap();
+    let table = [
+        (100, Some("好")),
+        (90, Some("好")),
+        (89, Some("较好")),
+        (80, Some("较好")),
+        (79, Some("一般")),
+        (60, Some("一般")),
+        (59, None),
+    ];
+    for (total, grade) in table {
+        let mut a = best(&f);
+        let mut need = 100 - total;
+        for ind in baozhua().indicators().filter(|i| i.kind == Kind::YesGains) {
+            if need >= ind.points {
+                a.insert(ind.id.clone(), Answer::No);
+                need -= ind.points;
+            }
+        }
+        a.insert("9-1".into(), Answer::Score(5 - need));
+        let r = score(&f, &a).unwrap();
+        assert_eq!(r.total, total, "setting up {total}");
+        assert_eq!(r.grade.as_deref(), grade, "{total}");
+    }
+    // A veto still wins over any score.
+    let r = score(&f, &with(&f, &[("1-1", Answer::Yes)])).unwrap();
+    assert_eq!((r.total, r.grade.as_deref()), (95, Some("差")));
+}
+
+#[test]
+fn form_totals_are_checked_against_the_items() {
+    let mut f = wudu().clone();
+    f.total_points = 100;
+    let e = f.validate().unwrap_err();
+    assert!(e.problem.contains("add up to 95"), "{e}");
+}

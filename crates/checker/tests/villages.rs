@@ -1,0 +1,171 @@
+//! The village lookup: every village is found under each of its spellings, by any part of its name, and under
+//! the 岘 spelling that no table prints; a hit shows all three departments.
+
+use policy_checker::data::villages::VillageData;
+use policy_checker::villages::{index, search, Matched};
+
+fn names(query: &str) -> Vec<String> {
+    search(query)
+        .into_iter()
+        .filter(|h| h.matched == Matched::Village)
+        .map(|h| h.names.join("/"))
+        .collect()
+}
+
+#[test]
+fn every_village_is_found_under_each_of_its_spellings() {
+    let idx = index();
+    assert_eq!(idx.villages.len(), 292);
+    for v in &idx.villages {
+        assert_eq!(idx.assignments(v).len(), 3, "{:?}", v.names);
+        for spelling in &v.names {
+            let hits = search(spelling);
+            assert!(
+                hits.iter()
+                    .any(|h| h.names == v.names && h.township == v.township),
+                "{spelling} ({}) not found",
+                v.township[0]
+            );
+        }
+    }
+}
+
+#[test]
+fn search_cases() {
+    // (query, a village that must be among the village-name hits, as "spelling/spelling")
+    let cases = [
+        ("苏家岷村", "苏家岷村/苏家峴村"),
+        ("苏家峴村", "苏家岷村/苏家峴村"),
+        ("苏家岘", "苏家岷村/苏家峴村"),
+        ("苏家峁", "苏家岷村/苏家峴村"),
+        ("够家峁", "够家岷村/够家峁村"),
+        ("够家岘村", "够家岷村/够家峁村"),
+        ("杓见", "杓儿村/沓晃村/杓见村"),
+        ("沓晃村", "杓儿村/沓晃村/杓见村"),
+        ("刑坪", "荆坪村/刑坪村"),
+        ("荆坪", "荆坪村/刑坪村"),
+        ("碾边", "塬边村/堰边村/碾边村"),
+        ("吉酉", "吉西村/吉酉村"),
+        ("驮管", "驮营村/驮管村"),
+        ("窟范", "窟沱村/窟范村"),
+        ("寯岔", "寗岔村/寫岔村/寯岔村"),
+        ("土门岘村", "土门岷村/土门峴村"),
+        ("党岘", "党岷村/党峁村"),
+        ("鸡儿", "鸡儿嘴村"),
+        (" 鸡儿 嘴 ", "鸡儿嘴村"),
+    ];
+    for (query, want) in cases {
+        let got = names(query);
+        assert!(
+            got.iter().any(|n| n == want),
+            "{query:?}: {got:?} lacks {want}"
+        );
+    }
+}
+
+#[test]
+fn a_township_query_finds_its_villages() {
+    let hits = search("土门岘");
+    let town: Vec<_> = hits
+        .iter()
+        .filter(|h| h.matched == Matched::Township)
+        .collect();
+    // 土门岷村 matches by its own name; the other five by the township.
+    assert_eq!(hits.len(), 6);
+    assert_eq!(town.len(), 5);
+    assert!(
+        hits[0].matched == Matched::Village,
+        "village-name hits come first"
+    );
+    assert!(hits.iter().all(|h| h.township == ["土门岷镇", "土门峴镇"]));
+}
+
+#[test]
+fn a_hit_shows_each_department_with_its_cadres_and_township() {
+    let hit = search("苏家岘").into_iter().next().expect("苏家岘");
+    let rows: Vec<(&str, &str, &str, String, Option<&str>)> = hit
+        .assignments
+        .iter()
+        .map(|a| {
+            (
+                a.department.as_str(),
+                a.township.as_str(),
+                a.village.as_str(),
+                format!("{}|{}", a.section_cadre, a.cadres.join(",")),
+                a.lead.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "卫计部门",
+                "太平店镇",
+                "苏家岷村",
+                "吕彦琪|王海彦".to_string(),
+                Some("吴宗智")
+            ),
+            (
+                "民政部门",
+                "太平店镇",
+                "苏家峴村",
+                "陈 涛|杨志丽".to_string(),
+                None
+            ),
+            (
+                "人社部门",
+                "太平店镇",
+                "苏家岷村",
+                "李映|刘凤龙".to_string(),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn merged_cells_are_filled_from_the_row_above() {
+    // 卫计: 翟家所镇 shares 吕彦琪 and 吴宗智 with 太平店镇; 民政: 翟家所镇 shares 韩 侃 and 朱万鹏 with 杨崖集镇.
+    let hit = search("翟所村").into_iter().next().expect("翟所村");
+    let a = &hit.assignments;
+    assert_eq!(
+        (
+            a[0].section_cadre.as_str(),
+            a[0].lead.as_deref(),
+            a[0].cadres.join(",")
+        ),
+        ("吕彦琪", Some("吴宗智"), "王新龙".into())
+    );
+    assert_eq!(
+        (a[1].section_cadre.as_str(), a[1].cadres.join(",")),
+        ("韩 侃", "朱万鹏".into())
+    );
+    assert_eq!(a[2].cadres, ["丁文红"]);
+    let two = search("杨集村").into_iter().next().unwrap();
+    assert_eq!(two.assignments[2].cadres, ["范润萍", "靳丽娟"]);
+}
+
+#[test]
+fn nothing_for_a_blank_or_unknown_query() {
+    for q in ["", "   ", "北京", "村村村"] {
+        assert!(search(q).is_empty(), "{q:?}");
+    }
+}
+
+#[test]
+fn the_alignment_rejects_an_unexplained_spelling() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content/villages.toml"
+    ))
+    .unwrap();
+    let mut data: VillageData = toml::from_str(&text).unwrap();
+    data.build_index().expect("the real data aligns");
+    let dropped = data.same.remove(0);
+    let e = data.build_index().unwrap_err();
+    assert!(
+        e.problem.contains(&dropped.names[1]) || e.problem.contains(&dropped.names[0]),
+        "{e}"
+    );
+}

@@ -1,0 +1,135 @@
+//! The eligibility checker's answers and current step, kept in the URL fragment (never stored), so the
+//! browser's back button walks back through the questions and a link reproduces the answers.
+
+use policy_checker::Person;
+
+/// The questions, one per screen, in order; then the review and the result.
+pub const STEPS: &[&str] = &["area", "category", "age", "insured", "disability", "pregnant", "illness", "diseases", "review", "result"];
+
+/// Answers so far and the screen shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckState {
+    /// Current step id (one of [`STEPS`]).
+    pub step: String,
+    /// `huining`, `meishan` or `dezhou`.
+    pub area: Option<String>,
+    /// Category id.
+    pub category: Option<String>,
+    /// Age, or `None` if not given.
+    pub age: Option<u32>,
+    /// Yes/no answers: insured, disability, pregnant, long-term illness.
+    pub insured: Option<bool>,
+    /// Has a disability.
+    pub disability: Option<bool>,
+    /// Is pregnant.
+    pub pregnant: Option<bool>,
+    /// Long-term illness.
+    pub illness: Option<bool>,
+    /// Named diseases, `None` until the diseases question is answered.
+    pub diseases: Option<Vec<String>>,
+}
+
+fn yn(b: Option<bool>) -> Option<&'static str> {
+    b.map(|b| if b { "1" } else { "0" })
+}
+
+impl CheckState {
+    /// The step index of the current step (0 when unknown).
+    pub fn index(&self) -> usize {
+        STEPS.iter().position(|s| *s == self.step).unwrap_or(0)
+    }
+
+    /// The same answers on another step.
+    pub fn at(&self, step: &str) -> Self {
+        Self { step: step.into(), ..self.clone() }
+    }
+
+    /// The fragment (without `#`).
+    pub fn to_fragment(&self) -> String {
+        let mut parts = vec![format!("s={}", if self.step.is_empty() { STEPS[0] } else { &self.step })];
+        let mut push = |k: &str, v: Option<String>| {
+            if let Some(v) = v {
+                parts.push(format!("{k}={v}"));
+            }
+        };
+        push("a", self.area.clone());
+        push("c", self.category.clone());
+        push("age", self.age.map(|a| a.to_string()));
+        push("ins", yn(self.insured).map(String::from));
+        push("dis", yn(self.disability).map(String::from));
+        push("preg", yn(self.pregnant).map(String::from));
+        push("ill", yn(self.illness).map(String::from));
+        push("dz", self.diseases.as_ref().map(|d| if d.is_empty() { "none".into() } else { d.join(".") }));
+        parts.join("&")
+    }
+
+    /// Reads a fragment; anything unknown is ignored.
+    pub fn from_fragment(fragment: &str) -> Self {
+        let mut s = Self { step: STEPS[0].into(), ..Default::default() };
+        for part in fragment.trim_start_matches('#').split('&') {
+            let Some((k, v)) = part.split_once('=') else { continue };
+            let ok = |v: &str| v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.');
+            if !ok(v) {
+                continue;
+            }
+            let b = match v {
+                "1" => Some(true),
+                "0" => Some(false),
+                _ => None,
+            };
+            match k {
+                "s" if STEPS.contains(&v) => s.step = v.into(),
+                "a" => s.area = Some(v.into()),
+                "c" => s.category = Some(v.into()),
+                "age" => s.age = v.parse().ok().filter(|a| *a <= 120),
+                "ins" => s.insured = b,
+                "dis" => s.disability = b,
+                "preg" => s.pregnant = b,
+                "ill" => s.illness = b,
+                "dz" => s.diseases = Some(if v == "none" { Vec::new() } else { v.split('.').filter(|x| !x.is_empty()).map(String::from).collect() }),
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The person for the rules (unanswered yes/no questions count as no).
+    pub fn person(&self) -> Person {
+        Person {
+            area: self.area.clone().unwrap_or_default(),
+            category: self.category.clone().unwrap_or_default(),
+            age: self.age,
+            insured: self.insured.unwrap_or(false),
+            disability: self.disability.unwrap_or(false),
+            pregnant: self.pregnant.unwrap_or(false),
+            long_term_illness: self.illness.unwrap_or(false),
+            diseases: self.diseases.clone().unwrap_or_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_ignores_junk() {
+        let s = CheckState {
+            step: "review".into(),
+            area: Some("meishan".into()),
+            category: Some("poverty_registered".into()),
+            age: Some(5),
+            insured: Some(true),
+            disability: Some(true),
+            pregnant: Some(false),
+            illness: None,
+            diseases: Some(vec!["echinococcosis".into(), "kbd".into()]),
+        };
+        let f = s.to_fragment();
+        assert_eq!(f, "s=review&a=meishan&c=poverty_registered&age=5&ins=1&dis=1&preg=0&dz=echinococcosis.kbd");
+        assert_eq!(CheckState::from_fragment(&format!("#{f}")), s);
+        let junk = CheckState::from_fragment("#s=nowhere&a=<script>&age=999&ins=maybe");
+        assert_eq!(junk, CheckState { step: "area".into(), ..Default::default() });
+        assert_eq!(CheckState::from_fragment("dz=none").diseases, Some(vec![]));
+    }
+}
