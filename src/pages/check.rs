@@ -2,6 +2,7 @@
 //! current screen live in the URL fragment: the browser's back button walks back, nothing is stored.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use policy_checker::eligibility::{data, diseases_for};
 use policy_checker::{asks, calc_link, check, BenefitResult};
 
@@ -53,17 +54,24 @@ fn prev(state: &CheckState) -> Option<CheckState> {
 /// The eligibility checker.
 #[component]
 pub fn CheckPage() -> impl IntoView {
-    let (hash, set_hash) = signal(read_hash());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_hash.set(read_hash()));
+    // The fragment changes by our own `set_hash` (a hashchange event) or by a link the router handles
+    // (pushState, no hashchange): watch both, and read the fragment itself.
+    let location = use_location();
+    let (changes, set_changes) = signal(0u32);
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_changes.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
-    let state = Memo::new(move |_| CheckState::from_fragment(&hash.get()));
+    let state = Memo::new(move |_| {
+        location.hash.track();
+        changes.track();
+        CheckState::from_fragment(&read_hash())
+    });
     view! {
         <div class="page check">
             <h1>"我能享受哪些政策"</h1>
             {move || {
                 let s = state.get();
                 let back = prev(&s).map(|p| view! {
-                    <p class="no-print"><a class="back-link" href=format!("#{}", p.to_fragment())>"‹ 返回上一步"</a></p>
+                    <p class="no-print"><StepLink to=p class="back-link">"‹ 返回上一步"</StepLink></p>
                 });
                 let body = match s.step.as_str() {
                     "result" => view! { <CheckResult state=s.clone()/> }.into_any(),
@@ -73,6 +81,27 @@ pub fn CheckPage() -> impl IntoView {
                 view! { {back} {body} }
             }}
         </div>
+    }
+}
+
+/// A link to another screen of the checker. It sets the fragment itself (a new history entry), since a
+/// fragment-only link handled by the router would not announce the change.
+#[component]
+fn StepLink(
+    /// The answers and screen to go to.
+    to: CheckState,
+    /// CSS class.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let href = format!("#{}", to.to_fragment());
+    view! {
+        <a class=class href=href on:click=move |ev| {
+            ev.prevent_default();
+            ev.stop_propagation();
+            go(&to);
+        }>{children()}</a>
     }
 }
 
@@ -120,13 +149,13 @@ fn Question(
         "area" => d.areas.iter().map(|a| {
             let id = a.id.clone();
             let checked = state.area.as_deref() == Some(&a.id);
-            view! { <label class="choice big-choice"><input type="radio" name="area" prop:checked=checked
+            view! { <label class="choice big-choice"><input type="radio" name="area" value=a.id.clone() prop:checked=checked
                 on:change=move |_| draft.update(|s| { s.area = Some(id.clone()); s.diseases = None; })/>{a.name.clone()}</label> }.into_any()
         }).collect_view().into_any(),
         "category" => d.categories.iter().map(|c| {
             let id = c.id.clone();
             let checked = state.category.as_deref() == Some(&c.id);
-            view! { <label class="choice big-choice"><input type="radio" name="category" prop:checked=checked
+            view! { <label class="choice big-choice"><input type="radio" name="category" value=c.id.clone() prop:checked=checked
                 on:change=move |_| draft.update(|s| s.category = Some(id.clone()))/>
                 <span>{c.name.clone()}<span class="hint">{format!(" {}", c.hint)}</span></span></label> }.into_any()
         }).collect_view().into_any(),
@@ -200,17 +229,16 @@ fn Review(
         <h2>"请核对您的回答"</h2>
         <dl class="review">
             {rows.into_iter().filter(|(step, _, _)| asked(&state, step)).map(|(step, label, value)| {
-                let href = format!("#{}", state.at(step).to_fragment());
                 view! {
                     <div class="review-row">
                         <dt>{label}</dt>
                         <dd>{value}</dd>
-                        <dd><a href=href>"修改"<span class="visually-hidden">{label}</span></a></dd>
+                        <dd><StepLink to=state.at(step)>"修改"<span class="visually-hidden">{label}</span></StepLink></dd>
                     </div>
                 }
             }).collect_view()}
         </dl>
-        <p><a class="button" href=format!("#{}", result.to_fragment())>"看结果"</a></p>
+        <p><StepLink to=result class="button">"看结果"</StepLink></p>
     }
 }
 
@@ -230,10 +258,10 @@ fn CheckResult(
         format!("/calc/#{}", form.to_fragment())
     });
     let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) = benefits.into_iter().partition(|b| b.applies);
-    let review = format!("#{}", state.at("review").to_fragment());
+    let review = state.at("review");
     view! {
         <h2 data-testid="benefit-count">{format!("您可能享受 {} 项政策", yes.len())}</h2>
-        <p class="hint">"以下根据政策文件原文整理，具体以当地经办机构为准。"<a href=review>"修改回答"</a></p>
+        <p class="hint">"以下根据政策文件原文整理，具体以当地经办机构为准。"<StepLink to=review>"修改回答"</StepLink></p>
         {calc.map(|href| view! { <p><a class="button" href=href>"算一算看病要花多少钱"</a></p> })}
         <ol class="benefits">
             {yes.into_iter().map(|b| view! {
@@ -241,8 +269,11 @@ fn CheckResult(
                     <h3>{b.name.clone()}</h3>
                     <p>{b.sentence.clone()}</p>
                     {(!b.where_to_go.is_empty()).then(|| view! { <p><strong>"到哪里办："</strong>{b.where_to_go.clone()}</p> })}
-                    <p class="hint">"出处："<a href=b.source.href()>{format!("{}", b.source.number)}</a>
-                        {b.also.iter().map(|c| view! { "、" <a href=c.href()>{c.number.clone()}</a> }).collect_view()}</p>
+                    <ul class="cites">
+                        {std::iter::once(&b.source).chain(b.also.iter()).map(|c| view! {
+                            <li>"出处："<a href=c.href()>{c.number.clone()}</a>{format!("：“{}”", c.quote)}</li>
+                        }).collect_view()}
+                    </ul>
                 </li>
             }).collect_view()}
         </ol>
