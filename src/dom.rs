@@ -49,3 +49,9 @@ pub fn register_service_worker() {
         let _ = sw.register("/sw.js");
     }
 }
+
+/// Today's date as `2026年11月23日` (for printed results).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{}年{}月{}日", d.get_full_year(), d.get_month() + 1, d.get_date())
+}

@@ -111,11 +111,6 @@ pub fn CalcResult(
         <h2>"费用越多，个人付多少？"</h2>
         <div class="chart-box" inner_html=curve></div>
         <p class="hint">"横轴是医疗总费用（0 到 30 万元），纵轴是个人自付。建档立卡贫困人口的曲线在 3000 元处变平，就是医疗救助兜底的作用。"</p>
-        <p class="print-note">{move || format!("打印日期：{}　本结果仅供参考，以医保经办机构结算为准。", today())}</p>
+        <p class="print-note">{format!("打印日期：{}　本结果仅供参考，以医保经办机构结算为准。", crate::dom::today())}</p>
     }
-}
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{}年{}月{}日", d.get_full_year(), d.get_month() + 1, d.get_date())
 }

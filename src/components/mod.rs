@@ -2,6 +2,7 @@
 
 mod calc_result;
 mod page_tools;
+mod poster;
 mod qr_dialog;
 mod read_aloud;
 pub mod section_link;
@@ -13,6 +14,7 @@ mod visit_fields;
 
 pub use calc_result::CalcResult;
 pub use page_tools::PageTools;
+pub use poster::Poster;
 pub use qr_dialog::QrDialog;
 pub use read_aloud::ReadAloud;
 pub use site_footer::SiteFooter;

@@ -288,6 +288,7 @@ fn CheckResult(
                 </ul>
             </details>
         })}
+        <p class="print-note">{format!("查询日期：{}　结果依据政策文件原文整理，具体以当地经办机构为准。", crate::dom::today())}</p>
         <p class="no-print"><button type="button" class="secondary" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"打印结果"</button></p>
     }.into_any()
 }

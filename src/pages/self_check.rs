@@ -123,6 +123,7 @@ fn FormView(
                 </fieldset>
             }).collect_view()}
             <section class="calc-result" aria-live="polite">{summary}</section>
+            <p class="print-note">{format!("自查日期：{}　考核表出处：{} {}（会宁县健康扶贫先锋行动）", crate::dom::today(), form.source.number, form.title)}</p>
             <p class="no-print"><button type="button" class="secondary" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"打印自查结果"</button></p>
         </section>
     }

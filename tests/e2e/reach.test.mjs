@@ -78,3 +78,27 @@ test('no request goes to another origin', async () => {
   assert.deepEqual(foreign, []);
   await ctx.close();
 });
+
+test('a section has a poster view with its title, key points, QR code, address and source', async () => {
+  const { page } = await open(browser, `${server.base}/docs/huining-203/#s3-1`);
+  await appReady(page);
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.locator('svg[data-testid="qr"]').waitFor();
+  assert.ok((await poster.locator('.poster-points li').count()) >= 1);
+  assert.match(await poster.locator('.poster-url').textContent(), /huining-203\/#s3-1/);
+  assert.match(await poster.locator('.poster-source').textContent(), /会卫计发〔2018〕203号/);
+  await page.close();
+});
+
+test('the text size is remembered, and it is the only thing stored', async () => {
+  const { page } = await open(browser, `${server.base}/`);
+  await appReady(page);
+  await page.getByRole('button', { name: '字变大' }).click();
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'large');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['zct-text-size']);
+  await page.getByRole('button', { name: '字变小' }).click();
+  await page.close();
+});

@@ -155,7 +155,7 @@ pub fn render(meta: FrontMatter, body: &str, links: &DocLinks) -> Result<Rendere
                 r.current.text.push('\n');
             }
             Event::Start(Tag::Table(a)) => {
-                emitted.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")));
+                emitted.push(Event::Html(CowStr::from("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滑动\">")));
                 emitted.push(Event::Start(Tag::Table(a)));
             }
             Event::End(TagEnd::Table) => {

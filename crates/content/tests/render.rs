@@ -42,7 +42,7 @@ fn ids_toc_anchors_and_links() {
     assert!(a.html.contains("本文件即甘卫发〔2018〕165号"), "the document's own number is not linked");
     assert!(!a.html.contains("<script") && !a.html.contains("<b>") && !a.html.contains("<div>块"));
     assert!(a.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(a.html.contains("<div class=\"table-wrap\"><table>"));
+    assert!(a.html.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滑动\"><table>"));
     assert!(docs[1].html.contains("<a class=\"docref\" href=\"/docs/fixa/\">甘卫发〔2018〕165号</a>"));
     let s1 = a.sections.iter().find(|s| s.id == "s1").unwrap();
     assert!(s1.text.contains("3000元") && s1.text.contains("先诊疗后付费"), "{}", s1.text);

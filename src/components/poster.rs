@@ -1,0 +1,125 @@
+//! The poster view: for the page or section being shown, a print layout (A4 or A3 portrait) with a large
+//! title, up to three key points, the QR code, the address in text, and the source 文号 and date.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+use crate::dom::absolute_url;
+use crate::qr::{encode, to_svg};
+
+/// What the poster says, read from the page as it is shown.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct PosterText {
+    title: String,
+    points: Vec<String>,
+    source: String,
+}
+
+fn text_of(el: &web_sys::Element) -> String {
+    el.clone().dyn_into::<web_sys::HtmlElement>().map(|h| h.inner_text()).unwrap_or_default().replace('#', "").trim().to_string()
+}
+
+/// The sentences of `text`, each at most 60 characters.
+fn sentences(text: &str) -> Vec<String> {
+    text.split_inclusive(['。', '；'])
+        .map(|s| s.trim())
+        .filter(|s| s.chars().count() > 4)
+        .map(|s| if s.chars().count() > 60 { format!("{}…", s.chars().take(58).collect::<String>()) } else { s.to_string() })
+        .collect()
+}
+
+fn read_page(hash: &str) -> PosterText {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return PosterText::default() };
+    let id = hash.trim_start_matches('#');
+    let target = (!id.is_empty() && !id.contains('=')).then(|| doc.get_element_by_id(id)).flatten();
+    let h1 = doc.query_selector("main h1").ok().flatten().map(|e| text_of(&e)).unwrap_or_default();
+    let (title, mut body) = match &target {
+        Some(el) if el.tag_name().starts_with('H') => {
+            let mut body = String::new();
+            let mut next = el.next_element_sibling();
+            while let Some(n) = next {
+                if n.tag_name().starts_with('H') || body.chars().count() > 400 {
+                    break;
+                }
+                body.push_str(&text_of(&n));
+                next = n.next_element_sibling();
+            }
+            (text_of(el), body)
+        }
+        Some(el) => (h1.clone(), text_of(el)),
+        None => {
+            let lead = doc.query_selector("main .doc-summary, main .lead, main p").ok().flatten().map(|e| text_of(&e)).unwrap_or_default();
+            (h1.clone(), lead)
+        }
+    };
+    if body.is_empty() {
+        body = h1.clone();
+    }
+    let number = doc.query_selector("main .docnum").ok().flatten().map(|e| text_of(&e));
+    let date = doc.query_selector("main .doc-head .doc-meta:last-child").ok().flatten().map(|e| text_of(&e));
+    let source = match (number, date) {
+        (Some(n), Some(d)) => format!("出处：{n}　{d}"),
+        _ => "健康扶贫政策通".to_string(),
+    };
+    let title = if title.chars().count() > 40 { format!("{}…", title.chars().take(38).collect::<String>()) } else { title };
+    PosterText { title, points: sentences(&body).into_iter().take(3).collect(), source }
+}
+
+/// The poster overlay with its print controls.
+#[component]
+pub fn Poster(
+    /// Called when the person closes the poster.
+    on_close: impl Fn() + Clone + 'static,
+) -> impl IntoView {
+    let location = use_location();
+    let url = Memo::new(move |_| absolute_url(&format!("{}{}{}", location.pathname.get(), location.search.get(), location.hash.get())));
+    let text = Memo::new(move |_| read_page(&location.hash.get()));
+    let (a3, set_a3) = signal(false);
+    let qr = move || encode(&url.get()).map(|m| to_svg(&m, 320, "扫码打开本页"));
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            if let Some(root) = w.document().and_then(|d| d.document_element()) {
+                let _ = root.class_list().add_1("printing-poster");
+                let _ = w.print();
+                let _ = root.class_list().remove_1("printing-poster");
+            }
+        }
+    };
+    let close = on_close.clone();
+    view! {
+        <div class="poster-layer" role="dialog" aria-label="海报">
+            <div class="poster-controls no-print">
+                <span role="group" aria-label="纸张大小">
+                    <label class="choice"><input type="radio" name="paper" prop:checked=move || !a3.get() on:change=move |_| set_a3.set(false)/>"A4 竖版"</label>
+                    <label class="choice"><input type="radio" name="paper" prop:checked=move || a3.get() on:change=move |_| set_a3.set(true)/>"A3 竖版"</label>
+                </span>
+                <button type="button" on:click=print>"打印海报"</button>
+                <button type="button" class="secondary" on:click=move |_| close()>"关闭"</button>
+            </div>
+            <article class="poster" class:a3=move || a3.get() data-testid="poster">
+                <p class="poster-site">"健康扶贫政策通"</p>
+                <h2 class="poster-title">{move || text.get().title}</h2>
+                <ul class="poster-points">
+                    {move || text.get().points.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+                <div class="poster-qr" inner_html=move || qr().unwrap_or_default()></div>
+                <p class="poster-url">"手机扫码，或打开："<br/><strong>{move || url.get()}</strong></p>
+                <p class="poster-source">{move || text.get().source}</p>
+            </article>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn splits_and_shortens_sentences() {
+        let s = sentences("建档立卡贫困人口住院不设起付线。报销比例提高10个百分点；短。");
+        assert_eq!(s, vec!["建档立卡贫困人口住院不设起付线。", "报销比例提高10个百分点；"]);
+        let long = "长".repeat(80) + "。";
+        assert_eq!(sentences(&long)[0].chars().count(), 59);
+    }
+}
