@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use crate::components::{PageTools, SiteFooter, SiteHeader, TextSize};
 use crate::pages::{
-    AboutPage, CalcPage, CheckPage, DocPage, HomePage, LibraryPage, NotFound, SearchPage, SelfCheckPage,
-    VillagesPage,
+    AboutPage, CalcPage, CheckPage, DocPage, HomePage, LibraryPage, NotFound, SearchPage,
+    SelfCheckPage, VillagesPage,
 };
 use crate::prerender::{Prerendered, PrerenderedCtx};
 

@@ -21,10 +21,30 @@ pub struct FieldError {
 
 /// The reading options: (key, label, explanation, ambiguity-register anchor).
 pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
-    ("literal_floor", "按字面理解85%兜底", "达到医疗救助条件的那次住院不再补足到85%（会出现断崖）", "floor-order"),
-    ("chronic_assistance", "门诊慢特病也享受医疗救助", "条款只写了住院，默认不算门诊慢特病", "chronic-assistance"),
-    ("safety_net_covered", "农村兜底保障户也享受兜底和医疗救助", "台账标题包括兜底保障户，条款只写建档立卡", "safety-net"),
-    ("meishan_compliant_cap", "眉山按2020年目标（合规费用的10%）", "默认按医疗总费用的10%", "meishan-cap-base"),
+    (
+        "literal_floor",
+        "按字面理解85%兜底",
+        "达到医疗救助条件的那次住院不再补足到85%（会出现断崖）",
+        "floor-order",
+    ),
+    (
+        "chronic_assistance",
+        "门诊慢特病也享受医疗救助",
+        "条款只写了住院，默认不算门诊慢特病",
+        "chronic-assistance",
+    ),
+    (
+        "safety_net_covered",
+        "农村兜底保障户也享受兜底和医疗救助",
+        "台账标题包括兜底保障户，条款只写建档立卡",
+        "safety-net",
+    ),
+    (
+        "meishan_compliant_cap",
+        "眉山按2020年目标（合规费用的10%）",
+        "默认按医疗总费用的10%",
+        "meishan-cap-base",
+    ),
 ];
 
 fn options(on: &[String]) -> Options {
@@ -55,39 +75,65 @@ fn level(s: &str) -> Level {
 }
 
 fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episode> {
-    let mut get = |field: &str, text: &str, optional: bool| -> Option<Option<rust_decimal::Decimal>> {
-        if optional && text.trim().is_empty() {
-            return Some(None);
-        }
-        match amount::parse(text) {
-            Ok(d) => Some(Some(d)),
-            Err(e) => {
-                errors.push(FieldError { visit: Some(i), field: field.into(), message: e.to_string() });
-                None
+    let mut get =
+        |field: &str, text: &str, optional: bool| -> Option<Option<rust_decimal::Decimal>> {
+            if optional && text.trim().is_empty() {
+                return Some(None);
             }
-        }
-    };
+            match amount::parse(text) {
+                Ok(d) => Some(Some(d)),
+                Err(e) => {
+                    errors.push(FieldError {
+                        visit: Some(i),
+                        field: field.into(),
+                        message: e.to_string(),
+                    });
+                    None
+                }
+            }
+        };
     let total = get("total", &v.total, false);
     let compliant = get("compliant", &v.compliant, false);
     let basic_paid = get("basic_paid", &v.basic_paid, true);
     let critical_paid = get("critical_paid", &v.critical_paid, true);
     let (total, compliant) = (total??, compliant??);
     if compliant > total {
-        errors.push(FieldError { visit: Some(i), field: "compliant".into(), message: format!("合规医疗费用不能大于医疗总费用（{total} 元）") });
+        errors.push(FieldError {
+            visit: Some(i),
+            field: "compliant".into(),
+            message: format!("合规医疗费用不能大于医疗总费用（{total} 元）"),
+        });
         return None;
     }
     let (basic_paid, critical_paid) = (basic_paid?, critical_paid?);
     if basic_paid.unwrap_or_default() + critical_paid.unwrap_or_default() > compliant {
-        errors.push(FieldError { visit: Some(i), field: "basic_paid".into(), message: "已报销的金额加起来不能大于合规医疗费用".into() });
+        errors.push(FieldError {
+            visit: Some(i),
+            field: "basic_paid".into(),
+            message: "已报销的金额加起来不能大于合规医疗费用".into(),
+        });
         return None;
     }
-    Some(Episode { kind: kind(&v.kind), level: level(&v.level), in_county: v.in_county, total, compliant, basic_paid, critical_paid })
+    Some(Episode {
+        kind: kind(&v.kind),
+        level: level(&v.level),
+        in_county: v.in_county,
+        total,
+        compliant,
+        basic_paid,
+        critical_paid,
+    })
 }
 
 /// The engine scenario for `form`, or every field the person must fix.
 pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let episodes: Vec<Option<Episode>> = form.visits.iter().enumerate().map(|(i, v)| visit(i, v, &mut errors)).collect();
+    let episodes: Vec<Option<Episode>> = form
+        .visits
+        .iter()
+        .enumerate()
+        .map(|(i, v)| visit(i, v, &mut errors))
+        .collect();
     let mut overrides = BTreeMap::new();
     for (k, v) in &form.overrides {
         if v.trim().is_empty() {
@@ -97,7 +143,11 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
             Ok(d) => {
                 overrides.insert(k.clone(), d);
             }
-            Err(e) => errors.push(FieldError { visit: None, field: k.clone(), message: e.to_string() }),
+            Err(e) => errors.push(FieldError {
+                visit: None,
+                field: k.clone(),
+                message: e.to_string(),
+            }),
         }
     }
     if !errors.is_empty() {
@@ -114,7 +164,9 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
 
 /// A form with every visit's amounts filled (so a blank new visit does not block the result).
 pub fn has_amounts(form: &CalcForm) -> bool {
-    form.visits.iter().all(|v| !v.total.trim().is_empty() && !v.compliant.trim().is_empty())
+    form.visits
+        .iter()
+        .all(|v| !v.total.trim().is_empty() && !v.compliant.trim().is_empty())
 }
 
 /// `huining-83#a5-s3-2-1` as the library URL `/docs/huining-83/#a5-s3-2-1`.
@@ -157,14 +209,24 @@ mod tests {
         let errs = scenario(&form("abc", "12000")).unwrap_err();
         assert_eq!(errs[0].field, "total");
         let errs = scenario(&form("10000", "12000")).unwrap_err();
-        assert_eq!((errs[0].visit, errs[0].field.as_str()), (Some(0), "compliant"));
+        assert_eq!(
+            (errs[0].visit, errs[0].field.as_str()),
+            (Some(0), "compliant")
+        );
     }
 
     #[test]
     fn links_and_money() {
-        assert_eq!(source_href("huining-83#a5-s3-2-1").as_deref(), Some("/docs/huining-83/#a5-s3-2-1"));
+        assert_eq!(
+            source_href("huining-83#a5-s3-2-1").as_deref(),
+            Some("/docs/huining-83/#a5-s3-2-1")
+        );
         assert_eq!(source_href(""), None);
-        for (v, s) in [("0", "0.00"), ("1234567.891", "1,234,567.89"), ("999", "999.00")] {
+        for (v, s) in [
+            ("0", "0.00"),
+            ("1234567.891", "1,234,567.89"),
+            ("999", "999.00"),
+        ] {
             assert_eq!(yuan(v.parse().unwrap()), s);
         }
     }

@@ -67,17 +67,33 @@ impl Default for CalcForm {
 }
 
 const PROFILES: &[(&str, &str)] = &[("h", "huining-2018"), ("m", "meishan-2016")];
-const CATEGORIES: &[(&str, &str)] =
-    &[("pr", "poverty_registered"), ("db", "dibao"), ("tk", "tekun"), ("sn", "safety_net"), ("or", "ordinary")];
+const CATEGORIES: &[(&str, &str)] = &[
+    ("pr", "poverty_registered"),
+    ("db", "dibao"),
+    ("tk", "tekun"),
+    ("sn", "safety_net"),
+    ("or", "ordinary"),
+];
 const KINDS: &[(&str, &str)] = &[("i", "inpatient"), ("o", "chronic_outpatient")];
-const LEVELS: &[(&str, &str)] = &[("t", "township"), ("c", "county"), ("s", "city"), ("p", "province")];
+const LEVELS: &[(&str, &str)] = &[
+    ("t", "township"),
+    ("c", "county"),
+    ("s", "city"),
+    ("p", "province"),
+];
 
 fn code<'a>(table: &[(&'a str, &str)], long: &str) -> &'a str {
-    table.iter().find(|(_, l)| *l == long).map_or("", |(c, _)| c)
+    table
+        .iter()
+        .find(|(_, l)| *l == long)
+        .map_or("", |(c, _)| c)
 }
 
 fn long(table: &[(&str, &str)], code: &str) -> Option<String> {
-    table.iter().find(|(c, _)| *c == code).map(|(_, l)| (*l).to_string())
+    table
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, l)| (*l).to_string())
 }
 
 /// Percent-encodes the characters the fragment uses as separators (and `%` itself).
@@ -85,7 +101,9 @@ fn enc(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         match c {
-            '%' | ',' | ';' | '&' | '=' | '#' | ':' | ' ' => out.push_str(&format!("%{:02X}", c as u32)),
+            '%' | ',' | ';' | '&' | '=' | '#' | ':' | ' ' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -134,11 +152,22 @@ impl CalcForm {
             format!("c={}", code(CATEGORIES, &self.category)),
         ];
         if !self.options.is_empty() {
-            parts.push(format!("o={}", self.options.iter().map(|o| enc(o)).collect::<Vec<_>>().join(",")));
+            parts.push(format!(
+                "o={}",
+                self.options
+                    .iter()
+                    .map(|o| enc(o))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ));
         }
         parts.push(format!("v={}", visits.join(";")));
         if !self.overrides.is_empty() {
-            let a: Vec<String> = self.overrides.iter().map(|(k, v)| format!("{}:{}", enc(k), enc(v))).collect();
+            let a: Vec<String> = self
+                .overrides
+                .iter()
+                .map(|(k, v)| format!("{}:{}", enc(k), enc(v)))
+                .collect();
             parts.push(format!("a={}", a.join(",")));
         }
         parts.join("&")
@@ -152,7 +181,9 @@ impl CalcForm {
         }
         let mut form = Self::default();
         for part in fragment.split('&') {
-            let Some((k, v)) = part.split_once('=') else { continue };
+            let Some((k, v)) = part.split_once('=') else {
+                continue;
+            };
             match k {
                 "p" => form.profile = long(PROFILES, v).unwrap_or(form.profile),
                 "c" => form.category = long(CATEGORIES, v).unwrap_or(form.category),
@@ -196,7 +227,14 @@ impl CalcForm {
 mod tests {
     use super::*;
 
-    fn visit(kind: &str, level: &str, in_county: bool, total: &str, compliant: &str, basic: &str) -> VisitForm {
+    fn visit(
+        kind: &str,
+        level: &str,
+        in_county: bool,
+        total: &str,
+        compliant: &str,
+        basic: &str,
+    ) -> VisitForm {
         VisitForm {
             kind: kind.into(),
             level: level.into(),
@@ -216,13 +254,26 @@ mod tests {
             options: vec!["chronic_assistance".into()],
             visits: vec![
                 visit("inpatient", "city", false, "1.2万", "12,000.50", "6500"),
-                visit("chronic_outpatient", "township", true, "３０００元", "2800", ""),
+                visit(
+                    "chronic_outpatient",
+                    "township",
+                    true,
+                    "３０００元",
+                    "2800",
+                    "",
+                ),
             ],
             overrides: BTreeMap::new(),
         };
-        form.overrides.insert("basic_ratio_county".into(), "0.8".into());
+        form.overrides
+            .insert("basic_ratio_county".into(), "0.8".into());
         let frag = form.to_fragment();
-        assert!(frag.starts_with("p=m&c=db&o=chronic_assistance&v=i,s,0,1.2万,12%2C000.50,6500,;o,t,1,"), "{frag}");
+        assert!(
+            frag.starts_with(
+                "p=m&c=db&o=chronic_assistance&v=i,s,0,1.2万,12%2C000.50,6500,;o,t,1,"
+            ),
+            "{frag}"
+        );
         assert_eq!(CalcForm::from_fragment(&format!("#{frag}")), Some(form));
     }
 
@@ -231,7 +282,10 @@ mod tests {
         assert_eq!(CalcForm::from_fragment(""), None);
         assert_eq!(CalcForm::from_fragment("#s2"), None);
         let f = CalcForm::from_fragment("v=i,c,1,5000,4000,,&p=zz").unwrap();
-        assert_eq!(f.profile, "huining-2018", "an unknown profile keeps the default");
+        assert_eq!(
+            f.profile, "huining-2018",
+            "an unknown profile keeps the default"
+        );
         assert_eq!(f.visits[0].total, "5000");
     }
 }

@@ -29,7 +29,10 @@ pub struct Series {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A horizontal 100% stacked bar with a legend listing each part and its share.
@@ -78,18 +81,48 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
     for i in 0..=3 {
         let xv = x_max * f64::from(i) / 3.0;
         let yv = y_max * f64::from(i) / 3.0;
-        let _ = write!(svg, "<text class=\"tick\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>", sx(xv), h - 8.0, money_short(xv));
-        let _ = write!(svg, "<text class=\"tick\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>", left - 4.0, sy(yv) + 4.0, money_short(yv));
+        let _ = write!(
+            svg,
+            "<text class=\"tick\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            sx(xv),
+            h - 8.0,
+            money_short(xv)
+        );
+        let _ = write!(
+            svg,
+            "<text class=\"tick\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            left - 4.0,
+            sy(yv) + 4.0,
+            money_short(yv)
+        );
         if i > 0 {
-            let _ = write!(svg, "<line class=\"grid\" x1=\"{left}\" y1=\"{:.1}\" x2=\"{}\" y2=\"{:.1}\"/>", sy(yv), left + pw, sy(yv));
+            let _ = write!(
+                svg,
+                "<line class=\"grid\" x1=\"{left}\" y1=\"{:.1}\" x2=\"{}\" y2=\"{:.1}\"/>",
+                sy(yv),
+                left + pw,
+                sy(yv)
+            );
         }
     }
     for (i, s) in series.iter().enumerate() {
         let mut d = String::new();
         for (k, (x, y)) in s.points.iter().enumerate() {
-            let _ = write!(d, "{}{:.1} {:.1}", if k == 0 { "M" } else { "L" }, sx(*x), sy(y.min(y_max)));
+            let _ = write!(
+                d,
+                "{}{:.1} {:.1}",
+                if k == 0 { "M" } else { "L" },
+                sx(*x),
+                sy(y.min(y_max))
+            );
         }
-        let _ = write!(svg, "<path class=\"line {}\" stroke-dasharray=\"{}\" d=\"{d}\"><title>{}</title></path>", s.class, s.dash, esc(&s.name));
+        let _ = write!(
+            svg,
+            "<path class=\"line {}\" stroke-dasharray=\"{}\" d=\"{d}\"><title>{}</title></path>",
+            s.class,
+            s.dash,
+            esc(&s.name)
+        );
         let ly = h + 14.0 + i as f64 * 22.0;
         let _ = write!(
             svg,
@@ -123,12 +156,23 @@ mod tests {
     use super::*;
 
     fn part(label: &str, value: f64) -> Part {
-        Part { label: label.into(), value, class: "c0" }
+        Part {
+            label: label.into(),
+            value,
+            class: "c0",
+        }
     }
 
     #[test]
     fn bar_widths_are_shares_and_labels_are_text() {
-        let svg = stacked_bar("谁付了多少", &[part("基本医保", 750.0), part("个人自付", 250.0), part("大病保险", 0.0)]);
+        let svg = stacked_bar(
+            "谁付了多少",
+            &[
+                part("基本医保", 750.0),
+                part("个人自付", 250.0),
+                part("大病保险", 0.0),
+            ],
+        );
         assert!(svg.contains("width=\"240.0\""), "{svg}");
         assert!(svg.contains("x=\"240.0\" y=\"0\" width=\"80.0\""));
         assert!(svg.contains("基本医保 75%") && svg.contains("个人自付 25%"));
@@ -137,7 +181,12 @@ mod tests {
 
     #[test]
     fn line_chart_scales_points() {
-        let s = Series { name: "甲<".into(), points: vec![(0.0, 0.0), (300000.0, 3000.0)], class: "s0", dash: "" };
+        let s = Series {
+            name: "甲<".into(),
+            points: vec![(0.0, 0.0), (300000.0, 3000.0)],
+            class: "s0",
+            dash: "",
+        };
         let svg = line_chart("曲线", &[s], 300000.0, 3000.0);
         assert!(svg.contains("d=\"M48.0 212.0L318.0 8.0\""), "{svg}");
         assert!(svg.contains("甲&lt;"));
@@ -146,7 +195,13 @@ mod tests {
 
     #[test]
     fn short_money() {
-        for (v, s) in [(0.0, "0"), (1500.0, "1500"), (30000.0, "3万"), (100000.0, "10万"), (15000.0, "1.5万")] {
+        for (v, s) in [
+            (0.0, "0"),
+            (1500.0, "1500"),
+            (30000.0, "3万"),
+            (100000.0, "10万"),
+            (15000.0, "1.5万"),
+        ] {
             assert_eq!(money_short(v), s);
         }
     }

@@ -4,7 +4,18 @@
 use policy_checker::Person;
 
 /// The questions, one per screen, in order; then the review and the result.
-pub const STEPS: &[&str] = &["area", "category", "age", "insured", "disability", "pregnant", "illness", "diseases", "review", "result"];
+pub const STEPS: &[&str] = &[
+    "area",
+    "category",
+    "age",
+    "insured",
+    "disability",
+    "pregnant",
+    "illness",
+    "diseases",
+    "review",
+    "result",
+];
 
 /// Answers so far and the screen shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,12 +52,22 @@ impl CheckState {
 
     /// The same answers on another step.
     pub fn at(&self, step: &str) -> Self {
-        Self { step: step.into(), ..self.clone() }
+        Self {
+            step: step.into(),
+            ..self.clone()
+        }
     }
 
     /// The fragment (without `#`).
     pub fn to_fragment(&self) -> String {
-        let mut parts = vec![format!("s={}", if self.step.is_empty() { STEPS[0] } else { &self.step })];
+        let mut parts = vec![format!(
+            "s={}",
+            if self.step.is_empty() {
+                STEPS[0]
+            } else {
+                &self.step
+            }
+        )];
         let mut push = |k: &str, v: Option<String>| {
             if let Some(v) = v {
                 parts.push(format!("{k}={v}"));
@@ -59,16 +80,33 @@ impl CheckState {
         push("dis", yn(self.disability).map(String::from));
         push("preg", yn(self.pregnant).map(String::from));
         push("ill", yn(self.illness).map(String::from));
-        push("dz", self.diseases.as_ref().map(|d| if d.is_empty() { "none".into() } else { d.join(".") }));
+        push(
+            "dz",
+            self.diseases.as_ref().map(|d| {
+                if d.is_empty() {
+                    "none".into()
+                } else {
+                    d.join(".")
+                }
+            }),
+        );
         parts.join("&")
     }
 
     /// Reads a fragment; anything unknown is ignored.
     pub fn from_fragment(fragment: &str) -> Self {
-        let mut s = Self { step: STEPS[0].into(), ..Default::default() };
+        let mut s = Self {
+            step: STEPS[0].into(),
+            ..Default::default()
+        };
         for part in fragment.trim_start_matches('#').split('&') {
-            let Some((k, v)) = part.split_once('=') else { continue };
-            let ok = |v: &str| v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.');
+            let Some((k, v)) = part.split_once('=') else {
+                continue;
+            };
+            let ok = |v: &str| {
+                v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.')
+            };
             if !ok(v) {
                 continue;
             }
@@ -86,7 +124,16 @@ impl CheckState {
                 "dis" => s.disability = b,
                 "preg" => s.pregnant = b,
                 "ill" => s.illness = b,
-                "dz" => s.diseases = Some(if v == "none" { Vec::new() } else { v.split('.').filter(|x| !x.is_empty()).map(String::from).collect() }),
+                "dz" => {
+                    s.diseases = Some(if v == "none" {
+                        Vec::new()
+                    } else {
+                        v.split('.')
+                            .filter(|x| !x.is_empty())
+                            .map(String::from)
+                            .collect()
+                    })
+                }
                 _ => {}
             }
         }
@@ -129,7 +176,13 @@ mod tests {
         assert_eq!(f, "s=review&a=meishan&c=poverty_registered&age=5&ins=1&dis=1&preg=0&dz=echinococcosis.kbd");
         assert_eq!(CheckState::from_fragment(&format!("#{f}")), s);
         let junk = CheckState::from_fragment("#s=nowhere&a=<script>&age=999&ins=maybe");
-        assert_eq!(junk, CheckState { step: "area".into(), ..Default::default() });
+        assert_eq!(
+            junk,
+            CheckState {
+                step: "area".into(),
+                ..Default::default()
+            }
+        );
         assert_eq!(CheckState::from_fragment("dz=none").diseases, Some(vec![]));
     }
 }

@@ -6,24 +6,33 @@ use wasm_bindgen_futures::JsFuture;
 /// Fetches `url` from the site's own origin and returns its body as text.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
     if !resp.ok() {
         return Err(format!("HTTP {}", resp.status()));
     }
-    let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "not text".to_string())
 }
 
 /// Scrolls to the element named by the URL's `#fragment`, if there is one on the page.
 pub fn scroll_to_hash() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let hash = window.location().hash().unwrap_or_default();
     let id = hash.trim_start_matches('#');
     if id.is_empty() || id.contains('=') {
         return;
     }
-    let id = js_sys::decode_uri_component(id).ok().and_then(|s| s.as_string()).unwrap_or_else(|| id.to_string());
+    let id = js_sys::decode_uri_component(id)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| id.to_string());
     if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
         el.scroll_into_view();
     }
@@ -31,7 +40,9 @@ pub fn scroll_to_hash() {
 
 /// The absolute URL of `path_and_fragment` on this site.
 pub fn absolute_url(path_and_fragment: &str) -> String {
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     format!("{origin}{path_and_fragment}")
 }
 
@@ -53,5 +64,10 @@ pub fn register_service_worker() {
 /// Today's date as `2026年11月23日` (for printed results).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{}年{}月{}日", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{}年{}月{}日",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }

@@ -2,15 +2,14 @@
 //! (`policy_engine`), the checker (`policy_checker`) and the content model (`policy_content`).
 
 mod app;
-pub mod components;
-pub mod dom;
-pub mod pages;
-pub mod prerender;
 pub mod calc_adapter;
 pub mod calc_state;
 pub mod charts;
 pub mod check_state;
+pub mod components;
+pub mod dom;
+pub mod pages;
+pub mod prerender;
 pub mod qr;
-
 
 pub use app::App;

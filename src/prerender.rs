@@ -20,7 +20,10 @@ impl Prerendered {
             .query_selector("#static-shell main[data-frag]")
             .ok()
             .flatten()
-            .and_then(|main| main.get_attribute("data-frag").map(|k| (k, main.inner_html())));
+            .and_then(|main| {
+                main.get_attribute("data-frag")
+                    .map(|k| (k, main.inner_html()))
+            });
         if let Some(shell) = doc.get_element_by_id("static-shell") {
             shell.remove();
         }
@@ -56,7 +59,12 @@ mod tests {
 
     #[test]
     fn keys() {
-        for (path, key) in [("/", "home"), ("/docs/", "docs"), ("/docs/huining-83/", "docs-huining-83"), ("/about", "about")] {
+        for (path, key) in [
+            ("/", "home"),
+            ("/docs/", "docs"),
+            ("/docs/huining-83/", "docs-huining-83"),
+            ("/about", "about"),
+        ] {
             assert_eq!(fragment_key(path), key, "{path}");
         }
     }

@@ -14,7 +14,11 @@ pub struct QrMatrix {
 pub fn encode(text: &str) -> Option<QrMatrix> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
     let width = code.width();
-    let dark = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
+    let dark = code
+        .to_colors()
+        .into_iter()
+        .map(|c| c == Color::Dark)
+        .collect();
     Some(QrMatrix { width, dark })
 }
 
@@ -30,7 +34,13 @@ pub fn to_svg(m: &QrMatrix, size: u32, label: &str) -> String {
                 while x < m.width && m.dark[y * m.width + x] {
                     x += 1;
                 }
-                d.push_str(&format!("M{} {}h{}v1h-{}z", start + 4, y + 4, x - start, x - start));
+                d.push_str(&format!(
+                    "M{} {}h{}v1h-{}z",
+                    start + 4,
+                    y + 4,
+                    x - start,
+                    x - start
+                ));
             } else {
                 x += 1;
             }
@@ -63,6 +73,9 @@ mod tests {
         assert!(svg.contains("data-testid=\"qr\""));
         assert!(svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")));
         assert!(svg.contains("aria-label=\"二维码&quot;&lt;\""));
-        assert!(svg.contains("M4 4h7v1h-7z"), "the finder pattern's top row starts after the quiet zone");
+        assert!(
+            svg.contains("M4 4h7v1h-7z"),
+            "the finder pattern's top row starts after the quiet zone"
+        );
     }
 }

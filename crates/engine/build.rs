@@ -18,17 +18,42 @@ fn main() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let text = std::fs::read_to_string(f).unwrap();
-        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        let params = value.get("param").and_then(|p| p.as_array()).unwrap_or_else(|| panic!("{}: no [[param]]", f.display()));
+        let value: toml::Value =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let params = value
+            .get("param")
+            .and_then(|p| p.as_array())
+            .unwrap_or_else(|| panic!("{}: no [[param]]", f.display()));
         let mut keys = std::collections::HashSet::new();
         for p in params {
-            let key = p.get("key").and_then(|k| k.as_str()).unwrap_or_else(|| panic!("{}: a param has no key", f.display()));
-            assert!(keys.insert(key.to_string()), "{}: key {key} twice", f.display());
-            let v = p.get("value").and_then(|v| v.as_str()).unwrap_or_else(|| panic!("{}: {key}: value must be a string", f.display()));
-            assert!(v.parse::<f64>().is_ok(), "{}: {key}: value {v:?} is not a number", f.display());
+            let key = p
+                .get("key")
+                .and_then(|k| k.as_str())
+                .unwrap_or_else(|| panic!("{}: a param has no key", f.display()));
+            assert!(
+                keys.insert(key.to_string()),
+                "{}: key {key} twice",
+                f.display()
+            );
+            let v = p
+                .get("value")
+                .and_then(|v| v.as_str())
+                .unwrap_or_else(|| panic!("{}: {key}: value must be a string", f.display()));
+            assert!(
+                v.parse::<f64>().is_ok(),
+                "{}: {key}: value {v:?} is not a number",
+                f.display()
+            );
             let has_source = p.get("source").is_some();
-            let has_assumption = p.get("assumption").and_then(|a| a.as_str()).is_some_and(|a| !a.trim().is_empty());
-            assert!(has_source ^ has_assumption, "{}: {key}: needs exactly one of source or assumption", f.display());
+            let has_assumption = p
+                .get("assumption")
+                .and_then(|a| a.as_str())
+                .is_some_and(|a| !a.trim().is_empty());
+            assert!(
+                has_source ^ has_assumption,
+                "{}: {key}: needs exactly one of source or assumption",
+                f.display()
+            );
         }
         profiles.push(value);
     }

@@ -33,11 +33,21 @@ pub fn CalcResult(
     let y = &result.year;
     let bar = stacked_bar(
         "全年医疗费用由谁支付",
-        &payers(y).into_iter().map(|(label, v, class)| Part { label: label.into(), value: v.to_f64().unwrap_or(0.0), class }).collect::<Vec<_>>(),
+        &payers(y)
+            .into_iter()
+            .map(|(label, v, class)| Part {
+                label: label.into(),
+                value: v.to_f64().unwrap_or(0.0),
+                class,
+            })
+            .collect::<Vec<_>>(),
     );
-    let rows = payers(y).into_iter().filter(|(_, v, _)| !v.is_zero() || true).map(|(label, v, _)| {
-        view! { <tr><th scope="row">{label}</th><td class="num">{yuan(v)}</td></tr> }
-    }).collect_view();
+    let rows = payers(y)
+        .into_iter()
+        .map(|(label, v, _)| {
+            view! { <tr><th scope="row">{label}</th><td class="num">{yuan(v)}</td></tr> }
+        })
+        .collect_view();
     let estimated = y.estimated;
     let visits = result.episodes.iter().enumerate().map(|(i, e)| {
         let steps = e.steps.iter().map(|s| {
@@ -66,7 +76,13 @@ pub fn CalcResult(
         view! { <tr class:current=current><th scope="row">{c.label()}{current.then_some("（当前）")}</th><td class="num">{personal}</td></tr> }
     }).collect_view();
     let bills: Vec<Decimal> = (0..=100).map(|i| Decimal::from(i * 3000)).collect();
-    let styles = [("s0", ""), ("s1", "6 3"), ("s2", "2 3"), ("s3", "10 4 2 4"), ("s4", "1 6")];
+    let styles = [
+        ("s0", ""),
+        ("s1", "6 3"),
+        ("s2", "2 3"),
+        ("s3", "10 4 2 4"),
+        ("s4", "1 6"),
+    ];
     let series: Vec<Series> = Category::ALL
         .into_iter()
         .zip(styles)
@@ -81,8 +97,16 @@ pub fn CalcResult(
             dash,
         })
         .collect();
-    let y_max = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(1000.0_f64, f64::max);
-    let curve = line_chart("个人自付随医疗费用的变化（住院一次，县级医院，合规费用占九成）", &series, 300000.0, (y_max / 1000.0).ceil() * 1000.0);
+    let y_max = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.1))
+        .fold(1000.0_f64, f64::max);
+    let curve = line_chart(
+        "个人自付随医疗费用的变化（住院一次，县级医院，合规费用占九成）",
+        &series,
+        300000.0,
+        (y_max / 1000.0).ceil() * 1000.0,
+    );
     view! {
         <div class="result-head">
             <p>"全年个人自付"</p>

@@ -17,7 +17,13 @@ struct PosterText {
 }
 
 fn text_of(el: &web_sys::Element) -> String {
-    el.clone().dyn_into::<web_sys::HtmlElement>().map(|h| h.inner_text()).unwrap_or_default().replace('#', "").trim().to_string()
+    el.clone()
+        .dyn_into::<web_sys::HtmlElement>()
+        .map(|h| h.inner_text())
+        .unwrap_or_default()
+        .replace('#', "")
+        .trim()
+        .to_string()
 }
 
 /// The sentences of `text`, each at most 60 characters.
@@ -25,15 +31,30 @@ fn sentences(text: &str) -> Vec<String> {
     text.split_inclusive(['。', '；'])
         .map(|s| s.trim())
         .filter(|s| s.chars().count() > 4)
-        .map(|s| if s.chars().count() > 60 { format!("{}…", s.chars().take(58).collect::<String>()) } else { s.to_string() })
+        .map(|s| {
+            if s.chars().count() > 60 {
+                format!("{}…", s.chars().take(58).collect::<String>())
+            } else {
+                s.to_string()
+            }
+        })
         .collect()
 }
 
 fn read_page(hash: &str) -> PosterText {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return PosterText::default() };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return PosterText::default();
+    };
     let id = hash.trim_start_matches('#');
-    let target = (!id.is_empty() && !id.contains('=')).then(|| doc.get_element_by_id(id)).flatten();
-    let h1 = doc.query_selector("main h1").ok().flatten().map(|e| text_of(&e)).unwrap_or_default();
+    let target = (!id.is_empty() && !id.contains('='))
+        .then(|| doc.get_element_by_id(id))
+        .flatten();
+    let h1 = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .map(|e| text_of(&e))
+        .unwrap_or_default();
     let (title, mut body) = match &target {
         Some(el) if el.tag_name().starts_with('H') => {
             let mut body = String::new();
@@ -49,21 +70,42 @@ fn read_page(hash: &str) -> PosterText {
         }
         Some(el) => (h1.clone(), text_of(el)),
         None => {
-            let lead = doc.query_selector("main .doc-summary, main .lead, main p").ok().flatten().map(|e| text_of(&e)).unwrap_or_default();
+            let lead = doc
+                .query_selector("main .doc-summary, main .lead, main p")
+                .ok()
+                .flatten()
+                .map(|e| text_of(&e))
+                .unwrap_or_default();
             (h1.clone(), lead)
         }
     };
     if body.is_empty() {
         body = h1.clone();
     }
-    let number = doc.query_selector("main .docnum").ok().flatten().map(|e| text_of(&e));
-    let date = doc.query_selector("main .doc-head .doc-meta:last-child").ok().flatten().map(|e| text_of(&e));
+    let number = doc
+        .query_selector("main .docnum")
+        .ok()
+        .flatten()
+        .map(|e| text_of(&e));
+    let date = doc
+        .query_selector("main .doc-head .doc-meta:last-child")
+        .ok()
+        .flatten()
+        .map(|e| text_of(&e));
     let source = match (number, date) {
         (Some(n), Some(d)) => format!("出处：{n}　{d}"),
         _ => "健康扶贫政策通".to_string(),
     };
-    let title = if title.chars().count() > 40 { format!("{}…", title.chars().take(38).collect::<String>()) } else { title };
-    PosterText { title, points: sentences(&body).into_iter().take(3).collect(), source }
+    let title = if title.chars().count() > 40 {
+        format!("{}…", title.chars().take(38).collect::<String>())
+    } else {
+        title
+    };
+    PosterText {
+        title,
+        points: sentences(&body).into_iter().take(3).collect(),
+        source,
+    }
 }
 
 /// The poster overlay with its print controls.
@@ -73,7 +115,14 @@ pub fn Poster(
     on_close: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
     let location = use_location();
-    let url = Memo::new(move |_| absolute_url(&format!("{}{}{}", location.pathname.get(), location.search.get(), location.hash.get())));
+    let url = Memo::new(move |_| {
+        absolute_url(&format!(
+            "{}{}{}",
+            location.pathname.get(),
+            location.search.get(),
+            location.hash.get()
+        ))
+    });
     let text = Memo::new(move |_| read_page(&location.hash.get()));
     let (a3, set_a3) = signal(false);
     let qr = move || encode(&url.get()).map(|m| to_svg(&m, 320, "扫码打开本页"));
@@ -118,7 +167,13 @@ mod tests {
     #[test]
     fn splits_and_shortens_sentences() {
         let s = sentences("建档立卡贫困人口住院不设起付线。报销比例提高10个百分点；短。");
-        assert_eq!(s, vec!["建档立卡贫困人口住院不设起付线。", "报销比例提高10个百分点；"]);
+        assert_eq!(
+            s,
+            vec![
+                "建档立卡贫困人口住院不设起付线。",
+                "报销比例提高10个百分点；"
+            ]
+        );
         let long = "长".repeat(80) + "。";
         assert_eq!(sentences(&long)[0].chars().count(), 59);
     }

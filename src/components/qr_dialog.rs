@@ -15,14 +15,31 @@ pub fn QrDialog(
 ) -> impl IntoView {
     let location = use_location();
     let url = Memo::new(move |_| {
-        let (path, search, hash) = (location.pathname.get(), location.search.get(), location.hash.get());
-        let search = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
-        let hash = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
+        let (path, search, hash) = (
+            location.pathname.get(),
+            location.search.get(),
+            location.hash.get(),
+        );
+        let search = if search.is_empty() || search.starts_with('?') {
+            search
+        } else {
+            format!("?{search}")
+        };
+        let hash = if hash.is_empty() || hash.starts_with('#') {
+            hash
+        } else {
+            format!("#{hash}")
+        };
         absolute_url(&format!("{path}{search}{hash}"))
     });
     let svg = Memo::new(move |_| encode(&url.get()).map(|m| to_svg(&m, 240, "本页二维码")));
     let svg_href = move || {
-        svg.get().map(|s| format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&s))))
+        svg.get().map(|s| {
+            format!(
+                "data:image/svg+xml;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(&s))
+            )
+        })
     };
     view! {
         <section class="qr-panel" aria-label="本页二维码">
@@ -45,11 +62,17 @@ pub fn QrDialog(
 fn download_png(url: &str) {
     use wasm_bindgen::JsCast;
     let Some(m) = encode(url) else { return };
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let scale = 8u32;
     let side = (m.width as u32 + 8) * scale;
-    let Ok(canvas) = doc.create_element("canvas") else { return };
-    let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
+    let Ok(canvas) = doc.create_element("canvas") else {
+        return;
+    };
+    let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else {
+        return;
+    };
     canvas.set_width(side);
     canvas.set_height(side);
     let Some(ctx) = canvas
@@ -66,13 +89,20 @@ fn download_png(url: &str) {
     for y in 0..m.width {
         for x in 0..m.width {
             if m.dark[y * m.width + x] {
-                let (px, py) = (((x + 4) as u32 * scale) as f64, ((y + 4) as u32 * scale) as f64);
+                let (px, py) = (
+                    ((x + 4) as u32 * scale) as f64,
+                    ((y + 4) as u32 * scale) as f64,
+                );
                 ctx.fill_rect(px, py, scale as f64, scale as f64);
             }
         }
     }
-    let Ok(data) = canvas.to_data_url() else { return };
-    let Ok(a) = doc.create_element("a") else { return };
+    let Ok(data) = canvas.to_data_url() else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
     let _ = a.set_attribute("href", &data);
     let _ = a.set_attribute("download", "二维码.png");
     if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {

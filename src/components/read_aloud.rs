@@ -26,7 +26,9 @@ pub fn ReadAloud() -> impl IntoView {
         cb.forget();
     }
     let toggle = move |_| {
-        let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else { return };
+        let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
+            return;
+        };
         if speaking.get_untracked() {
             synth.cancel();
             set_speaking.set(false);
@@ -38,7 +40,9 @@ pub fn ReadAloud() -> impl IntoView {
             .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
             .map(|m| m.inner_text())
             .unwrap_or_default();
-        let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else { return };
+        let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else {
+            return;
+        };
         u.set_lang("zh-CN");
         if let Some(v) = chinese_voice() {
             u.set_voice(Some(&v));

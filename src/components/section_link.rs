@@ -10,14 +10,27 @@ use crate::dom::{absolute_url, copy_to_clipboard};
 
 /// Installs the document-wide listener (once, at start).
 pub fn install_copy_handler() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let handler = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let Ok(Some(link)) = target.closest("a.sec-link") else { return };
-        let Some(href) = link.get_attribute("href") else { return };
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(Some(link)) = target.closest("a.sec-link") else {
+            return;
+        };
+        let Some(href) = link.get_attribute("href") else {
+            return;
+        };
         ev.prevent_default();
         ev.stop_propagation();
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let path = window.location().pathname().unwrap_or_default();
         let url = absolute_url(&format!("{path}{href}"));
         copy_to_clipboard(&url);
@@ -29,7 +42,8 @@ pub fn install_copy_handler() {
         let clear = Closure::once_into_js(move || {
             el.remove_attribute("data-copied").ok();
         });
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 2000);
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 2000);
     });
     let _ = doc.add_event_listener_with_callback_and_bool(
         "click",

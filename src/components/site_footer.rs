@@ -5,7 +5,9 @@ use leptos::prelude::*;
 /// The footer shown on every page.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let as_of = policy_date().map(|d| format!("，资料截至{d}")).unwrap_or_default();
+    let as_of = policy_date()
+        .map(|d| format!("，资料截至{d}"))
+        .unwrap_or_default();
     view! {
         <footer class="site-footer">
             <p>"本站所有计算都在您的手机上完成，您填写的内容不会上传，也不会保存。"</p>
@@ -23,7 +25,6 @@ fn policy_date() -> Option<String> {
         .ok()??
         .get_attribute("content")?;
     let mut parts = iso.split('-').map(|p| p.parse::<u32>().ok());
-    match (parts.next()??, parts.next()??, parts.next()??) {
-        (y, m, d) => Some(format!("{y}年{m}月{d}日")),
-    }
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    Some(format!("{y}年{m}月{d}日"))
 }

@@ -11,7 +11,11 @@ pub fn SiteHeader() -> impl IntoView {
     let location = use_location();
     let current = move |path: &'static str| {
         let now = location.pathname.get();
-        let now = if now.ends_with('/') { now } else { format!("{now}/") };
+        let now = if now.ends_with('/') {
+            now
+        } else {
+            format!("{now}/")
+        };
         if path == "/" {
             now == "/"
         } else {

@@ -14,15 +14,24 @@ impl TextSize {
     /// Reads the remembered size and keeps `<html data-size>` and the storage in step with it.
     pub fn provide() -> Self {
         let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten());
-        let initial = stored.and_then(|v| NAMES.iter().position(|n| *n == v)).unwrap_or(0) as u8;
+        let initial = stored
+            .and_then(|v| NAMES.iter().position(|n| *n == v))
+            .unwrap_or(0) as u8;
         let size = RwSignal::new(initial);
         Effect::new(move |_| {
             let name = NAMES[size.get().min(2) as usize];
-            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
                 let _ = el.set_attribute("data-size", name);
             }
             if let Some(s) = storage() {
-                let _ = if name == "normal" { s.remove_item(KEY) } else { s.set_item(KEY, name) };
+                let _ = if name == "normal" {
+                    s.remove_item(KEY)
+                } else {
+                    s.set_item(KEY, name)
+                };
             }
         });
         let ctx = Self(size);

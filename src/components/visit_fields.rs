@@ -16,19 +16,33 @@ pub fn VisitFields(
     #[prop(into)]
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let get = move |f: fn(&VisitForm) -> String| move || form.with(|s| s.visits.get(index).map(f).unwrap_or_default());
-    let set = move |f: fn(&mut VisitForm, String)| move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        form.update(|s| {
-            if let Some(visit) = s.visits.get_mut(index) {
-                f(visit, v);
-            }
-        });
+    let get = move |f: fn(&VisitForm) -> String| {
+        move || form.with(|s| s.visits.get(index).map(f).unwrap_or_default())
+    };
+    let set = move |f: fn(&mut VisitForm, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            form.update(|s| {
+                if let Some(visit) = s.visits.get_mut(index) {
+                    f(visit, v);
+                }
+            });
+        }
     };
     let error = move |field: &'static str| {
-        move || errors.with(|es| es.iter().find(|e| e.visit == Some(index) && e.field == field).map(|e| e.message.clone()))
+        move || {
+            errors.with(|es| {
+                es.iter()
+                    .find(|e| e.visit == Some(index) && e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        }
     };
-    let amount = move |field: &'static str, label: &'static str, hint: &'static str, getf: fn(&VisitForm) -> String, setf: fn(&mut VisitForm, String)| {
+    let amount = move |field: &'static str,
+                       label: &'static str,
+                       hint: &'static str,
+                       getf: fn(&VisitForm) -> String,
+                       setf: fn(&mut VisitForm, String)| {
         let id = format!("v{index}-{field}");
         let err_id = format!("{id}-err");
         let err = error(field);

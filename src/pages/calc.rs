@@ -28,10 +28,18 @@ fn read_fragment() -> Option<CalcForm> {
 }
 
 fn write_fragment(fragment: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
     let path = window.location().pathname().unwrap_or_default();
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}#{fragment}")));
+    let _ = history.replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some(&format!("{path}#{fragment}")),
+    );
 }
 
 /// The calculator page.
@@ -64,7 +72,13 @@ pub fn CalcPage() -> impl IntoView {
     let assumptions = Memo::new(move |_| {
         form.with(|f| {
             profile(&f.profile)
-                .map(|p| p.params.iter().filter(|x| x.assumption.is_some()).map(|x| (x.key.clone(), x.label.clone(), x.value.to_string())).collect::<Vec<_>>())
+                .map(|p| {
+                    p.params
+                        .iter()
+                        .filter(|x| x.assumption.is_some())
+                        .map(|x| (x.key.clone(), x.label.clone(), x.value.to_string()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });

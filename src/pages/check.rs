@@ -10,7 +10,9 @@ use crate::calc_state::CalcForm;
 use crate::check_state::{CheckState, STEPS};
 
 fn read_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Goes to `state` (a new history entry, so the back button returns here).
@@ -58,7 +60,9 @@ pub fn CheckPage() -> impl IntoView {
     // (pushState, no hashchange): watch both, and read the fragment itself.
     let location = use_location();
     let (changes, set_changes) = signal(0u32);
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_changes.update(|n| *n += 1));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_changes.update(|n| *n += 1)
+    });
     on_cleanup(move || handle.remove());
     let state = Memo::new(move |_| {
         location.hash.track();
@@ -125,12 +129,21 @@ fn Question(
     let n = STEPS.len() - 2;
     let (title, hint): (&str, &str) = match step.as_str() {
         "area" => ("您按哪里的政策看病？", "选您参加医保的地方。"),
-        "category" => ("您属于哪一类人员？", "不清楚的话，可以问村里的健康专干或村干部。"),
+        "category" => (
+            "您属于哪一类人员？",
+            "不清楚的话，可以问村里的健康专干或村干部。",
+        ),
         "age" => ("您今年多大年纪？", "填周岁。不想填可以直接点“继续”。"),
-        "insured" => ("您参加了城乡居民医保吗？", "就是每年交钱的“城乡居民基本医疗保险”。"),
+        "insured" => (
+            "您参加了城乡居民医保吗？",
+            "就是每年交钱的“城乡居民基本医疗保险”。",
+        ),
         "disability" => ("您有残疾吗？", "持有残疾证的选“是”。"),
         "pregnant" => ("您现在怀孕了吗？", ""),
-        "illness" => ("您有需要长期看病吃药的病吗？", "比如高血压、糖尿病、结核病、严重精神障碍等慢性病。"),
+        "illness" => (
+            "您有需要长期看病吃药的病吗？",
+            "比如高血压、糖尿病、结核病、严重精神障碍等慢性病。",
+        ),
         _ => ("您有下面这些病吗？", "可以多选；都没有就直接点“继续”。"),
     };
     let needs_answer = move || {
@@ -209,20 +222,59 @@ fn Review(
     state: CheckState,
 ) -> impl IntoView {
     let d = data();
-    let yes_no = |b: Option<bool>| match b { Some(true) => "是", Some(false) => "否", None => "没有回答" };
-    let area = state.area.as_ref().and_then(|a| d.areas.iter().find(|x| &x.id == a)).map(|a| a.name.clone()).unwrap_or_default();
-    let category = state.category.as_ref().and_then(|c| d.categories.iter().find(|x| &x.id == c)).map(|c| c.name.clone()).unwrap_or_default();
-    let diseases = state.diseases.clone().unwrap_or_default().iter()
-        .filter_map(|id| d.diseases.iter().find(|x| &x.id == id).map(|x| x.name.clone())).collect::<Vec<_>>();
+    let yes_no = |b: Option<bool>| match b {
+        Some(true) => "是",
+        Some(false) => "否",
+        None => "没有回答",
+    };
+    let area = state
+        .area
+        .as_ref()
+        .and_then(|a| d.areas.iter().find(|x| &x.id == a))
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let category = state
+        .category
+        .as_ref()
+        .and_then(|c| d.categories.iter().find(|x| &x.id == c))
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let diseases = state
+        .diseases
+        .clone()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|id| {
+            d.diseases
+                .iter()
+                .find(|x| &x.id == id)
+                .map(|x| x.name.clone())
+        })
+        .collect::<Vec<_>>();
     let rows: Vec<(&str, &str, String)> = vec![
         ("area", "政策地区", area),
         ("category", "人员类别", category),
-        ("age", "年龄", state.age.map(|a| format!("{a} 周岁")).unwrap_or_else(|| "没有填".into())),
+        (
+            "age",
+            "年龄",
+            state
+                .age
+                .map(|a| format!("{a} 周岁"))
+                .unwrap_or_else(|| "没有填".into()),
+        ),
         ("insured", "参加城乡居民医保", yes_no(state.insured).into()),
         ("disability", "有残疾", yes_no(state.disability).into()),
         ("pregnant", "正在怀孕", yes_no(state.pregnant).into()),
         ("illness", "有长期病", yes_no(state.illness).into()),
-        ("diseases", "患有的疾病", if diseases.is_empty() { "没有".into() } else { diseases.join("、") }),
+        (
+            "diseases",
+            "患有的疾病",
+            if diseases.is_empty() {
+                "没有".into()
+            } else {
+                diseases.join("、")
+            },
+        ),
     ];
     let result = state.at("result");
     view! {
@@ -251,13 +303,21 @@ fn CheckResult(
     let person = state.person();
     let benefits = match check(&person) {
         Ok(b) => b,
-        Err(e) => return view! { <p class="notice" role="alert">{format!("{e}。请返回修改。")}</p> }.into_any(),
+        Err(e) => {
+            return view! { <p class="notice" role="alert">{format!("{e}。请返回修改。")}</p> }
+                .into_any()
+        }
     };
     let calc = calc_link(&person).ok().flatten().map(|l| {
-        let form = CalcForm { profile: l.profile, category: l.category.unwrap_or_else(|| "ordinary".into()), ..CalcForm::default() };
+        let form = CalcForm {
+            profile: l.profile,
+            category: l.category.unwrap_or_else(|| "ordinary".into()),
+            ..CalcForm::default()
+        };
         format!("/calc/#{}", form.to_fragment())
     });
-    let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) = benefits.into_iter().partition(|b| b.applies);
+    let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
+        benefits.into_iter().partition(|b| b.applies);
     let review = state.at("review");
     view! {
         <h2 data-testid="benefit-count">{format!("您可能享受 {} 项政策", yes.len())}</h2>

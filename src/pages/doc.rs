@@ -9,6 +9,11 @@ use crate::components::StaticFragment;
 #[component]
 pub fn DocPage() -> impl IntoView {
     let params = use_params_map();
-    let key = Signal::derive(move || format!("docs-{}", params.with(|p| p.get("slug").unwrap_or_default())));
+    let key = Signal::derive(move || {
+        format!(
+            "docs-{}",
+            params.with(|p| p.get("slug").unwrap_or_default())
+        )
+    });
     view! { <StaticFragment key=key/> }
 }

@@ -9,7 +9,14 @@ use policy_content::search::{Hit, SearchIndex};
 use crate::dom::fetch_text;
 
 /// Examples offered under the search box.
-const EXAMPLES: &[&str] = &["3000元", "大病保险", "先诊疗后付费", "家庭医生签约", "85%", "一站式结算"];
+const EXAMPLES: &[&str] = &[
+    "3000元",
+    "大病保险",
+    "先诊疗后付费",
+    "家庭医生签约",
+    "85%",
+    "一站式结算",
+];
 
 /// The search page: a box, examples, and the hits with highlighted snippets linking to the section.
 #[component]

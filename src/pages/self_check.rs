@@ -13,7 +13,12 @@ use policy_checker::{score, score_quiz, Answer};
 #[component]
 pub fn SelfCheckPage() -> impl IntoView {
     let (tab, set_tab) = signal(0usize);
-    let tabs: Vec<(usize, String)> = forms().iter().map(|f| f.title.clone()).chain(std::iter::once("政策知识问答".to_string())).enumerate().collect();
+    let tabs: Vec<(usize, String)> = forms()
+        .iter()
+        .map(|f| f.title.clone())
+        .chain(std::iter::once("政策知识问答".to_string()))
+        .enumerate()
+        .collect();
     let n_forms = forms().len();
     view! {
         <div class="page">
@@ -41,13 +46,18 @@ fn FormView(
 ) -> impl IntoView {
     let answers = RwSignal::new(BTreeMap::<String, Answer>::new());
     let result = Memo::new(move |_| answers.with(|a| score(form, a).map_err(|e| e.to_string())));
-    let set = move |id: String, a: Option<Answer>| answers.update(|m| {
-        match a {
-            Some(a) => { m.insert(id, a); }
-            None => { m.remove(&id); }
-        }
-    });
-    let summary = move || match result.get() {
+    let set = move |id: String, a: Option<Answer>| {
+        answers.update(|m| match a {
+            Some(a) => {
+                m.insert(id, a);
+            }
+            None => {
+                m.remove(&id);
+            }
+        })
+    };
+    let summary = move || {
+        match result.get() {
         Err(e) => view! { <p class="notice" role="alert">{e}</p> }.into_any(),
         Ok(r) => view! {
             <div class="result-head">
@@ -73,6 +83,7 @@ fn FormView(
                 </ol>
             })}
         }.into_any(),
+    }
     };
     view! {
         <section class="form-view" aria-label=form.title.clone()>

@@ -26,15 +26,32 @@ pub enum ContentError {
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::FrontMatterMissing { file } => write!(f, "{file}: no +++ front matter at the top"),
-            Self::FrontMatterInvalid { file, message } => write!(f, "{file}: front matter: {message}"),
-            Self::HeadingWithoutId { slug, heading } => write!(f, "{slug}: heading \"{heading}\" has no {{#id}}"),
-            Self::DuplicateId { slug, id } => write!(f, "{slug}: id \"{id}\" is used more than once"),
-            Self::BadId { slug, id } => write!(f, "{slug}: id \"{id}\" must be lowercase ASCII letters, digits and -"),
-            Self::TopLevelHeading { slug, heading } => {
-                write!(f, "{slug}: level-1 heading \"{heading}\" (the title comes from the front matter)")
+            Self::FrontMatterMissing { file } => {
+                write!(f, "{file}: no +++ front matter at the top")
             }
-            Self::SlugMismatch { file, slug } => write!(f, "{file}: slug \"{slug}\" is duplicated or differs from the file name"),
+            Self::FrontMatterInvalid { file, message } => {
+                write!(f, "{file}: front matter: {message}")
+            }
+            Self::HeadingWithoutId { slug, heading } => {
+                write!(f, "{slug}: heading \"{heading}\" has no {{#id}}")
+            }
+            Self::DuplicateId { slug, id } => {
+                write!(f, "{slug}: id \"{id}\" is used more than once")
+            }
+            Self::BadId { slug, id } => write!(
+                f,
+                "{slug}: id \"{id}\" must be lowercase ASCII letters, digits and -"
+            ),
+            Self::TopLevelHeading { slug, heading } => {
+                write!(
+                    f,
+                    "{slug}: level-1 heading \"{heading}\" (the title comes from the front matter)"
+                )
+            }
+            Self::SlugMismatch { file, slug } => write!(
+                f,
+                "{file}: slug \"{slug}\" is duplicated or differs from the file name"
+            ),
             Self::Io { path, message } => write!(f, "{path}: {message}"),
         }
     }

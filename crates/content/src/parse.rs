@@ -5,21 +5,37 @@ use crate::error::ContentError;
 use crate::model::FrontMatter;
 
 /// Splits `src` (the file `file`) into front matter and body.
-pub fn split_front_matter<'a>(file: &str, src: &'a str) -> Result<(FrontMatter, &'a str), ContentError> {
-    let missing = || ContentError::FrontMatterMissing { file: file.to_string() };
+pub fn split_front_matter<'a>(
+    file: &str,
+    src: &'a str,
+) -> Result<(FrontMatter, &'a str), ContentError> {
+    let missing = || ContentError::FrontMatterMissing {
+        file: file.to_string(),
+    };
     let rest = src.strip_prefix("+++").ok_or_else(missing)?;
-    let rest = rest.strip_prefix('\n').or_else(|| rest.strip_prefix("\r\n")).ok_or_else(missing)?;
+    let rest = rest
+        .strip_prefix('\n')
+        .or_else(|| rest.strip_prefix("\r\n"))
+        .ok_or_else(missing)?;
     let end = rest.find("\n+++").ok_or_else(missing)?;
     let toml_src = &rest[..end];
     let body = rest[end + 4..].trim_start_matches(['\r', '\n']);
-    let meta: FrontMatter = toml::from_str(toml_src)
-        .map_err(|e| ContentError::FrontMatterInvalid { file: file.to_string(), message: e.to_string() })?;
+    let meta: FrontMatter =
+        toml::from_str(toml_src).map_err(|e| ContentError::FrontMatterInvalid {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
     validate(file, &meta)?;
     Ok((meta, body))
 }
 
 fn validate(file: &str, m: &FrontMatter) -> Result<(), ContentError> {
-    let bad = |message: String| Err(ContentError::FrontMatterInvalid { file: file.to_string(), message });
+    let bad = |message: String| {
+        Err(ContentError::FrontMatterInvalid {
+            file: file.to_string(),
+            message,
+        })
+    };
     for (name, value) in [
         ("slug", &m.slug),
         ("title", &m.title),
@@ -38,7 +54,11 @@ fn validate(file: &str, m: &FrontMatter) -> Result<(), ContentError> {
     if m.issuers.is_empty() || m.issuers.iter().any(|i| i.trim().is_empty()) {
         return bad("issuers is empty".into());
     }
-    if !m.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if !m
+        .slug
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         return bad(format!("slug {:?} must be lowercase ASCII", m.slug));
     }
     let d: Vec<&str> = m.date.split('-').collect();
@@ -79,9 +99,17 @@ mod tests {
         case("+++\nslug", "slug", "no +++ front matter");
         case("summary = \"说明\"", "summary = \" \"", "summary is empty");
         case("issuers = [\"甲\"]", "issuers = []", "issuers is empty");
-        case("date = \"2018-05-10\"", "date = \"2018年510\"", "is not YYYY-MM-DD");
+        case(
+            "date = \"2018-05-10\"",
+            "date = \"2018年510\"",
+            "is not YYYY-MM-DD",
+        );
         case("slug = \"a\"", "slug = \"A b\"", "lowercase ASCII");
         case("level = \"省\"", "level = \"乡\"", "front matter");
-        case("source = \"seed\"", "source = \"seed\"\nextra = 1", "front matter");
+        case(
+            "source = \"seed\"",
+            "source = \"seed\"\nextra = 1",
+            "front matter",
+        );
     }
 }

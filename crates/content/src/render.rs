@@ -22,7 +22,12 @@ pub struct DocLinks(pub HashMap<String, String>);
 impl DocLinks {
     /// Builds the map from every document's front matter.
     pub fn from_meta<'a>(metas: impl IntoIterator<Item = &'a FrontMatter>) -> Self {
-        Self(metas.into_iter().map(|m| (docnum::normalize(&m.doc_number), m.slug.clone())).collect())
+        Self(
+            metas
+                .into_iter()
+                .map(|m| (docnum::normalize(&m.doc_number), m.slug.clone()))
+                .collect(),
+        )
     }
 }
 
@@ -30,11 +35,15 @@ fn valid_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
         && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Per-document rendering state.
@@ -52,10 +61,16 @@ struct Renderer<'l> {
 impl Renderer<'_> {
     fn claim_id(&mut self, id: &str) -> Result<(), ContentError> {
         if !valid_id(id) {
-            return Err(ContentError::BadId { slug: self.slug.clone(), id: id.to_string() });
+            return Err(ContentError::BadId {
+                slug: self.slug.clone(),
+                id: id.to_string(),
+            });
         }
         if !self.ids.insert(id.to_string()) {
-            return Err(ContentError::DuplicateId { slug: self.slug.clone(), id: id.to_string() });
+            return Err(ContentError::DuplicateId {
+                slug: self.slug.clone(),
+                id: id.to_string(),
+            });
         }
         self.anchors.push(id.to_string());
         Ok(())
@@ -66,7 +81,14 @@ impl Renderer<'_> {
         let mut out = Vec::new();
         let mut at = 0;
         for (range, number) in docnum::find_all(text) {
-            let Some(slug) = self.links.0.get(&number).filter(|_| number != self.own_number) else { continue };
+            let Some(slug) = self
+                .links
+                .0
+                .get(&number)
+                .filter(|_| number != self.own_number)
+            else {
+                continue;
+            };
             if range.start > at {
                 out.push(Event::Text(CowStr::from(text[at..range.start].to_string())));
             }
@@ -83,7 +105,15 @@ impl Renderer<'_> {
     }
 
     fn start_section(&mut self, id: String, title: String, depth: u8) {
-        let done = std::mem::replace(&mut self.current, Section { id, title, depth, text: String::new() });
+        let done = std::mem::replace(
+            &mut self.current,
+            Section {
+                id,
+                title,
+                depth,
+                text: String::new(),
+            },
+        );
         self.push_section(done);
     }
 
@@ -96,7 +126,11 @@ impl Renderer<'_> {
 }
 
 /// Renders `body` (the Markdown after the front matter) of the document `meta`.
-pub fn render(meta: FrontMatter, body: &str, links: &DocLinks) -> Result<RenderedDoc, ContentError> {
+pub fn render(
+    meta: FrontMatter,
+    body: &str,
+    links: &DocLinks,
+) -> Result<RenderedDoc, ContentError> {
     let mut r = Renderer {
         slug: meta.slug.clone(),
         own_number: docnum::normalize(&meta.doc_number),
@@ -105,7 +139,12 @@ pub fn render(meta: FrontMatter, body: &str, links: &DocLinks) -> Result<Rendere
         anchors: Vec::new(),
         toc: Vec::new(),
         sections: Vec::new(),
-        current: Section { id: "top".into(), title: meta.short_title.clone(), depth: 1, text: String::new() },
+        current: Section {
+            id: "top".into(),
+            title: meta.short_title.clone(),
+            depth: 1,
+            text: String::new(),
+        },
     };
     let mut out: Vec<Event<'static>> = Vec::new();
     // Open heading: (level, id, buffered inner events, plain title).
@@ -126,16 +165,26 @@ pub fn render(meta: FrontMatter, body: &str, links: &DocLinks) -> Result<Rendere
                 let (level, id, inner, title) = heading.take().expect("heading end without start");
                 let title = title.trim().to_string();
                 if level == HeadingLevel::H1 {
-                    return Err(ContentError::TopLevelHeading { slug: r.slug.clone(), heading: title });
+                    return Err(ContentError::TopLevelHeading {
+                        slug: r.slug.clone(),
+                        heading: title,
+                    });
                 }
                 if id.is_empty() {
-                    return Err(ContentError::HeadingWithoutId { slug: r.slug.clone(), heading: title });
+                    return Err(ContentError::HeadingWithoutId {
+                        slug: r.slug.clone(),
+                        heading: title,
+                    });
                 }
                 r.claim_id(&id)?;
                 let depth = level as u8;
                 let mut inner_html = String::new();
                 pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
-                r.toc.push(TocEntry { id: id.clone(), title: title.clone(), depth });
+                r.toc.push(TocEntry {
+                    id: id.clone(),
+                    title: title.clone(),
+                    depth,
+                });
                 r.start_section(id.clone(), title, depth);
                 emitted.push(Event::Html(CowStr::from(format!(
                     "<h{depth} id=\"{id}\">{inner_html} <a class=\"sec-link\" href=\"#{id}\" aria-label=\"本节链接\">#</a></h{depth}>\n"
@@ -221,11 +270,25 @@ pub fn render(meta: FrontMatter, body: &str, links: &DocLinks) -> Result<Rendere
         }
         out_or_heading(&mut out, heading.as_mut()).extend(emitted);
     }
-    let last = std::mem::replace(&mut r.current, Section { id: String::new(), title: String::new(), depth: 0, text: String::new() });
+    let last = std::mem::replace(
+        &mut r.current,
+        Section {
+            id: String::new(),
+            title: String::new(),
+            depth: 0,
+            text: String::new(),
+        },
+    );
     r.push_section(last);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    Ok(RenderedDoc { meta, toc: r.toc, html, anchors: r.anchors, sections: r.sections })
+    Ok(RenderedDoc {
+        meta,
+        toc: r.toc,
+        html,
+        anchors: r.anchors,
+        sections: r.sections,
+    })
 }
 
 fn out_or_heading<'a>(
@@ -238,7 +301,11 @@ fn out_or_heading<'a>(
     }
 }
 
-fn push_plain(r: &mut Renderer<'_>, heading: Option<&mut (HeadingLevel, String, Vec<Event<'static>>, String)>, text: &str) {
+fn push_plain(
+    r: &mut Renderer<'_>,
+    heading: Option<&mut (HeadingLevel, String, Vec<Event<'static>>, String)>,
+    text: &str,
+) {
     match heading {
         Some(h) => h.3.push_str(text),
         None => r.current.text.push_str(text),

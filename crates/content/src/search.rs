@@ -118,7 +118,9 @@ fn find(hay: &[char], needle: &[char]) -> Vec<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return Vec::new();
     }
-    (0..=hay.len() - needle.len()).filter(|&i| hay[i..i + needle.len()] == *needle).collect()
+    (0..=hay.len() - needle.len())
+        .filter(|&i| hay[i..i + needle.len()] == *needle)
+        .collect()
 }
 
 impl SearchIndex {
@@ -127,17 +129,28 @@ impl SearchIndex {
     pub fn build(docs: &[crate::model::RenderedDoc]) -> Self {
         let mut index = Self::default();
         for (d, doc) in docs.iter().enumerate() {
-            index.docs.push(DocRef { slug: doc.meta.slug.clone(), title: doc.meta.short_title.clone(), number: doc.meta.doc_number.clone() });
+            index.docs.push(DocRef {
+                slug: doc.meta.slug.clone(),
+                title: doc.meta.short_title.clone(),
+                number: doc.meta.doc_number.clone(),
+            });
             for s in &doc.sections {
                 let n = index.sections.len() as u32;
-                let norm: Vec<char> = normalize(&format!("{}\n{}", s.title, s.text)).chars().collect();
+                let norm: Vec<char> = normalize(&format!("{}\n{}", s.title, s.text))
+                    .chars()
+                    .collect();
                 for b in bigrams(&norm) {
                     let list = index.postings.entry(b).or_default();
                     if list.last() != Some(&n) {
                         list.push(n);
                     }
                 }
-                index.sections.push(Entry { doc: d as u16, id: s.id.clone(), title: s.title.clone(), text: s.text.clone() });
+                index.sections.push(Entry {
+                    doc: d as u16,
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    text: s.text.clone(),
+                });
             }
         }
         index
@@ -151,7 +164,10 @@ impl SearchIndex {
                 let list = self.postings.get(&b).cloned().unwrap_or_default();
                 result = Some(match result {
                     None => list,
-                    Some(prev) => prev.into_iter().filter(|x| list.binary_search(x).is_ok()).collect(),
+                    Some(prev) => prev
+                        .into_iter()
+                        .filter(|x| list.binary_search(x).is_ok())
+                        .collect(),
                 });
             }
         }
@@ -160,14 +176,19 @@ impl SearchIndex {
 
     /// The sections containing every whitespace-separated term of `query`, best first, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let terms: Vec<Vec<char>> =
-            query.split_whitespace().map(|t| normalize(t).chars().collect::<Vec<char>>()).filter(|t| !t.is_empty()).collect();
+        let terms: Vec<Vec<char>> = query
+            .split_whitespace()
+            .map(|t| normalize(t).chars().collect::<Vec<char>>())
+            .filter(|t| !t.is_empty())
+            .collect();
         if terms.is_empty() {
             return Vec::new();
         }
         let mut hits = Vec::new();
         for n in self.candidates(&terms) {
-            let Some(e) = self.sections.get(n as usize) else { continue };
+            let Some(e) = self.sections.get(n as usize) else {
+                continue;
+            };
             let (title, _) = normalize_mapped(&e.title);
             let (text, spans) = normalize_mapped(&e.text);
             let mut score = 0u32;
@@ -190,15 +211,18 @@ impl SearchIndex {
             }
             score += 9 - (text.len() / 400).min(9) as u32;
             let doc = &self.docs[e.doc as usize];
-            hits.push((n, Hit {
-                slug: doc.slug.clone(),
-                doc_title: doc.title.clone(),
-                doc_number: doc.number.clone(),
-                section_id: e.id.clone(),
-                section_title: e.title.clone(),
-                snippet: snippet(&e.text, &spans, first),
-                score,
-            }));
+            hits.push((
+                n,
+                Hit {
+                    slug: doc.slug.clone(),
+                    doc_title: doc.title.clone(),
+                    doc_number: doc.number.clone(),
+                    section_id: e.id.clone(),
+                    section_title: e.title.clone(),
+                    snippet: snippet(&e.text, &spans, first),
+                    score,
+                },
+            ));
         }
         hits.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
         hits.into_iter().take(limit).map(|(_, h)| h).collect()
@@ -210,20 +234,35 @@ fn snippet(text: &str, spans: &[(usize, usize)], at: Option<(usize, usize)>) -> 
     let Some((i, len)) = at else {
         let cut: String = text.chars().take(60).collect();
         let more = if cut.len() < text.len() { "…" } else { "" };
-        return vec![Fragment { text: format!("{cut}{more}"), hit: false }];
+        return vec![Fragment {
+            text: format!("{cut}{more}"),
+            hit: false,
+        }];
     };
     let m0 = spans[i].0;
     let m1 = spans[i + len - 1].1;
     let before: Vec<(usize, char)> = text[..m0].char_indices().collect();
     let s0 = before.len().saturating_sub(20);
     let start = before.get(s0).map_or(m0, |(b, _)| *b);
-    let end = text[m1..].char_indices().nth(40).map_or(text.len(), |(b, _)| m1 + b);
+    let end = text[m1..]
+        .char_indices()
+        .nth(40)
+        .map_or(text.len(), |(b, _)| m1 + b);
     let mut out = Vec::new();
     let lead = if start > 0 { "…" } else { "" };
-    out.push(Fragment { text: format!("{lead}{}", &text[start..m0]), hit: false });
-    out.push(Fragment { text: text[m0..m1].to_string(), hit: true });
+    out.push(Fragment {
+        text: format!("{lead}{}", &text[start..m0]),
+        hit: false,
+    });
+    out.push(Fragment {
+        text: text[m0..m1].to_string(),
+        hit: true,
+    });
     let tail = if end < text.len() { "…" } else { "" };
-    out.push(Fragment { text: format!("{}{tail}", &text[m1..end]), hit: false });
+    out.push(Fragment {
+        text: format!("{}{tail}", &text[m1..end]),
+        hit: false,
+    });
     out.retain(|f| !f.text.is_empty());
     out
 }
@@ -233,7 +272,14 @@ mod tests {
     use super::*;
 
     fn index(sections: &[(&str, &str, &str)]) -> SearchIndex {
-        let mut idx = SearchIndex { docs: vec![DocRef { slug: "a".into(), title: "甲".into(), number: "甲发〔2018〕1号".into() }], ..Default::default() };
+        let mut idx = SearchIndex {
+            docs: vec![DocRef {
+                slug: "a".into(),
+                title: "甲".into(),
+                number: "甲发〔2018〕1号".into(),
+            }],
+            ..Default::default()
+        };
         for (n, (id, title, text)) in sections.iter().enumerate() {
             let norm: Vec<char> = normalize(&format!("{title}\n{text}")).chars().collect();
             for b in bigrams(&norm) {
@@ -242,7 +288,12 @@ mod tests {
                     l.push(n as u32);
                 }
             }
-            idx.sections.push(Entry { doc: 0, id: (*id).into(), title: (*title).into(), text: (*text).into() });
+            idx.sections.push(Entry {
+                doc: 0,
+                id: (*id).into(),
+                title: (*title).into(),
+                text: (*text).into(),
+            });
         }
         idx
     }
@@ -266,7 +317,10 @@ mod tests {
 
     #[test]
     fn terms_are_anded_and_single_characters_scan() {
-        let idx = index(&[("s1", "甲", "先诊疗后付费，一站式结算"), ("s2", "乙", "先诊疗后付费")]);
+        let idx = index(&[
+            ("s1", "甲", "先诊疗后付费，一站式结算"),
+            ("s2", "乙", "先诊疗后付费"),
+        ]);
         assert_eq!(ids(&idx.search("先诊疗 一站式", 10)), vec!["s1"]);
         assert_eq!(ids(&idx.search("费", 10)), vec!["s1", "s2"]);
     }
@@ -275,9 +329,20 @@ mod tests {
     fn snippet_marks_the_original_text() {
         let idx = index(&[("s1", "总则", "前文。超过 3000 元的部分由医疗救助解决。")]);
         let hit = &idx.search("3000元", 10)[0];
-        let marked: Vec<&str> = hit.snippet.iter().filter(|f| f.hit).map(|f| f.text.as_str()).collect();
+        let marked: Vec<&str> = hit
+            .snippet
+            .iter()
+            .filter(|f| f.hit)
+            .map(|f| f.text.as_str())
+            .collect();
         assert_eq!(marked, vec!["3000 元"]);
-        assert_eq!(hit.snippet.iter().map(|f| f.text.as_str()).collect::<String>(), "前文。超过 3000 元的部分由医疗救助解决。");
+        assert_eq!(
+            hit.snippet
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect::<String>(),
+            "前文。超过 3000 元的部分由医疗救助解决。"
+        );
     }
 
     #[test]

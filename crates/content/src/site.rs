@@ -13,14 +13,46 @@ pub struct Page {
 
 /// The pages shown in the navigation bar, in order.
 pub const NAV: &[Page] = &[
-    Page { path: "/", nav: "首页", title: "健康扶贫政策通" },
-    Page { path: "/calc/", nav: "算一算", title: "看病花多少钱：一站式结算计算器" },
-    Page { path: "/check/", nav: "查政策", title: "我能享受哪些政策" },
-    Page { path: "/docs/", nav: "政策文件", title: "政策文件库" },
-    Page { path: "/search/", nav: "搜索", title: "搜索政策文件" },
-    Page { path: "/self-check/", nav: "自查自评", title: "自查自评与政策知识问答" },
-    Page { path: "/villages/", nav: "包抓查询", title: "包抓干部查询" },
-    Page { path: "/about/", nav: "关于", title: "关于本站" },
+    Page {
+        path: "/",
+        nav: "首页",
+        title: "健康扶贫政策通",
+    },
+    Page {
+        path: "/calc/",
+        nav: "算一算",
+        title: "看病花多少钱：一站式结算计算器",
+    },
+    Page {
+        path: "/check/",
+        nav: "查政策",
+        title: "我能享受哪些政策",
+    },
+    Page {
+        path: "/docs/",
+        nav: "政策文件",
+        title: "政策文件库",
+    },
+    Page {
+        path: "/search/",
+        nav: "搜索",
+        title: "搜索政策文件",
+    },
+    Page {
+        path: "/self-check/",
+        nav: "自查自评",
+        title: "自查自评与政策知识问答",
+    },
+    Page {
+        path: "/villages/",
+        nav: "包抓查询",
+        title: "包抓干部查询",
+    },
+    Page {
+        path: "/about/",
+        nav: "关于",
+        title: "关于本站",
+    },
 ];
 
 /// The site's name.

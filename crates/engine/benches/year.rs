@@ -10,7 +10,11 @@ use rust_decimal::Decimal;
 fn year() -> Scenario {
     let episodes = (0..12)
         .map(|i| Episode {
-            kind: if i % 3 == 0 { EpisodeKind::ChronicOutpatient } else { EpisodeKind::Inpatient },
+            kind: if i % 3 == 0 {
+                EpisodeKind::ChronicOutpatient
+            } else {
+                EpisodeKind::Inpatient
+            },
             level: [Level::Township, Level::County, Level::City, Level::Province][i % 4],
             in_county: i % 2 == 0,
             total: Decimal::from(3000 + 1500 * i as i64),
@@ -19,7 +23,13 @@ fn year() -> Scenario {
             critical_paid: None,
         })
         .collect();
-    Scenario { profile: "huining-2018".into(), category: Category::PovertyRegistered, options: Options::default(), episodes, overrides: Default::default() }
+    Scenario {
+        profile: "huining-2018".into(),
+        category: Category::PovertyRegistered,
+        options: Options::default(),
+        episodes,
+        overrides: Default::default(),
+    }
 }
 
 fn time<T>(name: &str, iters: u32, mut f: impl FnMut() -> T) {
@@ -38,5 +48,7 @@ fn main() {
     let s = year();
     time("settle a 12-visit year", 2000, || settle(&s).unwrap());
     let bills: Vec<Decimal> = (0..200).map(|i| Decimal::from(i * 1500)).collect();
-    time("200-point chart sweep", 200, || sweep(&s, Category::PovertyRegistered, &bills, Decimal::new(85, 2)));
+    time("200-point chart sweep", 200, || {
+        sweep(&s, Category::PovertyRegistered, &bills, Decimal::new(85, 2))
+    });
 }

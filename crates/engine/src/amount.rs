@@ -29,7 +29,10 @@ impl fmt::Display for AmountError {
         match self {
             Self::Empty => write!(f, "请填写金额"),
             Self::Negative { input } => write!(f, "金额不能是负数：{input}"),
-            Self::NotANumber { input } => write!(f, "看不懂这个金额：{input}（请只填数字，如 12000 或 1.2万）"),
+            Self::NotANumber { input } => write!(
+                f,
+                "看不懂这个金额：{input}（请只填数字，如 12000 或 1.2万）"
+            ),
             Self::TooLarge { input } => write!(f, "金额太大了：{input}（不能超过1亿元）"),
         }
     }
@@ -49,25 +52,43 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
             c => Some(c),
         })
         .collect();
-    let mut s = folded.trim().trim_end_matches('元').trim_start_matches('¥').trim_start_matches('￥').to_string();
+    let mut s = folded
+        .trim()
+        .trim_end_matches('元')
+        .trim_start_matches('¥')
+        .trim_start_matches('￥')
+        .to_string();
     if s.is_empty() {
         return Err(AmountError::Empty);
     }
     if s.starts_with('-') {
-        return Err(AmountError::Negative { input: input.trim().to_string() });
+        return Err(AmountError::Negative {
+            input: input.trim().to_string(),
+        });
     }
     let mut scale = Decimal::ONE;
     if let Some(rest) = s.strip_suffix('万') {
         scale = Decimal::from(10_000);
         s = rest.to_string();
     }
-    let not_a_number = || AmountError::NotANumber { input: input.trim().to_string() };
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.') || s.matches('.').count() > 1 || s.len() > 20 {
+    let not_a_number = || AmountError::NotANumber {
+        input: input.trim().to_string(),
+    };
+    if s.is_empty()
+        || !s.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || s.matches('.').count() > 1
+        || s.len() > 20
+    {
         return Err(not_a_number());
     }
-    let value = Decimal::from_str(&s).map_err(|_| not_a_number())?.checked_mul(scale).ok_or_else(not_a_number)?;
+    let value = Decimal::from_str(&s)
+        .map_err(|_| not_a_number())?
+        .checked_mul(scale)
+        .ok_or_else(not_a_number)?;
     if value > Decimal::from(MAX) {
-        return Err(AmountError::TooLarge { input: input.trim().to_string() });
+        return Err(AmountError::TooLarge {
+            input: input.trim().to_string(),
+        });
     }
     Ok(round(value))
 }
@@ -90,14 +111,44 @@ mod tests {
         case("12000元", Ok("12000.00"));
         case(" ¥3,000 ", Ok("3000.00"));
         case("0.005", Ok("0.01"));
-        case("1亿", Err(AmountError::NotANumber { input: "1亿".into() }));
+        case(
+            "1亿",
+            Err(AmountError::NotANumber {
+                input: "1亿".into(),
+            }),
+        );
         case("", Err(AmountError::Empty));
         case("元", Err(AmountError::Empty));
         case("-5", Err(AmountError::Negative { input: "-5".into() }));
-        case("abc", Err(AmountError::NotANumber { input: "abc".into() }));
-        case("1e30", Err(AmountError::NotANumber { input: "1e30".into() }));
-        case("1.2.3", Err(AmountError::NotANumber { input: "1.2.3".into() }));
-        case("200000000", Err(AmountError::TooLarge { input: "200000000".into() }));
-        case("99999999999999999999999", Err(AmountError::NotANumber { input: "99999999999999999999999".into() }));
+        case(
+            "abc",
+            Err(AmountError::NotANumber {
+                input: "abc".into(),
+            }),
+        );
+        case(
+            "1e30",
+            Err(AmountError::NotANumber {
+                input: "1e30".into(),
+            }),
+        );
+        case(
+            "1.2.3",
+            Err(AmountError::NotANumber {
+                input: "1.2.3".into(),
+            }),
+        );
+        case(
+            "200000000",
+            Err(AmountError::TooLarge {
+                input: "200000000".into(),
+            }),
+        );
+        case(
+            "99999999999999999999999",
+            Err(AmountError::NotANumber {
+                input: "99999999999999999999999".into(),
+            }),
+        );
     }
 }

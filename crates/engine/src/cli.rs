@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::amount;
-use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, YearResult};
+use crate::model::{
+    Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, YearResult,
+};
 use crate::money::fmt;
 
 #[derive(Deserialize)]
@@ -49,19 +51,21 @@ fn amount_of(episode: usize, field: &str, v: &Value) -> Result<rust_decimal::Dec
 
 /// Reads the CLI's JSON input into a scenario.
 pub fn parse_input(json: &str) -> Result<Scenario, String> {
-    let input: Input = serde_json::from_str(json).map_err(|e| format!("输入不是正确的 JSON：{e}"))?;
+    let input: Input =
+        serde_json::from_str(json).map_err(|e| format!("输入不是正确的 JSON：{e}"))?;
     let category = Category::from_id(&input.category)
         .ok_or_else(|| format!("“人员类别”(category)不认识：{}（可选 poverty_registered、dibao、tekun、safety_net、ordinary）", input.category))?;
     let mut episodes = Vec::new();
     for (i, e) in input.episodes.iter().enumerate() {
         let n = i + 1;
-        let opt = |field: &str, v: &Option<Value>| -> Result<Option<rust_decimal::Decimal>, String> {
-            match v {
-                None | Some(Value::Null) => Ok(None),
-                Some(v) if text(v).trim().is_empty() => Ok(None),
-                Some(v) => amount_of(n, field, v).map(Some),
-            }
-        };
+        let opt =
+            |field: &str, v: &Option<Value>| -> Result<Option<rust_decimal::Decimal>, String> {
+                match v {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(v) if text(v).trim().is_empty() => Ok(None),
+                    Some(v) => amount_of(n, field, v).map(Some),
+                }
+            };
         episodes.push(Episode {
             kind: e.kind,
             level: e.level,
@@ -74,9 +78,18 @@ pub fn parse_input(json: &str) -> Result<Scenario, String> {
     }
     let mut overrides = BTreeMap::new();
     for (k, v) in &input.overrides {
-        overrides.insert(k.clone(), amount::parse(&text(v)).map_err(|e| format!("参数 {k}：{e}"))?);
+        overrides.insert(
+            k.clone(),
+            amount::parse(&text(v)).map_err(|e| format!("参数 {k}：{e}"))?,
+        );
     }
-    Ok(Scenario { profile: input.profile, category, options: input.options, episodes, overrides })
+    Ok(Scenario {
+        profile: input.profile,
+        category,
+        options: input.options,
+        episodes,
+        overrides,
+    })
 }
 
 #[derive(Serialize)]
@@ -131,7 +144,12 @@ fn out_episode(e: &EpisodeResult) -> OutEpisode {
         steps: e
             .steps
             .iter()
-            .map(|s| OutStep { rule: s.rule.clone(), amount: fmt(s.amount), source: s.source.clone(), assumption: s.assumption })
+            .map(|s| OutStep {
+                rule: s.rule.clone(),
+                amount: fmt(s.amount),
+                source: s.source.clone(),
+                assumption: s.assumption,
+            })
             .collect(),
     }
 }

@@ -38,7 +38,13 @@ impl Ctx<'_> {
 
     fn step(&self, rule: &str, amount: Decimal, key: &str, detail: String) -> Step {
         let param = self.p.param(key);
-        Step { rule: rule.into(), amount, source: self.p.link(key).unwrap_or_default(), assumption: param.assumption.is_some(), detail }
+        Step {
+            rule: rule.into(),
+            amount,
+            source: self.p.link(key).unwrap_or_default(),
+            assumption: param.assumption.is_some(),
+            detail,
+        }
     }
 }
 
@@ -46,7 +52,11 @@ impl Ctx<'_> {
 fn critical_segments(c: &Ctx<'_>, base: Decimal) -> Decimal {
     let b1 = c.get("critical_band_1");
     let b2 = c.get("critical_band_2");
-    let (r1, r2, r3) = (c.get("critical_ratio_1"), c.get("critical_ratio_2"), c.get("critical_ratio_3"));
+    let (r1, r2, r3) = (
+        c.get("critical_ratio_1"),
+        c.get("critical_ratio_2"),
+        c.get("critical_ratio_3"),
+    );
     let s1 = base.min(b1);
     let s2 = pos(base.min(b2) - b1);
     let s3 = pos(base - b2);
@@ -57,28 +67,55 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
     let c = Ctx { s, p };
     let poverty = s.category == Category::PovertyRegistered;
     let covered = poverty || (s.category == Category::SafetyNet && s.options.safety_net_covered);
-    let reduced_threshold = matches!(s.category, Category::PovertyRegistered | Category::Dibao | Category::Tekun);
+    let reduced_threshold = matches!(
+        s.category,
+        Category::PovertyRegistered | Category::Dibao | Category::Tekun
+    );
     let mut y = Year::default();
     let mut out = Vec::new();
     for e in &s.episodes {
         let inpatient = e.kind == EpisodeKind::Inpatient;
-        let mut r = EpisodeResult { total: e.total, ..Default::default() };
+        let mut r = EpisodeResult {
+            total: e.total,
+            ..Default::default()
+        };
         // 1. 基本医保
         let (basic, basic_step) = match e.basic_paid {
-            Some(paid) => (paid, c.step("基本医保报销（结算单上的金额）", paid, "poverty_ratio_bonus", "按您填写的结算单金额计算。".into())),
+            Some(paid) => (
+                paid,
+                c.step(
+                    "基本医保报销（结算单上的金额）",
+                    paid,
+                    "poverty_ratio_bonus",
+                    "按您填写的结算单金额计算。".into(),
+                ),
+            ),
             None => {
                 r.estimated = true;
                 let (ratio_key, deductible) = if inpatient {
                     let key = format!("basic_ratio_{}", e.level.key());
-                    let d = if poverty { Decimal::ZERO } else { c.get(&format!("basic_deductible_{}", e.level.key())) };
+                    let d = if poverty {
+                        Decimal::ZERO
+                    } else {
+                        c.get(&format!("basic_deductible_{}", e.level.key()))
+                    };
                     (key, d)
                 } else {
                     ("basic_ratio_chronic".to_string(), Decimal::ZERO)
                 };
-                let bonus = if poverty && inpatient { c.get("poverty_ratio_bonus") } else { Decimal::ZERO };
+                let bonus = if poverty && inpatient {
+                    c.get("poverty_ratio_bonus")
+                } else {
+                    Decimal::ZERO
+                };
                 let ratio = (c.get(&ratio_key) + bonus).min(Decimal::ONE);
                 let basic = round(pos(e.compliant - deductible) * ratio);
-                let mut detail = format!("（合规费用 {} − 起付线 {}）× 报销比例 {}%", fmt(e.compliant), fmt(deductible), (ratio * Decimal::from(100)).normalize());
+                let mut detail = format!(
+                    "（合规费用 {} − 起付线 {}）× 报销比例 {}%",
+                    fmt(e.compliant),
+                    fmt(deductible),
+                    (ratio * Decimal::from(100)).normalize()
+                );
                 if poverty && inpatient {
                     detail.push_str("（建档立卡贫困人口不设起付线，报销比例提高10个百分点）");
                 }
@@ -93,14 +130,19 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         r.steps.push(basic_step);
         // 2. 大病保险
         let after_basic = pos(e.compliant - basic);
-        let threshold_key = if reduced_threshold { "critical_threshold_reduced" } else { "critical_threshold_general" };
+        let threshold_key = if reduced_threshold {
+            "critical_threshold_reduced"
+        } else {
+            "critical_threshold_general"
+        };
         let threshold = c.get(threshold_key);
         y.after_basic += after_basic;
         let critical = match e.critical_paid {
             Some(paid) => paid,
             None => {
                 r.estimated = true;
-                pos(round(critical_segments(&c, pos(y.after_basic - threshold))) - y.critical_paid).min(after_basic)
+                pos(round(critical_segments(&c, pos(y.after_basic - threshold))) - y.critical_paid)
+                    .min(after_basic)
             }
         };
         y.critical_paid += critical;
@@ -117,17 +159,27 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         let before_floor = pos(e.compliant - basic - critical);
         let assisted_kind = inpatient || s.options.chronic_assistance;
         let threshold_3000 = c.get("assistance_threshold");
-        let reaches_assistance = covered && assisted_kind && y.personal_compliant + before_floor > threshold_3000;
+        let reaches_assistance =
+            covered && assisted_kind && y.personal_compliant + before_floor > threshold_3000;
         let floor_applies = covered && !(s.options.literal_floor && reaches_assistance);
-        let top_up = if floor_applies { pos(round(c.get("floor_ratio") * e.compliant) - basic - critical) } else { Decimal::ZERO };
+        let top_up = if floor_applies {
+            pos(round(c.get("floor_ratio") * e.compliant) - basic - critical)
+        } else {
+            Decimal::ZERO
+        };
         r.floor_top_up = top_up;
         if covered {
             let detail = if floor_applies {
-                format!("合规费用的85%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足", fmt(c.get("floor_ratio") * e.compliant), fmt(basic + critical))
+                format!(
+                    "合规费用的85%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
+                    fmt(c.get("floor_ratio") * e.compliant),
+                    fmt(basic + critical)
+                )
             } else {
                 "按“字面理解”：本次达到医疗救助条件，不再补足到85%".to_string()
             };
-            r.steps.push(c.step("兜底补足到实际报销85%", top_up, "floor_ratio", detail));
+            r.steps
+                .push(c.step("兜底补足到实际报销85%", top_up, "floor_ratio", detail));
         }
         let personal_compliant = pos(before_floor - top_up);
         if covered && assisted_kind {
@@ -141,21 +193,35 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
                 "医疗救助（全年个人自付合规费用超过3000元的部分）",
                 assistance,
                 "assistance_threshold",
-                format!("全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决", fmt(before), fmt(y.personal_compliant), fmt(threshold_3000)),
+                format!(
+                    "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
+                    fmt(before),
+                    fmt(y.personal_compliant),
+                    fmt(threshold_3000)
+                ),
             ));
         }
         // 5. non-compliant cost
         let noncompliant = e.total - e.compliant;
         if poverty && inpatient && noncompliant > Decimal::ZERO {
             r.hospital_absorbed = noncompliant;
-            r.steps.push(c.step("目录外（不合规）费用由定点医院承担", noncompliant, "hospital_absorbs_noncompliant", "建档立卡贫困人口住院的不合规费用由定点医疗机构自行承担".into()));
+            r.steps.push(c.step(
+                "目录外（不合规）费用由定点医院承担",
+                noncompliant,
+                "hospital_absorbs_noncompliant",
+                "建档立卡贫困人口住院的不合规费用由定点医疗机构自行承担".into(),
+            ));
         }
         r.steps.push(Step {
             rule: "个人自付".into(),
             amount: Decimal::ZERO,
             source: String::new(),
             assumption: r.estimated,
-            detail: if noncompliant > Decimal::ZERO && r.hospital_absorbed.is_zero() { format!("含目录外（不合规）费用 {} 元", fmt(noncompliant)) } else { String::new() },
+            detail: if noncompliant > Decimal::ZERO && r.hospital_absorbed.is_zero() {
+                format!("含目录外（不合规）费用 {} 元", fmt(noncompliant))
+            } else {
+                String::new()
+            },
         });
         out.push(finish(r));
     }

@@ -12,6 +12,8 @@ pub mod money;
 pub mod params;
 pub mod settle;
 
-pub use model::{Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, Step, YearResult};
+pub use model::{
+    Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, Step, YearResult,
+};
 pub use params::{profile, profiles, Param, ProfileParams, Source};
 pub use settle::{settle, sweep, SettleError};

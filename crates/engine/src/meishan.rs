@@ -21,24 +21,47 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
     for e in &s.episodes {
         let inpatient = e.kind == EpisodeKind::Inpatient;
         let covered = poverty && inpatient && e.in_county;
-        let mut r = EpisodeResult { total: e.total, ..Default::default() };
+        let mut r = EpisodeResult {
+            total: e.total,
+            ..Default::default()
+        };
         let basic = match e.basic_paid {
             Some(v) => v,
             None => {
                 r.estimated = true;
-                let ratio_key = if inpatient { format!("basic_ratio_{}", e.level.key()) } else { "basic_ratio_chronic".into() };
-                let deductible = if covered || !inpatient { Decimal::ZERO } else { get(&format!("basic_deductible_{}", e.level.key())) };
+                let ratio_key = if inpatient {
+                    format!("basic_ratio_{}", e.level.key())
+                } else {
+                    "basic_ratio_chronic".into()
+                };
+                let deductible = if covered || !inpatient {
+                    Decimal::ZERO
+                } else {
+                    get(&format!("basic_deductible_{}", e.level.key()))
+                };
                 round(pos(e.compliant - deductible) * get(&ratio_key))
             }
         };
         r.basic = basic;
-        let deductible_source = if covered { link("no_deductible_rule") } else { String::new() };
+        let deductible_source = if covered {
+            link("no_deductible_rule")
+        } else {
+            String::new()
+        };
         r.steps.push(Step {
-            rule: if e.basic_paid.is_some() { "基本医保报销（结算单上的金额）".into() } else { "基本医保报销（估算）".into() },
+            rule: if e.basic_paid.is_some() {
+                "基本医保报销（结算单上的金额）".into()
+            } else {
+                "基本医保报销（估算）".into()
+            },
             amount: basic,
             source: deductible_source,
             assumption: e.basic_paid.is_none(),
-            detail: if covered { "县域内定点医疗机构住院，建档立卡贫困人口不设起付线；报销比例是假设值".into() } else { "报销比例和起付线是假设值".into() },
+            detail: if covered {
+                "县域内定点医疗机构住院，建档立卡贫困人口不设起付线；报销比例是假设值".into()
+            } else {
+                "报销比例和起付线是假设值".into()
+            },
         });
         let after_basic = pos(e.compliant - basic);
         after_basic_year += after_basic;
@@ -46,7 +69,10 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             Some(v) => v,
             None => {
                 r.estimated = true;
-                pos(round(pos(after_basic_year - get("critical_threshold")) * get("critical_ratio")) - critical_year).min(after_basic)
+                pos(round(
+                    pos(after_basic_year - get("critical_threshold")) * get("critical_ratio"),
+                ) - critical_year)
+                .min(after_basic)
             }
         };
         critical_year += critical;
@@ -56,7 +82,10 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             amount: critical,
             source: String::new(),
             assumption: e.critical_paid.is_none() && assumed("critical_ratio"),
-            detail: format!("全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）", fmt(get("critical_threshold"))),
+            detail: format!(
+                "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
+                fmt(get("critical_threshold"))
+            ),
         });
         let noncompliant = e.total - e.compliant;
         if covered && noncompliant > Decimal::ZERO {
@@ -70,7 +99,11 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             });
         }
         if covered {
-            let (base, key) = if s.options.meishan_compliant_cap { (e.compliant, "cap_ratio_2020") } else { (e.total, "cap_ratio_2016") };
+            let (base, key) = if s.options.meishan_compliant_cap {
+                (e.compliant, "cap_ratio_2020")
+            } else {
+                (e.total, "cap_ratio_2016")
+            };
             let cap = round(get(key) * base);
             let personal_before = pos(e.compliant - basic - critical);
             let backstop = pos(personal_before - cap);
@@ -88,7 +121,13 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
                 ),
             });
         }
-        r.steps.push(Step { rule: "个人自付".into(), amount: Decimal::ZERO, source: String::new(), assumption: r.estimated, detail: String::new() });
+        r.steps.push(Step {
+            rule: "个人自付".into(),
+            amount: Decimal::ZERO,
+            source: String::new(),
+            assumption: r.estimated,
+            detail: String::new(),
+        });
         out.push(finish(r));
     }
     out

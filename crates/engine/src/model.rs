@@ -23,7 +23,13 @@ pub enum Category {
 
 impl Category {
     /// All categories, in display order.
-    pub const ALL: [Category; 5] = [Self::PovertyRegistered, Self::Dibao, Self::Tekun, Self::SafetyNet, Self::Ordinary];
+    pub const ALL: [Category; 5] = [
+        Self::PovertyRegistered,
+        Self::Dibao,
+        Self::Tekun,
+        Self::SafetyNet,
+        Self::Ordinary,
+    ];
 
     /// Plain-Chinese name.
     pub fn label(self) -> &'static str {

@@ -25,7 +25,13 @@ mod tests {
 
     #[test]
     fn rounds_half_up_and_formats() {
-        for (input, want) in [("1.005", "1.01"), ("1.004", "1.00"), ("2.5", "2.50"), ("-1.005", "-1.01"), ("0", "0.00")] {
+        for (input, want) in [
+            ("1.005", "1.01"),
+            ("1.004", "1.00"),
+            ("2.5", "2.50"),
+            ("-1.005", "-1.01"),
+            ("0", "0.00"),
+        ] {
             assert_eq!(fmt(Decimal::from_str(input).unwrap()), want, "{input}");
         }
     }

@@ -66,12 +66,18 @@ impl ProfileParams {
     /// The parameter `key`. Panics on an unknown key: rules only ask for keys their profile has (a test
     /// settles every profile, so a missing key fails the tests, never a user).
     pub fn param(&self, key: &str) -> &Param {
-        self.params.iter().find(|p| p.key == key).unwrap_or_else(|| panic!("{}: no parameter {key}", self.id))
+        self.params
+            .iter()
+            .find(|p| p.key == key)
+            .unwrap_or_else(|| panic!("{}: no parameter {key}", self.id))
     }
 
     /// The value of `key`, or the override for it.
     pub fn get(&self, key: &str, overrides: &BTreeMap<String, Decimal>) -> Decimal {
-        overrides.get(key).copied().unwrap_or_else(|| self.param(key).value)
+        overrides
+            .get(key)
+            .copied()
+            .unwrap_or_else(|| self.param(key).value)
     }
 
     /// Whether `key` is an assumption (and so editable in the UI).

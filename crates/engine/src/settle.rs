@@ -17,11 +17,24 @@ pub enum SettleError {
     /// No visits.
     NoEpisodes,
     /// 合规医疗费用 > 医疗总费用 in visit `episode` (1-based).
-    CompliantAboveTotal { episode: usize, compliant: Decimal, total: Decimal },
+    CompliantAboveTotal {
+        episode: usize,
+        compliant: Decimal,
+        total: Decimal,
+    },
     /// A known payment is more than the compliant cost.
-    PaidAboveCompliant { episode: usize, field: &'static str, paid: Decimal, compliant: Decimal },
+    PaidAboveCompliant {
+        episode: usize,
+        field: &'static str,
+        paid: Decimal,
+        compliant: Decimal,
+    },
     /// A negative amount.
-    Negative { episode: usize, field: &'static str, value: Decimal },
+    Negative {
+        episode: usize,
+        field: &'static str,
+        value: Decimal,
+    },
 }
 
 impl fmt::Display for SettleError {
@@ -63,18 +76,40 @@ fn check(episodes: &[Episode]) -> Result<(), SettleError> {
     }
     for (i, e) in episodes.iter().enumerate() {
         let episode = i + 1;
-        for (field, v) in [("total", Some(e.total)), ("compliant", Some(e.compliant)), ("basic_paid", e.basic_paid), ("critical_paid", e.critical_paid)] {
+        for (field, v) in [
+            ("total", Some(e.total)),
+            ("compliant", Some(e.compliant)),
+            ("basic_paid", e.basic_paid),
+            ("critical_paid", e.critical_paid),
+        ] {
             if let Some(value) = v.filter(|v| v.is_sign_negative() && !v.is_zero()) {
-                return Err(SettleError::Negative { episode, field, value });
+                return Err(SettleError::Negative {
+                    episode,
+                    field,
+                    value,
+                });
             }
         }
         if e.compliant > e.total {
-            return Err(SettleError::CompliantAboveTotal { episode, compliant: e.compliant, total: e.total });
+            return Err(SettleError::CompliantAboveTotal {
+                episode,
+                compliant: e.compliant,
+                total: e.total,
+            });
         }
         let known = e.basic_paid.unwrap_or_default() + e.critical_paid.unwrap_or_default();
         if known > e.compliant {
-            let field = if e.basic_paid.unwrap_or_default() > e.compliant { "basic_paid" } else { "critical_paid" };
-            return Err(SettleError::PaidAboveCompliant { episode, field, paid: known, compliant: e.compliant });
+            let field = if e.basic_paid.unwrap_or_default() > e.compliant {
+                "basic_paid"
+            } else {
+                "critical_paid"
+            };
+            return Err(SettleError::PaidAboveCompliant {
+                episode,
+                field,
+                paid: known,
+                compliant: e.compliant,
+            });
         }
     }
     Ok(())
@@ -82,7 +117,9 @@ fn check(episodes: &[Episode]) -> Result<(), SettleError> {
 
 /// Settles the year described by `scenario` with its profile's parameters and rules.
 pub fn settle(scenario: &Scenario) -> Result<YearResult, SettleError> {
-    let params = profile(&scenario.profile).ok_or_else(|| SettleError::UnknownProfile { profile: scenario.profile.clone() })?;
+    let params = profile(&scenario.profile).ok_or_else(|| SettleError::UnknownProfile {
+        profile: scenario.profile.clone(),
+    })?;
     settle_with(scenario, params)
 }
 
@@ -93,7 +130,10 @@ pub fn settle_with(scenario: &Scenario, params: &ProfileParams) -> Result<YearRe
         "meishan-2016" => crate::meishan::settle_year(scenario, params),
         _ => crate::huining::settle_year(scenario, params),
     };
-    Ok(YearResult { year: sum(&episodes), episodes })
+    Ok(YearResult {
+        year: sum(&episodes),
+        episodes,
+    })
 }
 
 fn sum(episodes: &[EpisodeResult]) -> EpisodeResult {
@@ -122,7 +162,13 @@ pub(crate) fn finish(mut r: EpisodeResult) -> EpisodeResult {
     r.assistance = round(r.assistance);
     r.fiscal_backstop = round(r.fiscal_backstop);
     r.hospital_absorbed = round(r.hospital_absorbed);
-    r.personal = r.total - r.basic - r.critical - r.floor_top_up - r.assistance - r.fiscal_backstop - r.hospital_absorbed;
+    r.personal = r.total
+        - r.basic
+        - r.critical
+        - r.floor_top_up
+        - r.assistance
+        - r.fiscal_backstop
+        - r.hospital_absorbed;
     for s in &mut r.steps {
         s.amount = round(s.amount);
     }
@@ -134,8 +180,15 @@ pub(crate) fn finish(mut r: EpisodeResult) -> EpisodeResult {
 
 /// The year's personal payment for one inpatient visit of each bill size in `bills` (the chart's curve),
 /// with `compliant_share` of the bill compliant, at a county hospital inside the county.
-pub fn sweep(base: &Scenario, category: Category, bills: &[Decimal], compliant_share: Decimal) -> Vec<Decimal> {
-    let Some(params) = profile(&base.profile) else { return Vec::new() };
+pub fn sweep(
+    base: &Scenario,
+    category: Category,
+    bills: &[Decimal],
+    compliant_share: Decimal,
+) -> Vec<Decimal> {
+    let Some(params) = profile(&base.profile) else {
+        return Vec::new();
+    };
     bills
         .iter()
         .map(|&bill| {
@@ -152,7 +205,9 @@ pub fn sweep(base: &Scenario, category: Category, bills: &[Decimal], compliant_s
                 }],
                 ..base.clone()
             };
-            settle_with(&s, params).map(|r| r.year.personal).unwrap_or_default()
+            settle_with(&s, params)
+                .map(|r| r.year.personal)
+                .unwrap_or_default()
         })
         .collect()
 }

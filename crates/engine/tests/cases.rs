@@ -41,7 +41,8 @@ fn every_case_matches_to_the_fen() {
                 "profile": c.profile, "category": c.category, "options": c.options,
                 "overrides": c.overrides, "episodes": c.episodes,
             });
-            let scenario = parse_input(&input.to_string()).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+            let scenario =
+                parse_input(&input.to_string()).unwrap_or_else(|e| panic!("{}: {e}", c.name));
             let r = settle(&scenario).unwrap_or_else(|e| panic!("{}: {e}", c.name));
             let y = &r.year;
             for (field, want) in &c.expect {
@@ -65,7 +66,11 @@ fn every_case_matches_to_the_fen() {
             }
             let personal: Vec<String> = r.episodes.iter().map(|e| fmt(e.personal)).collect();
             if !c.expect_personal.is_empty() {
-                assert_eq!(personal, c.expect_personal, "{}: per-visit personal", c.name);
+                assert_eq!(
+                    personal, c.expect_personal,
+                    "{}: per-visit personal",
+                    c.name
+                );
             }
             n += 1;
         }

@@ -12,9 +12,18 @@ fn run(input: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 const EXAMPLE: &str = r#"{"profile":"huining-2018","category":"poverty_registered","options":{},
@@ -30,7 +39,9 @@ fn the_issue_example_settles() {
     assert_eq!(v["year"]["total"], "12000.00");
     assert_eq!(v["episodes"][0]["estimated"], false);
     let steps = v["episodes"][0]["steps"].as_array().unwrap();
-    assert!(steps.iter().all(|s| s["amount"].as_str().unwrap().contains('.')));
+    assert!(steps
+        .iter()
+        .all(|s| s["amount"].as_str().unwrap().contains('.')));
     assert_eq!(steps[0]["source"], "huining-83#a5-s3-2-1");
 }
 
@@ -45,11 +56,22 @@ fn case(input: &str, want_in_message: &str) {
 #[test]
 fn bad_input_is_one_clear_message() {
     let ep = |total: &str, compliant: &str| {
-        format!(r#"{{"profile":"huining-2018","category":"dibao","episodes":[{{"kind":"inpatient","level":"county","in_county":true,"total":{total},"compliant":{compliant}}}]}}"#)
+        format!(
+            r#"{{"profile":"huining-2018","category":"dibao","episodes":[{{"kind":"inpatient","level":"county","in_county":true,"total":{total},"compliant":{compliant}}}]}}"#
+        )
     };
-    case(r#"{"profile":"nowhere","category":"dibao","episodes":[]}"#, "nowhere");
-    case(r#"{"profile":"huining-2018","category":"nobody","episodes":[]}"#, "nobody");
-    case(r#"{"profile":"huining-2018","category":"dibao","episodes":[]}"#, "episodes");
+    case(
+        r#"{"profile":"nowhere","category":"dibao","episodes":[]}"#,
+        "nowhere",
+    );
+    case(
+        r#"{"profile":"huining-2018","category":"nobody","episodes":[]}"#,
+        "nobody",
+    );
+    case(
+        r#"{"profile":"huining-2018","category":"dibao","episodes":[]}"#,
+        "episodes",
+    );
     case(&ep("\"10000\"", "\"12000\""), "compliant");
     case(&ep("\"-5\"", "\"0\""), "负数：-5");
     case(&ep("\"\"", "\"0\""), "total");

@@ -29,8 +29,13 @@ fn episode(rng: &mut Rng, inpatient_only: bool) -> Episode {
     let total = rng.money(300_000);
     let compliant = (total * Decimal::new(rng.below(101) as i64, 2)).round_dp(2);
     Episode {
-        kind: if inpatient_only || rng.below(3) > 0 { EpisodeKind::Inpatient } else { EpisodeKind::ChronicOutpatient },
-        level: [Level::Township, Level::County, Level::City, Level::Province][rng.below(4) as usize],
+        kind: if inpatient_only || rng.below(3) > 0 {
+            EpisodeKind::Inpatient
+        } else {
+            EpisodeKind::ChronicOutpatient
+        },
+        level: [Level::Township, Level::County, Level::City, Level::Province]
+            [rng.below(4) as usize],
         in_county: rng.below(2) == 0,
         total,
         compliant,
@@ -59,14 +64,29 @@ fn scenario(rng: &mut Rng, profile: &str, category: Category, inpatient_only: bo
 fn parts_add_up_and_nothing_is_negative() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
-        let profile = if rng.below(2) == 0 { "huining-2018" } else { "meishan-2016" };
+        let profile = if rng.below(2) == 0 {
+            "huining-2018"
+        } else {
+            "meishan-2016"
+        };
         let category = Category::ALL[rng.below(5) as usize];
         let s = scenario(&mut rng, profile, category, false);
         let r = settle(&s).unwrap();
         for e in r.episodes.iter().chain(std::iter::once(&r.year)) {
-            let parts = [e.basic, e.critical, e.floor_top_up, e.assistance, e.fiscal_backstop, e.hospital_absorbed, e.personal];
+            let parts = [
+                e.basic,
+                e.critical,
+                e.floor_top_up,
+                e.assistance,
+                e.fiscal_backstop,
+                e.hospital_absorbed,
+                e.personal,
+            ];
             assert_eq!(parts.iter().copied().sum::<Decimal>(), e.total, "{s:?}");
-            assert!(parts.iter().all(|p| !p.is_sign_negative() || p.is_zero()), "negative part in {e:?} for {s:?}");
+            assert!(
+                parts.iter().all(|p| !p.is_sign_negative() || p.is_zero()),
+                "negative part in {e:?} for {s:?}"
+            );
         }
     }
 }
@@ -78,7 +98,11 @@ fn a_poverty_registered_inpatient_year_in_huining_costs_at_most_3000() {
         let mut s = scenario(&mut rng, "huining-2018", Category::PovertyRegistered, true);
         s.options.literal_floor = rng.below(2) == 0;
         let r = settle(&s).unwrap();
-        assert!(r.year.personal <= Decimal::from(3000), "{} for {s:?}", r.year.personal);
+        assert!(
+            r.year.personal <= Decimal::from(3000),
+            "{} for {s:?}",
+            r.year.personal
+        );
     }
 }
 
@@ -90,7 +114,11 @@ fn more_compliant_cost_never_lowers_the_personal_amount() {
     let mut rng = Rng(7);
     for _ in 0..2000 {
         let category = Category::ALL[rng.below(5) as usize];
-        let profile = if rng.below(2) == 0 { "huining-2018" } else { "meishan-2016" };
+        let profile = if rng.below(2) == 0 {
+            "huining-2018"
+        } else {
+            "meishan-2016"
+        };
         let mut s = scenario(&mut rng, profile, category, false);
         s.options.literal_floor = false;
         let i = s.episodes.len() - 1;
@@ -99,21 +127,35 @@ fn more_compliant_cost_never_lowers_the_personal_amount() {
         s.episodes[i].total += extra;
         s.episodes[i].compliant += extra;
         let after = settle(&s).unwrap().year.personal;
-        assert!(after >= before, "{before} -> {after} after +{extra} compliant in visit {i}: {s:?}");
+        assert!(
+            after >= before,
+            "{before} -> {after} after +{extra} compliant in visit {i}: {s:?}"
+        );
     }
 }
 
 #[test]
 fn the_amount_parser_never_panics() {
-    let alphabet: Vec<char> = "0123456789０１２３４５６７８９.．,，万元¥-－ e+abc亿\u{0}\u{FEFF}💊".chars().collect();
+    let alphabet: Vec<char> = "0123456789０１２３４５６７８９.．,，万元¥-－ e+abc亿\u{0}\u{FEFF}💊"
+        .chars()
+        .collect();
     let mut rng = Rng(99);
     for _ in 0..50_000 {
         let len = rng.below(24) as usize;
         let s: String = (0..len)
-            .map(|_| if rng.below(10) == 0 { char::from_u32(rng.below(0x2FFFF) as u32).unwrap_or('x') } else { alphabet[rng.below(alphabet.len() as u64) as usize] })
+            .map(|_| {
+                if rng.below(10) == 0 {
+                    char::from_u32(rng.below(0x2FFFF) as u32).unwrap_or('x')
+                } else {
+                    alphabet[rng.below(alphabet.len() as u64) as usize]
+                }
+            })
             .collect();
         if let Ok(v) = amount::parse(&s) {
-            assert!(v >= Decimal::ZERO && v <= Decimal::from(amount::MAX), "{s:?} -> {v}");
+            assert!(
+                v >= Decimal::ZERO && v <= Decimal::from(amount::MAX),
+                "{s:?} -> {v}"
+            );
         }
     }
 }

@@ -48,7 +48,9 @@ struct Register {
 /// Reads the register; a missing file is an empty register.
 pub fn load(content: &Path) -> Result<Vec<Ambiguity>, String> {
     let path = content.join("ambiguities.toml");
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(Vec::new());
+    };
     let reg: Register = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(reg.ambiguities)
 }
@@ -57,7 +59,12 @@ pub fn load(content: &Path) -> Result<Vec<Ambiguity>, String> {
 pub fn render(items: &[Ambiguity]) -> String {
     let mut out = String::from("<h2 id=\"readings\">政策不明确之处与本站的解读</h2><p>有些数字文件没有写明，有些地方几份文件说法不一。本站在下面逐条列出，注明原文，并说明计算器和政策查询采用哪种理解。培训时可以在计算器里切换成其他理解对比。</p>");
     for a in items {
-        out.push_str(&format!("<section class=\"ambiguity\" id=\"{}\"><h3>{}</h3><p>{}</p>", esc(&a.id), esc(&a.title), esc(&a.question)));
+        out.push_str(&format!(
+            "<section class=\"ambiguity\" id=\"{}\"><h3>{}</h3><p>{}</p>",
+            esc(&a.id),
+            esc(&a.title),
+            esc(&a.question)
+        ));
         if !a.passages.is_empty() {
             out.push_str("<ul class=\"passages\">");
             for p in &a.passages {
@@ -71,9 +78,15 @@ pub fn render(items: &[Ambiguity]) -> String {
             }
             out.push_str("</ul>");
         }
-        out.push_str(&format!("<p><strong>本站的理解：</strong>{}</p>", esc(&a.reading)));
+        out.push_str(&format!(
+            "<p><strong>本站的理解：</strong>{}</p>",
+            esc(&a.reading)
+        ));
         for alt in &a.alternatives {
-            out.push_str(&format!("<p class=\"alt\"><strong>另一种理解：</strong>{}</p>", esc(alt)));
+            out.push_str(&format!(
+                "<p class=\"alt\"><strong>另一种理解：</strong>{}</p>",
+                esc(alt)
+            ));
         }
         out.push_str("</section>");
     }

@@ -6,7 +6,17 @@ use std::path::Path;
 
 use crate::files::list_files;
 
-const COMPRESSIBLE: &[&str] = &[".html", ".js", ".css", ".wasm", ".json", ".xml", ".svg", ".webmanifest", ".txt"];
+const COMPRESSIBLE: &[&str] = &[
+    ".html",
+    ".js",
+    ".css",
+    ".wasm",
+    ".json",
+    ".xml",
+    ".svg",
+    ".webmanifest",
+    ".txt",
+];
 
 /// Writes `.br` and `.gz` beside each compressible file; returns how many files were compressed.
 pub fn precompress(dist: &Path) -> Result<usize, String> {
@@ -17,8 +27,10 @@ pub fn precompress(dist: &Path) -> Result<usize, String> {
         }
         let path = dist.join(&f);
         let data = std::fs::read(&path).map_err(|e| format!("cannot read {f}: {e}"))?;
-        std::fs::write(dist.join(format!("{f}.br")), brotli(&data)).map_err(|e| format!("cannot write {f}.br: {e}"))?;
-        std::fs::write(dist.join(format!("{f}.gz")), gzip(&data)?).map_err(|e| format!("cannot write {f}.gz: {e}"))?;
+        std::fs::write(dist.join(format!("{f}.br")), brotli(&data))
+            .map_err(|e| format!("cannot write {f}.br: {e}"))?;
+        std::fs::write(dist.join(format!("{f}.gz")), gzip(&data)?)
+            .map_err(|e| format!("cannot write {f}.gz: {e}"))?;
         n += 1;
     }
     Ok(n)
@@ -27,8 +39,13 @@ pub fn precompress(dist: &Path) -> Result<usize, String> {
 /// Brotli at the highest quality.
 pub fn brotli(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &data[..], &mut out, &params).expect("compressing into memory cannot fail");
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &data[..], &mut out, &params)
+        .expect("compressing into memory cannot fail");
     out
 }
 

@@ -34,12 +34,19 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(esc(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            esc(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]
     fn dates() {
-        for (iso, zh) in [("2018-06-29", "2018年6月29日"), ("2016-10-21", "2016年10月21日"), ("bad", "bad")] {
+        for (iso, zh) in [
+            ("2018-06-29", "2018年6月29日"),
+            ("2016-10-21", "2016年10月21日"),
+            ("bad", "bad"),
+        ] {
             assert_eq!(chinese_date(iso), zh);
         }
     }

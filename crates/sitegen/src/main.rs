@@ -45,8 +45,12 @@ fn main() -> ExitCode {
 }
 
 fn run(dist: &Path, content: &Path) -> Result<usize, String> {
-    let template_src = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| format!("cannot read {}/index.html (run trunk build first): {e}", dist.display()))?;
+    let template_src = std::fs::read_to_string(dist.join("index.html")).map_err(|e| {
+        format!(
+            "cannot read {}/index.html (run trunk build first): {e}",
+            dist.display()
+        )
+    })?;
     let template = Template::parse(&template_src)?;
     let docs = load_library(&content.join("docs")).map_err(|e| e.to_string())?;
     let built = Built::new(&docs, content)?;
@@ -55,17 +59,27 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
     for spec in &specs {
         let page = template.render(spec, built.policy_date());
         write(&dist.join(spec.file()), &page)?;
-        write(&dist.join("_frag").join(format!("{}.html", spec.key)), &spec.body)?;
+        write(
+            &dist.join("_frag").join(format!("{}.html", spec.key)),
+            &spec.body,
+        )?;
     }
     let not_found = built.not_found();
-    write(&dist.join("404.html"), &template.render(&not_found, built.policy_date()))?;
+    write(
+        &dist.join("404.html"),
+        &template.render(&not_found, built.policy_date()),
+    )?;
 
     let index = SearchIndex::build(&docs);
     let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
     write(&dist.join("data/search.json"), &json)?;
 
-    let origin = std::env::var("SITE_ORIGIN").unwrap_or_else(|_| "http://127.0.0.1:8080".to_string());
-    write(&dist.join("sitemap.xml"), &sitemap::render(&origin, specs.iter().map(|s| s.path.as_str())))?;
+    let origin =
+        std::env::var("SITE_ORIGIN").unwrap_or_else(|_| "http://127.0.0.1:8080".to_string());
+    write(
+        &dist.join("sitemap.xml"),
+        &sitemap::render(&origin, specs.iter().map(|s| s.path.as_str())),
+    )?;
     let version = offline::write_service_worker(dist)?;
     let compressed = compress::precompress(dist)?;
     eprintln!("sitegen: build {version}; {compressed} files precompressed (.br, .gz)");
@@ -74,7 +88,8 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

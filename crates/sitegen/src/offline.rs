@@ -9,7 +9,9 @@ use crate::files::{list_files, Fnv};
 /// Writes `DIST/sw.js` for the files now in `dist`; returns the build version it embeds.
 pub fn write_service_worker(dist: &Path) -> Result<String, String> {
     let mut files = list_files(dist)?;
-    files.retain(|f| !f.ends_with(".br") && !f.ends_with(".gz") && f != "sw.js" && !f.starts_with(".stage"));
+    files.retain(|f| {
+        !f.ends_with(".br") && !f.ends_with(".gz") && f != "sw.js" && !f.starts_with(".stage")
+    });
     let mut hash = Fnv::new();
     for f in &files {
         hash.write(f.as_bytes());
@@ -22,8 +24,14 @@ pub fn write_service_worker(dist: &Path) -> Result<String, String> {
         .map(|f| format!("/{}", f.strip_suffix("index.html").unwrap_or(f)))
         .collect();
     urls.push("/404.html".into());
-    let list = urls.iter().map(|u| format!("\"{u}\"")).collect::<Vec<_>>().join(",\n  ");
-    let js = SW_TEMPLATE.replace("__VERSION__", &version).replace("__FILES__", &list);
+    let list = urls
+        .iter()
+        .map(|u| format!("\"{u}\""))
+        .collect::<Vec<_>>()
+        .join(",\n  ");
+    let js = SW_TEMPLATE
+        .replace("__VERSION__", &version)
+        .replace("__FILES__", &list);
     std::fs::write(dist.join("sw.js"), js).map_err(|e| format!("cannot write sw.js: {e}"))?;
     Ok(version)
 }

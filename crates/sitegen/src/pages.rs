@@ -42,23 +42,42 @@ impl<'a> Built<'a> {
         if docs.is_empty() {
             return Err("content/docs has no documents".into());
         }
-        Ok(Self { docs, ambiguities: crate::ambiguity::load(content)? })
+        Ok(Self {
+            docs,
+            ambiguities: crate::ambiguity::load(content)?,
+        })
     }
 
     /// The date of the newest document: what the site's policy data is as of.
     pub fn policy_date(&self) -> &str {
-        self.docs.iter().map(|d| d.meta.date.as_str()).max().unwrap_or_default()
+        self.docs
+            .iter()
+            .map(|d| d.meta.date.as_str())
+            .max()
+            .unwrap_or_default()
     }
 
     /// All routes of the site, in sitemap order.
     pub fn pages(&self) -> Vec<PageSpec> {
         let mut out = vec![self.home(), self.library()];
         out.extend(self.docs.iter().map(doc_page));
-        out.push(interactive("/search/", "搜索政策文件", "输入关键词，在全部政策文件中查找，例如“3000元”“大病保险”“先诊疗”。"));
+        out.push(interactive(
+            "/search/",
+            "搜索政策文件",
+            "输入关键词，在全部政策文件中查找，例如“3000元”“大病保险”“先诊疗”。",
+        ));
         out.push(interactive("/calc/", "看病花多少钱", "输入住院或门诊慢特病的花费，按“一站式结算”的顺序算出基本医保、大病保险、兜底保障和医疗救助各报多少，个人还要付多少。每一步都注明政策出处。"));
         out.push(interactive("/check/", "我能享受哪些政策", "回答几个简单问题，看看您能享受哪些健康扶贫政策、到哪里去办，以及哪些政策为什么不适用。"));
-        out.push(interactive("/self-check/", "自查自评与政策知识问答", "会宁县健康扶贫先锋行动的官方考核表，逐项自查打分；以及政策知识问答。"));
-        out.push(interactive("/villages/", "包抓干部查询", "输入村名或乡镇名，查看卫计、民政、人社部门包抓到村的干部。"));
+        out.push(interactive(
+            "/self-check/",
+            "自查自评与政策知识问答",
+            "会宁县健康扶贫先锋行动的官方考核表，逐项自查打分；以及政策知识问答。",
+        ));
+        out.push(interactive(
+            "/villages/",
+            "包抓干部查询",
+            "输入村名或乡镇名，查看卫计、民政、人社部门包抓到村的干部。",
+        ));
         out.push(self.about());
         out
     }
@@ -80,14 +99,28 @@ impl<'a> Built<'a> {
         body.push_str("<p class=\"lead\">把健康扶贫的医保政策讲明白：看病能报多少、自己付多少、能享受哪些照顾、到哪里去办。</p>");
         body.push_str("<ul class=\"big-links\">");
         for (href, title, text) in [
-            ("/calc/", "算一算：看病花多少钱", "住院、门诊慢特病，报销后自己付多少"),
-            ("/check/", "查一查：我能享受哪些政策", "回答几个问题，列出适合您的政策"),
+            (
+                "/calc/",
+                "算一算：看病花多少钱",
+                "住院、门诊慢特病，报销后自己付多少",
+            ),
+            (
+                "/check/",
+                "查一查：我能享受哪些政策",
+                "回答几个问题，列出适合您的政策",
+            ),
             ("/docs/", "政策文件原文", "五份官方文件，可按章节查看和分享"),
             ("/search/", "搜索政策", "按关键词查找，如“先诊疗后付费”"),
-            ("/self-check/", "自查自评与知识问答", "考核表逐项打分，政策知识问答"),
+            (
+                "/self-check/",
+                "自查自评与知识问答",
+                "考核表逐项打分，政策知识问答",
+            ),
             ("/villages/", "包抓干部查询", "查本村的包抓干部"),
         ] {
-            body.push_str(&format!("<li><a href=\"{href}\"><strong>{title}</strong><span>{text}</span></a></li>"));
+            body.push_str(&format!(
+                "<li><a href=\"{href}\"><strong>{title}</strong><span>{text}</span></a></li>"
+            ));
         }
         body.push_str("</ul>");
         body.push_str(&format!(
@@ -107,12 +140,21 @@ impl<'a> Built<'a> {
     fn library(&self) -> PageSpec {
         let mut body = String::from("<h1>政策文件库</h1><p>以下是本站收录的健康扶贫政策文件原文，按省、市、县分组，新的在前。点开可以按章节阅读，每一节都有可以分享的链接。</p>");
         for level in [Level::Province, Level::City, Level::County] {
-            let mut docs: Vec<&RenderedDoc> = self.docs.iter().filter(|d| d.meta.level == level).collect();
+            let mut docs: Vec<&RenderedDoc> =
+                self.docs.iter().filter(|d| d.meta.level == level).collect();
             if docs.is_empty() {
                 continue;
             }
-            docs.sort_by(|a, b| a.meta.region.cmp(&b.meta.region).then(b.meta.date.cmp(&a.meta.date)));
-            body.push_str(&format!("<h2>{}级文件</h2><ul class=\"doc-list\">", level.label()));
+            docs.sort_by(|a, b| {
+                a.meta
+                    .region
+                    .cmp(&b.meta.region)
+                    .then(b.meta.date.cmp(&a.meta.date))
+            });
+            body.push_str(&format!(
+                "<h2>{}级文件</h2><ul class=\"doc-list\">",
+                level.label()
+            ));
             for d in docs {
                 let m = &d.meta;
                 body.push_str(&format!(
@@ -180,7 +222,12 @@ fn doc_page(d: &RenderedDoc) -> PageSpec {
     let m = &d.meta;
     let mut toc = String::new();
     for t in d.toc.iter().filter(|t| t.depth <= 4) {
-        toc.push_str(&format!("<li class=\"d{}\"><a href=\"#{}\">{}</a></li>", t.depth, esc(&t.id), esc(&t.title)));
+        toc.push_str(&format!(
+            "<li class=\"d{}\"><a href=\"#{}\">{}</a></li>",
+            t.depth,
+            esc(&t.id),
+            esc(&t.title)
+        ));
     }
     let body = format!(
         "<article class=\"doc\"><header class=\"doc-head\"><p class=\"doc-meta\"><span class=\"tag\">{}级</span>{}</p><h1>{}</h1><p class=\"docnum\">{}</p><p class=\"doc-meta\">{} · {}</p></header><p class=\"doc-summary\"><strong>简要说明（本站编写，不是原文）：</strong>{}</p><details class=\"toc\" open><summary>目录</summary><ol>{}</ol></details><div class=\"doc-body\">{}</div></article>",

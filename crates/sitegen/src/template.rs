@@ -18,9 +18,17 @@ impl Template {
     /// Splits Trunk's output at `<title>…</title>` and just after `<body…>`.
     pub fn parse(src: &str) -> Result<Self, String> {
         let t0 = src.find("<title>").ok_or("index.html has no <title>")?;
-        let t1 = src[t0..].find("</title>").ok_or("index.html has no </title>")? + t0 + "</title>".len();
+        let t1 = src[t0..]
+            .find("</title>")
+            .ok_or("index.html has no </title>")?
+            + t0
+            + "</title>".len();
         let b0 = src.find("<body").ok_or("index.html has no <body>")?;
-        let b1 = src[b0..].find('>').ok_or("index.html has a broken <body>")? + b0 + 1;
+        let b1 = src[b0..]
+            .find('>')
+            .ok_or("index.html has a broken <body>")?
+            + b0
+            + 1;
         if b0 < t1 {
             return Err("index.html: <title> must come before <body>".into());
         }
@@ -35,7 +43,11 @@ impl Template {
 
     /// The full HTML page for `spec`; `policy_date` (YYYY-MM-DD) is what the policy data is as of.
     pub fn render(&self, spec: &PageSpec, policy_date: &str) -> String {
-        let title = if spec.title == SITE_NAME { SITE_NAME.to_string() } else { format!("{} - {SITE_NAME}", spec.title) };
+        let title = if spec.title == SITE_NAME {
+            SITE_NAME.to_string()
+        } else {
+            format!("{} - {SITE_NAME}", spec.title)
+        };
         format!(
             "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <title>{}</title>\n  <meta name=\"description\" content=\"{}\">\n  <meta name=\"policy-date\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
             self.head_before_title,
@@ -57,8 +69,16 @@ impl Template {
 fn header(current: &str) -> String {
     let mut items = String::new();
     for p in NAV.iter().skip(1) {
-        let cur = if current.starts_with(p.path) { " aria-current=\"page\"" } else { "" };
-        items.push_str(&format!("<li><a href=\"{}\"{cur}>{}</a></li>", p.path, esc(p.nav)));
+        let cur = if current.starts_with(p.path) {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        items.push_str(&format!(
+            "<li><a href=\"{}\"{cur}>{}</a></li>",
+            p.path,
+            esc(p.nav)
+        ));
     }
     format!(
         "<header class=\"site-header\"><a class=\"brand\" href=\"/\">{}</a><nav aria-label=\"主导航\"><ul>{items}</ul></nav></header>",
@@ -98,7 +118,9 @@ mod tests {
         assert!(page.contains("href=\"/about/\" aria-current=\"page\""));
         assert!(page.contains("<link rel=\"modulepreload\" href=\"/a.js\">"));
         assert!(page.ends_with("<script type=\"module\">init()</script></body></html>"));
-        assert!(page.find("static-shell").unwrap() < page.find("<script type=\"module\">").unwrap());
+        assert!(
+            page.find("static-shell").unwrap() < page.find("<script type=\"module\">").unwrap()
+        );
     }
 
     #[test]
