@@ -55,20 +55,21 @@ fn read_page(hash: &str) -> PosterText {
         .flatten()
         .map(|e| text_of(&e))
         .unwrap_or_default();
-    let (title, mut body) = match &target {
-        Some(el) if el.tag_name().starts_with('H') => {
-            let mut body = String::new();
-            let mut next = el.next_element_sibling();
-            while let Some(n) = next {
-                if n.tag_name().starts_with('H') || body.chars().count() > 400 {
-                    break;
-                }
-                body.push_str(&text_of(&n));
-                next = n.next_element_sibling();
+    // The section's text: the target itself (a clause) and what follows it, up to the next heading or clause.
+    let following = |el: &web_sys::Element, mut body: String| {
+        let mut next = el.next_element_sibling();
+        while let Some(n) = next {
+            if n.tag_name().starts_with('H') || n.has_attribute("id") || body.chars().count() > 400 {
+                break;
             }
-            (text_of(el), body)
+            body.push_str(&text_of(&n));
+            next = n.next_element_sibling();
         }
-        Some(el) => (h1.clone(), text_of(el)),
+        body
+    };
+    let (title, mut body) = match &target {
+        Some(el) if el.tag_name().starts_with('H') => (text_of(el), following(el, String::new())),
+        Some(el) => (h1.clone(), following(el, text_of(el))),
         None => {
             let lead = doc
                 .query_selector("main .doc-summary, main .lead, main p")

@@ -13,6 +13,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p>"本站所有计算都在您的手机上完成，您填写的内容不会上传，也不会保存。"</p>
             <p>{format!("政策原文来自各级政府公开发布的文件{as_of}。计算结果仅供参考，以医保经办机构结算为准。")}</p>
             <p><a href="/about/">"关于本站与隐私说明"</a></p>
+            <p class="print-note">{format!("打印日期：{}　网址：{}", crate::dom::today(), crate::dom::absolute_url(""))}</p>
         </footer>
     }
 }

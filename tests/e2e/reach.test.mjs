@@ -102,3 +102,26 @@ test('the text size is remembered, and it is the only thing stored', async () =>
   await page.getByRole('button', { name: '字变小' }).click();
   await page.close();
 });
+
+test('every route reflows at 320 CSS px (what 200% zoom on a 640 px screen gives): no sideways scrolling', async () => {
+  const narrow = await launch({ viewport: { width: 320, height: 640 } });
+  for (const p of [...sitemapPaths(), '/calc/#p=h&c=pr&v=i,c,1,12000,10000,,', '/check/#s=category&a=huining']) {
+    const page = await narrow.newPage();
+    await page.goto(server.base + p);
+    await appReady(page);
+    await page.waitForTimeout(200);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${p}: page is ${width} px wide`);
+    await page.close();
+  }
+  await narrow.close();
+});
+
+test('read-aloud is hidden where the browser has no Chinese voice (headless Chromium has none)', async () => {
+  const { page } = await open(browser, `${server.base}/docs/dezhou-20/`);
+  await appReady(page);
+  const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('zh')).length);
+  const button = await page.getByRole('button', { name: '朗读' }).count();
+  assert.equal(button, voices > 0 ? 1 : 0);
+  await page.close();
+});
