@@ -100,8 +100,9 @@ struct OutStep {
     assumption: bool,
 }
 
+/// Every payer's share, as strings with two decimals.
 #[derive(Serialize)]
-struct OutEpisode {
+struct OutAmounts {
     basic: String,
     critical: String,
     floor_top_up: String,
@@ -109,6 +110,26 @@ struct OutEpisode {
     fiscal_backstop: String,
     hospital_absorbed: String,
     personal: String,
+}
+
+impl OutAmounts {
+    fn of(e: &EpisodeResult) -> Self {
+        Self {
+            basic: fmt(e.basic),
+            critical: fmt(e.critical),
+            floor_top_up: fmt(e.floor_top_up),
+            assistance: fmt(e.assistance),
+            fiscal_backstop: fmt(e.fiscal_backstop),
+            hospital_absorbed: fmt(e.hospital_absorbed),
+            personal: fmt(e.personal),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct OutEpisode {
+    #[serde(flatten)]
+    amounts: OutAmounts,
     estimated: bool,
     steps: Vec<OutStep>,
 }
@@ -116,13 +137,8 @@ struct OutEpisode {
 #[derive(Serialize)]
 struct OutYear {
     total: String,
-    basic: String,
-    critical: String,
-    floor_top_up: String,
-    assistance: String,
-    fiscal_backstop: String,
-    hospital_absorbed: String,
-    personal: String,
+    #[serde(flatten)]
+    amounts: OutAmounts,
 }
 
 #[derive(Serialize)]
@@ -133,13 +149,7 @@ struct Output {
 
 fn out_episode(e: &EpisodeResult) -> OutEpisode {
     OutEpisode {
-        basic: fmt(e.basic),
-        critical: fmt(e.critical),
-        floor_top_up: fmt(e.floor_top_up),
-        assistance: fmt(e.assistance),
-        fiscal_backstop: fmt(e.fiscal_backstop),
-        hospital_absorbed: fmt(e.hospital_absorbed),
-        personal: fmt(e.personal),
+        amounts: OutAmounts::of(e),
         estimated: e.estimated,
         steps: e
             .steps
@@ -156,18 +166,11 @@ fn out_episode(e: &EpisodeResult) -> OutEpisode {
 
 /// The CLI's JSON output for a settled year.
 pub fn render_output(r: &YearResult) -> String {
-    let y = &r.year;
     let out = Output {
         episodes: r.episodes.iter().map(out_episode).collect(),
         year: OutYear {
-            total: fmt(y.total),
-            basic: fmt(y.basic),
-            critical: fmt(y.critical),
-            floor_top_up: fmt(y.floor_top_up),
-            assistance: fmt(y.assistance),
-            fiscal_backstop: fmt(y.fiscal_backstop),
-            hospital_absorbed: fmt(y.hospital_absorbed),
-            personal: fmt(y.personal),
+            total: fmt(r.year.total),
+            amounts: OutAmounts::of(&r.year),
         },
     };
     serde_json::to_string_pretty(&out).expect("serializing plain data cannot fail")
