@@ -1,6 +1,7 @@
 //! The policy library: the document model (`model`), 文号 recognition (`docnum`), the search index
-//! (`search`), and, behind the `build` feature, parsing and rendering Markdown (`parse`, `render`,
-//! `library`). The browser only needs the model and the search query side.
+//! and its query side (`search`), the site's routes (`site`); and, behind the `build` feature,
+//! reading front matter (`parse`), rendering Markdown with pulldown-cmark (`render`) and loading the
+//! whole library (`library`). The browser only needs the part without the feature: serde only.
 
 pub mod docnum;
 pub mod error;

@@ -1,7 +1,7 @@
-//! Loading the whole library from `content/docs`: every document parsed, cross-linked by 文号 and
-//! rendered.
+//! Loading the whole library from `content/docs`: every document's front matter read first (so each
+//! can link the 文号 of all the others), then every document rendered.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::ContentError;
@@ -9,42 +9,44 @@ use crate::model::RenderedDoc;
 use crate::parse::split_front_matter;
 use crate::render::{render, DocLinks};
 
-/// Reads every `*.md` in `dir` (sorted by file name) and renders it.
+/// Reads every `*.md` in `dir` (sorted by file name) and renders it. Each slug must equal its file
+/// stem (so slugs are unique), and no two documents may share a 文号.
 pub fn load_library(dir: &Path) -> Result<Vec<RenderedDoc>, ContentError> {
-    let io = |e: std::io::Error| ContentError::Io {
-        path: dir.display().to_string(),
+    let io = |path: &Path, e: std::io::Error| ContentError::Io {
+        path: path.display().to_string(),
         message: e.to_string(),
     };
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+        let path = entry.map_err(|e| io(dir, e))?.path();
+        if path.extension().is_some_and(|x| x == "md") {
+            files.push(path);
+        }
+    }
     files.sort();
     let mut sources = Vec::new();
-    for f in &files {
-        let text = std::fs::read_to_string(f).map_err(|e| ContentError::Io {
-            path: f.display().to_string(),
-            message: e.to_string(),
-        })?;
-        sources.push((
-            f.display().to_string(),
-            f.file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string(),
-            text,
-        ));
+    for path in &files {
+        sources.push(std::fs::read_to_string(path).map_err(|e| io(path, e))?);
     }
     let mut parsed = Vec::new();
-    let mut slugs = HashSet::new();
-    for (file, stem, text) in &sources {
-        let (meta, body) = split_front_matter(file, text)?;
-        if meta.slug != *stem || !slugs.insert(meta.slug.clone()) {
+    let mut numbers: HashMap<String, String> = HashMap::new();
+    for (path, src) in files.iter().zip(&sources) {
+        let (meta, body) = split_front_matter(src).map_err(|e| ContentError::InFile {
+            path: path.display().to_string(),
+            error: Box::new(e),
+        })?;
+        if path.file_stem().and_then(|s| s.to_str()) != Some(meta.slug.as_str()) {
             return Err(ContentError::SlugMismatch {
-                file: file.clone(),
+                path: path.display().to_string(),
                 slug: meta.slug,
+            });
+        }
+        let number = crate::docnum::normalize(&meta.doc_number);
+        if let Some(first) = numbers.insert(number, meta.slug.clone()) {
+            return Err(ContentError::DuplicateDocNumber {
+                doc_number: meta.doc_number,
+                first,
+                second: meta.slug,
             });
         }
         parsed.push((meta, body));

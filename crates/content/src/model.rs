@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The administrative level of the issuing body.
+/// The administrative level of the issuing body; ordered 省, 市, 县 for grouping the library page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
     /// 省级
@@ -17,8 +17,11 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level in grouping order (the derived `Ord` is the same order: 省 < 市 < 县).
+    pub const ALL: [Level; 3] = [Level::Province, Level::City, Level::County];
+
     /// `省`, `市` or `县`.
-    pub fn label(self) -> &'static str {
+    pub fn label(&self) -> &'static str {
         match self {
             Self::Province => "省",
             Self::City => "市",
@@ -73,7 +76,7 @@ pub struct Section {
     pub id: String,
     /// The heading text.
     pub title: String,
-    /// Heading depth (1 for `top`).
+    /// Heading depth, 2 to 6 (1 for `top`, the text before the first heading).
     pub depth: u8,
     /// Plain text of the section's own body, table cells included, whitespace collapsed.
     pub text: String,
@@ -98,5 +101,26 @@ impl RenderedDoc {
     /// Whether `id` names a heading or clause anchor of this document.
     pub fn has_anchor(&self, id: &str) -> bool {
         self.anchors.iter().any(|a| a == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_serialize_as_chinese_and_sort_province_first() {
+        for (level, json) in [
+            (Level::Province, "\"省\""),
+            (Level::City, "\"市\""),
+            (Level::County, "\"县\""),
+        ] {
+            assert_eq!(serde_json::to_string(&level).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Level>(json).unwrap(), level);
+            assert_eq!(format!("\"{}\"", level.label()), json);
+        }
+        let mut levels = vec![Level::County, Level::Province, Level::City];
+        levels.sort();
+        assert_eq!(levels, Level::ALL);
     }
 }

@@ -1,23 +1,32 @@
 //! Rendering a document's Markdown body to HTML with pulldown-cmark: explicit heading ids with a
 //! "link to this section" control, clause anchors (`{#id} ` at the start of a paragraph), tables in a
-//! scrolling wrapper, 文号 linked to library documents, and raw HTML always escaped.
+//! scrolling wrapper (no inline styles: the site's CSP forbids them), 文号 linked to library documents, raw HTML always escaped; and, in the same
+//! pass, the table of contents and the plain text of every section for search.
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{
+    Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream,
+};
 
 use crate::docnum;
 use crate::error::ContentError;
 use crate::model::{FrontMatter, RenderedDoc, Section, TocEntry};
 
-/// The one place the Markdown dialect is chosen: CommonMark + tables + explicit heading ids.
+/// The one place the Markdown dialect is chosen: CommonMark, GFM tables, `{#id}` heading attributes.
+/// No smart punctuation: the official text's quotes and dashes are kept as written.
 pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Maps normalized 文号 to the slug of the library document that has it.
-#[derive(Clone, Debug, Default)]
-pub struct DocLinks(pub HashMap<String, String>);
+/// The wrapper that lets a wide table scroll sideways on a phone; focusable so it can be scrolled
+/// with the keyboard.
+const TABLE_WRAP_OPEN: &str =
+    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滑动\">";
+
+/// Maps each library document's normalized 文号 to its slug.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocLinks(HashMap<String, String>);
 
 impl DocLinks {
     /// Builds the map from every document's front matter.
@@ -28,6 +37,20 @@ impl DocLinks {
                 .map(|m| (docnum::normalize(&m.doc_number), m.slug.clone()))
                 .collect(),
         )
+    }
+
+    /// The slug of the document with this (normalized) 文号.
+    pub fn slug(&self, number: &str) -> Option<&str> {
+        self.0.get(number).map(String::as_str)
+    }
+
+    /// The library document cited by a 文号 found in text (normalized): its slug and how many bytes
+    /// of leading text are not part of the number. When the recognised issuer prefix swallowed a
+    /// preceding word (`落实甘卫发〔2018〕165号`), the longest suffix naming a document wins.
+    fn resolve(&self, found: &str) -> Option<(usize, &str)> {
+        found
+            .char_indices()
+            .find_map(|(at, _)| self.slug(&found[at..]).map(|slug| (at, slug)))
     }
 }
 
@@ -46,11 +69,31 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Per-document rendering state.
+/// `{#s2-1} 正文…` → (`s2-1`, `正文…`): a clause anchor at the start of a paragraph's text.
+fn clause_anchor(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("{#")?;
+    let end = rest.find('}')?;
+    Some((&rest[..end], rest[end + 1..].trim_start()))
+}
+
+/// A heading being read: its events are buffered until its end, where its id is known to be valid.
+struct OpenHeading {
+    level: HeadingLevel,
+    id: Option<String>,
+    events: Vec<Event<'static>>,
+    title: String,
+}
+
+/// The state of one document's rendering pass.
 struct Renderer<'l> {
     slug: String,
-    own_number: String,
     links: &'l DocLinks,
+    out: Vec<Event<'static>>,
+    heading: Option<OpenHeading>,
+    /// A paragraph has started but `<p>` is not written yet: its first text may be a clause anchor.
+    paragraph_pending: bool,
+    /// Inside a link or image, or a code block: no 文号 links there.
+    no_links_depth: usize,
     ids: HashSet<String>,
     anchors: Vec<String>,
     toc: Vec<TocEntry>,
@@ -58,7 +101,61 @@ struct Renderer<'l> {
     current: Section,
 }
 
-impl Renderer<'_> {
+impl<'l> Renderer<'l> {
+    fn new(meta: &FrontMatter, links: &'l DocLinks) -> Self {
+        Self {
+            slug: meta.slug.clone(),
+            links,
+            out: Vec::new(),
+            heading: None,
+            paragraph_pending: false,
+            no_links_depth: 0,
+            ids: HashSet::new(),
+            anchors: Vec::new(),
+            toc: Vec::new(),
+            sections: Vec::new(),
+            current: Section {
+                id: "top".into(),
+                title: meta.short_title.clone(),
+                depth: 1,
+                text: String::new(),
+            },
+        }
+    }
+
+    /// Where events go: the open heading's buffer, or the document.
+    fn sink(&mut self) -> &mut Vec<Event<'static>> {
+        match &mut self.heading {
+            Some(h) => &mut h.events,
+            None => &mut self.out,
+        }
+    }
+
+    fn emit(&mut self, event: Event<'static>) {
+        self.open_pending_paragraph(None);
+        self.sink().push(event);
+    }
+
+    fn emit_html(&mut self, html: impl Into<String>) {
+        self.emit(Event::Html(CowStr::from(html.into())));
+    }
+
+    /// Writes the deferred `<p>` of the current paragraph, with a clause anchor's id if given.
+    fn open_pending_paragraph(&mut self, id: Option<&str>) {
+        if std::mem::take(&mut self.paragraph_pending) {
+            let tag = id.map_or("<p>".to_string(), |id| format!("<p id=\"{id}\">"));
+            self.sink().push(Event::Html(CowStr::from(tag)));
+        }
+    }
+
+    /// Plain text for the open heading's title or the current section's search text.
+    fn plain(&mut self, text: &str) {
+        match &mut self.heading {
+            Some(h) => h.title.push_str(text),
+            None => self.current.text.push_str(text),
+        }
+    }
+
     fn claim_id(&mut self, id: &str) -> Result<(), ContentError> {
         if !valid_id(id) {
             return Err(ContentError::BadId {
@@ -76,247 +173,200 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// Text with every 文号 of another library document turned into a link.
-    fn linked_text(&self, text: &str) -> Vec<Event<'static>> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        for (range, number) in docnum::find_all(text) {
-            let Some(slug) = self
-                .links
-                .0
-                .get(&number)
-                .filter(|_| number != self.own_number)
-            else {
-                continue;
-            };
-            if range.start > at {
-                out.push(Event::Text(CowStr::from(text[at..range.start].to_string())));
+    fn event(&mut self, event: Event<'_>) -> Result<(), ContentError> {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                self.heading = Some(OpenHeading {
+                    level,
+                    id: id.map(|id| id.to_string()),
+                    events: Vec::new(),
+                    title: String::new(),
+                });
             }
-            out.push(Event::Html(CowStr::from(format!(
-                "<a class=\"docref\" href=\"/docs/{slug}/\">{}</a>",
-                escape(&text[range.clone()])
-            ))));
-            at = range.end;
+            Event::End(TagEnd::Heading(_)) => self.end_heading()?,
+            Event::Start(Tag::Paragraph) => self.paragraph_pending = true,
+            Event::End(TagEnd::Paragraph) => {
+                // An empty paragraph never wrote its `<p>`.
+                if !std::mem::take(&mut self.paragraph_pending) {
+                    self.emit_html("</p>\n");
+                }
+                self.plain("\n");
+            }
+            Event::Text(text) => {
+                let mut text: &str = &text;
+                if self.paragraph_pending && self.heading.is_none() {
+                    if let Some((id, rest)) = clause_anchor(text) {
+                        self.claim_id(id)?;
+                        self.open_pending_paragraph(Some(id));
+                        text = rest;
+                    }
+                }
+                self.text(text);
+            }
+            // Raw HTML is shown as the text it is, never passed through.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.plain(&html);
+                self.emit(Event::Text(CowStr::from(html.into_string())));
+            }
+            Event::Start(Tag::HtmlBlock) => self.emit_html("<p>"),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(Event::Text(t)) = self.sink().last_mut() {
+                    *t = CowStr::from(t.trim_end().to_string());
+                }
+                self.emit_html("</p>\n");
+                self.plain("\n");
+            }
+            Event::Code(code) => {
+                self.plain(&code);
+                self.emit(Event::Code(CowStr::from(code.into_string())));
+            }
+            Event::Start(Tag::Table(align)) => {
+                // Column alignment would be an inline `style`, which the site's CSP forbids.
+                let align = vec![Alignment::None; align.len()];
+                self.emit_html(TABLE_WRAP_OPEN);
+                self.emit(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                self.emit(Event::End(TagEnd::Table));
+                self.emit_html("</div>\n");
+            }
+            Event::End(end @ (TagEnd::TableCell | TagEnd::Item)) => {
+                self.plain("\n");
+                self.emit(Event::End(end));
+            }
+            Event::SoftBreak => {
+                self.plain("\n");
+                self.emit(Event::SoftBreak);
+            }
+            Event::HardBreak => {
+                self.plain("\n");
+                self.emit(Event::HardBreak);
+            }
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_))) => {
+                self.no_links_depth += 1;
+                self.emit(Event::Start(tag.into_static()));
+            }
+            Event::End(end @ (TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock)) => {
+                self.no_links_depth = self.no_links_depth.saturating_sub(1);
+                self.emit(Event::End(end));
+            }
+            other => self.emit(other.into_static()),
+        }
+        Ok(())
+    }
+
+    /// Text, with every 文号 of another library document turned into a link (outside links and code).
+    fn text(&mut self, text: &str) {
+        self.plain(text);
+        if text.is_empty() {
+            self.open_pending_paragraph(None);
+            return;
+        }
+        let mut at = 0;
+        if self.no_links_depth == 0 {
+            for (range, number) in docnum::find_all(text) {
+                let Some((skip, slug)) = self.links.resolve(&number) else {
+                    continue;
+                };
+                if slug == self.slug {
+                    continue;
+                }
+                let start = range.start + skip;
+                if start > at {
+                    self.emit(Event::Text(CowStr::from(text[at..start].to_string())));
+                }
+                self.emit_html(format!(
+                    "<a class=\"docref\" href=\"/docs/{slug}/\">{}</a>",
+                    escape(&text[start..range.end])
+                ));
+                at = range.end;
+            }
         }
         if at < text.len() {
-            out.push(Event::Text(CowStr::from(text[at..].to_string())));
+            self.emit(Event::Text(CowStr::from(text[at..].to_string())));
         }
-        out
     }
 
-    fn start_section(&mut self, id: String, title: String, depth: u8) {
-        let done = std::mem::replace(
-            &mut self.current,
-            Section {
-                id,
-                title,
-                depth,
-                text: String::new(),
-            },
-        );
-        self.push_section(done);
+    fn end_heading(&mut self) -> Result<(), ContentError> {
+        let h = self.heading.take().expect("a heading ends after it starts");
+        let title = h.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if h.level == HeadingLevel::H1 {
+            return Err(ContentError::TopLevelHeading {
+                slug: self.slug.clone(),
+                heading: title,
+            });
+        }
+        let Some(id) = h.id else {
+            return Err(ContentError::HeadingWithoutId {
+                slug: self.slug.clone(),
+                heading: title,
+            });
+        };
+        self.claim_id(&id)?;
+        let depth = h.level as u8;
+        let mut inner = String::new();
+        pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
+        self.emit_html(format!(
+            "<h{depth} id=\"{id}\">{} <a class=\"sec-link\" href=\"#{id}\" aria-label=\"本节链接\">#</a></h{depth}>\n",
+            inner.trim_end()
+        ));
+        self.toc.push(TocEntry {
+            id: id.clone(),
+            title: title.clone(),
+            depth,
+        });
+        let next = Section {
+            id,
+            title,
+            depth,
+            text: String::new(),
+        };
+        let done = std::mem::replace(&mut self.current, next);
+        self.finish_section(done);
+        Ok(())
     }
 
-    fn push_section(&mut self, mut s: Section) {
+    /// Keeps a finished section, its text whitespace-normalized; the `top` section only if it has text.
+    fn finish_section(&mut self, mut s: Section) {
         s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !(s.id == "top" && s.text.is_empty()) {
             self.sections.push(s);
         }
     }
+
+    fn finish(mut self, meta: FrontMatter) -> RenderedDoc {
+        let last = std::mem::replace(
+            &mut self.current,
+            Section {
+                id: String::new(),
+                title: String::new(),
+                depth: 0,
+                text: String::new(),
+            },
+        );
+        self.finish_section(last);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
+        RenderedDoc {
+            meta,
+            toc: self.toc,
+            html,
+            anchors: self.anchors,
+            sections: self.sections,
+        }
+    }
 }
 
-/// Renders `body` (the Markdown after the front matter) of the document `meta`.
+/// Renders `body` (the Markdown after the front matter) of the document `meta`; `links` are the
+/// 文号 of the whole library.
 pub fn render(
     meta: FrontMatter,
     body: &str,
     links: &DocLinks,
 ) -> Result<RenderedDoc, ContentError> {
-    let mut r = Renderer {
-        slug: meta.slug.clone(),
-        own_number: docnum::normalize(&meta.doc_number),
-        links,
-        ids: HashSet::new(),
-        anchors: Vec::new(),
-        toc: Vec::new(),
-        sections: Vec::new(),
-        current: Section {
-            id: "top".into(),
-            title: meta.short_title.clone(),
-            depth: 1,
-            text: String::new(),
-        },
-    };
-    let mut out: Vec<Event<'static>> = Vec::new();
-    // Open heading: (level, id, buffered inner events, plain title).
-    let mut heading: Option<(HeadingLevel, String, Vec<Event<'static>>, String)> = None;
-    let mut link_depth = 0usize;
-    let mut in_code_block = false;
-    let mut para_anchor_pending = false;
-
+    let mut r = Renderer::new(&meta, links);
     for event in TextMergeStream::new(Parser::new_ext(body, markdown_options())) {
-        let mut emitted: Vec<Event<'static>> = Vec::new();
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                let id = id.map(|s| s.to_string()).unwrap_or_default();
-                heading = Some((level, id, Vec::new(), String::new()));
-                continue;
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                let (level, id, inner, title) = heading.take().expect("heading end without start");
-                let title = title.trim().to_string();
-                if level == HeadingLevel::H1 {
-                    return Err(ContentError::TopLevelHeading {
-                        slug: r.slug.clone(),
-                        heading: title,
-                    });
-                }
-                if id.is_empty() {
-                    return Err(ContentError::HeadingWithoutId {
-                        slug: r.slug.clone(),
-                        heading: title,
-                    });
-                }
-                r.claim_id(&id)?;
-                let depth = level as u8;
-                let mut inner_html = String::new();
-                pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
-                r.toc.push(TocEntry {
-                    id: id.clone(),
-                    title: title.clone(),
-                    depth,
-                });
-                r.start_section(id.clone(), title, depth);
-                emitted.push(Event::Html(CowStr::from(format!(
-                    "<h{depth} id=\"{id}\">{inner_html} <a class=\"sec-link\" href=\"#{id}\" aria-label=\"本节链接\">#</a></h{depth}>\n"
-                ))));
-            }
-            Event::Start(Tag::Paragraph) => {
-                para_anchor_pending = true;
-                continue;
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if para_anchor_pending {
-                    // An empty paragraph: nothing was opened.
-                    para_anchor_pending = false;
-                    continue;
-                }
-                emitted.push(Event::Html(CowStr::from("</p>\n")));
-                r.current.text.push('\n');
-            }
-            Event::Start(Tag::Table(a)) => {
-                emitted.push(Event::Html(CowStr::from("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滑动\">")));
-                emitted.push(Event::Start(Tag::Table(a)));
-            }
-            Event::End(TagEnd::Table) => {
-                emitted.push(Event::End(TagEnd::Table));
-                emitted.push(Event::Html(CowStr::from("</div>\n")));
-            }
-            Event::End(TagEnd::TableCell) => {
-                emitted.push(Event::End(TagEnd::TableCell));
-                r.current.text.push(' ');
-            }
-            Event::Start(tag @ Tag::Link { .. }) => {
-                link_depth += 1;
-                emitted.push(Event::Start(tag.into_static()));
-            }
-            Event::End(TagEnd::Link) => {
-                link_depth = link_depth.saturating_sub(1);
-                emitted.push(Event::End(TagEnd::Link));
-            }
-            Event::Start(Tag::CodeBlock(k)) => {
-                in_code_block = true;
-                emitted.push(Event::Start(Tag::CodeBlock(k.into_static())));
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                in_code_block = false;
-                emitted.push(Event::End(TagEnd::CodeBlock));
-            }
-            // Raw HTML is shown as text, never passed through.
-            Event::Html(h) | Event::InlineHtml(h) => {
-                let text = h.to_string();
-                push_plain(&mut r, heading.as_mut(), &text);
-                emitted.push(Event::Text(CowStr::from(text)));
-            }
-            Event::Text(t) => {
-                let mut text = t.to_string();
-                if para_anchor_pending && heading.is_none() {
-                    if let Some((id, rest)) = clause_anchor(&text) {
-                        r.claim_id(&id)?;
-                        emitted.push(Event::Html(CowStr::from(format!("<p id=\"{id}\">"))));
-                        para_anchor_pending = false;
-                        text = rest;
-                    }
-                }
-                push_plain(&mut r, heading.as_mut(), &text);
-                if link_depth == 0 && !in_code_block {
-                    emitted.extend(r.linked_text(&text));
-                } else {
-                    emitted.push(Event::Text(CowStr::from(text)));
-                }
-            }
-            Event::Code(c) => {
-                push_plain(&mut r, heading.as_mut(), &c);
-                emitted.push(Event::Code(CowStr::from(c.to_string())));
-            }
-            Event::SoftBreak => {
-                emitted.push(Event::SoftBreak);
-            }
-            other => emitted.push(other.into_static()),
-        }
-        if para_anchor_pending {
-            // The paragraph's first event was not an anchor: open a plain paragraph before it.
-            out_or_heading(&mut out, heading.as_mut()).push(Event::Html(CowStr::from("<p>")));
-            para_anchor_pending = false;
-        }
-        out_or_heading(&mut out, heading.as_mut()).extend(emitted);
+        r.event(event)?;
     }
-    let last = std::mem::replace(
-        &mut r.current,
-        Section {
-            id: String::new(),
-            title: String::new(),
-            depth: 0,
-            text: String::new(),
-        },
-    );
-    r.push_section(last);
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    Ok(RenderedDoc {
-        meta,
-        toc: r.toc,
-        html,
-        anchors: r.anchors,
-        sections: r.sections,
-    })
-}
-
-fn out_or_heading<'a>(
-    out: &'a mut Vec<Event<'static>>,
-    heading: Option<&'a mut (HeadingLevel, String, Vec<Event<'static>>, String)>,
-) -> &'a mut Vec<Event<'static>> {
-    match heading {
-        Some(h) => &mut h.2,
-        None => out,
-    }
-}
-
-fn push_plain(
-    r: &mut Renderer<'_>,
-    heading: Option<&mut (HeadingLevel, String, Vec<Event<'static>>, String)>,
-    text: &str,
-) {
-    match heading {
-        Some(h) => h.3.push_str(text),
-        None => r.current.text.push_str(text),
-    }
-}
-
-/// `{#s2-1} 正文…` → (`s2-1`, `正文…`).
-fn clause_anchor(text: &str) -> Option<(String, String)> {
-    let rest = text.strip_prefix("{#")?;
-    let end = rest.find('}')?;
-    let id = rest[..end].to_string();
-    let after = rest[end + 1..].trim_start().to_string();
-    Some((id, after))
+    Ok(r.finish(meta))
 }

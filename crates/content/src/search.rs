@@ -1,11 +1,17 @@
-//! Chinese full-text search: an index built at build time (every section's text plus a character-bigram
-//! inverted index) and the query side that runs in the browser. Both sides normalize text the same way:
-//! full-width letters and digits folded to ASCII, ASCII lowercased, whitespace ignored, so `3000元`
-//! finds `3000 元` and `３０００元`.
+//! Chinese full-text search: the index built at build time (every section's text plus a
+//! character-bigram inverted index) and the query side that runs in the browser.
+//!
+//! Index and query normalize text the same way ([`normalize`]): full-width letters and digits folded
+//! to ASCII, ASCII lowercased, whitespace dropped; so `3000元` finds `3000 元` and `３０００元`.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+/// Characters of a snippet, about.
+const SNIPPET_CHARS: usize = 60;
+/// Characters of context before the first match in a snippet.
+const SNIPPET_BEFORE: usize = 20;
 
 /// A document in the index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,21 +30,21 @@ pub struct DocRef {
 /// A section in the index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    /// Index into `docs`.
+    /// Index into [`SearchIndex::docs`].
     #[serde(rename = "d")]
     pub doc: u16,
-    /// Section id.
+    /// Section id (the anchor on the document page).
     #[serde(rename = "i")]
     pub id: String,
     /// Heading text.
     #[serde(rename = "t")]
     pub title: String,
-    /// Body text.
+    /// Body text, as written (the query side normalizes it).
     #[serde(rename = "b")]
     pub text: String,
 }
 
-/// The search index, serialized to `data/search.json`.
+/// The search index, serialized to JSON for the browser.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Documents.
@@ -47,7 +53,8 @@ pub struct SearchIndex {
     /// Sections, in document order.
     #[serde(rename = "x")]
     pub sections: Vec<Entry>,
-    /// Normalized character bigram → indices of the sections containing it (title or text).
+    /// Normalized character bigram → ascending indices of the sections whose normalized title or
+    /// text contains it.
     #[serde(rename = "p")]
     pub postings: BTreeMap<String, Vec<u32>>,
 }
@@ -55,13 +62,13 @@ pub struct SearchIndex {
 /// A piece of a snippet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fragment {
-    /// The text.
+    /// The text, as written in the document.
     pub text: String,
-    /// Whether it is (part of) the match.
+    /// Whether it is a match of the query.
     pub hit: bool,
 }
 
-/// One search result.
+/// One search result: a section of a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     /// Document slug.
@@ -70,14 +77,22 @@ pub struct Hit {
     pub doc_title: String,
     /// Document 文号.
     pub doc_number: String,
-    /// Section id (link to `/docs/<slug>/#<section_id>`).
+    /// Section id.
     pub section_id: String,
     /// Section heading.
     pub section_title: String,
-    /// About 60 characters around the first match, the match marked.
+    /// About 60 characters around the first match in the section's text, the matches marked
+    /// (the text's first characters, unmarked, when only the title matches).
     pub snippet: Vec<Fragment>,
-    /// Higher is better.
+    /// Higher is better: title matches first, then more occurrences, then shorter sections.
     pub score: u32,
+}
+
+impl Hit {
+    /// The link to the section: `/docs/<slug>/#<section_id>`.
+    pub fn href(&self) -> String {
+        format!("/docs/{}/#{}", self.slug, self.section_id)
+    }
 }
 
 /// Folds one character: full-width ASCII to half-width, ASCII lowercased; `None` for whitespace.
@@ -92,29 +107,24 @@ fn fold(c: char) -> Option<char> {
     Some(c.to_ascii_lowercase())
 }
 
-/// The normalized form of `s`.
+/// The normalized form of `s`, as the index and the query see it.
 pub fn normalize(s: &str) -> String {
     s.chars().filter_map(fold).collect()
 }
 
-/// Normalized characters of `s`, each with the byte range of the original character it came from.
+/// Normalized characters of `s`, each with the byte range in `s` of the character it came from.
 fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
-    let mut chars = Vec::new();
-    let mut spans = Vec::new();
-    for (i, c) in s.char_indices() {
-        if let Some(f) = fold(c) {
-            chars.push(f);
-            spans.push((i, i + c.len_utf8()));
-        }
-    }
-    (chars, spans)
+    s.char_indices()
+        .filter_map(|(i, c)| fold(c).map(|f| (f, (i, i + c.len_utf8()))))
+        .unzip()
 }
 
 fn bigrams(chars: &[char]) -> impl Iterator<Item = String> + '_ {
     chars.windows(2).map(|w| w.iter().collect())
 }
 
-fn find(hay: &[char], needle: &[char]) -> Vec<usize> {
+/// Start positions of every occurrence of `needle` in `hay` (overlapping ones too).
+fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return Vec::new();
     }
@@ -123,104 +133,140 @@ fn find(hay: &[char], needle: &[char]) -> Vec<usize> {
         .collect()
 }
 
+/// Elements of both ascending lists.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The score: a title match beats any number of occurrences, which beat a shorter section. Packed
+/// into one number: terms found in the title (7 bits), occurrences (12 bits), shortness in steps of
+/// 8 characters (12 bits).
+fn rank(title_terms: usize, occurrences: usize, text_chars: usize) -> u32 {
+    let title = title_terms.min(0x7f) as u32;
+    let count = occurrences.min(0xfff) as u32;
+    let short = 0xfff - (text_chars / 8).min(0xfff) as u32;
+    (title << 24) | (count << 12) | short
+}
+
 impl SearchIndex {
     /// Builds the index over every section of every document.
     #[cfg(feature = "build")]
     pub fn build(docs: &[crate::model::RenderedDoc]) -> Self {
         let mut index = Self::default();
-        for (d, doc) in docs.iter().enumerate() {
-            index.docs.push(DocRef {
-                slug: doc.meta.slug.clone(),
-                title: doc.meta.short_title.clone(),
-                number: doc.meta.doc_number.clone(),
-            });
+        for doc in docs {
+            let d = index.add_doc(&doc.meta.slug, &doc.meta.short_title, &doc.meta.doc_number);
             for s in &doc.sections {
-                let n = index.sections.len() as u32;
-                let norm: Vec<char> = normalize(&format!("{}\n{}", s.title, s.text))
-                    .chars()
-                    .collect();
-                for b in bigrams(&norm) {
-                    let list = index.postings.entry(b).or_default();
-                    if list.last() != Some(&n) {
-                        list.push(n);
-                    }
-                }
-                index.sections.push(Entry {
-                    doc: d as u16,
-                    id: s.id.clone(),
-                    title: s.title.clone(),
-                    text: s.text.clone(),
-                });
+                index.add_section(d, &s.id, &s.title, &s.text);
             }
         }
         index
     }
 
-    /// Sections that may contain every term (by bigram postings; all sections for 1-character terms).
+    #[cfg(any(feature = "build", test))]
+    fn add_doc(&mut self, slug: &str, title: &str, number: &str) -> u16 {
+        self.docs.push(DocRef {
+            slug: slug.into(),
+            title: title.into(),
+            number: number.into(),
+        });
+        u16::try_from(self.docs.len() - 1).expect("fewer than 65536 documents")
+    }
+
+    #[cfg(any(feature = "build", test))]
+    fn add_section(&mut self, doc: u16, id: &str, title: &str, text: &str) {
+        let n = u32::try_from(self.sections.len()).expect("fewer than 2^32 sections");
+        let mut grams = std::collections::BTreeSet::new();
+        for part in [title, text] {
+            let chars: Vec<char> = normalize(part).chars().collect();
+            grams.extend(bigrams(&chars));
+        }
+        for g in grams {
+            self.postings.entry(g).or_default().push(n);
+        }
+        self.sections.push(Entry {
+            doc,
+            id: id.into(),
+            title: title.into(),
+            text: text.into(),
+        });
+    }
+
+    /// Sections that may contain every term: the intersection of the postings of the terms'
+    /// bigrams (every section when all terms are single characters).
     fn candidates(&self, terms: &[Vec<char>]) -> Vec<u32> {
         let mut result: Option<Vec<u32>> = None;
-        for term in terms {
-            for b in bigrams(term) {
-                let list = self.postings.get(&b).cloned().unwrap_or_default();
-                result = Some(match result {
-                    None => list,
-                    Some(prev) => prev
-                        .into_iter()
-                        .filter(|x| list.binary_search(x).is_ok())
-                        .collect(),
-                });
+        for gram in terms.iter().flat_map(|t| bigrams(t)) {
+            let Some(list) = self.postings.get(&gram) else {
+                return Vec::new();
+            };
+            let next = match result {
+                None => list.clone(),
+                Some(prev) => intersect(&prev, list),
+            };
+            if next.is_empty() {
+                return next;
             }
+            result = Some(next);
         }
         result.unwrap_or_else(|| (0..self.sections.len() as u32).collect())
     }
 
-    /// The sections containing every whitespace-separated term of `query`, best first, at most `limit`.
+    /// The sections whose title or text contains every whitespace-separated term of `query`, best
+    /// first (see [`Hit::score`]; ties in document order), at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let terms: Vec<Vec<char>> = query
-            .split_whitespace()
-            .map(|t| normalize(t).chars().collect::<Vec<char>>())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let mut terms: Vec<Vec<char>> = Vec::new();
+        for t in query.split_whitespace() {
+            let t: Vec<char> = normalize(t).chars().collect();
+            if !t.is_empty() && !terms.contains(&t) {
+                terms.push(t);
+            }
+        }
         if terms.is_empty() {
             return Vec::new();
         }
-        let mut hits = Vec::new();
-        for n in self.candidates(&terms) {
-            let Some(e) = self.sections.get(n as usize) else {
+        let mut hits: Vec<(u32, Hit)> = Vec::new();
+        'sections: for n in self.candidates(&terms) {
+            let Some(entry) = self.sections.get(n as usize) else {
                 continue;
             };
-            let (title, _) = normalize_mapped(&e.title);
-            let (text, spans) = normalize_mapped(&e.text);
-            let mut score = 0u32;
-            let mut all = true;
-            let mut first: Option<(usize, usize)> = None;
-            for t in &terms {
-                let in_title = find(&title, t).len() as u32;
-                let at = find(&text, t);
-                if in_title == 0 && at.is_empty() {
-                    all = false;
-                    break;
-                }
-                score += in_title * 1000 + at.len() as u32 * 10;
-                if first.is_none() {
-                    first = at.first().map(|&i| (i, t.len()));
-                }
-            }
-            if !all {
+            let Some(doc) = self.docs.get(entry.doc as usize) else {
                 continue;
+            };
+            let title: Vec<char> = normalize(&entry.title).chars().collect();
+            let (text, spans) = normalize_mapped(&entry.text);
+            let (mut title_terms, mut count, mut matches) = (0, 0, Vec::new());
+            for t in &terms {
+                let in_title = occurrences(&title, t).len();
+                let in_text = occurrences(&text, t);
+                if in_title == 0 && in_text.is_empty() {
+                    continue 'sections;
+                }
+                title_terms += usize::from(in_title > 0);
+                count += in_title + in_text.len();
+                matches.extend(in_text.into_iter().map(|i| (i, i + t.len())));
             }
-            score += 9 - (text.len() / 400).min(9) as u32;
-            let doc = &self.docs[e.doc as usize];
             hits.push((
                 n,
                 Hit {
                     slug: doc.slug.clone(),
                     doc_title: doc.title.clone(),
                     doc_number: doc.number.clone(),
-                    section_id: e.id.clone(),
-                    section_title: e.title.clone(),
-                    snippet: snippet(&e.text, &spans, first),
-                    score,
+                    section_id: entry.id.clone(),
+                    section_title: entry.title.clone(),
+                    snippet: snippet(&entry.text, &spans, matches),
+                    score: rank(title_terms, count, text.len()),
                 },
             ));
         }
@@ -229,71 +275,88 @@ impl SearchIndex {
     }
 }
 
-/// About 60 characters of `text` around the match at normalized position `at` (length `len`).
-fn snippet(text: &str, spans: &[(usize, usize)], at: Option<(usize, usize)>) -> Vec<Fragment> {
-    let Some((i, len)) = at else {
-        let cut: String = text.chars().take(60).collect();
-        let more = if cut.len() < text.len() { "…" } else { "" };
-        return vec![Fragment {
-            text: format!("{cut}{more}"),
-            hit: false,
-        }];
+/// About [`SNIPPET_CHARS`] characters of `text` from a little before the first match, every match
+/// inside marked. `spans` map normalized positions to byte ranges of `text`; `matches` are
+/// normalized `(start, end)` positions.
+fn snippet(
+    text: &str,
+    spans: &[(usize, usize)],
+    mut matches: Vec<(usize, usize)>,
+) -> Vec<Fragment> {
+    let plain = |s: &str| Fragment {
+        text: s.to_string(),
+        hit: false,
     };
-    let m0 = spans[i].0;
-    let m1 = spans[i + len - 1].1;
-    let before: Vec<(usize, char)> = text[..m0].char_indices().collect();
-    let s0 = before.len().saturating_sub(20);
-    let start = before.get(s0).map_or(m0, |(b, _)| *b);
-    let end = text[m1..]
-        .char_indices()
-        .nth(40)
-        .map_or(text.len(), |(b, _)| m1 + b);
+    matches.sort_unstable();
+    let Some(&(first, first_end)) = matches.first() else {
+        // Only the title matched: the start of the text.
+        let cut: String = text.chars().take(SNIPPET_CHARS).collect();
+        let more = if cut.len() < text.len() { "…" } else { "" };
+        return if cut.is_empty() {
+            Vec::new()
+        } else {
+            vec![plain(&format!("{cut}{more}"))]
+        };
+    };
+    let start = first.saturating_sub(SNIPPET_BEFORE);
+    let end = (start + SNIPPET_CHARS).max(first_end).min(spans.len());
     let mut out = Vec::new();
-    let lead = if start > 0 { "…" } else { "" };
-    out.push(Fragment {
-        text: format!("{lead}{}", &text[start..m0]),
-        hit: false,
-    });
-    out.push(Fragment {
-        text: text[m0..m1].to_string(),
-        hit: true,
-    });
-    let tail = if end < text.len() { "…" } else { "" };
-    out.push(Fragment {
-        text: format!("{}{tail}", &text[m1..end]),
-        hit: false,
-    });
-    out.retain(|f| !f.text.is_empty());
-    out
+    if start > 0 {
+        out.push(plain("…"));
+    }
+    let mut at = spans[start].0;
+    for (s, e) in matches {
+        if e > end {
+            break;
+        }
+        let (b0, b1) = (spans[s].0, spans[e - 1].1);
+        if b0 < at {
+            // Overlaps the previous match: extend it.
+            if let Some(last) = out.last_mut().filter(|f: &&mut Fragment| f.hit) {
+                if b1 > at {
+                    last.text.push_str(&text[at..b1]);
+                    at = b1;
+                }
+            }
+            continue;
+        }
+        if b0 > at {
+            out.push(plain(&text[at..b0]));
+        }
+        out.push(Fragment {
+            text: text[b0..b1].to_string(),
+            hit: true,
+        });
+        at = b1;
+    }
+    let stop = spans[end - 1].1;
+    if stop > at {
+        out.push(plain(&text[at..stop]));
+    }
+    if end < spans.len() {
+        out.push(plain("…"));
+    }
+    // Join neighbouring pieces of the same kind.
+    out.into_iter()
+        .fold(Vec::new(), |mut acc: Vec<Fragment>, f| {
+            match acc.last_mut() {
+                Some(last) if last.hit == f.hit => last.text.push_str(&f.text),
+                _ => acc.push(f),
+            }
+            acc
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// One document with sections `(id, title, text)`.
     fn index(sections: &[(&str, &str, &str)]) -> SearchIndex {
-        let mut idx = SearchIndex {
-            docs: vec![DocRef {
-                slug: "a".into(),
-                title: "甲".into(),
-                number: "甲发〔2018〕1号".into(),
-            }],
-            ..Default::default()
-        };
-        for (n, (id, title, text)) in sections.iter().enumerate() {
-            let norm: Vec<char> = normalize(&format!("{title}\n{text}")).chars().collect();
-            for b in bigrams(&norm) {
-                let l = idx.postings.entry(b).or_default();
-                if l.last() != Some(&(n as u32)) {
-                    l.push(n as u32);
-                }
-            }
-            idx.sections.push(Entry {
-                doc: 0,
-                id: (*id).into(),
-                title: (*title).into(),
-                text: (*text).into(),
-            });
+        let mut idx = SearchIndex::default();
+        let d = idx.add_doc("a", "甲", "甲发〔2018〕1号");
+        for (id, title, text) in sections {
+            idx.add_section(d, id, title, text);
         }
         idx
     }
@@ -302,17 +365,69 @@ mod tests {
         hits.iter().map(|h| h.section_id.as_str()).collect()
     }
 
+    /// The snippet with matches in [brackets].
+    fn marked(hit: &Hit) -> String {
+        hit.snippet
+            .iter()
+            .map(|f| {
+                if f.hit {
+                    format!("[{}]", f.text)
+                } else {
+                    f.text.clone()
+                }
+            })
+            .collect()
+    }
+
     #[test]
-    fn finds_normalized_and_ranks_title_first() {
+    fn normalizes_width_case_and_space() {
+        for (raw, want) in [
+            ("3000 元", "3000元"),
+            ("３０００元", "3000元"),
+            ("ＡＢｃ\u{3000}d", "abcd"),
+            ("大病\n保险", "大病保险"),
+            ("（一）", "(一)"),
+        ] {
+            assert_eq!(normalize(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn ranks_title_then_count_then_shorter() {
+        let idx = index(&[
+            (
+                "long",
+                "其他",
+                "大病保险。大病保险。这一节比较长，写了很多很多别的内容。",
+            ),
+            ("short", "其他", "大病保险。大病保险。"),
+            ("once", "其他", "大病保险。"),
+            ("title", "大病保险", "见下。"),
+            ("none", "其他", "无关内容"),
+        ]);
+        assert_eq!(
+            ids(&idx.search("大病保险", 10)),
+            vec!["title", "short", "long", "once"]
+        );
+        assert_eq!(ids(&idx.search("大病保险", 2)), vec!["title", "short"]);
+        // Lengths within one 8-character step tie, and ties keep document order.
+        let idx = index(&[("b", "其他", "大病保险！"), ("a", "其他", "大病保险。。")]);
+        assert_eq!(ids(&idx.search("大病保险", 10)), vec!["b", "a"]);
+    }
+
+    #[test]
+    fn finds_normalized_forms() {
         let idx = index(&[
             ("s1", "总则", "超过 3000 元的部分由医疗救助解决。"),
-            ("s2", "医疗救助3000元", "见上。"),
-            ("s3", "其他", "无关内容"),
+            ("s2", "限额", "年度限额３０００元。"),
+            ("s3", "其他", "3000人"),
         ]);
-        assert_eq!(ids(&idx.search("3000元", 10)), vec!["s2", "s1"]);
-        assert_eq!(ids(&idx.search("３０００元", 10)), vec!["s2", "s1"]);
+        for q in ["3000元", "３０００元", "3000 元 ", "３０００ 元"] {
+            assert_eq!(ids(&idx.search(q, 10)), vec!["s2", "s1"], "{q}");
+        }
         assert!(idx.search("大病保险", 10).is_empty());
         assert!(idx.search("   ", 10).is_empty());
+        assert!(idx.search("", 10).is_empty());
     }
 
     #[test]
@@ -320,35 +435,67 @@ mod tests {
         let idx = index(&[
             ("s1", "甲", "先诊疗后付费，一站式结算"),
             ("s2", "乙", "先诊疗后付费"),
+            ("s3", "一站式", "结算"),
         ]);
         assert_eq!(ids(&idx.search("先诊疗 一站式", 10)), vec!["s1"]);
-        assert_eq!(ids(&idx.search("费", 10)), vec!["s1", "s2"]);
+        assert_eq!(ids(&idx.search("结算 一站式", 10)), vec!["s3", "s1"]);
+        assert_eq!(ids(&idx.search("费", 10)), vec!["s2", "s1"]);
+        assert_eq!(ids(&idx.search("乙", 10)), vec!["s2"]);
+        assert!(idx.search("先诊疗 住院", 10).is_empty());
     }
 
     #[test]
-    fn snippet_marks_the_original_text() {
-        let idx = index(&[("s1", "总则", "前文。超过 3000 元的部分由医疗救助解决。")]);
-        let hit = &idx.search("3000元", 10)[0];
-        let marked: Vec<&str> = hit
-            .snippet
-            .iter()
-            .filter(|f| f.hit)
-            .map(|f| f.text.as_str())
-            .collect();
-        assert_eq!(marked, vec!["3000 元"]);
+    fn snippets_mark_the_text_as_written() {
+        let ten = "一二三四五六七八九十";
+        let long = format!("{}大病保险{}", ten.repeat(3), ten.repeat(6));
+        let idx = index(&[
+            (
+                "s1",
+                "总则",
+                "前文。超过 3000 元的部分由医疗救助解决，3000元以下自付。",
+            ),
+            ("s2", "长", &long),
+            ("s3", "大病保险", "只在标题。"),
+        ]);
+        let hits = idx.search("3000元", 10);
         assert_eq!(
-            hit.snippet
-                .iter()
-                .map(|f| f.text.as_str())
-                .collect::<String>(),
-            "前文。超过 3000 元的部分由医疗救助解决。"
+            marked(&hits[0]),
+            "前文。超过 [3000 元]的部分由医疗救助解决，[3000元]以下自付。"
+        );
+        let hits = idx.search("大病保险", 10);
+        assert_eq!(ids(&hits), vec!["s3", "s2"]);
+        assert_eq!(marked(&hits[0]), "只在标题。");
+        assert_eq!(
+            marked(&hits[1]),
+            format!("…{0}{0}[大病保险]{0}{0}{0}一二三四五六…", ten)
+        );
+        // Overlapping matches of two terms are marked as one.
+        let hits = idx.search("3000 000元", 10);
+        assert_eq!(
+            marked(&hits[0]),
+            "前文。超过 [3000 元]的部分由医疗救助解决，[3000元]以下自付。"
         );
     }
 
     #[test]
-    fn index_round_trips_through_json() {
+    fn hits_link_to_the_section() {
+        let idx = index(&[("s2-1", "总则", "大病保险")]);
+        let hit = &idx.search("大病", 5)[0];
+        assert_eq!(hit.href(), "/docs/a/#s2-1");
+        assert_eq!(
+            (hit.doc_title.as_str(), hit.doc_number.as_str()),
+            ("甲", "甲发〔2018〕1号")
+        );
+    }
+
+    #[test]
+    fn index_json_is_compact_and_round_trips() {
         let idx = index(&[("s1", "总则", "大病保险")]);
         let json = serde_json::to_string(&idx).unwrap();
+        assert_eq!(
+            json,
+            r#"{"d":[{"s":"a","t":"甲","n":"甲发〔2018〕1号"}],"x":[{"d":0,"i":"s1","t":"总则","b":"大病保险"}],"p":{"保险":[0],"大病":[0],"总则":[0],"病保":[0]}}"#
+        );
         let back: SearchIndex = serde_json::from_str(&json).unwrap();
         assert_eq!(back, idx);
         assert_eq!(ids(&back.search("大病", 5)), vec!["s1"]);

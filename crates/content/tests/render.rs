@@ -1,176 +1,312 @@
-//! Fixture tests of the content pipeline: Markdown in `tests/fixtures/lib/*.md` must render to exactly
-//! `tests/fixtures/expected/*.html`; errors for bad documents; and checks over the real library.
-#![cfg(feature = "build")]
+//! The Markdown pipeline on fixtures: `tests/fixtures/<name>.md` (one small library) must render to
+//! exactly `tests/fixtures/<name>.html`; ids, table of contents, sections and 文号 links; and bad
+//! documents rejected with their data. `BLESS=1` rewrites the expected HTML (review the diff!).
 
 use std::path::{Path, PathBuf};
 
 use policy_content::library::load_library;
+use policy_content::model::RenderedDoc;
 use policy_content::parse::split_front_matter;
 use policy_content::render::{render, DocLinks};
-use policy_content::search::{normalize, SearchIndex};
 use policy_content::ContentError;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+fn library() -> Vec<RenderedDoc> {
+    load_library(&fixtures()).expect("the fixture library renders")
+}
+
+fn doc<'a>(docs: &'a [RenderedDoc], slug: &str) -> &'a RenderedDoc {
+    docs.iter().find(|d| d.meta.slug == slug).expect(slug)
+}
+
 #[test]
 fn fixtures_render_to_expected_html() {
-    let docs = load_library(&fixtures().join("lib")).unwrap();
-    assert_eq!(docs.len(), 2);
+    let docs = library();
+    let slugs: Vec<&str> = docs.iter().map(|d| d.meta.slug.as_str()).collect();
+    assert_eq!(
+        slugs,
+        ["clauses", "docrefs", "headings", "raw-html", "tables"]
+    );
     for d in &docs {
-        let path = fixtures()
-            .join("expected")
-            .join(format!("{}.html", d.meta.slug));
+        let path = fixtures().join(format!("{}.html", d.meta.slug));
         if std::env::var_os("BLESS").is_some() {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &d.html).unwrap();
         }
         let want =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert_eq!(
-            d.html,
-            want,
-            "{} differs from {}",
+        assert!(
+            d.html == want,
+            "{} differs from {}:\n--- got\n{}\n--- want\n{want}",
             d.meta.slug,
-            path.display()
+            path.display(),
+            d.html
         );
     }
 }
 
 #[test]
-fn ids_toc_anchors_and_links() {
-    let docs = load_library(&fixtures().join("lib")).unwrap();
-    let a = &docs[0];
-    assert_eq!(a.anchors, vec!["notice", "s1", "s1-1", "editorial"]);
-    let toc: Vec<(&str, u8)> = a.toc.iter().map(|t| (t.id.as_str(), t.depth)).collect();
-    assert_eq!(toc, vec![("notice", 2), ("s1", 3), ("editorial", 2)]);
-    assert!(a.html.contains("<p id=\"s1-1\">1．年度内"));
-    assert!(a
-        .html
-        .contains("<a class=\"docref\" href=\"/docs/fixb/\">县委办发〔2018〕83号</a>"));
-    assert!(
-        a.html.contains("川脱贫办发〔2016〕61 号"),
-        "a number not in the library stays plain"
-    );
-    assert!(
-        a.html.contains("本文件即甘卫发〔2018〕165号"),
-        "the document's own number is not linked"
-    );
-    assert!(!a.html.contains("<script") && !a.html.contains("<b>") && !a.html.contains("<div>块"));
-    assert!(a.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(a.html.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滑动\"><table>"));
-    assert!(docs[1]
-        .html
-        .contains("<a class=\"docref\" href=\"/docs/fixa/\">甘卫发〔2018〕165号</a>"));
-    let s1 = a.sections.iter().find(|s| s.id == "s1").unwrap();
-    assert!(
-        s1.text.contains("3000元") && s1.text.contains("先诊疗后付费"),
-        "{}",
-        s1.text
-    );
-}
-
-fn render_err(body: &str) -> ContentError {
-    let src = std::fs::read_to_string(fixtures().join("lib/fixb.md")).unwrap();
-    let (meta, _) = split_front_matter("fixb.md", &src).unwrap();
-    render(meta, body, &DocLinks::default()).unwrap_err()
-}
-
-#[test]
-fn bad_documents_are_rejected_with_their_data() {
-    let cases: &[(&str, ContentError)] = &[
-        (
-            "## 无编号\n",
-            ContentError::HeadingWithoutId {
-                slug: "fixb".into(),
-                heading: "无编号".into(),
-            },
-        ),
-        (
-            "## 甲 {#a}\n\n## 乙 {#a}\n",
-            ContentError::DuplicateId {
-                slug: "fixb".into(),
-                id: "a".into(),
-            },
-        ),
-        (
-            "## 甲 {#a}\n\n{#a} 条款\n",
-            ContentError::DuplicateId {
-                slug: "fixb".into(),
-                id: "a".into(),
-            },
-        ),
-        (
-            "# 标题 {#t}\n",
-            ContentError::TopLevelHeading {
-                slug: "fixb".into(),
-                heading: "标题".into(),
-            },
-        ),
-        (
-            "## 甲 {#S_1}\n",
-            ContentError::BadId {
-                slug: "fixb".into(),
-                id: "S_1".into(),
-            },
-        ),
-    ];
-    for (body, want) in cases {
-        assert_eq!(&render_err(body), want, "{body:?}");
-    }
-}
-
-fn real_library() -> Vec<policy_content::model::RenderedDoc> {
-    load_library(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs"))
-        .expect("the library renders")
-}
-
-#[test]
-fn real_library_is_complete_and_ids_unique() {
-    let docs = real_library();
-    let slugs: Vec<&str> = docs.iter().map(|d| d.meta.slug.as_str()).collect();
+fn headings_give_toc_anchors_and_sections() {
+    let docs = library();
+    let d = doc(&docs, "headings");
+    let toc: Vec<(&str, &str, u8)> = d
+        .toc
+        .iter()
+        .map(|t| (t.id.as_str(), t.title.as_str(), t.depth))
+        .collect();
     assert_eq!(
-        slugs,
-        vec![
-            "dezhou-20",
-            "gansu-165",
-            "huining-203",
-            "huining-83",
-            "meishan-137"
+        toc,
+        [
+            ("notice", "通知", 2),
+            ("main", "甘肃省健康扶贫方案", 2),
+            ("s1", "一、总体要求", 3),
+            ("s1-1", "（一）基本原则", 4),
+            ("s1-1-1", "1．因病施策", 5),
+            ("s1-1-1-note", "附注 A-1", 6),
+            ("editorial", "编者注", 2),
         ]
     );
-    for d in &docs {
-        // Front matter completeness is checked by the parser; ids are unique by construction, checked here again.
-        let mut ids = d.anchors.clone();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), d.anchors.len(), "{}", d.meta.slug);
-        assert!(d.has_anchor("editorial"), "{} has an 编者注", d.meta.slug);
-        assert!(d.toc.len() >= 3, "{} has a table of contents", d.meta.slug);
+    assert_eq!(
+        d.anchors,
+        [
+            "notice",
+            "main",
+            "s1",
+            "s1-1",
+            "s1-1-1",
+            "s1-1-1-note",
+            "editorial"
+        ]
+    );
+    assert!(d.has_anchor("s1-1-1") && !d.has_anchor("top") && !d.has_anchor("s9"));
+    let sections: Vec<(&str, &str, u8, &str)> = d
+        .sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str(), s.depth, s.text.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("top", "标题与编号测试", 1, "第一个标题之前的一段话。"),
+            ("notice", "通知", 2, "各市州卫生计生委："),
+            ("main", "甘肃省健康扶贫方案", 2, ""),
+            ("s1", "一、总体要求", 3, ""),
+            ("s1-1", "（一）基本原则", 4, "坚持精准施策。"),
+            ("s1-1-1", "1．因病施策", 5, "分类救治。"),
+            ("s1-1-1-note", "附注 A-1", 6, ""),
+            ("editorial", "编者注", 2, "第 3 页：删去页码“- 3 -”。"),
+        ]
+    );
+}
+
+#[test]
+fn clause_anchors_tables_and_links() {
+    let docs = library();
+    let clauses = doc(&docs, "clauses");
+    assert_eq!(clauses.anchors, ["s3", "s3-1", "s3-2", "s3-3"]);
+    assert_eq!(clauses.toc.len(), 1, "clause anchors are not headings");
+    let text = &clauses.sections[0].text;
+    assert!(
+        !text.contains("{#s3-1}") && text.contains("{#s3-9}"),
+        "{text}"
+    );
+
+    let tables = doc(&docs, "tables");
+    assert_eq!(
+        tables.sections[0].text,
+        "序号 项目 分值 1 先诊疗后付费（见县委办发〔2018〕83号） 5 2 大病保险 3000 元 10 表后说明。"
+    );
+
+    let refs = doc(&docs, "docrefs");
+    let links: Vec<&str> = refs
+        .html
+        .match_indices("class=\"docref\"")
+        .map(|(at, _)| {
+            let rest = &refs.html[at..];
+            &rest[rest.find('>').unwrap() + 1..rest.find("</a>").unwrap()]
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "甘卫发〔2018〕165号",
+            "县委办发[2018]83 号",
+            "甘卫发〔2018〕165号",
+            "德卫办字〔2018〕20号",
+        ],
+        "linked: library numbers in text and headings, as written; not the document's own, not \
+         unknown ones, not in code or links"
+    );
+    assert_eq!(refs.toc[1].title, "见德卫办字〔2018〕20号");
+}
+
+fn fixture_meta() -> policy_content::model::FrontMatter {
+    let src = std::fs::read_to_string(fixtures().join("headings.md")).unwrap();
+    split_front_matter(&src).unwrap().0
+}
+
+/// Renders `body` as the document `headings`; it must fail with `want`.
+fn case(body: &str, want: ContentError) {
+    let got = render(fixture_meta(), body, &DocLinks::default());
+    assert_eq!(got.as_ref().err(), Some(&want), "{body:?}");
+    assert!(!want.to_string().is_empty());
+}
+
+#[test]
+fn bad_bodies_are_rejected_with_their_data() {
+    let slug = || "headings".to_string();
+    case(
+        "## 无编号\n",
+        ContentError::HeadingWithoutId {
+            slug: slug(),
+            heading: "无编号".into(),
+        },
+    );
+    case(
+        "## 甲 {#a}\n\n### 乙 *强调*\n",
+        ContentError::HeadingWithoutId {
+            slug: slug(),
+            heading: "乙 强调".into(),
+        },
+    );
+    case(
+        "## 甲 {#a}\n\n## 乙 {#a}\n",
+        ContentError::DuplicateId {
+            slug: slug(),
+            id: "a".into(),
+        },
+    );
+    case(
+        "## 甲 {#a}\n\n{#a} 条款\n",
+        ContentError::DuplicateId {
+            slug: slug(),
+            id: "a".into(),
+        },
+    );
+    case(
+        "# 标题 {#t}\n",
+        ContentError::TopLevelHeading {
+            slug: slug(),
+            heading: "标题".into(),
+        },
+    );
+    case(
+        "标题\n===\n",
+        ContentError::TopLevelHeading {
+            slug: slug(),
+            heading: "标题".into(),
+        },
+    );
+    case(
+        "## 甲 {#S_1}\n",
+        ContentError::BadId {
+            slug: slug(),
+            id: "S_1".into(),
+        },
+    );
+    case(
+        "## 甲 {#-a}\n",
+        ContentError::BadId {
+            slug: slug(),
+            id: "-a".into(),
+        },
+    );
+    case(
+        "{#第一条} 条款\n",
+        ContentError::BadId {
+            slug: slug(),
+            id: "第一条".into(),
+        },
+    );
+}
+
+/// A temporary library directory holding `files`, removed when dropped.
+struct TempLibrary(PathBuf);
+
+impl TempLibrary {
+    fn new(name: &str, files: &[(&str, String)]) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("policy-content-test-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, text) in files {
+            std::fs::write(dir.join(file), text).unwrap();
+        }
+        Self(dir)
+    }
+}
+
+impl Drop for TempLibrary {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
 #[test]
-fn real_library_search_finds_every_document_that_says_it() {
-    let docs = real_library();
-    let index = SearchIndex::build(&docs);
-    for q in ["3000元", "大病保险", "先诊疗"] {
-        let nq = normalize(q);
-        let mut want: Vec<&str> = docs
-            .iter()
-            .filter(|d| {
-                d.sections
-                    .iter()
-                    .any(|s| normalize(&s.text).contains(&nq) || normalize(&s.title).contains(&nq))
-            })
-            .map(|d| d.meta.slug.as_str())
-            .collect();
-        want.sort();
-        assert!(!want.is_empty(), "some document says {q}");
-        let mut got: Vec<String> = index.search(q, 1000).into_iter().map(|h| h.slug).collect();
-        got.sort();
-        got.dedup();
-        assert_eq!(got, want, "{q}");
+fn bad_libraries_are_rejected_with_their_data() {
+    let good = std::fs::read_to_string(fixtures().join("headings.md")).unwrap();
+    let other = std::fs::read_to_string(fixtures().join("tables.md")).unwrap();
+
+    let lib = TempLibrary::new(
+        "front",
+        &[(
+            "headings.md",
+            good.replace("level = \"省\"", "level = \"乡\""),
+        )],
+    );
+    match load_library(&lib.0) {
+        Err(ContentError::InFile { path, error }) => {
+            assert!(path.ends_with("headings.md"), "{path}");
+            assert!(
+                matches!(*error, ContentError::FrontMatter { line: Some(10), .. }),
+                "{error}"
+            );
+        }
+        other => panic!("{other:?}"),
     }
+
+    let lib = TempLibrary::new("stem", &[("other-name.md", good.clone())]);
+    match load_library(&lib.0) {
+        Err(ContentError::SlugMismatch { path, slug }) => {
+            assert!(
+                path.ends_with("other-name.md") && slug == "headings",
+                "{path} {slug}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let lib = TempLibrary::new(
+        "number",
+        &[
+            ("headings.md", good.clone()),
+            (
+                "tables.md",
+                other.replace("德卫办字〔2018〕20号", "甘卫发[2018]165 号"),
+            ),
+        ],
+    );
+    assert_eq!(
+        load_library(&lib.0).err(),
+        Some(ContentError::DuplicateDocNumber {
+            doc_number: "甘卫发[2018]165 号".into(),
+            first: "headings".into(),
+            second: "tables".into(),
+        })
+    );
+
+    let lib = TempLibrary::new("body", &[("headings.md", good.replace("{#s1-1}", "{#s1}"))]);
+    assert_eq!(
+        load_library(&lib.0).err(),
+        Some(ContentError::DuplicateId {
+            slug: "headings".into(),
+            id: "s1".into(),
+        })
+    );
+
+    assert!(matches!(
+        load_library(&fixtures().join("no-such-dir")),
+        Err(ContentError::Io { .. })
+    ));
 }

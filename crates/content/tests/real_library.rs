@@ -1,0 +1,196 @@
+//! Checks over the real library in `content/docs`: the five documents of `content/README.md`, each
+//! complete and well-formed, and the search finding every document and section that says
+//! `3000元`, `大病保险` or `先诊疗` (expected sets computed by plain substring search, not by the index).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use policy_content::docnum;
+use policy_content::library::load_library;
+use policy_content::model::RenderedDoc;
+use policy_content::parse::split_front_matter;
+use policy_content::search::{normalize, SearchIndex};
+
+/// The slug and 文号 of every document, as in the table of `content/README.md`.
+const DOCUMENTS: &[(&str, &str)] = &[
+    ("dezhou-20", "德卫办字〔2018〕20号"),
+    ("gansu-165", "甘卫发〔2018〕165号"),
+    ("huining-203", "会卫计发〔2018〕203号"),
+    ("huining-83", "县委办发〔2018〕83号"),
+    ("meishan-137", "眉卫发〔2016〕137号"),
+];
+
+const QUERIES: &[&str] = &["3000元", "大病保险", "先诊疗"];
+
+fn docs_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content/docs")
+}
+
+fn library() -> Vec<RenderedDoc> {
+    load_library(&docs_dir()).unwrap_or_else(|e| panic!("the library renders: {e}"))
+}
+
+/// Each document's Markdown body, normalized for search, as an independent check of the sections.
+fn bodies() -> Vec<(String, String)> {
+    DOCUMENTS
+        .iter()
+        .map(|(slug, _)| {
+            let src = std::fs::read_to_string(docs_dir().join(format!("{slug}.md"))).unwrap();
+            let (_, body) = split_front_matter(&src).unwrap();
+            (slug.to_string(), normalize(body))
+        })
+        .collect()
+}
+
+#[test]
+fn the_five_documents_are_complete() {
+    let docs = library();
+    let got: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.meta.slug.as_str(), d.meta.doc_number.as_str()))
+        .collect();
+    assert_eq!(got, DOCUMENTS);
+    for d in &docs {
+        let m = &d.meta;
+        for (field, value) in [
+            ("title", &m.title),
+            ("short_title", &m.short_title),
+            ("date", &m.date),
+            ("province", &m.province),
+            ("region", &m.region),
+            ("summary", &m.summary),
+            ("source", &m.source),
+        ] {
+            assert!(!value.trim().is_empty(), "{}: {field} is empty", m.slug);
+        }
+        assert!(!m.issuers.is_empty(), "{}: issuers", m.slug);
+        assert!(
+            m.region.starts_with(&m.province),
+            "{}: region {} is in {}",
+            m.slug,
+            m.region,
+            m.province
+        );
+        assert!(d.has_anchor("editorial"), "{} lists its fixes", m.slug);
+        assert!(d.toc.len() >= 3, "{} has a table of contents", m.slug);
+    }
+}
+
+#[test]
+fn ids_are_unique_and_every_heading_is_linkable() {
+    for d in library() {
+        let slug = &d.meta.slug;
+        let unique: BTreeSet<&String> = d.anchors.iter().collect();
+        assert_eq!(unique.len(), d.anchors.len(), "{slug}: duplicate ids");
+        for t in &d.toc {
+            assert!(d.has_anchor(&t.id), "{slug}: {}", t.id);
+            let heading = format!("<h{0} id=\"{1}\">", t.depth, t.id);
+            let link = format!("<a class=\"sec-link\" href=\"#{}\"", t.id);
+            assert!(
+                d.html.contains(&heading) && d.html.contains(&link),
+                "{slug}: {}",
+                t.id
+            );
+        }
+        for id in &d.anchors {
+            assert_eq!(
+                d.html.matches(&format!(" id=\"{id}\"")).count(),
+                1,
+                "{slug}: {id}"
+            );
+        }
+        for s in &d.sections {
+            assert!(
+                s.id == "top" || d.has_anchor(&s.id),
+                "{slug}: section {}",
+                s.id
+            );
+            assert!(!s.text.contains("{#"), "{slug}#{}: a stray id marker", s.id);
+        }
+        for banned in ["<script", "<h1", " style=", "<div>", "<b>"] {
+            assert!(!d.html.contains(banned), "{slug}: {banned}");
+        }
+    }
+}
+
+#[test]
+fn every_citation_of_a_library_document_is_linked() {
+    let docs = library();
+    let slug_of = |number: &str| {
+        DOCUMENTS
+            .iter()
+            .find(|(_, n)| *n == number)
+            .map(|(s, _)| *s)
+    };
+    for d in &docs {
+        for s in &d.sections {
+            for (_, number) in docnum::find_all(&s.text) {
+                match slug_of(&number) {
+                    Some(target) if target != d.meta.slug => {
+                        let href = format!("<a class=\"docref\" href=\"/docs/{target}/\">");
+                        assert!(d.html.contains(&href), "{}#{}: {number}", d.meta.slug, s.id);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let own = format!("href=\"/docs/{}/\"", d.meta.slug);
+        assert!(!d.html.contains(&own), "{} links to itself", d.meta.slug);
+    }
+}
+
+#[test]
+fn search_finds_every_document_and_section_that_says_it() {
+    let docs = library();
+    let index = SearchIndex::build(&docs);
+    let index: SearchIndex = serde_json::from_str(&serde_json::to_string(&index).unwrap()).unwrap();
+    let bodies = bodies();
+    for q in QUERIES {
+        let nq = normalize(q);
+        let hits = index.search(q, usize::MAX);
+
+        let want_docs: BTreeSet<&str> = bodies
+            .iter()
+            .filter(|(_, body)| body.contains(&nq))
+            .map(|(slug, _)| slug.as_str())
+            .collect();
+        assert!(!want_docs.is_empty(), "some document says {q}");
+        let got_docs: BTreeSet<&str> = hits.iter().map(|h| h.slug.as_str()).collect();
+        assert_eq!(got_docs, want_docs, "{q}: documents");
+
+        let want_sections: BTreeSet<(&str, &str)> = docs
+            .iter()
+            .flat_map(|d| d.sections.iter().map(move |s| (d, s)))
+            .filter(|(_, s)| normalize(&s.title).contains(&nq) || normalize(&s.text).contains(&nq))
+            .map(|(d, s)| (d.meta.slug.as_str(), s.id.as_str()))
+            .collect();
+        let got_sections: BTreeSet<(&str, &str)> = hits
+            .iter()
+            .map(|h| (h.slug.as_str(), h.section_id.as_str()))
+            .collect();
+        assert_eq!(got_sections, want_sections, "{q}: sections");
+        assert_eq!(hits.len(), want_sections.len(), "{q}: one hit per section");
+
+        for h in &hits {
+            let marked: String = h
+                .snippet
+                .iter()
+                .filter(|f| f.hit)
+                .map(|f| f.text.as_str())
+                .collect();
+            let in_title = normalize(&h.section_title).contains(&nq);
+            assert!(
+                in_title || normalize(&marked).contains(&nq),
+                "{q}: {}#{} snippet marks the match",
+                h.slug,
+                h.section_id
+            );
+        }
+        eprintln!(
+            "{q}: {} sections in {} documents: {:?}",
+            hits.len(),
+            got_docs.len(),
+            got_docs
+        );
+    }
+}
