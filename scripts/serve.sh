@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the site (release) and serves it on http://127.0.0.1:8080, rebuilding on change.
+# Builds the site (release, every bundle: scripts/build.sh) and serves dist/ on http://127.0.0.1:8080.
+# After changing code or content, run it again (the build takes a few minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# No autoreload: its injected websocket script would be (rightly) blocked by the pages' CSP.
-exec trunk serve --release --no-autoreload
+scripts/build.sh
+exec node scripts/serve.mjs

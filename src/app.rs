@@ -1,42 +1,127 @@
-//! The app: the page frame (header, main, footer) and the route table.
+//! The apps: one per wasm bundle (see [`Bundle`]), each the same page frame (header, page tools, main,
+//! footer) around its own routes. A link to a route of another bundle is an ordinary page load.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use policy_checker::store::Part;
+use policy_content::site::Bundle;
 
-use crate::components::{PageTools, SiteFooter, SiteHeader, TextSize};
-use crate::pages::{
-    AboutPage, CalcPage, CheckPage, DocPage, HomePage, LibraryPage, NotFound, SearchPage,
-    SelfCheckPage, VillagesPage,
-};
+use crate::components::{DataGate, PageTools, SiteFooter, SiteHeader, TextSize};
+use crate::pages::NotFound;
 use crate::prerender::{Prerendered, PrerenderedCtx};
 
-/// The whole site.
-#[component]
-pub fn App() -> impl IntoView {
+/// The page frame around `$routes`, for the bundle `$bundle`.
+macro_rules! bundle_app {
+    ($(#[$doc:meta])* $name:ident, $bundle:expr, { $($routes:tt)* }) => {
+        $(#[$doc])*
+        #[component]
+        pub fn $name() -> impl IntoView {
+            setup($bundle);
+            view! {
+                <Router>
+                    <a class="skip-link" href="#main">"跳到正文"</a>
+                    <SiteHeader/>
+                    <PageTools/>
+                    <main id="main" tabindex="-1">
+                        <Routes fallback=|| view! { <Elsewhere this=$bundle/> }>
+                            $($routes)*
+                        </Routes>
+                    </main>
+                    <SiteFooter/>
+                </Router>
+            }
+        }
+    };
+}
+
+bundle_app!(
+    /// Home, the library, the documents, search and the about page.
+    ReaderApp, Bundle::Reader, {
+        <Route path=path!("/") view=crate::pages::HomePage/>
+        <Route path=path!("/docs") view=crate::pages::LibraryPage/>
+        <Route path=path!("/docs/:slug") view=crate::pages::DocPage/>
+        <Route path=path!("/search") view=crate::pages::SearchPage/>
+        <Route path=path!("/about") view=crate::pages::AboutPage/>
+    }
+);
+
+bundle_app!(
+    /// The settlement calculator.
+    CalcApp, Bundle::Calc, {
+        <Route path=path!("/calc") view=crate::pages::CalcPage/>
+    }
+);
+
+bundle_app!(
+    /// The eligibility checker, the self-check forms and quiz, and the village lookup.
+    CheckerApp, Bundle::Checker, {
+        <Route path=path!("/check") view=|| view! {
+            <DataGate parts=&[Part::Eligibility]><crate::pages::CheckPage/></DataGate>
+        }/>
+        <Route path=path!("/self-check") view=|| view! {
+            <DataGate parts=&[Part::Forms, Part::Quiz]><crate::pages::SelfCheckPage/></DataGate>
+        }/>
+        <Route path=path!("/villages") view=|| view! {
+            <DataGate parts=&[Part::Villages]><crate::pages::VillagesPage/></DataGate>
+        }/>
+    }
+);
+
+/// What every bundle sets up before its first view: the build-time page, the text size, offline support,
+/// the section-link copy handler, and links to other bundles' pages left to the browser.
+fn setup(this: Bundle) {
     provide_context(PrerenderedCtx(StoredValue::new(Prerendered::capture())));
     TextSize::provide();
     crate::dom::register_service_worker();
     crate::components::section_link::install_copy_handler();
-    view! {
-        <Router>
-            <a class="skip-link" href="#main">"跳到正文"</a>
-            <SiteHeader/>
-            <PageTools/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/docs") view=LibraryPage/>
-                    <Route path=path!("/docs/:slug") view=DocPage/>
-                    <Route path=path!("/search") view=SearchPage/>
-                    <Route path=path!("/calc") view=CalcPage/>
-                    <Route path=path!("/check") view=CheckPage/>
-                    <Route path=path!("/self-check") view=SelfCheckPage/>
-                    <Route path=path!("/villages") view=VillagesPage/>
-                    <Route path=path!("/about") view=AboutPage/>
-                </Routes>
-            </main>
-            <SiteFooter/>
-        </Router>
+    leave_other_bundles_to_browser(this);
+}
+
+/// A click on a link to a page another bundle serves is left to the browser (an ordinary page load): it
+/// stops at the document, before the router's handler on the window, which knows only this bundle's
+/// routes.
+fn leave_other_bundles_to_browser(this: Bundle) {
+    use wasm_bindgen::prelude::*;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let href = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        if let Some(href) = href {
+            if href.starts_with('/') && !href.starts_with("//") && Bundle::for_path(&href) != this {
+                ev.stop_propagation();
+            }
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
+/// A route this bundle does not have (reached by a programmatic navigation): if another bundle serves it,
+/// load that page from the server in place of this one; otherwise it does not exist.
+#[component]
+fn Elsewhere(
+    /// The bundle that is running.
+    this: Bundle,
+) -> impl IntoView {
+    let loc = use_location();
+    let path = loc.pathname.get_untracked();
+    if Bundle::for_path(&path) == this {
+        return view! { <NotFound/> }.into_any();
     }
+    let href = format!(
+        "{path}{}{}",
+        loc.search.get_untracked(),
+        loc.hash.get_untracked()
+    );
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(&href);
+    }
+    view! { <p class="page loading" role="status">"正在打开…"</p> }.into_any()
 }

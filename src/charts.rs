@@ -2,7 +2,7 @@
 //! curves of the personal payment against the bill. Pure functions returning SVG markup, so they are
 //! tested natively; every chart carries a text equivalent and direct labels (not colour alone).
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 /// One part of a stacked bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +28,23 @@ pub struct Series {
     pub dash: &'static str,
 }
 
+/// A number in an SVG attribute or label, to one decimal place without a trailing `.0`. Written by hand:
+/// Rust's float formatter would add about 10 KB to the wasm for this one use.
+struct N(f64);
+
+impl fmt::Display for N {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let (whole, frac) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+        if frac == 0 {
+            write!(f, "{sign}{whole}")
+        } else {
+            write!(f, "{sign}{whole}.{frac}")
+        }
+    }
+}
+
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -42,22 +59,22 @@ pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
     let rows = parts.iter().filter(|p| p.value > 0.0).count();
     let h = bar_h + 12.0 + rows as f64 * 24.0;
     let mut svg = String::new();
-    let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", esc(title), esc(title));
+    let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h), esc(title), esc(title));
     let mut x = 0.0;
     let mut y = bar_h + 20.0;
     for p in parts.iter().filter(|p| p.value > 0.0) {
         let share = if total > 0.0 { p.value / total } else { 0.0 };
         let pw = share * w;
-        let _ = write!(svg, "<rect class=\"{}\" x=\"{x:.1}\" y=\"0\" width=\"{pw:.1}\" height=\"{bar_h}\"><title>{}</title></rect>", p.class, esc(&p.label));
+        let _ = write!(svg, "<rect class=\"{}\" x=\"{}\" y=\"0\" width=\"{}\" height=\"{}\"><title>{}</title></rect>", p.class, N(x), N(pw), N(bar_h), esc(&p.label));
         x += pw;
         let _ = write!(
             svg,
-            "<rect class=\"{}\" x=\"0\" y=\"{:.1}\" width=\"14\" height=\"14\"/><text x=\"20\" y=\"{:.1}\">{} {:.0}%</text>",
+            "<rect class=\"{}\" x=\"0\" y=\"{}\" width=\"14\" height=\"14\"/><text x=\"20\" y=\"{}\">{} {}%</text>",
             p.class,
-            y - 12.0,
-            y,
+            N(y - 12.0),
+            N(y),
             esc(&p.label),
-            share * 100.0
+            N((share * 100.0).round())
         );
         y += 24.0;
     }
@@ -76,32 +93,33 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
     let sy = |y: f64| top + ph - y / y_max * ph;
     let legend_h = series.len() as f64 * 22.0 + 8.0;
     let mut svg = String::new();
-    let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", h + legend_h, esc(title), esc(title));
-    let _ = write!(svg, "<line class=\"axis\" x1=\"{left}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{}\"/>", top + ph, left + pw, top + ph, top + ph);
+    let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h + legend_h), esc(title), esc(title));
+    let _ = write!(svg, "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", N(left), N(top + ph), N(left + pw), N(top + ph), N(left), N(top), N(left), N(top + ph));
     for i in 0..=3 {
         let xv = x_max * f64::from(i) / 3.0;
         let yv = y_max * f64::from(i) / 3.0;
         let _ = write!(
             svg,
-            "<text class=\"tick\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            sx(xv),
-            h - 8.0,
+            "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            N(sx(xv)),
+            N(h - 8.0),
             money_short(xv)
         );
         let _ = write!(
             svg,
-            "<text class=\"tick\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            left - 4.0,
-            sy(yv) + 4.0,
+            "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            N(left - 4.0),
+            N(sy(yv) + 4.0),
             money_short(yv)
         );
         if i > 0 {
             let _ = write!(
                 svg,
-                "<line class=\"grid\" x1=\"{left}\" y1=\"{:.1}\" x2=\"{}\" y2=\"{:.1}\"/>",
-                sy(yv),
-                left + pw,
-                sy(yv)
+                "<line class=\"grid\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                N(left),
+                N(sy(yv)),
+                N(left + pw),
+                N(sy(yv))
             );
         }
     }
@@ -110,10 +128,10 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
         for (k, (x, y)) in s.points.iter().enumerate() {
             let _ = write!(
                 d,
-                "{}{:.1} {:.1}",
+                "{}{} {}",
                 if k == 0 { "M" } else { "L" },
-                sx(*x),
-                sy(y.min(y_max))
+                N(sx(*x)),
+                N(sy(y.min(y_max)))
             );
         }
         let _ = write!(
@@ -126,10 +144,12 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
         let ly = h + 14.0 + i as f64 * 22.0;
         let _ = write!(
             svg,
-            "<line class=\"line {}\" stroke-dasharray=\"{}\" x1=\"4\" y1=\"{ly:.1}\" x2=\"34\" y2=\"{ly:.1}\"/><text x=\"40\" y=\"{:.1}\">{}</text>",
+            "<line class=\"line {}\" stroke-dasharray=\"{}\" x1=\"4\" y1=\"{}\" x2=\"34\" y2=\"{}\"/><text x=\"40\" y=\"{}\">{}</text>",
             s.class,
             s.dash,
-            ly + 5.0,
+            N(ly),
+            N(ly),
+            N(ly + 5.0),
             esc(&s.name)
         );
     }
@@ -142,12 +162,12 @@ pub fn money_short(v: f64) -> String {
     if v >= 10000.0 {
         let w = v / 10000.0;
         if (w - w.round()).abs() < 0.05 {
-            format!("{:.0}万", w)
+            format!("{}万", N(w.round()))
         } else {
-            format!("{:.1}万", w)
+            format!("{}万", N(w))
         }
     } else {
-        format!("{:.0}", v)
+        N(v.round()).to_string()
     }
 }
 
@@ -173,8 +193,8 @@ mod tests {
                 part("大病保险", 0.0),
             ],
         );
-        assert!(svg.contains("width=\"240.0\""), "{svg}");
-        assert!(svg.contains("x=\"240.0\" y=\"0\" width=\"80.0\""));
+        assert!(svg.contains("width=\"240\""), "{svg}");
+        assert!(svg.contains("x=\"240\" y=\"0\" width=\"80\""));
         assert!(svg.contains("基本医保 75%") && svg.contains("个人自付 25%"));
         assert!(!svg.contains("大病保险"), "zero parts are left out");
     }
@@ -188,9 +208,23 @@ mod tests {
             dash: "",
         };
         let svg = line_chart("曲线", &[s], 300000.0, 3000.0);
-        assert!(svg.contains("d=\"M48.0 212.0L318.0 8.0\""), "{svg}");
+        assert!(svg.contains("d=\"M48 212L318 8\""), "{svg}");
         assert!(svg.contains("甲&lt;"));
         assert!(svg.contains(">30万<") && svg.contains(">3000<"));
+    }
+
+    #[test]
+    fn numbers_have_one_decimal_and_no_trailing_zero() {
+        for (v, s) in [
+            (0.0, "0"),
+            (12.0, "12"),
+            (12.34, "12.3"),
+            (12.36, "12.4"),
+            (-0.5, "-0.5"),
+            (-3.0, "-3"),
+        ] {
+            assert_eq!(N(v).to_string(), s);
+        }
     }
 
     #[test]

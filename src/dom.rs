@@ -5,18 +5,41 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Fetches `url` from the site's own origin and returns its body as text.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let resp = fetch_ok(url).await?;
+    let text = JsFuture::from(resp.text().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// Fetches `url` from the site's own origin and returns its body as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let resp = fetch_ok(url).await?;
+    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+async fn fetch_ok(url: &str) -> Result<web_sys::Response, String> {
     let window = web_sys::window().ok_or("no window")?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(js_err)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
-    if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
+    if resp.ok() {
+        Ok(resp)
+    } else {
+        Err(format!("HTTP {}", resp.status()))
     }
-    let text = JsFuture::from(resp.text().map_err(|e| format!("{e:?}"))?)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// A JavaScript error as text (its message, not a debug dump: that would cost wasm size).
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    e.unchecked_into::<js_sys::Error>()
+        .message()
+        .as_string()
+        .unwrap_or_else(|| "网络错误".to_string())
 }
 
 /// Scrolls to the element named by the URL's `#fragment`, if there is one on the page.
@@ -70,4 +93,19 @@ pub fn today() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+/// Runs `f` and records how long it took as a User Timing measure named `name` (the benchmark reads
+/// `performance.getEntriesByName(name)`; nothing else does).
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
 }

@@ -12,4 +12,4 @@ pub mod pages;
 pub mod prerender;
 pub mod qr;
 
-pub use app::App;
+pub use app::{CalcApp, CheckerApp, ReaderApp};

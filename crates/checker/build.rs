@@ -1,7 +1,7 @@
 //! Reads the checker's data files at build time (`content/eligibility.toml`, `content/forms/*.toml`,
 //! `content/quiz.toml`, `content/villages.toml`), validates them (ids, references, form totals, quiz answers,
-//! the alignment of the three village tables) and writes them as JSON to OUT_DIR, so the runtime (the
-//! browser) needs no TOML parser. Any broken rule stops the build with the entry and the problem.
+//! the alignment of the three village tables) and writes them in postcard's compact binary form to OUT_DIR, so the runtime
+//! (the browser) needs no TOML parser. Any broken rule stops the build with the entry and the problem.
 
 use std::path::{Path, PathBuf};
 
@@ -30,10 +30,20 @@ fn check(path: &Path, result: Result<(), data::DataError>) {
     }
 }
 
-fn write(name: &str, value: &impl serde::Serialize) {
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join(name);
-    std::fs::write(&out, serde_json::to_string(value).expect("serializable"))
-        .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+/// Writes `value` (postcard) as `OUT_DIR/{stem}.bin` and returns the name it is published under on the
+/// site: `{stem}-{hash}.bin`, so that a new build never reads an old copy from a cache.
+fn write(stem: &str, value: &impl serde::Serialize) -> String {
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join(format!("{stem}.bin"));
+    let bytes = postcard::to_allocvec(value).expect("serializable");
+    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    format!("{stem}-{:016x}.bin", fnv1a(&bytes))
+}
+
+/// FNV-1a, 64 bits: a content fingerprint for file names (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 fn main() {
@@ -43,7 +53,7 @@ fn main() {
     let path = dir.join("eligibility.toml");
     let eligibility: EligibilityData = read(&path);
     check(&path, eligibility.validate());
-    write("eligibility.json", &eligibility);
+    let eligibility_file = write("eligibility", &eligibility);
 
     let forms_dir = dir.join("forms");
     println!("cargo:rerun-if-changed={}", forms_dir.display());
@@ -65,17 +75,21 @@ fn main() {
         &forms_dir,
         data::citation::unique_ids("forms", forms.iter().map(|f| f.id.as_str())),
     );
-    write("forms.json", &forms);
+    let forms_file = write("forms", &forms);
 
     let path = dir.join("quiz.toml");
     let quiz: Quiz = read(&path);
     check(&path, quiz.validate());
-    write("quiz.json", &quiz);
+    let quiz_file = write("quiz", &quiz);
 
     let path = dir.join("villages.toml");
     let villages: VillageData = read(&path);
     let index = villages
         .build_index()
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    write("villages.json", &index);
+    let villages_file = write("villages", &index);
+
+    let names = format!("[{eligibility_file:?}, {forms_file:?}, {quiz_file:?}, {villages_file:?}]");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("published.rs");
+    std::fs::write(&out, names).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }

@@ -83,20 +83,22 @@ pub fn CalcResult(
         ("s3", "10 4 2 4"),
         ("s4", "1 6"),
     ];
-    let series: Vec<Series> = Category::ALL
-        .into_iter()
-        .zip(styles)
-        .map(|(c, (class, dash))| Series {
-            name: c.label().into(),
-            points: bills
-                .iter()
-                .zip(sweep(&scenario, c, &bills, Decimal::new(9, 1)))
-                .map(|(b, p)| (b.to_f64().unwrap_or(0.0), p.to_f64().unwrap_or(0.0)))
-                .collect(),
-            class,
-            dash,
-        })
-        .collect();
+    let series: Vec<Series> = crate::dom::timed("zct-sweep", || {
+        Category::ALL
+            .into_iter()
+            .zip(styles)
+            .map(|(c, (class, dash))| Series {
+                name: c.label().into(),
+                points: bills
+                    .iter()
+                    .zip(sweep(&scenario, c, &bills, Decimal::new(9, 1)))
+                    .map(|(b, p)| (b.to_f64().unwrap_or(0.0), p.to_f64().unwrap_or(0.0)))
+                    .collect(),
+                class,
+                dash,
+            })
+            .collect()
+    });
     let y_max = series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.1))

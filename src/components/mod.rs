@@ -1,6 +1,7 @@
 //! Reusable pieces of the page, one component per file.
 
 mod calc_result;
+mod data_gate;
 mod page_tools;
 mod poster;
 mod qr_dialog;
@@ -13,6 +14,7 @@ mod text_size;
 mod visit_fields;
 
 pub use calc_result::CalcResult;
+pub use data_gate::DataGate;
 pub use page_tools::PageTools;
 pub use poster::Poster;
 pub use qr_dialog::QrDialog;

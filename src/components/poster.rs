@@ -59,7 +59,8 @@ fn read_page(hash: &str) -> PosterText {
     let following = |el: &web_sys::Element, mut body: String| {
         let mut next = el.next_element_sibling();
         while let Some(n) = next {
-            if n.tag_name().starts_with('H') || n.has_attribute("id") || body.chars().count() > 400 {
+            if n.tag_name().starts_with('H') || n.has_attribute("id") || body.chars().count() > 400
+            {
                 break;
             }
             body.push_str(&text_of(&n));

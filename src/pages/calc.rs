@@ -57,7 +57,7 @@ pub fn CalcPage() -> impl IntoView {
             }
             match scenario(f) {
                 Err(errors) => Outcome::Errors(errors),
-                Ok(s) => match settle(&s) {
+                Ok(s) => match crate::dom::timed("zct-settle", || settle(&s)) {
                     Ok(r) => Outcome::Settled(Box::new((s, r))),
                     Err(e) => Outcome::Failed(e.to_string()),
                 },

@@ -8,7 +8,7 @@ import { DIST } from './harness.mjs';
 
 test('every text and wasm asset has a correct .br and .gz beside it', () => {
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
-  const assets = walk(DIST).filter((f) => /\.(html|js|css|wasm|json|xml|svg|webmanifest)$/.test(f));
+  const assets = walk(DIST).filter((f) => /\.(html|js|css|wasm|json|bin|xml|svg|webmanifest)$/.test(f));
   assert.ok(assets.length > 20);
   for (const f of assets) {
     const raw = fs.readFileSync(f);

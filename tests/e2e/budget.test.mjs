@@ -1,5 +1,5 @@
 // Size budgets (sizes are deterministic): what a document page loads on a first visit, brotli-compressed,
-// is at most 250 KB, and the wasm at most 200 KB.
+// is at most 250 KB, and every wasm bundle (reader, calculator, checker) at most 200 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -28,5 +28,18 @@ test('a document page loads at most 250 KB (brotli) on a first visit; the wasm a
   assert.ok(wasm.length === 1, 'the page loads one wasm');
   assert.ok(wasm[0] <= 200 * KB, `wasm is ${wasm[0]} bytes brotli (budget 200 KB)`);
   assert.ok(total <= 250 * KB, `first visit is ${total} bytes brotli (budget 250 KB)`);
+});
+
+test('every wasm bundle is at most 200 KB (brotli), and each route loads its own', () => {
+  const wasm = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
+  const sizes = Object.fromEntries(wasm.map((f) => [f, br(f)]));
+  console.log('wasm bundles (brotli bytes):', JSON.stringify(sizes));
+  assert.equal(wasm.length, 3, 'reader, calc and checker');
+  for (const [f, n] of Object.entries(sizes)) assert.ok(n <= 200 * KB, `${f} is ${n} bytes brotli (budget 200 KB)`);
+  const loads = (page) => firstVisitFiles(page).find((f) => f.endsWith('.wasm'));
+  assert.match(loads('docs/huining-83/index.html'), /^zct-reader-/);
+  assert.match(loads('calc/index.html'), /^zct-calc-/);
+  for (const p of ['check', 'self-check', 'villages']) assert.match(loads(`${p}/index.html`), /^zct-checker-/);
+  assert.match(loads('404.html'), /^zct-reader-/);
 });
 

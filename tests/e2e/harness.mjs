@@ -14,8 +14,9 @@ const TYPES = {
   '.png': 'image/png', '.xml': 'application/xml', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
 };
 
-/** Serves dist/ on 127.0.0.1 (a free port) like any static host: /x/ -> /x/index.html, else 404.html. */
-export function serve() {
+/** Serves dist/ on 127.0.0.1 (`port`, or a free one) like any static host: /x/ -> /x/index.html, else
+ * 404.html; brotli where the browser accepts it. */
+export function serve(port = 0) {
   const requests = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url);
@@ -34,7 +35,7 @@ export function serve() {
     fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
       resolve({ base: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) });
     });

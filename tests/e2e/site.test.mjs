@@ -58,3 +58,41 @@ test('navigating inside the app fetches the page body and shows it', async () =>
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a link to a page of another bundle loads that page (with its scenario), and Back returns', async () => {
+  const { page, errors } = await open(browser, server.base + '/docs/huining-83/');
+  await appReady(page);
+  const wasmOf = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm')));
+  const addLink = (href) => page.evaluate((h) => {
+    const a = document.createElement('a');
+    a.href = h;
+    a.textContent = 'go';
+    a.id = 'go';
+    document.querySelector('main').append(a);
+  }, href);
+  assert.match(await wasmOf(), /zct-reader-/);
+  await page.locator('header.site-header a[href="/calc/"]').click();
+  await page.waitForURL(/\/calc\/$/);
+  await appReady(page);
+  await page.waitForSelector('#v0-total');
+  assert.match(await wasmOf(), /zct-calc-/, 'the calculator page runs the calculator bundle');
+  await addLink('/check/');
+  await page.click('#go');
+  await page.waitForURL(/\/check\/$/);
+  await appReady(page);
+  await page.getByRole('button', { name: '继续' }).waitFor();
+  assert.match(await wasmOf(), /zct-checker-/);
+  // A link carrying a calculator scenario keeps it across the page load.
+  await addLink('/calc/#p=h&c=pr&v=i,c,1,12000,10000,,');
+  await page.click('#go');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  assert.equal(await page.inputValue('#v0-total'), '12000');
+  await page.locator('header.site-header a[href="/docs/"]').click();
+  await page.waitForURL(/\/docs\/$/);
+  await appReady(page);
+  await page.waitForSelector('a.doc-title');
+  await page.goBack();
+  await page.waitForSelector('[data-testid="personal-total"]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

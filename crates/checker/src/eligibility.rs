@@ -1,22 +1,19 @@
 //! Which benefits a person gets, and why not the others: one pure function over the rules of
-//! `content/eligibility.toml` (embedded as JSON at build time).
+//! `content/eligibility.toml` (see `store` for where the data lives).
 
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::data::eligibility::{Disease, EligibilityData, Rule};
 use crate::data::Citation;
 
-static DATA: LazyLock<EligibilityData> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/eligibility.json")))
-        .expect("eligibility.json is written by build.rs")
-});
+pub(crate) static DATA: OnceLock<EligibilityData> = OnceLock::new();
 
 /// The rules, areas, categories and diseases of `content/eligibility.toml`.
 pub fn data() -> &'static EligibilityData {
-    &DATA
+    crate::store::get(&DATA, crate::store::Part::Eligibility)
 }
 
 /// The person's answers (what the checker asks, one question per screen).

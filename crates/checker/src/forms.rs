@@ -3,26 +3,23 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::data::form::{Form, Indicator, Kind};
 use crate::data::Citation;
 
-static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/forms.json")))
-        .expect("forms.json is written by build.rs")
-});
+pub(crate) static FORMS: OnceLock<Vec<Form>> = OnceLock::new();
 
 /// All forms, by id (`baozhua`, `wudu`).
 pub fn forms() -> &'static [Form] {
-    &FORMS
+    crate::store::get(&FORMS, crate::store::Part::Forms).as_slice()
 }
 
 /// The form with `id`.
 pub fn form(id: &str) -> Option<&'static Form> {
-    FORMS.iter().find(|f| f.id == id)
+    forms().iter().find(|f| f.id == id)
 }
 
 /// The answer to one indicator.

@@ -2,21 +2,18 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::data::quiz::Quiz;
 use crate::data::Citation;
 
-static QUIZ: LazyLock<Quiz> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/quiz.json")))
-        .expect("quiz.json is written by build.rs")
-});
+pub(crate) static QUIZ: OnceLock<Quiz> = OnceLock::new();
 
 /// The quiz.
 pub fn quiz() -> &'static Quiz {
-    &QUIZ
+    crate::store::get(&QUIZ, crate::store::Part::Quiz)
 }
 
 /// One question, marked.

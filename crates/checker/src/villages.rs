@@ -1,20 +1,17 @@
 //! The village lookup: find a village or township of the three 包抓到村 tables by any part of any of its
 //! spellings (OCR variants folded by the variant map of `content/villages.toml`).
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::data::villages::{normalize, Assignment, VillageIndex};
 
-static INDEX: LazyLock<VillageIndex> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/villages.json")))
-        .expect("villages.json is written by build.rs")
-});
+pub(crate) static INDEX: OnceLock<VillageIndex> = OnceLock::new();
 
 /// The aligned villages and the variant map.
 pub fn index() -> &'static VillageIndex {
-    &INDEX
+    crate::store::get(&INDEX, crate::store::Part::Villages)
 }
 
 /// What the query matched.

@@ -57,3 +57,76 @@ pub const NAV: &[Page] = &[
 
 /// The site's name.
 pub const SITE_NAME: &str = "健康扶贫政策通";
+
+/// Which of the app's wasm bundles serves a route. The site is split so that a page loads only the code
+/// it needs: a document page does not download the calculator's engine or the checker's rules. Moving
+/// between bundles is an ordinary page load (every route is a real HTML page); moving within one is
+/// client-side navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Bundle {
+    /// Home, the library, documents, search and the about page (and the 404 page).
+    Reader,
+    /// The settlement calculator.
+    Calc,
+    /// The eligibility checker, the self-check forms and quiz, and the village lookup.
+    Checker,
+}
+
+impl Bundle {
+    /// Every bundle, in build order.
+    pub const ALL: [Bundle; 3] = [Bundle::Reader, Bundle::Calc, Bundle::Checker];
+
+    /// The bundle's name: the Trunk entry page is `web/{name}.html` and the cargo binary `zct-{name}`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Reader => "reader",
+            Bundle::Calc => "calc",
+            Bundle::Checker => "checker",
+        }
+    }
+
+    /// The bundle that serves `path` (an absolute path; query and fragment are ignored). Unknown paths
+    /// belong to the reader, which shows the 404 page.
+    pub fn for_path(path: &str) -> Bundle {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        match first {
+            "calc" => Bundle::Calc,
+            "check" | "self-check" | "villages" => Bundle::Checker,
+            _ => Bundle::Reader,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(path: &str, bundle: Bundle) {
+        assert_eq!(Bundle::for_path(path), bundle, "{path}");
+    }
+
+    #[test]
+    fn every_route_has_one_bundle() {
+        case("/", Bundle::Reader);
+        case("/docs/", Bundle::Reader);
+        case("/docs/huining-83/#s1", Bundle::Reader);
+        case("/search/?q=3000", Bundle::Reader);
+        case("/about/", Bundle::Reader);
+        case("/no-such-page/", Bundle::Reader);
+        case("/calc/", Bundle::Calc);
+        case("/calc/#p=h&c=pr", Bundle::Calc);
+        case("/calc", Bundle::Calc);
+        case("/check/", Bundle::Checker);
+        case("/self-check/", Bundle::Checker);
+        case("/villages/?q=x", Bundle::Checker);
+        case("/calculator/", Bundle::Reader);
+    }
+
+    #[test]
+    fn nav_pages_are_split_across_all_bundles() {
+        for b in Bundle::ALL {
+            assert!(NAV.iter().any(|p| Bundle::for_path(p.path) == b), "{b:?}");
+        }
+    }
+}

@@ -1,4 +1,4 @@
-//! Precompressed copies: `.br` (brotli, quality 11) and `.gz` (gzip, level 9) beside every text and wasm
+//! Precompressed copies: `.br` (brotli, quality 11) and `.gz` (gzip, level 9) beside every text, data and wasm
 //! file in `dist/`, for static hosts that serve them (nginx `brotli_static` / `gzip_static`).
 
 use std::io::Write;
@@ -12,6 +12,7 @@ const COMPRESSIBLE: &[&str] = &[
     ".css",
     ".wasm",
     ".json",
+    ".bin",
     ".xml",
     ".svg",
     ".webmanifest",

@@ -1,6 +1,7 @@
-//! `sitegen DIST [CONTENT]`: runs after Trunk has built the app into DIST (or its staging dir) and writes
-//! every route of the site as a real HTML page (text readable before the wasm loads and with JavaScript
-//! off), the page fragments the app fetches when it navigates, the search index, the sitemap, the
+//! `sitegen DIST [CONTENT]`: runs after Trunk has built each wasm bundle into DIST (its shell page as
+//! `DIST/_bundles/<bundle>.html`, see `scripts/build.sh`) and writes every route of the site as a real HTML
+//! page on the shell of the bundle that serves it (text readable before the wasm loads and with JavaScript
+//! off), the page fragments the app fetches when it navigates, the search index, the checker's data, the sitemap, the
 //! service worker (offline) and precompressed copies of every asset.
 
 mod ambiguity;
@@ -20,7 +21,7 @@ use policy_content::library::load_library;
 use policy_content::search::SearchIndex;
 
 use crate::pages::{Built, PageSpec};
-use crate::template::Template;
+use crate::template::Templates;
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
@@ -45,19 +46,15 @@ fn main() -> ExitCode {
 }
 
 fn run(dist: &Path, content: &Path) -> Result<usize, String> {
-    let template_src = std::fs::read_to_string(dist.join("index.html")).map_err(|e| {
-        format!(
-            "cannot read {}/index.html (run trunk build first): {e}",
-            dist.display()
-        )
-    })?;
-    let template = Template::parse(&template_src)?;
+    let templates = Templates::read(dist)?;
     let docs = load_library(&content.join("docs")).map_err(|e| e.to_string())?;
     let built = Built::new(&docs, content)?;
 
     let specs: Vec<PageSpec> = built.pages();
     for spec in &specs {
-        let page = template.render(spec, built.policy_date());
+        let page = templates
+            .for_path(&spec.path)
+            .render(spec, built.policy_date());
         write(&dist.join(spec.file()), &page)?;
         write(
             &dist.join("_frag").join(format!("{}.html", spec.key)),
@@ -67,12 +64,18 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
     let not_found = built.not_found();
     write(
         &dist.join("404.html"),
-        &template.render(&not_found, built.policy_date()),
+        &templates
+            .for_path(&not_found.path)
+            .render(&not_found, built.policy_date()),
     )?;
 
     let index = SearchIndex::build(&docs);
     let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
     write(&dist.join("data/search.json"), &json)?;
+    // The checker's data, fetched by the checker's pages (see policy_checker::store).
+    for part in policy_checker::store::Part::ALL {
+        write_bytes(&dist.join("data").join(part.file()), part.bytes())?;
+    }
 
     let origin =
         std::env::var("SITE_ORIGIN").unwrap_or_else(|_| "http://127.0.0.1:8080".to_string());
@@ -87,9 +90,13 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
+    write_bytes(path, text.as_bytes())
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

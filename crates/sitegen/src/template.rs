@@ -1,9 +1,47 @@
 //! The page template: Trunk's `index.html` with a page's title, description and static shell filled in.
 
-use policy_content::site::{NAV, SITE_NAME};
+use std::path::Path;
+
+use policy_content::site::{Bundle, NAV, SITE_NAME};
 
 use crate::html::esc;
 use crate::pages::PageSpec;
+
+/// The shell page of every bundle, read from `DIST/_bundles/<bundle>.html` (which is then removed, so the
+/// shells are not published on their own).
+pub struct Templates {
+    by_bundle: Vec<(Bundle, Template)>,
+}
+
+impl Templates {
+    /// Reads and parses every bundle's shell, then removes `DIST/_bundles`.
+    pub fn read(dist: &Path) -> Result<Self, String> {
+        let dir = dist.join("_bundles");
+        let mut by_bundle = Vec::new();
+        for bundle in Bundle::ALL {
+            let file = dir.join(format!("{}.html", bundle.name()));
+            let src = std::fs::read_to_string(&file).map_err(|e| {
+                format!("cannot read {} (run scripts/build.sh): {e}", file.display())
+            })?;
+            let t = Template::parse(&src).map_err(|e| format!("{}: {e}", file.display()))?;
+            by_bundle.push((bundle, t));
+        }
+        std::fs::remove_dir_all(&dir)
+            .map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
+        Ok(Self { by_bundle })
+    }
+
+    /// The shell for the page at `path`.
+    pub fn for_path(&self, path: &str) -> &Template {
+        let bundle = Bundle::for_path(path);
+        &self
+            .by_bundle
+            .iter()
+            .find(|(b, _)| *b == bundle)
+            .expect("every bundle has a template")
+            .1
+    }
+}
 
 /// Trunk's built `index.html`, split where a page's own parts go.
 pub struct Template {
