@@ -109,3 +109,20 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
     out
 }
+
+/// The text of `el` as it reads on screen (`innerText`), including the parts of a long document that the
+/// browser has not laid out yet (`content-visibility: auto` in the stylesheet): they are laid out for the
+/// moment of reading.
+pub fn rendered_text(el: &web_sys::HtmlElement) -> String {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(r) = &root {
+        let _ = r.class_list().add_1("lay-out-all");
+    }
+    let text = el.inner_text();
+    if let Some(r) = &root {
+        let _ = r.class_list().remove_1("lay-out-all");
+    }
+    text
+}

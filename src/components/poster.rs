@@ -19,7 +19,7 @@ struct PosterText {
 fn text_of(el: &web_sys::Element) -> String {
     el.clone()
         .dyn_into::<web_sys::HtmlElement>()
-        .map(|h| h.inner_text())
+        .map(|h| crate::dom::rendered_text(&h))
         .unwrap_or_default()
         .replace('#', "")
         .trim()

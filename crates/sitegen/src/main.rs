@@ -86,6 +86,10 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
     let version = offline::write_service_worker(dist)?;
     let compressed = compress::precompress(dist)?;
     eprintln!("sitegen: build {version}; {compressed} files precompressed (.br, .gz)");
+    eprintln!(
+        "sitegen: Content-Security-Policy for the server header:\n  {}",
+        templates.header_csp
+    );
     Ok(specs.len() + 1)
 }
 

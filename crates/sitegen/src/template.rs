@@ -11,6 +11,9 @@ use crate::pages::PageSpec;
 /// shells are not published on their own).
 pub struct Templates {
     by_bundle: Vec<(Bundle, Template)>,
+    /// The Content-Security-Policy for a server header: it allows every bundle's inline loader (each
+    /// page's `<meta>` allows only its own).
+    pub header_csp: String,
 }
 
 impl Templates {
@@ -18,6 +21,7 @@ impl Templates {
     pub fn read(dist: &Path) -> Result<Self, String> {
         let dir = dist.join("_bundles");
         let mut by_bundle = Vec::new();
+        let mut sources = Vec::new();
         for bundle in Bundle::ALL {
             let file = dir.join(format!("{}.html", bundle.name()));
             let src = std::fs::read_to_string(&file).map_err(|e| {
@@ -25,10 +29,19 @@ impl Templates {
             })?;
             let t = Template::parse(&src).map_err(|e| format!("{}: {e}", file.display()))?;
             by_bundle.push((bundle, t));
+            sources.push(src);
         }
+        let scripts: Vec<&str> = sources
+            .iter()
+            .flat_map(|s| crate::csp::inline_scripts(s))
+            .collect();
+        let header_csp = crate::csp::policy(&scripts);
         std::fs::remove_dir_all(&dir)
             .map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
-        Ok(Self { by_bundle })
+        Ok(Self {
+            by_bundle,
+            header_csp,
+        })
     }
 
     /// The shell for the page at `path`.
