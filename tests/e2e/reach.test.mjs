@@ -39,12 +39,16 @@ test('after one visit the site works with the network cut', async () => {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('zct-')), null, { timeout: 30000 });
   await ctx.setOffline(true);
-  for (const p of ['/docs/meishan-137/', '/search/?q=3000元', '/calc/']) {
+  for (const p of ['/docs/meishan-137/', '/search/?q=3000元', '/calc/', '/check/', '/self-check/']) {
     await page.goto(`${server.base}${p}`);
     await appReady(page);
     const h1 = await page.locator('main h1').first().textContent();
     assert.ok(h1.length > 1, `${p} offline`);
   }
+  // The checker's pages fetch their data (/data/*.bin): the worker has it too.
+  await page.goto(`${server.base}/villages/?q=河畔`);
+  await appReady(page);
+  assert.match(await page.getByTestId('village-count').textContent(), /找到 \d+ 个村/);
   await ctx.close();
 });
 
