@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the site into dist/ (release): one Trunk build per wasm bundle (web/shell.html with the
-# bundle's binary; see policy_content::site::Bundle), merged into one directory, then the site generator writes every route as
-# a real HTML page on its bundle's shell, the search index, the sitemap, the service worker and the
-# precompressed copies. Expects the tools scripts/setup.sh installs.
+# bundle's binary; see policy_content::site::Bundle), merged into one directory, then the site
+# generator writes every route as a real HTML page on its bundle's shell, the search index, the
+# sitemap, the service worker and the precompressed copies. Expects the tools scripts/setup.sh installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"

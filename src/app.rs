@@ -83,11 +83,8 @@ fn setup(this: Bundle) {
 /// stops at the document, before the router's handler on the window, which knows only this bundle's
 /// routes.
 fn leave_other_bundles_to_browser(this: Bundle) {
-    use wasm_bindgen::prelude::*;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+    use wasm_bindgen::JsCast;
+    crate::dom::on_document_click(false, move |ev: web_sys::Event| {
         let href = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -99,8 +96,6 @@ fn leave_other_bundles_to_browser(this: Bundle) {
             }
         }
     });
-    let _ = doc.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
-    handler.forget();
 }
 
 /// A route this bundle does not have (reached by a programmatic navigation): if another bundle serves it,

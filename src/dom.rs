@@ -110,19 +110,35 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// The text of `el` as it reads on screen (`innerText`), including the parts of a long document that the
-/// browser has not laid out yet (`content-visibility: auto` in the stylesheet): they are laid out for the
-/// moment of reading.
-pub fn rendered_text(el: &web_sys::HtmlElement) -> String {
+/// Runs `read` with every block of a long document laid out, so that `innerText` gives the whole text: the
+/// stylesheet lets the browser skip the blocks below the screen (`content-visibility: auto`), and their
+/// `innerText` would be empty. Laying out the whole document is slow on a cheap phone, so do all the reading
+/// in one call.
+pub fn with_all_laid_out<T>(read: impl FnOnce() -> T) -> T {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(r) = &root {
         let _ = r.class_list().add_1("lay-out-all");
     }
-    let text = el.inner_text();
+    let out = read();
     if let Some(r) = &root {
         let _ = r.class_list().remove_1("lay-out-all");
     }
-    text
+    out
+}
+
+/// Listens to every click on the document for the life of the page (`capture`: before the target's own
+/// handlers; otherwise as the click bubbles, still before handlers on the window, such as the router's).
+pub fn on_document_click(capture: bool, handler: impl Fn(web_sys::Event) + 'static) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    let _ = doc.add_event_listener_with_callback_and_bool(
+        "click",
+        handler.as_ref().unchecked_ref(),
+        capture,
+    );
+    handler.forget();
 }

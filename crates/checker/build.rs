@@ -1,7 +1,7 @@
 //! Reads the checker's data files at build time (`content/eligibility.toml`, `content/forms/*.toml`,
 //! `content/quiz.toml`, `content/villages.toml`), validates them (ids, references, form totals, quiz answers,
-//! the alignment of the three village tables) and writes them in postcard's compact binary form to OUT_DIR, so the runtime
-//! (the browser) needs no TOML parser. Any broken rule stops the build with the entry and the problem.
+//! the alignment of the three village tables) and writes them in postcard's compact binary form to
+//! OUT_DIR, so the runtime (the browser) needs no TOML parser. Any broken rule stops the build with the entry and the problem.
 
 use std::path::{Path, PathBuf};
 

@@ -19,7 +19,7 @@ struct PosterText {
 fn text_of(el: &web_sys::Element) -> String {
     el.clone()
         .dyn_into::<web_sys::HtmlElement>()
-        .map(|h| crate::dom::rendered_text(&h))
+        .map(|h| h.inner_text())
         .unwrap_or_default()
         .replace('#', "")
         .trim()
@@ -125,7 +125,10 @@ pub fn Poster(
             location.hash.get()
         ))
     });
-    let text = Memo::new(move |_| read_page(&location.hash.get()));
+    let text = Memo::new(move |_| {
+        let hash = location.hash.get();
+        crate::dom::with_all_laid_out(|| read_page(&hash))
+    });
     let (a3, set_a3) = signal(false);
     let qr = move || encode(&url.get()).map(|m| to_svg(&m, 320, "扫码打开本页"));
     let print = move |_| {

@@ -38,7 +38,7 @@ pub fn ReadAloud() -> impl IntoView {
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("main"))
             .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-            .map(|m| crate::dom::rendered_text(&m))
+            .map(|m| crate::dom::with_all_laid_out(|| m.inner_text()))
             .unwrap_or_default();
         let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else {
             return;

@@ -6,14 +6,11 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::dom::{absolute_url, copy_to_clipboard};
+use crate::dom::{absolute_url, copy_to_clipboard, on_document_click};
 
 /// Installs the document-wide listener (once, at start).
 pub fn install_copy_handler() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let handler = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+    on_document_click(true, |ev: web_sys::Event| {
         let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -45,10 +42,4 @@ pub fn install_copy_handler() {
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 2000);
     });
-    let _ = doc.add_event_listener_with_callback_and_bool(
-        "click",
-        handler.as_ref().unchecked_ref(),
-        true,
-    );
-    handler.forget();
 }

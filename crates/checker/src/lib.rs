@@ -1,6 +1,7 @@
 //! policy-checker: what a person can get (eligibility rules), the official self-check scoring forms of
 //! 县委办发〔2018〕83号, the policy-awareness quiz and the 包抓到村 village lookup. Pure functions over data
-//! files in `content/` that are validated at build time and kept in a compact binary form (built in, or installed at run time: see `store`); no web dependency.
+//! files in `content/` that are validated at build time and kept in a compact binary form (built in, or
+//! installed at run time: see `store`); no web dependency.
 
 pub mod data;
 pub mod eligibility;

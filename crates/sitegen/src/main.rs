@@ -1,8 +1,8 @@
 //! `sitegen DIST [CONTENT]`: runs after Trunk has built each wasm bundle into DIST (its shell page as
 //! `DIST/_bundles/<bundle>.html`, see `scripts/build.sh`) and writes every route of the site as a real HTML
 //! page on the shell of the bundle that serves it (text readable before the wasm loads and with JavaScript
-//! off), the page fragments the app fetches when it navigates, the search index, the checker's data, the sitemap, the
-//! service worker (offline) and precompressed copies of every asset.
+//! off), the page fragments the app fetches when it navigates, the search index, the checker's data, the
+//! sitemap, the service worker (offline) and precompressed copies of every asset.
 
 mod ambiguity;
 mod compress;
