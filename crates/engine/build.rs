@@ -44,6 +44,21 @@ fn main() {
                 "{}: {key}: value {v:?} is not a number",
                 f.display()
             );
+            let unit = p.get("unit").and_then(|u| u.as_str());
+            let value: f64 = v.parse().unwrap();
+            let in_range = match unit {
+                Some("ratio") | Some("flag") => (0.0..=1.0).contains(&value),
+                Some("yuan") => value >= 0.0,
+                other => panic!(
+                    "{}: {key}: unit {other:?} is not ratio, yuan or flag",
+                    f.display()
+                ),
+            };
+            assert!(
+                in_range,
+                "{}: {key}: {v} is outside its unit's range",
+                f.display()
+            );
             let has_source = p.get("source").is_some();
             let has_assumption = p
                 .get("assumption")

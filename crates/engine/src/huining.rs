@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::model::{Category, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{fmt, pos, round};
 use crate::params::ProfileParams;
+use crate::rules::Ctx;
 use crate::settle::finish;
 
 /// Running totals over the year.
@@ -24,28 +25,6 @@ struct Year {
     personal_compliant: Decimal,
     /// 医疗救助 paid so far.
     assistance_paid: Decimal,
-}
-
-struct Ctx<'a> {
-    s: &'a Scenario,
-    p: &'a ProfileParams,
-}
-
-impl Ctx<'_> {
-    fn get(&self, key: &str) -> Decimal {
-        self.p.get(key, &self.s.overrides)
-    }
-
-    fn step(&self, rule: &str, amount: Decimal, key: &str, detail: String) -> Step {
-        let param = self.p.param(key);
-        Step {
-            rule: rule.into(),
-            amount,
-            source: self.p.link(key).unwrap_or_default(),
-            assumption: param.assumption.is_some(),
-            detail,
-        }
-    }
 }
 
 /// 大病保险 on `base` (the amount above the threshold), by increasing segments.
@@ -64,7 +43,7 @@ fn critical_segments(c: &Ctx<'_>, base: Decimal) -> Decimal {
 }
 
 pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult> {
-    let c = Ctx { s, p };
+    let c = Ctx::new(s, p);
     let poverty = s.category == Category::PovertyRegistered;
     let covered = poverty || (s.category == Category::SafetyNet && s.options.safety_net_covered);
     let reduced_threshold = matches!(
@@ -222,6 +201,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             } else {
                 String::new()
             },
+            overridden: c.take_overridden(),
         });
         out.push(finish(r));
     }

@@ -9,11 +9,14 @@ mod huining;
 mod meishan;
 pub mod model;
 pub mod money;
+pub mod overrides;
 pub mod params;
+mod rules;
 pub mod settle;
 
 pub use model::{
     Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, Step, YearResult,
 };
+pub use overrides::{OverrideError, Unit};
 pub use params::{profile, profiles, Param, ProfileParams, Source};
 pub use settle::{settle, sweep, SettleError};

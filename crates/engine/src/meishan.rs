@@ -8,12 +8,14 @@ use rust_decimal::Decimal;
 use crate::model::{Category, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{fmt, pos, round};
 use crate::params::ProfileParams;
+use crate::rules::Ctx;
 use crate::settle::finish;
 
 pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult> {
-    let get = |k: &str| p.get(k, &s.overrides);
-    let link = |k: &str| p.link(k).unwrap_or_default();
-    let assumed = |k: &str| p.is_assumption(k) && !s.overrides.contains_key(k);
+    let c = Ctx::new(s, p);
+    let get = |k: &str| c.get(k);
+    let link = |k: &str| c.link(k);
+    let assumed = |k: &str| c.assumed(k);
     let poverty = s.category == Category::PovertyRegistered;
     let mut after_basic_year = Decimal::ZERO;
     let mut critical_year = Decimal::ZERO;
@@ -62,6 +64,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             } else {
                 "报销比例和起付线是假设值".into()
             },
+            overridden: c.take_overridden(),
         });
         let after_basic = pos(e.compliant - basic);
         after_basic_year += after_basic;
@@ -86,6 +89,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
                 "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
                 fmt(get("critical_threshold"))
             ),
+            overridden: c.take_overridden(),
         });
         let noncompliant = e.total - e.compliant;
         if covered && noncompliant > Decimal::ZERO {
@@ -96,6 +100,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
                 source: link("hospital_absorbs_noncompliant"),
                 assumption: false,
                 detail: String::new(),
+                overridden: c.take_overridden(),
             });
         }
         if covered {
@@ -119,6 +124,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
                     fmt(cap),
                     fmt(backstop)
                 ),
+                overridden: c.take_overridden(),
             });
         }
         r.steps.push(Step {
@@ -127,6 +133,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             source: String::new(),
             assumption: r.estimated,
             detail: String::new(),
+            overridden: c.take_overridden(),
         });
         out.push(finish(r));
     }

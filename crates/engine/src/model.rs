@@ -160,6 +160,9 @@ pub struct Step {
     pub assumption: bool,
     /// One sentence of how the amount was worked out.
     pub detail: String,
+    /// The keys of the parameters the person changed that this step used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
 }
 
 /// Who pays what for one episode. The parts add up to `total`.

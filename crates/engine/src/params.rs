@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::overrides::Unit;
+
 /// Where a value is stated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
@@ -37,8 +39,8 @@ pub struct Param {
     /// The value (a ratio like 0.85, or yuan).
     #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,
-    /// `ratio` or `yuan`.
-    pub unit: String,
+    /// What the value measures (and so the values it may take).
+    pub unit: Unit,
     /// The clause, if the documents give it.
     #[serde(default)]
     pub source: Option<Source>,

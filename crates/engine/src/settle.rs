@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Level, Scenario, YearResult};
 use crate::money::round;
+use crate::overrides::OverrideError;
 use crate::params::{profile, ProfileParams};
 
 /// Why a scenario cannot be settled.
@@ -35,6 +36,8 @@ pub enum SettleError {
         field: &'static str,
         value: Decimal,
     },
+    /// A changed parameter that may not be changed, or not to that value.
+    Override(OverrideError),
 }
 
 impl fmt::Display for SettleError {
@@ -54,6 +57,7 @@ impl fmt::Display for SettleError {
             Self::Negative { episode, field, value } => {
                 write!(f, "第{episode}次就诊的“{}”({field})不能是负数：{value}", field_label(field))
             }
+            Self::Override(e) => e.fmt(f),
         }
     }
 }
@@ -126,6 +130,11 @@ pub fn settle(scenario: &Scenario) -> Result<YearResult, SettleError> {
 /// Settles with explicit parameters (tests and what-if comparisons).
 pub fn settle_with(scenario: &Scenario, params: &ProfileParams) -> Result<YearResult, SettleError> {
     check(&scenario.episodes)?;
+    for (key, value) in &scenario.overrides {
+        params
+            .check_override(key, *value)
+            .map_err(SettleError::Override)?;
+    }
     let episodes = match params.id.as_str() {
         "meishan-2016" => crate::meishan::settle_year(scenario, params),
         _ => crate::huining::settle_year(scenario, params),

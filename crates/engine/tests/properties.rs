@@ -4,7 +4,9 @@
 //! amount parser never panics on any string.
 
 use policy_engine::amount;
-use policy_engine::{settle, Category, Episode, EpisodeKind, Level, Options, Scenario};
+use policy_engine::{
+    profile, settle, Category, Episode, EpisodeKind, Level, Options, Scenario, SettleError, Unit,
+};
 use rust_decimal::Decimal;
 
 /// xorshift64*: deterministic, so a failure is reproducible.
@@ -70,7 +72,8 @@ fn parts_add_up_and_nothing_is_negative() {
             "meishan-2016"
         };
         let category = Category::ALL[rng.below(5) as usize];
-        let s = scenario(&mut rng, profile, category, false);
+        let mut s = scenario(&mut rng, profile, category, false);
+        s.overrides = random_overrides(&mut rng, profile);
         let r = settle(&s).unwrap();
         for e in r.episodes.iter().chain(std::iter::once(&r.year)) {
             let parts = [
@@ -86,6 +89,51 @@ fn parts_add_up_and_nothing_is_negative() {
             assert!(
                 parts.iter().all(|p| !p.is_sign_negative() || p.is_zero()),
                 "negative part in {e:?} for {s:?}"
+            );
+        }
+    }
+}
+
+/// Any value within its unit's range for some of the parameters a person may change.
+fn random_overrides(
+    rng: &mut Rng,
+    profile_id: &str,
+) -> std::collections::BTreeMap<String, Decimal> {
+    let p = profile(profile_id).unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for param in p.editable() {
+        if rng.below(3) > 0 {
+            continue;
+        }
+        let v = match param.unit {
+            Unit::Ratio => Decimal::new(rng.below(101) as i64, 2),
+            Unit::Flag => Decimal::from(rng.below(2)),
+            Unit::Yuan => rng.money(200_000),
+        };
+        out.insert(param.key.clone(), v);
+    }
+    out
+}
+
+/// A link may change only what the documents leave open, and only within range: anything else is refused
+/// by the engine itself, never settled.
+#[test]
+fn fixed_or_out_of_range_overrides_are_refused() {
+    let mut rng = Rng(5);
+    for profile_id in ["huining-2018", "meishan-2016"] {
+        let p = profile(profile_id).unwrap();
+        for param in &p.params {
+            let mut s = scenario(&mut rng, profile_id, Category::PovertyRegistered, false);
+            let bad = match (param.assumption.is_some(), param.unit) {
+                (false, _) => param.value, // even the documents' own value: it is not theirs to set
+                (true, Unit::Ratio | Unit::Flag) => Decimal::from(75),
+                (true, Unit::Yuan) => Decimal::from(-1),
+            };
+            s.overrides.insert(param.key.clone(), bad);
+            assert!(
+                matches!(settle(&s), Err(SettleError::Override(_))),
+                "{profile_id}: {} = {bad} was accepted",
+                param.key
             );
         }
     }

@@ -1,0 +1,68 @@
+//! What every profile's rules share: reading a parameter (the value a person set for an assumption, or
+//! the documents' value) and building a step that cites its clause and names the changed numbers it used.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use crate::model::{Scenario, Step};
+use crate::params::ProfileParams;
+
+/// The scenario and its profile's parameters, with the changed parameters read since the last step.
+pub(crate) struct Ctx<'a> {
+    /// The scenario being settled.
+    pub s: &'a Scenario,
+    /// Its profile's parameters.
+    pub p: &'a ProfileParams,
+    overridden: RefCell<BTreeSet<String>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(s: &'a Scenario, p: &'a ProfileParams) -> Self {
+        Self {
+            s,
+            p,
+            overridden: RefCell::default(),
+        }
+    }
+
+    /// The value of `key`: the person's value if they changed it, else the profile's.
+    pub fn get(&self, key: &str) -> Decimal {
+        if self.s.overrides.contains_key(key) {
+            self.overridden.borrow_mut().insert(key.to_string());
+        }
+        self.p.get(key, &self.s.overrides)
+    }
+
+    /// The library link of `key`'s clause (empty when none).
+    pub fn link(&self, key: &str) -> String {
+        self.p.link(key).unwrap_or_default()
+    }
+
+    /// Whether `key` is an assumption the person has not replaced.
+    pub fn assumed(&self, key: &str) -> bool {
+        self.p.is_assumption(key) && !self.s.overrides.contains_key(key)
+    }
+
+    /// The changed parameters read since the last call (for the step being built).
+    pub fn take_overridden(&self) -> Vec<String> {
+        std::mem::take(&mut *self.overridden.borrow_mut())
+            .into_iter()
+            .collect()
+    }
+
+    /// A step citing `key`'s clause, marked as an assumption if `key` is one, and naming the changed
+    /// parameters read since the last step.
+    pub fn step(&self, rule: &str, amount: Decimal, key: &str, detail: String) -> Step {
+        let param = self.p.param(key);
+        Step {
+            rule: rule.into(),
+            amount,
+            source: self.link(key),
+            assumption: param.assumption.is_some(),
+            detail,
+            overridden: self.take_overridden(),
+        }
+    }
+}
