@@ -76,6 +76,10 @@ fn setup(this: Bundle) {
     TextSize::provide();
     crate::dom::register_service_worker();
     crate::components::section_link::install_copy_handler();
+    for event in ["popstate", "hashchange"] {
+        let handle = window_event_listener_untyped(event, |_| crate::address::changed());
+        std::mem::forget(handle);
+    }
     leave_other_bundles_to_browser(this);
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use policy_engine::amount;
+use policy_engine::{amount, profile};
 use policy_engine::{Category, Episode, EpisodeKind, Level, Options, Scenario};
 
 use crate::calc_state::{CalcForm, VisitForm};
@@ -134,12 +134,14 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
         .enumerate()
         .map(|(i, v)| visit(i, v, &mut errors))
         .collect();
+    // Only the numbers this profile leaves open, each read and range-checked by the engine's own rule.
     let mut overrides = BTreeMap::new();
+    let editable = |k: &str| profile(&form.profile).and_then(|p| p.editable_param(k).ok());
     for (k, v) in &form.overrides {
-        if v.trim().is_empty() {
+        let Some(param) = editable(k).filter(|_| !v.trim().is_empty()) else {
             continue;
-        }
-        match amount::parse(v) {
+        };
+        match param.read(v) {
             Ok(d) => {
                 overrides.insert(k.clone(), d);
             }
@@ -175,13 +177,16 @@ pub fn source_href(source: &str) -> Option<String> {
     Some(format!("/docs/{doc}/#{section}"))
 }
 
-/// `12345.6` as `12,345.60`.
+/// `12345.6` as `12,345.60` (a negative amount, which the engine never returns, as `-12,345.60`).
 pub fn yuan(d: rust_decimal::Decimal) -> String {
-    let s = policy_engine::money::fmt(d);
+    let s = policy_engine::money::fmt(d.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
     let mut out = String::new();
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 && c != '-' {
+        if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
@@ -226,6 +231,8 @@ mod tests {
             ("0", "0.00"),
             ("1234567.891", "1,234,567.89"),
             ("999", "999.00"),
+            ("-1740000", "-1,740,000.00"),
+            ("-740000", "-740,000.00"),
         ] {
             assert_eq!(yuan(v.parse().unwrap()), s);
         }

@@ -2,9 +2,15 @@
 //! scenario can be shared, bookmarked or put in a QR code without anything being sent or stored.
 //!
 //! Fragment: `p=h&c=pr&o=co,sn&v=i,c,1,12000,10000,,;o,t,1,3000,2800,,&a=key:value,…`
-//! (`p` profile, `c` category, `o` options on, `v` visits, `a` edited assumption parameters).
+//! (`p` profile, by its link code, `c` category, `o` options on, `v` visits, `a` changed assumption
+//! parameters); every value is written by the site's one codec, [`crate::fragment`].
 
 use std::collections::BTreeMap;
+use std::fmt;
+
+use policy_engine::{profile, profiles, OverrideError};
+
+use crate::fragment;
 
 /// One visit (住院 or 门诊慢特病) as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,7 +72,9 @@ impl Default for CalcForm {
     }
 }
 
-const PROFILES: &[(&str, &str)] = &[("h", "huining-2018"), ("m", "meishan-2016")];
+/// The most visits one scenario holds (in the form and from a link).
+pub const MAX_VISITS: usize = 50;
+
 const CATEGORIES: &[(&str, &str)] = &[
     ("pr", "poverty_registered"),
     ("db", "dibao"),
@@ -96,40 +104,59 @@ fn long(table: &[(&str, &str)], code: &str) -> Option<String> {
         .map(|(_, l)| (*l).to_string())
 }
 
-/// Percent-encodes the characters the fragment uses as separators (and `%` itself).
-fn enc(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '%' | ',' | ';' | '&' | '=' | '#' | ':' | ' ' => {
-                out.push_str(&format!("%{:02X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out
+/// Something in a link that was not taken as it stood; the page lists these above the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkNotice {
+    /// More visits than [`MAX_VISITS`]: the first ones were kept.
+    TooManyVisits { given: usize },
+    /// A value longer than [`fragment::MAX_FIELD`] characters was cut.
+    Cut { visit: usize },
+    /// A profile or category code nobody knows: the default was kept.
+    UnknownCode { what: &'static str, code: String },
+    /// A parameter the link may not change, or not to that value: the policy's or assumed value is used.
+    Override(OverrideError),
 }
 
-fn dec(s: &str) -> String {
-    let mut out = Vec::new();
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
+impl fmt::Display for LinkNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooManyVisits { given } => write!(
+                f,
+                "链接里有 {given} 次就诊，最多只能算 {MAX_VISITS} 次，已按前 {MAX_VISITS} 次计算"
+            ),
+            Self::Cut { visit } => write!(
+                f,
+                "链接里第 {visit} 次就诊有金额太长（最多 {} 个字），已截短，请核对",
+                fragment::MAX_FIELD
+            ),
+            Self::UnknownCode { what, code } => {
+                write!(f, "链接里的{what}代码“{code}”不认识，已按默认的{what}计算")
             }
+            Self::Override(e @ OverrideError::Fixed { .. } | e @ OverrideError::Unknown { .. }) => {
+                e.fmt(f)
+            }
+            Self::Override(e) => write!(f, "{e}。链接里的这个数字没有采用，已按假设值计算"),
         }
-        out.push(b[i]);
-        i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A scenario read from a link, and what in the link was not taken as it stood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FromLink {
+    /// The scenario.
+    pub form: CalcForm,
+    /// What the page should tell the person about the link.
+    pub notices: Vec<LinkNotice>,
+}
+
+fn field(raw: &str, cut: &mut bool) -> String {
+    let (v, c) = fragment::decode_field(raw);
+    *cut |= c;
+    v
 }
 
 impl CalcForm {
-    /// The fragment (without `#`).
+    /// The fragment (without `#`); see [`fragment`] for the encoding.
     pub fn to_fragment(&self) -> String {
         let visits: Vec<String> = self
             .visits
@@ -139,93 +166,147 @@ impl CalcForm {
                     code(KINDS, &v.kind).to_string(),
                     code(LEVELS, &v.level).to_string(),
                     if v.in_county { "1".into() } else { "0".into() },
-                    enc(&v.total),
-                    enc(&v.compliant),
-                    enc(&v.basic_paid),
-                    enc(&v.critical_paid),
+                    fragment::encode(&v.total),
+                    fragment::encode(&v.compliant),
+                    fragment::encode(&v.basic_paid),
+                    fragment::encode(&v.critical_paid),
                 ]
                 .join(",")
             })
             .collect();
+        let profile_code = profile(&self.profile).map_or("", |p| p.code.as_str());
         let mut parts = vec![
-            format!("p={}", code(PROFILES, &self.profile)),
-            format!("c={}", code(CATEGORIES, &self.category)),
+            ("p", profile_code.to_string()),
+            ("c", code(CATEGORIES, &self.category).to_string()),
         ];
         if !self.options.is_empty() {
-            parts.push(format!(
-                "o={}",
-                self.options
-                    .iter()
-                    .map(|o| enc(o))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ));
+            let o: Vec<String> = self.options.iter().map(|o| fragment::encode(o)).collect();
+            parts.push(("o", o.join(",")));
         }
-        parts.push(format!("v={}", visits.join(";")));
+        parts.push(("v", visits.join(";")));
         if !self.overrides.is_empty() {
             let a: Vec<String> = self
                 .overrides
                 .iter()
-                .map(|(k, v)| format!("{}:{}", enc(k), enc(v)))
+                .map(|(k, v)| format!("{}:{}", fragment::encode(k), fragment::encode(v)))
                 .collect();
-            parts.push(format!("a={}", a.join(",")));
+            parts.push(("a", a.join(",")));
         }
-        parts.join("&")
+        fragment::join(parts)
     }
 
-    /// Reads a fragment (with or without `#`); unknown or missing parts keep their defaults.
-    pub fn from_fragment(fragment: &str) -> Option<Self> {
-        let fragment = fragment.trim_start_matches('#');
-        if !fragment.contains("v=") {
-            return None;
-        }
+    /// Reads a fragment exactly as `location.hash` gives it (with or without `#`; never decoded
+    /// beforehand). `None` when it holds no scenario. Unknown or missing parts keep their defaults; a
+    /// parameter the profile does not let a person change, or a value out of its range, is left out.
+    /// Every such case is in the notices.
+    pub fn from_fragment(hash: &str) -> Option<FromLink> {
         let mut form = Self::default();
-        for part in fragment.split('&') {
-            let Some((k, v)) = part.split_once('=') else {
-                continue;
-            };
+        let mut notices = Vec::new();
+        let mut has_visits = false;
+        let mut overrides = Vec::new();
+        for (k, v) in fragment::pairs(hash) {
             match k {
-                "p" => form.profile = long(PROFILES, v).unwrap_or(form.profile),
-                "c" => form.category = long(CATEGORIES, v).unwrap_or(form.category),
-                "o" => form.options = v.split(',').filter(|s| !s.is_empty()).map(dec).collect(),
-                "a" => {
-                    form.overrides = v
+                "p" => match profiles().iter().find(|p| p.code == v) {
+                    Some(p) => form.profile = p.id.clone(),
+                    None => notices.push(LinkNotice::UnknownCode {
+                        what: "地区",
+                        code: fragment::decode_field(v).0,
+                    }),
+                },
+                "c" => match long(CATEGORIES, v) {
+                    Some(c) => form.category = c,
+                    None => notices.push(LinkNotice::UnknownCode {
+                        what: "人员类别",
+                        code: fragment::decode_field(v).0,
+                    }),
+                },
+                "o" => {
+                    form.options = v
                         .split(',')
+                        .take(8)
+                        .filter(|s| !s.is_empty())
+                        .map(|s| fragment::decode_field(s).0)
+                        .collect()
+                }
+                "a" => {
+                    overrides = v
+                        .split(',')
+                        .take(32)
                         .filter_map(|kv| kv.split_once(':'))
-                        .map(|(k, v)| (dec(k), dec(v)))
-                        .collect();
+                        .map(|(k, v)| (fragment::decode_field(k).0, fragment::decode_field(v).0))
+                        .collect()
                 }
                 "v" => {
+                    has_visits = true;
+                    let given = v.split(';').count();
+                    if given > MAX_VISITS {
+                        notices.push(LinkNotice::TooManyVisits { given });
+                    }
                     form.visits = v
                         .split(';')
-                        .map(|visit| {
-                            let f: Vec<&str> = visit.split(',').collect();
+                        .take(MAX_VISITS)
+                        .enumerate()
+                        .map(|(i, visit)| {
+                            let f: Vec<&str> = visit.split(',').take(7).collect();
                             let get = |i: usize| f.get(i).copied().unwrap_or("");
-                            VisitForm {
+                            let mut cut = false;
+                            let v = VisitForm {
                                 kind: long(KINDS, get(0)).unwrap_or_else(|| "inpatient".into()),
                                 level: long(LEVELS, get(1)).unwrap_or_else(|| "county".into()),
                                 in_county: get(2) != "0",
-                                total: dec(get(3)),
-                                compliant: dec(get(4)),
-                                basic_paid: dec(get(5)),
-                                critical_paid: dec(get(6)),
+                                total: field(get(3), &mut cut),
+                                compliant: field(get(4), &mut cut),
+                                basic_paid: field(get(5), &mut cut),
+                                critical_paid: field(get(6), &mut cut),
+                            };
+                            if cut {
+                                notices.push(LinkNotice::Cut { visit: i + 1 });
                             }
+                            v
                         })
                         .collect();
                 }
                 _ => {}
             }
         }
+        if !has_visits {
+            return None;
+        }
         if form.visits.is_empty() {
             form.visits.push(VisitForm::default());
         }
-        Some(form)
+        for (key, value) in overrides {
+            match form.admit_override(&key, &value) {
+                Ok(()) => {
+                    form.overrides.insert(key, value);
+                }
+                Err(e) => notices.push(LinkNotice::Override(e)),
+            }
+        }
+        Some(FromLink { form, notices })
+    }
+
+    /// Whether this form's profile lets a person set `key` to `value` (as typed).
+    pub fn admit_override(&self, key: &str, value: &str) -> Result<(), OverrideError> {
+        let p = profile(&self.profile).ok_or_else(|| OverrideError::Unknown { key: key.into() })?;
+        p.editable_param(key)?.read(value).map(|_| ())
+    }
+
+    /// Switches to profile `id`, keeping only the changed numbers the new profile also leaves open.
+    pub fn set_profile(&mut self, id: String) {
+        self.profile = id;
+        let keep: BTreeMap<String, String> = std::mem::take(&mut self.overrides)
+            .into_iter()
+            .filter(|(k, _)| profile(&self.profile).is_some_and(|p| p.editable_param(k).is_ok()))
+            .collect();
+        self.overrides = keep;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fragment::tests::{as_browser_returns, Rng};
 
     fn visit(
         kind: &str,
@@ -246,12 +327,18 @@ mod tests {
         }
     }
 
+    /// What the page reads back after writing `form` into the address bar.
+    fn reopened(form: &CalcForm) -> FromLink {
+        let hash = format!("#{}", as_browser_returns(&form.to_fragment()));
+        CalcForm::from_fragment(&hash).expect("a scenario")
+    }
+
     #[test]
-    fn round_trips_through_the_fragment() {
+    fn round_trips_through_the_browser() {
         let mut form = CalcForm {
             profile: "meishan-2016".into(),
             category: "dibao".into(),
-            options: vec!["chronic_assistance".into()],
+            options: vec!["meishan_compliant_cap".into()],
             visits: vec![
                 visit("inpatient", "city", false, "1.2万", "12,000.50", "6500"),
                 visit(
@@ -259,22 +346,113 @@ mod tests {
                     "township",
                     true,
                     "３０００元",
-                    "2800",
+                    "１２，０００",
                     "",
+                ),
+                visit(
+                    "inpatient",
+                    "county",
+                    true,
+                    "20,000.50",
+                    "9000元",
+                    "a;b&c=d#e%f:g",
                 ),
             ],
             overrides: BTreeMap::new(),
         };
         form.overrides
-            .insert("basic_ratio_county".into(), "0.8".into());
+            .insert("basic_ratio_county".into(), "78%".into());
         let frag = form.to_fragment();
         assert!(
             frag.starts_with(
-                "p=m&c=db&o=chronic_assistance&v=i,s,0,1.2万,12%2C000.50,6500,;o,t,1,"
+                "p=m&c=db&o=meishan_compliant_cap&v=i,s,0,1.2%E4%B8%87,12%2C000.50,6500,;"
             ),
             "{frag}"
         );
-        assert_eq!(CalcForm::from_fragment(&format!("#{frag}")), Some(form));
+        assert_eq!(
+            reopened(&form),
+            FromLink {
+                form,
+                notices: vec![]
+            }
+        );
+    }
+
+    /// Any form a person can type (fields of up to 32 characters, any Unicode) comes back the same.
+    #[test]
+    fn any_typed_form_round_trips() {
+        let mut rng = Rng(11);
+        let pick = |rng: &mut Rng, xs: &[(&str, &str)]| {
+            xs[rng.below(xs.len() as u64) as usize].1.to_string()
+        };
+        for _ in 0..5_000 {
+            let n = 1 + rng.below(4) as usize;
+            let form = CalcForm {
+                profile: ["huining-2018", "meishan-2016"][rng.below(2) as usize].into(),
+                category: pick(&mut rng, CATEGORIES),
+                options: if rng.below(2) == 0 {
+                    vec!["literal_floor".into()]
+                } else {
+                    vec![]
+                },
+                visits: (0..n)
+                    .map(|_| VisitForm {
+                        kind: pick(&mut rng, KINDS),
+                        level: pick(&mut rng, LEVELS),
+                        in_county: rng.below(2) == 0,
+                        total: rng.text(32),
+                        compliant: rng.text(32),
+                        basic_paid: rng.text(32),
+                        critical_paid: rng.text(32),
+                    })
+                    .collect(),
+                overrides: BTreeMap::new(),
+            };
+            let back = reopened(&form);
+            assert_eq!(back.form, form);
+            assert_eq!(back.notices, vec![]);
+        }
+    }
+
+    #[test]
+    fn links_cannot_change_what_the_documents_fix() {
+        let back =
+            CalcForm::from_fragment("#p=h&c=pr&a=floor_ratio:0.5,basic_ratio_county:75,basic_ratio_city:78%25&v=i,c,1,4000,4000,2000,0")
+                .unwrap();
+        assert_eq!(
+            back.form.overrides,
+            BTreeMap::from([("basic_ratio_city".to_string(), "78%".to_string())])
+        );
+        let said: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].contains("是政策规定的数值，不能修改，已按原文计算"),
+            "{said:?}"
+        );
+        assert!(said[1].contains("不能是 75"), "{said:?}");
+    }
+
+    #[test]
+    fn bounded_and_never_panics() {
+        let many = format!("#v={}", ";".repeat(200_000));
+        let back = CalcForm::from_fragment(&many).unwrap();
+        assert_eq!(back.form.visits.len(), MAX_VISITS);
+        assert_eq!(
+            back.notices,
+            vec![LinkNotice::TooManyVisits { given: 200_001 }]
+        );
+        let back = CalcForm::from_fragment("#v=i,c,1,%25%E4%B8%87").unwrap();
+        assert_eq!(back.form.visits[0].total, "%万");
+        let long = format!("#v=i,c,1,{}", "9".repeat(40));
+        let back = CalcForm::from_fragment(&long).unwrap();
+        assert_eq!(back.form.visits[0].total.len(), 32);
+        assert_eq!(back.notices, vec![LinkNotice::Cut { visit: 1 }]);
+        let mut rng = Rng(3);
+        for _ in 0..100_000 {
+            let s = format!("#v={}&a={}", rng.text(24), rng.text(12));
+            let _ = CalcForm::from_fragment(&s);
+            let _ = CalcForm::from_fragment(&rng.text(24));
+        }
     }
 
     #[test]
@@ -283,9 +461,10 @@ mod tests {
         assert_eq!(CalcForm::from_fragment("#s2"), None);
         let f = CalcForm::from_fragment("v=i,c,1,5000,4000,,&p=zz").unwrap();
         assert_eq!(
-            f.profile, "huining-2018",
+            f.form.profile, "huining-2018",
             "an unknown profile keeps the default"
         );
-        assert_eq!(f.visits[0].total, "5000");
+        assert_eq!(f.form.visits[0].total, "5000");
+        assert_eq!(f.notices.len(), 1);
     }
 }

@@ -3,6 +3,8 @@
 
 use policy_checker::Person;
 
+use crate::fragment;
+
 /// The questions, one per screen, in order; then the review and the result.
 pub const STEPS: &[&str] = &[
     "area",
@@ -60,17 +62,10 @@ impl CheckState {
 
     /// The fragment (without `#`).
     pub fn to_fragment(&self) -> String {
-        let mut parts = vec![format!(
-            "s={}",
-            if self.step.is_empty() {
-                STEPS[0]
-            } else {
-                &self.step
-            }
-        )];
+        let mut parts = vec![self.step_fragment()];
         let mut push = |k: &str, v: Option<String>| {
             if let Some(v) = v {
-                parts.push(format!("{k}={v}"));
+                parts.push(format!("{k}={}", fragment::encode(&v)));
             }
         };
         push("a", self.area.clone());
@@ -93,16 +88,32 @@ impl CheckState {
         parts.join("&")
     }
 
-    /// Reads a fragment; anything unknown is ignored.
+    /// The address of the current screen alone (`s=review`): the answers never go in the address.
+    pub fn step_fragment(&self) -> String {
+        let step = if self.step.is_empty() {
+            STEPS[0]
+        } else {
+            &self.step
+        };
+        fragment::join([("s", step.to_string())])
+    }
+
+    /// Whether any question has been answered.
+    pub fn has_answers(&self) -> bool {
+        self != &Self {
+            step: self.step.clone(),
+            ..Default::default()
+        }
+    }
+
+    /// Reads a fragment (or the history entry's state, which uses the same form); anything unknown is
+    /// ignored.
     pub fn from_fragment(fragment: &str) -> Self {
         let mut s = Self {
             step: STEPS[0].into(),
             ..Default::default()
         };
-        for part in fragment.trim_start_matches('#').split('&') {
-            let Some((k, v)) = part.split_once('=') else {
-                continue;
-            };
+        for (k, v) in fragment::pairs(fragment) {
             let ok = |v: &str| {
                 v.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.')

@@ -48,14 +48,9 @@ pub fn scroll_to_hash() {
         return;
     };
     let hash = window.location().hash().unwrap_or_default();
-    let id = hash.trim_start_matches('#');
-    if id.is_empty() || id.contains('=') {
+    let Some(id) = crate::fragment::section_id(&hash) else {
         return;
-    }
-    let id = js_sys::decode_uri_component(id)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| id.to_string());
+    };
     if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
         el.scroll_into_view();
     }

@@ -1,6 +1,7 @@
 //! 健康扶贫政策通: the client-side web app. The pages only call the rules engine
 //! (`policy_engine`), the checker (`policy_checker`) and the content model (`policy_content`).
 
+pub mod address;
 mod app;
 pub mod calc_adapter;
 pub mod calc_state;
@@ -8,6 +9,7 @@ pub mod charts;
 pub mod check_state;
 pub mod components;
 pub mod dom;
+pub mod fragment;
 pub mod pages;
 pub mod prerender;
 pub mod qr;

@@ -20,6 +20,14 @@ fn main() {
         let text = std::fs::read_to_string(f).unwrap();
         let value: toml::Value =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        assert!(
+            value
+                .get("code")
+                .and_then(|c| c.as_str())
+                .is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_lowercase())),
+            "{}: needs a short link code of lowercase letters",
+            f.display()
+        );
         let params = value
             .get("param")
             .and_then(|p| p.as_array())
@@ -72,6 +80,14 @@ fn main() {
         }
         profiles.push(value);
     }
+    let mut codes: Vec<&str> = profiles
+        .iter()
+        .filter_map(|p| p.get("code")?.as_str())
+        .collect();
+    codes.sort_unstable();
+    let n = codes.len();
+    codes.dedup();
+    assert_eq!(n, codes.len(), "two profiles share a link code");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("profiles.json");
     std::fs::write(out, serde_json::to_string(&profiles).unwrap()).unwrap();
 }

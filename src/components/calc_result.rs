@@ -49,14 +49,24 @@ pub fn CalcResult(
         })
         .collect_view();
     let estimated = y.estimated;
+    let params = policy_engine::profile(&scenario.profile);
+    let changed_label = move |keys: &[String]| {
+        let labels: Vec<String> = keys
+            .iter()
+            .map(|k| params.map_or(k.clone(), |p| p.param(k).label.clone()))
+            .collect();
+        (!labels.is_empty()).then(|| format!("用了您改动的数字：{}", labels.join("、")))
+    };
     let visits = result.episodes.iter().enumerate().map(|(i, e)| {
         let steps = e.steps.iter().map(|s| {
             let link = source_href(&s.source);
+            let changed = changed_label(&s.overridden);
             view! {
                 <li>
                     <span class="rule">{s.rule.clone()}</span>
                     <span class="num">{format!("{} 元", yuan(s.amount))}</span>
                     {s.assumption.then(|| view! { <span class="tag assumed">"含假设"</span> })}
+                    {changed.map(|c| view! { <span class="tag changed" data-testid="changed-step">{c}</span> })}
                     {(!s.detail.is_empty()).then(|| view! { <div class="detail">{s.detail.clone()}</div> })}
                     {link.map(|href| view! { <a class="cite" href=href>"看政策原文"</a> })}
                 </li>

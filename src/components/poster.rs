@@ -2,10 +2,8 @@
 //! title, up to three key points, the QR code, the address in text, and the source 文号 and date.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::dom::absolute_url;
 use crate::qr::{encode, to_svg};
 
 /// What the poster says, read from the page as it is shown.
@@ -45,10 +43,7 @@ fn read_page(hash: &str) -> PosterText {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return PosterText::default();
     };
-    let id = hash.trim_start_matches('#');
-    let target = (!id.is_empty() && !id.contains('='))
-        .then(|| doc.get_element_by_id(id))
-        .flatten();
+    let target = crate::fragment::section_id(hash).and_then(|id| doc.get_element_by_id(&id));
     let h1 = doc
         .query_selector("main h1")
         .ok()
@@ -116,17 +111,9 @@ pub fn Poster(
     /// Called when the person closes the poster.
     on_close: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
-    let location = use_location();
-    let url = Memo::new(move |_| {
-        absolute_url(&format!(
-            "{}{}{}",
-            location.pathname.get(),
-            location.search.get(),
-            location.hash.get()
-        ))
-    });
+    let url = crate::address::use_current_url();
     let text = Memo::new(move |_| {
-        let hash = location.hash.get();
+        let hash = url.with(|u| u.find('#').map(|i| u[i..].to_string()).unwrap_or_default());
         crate::dom::with_all_laid_out(|| read_page(&hash))
     });
     let (a3, set_a3) = signal(false);

@@ -1,9 +1,7 @@
 //! The QR code panel: the current page's address as a QR code, the address in text, and downloads.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
-use crate::dom::absolute_url;
 use crate::qr::{encode, to_svg};
 
 /// Shows a QR code for the page as it is now (path, query and `#fragment`, so a calculator scenario or a
@@ -13,25 +11,7 @@ pub fn QrDialog(
     /// Called when the person closes the panel.
     on_close: impl Fn() + 'static,
 ) -> impl IntoView {
-    let location = use_location();
-    let url = Memo::new(move |_| {
-        let (path, search, hash) = (
-            location.pathname.get(),
-            location.search.get(),
-            location.hash.get(),
-        );
-        let search = if search.is_empty() || search.starts_with('?') {
-            search
-        } else {
-            format!("?{search}")
-        };
-        let hash = if hash.is_empty() || hash.starts_with('#') {
-            hash
-        } else {
-            format!("#{hash}")
-        };
-        absolute_url(&format!("{path}{search}{hash}"))
-    });
+    let url = crate::address::use_current_url();
     let svg = Memo::new(move |_| encode(&url.get()).map(|m| to_svg(&m, 240, "本页二维码")));
     let svg_href = move || {
         svg.get().map(|s| {

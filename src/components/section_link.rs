@@ -31,9 +31,7 @@ pub fn install_copy_handler() {
         let path = window.location().pathname().unwrap_or_default();
         let url = absolute_url(&format!("{path}{href}"));
         copy_to_clipboard(&url);
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
-        }
+        crate::address::replace_fragment(href.trim_start_matches('#'));
         link.set_attribute("data-copied", "已复制链接").ok();
         let el = link.clone();
         let clear = Closure::once_into_js(move || {

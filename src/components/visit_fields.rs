@@ -51,6 +51,7 @@ pub fn VisitFields(
             <div class="amount" class:invalid=move || err2().is_some()>
                 <label for=id.clone()>{label}<span class="hint">{hint}</span></label>
                 <input id=id type="text" inputmode="decimal" autocomplete="off" placeholder="例如 12000 或 1.2万"
+                    maxlength=crate::fragment::MAX_FIELD
                     aria-describedby=err_id.clone() prop:value=get(getf) on:input=set(setf)/>
                 <span class="error" id=err_id>{move || err().map(|m| format!("⚠ {m}"))}</span>
             </div>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
 
 use crate::calc_adapter::{has_amounts, scenario, FieldError, OPTIONS};
-use crate::calc_state::{CalcForm, VisitForm};
+use crate::calc_state::{CalcForm, FromLink, LinkNotice, VisitForm, MAX_VISITS};
 use crate::components::{CalcResult, VisitFields};
 
 /// What the form currently gives.
@@ -21,35 +21,37 @@ pub enum Outcome {
     Failed(String),
 }
 
-fn read_fragment() -> Option<CalcForm> {
+/// The scenario in the address bar, read exactly as the browser gives it (never decoded as a whole).
+fn read_fragment() -> Option<FromLink> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    let decoded = js_sys::decode_uri_component(&hash).ok()?.as_string()?;
-    CalcForm::from_fragment(&decoded)
-}
-
-fn write_fragment(fragment: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let path = window.location().pathname().unwrap_or_default();
-    let _ = history.replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some(&format!("{path}#{fragment}")),
-    );
+    CalcForm::from_fragment(&hash)
 }
 
 /// The calculator page.
 #[component]
 pub fn CalcPage() -> impl IntoView {
-    let form = RwSignal::new(read_fragment().unwrap_or_default());
+    let opened = read_fragment();
+    let notices = RwSignal::new(
+        opened
+            .as_ref()
+            .map(|l| l.notices.clone())
+            .unwrap_or_default(),
+    );
+    let form = RwSignal::new(opened.map(|l| l.form).unwrap_or_default());
     Effect::new(move |_| {
         let fragment = form.with(CalcForm::to_fragment);
-        write_fragment(&fragment);
+        crate::address::replace_fragment(&fragment);
     });
+    // Another scenario link opened in this tab (or a fragment typed in the address bar).
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(link) = read_fragment() {
+            if form.with_untracked(|f| *f != link.form) {
+                notices.set(link.notices);
+                form.set(link.form);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
     let outcome = Memo::new(move |_| {
         form.with(|f| {
             if !has_amounts(f) {
@@ -69,6 +71,13 @@ pub fn CalcPage() -> impl IntoView {
         _ => Vec::new(),
     });
     let visit_count = Memo::new(move |_| form.with(|f| f.visits.len()));
+    let add_visit = move |_| {
+        form.update(|f| {
+            if f.visits.len() < MAX_VISITS {
+                f.visits.push(VisitForm::default());
+            }
+        })
+    };
     let assumptions = Memo::new(move |_| {
         form.with(|f| {
             profile(&f.profile)
@@ -86,10 +95,11 @@ pub fn CalcPage() -> impl IntoView {
         <div class="page calc">
             <h1>"看病花多少钱"</h1>
             <p class="lead">"填上住院或门诊慢特病的花费，按“一站式结算”的顺序算出各项报销和个人要付的钱。每一步都注明政策出处。"</p>
+            <LinkNotices notices=notices/>
             <form class="calc-form" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
                     <label for="profile">"按哪里的政策"</label>
-                    <select id="profile" on:change=move |ev| form.update(|f| f.profile = event_target_value(&ev))
+                    <select id="profile" on:change=move |ev| form.update(|f| f.set_profile(event_target_value(&ev)))
                         prop:value=move || form.with(|f| f.profile.clone())>
                         {profiles().iter().map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> }).collect_view()}
                     </select>
@@ -109,9 +119,13 @@ pub fn CalcPage() -> impl IntoView {
                     <VisitFields form=form index=i errors=errors/>
                 </For>
                 <p>
-                    <button type="button" class="secondary" on:click=move |_| form.update(|f| f.visits.push(VisitForm::default()))>
+                    <button type="button" class="secondary" prop:disabled=move || { visit_count.get() >= MAX_VISITS }
+                        on:click=add_visit>
                         "＋ 再添一次就诊"
                     </button>
+                    <Show when=move || { visit_count.get() >= MAX_VISITS }>
+                        <span class="hint">{format!("最多算 {MAX_VISITS} 次就诊")}</span>
+                    </Show>
                 </p>
                 <details class="field">
                     <summary>"解读选项（培训时对比用）"</summary>
@@ -136,29 +150,33 @@ pub fn CalcPage() -> impl IntoView {
                 </details>
                 <details class="field">
                     <summary>"假设的数字（可以修改）"</summary>
-                    <p class="hint">"文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例请填小数，如 0.75 表示 75%。"</p>
+                    <p class="hint">"文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例填小数或百分数，如 0.75 或 75%。政策文件规定的数字不能改。"</p>
                     <For each=move || assumptions.get() key=|(k, _, _)| k.clone() let:item>
                         {
                             let (key, label, default) = item;
                             let id = format!("param-{key}");
-                            let k2 = key.clone();
-                            let k3 = key.clone();
+                            let err_id = format!("{id}-err");
+                            let (k2, k3, k4) = (key.clone(), key.clone(), key.clone());
+                            let err = move || errors.with(|es| es.iter().find(|e| e.visit.is_none() && e.field == k4).map(|e| format!("⚠ {}", e.message)));
                             view! {
-                                <div class="param">
+                                <div class="param amount">
                                     <label for=id.clone()>{label}</label>
-                                    <input id=id type="text" inputmode="decimal" placeholder=default.clone()
+                                    <input id=id type="text" inputmode="decimal" autocomplete="off" placeholder=default.clone()
+                                        maxlength=crate::fragment::MAX_FIELD aria-describedby=err_id.clone()
                                         prop:value=move || form.with(|f| f.overrides.get(&k2).cloned().unwrap_or_default())
                                         on:input=move |ev| {
                                             let v = event_target_value(&ev);
                                             form.update(|f| { if v.trim().is_empty() { f.overrides.remove(&k3); } else { f.overrides.insert(k3.clone(), v); } });
                                         }/>
                                     <span class="hint">{format!("假设值 {default}")}</span>
+                                    <span class="error" id=err_id>{err}</span>
                                 </div>
                             }
                         }
                     </For>
                 </details>
             </form>
+            <ChangedNumbers form=form/>
             <section class="calc-result" aria-live="polite" aria-label="计算结果">
                 {move || match outcome.get() {
                     Outcome::Empty => view! { <p class="notice">"请填写“医疗总费用”和“合规医疗费用”，结果会马上显示在这里。"</p> }.into_any(),
@@ -171,5 +189,67 @@ pub fn CalcPage() -> impl IntoView {
                 }}
             </section>
         </div>
+    }
+}
+
+/// What in the opened link was not taken as it stood, in plain Chinese, above the form.
+#[component]
+fn LinkNotices(
+    /// The notices of the link the page was opened with (empty: nothing shown).
+    notices: RwSignal<Vec<LinkNotice>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <div class="notice link-notices" role="status" data-testid="link-notices">
+                <p>"这个链接里有几处没有照用："</p>
+                <ul>
+                    {move || notices.get().into_iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="secondary small" on:click=move |_| notices.set(Vec::new())>"知道了"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Every assumed number the person (or the link) changed, each with a button back to the site's value.
+#[component]
+fn ChangedNumbers(
+    /// The calculator form.
+    form: RwSignal<CalcForm>,
+) -> impl IntoView {
+    let changed = Memo::new(move |_| {
+        form.with(|f| {
+            let Some(p) = profile(&f.profile) else {
+                return Vec::new();
+            };
+            f.overrides
+                .iter()
+                .filter_map(|(k, v)| {
+                    let param = p.editable_param(k).ok()?;
+                    Some((
+                        k.clone(),
+                        param.label.clone(),
+                        v.clone(),
+                        param.value.normalize().to_string(),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || changed.with(|c| !c.is_empty())>
+            <div class="changed-numbers notice" data-testid="changed-numbers">
+                <p><strong>"这次计算用了您改动的数字"</strong>"（文件没有写明，本站原用假设值）："</p>
+                <ul>
+                    {move || changed.get().into_iter().map(|(key, label, value, default)| view! {
+                        <li>
+                            {format!("{label}：{value}（假设值 {default}）")}
+                            <button type="button" class="secondary small" on:click=move |_| form.update(|f| { f.overrides.remove(&key); })>"恢复政策默认"</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="secondary small" on:click=move |_| form.update(|f| f.overrides.clear())>"全部恢复"</button>
+            </div>
+        </Show>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use policy_checker::eligibility::{data, diseases_for};
 use policy_checker::{asks, calc_link, check, BenefitResult};
+use wasm_bindgen::JsValue;
 
 use crate::calc_state::CalcForm;
 use crate::check_state::{CheckState, STEPS};
@@ -15,10 +16,46 @@ fn read_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Goes to `state` (a new history entry, so the back button returns here).
-fn go(state: &CheckState) {
+/// The answers of the current history entry. They live in `history.state`, never in the address: the back
+/// button brings them back, and no answer about health or income lands in the URL, the browser's history
+/// list or a synced history.
+fn entry_answers() -> Option<CheckState> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    state.as_string().map(|s| CheckState::from_fragment(&s))
+}
+
+/// The screen the address names, with the answers of this history entry (or, for an entry that has none:
+/// those of a link made before answers left the address, else the answers so far). The entry is then
+/// rewritten to hold the answers in its state and only the screen in its address.
+fn resolve(so_far: Option<&CheckState>) -> CheckState {
+    let from_url = CheckState::from_fragment(&read_hash());
+    let mut s = entry_answers()
+        .or_else(|| from_url.has_answers().then(|| from_url.clone()))
+        .or_else(|| so_far.cloned())
+        .unwrap_or_default();
+    s.step = from_url.step;
+    if s.area.is_none() {
+        s.step = STEPS[0].into();
+    }
+    crate::address::replace_state(&s.step_fragment(), &JsValue::from_str(&s.to_fragment()));
+    s
+}
+
+/// The checker's answers and screen, shared by its screens (context).
+#[derive(Clone, Copy)]
+struct Answers(RwSignal<CheckState>);
+
+/// Goes to `state`: a new history entry (so the back button returns here) whose address names only the
+/// screen, its state the answers.
+fn go(answers: Option<Answers>, state: &CheckState) {
+    crate::address::push_fragment(
+        &state.step_fragment(),
+        &JsValue::from_str(&state.to_fragment()),
+    );
+    if let Some(Answers(a)) = answers {
+        a.set(state.clone());
+    }
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&state.to_fragment());
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
@@ -56,22 +93,27 @@ fn prev(state: &CheckState) -> Option<CheckState> {
 /// The eligibility checker.
 #[component]
 pub fn CheckPage() -> impl IntoView {
-    // The fragment changes by our own `set_hash` (a hashchange event) or by a link the router handles
-    // (pushState, no hashchange): watch both, and read the fragment itself.
+    // The screen changes by our own `go` (the signal is set there), by the back and forward buttons
+    // (popstate), by a fragment typed or opened in this tab (hashchange), or by a link the router handles.
+    let state = RwSignal::new(resolve(None));
+    provide_context(Answers(state));
+    let reread = move || state.set(resolve(Some(&state.get_untracked())));
+    let handles = [
+        window_event_listener_untyped("popstate", move |_| reread()),
+        window_event_listener_untyped("hashchange", move |_| reread()),
+    ];
+    on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
     let location = use_location();
-    let (changes, set_changes) = signal(0u32);
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_changes.update(|n| *n += 1)
-    });
-    on_cleanup(move || handle.remove());
-    let state = Memo::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         location.hash.track();
-        changes.track();
-        CheckState::from_fragment(&read_hash())
+        if first.is_some() {
+            reread();
+        }
     });
     view! {
         <div class="page check">
             <h1>"我能享受哪些政策"</h1>
+            <p class="hint privacy">"您的回答不会写进网址，也不会进浏览历史记录或发送出去；只在这个标签页里用来“返回上一步”。"</p>
             {move || {
                 let s = state.get();
                 let back = prev(&s).map(|p| view! {
@@ -99,12 +141,13 @@ fn StepLink(
     class: &'static str,
     children: Children,
 ) -> impl IntoView {
-    let href = format!("#{}", to.to_fragment());
+    let href = format!("#{}", to.step_fragment());
+    let answers = use_context::<Answers>();
     view! {
         <a class=class href=href on:click=move |ev| {
             ev.prevent_default();
             ev.stop_propagation();
-            go(&to);
+            go(answers, &to);
         }>{children()}</a>
     }
 }
@@ -124,6 +167,7 @@ fn Question(
     state: CheckState,
 ) -> impl IntoView {
     let draft = RwSignal::new(state.clone());
+    let answers = use_context::<Answers>();
     let d = data();
     let step = state.step.clone();
     let n = STEPS.len() - 2;
@@ -200,7 +244,7 @@ fn Question(
             if needs_answer() { set_tried.set(true); return; }
             let mut s = draft.get_untracked();
             if s.step == "diseases" && s.diseases.is_none() { s.diseases = Some(Vec::new()); }
-            go(&next(&s));
+            go(answers, &next(&s));
         }>
             <fieldset class="question-screen">
                 <legend><h2>{title}</h2></legend>

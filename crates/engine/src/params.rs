@@ -59,6 +59,8 @@ pub struct ProfileParams {
     pub id: String,
     /// Plain-Chinese name.
     pub name: String,
+    /// Its short code in calculator links (`p=h`): stable, never reused.
+    pub code: String,
     /// The parameters, in display order.
     #[serde(rename = "param")]
     pub params: Vec<Param>,

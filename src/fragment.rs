@@ -1,0 +1,198 @@
+//! The one codec for every URL fragment the site writes: calculator scenarios, checker steps and section
+//! anchors.
+//!
+//! A fragment is `key=value&key=value`; a value may hold a list (`a,b;c,d`). Every value is written with
+//! only ASCII letters, digits, `-._~` and `%XX` escapes of its UTF-8 bytes, so the browser never re-encodes
+//! it: what `location.hash` returns is exactly what was written, on any page, after a reload or a QR scan.
+//! A value is decoded once, after the fragment has been split at its separators; so an escaped `,` `;`
+//! `&` `=` in a typed amount is never taken for a separator. Decoding never fails and never panics:
+//! malformed escapes stay as they are, invalid UTF-8 becomes U+FFFD.
+
+/// The most characters one value keeps (an amount as typed, a parameter as typed).
+pub const MAX_FIELD: usize = 32;
+
+/// The most `key=value` pairs read from one fragment.
+const MAX_PAIRS: usize = 16;
+
+/// Whether `b` is written as itself (RFC 3986 unreserved).
+fn plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+/// `s` with every byte outside the unreserved set written as `%XX`.
+pub fn encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if plain(b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    out
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// `s` with its `%XX` escapes decoded (once).
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push(h << 4 | l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A decoded value cut to [`MAX_FIELD`] characters, and whether it was cut.
+pub fn decode_field(s: &str) -> (String, bool) {
+    let d = decode(s);
+    match d.char_indices().nth(MAX_FIELD) {
+        Some((at, _)) => (d[..at].to_string(), true),
+        None => (d, false),
+    }
+}
+
+/// The `key=value` pairs of a fragment (with or without `#`), values still encoded; at most 16, and a
+/// part without `=` is skipped.
+pub fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .take(MAX_PAIRS)
+        .filter_map(|p| p.split_once('='))
+}
+
+/// The fragment for `pairs`, whose values are already encoded (see [`encode`]).
+pub fn join<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> String {
+    pairs
+        .into_iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The element id a fragment names, when it names one (`#s3-1`), not `key=value` state.
+pub fn section_id(fragment: &str) -> Option<String> {
+    let raw = fragment.trim_start_matches('#');
+    (!raw.is_empty() && !raw.contains('=')).then(|| decode(raw))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// xorshift64*: deterministic random strings for the properties below.
+    pub(crate) struct Rng(pub u64);
+
+    impl Rng {
+        pub(crate) fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        pub(crate) fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+
+        /// A string of up to `max` characters, mostly from what people type and what the codec uses
+        /// as separators, sometimes any Unicode scalar.
+        pub(crate) fn text(&mut self, max: u64) -> String {
+            const PICK: &str = "0123456789０１２３４５６７８９.．,，;；&=#%:：万元¥ 　-+eE%2C%%E4%Zz建档立卡💊\u{0}\u{7f}\u{FEFF}\"<>`'\\/?";
+            let alphabet: Vec<char> = PICK.chars().collect();
+            let len = self.below(max + 1);
+            (0..len)
+                .map(|_| {
+                    if self.below(8) == 0 {
+                        char::from_u32(self.below(0x10FFFF) as u32).unwrap_or('x')
+                    } else {
+                        alphabet[self.below(alphabet.len() as u64) as usize]
+                    }
+                })
+                .collect()
+        }
+    }
+
+    /// What the browser's `location.hash` gives for a fragment set to `s` (WHATWG URL, fragment state): the
+    /// fragment percent-encode set (C0 controls, space, `"`, `<`, `>`, `` ` ``) and every non-ASCII code
+    /// point are UTF-8 percent-encoded; everything else, `%` included, is kept as it is.
+    pub(crate) fn as_browser_returns(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            if c.is_ascii() && !c.is_ascii_control() && !matches!(c, ' ' | '"' | '<' | '>' | '`') {
+                out.push(c);
+            } else {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn writes_only_what_the_browser_keeps_as_is() {
+        let mut rng = Rng(1);
+        for _ in 0..20_000 {
+            let s = rng.text(40);
+            let e = encode(&s);
+            assert_eq!(as_browser_returns(&e), e, "{s:?}");
+            assert_eq!(decode(&as_browser_returns(&e)), s, "{s:?}");
+        }
+        assert_eq!(encode("12,000.50"), "12%2C000.50");
+        assert_eq!(encode("1.2万"), "1.2%E4%B8%87");
+        assert_eq!(decode("%E4%B8%87%"), "万%");
+        assert_eq!(decode("%e4%b8%87"), "万");
+    }
+
+    #[test]
+    fn never_panics_on_any_input() {
+        let mut rng = Rng(2);
+        for _ in 0..100_000 {
+            let s = rng.text(24);
+            let _ = decode(&s);
+            let _ = decode_field(&s);
+            let _ = pairs(&s).count();
+            let _ = section_id(&s);
+        }
+        assert_eq!(decode("%E4%B8"), "\u{FFFD}");
+        assert_eq!(decode("%%E4%B8%87"), "%万");
+    }
+
+    #[test]
+    fn fields_are_bounded() {
+        let long = "9".repeat(40);
+        let (v, cut) = decode_field(&long);
+        assert_eq!((v.chars().count(), cut), (MAX_FIELD, true));
+        let (v, cut) = decode_field(&encode("１２，０００元"));
+        assert_eq!((v.as_str(), cut), ("１２，０００元", false));
+    }
+
+    #[test]
+    fn sections_and_state() {
+        assert_eq!(section_id("#s3-1").as_deref(), Some("s3-1"));
+        assert_eq!(section_id("#p=h&v=1"), None);
+        assert_eq!(section_id("#"), None);
+        assert_eq!(
+            pairs("#a=1&b&c=x=y").collect::<Vec<_>>(),
+            vec![("a", "1"), ("c", "x=y")]
+        );
+    }
+}
