@@ -118,16 +118,50 @@ pub struct Episode {
 
 /// Readings of the documents the user can switch (trainers compare them).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Options {
-    /// 医疗救助 also for 门诊慢特病 (the clauses say 住院): default off.
-    pub chronic_assistance: bool,
+    /// 医疗救助 only for 住院 (three clauses say 住院; four, the county's own 实施意见 among them, say
+    /// every 个人自负合规医疗费用): default off, so 门诊慢特病 counts toward the year's threshold.
+    pub assistance_inpatient_only: bool,
     /// 农村兜底保障户 get the 85% floor and 医疗救助 (the 台账 titles suggest it; the clauses say 建档立卡).
     pub safety_net_covered: bool,
     /// The literal reading of 甘卫发〔2018〕165号: the 85% top-up only when 医疗救助 is not reached.
     pub literal_floor: bool,
     /// 眉山: cap the personal share at 10% of compliant cost (the 2020 target) instead of 10% of the total.
     pub meishan_compliant_cap: bool,
+}
+
+impl Options {
+    /// The option keys, as in JSON and in the calculator's URL.
+    pub const KEYS: [&'static str; 4] = [
+        "literal_floor",
+        "assistance_inpatient_only",
+        "safety_net_covered",
+        "meishan_compliant_cap",
+    ];
+
+    fn slot(&mut self, key: &str) -> Option<&mut bool> {
+        match key {
+            "literal_floor" => Some(&mut self.literal_floor),
+            "assistance_inpatient_only" => Some(&mut self.assistance_inpatient_only),
+            "safety_net_covered" => Some(&mut self.safety_net_covered),
+            "meishan_compliant_cap" => Some(&mut self.meishan_compliant_cap),
+            _ => None,
+        }
+    }
+
+    /// Whether option `key` is on (`None` for an unknown key).
+    pub fn get(&self, key: &str) -> Option<bool> {
+        let mut copy = *self;
+        copy.slot(key).map(|b| *b)
+    }
+
+    /// Turns option `key` on or off; an unknown key (e.g. from an old link) changes nothing.
+    pub fn set(&mut self, key: &str, on: bool) {
+        if let Some(b) = self.slot(key) {
+            *b = on;
+        }
+    }
 }
 
 /// Everything the engine needs.

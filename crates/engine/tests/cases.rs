@@ -27,6 +27,39 @@ struct Case {
     expect: BTreeMap<String, toml::Value>,
     #[serde(default)]
     expect_personal: Vec<String>,
+    /// Steps that must be there, with their clause and words.
+    #[serde(default)]
+    step: Vec<StepCheck>,
+}
+
+/// One step of one visit: found by the start of its rule name.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepCheck {
+    /// 1-based visit number (default 1).
+    #[serde(default = "first")]
+    visit: usize,
+    /// The rule name starts with this.
+    rule: String,
+    /// The exact `<doc>#<section>` (empty = no clause).
+    #[serde(default)]
+    source: Option<String>,
+    /// Whether the step is marked as using an assumption.
+    #[serde(default)]
+    assumption: Option<bool>,
+    /// Words the detail must contain.
+    #[serde(default)]
+    detail_has: Vec<String>,
+    /// Words neither the rule name nor the detail may contain.
+    #[serde(default)]
+    never: Vec<String>,
+    /// The step must not be there at all.
+    #[serde(default)]
+    absent: bool,
+}
+
+fn first() -> usize {
+    1
 }
 
 #[test]
@@ -71,6 +104,48 @@ fn every_case_matches_to_the_fen() {
                     "{}: per-visit personal",
                     c.name
                 );
+            }
+            for st in &c.step {
+                let visit = &r.episodes[st.visit - 1];
+                let found = visit.steps.iter().find(|s| s.rule.starts_with(&st.rule));
+                if st.absent {
+                    assert!(
+                        found.is_none(),
+                        "{}: step {} should be absent",
+                        c.name,
+                        st.rule
+                    );
+                    continue;
+                }
+                let got = found.unwrap_or_else(|| {
+                    let rules: Vec<&str> = visit.steps.iter().map(|s| s.rule.as_str()).collect();
+                    panic!("{}: no step {} in {rules:?}", c.name, st.rule)
+                });
+                if let Some(src) = &st.source {
+                    assert_eq!(&got.source, src, "{}: {} source", c.name, st.rule);
+                }
+                if let Some(a) = st.assumption {
+                    assert_eq!(got.assumption, a, "{}: {} assumption", c.name, st.rule);
+                }
+                for w in &st.detail_has {
+                    assert!(
+                        got.detail.contains(w.as_str()),
+                        "{}: {} detail {:?} lacks {w:?}",
+                        c.name,
+                        st.rule,
+                        got.detail
+                    );
+                }
+                for w in &st.never {
+                    assert!(
+                        !got.detail.contains(w.as_str()) && !got.rule.contains(w.as_str()),
+                        "{}: {} says {w:?}: {} / {}",
+                        c.name,
+                        st.rule,
+                        got.rule,
+                        got.detail
+                    );
+                }
             }
             n += 1;
         }
