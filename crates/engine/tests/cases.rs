@@ -62,9 +62,37 @@ fn first() -> usize {
     1
 }
 
+/// Every document's text, whitespace removed.
+fn library() -> String {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs");
+    let mut all = String::new();
+    for e in std::fs::read_dir(docs).unwrap() {
+        all.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    all.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// What a step says a document says (“文件写“…””, “写了“…””, “写“…””) must be the document's words.
+fn check_quotes(case: &str, detail: &str, lib: &str) {
+    for part in detail.split("写“").skip(1) {
+        let quoted: String = part
+            .split('”')
+            .next()
+            .unwrap()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            lib.contains(&quoted),
+            "{case}: a step says the documents say “{quoted}”; they do not"
+        );
+    }
+}
+
 #[test]
 fn every_case_matches_to_the_fen() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let lib = library();
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -104,6 +132,11 @@ fn every_case_matches_to_the_fen() {
                     "{}: per-visit personal",
                     c.name
                 );
+            }
+            for e in &r.episodes {
+                for st in &e.steps {
+                    check_quotes(&c.name, &st.detail, &lib);
+                }
             }
             for st in &c.step {
                 let visit = &r.episodes[st.visit - 1];
