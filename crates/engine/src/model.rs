@@ -42,6 +42,16 @@ impl Category {
         }
     }
 
+    /// What to tell someone choosing this category, if anything.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Self::SafetyNet => Some(
+                "如果同时是城乡低保对象或特困供养人员，请选那一类：文件只给低保、特困写了降低的大病保险起付线",
+            ),
+            _ => None,
+        }
+    }
+
     /// The id used in JSON and URLs.
     pub fn id(self) -> &'static str {
         match self {
@@ -228,4 +238,33 @@ pub struct YearResult {
     pub episodes: Vec<EpisodeResult>,
     /// The sums over the year (steps empty).
     pub year: EpisodeResult,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 12 (5): someone choosing 农村兜底保障户 is told to pick 低保 or 特困 if that is what they are.
+    #[test]
+    fn the_safety_net_category_points_to_dibao_and_tekun() {
+        let hint = Category::SafetyNet.hint().unwrap();
+        assert!(hint.contains(Category::Dibao.label()) && hint.contains(Category::Tekun.label()));
+        assert!(Category::ALL
+            .into_iter()
+            .filter(|c| *c != Category::SafetyNet)
+            .all(|c| c.hint().is_none()));
+    }
+
+    #[test]
+    fn options_by_key() {
+        let mut o = Options::default();
+        for key in Options::KEYS {
+            assert_eq!(o.get(key), Some(false));
+            o.set(key, true);
+            assert_eq!(o.get(key), Some(true));
+        }
+        assert_eq!(o.get("chronic_assistance"), None);
+        o.set("chronic_assistance", false);
+        assert!(o.assistance_inpatient_only);
+    }
 }
