@@ -167,3 +167,14 @@ fn the_readings_the_register_chose_are_told_where_people_choose() {
     let ind = f.indicators().find(|i| i.id == "7-2").unwrap();
     assert!(ind.fix.contains("每年新增 20 至 50 种") && ind.fix.contains("增加10%以上"));
 }
+
+/// Issue 12 (10): the document page notes the two targets for new diagnosis types in its 编者注.
+#[test]
+fn the_document_notes_both_targets_for_new_diagnosis_types() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs/huining-83.md"),
+    )
+    .unwrap();
+    let notes = &doc[doc.find("{#ed-notes}").unwrap()..];
+    assert!(notes.contains("“每年新增 20 至 50 种”") && notes.contains("“每年是否增加 10% 以上”"));
+}
