@@ -19,7 +19,8 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// The reading options: (key, label, explanation, ambiguity-register anchor).
+/// The reading options: (key, label, explanation, ambiguity-register anchor). Each turns away from the
+/// site's default reading; the keys are `policy_engine::Options::KEYS` and go into the URL's `o=` list.
 pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
     (
         "literal_floor",
@@ -28,9 +29,9 @@ pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
         "floor-order",
     ),
     (
-        "chronic_assistance",
-        "门诊慢特病也享受医疗救助",
-        "条款只写了住院，默认不算门诊慢特病",
+        "assistance_inpatient_only",
+        "医疗救助只算住院（门诊慢特病不算）",
+        "三处条款写“住院合规医疗费用”；默认按县委办发〔2018〕83号等四处没有限定住院的条款，门诊慢特病也算",
         "chronic-assistance",
     ),
     (
@@ -47,14 +48,13 @@ pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
-fn options(on: &[String]) -> Options {
-    let has = |k: &str| on.iter().any(|o| o == k);
-    Options {
-        literal_floor: has("literal_floor"),
-        chronic_assistance: has("chronic_assistance"),
-        safety_net_covered: has("safety_net_covered"),
-        meishan_compliant_cap: has("meishan_compliant_cap"),
+/// The engine's options from the keys that are on (unknown keys, e.g. from an old link, are ignored).
+pub(crate) fn options(on: &[String]) -> Options {
+    let mut o = Options::default();
+    for key in on {
+        o.set(key, true);
     }
+    o
 }
 
 fn kind(s: &str) -> EpisodeKind {
@@ -218,6 +218,18 @@ mod tests {
             (errs[0].visit, errs[0].field.as_str()),
             (Some(0), "compliant")
         );
+    }
+
+    #[test]
+    fn every_option_key_is_an_engine_option() {
+        for (key, ..) in OPTIONS {
+            assert!(Options::KEYS.contains(key), "{key}");
+            assert_eq!(options(&[key.to_string()]).get(key), Some(true));
+        }
+        assert_eq!(OPTIONS.len(), Options::KEYS.len());
+        // Default: 门诊慢特病 counts toward 医疗救助; an old link's key changes nothing.
+        assert_eq!(options(&[]), Options::default());
+        assert_eq!(options(&["chronic_assistance".into()]), Options::default());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use policy_engine::{settle, sweep, Category, EpisodeResult, Scenario, YearResult
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::calc_adapter::{source_href, yuan};
+use crate::calc_adapter::{source_href, yuan, OPTIONS};
 use crate::charts::{line_chart, stacked_bar, Part, Series};
 
 fn payers(e: &EpisodeResult) -> Vec<(&'static str, Decimal, &'static str)> {
@@ -85,6 +85,38 @@ pub fn CalcResult(
         let current = c == scenario.category;
         view! { <tr class:current=current><th scope="row">{c.label()}{current.then_some("（当前）")}</th><td class="num">{personal}</td></tr> }
     }).collect_view();
+    // 说明: where the documents disagree and the other reading changes this year's amount, say what the
+    // documents say (the option's help) and which reading gives which amount.
+    let readings: Vec<(String, &str)> = OPTIONS
+        .iter()
+        .filter_map(|(key, label, help, anchor)| {
+            let mut s = scenario.clone();
+            let on = s.options.get(key)?;
+            s.options.set(key, !on);
+            let other = settle(&s).ok()?.year.personal;
+            let (default, alt) = if on { (other, y.personal) } else { (y.personal, other) };
+            (other != y.personal).then(|| {
+                (
+                    format!(
+                        "{label}：{help}。按本站默认的理解，全年个人自付 {} 元；按“{label}”，{} 元。",
+                        yuan(default),
+                        yuan(alt)
+                    ),
+                    *anchor,
+                )
+            })
+        })
+        .collect();
+    let readings = (!readings.is_empty()).then(|| {
+        let items = readings
+            .into_iter()
+            .map(|(text, anchor)| view! { <li>{text}<a href=format!("/about/#{anchor}")>"看原文"</a></li> })
+            .collect_view();
+        view! {
+            <h2>"说明：文件说法不一的地方"</h2>
+            <ul class="readings" data-testid="readings">{items}</ul>
+        }
+    });
     let bills: Vec<Decimal> = (0..=100).map(|i| Decimal::from(i * 3000)).collect();
     let styles = [
         ("s0", ""),
@@ -138,6 +170,7 @@ pub fn CalcResult(
         </table>
         <h2>"一步一步怎么算的"</h2>
         {visits}
+        {readings}
         <h2>"不同人员类别对比"</h2>
         <p class="hint">"同样的就诊，换成不同类别的人，全年个人自付："</p>
         <table class="pay-table compare" data-testid="compare">

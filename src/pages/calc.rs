@@ -112,6 +112,7 @@ pub fn CalcPage() -> impl IntoView {
                                 prop:checked=move || form.with(|f| f.category == c.id())
                                 on:change=move |_| form.update(|f| f.category = c.id().to_string())/>
                             {c.label()}
+                            {c.hint().map(|h| view! { <span class="hint">{format!("（{h}）")}</span> })}
                         </label>
                     }).collect_view()}
                 </fieldset>

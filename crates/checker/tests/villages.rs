@@ -169,3 +169,16 @@ fn the_alignment_rejects_an_unexplained_spelling() {
         "{e}"
     );
 }
+
+/// Issue 12 (11): 大沟镇 “韩家岔岔” is kept as all three tables print it (a note in huining-83's 编者注
+/// says it is likely an extraction error), and “韩家岔” finds it.
+#[test]
+fn han_jia_cha_cha_is_kept_as_printed_and_noted() {
+    assert_eq!(names("韩家岔"), ["韩家岔岔"]);
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs/huining-83.md"),
+    )
+    .unwrap();
+    let notes = &doc[doc.find("{#ed-villages}").unwrap()..];
+    assert!(notes.contains("“韩家岔岔”三张表"));
+}

@@ -1,15 +1,16 @@
 //! 会宁县 / 甘肃省 2018 rules (县委办发〔2018〕83号, 会卫计发〔2018〕203号, 甘卫发〔2018〕165号): per visit,
 //! in date order, with the year's running totals:
-//! 1. 基本医保 (建档立卡: no deductible, inpatient ratio +10 points);
+//! 1. 基本医保 (建档立卡: no deductible, inpatient ratio “提高10%” read as +10 points);
 //! 2. 大病保险 on the year's cumulative personal compliant cost above 2000元 (建档立卡, 低保, 特困) or 5000元;
 //! 3. 85% floor for 建档立卡 (the default reading keeps the patient's cost monotonic);
-//! 4. 医疗救助: the year's cumulative personal compliant cost above 3000元 (住院; 门诊慢特病 optional);
+//! 4. 医疗救助: the year's cumulative personal compliant cost above 3000元 (住院 and 门诊慢特病; 住院 only
+//!    as an option);
 //! 5. non-compliant cost of a 建档立卡 inpatient borne by the hospital.
 
 use rust_decimal::Decimal;
 
 use crate::model::{Category, EpisodeKind, EpisodeResult, Scenario, Step};
-use crate::money::{fmt, pos, round};
+use crate::money::{fmt, pct, plain, pos, round};
 use crate::params::ProfileParams;
 use crate::rules::Ctx;
 use crate::settle::finish;
@@ -59,16 +60,21 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             ..Default::default()
         };
         // 1. 基本医保
+        let poverty_inpatient = poverty && inpatient;
         let (basic, basic_step) = match e.basic_paid {
-            Some(paid) => (
-                paid,
-                c.step(
+            Some(paid) => {
+                let mut st = c.step(
                     "基本医保报销（结算单上的金额）",
                     paid,
                     "poverty_ratio_bonus",
                     "按您填写的结算单金额计算。".into(),
-                ),
-            ),
+                );
+                if !poverty_inpatient {
+                    // The +10% clause is for 建档立卡 inpatients only: nothing to cite for the others.
+                    st.source = String::new();
+                }
+                (paid, st)
+            }
             None => {
                 r.estimated = true;
                 let (ratio_key, deductible) = if inpatient {
@@ -82,26 +88,49 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
                 } else {
                     ("basic_ratio_chronic".to_string(), Decimal::ZERO)
                 };
-                let bonus = if poverty && inpatient {
+                let base = c.get(&ratio_key);
+                let bonus = if poverty_inpatient {
                     c.get("poverty_ratio_bonus")
                 } else {
                     Decimal::ZERO
                 };
-                let ratio = (c.get(&ratio_key) + bonus).min(Decimal::ONE);
+                let ratio = (base + bonus).min(Decimal::ONE);
                 let basic = round(pos(e.compliant - deductible) * ratio);
                 let mut detail = format!(
                     "（合规费用 {} − 起付线 {}）× 报销比例 {}%",
                     fmt(e.compliant),
                     fmt(deductible),
-                    (ratio * Decimal::from(100)).normalize()
+                    pct(ratio)
                 );
-                if poverty && inpatient {
-                    detail.push_str("（建档立卡贫困人口不设起付线，报销比例提高10个百分点）");
+                if poverty_inpatient {
+                    // “提高10%” (ambiguity `plus-ten`): the default adds points; the other reading multiplies.
+                    let times = Decimal::ONE + bonus;
+                    let alt_ratio = (base * times).min(Decimal::ONE);
+                    let alt = round(pos(e.compliant - deductible) * alt_ratio);
+                    let quote =
+                        c.p.param("poverty_ratio_bonus")
+                            .source
+                            .as_ref()
+                            .map(|q| q.quote.clone())
+                            .unwrap_or_default();
+                    detail.push_str(&format!(
+                        "。建档立卡贫困人口不设起付线。文件写“{quote}”：本站按普通人群的比例 {}% 加 {} 个百分点计算；若理解为普通人群比例的 {} 倍（{}%），基本医保报销 {} 元。普通人群的比例是假设值",
+                        pct(base),
+                        pct(bonus),
+                        times.normalize(),
+                        pct(alt_ratio),
+                        fmt(alt)
+                    ));
+                } else {
+                    detail.push_str("。文件没有写这个报销比例和起付线，这里用的是假设值");
                 }
                 let mut st = c.step("基本医保报销（估算）", basic, &ratio_key, detail);
-                if poverty && inpatient {
-                    st.source = c.p.link("poverty_ratio_bonus").unwrap_or_default();
-                }
+                st.source = if poverty_inpatient {
+                    c.p.link("poverty_ratio_bonus").unwrap_or_default()
+                } else {
+                    // An assumption with no clause: the +10% clause is not about this person.
+                    String::new()
+                };
                 (basic, st)
             }
         };
@@ -136,7 +165,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         r.steps.push(st);
         // 3 and 4: 85% floor and 医疗救助
         let before_floor = pos(e.compliant - basic - critical);
-        let assisted_kind = inpatient || s.options.chronic_assistance;
+        let assisted_kind = inpatient || !s.options.assistance_inpatient_only;
         let threshold_3000 = c.get("assistance_threshold");
         let reaches_assistance =
             covered && assisted_kind && y.personal_compliant + before_floor > threshold_3000;
@@ -148,17 +177,22 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         };
         r.floor_top_up = top_up;
         if covered {
+            let floor = pct(c.get("floor_ratio"));
             let detail = if floor_applies {
                 format!(
-                    "合规费用的85%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
+                    "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
                     fmt(c.get("floor_ratio") * e.compliant),
                     fmt(basic + critical)
                 )
             } else {
-                "按“字面理解”：本次达到医疗救助条件，不再补足到85%".to_string()
+                format!("按“字面理解”：本次达到医疗救助条件，不再补足到{floor}%")
             };
-            r.steps
-                .push(c.step("兜底补足到实际报销85%", top_up, "floor_ratio", detail));
+            r.steps.push(c.step(
+                &format!("兜底补足到实际报销{floor}%"),
+                top_up,
+                "floor_ratio",
+                detail,
+            ));
         }
         let personal_compliant = pos(before_floor - top_up);
         if covered && assisted_kind {
@@ -168,17 +202,34 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             let assistance = pos(due - y.assistance_paid).min(personal_compliant);
             y.assistance_paid += assistance;
             r.assistance = assistance;
+            let mut detail = format!(
+                "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
+                fmt(before),
+                fmt(y.personal_compliant),
+                fmt(threshold_3000)
+            );
+            if !inpatient {
+                // Ambiguity `chronic-assistance`: the default counts 门诊慢特病.
+                detail.push_str("。门诊慢特病也计入：县委办发〔2018〕83号等四处条款写的是“个人自负合规医疗费用”，没有限定住院；另有三处写“住院合规医疗费用”。若只算住院，这次的费用既不计入全年累计，也没有医疗救助");
+            }
             r.steps.push(c.step(
-                "医疗救助（全年个人自付合规费用超过3000元的部分）",
+                &format!(
+                    "医疗救助（全年个人自付合规费用超过{}元的部分）",
+                    plain(threshold_3000)
+                ),
                 assistance,
                 "assistance_threshold",
-                format!(
-                    "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
-                    fmt(before),
-                    fmt(y.personal_compliant),
-                    fmt(threshold_3000)
-                ),
+                detail,
             ));
+        } else if covered && !inpatient {
+            r.steps.push(Step {
+                rule: "医疗救助（按“只算住院”的理解：门诊慢特病不计入）".into(),
+                amount: Decimal::ZERO,
+                source: String::new(),
+                assumption: false,
+                detail: "您选了“医疗救助只算住院”：三处条款写“住院合规医疗费用”。本站默认按县委办发〔2018〕83号等四处条款（写“个人自负合规医疗费用”，没有限定住院）把门诊慢特病也计入".into(),
+                overridden: c.take_overridden(),
+            });
         }
         // 5. non-compliant cost
         let noncompliant = e.total - e.compliant;

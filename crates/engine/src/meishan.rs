@@ -1,12 +1,14 @@
 //! 眉山市 2016 rules (眉卫发〔2016〕137号): for 建档立卡 inpatients at in-county designated hospitals, no
-//! deductible, non-compliant cost borne by the hospital, and the personal share capped at 10% of the
-//! total cost (2016; the 2020 target, 10% of compliant cost, as an option); what fills the gap down to
-//! the cap is reported as 政府兜底/慈善基金 (the document names the funds but no formula).
+//! deductible and the personal share capped at 10% of the total cost (2016; the 2020 target, 10% of
+//! compliant cost, as an option); what fills the gap down to the cap is reported as 政府兜底/慈善基金
+//! (the document names the funds but no formula). Non-compliant cost of a 建档立卡 patient is borne by
+//! the hospital inside the county and outside it (三（一）2（6） has no 县域内 limit, and its referral
+//! paragraph says the same of 省、市级 hospitals). Outside the county the step says 逐级转诊 applies.
 
 use rust_decimal::Decimal;
 
 use crate::model::{Category, EpisodeKind, EpisodeResult, Scenario, Step};
-use crate::money::{fmt, pos, round};
+use crate::money::{fmt, pct, pos, round};
 use crate::params::ProfileParams;
 use crate::rules::Ctx;
 use crate::settle::finish;
@@ -23,6 +25,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
     for e in &s.episodes {
         let inpatient = e.kind == EpisodeKind::Inpatient;
         let covered = poverty && inpatient && e.in_county;
+        let referred = poverty && inpatient && !e.in_county;
         let mut r = EpisodeResult {
             total: e.total,
             ..Default::default()
@@ -47,6 +50,8 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         r.basic = basic;
         let deductible_source = if covered {
             link("no_deductible_rule")
+        } else if referred {
+            link("referral_rule")
         } else {
             String::new()
         };
@@ -61,6 +66,11 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             assumption: e.basic_paid.is_none(),
             detail: if covered {
                 "县域内定点医疗机构住院，建档立卡贫困人口不设起付线；报销比例是假设值".into()
+            } else if referred {
+                format!(
+                    "县域外住院要逐级转诊：县级医院转市级医院，要经会诊同意并报区、县卫生计生局批准；市级转省级，要经省部级专家会诊同意并报省级卫生计生行政部门批准。不设起付线和个人负担控制在医疗总费用的{}%以内，文件只写了县域内定点医疗机构，所以这里按有起付线、没有这项兜底计算（起付线和报销比例是假设值）",
+                    pct(get("cap_ratio_2016"))
+                )
             } else {
                 "报销比例和起付线是假设值".into()
             },
@@ -92,14 +102,18 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             overridden: c.take_overridden(),
         });
         let noncompliant = e.total - e.compliant;
-        if covered && noncompliant > Decimal::ZERO {
+        if poverty && noncompliant > Decimal::ZERO {
             r.hospital_absorbed = noncompliant;
             r.steps.push(Step {
                 rule: "不合规医疗费用由医疗机构自行承担".into(),
                 amount: noncompliant,
                 source: link("hospital_absorbs_noncompliant"),
                 assumption: false,
-                detail: String::new(),
+                detail: if e.in_county {
+                    "文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”".into()
+                } else {
+                    "县域外也一样：文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”，对转诊到省、市级医疗机构的贫困患者也写了“产生的一切不合规医疗费用全部由医疗机构自行承担”".into()
+                },
                 overridden: c.take_overridden(),
             });
         }
@@ -114,13 +128,14 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             let backstop = pos(personal_before - cap);
             r.fiscal_backstop = backstop;
             r.steps.push(Step {
-                rule: "政府兜底/慈善基金（个人负担控制在10%以内）".into(),
+                rule: format!("政府兜底/慈善基金（个人负担控制在{}%以内）", pct(get(key))),
                 amount: backstop,
                 source: link(key),
                 assumption: false,
                 detail: format!(
-                    "个人负担的上限是{}的10%，即 {} 元；超出的 {} 元由卫生扶贫救助基金、慈善救助基金等兜底（文件没有写明各基金怎样分担）",
+                    "个人负担的上限是{}的{}%，即 {} 元；超出的 {} 元由卫生扶贫救助基金、慈善救助基金等兜底（文件没有写明各基金怎样分担）",
                     if s.options.meishan_compliant_cap { "合规医疗费用" } else { "医疗总费用" },
+                    pct(get(key)),
                     fmt(cap),
                     fmt(backstop)
                 ),

@@ -42,6 +42,16 @@ impl Category {
         }
     }
 
+    /// What to tell someone choosing this category, if anything.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Self::SafetyNet => Some(
+                "如果同时是城乡低保对象或特困供养人员，请选那一类：文件只给低保、特困写了降低的大病保险起付线",
+            ),
+            _ => None,
+        }
+    }
+
     /// The id used in JSON and URLs.
     pub fn id(self) -> &'static str {
         match self {
@@ -118,16 +128,50 @@ pub struct Episode {
 
 /// Readings of the documents the user can switch (trainers compare them).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Options {
-    /// 医疗救助 also for 门诊慢特病 (the clauses say 住院): default off.
-    pub chronic_assistance: bool,
+    /// 医疗救助 only for 住院 (three clauses say 住院; four, the county's own 实施意见 among them, say
+    /// every 个人自负合规医疗费用): default off, so 门诊慢特病 counts toward the year's threshold.
+    pub assistance_inpatient_only: bool,
     /// 农村兜底保障户 get the 85% floor and 医疗救助 (the 台账 titles suggest it; the clauses say 建档立卡).
     pub safety_net_covered: bool,
     /// The literal reading of 甘卫发〔2018〕165号: the 85% top-up only when 医疗救助 is not reached.
     pub literal_floor: bool,
     /// 眉山: cap the personal share at 10% of compliant cost (the 2020 target) instead of 10% of the total.
     pub meishan_compliant_cap: bool,
+}
+
+impl Options {
+    /// The option keys, as in JSON and in the calculator's URL.
+    pub const KEYS: [&'static str; 4] = [
+        "literal_floor",
+        "assistance_inpatient_only",
+        "safety_net_covered",
+        "meishan_compliant_cap",
+    ];
+
+    fn slot(&mut self, key: &str) -> Option<&mut bool> {
+        match key {
+            "literal_floor" => Some(&mut self.literal_floor),
+            "assistance_inpatient_only" => Some(&mut self.assistance_inpatient_only),
+            "safety_net_covered" => Some(&mut self.safety_net_covered),
+            "meishan_compliant_cap" => Some(&mut self.meishan_compliant_cap),
+            _ => None,
+        }
+    }
+
+    /// Whether option `key` is on (`None` for an unknown key).
+    pub fn get(&self, key: &str) -> Option<bool> {
+        let mut copy = *self;
+        copy.slot(key).map(|b| *b)
+    }
+
+    /// Turns option `key` on or off; an unknown key (e.g. from an old link) changes nothing.
+    pub fn set(&mut self, key: &str, on: bool) {
+        if let Some(b) = self.slot(key) {
+            *b = on;
+        }
+    }
 }
 
 /// Everything the engine needs.
@@ -197,4 +241,33 @@ pub struct YearResult {
     pub episodes: Vec<EpisodeResult>,
     /// The sums over the year (steps empty).
     pub year: EpisodeResult,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 12 (5): someone choosing 农村兜底保障户 is told to pick 低保 or 特困 if that is what they are.
+    #[test]
+    fn the_safety_net_category_points_to_dibao_and_tekun() {
+        let hint = Category::SafetyNet.hint().unwrap();
+        assert!(hint.contains(Category::Dibao.label()) && hint.contains(Category::Tekun.label()));
+        assert!(Category::ALL
+            .into_iter()
+            .filter(|c| *c != Category::SafetyNet)
+            .all(|c| c.hint().is_none()));
+    }
+
+    #[test]
+    fn options_by_key() {
+        let mut o = Options::default();
+        for key in Options::KEYS {
+            assert_eq!(o.get(key), Some(false));
+            o.set(key, true);
+            assert_eq!(o.get(key), Some(true));
+        }
+        assert_eq!(o.get("chronic_assistance"), None);
+        o.set("chronic_assistance", false);
+        assert!(o.assistance_inpatient_only);
+    }
 }

@@ -13,6 +13,16 @@ pub fn fmt(d: Decimal) -> String {
     format!("{:.2}", round(d))
 }
 
+/// A parameter in yuan as people write it in a sentence: `3000` for 3000.00, `2.5` for 2.50.
+pub fn plain(d: Decimal) -> String {
+    round(d).normalize().to_string()
+}
+
+/// A ratio as a percentage number: `85` for 0.85, `12.5` for 0.125.
+pub fn pct(ratio: Decimal) -> String {
+    (ratio * Decimal::from(100)).normalize().to_string()
+}
+
 /// The larger of `d` and zero.
 pub fn pos(d: Decimal) -> Decimal {
     d.max(Decimal::ZERO)
@@ -34,5 +44,11 @@ mod tests {
         ] {
             assert_eq!(fmt(Decimal::from_str(input).unwrap()), want, "{input}");
         }
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(plain(d("3000.00")), "3000");
+        assert_eq!(plain(d("2.50")), "2.5");
+        assert_eq!(pct(d("0.85")), "85");
+        assert_eq!(pct(d("0.10")), "10");
+        assert_eq!(pct(d("0.125")), "12.5");
     }
 }

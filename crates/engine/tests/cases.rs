@@ -27,11 +27,72 @@ struct Case {
     expect: BTreeMap<String, toml::Value>,
     #[serde(default)]
     expect_personal: Vec<String>,
+    /// Steps that must be there, with their clause and words.
+    #[serde(default)]
+    step: Vec<StepCheck>,
+}
+
+/// One step of one visit: found by the start of its rule name.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepCheck {
+    /// 1-based visit number (default 1).
+    #[serde(default = "first")]
+    visit: usize,
+    /// The rule name starts with this.
+    rule: String,
+    /// The exact `<doc>#<section>` (empty = no clause).
+    #[serde(default)]
+    source: Option<String>,
+    /// Whether the step is marked as using an assumption.
+    #[serde(default)]
+    assumption: Option<bool>,
+    /// Words the detail must contain.
+    #[serde(default)]
+    detail_has: Vec<String>,
+    /// Words neither the rule name nor the detail may contain.
+    #[serde(default)]
+    never: Vec<String>,
+    /// The step must not be there at all.
+    #[serde(default)]
+    absent: bool,
+}
+
+fn first() -> usize {
+    1
+}
+
+/// Every document's text, whitespace removed.
+fn library() -> String {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs");
+    let mut all = String::new();
+    for e in std::fs::read_dir(docs).unwrap() {
+        all.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    all.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// What a step says a document says (“文件写“…””, “写了“…””, “写“…””) must be the document's words.
+fn check_quotes(case: &str, detail: &str, lib: &str) {
+    for part in detail.split("写“").skip(1) {
+        let quoted: String = part
+            .split('”')
+            .next()
+            .unwrap()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            lib.contains(&quoted),
+            "{case}: a step says the documents say “{quoted}”; they do not"
+        );
+    }
 }
 
 #[test]
 fn every_case_matches_to_the_fen() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let lib = library();
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -71,6 +132,53 @@ fn every_case_matches_to_the_fen() {
                     "{}: per-visit personal",
                     c.name
                 );
+            }
+            for e in &r.episodes {
+                for st in &e.steps {
+                    check_quotes(&c.name, &st.detail, &lib);
+                }
+            }
+            for st in &c.step {
+                let visit = &r.episodes[st.visit - 1];
+                let found = visit.steps.iter().find(|s| s.rule.starts_with(&st.rule));
+                if st.absent {
+                    assert!(
+                        found.is_none(),
+                        "{}: step {} should be absent",
+                        c.name,
+                        st.rule
+                    );
+                    continue;
+                }
+                let got = found.unwrap_or_else(|| {
+                    let rules: Vec<&str> = visit.steps.iter().map(|s| s.rule.as_str()).collect();
+                    panic!("{}: no step {} in {rules:?}", c.name, st.rule)
+                });
+                if let Some(src) = &st.source {
+                    assert_eq!(&got.source, src, "{}: {} source", c.name, st.rule);
+                }
+                if let Some(a) = st.assumption {
+                    assert_eq!(got.assumption, a, "{}: {} assumption", c.name, st.rule);
+                }
+                for w in &st.detail_has {
+                    assert!(
+                        got.detail.contains(w.as_str()),
+                        "{}: {} detail {:?} lacks {w:?}",
+                        c.name,
+                        st.rule,
+                        got.detail
+                    );
+                }
+                for w in &st.never {
+                    assert!(
+                        !got.detail.contains(w.as_str()) && !got.rule.contains(w.as_str()),
+                        "{}: {} says {w:?}: {} / {}",
+                        c.name,
+                        st.rule,
+                        got.rule,
+                        got.detail
+                    );
+                }
             }
             n += 1;
         }

@@ -1,6 +1,7 @@
 //! Property tests over thousands of random years (a small deterministic PRNG, no extra crates): the
 //! parts always add up, nothing is negative, a 建档立卡 inpatient year in 会宁 never costs more than
-//! 3000元, the personal amount never falls when the compliant cost rises (default reading), and the
+//! 3000元 (nor, under the default reading, a year that mixes 住院 and 门诊慢特病: the compliant part),
+//! the personal amount never falls when the compliant cost rises (default reading), and the
 //! amount parser never panics on any string.
 
 use policy_engine::amount;
@@ -52,7 +53,7 @@ fn scenario(rng: &mut Rng, profile: &str, category: Category, inpatient_only: bo
         profile: profile.into(),
         category,
         options: Options {
-            chronic_assistance: rng.below(2) == 0,
+            assistance_inpatient_only: rng.below(2) == 0,
             safety_net_covered: rng.below(2) == 0,
             literal_floor: rng.below(4) == 0,
             meishan_compliant_cap: rng.below(2) == 0,
@@ -148,6 +149,29 @@ fn a_poverty_registered_inpatient_year_in_huining_costs_at_most_3000() {
         let r = settle(&s).unwrap();
         assert!(
             r.year.personal <= Decimal::from(3000),
+            "{} for {s:?}",
+            r.year.personal
+        );
+    }
+}
+
+/// Default reading (`chronic-assistance`): 门诊慢特病 counts toward the year's 3000元 too, so the
+/// personal compliant cost of a 建档立卡 year in 会宁 never passes it, whatever the mix of visits.
+#[test]
+fn under_the_default_reading_chronic_outpatient_years_cost_at_most_3000_compliant() {
+    let mut rng = Rng(2018);
+    for _ in 0..3000 {
+        let mut s = scenario(&mut rng, "huining-2018", Category::PovertyRegistered, false);
+        s.options = Options::default();
+        let r = settle(&s).unwrap();
+        let noncompliant_outpatient: Decimal = s
+            .episodes
+            .iter()
+            .filter(|e| e.kind == EpisodeKind::ChronicOutpatient)
+            .map(|e| e.total - e.compliant)
+            .sum();
+        assert!(
+            r.year.personal - noncompliant_outpatient <= Decimal::from(3000),
             "{} for {s:?}",
             r.year.personal
         );

@@ -1,6 +1,7 @@
 //! Every parameter and every ambiguity-register passage must cite a clause that exists: the document
-//! file, the `{#id}` in it, and the quoted words in its text. A value with no source must say why it is
-//! assumed.
+//! file, the `{#id}` in it, and the quoted words in that section's own text (not just somewhere in the
+//! document). A value with no source must say why it is assumed. Words the register puts in “quotes” in
+//! its questions are the documents' words.
 
 use std::path::{Path, PathBuf};
 
@@ -14,19 +15,65 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Fails unless `doc`'s Markdown has `{#section}` and contains `quote` (whitespace ignored).
+/// The text of section `id`: a heading's section runs to the next heading of the same or a higher level; a
+/// clause anchor (a paragraph starting `{#id} `) runs to the next anchor of any kind.
+fn section(text: &str, id: &str) -> Option<String> {
+    let marker = format!("{{#{id}}}");
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| {
+        let l = l.trim_end();
+        (l.starts_with('#') && l.ends_with(&marker)) || l.starts_with(&format!("{marker} "))
+    })?;
+    let level = lines[start].chars().take_while(|&c| c == '#').count();
+    let ends = |l: &str| {
+        let hashes = l.chars().take_while(|&c| c == '#').count();
+        if level > 0 {
+            hashes > 0 && hashes <= level && l.contains("{#")
+        } else {
+            l.contains("{#")
+        }
+    };
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| ends(l))
+        .map_or(lines.len(), |p| start + 1 + p);
+    Some(lines[start..end].join("\n"))
+}
+
+/// The text a heading or clause anchor gives before its first sub-anchor: what it says itself.
+fn own_text(text: &str, id: &str) -> Option<String> {
+    let body = section(text, id)?;
+    let mut lines = body.lines();
+    let first = lines.next()?.to_string();
+    let rest: Vec<&str> = lines.take_while(|l| !l.contains("{#")).collect();
+    Some(
+        std::iter::once(first.as_str())
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// Fails unless `doc`'s Markdown has `{#section}` and that section's own text contains `quote`
+/// (whitespace ignored): a quote under a parent heading whose words are in a sub-clause fails.
 fn check_citation(what: &str, doc: &str, section: &str, quote: &str) {
     let path = root().join("content/docs").join(format!("{doc}.md"));
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|_| panic!("{what}: no document {}", path.display()));
+    let body = own_text(&text, section)
+        .unwrap_or_else(|| panic!("{what}: {doc} has no section #{section}"));
     assert!(
-        text.contains(&format!("{{#{section}}}")),
-        "{what}: {doc} has no section #{section}"
+        squash(&body).contains(&squash(quote)),
+        "{what}: {doc}#{section} does not say “{quote}”"
     );
-    assert!(
-        squash(&text).contains(&squash(quote)),
-        "{what}: {doc} does not say “{quote}”"
-    );
+}
+
+fn library() -> String {
+    let mut all = String::new();
+    for e in std::fs::read_dir(root().join("content/docs")).unwrap() {
+        all.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    squash(&all)
 }
 
 #[test]
@@ -77,4 +124,34 @@ fn every_ambiguity_passage_exists() {
             );
         }
     }
+}
+
+/// The register's questions say what the documents say: every “…” in a question is the documents' words
+/// (so no “提高10个百分点” where the document says “提高10%”).
+#[test]
+fn words_the_register_quotes_are_in_the_documents() {
+    let lib = library();
+    let text = std::fs::read_to_string(root().join("content/ambiguities.toml")).unwrap();
+    let reg: toml::Table = toml::from_str(&text).unwrap();
+    for e in reg["ambiguities"].as_array().unwrap() {
+        let q = e["question"].as_str().unwrap();
+        for part in q.split('“').skip(1) {
+            let quoted = part.split('”').next().unwrap();
+            assert!(
+                lib.contains(&squash(quoted)),
+                "{}: the documents do not say “{quoted}”",
+                e["id"].as_str().unwrap()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_section_reader_keeps_a_clause_to_itself() {
+    let text =
+        "### 三 {#s3}\n\n{#s3-1} first\n\nmore of first\n\n{#s3-2} second\n\n### 四 {#s4}\n\nx";
+    assert!(own_text(text, "s3").is_some_and(|t| !t.contains("first")));
+    assert!(own_text(text, "s3-1")
+        .is_some_and(|t| t.contains("more of first") && !t.contains("second")));
+    assert!(own_text(text, "s5").is_none());
 }

@@ -18,6 +18,9 @@ pub struct Passage {
     pub number: String,
     /// The words quoted.
     pub quote: String,
+    /// Which side of the question the passage is on (e.g. 写住院 / 没有限定住院), if the entry has sides.
+    #[serde(default)]
+    pub says: Option<String>,
 }
 
 /// One entry of the register.
@@ -68,8 +71,13 @@ pub fn render(items: &[Ambiguity]) -> String {
         if !a.passages.is_empty() {
             out.push_str("<ul class=\"passages\">");
             for p in &a.passages {
+                let says = p
+                    .says
+                    .as_deref()
+                    .map(|w| format!("<span class=\"says\">{}：</span>", esc(w)))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "<li><blockquote>“{}”</blockquote><a href=\"/docs/{}/#{}\">{}</a></li>",
+                    "<li>{says}<blockquote>“{}”</blockquote><a href=\"/docs/{}/#{}\">{}</a></li>",
                     esc(&p.quote),
                     esc(&p.doc),
                     esc(&p.section),
@@ -79,7 +87,7 @@ pub fn render(items: &[Ambiguity]) -> String {
             out.push_str("</ul>");
         }
         out.push_str(&format!(
-            "<p><strong>本站的理解：</strong>{}</p>",
+            "<p><strong>本站默认的理解：</strong>{}</p>",
             esc(&a.reading)
         ));
         for alt in &a.alternatives {
@@ -118,5 +126,67 @@ quote = "未达到85%的"
         assert!(html.contains("<section class=\"ambiguity\" id=\"floor-order\">"));
         assert!(html.contains("<a href=\"/docs/gansu-165/#s2\">甘卫发〔2018〕165号</a>"));
         assert!(html.contains("<strong>另一种理解：</strong>字面理解"));
+        assert!(html.contains("<strong>本站默认的理解：</strong>先兜底到85%"));
+    }
+
+    fn real() -> Vec<Ambiguity> {
+        load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).unwrap()
+    }
+
+    fn entry<'a>(all: &'a [Ambiguity], id: &str) -> &'a Ambiguity {
+        all.iter()
+            .find(|a| a.id == id)
+            .unwrap_or_else(|| panic!("no reading {id}"))
+    }
+
+    /// Issue 12: every reading on /about/#readings with all its passages and the default chosen.
+    #[test]
+    fn the_real_register_lists_each_reading_with_its_passages() {
+        let all = real();
+        let html = render(&all);
+        for a in &all {
+            assert!(!a.passages.is_empty(), "{}: no passages", a.id);
+            assert!(html.contains(&format!("id=\"{}\"", a.id)));
+            for p in &a.passages {
+                assert!(
+                    html.contains(&esc(&p.quote)),
+                    "{}: {} not shown",
+                    a.id,
+                    p.quote
+                );
+            }
+        }
+        // 门诊慢特病 and 医疗救助: the seven passages, both sides, and the 门诊慢特病 clause in s3-1.
+        let c = entry(&all, "chronic-assistance");
+        let side = |w: &str| {
+            c.passages
+                .iter()
+                .filter(|p| p.says.as_deref().is_some_and(|s| s.starts_with(w)))
+                .count()
+        };
+        assert_eq!((side("没有限定住院"), side("写住院")), (4, 3));
+        assert!(c.reading.starts_with("门诊慢特病也算"));
+        assert!(c.passages.iter().any(|p| p.doc == "huining-203"
+            && p.section == "s3-1"
+            && p.quote.contains("门诊慢特病")));
+        assert!(c.passages.iter().all(|p| p.section != "s3"));
+        // 医疗救助资金不足时: 203号 三（一） is listed.
+        assert!(entry(&all, "backstop-finance")
+            .passages
+            .iter()
+            .any(|p| p.doc == "huining-203" && p.quote.contains("省级财政予以弥补")));
+        // “提高10%”: its own entry, the document's words, both readings.
+        let t = entry(&all, "plus-ten");
+        assert!(t.passages[0].quote.contains("提高10%进行报销"));
+        assert!(t.reading.starts_with("加10个百分点") && t.alternatives[0].starts_with("乘以1.1"));
+        // The cliff example says its ratios are assumed.
+        assert!(entry(&all, "floor-order").question.contains("假设比例"));
+        // 农村兜底保障户: pick 低保 or 特困 if that is what they are.
+        assert!(entry(&all, "critical-threshold-groups")
+            .reading
+            .contains("请选“城乡低保对象”或“特困供养人员”"));
+        // Two targets for new diagnosis types.
+        let n = entry(&all, "new-diagnosis-types");
+        assert_eq!(n.passages.len(), 2);
     }
 }
