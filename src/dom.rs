@@ -3,43 +3,106 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches `url` from the site's own origin and returns its body as text.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let resp = fetch_ok(url).await?;
-    let text = JsFuture::from(resp.text().map_err(js_err)?)
-        .await
-        .map_err(js_err)?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+/// How long a fetch may take before the page says so and offers 重试 (a slow 2G connection still gets a
+/// document's body in this time).
+const FETCH_TIMEOUT_MS: i32 = 20_000;
+
+/// Why a fetch from the site failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// The site has no such file (404).
+    NotFound { url: String },
+    /// Another HTTP status.
+    Status { url: String, status: u16 },
+    /// No answer within the time limit.
+    Timeout { url: String },
+    /// No connection, or the browser refused.
+    Network { url: String, message: String },
 }
 
-/// Fetches `url` from the site's own origin and returns its body as bytes.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let resp = fetch_ok(url).await?;
-    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
-        .await
-        .map_err(js_err)?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
-async fn fetch_ok(url: &str) -> Result<web_sys::Response, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(js_err)?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
-    if resp.ok() {
-        Ok(resp)
-    } else {
-        Err(format!("HTTP {}", resp.status()))
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotFound { url } => write!(f, "网站上没有这个文件（{url}）"),
+            Self::Status { url, status } => write!(f, "网站暂时出错（{url}，{status}）"),
+            Self::Timeout { url } => write!(
+                f,
+                "网络太慢，{} 秒内没有载入（{url}）",
+                FETCH_TIMEOUT_MS / 1000
+            ),
+            Self::Network { url, message } => write!(f, "没有连上网络（{url}：{message}）"),
+        }
     }
 }
 
-/// A JavaScript error as text (its message, not a debug dump: that would cost wasm size).
-fn js_err(e: wasm_bindgen::JsValue) -> String {
-    e.unchecked_into::<js_sys::Error>()
-        .message()
-        .as_string()
-        .unwrap_or_else(|| "网络错误".to_string())
+/// Fetches `url` from the site's own origin and returns its body as text.
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let resp = fetch_ok(url).await?;
+    let net = |e| network(url, e);
+    let text = JsFuture::from(resp.text().map_err(net)?)
+        .await
+        .map_err(|e| failed(url, e))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// Fetches `url` from the site's own origin and returns its body as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let resp = fetch_ok(url).await?;
+    let net = |e| network(url, e);
+    let buf = JsFuture::from(resp.array_buffer().map_err(net)?)
+        .await
+        .map_err(|e| failed(url, e))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Starts the fetch with an abort signal that fires after [`FETCH_TIMEOUT_MS`] (the body is read under
+/// the same signal, so a stalled body times out too).
+async fn fetch_ok(url: &str) -> Result<web_sys::Response, FetchError> {
+    let window = web_sys::window().ok_or_else(|| network(url, "no window".into()))?;
+    let controller = web_sys::AbortController::new().map_err(|e| network(url, e))?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        abort.unchecked_ref(),
+        FETCH_TIMEOUT_MS,
+    );
+    let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| failed(url, e))?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| network(url, "not a response".into()))?;
+    match resp.status() {
+        _ if resp.ok() => Ok(resp),
+        404 => Err(FetchError::NotFound { url: url.into() }),
+        status => Err(FetchError::Status {
+            url: url.into(),
+            status,
+        }),
+    }
+}
+
+/// A rejected fetch: a timeout when our abort signal fired, otherwise a network error.
+fn failed(url: &str, e: wasm_bindgen::JsValue) -> FetchError {
+    let e = e.unchecked_into::<js_sys::Error>();
+    if e.name() == "AbortError" {
+        FetchError::Timeout { url: url.into() }
+    } else {
+        network(url, e.into())
+    }
+}
+
+/// A JavaScript error as a network error (its message, not a debug dump: that would cost wasm size).
+fn network(url: &str, e: wasm_bindgen::JsValue) -> FetchError {
+    FetchError::Network {
+        url: url.into(),
+        message: e
+            .unchecked_into::<js_sys::Error>()
+            .message()
+            .as_string()
+            .unwrap_or_else(|| "网络错误".to_string()),
+    }
 }
 
 /// Scrolls to the element named by the URL's `#fragment`, if there is one on the page.

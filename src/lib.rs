@@ -10,8 +10,10 @@ pub mod check_state;
 pub mod components;
 pub mod dom;
 pub mod fragment;
+mod mount;
 pub mod pages;
 pub mod prerender;
 pub mod qr;
 
 pub use app::{CalcApp, CheckerApp, ReaderApp};
+pub use mount::mount;

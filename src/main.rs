@@ -2,6 +2,5 @@
 //! else lives in the library so tests can use it.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(zhengcetong::ReaderApp);
+    zhengcetong::mount(zhengcetong::ReaderApp);
 }

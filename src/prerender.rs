@@ -11,7 +11,8 @@ use leptos::prelude::*;
 pub struct Prerendered(pub Option<(String, String)>);
 
 impl Prerendered {
-    /// Takes the pre-rendered main content out of the page and removes the static shell.
+    /// Takes a copy of the pre-rendered main content (the shell stays until the app has mounted: see
+    /// [`remove_shell`]).
     pub fn capture() -> Self {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return Self(None);
@@ -24,9 +25,6 @@ impl Prerendered {
                 main.get_attribute("data-frag")
                     .map(|k| (k, main.inner_html()))
             });
-        if let Some(shell) = doc.get_element_by_id("static-shell") {
-            shell.remove();
-        }
         Self(taken)
     }
 
@@ -36,6 +34,16 @@ impl Prerendered {
             Some((k, _)) if k == key => self.0.take().map(|(_, html)| html),
             _ => None,
         }
+    }
+}
+
+/// Removes the build-time page, once the app has mounted in its place.
+pub fn remove_shell() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("static-shell"))
+    {
+        shell.remove();
     }
 }
 

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use policy_checker::store::Part;
 
+use crate::components::LoadFailed;
 use crate::dom::fetch_bytes;
 
 /// Shows `children` once every one of `parts` is installed; until then a loading note, and if the data
-/// cannot be fetched, what to do.
+/// cannot be fetched, why and a 重试 button.
 #[component]
 pub fn DataGate(
     /// The parts of the checker data the page uses.
@@ -17,26 +18,26 @@ pub fn DataGate(
     children: ChildrenFn,
 ) -> impl IntoView {
     let ready = parts.iter().all(|p| p.installed());
-    let (state, set_state) = signal(ready.then_some(Ok::<(), String>(())));
+    let state = RwSignal::new(ready.then_some(Ok::<(), String>(())));
+    let load = move || {
+        state.set(None);
+        spawn_local(async move { state.set(Some(install(parts).await)) });
+    };
     if !ready {
-        spawn_local(async move { set_state.set(Some(install(parts).await)) });
+        load();
     }
     move || match state.get() {
         None => view! { <p class="page loading" role="status">"正在载入……"</p> }.into_any(),
         Some(Ok(())) => children().into_any(),
-        Some(Err(e)) => view! {
-            <div class="page" role="alert">
-                <p>"这一页需要的资料没能载入，请检查网络后刷新页面。"</p>
-                <p class="hint">{e}</p>
-            </div>
-        }
-        .into_any(),
+        Some(Err(e)) => view! { <div class="page"><LoadFailed error=e on_retry=load/></div> }.into_any(),
     }
 }
 
 async fn install(parts: &[Part]) -> Result<(), String> {
     for part in parts.iter().filter(|p| !p.installed()) {
-        let bytes = fetch_bytes(&format!("/data/{}", part.file())).await?;
+        let bytes = fetch_bytes(&format!("/data/{}", part.file()))
+            .await
+            .map_err(|e| e.to_string())?;
         part.install(&bytes)
             .map_err(|e| format!("{}: {e}", part.file()))?;
     }

@@ -2,6 +2,7 @@
 
 mod calc_result;
 mod data_gate;
+mod load_failed;
 mod page_tools;
 mod poster;
 mod qr_dialog;
@@ -15,6 +16,7 @@ mod visit_fields;
 
 pub use calc_result::CalcResult;
 pub use data_gate::DataGate;
+pub use load_failed::LoadFailed;
 pub use page_tools::PageTools;
 pub use poster::Poster;
 pub use qr_dialog::QrDialog;

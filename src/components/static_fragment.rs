@@ -3,11 +3,26 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::dom::{fetch_text, scroll_to_hash};
+use policy_content::site::FRAGMENT_MARK;
+
+use crate::components::LoadFailed;
+use crate::dom::{fetch_text, scroll_to_hash, FetchError};
+use crate::pages::NotFound;
 use crate::prerender::PrerenderedCtx;
 
+/// What the body of a page is, so far.
+#[derive(Clone, Debug, PartialEq)]
+enum Body {
+    Loading,
+    Ready(String),
+    /// The site has no such page (a mistyped document address).
+    Missing,
+    Failed(String),
+}
+
 /// Shows the build-time HTML of the page with fragment key `key`: the copy that came with the page
-/// when it was the first one loaded, or `/_frag/KEY.html` fetched from the site otherwise.
+/// when it was the first one loaded, or `/_frag/KEY.html` fetched from the site otherwise. A key the site
+/// has no body for shows the not-found page; a failed fetch says why and offers 重试.
 #[component]
 pub fn StaticFragment(
     /// The fragment key, e.g. `home` or `docs-huining-83` (see `prerender::fragment_key`).
@@ -15,37 +30,39 @@ pub fn StaticFragment(
     key: Signal<String>,
 ) -> impl IntoView {
     let pre = use_context::<PrerenderedCtx>();
-    let (html, set_html) = signal(None::<String>);
-    let (failed, set_failed) = signal(false);
+    let body = RwSignal::new(Body::Loading);
+    let attempt = RwSignal::new(0u32);
     Effect::new(move |_| {
+        attempt.track();
         let key = key.get();
         let adopted = pre.and_then(|p| p.0.try_update_value(|pr| pr.take(&key)).flatten());
         if let Some(h) = adopted {
-            set_html.set(Some(h));
+            body.set(Body::Ready(h));
             return;
         }
-        set_html.set(None);
-        set_failed.set(false);
+        body.set(Body::Loading);
         spawn_local(async move {
-            match fetch_text(&format!("/_frag/{key}.html")).await {
-                Ok(text) => {
-                    set_html.set(Some(text));
-                    request_animation_frame(scroll_to_hash);
-                }
-                Err(_) => set_failed.set(true),
+            let got = match fetch_text(&format!("/_frag/{key}.html")).await {
+                Ok(text) => match text.strip_prefix(FRAGMENT_MARK) {
+                    Some(html) => Body::Ready(html.to_string()),
+                    None => Body::Missing,
+                },
+                Err(FetchError::NotFound { .. }) => Body::Missing,
+                Err(e) => Body::Failed(e.to_string()),
+            };
+            let ready = matches!(got, Body::Ready(_));
+            body.set(got);
+            if ready {
+                request_animation_frame(scroll_to_hash);
             }
         });
     });
-    view! {
-        <Show
-            when=move || html.with(Option::is_some)
-            fallback=move || view! {
-                <p class="loading" role="status">
-                    {move || if failed.get() { "没有加载成功，请检查网络后刷新页面。" } else { "正在加载……" }}
-                </p>
-            }
-        >
-            <div class="static-page" inner_html=move || html.get().unwrap_or_default()></div>
-        </Show>
+    move || match body.get() {
+        Body::Loading => view! { <p class="loading" role="status">"正在加载……"</p> }.into_any(),
+        Body::Ready(html) => view! { <div class="static-page" inner_html=html></div> }.into_any(),
+        Body::Missing => view! { <NotFound/> }.into_any(),
+        Body::Failed(e) => {
+            view! { <LoadFailed error=e on_retry=move || attempt.update(|n| *n += 1)/> }.into_any()
+        }
     }
 }

@@ -27,6 +27,7 @@ pub fn SearchPage() -> impl IntoView {
     spawn_local(async move {
         let loaded = fetch_text("/data/search.json")
             .await
+            .map_err(|e| e.to_string())
             .and_then(|t| serde_json::from_str::<SearchIndex>(&t).map_err(|e| e.to_string()));
         set_index.set(Some(loaded));
     });

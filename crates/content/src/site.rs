@@ -55,6 +55,11 @@ pub const NAV: &[Page] = &[
     },
 ];
 
+/// The first line of every page body the build publishes under `/_frag/`: the app shows a fetched body
+/// only if it starts so (a host that answers unknown paths with its home page must not have that page
+/// shown inside a document's frame).
+pub const FRAGMENT_MARK: &str = "<!--zct-frag-->";
+
 /// The site's name.
 pub const SITE_NAME: &str = "健康扶贫政策通";
 

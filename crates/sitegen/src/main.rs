@@ -19,6 +19,7 @@ use std::process::ExitCode;
 
 use policy_content::library::load_library;
 use policy_content::search::SearchIndex;
+use policy_content::site::FRAGMENT_MARK;
 
 use crate::pages::{Built, PageSpec};
 use crate::template::Templates;
@@ -58,7 +59,7 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
         write(&dist.join(spec.file()), &page)?;
         write(
             &dist.join("_frag").join(format!("{}.html", spec.key)),
-            &spec.body,
+            &format!("{FRAGMENT_MARK}{}", spec.body),
         )?;
     }
     let not_found = built.not_found();

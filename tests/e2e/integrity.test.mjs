@@ -1,0 +1,233 @@
+// A number on the screen is a promise: what was typed comes back the same after a reload, in a fresh page
+// and through the decoded QR code; a link cannot change a number the documents fix; a crafted link never
+// kills the page; the checker's answers never reach the address bar; a mistyped document address shows the
+// not-found page; a failed fetch says so and offers 重试. Each is tried in the browser, as a person would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+let server; let browser;
+// Service workers blocked: each test sees the network as it is set here (a worker would answer from its cache).
+before(async () => { server = await serve(); browser = await launch({ serviceWorkers: 'block' }); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const FIELDS = ['#v0-total', '#v0-compliant', '#v1-total', '#v1-compliant'];
+const TYPED = ['12,000.50', '1.2万', '１２，０００', '9000元'];
+
+async function fields(page) {
+  return Promise.all(FIELDS.map((f) => page.inputValue(f)));
+}
+
+async function personal(page) {
+  await page.waitForSelector('[data-testid="personal-total"]');
+  return page.textContent('[data-testid="personal-total"]');
+}
+
+/** Opens `url` in a fresh page and returns the fields and the personal total it shows. */
+async function reopen(url) {
+  const { page, errors } = await open(browser, url);
+  await appReady(page);
+  const got = { fields: await fields(page), personal: await personal(page) };
+  assert.deepEqual(errors, [], url);
+  await page.close();
+  return got;
+}
+
+/** The URL the page's QR code carries, as a phone's scanner reads it. */
+async function scanQr(page) {
+  await page.getByRole('button', { name: '二维码' }).click();
+  const svg = page.locator('[data-testid="qr"]');
+  await svg.waitFor();
+  const shot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zct-qr-')), 'qr.png');
+  await svg.screenshot({ path: shot });
+  const decoded = execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim();
+  await page.getByRole('button', { name: '关闭' }).click();
+  return decoded;
+}
+
+test('typed amounts come back the same after a reload, in a fresh page and through the QR code', async () => {
+  // Start from a shared link, then edit it: the QR code must carry the edit, not the link.
+  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,10000,10000,,;i,s,1,10000,10000,,`);
+  await appReady(page);
+  assert.equal(await page.inputValue('#v0-total'), '10000');
+  for (let i = 0; i < FIELDS.length; i++) await page.fill(FIELDS[i], TYPED[i]);
+  const shown = { fields: await fields(page), personal: await personal(page) };
+  assert.deepEqual(shown.fields, TYPED);
+  assert.match(shown.personal, /^\d{1,3}(,\d{3})*\.\d\d$/);
+  const url = page.url();
+  assert.doesNotMatch(url, /10000,10000/, 'the address follows the edit');
+  assert.deepEqual(await reopen(url), shown, 'a fresh page');
+  const qr = await scanQr(page);
+  assert.equal(qr, url, 'the QR code carries the address as shown now');
+  assert.deepEqual(await reopen(qr), shown, 'the decoded QR code');
+  // The poster carries the same address.
+  await page.getByRole('button', { name: '海报' }).click();
+  assert.equal(await page.locator('.poster-url strong').textContent(), url);
+  await page.getByRole('button', { name: '关闭' }).click();
+  // A reload of the same tab.
+  await page.reload();
+  await appReady(page);
+  assert.deepEqual({ fields: await fields(page), personal: await personal(page) }, shown, 'after a reload');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('any characters typed survive the address bar', async () => {
+  const { page } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  const tricky = ['a,b;c&d=e', '#%:25%', '１２０００元 ', '%E4%B8%87', '万,万;万'];
+  const values = [];
+  for (let i = 0; i < tricky.length; i++) {
+    await page.fill('#v0-total', tricky[i]);
+    await page.fill('#v0-compliant', tricky[(i + 1) % tricky.length]);
+    values.push([tricky[i], tricky[(i + 1) % tricky.length], page.url()]);
+  }
+  for (const [total, compliant, url] of values) {
+    const again = await browser.newPage();
+    await again.goto(url);
+    await appReady(again);
+    assert.equal(await again.inputValue('#v0-total'), total, url);
+    assert.equal(await again.inputValue('#v0-compliant'), compliant, url);
+    await again.close();
+  }
+  await page.close();
+});
+
+test('a link cannot change a number the documents fix', async () => {
+  const plain = await (async () => {
+    const { page } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,4000,4000,2000,0`);
+    await appReady(page);
+    const p = await personal(page);
+    await page.close();
+    return p;
+  })();
+  assert.equal(plain, '600.00');
+  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=pr&a=floor_ratio:0.5&v=i,c,1,4000,4000,2000,0`);
+  await appReady(page);
+  assert.equal(await personal(page), plain);
+  assert.match(await page.getByTestId('link-notices').textContent(), /是政策规定的数值，不能修改，已按原文计算/);
+  assert.doesNotMatch(page.url(), /floor_ratio/, 'the refused part leaves the address');
+  // An assumed ratio out of range (75 for 0.75) is refused too; nothing is ever negative.
+  await page.goto(`${server.base}/calc/#p=m&c=pr&a=basic_ratio_county:75&v=i,c,1,20000,20000,,`);
+  await appReady(page);
+  assert.match(await page.getByTestId('link-notices').textContent(), /不能是 75/);
+  assert.doesNotMatch(await page.textContent('main'), /-,|-\d/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a changed assumption is listed, tagged on its steps, and can be undone', async () => {
+  const { page } = await open(browser, `${server.base}/calc/#p=h&c=or&a=basic_ratio_county:80%25&v=i,c,1,20000,20000,,`);
+  await appReady(page);
+  const changedTotal = await personal(page);
+  const list = page.getByTestId('changed-numbers');
+  assert.match(await list.textContent(), /县级医院：80%/);
+  assert.ok(await page.getByTestId('changed-step').count() >= 1, 'the step that used it is tagged');
+  await list.getByRole('button', { name: '恢复政策默认' }).click();
+  await page.waitForFunction(() => !location.hash.includes('a='));
+  assert.equal(await page.getByTestId('changed-numbers').count(), 0);
+  assert.notEqual(await personal(page), changedTotal);
+  await page.close();
+});
+
+test('crafted links never kill the page', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/#v=i,c,1,%25%E4%B8%87`);
+  await appReady(page);
+  assert.equal(await page.inputValue('#v0-total'), '%万');
+  await page.waitForSelector('#v0-total-err:not(:empty)');
+  const many = `${server.base}/calc/#v=${';'.repeat(200000)}`;
+  const started = Date.now();
+  await page.goto(many);
+  await appReady(page);
+  assert.ok(Date.now() - started < 10000, `opened in ${Date.now() - started} ms`);
+  assert.equal(await page.locator('fieldset.visit').count(), 50);
+  assert.match(await page.getByTestId('link-notices').textContent(), /最多只能算 50 次/);
+  // Still alive: typing works.
+  await page.fill('#v0-total', '5000');
+  await page.fill('#v0-compliant', '5000');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the checker keeps every answer out of the address bar, and back still restores them', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  const seen = [];
+  const next = async () => { await page.getByRole('button', { name: '继续' }).click(); seen.push(await page.evaluate(() => location.hash)); };
+  await page.locator('input[name="area"][value="huining"]').check();
+  await next();
+  await page.locator('input[name="category"][value="dibao"]').check();
+  await next();
+  for (let i = 0; i < 8 && !(await page.locator('dl.review').count()); i++) {
+    if (await page.locator('#age').count()) await page.fill('#age', '70');
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
+    if (await page.locator('input[type="checkbox"]').count()) await page.locator('input[type="checkbox"]').first().check();
+    await next();
+  }
+  await page.waitForSelector('dl.review');
+  for (const h of seen) assert.match(h, /^#s=[a-z]+$/, `no answers in ${h}`);
+  assert.match(await page.textContent('dl.review'), /低保/);
+  // Reload keeps the answers (they are the history entry's own state); back restores the previous screen's.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('dl.review');
+  assert.match(await page.textContent('dl.review'), /低保/);
+  await page.goBack();
+  await page.waitForSelector('form button[type="submit"]');
+  assert.match(page.url(), /#s=[a-z]+$/);
+  // What the browser keeps in its history list: the addresses only.
+  const urls = await page.evaluate(() => performance.getEntriesByType('navigation').map((e) => e.name));
+  for (const u of urls) assert.doesNotMatch(u, /dz=|c=dibao|ill=/);
+  assert.match(await page.textContent('main'), /不会写进网址/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a mistyped document address shows the not-found page, also on hosts that answer every path', async () => {
+  const { page } = await open(browser, `${server.base}/docs/no-such-doc/`);
+  await appReady(page);
+  assert.equal(await page.locator('main h1').first().textContent(), '没有找到这个页面');
+  // A host that answers unknown paths with its home page (status 200): in-app navigation must not put
+  // that whole page inside the document frame.
+  await page.goto(`${server.base}/docs/`);
+  await appReady(page);
+  await page.route('**/_frag/docs-typo.html', async (route) => {
+    route.fulfill({ status: 200, contentType: 'text/html', body: fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../../dist/index.html'), 'utf8') });
+  });
+  await page.evaluate(() => { const a = document.createElement('a'); a.href = '/docs/typo/'; a.textContent = 'x'; document.querySelector('main').append(a); a.click(); });
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '没有找到这个页面');
+  assert.equal(await page.locator('#static-shell, .site-header').count(), 1, 'no second page inside');
+  await page.close();
+});
+
+test('a failed fetch says why and 重试 loads it', async () => {
+  const { page } = await open(browser, `${server.base}/docs/`);
+  await appReady(page);
+  await page.route('**/_frag/docs-huining-203.html', (route) => route.abort('internetdisconnected'));
+  await page.locator('main a[href="/docs/huining-203/"]').first().click();
+  await page.getByRole('button', { name: '重试' }).waitFor();
+  assert.match(await page.textContent('main'), /没有载入成功/);
+  await page.unroute('**/_frag/docs-huining-203.html');
+  await page.getByRole('button', { name: '重试' }).click();
+  await page.waitForSelector('main .static-page h1');
+  await page.close();
+});
+
+test('a stalled fetch times out with 重试 instead of loading forever', async () => {
+  const { page } = await open(browser, `${server.base}/`);
+  await appReady(page);
+  const ctx = page.context();
+  await ctx.route('**/data/*.bin', () => {}); // never answered
+  await page.goto(`${server.base}/villages/`);
+  await appReady(page);
+  await page.getByRole('button', { name: '重试' }).waitFor({ timeout: 30000 });
+  assert.match(await page.textContent('main'), /秒内没有载入/);
+  await ctx.unroute('**/data/*.bin');
+  await page.getByRole('button', { name: '重试' }).click();
+  await page.locator('#vq').waitFor();
+  await page.close();
+});
