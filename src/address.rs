@@ -4,7 +4,6 @@
 //! carries what the page shows.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsValue;
 
 thread_local! {
@@ -59,16 +58,13 @@ pub fn changed() {
     CHANGED.with(ArcTrigger::notify);
 }
 
-/// The full address of the page as shown now (`location.href`), kept current: it follows the router's
-/// navigations, the browser's back and forward, and the fragment changes made through this module.
+/// The full address of the page as shown now (`location.href`), kept current: it follows the browser's
+/// back and forward, the fragment changes made through this module and, in the bundles with a router,
+/// its navigations (the app reports them with [`changed`]).
 pub fn use_current_url() -> Memo<String> {
-    let location = use_location();
     let trigger = CHANGED.with(Clone::clone);
     Memo::new(move |_| {
         trigger.track();
-        location.pathname.track();
-        location.hash.track();
-        location.search.track();
         web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default()

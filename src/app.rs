@@ -12,8 +12,20 @@ use crate::components::{DataGate, PageTools, SiteFooter, SiteHeader, TextSize};
 use crate::pages::NotFound;
 use crate::prerender::{Prerendered, PrerenderedCtx};
 
-/// The page frame around `$routes`, for the bundle `$bundle`.
-macro_rules! bundle_app {
+/// The page frame (skip link, header, page tools, main, footer) around a bundle's pages.
+#[component]
+fn Frame(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"跳到正文"</a>
+        <SiteHeader/>
+        <PageTools/>
+        <main id="main" tabindex="-1">{children()}</main>
+        <SiteFooter/>
+    }
+}
+
+/// A bundle of several routes: the router (navigation without reloading) inside the page frame.
+macro_rules! routed_app {
     ($(#[$doc:meta])* $name:ident, $bundle:expr, { $($routes:tt)* }) => {
         $(#[$doc])*
         #[component]
@@ -21,22 +33,19 @@ macro_rules! bundle_app {
             setup($bundle);
             view! {
                 <Router>
-                    <a class="skip-link" href="#main">"跳到正文"</a>
-                    <SiteHeader/>
-                    <PageTools/>
-                    <main id="main" tabindex="-1">
+                    <FollowRouter/>
+                    <Frame>
                         <Routes fallback=|| view! { <Elsewhere this=$bundle/> }>
                             $($routes)*
                         </Routes>
-                    </main>
-                    <SiteFooter/>
+                    </Frame>
                 </Router>
             }
         }
     };
 }
 
-bundle_app!(
+routed_app!(
     /// Home, the library, the documents, search and the about page.
     ReaderApp, Bundle::Reader, {
         <Route path=path!("/") view=crate::pages::HomePage/>
@@ -47,14 +56,15 @@ bundle_app!(
     }
 );
 
-bundle_app!(
-    /// The settlement calculator.
-    CalcApp, Bundle::Calc, {
-        <Route path=path!("/calc") view=crate::pages::CalcPage/>
-    }
-);
+/// The settlement calculator: one route, so no router (a smaller bundle; every link out of it is an
+/// ordinary page load).
+#[component]
+pub fn CalcApp() -> impl IntoView {
+    setup(Bundle::Calc);
+    view! { <Frame><crate::pages::CalcPage/></Frame> }
+}
 
-bundle_app!(
+routed_app!(
     /// The eligibility checker, the self-check forms and quiz, and the village lookup.
     CheckerApp, Bundle::Checker, {
         <Route path=path!("/check") view=|| view! {
@@ -68,6 +78,18 @@ bundle_app!(
         }/>
     }
 );
+
+/// Tells [`crate::address`] about the router's navigations (they change the address without an event).
+#[component]
+fn FollowRouter() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        location.hash.track();
+        crate::address::changed();
+    });
+}
 
 /// What every bundle sets up before its first view: the build-time page, the text size, offline support,
 /// the section-link copy handler, and links to other bundles' pages left to the browser.

@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use policy_engine::{profile, profiles, OverrideError};
+use policy_engine::params::{link_code, profile_for_code};
+use policy_engine::{profile, OverrideError};
 
 use crate::fragment;
 
@@ -174,7 +175,7 @@ impl CalcForm {
                 .join(",")
             })
             .collect();
-        let profile_code = profile(&self.profile).map_or("", |p| p.code.as_str());
+        let profile_code = link_code(&self.profile).unwrap_or("");
         let mut parts = vec![
             ("p", profile_code.to_string()),
             ("c", code(CATEGORIES, &self.category).to_string()),
@@ -206,8 +207,8 @@ impl CalcForm {
         let mut overrides = Vec::new();
         for (k, v) in fragment::pairs(hash) {
             match k {
-                "p" => match profiles().iter().find(|p| p.code == v) {
-                    Some(p) => form.profile = p.id.clone(),
+                "p" => match profile_for_code(v) {
+                    Some(id) => form.profile = id.to_string(),
                     None => notices.push(LinkNotice::UnknownCode {
                         what: "地区",
                         code: fragment::decode_field(v).0,

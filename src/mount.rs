@@ -66,8 +66,8 @@ fn show_failure() {
         let _ = body.append_child(&note);
     }
     // "重新打开本页" to the same address with a fragment would not reload: force it.
-    let reload = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
-        move |ev: web_sys::Event| {
+    let reload =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
             let href = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -77,8 +77,7 @@ fn show_failure() {
                 let _ = w.location().set_href(&href);
                 let _ = w.location().reload();
             }
-        },
-    );
+        });
     let _ = note.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
     reload.forget();
 }

@@ -88,6 +88,22 @@ fn main() {
     let n = codes.len();
     codes.dedup();
     assert_eq!(n, codes.len(), "two profiles share a link code");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("profiles.json");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let codes: Vec<String> = profiles
+        .iter()
+        .map(|p| {
+            format!(
+                "({:?}, {:?})",
+                p["id"].as_str().unwrap(),
+                p["code"].as_str().unwrap()
+            )
+        })
+        .collect();
+    std::fs::write(
+        out_dir.join("link_codes.rs"),
+        format!("&[{}]", codes.join(", ")),
+    )
+    .unwrap();
+    let out = out_dir.join("profiles.json");
     std::fs::write(out, serde_json::to_string(&profiles).unwrap()).unwrap();
 }

@@ -1,16 +1,25 @@
 //! The site header: name and the main navigation.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use policy_content::site::{NAV, SITE_NAME};
 
 /// The header with the site name and the navigation bar; the current page is marked for screen readers.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let location = use_location();
+    let url = crate::address::use_current_url();
     let current = move |path: &'static str| {
-        let now = location.pathname.get();
+        let now = url.with(|u| {
+            let after_origin = u.find("://").map_or(0, |i| i + 3);
+            let path_start = u[after_origin..]
+                .find('/')
+                .map_or(u.len(), |i| after_origin + i);
+            u[path_start..]
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("/")
+                .to_string()
+        });
         let now = if now.ends_with('/') {
             now
         } else {

@@ -38,6 +38,8 @@ pub fn StaticFragment(
         let adopted = pre.and_then(|p| p.0.try_update_value(|pr| pr.take(&key)).flatten());
         if let Some(h) = adopted {
             body.set(Body::Ready(h));
+            // The build-time page the browser had scrolled to the section is gone: scroll this copy.
+            request_animation_frame(scroll_to_hash);
             return;
         }
         body.set(Body::Loading);

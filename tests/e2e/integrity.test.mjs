@@ -15,6 +15,11 @@ let server; let browser;
 before(async () => { server = await serve(); browser = await launch({ serviceWorkers: 'block' }); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+/** The site's fragment codec (src/fragment.rs): UTF-8 bytes outside A-Z a-z 0-9 - . _ ~ as %XX. */
+const encode = (s) => [...new TextEncoder().encode(s)]
+  .map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+  .join('');
+
 const FIELDS = ['#v0-total', '#v0-compliant', '#v1-total', '#v1-compliant'];
 const TYPED = ['12,000.50', '1.2万', '１２，０００', '9000元'];
 
@@ -84,6 +89,8 @@ test('any characters typed survive the address bar', async () => {
   for (let i = 0; i < tricky.length; i++) {
     await page.fill('#v0-total', tricky[i]);
     await page.fill('#v0-compliant', tricky[(i + 1) % tricky.length]);
+    const written = `,${encode(tricky[i])},${encode(tricky[(i + 1) % tricky.length])},`;
+    await page.waitForFunction((w) => location.hash.includes(w), written);
     values.push([tricky[i], tricky[(i + 1) % tricky.length], page.url()]);
   }
   for (const [total, compliant, url] of values) {
@@ -135,7 +142,7 @@ test('a changed assumption is listed, tagged on its steps, and can be undone', a
 });
 
 test('crafted links never kill the page', async () => {
-  const { page, errors } = await open(browser, `${server.base}/calc/#v=i,c,1,%25%E4%B8%87`);
+  const { page, errors } = await open(browser, `${server.base}/calc/#v=i,c,1,%25%E4%B8%87,1000`);
   await appReady(page);
   assert.equal(await page.inputValue('#v0-total'), '%万');
   await page.waitForSelector('#v0-total-err:not(:empty)');
@@ -229,5 +236,32 @@ test('a stalled fetch times out with 重试 instead of loading forever', async (
   await ctx.unroute('**/data/*.bin');
   await page.getByRole('button', { name: '重试' }).click();
   await page.locator('#vq').waitFor();
+  await page.close();
+});
+
+test('if the app fails, the page says so in Chinese with a way back, and the text stays readable', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  // Make the browser refuse to create the result's table: the app's renderer cannot go on (a panic).
+  await page.evaluate(() => {
+    const create = Document.prototype.createElement;
+    Document.prototype.createElement = function (tag, ...rest) {
+      if (String(tag).toLowerCase() === 'table') throw new Error('test: refused');
+      return create.call(this, tag, ...rest);
+    };
+  });
+  await page.fill('#v0-total', '12000');
+  await page.fill('#v0-compliant', '10000');
+  const notice = page.locator('.crash[role="alert"]');
+  await notice.waitFor({ timeout: 10000 });
+  assert.match(await notice.textContent(), /页面出错了/);
+  assert.equal(await notice.getByRole('link', { name: '重新打开本页' }).count(), 1);
+  assert.ok(errors.length > 0, 'the failure was real');
+  // The way back works: a fresh, working calculator.
+  await notice.getByRole('link', { name: '从头开始' }).click();
+  await appReady(page);
+  await page.fill('#v0-total', '12000');
+  await page.fill('#v0-compliant', '10000');
+  await personal(page);
   await page.close();
 });

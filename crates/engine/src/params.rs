@@ -109,3 +109,32 @@ pub fn profiles() -> &'static [ProfileParams] {
 pub fn profile(id: &str) -> Option<&'static ProfileParams> {
     profiles().iter().find(|p| p.id == id)
 }
+
+/// Every profile's id and link code, from the same parameter files but without loading them (a page that
+/// only links to the calculator needs no parameters).
+pub const LINK_CODES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/link_codes.rs"));
+
+/// The link code of profile `id`.
+pub fn link_code(id: &str) -> Option<&'static str> {
+    LINK_CODES.iter().find(|(i, _)| *i == id).map(|(_, c)| *c)
+}
+
+/// The profile id with link code `code`.
+pub fn profile_for_code(code: &str) -> Option<&'static str> {
+    LINK_CODES.iter().find(|(_, c)| *c == code).map(|(i, _)| *i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_codes_are_the_profiles_own() {
+        assert_eq!(LINK_CODES.len(), profiles().len());
+        for p in profiles() {
+            assert_eq!(link_code(&p.id), Some(p.code.as_str()), "{}", p.id);
+            assert_eq!(profile_for_code(&p.code), Some(p.id.as_str()));
+        }
+        assert_eq!(profile_for_code("zz"), None);
+    }
+}
