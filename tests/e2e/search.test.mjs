@@ -52,3 +52,43 @@ test('typing a query and following a hit lands on the section', async () => {
   }, id, { timeout: 5000 });
   await page.close();
 });
+
+/** Waits until the count line is about `q`, and returns it. */
+async function countFor(page, q) {
+  await page.waitForFunction((want) => {
+    const el = document.querySelector('[data-testid="search-count"]');
+    return el && el.textContent.includes(`“${want}”`);
+  }, q);
+  return page.locator('[data-testid="search-count"]').textContent();
+}
+
+test('every suggestion chip finds something', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/`);
+  await appReady(page);
+  const chips = await page.locator('p.examples:not(.region-filter) button.chip').allTextContents();
+  assert.ok(chips.length >= 6, 'the chips are shown');
+  for (const c of chips) {
+    await page.locator('p.examples:not(.region-filter) button.chip').filter({ hasText: c }).first().click();
+    const count = await countFor(page, c);
+    assert.match(count, /^找到 \d+ 处/, `the chip ${c} finds something`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('hits show their region, and &r= keeps one region', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('体检')}`);
+  await appReady(page);
+  await countFor(page, '体检');
+  const all = await page.locator('ol.hits li .region-label:first-child').allTextContents();
+  assert.ok(all.length >= 2 && all.some((r) => r.includes('眉山')) && all.some((r) => r.includes('会宁')), all.join());
+  await page.locator('.region-filter button', { hasText: '会宁' }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('r') === 'huining');
+  assert.match(await countFor(page, '体检'), /^在会宁的文件中找到/);
+  const kept = await page.locator('ol.hits li .region-label:first-child').allTextContents();
+  assert.ok(kept.length >= 1 && kept.every((r) => r.includes('会宁县')), kept.join());
+  assert.ok(await page.locator('p.elsewhere').isVisible(), 'says the other regions have more');
+  assert.equal(await page.locator('.region-filter button[aria-pressed="true"]').textContent(), '会宁');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

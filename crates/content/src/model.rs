@@ -82,6 +82,10 @@ pub struct Section {
     pub text: String,
 }
 
+/// The id of the heading of a document's 编者注 (editorial note): the site's own list of fixes and
+/// remarks, not part of the official text. It and every section under it are editorial.
+pub const EDITORIAL_ID: &str = "editorial";
+
 /// A document ready to publish.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RenderedDoc {
@@ -102,11 +106,70 @@ impl RenderedDoc {
     pub fn has_anchor(&self, id: &str) -> bool {
         self.anchors.iter().any(|a| a == id)
     }
+
+    /// For each of [`Self::sections`], whether it belongs to the site's 编者注: the section with id
+    /// [`EDITORIAL_ID`] and every following section nested deeper than it (up to the next heading
+    /// of its depth or shallower).
+    pub fn editorial_sections(&self) -> Vec<bool> {
+        let mut inside: Option<u8> = None;
+        self.sections
+            .iter()
+            .map(|s| {
+                if s.id == EDITORIAL_ID {
+                    inside = Some(s.depth);
+                } else if inside.is_some_and(|d| s.depth <= d) {
+                    inside = None;
+                }
+                inside.is_some()
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editorial_sections_are_the_note_and_what_is_under_it() {
+        let section = |id: &str, depth: u8| Section {
+            id: id.into(),
+            title: id.into(),
+            depth,
+            text: String::new(),
+        };
+        let doc = RenderedDoc {
+            meta: FrontMatter {
+                slug: "a".into(),
+                title: "t".into(),
+                short_title: "t".into(),
+                doc_number: "甲发〔2018〕1号".into(),
+                issuers: vec!["甲".into()],
+                date: "2018-01-01".into(),
+                province: "甘肃省".into(),
+                region: "甘肃省".into(),
+                level: Level::Province,
+                summary: "s".into(),
+                source: "s".into(),
+            },
+            toc: Vec::new(),
+            html: String::new(),
+            anchors: Vec::new(),
+            sections: vec![
+                section("top", 1),
+                section("s1", 2),
+                section("editorial", 2),
+                section("ed-fixes", 3),
+                section("ed-deep", 4),
+                section("after", 2),
+                section("s2", 3),
+            ],
+        };
+        assert_eq!(
+            doc.editorial_sections(),
+            [false, false, true, true, true, false, false]
+        );
+    }
 
     #[test]
     fn levels_serialize_as_chinese_and_sort_province_first() {

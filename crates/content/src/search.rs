@@ -1,8 +1,26 @@
 //! Chinese full-text search: the index built at build time (every section's text plus a
 //! character-bigram inverted index) and the query side that runs in the browser.
 //!
-//! Index and query normalize text the same way ([`normalize`]): full-width letters and digits folded
-//! to ASCII, ASCII lowercased, whitespace dropped; so `3000元` finds `3000 元` and `３０００元`.
+//! **Matching.** Index and query normalize text the same way ([`normalize`]): full-width letters and
+//! digits folded to ASCII, ASCII lowercased, whitespace and punctuation dropped (、，。；：！？“”‘’
+//! 《》（）【】〔〕「」『』·—… and their ASCII and full-width forms; a `.` between two digits is a
+//! decimal point and stays). So `3000元` finds `3000 元` and `３０００元`, `先诊疗后付费` finds
+//! `先诊疗、后付费` and `“先诊疗，后付费”`, and `甘卫发[2018]165号` finds `甘卫发〔2018〕165号`.
+//! Whitespace in the query separates terms, and a section must contain every term. Snippets show the
+//! text as written, the match marked from its first to its last character (punctuation inside it
+//! included).
+//!
+//! **Ranking** ([`Hit::score`]), each rule deciding only when the ones before it tie:
+//! 1. the documents' own text before the site's 编者注 (editorial notes: see
+//!    [`crate::model::RenderedDoc::editorial_sections`]), which only describe the text;
+//! 2. more query terms found in the section's heading;
+//! 3. more occurrences of the terms in heading and text;
+//! 4. shorter sections (in steps of 8 characters);
+//! 5. document order (the library's order, then the sections' order in their document).
+//!
+//! **Regions.** Every hit carries its document's region (front matter `region`, stored once per
+//! document in the index), and [`SearchIndex::search_in`] can keep only the documents of one of the
+//! [`REGION_FILTERS`].
 
 use std::collections::BTreeMap;
 
@@ -12,6 +30,65 @@ use serde::{Deserialize, Serialize};
 const SNIPPET_CHARS: usize = 60;
 /// Characters of context before the first match in a snippet.
 const SNIPPET_BEFORE: usize = 20;
+
+/// The examples the search page offers under the search box, each a query that finds something in
+/// the library (a test checks every one against the real documents).
+pub const SUGGESTIONS: &[&str] = &[
+    "3000元",
+    "大病保险",
+    "先诊疗后付费",
+    "家庭医生签约",
+    "85%",
+    "一站式结算",
+];
+
+/// A choice of the search page's region filter (kept in the address as `&r=<key>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegionFilter {
+    /// The value in the address: short ASCII, stable (it may be printed on posters).
+    pub key: &'static str,
+    /// The label on the page.
+    pub label: &'static str,
+    /// The place: a document is kept when its region names it (`甘肃省` keeps the province's own
+    /// documents and those of every county in it; `会宁县` only the county's).
+    pub place: &'static str,
+}
+
+/// The region filters, in the order the page shows them (after 全部, no filter).
+pub const REGION_FILTERS: &[RegionFilter] = &[
+    RegionFilter {
+        key: "huining",
+        label: "会宁",
+        place: "会宁县",
+    },
+    RegionFilter {
+        key: "dezhou",
+        label: "德州",
+        place: "德州市",
+    },
+    RegionFilter {
+        key: "gansu",
+        label: "甘肃",
+        place: "甘肃省",
+    },
+    RegionFilter {
+        key: "meishan",
+        label: "眉山",
+        place: "眉山市",
+    },
+];
+
+impl RegionFilter {
+    /// The filter with this address key, if any (an unknown or empty key means no filter).
+    pub fn by_key(key: &str) -> Option<&'static RegionFilter> {
+        REGION_FILTERS.iter().find(|f| f.key == key)
+    }
+
+    /// Whether a document of `region` (e.g. `甘肃省白银市会宁县`) is kept.
+    pub fn covers(&self, region: &str) -> bool {
+        region.contains(self.place)
+    }
+}
 
 /// A document in the index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +102,9 @@ pub struct DocRef {
     /// 文号.
     #[serde(rename = "n")]
     pub number: String,
+    /// Region, as in the front matter (e.g. `甘肃省白银市会宁县`).
+    #[serde(rename = "r")]
+    pub region: String,
 }
 
 /// A section in the index.
@@ -42,6 +122,9 @@ pub struct Entry {
     /// Body text, as written (the query side normalizes it).
     #[serde(rename = "b")]
     pub text: String,
+    /// Whether the section is the site's 编者注 or under it (in the JSON only when true).
+    #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
+    pub editorial: bool,
 }
 
 /// The search index, serialized to JSON for the browser.
@@ -77,6 +160,10 @@ pub struct Hit {
     pub doc_title: String,
     /// Document 文号.
     pub doc_number: String,
+    /// The document's region (e.g. `甘肃省白银市会宁县`): whose rule this is.
+    pub region: String,
+    /// Whether the section is the site's 编者注 (editorial note), not the document's own text.
+    pub editorial: bool,
     /// Section id.
     pub section_id: String,
     /// Section heading.
@@ -84,7 +171,8 @@ pub struct Hit {
     /// About 60 characters around the first match in the section's text, the matches marked
     /// (the text's first characters, unmarked, when only the title matches).
     pub snippet: Vec<Fragment>,
-    /// Higher is better: title matches first, then more occurrences, then shorter sections.
+    /// Higher is better: the document's own text before editorial notes, then more terms in the
+    /// heading, then more occurrences, then shorter sections (see the module documentation).
     pub score: u32,
 }
 
@@ -95,27 +183,85 @@ impl Hit {
     }
 }
 
-/// Folds one character: full-width ASCII to half-width, ASCII lowercased; `None` for whitespace.
-fn fold(c: char) -> Option<char> {
-    if c.is_whitespace() {
-        return None;
-    }
+/// Folds one character's width and case: full-width ASCII to half-width, ASCII lowercased.
+fn fold(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     };
-    Some(c.to_ascii_lowercase())
+    c.to_ascii_lowercase()
+}
+
+/// Whether a folded character is left out of matching: whitespace and punctuation (but see
+/// [`normalize_mapped`] for the decimal point).
+fn ignored(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ',' | '.'
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '"'
+                | '\''
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '-'
+                | '、'
+                | '。'
+                | '｡'
+                | '､'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+                | '〖'
+                | '〗'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '·'
+                | '・'
+                | '—'
+                | '–'
+                | '―'
+                | '…'
+        )
 }
 
 /// The normalized form of `s`, as the index and the query see it.
 pub fn normalize(s: &str) -> String {
-    s.chars().filter_map(fold).collect()
+    normalize_mapped(s).0.into_iter().collect()
 }
 
 /// Normalized characters of `s`, each with the byte range in `s` of the character it came from.
+/// A `.` stays when both its neighbours are digits (a decimal point: `7.5` is not `75`).
 fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
-    s.char_indices()
-        .filter_map(|(i, c)| fold(c).map(|f| (f, (i, i + c.len_utf8()))))
+    let folded: Vec<(usize, char, usize)> = s
+        .char_indices()
+        .map(|(i, c)| (i, fold(c), c.len_utf8()))
+        .collect();
+    let digit = |k: Option<&(usize, char, usize)>| k.is_some_and(|&(_, c, _)| c.is_ascii_digit());
+    folded
+        .iter()
+        .enumerate()
+        .filter(|&(k, &(_, c, _))| {
+            !ignored(c)
+                || (c == '.' && k > 0 && digit(folded.get(k - 1)) && digit(folded.get(k + 1)))
+        })
+        .map(|(_, &(i, c, len))| (c, (i, i + len)))
         .unzip()
 }
 
@@ -150,14 +296,15 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// The score: a title match beats any number of occurrences, which beat a shorter section. Packed
-/// into one number: terms found in the title (7 bits), occurrences (12 bits), shortness in steps of
-/// 8 characters (12 bits).
-fn rank(title_terms: usize, occurrences: usize, text_chars: usize) -> u32 {
+/// The score: the document's own text beats an editorial note, a title match beats any number of
+/// occurrences, which beat a shorter section. Packed into one number: not editorial (1 bit), terms
+/// found in the title (7 bits), occurrences (12 bits), shortness in steps of 8 characters (12 bits).
+fn rank(editorial: bool, title_terms: usize, occurrences: usize, text_chars: usize) -> u32 {
+    let own = u32::from(!editorial);
     let title = title_terms.min(0x7f) as u32;
     let count = occurrences.min(0xfff) as u32;
     let short = 0xfff - (text_chars / 8).min(0xfff) as u32;
-    (title << 24) | (count << 12) | short
+    (own << 31) | (title << 24) | (count << 12) | short
 }
 
 impl SearchIndex {
@@ -166,26 +313,28 @@ impl SearchIndex {
     pub fn build(docs: &[crate::model::RenderedDoc]) -> Self {
         let mut index = Self::default();
         for doc in docs {
-            let d = index.add_doc(&doc.meta.slug, &doc.meta.short_title, &doc.meta.doc_number);
-            for s in &doc.sections {
-                index.add_section(d, &s.id, &s.title, &s.text);
+            let m = &doc.meta;
+            let d = index.add_doc(&m.slug, &m.short_title, &m.doc_number, &m.region);
+            for (s, editorial) in doc.sections.iter().zip(doc.editorial_sections()) {
+                index.add_section(d, &s.id, &s.title, &s.text, editorial);
             }
         }
         index
     }
 
     #[cfg(any(feature = "build", test))]
-    fn add_doc(&mut self, slug: &str, title: &str, number: &str) -> u16 {
+    fn add_doc(&mut self, slug: &str, title: &str, number: &str, region: &str) -> u16 {
         self.docs.push(DocRef {
             slug: slug.into(),
             title: title.into(),
             number: number.into(),
+            region: region.into(),
         });
         u16::try_from(self.docs.len() - 1).expect("fewer than 65536 documents")
     }
 
     #[cfg(any(feature = "build", test))]
-    fn add_section(&mut self, doc: u16, id: &str, title: &str, text: &str) {
+    fn add_section(&mut self, doc: u16, id: &str, title: &str, text: &str, editorial: bool) {
         let n = u32::try_from(self.sections.len()).expect("fewer than 2^32 sections");
         let mut grams = std::collections::BTreeSet::new();
         for part in [title, text] {
@@ -200,6 +349,7 @@ impl SearchIndex {
             id: id.into(),
             title: title.into(),
             text: text.into(),
+            editorial,
         });
     }
 
@@ -226,9 +376,14 @@ impl SearchIndex {
     /// The sections whose title or text contains every whitespace-separated term of `query`, best
     /// first (see [`Hit::score`]; ties in document order), at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_in(query, None, limit)
+    }
+
+    /// [`Self::search`], keeping only the documents `region` covers (all with `None`).
+    pub fn search_in(&self, query: &str, region: Option<&RegionFilter>, limit: usize) -> Vec<Hit> {
         let mut terms: Vec<Vec<char>> = Vec::new();
         for t in query.split_whitespace() {
-            let t: Vec<char> = normalize(t).chars().collect();
+            let (t, _) = normalize_mapped(t);
             if !t.is_empty() && !terms.contains(&t) {
                 terms.push(t);
             }
@@ -244,7 +399,10 @@ impl SearchIndex {
             let Some(doc) = self.docs.get(entry.doc as usize) else {
                 continue;
             };
-            let title: Vec<char> = normalize(&entry.title).chars().collect();
+            if region.is_some_and(|r| !r.covers(&doc.region)) {
+                continue;
+            }
+            let (title, _) = normalize_mapped(&entry.title);
             let (text, spans) = normalize_mapped(&entry.text);
             let (mut title_terms, mut count, mut matches) = (0, 0, Vec::new());
             for t in &terms {
@@ -263,10 +421,12 @@ impl SearchIndex {
                     slug: doc.slug.clone(),
                     doc_title: doc.title.clone(),
                     doc_number: doc.number.clone(),
+                    region: doc.region.clone(),
+                    editorial: entry.editorial,
                     section_id: entry.id.clone(),
                     section_title: entry.title.clone(),
                     snippet: snippet(&entry.text, &spans, matches),
-                    score: rank(title_terms, count, text.len()),
+                    score: rank(entry.editorial, title_terms, count, text.len()),
                 },
             ));
         }
@@ -304,7 +464,9 @@ fn snippet(
     if start > 0 {
         out.push(plain("…"));
     }
-    let mut at = spans[start].0;
+    // From the text's first byte at its start (leading punctuation included), and up to the next
+    // matched character or the text's end (trailing punctuation included).
+    let mut at = if start == 0 { 0 } else { spans[start].0 };
     for (s, e) in matches {
         if e > end {
             break;
@@ -329,7 +491,7 @@ fn snippet(
         });
         at = b1;
     }
-    let stop = spans[end - 1].1;
+    let stop = spans.get(end).map_or(text.len(), |s| s.0);
     if stop > at {
         out.push(plain(&text[at..stop]));
     }
@@ -354,9 +516,9 @@ mod tests {
     /// One document with sections `(id, title, text)`.
     fn index(sections: &[(&str, &str, &str)]) -> SearchIndex {
         let mut idx = SearchIndex::default();
-        let d = idx.add_doc("a", "甲", "甲发〔2018〕1号");
+        let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
         for (id, title, text) in sections {
-            idx.add_section(d, id, title, text);
+            idx.add_section(d, id, title, text, id.starts_with("ed"));
         }
         idx
     }
@@ -386,7 +548,16 @@ mod tests {
             ("３０００元", "3000元"),
             ("ＡＢｃ\u{3000}d", "abcd"),
             ("大病\n保险", "大病保险"),
-            ("（一）", "(一)"),
+            ("（一）", "一"),
+            ("“先诊疗、后付费”", "先诊疗后付费"),
+            ("先诊疗，后付费；一站式。", "先诊疗后付费一站式"),
+            ("《办法》【注】〔2018〕「甲」『乙』‘丙’", "办法注2018甲乙丙"),
+            ("a,b.c;d:e!f?g\"h'i(j)k[l]m-n", "abcdefghijklmn"),
+            ("！？：；（）［］－", ""),
+            ("健康·扶贫——2018–2020…", "健康扶贫20182020"),
+            ("7.5万，共3.", "7.5万共3"),
+            ("７．５％", "7.5%"),
+            ("12,000元", "12000元"),
         ] {
             assert_eq!(normalize(raw), want, "{raw}");
         }
@@ -428,6 +599,89 @@ mod tests {
         assert!(idx.search("大病保险", 10).is_empty());
         assert!(idx.search("   ", 10).is_empty());
         assert!(idx.search("", 10).is_empty());
+    }
+
+    #[test]
+    fn punctuation_is_ignored_and_the_snippet_marks_across_it() {
+        let idx = index(&[
+            ("s1", "其他", "实行“先诊疗、后付费”和“一站式”结算。"),
+            ("s2", "先诊疗，后付费", "见上。"),
+            ("s3", "其他", "先诊疗后付费。"),
+            ("s4", "其他", "比例7.5%，共75人。"),
+        ]);
+        for q in [
+            "先诊疗后付费",
+            "先诊疗、后付费",
+            "“先诊疗，后付费”",
+            "先诊疗 后付费",
+        ] {
+            assert_eq!(ids(&idx.search(q, 10)), vec!["s2", "s3", "s1"], "{q}");
+        }
+        let hits = idx.search("先诊疗后付费", 10);
+        assert_eq!(marked(&hits[2]), "实行“[先诊疗、后付费]”和“一站式”结算。");
+        assert_eq!(
+            marked(&idx.search("一站式结算", 10)[0]),
+            "实行“先诊疗、后付费”和“[一站式”结算]。"
+        );
+        assert_eq!(ids(&idx.search("7.5%", 10)), vec!["s4"]);
+        assert_eq!(marked(&idx.search("75", 10)[0]), "比例7.5%，共[75]人。");
+        assert!(idx.search("、", 10).is_empty());
+        assert!(idx.search("“ ”", 10).is_empty());
+    }
+
+    #[test]
+    fn editorial_notes_rank_below_the_text() {
+        let idx = index(&[
+            ("s1", "其他", "3000元。"),
+            ("ed-notes", "3000元", "3000元，3000元，3000元。"),
+            ("s2", "其他", "3000元，3000元。"),
+        ]);
+        let hits = idx.search("3000", 10);
+        assert_eq!(ids(&hits), vec!["s2", "s1", "ed-notes"]);
+        assert_eq!(
+            hits.iter().map(|h| h.editorial).collect::<Vec<_>>(),
+            [false, false, true]
+        );
+    }
+
+    #[test]
+    fn region_filters_keep_their_documents() {
+        let mut idx = SearchIndex::default();
+        for (slug, region) in [
+            ("g", "甘肃省"),
+            ("h", "甘肃省白银市会宁县"),
+            ("d", "山东省德州市"),
+            ("m", "四川省眉山市"),
+        ] {
+            let d = idx.add_doc(slug, slug, "甲发〔2018〕1号", region);
+            idx.add_section(d, "s1", "其他", "体检", false);
+        }
+        let slugs = |r: Option<&RegionFilter>| -> Vec<String> {
+            idx.search_in("体检", r, 10)
+                .into_iter()
+                .map(|h| format!("{}:{}", h.slug, h.region))
+                .collect()
+        };
+        assert_eq!(
+            slugs(None),
+            [
+                "g:甘肃省",
+                "h:甘肃省白银市会宁县",
+                "d:山东省德州市",
+                "m:四川省眉山市"
+            ]
+        );
+        for (key, want) in [
+            ("huining", &["h:甘肃省白银市会宁县"][..]),
+            ("gansu", &["g:甘肃省", "h:甘肃省白银市会宁县"]),
+            ("dezhou", &["d:山东省德州市"]),
+            ("meishan", &["m:四川省眉山市"]),
+        ] {
+            let f = RegionFilter::by_key(key).unwrap();
+            assert_eq!(slugs(Some(f)), want, "{key}");
+        }
+        assert_eq!(RegionFilter::by_key(""), None);
+        assert_eq!(RegionFilter::by_key("beijing"), None);
     }
 
     #[test]
@@ -494,10 +748,20 @@ mod tests {
         let json = serde_json::to_string(&idx).unwrap();
         assert_eq!(
             json,
-            r#"{"d":[{"s":"a","t":"甲","n":"甲发〔2018〕1号"}],"x":[{"d":0,"i":"s1","t":"总则","b":"大病保险"}],"p":{"保险":[0],"大病":[0],"总则":[0],"病保":[0]}}"#
+            r#"{"d":[{"s":"a","t":"甲","n":"甲发〔2018〕1号","r":"甘肃省"}],"x":[{"d":0,"i":"s1","t":"总则","b":"大病保险"}],"p":{"保险":[0],"大病":[0],"总则":[0],"病保":[0]}}"#
         );
         let back: SearchIndex = serde_json::from_str(&json).unwrap();
         assert_eq!(back, idx);
         assert_eq!(ids(&back.search("大病", 5)), vec!["s1"]);
+        // An editorial section says so; the others do not spend bytes on it.
+        let idx = index(&[("s1", "总则", "甲"), ("ed-fixes", "文字修正", "乙")]);
+        let json = serde_json::to_string(&idx).unwrap();
+        assert!(
+            json.contains(r#"{"d":0,"i":"s1","t":"总则","b":"甲"}"#)
+                && json.contains(r#"{"d":0,"i":"ed-fixes","t":"文字修正","b":"乙","e":true}"#),
+            "{json}"
+        );
+        let back: SearchIndex = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, idx);
     }
 }
