@@ -3,12 +3,12 @@
 // a scratch root beside a sibling folder whose name extends the root's (site / site-old).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from './static.mjs';
+import { get as rawGet } from './raw-get.mjs';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-serve-'));
 const root = path.join(scratch, 'site');
@@ -32,21 +32,7 @@ after(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-/** GET `target` exactly as written (http.request sends the path as given; no URL normalisation). A
- * server that has stopped answering fails the test after 3 s instead of hanging it. */
-function get(target, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${server.base}/`, { path: target, headers, timeout: 3000 }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`GET ${target}: no answer in 3 s`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (target, headers) => rawGet(server.base, target, headers);
 
 test('serves files, directory indexes, the 404 page and brotli copies', async () => {
   assert.equal(String((await get('/')).body), 'home');
