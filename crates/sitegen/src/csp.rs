@@ -1,7 +1,14 @@
 //! The Content-Security-Policy: everything from the site's own origin only; scripts by file or by the
-//! hash of Trunk's inline loader; `wasm-unsafe-eval` (what wasm needs), never `unsafe-eval`.
+//! hash of Trunk's inline loader; `wasm-unsafe-eval` (what wasm needs), never `unsafe-eval`. Each page
+//! carries its policy in a `<meta>`; the server sends one for all pages in a header (`NGINX_INCLUDE`).
+
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
+
+/// Where the build writes the header for nginx, relative to `dist/`: deploy/nginx.conf includes it, so
+/// the server's policy always has this build's hashes. Not a page: the service worker skips it.
+pub const NGINX_INCLUDE: &str = "_server/csp.conf";
 
 /// The policy for a page whose inline scripts are `inline_scripts`.
 pub fn policy(inline_scripts: &[&str]) -> String {
@@ -13,6 +20,24 @@ pub fn policy(inline_scripts: &[&str]) -> String {
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data: blob:; \
          connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     )
+}
+
+/// The policy for the server header, whose `inline_scripts` are every page's: `policy`, plus what only a
+/// header can say (browsers ignore `frame-ancestors` in a `<meta>`): no site may frame these pages.
+pub fn header_policy(inline_scripts: &[&str]) -> String {
+    format!("{}; frame-ancestors 'none'", policy(inline_scripts))
+}
+
+/// Writes `DIST/NGINX_INCLUDE`: the header as an nginx `add_header` line. `always`: on 404s too.
+pub fn write_nginx_include(dist: &Path, header_policy: &str) -> Result<(), String> {
+    let text = format!(
+        "# Written by sitegen for this build; included by deploy/nginx.conf. Reload nginx after deploying a build.\n\
+         add_header Content-Security-Policy \"{header_policy}\" always;\n"
+    );
+    let path = dist.join(NGINX_INCLUDE);
+    std::fs::create_dir_all(path.parent().expect("NGINX_INCLUDE is in a folder"))
+        .and_then(|()| std::fs::write(&path, text))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// The bodies of the inline `<script>` elements in `html` (those without `src`).
@@ -89,5 +114,26 @@ mod tests {
         assert!(p.contains("'wasm-unsafe-eval'"));
         assert!(!p.contains("'unsafe-eval'") && !p.contains("'unsafe-inline'"));
         assert!(p.contains(&format!("'sha256-{}'", base64(&Sha256::digest(b"init()")))));
+    }
+
+    #[test]
+    fn header_forbids_framing_and_is_one_nginx_line() {
+        let header = header_policy(&["init()"]);
+        assert!(header.starts_with(&policy(&["init()"])));
+        assert!(header.ends_with("; frame-ancestors 'none'"));
+        // The policy is quoted with double quotes in nginx: it must not contain any.
+        assert!(!header.contains('"'));
+
+        let dist = std::env::temp_dir().join(format!("sitegen-csp-{}", std::process::id()));
+        write_nginx_include(&dist, &header).unwrap();
+        let conf = std::fs::read_to_string(dist.join(NGINX_INCLUDE)).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        let directives: Vec<&str> = conf.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(
+            directives,
+            [format!(
+                "add_header Content-Security-Policy \"{header}\" always;"
+            )]
+        );
     }
 }

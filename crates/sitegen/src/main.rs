@@ -87,8 +87,10 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
     let version = offline::write_service_worker(dist)?;
     let compressed = compress::precompress(dist)?;
     eprintln!("sitegen: build {version}; {compressed} files precompressed (.br, .gz)");
+    csp::write_nginx_include(dist, &templates.header_csp)?;
     eprintln!(
-        "sitegen: Content-Security-Policy for the server header:\n  {}",
+        "sitegen: Content-Security-Policy for the server header (in {}):\n  {}",
+        csp::NGINX_INCLUDE,
         templates.header_csp
     );
     Ok(specs.len() + 1)

@@ -10,7 +10,11 @@ use crate::files::{list_files, Fnv};
 pub fn write_service_worker(dist: &Path) -> Result<String, String> {
     let mut files = list_files(dist)?;
     files.retain(|f| {
-        !f.ends_with(".br") && !f.ends_with(".gz") && f != "sw.js" && !f.starts_with(".stage")
+        !f.ends_with(".br")
+            && !f.ends_with(".gz")
+            && f != "sw.js"
+            && !f.starts_with(".stage")
+            && f != crate::csp::NGINX_INCLUDE
     });
     let mut hash = Fnv::new();
     for f in &files {
@@ -44,8 +48,11 @@ const CACHE = "zct-__VERSION__";
 const FILES = [
   __FILES__
 ];
+// cache: "reload": fetched from the server, past the browser's HTTP cache, and asking any cache on the way
+// (a CDN) to revalidate, so a stale copy of an old page never becomes this build's offline copy.
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+  const requests = FILES.map((url) => new Request(url, { cache: "reload" }));
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(requests)).then(() => self.skipWaiting()));
 });
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -83,3 +90,33 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fromCache(request).then((hit) => hit || fetch(request)));
 });
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precaches_every_file_past_http_caches() {
+        let dist = std::env::temp_dir().join(format!("sitegen-sw-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("docs")).unwrap();
+        for f in [
+            "index.html",
+            "docs/index.html",
+            "404.html",
+            "app.js",
+            "app.js.br",
+        ] {
+            std::fs::write(dist.join(f), f).unwrap();
+        }
+        write_service_worker(&dist).unwrap();
+        let sw = std::fs::read_to_string(dist.join("sw.js")).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        for url in ["\"/\"", "\"/docs/\"", "\"/404.html\"", "\"/app.js\""] {
+            assert!(sw.contains(url), "{url} precached");
+        }
+        assert!(!sw.contains("app.js.br"));
+        // The install step requests every file with cache: "reload", and only so.
+        assert!(sw.contains("FILES.map((url) => new Request(url, { cache: \"reload\" }))"));
+        assert!(sw.contains("c.addAll(requests)") && !sw.contains("addAll(FILES)"));
+    }
+}

@@ -12,7 +12,7 @@ use crate::pages::PageSpec;
 pub struct Templates {
     by_bundle: Vec<(Bundle, Template)>,
     /// The Content-Security-Policy for a server header: it allows every bundle's inline loader (each
-    /// page's `<meta>` allows only its own).
+    /// page's `<meta>` allows only its own) and forbids framing.
     pub header_csp: String,
 }
 
@@ -35,7 +35,7 @@ impl Templates {
             .iter()
             .flat_map(|s| crate::csp::inline_scripts(s))
             .collect();
-        let header_csp = crate::csp::policy(&scripts);
+        let header_csp = crate::csp::header_policy(&scripts);
         std::fs::remove_dir_all(&dir)
             .map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
         Ok(Self {
