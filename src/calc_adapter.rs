@@ -24,8 +24,8 @@ pub struct FieldError {
 pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
     (
         "literal_floor",
-        "按字面理解85%兜底",
-        "达到医疗救助条件的那次住院不再补足到85%（会出现断崖）",
+        "按字面理解兜底条款",
+        "达到医疗救助条件的那次住院不再补足（会出现断崖）",
         "floor-order",
     ),
     (
@@ -42,8 +42,8 @@ pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "meishan_compliant_cap",
-        "眉山按2020年目标（合规费用的10%）",
-        "默认按医疗总费用的10%",
+        "眉山按2020年目标（以合规医疗费用为基数）",
+        "默认以医疗总费用为基数",
         "meishan-cap-base",
     ),
 ];

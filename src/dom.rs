@@ -105,7 +105,8 @@ fn network(url: &str, e: wasm_bindgen::JsValue) -> FetchError {
     }
 }
 
-/// Scrolls to the element named by the URL's `#fragment`, if there is one on the page.
+/// Scrolls to the element named by the URL's `#fragment`, if there is one on the page, and marks it as
+/// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
 pub fn scroll_to_hash() {
     let Some(window) = web_sys::window() else {
         return;
@@ -114,9 +115,76 @@ pub fn scroll_to_hash() {
     let Some(id) = crate::fragment::section_id(&hash) else {
         return;
     };
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
-        el.scroll_into_view();
+    let Some(doc) = window.document() else {
+        return;
+    };
+    if let Ok(old) = doc.query_selector_all(".is-target") {
+        for i in 0..old.length() {
+            if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = el.class_list().remove_1("is-target");
+            }
+        }
     }
+    if let Some(el) = doc.get_element_by_id(&id) {
+        let _ = el.class_list().add_1("is-target");
+        el.scroll_into_view();
+        keep_in_place(el);
+    }
+}
+
+/// How long [`keep_in_place`] holds a target at the top, and how often it looks.
+const SETTLE_MS: i32 = 2_000;
+const SETTLE_EVERY_MS: i32 = 50;
+
+/// Holds `el` at the top of the screen while the page settles: the blocks above it are laid out only when
+/// near the screen (`content-visibility`), fonts arrive, the router scrolls after a navigation. Each of
+/// these can move the text under a reader who has not touched the page yet; once they scroll, tap or press
+/// a key, the page is theirs.
+fn keep_in_place(el: web_sys::Element) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let top = |el: &web_sys::Element| el.get_bounding_client_rect().top();
+    let wanted = top(&el);
+    let touched = Rc::new(Cell::new(false));
+    let ticks = Rc::new(Cell::new(0));
+    let interval = Rc::new(Cell::new(0));
+    let stop = {
+        let touched = touched.clone();
+        Closure::<dyn Fn()>::new(move || touched.set(true))
+    };
+    for ev in ["wheel", "touchstart", "keydown", "mousedown"] {
+        let _ = window.add_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
+    }
+    let tick = {
+        let interval = interval.clone();
+        Closure::<dyn Fn()>::new(move || {
+            ticks.set(ticks.get() + 1);
+            let done = touched.get() || ticks.get() * SETTLE_EVERY_MS >= SETTLE_MS || !el.is_connected();
+            if done {
+                if let Some(w) = web_sys::window() {
+                    w.clear_interval_with_handle(interval.get());
+                    for ev in ["wheel", "touchstart", "keydown", "mousedown"] {
+                        let _ = w.remove_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
+                    }
+                }
+                return;
+            }
+            if (top(&el) - wanted).abs() > 2.0 {
+                el.scroll_into_view();
+            }
+        })
+    };
+    if let Ok(handle) = window.set_interval_with_callback_and_timeout_and_arguments_0(
+        tick.as_ref().unchecked_ref(),
+        SETTLE_EVERY_MS,
+    ) {
+        interval.set(handle);
+    }
+    tick.forget();
 }
 
 /// The absolute URL of `path_and_fragment` on this site.

@@ -10,16 +10,28 @@ use rust_decimal::Decimal;
 use crate::calc_adapter::{source_href, yuan, OPTIONS};
 use crate::charts::{line_chart, stacked_bar, Part, Series};
 
-fn payers(e: &EpisodeResult) -> Vec<(&'static str, Decimal, &'static str)> {
-    vec![
+/// The value of parameter `key` in the scenario's profile, if the profile has it.
+fn param(scenario: &Scenario, key: &str) -> Option<Decimal> {
+    policy_engine::profile(&scenario.profile)?
+        .params
+        .iter()
+        .find(|p| p.key == key)
+        .map(|p| p.value)
+}
+
+fn payers(e: &EpisodeResult, floor: &str) -> Vec<(String, Decimal, &'static str)> {
+    [
         ("基本医保", e.basic, "c0"),
         ("大病保险", e.critical, "c1"),
-        ("兜底补足到85%", e.floor_top_up, "c2"),
+        (floor, e.floor_top_up, "c2"),
         ("医疗救助", e.assistance, "c3"),
         ("政府兜底/慈善基金", e.fiscal_backstop, "c4"),
         ("医院承担（目录外费用）", e.hospital_absorbed, "c5"),
         ("个人自付", e.personal, "c6"),
     ]
+    .into_iter()
+    .map(|(label, v, class)| (label.to_string(), v, class))
+    .collect()
 }
 
 /// Shows a settled year.
@@ -31,9 +43,19 @@ pub fn CalcResult(
     result: YearResult,
 ) -> impl IntoView {
     let y = &result.year;
+    let floor = param(&scenario, "floor_ratio").map_or_else(
+        || "兜底补足".to_string(),
+        |r| format!("兜底补足到{}%", policy_engine::money::pct(r)),
+    );
+    let flattens = param(&scenario, "assistance_threshold").map(|t| {
+        format!(
+            "建档立卡贫困人口的曲线在 {} 元处变平，就是医疗救助兜底的作用。",
+            policy_engine::money::plain(t)
+        )
+    });
     let bar = stacked_bar(
         "全年医疗费用由谁支付",
-        &payers(y)
+        &payers(y, &floor)
             .into_iter()
             .map(|(label, v, class)| Part {
                 label: label.into(),
@@ -42,7 +64,7 @@ pub fn CalcResult(
             })
             .collect::<Vec<_>>(),
     );
-    let rows = payers(y)
+    let rows = payers(y, &floor)
         .into_iter()
         .map(|(label, v, _)| {
             view! { <tr><th scope="row">{label}</th><td class="num">{yuan(v)}</td></tr> }
@@ -179,7 +201,7 @@ pub fn CalcResult(
         </table>
         <h2>"费用越多，个人付多少？"</h2>
         <div class="chart-box" inner_html=curve></div>
-        <p class="hint">"横轴是医疗总费用（0 到 30 万元），纵轴是个人自付。建档立卡贫困人口的曲线在 3000 元处变平，就是医疗救助兜底的作用。"</p>
+        <p class="hint">"横轴是医疗总费用（0 到 30 万元），纵轴是个人自付。"{flattens}</p>
         <p class="print-note">{format!("打印日期：{}　本结果仅供参考，以医保经办机构结算为准。", crate::dom::today())}</p>
     }
 }

@@ -108,6 +108,7 @@ mod tests {
             assert_eq!(name.len(), stem.len() + 1 + 16 + 4, "{name}");
         }
         let mut sorted = names.clone();
+        sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), names.len());
     }

@@ -1,0 +1,76 @@
+// A clause link lands on the clause: after the app has taken over the page and the layout has settled,
+// the linked paragraph or heading is at the top of the screen and marked, for links the calculator, the
+// search page and the documents themselves give.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Waits until the target's position has not changed for 500 ms (fonts, late layout, the app's takeover). */
+async function settledTop(page, id) {
+  return page.evaluate(async (id) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    let last = NaN; let stableSince = performance.now();
+    for (let i = 0; i < 300; i++) {
+      await frame();
+      const el = document.getElementById(id);
+      const top = el ? Math.round(el.getBoundingClientRect().top) : NaN;
+      if (top !== last) { last = top; stableSince = performance.now(); }
+      if (performance.now() - stableSince > 500) break;
+    }
+    return last;
+  }, id);
+}
+
+async function landsOn(url) {
+  const { page, errors } = await open(browser, url);
+  await appReady(page);
+  const id = decodeURIComponent(new URL(url).hash.slice(1));
+  const top = await settledTop(page, id);
+  assert.ok(top >= 0 && top <= 80, `${url}: the target's top is ${top} px from the top of the screen`);
+  const marked = await page.evaluate((id) => {
+    const el = document.getElementById(id);
+    return getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)';
+  }, id);
+  assert.ok(marked, `${url}: the target is highlighted`);
+  assert.deepEqual(errors, [], url);
+  await page.close();
+}
+
+async function hrefs(url, selector, max) {
+  const { page } = await open(browser, url);
+  await appReady(page);
+  await page.waitForSelector(selector);
+  const all = await page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  await page.close();
+  return [...new Set(all)].filter((h) => /^\/docs\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(h)).slice(0, max);
+}
+
+test('clause links from the calculator, search and the issue land at the top of the screen, marked', async () => {
+  const links = new Set([
+    '/docs/huining-203/#s3-1',
+    '/docs/huining-83/#a5-s3-3-3',
+    ...(await hrefs(`${server.base}/calc/#p=h&c=pr&v=i,c,1,30000,25000,,;o,c,1,8000,8000,,`, '.steps a.cite', 4)),
+    ...(await hrefs(`${server.base}/search/?q=${encodeURIComponent('三、保障措施')}`, 'main a[href^="/docs/"]', 3)),
+    ...(await hrefs(`${server.base}/search/?q=${encodeURIComponent('先诊疗')}`, 'main a[href^="/docs/"]', 3)),
+  ]);
+  assert.ok(links.size >= 10, `only ${links.size} links`);
+  for (const l of links) await landsOn(server.base + l);
+});
+
+test('a search hit followed inside the app lands on its section', async () => {
+  const { page } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('三、保障措施')}`);
+  await appReady(page);
+  const hit = page.locator('main a[href^="/docs/"][href*="#"]').first();
+  const href = await hit.getAttribute('href');
+  await hit.click();
+  await page.waitForFunction((h) => location.pathname + location.hash === h, href);
+  const id = href.split('#')[1];
+  await page.waitForSelector(`[id="${id}"]`);
+  const top = await settledTop(page, id);
+  assert.ok(top >= 0 && top <= 80, `${href}: ${top} px`);
+  await page.close();
+});
