@@ -31,6 +31,9 @@ test('the QR code of a section decodes to that section\'s URL', async () => {
 });
 
 test('after one visit the site works with the network cut', async () => {
+  const cacheControl = new Map(); // request URL -> its Cache-Control header
+  const record = (req) => cacheControl.set(req.url, req.headers['cache-control']);
+  server.server.on('request', record);
   const ctx = await launch();
   const page = await ctx.newPage();
   await page.goto(`${server.base}/`);
@@ -38,6 +41,10 @@ test('after one visit the site works with the network cut', async () => {
   // The worker is active only after its install step has cached every file of the build.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('zct-')), null, { timeout: 30000 });
+  server.server.off('request', record);
+  // It fetched them past every HTTP cache (cache: 'reload' asks caches on the way to revalidate), so no
+  // stale page from a CDN becomes the offline copy. Only the worker asks for these two during this visit.
+  for (const url of ['/404.html', '/about/']) assert.equal(cacheControl.get(url), 'no-cache', `${url} precached with cache: 'reload'`);
   await ctx.setOffline(true);
   for (const p of ['/docs/meishan-137/', '/search/?q=3000元', '/calc/', '/check/', '/self-check/']) {
     await page.goto(`${server.base}${p}`);
