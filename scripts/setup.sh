@@ -15,6 +15,13 @@ fi
 # wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock
 # (without --locked: its own lockfile pins a crate the registry lacks).
 wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+# The three places that name it must agree, or Trunk's offline build fails (or a `cargo update` breaks it).
+wbg_toml=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+wbg_trunk=$(sed -n 's/^wasm_bindgen = "\([0-9.]*\)"/\1/p' Trunk.toml)
+if [ "$wbg_version" != "$wbg_toml" ] || [ "$wbg_version" != "$wbg_trunk" ]; then
+  echo "wasm-bindgen pins disagree: Cargo.lock $wbg_version, Cargo.toml =$wbg_toml, Trunk.toml $wbg_trunk" >&2
+  exit 1
+fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version" ]; then
   say "installing wasm-bindgen-cli $wbg_version"
   cargo install wasm-bindgen-cli --version "$wbg_version" --force

@@ -120,7 +120,10 @@ pub fn scroll_to_hash() {
     };
     if let Ok(old) = doc.query_selector_all(".is-target") {
         for i in 0..old.length() {
-            if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(el) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
                 let _ = el.class_list().remove_1("is-target");
             }
         }
@@ -163,12 +166,14 @@ fn keep_in_place(el: web_sys::Element) {
         let interval = interval.clone();
         Closure::<dyn Fn()>::new(move || {
             ticks.set(ticks.get() + 1);
-            let done = touched.get() || ticks.get() * SETTLE_EVERY_MS >= SETTLE_MS || !el.is_connected();
+            let done =
+                touched.get() || ticks.get() * SETTLE_EVERY_MS >= SETTLE_MS || !el.is_connected();
             if done {
                 if let Some(w) = web_sys::window() {
                     w.clear_interval_with_handle(interval.get());
                     for ev in ["wheel", "touchstart", "keydown", "mousedown"] {
-                        let _ = w.remove_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
+                        let _ = w
+                            .remove_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
                     }
                 }
                 return;

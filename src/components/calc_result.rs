@@ -58,7 +58,7 @@ pub fn CalcResult(
         &payers(y, &floor)
             .into_iter()
             .map(|(label, v, class)| Part {
-                label: label.into(),
+                label,
                 value: v.to_f64().unwrap_or(0.0),
                 class,
             })
