@@ -27,6 +27,16 @@ fn read_fragment() -> Option<FromLink> {
     CalcForm::from_fragment(&hash)
 }
 
+/// A parameter's value as people read it: a ratio as `75%`, an amount as `500 元`, a flag as 是/否.
+fn shown(p: &policy_engine::Param) -> String {
+    use policy_engine::money::{pct, plain};
+    match p.unit {
+        policy_engine::Unit::Ratio => format!("{}%", pct(p.value)),
+        policy_engine::Unit::Yuan => format!("{} 元", plain(p.value)),
+        policy_engine::Unit::Flag => if p.value.is_zero() { "否" } else { "是" }.to_string(),
+    }
+}
+
 /// The calculator page.
 #[component]
 pub fn CalcPage() -> impl IntoView {
@@ -85,7 +95,7 @@ pub fn CalcPage() -> impl IntoView {
                     p.params
                         .iter()
                         .filter(|x| x.assumption.is_some())
-                        .map(|x| (x.key.clone(), x.label.clone(), x.value.to_string()))
+                        .map(|x| (x.key.clone(), x.label.clone(), shown(x)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -227,12 +237,7 @@ fn ChangedNumbers(
                 .iter()
                 .filter_map(|(k, v)| {
                     let param = p.editable_param(k).ok()?;
-                    Some((
-                        k.clone(),
-                        param.label.clone(),
-                        v.clone(),
-                        param.value.normalize().to_string(),
-                    ))
+                    Some((k.clone(), param.label.clone(), v.clone(), shown(param)))
                 })
                 .collect::<Vec<_>>()
         })
