@@ -184,7 +184,13 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         r.floor_top_up = top_up;
         if covered {
             let floor = pct(c.get("floor_ratio"));
-            let detail = if floor_applies {
+            let detail = if floor_applies && top_up.is_zero() {
+                format!(
+                    "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，已达到，不需要补足",
+                    fmt(c.get("floor_ratio") * e.compliant),
+                    fmt(basic + critical)
+                )
+            } else if floor_applies {
                 format!(
                     "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
                     fmt(c.get("floor_ratio") * e.compliant),
