@@ -25,7 +25,7 @@ pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
     (
         "literal_floor",
         "按字面理解兜底条款",
-        "达到医疗救助条件的那次住院不再补足（会出现断崖）",
+        "达到医疗救助条件的那次住院不再补足，会出现断崖",
         "floor-order",
     ),
     (
@@ -289,6 +289,24 @@ mod tests {
             (errs[0].visit, errs[0].field.as_str()),
             (Some(0), "compliant")
         );
+    }
+
+    /// Issue 13 (3): an option's label and help are shown as `label（help）`: neither may hold brackets
+    /// of its own inside that.
+    #[test]
+    fn option_texts_never_nest_brackets() {
+        for (_, label, help, _) in OPTIONS {
+            let shown = format!("{label}（{help}）");
+            let mut depth = 0;
+            for c in shown.chars() {
+                match c {
+                    '（' => depth += 1,
+                    '）' => depth -= 1,
+                    _ => {}
+                }
+                assert!(depth <= 1, "{shown}");
+            }
+        }
     }
 
     #[test]

@@ -167,7 +167,27 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
     // Legend order: by where the curve ends, highest first.
     let end = |s: &Series| s.points.last().map_or(0.0, |p| p.1);
     groups.sort_by(|a, b| end(b.1).total_cmp(&end(a.1)));
-    let legend_h = groups.len() as f64 * 22.0 + 8.0;
+    // Legend entries wrap at 20 characters so long names stay inside the chart.
+    let wrap = |name: &str| -> Vec<String> {
+        let chars: Vec<char> = name.chars().collect();
+        chars.chunks(20).map(|c| c.iter().collect()).collect()
+    };
+    let names: Vec<String> = groups
+        .iter()
+        .map(|(names, _)| {
+            if names.len() > 1 {
+                format!("{}（{}条线重合）", names.join("、"), names.len())
+            } else {
+                names[0].to_string()
+            }
+        })
+        .collect();
+    let lines: Vec<Vec<String>> = names.iter().map(|n| wrap(n)).collect();
+    let legend_h = lines
+        .iter()
+        .map(|l| l.len() as f64 * 16.0 + 8.0)
+        .sum::<f64>()
+        + 8.0;
     let mut svg = String::new();
     let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h + legend_h), esc(title), esc(title));
     let _ = write!(svg, "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", N(left), N(top + ph), N(left + pw), N(top + ph), N(left), N(top), N(left), N(top + ph));
@@ -204,12 +224,9 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
         yv += y_step;
     }
     let mut label_y: Vec<f64> = Vec::new();
-    for (i, (names, s)) in groups.iter().enumerate() {
-        let name = if names.len() > 1 {
-            format!("{}（{}条线重合）", names.join("、"), names.len())
-        } else {
-            names[0].to_string()
-        };
+    let mut legend_y = h + 14.0;
+    for (i, (_, s)) in groups.iter().enumerate() {
+        let name = &names[i];
         let mut d = String::new();
         for (k, (x, y)) in s.points.iter().enumerate() {
             let _ = write!(
@@ -220,7 +237,7 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
                 N(sy(y.min(y_max)))
             );
         }
-        let _ = write!(svg, "<g class=\"curve {}\"><path class=\"line\" stroke-dasharray=\"{}\" d=\"{d}\"><title>{}</title></path>", s.class, s.dash, esc(&name));
+        let _ = write!(svg, "<g class=\"curve {}\"><path class=\"line\" stroke-dasharray=\"{}\" d=\"{d}\"><title>{}</title></path>", s.class, s.dash, esc(name));
         // Markers at a few points, staggered per curve so coinciding stretches still show each shape.
         let n = s.points.len();
         let every = (n / 5).max(1);
@@ -244,19 +261,33 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
             N(ly),
             i + 1
         );
-        let ly = h + 14.0 + i as f64 * 22.0;
+        let ly = legend_y;
         let _ = write!(
             svg,
-            "<g class=\"curve {}\"><line class=\"line\" stroke-dasharray=\"{}\" x1=\"4\" y1=\"{}\" x2=\"40\" y2=\"{}\"/>{}</g><text x=\"46\" y=\"{}\">{} {}</text>",
+            "<g class=\"curve {}\"><line class=\"line\" stroke-dasharray=\"{}\" x1=\"4\" y1=\"{}\" x2=\"40\" y2=\"{}\"/>{}</g><text x=\"46\" y=\"{}\">",
             s.class,
             s.dash,
             N(ly),
             N(ly),
             marker(i, 22.0, ly),
             N(ly + 5.0),
-            i + 1,
-            esc(&name)
         );
+        for (k, line) in lines[i].iter().enumerate() {
+            let prefix = if k == 0 {
+                format!("{} ", i + 1)
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                svg,
+                "<tspan x=\"{}\" dy=\"{}\">{prefix}{}</tspan>",
+                if k == 0 { 46 } else { 58 },
+                if k == 0 { 0 } else { 16 },
+                esc(line)
+            );
+        }
+        svg.push_str("</text>");
+        legend_y += lines[i].len() as f64 * 16.0 + 8.0;
     }
     svg.push_str("</svg>");
     svg
@@ -354,6 +385,17 @@ mod tests {
         // 乙 and 丙 coincide: drawn once, named together, listed first (they end highest).
         assert!(svg.contains(">1 乙、丙（2条线重合）<"), "{svg}");
         assert!(svg.contains(">2 甲<"));
+        // A long name wraps instead of running off the chart.
+        let long = Series {
+            name: "农村兜底保障户（未纳入建档立卡）、普通城乡居民".into(),
+            ..s("x", 1.0, "s3")
+        };
+        let svg = line_chart("曲线", &[long], 300000.0, 1.0);
+        assert!(
+            svg.contains(">1 农村兜底保障户（未纳入建档立卡）、普通城<")
+                && svg.contains(">乡居民<"),
+            "{svg}"
+        );
     }
 
     #[test]

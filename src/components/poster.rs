@@ -24,14 +24,15 @@ fn text_of(el: &web_sys::Element) -> String {
         .to_string()
 }
 
-/// The sentences of `text`, each at most 60 characters.
+/// The sentences of `text` (blocks are separated by line breaks), each at most 100 characters: a clause's
+/// sentence such as the 3000元 one is kept whole.
 fn sentences(text: &str) -> Vec<String> {
-    text.split_inclusive(['。', '；'])
+    text.split_inclusive(['。', '；', '\n'])
         .map(|s| s.trim())
         .filter(|s| s.chars().count() > 4)
         .map(|s| {
-            if s.chars().count() > 60 {
-                format!("{}…", s.chars().take(58).collect::<String>())
+            if s.chars().count() > 100 {
+                format!("{}…", s.chars().take(98).collect::<String>())
             } else {
                 s.to_string()
             }
@@ -99,6 +100,7 @@ fn read_page(hash: &str) -> PosterText {
                 break;
             }
             if heading_level(&n).is_none() {
+                body.push('\n');
                 body.push_str(&text_of(&n));
             }
             next = n.next_element_sibling();
@@ -208,7 +210,14 @@ mod tests {
                 "报销比例提高10个百分点；"
             ]
         );
-        let long = "长".repeat(80) + "。";
-        assert_eq!(sentences(&long)[0].chars().count(), 59);
+        let long = "长".repeat(120) + "。";
+        assert_eq!(sentences(&long)[0].chars().count(), 99);
+        assert_eq!(
+            sentences("（责任单位：县民政局）\n落实补助资金，确保足额按时拨付到位。"),
+            vec![
+                "（责任单位：县民政局）",
+                "落实补助资金，确保足额按时拨付到位。"
+            ]
+        );
     }
 }
