@@ -288,7 +288,14 @@ pub fn CalcResult(
     let url = crate::address::use_current_url();
     let qr = move || {
         crate::qr::encode(&url.get())
-            .map(|m| crate::qr::to_svg(&m, 120, "扫码打开这个计算"))
+            .map(|m| {
+                // The page's QR code (the tools' panel) keeps `data-testid="qr"`; this is the handout's.
+                crate::qr::to_svg(&m, 120, "扫码打开这个计算").replacen(
+                    "data-testid=\"qr\"",
+                    "data-testid=\"print-qr\"",
+                    1,
+                )
+            })
             .unwrap_or_default()
     };
     let (head_label, big_prefix) = match how {
