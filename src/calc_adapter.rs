@@ -25,7 +25,7 @@ pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
     (
         "literal_floor",
         "按字面理解兜底条款",
-        "达到医疗救助条件的那次住院不再补足（会出现断崖）",
+        "达到医疗救助条件的那次住院不再补足，会出现断崖",
         "floor-order",
     ),
     (
@@ -93,7 +93,12 @@ fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episod
             }
         };
     let total = get("total", &v.total, false);
-    let compliant = get("compliant", &v.compliant, false);
+    // Left blank: the whole bill is taken as compliant (the result says so, see [`reading`]).
+    let compliant = if v.compliant.trim().is_empty() {
+        total
+    } else {
+        get("compliant", &v.compliant, false)
+    };
     let basic_paid = get("basic_paid", &v.basic_paid, true);
     let critical_paid = get("critical_paid", &v.critical_paid, true);
     let (total, compliant) = (total??, compliant??);
@@ -117,7 +122,7 @@ fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episod
     Some(Episode {
         kind: kind(&v.kind),
         level: level(&v.level),
-        in_county: v.in_county,
+        in_county: v.in_county && crate::calc_state::county_level(&v.level),
         total,
         compliant,
         basic_paid,
@@ -164,11 +169,77 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
     })
 }
 
-/// A form with every visit's amounts filled (so a blank new visit does not block the result).
+/// A form with every visit's total filled (so a blank new visit does not block the result); the
+/// compliant cost may be left blank.
 pub fn has_amounts(form: &CalcForm) -> bool {
+    form.visits.iter().all(|v| !v.total.trim().is_empty())
+}
+
+/// For each visit, whether its compliant cost was left blank (and so taken to be the total).
+pub fn compliant_guessed(form: &CalcForm) -> Vec<bool> {
     form.visits
         .iter()
-        .all(|v| !v.total.trim().is_empty() && !v.compliant.trim().is_empty())
+        .map(|v| v.compliant.trim().is_empty())
+        .collect()
+}
+
+/// What the year's personal amount is, given which visits' compliant cost was left blank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Every compliant cost was given.
+    AsTyped,
+    /// Some were taken to be the total, and every visit's patient share is capped with the
+    /// non-compliant cost borne by the hospital: the amount is the most the patient pays (proved in
+    /// `crates/engine/tests/properties.rs`).
+    Ceiling,
+    /// Some were taken to be the total, and the amount is only an estimate from the total.
+    FromTotal,
+}
+
+/// How to read the result of `scenario` when `guessed` visits had no compliant cost.
+pub fn reading(scenario: &Scenario, guessed: &[bool]) -> Reading {
+    if !guessed.iter().any(|g| *g) {
+        Reading::AsTyped
+    } else if scenario
+        .episodes
+        .iter()
+        .all(|e| policy_engine::patient_share_capped(scenario, e))
+    {
+        Reading::Ceiling
+    } else {
+        Reading::FromTotal
+    }
+}
+
+/// The 文号 of document `doc` as the profile's parameters cite it.
+fn doc_number(profile_id: &str, doc: &str) -> Option<String> {
+    profile(profile_id)?
+        .params
+        .iter()
+        .flat_map(|p| p.source.iter().chain(p.clause.iter()))
+        .find(|s| s.doc == doc)
+        .map(|s| s.number.clone())
+}
+
+pub use crate::clause::clause_label;
+
+/// `huining-83#a5-s3-2-1` as `县委办发〔2018〕83号 附件5 三（二）1` (the 文号 from the profile's citations).
+pub fn clause_ref(profile_id: &str, source: &str) -> Option<String> {
+    let (doc, section) = source.split_once('#')?;
+    let number = doc_number(profile_id, doc)?;
+    Some(format!("{number} {}", clause_label(section)))
+}
+
+/// An amount as people say it on a poster: `1.2 万元` from 10,000 up, else `3,000 元`.
+pub fn wan(d: rust_decimal::Decimal) -> String {
+    use rust_decimal::Decimal;
+    if d >= Decimal::from(10_000) {
+        let w = (d / Decimal::from(10_000)).round_dp(2).normalize();
+        format!("{w} 万元")
+    } else {
+        let y = yuan(d);
+        format!("{} 元", y.trim_end_matches(".00"))
+    }
 }
 
 /// `huining-83#a5-s3-2-1` as the library URL `/docs/huining-83/#a5-s3-2-1`.
@@ -220,6 +291,24 @@ mod tests {
         );
     }
 
+    /// Issue 13 (3): an option's label and help are shown as `label（help）`: neither may hold brackets
+    /// of its own inside that.
+    #[test]
+    fn option_texts_never_nest_brackets() {
+        for (_, label, help, _) in OPTIONS {
+            let shown = format!("{label}（{help}）");
+            let mut depth = 0;
+            for c in shown.chars() {
+                match c {
+                    '（' => depth += 1,
+                    '）' => depth -= 1,
+                    _ => {}
+                }
+                assert!(depth <= 1, "{shown}");
+            }
+        }
+    }
+
     #[test]
     fn every_option_key_is_an_engine_option() {
         for (key, ..) in OPTIONS {
@@ -230,6 +319,181 @@ mod tests {
         // Default: 门诊慢特病 counts toward 医疗救助; an old link's key changes nothing.
         assert_eq!(options(&[]), Options::default());
         assert_eq!(options(&["chronic_assistance".into()]), Options::default());
+    }
+
+    /// Issue 13 (1): only the total typed; the headline says what the number is.
+    #[test]
+    fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
+        for (profile, category, kind, level, in_county, want) in [
+            (
+                "huining-2018",
+                "poverty_registered",
+                "inpatient",
+                "county",
+                true,
+                Reading::Ceiling,
+            ),
+            (
+                "huining-2018",
+                "poverty_registered",
+                "inpatient",
+                "province",
+                false,
+                Reading::Ceiling,
+            ),
+            (
+                "huining-2018",
+                "poverty_registered",
+                "chronic_outpatient",
+                "county",
+                true,
+                Reading::FromTotal,
+            ),
+            (
+                "huining-2018",
+                "dibao",
+                "inpatient",
+                "county",
+                true,
+                Reading::FromTotal,
+            ),
+            (
+                "huining-2018",
+                "ordinary",
+                "inpatient",
+                "county",
+                true,
+                Reading::FromTotal,
+            ),
+            (
+                "meishan-2016",
+                "poverty_registered",
+                "inpatient",
+                "county",
+                true,
+                Reading::Ceiling,
+            ),
+            (
+                "meishan-2016",
+                "poverty_registered",
+                "inpatient",
+                "county",
+                false,
+                Reading::FromTotal,
+            ),
+            (
+                "meishan-2016",
+                "poverty_registered",
+                "inpatient",
+                "city",
+                true,
+                Reading::FromTotal,
+            ),
+            (
+                "meishan-2016",
+                "tekun",
+                "inpatient",
+                "county",
+                true,
+                Reading::FromTotal,
+            ),
+        ] {
+            let mut f = form("12000", "");
+            f.profile = profile.into();
+            f.category = category.into();
+            f.visits[0].kind = kind.into();
+            f.visits[0].level = level.into();
+            f.visits[0].in_county = in_county;
+            assert!(has_amounts(&f));
+            let s = scenario(&f).unwrap();
+            assert_eq!(s.episodes[0].compliant, s.episodes[0].total);
+            assert_eq!(
+                reading(&s, &compliant_guessed(&f)),
+                want,
+                "{profile} {category} {kind} {level} {in_county}"
+            );
+            f.visits[0].compliant = "10000".into();
+            assert_eq!(
+                reading(&scenario(&f).unwrap(), &compliant_guessed(&f)),
+                Reading::AsTyped
+            );
+        }
+        assert!(!has_amounts(&form("", "100")));
+    }
+
+    #[test]
+    fn clause_numbers_in_the_documents_own_numbering() {
+        for (id, label) in [
+            ("s2", "二"),
+            ("s3-2", "三（二）"),
+            ("s3-1-2-6", "三（一）2（6）"),
+            ("a5-s3-2-1", "附件5 三（二）1"),
+            ("a5-s3-1-11", "附件5 三（一）11"),
+            ("s1-5-1", "一（五）1"),
+            ("odd", "odd"),
+        ] {
+            assert_eq!(clause_label(id), label);
+        }
+        assert_eq!(
+            clause_ref("huining-2018", "gansu-165#s1-4-2").as_deref(),
+            Some("甘卫发〔2018〕165号 一（四）2")
+        );
+        // Every cited clause's own line in the document carries the number's last level.
+        for p in policy_engine::profiles() {
+            for src in p
+                .params
+                .iter()
+                .flat_map(|x| x.source.iter().chain(x.clause.iter()))
+            {
+                let md = std::fs::read_to_string(format!(
+                    "{}/content/docs/{}.md",
+                    env!("CARGO_MANIFEST_DIR"),
+                    src.doc
+                ))
+                .unwrap();
+                let line = md
+                    .lines()
+                    .find(|l| l.contains(&format!("{{#{}}}", src.section)))
+                    .unwrap();
+                // The clause's own number as the document writes it: 三、 （二） 1. （6）.
+                let levels = src
+                    .section
+                    .split('-')
+                    .filter(|p| !p.starts_with('a'))
+                    .count();
+                let n = src
+                    .section
+                    .rsplit('-')
+                    .next()
+                    .unwrap()
+                    .trim_start_matches('s');
+                let cn = clause_label(&format!("s{n}"));
+                let variants = match levels {
+                    1 => vec![format!("{cn}、")],
+                    2 => vec![format!("（{cn}）"), format!("({cn})")],
+                    3 => vec![format!("{n}."), format!("{n}．")],
+                    _ => vec![format!("（{n}）"), format!("({n})")],
+                };
+                assert!(
+                    variants.iter().any(|v| line.contains(v.as_str())),
+                    "{}#{}: {variants:?} not in {line}",
+                    src.doc,
+                    src.section
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn poster_amounts() {
+        for (v, s) in [
+            ("12000", "1.2 万元"),
+            ("3000", "3,000 元"),
+            ("1800.5", "1,800.50 元"),
+            ("300000", "30 万元"),
+        ] {
+            assert_eq!(wan(v.parse().unwrap()), s);
+        }
     }
 
     #[test]

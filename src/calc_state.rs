@@ -46,6 +46,24 @@ impl Default for VisitForm {
     }
 }
 
+/// Whether a hospital of `level` can be 县域内 (乡镇卫生院 and 县级医院; a 市级 or 省级 hospital never is).
+pub fn county_level(level: &str) -> bool {
+    matches!(level, "township" | "county")
+}
+
+impl VisitForm {
+    /// Sets the hospital level, keeping 县域内 consistent: a 市级 or 省级 hospital is never 县域内, and
+    /// coming back from one to a county-level hospital ticks it again (the usual case).
+    pub fn set_level(&mut self, level: String) {
+        if !county_level(&level) {
+            self.in_county = false;
+        } else if !county_level(&self.level) {
+            self.in_county = true;
+        }
+        self.level = level;
+    }
+}
+
 /// The whole scenario as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalcForm {
@@ -251,10 +269,11 @@ impl CalcForm {
                             let f: Vec<&str> = visit.split(',').take(7).collect();
                             let get = |i: usize| f.get(i).copied().unwrap_or("");
                             let mut cut = false;
+                            let level = long(LEVELS, get(1)).unwrap_or_else(|| "county".into());
                             let v = VisitForm {
                                 kind: long(KINDS, get(0)).unwrap_or_else(|| "inpatient".into()),
-                                level: long(LEVELS, get(1)).unwrap_or_else(|| "county".into()),
-                                in_county: get(2) != "0",
+                                in_county: get(2) != "0" && county_level(&level),
+                                level,
                                 total: field(get(3), &mut cut),
                                 compliant: field(get(4), &mut cut),
                                 basic_paid: field(get(5), &mut cut),
@@ -388,7 +407,7 @@ mod tests {
         };
         for _ in 0..5_000 {
             let n = 1 + rng.below(4) as usize;
-            let form = CalcForm {
+            let mut form = CalcForm {
                 profile: ["huining-2018", "meishan-2016"][rng.below(2) as usize].into(),
                 category: pick(&mut rng, CATEGORIES),
                 options: if rng.below(2) == 0 {
@@ -409,6 +428,9 @@ mod tests {
                     .collect(),
                 overrides: BTreeMap::new(),
             };
+            for v in &mut form.visits {
+                v.in_county &= county_level(&v.level);
+            }
             let back = reopened(&form);
             assert_eq!(back.form, form);
             assert_eq!(back.notices, vec![]);
@@ -431,6 +453,34 @@ mod tests {
             "{said:?}"
         );
         assert!(said[1].contains("不能是 75"), "{said:?}");
+    }
+
+    /// Issue 13 (2): a 市级 or 省级 hospital is never 县域内, whatever the form or a link says.
+    #[test]
+    fn city_and_province_hospitals_are_never_in_the_county() {
+        for (from, to, before, after) in [
+            ("county", "city", true, false),
+            ("county", "province", true, false),
+            ("city", "county", false, true),
+            ("province", "township", false, true),
+            ("county", "township", false, false),
+            ("township", "county", true, true),
+        ] {
+            let mut v = visit("inpatient", from, before, "1", "1", "");
+            v.set_level(to.into());
+            assert_eq!(
+                (v.level.as_str(), v.in_county),
+                (to, after),
+                "{from} → {to}"
+            );
+        }
+        let back = CalcForm::from_fragment("#v=i,s,1,5000,,,;i,p,1,5000,,,;i,c,1,5000,,,").unwrap();
+        let in_county: Vec<bool> = back.form.visits.iter().map(|v| v.in_county).collect();
+        assert_eq!(in_county, [false, false, true]);
+        assert!(back
+            .form
+            .to_fragment()
+            .contains("v=i,s,0,5000,,,;i,p,0,5000,,,;i,c,1,5000,,,"));
     }
 
     #[test]

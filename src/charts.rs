@@ -82,22 +82,117 @@ pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
     svg
 }
 
-/// A line chart of personal payment (y) against the bill (x), with axes in 万元/元 and a legend.
+/// The axis for values up to `max`: a round step (1, 2 or 5 × 10ⁿ) giving at most `most` intervals, and
+/// the top tick (a multiple of the step, ≥ `max`).
+pub fn nice_axis(max: f64, most: u32) -> (f64, f64) {
+    let max = if max > 0.0 { max } else { 1.0 };
+    let mut unit = 1.0;
+    while unit * 10.0 <= max {
+        unit *= 10.0;
+    }
+    while unit > max {
+        unit /= 10.0;
+    }
+    let step = [0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * unit)
+        .find(|step| (max / step).ceil() <= f64::from(most))
+        .unwrap_or(unit * 10.0);
+    (step, (max / step).ceil() * step)
+}
+
+/// Marker shapes, one per curve, so curves differ in greyscale print and where they run together.
+fn marker(i: usize, x: f64, y: f64) -> String {
+    let (x, y) = (N(x), N(y));
+    match i % 5 {
+        0 => format!("<circle cx=\"{x}\" cy=\"{y}\" r=\"3.2\"/>"),
+        1 => format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"6\" height=\"6\"/>",
+            N(x.0 - 3.0),
+            N(y.0 - 3.0)
+        ),
+        2 => format!(
+            "<path d=\"M{} {}L{} {}L{} {}Z\"/>",
+            x,
+            N(y.0 - 4.0),
+            N(x.0 + 4.0),
+            N(y.0 + 3.0),
+            N(x.0 - 4.0),
+            N(y.0 + 3.0)
+        ),
+        3 => format!(
+            "<path d=\"M{} {}L{} {}L{} {}L{} {}Z\"/>",
+            x,
+            N(y.0 - 4.0),
+            N(x.0 + 4.0),
+            y,
+            x,
+            N(y.0 + 4.0),
+            N(x.0 - 4.0),
+            y
+        ),
+        _ => format!(
+            "<path class=\"cross\" d=\"M{} {}L{} {}M{} {}L{} {}\"/>",
+            N(x.0 - 3.5),
+            N(y.0 - 3.5),
+            N(x.0 + 3.5),
+            N(y.0 + 3.5),
+            N(x.0 - 3.5),
+            N(y.0 + 3.5),
+            N(x.0 + 3.5),
+            N(y.0 - 3.5)
+        ),
+    }
+}
+
+/// A line chart of personal payment (y) against the bill (x), with round ticks in 万元/元. Curves with the
+/// same points are drawn once and named together (they would hide each other); every curve has its own
+/// dash pattern, marker shape and a number at its end, and the legend lists them top to bottom as they end.
 pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> String {
-    let (w, h, left, bottom, top, right) = (340.0, 240.0, 48.0, 28.0, 8.0, 22.0);
+    let (w, h, left, bottom, top, right) = (340.0, 240.0, 48.0, 28.0, 8.0, 26.0);
     let pw = w - left - right;
     let ph = h - top - bottom;
-    let y_max = if y_max > 0.0 { y_max } else { 1.0 };
-    let x_max = if x_max > 0.0 { x_max } else { 1.0 };
+    let (x_step, x_max) = nice_axis(x_max, 6);
+    let (y_step, y_max) = nice_axis(y_max, 5);
     let sx = |x: f64| left + x / x_max * pw;
     let sy = |y: f64| top + ph - y / y_max * ph;
-    let legend_h = series.len() as f64 * 22.0 + 8.0;
+    // Curves that coincide become one, named "甲、乙（两条线重合）".
+    let mut groups: Vec<(Vec<&str>, &Series)> = Vec::new();
+    for s in series {
+        match groups.iter_mut().find(|(_, g)| g.points == s.points) {
+            Some((names, _)) => names.push(&s.name),
+            None => groups.push((vec![&s.name], s)),
+        }
+    }
+    // Legend order: by where the curve ends, highest first.
+    let end = |s: &Series| s.points.last().map_or(0.0, |p| p.1);
+    groups.sort_by(|a, b| end(b.1).total_cmp(&end(a.1)));
+    // Legend entries wrap at 20 characters so long names stay inside the chart.
+    let wrap = |name: &str| -> Vec<String> {
+        let chars: Vec<char> = name.chars().collect();
+        chars.chunks(20).map(|c| c.iter().collect()).collect()
+    };
+    let names: Vec<String> = groups
+        .iter()
+        .map(|(names, _)| {
+            if names.len() > 1 {
+                format!("{}（{}条线重合）", names.join("、"), names.len())
+            } else {
+                names[0].to_string()
+            }
+        })
+        .collect();
+    let lines: Vec<Vec<String>> = names.iter().map(|n| wrap(n)).collect();
+    let legend_h = lines
+        .iter()
+        .map(|l| l.len() as f64 * 16.0 + 8.0)
+        .sum::<f64>()
+        + 8.0;
     let mut svg = String::new();
     let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h + legend_h), esc(title), esc(title));
     let _ = write!(svg, "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", N(left), N(top + ph), N(left + pw), N(top + ph), N(left), N(top), N(left), N(top + ph));
-    for i in 0..=3 {
-        let xv = x_max * f64::from(i) / 3.0;
-        let yv = y_max * f64::from(i) / 3.0;
+    let mut xv = 0.0;
+    while xv <= x_max + x_step / 2.0 {
         let _ = write!(
             svg,
             "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
@@ -105,6 +200,10 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
             N(h - 8.0),
             money_short(xv)
         );
+        xv += x_step;
+    }
+    let mut yv = 0.0;
+    while yv <= y_max + y_step / 2.0 {
         let _ = write!(
             svg,
             "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
@@ -112,7 +211,7 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
             N(sy(yv) + 4.0),
             money_short(yv)
         );
-        if i > 0 {
+        if yv > 0.0 {
             let _ = write!(
                 svg,
                 "<line class=\"grid\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
@@ -122,8 +221,12 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
                 N(sy(yv))
             );
         }
+        yv += y_step;
     }
-    for (i, s) in series.iter().enumerate() {
+    let mut label_y: Vec<f64> = Vec::new();
+    let mut legend_y = h + 14.0;
+    for (i, (_, s)) in groups.iter().enumerate() {
+        let name = &names[i];
         let mut d = String::new();
         for (k, (x, y)) in s.points.iter().enumerate() {
             let _ = write!(
@@ -134,24 +237,57 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
                 N(sy(y.min(y_max)))
             );
         }
+        let _ = write!(svg, "<g class=\"curve {}\"><path class=\"line\" stroke-dasharray=\"{}\" d=\"{d}\"><title>{}</title></path>", s.class, s.dash, esc(name));
+        // Markers at a few points, staggered per curve so coinciding stretches still show each shape.
+        let n = s.points.len();
+        let every = (n / 5).max(1);
+        for (k, (x, y)) in s.points.iter().enumerate() {
+            if k % every == (i * every / groups.len().max(1)) % every {
+                svg.push_str(&marker(i, sx(*x), sy(y.min(y_max))));
+            }
+        }
+        // The curve's number at its end, moved down until it clears the numbers above.
+        let mut ly = sy(end(s).min(y_max)) + 4.0;
+        for prev in &label_y {
+            if (ly - prev).abs() < 11.0 {
+                ly = prev + 11.0;
+            }
+        }
+        label_y.push(ly);
         let _ = write!(
             svg,
-            "<path class=\"line {}\" stroke-dasharray=\"{}\" d=\"{d}\"><title>{}</title></path>",
-            s.class,
-            s.dash,
-            esc(&s.name)
+            "<text class=\"end-label\" x=\"{}\" y=\"{}\">{}</text></g>",
+            N(left + pw + 5.0),
+            N(ly),
+            i + 1
         );
-        let ly = h + 14.0 + i as f64 * 22.0;
+        let ly = legend_y;
         let _ = write!(
             svg,
-            "<line class=\"line {}\" stroke-dasharray=\"{}\" x1=\"4\" y1=\"{}\" x2=\"34\" y2=\"{}\"/><text x=\"40\" y=\"{}\">{}</text>",
+            "<g class=\"curve {}\"><line class=\"line\" stroke-dasharray=\"{}\" x1=\"4\" y1=\"{}\" x2=\"40\" y2=\"{}\"/>{}</g><text x=\"46\" y=\"{}\">",
             s.class,
             s.dash,
             N(ly),
             N(ly),
+            marker(i, 22.0, ly),
             N(ly + 5.0),
-            esc(&s.name)
         );
+        for (k, line) in lines[i].iter().enumerate() {
+            let prefix = if k == 0 {
+                format!("{} ", i + 1)
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                svg,
+                "<tspan x=\"{}\" dy=\"{}\">{prefix}{}</tspan>",
+                if k == 0 { 46 } else { 58 },
+                if k == 0 { 0 } else { 16 },
+                esc(line)
+            );
+        }
+        svg.push_str("</text>");
+        legend_y += lines[i].len() as f64 * 16.0 + 8.0;
     }
     svg.push_str("</svg>");
     svg
@@ -208,9 +344,58 @@ mod tests {
             dash: "",
         };
         let svg = line_chart("曲线", &[s], 300000.0, 3000.0);
-        assert!(svg.contains("d=\"M48 212L318 8\""), "{svg}");
+        assert!(svg.contains("d=\"M48 212L314 8\""), "{svg}");
         assert!(svg.contains("甲&lt;"));
         assert!(svg.contains(">30万<") && svg.contains(">3000<"));
+    }
+
+    /// Issue 13 (3): round ticks, never 2万/3.9万/5.9万.
+    #[test]
+    fn ticks_are_round_numbers() {
+        for (max, most, step, top) in [
+            (300000.0, 6, 50000.0, 300000.0),
+            (59000.0, 5, 20000.0, 60000.0),
+            (3000.0, 5, 1000.0, 3000.0),
+            (3120.0, 5, 1000.0, 4000.0),
+            (17500.0, 5, 5000.0, 20000.0),
+            (0.0, 5, 0.2, 1.0),
+        ] {
+            assert_eq!(nice_axis(max, most), (step, top), "{max}");
+        }
+        let s = |name: &str, end: f64, class| Series {
+            name: name.into(),
+            points: vec![(0.0, 0.0), (300000.0, end)],
+            class,
+            dash: "",
+        };
+        let svg = line_chart(
+            "曲线",
+            &[
+                s("甲", 3000.0, "s0"),
+                s("乙", 59000.0, "s1"),
+                s("丙", 59000.0, "s2"),
+            ],
+            300000.0,
+            59000.0,
+        );
+        for tick in [">5万<", ">10万<", ">2万<", ">4万<", ">6万<"] {
+            assert!(svg.contains(tick), "{tick}");
+        }
+        assert!(!svg.contains("3.9万") && !svg.contains("5.9万"));
+        // 乙 and 丙 coincide: drawn once, named together, listed first (they end highest).
+        assert!(svg.contains(">1 乙、丙（2条线重合）<"), "{svg}");
+        assert!(svg.contains(">2 甲<"));
+        // A long name wraps instead of running off the chart.
+        let long = Series {
+            name: "农村兜底保障户（未纳入建档立卡）、普通城乡居民".into(),
+            ..s("x", 1.0, "s3")
+        };
+        let svg = line_chart("曲线", &[long], 300000.0, 1.0);
+        assert!(
+            svg.contains(">1 农村兜底保障户（未纳入建档立卡）、普通城<")
+                && svg.contains(">乡居民<"),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod calc_adapter;
 pub mod calc_state;
 pub mod charts;
 pub mod check_state;
+pub mod clause;
 pub mod components;
 pub mod dom;
 pub mod fragment;

@@ -30,6 +30,10 @@ fn show_failure() {
     let Some(body) = doc.body() else {
         return;
     };
+    // One notice, however many times the stopped app is poked (a later input may fail again).
+    if doc.query_selector(".crash").ok().flatten().is_some() {
+        return;
+    }
     let Ok(note) = doc.create_element("div") else {
         return;
     };

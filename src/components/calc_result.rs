@@ -7,7 +7,7 @@ use policy_engine::{settle, sweep, Category, EpisodeResult, Scenario, YearResult
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::calc_adapter::{source_href, yuan, OPTIONS};
+use crate::calc_adapter::{clause_ref, reading, source_href, wan, yuan, Reading, OPTIONS};
 use crate::charts::{line_chart, stacked_bar, Part, Series};
 
 /// The value of parameter `key` in the scenario's profile, if the profile has it.
@@ -34,6 +34,34 @@ fn payers(e: &EpisodeResult, floor: &str) -> Vec<(String, Decimal, &'static str)
     .collect()
 }
 
+fn kind_label(e: &policy_engine::Episode) -> String {
+    let level = match e.level {
+        policy_engine::Level::Township => "乡镇卫生院",
+        policy_engine::Level::County => "县级医院",
+        policy_engine::Level::City => "市级医院",
+        policy_engine::Level::Province => "省级医院",
+    };
+    let kind = match e.kind {
+        policy_engine::EpisodeKind::Inpatient => "住院",
+        policy_engine::EpisodeKind::ChronicOutpatient => "门诊慢特病",
+    };
+    format!("{level}{kind}")
+}
+
+/// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
+fn poster_title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -> String {
+    let what = match scenario.episodes.as_slice() {
+        [e] => format!("{} {}", kind_label(e), wan(e.total)),
+        es => format!("全年 {} 次就诊共 {}", es.len(), wan(total)),
+    };
+    let pays = match how {
+        Reading::Ceiling => format!("最多自付 {}", wan(personal)),
+        Reading::FromTotal => format!("个人自付约 {}", wan(personal)),
+        Reading::AsTyped => format!("个人自付 {}", wan(personal)),
+    };
+    format!("{} · {what}：{pays}", scenario.category.label())
+}
+
 /// Shows a settled year.
 #[component]
 pub fn CalcResult(
@@ -41,8 +69,12 @@ pub fn CalcResult(
     scenario: Scenario,
     /// The engine's result.
     result: YearResult,
+    /// For each visit, whether its compliant cost was left blank (and so taken to be the total).
+    guessed: Vec<bool>,
 ) -> impl IntoView {
     let y = &result.year;
+    let how = reading(&scenario, &guessed);
+    let profile_id = scenario.profile.clone();
     let floor = param(&scenario, "floor_ratio").map_or_else(
         || "兜底补足".to_string(),
         |r| format!("兜底补足到{}%", policy_engine::money::pct(r)),
@@ -82,6 +114,7 @@ pub fn CalcResult(
     let visits = result.episodes.iter().enumerate().map(|(i, e)| {
         let steps = e.steps.iter().map(|s| {
             let link = source_href(&s.source);
+            let cite = clause_ref(&profile_id, &s.source).unwrap_or_else(|| "看政策原文".into());
             let changed = changed_label(&s.overridden);
             view! {
                 <li>
@@ -90,13 +123,14 @@ pub fn CalcResult(
                     {s.assumption.then(|| view! { <span class="tag assumed">"含假设"</span> })}
                     {changed.map(|c| view! { <span class="tag changed" data-testid="changed-step">{c}</span> })}
                     {(!s.detail.is_empty()).then(|| view! { <div class="detail">{s.detail.clone()}</div> })}
-                    {link.map(|href| view! { <a class="cite" href=href>"看政策原文"</a> })}
+                    {link.map(|href| view! { <a class="cite" href=href>{format!("原文：{cite}")}</a> })}
                 </li>
             }
         }).collect_view();
+        let guess = guessed.get(i).copied().unwrap_or(false).then_some("，合规费用按总费用估算");
         view! {
             <section class="visit-steps">
-                <h3>{format!("第 {} 次就诊：总费用 {} 元", i + 1, yuan(e.total))}</h3>
+                <h3>{format!("第 {} 次就诊：总费用 {} 元{}", i + 1, yuan(e.total), guess.unwrap_or(""))}</h3>
                 <ol class="steps">{steps}</ol>
             </section>
         }
@@ -168,30 +202,137 @@ pub fn CalcResult(
         .flat_map(|s| s.points.iter().map(|p| p.1))
         .fold(1000.0_f64, f64::max);
     let curve = line_chart(
-        "个人自付随医疗费用的变化（住院一次，县级医院，合规费用占九成）",
+        "个人自付随医疗费用的变化：住院一次，县级医院，合规费用占九成",
         &series,
         300000.0,
-        (y_max / 1000.0).ceil() * 1000.0,
+        y_max,
     );
+    // What the page and its poster say first, and what the handout lists as typed.
+    let title = poster_title(&scenario, y.total, y.personal, how);
+    let mut points: Vec<String> = Vec::new();
+    let paid: Vec<String> = payers(y, &floor)
+        .into_iter()
+        .filter(|(label, v, _)| !v.is_zero() && label != "个人自付")
+        .map(|(label, v, _)| format!("{label} {} 元", yuan(v)))
+        .collect();
+    if !paid.is_empty() {
+        points.push(format!("{}。", paid.join("，")));
+    }
+    if how != Reading::AsTyped {
+        points.push(match how {
+            Reading::Ceiling => {
+                "合规费用按总费用估算：目录外费用由定点医院承担，实际个人自付不会更多。".to_string()
+            }
+            _ => "合规费用按总费用估算，以医保经办机构结算为准。".to_string(),
+        });
+    }
+    let mut numbers: Vec<String> = Vec::new();
+    for e in &result.episodes {
+        for st in &e.steps {
+            if let Some((n, _)) = clause_ref(&scenario.profile, &st.source)
+                .as_deref()
+                .and_then(|c| c.split_once(' '))
+            {
+                if !numbers.iter().any(|x| x == n) {
+                    numbers.push(n.to_string());
+                }
+            }
+        }
+    }
+    let poster_source = if numbers.is_empty() {
+        "健康扶贫政策通".to_string()
+    } else {
+        format!("依据：{}", numbers.join("、"))
+    };
+    let inputs = {
+        let who = format!(
+            "{} · {}",
+            policy_engine::profile(&scenario.profile).map_or(String::new(), |p| p.name.clone()),
+            scenario.category.label()
+        );
+        let visits = scenario
+            .episodes
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut parts = vec![format!("第 {} 次：{}", i + 1, kind_label(e))];
+                if policy_engine::reads_in_county(&scenario.profile) {
+                    parts.push(if e.in_county {
+                        "县域内".into()
+                    } else {
+                        "县域外".into()
+                    });
+                }
+                parts.push(format!("总费用 {} 元", yuan(e.total)));
+                parts.push(if guessed.get(i).copied().unwrap_or(false) {
+                    "合规费用未填（按总费用估算）".into()
+                } else {
+                    format!("合规费用 {} 元", yuan(e.compliant))
+                });
+                if let Some(b) = e.basic_paid {
+                    parts.push(format!("基本医保已报销 {} 元", yuan(b)));
+                }
+                if let Some(c) = e.critical_paid {
+                    parts.push(format!("大病保险已报销 {} 元", yuan(c)));
+                }
+                view! { <li>{parts.join("，")}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="calc-inputs print-only" data-testid="calc-inputs">
+                <p><strong>"计算条件："</strong>{who}</p>
+                <ul>{visits}</ul>
+            </div>
+        }
+    };
+    let url = crate::address::use_current_url();
+    let qr = move || {
+        crate::qr::encode(&url.get())
+            .map(|m| {
+                // The page's QR code (the tools' panel) keeps `data-testid="qr"`; this is the handout's.
+                crate::qr::to_svg(&m, 120, "扫码打开这个计算").replacen(
+                    "data-testid=\"qr\"",
+                    "data-testid=\"print-qr\"",
+                    1,
+                )
+            })
+            .unwrap_or_default()
+    };
+    let (head_label, big_prefix) = match how {
+        Reading::Ceiling => ("全年个人自付", "最多自付 "),
+        Reading::FromTotal => ("全年个人自付（按总费用估算）", ""),
+        Reading::AsTyped => ("全年个人自付", ""),
+    };
+    let poster_points = points.join("\n");
     view! {
-        <div class="result-head">
-            <p>"全年个人自付"</p>
-            <p class="big"><span data-testid="personal-total">{yuan(y.personal)}</span>" 元"</p>
+        <div hidden class="poster-summary" data-qr-name=format!("计算器-{}", scenario.category.label()) data-poster-title=title.clone() data-poster-points=poster_points data-poster-source=poster_source></div>
+        <p class="print-only print-title"><strong>{title}</strong></p>
+        {inputs}
+        <div class="result-head" data-reading=format!("{how:?}")>
+            <p>{head_label}</p>
+            <p class="big">{big_prefix}<span data-testid="personal-total">{yuan(y.personal)}</span>" 元"</p>
             <p>{format!("医疗总费用 {} 元", yuan(y.total))}
                 {estimated.then(|| view! { <span class="tag assumed">"估算"</span> })}
             </p>
+            {(how != Reading::AsTyped).then(|| view! {
+                <p class="guess" data-testid="compliant-guess">{match how {
+                    Reading::Ceiling => "合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。",
+                    _ => "合规费用按总费用估算。填上结算单上的“合规医疗费用”，结果会更准。",
+                }}</p>
+            })}
             {estimated.then(|| view! {
                 <p class="hint">"基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。"</p>
             })}
         </div>
         <h2>"谁付了多少"</h2>
-        <div class="chart-box" inner_html=bar></div>
+        <div class="chart-box no-print" inner_html=bar></div>
         <table class="pay-table">
             <thead><tr><th scope="col">"支付方"</th><th scope="col" class="num">"金额（元）"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
         <h2>"一步一步怎么算的"</h2>
         {visits}
+        <div class="no-print">
         {readings}
         <h2>"不同人员类别对比"</h2>
         <p class="hint">"同样的就诊，换成不同类别的人，全年个人自付："</p>
@@ -201,7 +342,15 @@ pub fn CalcResult(
         </table>
         <h2>"费用越多，个人付多少？"</h2>
         <div class="chart-box" inner_html=curve></div>
-        <p class="hint">"横轴是医疗总费用（0 到 30 万元），纵轴是个人自付。"{flattens}</p>
-        <p class="print-note">{format!("打印日期：{}　本结果仅供参考，以医保经办机构结算为准。", crate::dom::today())}</p>
+        <p class="hint">"横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"{flattens}</p>
+        </div>
+        <div class="calc-print print-only" data-testid="calc-print">
+            <div class="calc-print-qr" inner_html=qr></div>
+            <div>
+                <p>"扫码或打开下面的网址，可以看到这个计算并修改："</p>
+                <p class="calc-print-url">{move || url.get()}</p>
+                <p>{format!("打印日期：{}　本结果仅供参考，以医保经办机构结算为准。", crate::dom::today())}</p>
+            </div>
+        </div>
     }
 }

@@ -24,14 +24,15 @@ fn text_of(el: &web_sys::Element) -> String {
         .to_string()
 }
 
-/// The sentences of `text`, each at most 60 characters.
+/// The sentences of `text` (blocks are separated by line breaks), each at most 100 characters: a clause's
+/// sentence such as the 3000元 one is kept whole.
 fn sentences(text: &str) -> Vec<String> {
-    text.split_inclusive(['。', '；'])
+    text.split_inclusive(['。', '；', '\n'])
         .map(|s| s.trim())
         .filter(|s| s.chars().count() > 4)
         .map(|s| {
-            if s.chars().count() > 60 {
-                format!("{}…", s.chars().take(58).collect::<String>())
+            if s.chars().count() > 100 {
+                format!("{}…", s.chars().take(98).collect::<String>())
             } else {
                 s.to_string()
             }
@@ -39,10 +40,42 @@ fn sentences(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A heading's level (`H3` → 3), or `None` for any other element.
+fn heading_level(el: &web_sys::Element) -> Option<u8> {
+    let t = el.tag_name();
+    let d = t.strip_prefix('H')?;
+    d.parse().ok()
+}
+
+/// The page's own summary for posters (the calculator's scenario), if it gives one.
+fn summary(doc: &web_sys::Document) -> Option<PosterText> {
+    let el = doc.query_selector("[data-poster-title]").ok()??;
+    let title = el.get_attribute("data-poster-title")?;
+    let points = el
+        .get_attribute("data-poster-points")
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .take(3)
+        .collect();
+    let source = el
+        .get_attribute("data-poster-source")
+        .unwrap_or_else(|| "健康扶贫政策通".into());
+    Some(PosterText {
+        title,
+        points,
+        source,
+    })
+}
+
 fn read_page(hash: &str) -> PosterText {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return PosterText::default();
     };
+    if let Some(s) = summary(&doc) {
+        return s;
+    }
     let target = crate::fragment::section_id(hash).and_then(|id| doc.get_element_by_id(&id));
     let h1 = doc
         .query_selector("main h1")
@@ -50,21 +83,32 @@ fn read_page(hash: &str) -> PosterText {
         .flatten()
         .map(|e| text_of(&e))
         .unwrap_or_default();
-    // The section's text: the target itself (a clause) and what follows it, up to the next heading or clause.
+    // A section's text: what follows its heading up to the next heading of the same or a higher level
+    // (its clauses, which carry ids, included); a clause's text: itself and what follows it up to the next
+    // heading or clause.
     let following = |el: &web_sys::Element, mut body: String| {
+        let level = heading_level(el);
         let mut next = el.next_element_sibling();
         while let Some(n) = next {
-            if n.tag_name().starts_with('H') || n.has_attribute("id") || body.chars().count() > 400
-            {
+            let stop = match (level, heading_level(&n)) {
+                (Some(l), Some(m)) => m <= l,
+                (Some(_), None) => false,
+                (None, Some(_)) => true,
+                (None, None) => n.has_attribute("id"),
+            };
+            if stop || body.chars().count() > 400 {
                 break;
             }
-            body.push_str(&text_of(&n));
+            if heading_level(&n).is_none() {
+                body.push('\n');
+                body.push_str(&text_of(&n));
+            }
             next = n.next_element_sibling();
         }
         body
     };
     let (title, mut body) = match &target {
-        Some(el) if el.tag_name().starts_with('H') => (text_of(el), following(el, String::new())),
+        Some(el) if heading_level(el).is_some() => (text_of(el), following(el, String::new())),
         Some(el) => (h1.clone(), following(el, text_of(el))),
         None => {
             let lead = doc
@@ -166,7 +210,14 @@ mod tests {
                 "报销比例提高10个百分点；"
             ]
         );
-        let long = "长".repeat(80) + "。";
-        assert_eq!(sentences(&long)[0].chars().count(), 59);
+        let long = "长".repeat(120) + "。";
+        assert_eq!(sentences(&long)[0].chars().count(), 99);
+        assert_eq!(
+            sentences("（责任单位：县民政局）\n落实补助资金，确保足额按时拨付到位。"),
+            vec![
+                "（责任单位：县民政局）",
+                "落实补助资金，确保足额按时拨付到位。"
+            ]
+        );
     }
 }

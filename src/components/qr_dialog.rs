@@ -12,6 +12,7 @@ pub fn QrDialog(
     on_close: impl Fn() + 'static,
 ) -> impl IntoView {
     let url = crate::address::use_current_url();
+    let name = Memo::new(move |_| url.with(|u| file_stem(u)));
     let svg = Memo::new(move |_| encode(&url.get()).map(|m| to_svg(&m, 240, "本页二维码")));
     let svg_href = move || {
         svg.get().map(|s| {
@@ -30,16 +31,56 @@ pub fn QrDialog(
             }}
             <p class="qr-url"><span>"网址："</span><code>{move || url.get()}</code></p>
             <p class="qr-actions">
-                <a class="button secondary" download="二维码.svg" href=svg_href>"下载 SVG"</a>
-                <button type="button" class="secondary" on:click=move |_| download_png(&url.get_untracked())>"下载 PNG"</button>
+                <a class="button secondary" data-testid="qr-svg" download=move || crate::clause::file_name(&name.get().iter().map(String::as_str).collect::<Vec<_>>(), "svg") href=svg_href>"下载 SVG"</a>
+                <button type="button" class="secondary" on:click=move |_| {
+                    let parts = name.get_untracked();
+                    let file = crate::clause::file_name(&parts.iter().map(String::as_str).collect::<Vec<_>>(), "png");
+                    download_png(&url.get_untracked(), &file)
+                }>"下载 PNG"</button>
                 <button type="button" class="secondary" on:click=move |_| on_close()>"关闭"</button>
             </p>
         </section>
     }
 }
 
-/// Draws the QR code on a canvas (8 px a module) and downloads it as PNG.
-fn download_png(url: &str) {
+/// What the download is named after: the page's own name for it (`data-qr-name`, e.g. the calculator's
+/// `计算器-建档立卡贫困人口`), else a document's 文号 and the section's clause number, else the page title.
+fn file_stem(url: &str) -> Vec<String> {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let text = |sel: &str| {
+        doc.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    if let Some(n) = doc
+        .query_selector("[data-qr-name]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-qr-name"))
+    {
+        return n.split('-').map(str::to_string).collect();
+    }
+    let hash = url.find('#').map_or("", |i| &url[i..]);
+    let section = crate::fragment::section_id(hash);
+    match text("main .docnum") {
+        Some(number) => {
+            let mut parts = vec![number];
+            if let Some(id) = section.filter(|id| crate::clause::is_numbered(id)) {
+                parts.push(crate::clause::clause_label(&id));
+            }
+            parts
+        }
+        None => text("main h1").into_iter().collect(),
+    }
+}
+
+/// Draws the QR code on a canvas (8 px a module) and downloads it as PNG named `file`.
+fn download_png(url: &str, file: &str) {
     use wasm_bindgen::JsCast;
     let Some(m) = encode(url) else { return };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -84,7 +125,7 @@ fn download_png(url: &str) {
         return;
     };
     let _ = a.set_attribute("href", &data);
-    let _ = a.set_attribute("download", "二维码.png");
+    let _ = a.set_attribute("download", file);
     if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
         a.click();
     }

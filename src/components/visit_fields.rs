@@ -3,7 +3,34 @@
 use leptos::prelude::*;
 
 use crate::calc_adapter::FieldError;
-use crate::calc_state::{CalcForm, VisitForm};
+use crate::calc_state::{county_level, CalcForm, VisitForm};
+use policy_engine::reads_in_county;
+
+/// For a profile whose rules depend on 县域内 and that cites a referral rule: what a visit outside the
+/// county means, in the documents' words (the `referral_rule` parameter's clause, and the clauses that
+/// limit the no-deductible rule and the cap to 县域内), each with its 文号 and a link.
+fn referral_hint(profile_id: &str) -> Option<impl IntoView> {
+    let p = policy_engine::profile(profile_id)?;
+    let quote = |key: &str| {
+        let src = p.params.iter().find(|x| x.key == key)?.source.clone()?;
+        let href = crate::calc_adapter::source_href(&src.link())?;
+        let cite = crate::calc_adapter::clause_ref(profile_id, &src.link())?;
+        Some(view! { <li>"“"{src.quote}"”"<a class="cite" href=href>{cite}</a></li> })
+    };
+    let referral = quote("referral_rule")?;
+    let limits = ["no_deductible_rule", "cap_ratio_2016"]
+        .into_iter()
+        .filter_map(quote)
+        .collect_view();
+    Some(view! {
+        <div class="hint referral" data-testid="referral-hint">
+            <p>"到县域外住院，文件规定要逐级转诊："</p>
+            <ul>{referral}</ul>
+            <p>"不设起付线和个人支付的上限，文件只写了县域内："</p>
+            <ul>{limits}</ul>
+        </div>
+    })
+}
 
 /// The fieldset for visit `index` of `form`, with each field's error shown beside it.
 #[component]
@@ -70,7 +97,7 @@ pub fn VisitFields(
                 </div>
                 <div class="field">
                     <label for=format!("v{index}-level")>"医院"</label>
-                    <select id=format!("v{index}-level") prop:value=get(|v| v.level.clone()) on:change=set(|v, x| v.level = x)>
+                    <select id=format!("v{index}-level") prop:value=get(|v| v.level.clone()) on:change=set(|v, x| v.set_level(x))>
                         <option value="township">"乡镇卫生院"</option>
                         <option value="county">"县级医院"</option>
                         <option value="city">"市级医院"</option>
@@ -78,13 +105,21 @@ pub fn VisitFields(
                     </select>
                 </div>
             </div>
-            <label class="choice">
-                <input type="checkbox" prop:checked=move || form.with(|s| s.visits.get(index).is_some_and(|v| v.in_county))
-                    on:change=move |ev| { let on = event_target_checked(&ev); form.update(|s| if let Some(v) = s.visits.get_mut(index) { v.in_county = on; }); }/>
-                "在本县（县域内）的定点医院"
-            </label>
+            <Show when=move || form.with(|s| reads_in_county(&s.profile) && s.visits.get(index).is_some_and(|v| county_level(&v.level)))>
+                <label class="choice">
+                    <input type="checkbox" data-testid="in-county" prop:checked=move || form.with(|s| s.visits.get(index).is_some_and(|v| v.in_county))
+                        on:change=move |ev| { let on = event_target_checked(&ev); form.update(|s| if let Some(v) = s.visits.get_mut(index) { v.in_county = on; }); }/>
+                    "在本县的定点医院住院或看病（县域内）"
+                </label>
+            </Show>
+            {move || form.with(|s| {
+                let v = s.visits.get(index)?;
+                (reads_in_county(&s.profile) && v.kind == "inpatient" && !v.in_county)
+                    .then(|| referral_hint(&s.profile))
+                    .flatten()
+            })}
             {amount("total", "医疗总费用（元）", "：结算单上的总金额", |v| v.total.clone(), |v, x| v.total = x)}
-            {amount("compliant", "合规医疗费用（元）", "：医保目录内的费用；不清楚可先填和总费用一样", |v| v.compliant.clone(), |v, x| v.compliant = x)}
+            {amount("compliant", "合规医疗费用（元，可不填）", "：医保目录内的费用；不清楚就空着，按总费用估算", |v| v.compliant.clone(), |v, x| v.compliant = x)}
             <details>
                 <summary>"结算单上已经写了报销金额？（可不填）"</summary>
                 {amount("basic_paid", "基本医保已报销（元）", "", |v| v.basic_paid.clone(), |v, x| v.basic_paid = x)}

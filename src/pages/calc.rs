@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
 
-use crate::calc_adapter::{has_amounts, scenario, FieldError, OPTIONS};
+use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, FieldError, OPTIONS};
 use crate::calc_state::{CalcForm, FromLink, LinkNotice, VisitForm, MAX_VISITS};
 use crate::components::{CalcResult, VisitFields};
 
@@ -15,8 +15,8 @@ pub enum Outcome {
     Empty,
     /// Fields to fix.
     Errors(Vec<FieldError>),
-    /// The settled year.
-    Settled(Box<(Scenario, YearResult)>),
+    /// The settled year, and which visits' compliant cost was left blank.
+    Settled(Box<(Scenario, YearResult, Vec<bool>)>),
     /// The engine refused (should not happen after the form's own checks).
     Failed(String),
 }
@@ -70,7 +70,7 @@ pub fn CalcPage() -> impl IntoView {
             match scenario(f) {
                 Err(errors) => Outcome::Errors(errors),
                 Ok(s) => match crate::dom::timed("zct-settle", || settle(&s)) {
-                    Ok(r) => Outcome::Settled(Box::new((s, r))),
+                    Ok(r) => Outcome::Settled(Box::new((s, r, compliant_guessed(f)))),
                     Err(e) => Outcome::Failed(e.to_string()),
                 },
             }
@@ -190,12 +190,12 @@ pub fn CalcPage() -> impl IntoView {
             <ChangedNumbers form=form/>
             <section class="calc-result" aria-live="polite" aria-label="计算结果">
                 {move || match outcome.get() {
-                    Outcome::Empty => view! { <p class="notice">"请填写“医疗总费用”和“合规医疗费用”，结果会马上显示在这里。"</p> }.into_any(),
+                    Outcome::Empty => view! { <p class="notice">"请填写“医疗总费用”，结果会马上显示在这里。"</p> }.into_any(),
                     Outcome::Errors(_) => view! { <p class="notice" role="alert">"有几处金额需要改正，请看上面标红的地方。"</p> }.into_any(),
                     Outcome::Failed(msg) => view! { <p class="notice" role="alert">{msg}</p> }.into_any(),
                     Outcome::Settled(b) => {
-                        let (s, r) = *b;
-                        view! { <CalcResult scenario=s result=r/> }.into_any()
+                        let (s, r, g) = *b;
+                        view! { <CalcResult scenario=s result=r guessed=g/> }.into_any()
                     }
                 }}
             </section>

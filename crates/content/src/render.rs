@@ -92,6 +92,8 @@ struct Renderer<'l> {
     heading: Option<OpenHeading>,
     /// A paragraph has started but `<p>` is not written yet: its first text may be a clause anchor.
     paragraph_pending: bool,
+    /// The clause anchor of the open paragraph: its share control is written before `</p>`.
+    clause: Option<String>,
     /// Inside a link or image, or a code block: no 文号 links there.
     no_links_depth: usize,
     ids: HashSet<String>,
@@ -109,6 +111,7 @@ impl<'l> Renderer<'l> {
             out: Vec::new(),
             heading: None,
             paragraph_pending: false,
+            clause: None,
             no_links_depth: 0,
             ids: HashSet::new(),
             anchors: Vec::new(),
@@ -188,8 +191,14 @@ impl<'l> Renderer<'l> {
             Event::End(TagEnd::Paragraph) => {
                 // An empty paragraph never wrote its `<p>`.
                 if !std::mem::take(&mut self.paragraph_pending) {
-                    self.emit_html("</p>\n");
+                    match self.clause.take() {
+                        Some(id) => self.emit_html(format!(
+                            " <a class=\"sec-link\" href=\"#{id}\" aria-label=\"复制这一条的链接\"></a></p>\n"
+                        )),
+                        None => self.emit_html("</p>\n"),
+                    }
                 }
+                self.clause = None;
                 self.plain("\n");
             }
             Event::Text(text) => {
@@ -198,6 +207,7 @@ impl<'l> Renderer<'l> {
                     if let Some((id, rest)) = clause_anchor(text) {
                         self.claim_id(id)?;
                         self.open_pending_paragraph(Some(id));
+                        self.clause = Some(id.to_string());
                         text = rest;
                     }
                 }
@@ -307,7 +317,7 @@ impl<'l> Renderer<'l> {
         let mut inner = String::new();
         pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
         self.emit_html(format!(
-            "<h{depth} id=\"{id}\">{} <a class=\"sec-link\" href=\"#{id}\" aria-label=\"本节链接\">#</a></h{depth}>\n",
+            "<h{depth} id=\"{id}\">{} <a class=\"sec-link\" href=\"#{id}\" aria-label=\"复制本节链接\"></a></h{depth}>\n",
             inner.trim_end()
         ));
         self.toc.push(TocEntry {

@@ -9,7 +9,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Category, EpisodeKind, EpisodeResult, Scenario, Step};
+use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{fmt, pct, plain, pos, round};
 use crate::params::ProfileParams;
 use crate::rules::Ctx;
@@ -31,7 +31,8 @@ struct Year {
 /// 大病保险 on `base` (the amount above the threshold), by increasing segments.
 fn critical_segments(c: &Ctx<'_>, base: Decimal) -> Decimal {
     let b1 = c.get("critical_band_1");
-    let b2 = c.get("critical_band_2");
+    // A changed second band below the first would count the part above it twice.
+    let b2 = c.get("critical_band_2").max(b1);
     let (r1, r2, r3) = (
         c.get("critical_ratio_1"),
         c.get("critical_ratio_2"),
@@ -41,6 +42,11 @@ fn critical_segments(c: &Ctx<'_>, base: Decimal) -> Decimal {
     let s2 = pos(base.min(b2) - b1);
     let s3 = pos(base - b2);
     s1 * r1 + s2 * r2 + s3 * r3
+}
+
+/// Whether the hospital bears this visit's non-compliant cost (建档立卡 inpatients).
+pub(crate) fn hospital_absorbs(s: &Scenario, e: &Episode) -> bool {
+    s.category == Category::PovertyRegistered && e.kind == EpisodeKind::Inpatient
 }
 
 pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult> {
@@ -178,7 +184,13 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         r.floor_top_up = top_up;
         if covered {
             let floor = pct(c.get("floor_ratio"));
-            let detail = if floor_applies {
+            let detail = if floor_applies && top_up.is_zero() {
+                format!(
+                    "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，已达到，不需要补足",
+                    fmt(c.get("floor_ratio") * e.compliant),
+                    fmt(basic + critical)
+                )
+            } else if floor_applies {
                 format!(
                     "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
                     fmt(c.get("floor_ratio") * e.compliant),
@@ -233,7 +245,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         }
         // 5. non-compliant cost
         let noncompliant = e.total - e.compliant;
-        if poverty && inpatient && noncompliant > Decimal::ZERO {
+        if hospital_absorbs(s, e) && noncompliant > Decimal::ZERO {
             r.hospital_absorbed = noncompliant;
             r.steps.push(c.step(
                 "目录外（不合规）费用由定点医院承担",

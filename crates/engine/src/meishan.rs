@@ -7,11 +7,21 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Category, EpisodeKind, EpisodeResult, Scenario, Step};
+use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{fmt, pct, pos, round};
 use crate::params::ProfileParams;
 use crate::rules::Ctx;
 use crate::settle::finish;
+
+/// Whether the hospital bears this visit's non-compliant cost (建档立卡, inside the county and outside).
+pub(crate) fn hospital_absorbs(s: &Scenario, _e: &Episode) -> bool {
+    s.category == Category::PovertyRegistered
+}
+
+/// Whether the 10% cap applies to this visit (建档立卡 inpatients inside the county).
+pub(crate) fn capped(s: &Scenario, e: &Episode) -> bool {
+    s.category == Category::PovertyRegistered && e.kind == EpisodeKind::Inpatient && e.in_county
+}
 
 pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult> {
     let c = Ctx::new(s, p);
@@ -24,7 +34,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
     let mut out = Vec::new();
     for e in &s.episodes {
         let inpatient = e.kind == EpisodeKind::Inpatient;
-        let covered = poverty && inpatient && e.in_county;
+        let covered = capped(s, e);
         let referred = poverty && inpatient && !e.in_county;
         let mut r = EpisodeResult {
             total: e.total,
@@ -102,7 +112,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             overridden: c.take_overridden(),
         });
         let noncompliant = e.total - e.compliant;
-        if poverty && noncompliant > Decimal::ZERO {
+        if hospital_absorbs(s, e) && noncompliant > Decimal::ZERO {
             r.hospital_absorbed = noncompliant;
             r.steps.push(Step {
                 rule: "不合规医疗费用由医疗机构自行承担".into(),

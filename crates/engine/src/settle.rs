@@ -119,6 +119,46 @@ fn check(episodes: &[Episode]) -> Result<(), SettleError> {
     Ok(())
 }
 
+/// Which rules settle a profile's scenarios.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    /// 会宁县 / 甘肃省 2018.
+    Huining,
+    /// 眉山市 2016.
+    Meishan,
+}
+
+impl Rules {
+    fn of(params: &ProfileParams) -> Self {
+        match params.id.as_str() {
+            "meishan-2016" => Self::Meishan,
+            _ => Self::Huining,
+        }
+    }
+}
+
+/// Whether profile `id`'s rules read [`Episode::in_county`] (会宁's do not: its clauses do not depend on
+/// where the designated hospital is; 眉山's no-deductible rule and 10% cap are for 县域内 only).
+pub fn reads_in_county(id: &str) -> bool {
+    profile(id).is_some_and(|p| Rules::of(p) == Rules::Meishan)
+}
+
+/// Whether, under `scenario`'s rules, the designated hospital bears the non-compliant (目录外) cost of
+/// `episode` and the rules cap what the patient pays of its compliant cost (会宁: 医疗救助 above the
+/// year's threshold for 建档立卡 inpatients; 眉山: the 10% cap for 建档立卡 inpatients inside the county).
+/// When every visit of a year is so, settling with 合规 = 总费用 gives the most the patient can pay
+/// (`tests/properties.rs` proves it over random years and splits).
+pub fn patient_share_capped(scenario: &Scenario, episode: &Episode) -> bool {
+    match profile(&scenario.profile).map(Rules::of) {
+        Some(Rules::Meishan) => {
+            crate::meishan::hospital_absorbs(scenario, episode)
+                && crate::meishan::capped(scenario, episode)
+        }
+        Some(Rules::Huining) => crate::huining::hospital_absorbs(scenario, episode),
+        None => false,
+    }
+}
+
 /// Settles the year described by `scenario` with its profile's parameters and rules.
 pub fn settle(scenario: &Scenario) -> Result<YearResult, SettleError> {
     let params = profile(&scenario.profile).ok_or_else(|| SettleError::UnknownProfile {
@@ -135,9 +175,9 @@ pub fn settle_with(scenario: &Scenario, params: &ProfileParams) -> Result<YearRe
             .check_override(key, *value)
             .map_err(SettleError::Override)?;
     }
-    let episodes = match params.id.as_str() {
-        "meishan-2016" => crate::meishan::settle_year(scenario, params),
-        _ => crate::huining::settle_year(scenario, params),
+    let episodes = match Rules::of(params) {
+        Rules::Meishan => crate::meishan::settle_year(scenario, params),
+        Rules::Huining => crate::huining::settle_year(scenario, params),
     };
     Ok(YearResult {
         year: sum(&episodes),

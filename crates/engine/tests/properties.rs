@@ -6,7 +6,8 @@
 
 use policy_engine::amount;
 use policy_engine::{
-    profile, settle, Category, Episode, EpisodeKind, Level, Options, Scenario, SettleError, Unit,
+    patient_share_capped, profile, reads_in_county, settle, Category, Episode, EpisodeKind, Level,
+    Options, Scenario, SettleError, Unit,
 };
 use rust_decimal::Decimal;
 
@@ -229,5 +230,88 @@ fn the_amount_parser_never_panics() {
                 "{s:?} -> {v}"
             );
         }
+    }
+}
+
+/// Issue 13 (1): a resident often knows only the total. The calculator then settles with 合规 = 总费用 and
+/// calls the result "最多自付" exactly when every visit's non-compliant cost is borne by the hospital and
+/// its compliant share capped (`patient_share_capped`; every visit, not just the unknown ones: a larger
+/// compliant cost in one visit raises the year's 大病保险 for another whose share is not capped, so the
+/// year's amount can fall). This proves that reading is a ceiling: over random years (any
+/// profile, category, reading, changed numbers) and random splits of each unknown visit's total, the year's
+/// personal amount is never above the one settled with 合规 = 总费用. Where the hospital does not bear the
+/// non-compliant cost, a counter-example is found, so the calculator must not call it a ceiling there.
+#[test]
+fn compliant_equal_to_total_is_a_ceiling_where_the_hospital_bears_the_rest() {
+    let mut rng = Rng(0x1357_9BDF_2468_ACE0);
+    let (mut proved, mut counter_examples) = (0, 0);
+    for _ in 0..4000 {
+        let profile = ["huining-2018", "meishan-2016"][rng.below(2) as usize];
+        let category = Category::ALL[rng.below(5) as usize];
+        let mut s = scenario(&mut rng, profile, category, false);
+        s.episodes.truncate(1 + rng.below(4) as usize);
+        if rng.below(2) == 0 {
+            s.overrides = random_overrides(&mut rng, profile);
+        }
+        // Which visits' compliant cost is unknown (at least one); the others keep their random split.
+        let unknown: Vec<bool> = s.episodes.iter().map(|_| rng.below(2) == 0).collect();
+        let unknown: Vec<bool> = if unknown.iter().any(|u| *u) {
+            unknown
+        } else {
+            s.episodes.iter().enumerate().map(|(i, _)| i == 0).collect()
+        };
+        let mut at_total = s.clone();
+        for (e, u) in at_total.episodes.iter_mut().zip(&unknown) {
+            if *u {
+                e.compliant = e.total;
+            }
+        }
+        let ceiling = settle(&at_total).unwrap().year.personal;
+        let claims = at_total
+            .episodes
+            .iter()
+            .all(|e| patient_share_capped(&at_total, e));
+        for _ in 0..8 {
+            let mut split = at_total.clone();
+            for (e, u) in split.episodes.iter_mut().zip(&unknown) {
+                if *u {
+                    e.compliant = (e.total * Decimal::new(rng.below(101) as i64, 2)).round_dp(2);
+                }
+            }
+            let personal = settle(&split).unwrap().year.personal;
+            if claims {
+                assert!(
+                    personal <= ceiling,
+                    "{personal} > {ceiling} with 合规 = 总费用: {split:?}"
+                );
+                proved += 1;
+            } else if personal > ceiling {
+                counter_examples += 1;
+            }
+        }
+    }
+    assert!(
+        proved > 1000 && counter_examples > 100,
+        "{proved} {counter_examples}"
+    );
+}
+
+/// Issue 13 (2): the calculator asks "县域内?" only for a profile whose rules read it. For the others
+/// flipping it never changes a result; for those that read it, it does for some year.
+#[test]
+fn in_county_matters_exactly_where_the_rules_read_it() {
+    let mut rng = Rng(77);
+    for p in policy_engine::profiles() {
+        let mut differs = false;
+        for _ in 0..500 {
+            let category = Category::ALL[rng.below(5) as usize];
+            let s = scenario(&mut rng, &p.id, category, false);
+            let mut flipped = s.clone();
+            for e in &mut flipped.episodes {
+                e.in_county = !e.in_county;
+            }
+            differs |= settle(&s).unwrap() != settle(&flipped).unwrap();
+        }
+        assert_eq!(differs, reads_in_county(&p.id), "{}", p.id);
     }
 }

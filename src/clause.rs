@@ -1,0 +1,109 @@
+//! Clause numbers as the documents write them, from the section ids the library gives them, and file
+//! names built from them (for QR code downloads).
+
+/// A section id as its clause number in the document's own numbering: `s3-1-2-6` is 三（一）2（6）,
+/// `a5-s3-2-1` is 附件5 三（二）1 (levels 一、 （一） 1. （1）, as the documents number them).
+pub fn clause_label(section: &str) -> String {
+    const CN: [&str; 21] = [
+        "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三",
+        "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+    ];
+    let mut out = String::new();
+    let mut parts = section.split('-').peekable();
+    if let Some(a) = parts.peek().and_then(|p| p.strip_prefix('a')) {
+        out.push_str(&format!("附件{a} "));
+        parts.next();
+    }
+    let mut first = true;
+    for (depth, part) in parts.enumerate() {
+        let part = if first {
+            first = false;
+            part.trim_start_matches('s')
+        } else {
+            part
+        };
+        let Ok(n) = part.parse::<usize>() else {
+            return section.to_string();
+        };
+        let cn = CN.get(n).copied().unwrap_or(part);
+        match depth {
+            0 => out.push_str(cn),
+            1 => out.push_str(&format!("（{cn}）")),
+            2 => out.push_str(part),
+            _ => out.push_str(&format!("（{part}）")),
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Whether `id` is a section id in the documents' numbering (`s3-1`, `a5-s3-2-1`), not a free-form id.
+pub fn is_numbered(id: &str) -> bool {
+    let rest = match id.split_once('-') {
+        Some((a, rest)) if a.starts_with('a') && a[1..].parse::<u32>().is_ok() => rest,
+        _ => id,
+    };
+    let Some(rest) = rest.strip_prefix('s') else {
+        return false;
+    };
+    !rest.is_empty() && rest.split('-').all(|p| p.parse::<u32>().is_ok())
+}
+
+/// A download's file name from its parts (`会卫计发〔2018〕203号`, `三（一）`), joined by `-` and ending in
+/// `-二维码.<ext>`, with characters no file system accepts (`\ / : * ? " < > |`, controls) left out.
+pub fn file_name(parts: &[&str], ext: &str) -> String {
+    let mut name: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            p.chars()
+                .filter(|c| {
+                    !c.is_control()
+                        && !matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+                })
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .map(|p| p.chars().take(40).collect())
+        .collect();
+    name.push("二维码".into());
+    format!("{}.{ext}", name.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_legal_and_say_what_they_are() {
+        for (parts, want) in [
+            (
+                &["会卫计发〔2018〕203号", "三（一）"][..],
+                "会卫计发〔2018〕203号-三（一）-二维码.png",
+            ),
+            (
+                &["计算器", "建档立卡贫困人口"][..],
+                "计算器-建档立卡贫困人口-二维码.png",
+            ),
+            (&["a/b\\c:d*e?f\"g<h>i|j\u{7}"][..], "abcdefghij-二维码.png"),
+            (&["", "  "][..], "二维码.png"),
+        ] {
+            assert_eq!(file_name(parts, "png"), want);
+        }
+    }
+
+    #[test]
+    fn numbered_ids() {
+        for (id, yes) in [
+            ("s3", true),
+            ("s3-1-2", true),
+            ("a5-s3-2-1", true),
+            ("a5", false),
+            ("readings", false),
+            ("s", false),
+            ("s3-x", false),
+        ] {
+            assert_eq!(is_numbered(id), yes, "{id}");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+// Issue 13: the calculator, its handout and poster, and sharing, as people use them. A resident at
+// 360×780 types only the total; a trainer at 1024×768 prints the result (one A4 page) and compares
+// curves; a campaigner makes a poster and downloads a QR code named after what it opens; the site says
+// once, quietly, that it now works offline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+let server; let phone; let desk;
+before(async () => {
+  server = await serve();
+  phone = await launch();
+  desk = await launch({ viewport: { width: 1024, height: 768 } });
+});
+after(async () => { await phone?.close(); await desk?.close(); await server?.close(); });
+
+const NESTED = /（[^（）]*（/;
+
+test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for others an estimate', async () => {
+  const { page, errors } = await open(phone, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '1.2万');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  assert.equal(await page.textContent('[data-testid="personal-total"]'), '1,800.00');
+  const head = await page.textContent('.result-head');
+  assert.match(head, /最多自付 1,800\.00 元/);
+  assert.match(head, /合规费用按总费用估算/);
+  assert.doesNotMatch(head, /含假设/);
+  // The link carries the blank compliant field as blank.
+  assert.match(page.url(), /v=i,c,1,1.2%E4%B8%87,,,/);
+  // 城乡低保对象: non-compliant costs are the patient's, so no ceiling is claimed.
+  await page.check('input[name="category"][value="dibao"]');
+  await page.waitForFunction(() => !document.querySelector('.result-head').textContent.includes('最多'));
+  assert.match(await page.textContent('.result-head'), /按总费用估算/);
+  // Typing the compliant cost turns the estimate off.
+  await page.fill('#v0-compliant', '10000');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="compliant-guess"]'));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('2: 县域内 is asked only where it matters, never with a 市级/省级 hospital; 眉山 shows the referral rule', async () => {
+  const { page } = await open(phone, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '20000');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  // 会宁: the rules never read it.
+  assert.equal(await page.locator('[data-testid="in-county"]').count(), 0);
+  await page.selectOption('#profile', { label: '四川省眉山市（2016年政策）' });
+  await page.waitForSelector('[data-testid="in-county"]');
+  assert.equal(await page.isChecked('[data-testid="in-county"]'), true);
+  assert.equal(await page.locator('[data-testid="referral-hint"]').count(), 0);
+  await page.selectOption('#v0-level', 'city');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="in-county"]'));
+  await page.waitForFunction(() => location.hash.includes('v=i,s,0,'));
+  const hint = await page.textContent('[data-testid="referral-hint"]');
+  assert.match(hint, /报区、县卫生计生局批准后方可向市级医疗机构转诊/);
+  assert.match(hint, /报省级卫生计生行政部门批准后方可转至省部级医疗机构就诊/);
+  assert.match(hint, /对在县域内定点医疗机构住院的建档立卡贫困人口，个人医疗费用支出控制在医疗总费用的10%以内/);
+  assert.match(hint, /眉卫发〔2016〕137号 三（一）2（6）/);
+  // Back to a county hospital: 县域内 again, the hint gone.
+  await page.selectOption('#v0-level', 'county');
+  await page.waitForSelector('[data-testid="in-county"]');
+  assert.equal(await page.isChecked('[data-testid="in-county"]'), true);
+  assert.equal(await page.locator('[data-testid="referral-hint"]').count(), 0);
+  // A crafted link cannot put a 省级 hospital in the county.
+  await page.goto(`${server.base}/calc/#p=m&c=pr&v=i,p,1,20000,,,`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="referral-hint"]');
+  await page.waitForFunction(() => location.hash.includes('v=i,p,0,'));
+  await page.close();
+});
+
+test('3: wording and the chart: no gap is "not needed", no nested brackets, round ticks, every curve findable', async () => {
+  const { page } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,c,1,12000,10000,,`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="personal-total"]');
+  const steps = await page.textContent('.steps');
+  assert.match(steps, /已达到，不需要补足/);
+  assert.doesNotMatch(steps, /0\.00 元[^。]*差额由兜底补足/);
+  const labels = await page.locator('label, legend, summary, option, .choice, th').allTextContents();
+  const nested = labels.filter((t) => NESTED.test(t));
+  assert.deepEqual(nested, []);
+  const charts = page.locator('.chart-box svg');
+  const curve = charts.last();
+  const value = (t) => (t.endsWith('万') ? Number(t.slice(0, -1)) * 10000 : Number(t));
+  for (const anchor of ['middle', 'end']) {
+    const ticks = await curve.locator(`.tick[text-anchor="${anchor}"]`).allTextContents();
+    const vs = ticks.map(value);
+    assert.ok(vs.length >= 3 && vs[0] === 0, ticks.join(' '));
+    const step = vs[1] - vs[0];
+    const mag = 10 ** Math.floor(Math.log10(step));
+    assert.ok([1, 2, 5].includes(step / mag), `step ${step}: ${ticks.join(' ')}`);
+    vs.forEach((v, i) => assert.equal(v, i * step, ticks.join(' ')));
+  }
+  const legend = await curve.textContent();
+  for (const name of ['建档立卡贫困人口', '城乡低保对象', '特困供养人员', '普通城乡居民']) assert.ok(legend.includes(name), name);
+  // Coinciding curves are named together instead of hiding each other; each drawn curve has its number.
+  assert.match(legend, /城乡低保对象、特困供养人员（2条线重合）/);
+  const groups = await curve.locator('g.curve path.line').count();
+  assert.equal(await curve.locator('.end-label').count(), groups);
+  // Greyscale: every drawn curve differs by dash pattern.
+  const dashes = await curve.locator('g.curve path.line').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray')));
+  assert.equal(new Set(dashes).size, dashes.length, dashes.join('|'));
+  await page.close();
+});
+
+test('4: the handout is one A4 page with the inputs, the clauses, the QR code and the date once', async () => {
+  const { page } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,s,0,40000,30000,,`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="personal-total"]');
+  await page.emulateMedia({ media: 'print' });
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.match(text, /市级医院住院/);
+  assert.match(text, /合规费用 30,000\.00 元/);
+  assert.match(text, /县委办发〔2018〕83号 附件5 三（二）1/);
+  assert.equal(text.match(/打印日期/g)?.length, 1, text);
+  const url = await page.textContent('.calc-print-url');
+  assert.match(url, /\/calc\/#p=h&c=pr&v=i,s,0,40000,30000,,/);
+  assert.ok(await page.locator('.calc-print-qr svg').isVisible());
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1, `the handout printed on ${pages} pages`);
+  await page.close();
+});
+
+test('5: posters say the scenario and the clause; share controls are 44 px; QR files are named', async () => {
+  const { page } = await open(phone, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '1.2万');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.waitFor();
+  assert.equal(await poster.locator('.poster-title').textContent(), '建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元');
+  const points = await poster.locator('.poster-points').textContent();
+  assert.doesNotMatch(points, /#p=|v=i,/);
+  assert.match(points, /基本医保 10,200\.00 元/);
+  await page.getByRole('button', { name: '二维码' }).click();
+  assert.equal(await page.getAttribute('[data-testid="qr-svg"]', 'download'), '计算器-建档立卡贫困人口-二维码.svg');
+  await page.close();
+
+  const doc = await open(phone, `${server.base}/docs/huining-203/#s3`);
+  await appReady(doc.page);
+  const p = doc.page;
+  // Every numbered clause has a visible share control, at least 44×44 px.
+  const sizes = await p.locator('.doc-body p[id]').evaluateAll((ps) => ps.map((el) => {
+    const a = el.querySelector('a.sec-link');
+    if (!a) return null;
+    a.scrollIntoView();
+    const r = a.getBoundingClientRect();
+    return [r.width, r.height, getComputedStyle(a, '::before').content];
+  }));
+  assert.ok(sizes.length > 10 && sizes.every((s) => s && s[0] >= 44 && s[1] >= 44 && s[2].includes('分享')), JSON.stringify(sizes.slice(0, 3)));
+  await p.getByRole('button', { name: '海报' }).click();
+  const pp = p.locator('[data-testid="poster"]');
+  await pp.waitFor();
+  assert.match(await pp.locator('.poster-title').textContent(), /三、任务分工/);
+  assert.match(await pp.locator('.poster-points').textContent(), /3000 元以上部分，由民政部门通过医疗救助兜底解决/);
+  await p.getByRole('button', { name: '关闭' }).click();
+  // Sharing a clause moves the address, and the QR code and its file name follow.
+  await p.locator('#s3-1 a.sec-link').click();
+  await p.waitForFunction(() => location.hash === '#s3-1');
+  await p.getByRole('button', { name: '二维码' }).click();
+  assert.equal(await p.getAttribute('[data-testid="qr-svg"]', 'download'), '会卫计发〔2018〕203号-三（一）-二维码.svg');
+  assert.match(await p.textContent('.qr-url code'), /\/docs\/huining-203\/#s3-1$/);
+  await p.close();
+});
+
+test('6: the first visit says once that the site works offline; later visits say nothing', async () => {
+  const ctx = await launch();
+  try {
+    const { page } = await open(ctx, `${server.base}/`);
+    await appReady(page);
+    const note = page.locator('.offline-ready[role="status"]');
+    await note.waitFor({ timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('.offline-ready')?.textContent.includes('没有网络时也能打开'));
+    await note.waitFor({ state: 'detached', timeout: 15000 });
+    await page.reload();
+    await appReady(page);
+    await page.waitForTimeout(3000);
+    assert.equal(await page.locator('.offline-ready').count(), 0);
+    const again = await ctx.newPage();
+    await again.goto(`${server.base}/calc/`);
+    await appReady(again);
+    await again.waitForTimeout(2000);
+    assert.equal(await again.locator('.offline-ready').count(), 0);
+  } finally {
+    await ctx.close();
+  }
+});
