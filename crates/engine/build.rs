@@ -28,6 +28,12 @@ fn main() {
             "{}: needs a short link code of lowercase letters",
             f.display()
         );
+        let rules = value.get("rules").and_then(|r| r.as_str());
+        assert!(
+            matches!(rules, Some("huining" | "meishan")),
+            "{}: rules = {rules:?} is not a rule set the engine has (huining, meishan)",
+            f.display()
+        );
         let params = value
             .get("param")
             .and_then(|p| p.as_array())

@@ -52,6 +52,17 @@ pub struct Param {
     pub clause: Option<Source>,
 }
 
+/// Which rules settle a profile's scenarios: each parameter file names its own (`rules = "…"`); a name the
+/// engine does not know fails the build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rules {
+    /// 会宁县 / 甘肃省 2018 (`crate::huining`).
+    Huining,
+    /// 眉山市 2016 (`crate::meishan`).
+    Meishan,
+}
+
 /// A jurisdiction's parameter set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileParams {
@@ -61,6 +72,8 @@ pub struct ProfileParams {
     pub name: String,
     /// Its short code in calculator links (`p=h`): stable, never reused.
     pub code: String,
+    /// The rules that settle it.
+    pub rules: Rules,
     /// The parameters, in display order.
     #[serde(rename = "param")]
     pub params: Vec<Param>,

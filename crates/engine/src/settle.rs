@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Level, Scenario, YearResult};
 use crate::money::round;
 use crate::overrides::OverrideError;
-use crate::params::{profile, ProfileParams};
+use crate::params::{profile, ProfileParams, Rules};
 
 /// Why a scenario cannot be settled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,28 +119,10 @@ fn check(episodes: &[Episode]) -> Result<(), SettleError> {
     Ok(())
 }
 
-/// Which rules settle a profile's scenarios.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Rules {
-    /// 会宁县 / 甘肃省 2018.
-    Huining,
-    /// 眉山市 2016.
-    Meishan,
-}
-
-impl Rules {
-    fn of(params: &ProfileParams) -> Self {
-        match params.id.as_str() {
-            "meishan-2016" => Self::Meishan,
-            _ => Self::Huining,
-        }
-    }
-}
-
 /// Whether profile `id`'s rules read [`Episode::in_county`] (会宁's do not: its clauses do not depend on
 /// where the designated hospital is; 眉山's no-deductible rule and 10% cap are for 县域内 only).
 pub fn reads_in_county(id: &str) -> bool {
-    profile(id).is_some_and(|p| Rules::of(p) == Rules::Meishan)
+    profile(id).is_some_and(|p| p.rules == Rules::Meishan)
 }
 
 /// Whether, under `scenario`'s rules, the designated hospital bears the non-compliant (目录外) cost of
@@ -149,7 +131,7 @@ pub fn reads_in_county(id: &str) -> bool {
 /// When every visit of a year is so, settling with 合规 = 总费用 gives the most the patient can pay
 /// (`tests/properties.rs` proves it over random years and splits).
 pub fn patient_share_capped(scenario: &Scenario, episode: &Episode) -> bool {
-    match profile(&scenario.profile).map(Rules::of) {
+    match profile(&scenario.profile).map(|p| p.rules) {
         Some(Rules::Meishan) => {
             crate::meishan::hospital_absorbs(scenario, episode)
                 && crate::meishan::capped(scenario, episode)
@@ -175,7 +157,7 @@ pub fn settle_with(scenario: &Scenario, params: &ProfileParams) -> Result<YearRe
             .check_override(key, *value)
             .map_err(SettleError::Override)?;
     }
-    let episodes = match Rules::of(params) {
+    let episodes = match params.rules {
         Rules::Meishan => crate::meishan::settle_year(scenario, params),
         Rules::Huining => crate::huining::settle_year(scenario, params),
     };
