@@ -186,7 +186,12 @@ pub fn topic_answers_with(
                     vec![first.source.clone()],
                 )
             } else {
-                (Verdict::NotInDocuments, String::new(), Vec::new(), Vec::new())
+                (
+                    Verdict::NotInDocuments,
+                    String::new(),
+                    Vec::new(),
+                    Vec::new(),
+                )
             };
             if verdict != Verdict::Yes {
                 if let Some(n) = note {

@@ -12,8 +12,8 @@ pub mod villages;
 
 pub use data::Citation;
 pub use eligibility::{
-    asks, calc_link, check, topic_answers, Asks, BenefitResult, CalcLink, CheckError, Person, TopicAnswer,
-    Verdict,
+    asks, calc_link, check, topic_answers, Asks, BenefitResult, CalcLink, CheckError, Person,
+    TopicAnswer, Verdict,
 };
 pub use forms::{score, Answer, FormResult, LostItem, ScoreError};
 pub use quiz::{score_quiz, QuizError, QuizResult};

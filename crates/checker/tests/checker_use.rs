@@ -44,7 +44,15 @@ fn person(area: &str, category: &str, age: Option<u32>, insured: bool, ill: bool
 fn direct_answers() {
     use Verdict::{No, NotInDocuments as Silent, Yes};
     // (person, 体检 verdict, words in its text, clause, 家庭医生 verdict, words, clause)
-    let cases: Vec<(Person, Verdict, &str, Option<&str>, Verdict, &str, Option<&str>)> = vec![
+    let cases: Vec<(
+        Person,
+        Verdict,
+        &str,
+        Option<&str>,
+        Verdict,
+        &str,
+        Option<&str>,
+    )> = vec![
         (
             person("huining", "poverty_registered", Some(60), true, false),
             Silent,
@@ -103,11 +111,17 @@ fn direct_answers() {
     for (p, cv, cw, cs, fv, fw, fs) in cases {
         let answers = topic_answers(&p).expect("valid person");
         let get = |id: &str| answers.iter().find(|a| a.topic == id).expect(id).clone();
-        for (a, v, w, s) in [(get("checkup"), cv, cw, cs), (get("family_doctor"), fv, fw, fs)] {
+        for (a, v, w, s) in [
+            (get("checkup"), cv, cw, cs),
+            (get("family_doctor"), fv, fw, fs),
+        ] {
             let what = format!("{} {} {}", p.area, p.category, a.topic);
             assert_eq!(a.verdict, v, "{what}");
             assert!(a.text.contains(w), "{what}: {:?} lacks {w:?}", a.text);
-            let first = a.sources.first().map(|c| format!("{}#{}", c.doc, c.section));
+            let first = a
+                .sources
+                .first()
+                .map(|c| format!("{}#{}", c.doc, c.section));
             assert_eq!(first.as_deref(), s, "{what}");
         }
     }
@@ -123,7 +137,11 @@ fn quiz_region_and_unanswered() {
         ("all", vec![]),
     ] {
         let r = score_quiz_in(q, &BTreeMap::new(), Some(region)).unwrap();
-        let n = q.questions.iter().filter(|x| in_region(&x.area, region)).count();
+        let n = q
+            .questions
+            .iter()
+            .filter(|x| in_region(&x.area, region))
+            .count();
         assert!(n > 0, "{region}");
         assert_eq!((r.total, r.answered, r.correct), (n, 0, 0), "{region}");
         for m in &r.questions {
@@ -167,7 +185,11 @@ fn towns_under_either_suffix() {
         let f = find(query);
         assert_eq!(f.towns.len(), 1, "{query}: one township");
         let t = &f.towns[0];
-        assert!(t.township.iter().any(|n| n == "柴家门镇"), "{:?}", t.township);
+        assert!(
+            t.township.iter().any(|n| n == "柴家门镇"),
+            "{:?}",
+            t.township
+        );
         assert_eq!(t.assignments.len(), 3, "three departments, once");
         assert!(t.villages.len() > 1, "its villages listed");
     }
