@@ -21,6 +21,10 @@ fn fragment_of(s: &SelfCheckState) -> String {
         .iter()
         .find(|f| f.id == s.tab)
         .or_else(|| forms().first());
+    let mut s = s.clone();
+    if s.tab != QUIZ_TAB {
+        s.tab = form.map(|f| f.id.clone()).unwrap_or_default();
+    }
     s.to_fragment(|id| {
         form.is_some_and(|f| {
             f.items
@@ -38,10 +42,8 @@ pub fn SelfCheckPage() -> impl IntoView {
         let f = state.with(fragment_of);
         let empty = state.with(|s| s == &SelfCheckState::default());
         // The first run keeps a bare address bare; every change after is written.
-        if prev.is_some() || !empty {
-            if prev.as_deref() != Some(f.as_str()) {
-                crate::address::replace_fragment(&f);
-            }
+        if (prev.is_some() || !empty) && prev.as_deref() != Some(f.as_str()) {
+            crate::address::replace_fragment(&f);
         }
         f
     });
