@@ -40,19 +40,22 @@ fn person(area: &str, category: &str, age: Option<u32>, insured: bool, ill: bool
     }
 }
 
+/// A person; then, for 体检 and for 家庭医生: the verdict, words in the answer, its first clause.
+type Case = (
+    Person,
+    Verdict,
+    &'static str,
+    Option<&'static str>,
+    Verdict,
+    &'static str,
+    Option<&'static str>,
+);
+
 #[test]
 fn direct_answers() {
     use Verdict::{No, NotInDocuments as Silent, Yes};
     // (person, 体检 verdict, words in its text, clause, 家庭医生 verdict, words, clause)
-    let cases: Vec<(
-        Person,
-        Verdict,
-        &str,
-        Option<&str>,
-        Verdict,
-        &str,
-        Option<&str>,
-    )> = vec![
+    let cases: Vec<Case> = vec![
         (
             person("huining", "poverty_registered", Some(60), true, false),
             Silent,
