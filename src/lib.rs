@@ -15,6 +15,7 @@ mod mount;
 pub mod pages;
 pub mod prerender;
 pub mod qr;
+pub mod self_check_state;
 
 pub use app::{CalcApp, CheckerApp, ReaderApp};
 pub use mount::mount;

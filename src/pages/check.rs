@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use policy_checker::eligibility::{data, diseases_for};
-use policy_checker::{asks, calc_link, check, BenefitResult};
+use policy_checker::{asks, calc_link, check, topic_answers, BenefitResult};
 use wasm_bindgen::JsValue;
 
 use crate::calc_state::CalcForm;
 use crate::check_state::{CheckState, STEPS};
+use crate::components::{BenefitItem, DirectAnswers};
 
 fn read_hash() -> String {
     web_sys::window()
@@ -62,15 +63,18 @@ fn go(answers: Option<Answers>, state: &CheckState) {
 
 /// Whether `step` is asked for this area (questions no rule of the area reads are skipped).
 fn asked(state: &CheckState, step: &str) -> bool {
-    let a = asks(state.area.as_deref().unwrap_or(""));
-    match step {
-        "age" => a.age,
-        "insured" => a.insured,
-        "disability" => a.disability,
-        "pregnant" => a.pregnant,
-        "illness" => a.long_term_illness,
-        "diseases" => !a.diseases.is_empty(),
-        _ => true,
+    asks(state.area.as_deref().unwrap_or("")).asks_step(step)
+}
+
+/// "第 k 步，共 n 步" over the questions this area asks (skipped ones are not counted); before an area is
+/// chosen, only the number of the first step.
+fn step_label(state: &CheckState) -> String {
+    match state.area.as_deref() {
+        Some(area) => match asks(area).step_number(&state.step) {
+            Some((k, n)) => format!("第 {k} 步，共 {n} 步"),
+            None => String::new(),
+        },
+        None => "第 1 步".into(),
     }
 }
 
@@ -170,7 +174,6 @@ fn Question(
     let answers = use_context::<Answers>();
     let d = data();
     let step = state.step.clone();
-    let n = STEPS.len() - 2;
     let (title, hint): (&str, &str) = match step.as_str() {
         "area" => ("您按哪里的政策看病？", "选您参加医保的地方。"),
         "category" => (
@@ -238,7 +241,7 @@ fn Question(
         }).collect_view().into_any(),
     };
     view! {
-        <p class="hint">{format!("第 {} 步，共 {} 步", state.index() + 1, n)}</p>
+        <p class="hint" data-testid="step-label">{step_label(&state)}</p>
         <form on:submit=move |ev| {
             ev.prevent_default();
             if needs_answer() { set_tried.set(true); return; }
@@ -360,27 +363,18 @@ fn CheckResult(
         };
         format!("/calc/#{}", form.to_fragment())
     });
+    let direct = topic_answers(&person).unwrap_or_default();
     let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
         benefits.into_iter().partition(|b| b.applies);
     let review = state.at("review");
     view! {
+        <DirectAnswers answers=direct/>
         <h2 data-testid="benefit-count">{format!("您可能享受 {} 项政策", yes.len())}</h2>
-        <p class="hint">"以下根据政策文件原文整理，具体以当地经办机构为准。"<StepLink to=review>"修改回答"</StepLink></p>
-        {calc.map(|href| view! { <p><a class="button" href=href>"算一算看病要花多少钱"</a></p> })}
+        <p class="hint">"点每一项看说明和政策原文。以下根据政策文件原文整理，具体以当地经办机构为准。"<StepLink to=review>"修改回答"</StepLink></p>
         <ol class="benefits">
-            {yes.into_iter().map(|b| view! {
-                <li class="benefit">
-                    <h3>{b.name.clone()}</h3>
-                    <p>{b.sentence.clone()}</p>
-                    {(!b.where_to_go.is_empty()).then(|| view! { <p><strong>"到哪里办："</strong>{b.where_to_go.clone()}</p> })}
-                    <ul class="cites">
-                        {std::iter::once(&b.source).chain(b.also.iter()).map(|c| view! {
-                            <li>"出处："<a href=c.href()>{c.number.clone()}</a>{format!("：“{}”", c.quote)}</li>
-                        }).collect_view()}
-                    </ul>
-                </li>
-            }).collect_view()}
+            {yes.into_iter().map(|b| view! { <BenefitItem benefit=b/> }).collect_view()}
         </ol>
+        {calc.map(|href| view! { <p><a class="button" href=href>"算一算看病要花多少钱"</a></p> })}
         {(!no.is_empty()).then(|| view! {
             <details class="not-for-you">
                 <summary>{format!("这些政策不适合您（{} 项），为什么", no.len())}</summary>

@@ -1,11 +1,13 @@
 //! `/villages/?q=…`: who is responsible for a village (卫计, 民政, 人社 包抓到村), from the three
-//! assignment tables of 县委办发〔2018〕83号, matching across the tables' different spellings.
+//! assignment tables of 县委办发〔2018〕83号, matching across the tables' different spellings. A query that
+//! names a township (乡, 镇 or 街道, either way) shows that township once, with its villages.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use policy_checker::villages::Matched;
-use policy_checker::{search, VillageHit};
+use policy_checker::{find, Found};
+
+use crate::components::TownSummary;
 
 /// The village lookup page.
 #[component]
@@ -16,12 +18,12 @@ pub fn VillagesPage() -> impl IntoView {
     let navigate = use_navigate();
     let hits = Memo::new(move |_| {
         let q = q.get();
-        (!q.trim().is_empty()).then(|| search(q.trim()))
+        (!q.trim().is_empty()).then(|| find(q.trim()))
     });
     view! {
         <div class="page">
             <h1>"包抓干部查询"</h1>
-            <p>"会宁县卫计、民政、人社部门包抓到村的干部名单（县委办发〔2018〕83号附表3-2、3-3、3-4）。输入村名或乡镇名的一部分，如“河畔”。"</p>
+            <p>"会宁县卫计、民政、人社部门包抓到村的干部名单（县委办发〔2018〕83号附表3-2、3-3、3-4）。输入村名或乡镇名的一部分，如“河畔”；乡镇写“乡”或“镇”都可以。"</p>
             <form class="search-form" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 let url = format!("/villages/?q={}", js_sys::encode_uri_component(draft.get_untracked().trim()));
@@ -38,25 +40,29 @@ pub fn VillagesPage() -> impl IntoView {
     }
 }
 
-/// The villages found.
+/// The townships and villages found.
 #[component]
 fn VillageHits(
-    /// The hits, village-name matches first.
-    hits: Vec<VillageHit>,
+    /// Townships named by the query (each once), then villages whose own name matches.
+    hits: Found,
 ) -> impl IntoView {
-    let count = hits.len();
+    let (towns, villages) = (hits.towns.len(), hits.villages.len());
+    let status = match (towns, villages) {
+        (0, 0) => "没有找到。请少输几个字再试，例如只输村名的前两个字。".to_string(),
+        (0, v) => format!("找到 {v} 个村："),
+        (t, 0) => format!("找到 {t} 个乡镇："),
+        (t, v) => format!("找到 {t} 个乡镇、{v} 个村："),
+    };
     view! {
-        <p role="status" data-testid="village-count">
-            {if count == 0 { "没有找到。请少输几个字再试，例如只输村名的前两个字。".to_string() } else { format!("找到 {count} 个村：") }}
-        </p>
+        <p role="status" data-testid="village-count">{status}</p>
         <ul class="village-hits">
-            {hits.into_iter().map(|h| {
+            {hits.towns.into_iter().map(|t| view! { <TownSummary town=t/> }).collect_view()}
+            {hits.villages.into_iter().map(|h| {
                 let spellings = (h.names.len() > 1).then(|| format!("原表写法：{}", h.names.join("、")));
                 view! {
                     <li>
                         <h2>{h.names.first().cloned().unwrap_or_default()}<span class="hint">{format!("（{}）", h.township.join("／"))}</span></h2>
                         {spellings.map(|s| view! { <p class="hint">{s}</p> })}
-                        {(h.matched == Matched::Township).then(|| view! { <p class="hint">"（按乡镇名找到）"</p> })}
                         <table class="pay-table">
                             <thead><tr><th scope="col">"部门"</th><th scope="col">"包抓干部"</th></tr></thead>
                             <tbody>

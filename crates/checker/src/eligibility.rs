@@ -112,6 +112,106 @@ pub fn check_with(
         .collect())
 }
 
+/// How a direct question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// A rule with the topic applies to the person.
+    Yes,
+    /// The area has rules with the topic, and none applies to the person.
+    No,
+    /// The area's documents give no such rule (the note says what they do say).
+    NotInDocuments,
+}
+
+/// A direct answer to one topic's question, for this person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicAnswer {
+    /// Topic id (`checkup`, `family_doctor`).
+    pub topic: String,
+    /// Short name, e.g. 免费体检.
+    pub name: String,
+    /// The question, e.g. 我能免费体检吗？
+    pub question: String,
+    /// The answer.
+    pub verdict: Verdict,
+    /// Plain sentences: the applying rules' sentences, or why not, or what the documents say.
+    pub text: String,
+    /// The rules that answer it (those that apply, or else all of the area's rules with the topic).
+    pub rules: Vec<String>,
+    /// The clauses.
+    pub sources: Vec<Citation>,
+}
+
+/// The direct answers (体检, 家庭医生, …) for the person, in the data file's order of topics.
+pub fn topic_answers(person: &Person) -> Result<Vec<TopicAnswer>, CheckError> {
+    topic_answers_with(data(), person)
+}
+
+/// [`topic_answers`] over the given rules.
+pub fn topic_answers_with(
+    data: &EligibilityData,
+    person: &Person,
+) -> Result<Vec<TopicAnswer>, CheckError> {
+    let results = check_with(data, person)?;
+    Ok(data
+        .topics
+        .iter()
+        .map(|t| {
+            let tagged: Vec<&BenefitResult> = results
+                .iter()
+                .filter(|b| {
+                    data.rules
+                        .iter()
+                        .any(|r| r.id == b.id && r.topic.as_deref() == Some(t.id.as_str()))
+                })
+                .collect();
+            let note = t.otherwise.iter().find(|n| n.area == person.area);
+            let applying: Vec<&&BenefitResult> = tagged.iter().filter(|b| b.applies).collect();
+            let (verdict, mut text, rules, mut sources) = if !applying.is_empty() {
+                (
+                    Verdict::Yes,
+                    applying
+                        .iter()
+                        .map(|b| b.sentence.as_str())
+                        .collect::<String>(),
+                    applying.iter().map(|b| b.id.clone()).collect(),
+                    applying.iter().map(|b| b.source.clone()).collect(),
+                )
+            } else if let Some(first) = tagged.first() {
+                (
+                    Verdict::No,
+                    first.why_not.clone().unwrap_or_default(),
+                    tagged.iter().map(|b| b.id.clone()).collect(),
+                    vec![first.source.clone()],
+                )
+            } else {
+                (
+                    Verdict::NotInDocuments,
+                    String::new(),
+                    Vec::new(),
+                    Vec::new(),
+                )
+            };
+            if verdict != Verdict::Yes {
+                if let Some(n) = note {
+                    text.push_str(&n.text);
+                    sources.extend(n.source.clone());
+                }
+            }
+            TopicAnswer {
+                topic: t.id.clone(),
+                name: t.name.clone(),
+                question: t.question.clone(),
+                verdict,
+                text,
+                rules,
+                sources,
+            }
+        })
+        .collect())
+}
+
 /// The calculator profile for the person's area (if it has one) and the engine category.
 pub fn calc_link(person: &Person) -> Result<Option<CalcLink>, CheckError> {
     let data = data();
@@ -134,7 +234,7 @@ pub fn calc_link(person: &Person) -> Result<Option<CalcLink>, CheckError> {
 
 /// Which questions matter in an area (a screen whose answer no rule of the area reads can be skipped).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Asks {
+pub struct Asks<'a> {
     /// Some rule has an age range.
     pub age: bool,
     /// Some rule reads 参保.
@@ -146,12 +246,64 @@ pub struct Asks {
     /// Some rule reads 长期病 (directly or through `sick`).
     pub long_term_illness: bool,
     /// The named diseases to offer.
-    pub diseases: Vec<&'static Disease>,
+    pub diseases: Vec<&'a Disease>,
+}
+
+/// The question screens, in order (each one's answer is read by some rule, or it is skipped).
+pub const QUESTIONS: [&str; 8] = [
+    "area",
+    "category",
+    "age",
+    "insured",
+    "disability",
+    "pregnant",
+    "illness",
+    "diseases",
+];
+
+impl Asks<'_> {
+    /// Whether the question screen `step` is asked (the area and category always are; anything that is
+    /// not a question screen counts as asked).
+    pub fn asks_step(&self, step: &str) -> bool {
+        match step {
+            "age" => self.age,
+            "insured" => self.insured,
+            "disability" => self.disability,
+            "pregnant" => self.pregnant,
+            "illness" => self.long_term_illness,
+            "diseases" => !self.diseases.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// The question screens this area asks, in order.
+    pub fn steps(&self) -> Vec<&'static str> {
+        QUESTIONS
+            .iter()
+            .copied()
+            .filter(|s| self.asks_step(s))
+            .collect()
+    }
+
+    /// "第 k 步，共 n 步" for the question screen `step`: its 1-based place among the screens asked, and
+    /// their number; `None` for a screen that is not asked (or not a question).
+    pub fn step_number(&self, step: &str) -> Option<(usize, usize)> {
+        let steps = self.steps();
+        steps
+            .iter()
+            .position(|s| *s == step)
+            .map(|i| (i + 1, steps.len()))
+    }
 }
 
 /// The questions that matter for `area`'s rules.
-pub fn asks(area: &str) -> Asks {
-    let rules: Vec<&Rule> = data().rules.iter().filter(|r| r.area == area).collect();
+pub fn asks(area: &str) -> Asks<'static> {
+    asks_with(data(), area)
+}
+
+/// [`asks`] over the given rules.
+pub fn asks_with<'a>(data: &'a EligibilityData, area: &str) -> Asks<'a> {
+    let rules: Vec<&Rule> = data.rules.iter().filter(|r| r.area == area).collect();
     let uses = |fact: &str| {
         rules
             .iter()
@@ -163,7 +315,11 @@ pub fn asks(area: &str) -> Asks {
         disability: uses("disability"),
         pregnant: uses("pregnant"),
         long_term_illness: uses("long_term_illness") || uses("sick"),
-        diseases: diseases_for(area),
+        diseases: data
+            .diseases
+            .iter()
+            .filter(|d| d.areas.iter().any(|a| a == area))
+            .collect(),
     }
 }
 

@@ -11,7 +11,10 @@ pub mod store;
 pub mod villages;
 
 pub use data::Citation;
-pub use eligibility::{asks, calc_link, check, Asks, BenefitResult, CalcLink, CheckError, Person};
+pub use eligibility::{
+    asks, calc_link, check, topic_answers, Asks, BenefitResult, CalcLink, CheckError, Person,
+    TopicAnswer, Verdict,
+};
 pub use forms::{score, Answer, FormResult, LostItem, ScoreError};
 pub use quiz::{score_quiz, QuizError, QuizResult};
-pub use villages::{search, VillageHit};
+pub use villages::{find, search, Found, TownHit, VillageHit};

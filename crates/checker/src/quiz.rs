@@ -40,6 +40,10 @@ pub struct QuizResult {
     pub correct: usize,
     /// Questions asked.
     pub total: usize,
+    /// Questions answered.
+    pub answered: usize,
+    /// Right answers in percent of the questions answered, rounded down (0 when none is).
+    pub answered_percent: u32,
     /// Right answers in percent, rounded down.
     pub percent: u32,
     /// The documents' target (95).
@@ -77,8 +81,33 @@ impl fmt::Display for QuizError {
 
 impl std::error::Error for QuizError {}
 
-/// Marks `answers` (question id → chosen index) against `quiz`; an unanswered question counts as wrong.
+/// Marks `answers` (question id → chosen index) against `quiz`; an unanswered question counts as wrong in
+/// `percent` (of all questions) and not at all in `answered_percent`.
 pub fn score_quiz(quiz: &Quiz, answers: &BTreeMap<String, usize>) -> Result<QuizResult, QuizError> {
+    score_quiz_in(quiz, answers, None)
+}
+
+/// The quiz regions a person can filter by: (id, label); the id is a question's `area`, or `all`.
+pub const REGIONS: [(&str, &str); 4] = [
+    ("huining", "会宁/甘肃"),
+    ("meishan", "眉山"),
+    ("dezhou", "德州"),
+    ("all", "全部"),
+];
+
+/// Whether question area `area` is shown under region filter `region` (`all`, or an area id).
+pub fn in_region(area: &str, region: &str) -> bool {
+    region == "all" || area == region
+}
+
+/// [`score_quiz`] over the questions of one region only (`None` or `all`: every question); answers to
+/// questions outside it are checked but not counted.
+pub fn score_quiz_in(
+    quiz: &Quiz,
+    answers: &BTreeMap<String, usize>,
+    region: Option<&str>,
+) -> Result<QuizResult, QuizError> {
+    let region = region.unwrap_or("all");
     for (id, &choice) in answers {
         let q = quiz
             .questions
@@ -95,6 +124,7 @@ pub fn score_quiz(quiz: &Quiz, answers: &BTreeMap<String, usize>) -> Result<Quiz
     let questions: Vec<Marked> = quiz
         .questions
         .iter()
+        .filter(|q| in_region(&q.area, region))
         .map(|q| {
             let chosen = answers.get(&q.id).copied();
             Marked {
@@ -109,10 +139,14 @@ pub fn score_quiz(quiz: &Quiz, answers: &BTreeMap<String, usize>) -> Result<Quiz
         .collect();
     let correct = questions.iter().filter(|m| m.correct).count();
     let total = questions.len();
-    let percent = u32::try_from((correct * 100).checked_div(total).unwrap_or(0)).unwrap_or(100);
+    let answered = questions.iter().filter(|m| m.chosen.is_some()).count();
+    let pct = |n: usize| u32::try_from((correct * 100).checked_div(n).unwrap_or(0)).unwrap_or(100);
+    let percent = pct(total);
     Ok(QuizResult {
         correct,
         total,
+        answered,
+        answered_percent: pct(answered),
         percent,
         target_percent: quiz.target_percent,
         meets_target: percent >= quiz.target_percent,

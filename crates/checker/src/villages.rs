@@ -37,6 +37,91 @@ pub struct VillageHit {
     pub assignments: Vec<Assignment>,
 }
 
+/// What the tables say about one township (the same for each of its villages), found by a query.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TownHit {
+    /// Every spelling of the township.
+    pub township: Vec<String>,
+    /// Per department: the township's cadres (each `village` field left empty), in the document's order.
+    pub assignments: Vec<Assignment>,
+    /// The township's villages: each village's spellings, in table order.
+    pub villages: Vec<Vec<String>>,
+}
+
+/// A lookup's answer: the townships the query names (each once, with its villages), then the villages whose
+/// own name matches.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    /// Townships whose name matches.
+    pub towns: Vec<TownHit>,
+    /// Villages whose name matches (also those inside a township found).
+    pub villages: Vec<VillageHit>,
+}
+
+/// The kinds of township the tables name; a query may use any of them for any township.
+pub const TOWN_SUFFIXES: [&str; 3] = ["街道", "乡", "镇"];
+
+/// `name` without a trailing 乡, 镇 or 街道, and whether it had one.
+pub fn town_stem(name: &str) -> (&str, bool) {
+    TOWN_SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .map_or((name, false), |stem| (stem, true))
+}
+
+/// Whether `query` (normalized) names township `name` (normalized): contained in it, or, when the query
+/// ends in 乡/镇/街道, its stem ends the township's stem (柴家门乡 → 柴家门镇).
+pub fn names_town(name: &str, query: &str) -> bool {
+    if name.contains(query) {
+        return true;
+    }
+    let (q, suffixed) = town_stem(query);
+    suffixed && !q.is_empty() && town_stem(name).0.ends_with(q)
+}
+
+/// Townships the query names, each once with its villages, and the villages whose name matches.
+pub fn find(query: &str) -> Found {
+    find_in(index(), query)
+}
+
+/// [`find`] over the given index.
+pub fn find_in(index: &VillageIndex, query: &str) -> Found {
+    let q = normalize(&index.variants, query);
+    if q.is_empty() {
+        return Found::default();
+    }
+    let mut towns: Vec<TownHit> = Vec::new();
+    for v in &index.villages {
+        let named = v
+            .township
+            .iter()
+            .any(|t| names_town(&normalize(&index.variants, t), &q));
+        if !named {
+            continue;
+        }
+        match towns.iter_mut().find(|t| t.township == v.township) {
+            Some(t) => t.villages.push(v.names.clone()),
+            None => towns.push(TownHit {
+                township: v.township.clone(),
+                assignments: index
+                    .assignments(v)
+                    .into_iter()
+                    .map(|a| Assignment {
+                        village: String::new(),
+                        ..a
+                    })
+                    .collect(),
+                villages: vec![v.names.clone()],
+            }),
+        }
+    }
+    let villages = search_in(index, query)
+        .into_iter()
+        .filter(|h| h.matched == Matched::Village)
+        .collect();
+    Found { towns, villages }
+}
+
 /// Villages whose name or township contains `query` under any spelling, village-name matches first, in table
 /// order. A blank query finds nothing.
 pub fn search(query: &str) -> Vec<VillageHit> {

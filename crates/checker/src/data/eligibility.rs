@@ -24,6 +24,39 @@ pub struct EligibilityData {
     /// The benefits, in display order.
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,
+    /// Questions people ask directly (免费体检？家庭医生？), answered at the top of the result from the rules
+    /// tagged with the topic, or by what the area's documents (do not) say.
+    #[serde(rename = "topic", default)]
+    pub topics: Vec<Topic>,
+}
+
+/// A question answered directly at the top of the result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Id, named by the rules that answer it (`topic = "checkup"`).
+    pub id: String,
+    /// Short name, e.g. 免费体检.
+    pub name: String,
+    /// The question as a person asks it, e.g. 我能免费体检吗？
+    pub question: String,
+    /// What an area's documents say when none of its rules with this topic applies to the person (or it
+    /// has none: then this entry is required).
+    #[serde(default)]
+    pub otherwise: Vec<TopicNote>,
+}
+
+/// What one area's documents say about a topic beyond (or instead of) its rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicNote {
+    /// The area.
+    pub area: String,
+    /// One plain sentence (e.g. that the documents do not provide it, and what they do say).
+    pub text: String,
+    /// The clause the sentence leans on, if any.
+    #[serde(default)]
+    pub source: Option<Citation>,
 }
 
 /// One area whose documents the checker reads.
@@ -149,6 +182,9 @@ pub struct Rule {
     pub where_to_go: String,
     /// The clause it comes from.
     pub source: Citation,
+    /// The direct question this rule answers (a [`Topic`] id), if any.
+    #[serde(default)]
+    pub topic: Option<String>,
     /// Further clauses that say the same or add to it.
     #[serde(default)]
     pub also: Vec<Citation>,
@@ -191,6 +227,54 @@ impl EligibilityData {
         }
         for r in &self.rules {
             self.validate_rule(r)?;
+        }
+        self.validate_topics()
+    }
+
+    /// Every rule's topic exists; every topic has, for every area, a rule or a note saying what the
+    /// documents (do not) give, so the result never invents an answer nor stays silent.
+    fn validate_topics(&self) -> Result<(), DataError> {
+        unique_ids("topic", self.topics.iter().map(|t| t.id.as_str()))?;
+        for r in &self.rules {
+            if let Some(t) = &r.topic {
+                if !self.topics.iter().any(|x| &x.id == t) {
+                    return Err(DataError::new(
+                        &format!("rule {}", r.id),
+                        format!("unknown topic {t:?}"),
+                    ));
+                }
+            }
+        }
+        for t in &self.topics {
+            let what = format!("topic {}", t.id);
+            if t.name.trim().is_empty() || t.question.trim().is_empty() {
+                return Err(DataError::new(&what, "needs a name and a question"));
+            }
+            for n in &t.otherwise {
+                self.known_areas(&what, std::slice::from_ref(&n.area))?;
+                if n.text.trim().is_empty() {
+                    return Err(DataError::new(&what, "a note needs a text"));
+                }
+                if let Some(s) = &n.source {
+                    s.validate(&what)?;
+                }
+            }
+            for a in &self.areas {
+                let has_rule = self
+                    .rules
+                    .iter()
+                    .any(|r| r.area == a.id && r.topic.as_deref() == Some(t.id.as_str()));
+                let notes = t.otherwise.iter().filter(|n| n.area == a.id).count();
+                if notes > 1 {
+                    return Err(DataError::new(&what, format!("two notes for {}", a.id)));
+                }
+                if !has_rule && notes == 0 {
+                    return Err(DataError::new(
+                        &what,
+                        format!("area {} has no rule with this topic and no note saying what its documents say", a.id),
+                    ));
+                }
+            }
         }
         Ok(())
     }

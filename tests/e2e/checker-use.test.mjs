@@ -1,0 +1,160 @@
+// Issue 13, as people use the checker bundle: /check/ answers 体检 and 家庭医生 first and numbers only the
+// steps shown; a filled self-check form prints its marks, score and fields, and reopens from its address;
+// the quiz keeps one region and scores only what was answered; a township is found once under 乡 or 镇.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function next(page) { await page.getByRole('button', { name: '继续' }).click(); }
+
+test('/check/ for 会宁 建档立卡: steps 1, 2, 3 … of n without gaps; 体检 and 家庭医生 answered first, with clauses', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="step-label"]');
+  assert.equal((await page.textContent('[data-testid="step-label"]')).trim(), '第 1 步');
+  await page.locator('input[name="area"][value="huining"]').check();
+  await next(page);
+  const labels = [];
+  for (let i = 0; i < 10 && !(await page.locator('dl.review').count()); i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) break;
+    labels.push((await page.textContent('[data-testid="step-label"]')).trim());
+    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="poverty_registered"]').check();
+    if (await page.locator('#age').count()) await page.fill('#age', '60');
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
+    await next(page);
+  }
+  await page.waitForSelector('dl.review');
+  const nums = labels.map((l) => l.match(/^第 (\d+) 步，共 (\d+) 步$/));
+  assert.ok(nums.every(Boolean), labels.join(' | '));
+  const total = Number(nums[0][2]);
+  assert.deepEqual(nums.map((m) => Number(m[1])), Array.from({ length: total - 1 }, (_, i) => i + 2), labels.join(' | '));
+  assert.ok(nums.every((m) => Number(m[2]) === total));
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('.direct-answers');
+  // The direct answers come before the list of benefits.
+  const order = await page.evaluate(() => {
+    const d = document.querySelector('.direct-answers'); const b = document.querySelector('[data-testid="benefit-count"]');
+    return Boolean(d.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(order, 'direct answers first');
+  const checkup = page.locator('.direct-answer[data-topic="checkup"]');
+  assert.match(await checkup.textContent(), /体检/);
+  assert.match(await checkup.textContent(), /文件没有写/);
+  assert.equal(await checkup.locator('a.cite').first().getAttribute('href'), '/docs/huining-83/#a1-s2-2');
+  const doctor = page.locator('.direct-answer[data-topic="family_doctor"]');
+  assert.match(await doctor.locator('.verdict').textContent(), /^能$/);
+  assert.match(await doctor.locator('a.cite').first().getAttribute('href'), /^\/docs\/huining-83\/#/);
+  // A short list: every benefit collapsed to its name, the explanation and clauses inside.
+  const items = page.locator('.benefits > li.benefit');
+  assert.ok(await items.count() > 3);
+  assert.equal(await page.locator('.benefits details[open]').count(), 0);
+  await items.first().locator('summary').click();
+  assert.ok(await items.first().locator('.cites a').first().isVisible());
+  assert.equal(await page.locator('details.not-for-you[open]').count(), 0, 'not-for-you stays collapsed');
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height < 4000, `result is ${height} px long`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a filled self-check form prints its marks, score and fields, and its address reopens it', async () => {
+  const { page, errors } = await open(browser, `${server.base}/self-check/`);
+  await appReady(page);
+  await page.waitForSelector('.form-view .answers');
+  await page.fill('#f-town', '柴家门镇');
+  await page.fill('#f-by', '张三');
+  await page.fill('#f-date', '2026-03-01');
+  const groups = page.locator('.form-view .answers');
+  await groups.nth(0).locator('input[type="radio"]').nth(1).check();
+  await groups.nth(1).locator('input[type="radio"]').nth(0).check();
+  const partial = page.locator('.form-view .score-input').first();
+  const hasPartial = await partial.count() > 0;
+  if (hasPartial) await partial.fill('2');
+  const score = await page.textContent('[data-testid="form-score"]');
+  await page.waitForFunction(() => /a=/.test(location.hash) && /town=/.test(location.hash));
+  const url = page.url();
+  assert.match(url, /#tab=[a-z]+&a=[^&]+&town=[A-Za-z0-9%._~-]+&by=[A-Za-z0-9%._~-]+&d=2026-03-01$/);
+
+  await page.emulateMedia({ media: 'print' });
+  const marks = await groups.nth(0).locator('label.choice').evaluateAll((ls) => ls.map((l) => [getComputedStyle(l, '::before').content, l.classList.contains('chosen')]));
+  assert.deepEqual(marks.slice(0, 2), [['"☐ "', false], ['"☑ "', true]]);
+  assert.equal(await groups.nth(0).locator('input[type="radio"]').first().evaluate((i) => getComputedStyle(i).display), 'none');
+  assert.ok(await page.locator('[data-testid="form-score"]').isVisible());
+  assert.equal(await page.locator('#f-town').evaluate((i) => getComputedStyle(i).borderBottomStyle), 'solid');
+  if (hasPartial) assert.equal((await page.locator('.score-print').first().textContent()).trim(), '2 分');
+  await page.screenshot({ path: '/tmp/wt13a-print.png', fullPage: false });
+  await page.emulateMedia({ media: 'screen' });
+
+  const fresh = await open(browser, url);
+  await appReady(fresh.page);
+  await fresh.page.waitForSelector('.form-view .answers');
+  assert.equal(await fresh.page.inputValue('#f-town'), '柴家门镇');
+  assert.equal(await fresh.page.inputValue('#f-by'), '张三');
+  assert.equal(await fresh.page.inputValue('#f-date'), '2026-03-01');
+  const g = fresh.page.locator('.form-view .answers');
+  assert.ok(await g.nth(0).locator('input[type="radio"]').nth(1).isChecked());
+  assert.ok(await g.nth(1).locator('input[type="radio"]').nth(0).isChecked());
+  if (hasPartial) assert.equal(await fresh.page.locator('.form-view .score-input').first().inputValue(), '2');
+  assert.equal(await fresh.page.textContent('[data-testid="form-score"]'), score);
+  assert.deepEqual([...errors, ...fresh.errors], []);
+  await fresh.page.close();
+  await page.close();
+});
+
+test('the quiz: one region, unanswered not counted wrong, and #tab=quiz reopens the quiz', async () => {
+  const { page, errors } = await open(browser, `${server.base}/self-check/#tab=quiz&r=huining`);
+  await appReady(page);
+  await page.waitForSelector('li.question');
+  assert.equal(await page.getByRole('tab', { name: '政策知识问答' }).getAttribute('aria-selected'), 'true');
+  const areas = await page.locator('li.question').evaluateAll((ls) => ls.map((l) => l.dataset.area));
+  assert.ok(areas.length > 0 && areas.every((a) => a === 'huining'), areas.join(','));
+  assert.doesNotMatch(await page.textContent('ol.questions'), /眉山/);
+  const n = areas.length;
+  await page.locator('li.question').nth(0).locator('input[type="radio"]').first().check();
+  await page.locator('li.question').nth(1).locator('input[type="radio"]').first().check();
+  await page.getByRole('button', { name: /交卷/ }).click();
+  assert.equal(await page.textContent('[data-testid="quiz-answered"]'), '2');
+  const right = await page.locator('.feedback.right').count();
+  assert.equal(await page.textContent('[data-testid="quiz-score"]'), String(right));
+  assert.equal(await page.locator('.feedback.wrong').count(), 2 - right);
+  assert.equal(await page.locator('.feedback.unanswered').count(), n - 2);
+  assert.match(await page.locator('.feedback.unanswered').first().textContent(), /未作答/);
+  // Another region goes into the address; the address opens the quiz in a fresh page.
+  await page.locator('.region-filter [data-region="meishan"]').click();
+  await page.waitForFunction(() => location.hash === '#tab=quiz&r=meishan');
+  const ms = await page.locator('li.question').evaluateAll((ls) => ls.map((l) => l.dataset.area));
+  assert.ok(ms.length > 0 && ms.every((a) => a === 'meishan'));
+  const fresh = await open(browser, page.url());
+  await appReady(fresh.page);
+  await fresh.page.waitForSelector('li.question');
+  assert.equal(await fresh.page.locator('.region-filter [data-region="meishan"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await fresh.page.locator('.form-view').count(), 0, 'the quiz, not a 考核表');
+  // Clicking a tab writes it: a form tab, then the quiz tab again.
+  await fresh.page.getByRole('tab', { name: '政策知识问答' }).click();
+  assert.match(fresh.page.url(), /#tab=quiz/);
+  assert.deepEqual([...errors, ...fresh.errors], []);
+  await fresh.page.close();
+  await page.close();
+});
+
+test('柴家门乡 finds 柴家门镇 once, with its departments once and its villages', async () => {
+  for (const q of ['柴家门乡', '柴家门镇']) {
+    const { page, errors } = await open(browser, `${server.base}/villages/?q=${encodeURIComponent(q)}`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid="village-count"]');
+    const towns = page.locator('[data-testid="town-summary"]');
+    assert.equal(await towns.count(), 1, q);
+    assert.match(await towns.locator('h2').textContent(), /柴家门镇/);
+    assert.equal(await towns.locator('tbody tr').count(), 3);
+    assert.ok(await towns.locator('.town-villages li').count() > 1);
+    assert.equal(await page.locator('table').count(), 1, 'the departments once');
+    assert.doesNotMatch(await page.textContent('main'), /按乡镇名找到/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
