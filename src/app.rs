@@ -64,20 +64,31 @@ pub fn CalcApp() -> impl IntoView {
     view! { <Frame><crate::pages::CalcPage/></Frame> }
 }
 
-routed_app!(
-    /// The eligibility checker, the self-check forms and quiz, and the village lookup.
-    CheckerApp, Bundle::Checker, {
-        <Route path=path!("/check") view=|| view! {
+/// The eligibility checker, the self-check forms and quiz, and the village lookup: three pages, each an
+/// ordinary page load, so no router (a smaller bundle); each page waits for the checker data it uses.
+#[component]
+pub fn CheckerApp() -> impl IntoView {
+    setup(Bundle::Checker);
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let page = match path.trim_matches('/') {
+        "check" => view! {
             <DataGate parts=&[Part::Eligibility]><crate::pages::CheckPage/></DataGate>
-        }/>
-        <Route path=path!("/self-check") view=|| view! {
+        }
+        .into_any(),
+        "self-check" => view! {
             <DataGate parts=&[Part::Forms, Part::Quiz]><crate::pages::SelfCheckPage/></DataGate>
-        }/>
-        <Route path=path!("/villages") view=|| view! {
+        }
+        .into_any(),
+        "villages" => view! {
             <DataGate parts=&[Part::Villages]><crate::pages::VillagesPage/></DataGate>
-        }/>
-    }
-);
+        }
+        .into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    };
+    view! { <Frame>{page}</Frame> }
+}
 
 /// Tells [`crate::address`] about the router's navigations (they change the address without an event).
 #[component]

@@ -2,7 +2,6 @@
 //! current screen live in the URL fragment: the browser's back button walks back, nothing is stored.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use policy_checker::eligibility::{data, diseases_for};
 use policy_checker::{asks, calc_link, check, topic_answers, BenefitResult};
 use wasm_bindgen::JsValue;
@@ -98,7 +97,7 @@ fn prev(state: &CheckState) -> Option<CheckState> {
 #[component]
 pub fn CheckPage() -> impl IntoView {
     // The screen changes by our own `go` (the signal is set there), by the back and forward buttons
-    // (popstate), by a fragment typed or opened in this tab (hashchange), or by a link the router handles.
+    // (popstate), or by a fragment typed or opened in this tab (hashchange).
     let state = RwSignal::new(resolve(None));
     provide_context(Answers(state));
     let reread = move || state.set(resolve(Some(&state.get_untracked())));
@@ -107,13 +106,6 @@ pub fn CheckPage() -> impl IntoView {
         window_event_listener_untyped("hashchange", move |_| reread()),
     ];
     on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
-    let location = use_location();
-    Effect::new(move |first: Option<()>| {
-        location.hash.track();
-        if first.is_some() {
-            reread();
-        }
-    });
     view! {
         <div class="page check">
             <h1>"我能享受哪些政策"</h1>

@@ -3,19 +3,29 @@
 //! names a township (乡, 镇 or 街道, either way) shows that township once, with its villages.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use policy_checker::{find, Found};
 
 use crate::components::TownSummary;
 
+/// The `q` of the page's address (`/villages/?q=河畔`).
+fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .and_then(|p| p.get("q"))
+        .unwrap_or_default()
+}
+
 /// The village lookup page.
 #[component]
 pub fn VillagesPage() -> impl IntoView {
-    let query = use_query_map();
-    let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default()));
+    let q = RwSignal::new(query());
     let (draft, set_draft) = signal(q.get_untracked());
-    let navigate = use_navigate();
+    let handle = window_event_listener_untyped("popstate", move |_| {
+        q.set(query());
+        set_draft.set(q.get_untracked());
+    });
+    on_cleanup(move || handle.remove());
     let hits = Memo::new(move |_| {
         let q = q.get();
         (!q.trim().is_empty()).then(|| find(q.trim()))
@@ -26,8 +36,13 @@ pub fn VillagesPage() -> impl IntoView {
             <p>"会宁县卫计、民政、人社部门包抓到村的干部名单（县委办发〔2018〕83号附表3-2、3-3、3-4）。输入村名或乡镇名的一部分，如“河畔”；乡镇写“乡”或“镇”都可以。"</p>
             <form class="search-form" role="search" on:submit=move |ev| {
                 ev.prevent_default();
-                let url = format!("/villages/?q={}", js_sys::encode_uri_component(draft.get_untracked().trim()));
-                navigate(&url, NavigateOptions::default());
+                let text = draft.get_untracked().trim().to_string();
+                let url = format!("/villages/?q={}", js_sys::encode_uri_component(&text));
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+                crate::address::changed();
+                q.set(text);
             }>
                 <label for="vq" class="visually-hidden">"村名或乡镇名"</label>
                 <input id="vq" type="search" placeholder="村名或乡镇名" autocomplete="off"
