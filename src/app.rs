@@ -98,7 +98,8 @@ fn FollowRouter() -> impl IntoView {
         location.pathname.track();
         location.search.track();
         location.hash.track();
-        crate::address::changed();
+        // The router sets its location before it writes the browser's address: read it a frame later.
+        request_animation_frame(crate::address::changed);
     });
 }
 
