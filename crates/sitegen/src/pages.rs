@@ -261,6 +261,8 @@ mod tests {
     fn app_pages_hide_their_loading_line_until_the_loader_shows_it() {
         let spec = interactive("/calc/", "看病花多少钱", "说明");
         assert!(spec.body.contains("<noscript>"));
-        assert!(spec.body.contains("<p class=\"loading\" role=\"status\" hidden>"));
+        assert!(spec
+            .body
+            .contains("<p class=\"loading\" role=\"status\" hidden>"));
     }
 }
