@@ -1,6 +1,6 @@
 //! The site header: name and the main navigation. On a narrow screen (see `public/style.css`) the
 //! navigation folds behind a 菜单 button, so that at the largest text size the page still starts on the
-//! first screen; it folds again after each navigation.
+//! first screen; it folds again when a link in it is followed, and on every new page.
 
 use leptos::prelude::*;
 
@@ -52,7 +52,9 @@ pub fn SiteHeader() -> impl IntoView {
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| set_menu_open.update(|o| *o = !*o)>"菜单"</button>
             </div>
-            <nav id="site-nav" aria-label="主导航" class:open=move || menu_open.get()>
+            // A link followed folds the menu (the router's navigation does not always reach `page` first).
+            <nav id="site-nav" aria-label="主导航" class:open=move || menu_open.get()
+                on:click=move |_| set_menu_open.set(false)>
                 <ul>
                     {NAV.iter().skip(1).map(|p| {
                         let path = p.path;
