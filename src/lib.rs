@@ -16,6 +16,7 @@ pub mod pages;
 pub mod prerender;
 pub mod qr;
 pub mod self_check_state;
+pub mod speech;
 
 pub use app::{CalcApp, CheckerApp, ReaderApp};
 pub use mount::mount;

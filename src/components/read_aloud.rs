@@ -1,45 +1,160 @@
-//! 朗读: reads the page's main text aloud with the browser's Chinese speech synthesis; hidden where the
-//! browser has no Chinese voice.
+//! 朗读: reads the page aloud with the browser's Chinese speech synthesis, from where the reader is: the
+//! calculator's result first (its head, then the steps), else the URL's target, else the block at the top
+//! of the screen, to the end of the page. The text goes in sentence-sized utterances (`crate::speech`),
+//! queued one after another, with 暂停/继续 and 停止. Where the browser has no Chinese voice the button is
+//! shown disabled, with the reason.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::speech::{utterances, MAX_UTTERANCE_CHARS};
+
+/// The blocks of text read one after another (a block inside another is read with its outer one).
+const BLOCKS: &str =
+    "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, caption, figcaption, summary, blockquote, pre";
+
+/// What is not read: navigation, the table of contents, screen-only extras (charts, tools).
+const SKIP: &str = "nav, details.toc, .no-print, [aria-hidden=\"true\"]";
+
+/// What the reader is doing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Idle,
+    Speaking,
+    Paused,
+}
+
+fn synth() -> Option<web_sys::SpeechSynthesis> {
+    web_sys::window()?.speech_synthesis().ok()
+}
+
 fn chinese_voice() -> Option<web_sys::SpeechSynthesisVoice> {
-    let synth = web_sys::window()?.speech_synthesis().ok()?;
-    synth
+    synth()?
         .get_voices()
         .iter()
         .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
         .find(|v| v.lang().to_lowercase().starts_with("zh"))
 }
 
-/// The 朗读 / 停止 button.
-#[component]
-pub fn ReadAloud() -> impl IntoView {
-    let (available, set_available) = signal(chinese_voice().is_some());
-    let (speaking, set_speaking) = signal(false);
-    if let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) {
-        // Voices load late in some browsers.
-        let cb = Closure::<dyn Fn()>::new(move || set_available.set(chinese_voice().is_some()));
-        synth.set_onvoiceschanged(Some(cb.as_ref().unchecked_ref()));
-        cb.forget();
+fn inner_text(el: &web_sys::Element) -> String {
+    el.dyn_ref::<web_sys::HtmlElement>()
+        .map(|h| h.inner_text())
+        .unwrap_or_default()
+}
+
+/// Whether `el` is drawn at all (not in a closed `<details>`, not `hidden`, not print-only).
+fn drawn(el: &web_sys::Element) -> bool {
+    let r = el.get_bounding_client_rect();
+    r.width() > 0.0 || r.height() > 0.0
+}
+
+/// The calculator's result, head first, then its steps; `None` where the page has no result.
+fn calculator_result(doc: &web_sys::Document) -> Option<String> {
+    let head = doc.query_selector("#main .result-head").ok()??;
+    let mut text = inner_text(&head);
+    if let Ok(steps) = doc.query_selector_all("#main .visit-steps") {
+        for i in 0..steps.length() {
+            if let Some(el) = steps
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                text.push('\n');
+                text.push_str(&inner_text(&el));
+            }
+        }
     }
-    let toggle = move |_| {
-        let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
+    Some(text)
+}
+
+/// The page's text from the URL's target, or else from the block at the top of the screen, to the end.
+fn from_where_the_reader_is(doc: &web_sys::Document) -> String {
+    let Ok(Some(main)) = doc.query_selector("#main") else {
+        return String::new();
+    };
+    let target = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|h| {
+            let id = h.strip_prefix('#')?;
+            let id = js_sys::decode_uri_component(id).ok()?.as_string()?;
+            doc.get_element_by_id(&id)
+        })
+        .filter(|t| main.contains(Some(t)) && drawn(t));
+    let Ok(all) = main.query_selector_all(BLOCKS) else {
+        return String::new();
+    };
+    let mut text = String::new();
+    let mut started = false;
+    for i in 0..all.length() {
+        let Some(el) = all
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let nested = el
+            .parent_element()
+            .and_then(|p| p.closest(BLOCKS).ok().flatten())
+            .is_some_and(|outer| main.contains(Some(&outer)));
+        let skipped = el.closest(SKIP).ok().flatten().is_some();
+        if nested || skipped || !drawn(&el) {
+            continue;
+        }
+        if !started {
+            started = match &target {
+                // The target itself, or the first block after it.
+                Some(t) => {
+                    t.contains(Some(&el))
+                        || el.contains(Some(t))
+                        || t.compare_document_position(&el)
+                            & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+                            != 0
+                }
+                None => el.get_bounding_client_rect().bottom() > 0.0,
+            };
+        }
+        if started {
+            text.push_str(&inner_text(&el));
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// The utterances to read now.
+fn what_to_read() -> Vec<String> {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let text = crate::dom::with_all_laid_out(|| {
+        calculator_result(&doc).unwrap_or_else(|| from_where_the_reader_is(&doc))
+    });
+    utterances(&text, MAX_UTTERANCE_CHARS)
+}
+
+/// The queue being read and where it is.
+#[derive(Clone, Copy)]
+struct Player {
+    state: RwSignal<State>,
+    queue: StoredValue<Vec<String>>,
+    /// The next utterance to speak (on 继续, the one that was interrupted).
+    at: StoredValue<usize>,
+    /// Bumped on every 暂停/停止, so the end of a cancelled utterance does not go on to the next.
+    run: StoredValue<u32>,
+    /// The utterance being spoken: held so the browser does not drop it (and its end event) early.
+    current: StoredValue<Option<web_sys::SpeechSynthesisUtterance>, LocalStorage>,
+}
+
+impl Player {
+    fn speak_next(self) {
+        let (Some(synth), i) = (synth(), self.at.get_value()) else {
             return;
         };
-        if speaking.get_untracked() {
-            synth.cancel();
-            set_speaking.set(false);
+        let Some(text) = self.queue.with_value(|q| q.get(i).cloned()) else {
+            self.state.set(State::Idle);
+            self.at.set_value(0);
             return;
-        }
-        let text = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
-            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-            .map(|m| crate::dom::with_all_laid_out(|| m.inner_text()))
-            .unwrap_or_default();
+        };
         let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else {
             return;
         };
@@ -47,17 +162,88 @@ pub fn ReadAloud() -> impl IntoView {
         if let Some(v) = chinese_voice() {
             u.set_voice(Some(&v));
         }
-        let end = Closure::<dyn Fn()>::new(move || set_speaking.set(false));
-        u.set_onend(Some(end.as_ref().unchecked_ref()));
-        end.forget();
+        let run = self.run.get_value();
+        let on_end = Closure::<dyn Fn()>::new(move || {
+            if self.run.get_value() == run && self.state.get_untracked() == State::Speaking {
+                self.at.set_value(i + 1);
+                self.speak_next();
+            }
+        });
+        u.set_onend(Some(on_end.as_ref().unchecked_ref()));
+        u.set_onerror(Some(on_end.as_ref().unchecked_ref()));
+        on_end.forget();
         synth.speak(&u);
-        set_speaking.set(true);
+        self.current.set_value(Some(u));
+    }
+
+    /// Stops the voice now; `state` is what the reader is left in.
+    fn halt(self, state: State) {
+        self.run.update_value(|r| *r = r.wrapping_add(1));
+        self.state.set(state);
+        if let Some(s) = synth() {
+            s.cancel();
+        }
+        self.current.set_value(None);
+        if state == State::Idle {
+            self.at.set_value(0);
+        }
+    }
+}
+
+/// The 朗读 button (暂停 / 继续 while reading) and 停止; disabled with the reason where the browser has no
+/// Chinese voice.
+#[component]
+pub fn ReadAloud() -> impl IntoView {
+    let (available, set_available) = signal(chinese_voice().is_some());
+    if let Some(s) = synth() {
+        // Voices load late in some browsers.
+        let cb = Closure::<dyn Fn()>::new(move || set_available.set(chinese_voice().is_some()));
+        s.set_onvoiceschanged(Some(cb.as_ref().unchecked_ref()));
+        cb.forget();
+    }
+    let player = Player {
+        state: RwSignal::new(State::Idle),
+        queue: StoredValue::new(Vec::new()),
+        at: StoredValue::new(0),
+        run: StoredValue::new(0),
+        current: StoredValue::new_local(None),
+    };
+    on_cleanup(move || {
+        if player.state.get_untracked() != State::Idle {
+            if let Some(s) = synth() {
+                s.cancel();
+            }
+        }
+    });
+    let main_button = move |_| match player.state.get_untracked() {
+        State::Idle => {
+            player.halt(State::Idle);
+            player.queue.set_value(what_to_read());
+            player.state.set(State::Speaking);
+            player.speak_next();
+        }
+        State::Speaking => player.halt(State::Paused),
+        State::Paused => {
+            player.state.set(State::Speaking);
+            player.speak_next();
+        }
+    };
+    let label = move || match player.state.get() {
+        State::Idle => "朗读",
+        State::Speaking => "暂停",
+        State::Paused => "继续",
     };
     view! {
-        <Show when=move || available.get()>
-            <button type="button" class="tool" aria-pressed=move || speaking.get().to_string() on:click=toggle>
-                {move || if speaking.get() { "停止朗读" } else { "朗读" }}
-            </button>
-        </Show>
+        <span class="read-aloud">
+            <button type="button" class="tool" disabled=move || !available.get()
+                aria-describedby=move || (!available.get()).then_some("read-aloud-why")
+                on:click=main_button>{label}</button>
+            <Show when=move || player.state.get() != State::Idle>
+                <button type="button" class="tool" on:click=move |_| player.halt(State::Idle)>"停止"</button>
+            </Show>
+            <Show when=move || !available.get()>
+                <span id="read-aloud-why" class="tool-note">"这个浏览器没有中文朗读语音"</span>
+            </Show>
+        </span>
     }
 }

@@ -1,4 +1,6 @@
-//! The site header: name and the main navigation.
+//! The site header: name and the main navigation. On a narrow screen (see `public/style.css`) the
+//! navigation folds behind a 菜单 button, so that at the largest text size the page still starts on the
+//! first screen; it folds again when a link in it is followed, and on every new page.
 
 use leptos::prelude::*;
 
@@ -8,7 +10,8 @@ use policy_content::site::{NAV, SITE_NAME};
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let url = crate::address::use_current_url();
-    let current = move |path: &'static str| {
+    // The page's path, with a trailing slash (a new fragment is not a new page).
+    let page = Memo::new(move |_| {
         let now = url.with(|u| {
             let after_origin = u.find("://").map_or(0, |i| i + 3);
             let path_start = u[after_origin..]
@@ -20,21 +23,38 @@ pub fn SiteHeader() -> impl IntoView {
                 .unwrap_or("/")
                 .to_string()
         });
-        let now = if now.ends_with('/') {
+        if now.ends_with('/') {
             now
         } else {
             format!("{now}/")
-        };
-        if path == "/" {
-            now == "/"
-        } else {
-            now.starts_with(path)
         }
+    });
+    let current = move |path: &'static str| {
+        page.with(|now| {
+            if path == "/" {
+                now == "/"
+            } else {
+                now.starts_with(path)
+            }
+        })
     };
+    let (menu_open, set_menu_open) = signal(false);
+    // A new page: the menu folds again.
+    Effect::new(move |_| {
+        page.track();
+        set_menu_open.set(false);
+    });
     view! {
         <header class="site-header">
-            <a class="brand" href="/">{SITE_NAME}</a>
-            <nav aria-label="主导航">
+            <div class="header-row">
+                <a class="brand" href="/">{SITE_NAME}</a>
+                <button type="button" class="menu-toggle" aria-controls="site-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| set_menu_open.update(|o| *o = !*o)>"菜单"</button>
+            </div>
+            // A link followed folds the menu (the router's navigation does not always reach `page` first).
+            <nav id="site-nav" aria-label="主导航" class:open=move || menu_open.get()
+                on:click=move |_| set_menu_open.set(false)>
                 <ul>
                     {NAV.iter().skip(1).map(|p| {
                         let path = p.path;

@@ -128,11 +128,20 @@ test('every route reflows at 320 CSS px (what 200% zoom on a 640 px screen gives
   await narrow.close();
 });
 
-test('read-aloud is hidden where the browser has no Chinese voice (headless Chromium has none)', async () => {
+test('read-aloud is disabled, with the reason, where the browser has no Chinese voice (headless Chromium has none)', async () => {
   const { page } = await open(browser, `${server.base}/docs/dezhou-20/`);
   await appReady(page);
   const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('zh')).length);
-  const button = await page.getByRole('button', { name: '朗读' }).count();
-  assert.equal(button, voices > 0 ? 1 : 0);
+  const button = page.getByRole('button', { name: '朗读', exact: true });
+  assert.equal(await button.count(), 1, 'the button is shown either way');
+  assert.equal(await button.isDisabled(), voices === 0);
+  const why = page.locator('#read-aloud-why');
+  if (voices === 0) {
+    assert.equal(await why.textContent(), '这个浏览器没有中文朗读语音');
+    assert.ok(await why.isVisible());
+    assert.equal(await button.getAttribute('aria-describedby'), 'read-aloud-why');
+  } else {
+    assert.equal(await why.count(), 0);
+  }
   await page.close();
 });

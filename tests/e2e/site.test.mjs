@@ -72,6 +72,8 @@ test('a link to a page of another bundle loads that page (with its scenario), an
     document.querySelector('main').append(a);
   }, href);
   assert.match(await wasmOf(), /zct-reader-/);
+  // At 360 px the navigation is behind 菜单.
+  await page.getByRole('button', { name: '菜单' }).click();
   await page.locator('header.site-header a[href="/calc/"]').click();
   await page.waitForURL(/\/calc\/$/);
   await appReady(page);
@@ -88,6 +90,7 @@ test('a link to a page of another bundle loads that page (with its scenario), an
   await page.click('#go');
   await page.waitForSelector('[data-testid="personal-total"]');
   assert.equal(await page.inputValue('#v0-total'), '12000');
+  await page.getByRole('button', { name: '菜单' }).click();
   await page.locator('header.site-header a[href="/docs/"]').click();
   await page.waitForURL(/\/docs\/$/);
   await appReady(page);

@@ -204,6 +204,9 @@ impl<'a> Built<'a> {
     }
 }
 
+/// A page the app draws: its heading and explanation, the <noscript> note, and a loading line that is
+/// hidden until public/loader.js (the page shell's watch over the app's loading) shows it, so with
+/// JavaScript off no page says "正在加载" forever.
 fn interactive(path: &str, title: &str, intro: &str) -> PageSpec {
     PageSpec {
         path: path.into(),
@@ -211,7 +214,7 @@ fn interactive(path: &str, title: &str, intro: &str) -> PageSpec {
         title: title.into(),
         description: intro.into(),
         body: format!(
-            "<div class=\"page\"><h1>{}</h1><p>{}</p><noscript><p class=\"notice\">这个功能需要在浏览器中启用 JavaScript。您也可以直接阅读<a href=\"/docs/\">政策文件</a>。</p></noscript><p class=\"loading\" role=\"status\">正在加载……</p></div>",
+            "<div class=\"page\"><h1>{}</h1><p>{}</p><noscript><p class=\"notice\">这个功能需要在浏览器中启用 JavaScript。您也可以直接阅读<a href=\"/docs/\">政策文件</a>。</p></noscript><p class=\"loading\" role=\"status\" hidden>正在加载……</p></div>",
             esc(title),
             esc(intro)
         ),
@@ -247,5 +250,19 @@ fn doc_page(d: &RenderedDoc) -> PageSpec {
         title: m.short_title.clone(),
         description: format!("{}（{}）", m.title, m.doc_number),
         body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn app_pages_hide_their_loading_line_until_the_loader_shows_it() {
+        let spec = interactive("/calc/", "看病花多少钱", "说明");
+        assert!(spec.body.contains("<noscript>"));
+        assert!(spec
+            .body
+            .contains("<p class=\"loading\" role=\"status\" hidden>"));
     }
 }

@@ -1,0 +1,65 @@
+// 健康扶贫政策通: the watch over a page's app while it loads. A plain same-origin script (the CSP allows
+// scripts from the site itself; no inline code), run before Trunk's module loader (both are deferred, in
+// document order), so it sees that loader fail.
+//
+// Pages that need the app carry a hidden "正在加载……" line (#static-shell .loading): this shows it, and
+// when the app has not mounted after WAIT_MS, or its script or wasm fails to load (an error event on the
+// module script or a preload, or the loader's rejected init), puts a notice in plain Chinese with a 重试
+// button (reload) in its place. With JavaScript off none of this runs: the <noscript> note stays and no
+// loading line shows. The app's mount removes #static-shell, and with it the line and any notice.
+(function () {
+  'use strict';
+  var WAIT_MS = 15000;
+  var line = document.querySelector('#static-shell .loading');
+  if (!line) return;
+  line.hidden = false;
+  var shown = false;
+
+  function mounted() {
+    return !document.getElementById('static-shell');
+  }
+
+  function show(text) {
+    // A panic while mounting shows the app's own notice (.crash): one notice is enough.
+    if (shown || mounted() || document.querySelector('.crash')) return;
+    shown = true;
+    var box = document.createElement('div');
+    box.className = 'notice load-failed';
+    box.setAttribute('role', 'alert');
+    var p = document.createElement('p');
+    p.textContent = text;
+    var again = document.createElement('button');
+    again.type = 'button';
+    again.textContent = '重试';
+    again.addEventListener('click', function () { location.reload(); });
+    var docs = document.createElement('p');
+    docs.appendChild(document.createTextNode('也可以先阅读'));
+    var a = document.createElement('a');
+    a.href = '/docs/';
+    a.textContent = '政策文件';
+    docs.appendChild(a);
+    docs.appendChild(document.createTextNode('（不需要等待）。'));
+    box.appendChild(p);
+    box.appendChild(again);
+    box.appendChild(docs);
+    line.replaceWith(box);
+  }
+
+  function failed() {
+    show('页面没有加载成功，可能是网络不好。请检查网络后点“重试”。');
+  }
+
+  // Load errors do not bubble: listen in the capture phase. Only the app's own files count (scripts and
+  // preloads), and runtime errors before the mount (a failed init).
+  window.addEventListener('error', function (e) {
+    var t = e.target;
+    if (t && t.tagName === 'SCRIPT') return failed();
+    if (t && t.tagName === 'LINK' && /preload/.test(t.rel || '')) return failed();
+    if (t === window || t === undefined || t === null) return failed();
+  }, true);
+  window.addEventListener('unhandledrejection', failed);
+
+  setTimeout(function () {
+    show('加载时间太长，可能是网络慢。可以再等一会儿，或点“重试”。');
+  }, WAIT_MS);
+})();

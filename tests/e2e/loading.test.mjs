@@ -1,0 +1,73 @@
+// A page that needs the app never says "正在加载……" forever: when the bundle's wasm or script fails to
+// load, or the app has not mounted after 15 s, the page shell (public/loader.js) puts a notice with 重试
+// in its place; with JavaScript off the <noscript> note shows and no loading line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+const APP_PAGES = ['/calc/', '/check/', '/self-check/', '/villages/', '/search/'];
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a failed wasm download shows a notice with 重试, and 重试 loads the app', async () => {
+  const page = await browser.newPage();
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(`${server.base}/calc/`);
+  const notice = page.locator('.load-failed[role="alert"]');
+  // Well before the 15 s timeout: the failure itself is what shows it.
+  await notice.waitFor({ timeout: 8000 });
+  assert.match(await notice.textContent(), /没有加载成功/);
+  assert.equal(await page.locator('.loading').count(), 0, 'the loading line is gone');
+  await page.unroute('**/*.wasm');
+  await notice.getByRole('button', { name: '重试' }).click();
+  await appReady(page);
+  await page.close();
+});
+
+test('a failed script download shows the notice too', async () => {
+  const page = await browser.newPage();
+  await page.route(/\/zct-[a-z]+-[0-9a-f]+\.js$/, (r) => r.abort());
+  await page.goto(`${server.base}/villages/`);
+  const notice = page.locator('.load-failed[role="alert"]');
+  await notice.waitFor({ timeout: 8000 });
+  assert.equal(await notice.getByRole('button', { name: '重试' }).count(), 1);
+  await page.close();
+});
+
+test('a download that never ends gives the notice after 15 s', async () => {
+  const page = await browser.newPage();
+  await page.route('**/*.wasm', () => {}); // never answered
+  await page.goto(`${server.base}/check/`);
+  assert.match(await page.innerText('main'), /正在加载/);
+  const notice = page.locator('.load-failed[role="alert"]');
+  await notice.waitFor({ timeout: 25000 });
+  assert.match(await notice.textContent(), /加载时间太长/);
+  assert.equal(await notice.getByRole('button', { name: '重试' }).count(), 1);
+  await page.close();
+});
+
+test('the app mounting removes the loading line; no notice appears', async () => {
+  const { page, errors } = await open(browser, `${server.base}/self-check/`);
+  await appReady(page);
+  assert.equal(await page.locator('.load-failed, #static-shell .loading').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('with JavaScript off: the <noscript> note, and no loading line', async () => {
+  const ctx = await launch({ javaScriptEnabled: false });
+  try {
+    for (const path of APP_PAGES) {
+      const page = await ctx.newPage();
+      await page.goto(`${server.base}${path}`);
+      const text = await page.innerText('main');
+      assert.match(text, /需要在浏览器中启用 JavaScript/, path);
+      assert.doesNotMatch(text, /正在加载/, path);
+      await page.close();
+    }
+  } finally {
+    await ctx.close();
+  }
+});

@@ -1,0 +1,72 @@
+// A phone (360×780) at the largest text size: the header folds its navigation behind 菜单 and the tools
+// sit close, so the page's heading is in the top half of the first screen, nothing scrolls sideways, and
+// the menu opens with every link of the main navigation reachable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+const VIEW = { width: 360, height: 780 };
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch({ viewport: VIEW }); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function largestText(page) {
+  const bigger = page.getByRole('button', { name: '字变大' });
+  for (let i = 0; i < 10 && !(await bigger.isDisabled()); i += 1) await bigger.click();
+  assert.ok(await bigger.isDisabled(), '字变大 stops at the largest size');
+  assert.equal(await page.getAttribute('html', 'data-size'), 'xlarge');
+}
+
+for (const path of ['/docs/dezhou-20/', '/calc/', '/check/', '/']) {
+  test(`${path} at the largest text size starts on the first screen`, async () => {
+    const { page, errors } = await open(browser, `${server.base}${path}`);
+    await appReady(page);
+    await largestText(page);
+    const top = await page.evaluate(() => document.querySelector('main h1').getBoundingClientRect().top);
+    assert.ok(top < VIEW.height / 2, `${path}: the h1 starts at ${top} px`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path}: scrolls sideways`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('the menu opens, every navigation link is on screen, and a link closes it', async () => {
+  const { page } = await open(browser, `${server.base}/docs/`);
+  await appReady(page);
+  await largestText(page);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  assert.equal(await nav.isVisible(), false, 'folded at first');
+  const menu = page.getByRole('button', { name: '菜单' });
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  const links = nav.getByRole('link');
+  const n = await links.count();
+  assert.ok(n >= 7, `${n} links`);
+  for (let i = 0; i < n; i += 1) {
+    const link = links.nth(i);
+    await link.scrollIntoViewIfNeeded();
+    assert.ok(await link.isVisible(), `link ${i}`);
+    const box = await link.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= VIEW.width, `link ${i} fits: ${JSON.stringify(box)}`);
+  }
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  await nav.getByRole('link', { name: '关于' }).click();
+  await page.waitForURL(/\/about\/$/);
+  await page.waitForFunction(() => document.querySelector('.menu-toggle')?.getAttribute('aria-expanded') === 'false');
+  assert.equal(await nav.isVisible(), false, 'folded again on the new page');
+  await page.close();
+});
+
+test('a wide screen (a projector, 1024×768) shows the navigation with no 菜单 button', async () => {
+  const wide = await launch({ viewport: { width: 1024, height: 768 } });
+  try {
+    const { page } = await open(wide, `${server.base}/docs/`);
+    await appReady(page);
+    assert.ok(await page.getByRole('navigation', { name: '主导航' }).isVisible());
+    assert.equal(await page.getByRole('button', { name: '菜单' }).isVisible(), false);
+  } finally {
+    await wide.close();
+  }
+});

@@ -1,0 +1,85 @@
+// 朗读 reads from where the reader is, in sentence-sized utterances queued one after another, with
+// 暂停/继续 and 停止. Headless Chromium has no Chinese voice, so the page gets a stand-in speech engine
+// (before any script runs) that records what it is given and ends each utterance when told to.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+/** The stand-in engine: `window.__spoken` lists the texts given; an utterance ends by itself while
+ * `window.__autoEnd` is true, else on `window.__endNow()`. */
+function fakeSpeech() {
+  const spoken = []; window.__spoken = spoken; window.__autoEnd = true;
+  let current = null;
+  class Voice { constructor() { this.lang = 'zh-CN'; this.name = 'test'; this.voiceURI = 'test'; this.default = true; this.localService = true; } }
+  class Utterance { constructor(text) { this.text = text; } }
+  const end = (u) => { if (current === u) { current = null; u.onend?.(); } };
+  const synth = {
+    onvoiceschanged: null,
+    getVoices: () => [new Voice()],
+    speak(u) { spoken.push(u.text); current = u; if (window.__autoEnd) setTimeout(() => end(u), 0); },
+    cancel() { const u = current; current = null; if (u) setTimeout(() => u.onerror?.(), 0); },
+    pause() {}, resume() {},
+  };
+  window.__endNow = () => end(current);
+  window.SpeechSynthesisVoice = Voice;
+  window.SpeechSynthesisUtterance = Utterance;
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+}
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); await browser.addInitScript(fakeSpeech); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const spoken = (page) => page.evaluate(() => window.__spoken.slice());
+
+test('a document is read from the section in the address, in pieces of at most 200 characters', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/dezhou-20/#s3`);
+  await appReady(page);
+  const section = (await page.innerText('#s3')).trim();
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('.read-aloud button')?.textContent === '朗读' && window.__spoken.length > 3);
+  const texts = await spoken(page);
+  assert.ok(section.startsWith(texts[0].replace(/\s+/g, ' ').trim().slice(0, 6)), `${texts[0]} vs ${section}`);
+  assert.ok(texts.every((t) => [...t].length <= 200), 'every utterance ≤ 200 characters');
+  // An earlier section's heading is not read (the title itself may come again in the text, as 编者注 quotes it).
+  const earlier = (await page.textContent('#s1')).trim(); // off screen: innerText is empty (content-visibility)
+  assert.ok(earlier.length > 0);
+  assert.ok(!texts.some((t) => t.includes(earlier)), 'what is above the section is not read');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('暂停 and 继续 resume at the sentence that was cut, 停止 ends', async () => {
+  const { page } = await open(browser, `${server.base}/docs/dezhou-20/`);
+  await appReady(page);
+  await page.evaluate(() => { window.__autoEnd = false; });
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await page.evaluate(() => window.__endNow());
+  await page.waitForFunction(() => window.__spoken.length === 2);
+  const [, second] = await spoken(page);
+  await page.getByRole('button', { name: '暂停' }).click();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.waitForFunction(() => window.__spoken.length === 3);
+  assert.equal((await spoken(page))[2], second);
+  await page.getByRole('button', { name: '停止' }).click();
+  await page.getByRole('button', { name: '朗读', exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: '停止' }).count(), 0);
+  await page.close();
+});
+
+test('on the calculator the result is read first, not the form', async () => {
+  const { page } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '1.2万');
+  await page.fill('#v0-compliant', '10000');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  await page.evaluate(() => { window.__autoEnd = false; });
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await page.waitForFunction(() => window.__spoken.length === 1);
+  const head = await page.innerText('.result-head');
+  const [first] = await spoken(page);
+  assert.ok(head.replace(/\s+/g, '').includes(first.replace(/\s+/g, '')), `${first} is not from ${head}`);
+  assert.match(head, /1,500\.00/);
+  await page.getByRole('button', { name: '停止' }).click();
+  await page.close();
+});
