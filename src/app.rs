@@ -14,10 +14,15 @@ use crate::prerender::{Prerendered, PrerenderedCtx};
 
 /// The page frame (skip link, header, page tools, main, footer) around a bundle's pages.
 #[component]
-fn Frame(children: Children) -> impl IntoView {
+fn Frame(
+    /// The path of the page shown.
+    #[prop(into)]
+    path: Signal<String>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"跳到正文"</a>
-        <SiteHeader/>
+        <SiteHeader path=path/>
         <PageTools/>
         <main id="main" tabindex="-1">{children()}</main>
         <SiteFooter/>
@@ -33,12 +38,11 @@ macro_rules! routed_app {
             setup($bundle);
             view! {
                 <Router>
-                    <FollowRouter/>
-                    <Frame>
+                    <RoutedFrame>
                         <Routes fallback=|| view! { <Elsewhere this=$bundle/> }>
                             $($routes)*
                         </Routes>
-                    </Frame>
+                    </RoutedFrame>
                 </Router>
             }
         }
@@ -61,7 +65,7 @@ routed_app!(
 #[component]
 pub fn CalcApp() -> impl IntoView {
     setup(Bundle::Calc);
-    view! { <Frame><crate::pages::CalcPage/></Frame> }
+    view! { <Frame path=page_path()><crate::pages::CalcPage/></Frame> }
 }
 
 /// The eligibility checker, the self-check forms and quiz, and the village lookup: three pages, each an
@@ -87,12 +91,22 @@ pub fn CheckerApp() -> impl IntoView {
         .into_any(),
         _ => view! { <NotFound/> }.into_any(),
     };
-    view! { <Frame>{page}</Frame> }
+    view! { <Frame path=page_path()>{page}</Frame> }
 }
 
-/// Tells [`crate::address`] about the router's navigations (they change the address without an event).
+/// The path of a page that never navigates without reloading (a bundle without a router).
+fn page_path() -> Signal<String> {
+    Signal::stored(
+        web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default(),
+    )
+}
+
+/// The page frame inside the router: the header follows the router's path, and [`crate::address`] hears
+/// of its navigations (they change the address without an event).
 #[component]
-fn FollowRouter() -> impl IntoView {
+fn RoutedFrame(children: Children) -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         location.pathname.track();
@@ -101,6 +115,7 @@ fn FollowRouter() -> impl IntoView {
         // The router sets its location before it writes the browser's address: read it a frame later.
         request_animation_frame(crate::address::changed);
     });
+    view! { <Frame path=location.pathname>{children()}</Frame> }
 }
 
 /// What every bundle sets up before its first view: the build-time page, the text size, offline support,

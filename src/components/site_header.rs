@@ -8,21 +8,14 @@ use policy_content::site::{NAV, SITE_NAME};
 
 /// The header with the site name and the navigation bar; the current page is marked for screen readers.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
-    let url = crate::address::use_current_url();
-    // The page's path, with a trailing slash (a new fragment is not a new page).
+pub fn SiteHeader(
+    /// The path of the page shown (the router's, in a bundle that navigates without reloading).
+    #[prop(into)]
+    path: Signal<String>,
+) -> impl IntoView {
+    // The page's path, with a trailing slash.
     let page = Memo::new(move |_| {
-        let now = url.with(|u| {
-            let after_origin = u.find("://").map_or(0, |i| i + 3);
-            let path_start = u[after_origin..]
-                .find('/')
-                .map_or(u.len(), |i| after_origin + i);
-            u[path_start..]
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("/")
-                .to_string()
-        });
+        let now = path.get();
         if now.ends_with('/') {
             now
         } else {

@@ -8,7 +8,7 @@ import { serve, launch, open, appReady } from './harness.mjs';
 const APP_PAGES = ['/calc/', '/check/', '/self-check/', '/villages/', '/search/'];
 
 let server; let browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serve(); browser = await launch({ serviceWorkers: 'block' }); }); // a worker would answer the blocked downloads from its cache
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('a failed wasm download shows a notice with 重试, and 重试 loads the app', async () => {

@@ -57,7 +57,7 @@ test('the menu opens, every navigation link is on screen, and a link closes it',
   await page.waitForFunction(() => document.querySelector('.menu-toggle')?.getAttribute('aria-expanded') === 'false');
   assert.equal(await nav.isVisible(), false, 'folded again on the new page');
   // The header marks the page now shown, not the one before the in-app navigation.
-  await page.waitForFunction(() => document.querySelector('nav a[aria-current="page"]')?.getAttribute('href') === '/about/');
+  await page.waitForFunction(() => document.querySelector('nav[aria-label="主导航"] a[aria-current="page"]')?.getAttribute('href') === '/about/');
   await page.close();
 });
 
