@@ -1,23 +1,23 @@
 //! The eligibility checker's answers and current step, kept in the URL fragment (never stored), so the
 //! browser's back button walks back through the questions and a link reproduces the answers.
 
+use policy_checker::eligibility::QUESTIONS;
 use policy_checker::Person;
 
 use crate::fragment;
 
-/// The questions, one per screen, in order; then the review and the result.
-pub const STEPS: &[&str] = &[
-    "area",
-    "category",
-    "age",
-    "insured",
-    "disability",
-    "pregnant",
-    "illness",
-    "diseases",
-    "review",
-    "result",
-];
+/// The question screens (the checker's own list, [`QUESTIONS`]), then the review and the result.
+pub const STEPS: [&str; QUESTIONS.len() + 2] = {
+    let mut steps = [""; QUESTIONS.len() + 2];
+    let mut i = 0;
+    while i < QUESTIONS.len() {
+        steps[i] = QUESTIONS[i];
+        i += 1;
+    }
+    steps[i] = "review";
+    steps[i + 1] = "result";
+    steps
+};
 
 /// Answers so far and the screen shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

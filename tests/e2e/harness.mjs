@@ -1,7 +1,9 @@
 // The browser-test harness: the static file server over dist/ (static.mjs) and Debian's headless
 // Chromium driven through playwright-core (no browser download).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { DIST } from './static.mjs';
 
@@ -41,4 +43,15 @@ export async function appReady(page) {
 export function sitemapPaths() {
   const xml = fs.readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
   return [...xml.matchAll(/<loc>[^<]*?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]);
+}
+
+/** Opens the page's QR panel and returns the URL its code carries, as a phone's scanner reads it (a
+ * screenshot decoded by zbarimg). The panel stays open. */
+export async function scanQr(page) {
+  await page.getByRole('button', { name: '二维码' }).click();
+  const svg = page.locator('[data-testid="qr"]');
+  await svg.waitFor();
+  const shot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zct-qr-')), 'qr.png');
+  await svg.screenshot({ path: shot });
+  return execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim();
 }

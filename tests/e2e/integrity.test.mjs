@@ -5,10 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, scanQr } from './harness.mjs';
 
 let server; let browser;
 // Service workers blocked: each test sees the network as it is set here (a worker would answer from its cache).
@@ -42,14 +40,9 @@ async function reopen(url) {
   return got;
 }
 
-/** The URL the page's QR code carries, as a phone's scanner reads it. */
-async function scanQr(page) {
-  await page.getByRole('button', { name: '二维码' }).click();
-  const svg = page.locator('[data-testid="qr"]');
-  await svg.waitFor();
-  const shot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zct-qr-')), 'qr.png');
-  await svg.screenshot({ path: shot });
-  const decoded = execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim();
+/** The URL the page's QR code carries, as a phone's scanner reads it; the panel is closed again. */
+async function scanAndClose(page) {
+  const decoded = await scanQr(page);
   await page.getByRole('button', { name: '关闭' }).click();
   return decoded;
 }
@@ -66,7 +59,7 @@ test('typed amounts come back the same after a reload, in a fresh page and throu
   const url = page.url();
   assert.doesNotMatch(url, /10000,10000/, 'the address follows the edit');
   assert.deepEqual(await reopen(url), shown, 'a fresh page');
-  const qr = await scanQr(page);
+  const qr = await scanAndClose(page);
   assert.equal(qr, url, 'the QR code carries the address as shown now');
   assert.deepEqual(await reopen(qr), shown, 'the decoded QR code');
   // The poster carries the same address.
