@@ -50,30 +50,3 @@ pub fn remove_shell() {
 /// App-wide handle on the pre-rendered content (context).
 #[derive(Clone, Copy)]
 pub struct PrerenderedCtx(pub StoredValue<Prerendered>);
-
-/// The fragment key of a route: `/` is `home`, `/docs/huining-83/` is `docs-huining-83`.
-pub fn fragment_key(path: &str) -> String {
-    let trimmed = path.trim_matches('/');
-    if trimmed.is_empty() {
-        "home".to_string()
-    } else {
-        trimmed.replace('/', "-")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fragment_key;
-
-    #[test]
-    fn keys() {
-        for (path, key) in [
-            ("/", "home"),
-            ("/docs/", "docs"),
-            ("/docs/huining-83/", "docs-huining-83"),
-            ("/about", "about"),
-        ] {
-            assert_eq!(fragment_key(path), key, "{path}");
-        }
-    }
-}

@@ -36,14 +36,10 @@ fn write(stem: &str, value: &impl serde::Serialize) -> String {
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join(format!("{stem}.bin"));
     let bytes = postcard::to_allocvec(value).expect("serializable");
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-    format!("{stem}-{:016x}.bin", fnv1a(&bytes))
-}
-
-/// FNV-1a, 64 bits: a content fingerprint for file names (not for security).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    // FNV-1a (the `fnv` crate, as sitegen's build version): a content fingerprint, not for security.
+    let mut hash = fnv::FnvHasher::default();
+    std::hash::Hasher::write(&mut hash, &bytes);
+    format!("{stem}-{:016x}.bin", std::hash::Hasher::finish(&hash))
 }
 
 fn main() {

@@ -25,7 +25,7 @@ enum Body {
 /// has no body for shows the not-found page; a failed fetch says why and offers 重试.
 #[component]
 pub fn StaticFragment(
-    /// The fragment key, e.g. `home` or `docs-huining-83` (see `prerender::fragment_key`).
+    /// The fragment key, e.g. `home` or `docs-huining-83` (see `policy_content::site::fragment_key`).
     #[prop(into)]
     key: Signal<String>,
 ) -> impl IntoView {

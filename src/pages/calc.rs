@@ -6,7 +6,8 @@ use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
 
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, FieldError, OPTIONS};
 use crate::calc_state::{CalcForm, FromLink, LinkNotice, VisitForm, MAX_VISITS};
-use crate::components::{CalcResult, VisitFields};
+use crate::components::{CalcResult, PageHeading, VisitFields};
+use policy_content::site::PageKind;
 
 /// What the form currently gives.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,8 +104,7 @@ pub fn CalcPage() -> impl IntoView {
     });
     view! {
         <div class="page calc">
-            <h1>"看病花多少钱"</h1>
-            <p class="lead">"填上住院或门诊慢特病的花费，按“一站式结算”的顺序算出各项报销和个人要付的钱。每一步都注明政策出处。"</p>
+            <PageHeading kind=PageKind::Calc/>
             <LinkNotices notices=notices/>
             <form class="calc-form" on:submit=|ev| ev.prevent_default()>
                 <div class="field">

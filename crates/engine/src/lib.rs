@@ -19,4 +19,6 @@ pub use model::{
 };
 pub use overrides::{OverrideError, Unit};
 pub use params::{profile, profiles, Param, ProfileParams, Source};
-pub use settle::{patient_share_capped, reads_in_county, settle, sweep, SettleError};
+pub use settle::{
+    patient_share_capped, problems, reads_in_county, settle, sweep, Field, SettleError,
+};

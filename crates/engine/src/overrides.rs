@@ -56,6 +56,18 @@ pub enum OverrideError {
     },
 }
 
+impl OverrideError {
+    /// The parameter's key (the form shows the error next to that parameter's field).
+    pub fn key(&self) -> &str {
+        match self {
+            Self::Unknown { key }
+            | Self::Fixed { key, .. }
+            | Self::NotANumber { key, .. }
+            | Self::OutOfRange { key, .. } => key,
+        }
+    }
+}
+
 impl fmt::Display for OverrideError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
