@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use policy_engine::{amount, profile};
-use policy_engine::{Category, Episode, EpisodeKind, Field, Level, Options, Scenario};
+use policy_engine::{
+    Category, Episode, EpisodeKind, Field, Level, Options, OverrideError, Scenario,
+};
 
 use crate::calc_state::{CalcForm, VisitForm};
 
@@ -127,15 +129,14 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
         .collect();
     // Only the numbers this profile leaves open, each read and range-checked by the engine's own rule.
     let mut overrides = BTreeMap::new();
-    let editable = |k: &str| profile(&form.profile).and_then(|p| p.editable_param(k).ok());
-    for (k, v) in &form.overrides {
-        let Some(param) = editable(k).filter(|_| !v.trim().is_empty()) else {
-            continue;
-        };
-        match param.read(v) {
+    for (k, v) in form.overrides.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        match form.admit(k, v) {
             Ok(d) => {
                 overrides.insert(k.clone(), d);
             }
+            // A number the profile fixes (kept from another profile or an old link) is not used; the
+            // link's notices say so.
+            Err(OverrideError::Unknown { .. } | OverrideError::Fixed { .. }) => {}
             Err(e) => errors.push(FieldError {
                 visit: None,
                 field: k.clone(),

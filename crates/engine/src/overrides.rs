@@ -192,6 +192,11 @@ impl ProfileParams {
         Ok(p)
     }
 
+    /// Reads an override as typed (`0.78`, `78%`, `3000元`): an editable parameter, within its range.
+    pub fn read_override(&self, key: &str, text: &str) -> Result<Decimal, OverrideError> {
+        self.editable_param(key)?.read(text)
+    }
+
     /// Checks an override: an editable parameter, within its range.
     pub fn check_override(&self, key: &str, value: Decimal) -> Result<(), OverrideError> {
         self.editable_param(key)?.check(value)
