@@ -269,7 +269,7 @@ pub fn register_service_worker() {
 /// Today's date as `2026年11月23日` (for printed results).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    policy_content::site::ymd(d.get_full_year(), d.get_month() + 1, d.get_date())
+    policy_content::date::ymd(d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// Runs `f` and records how long it took as a User Timing measure named `name` (the benchmark reads

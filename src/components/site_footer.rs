@@ -2,9 +2,8 @@
 //! footer: `policy_content::site::FOOTER_*`).
 
 use leptos::prelude::*;
-use policy_content::site::{
-    chinese_date, FOOTER_ABOUT, FOOTER_CAVEAT, FOOTER_PRIVACY, FOOTER_SOURCES,
-};
+use policy_content::date::chinese_date;
+use policy_content::site::{FOOTER_ABOUT, FOOTER_CAVEAT, FOOTER_PRIVACY, FOOTER_SOURCES};
 
 /// The footer shown on every page.
 #[component]

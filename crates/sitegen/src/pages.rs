@@ -5,9 +5,10 @@ use std::path::Path;
 
 use policy_content::model::{Level, RenderedDoc};
 use policy_content::site::{
-    chinese_date, doc_path, fragment_key, CheckerPage, Page, PageKind, ReaderPage, NOT_FOUND,
+    doc_path, fragment_key, CheckerPage, Page, PageKind, ReaderPage, NOT_FOUND,
 };
 
+use policy_content::date::chinese_date;
 use policy_content::html::esc;
 
 /// One route's page: where it goes and what it shows before the app starts.

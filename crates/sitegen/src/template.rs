@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use policy_content::site::{
-    chinese_date, Bundle, Page, FOOTER_ABOUT, FOOTER_CAVEAT, FOOTER_PRIVACY, FOOTER_SOURCES,
-    SITE_NAME,
+    Bundle, Page, FOOTER_ABOUT, FOOTER_CAVEAT, FOOTER_PRIVACY, FOOTER_SOURCES, SITE_NAME,
 };
 
 use crate::pages::PageSpec;
+use policy_content::date::chinese_date;
 use policy_content::html::esc;
 
 /// The shell page of every bundle: Trunk's `index.html` for that bundle, as `scripts/build.sh` keeps it in
