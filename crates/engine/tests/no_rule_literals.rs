@@ -18,7 +18,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a search example: words the documents contain (the search tests check it finds them)",
     ),
     (
-        "crates/content/src/site.rs",
+        "crates/content/src/site/routes.rs",
         "例如“3000元”",
         "the search page's example queries (the same search examples)",
     ),
