@@ -5,6 +5,7 @@
 
 pub mod amount;
 pub mod cli;
+pub mod data;
 mod huining;
 mod meishan;
 pub mod model;
