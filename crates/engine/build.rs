@@ -26,6 +26,9 @@ fn main() {
         .iter()
         .map(|p| format!("({:?}, {:?})", p.id, p.code))
         .collect();
-    write_out("link_codes.rs", format!("&[{}]", codes.join(", ")).as_bytes());
+    write_out(
+        "link_codes.rs",
+        format!("&[{}]", codes.join(", ")).as_bytes(),
+    );
     write("profiles", &profiles);
 }

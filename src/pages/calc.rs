@@ -1,12 +1,17 @@
 //! `/calc/`: the settlement calculator. The whole scenario lives in the URL fragment (shareable, nothing
-//! stored or sent); the result is recomputed by the engine on every change.
+//! stored or sent). On every change the engine settles the year once and the personal amount and steps
+//! show at once; the comparison, the other readings and the curve follow when typing pauses
+//! ([`PAUSE_MS`]), never in the keystroke's own task.
 
 use leptos::prelude::*;
 use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
 
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, FieldError, OPTIONS};
 use crate::calc_state::{CalcForm, FromLink, LinkNotice, VisitForm, MAX_VISITS};
-use crate::components::{CalcResult, VisitFields};
+use crate::components::{CalcLater, CalcResult, LaterMemo, VisitFields};
+
+/// How long typing must pause before the comparison and the curve are brought up to date.
+pub const PAUSE_MS: u64 = 350;
 
 /// What the form currently gives.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +80,62 @@ pub fn CalcPage() -> impl IntoView {
                 },
             }
         })
+    });
+    // The later part: at once for the scenario the page opened with (nobody is typing), then after each
+    // pause in typing.
+    let memo = StoredValue::new(LaterMemo::default());
+    let compute_later = move |o: &Outcome| match o {
+        Outcome::Settled(b) => {
+            let url = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            Some(memo.try_update_value(|m| m.later(&b.0, b.1.year.personal, &url))?)
+        }
+        _ => None,
+    };
+    let later = RwSignal::new(outcome.with_untracked(compute_later));
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let settled = outcome.with(|o| matches!(o, Outcome::Settled(_)));
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        if !settled {
+            if later.with_untracked(Option::is_some) {
+                later.set(None);
+            }
+            return;
+        }
+        let fresh = outcome.with_untracked(|o| match o {
+            Outcome::Settled(b) => {
+                later.with_untracked(|l| l.as_ref().is_some_and(|l| l.scenario == b.0))
+            }
+            _ => false,
+        });
+        if fresh {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let next = outcome.with_untracked(compute_later);
+                later.set(next);
+            },
+            std::time::Duration::from_millis(PAUSE_MS),
+        );
+        pending.set_value(handle.ok());
+    });
+    let fresh = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Outcome::Settled(b) => later.with(|l| l.as_ref().is_some_and(|l| l.scenario == b.0)),
+            _ => false,
+        })
+    });
+    let later_shown = Signal::derive(move || {
+        if outcome.with(|o| matches!(o, Outcome::Settled(_))) {
+            later.get()
+        } else {
+            None
+        }
     });
     let errors = Signal::derive(move || match outcome.get() {
         Outcome::Errors(e) => e,
@@ -195,9 +256,10 @@ pub fn CalcPage() -> impl IntoView {
                     Outcome::Failed(msg) => view! { <p class="notice" role="alert">{msg}</p> }.into_any(),
                     Outcome::Settled(b) => {
                         let (s, r, g) = *b;
-                        view! { <CalcResult scenario=s result=r guessed=g/> }.into_any()
+                        view! { <CalcResult scenario=s result=r guessed=g later=later/> }.into_any()
                     }
                 }}
+                <CalcLater later=later_shown fresh=fresh/>
             </section>
         </div>
     }
