@@ -7,49 +7,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use policy_engine::{settle, sweep, Category, EpisodeResult, Scenario, YearResult};
+use policy_engine::{settle, sweep, Category, Scenario, YearResult};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::calc_adapter::{clause_ref, reading, source_href, wan, yuan, Reading, OPTIONS};
 use crate::charts::{line_chart, stacked_bar, Part, Series};
 
+use policy_engine::summary::{kind_label, payers};
+
 /// The value of parameter `key` in the scenario's profile, if the profile has it.
 fn param(scenario: &Scenario, key: &str) -> Option<Decimal> {
-    policy_engine::profile(&scenario.profile)?
-        .params
-        .iter()
-        .find(|p| p.key == key)
-        .map(|p| p.value)
-}
-
-fn payers(e: &EpisodeResult, floor: &str) -> Vec<(String, Decimal, &'static str)> {
-    [
-        ("基本医保", e.basic, "c0"),
-        ("大病保险", e.critical, "c1"),
-        (floor, e.floor_top_up, "c2"),
-        ("医疗救助", e.assistance, "c3"),
-        ("政府兜底/慈善基金", e.fiscal_backstop, "c4"),
-        ("医院承担（目录外费用）", e.hospital_absorbed, "c5"),
-        ("个人自付", e.personal, "c6"),
-    ]
-    .into_iter()
-    .map(|(label, v, class)| (label.to_string(), v, class))
-    .collect()
-}
-
-fn kind_label(e: &policy_engine::Episode) -> String {
-    let level = match e.level {
-        policy_engine::Level::Township => "乡镇卫生院",
-        policy_engine::Level::County => "县级医院",
-        policy_engine::Level::City => "市级医院",
-        policy_engine::Level::Province => "省级医院",
-    };
-    let kind = match e.kind {
-        policy_engine::EpisodeKind::Inpatient => "住院",
-        policy_engine::EpisodeKind::ChronicOutpatient => "门诊慢特病",
-    };
-    format!("{level}{kind}")
+    policy_engine::summary::param_value(&scenario.profile, key)
 }
 
 /// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
@@ -82,13 +51,9 @@ pub fn CalcResult(
     let y = &result.year;
     let how = reading(&scenario, &guessed);
     let profile_id = scenario.profile.clone();
-    let floor = param(&scenario, "floor_ratio").map_or_else(
-        || "兜底补足".to_string(),
-        |r| format!("兜底补足到{}%", policy_engine::money::pct(r)),
-    );
     let bar = stacked_bar(
         "全年医疗费用由谁支付",
-        &payers(y, &floor)
+        &payers(&scenario.profile, y)
             .into_iter()
             .map(|(label, v, class)| Part {
                 label,
@@ -97,7 +62,7 @@ pub fn CalcResult(
             })
             .collect::<Vec<_>>(),
     );
-    let rows = payers(y, &floor)
+    let rows = payers(&scenario.profile, y)
         .into_iter()
         .map(|(label, v, _)| {
             view! { <tr><th scope="row">{label}</th><td class="num">{yuan(v)}</td></tr> }
@@ -139,7 +104,7 @@ pub fn CalcResult(
     // What the page and its poster say first, and what the handout lists as typed.
     let title = poster_title(&scenario, y.total, y.personal, how);
     let mut points: Vec<String> = Vec::new();
-    let paid: Vec<String> = payers(y, &floor)
+    let paid: Vec<String> = payers(&scenario.profile, y)
         .into_iter()
         .filter(|(label, v, _)| !v.is_zero() && label != "个人自付")
         .map(|(label, v, _)| format!("{label} {} 元", yuan(v)))

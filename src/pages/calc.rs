@@ -32,6 +32,65 @@ fn read_fragment() -> Option<FromLink> {
     CalcForm::from_fragment(&hash)
 }
 
+/// The build's worked example (`crates/sitegen/src/calc_page.rs`: the engine's answer for one scenario,
+/// with its steps and clauses), taken out of the build-time page before the app mounts, to be shown
+/// while the form is empty: the node itself is moved, so its text is not painted a second time.
+fn take_example() -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc
+        .query_selector("#static-shell .calc-example")
+        .ok()
+        .flatten()?;
+    el.remove();
+    Some(el)
+}
+
+/// What a person typed into the build-time form before the app started (the form is there before the
+/// wasm arrives), so nothing typed is lost when the app takes over; `None` if no amount was typed.
+/// Also which field had the focus.
+fn typed_before_start() -> Option<(CalcForm, Option<String>)> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let shell = doc.get_element_by_id("static-shell")?;
+    let value = |id: &str| -> Option<String> {
+        let el = shell.query_selector(&format!("#{id}")).ok().flatten()?;
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            Some(i.value())
+        } else {
+            el.dyn_ref::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+        }
+    };
+    let total = value("v0-total").unwrap_or_default();
+    if total.trim().is_empty() {
+        return None;
+    }
+    let mut form = CalcForm::default();
+    if let Some(p) = value("profile").filter(|p| profile(p).is_some()) {
+        form.set_profile(p);
+    }
+    if let Some(c) = shell
+        .query_selector("input[name=category]:checked")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("value"))
+        .filter(|c| Category::from_id(c).is_some())
+    {
+        form.category = c;
+    }
+    let v = &mut form.visits[0];
+    v.kind = value("v0-kind").unwrap_or(v.kind.clone());
+    v.set_level(value("v0-level").unwrap_or(v.level.clone()));
+    v.total = total;
+    v.compliant = value("v0-compliant").unwrap_or_default();
+    let focused = doc
+        .active_element()
+        .filter(|el| shell.contains(Some(el)))
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty());
+    Some((form, focused))
+}
+
 /// A parameter's value as people read it: a ratio as `75%`, an amount as `500 元`, a flag as 是/否.
 fn shown(p: &policy_engine::Param) -> String {
     use policy_engine::money::{pct, plain};
@@ -46,6 +105,33 @@ fn shown(p: &policy_engine::Param) -> String {
 #[component]
 pub fn CalcPage() -> impl IntoView {
     let opened = read_fragment();
+    let example = StoredValue::new_local(take_example());
+    let early = if opened.is_none() {
+        typed_before_start()
+    } else {
+        None
+    };
+    let opened = opened.or_else(|| {
+        early.as_ref().map(|(form, _)| FromLink {
+            form: form.clone(),
+            notices: Vec::new(),
+        })
+    });
+    // The field the person was typing in keeps the focus (the caret at the end).
+    if let Some(id) = early.and_then(|(_, f)| f) {
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = el {
+                let _ = input.focus();
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.set_selection_range(end, end);
+            }
+        });
+    }
     let notices = RwSignal::new(
         opened
             .as_ref()
@@ -251,7 +337,18 @@ pub fn CalcPage() -> impl IntoView {
             <ChangedNumbers form=form/>
             <section class="calc-result" aria-live="polite" aria-label="计算结果">
                 {move || match outcome.get() {
-                    Outcome::Empty => view! { <p class="notice">"请填写“医疗总费用”，结果会马上显示在这里。"</p> }.into_any(),
+                    Outcome::Empty => {
+                        let slot = NodeRef::<leptos::html::Div>::new();
+                        slot.on_load(move |div| {
+                            if let Some(el) = example.with_value(Clone::clone) {
+                                let _ = div.append_child(&el);
+                            }
+                        });
+                        view! {
+                            <p class="notice">"请填写“医疗总费用”，结果会马上显示在这里。"</p>
+                            <div node_ref=slot></div>
+                        }.into_any()
+                    }
                     Outcome::Errors(_) => view! { <p class="notice" role="alert">"有几处金额需要改正，请看上面标红的地方。"</p> }.into_any(),
                     Outcome::Failed(msg) => view! { <p class="notice" role="alert">{msg}</p> }.into_any(),
                     Outcome::Settled(b) => {

@@ -4,6 +4,7 @@
 //! assumption. Money is `rust_decimal`, rounded in one place (`money::round`).
 
 pub mod amount;
+pub mod cite;
 pub mod cli;
 pub mod data;
 mod huining;
@@ -14,6 +15,7 @@ pub mod overrides;
 pub mod params;
 mod rules;
 pub mod settle;
+pub mod summary;
 
 pub use model::{
     Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, Step, YearResult,

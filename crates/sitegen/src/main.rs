@@ -5,6 +5,7 @@
 //! sitemap, the service worker (offline) and precompressed copies of every asset.
 
 mod ambiguity;
+mod calc_page;
 mod compress;
 mod csp;
 mod files;

@@ -66,7 +66,7 @@ impl<'a> Built<'a> {
             "搜索政策文件",
             "输入关键词，在全部政策文件中查找，例如“3000元”“大病保险”“先诊疗”。",
         ));
-        out.push(interactive("/calc/", "看病花多少钱", "输入住院或门诊慢特病的花费，按“一站式结算”的顺序算出基本医保、大病保险、兜底保障和医疗救助各报多少，个人还要付多少。每一步都注明政策出处。"));
+        out.push(crate::calc_page::calc_page().expect("the calculator page renders"));
         out.push(interactive("/check/", "我能享受哪些政策", "回答几个简单问题，看看您能享受哪些健康扶贫政策、到哪里去办，以及哪些政策为什么不适用。"));
         out.push(interactive(
             "/self-check/",
