@@ -250,14 +250,13 @@ pub struct Later {
 #[derive(Default)]
 pub struct LaterMemo {
     /// By scenario: the comparison and readings.
-    settled: Vec<(
-        Scenario,
-        Vec<(Category, String)>,
-        Vec<(String, &'static str)>,
-    )>,
+    settled: Vec<(Scenario, Compared)>,
     /// By the scenario without its visits and category (all the curve depends on).
     curves: Vec<(Scenario, Arc<str>)>,
 }
+
+/// Each category's personal amount, and the readings that change it (see [`Later`]).
+type Compared = (Vec<(Category, String)>, Vec<(String, &'static str)>);
 
 /// How many scenarios the memo keeps (the oldest go first).
 const MEMO_SIZE: usize = 64;
@@ -266,16 +265,15 @@ impl LaterMemo {
     /// The later part for `scenario`, whose year's personal amount is `personal`, with the QR code of
     /// `url`.
     pub fn later(&mut self, scenario: &Scenario, personal: Decimal, url: &str) -> Later {
-        let (compare, readings) = match self.settled.iter().find(|(s, ..)| s == scenario) {
-            Some((_, c, r)) => (c.clone(), r.clone()),
+        let (compare, readings) = match self.settled.iter().find(|(s, _)| s == scenario) {
+            Some((_, done)) => done.clone(),
             None => {
-                let c = compare(scenario);
-                let r = readings(scenario, personal);
+                let done = (compare(scenario), readings(scenario, personal));
                 if self.settled.len() >= MEMO_SIZE {
                     self.settled.remove(0);
                 }
-                self.settled.push((scenario.clone(), c.clone(), r.clone()));
-                (c, r)
+                self.settled.push((scenario.clone(), done.clone()));
+                done
             }
         };
         let key = Scenario {
