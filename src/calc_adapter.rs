@@ -221,24 +221,7 @@ pub fn reading(scenario: &Scenario, guessed: &[bool]) -> Reading {
     }
 }
 
-/// The 文号 of document `doc` as the profile's parameters cite it.
-fn doc_number(profile_id: &str, doc: &str) -> Option<String> {
-    profile(profile_id)?
-        .params
-        .iter()
-        .flat_map(|p| p.source.iter().chain(p.clause.iter()))
-        .find(|s| s.doc == doc)
-        .map(|s| s.number.clone())
-}
-
-pub use crate::clause::clause_label;
-
-/// `huining-83#a5-s3-2-1` as `县委办发〔2018〕83号 附件5 三（二）1` (the 文号 from the profile's citations).
-pub fn clause_ref(profile_id: &str, source: &str) -> Option<String> {
-    let (doc, section) = source.split_once('#')?;
-    let number = doc_number(profile_id, doc)?;
-    Some(format!("{number} {}", clause_label(section)))
-}
+pub use policy_engine::cite::{clause_label, clause_ref, source_href};
 
 /// An amount as people say it on a poster: `1.2 万元` from 10,000 up, else `3,000 元`.
 pub fn wan(d: rust_decimal::Decimal) -> String {
@@ -252,28 +235,7 @@ pub fn wan(d: rust_decimal::Decimal) -> String {
     }
 }
 
-/// `huining-83#a5-s3-2-1` as the library URL `/docs/huining-83/#a5-s3-2-1`.
-pub fn source_href(source: &str) -> Option<String> {
-    let (doc, section) = source.split_once('#')?;
-    Some(format!("/docs/{doc}/#{section}"))
-}
-
-/// `12345.6` as `12,345.60` (a negative amount, which the engine never returns, as `-12,345.60`).
-pub fn yuan(d: rust_decimal::Decimal) -> String {
-    let s = policy_engine::money::fmt(d.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut out = String::new();
-    if d.is_sign_negative() && !d.is_zero() {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out}.{frac}")
-}
+pub use policy_engine::money::yuan;
 
 #[cfg(test)]
 mod tests {

@@ -272,6 +272,14 @@ pub fn today() -> String {
     policy_content::date::ymd(d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
+/// Records the User Timing mark `name` now (the benchmark reads `performance.getEntriesByName(name)`;
+/// nothing else does).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Runs `f` and records how long it took as a User Timing measure named `name` (the benchmark reads
 /// `performance.getEntriesByName(name)`; nothing else does).
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {

@@ -21,7 +21,7 @@ mod town_summary;
 mod visit_fields;
 
 pub use benefit_item::BenefitItem;
-pub use calc_result::CalcResult;
+pub use calc_result::{CalcLater, CalcResult, Later, LaterMemo};
 pub use data_gate::DataGate;
 pub use direct_answers::DirectAnswers;
 pub use load_failed::LoadFailed;

@@ -10,6 +10,7 @@
 //! service worker or compressed copies.
 
 mod ambiguity;
+mod calc_page;
 mod compress;
 mod csp;
 mod files;

@@ -69,8 +69,9 @@ impl<'a> Built<'a> {
                 PageKind::Reader(ReaderPage::Library) => out.push(self.library(page)),
                 PageKind::Reader(ReaderPage::Doc) => out.extend(self.docs.iter().map(doc_page)),
                 PageKind::Reader(ReaderPage::About) => out.push(self.about(page)),
+                PageKind::Calc => out
+                    .push(crate::calc_page::calc_page(page).expect("the calculator page renders")),
                 PageKind::Reader(ReaderPage::Search)
-                | PageKind::Calc
                 | PageKind::Checker(CheckerPage::Check)
                 | PageKind::Checker(CheckerPage::SelfCheck)
                 | PageKind::Checker(CheckerPage::Villages) => out.push(interactive(page)),
@@ -176,7 +177,7 @@ impl<'a> Built<'a> {
 }
 
 /// A route's page with `body`, titled and described from the route table.
-fn spec(page: &Page, body: String) -> PageSpec {
+pub fn spec(page: &Page, body: String) -> PageSpec {
     PageSpec {
         path: page.path.into(),
         key: fragment_key(page.path),
