@@ -3,8 +3,7 @@
 //! Each page in `dist/` has `<div id="static-shell">` holding a header, a `<main data-frag="KEY">` and a
 //! footer. At start the app takes the main content (to show it without a second download) and removes
 //! the shell once it has mounted its own view. The page's first view moves the build's nodes into itself
-//! ([`adopt_children`]) rather than writing a copy, so the text is not painted a second time (its largest
-//! contentful paint stays the first paint's).
+//! ([`adopt_children`]) rather than writing a copy of its HTML (the same nodes, not new ones).
 
 use std::cell::RefCell;
 
