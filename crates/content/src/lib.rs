@@ -8,6 +8,7 @@ pub mod error;
 pub mod model;
 pub mod quote;
 pub mod search;
+pub mod shards;
 pub mod site;
 
 #[cfg(feature = "build")]

@@ -1,8 +1,10 @@
 //! Precompressed copies: `.br` (brotli, quality 11) and `.gz` (gzip, level 9) beside every text, data and wasm
-//! file in `dist/`, for static hosts that serve them (nginx `brotli_static` / `gzip_static`).
+//! file in `dist/`, for static hosts that serve them (nginx `brotli_static` / `gzip_static`); the files are
+//! shared out to one thread per core.
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::files::list_files;
 
@@ -19,22 +21,39 @@ const COMPRESSIBLE: &[&str] = &[
     ".txt",
 ];
 
-/// Writes `.br` and `.gz` beside each compressible file; returns how many files were compressed.
+/// Writes `.br` and `.gz` beside each compressible file, on every core; returns how many files were
+/// compressed.
 pub fn precompress(dist: &Path) -> Result<usize, String> {
-    let mut n = 0;
-    for f in list_files(dist)? {
-        if !COMPRESSIBLE.iter().any(|ext| f.ends_with(ext)) || f.starts_with(".stage") {
-            continue;
-        }
-        let path = dist.join(&f);
+    let files: Vec<String> = list_files(dist)?
+        .into_iter()
+        .filter(|f| COMPRESSIBLE.iter().any(|ext| f.ends_with(ext)) && !f.starts_with(".stage"))
+        .collect();
+    let next = AtomicUsize::new(0);
+    let one = |f: &str| -> Result<(), String> {
+        let path = dist.join(f);
         let data = std::fs::read(&path).map_err(|e| format!("cannot read {f}: {e}"))?;
         std::fs::write(dist.join(format!("{f}.br")), brotli(&data))
             .map_err(|e| format!("cannot write {f}.br: {e}"))?;
         std::fs::write(dist.join(format!("{f}.gz")), gzip(&data)?)
-            .map_err(|e| format!("cannot write {f}.gz: {e}"))?;
-        n += 1;
-    }
-    Ok(n)
+            .map_err(|e| format!("cannot write {f}.gz: {e}"))
+    };
+    let work = || -> Result<(), String> {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(f) = files.get(i) else {
+                return Ok(());
+            };
+            one(f)?;
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().map_err(|_| "a compression thread panicked".to_string())?)
+    })?;
+    Ok(files.len())
 }
 
 /// Brotli at the highest quality.

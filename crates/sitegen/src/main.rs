@@ -1,7 +1,7 @@
 //! `sitegen DIST [CONTENT]`: runs after Trunk has built each wasm bundle into DIST (its shell page as
 //! `DIST/_bundles/<bundle>.html`, see `scripts/build.sh`) and writes every route of the site as a real HTML
 //! page on the shell of the bundle that serves it (text readable before the wasm loads and with JavaScript
-//! off), the page fragments the app fetches when it navigates, the search index, the checker's data, the
+//! off), the page fragments the app fetches when it navigates, the search index (in pieces), the checker's data, the
 //! sitemap, the service worker (offline) and precompressed copies of every asset.
 
 mod ambiguity;
@@ -11,6 +11,7 @@ mod files;
 mod html;
 mod offline;
 mod pages;
+mod search_pieces;
 mod sitemap;
 mod template;
 
@@ -71,8 +72,8 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
     )?;
 
     let index = SearchIndex::build(&docs);
-    let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
-    write(&dist.join("data/search.json"), &json)?;
+    let (search_version, pieces) = search_pieces::write(dist, &index)?;
+    eprintln!("sitegen: search index {search_version} in {pieces} pieces");
     // The checker's data, fetched by the checker's pages (see policy_checker::store).
     for part in policy_checker::store::Part::ALL {
         write_bytes(&dist.join("data").join(part.file()), part.bytes())?;
