@@ -11,6 +11,7 @@ pub mod clause;
 pub mod components;
 pub mod dom;
 pub mod fragment;
+pub mod offline;
 mod mount;
 pub mod pages;
 pub mod prerender;

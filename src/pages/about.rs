@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::StaticFragment;
+use crate::components::{SaveOffline, StaticFragment};
 
 /// Shows the build-time page body.
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    view! { <StaticFragment key="about".to_string()/> }
+    view! { <StaticFragment key="about".to_string()/> <SaveOffline/> }
 }

@@ -29,14 +29,7 @@ pub fn precompress(dist: &Path) -> Result<usize, String> {
         .filter(|f| COMPRESSIBLE.iter().any(|ext| f.ends_with(ext)) && !f.starts_with(".stage"))
         .collect();
     let next = AtomicUsize::new(0);
-    let one = |f: &str| -> Result<(), String> {
-        let path = dist.join(f);
-        let data = std::fs::read(&path).map_err(|e| format!("cannot read {f}: {e}"))?;
-        std::fs::write(dist.join(format!("{f}.br")), brotli(&data))
-            .map_err(|e| format!("cannot write {f}.br: {e}"))?;
-        std::fs::write(dist.join(format!("{f}.gz")), gzip(&data)?)
-            .map_err(|e| format!("cannot write {f}.gz: {e}"))
-    };
+    let one = |f: &str| compress_file(dist, f);
     let work = || -> Result<(), String> {
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
@@ -54,6 +47,15 @@ pub fn precompress(dist: &Path) -> Result<usize, String> {
             .try_for_each(|h| h.join().map_err(|_| "a compression thread panicked".to_string())?)
     })?;
     Ok(files.len())
+}
+
+/// Writes `.br` and `.gz` beside the file `f` of `dist`.
+pub fn compress_file(dist: &Path, f: &str) -> Result<(), String> {
+    let data = std::fs::read(dist.join(f)).map_err(|e| format!("cannot read {f}: {e}"))?;
+    std::fs::write(dist.join(format!("{f}.br")), brotli(&data))
+        .map_err(|e| format!("cannot write {f}.br: {e}"))?;
+    std::fs::write(dist.join(format!("{f}.gz")), gzip(&data)?)
+        .map_err(|e| format!("cannot write {f}.gz: {e}"))
 }
 
 /// Brotli at the highest quality.

@@ -85,9 +85,15 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
         &dist.join("sitemap.xml"),
         &sitemap::render(&origin, specs.iter().map(|s| s.path.as_str())),
     )?;
-    let version = offline::write_service_worker(dist)?;
+    offline::write_offline_page(dist)?;
     let compressed = compress::precompress(dist)?;
-    eprintln!("sitegen: build {version}; {compressed} files precompressed (.br, .gz)");
+    let saved = offline::write_service_worker(dist)?;
+    compress::compress_file(dist, "sw.js")?;
+    compress::compress_file(dist, &saved.save_list)?;
+    eprintln!(
+        "sitegen: build {}; {compressed} files precompressed (.br, .gz); 保存全部内容: {} files, {} bytes as served",
+        saved.version, saved.files, saved.bytes
+    );
     csp::write_nginx_include(dist, &templates.header_csp)?;
     eprintln!(
         "sitegen: Content-Security-Policy for the server header (in {}):\n  {}",
