@@ -65,7 +65,8 @@ pub fn on_message(handler: impl Fn(JsValue) + 'static) {
     let Some(sw) = container() else {
         return;
     };
-    let f = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| handler(get(&e, "data")));
+    let f =
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| handler(get(&e, "data")));
     let _ = sw.add_event_listener_with_callback("message", f.as_ref().unchecked_ref());
     f.forget();
 }

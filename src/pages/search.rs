@@ -41,25 +41,37 @@ async fn run(
         match step {
             Step::Done(page) => return Ok(page),
             Step::Grams(ks) => {
-                let urls: Vec<String> = ks.iter().map(|&k| lib.borrow().manifest().gram_url(k)).collect();
+                let urls: Vec<String> = ks
+                    .iter()
+                    .map(|&k| lib.borrow().manifest().gram_url(k))
+                    .collect();
                 let got = futures::future::join_all(urls.iter().map(|u| fetch_bytes(u))).await;
                 for (k, bytes) in ks.into_iter().zip(got) {
                     let bytes = bytes.map_err(|e| e.to_string())?;
-                    lib.borrow_mut().add_grams(k, &bytes).map_err(|e| e.to_string())?;
+                    lib.borrow_mut()
+                        .add_grams(k, &bytes)
+                        .map_err(|e| e.to_string())?;
                 }
             }
             Step::Texts(ks) => {
-                let urls: Vec<String> = ks.iter().map(|&k| lib.borrow().manifest().text_url(k)).collect();
+                let urls: Vec<String> = ks
+                    .iter()
+                    .map(|&k| lib.borrow().manifest().text_url(k))
+                    .collect();
                 let got = futures::future::join_all(urls.iter().map(|u| fetch_text(u))).await;
                 for (k, text) in ks.into_iter().zip(got) {
                     let text = text.map_err(|e| e.to_string())?;
-                    lib.borrow_mut().add_texts(k, &text).map_err(|e| e.to_string())?;
+                    lib.borrow_mut()
+                        .add_texts(k, &text)
+                        .map_err(|e| e.to_string())?;
                 }
             }
             Step::Region(f) => {
                 let url = lib.borrow().manifest().region_url(f);
                 let bytes = fetch_bytes(&url).await.map_err(|e| e.to_string())?;
-                lib.borrow_mut().add_region(f, &bytes).map_err(|e| e.to_string())?;
+                lib.borrow_mut()
+                    .add_region(f, &bytes)
+                    .map_err(|e| e.to_string())?;
             }
         }
     }
@@ -228,7 +240,9 @@ fn Results(
     let elsewhere = match (page.elsewhere, page.elsewhere_exact) {
         (0, _) => None,
         (n, true) => Some(format!("其他地区的文件中还有 {n} 处，选“全部”可以看到。")),
-        (n, false) => Some(format!("其他地区的文件中可能还有（最多 {n} 处），选“全部”可以看到。")),
+        (n, false) => Some(format!(
+            "其他地区的文件中可能还有（最多 {n} 处），选“全部”可以看到。"
+        )),
     };
     let hits: Vec<Hit> = page.hits;
     view! {

@@ -299,7 +299,12 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// The score: the document's own text beats an editorial note, a title match beats any number of
 /// occurrences, which beat a shorter section. Packed into one number: not editorial (1 bit), terms
 /// found in the title (7 bits), occurrences (12 bits), shortness in steps of 8 characters (12 bits).
-pub(crate) fn rank(editorial: bool, title_terms: usize, occurrences: usize, text_chars: usize) -> u32 {
+pub(crate) fn rank(
+    editorial: bool,
+    title_terms: usize,
+    occurrences: usize,
+    text_chars: usize,
+) -> u32 {
     let own = u32::from(!editorial);
     let title = title_terms.min(0x7f) as u32;
     let count = occurrences.min(0xfff) as u32;

@@ -26,7 +26,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::search::{bigrams, hit_in, query_terms, DocRef, Entry, Hit, RegionFilter, REGION_FILTERS};
+use crate::search::{
+    bigrams, hit_in, query_terms, DocRef, Entry, Hit, RegionFilter, REGION_FILTERS,
+};
 #[cfg(feature = "build")]
 use crate::search::{normalize_mapped, SearchIndex};
 
@@ -211,7 +213,10 @@ impl Pieces {
             }
             let record = Record {
                 doc: doc.clone(),
-                entry: Entry { doc: 0, ..s.clone() },
+                entry: Entry {
+                    doc: 0,
+                    ..s.clone()
+                },
             };
             shard_bytes += serde_json::to_string(&record).map_or(0, |j| j.len());
             shard.push(record);
@@ -309,7 +314,12 @@ impl Plan {
 
     /// The gram shards this query reads.
     pub fn gram_shards(&self, m: &Manifest) -> Vec<u32> {
-        let mut out: Vec<u32> = self.grams.iter().flatten().map(|g| m.gram_shard(g)).collect();
+        let mut out: Vec<u32> = self
+            .grams
+            .iter()
+            .flatten()
+            .map(|g| m.gram_shard(g))
+            .collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -390,13 +400,16 @@ pub enum Step {
     Done(Page),
 }
 
+/// A posting list decoded: section numbers and their marks.
+type List = (Vec<u32>, Vec<u8>);
+
 /// The pieces fetched so far (kept for the next query) and the search over them.
 #[derive(Clone, Debug)]
 pub struct Library {
     manifest: Manifest,
     /// Each text shard's first section number, and one past the last.
     text_starts: Vec<u32>,
-    grams: HashMap<u32, HashMap<String, (Vec<u32>, Vec<u8>)>>,
+    grams: HashMap<u32, HashMap<String, List>>,
     texts: HashMap<u32, Vec<Record>>,
     regions: HashMap<&'static str, Vec<u32>>,
 }
@@ -508,7 +521,9 @@ impl Library {
             let r = &shard[(c.number - self.text_starts[k as usize]) as usize];
             if let Some(hit) = hit_in(&r.doc, &r.entry, &plan.terms) {
                 let at = (u64::from(hit.score) >> 12, c.number);
-                let pos = hits.partition_point(|h| (h.0, std::cmp::Reverse(h.1)) > (at.0, std::cmp::Reverse(at.1)));
+                let pos = hits.partition_point(|h| {
+                    (h.0, std::cmp::Reverse(h.1)) > (at.0, std::cmp::Reverse(at.1))
+                });
                 hits.insert(pos, (at.0, at.1, hit));
             }
         }

@@ -92,7 +92,10 @@ fn pieces_answer_as_the_whole_index() {
                 let top: Vec<Hit> = whole.iter().take(want).cloned().collect();
                 assert_eq!(keys(&page.hits), keys(&top), "{q} {r:?} top {want}");
                 assert_eq!(page.hits, top, "{q} {r:?} snippets");
-                assert!(page.found <= whole.len() && whole.len() <= page.at_most, "{q}: count");
+                assert!(
+                    page.found <= whole.len() && whole.len() <= page.at_most,
+                    "{q}: count"
+                );
                 assert_eq!(page.more, page.at_most > page.hits.len(), "{q}");
                 if page.exact() {
                     assert_eq!(page.found, whole.len(), "{q}");

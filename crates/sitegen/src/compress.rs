@@ -42,9 +42,10 @@ pub fn precompress(dist: &Path) -> Result<usize, String> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
-        handles
-            .into_iter()
-            .try_for_each(|h| h.join().map_err(|_| "a compression thread panicked".to_string())?)
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .map_err(|_| "a compression thread panicked".to_string())?
+        })
     })?;
     Ok(files.len())
 }

@@ -78,7 +78,9 @@ pub fn write_service_worker(dist: &Path) -> Result<Offline, String> {
         .filter(|f| {
             f.as_str() == OFFLINE_PAGE
                 || (!f.contains('/')
-                    && [".css", ".webmanifest", ".svg"].iter().any(|x| f.ends_with(x)))
+                    && [".css", ".webmanifest", ".svg"]
+                        .iter()
+                        .any(|x| f.ends_with(x)))
                 || f.as_str() == "loader.js"
         })
         .map(|f| format!("\"{}\"", url(f)))
@@ -130,12 +132,30 @@ mod tests {
         std::fs::remove_dir_all(&dist).unwrap();
         // The core is the offline page and the shell, not the pages or the bundles.
         let core = sw.lines().find(|l| l.starts_with("const CORE")).unwrap();
-        assert_eq!(core, r#"const CORE = ["/loader.js", "/offline/", "/style-1.css"];"#);
+        assert_eq!(
+            core,
+            r#"const CORE = ["/loader.js", "/offline/", "/style-1.css"];"#
+        );
         // 保存全部内容 gets every file the site serves, sized as served (the wasm's .br is 2 bytes).
-        let files: Vec<&str> = list["files"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let files: Vec<&str> = list["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         assert_eq!(
             files,
-            ["/404.html", "/app-1.js", "/app-1.wasm", "/docs/a/", "/docs/", "/", "/loader.js", "/offline/", "/style-1.css"]
+            [
+                "/404.html",
+                "/app-1.js",
+                "/app-1.wasm",
+                "/docs/a/",
+                "/docs/",
+                "/",
+                "/loader.js",
+                "/offline/",
+                "/style-1.css"
+            ]
         );
         assert_eq!(offline.files, files.len());
         assert!(sw.contains(&format!("const SAVE_BYTES = {};", offline.bytes)));

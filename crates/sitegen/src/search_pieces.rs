@@ -28,7 +28,8 @@ pub fn write(dist: &Path, index: &SearchIndex) -> Result<(String, usize), String
         put(format!("r-{key}.bin"), r)?;
     }
     let json = serde_json::to_string(m).map_err(|e| e.to_string())?;
-    std::fs::write(root.join("index.json"), json).map_err(|e| format!("cannot write index.json: {e}"))?;
+    std::fs::write(root.join("index.json"), json)
+        .map_err(|e| format!("cannot write index.json: {e}"))?;
     let files = 1 + pieces.gram_shards.len() + pieces.text_shards.len() + pieces.regions.len();
     Ok((m.version.clone(), files))
 }
