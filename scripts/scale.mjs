@@ -26,7 +26,8 @@ execFileSync('node', [path.join(ROOT, 'scripts/grow-library.mjs'), String(n), co
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(path.join(dist, '_bundles'), { recursive: true });
 for (const f of fs.readdirSync(DIST)) if (fs.statSync(path.join(DIST, f)).isFile() && !/\.(br|gz)$/.test(f)) fs.copyFileSync(path.join(DIST, f), path.join(dist, f));
-for (const f of fs.readdirSync(path.join(DIST, '_bundles'))) fs.copyFileSync(path.join(DIST, '_bundles', f), path.join(dist, '_bundles', f));
+// Each bundle's shell as Trunk wrote it (scripts/build.sh stages them in target/bundles/<bundle>/).
+for (const b of ['reader', 'calc', 'checker']) fs.copyFileSync(path.join(ROOT, 'target/bundles', b, 'index.html'), path.join(dist, '_bundles', `${b}.html`));
 const t0 = Date.now();
 execFileSync(SITEGEN, [dist, content], { stdio: ['ignore', 'ignore', 'inherit'] });
 const buildS = (Date.now() - t0) / 1000;

@@ -48,9 +48,12 @@ fn main() -> ExitCode {
 }
 
 fn run(dist: &Path, content: &Path) -> Result<usize, String> {
+    let start = std::time::Instant::now();
+    let lap = |what: &str| eprintln!("sitegen: {what} at {:.1} s", start.elapsed().as_secs_f64());
     let templates = Templates::read(dist)?;
     let docs = load_library(&content.join("docs")).map_err(|e| e.to_string())?;
     let built = Built::new(&docs, content)?;
+    lap("library loaded");
 
     let specs: Vec<PageSpec> = built.pages();
     for spec in &specs {
@@ -71,6 +74,7 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
             .render(&not_found, built.policy_date()),
     )?;
 
+    lap("pages written");
     let index = SearchIndex::build(&docs);
     let (search_version, pieces) = search_pieces::write(dist, &index)?;
     eprintln!("sitegen: search index {search_version} in {pieces} pieces");
@@ -85,8 +89,10 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
         &dist.join("sitemap.xml"),
         &sitemap::render(&origin, specs.iter().map(|s| s.path.as_str())),
     )?;
+    lap("search index written");
     offline::write_offline_page(dist)?;
     let compressed = compress::precompress(dist)?;
+    lap("precompressed");
     let saved = offline::write_service_worker(dist)?;
     compress::compress_file(dist, "sw.js")?;
     compress::compress_file(dist, &saved.save_list)?;
