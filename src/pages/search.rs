@@ -15,8 +15,8 @@ use policy_content::shards::{Library, Manifest, Page, Plan, Step, MANIFEST_URL};
 
 use crate::dom::{fetch_bytes, fetch_text};
 
-/// Hits per page.
-const PAGE: usize = 20;
+/// Hits per page (each hit shown reads its text piece: at 1,000 documents about 2–5 KB).
+const PAGE: usize = 10;
 
 /// The address of a search: `/search/?q=…`, with `&r=<key>` when a region filter is chosen.
 fn search_url(text: &str, region: &str) -> String {
@@ -138,7 +138,10 @@ pub fn SearchPage() -> impl IntoView {
         let n = latest.get() + 1;
         latest.set(n);
         let latest = latest.clone();
-        if !matches!(shown.get_untracked(), Shown::Found(..)) {
+        // The hits shown stay while 显示更多结果 loads the next page; a new query or region clears them.
+        let same =
+            matches!(shown.get_untracked(), Shown::Found(ref t, k, _) if *t == text && k == key);
+        if !same {
             set_shown.set(Shown::Searching);
         }
         spawn_local(async move {
