@@ -138,7 +138,7 @@ fn RoutedFrame(children: Children) -> impl IntoView {
 fn setup(this: Bundle) {
     provide_context(PrerenderedCtx(StoredValue::new(Prerendered::capture())));
     TextSize::provide();
-    crate::dom::register_service_worker();
+    crate::offline::register();
     crate::components::section_link::install_copy_handler();
     for event in ["popstate", "hashchange"] {
         let handle = window_event_listener_untyped(event, |_| crate::address::changed());

@@ -207,65 +207,6 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
-/// How long the "ready offline" line stays.
-const OFFLINE_NOTE_MS: i32 = 8000;
-
-/// Registers the service worker that makes the site work offline after the first visit. The first time
-/// it takes over (no worker controlled this page when it loaded, then one does), a quiet status line says
-/// the site now works offline, and goes away; on later visits a worker controls the page from the start,
-/// so nothing is said (and nothing is stored to know it).
-pub fn register_service_worker() {
-    use wasm_bindgen::closure::Closure;
-    // A debug build is the development server's (scripts/dev.sh): it has no service worker, and a
-    // cached build would hide the change being made.
-    if cfg!(debug_assertions) {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let sw = window.navigator().service_worker();
-    let controlled = js_sys::Reflect::get(&sw, &"controller".into())
-        .is_ok_and(|c| !c.is_null() && !c.is_undefined());
-    if !controlled {
-        let said = Closure::once_into_js(move || {
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let (Ok(note), Some(body)) = (doc.create_element("p"), doc.body()) else {
-                return;
-            };
-            note.set_class_name("offline-ready no-print");
-            let _ = note.set_attribute("role", "status");
-            let _ = body.append_child(&note);
-            // Filled after insertion, so screen readers announce it.
-            let el = note.clone();
-            let fill = Closure::once_into_js(move || {
-                el.set_text_content(Some("本站已存到这台手机上，没有网络时也能打开。"));
-            });
-            let remove = Closure::once_into_js(move || note.remove());
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    fill.unchecked_ref(),
-                    100,
-                );
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    remove.unchecked_ref(),
-                    OFFLINE_NOTE_MS,
-                );
-            }
-        });
-        let opts = web_sys::AddEventListenerOptions::new();
-        opts.set_once(true);
-        let _ = sw.add_event_listener_with_callback_and_add_event_listener_options(
-            "controllerchange",
-            said.unchecked_ref(),
-            &opts,
-        );
-    }
-    let _ = sw.register("/sw.js");
-}
-
 /// Today's date as `2026年11月23日` (for printed results).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

@@ -12,6 +12,7 @@ pub mod components;
 pub mod dom;
 pub mod fragment;
 mod mount;
+pub mod offline;
 pub mod pages;
 pub mod prerender;
 pub mod qr;

@@ -4,10 +4,13 @@ use leptos::prelude::*;
 
 use policy_content::site::{fragment_key, Page, PageKind, ReaderPage};
 
-use crate::components::StaticFragment;
+use crate::components::{SaveOffline, StaticFragment};
 
 /// Shows the build-time page body.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
-    view! { <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::Library)).path)/> }
+    view! {
+        <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::Library)).path)/>
+        <SaveOffline/>
+    }
 }

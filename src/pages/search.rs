@@ -1,16 +1,25 @@
-//! `/search/?q=…&r=…`: full-text search over all documents, with the index built at build time;
-//! `r` (optional) keeps one region's documents (see `policy_content::search::REGION_FILTERS`).
+//! `/search/?q=…&r=…`: full-text search over all documents; `r` (optional) keeps one region's documents
+//! (see `policy_content::search::REGION_FILTERS`). The index is in pieces (`policy_content::shards`): the
+//! page reads the manifest, then for each query only the pieces it needs, and keeps them for the next
+//! query. Hits come a page at a time (显示更多结果 for the next).
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use policy_content::search::{Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS};
+use policy_content::search::{Hit, RegionFilter, REGION_FILTERS, SUGGESTIONS};
+use policy_content::shards::{Library, Manifest, Page, Plan, Step, MANIFEST_URL};
 use policy_content::site::{PageKind, ReaderPage};
 
 use crate::components::PageHeading;
 
-use crate::dom::fetch_text;
+use crate::dom::{fetch_bytes, fetch_text};
+
+/// Hits per page (each hit shown reads its text piece: at 1,000 documents about 2–5 KB).
+const PAGE: usize = 10;
 
 /// The address of a search: `/search/?q=…`, with `&r=<key>` when a region filter is chosen.
 fn search_url(text: &str, region: &str) -> String {
@@ -20,6 +29,70 @@ fn search_url(text: &str, region: &str) -> String {
         url.push_str(f.key);
     }
     url
+}
+
+/// Runs one search to its page, fetching the pieces it needs (several at a time) into `lib`.
+async fn run(
+    lib: Rc<RefCell<Library>>,
+    query: &str,
+    region: Option<&'static RegionFilter>,
+    want: usize,
+) -> Result<Page, String> {
+    let plan = Plan::new(query);
+    loop {
+        let step = lib.borrow().step(&plan, region, want);
+        match step {
+            Step::Done(page) => return Ok(page),
+            Step::Grams(ks) => {
+                let urls: Vec<String> = ks
+                    .iter()
+                    .map(|&k| lib.borrow().manifest().gram_url(k))
+                    .collect();
+                let got = futures::future::join_all(urls.iter().map(|u| fetch_bytes(u))).await;
+                for (k, bytes) in ks.into_iter().zip(got) {
+                    let bytes = bytes.map_err(|e| e.to_string())?;
+                    lib.borrow_mut()
+                        .add_grams(k, &bytes)
+                        .map_err(|e| e.to_string())?;
+                }
+            }
+            Step::Texts(ks) => {
+                let urls: Vec<String> = ks
+                    .iter()
+                    .map(|&k| lib.borrow().manifest().text_url(k))
+                    .collect();
+                let got = futures::future::join_all(urls.iter().map(|u| fetch_text(u))).await;
+                for (k, text) in ks.into_iter().zip(got) {
+                    let text = text.map_err(|e| e.to_string())?;
+                    lib.borrow_mut()
+                        .add_texts(k, &text)
+                        .map_err(|e| e.to_string())?;
+                }
+            }
+            Step::Region(f) => {
+                let url = lib.borrow().manifest().region_url(f);
+                let bytes = fetch_bytes(&url).await.map_err(|e| e.to_string())?;
+                lib.borrow_mut()
+                    .add_region(f, &bytes)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+}
+
+/// What the results area shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Shown {
+    /// The index's manifest is loading.
+    Loading,
+    /// No query yet.
+    Idle,
+    /// A query's pieces are loading.
+    Searching,
+    /// The page of hits for (query, region key).
+    Found(String, &'static str, Page),
+    /// Something did not load.
+    Failed(String),
 }
 
 /// The search page: a box, examples (`SUGGESTIONS`), a region filter, and the hits with highlighted
@@ -36,29 +109,53 @@ pub fn SearchPage() -> impl IntoView {
                 .map_or("", |f| f.key)
         })
     });
-    let (index, set_index) = signal(None::<Result<SearchIndex, String>>);
+    let (lib, set_lib) = signal_local(None::<Rc<RefCell<Library>>>);
+    let (shown, set_shown) = signal(Shown::Loading);
     spawn_local(async move {
-        let loaded = fetch_text("/data/search.json")
+        let loaded = fetch_text(MANIFEST_URL)
             .await
             .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<SearchIndex>(&t).map_err(|e| e.to_string()));
-        set_index.set(Some(loaded));
+            .and_then(|t| serde_json::from_str::<Manifest>(&t).map_err(|e| e.to_string()));
+        match loaded {
+            Ok(m) => set_lib.set(Some(Rc::new(RefCell::new(Library::new(m))))),
+            Err(e) => set_shown.set(Shown::Failed(e)),
+        }
     });
-    // The hits (in the chosen region), and how many more the other regions' documents have.
-    let hits = Memo::new(move |_| {
-        let (q, filter) = (q.get(), RegionFilter::by_key(r.get()));
-        index.with(|i| match i {
-            Some(Ok(idx)) if !q.trim().is_empty() => {
-                let mut hits = idx.search_in(&q, filter, usize::MAX);
-                let elsewhere = match filter {
-                    Some(_) => idx.search(&q, usize::MAX).len().saturating_sub(hits.len()),
-                    None => 0,
-                };
-                hits.truncate(50);
-                Some((hits, elsewhere))
+    // How many hits to show: a page, and another for each 显示更多结果 (back to one for a new query).
+    let (want, set_want) = signal(PAGE);
+    Effect::new(move |_| {
+        let _ = (q.get(), r.get());
+        set_want.set(PAGE);
+    });
+    // Each search is numbered; only the latest one's answer is shown.
+    let latest = Rc::new(std::cell::Cell::new(0u32));
+    Effect::new(move |_| {
+        let (text, key, want) = (q.get(), r.get(), want.get());
+        let Some(lib) = lib.get() else {
+            return;
+        };
+        if text.trim().is_empty() {
+            set_shown.set(Shown::Idle);
+            return;
+        }
+        let n = latest.get() + 1;
+        latest.set(n);
+        let latest = latest.clone();
+        // The hits shown stay while 显示更多结果 loads the next page; a new query or region clears them.
+        let same =
+            matches!(shown.get_untracked(), Shown::Found(ref t, k, _) if *t == text && k == key);
+        if !same {
+            set_shown.set(Shown::Searching);
+        }
+        spawn_local(async move {
+            let page = run(lib, &text, RegionFilter::by_key(key), want).await;
+            if latest.get() == n {
+                set_shown.set(match page {
+                    Ok(p) => Shown::Found(text, key, p),
+                    Err(e) => Shown::Failed(e),
+                });
             }
-            _ => None,
-        })
+        });
     });
     let navigate = use_navigate();
     let (draft, set_draft) = signal(q.get_untracked());
@@ -103,16 +200,25 @@ pub fn SearchPage() -> impl IntoView {
                 {region_chip("", "全部")}
                 {REGION_FILTERS.iter().map(|f| region_chip(f.key, f.label)).collect_view()}
             </p>
-            {move || match (index.get().is_some(), hits.get()) {
-                (false, _) => view! { <p class="loading" role="status">"正在载入搜索索引……"</p> }.into_any(),
-                (true, None) => view! { <p>"输入关键词后按“搜索”。多个词用空格分开，表示同时包含。"</p> }.into_any(),
-                (true, Some((h, elsewhere))) => view! {
-                    <Results hits=h query=q.get() region=RegionFilter::by_key(r.get()) elsewhere=elsewhere/>
+            {move || match shown.get() {
+                Shown::Loading => view! { <p class="loading" role="status">"正在载入搜索索引……"</p> }.into_any(),
+                Shown::Searching => view! { <p class="loading" role="status">"正在搜索……"</p> }.into_any(),
+                Shown::Idle => view! { <p>"输入关键词后按“搜索”。多个词用空格分开，表示同时包含。"</p> }.into_any(),
+                Shown::Found(text, key, page) => view! {
+                    <Results page=page query=text region=RegionFilter::by_key(key)/>
+                }.into_any(),
+                Shown::Failed(_) => view! {
+                    <p class="notice" role="alert">"搜索需要的数据没有载入：可能没有网络，或这一部分还没有保存到这台手机上。请联网后再试。"</p>
                 }.into_any(),
             }}
-            {move || index.with(|i| matches!(i, Some(Err(_)))).then(|| view! {
-                <p class="notice">"搜索索引没有加载成功，请检查网络后刷新页面。"</p>
-            })}
+            {move || match shown.get() {
+                Shown::Found(_, _, page) if page.more => Some(view! {
+                    <button type="button" class="more-hits" on:click=move |_| set_want.update(|w| *w += PAGE)>
+                        "显示更多结果"
+                    </button>
+                }),
+                _ => None,
+            }}
         </div>
     }
 }
@@ -120,27 +226,34 @@ pub fn SearchPage() -> impl IntoView {
 /// The list of hits.
 #[component]
 fn Results(
-    /// The hits, best first.
-    hits: Vec<Hit>,
+    /// The page of hits, best first, and the counts.
+    page: Page,
     /// The query, for the count line.
     query: String,
     /// The region filter, if one is chosen.
     region: Option<&'static RegionFilter>,
-    /// Hits in the other regions' documents (0 without a filter).
-    elsewhere: usize,
 ) -> impl IntoView {
-    let count = hits.len();
     let within = region.map_or(String::new(), |f| format!("在{}的文件中", f.label));
-    let status = match (count, within.is_empty()) {
-        (0, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
-        (0, false) => format!("{within}没有找到包含“{query}”的内容。"),
-        _ => format!("{within}找到 {count} 处包含“{query}”的内容："),
+    let status = match (page.found, page.exact(), within.is_empty()) {
+        (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
+        (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
+        (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),
+        (n, false, _) => format!(
+            "{within}找到 {n} 处以上包含“{query}”的内容（最多 {} 处），最相关的在前：",
+            page.at_most
+        ),
     };
+    let elsewhere = match (page.elsewhere, page.elsewhere_exact) {
+        (0, _) => None,
+        (n, true) => Some(format!("其他地区的文件中还有 {n} 处，选“全部”可以看到。")),
+        (n, false) => Some(format!(
+            "其他地区的文件中可能还有（最多 {n} 处），选“全部”可以看到。"
+        )),
+    };
+    let hits: Vec<Hit> = page.hits;
     view! {
         <p role="status" data-testid="search-count">{status}</p>
-        {(elsewhere > 0).then(|| view! {
-            <p class="elsewhere">{format!("其他地区的文件中还有 {elsewhere} 处，选“全部”可以看到。")}</p>
-        })}
+        {elsewhere.map(|e| view! { <p class="elsewhere">{e}</p> })}
         <ol class="hits">
             {hits.into_iter().map(|h| {
                 let href = format!("/docs/{}/#{}", h.slug, h.section_id);

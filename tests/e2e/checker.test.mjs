@@ -53,6 +53,8 @@ test('a full checker run, back, change an answer, result with citations and a ca
 test('the 包抓干部 form scores to its total of 100, and a veto sets 差', async () => {
   const { page } = await open(browser, `${server.base}/self-check/`);
   await appReady(page);
+  // The form shows once its data (/data/*.bin) has loaded: from the network unless this page was saved.
+  await page.locator('.form-view .answers').first().waitFor();
   // Answer every indicator with its full-score choice: 否 for vetoes and 是-loses items, 是 otherwise.
   const groups = await page.locator('.form-view .answers').count();
   for (let i = 0; i < groups; i++) {

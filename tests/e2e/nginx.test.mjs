@@ -42,7 +42,7 @@ describe('deploy/nginx.conf on nginx', { skip: unavailable() ?? false }, () => {
       page: '/', doc: one(files, /^docs\/[^/]+\/index\.html$/).replace(/index\.html$/, ''),
       js: one(files, /^[^/]+-[0-9a-f]{8,16}\.js$/), wasm: one(files, /^[^/]+-[0-9a-f]{8,16}_bg\.wasm$/),
       css: one(files, /^[^/]+-[0-9a-f]{8,16}\.css$/), bin: one(files, /^data\/[^/]+\.bin$/), sw: '/sw.js',
-      manifest: '/manifest.webmanifest', json: '/data/search.json', missing: '/no-such-page/',
+      manifest: '/manifest.webmanifest', json: '/data/search/index.json', missing: '/no-such-page/',
     };
     nginx = await startNginx();
   });

@@ -1,4 +1,5 @@
-// Reach and inclusion: QR codes decode to the page's URL, the site works offline after one visit,
+// Reach and inclusion: QR codes decode to the page's URL, the pages opened work offline after one visit
+// and every page after 保存全部内容,
 // axe-core finds no WCAG 2.1 AA violation on any route, nothing entered is stored, and no request
 // leaves the site's origin.
 import { test, before, after } from 'node:test';
@@ -21,7 +22,7 @@ test('the QR code of a section decodes to that section\'s URL', async () => {
   await page.close();
 });
 
-test('after one visit the site works with the network cut', async () => {
+test('after one visit the pages opened work with the network cut; a page never opened says so', async () => {
   const cacheControl = new Map(); // request URL -> its Cache-Control header
   const record = (req) => cacheControl.set(req.url, req.headers['cache-control']);
   server.server.on('request', record);
@@ -29,24 +30,64 @@ test('after one visit the site works with the network cut', async () => {
   const page = await ctx.newPage();
   await page.goto(`${server.base}/`);
   await appReady(page);
-  // The worker is active only after its install step has cached every file of the build.
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('zct-')), null, { timeout: 30000 });
+  await page.waitForFunction(async () => Boolean(await caches.match('/')), null, { timeout: 30000 });
+  // The worker, now in control, keeps what is opened next: a document, and a search with its index pieces.
+  for (const p of ['/docs/meishan-137/', `/search/?q=${encodeURIComponent('3000元')}`]) {
+    await page.goto(`${server.base}${p}`);
+    await appReady(page);
+  }
+  await page.waitForSelector('ol.hits li');
   server.server.off('request', record);
-  // It fetched them past every HTTP cache (cache: 'reload' asks caches on the way to revalidate), so no
-  // stale page from a CDN becomes the offline copy. Only the worker asks for these two during this visit.
-  for (const url of ['/404.html', '/about/']) assert.equal(cacheControl.get(url), 'no-cache', `${url} precached with cache: 'reload'`);
+  // The core was fetched past every HTTP cache (cache: 'reload' asks caches on the way to revalidate), so
+  // no stale page from a CDN becomes the offline copy.
+  assert.equal(cacheControl.get('/offline/'), 'no-cache', "/offline/ kept with cache: 'reload'");
   await ctx.setOffline(true);
-  for (const p of ['/docs/meishan-137/', '/search/?q=3000元', '/calc/', '/check/', '/self-check/']) {
+  for (const p of ['/', '/docs/meishan-137/', `/search/?q=${encodeURIComponent('3000元')}`]) {
     await page.goto(`${server.base}${p}`);
     await appReady(page);
     const h1 = await page.locator('main h1').first().textContent();
     assert.ok(h1.length > 1, `${p} offline`);
   }
-  // The checker's pages fetch their data (/data/*.bin): the worker has it too.
+  await page.waitForSelector('ol.hits li');
+  assert.match(await page.getByTestId('search-count').textContent(), /^找到 \d+ 处/, 'the search saved works offline');
+  // A page never opened: the offline page says so, in Chinese, with the way to save everything.
+  await page.goto(`${server.base}/calc/`);
+  assert.equal(await page.locator('h1').textContent(), '这一页还没有保存到这台手机上');
+  assert.match(await page.locator('main').textContent(), /保存全部内容，离线使用/);
+  await ctx.close();
+});
+
+test('after 保存全部内容 every page works with the network cut', async () => {
+  const cacheControl = new Map();
+  const record = (req) => cacheControl.set(req.url, req.headers['cache-control']);
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.goto(`${server.base}/about/`);
+  await appReady(page);
+  const button = page.getByRole('button', { name: /^保存全部内容，离线使用（约 [\d.]+ (MB|KB)）$/ });
+  await button.waitFor({ timeout: 30000 });
+  server.server.on('request', record);
+  await button.click();
+  await page.getByTestId('saved-all').waitFor({ timeout: 120000 });
+  server.server.off('request', record);
+  for (const url of ['/404.html', '/calc/']) assert.equal(cacheControl.get(url), 'no-cache', `${url} saved with cache: 'reload'`);
+  await ctx.setOffline(true);
+  for (const p of [...sitemapPaths(), `/search/?q=${encodeURIComponent('大病保险')}`]) {
+    await page.goto(`${server.base}${p}`);
+    await appReady(page);
+    const h1 = await page.locator('main h1').first().textContent();
+    assert.ok(h1.length > 1 && !h1.includes('还没有保存'), `${p} offline: ${h1}`);
+  }
+  await page.waitForSelector('ol.hits li');
+  // The checker's pages fetch their data (/data/*.bin): saved too.
   await page.goto(`${server.base}/villages/?q=河畔`);
   await appReady(page);
   assert.match(await page.getByTestId('village-count').textContent(), /找到 \d+ 个(乡镇|村)/);
+  // The page says it is saved.
+  await page.goto(`${server.base}/about/`);
+  await appReady(page);
+  await page.getByTestId('saved-all').waitFor();
   await ctx.close();
 });
 

@@ -19,6 +19,17 @@ function docsContaining(q) {
     .map((f) => f.slice(5, -5)).sort();
 }
 
+/** Clicks 显示更多结果 (hits come a page at a time) until every hit is shown. */
+async function showAll(page) {
+  for (;;) {
+    const more = page.getByRole('button', { name: '显示更多结果' });
+    if (!(await more.count())) return;
+    const shown = await page.locator('ol.hits li').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('ol.hits li').length > n, shown);
+  }
+}
+
 for (const q of ['3000元', '大病保险', '先诊疗']) {
   test(`searching ${q} finds every document that says it`, async () => {
     const expected = docsContaining(q);
@@ -26,6 +37,7 @@ for (const q of ['3000元', '大病保险', '先诊疗']) {
     const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent(q)}`);
     await appReady(page);
     await page.waitForSelector('[data-testid="search-count"]');
+    await showAll(page);
     const hrefs = await page.locator('ol.hits li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const found = [...new Set(hrefs.map((h) => h.split('/')[2]))].sort();
     assert.deepEqual(found, expected);
@@ -89,6 +101,23 @@ test('hits show their region, and &r= keeps one region', async () => {
   assert.ok(kept.length >= 1 && kept.every((r) => r.includes('会宁县')), kept.join());
   assert.ok(await page.locator('p.elsewhere').isVisible(), 'says the other regions have more');
   assert.equal(await page.locator('.region-filter button[aria-pressed="true"]').textContent(), '会宁');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('one character, a 文号 and digits with Chinese find their text, highlighted', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/`);
+  await appReady(page);
+  for (const [q, mark] of [['医', '医'], ['县委办发〔2018〕83号', '县委办发〔2018〕83号'], ['甘卫发[2018]165号', '甘卫发〔2018〕165号'], ['7类11种', '7类11种']]) {
+    await page.fill('#q', q);
+    await page.press('#q', 'Enter');
+    const count = await countFor(page, q);
+    assert.match(count, /^找到 \d+ 处/, q);
+    const expected = docsContaining(mark);
+    assert.ok(expected.length >= 1, `some document says ${mark}`);
+    const marks = await page.locator('ol.hits mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => m.replace(/\s/g, '') === mark), `${q}: ${marks.join('|')}`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -10,6 +10,7 @@ pub mod html;
 pub mod model;
 pub mod quote;
 pub mod search;
+pub mod shards;
 pub mod site;
 
 #[cfg(feature = "build")]

@@ -248,7 +248,7 @@ pub fn normalize(s: &str) -> String {
 
 /// Normalized characters of `s`, each with the byte range in `s` of the character it came from.
 /// A `.` stays when both its neighbours are digits (a decimal point: `7.5` is not `75`).
-fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
+pub(crate) fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
     let folded: Vec<(usize, char, usize)> = s
         .char_indices()
         .map(|(i, c)| (i, fold(c), c.len_utf8()))
@@ -265,7 +265,7 @@ fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
         .unzip()
 }
 
-fn bigrams(chars: &[char]) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn bigrams(chars: &[char]) -> impl Iterator<Item = String> + '_ {
     chars.windows(2).map(|w| w.iter().collect())
 }
 
@@ -299,7 +299,12 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// The score: the document's own text beats an editorial note, a title match beats any number of
 /// occurrences, which beat a shorter section. Packed into one number: not editorial (1 bit), terms
 /// found in the title (7 bits), occurrences (12 bits), shortness in steps of 8 characters (12 bits).
-fn rank(editorial: bool, title_terms: usize, occurrences: usize, text_chars: usize) -> u32 {
+pub(crate) fn rank(
+    editorial: bool,
+    title_terms: usize,
+    occurrences: usize,
+    text_chars: usize,
+) -> u32 {
     let own = u32::from(!editorial);
     let title = title_terms.min(0x7f) as u32;
     let count = occurrences.min(0xfff) as u32;
@@ -381,18 +386,12 @@ impl SearchIndex {
 
     /// [`Self::search`], keeping only the documents `region` covers (all with `None`).
     pub fn search_in(&self, query: &str, region: Option<&RegionFilter>, limit: usize) -> Vec<Hit> {
-        let mut terms: Vec<Vec<char>> = Vec::new();
-        for t in query.split_whitespace() {
-            let (t, _) = normalize_mapped(t);
-            if !t.is_empty() && !terms.contains(&t) {
-                terms.push(t);
-            }
-        }
+        let terms = query_terms(query);
         if terms.is_empty() {
             return Vec::new();
         }
         let mut hits: Vec<(u32, Hit)> = Vec::new();
-        'sections: for n in self.candidates(&terms) {
+        for n in self.candidates(&terms) {
             let Some(entry) = self.sections.get(n as usize) else {
                 continue;
             };
@@ -402,37 +401,54 @@ impl SearchIndex {
             if region.is_some_and(|r| !r.covers(&doc.region)) {
                 continue;
             }
-            let (title, _) = normalize_mapped(&entry.title);
-            let (text, spans) = normalize_mapped(&entry.text);
-            let (mut title_terms, mut count, mut matches) = (0, 0, Vec::new());
-            for t in &terms {
-                let in_title = occurrences(&title, t).len();
-                let in_text = occurrences(&text, t);
-                if in_title == 0 && in_text.is_empty() {
-                    continue 'sections;
-                }
-                title_terms += usize::from(in_title > 0);
-                count += in_title + in_text.len();
-                matches.extend(in_text.into_iter().map(|i| (i, i + t.len())));
+            if let Some(hit) = hit_in(doc, entry, &terms) {
+                hits.push((n, hit));
             }
-            hits.push((
-                n,
-                Hit {
-                    slug: doc.slug.clone(),
-                    doc_title: doc.title.clone(),
-                    doc_number: doc.number.clone(),
-                    region: doc.region.clone(),
-                    editorial: entry.editorial,
-                    section_id: entry.id.clone(),
-                    section_title: entry.title.clone(),
-                    snippet: snippet(&entry.text, &spans, matches),
-                    score: rank(entry.editorial, title_terms, count, text.len()),
-                },
-            ));
         }
         hits.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
         hits.into_iter().take(limit).map(|(_, h)| h).collect()
     }
+}
+
+/// The normalized, distinct, non-empty whitespace-separated terms of `query`.
+pub(crate) fn query_terms(query: &str) -> Vec<Vec<char>> {
+    let mut terms: Vec<Vec<char>> = Vec::new();
+    for t in query.split_whitespace() {
+        let (t, _) = normalize_mapped(t);
+        if !t.is_empty() && !terms.contains(&t) {
+            terms.push(t);
+        }
+    }
+    terms
+}
+
+/// The hit for section `entry` of `doc` if its title or text contains every term (normalized), with
+/// its snippet and score.
+pub(crate) fn hit_in(doc: &DocRef, entry: &Entry, terms: &[Vec<char>]) -> Option<Hit> {
+    let (title, _) = normalize_mapped(&entry.title);
+    let (text, spans) = normalize_mapped(&entry.text);
+    let (mut title_terms, mut count, mut matches) = (0, 0, Vec::new());
+    for t in terms {
+        let in_title = occurrences(&title, t).len();
+        let in_text = occurrences(&text, t);
+        if in_title == 0 && in_text.is_empty() {
+            return None;
+        }
+        title_terms += usize::from(in_title > 0);
+        count += in_title + in_text.len();
+        matches.extend(in_text.into_iter().map(|i| (i, i + t.len())));
+    }
+    Some(Hit {
+        slug: doc.slug.clone(),
+        doc_title: doc.title.clone(),
+        doc_number: doc.number.clone(),
+        region: doc.region.clone(),
+        editorial: entry.editorial,
+        section_id: entry.id.clone(),
+        section_title: entry.title.clone(),
+        snippet: snippet(&entry.text, &spans, matches),
+        score: rank(entry.editorial, title_terms, count, text.len()),
+    })
 }
 
 /// About [`SNIPPET_CHARS`] characters of `text` from a little before the first match, every match

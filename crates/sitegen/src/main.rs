@@ -2,7 +2,7 @@
 //! into DIST (the bundles' shell pages in DIR, `target/shells/<bundle>.html`, see `scripts/build.sh`) and
 //! writes every route of the site as a real HTML page on the shell of the bundle that serves it (text
 //! readable before the wasm loads and with JavaScript off), the page fragments the app fetches when it
-//! navigates, the search index, the checker's data, the sitemap, the service worker (offline) and
+//! navigates, the search index (in pieces), the checker's data, the sitemap, the service worker (offline) and
 //! precompressed copies of every asset. It can run again on the same build (`scripts/build.sh pages`).
 //!
 //! `--dev BUNDLE` is the development server's hook (`scripts/dev.sh`): DIST is Trunk's staging directory
@@ -16,6 +16,7 @@ mod csp;
 mod files;
 mod offline;
 mod pages;
+mod search_pieces;
 mod sitemap;
 mod template;
 
@@ -104,8 +105,11 @@ fn run(args: &Args) -> Result<usize, String> {
         Some(bundle) => Templates::read(dist, Some(bundle))?,
         None => Templates::read(&args.shells, None)?,
     };
+    let start = std::time::Instant::now();
+    let lap = |what: &str| eprintln!("sitegen: {what} at {:.1} s", start.elapsed().as_secs_f64());
     let docs = load_library(&content.join("docs")).map_err(|e| e.to_string())?;
     let built = Built::new(&docs, content)?;
+    lap("library loaded");
 
     let specs: Vec<PageSpec> = built.pages();
     let not_found = built.not_found();
@@ -140,9 +144,10 @@ fn run(args: &Args) -> Result<usize, String> {
         pages += 1;
     }
 
+    lap("pages written");
     let index = SearchIndex::build(&docs);
-    let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
-    write(&dist.join("data/search.json"), &json)?;
+    let (search_version, pieces) = search_pieces::write(dist, &index)?;
+    eprintln!("sitegen: search index {search_version} in {pieces} pieces");
     // The checker's data, fetched by the checker's pages (see policy_checker::store).
     for part in policy_checker::store::Part::ALL {
         write_bytes(&dist.join("data").join(part.file()), part.bytes())?;
@@ -157,9 +162,17 @@ fn run(args: &Args) -> Result<usize, String> {
         &dist.join("sitemap.xml"),
         &sitemap::render(&origin, specs.iter().map(|s| s.path.as_str())),
     )?;
-    let version = offline::write_service_worker(dist)?;
+    lap("search index written");
+    offline::write_offline_page(dist)?;
     let compressed = compress::precompress(dist)?;
-    eprintln!("sitegen: build {version}; {compressed} files precompressed (.br, .gz)");
+    lap("precompressed");
+    let saved = offline::write_service_worker(dist)?;
+    compress::compress_file(dist, "sw.js")?;
+    compress::compress_file(dist, &saved.save_list)?;
+    eprintln!(
+        "sitegen: build {}; {compressed} files precompressed (.br, .gz); 保存全部内容: {} files, {} bytes as served",
+        saved.version, saved.files, saved.bytes
+    );
     csp::write_nginx_include(dist, &templates.header_csp)?;
     eprintln!(
         "sitegen: Content-Security-Policy for the server header (in {}):\n  {}",

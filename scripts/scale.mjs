@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// The scale benchmark (issue 16; not a test): grows the library to N documents (default 1,000;
+// scripts/grow-library.mjs), runs sitegen over it onto this build's bundles (run scripts/build.sh first), and
+// prints: sitegen's time, the search index (files, bytes), for five fixed queries the bytes each downloads
+// (brotli, as served) and the time from pressing Enter to the hits shown with the CPU slowed 4× (DevTools
+// throttling), the first visit's background download (the service worker's), and what 保存全部内容 saves.
+// `node scripts/scale.mjs [N] [--keep DIR]`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, appReady, DIST } from '../tests/e2e/harness.mjs';
+import { brBytes, filesUnder } from '../tests/e2e/bytes.mjs';
+import { QUERIES } from '../tests/e2e/scale-queries.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SITEGEN = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'release', 'sitegen');
+const n = Number(process.argv[2] || 1000);
+const keep = process.argv.indexOf('--keep') > 0 ? process.argv[process.argv.indexOf('--keep') + 1] : null;
+const tmp = keep || fs.mkdtempSync(path.join(os.tmpdir(), 'zct-scale-'));
+const content = path.join(tmp, 'content');
+const dist = path.join(tmp, 'dist');
+
+execFileSync('node', [path.join(ROOT, 'scripts/grow-library.mjs'), String(n), content], { stdio: 'inherit' });
+fs.rmSync(dist, { recursive: true, force: true });
+fs.mkdirSync(dist, { recursive: true });
+for (const f of fs.readdirSync(DIST)) if (fs.statSync(path.join(DIST, f)).isFile() && !/\.(br|gz)$/.test(f)) fs.copyFileSync(path.join(DIST, f), path.join(dist, f));
+const t0 = Date.now();
+// The bundles' shells are the last build's (scripts/build.sh keeps them in target/shells/).
+  execFileSync(SITEGEN, ['--shells', path.join(ROOT, 'target/shells'), dist, content], { stdio: ['ignore', 'ignore', 'inherit'] });
+const buildS = (Date.now() - t0) / 1000;
+
+const indexFiles = filesUnder(path.join(dist, 'data/search')).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => `/data/search/${f}`);
+const indexRaw = indexFiles.reduce((a, f) => a + fs.statSync(path.join(dist, f)).size, 0);
+const list = JSON.parse(fs.readFileSync(path.join(dist, fs.readdirSync(path.join(dist, 'data')).filter((f) => /^offline-.*\.json$/.test(f)).map((f) => `data/${f}`)[0]), 'utf8'));
+
+const server = await serve(0, dist);
+const rows = [];
+let firstVisit;
+try {
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(`${server.base}/search/`);
+  await appReady(page);
+  for (const q of QUERIES) {
+    const pieces = [];
+    const listen = (r) => { if (r.url().includes('/data/search/')) pieces.push(r.url()); };
+    page.on('request', listen);
+    await page.fill('#q', q);
+    const start = Date.now();
+    await page.press('#q', 'Enter');
+    await page.waitForFunction((want) => document.querySelector('[data-testid="search-count"]')?.textContent.includes(`“${want}”`), q, { polling: 'raf' });
+    const ms = Date.now() - start;
+    page.off('request', listen);
+    rows.push({ query: q, pieces: pieces.length, bytes: brBytes(dist, pieces), ms, count: await page.getByTestId('search-count').textContent() });
+  }
+  await ctx.close();
+
+  const visit = await launch();
+  const p = await visit.newPage();
+  const own = new Set();
+  p.on('request', (r) => own.add(r.url()));
+  const from = server.requests.length;
+  await p.goto(`${server.base}/docs/huining-83/`);
+  await appReady(p);
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  await p.waitForFunction(async () => Boolean(await caches.match('/docs/huining-83/')), null, { timeout: 60000 });
+  await p.waitForTimeout(500);
+  const background = server.requests.slice(from).filter((u) => !own.has(server.base + u));
+  firstVisit = { page: brBytes(dist, [...own].map((u) => new URL(u).pathname)), background: brBytes(dist, background), requests: background.length };
+  await visit.close();
+} finally {
+  await server.close();
+}
+
+console.log(`\nscale benchmark: ${n} documents (${new Date().toISOString().slice(0, 10)})`);
+console.log(`sitegen: ${buildS.toFixed(1)} s`);
+console.log(`search index: ${indexFiles.length} files, ${indexRaw} bytes raw, ${brBytes(dist, indexFiles)} bytes brotli`);
+console.log('query (CPU 4× slower) | pieces | bytes (brotli) | ms to hits shown | count line');
+for (const r of rows) console.log(`${r.query} | ${r.pieces} | ${r.bytes} | ${r.ms} | ${r.count}`);
+console.log(`first visit of /docs/huining-83/: page ${firstVisit.page} bytes, service worker's background download ${firstVisit.background} bytes in ${firstVisit.requests} requests (brotli)`);
+console.log(`保存全部内容: ${list.files.length} files, ${list.bytes} bytes as served`);
+if (!keep) fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,0 +1,164 @@
+//! Offline use, the page's side of `sw.js` (written by sitegen): registers the worker, tells it which page
+//! was opened and what that page loaded (kept from the browser's HTTP cache, no second download, so the page
+//! works offline after one visit), and carries the messages of 保存全部内容 (`components::SaveOffline`).
+
+use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// How long the "ready offline" line stays.
+const OFFLINE_NOTE_MS: i32 = 8000;
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let nav = web_sys::window()?.navigator();
+    // Browsers without service workers (or in a context that forbids them) have no container.
+    js_sys::Reflect::has(&nav, &"serviceWorker".into())
+        .ok()?
+        .then(|| nav.service_worker())
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &key.into(), value);
+}
+
+/// A message `{type, …}` for the worker.
+pub fn message(kind: &str) -> js_sys::Object {
+    let m = js_sys::Object::new();
+    set(&m, "type", &kind.into());
+    m
+}
+
+/// Whether the person asked the browser to save data (Save-Data): then nothing is fetched in the
+/// background beyond the core.
+pub fn save_data() -> bool {
+    web_sys::window()
+        .map(|w| get(&get(&w.navigator(), "connection"), "saveData"))
+        .is_some_and(|v| v.is_truthy())
+}
+
+/// Sends `msg` to the active worker once there is one.
+pub fn post(msg: js_sys::Object) {
+    let Some(sw) = container() else {
+        return;
+    };
+    spawn_local(async move {
+        let Ok(ready) = sw.ready() else {
+            return;
+        };
+        let Ok(reg) = JsFuture::from(ready).await else {
+            return;
+        };
+        let active = get(&reg, "active");
+        if let Ok(post) = get(&active, "postMessage").dyn_into::<js_sys::Function>() {
+            let _ = post.call1(&active, &msg);
+        }
+    });
+}
+
+/// Calls `handler` with every message the worker sends to this page, for the life of the page.
+pub fn on_message(handler: impl Fn(JsValue) + 'static) {
+    let Some(sw) = container() else {
+        return;
+    };
+    let f =
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| handler(get(&e, "data")));
+    let _ = sw.add_event_listener_with_callback("message", f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+/// The field `key` of a message as a number (0 if absent).
+pub fn number(data: &JsValue, key: &str) -> f64 {
+    get(data, key).as_f64().unwrap_or(0.0)
+}
+
+/// The field `key` of a message as text.
+pub fn text(data: &JsValue, key: &str) -> String {
+    get(data, key).as_string().unwrap_or_default()
+}
+
+/// The field `key` of a message as a flag.
+pub fn flag(data: &JsValue, key: &str) -> bool {
+    get(data, key).is_truthy()
+}
+
+/// Registers the worker and tells it this page was opened, with the files it loaded. The first time a
+/// worker takes over (none controlled this page when it loaded, then one does), a quiet status line says
+/// this page now works offline, and goes away; later visits say nothing (and nothing is stored to know it).
+pub fn register() {
+    // A debug build is the development server's (scripts/dev.sh): it has no service worker, and a
+    // cached build would hide the change being made.
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(sw) = container() else {
+        return;
+    };
+    let controlled = !get(&sw, "controller").is_null() && !get(&sw, "controller").is_undefined();
+    if !controlled {
+        let said = Closure::once_into_js(move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let (Ok(note), Some(body)) = (doc.create_element("p"), doc.body()) else {
+                return;
+            };
+            note.set_class_name("offline-ready no-print");
+            let _ = note.set_attribute("role", "status");
+            let _ = body.append_child(&note);
+            // Filled after insertion, so screen readers announce it.
+            let el = note.clone();
+            let fill = Closure::once_into_js(move || {
+                el.set_text_content(Some(
+                    "这一页已存到这台手机上，没有网络时也能打开。要存全部内容，请到“关于”页。",
+                ));
+            });
+            let remove = Closure::once_into_js(move || note.remove());
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    fill.unchecked_ref(),
+                    100,
+                );
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    remove.unchecked_ref(),
+                    OFFLINE_NOTE_MS,
+                );
+            }
+        });
+        let opts = web_sys::AddEventListenerOptions::new();
+        opts.set_once(true);
+        let _ = sw.add_event_listener_with_callback_and_add_event_listener_options(
+            "controllerchange",
+            said.unchecked_ref(),
+            &opts,
+        );
+    }
+    let _ = sw.register("/sw.js");
+    post(visited());
+}
+
+/// `{type: "visited", urls, saveData}`: this page's address and every file it has loaded so far.
+fn visited() -> js_sys::Object {
+    let urls = js_sys::Array::new();
+    if let Some(w) = web_sys::window() {
+        if let Ok(href) = w.location().href() {
+            urls.push(&href.into());
+        }
+        let perf = get(&w, "performance");
+        if let Ok(by_type) = get(&perf, "getEntriesByType").dyn_into::<js_sys::Function>() {
+            if let Ok(entries) = by_type.call1(&perf, &"resource".into()) {
+                for e in js_sys::Array::from(&entries).iter() {
+                    urls.push(&get(&e, "name"));
+                }
+            }
+        }
+    }
+    let m = message("visited");
+    set(&m, "urls", &urls);
+    set(&m, "saveData", &save_data().into());
+    m
+}
