@@ -200,11 +200,29 @@ pub fn absolute_url(path_and_fragment: &str) -> String {
     format!("{origin}{path_and_fragment}")
 }
 
-/// Copies `text` to the clipboard (best effort: older browsers without the API do nothing).
+/// The browser's clipboard, where the page may use it (not on a plain-HTTP address other than this
+/// machine's, nor in older browsers: there `navigator.clipboard` is missing).
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = web_sys::window()?.navigator();
+    let c = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    (!c.is_undefined() && !c.is_null()).then(|| navigator.clipboard())
+}
+
+/// Copies `text` to the clipboard (best effort: where the page may not use it, nothing happens).
 pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
+    if let Some(c) = clipboard() {
+        let _ = c.write_text(text);
     }
+}
+
+/// Copies `text` to the clipboard; whether the browser took it.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(c) = clipboard() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(c.write_text(text))
+        .await
+        .is_ok()
 }
 
 /// How long the "ready offline" line stays.

@@ -9,29 +9,15 @@ use rust_decimal::Decimal;
 
 use crate::calc_adapter::{clause_ref, reading, source_href, wan, yuan, Reading, OPTIONS};
 use crate::charts::{line_chart, stacked_bar, Part, Series};
+use crate::components::CategoryCompare;
+use crate::payers::{floor_label, param, shares};
 
-/// The value of parameter `key` in the scenario's profile, if the profile has it.
-fn param(scenario: &Scenario, key: &str) -> Option<Decimal> {
-    policy_engine::profile(&scenario.profile)?
-        .params
-        .iter()
-        .find(|p| p.key == key)
-        .map(|p| p.value)
-}
-
+/// `(label, value, class)` of every payer, for the bar and the tables.
 fn payers(e: &EpisodeResult, floor: &str) -> Vec<(String, Decimal, &'static str)> {
-    [
-        ("基本医保", e.basic, "c0"),
-        ("大病保险", e.critical, "c1"),
-        (floor, e.floor_top_up, "c2"),
-        ("医疗救助", e.assistance, "c3"),
-        ("政府兜底/慈善基金", e.fiscal_backstop, "c4"),
-        ("医院承担（目录外费用）", e.hospital_absorbed, "c5"),
-        ("个人自付", e.personal, "c6"),
-    ]
-    .into_iter()
-    .map(|(label, v, class)| (label.to_string(), v, class))
-    .collect()
+    shares(e, floor)
+        .into_iter()
+        .map(|s| (s.label, s.value, s.class))
+        .collect()
 }
 
 fn kind_label(e: &policy_engine::Episode) -> String {
@@ -48,12 +34,17 @@ fn kind_label(e: &policy_engine::Episode) -> String {
     format!("{level}{kind}")
 }
 
-/// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
-fn poster_title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -> String {
-    let what = match scenario.episodes.as_slice() {
+/// The visits in a few words: `县级医院住院 1.2 万元`, or `全年 3 次就诊共 5 万元`.
+fn visits_in_words(scenario: &Scenario, total: Decimal) -> String {
+    match scenario.episodes.as_slice() {
         [e] => format!("{} {}", kind_label(e), wan(e.total)),
         es => format!("全年 {} 次就诊共 {}", es.len(), wan(total)),
-    };
+    }
+}
+
+/// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
+fn poster_title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -> String {
+    let what = visits_in_words(scenario, total);
     let pays = match how {
         Reading::Ceiling => format!("最多自付 {}", wan(personal)),
         Reading::FromTotal => format!("个人自付约 {}", wan(personal)),
@@ -75,10 +66,7 @@ pub fn CalcResult(
     let y = &result.year;
     let how = reading(&scenario, &guessed);
     let profile_id = scenario.profile.clone();
-    let floor = param(&scenario, "floor_ratio").map_or_else(
-        || "兜底补足".to_string(),
-        |r| format!("兜底补足到{}%", policy_engine::money::pct(r)),
-    );
+    let floor = floor_label(&scenario);
     let flattens = param(&scenario, "assistance_threshold").map(|t| {
         format!(
             "建档立卡贫困人口的曲线在 {} 元处变平，就是医疗救助兜底的作用。",
@@ -135,12 +123,7 @@ pub fn CalcResult(
             </section>
         }
     }).collect_view();
-    let compare = Category::ALL.into_iter().map(|c| {
-        let s = Scenario { category: c, ..scenario.clone() };
-        let personal = settle(&s).map(|r| yuan(r.year.personal)).unwrap_or_else(|_| "—".into());
-        let current = c == scenario.category;
-        view! { <tr class:current=current><th scope="row">{c.label()}{current.then_some("（当前）")}</th><td class="num">{personal}</td></tr> }
-    }).collect_view();
+    let compare = crate::compare::compare(&scenario);
     // 说明: where the documents disagree and the other reading changes this year's amount, say what the
     // documents say (the option's help) and which reading gives which amount.
     let readings: Vec<(String, &str)> = OPTIONS
@@ -244,12 +227,10 @@ pub fn CalcResult(
     } else {
         format!("依据：{}", numbers.join("、"))
     };
+    let region =
+        policy_engine::profile(&scenario.profile).map_or(String::new(), |p| p.name.clone());
     let inputs = {
-        let who = format!(
-            "{} · {}",
-            policy_engine::profile(&scenario.profile).map_or(String::new(), |p| p.name.clone()),
-            scenario.category.label()
-        );
+        let who = format!("{region} · {}", scenario.category.label());
         let visits = scenario
             .episodes
             .iter()
@@ -334,12 +315,9 @@ pub fn CalcResult(
         {visits}
         <div class="no-print">
         {readings}
-        <h2>"不同人员类别对比"</h2>
-        <p class="hint">"同样的就诊，换成不同类别的人，全年个人自付："</p>
-        <table class="pay-table compare" data-testid="compare">
-            <thead><tr><th scope="col">"人员类别"</th><th scope="col" class="num">"个人自付（元）"</th></tr></thead>
-            <tbody>{compare}</tbody>
-        </table>
+        </div>
+        <CategoryCompare table=compare region=region.clone() what=visits_in_words(&scenario, y.total)/>
+        <div class="no-print">
         <h2>"费用越多，个人付多少？"</h2>
         <div class="chart-box" inner_html=curve></div>
         <p class="hint">"横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"{flattens}</p>

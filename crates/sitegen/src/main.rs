@@ -5,6 +5,8 @@
 //! sitemap, the service worker (offline) and precompressed copies of every asset.
 
 mod ambiguity;
+mod blocks;
+mod checker_pages;
 mod compress;
 mod csp;
 mod files;

@@ -34,6 +34,9 @@ impl PageSpec {
 pub struct Built<'a> {
     docs: &'a [RenderedDoc],
     ambiguities: Vec<crate::ambiguity::Ambiguity>,
+    /// The self-check forms and the village tables, as the checker's pages show them before the app.
+    self_check: String,
+    villages: String,
 }
 
 impl<'a> Built<'a> {
@@ -45,6 +48,8 @@ impl<'a> Built<'a> {
         Ok(Self {
             docs,
             ambiguities: crate::ambiguity::load(content)?,
+            self_check: crate::checker_pages::self_check().map_err(|e| e.to_string())?,
+            villages: crate::checker_pages::villages().map_err(|e| e.to_string())?,
         })
     }
 
@@ -68,15 +73,17 @@ impl<'a> Built<'a> {
         ));
         out.push(interactive("/calc/", "看病花多少钱", "输入住院或门诊慢特病的花费，按“一站式结算”的顺序算出基本医保、大病保险、兜底保障和医疗救助各报多少，个人还要付多少。每一步都注明政策出处。"));
         out.push(interactive("/check/", "我能享受哪些政策", "回答几个简单问题，看看您能享受哪些健康扶贫政策、到哪里去办，以及哪些政策为什么不适用。"));
-        out.push(interactive(
+        out.push(interactive_with(
             "/self-check/",
             "自查自评与政策知识问答",
             "会宁县健康扶贫先锋行动的官方考核表，逐项自查打分；以及政策知识问答。",
+            &self.self_check,
         ));
-        out.push(interactive(
+        out.push(interactive_with(
             "/villages/",
             "包抓干部查询",
             "输入村名或乡镇名，查看卫计、民政、人社部门包抓到村的干部。",
+            &self.villages,
         ));
         out.push(self.about());
         out
@@ -208,15 +215,21 @@ impl<'a> Built<'a> {
 /// hidden until public/loader.js (the page shell's watch over the app's loading) shows it, so with
 /// JavaScript off no page says "正在加载" forever.
 fn interactive(path: &str, title: &str, intro: &str) -> PageSpec {
+    interactive_with(path, title, intro, "")
+}
+
+/// [`interactive`] with what can be shown without the app (`more`, markup) after the loading line.
+fn interactive_with(path: &str, title: &str, intro: &str, more: &str) -> PageSpec {
     PageSpec {
         path: path.into(),
         key: path.trim_matches('/').replace('/', "-"),
         title: title.into(),
         description: intro.into(),
         body: format!(
-            "<div class=\"page\"><h1>{}</h1><p>{}</p><noscript><p class=\"notice\">这个功能需要在浏览器中启用 JavaScript。您也可以直接阅读<a href=\"/docs/\">政策文件</a>。</p></noscript><p class=\"loading\" role=\"status\" hidden>正在加载……</p></div>",
+            "<div class=\"page\"><h1>{}</h1><p>{}</p><noscript><p class=\"notice\">这个功能需要在浏览器中启用 JavaScript。您也可以直接阅读<a href=\"/docs/\">政策文件</a>。</p></noscript><p class=\"loading\" role=\"status\" hidden>正在加载……</p>{}</div>",
             esc(title),
-            esc(intro)
+            esc(intro),
+            more
         ),
     }
 }
