@@ -3,6 +3,7 @@
 //! it as cells), 下载 CSV and a print of the table alone.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::calc_adapter::yuan;
 use crate::compare::{Comparison, CATEGORY_HEAD, TOTAL_HEAD};
@@ -40,16 +41,25 @@ pub fn CategoryCompare(
             copied.set(if ok { Copied::Done } else { Copied::Refused });
         });
     };
+    // The page prints the table alone while marked; the mark goes after printing (`afterprint`: on some
+    // phones `print()` returns before the page is printed).
     let print = move |_| {
         let Some(w) = web_sys::window() else { return };
-        let root = w.document().and_then(|d| d.document_element());
-        if let Some(root) = &root {
-            let _ = root.class_list().add_1("printing-compare");
-        }
-        let _ = w.print();
-        if let Some(root) = &root {
+        let Some(root) = w.document().and_then(|d| d.document_element()) else {
+            return;
+        };
+        let _ = root.class_list().add_1("printing-compare");
+        let done = wasm_bindgen::closure::Closure::once_into_js(move || {
             let _ = root.class_list().remove_1("printing-compare");
-        }
+        });
+        let once = web_sys::AddEventListenerOptions::new();
+        once.set_once(true);
+        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+            "afterprint",
+            done.unchecked_ref(),
+            &once,
+        );
+        let _ = w.print();
     };
     let heads = table
         .payers

@@ -268,8 +268,11 @@ test('8: 打印对比表 prints the comparison alone, on one A4 page; the handou
   await page.waitForSelector('[data-testid="compare"]');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('[data-testid="compare"]').isVisible(), false, 'not in the handout');
-  await page.evaluate(() => { window.print = () => {}; }); // the button prints; headless Chromium has no dialog
+  await page.emulateMedia({ media: 'screen' });
+  // The button marks the page and prints; headless Chromium has no print dialog, so the mark stays.
+  await page.evaluate(() => { window.print = () => {}; });
   await page.getByRole('button', { name: '打印对比表' }).click();
+  await page.emulateMedia({ media: 'print' });
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('printing-compare')));
   assert.ok(await page.locator('[data-testid="compare"]').isVisible());
   for (const sel of ['.calc-form', '.result-head', '.pay-table:not(.compare)', '.site-header', 'h1']) {
@@ -288,6 +291,9 @@ test('8: 打印对比表 prints the comparison alone, on one A4 page; the handou
   if (SHOTS) fs.writeFileSync(`${SHOTS}/compare.pdf`, pdf);
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.equal(pages, 1, `the comparison printed on ${pages} pages`);
+  // After printing the page is as before.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing-compare')), false);
   await page.close();
 });
 

@@ -15,7 +15,8 @@ fn blocks() -> Result<Blocks, BlockError> {
     Blocks::parse("templates/checker.html", TEMPLATE)
 }
 
-/// The two official forms as tables: each item, each indicator with its points and its answers to tick.
+/// The two official forms as tables: each item (a row across), then its indicators, each with its points
+/// and its answers to tick.
 pub fn self_check() -> Result<String, BlockError> {
     let b = blocks()?;
     let forms = policy_checker::forms::forms()
@@ -26,33 +27,27 @@ pub fn self_check() -> Result<String, BlockError> {
 }
 
 fn form(b: &Blocks, f: &Form) -> Result<String, BlockError> {
-    let mut rows = String::new();
+    let mut items = String::new();
     for item in &f.items {
         let name = match item.no {
             Some(n) => format!("{n}. {}", item.name),
             None => item.name.clone(),
         };
-        for (i, ind) in item.indicators.iter().enumerate() {
-            let (id, text) = (esc(&ind.id), esc(&ind.text));
-            let (more, marks) = (more(b, f, ind)?, marks(b, ind)?);
-            let points = ind.points.to_string();
-            let mut slots = vec![
-                ("ind", id.as_str()),
-                ("text", text.as_str()),
-                ("more", more.as_str()),
-                ("points", points.as_str()),
-                ("marks", marks.as_str()),
-            ];
-            let (span, item_name) = (item.indicators.len().to_string(), esc(&name));
-            if i == 0 {
-                slots.push(("span", &span));
-                slots.push(("item", &item_name));
-                rows.push_str(&b.fill("item-first", &slots)?);
-            } else {
-                rows.push_str(&b.fill("item-next", &slots)?);
-            }
+        let mut rows = String::new();
+        for ind in &item.indicators {
+            rows.push_str(&b.fill(
+                "indicator",
+                &[
+                    ("ind", &esc(&ind.id)),
+                    ("text", &esc(&ind.text)),
+                    ("more", &more(b, f, ind)?),
+                    ("points", &ind.points.to_string()),
+                    ("marks", &marks(b, ind)?),
+                ],
+            )?);
             rows.push('\n');
         }
+        items.push_str(&b.fill("item", &[("item", &esc(&name)), ("rows", &rows)])?);
     }
     let grades = if f.grades.is_empty() {
         String::new()
@@ -73,7 +68,7 @@ fn form(b: &Blocks, f: &Form) -> Result<String, BlockError> {
             ("href", &esc(&f.source.href())),
             ("number", &esc(&f.source.number)),
             ("note", &esc(&f.note)),
-            ("rows", &rows),
+            ("items", &items),
             ("total", &f.total_points.to_string()),
             ("grades", &grades),
         ],
