@@ -108,36 +108,25 @@ impl Comparison {
         out
     }
 
-    /// Tab-separated lines (what Excel and WPS paste as cells).
-    pub fn to_tsv(&self) -> String {
+    /// The cells as lines of `sep`-separated fields, each field through `field`.
+    fn lines(&self, sep: &str, field: impl Fn(&str) -> String) -> String {
         self.cells()
             .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|c| c.replace(['\t', '\n', '\r'], " "))
-                    .collect::<Vec<_>>()
-                    .join("\t")
-            })
-            .collect::<Vec<_>>()
-            .join("\r\n")
-            + "\r\n"
+            .map(|row| row.iter().map(|c| field(c)).collect::<Vec<_>>().join(sep) + "\r\n")
+            .collect()
     }
 
-    /// CSV (RFC 4180, CRLF lines) with a UTF-8 byte-order mark, so Excel opens the Chinese correctly.
+    /// Tab-separated lines (what Excel and WPS paste as cells). The cells are the engine's labels and
+    /// amounts: no tab or line break in any.
+    pub fn to_tsv(&self) -> String {
+        self.lines("\t", str::to_string)
+    }
+
+    /// CSV (RFC 4180: every field quoted, CRLF lines) with a UTF-8 byte-order mark, so Excel opens the
+    /// Chinese correctly.
     pub fn to_csv(&self) -> String {
-        let field = |c: &String| {
-            if c.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", c.replace('"', "\"\""))
-            } else {
-                c.clone()
-            }
-        };
-        let body: String = self
-            .cells()
-            .iter()
-            .map(|row| row.iter().map(field).collect::<Vec<_>>().join(",") + "\r\n")
-            .collect();
-        format!("\u{feff}{body}")
+        let quoted = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+        format!("\u{feff}{}", self.lines(",", quoted))
     }
 }
 
@@ -196,7 +185,11 @@ mod tests {
             let from_csv: Vec<Vec<String>> = csv
                 .trim_start_matches('\u{feff}')
                 .lines()
-                .map(|l| l.split(',').map(str::to_string).collect())
+                .map(|l| {
+                    l.split(',')
+                        .map(|f| f.trim_matches('"').to_string())
+                        .collect()
+                })
                 .collect();
             assert_eq!(from_tsv, cells);
             assert_eq!(from_csv, cells);
@@ -204,14 +197,14 @@ mod tests {
     }
 
     #[test]
-    fn csv_quotes_what_needs_quoting() {
+    fn csv_quotes_every_field() {
         let c = Comparison {
             payers: vec!["a,b".into(), "say \"x\"".into()],
             rows: vec![],
         };
         assert_eq!(
             c.to_csv(),
-            "\u{feff}人员类别,\"a,b\",\"say \"\"x\"\"\",医疗总费用\r\n"
+            "\u{feff}\"人员类别\",\"a,b\",\"say \"\"x\"\"\",\"医疗总费用\"\r\n"
         );
     }
 }

@@ -215,14 +215,20 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
-/// Copies `text` to the clipboard; whether the browser took it.
-pub async fn copy_text(text: &str) -> bool {
+/// Copies `text` to the clipboard, then calls `done` with whether the browser took it.
+pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
     let Some(c) = clipboard() else {
-        return false;
+        return done(false);
     };
-    wasm_bindgen_futures::JsFuture::from(c.write_text(text))
-        .await
-        .is_ok()
+    let done = std::rc::Rc::new(done);
+    let refused = done.clone();
+    let took = Closure::once(move |_: wasm_bindgen::JsValue| done(true));
+    let failed = Closure::once(move |_: wasm_bindgen::JsValue| refused(false));
+    let _ = c.write_text(text).then2(&took, &failed);
+    // One of the two is called, once; both are small and live as long as the page (one click each).
+    took.forget();
+    failed.forget();
 }
 
 /// How long the "ready offline" line stays.

@@ -35,11 +35,9 @@ pub fn CategoryCompare(
     let tsv = table.to_tsv();
     let copied = RwSignal::new(Copied::Not);
     let copy = move |_| {
-        let tsv = tsv.clone();
-        leptos::task::spawn_local(async move {
-            let ok = crate::dom::copy_text(&tsv).await;
-            copied.set(if ok { Copied::Done } else { Copied::Refused });
-        });
+        crate::dom::copy_text(&tsv, move |ok| {
+            copied.set(if ok { Copied::Done } else { Copied::Refused })
+        })
     };
     // The page prints the table alone while marked; the mark goes after printing (`afterprint`: on some
     // phones `print()` returns before the page is printed).
@@ -72,19 +70,19 @@ pub fn CategoryCompare(
         .rows
         .into_iter()
         .map(|r| {
+            // The bill last, in bold: each row's shares add up to it.
             let cells = match r.amounts {
                 Some((shares, total)) => shares
                     .into_iter()
-                    .map(|d| view! { <td class="num">{yuan(d)}</td> }.into_any())
-                    .chain(std::iter::once(
-                        view! { <td class="num total">{yuan(total)}</td> }.into_any(),
-                    ))
+                    .map(|d| (d, false))
+                    .chain(std::iter::once((total, true)))
+                    .map(|(d, bill)| view! { <td class="num" class:total=bill>{yuan(d)}</td> })
                     .collect_view()
                     .into_any(),
                 None => view! { <td colspan=width.to_string()>"无法计算"</td> }.into_any(),
             };
             view! {
-                <tr class:current=r.current data-category=r.category.id()>
+                <tr class:current=r.current>
                     <th scope="row">{r.category.label()}{r.current.then_some("（当前）")}</th>
                     {cells}
                 </tr>

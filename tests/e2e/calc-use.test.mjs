@@ -250,7 +250,7 @@ test('7: the comparison gives each payer per category, adding up to the bill; co
     assert.equal(download.suggestedFilename(), '甘肃省会宁县（2018年政策）-省级医院住院 10 万元-人员类别对比.csv');
     const bytes = fs.readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');
-    const fromCsv = bytes.subarray(3).toString('utf8').trim().split(/\r\n/).map((l) => l.split(','));
+    const fromCsv = bytes.subarray(3).toString('utf8').trim().split(/\r\n/).map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
     assert.deepEqual(fromCsv, fromTsv);
     if (SHOTS) {
       await page.locator('.compare-section').scrollIntoViewIfNeeded();
