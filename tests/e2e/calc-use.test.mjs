@@ -209,7 +209,7 @@ test('7: the comparison gives each payer per category, adding up to the bill; co
   const ctx = await launch({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
   try {
     // 省级医院 10 万元, 合规 8 万: 基本医保, 大病保险, 兜底, 医疗救助 and the hospital all pay something.
-    const { page, errors } = await open(ctx, `${server.base}/calc/#p=h&c=pr&v=i,p,1,100000,80000,,`);
+    const { page, errors } = await open(ctx, `${server.base}/calc/#p=h&c=pr&v=i,p,0,100000,80000,,`);
     await appReady(page);
     await page.waitForSelector('[data-testid="compare"]');
     const { heads, rows } = await compareTable(page);
@@ -263,7 +263,7 @@ test('7: the comparison gives each payer per category, adding up to the bill; co
 });
 
 test('8: 打印对比表 prints the comparison alone, on one A4 page; the handout leaves it out', async () => {
-  const { page } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,p,1,100000,80000,,`);
+  const { page } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,p,0,100000,80000,,`);
   await appReady(page);
   await page.waitForSelector('[data-testid="compare"]');
   await page.emulateMedia({ media: 'print' });
@@ -280,7 +280,7 @@ test('8: 打印对比表 prints the comparison alone, on one A4 page; the handou
   }
   const note = await page.textContent('.compare-print-note');
   assert.match(note, /打印日期：/);
-  assert.match(note, /\/calc\/#p=h&c=pr&v=i,p,1,100000,80000,,/);
+  assert.match(note, /\/calc\/#p=h&c=pr&v=i,p,0,100000,80000,,/);
   // Every column fits the paper: the table is no wider than the page's content box.
   const fits = await page.evaluate(() => {
     const t = document.querySelector('[data-testid="compare"]');
