@@ -1,66 +1,173 @@
 // Performance benchmark (not a test): headless Chromium with DevTools network throttling (1.6 Mbps down,
 // 750 Kbps up, 150 ms RTT) and 4× CPU slow-down, cold and warm (service worker) visits to `/`, a long
-// document and `/calc/`: first contentful paint, time until interactive (for /calc/: the first result shown
-// after typing an amount), bytes transferred; and the engine in the browser on that profile (User Timing
-// measures the calculator records: one settlement of a 12-visit year, and the chart's sweep of 5 curves ×
-// 101 bills). Prints tables and writes bench.json.
-// Usage: node scripts/bench.mjs   (after scripts/build.sh; serves dist/ itself)
+// document and `/calc/`. For each visit: first contentful paint and largest contentful paint, when the app
+// has mounted (the build-time page replaced), the layout shift, bytes transferred; for /calc/ also the
+// first result after typing the two amounts, and how long the wasm took from its last byte to `main()`
+// (compile + instantiate) and from there to mounted. Warm visits throttle the service worker's own
+// network too (its target is attached over CDP and given the same conditions: pages are network-first).
+// Then keystrokes: typing a bill into the empty /calc/ form key by key (10 keys), each key's Event Timing
+// duration (the INP metric: the longest entry of the interaction), median and worst. Last, the engine in
+// the browser (User Timing measures the calculator records). Prints tables and writes bench.json.
+// Usage: node scripts/bench.mjs   (after scripts/build.sh; serves dist/ itself; BENCH_DIST=dir for another
+// build, RUNS=n for the median of n visits each)
 import fs from 'node:fs';
 import { serve, launch } from '../tests/e2e/harness.mjs';
 
-const server = await serve();
-const rows = [];
+const server = await serve(0, process.env.BENCH_DIST || undefined);
+const RUNS = Number(process.env.RUNS || 1);
+const NETWORK = {
+  offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+};
 
-async function throttled(page) {
+/** Installed in every page before its scripts: paint, layout-shift and event timing, and when the build-time
+ * page goes (the app has mounted). */
+const OBSERVE = () => {
+  const b = { lcp: 0, cls: 0, events: [], mounted: null };
+  window.__bench = b;
+  const watch = (type, f, opts = {}) => {
+    try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: true, ...opts }); } catch { /* unsupported */ }
+  };
+  watch('largest-contentful-paint', (e) => { b.lcp = e.startTime; b.lcpTag = e.element ? e.element.tagName + '.' + e.element.className : ''; });
+  watch('layout-shift', (e) => { if (!e.hadRecentInput) b.cls += e.value; });
+  watch('event', (e) => { if (e.interactionId) b.events.push({ id: e.interactionId, name: e.name, duration: e.duration }); }, { durationThreshold: 16 });
+  const check = () => {
+    if (b.mounted === null && document.readyState !== 'loading' && !document.getElementById('static-shell')) b.mounted = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+};
+
+async function throttled(page, cpu = 4) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   return { cdp, bytes: () => bytes };
 }
 
+/** Applies the network conditions to every service worker of the browser (Playwright throttles only
+ * pages): attaches to each worker target and sends it the same Network commands. */
+async function throttleWorkers(ctx) {
+  const cdp = await ctx.browser().newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  let n = 0;
+  let id = 0;
+  for (const t of targetInfos.filter((x) => x.type === 'service_worker')) {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+    for (const [method, params] of [['Network.enable', {}], ['Network.emulateNetworkConditions', NETWORK]]) {
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
+    }
+    n++;
+  }
+  return n;
+}
+
+const typeAmounts = async (page) => {
+  await page.fill('#v0-total', '12000');
+  await page.fill('#v0-compliant', '10000');
+  await page.waitForSelector('.calc-result [data-testid="personal-total"]');
+};
+
 async function visit(ctx, path, label, interactive) {
   const page = await ctx.newPage();
+  await page.addInitScript(OBSERVE);
+  const workers = label === 'warm' ? await throttleWorkers(ctx) : 0;
   const t = await throttled(page);
-  const t0 = Date.now();
   await page.goto(server.base + path, { waitUntil: 'domcontentloaded' });
   const fcp = await page.evaluate(() => new Promise((resolve) => {
     const e = performance.getEntriesByName('first-contentful-paint')[0];
     if (e) return resolve(e.startTime);
     new PerformanceObserver((l) => resolve(l.getEntries()[0].startTime)).observe({ type: 'paint', buffered: true });
   }));
-  await page.waitForFunction(() => !document.getElementById('static-shell'), null, { timeout: 60000 });
-  if (interactive) await interactive(page);
-  const tti = Date.now() - t0;
-  await page.waitForTimeout(200);
-  rows.push({ visit: label, path, fcp_ms: Math.round(fcp), interactive_ms: tti, bytes: t.bytes() });
+  await page.waitForFunction(() => window.__bench.mounted !== null, null, { timeout: 60000 });
+  // Let the page settle (LCP is final once the person interacts).
+  await page.waitForTimeout(500);
+  const before = await page.evaluate(() => {
+    const b = window.__bench;
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+    const main = performance.getEntriesByName('zct-main')[0];
+    return {
+      lcp: b.lcp, lcpTag: b.lcpTag, cls: b.cls, mounted: b.mounted,
+      wasmEnd: wasm ? wasm.responseEnd : null, main: main ? main.startTime : null,
+    };
+  });
+  let result = null;
+  if (interactive) {
+    await interactive(page);
+    result = await page.evaluate(() => performance.now());
+  }
+  const row = {
+    visit: label, path, fcp_ms: Math.round(fcp), lcp_ms: Math.round(before.lcp), mounted_ms: Math.round(before.mounted),
+    result_ms: result === null ? '' : Math.round(result),
+    compile_ms: before.main && before.wasmEnd ? Math.round(before.main - before.wasmEnd) : '',
+    main_to_mount_ms: before.main ? Math.round(before.mounted - before.main) : '',
+    cls: +before.cls.toFixed(3), bytes: t.bytes(), lcp_element: before.lcpTag,
+  };
+  if (label === 'warm') row.sw_throttled = workers;
   await page.close();
+  return row;
 }
 
-const typeAmount = async (page) => {
-  await page.fill('#v0-total', '12000');
-  await page.fill('#v0-compliant', '10000');
-  await page.waitForSelector('[data-testid="personal-total"]');
-};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The median row of `runs` (each numeric column separately). */
+function medianRow(rows) {
+  const out = { ...rows[0] };
+  for (const k of Object.keys(out)) if (typeof out[k] === 'number') out[k] = median(rows.map((r) => r[k]));
+  return out;
+}
 
-const visits = [['/', null], ['/docs/huining-83/', null], ['/calc/', typeAmount]];
+const rows = [];
+const visits = [['/', null], ['/docs/huining-83/', null], ['/calc/', typeAmounts]];
 // Cold: a fresh browser profile for each visit (empty HTTP cache, no service worker).
 for (const [path, inter] of visits) {
-  const cold = await launch();
-  await visit(cold, path, 'cold', inter);
-  await cold.close();
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const cold = await launch();
+    runs.push(await visit(cold, path, 'cold', inter));
+    await cold.close();
+  }
+  rows.push(medianRow(runs));
 }
 // Warm: one profile whose service worker has cached the whole build.
 const ctx = await launch();
 const prime = await ctx.newPage();
 await prime.goto(server.base + '/');
 await prime.evaluate(() => navigator.serviceWorker.ready);
+await prime.waitForTimeout(3000); // the precache finishes
 await prime.close();
-for (const [path, inter] of visits) await visit(ctx, path, 'warm', inter);
+for (const [path, inter] of visits) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await visit(ctx, path, 'warm', inter));
+  rows.push(medianRow(runs));
+}
+
+// Keystrokes: the warm /calc/ page, mounted and idle; a bill typed key by key into the empty form, as a
+// person types (120 ms apart). Each key is one interaction; its duration is the longest of its events.
+// Entries under 16 ms are not reported by the browser: such a key counts as 16.
+const keys = [];
+for (let i = 0; i < Math.max(RUNS, 3); i++) {
+  const page = await ctx.newPage();
+  await page.addInitScript(OBSERVE);
+  await throttled(page);
+  await page.goto(server.base + '/calc/');
+  await page.waitForFunction(() => window.__bench.mounted !== null, null, { timeout: 60000 });
+  await page.waitForTimeout(1500);
+  await page.click('#v0-total');
+  await page.keyboard.type('12000', { delay: 120 });
+  await page.click('#v0-compliant');
+  await page.keyboard.type('10000', { delay: 120 });
+  await page.waitForTimeout(1500);
+  const events = await page.evaluate(() => window.__bench.events);
+  const byKey = new Map();
+  for (const e of events.filter((x) => x.name.startsWith('key') || x.name === 'input' || x.name === 'beforeinput')) {
+    byKey.set(e.id, Math.max(byKey.get(e.id) || 0, e.duration));
+  }
+  const durations = [...byKey.values()];
+  while (durations.length < 10) durations.push(16);
+  keys.push({ run: i + 1, median_ms: median(durations), worst_ms: Math.max(...durations), all: durations.join(' ') });
+  await page.close();
+}
 await ctx.close();
 
 // The engine in the browser (4× CPU slow-down): a 12-visit year, then the chart sweep. Each figure is the
@@ -73,8 +180,8 @@ for (let k = 0; k < 5; k++) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(`${server.base}/calc/#p=h&c=pr&v=${visit12}`);
-  await page.waitForSelector('[data-testid="personal-total"]');
-  await page.waitForFunction(() => performance.getEntriesByName('zct-sweep').length > 0);
+  await page.waitForSelector('.calc-result [data-testid="personal-total"]');
+  await page.waitForFunction(() => performance.getEntriesByName('zct-sweep').length > 0, null, { timeout: 30000 });
   const m = await page.evaluate(() => ({
     settle: performance.getEntriesByName('zct-settle')[0].duration,
     sweep: performance.getEntriesByName('zct-sweep')[0].duration,
@@ -85,13 +192,16 @@ for (let k = 0; k < 5; k++) {
 }
 await eng.close();
 await server.close();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const engine = {
   settle_12_visits_ms: +median(measures.settle_12_visits_ms).toFixed(2),
   sweep_5x101_ms: +median(measures.sweep_5x101_ms).toFixed(2),
   sweep_per_200_points_ms: +(median(measures.sweep_5x101_ms) * 200 / 505).toFixed(2),
 };
 console.table(rows);
+console.table(keys);
 console.table([engine]);
-fs.writeFileSync('bench.json', JSON.stringify({ date: new Date().toISOString(), profile: '1.6 Mbps / 750 Kbps / 150 ms RTT, 4x CPU', rows, engine_in_browser: engine }, null, 2));
-console.log('wrote bench.json');
+fs.writeFileSync(process.env.BENCH_OUT || 'bench.json', JSON.stringify({
+  date: new Date().toISOString(), dist: process.env.BENCH_DIST || 'dist', runs: RUNS,
+  profile: '1.6 Mbps / 750 Kbps / 150 ms RTT, 4x CPU', rows, keystrokes: keys, engine_in_browser: engine,
+}, null, 2));
+console.log('wrote', process.env.BENCH_OUT || 'bench.json');

@@ -1,26 +1,38 @@
 #!/usr/bin/env bash
 # Builds the site into dist/ (release): one Trunk build per wasm bundle (web/shell.html with the
-# bundle's binary; see policy_content::site::Bundle), merged into one directory, then the site
-# generator writes every route as a real HTML page on its bundle's shell, the search index, the
-# sitemap, the service worker and the precompressed copies. Expects the tools scripts/setup.sh installs.
+# bundle's binary; the bundles are the `zct-*` binaries of Cargo.toml, see policy_content::site::Bundle),
+# merged into one directory; the bundles' shell pages go to target/shells/. Then the site generator
+# writes every route as a real HTML page on its bundle's shell, the search index, the sitemap, the
+# service worker and the precompressed copies. Expects the tools scripts/setup.sh installs.
+# `scripts/build.sh pages` re-runs only the site generator on the last build (after a change to
+# content/ that needs no new wasm: the documents, the forms' text, the village tables).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-bundles="reader calc checker"
+sitegen() {
+  echo "==> sitegen" >&2
+  cargo run --quiet --release -p sitegen -- --shells target/shells dist ${SITEGEN_CONTENT:-}
+}
+if [ "${1:-}" = pages ]; then
+  sitegen
+  exit
+fi
+
+bundles=$(sed -n 's/^name = "zct-\(.*\)"$/\1/p' Cargo.toml)
 stage=target/bundles
-rm -rf "$stage" dist
-mkdir -p target/web
+rm -rf "$stage" dist target/shells
+mkdir -p target/shells
 for b in $bundles; do
-  sed "s/zct-BUNDLE/zct-$b/" web/shell.html > "target/web/$b.html"
+  entry="web/.bundle-$b.html"
+  sed "s/zct-reader/zct-$b/" web/shell.html > "$entry"
   echo "==> trunk build --release (bundle $b)" >&2
-  trunk build --release --dist "$stage/$b" "target/web/$b.html"
+  trunk build --release --dist "$stage/$b" "$entry"
+  rm "$entry"
 done
-mkdir -p dist/_bundles
 for b in $bundles; do
   # Hashed names never collide; the shared stylesheet, manifest and icon are the same file in each.
   cp -r "$stage/$b/." dist/
-  mv dist/index.html "dist/_bundles/$b.html"
+  mv dist/index.html "target/shells/$b.html"
 done
-echo "==> sitegen" >&2
-cargo run --quiet --release -p sitegen -- dist ${SITEGEN_CONTENT:-}
+sitegen

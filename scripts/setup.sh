@@ -33,6 +33,12 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   cargo install trunk --version 0.21.14 --locked --force
 fi
 
+# leptosfmt: the style gate for view! macros (scripts/test.sh runs `leptosfmt --check`).
+if ! leptosfmt --version 2>/dev/null | grep -q ' 0\.1\.33$'; then
+  say "installing leptosfmt 0.1.33"
+  cargo install leptosfmt --version 0.1.33 --locked --force
+fi
+
 # wasm-opt 132 from npm's binaryen (Debian's 108 breaks the wasm) and axe-core for the audits.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -d node_modules/playwright-core ]; then
   say "installing npm tools (binaryen, axe-core, playwright-core)"

@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use policy_checker::store::Part;
-use policy_content::site::Bundle;
+use policy_content::site::{Bundle, CheckerPage, Page, PageKind, ReaderPage};
 
 use crate::components::{DataGate, PageTools, SiteFooter, SiteHeader, TextSize};
 use crate::pages::NotFound;
@@ -29,36 +29,51 @@ fn Frame(
     }
 }
 
-/// A bundle of several routes: the router (navigation without reloading) inside the page frame.
-macro_rules! routed_app {
-    ($(#[$doc:meta])* $name:ident, $bundle:expr, { $($routes:tt)* }) => {
-        $(#[$doc])*
-        #[component]
-        pub fn $name() -> impl IntoView {
-            setup($bundle);
-            view! {
-                <Router>
-                    <RoutedFrame>
-                        <Routes fallback=|| view! { <Elsewhere this=$bundle/> }>
-                            $($routes)*
-                        </Routes>
-                    </RoutedFrame>
-                </Router>
-            }
-        }
-    };
+/// Home, the library, the documents, search and the about page: the router (navigation without
+/// reloading) inside the page frame, with one route that hands every address to the route table.
+#[component]
+pub fn ReaderApp() -> impl IntoView {
+    setup(Bundle::Reader);
+    view! {
+        <Router>
+            <RoutedFrame>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/*any") view=ReaderPages/>
+                </Routes>
+            </RoutedFrame>
+        </Router>
+    }
 }
 
-routed_app!(
-    /// Home, the library, the documents, search and the about page.
-    ReaderApp, Bundle::Reader, {
-        <Route path=path!("/") view=crate::pages::HomePage/>
-        <Route path=path!("/docs") view=crate::pages::LibraryPage/>
-        <Route path=path!("/docs/:slug") view=crate::pages::DocPage/>
-        <Route path=path!("/search") view=crate::pages::SearchPage/>
-        <Route path=path!("/about") view=crate::pages::AboutPage/>
+/// The reader's page for the router's address, by the route table (`policy_content::site::PAGES`): a
+/// new page is drawn only when the address names another page (not for another document or query).
+#[component]
+fn ReaderPages() -> impl IntoView {
+    let location = use_location();
+    let kind = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|p| Page::resolve(p).map(|(p, _)| p.kind))
+    });
+    let slug = Signal::derive(move || {
+        location.pathname.with(|p| {
+            Page::resolve(p)
+                .and_then(|(_, slug)| slug.map(str::to_string))
+                .unwrap_or_default()
+        })
+    });
+    move || match kind.get() {
+        Some(PageKind::Reader(page)) => match page {
+            ReaderPage::Home => view! { <crate::pages::HomePage/> }.into_any(),
+            ReaderPage::Library => view! { <crate::pages::LibraryPage/> }.into_any(),
+            ReaderPage::Doc => view! { <crate::pages::DocPage slug=slug/> }.into_any(),
+            ReaderPage::Search => view! { <crate::pages::SearchPage/> }.into_any(),
+            ReaderPage::About => view! { <crate::pages::AboutPage/> }.into_any(),
+        },
+        Some(_) => view! { <Elsewhere/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
     }
-);
+}
 
 /// The settlement calculator: one route, so no router (a smaller bundle; every link out of it is an
 /// ordinary page load).
@@ -73,25 +88,25 @@ pub fn CalcApp() -> impl IntoView {
 #[component]
 pub fn CheckerApp() -> impl IntoView {
     setup(Bundle::Checker);
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    let page = match path.trim_matches('/') {
-        "check" => view! {
-            <DataGate parts=&[Part::Eligibility]><crate::pages::CheckPage/></DataGate>
-        }
-        .into_any(),
-        "self-check" => view! {
-            <DataGate parts=&[Part::Forms, Part::Quiz]><crate::pages::SelfCheckPage/></DataGate>
-        }
-        .into_any(),
-        "villages" => view! {
-            <DataGate parts=&[Part::Villages]><crate::pages::VillagesPage/></DataGate>
-        }
-        .into_any(),
+    let path = page_path();
+    let page = match Page::resolve(&path.get_untracked()).map(|(p, _)| p.kind) {
+        Some(PageKind::Checker(page)) => match page {
+            CheckerPage::Check => view! {
+                <DataGate parts=&[Part::Eligibility]><crate::pages::CheckPage/></DataGate>
+            }
+            .into_any(),
+            CheckerPage::SelfCheck => view! {
+                <DataGate parts=&[Part::Forms, Part::Quiz]><crate::pages::SelfCheckPage/></DataGate>
+            }
+            .into_any(),
+            CheckerPage::Villages => view! {
+                <DataGate parts=&[Part::Villages]><crate::pages::VillagesPage/></DataGate>
+            }
+            .into_any(),
+        },
         _ => view! { <NotFound/> }.into_any(),
     };
-    view! { <Frame path=page_path()>{page}</Frame> }
+    view! { <Frame path=path>{page}</Frame> }
 }
 
 /// The path of a page that never navigates without reloading (a bundle without a router).
@@ -151,25 +166,19 @@ fn leave_other_bundles_to_browser(this: Bundle) {
     });
 }
 
-/// A route this bundle does not have (reached by a programmatic navigation): if another bundle serves it,
-/// load that page from the server in place of this one; otherwise it does not exist.
+/// A page another bundle serves, reached by the router (a programmatic navigation): load that page
+/// from the server in place of this one.
 #[component]
-fn Elsewhere(
-    /// The bundle that is running.
-    this: Bundle,
-) -> impl IntoView {
+fn Elsewhere() -> impl IntoView {
     let loc = use_location();
-    let path = loc.pathname.get_untracked();
-    if Bundle::for_path(&path) == this {
-        return view! { <NotFound/> }.into_any();
-    }
     let href = format!(
-        "{path}{}{}",
+        "{}{}{}",
+        loc.pathname.get_untracked(),
         loc.search.get_untracked(),
         loc.hash.get_untracked()
     );
     if let Some(w) = web_sys::window() {
         let _ = w.location().replace(&href);
     }
-    view! { <p class="page loading" role="status">"正在打开…"</p> }.into_any()
+    view! { <p class="page loading" role="status">"正在打开…"</p> }
 }

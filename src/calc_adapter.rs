@@ -1,10 +1,13 @@
 //! The calculator page's one bridge to the engine: the typed form becomes an engine `Scenario`
-//! (amounts through the engine's own parser, errors kept per field), and labels for what the engine returns.
+//! (amounts through the engine's own parser; what they must satisfy together is the engine's own check,
+//! `policy_engine::problems`; every error kept with its field), and labels for what the engine returns.
 
 use std::collections::BTreeMap;
 
 use policy_engine::{amount, profile};
-use policy_engine::{Category, Episode, EpisodeKind, Level, Options, Scenario};
+use policy_engine::{
+    Category, Episode, EpisodeKind, Field, Level, Options, OverrideError, Scenario,
+};
 
 use crate::calc_state::{CalcForm, VisitForm};
 
@@ -101,24 +104,9 @@ fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episod
     };
     let basic_paid = get("basic_paid", &v.basic_paid, true);
     let critical_paid = get("critical_paid", &v.critical_paid, true);
+    // What the amounts must satisfy together is the engine's to say (see [`scenario`]).
     let (total, compliant) = (total??, compliant??);
-    if compliant > total {
-        errors.push(FieldError {
-            visit: Some(i),
-            field: "compliant".into(),
-            message: format!("合规医疗费用不能大于医疗总费用（{total} 元）"),
-        });
-        return None;
-    }
     let (basic_paid, critical_paid) = (basic_paid?, critical_paid?);
-    if basic_paid.unwrap_or_default() + critical_paid.unwrap_or_default() > compliant {
-        errors.push(FieldError {
-            visit: Some(i),
-            field: "basic_paid".into(),
-            message: "已报销的金额加起来不能大于合规医疗费用".into(),
-        });
-        return None;
-    }
     Some(Episode {
         kind: kind(&v.kind),
         level: level(&v.level),
@@ -141,15 +129,14 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
         .collect();
     // Only the numbers this profile leaves open, each read and range-checked by the engine's own rule.
     let mut overrides = BTreeMap::new();
-    let editable = |k: &str| profile(&form.profile).and_then(|p| p.editable_param(k).ok());
-    for (k, v) in &form.overrides {
-        let Some(param) = editable(k).filter(|_| !v.trim().is_empty()) else {
-            continue;
-        };
-        match param.read(v) {
+    for (k, v) in form.overrides.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        match form.admit(k, v) {
             Ok(d) => {
                 overrides.insert(k.clone(), d);
             }
+            // A number the profile fixes (kept from another profile or an old link) is not used; the
+            // link's notices say so.
+            Err(OverrideError::Unknown { .. } | OverrideError::Fixed { .. }) => {}
             Err(e) => errors.push(FieldError {
                 visit: None,
                 field: k.clone(),
@@ -160,13 +147,36 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Scenario {
+    let scenario = Scenario {
         profile: form.profile.clone(),
         category: Category::from_id(&form.category).unwrap_or(Category::PovertyRegistered),
         options: options(&form.options),
         episodes: episodes.into_iter().flatten().collect(),
         overrides,
-    })
+    };
+    // The engine's own checks, each shown next to the field it is about.
+    let problems = profile(&scenario.profile)
+        .map(|p| policy_engine::problems(&scenario, p))
+        .unwrap_or_default();
+    let errors: Vec<FieldError> = problems
+        .iter()
+        .filter_map(|e| {
+            let (visit, field) = match e.field()? {
+                Field::Visit { visit, name } => (Some(visit), name.to_string()),
+                Field::Param { key } => (None, key.to_string()),
+            };
+            Some(FieldError {
+                visit,
+                field,
+                message: e.field_message(),
+            })
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(errors)
+    }
 }
 
 /// A form with every visit's total filled (so a blank new visit does not block the result); the
@@ -211,24 +221,7 @@ pub fn reading(scenario: &Scenario, guessed: &[bool]) -> Reading {
     }
 }
 
-/// The 文号 of document `doc` as the profile's parameters cite it.
-fn doc_number(profile_id: &str, doc: &str) -> Option<String> {
-    profile(profile_id)?
-        .params
-        .iter()
-        .flat_map(|p| p.source.iter().chain(p.clause.iter()))
-        .find(|s| s.doc == doc)
-        .map(|s| s.number.clone())
-}
-
-pub use crate::clause::clause_label;
-
-/// `huining-83#a5-s3-2-1` as `县委办发〔2018〕83号 附件5 三（二）1` (the 文号 from the profile's citations).
-pub fn clause_ref(profile_id: &str, source: &str) -> Option<String> {
-    let (doc, section) = source.split_once('#')?;
-    let number = doc_number(profile_id, doc)?;
-    Some(format!("{number} {}", clause_label(section)))
-}
+pub use policy_engine::cite::{clause_label, clause_ref, source_href};
 
 /// An amount as people say it on a poster: `1.2 万元` from 10,000 up, else `3,000 元`.
 pub fn wan(d: rust_decimal::Decimal) -> String {
@@ -242,28 +235,7 @@ pub fn wan(d: rust_decimal::Decimal) -> String {
     }
 }
 
-/// `huining-83#a5-s3-2-1` as the library URL `/docs/huining-83/#a5-s3-2-1`.
-pub fn source_href(source: &str) -> Option<String> {
-    let (doc, section) = source.split_once('#')?;
-    Some(format!("/docs/{doc}/#{section}"))
-}
-
-/// `12345.6` as `12,345.60` (a negative amount, which the engine never returns, as `-12,345.60`).
-pub fn yuan(d: rust_decimal::Decimal) -> String {
-    let s = policy_engine::money::fmt(d.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut out = String::new();
-    if d.is_sign_negative() && !d.is_zero() {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out}.{frac}")
-}
+pub use policy_engine::money::yuan;
 
 #[cfg(test)]
 mod tests {
@@ -282,13 +254,30 @@ mod tests {
         let s = scenario(&form("1.2万", "10,000")).unwrap();
         let r = policy_engine::settle(&s).unwrap();
         assert_eq!(yuan(r.year.personal), "1,500.00");
-        let errs = scenario(&form("abc", "12000")).unwrap_err();
-        assert_eq!(errs[0].field, "total");
-        let errs = scenario(&form("10000", "12000")).unwrap_err();
-        assert_eq!(
-            (errs[0].visit, errs[0].field.as_str()),
-            (Some(0), "compliant")
-        );
+        // (total, compliant, basic paid, field with the error, its message)
+        for (total, compliant, basic, field, message) in [
+            ("abc", "12000", "", "total", "看不懂"),
+            (
+                "10000",
+                "12000",
+                "",
+                "compliant",
+                "合规医疗费用不能大于医疗总费用（10000 元）",
+            ),
+            (
+                "10000",
+                "8000",
+                "9000",
+                "basic_paid",
+                "不能大于合规医疗费用（8000 元）",
+            ),
+        ] {
+            let mut f = form(total, compliant);
+            f.visits[0].basic_paid = basic.into();
+            let errs = scenario(&f).unwrap_err();
+            assert_eq!((errs[0].visit, errs[0].field.as_str()), (Some(0), field));
+            assert!(errs[0].message.contains(message), "{}", errs[0].message);
+        }
     }
 
     /// Issue 13 (3): an option's label and help are shown as `label（help）`: neither may hold brackets
@@ -306,6 +295,40 @@ mod tests {
                 }
                 assert!(depth <= 1, "{shown}");
             }
+        }
+    }
+
+    /// Each reading option names its entry of the ambiguity register, which names the option back and
+    /// quotes its label (so the about page tells a trainer which switch shows the other reading).
+    #[test]
+    fn every_option_is_the_register_entry_it_names() {
+        let text = include_str!("../content/ambiguities.toml");
+        let register: toml::Table = text.parse().unwrap();
+        let entries = register["ambiguities"].as_array().unwrap();
+        let with_option: Vec<&toml::Table> = entries
+            .iter()
+            .map(|e| e.as_table().unwrap())
+            .filter(|e| e.contains_key("option"))
+            .collect();
+        assert_eq!(with_option.len(), OPTIONS.len());
+        for (key, label, _, anchor) in OPTIONS {
+            let entry = entries
+                .iter()
+                .map(|e| e.as_table().unwrap())
+                .find(|e| e["id"].as_str() == Some(anchor))
+                .unwrap_or_else(|| panic!("no ambiguity {anchor}"));
+            assert_eq!(entry["option"].as_str(), Some(*key), "{anchor}");
+            let alternatives: Vec<&str> = entry["alternatives"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|a| a.as_str())
+                .collect();
+            let alternatives = alternatives.join("\n");
+            assert!(
+                alternatives.contains(&format!("“{label}”")),
+                "{anchor}: {alternatives}"
+            );
         }
     }
 

@@ -296,8 +296,8 @@ impl CalcForm {
             form.visits.push(VisitForm::default());
         }
         for (key, value) in overrides {
-            match form.admit_override(&key, &value) {
-                Ok(()) => {
+            match form.admit(&key, &value) {
+                Ok(_) => {
                     form.overrides.insert(key, value);
                 }
                 Err(e) => notices.push(LinkNotice::Override(e)),
@@ -306,10 +306,11 @@ impl CalcForm {
         Some(FromLink { form, notices })
     }
 
-    /// Whether this form's profile lets a person set `key` to `value` (as typed).
-    pub fn admit_override(&self, key: &str, value: &str) -> Result<(), OverrideError> {
-        let p = profile(&self.profile).ok_or_else(|| OverrideError::Unknown { key: key.into() })?;
-        p.editable_param(key)?.read(value).map(|_| ())
+    /// `value` (as typed) read as the number `key`, if this form's profile lets a person change it.
+    pub fn admit(&self, key: &str, value: &str) -> Result<rust_decimal::Decimal, OverrideError> {
+        profile(&self.profile)
+            .ok_or_else(|| OverrideError::Unknown { key: key.into() })?
+            .read_override(key, value)
     }
 
     /// Switches to profile `id`, keeping only the changed numbers the new profile also leaves open.

@@ -2,6 +2,7 @@
 //! curves of the personal payment against the bill. Pure functions returning SVG markup, so they are
 //! tested natively; every chart carries a text equivalent and direct labels (not colour alone).
 
+use policy_content::html::esc;
 use std::fmt::{self, Write};
 
 /// One part of a stacked bar.
@@ -43,13 +44,6 @@ impl fmt::Display for N {
             write!(f, "{sign}{whole}.{frac}")
         }
     }
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// A horizontal 100% stacked bar with a legend listing each part and its share.

@@ -3,10 +3,9 @@
 //! clipboard, CSV with a byte-order mark for a download). One function computes it ([`compare`]); the
 //! page only shows what it returns.
 
+use policy_engine::summary::payers;
 use policy_engine::{settle, Category, Scenario};
 use rust_decimal::Decimal;
-
-use crate::payers::{floor_label, shares};
 
 /// The head of the first column.
 pub const CATEGORY_HEAD: &str = "人员类别";
@@ -35,9 +34,15 @@ pub struct Comparison {
     pub rows: Vec<Row>,
 }
 
-/// Settles `scenario`'s visits for every category and keeps the payers that pay anything in some row.
+/// Settles `scenario`'s visits for every category and keeps the payers that pay anything in some row
+/// (labels and order from `policy_engine::summary::payers`, the patient last).
 pub fn compare(scenario: &Scenario) -> Comparison {
-    let floor = floor_label(scenario);
+    let shares = |y: &policy_engine::EpisodeResult| -> Vec<Decimal> {
+        payers(&scenario.profile, y)
+            .into_iter()
+            .map(|(_, v, _)| v)
+            .collect()
+    };
     let settled: Vec<_> = Category::ALL
         .into_iter()
         .map(|c| {
@@ -46,18 +51,17 @@ pub fn compare(scenario: &Scenario) -> Comparison {
                 ..scenario.clone()
             };
             let year = settle(&s).ok().map(|r| r.year);
-            (c, year.map(|y| (shares(&y, &floor), y.total)))
+            (c, year.map(|y| (shares(&y), y.total)))
         })
         .collect();
-    let all = shares(&Default::default(), &floor);
-    let keep: Vec<bool> = all
-        .iter()
-        .enumerate()
-        .map(|(i, share)| {
-            share.personal
+    let all = payers(&scenario.profile, &Default::default());
+    let last = all.len() - 1;
+    let keep: Vec<bool> = (0..all.len())
+        .map(|i| {
+            i == last
                 || settled
                     .iter()
-                    .any(|(_, r)| r.as_ref().is_some_and(|(s, _)| !s[i].value.is_zero()))
+                    .any(|(_, r)| r.as_ref().is_some_and(|(s, _)| !s[i].is_zero()))
         })
         .collect();
     let pick = |v: Vec<Decimal>| -> Vec<Decimal> {
@@ -70,15 +74,14 @@ pub fn compare(scenario: &Scenario) -> Comparison {
         payers: all
             .into_iter()
             .zip(&keep)
-            .filter_map(|(s, k)| k.then_some(s.label))
+            .filter_map(|((label, _, _), k)| k.then_some(label))
             .collect(),
         rows: settled
             .into_iter()
             .map(|(category, r)| Row {
                 category,
                 current: category == scenario.category,
-                amounts: r
-                    .map(|(s, total)| (pick(s.into_iter().map(|x| x.value).collect()), total)),
+                amounts: r.map(|(s, total)| (pick(s), total)),
             })
             .collect(),
     }

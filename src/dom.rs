@@ -240,6 +240,11 @@ const OFFLINE_NOTE_MS: i32 = 8000;
 /// so nothing is said (and nothing is stored to know it).
 pub fn register_service_worker() {
     use wasm_bindgen::closure::Closure;
+    // A debug build is the development server's (scripts/dev.sh): it has no service worker, and a
+    // cached build would hide the change being made.
+    if cfg!(debug_assertions) {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -288,12 +293,15 @@ pub fn register_service_worker() {
 /// Today's date as `2026年11月23日` (for printed results).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!(
-        "{}年{}月{}日",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
+    policy_content::date::ymd(d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Records the User Timing mark `name` now (the benchmark reads `performance.getEntriesByName(name)`;
+/// nothing else does).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }
 
 /// Runs `f` and records how long it took as a User Timing measure named `name` (the benchmark reads

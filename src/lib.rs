@@ -14,7 +14,6 @@ pub mod dom;
 pub mod fragment;
 mod mount;
 pub mod pages;
-pub mod payers;
 pub mod prerender;
 pub mod qr;
 pub mod self_check_state;

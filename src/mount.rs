@@ -10,12 +10,15 @@ where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
+    // The benchmark reads these: from the wasm's last byte to here is compile + instantiate.
+    crate::dom::mark("zct-main");
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_failure();
     }));
     leptos::mount::mount_to_body(app);
     crate::prerender::remove_shell();
+    crate::dom::mark("zct-mounted");
 }
 
 /// A notice over the page, in plain Chinese, with a way back: the app has stopped (a wasm panic aborts),

@@ -2,9 +2,33 @@
 //!
 //! Each page in `dist/` has `<div id="static-shell">` holding a header, a `<main data-frag="KEY">` and a
 //! footer. At start the app takes the main content (to show it without a second download) and removes
-//! the shell before it mounts its own view.
+//! the shell once it has mounted its own view. The page's first view moves the build's nodes into itself
+//! ([`adopt_children`]) rather than writing a copy of its HTML (the same nodes, not new ones).
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
+
+thread_local! {
+    /// The build-time `<main>` whose children the first view may move into itself.
+    static SHELL_MAIN: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// Moves the children of the build-time `<main>` (captured by [`Prerendered::capture`]) into `into`, once;
+/// false if there is nothing to move (then the caller writes its copy of the HTML).
+pub fn adopt_children(into: &web_sys::Element) -> bool {
+    let Some(main) = SHELL_MAIN.with(|m| m.borrow_mut().take()) else {
+        return false;
+    };
+    let mut moved = false;
+    while let Some(child) = main.first_child() {
+        if into.append_child(&child).is_err() {
+            return moved;
+        }
+        moved = true;
+    }
+    moved
+}
 
 /// The main content that came with the page the browser loaded first, keyed by fragment key.
 #[derive(Clone, Debug, Default)]
@@ -22,8 +46,11 @@ impl Prerendered {
             .ok()
             .flatten()
             .and_then(|main| {
-                main.get_attribute("data-frag")
-                    .map(|k| (k, main.inner_html()))
+                let taken = main
+                    .get_attribute("data-frag")
+                    .map(|k| (k, main.inner_html()));
+                SHELL_MAIN.with(|m| *m.borrow_mut() = Some(main));
+                taken
             });
         Self(taken)
     }
@@ -50,30 +77,3 @@ pub fn remove_shell() {
 /// App-wide handle on the pre-rendered content (context).
 #[derive(Clone, Copy)]
 pub struct PrerenderedCtx(pub StoredValue<Prerendered>);
-
-/// The fragment key of a route: `/` is `home`, `/docs/huining-83/` is `docs-huining-83`.
-pub fn fragment_key(path: &str) -> String {
-    let trimmed = path.trim_matches('/');
-    if trimmed.is_empty() {
-        "home".to_string()
-    } else {
-        trimmed.replace('/', "-")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fragment_key;
-
-    #[test]
-    fn keys() {
-        for (path, key) in [
-            ("/", "home"),
-            ("/docs/", "docs"),
-            ("/docs/huining-83/", "docs-huining-83"),
-            ("/about", "about"),
-        ] {
-            assert_eq!(fragment_key(path), key, "{path}");
-        }
-    }
-}

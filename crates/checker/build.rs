@@ -1,7 +1,7 @@
 //! Reads the checker's data files at build time (`content/eligibility.toml`, `content/forms/*.toml`,
 //! `content/quiz.toml`, `content/villages.toml`), validates them (ids, references, form totals, quiz answers,
 //! the alignment of the three village tables) and writes them in postcard's compact binary form to
-//! OUT_DIR, so the runtime (the browser) needs no TOML parser. Any broken rule stops the build with the entry and the problem.
+//! OUT_DIR (through the pipeline every data file takes, `policy_bindata`), so the runtime (the browser) needs no TOML parser. Any broken rule stops the build with the entry and the problem.
 
 use std::path::{Path, PathBuf};
 
@@ -13,37 +13,10 @@ use data::eligibility::EligibilityData;
 use data::form::Form;
 use data::quiz::Quiz;
 use data::villages::VillageData;
+use policy_bindata::{check, read, toml_files, write, write_out};
 
 fn content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
-}
-
-fn read<T: serde::de::DeserializeOwned>(path: &Path) -> T {
-    println!("cargo:rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn check(path: &Path, result: Result<(), data::DataError>) {
-    if let Err(e) = result {
-        panic!("{}: {e}", path.display());
-    }
-}
-
-/// Writes `value` (postcard) as `OUT_DIR/{stem}.bin` and returns the name it is published under on the
-/// site: `{stem}-{hash}.bin`, so that a new build never reads an old copy from a cache.
-fn write(stem: &str, value: &impl serde::Serialize) -> String {
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join(format!("{stem}.bin"));
-    let bytes = postcard::to_allocvec(value).expect("serializable");
-    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-    format!("{stem}-{:016x}.bin", fnv1a(&bytes))
-}
-
-/// FNV-1a, 64 bits: a content fingerprint for file names (not for security).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 fn main() {
@@ -56,16 +29,8 @@ fn main() {
     let eligibility_file = write("eligibility", &eligibility);
 
     let forms_dir = dir.join("forms");
-    println!("cargo:rerun-if-changed={}", forms_dir.display());
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&forms_dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", forms_dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
     let mut forms = Vec::new();
-    for path in &paths {
+    for path in &toml_files(&forms_dir) {
         let mut form: Form = read(path);
         check(path, form.validate());
         form.fill_merged_cells();
@@ -90,6 +55,5 @@ fn main() {
     let villages_file = write("villages", &index);
 
     let names = format!("[{eligibility_file:?}, {forms_file:?}, {quiz_file:?}, {villages_file:?}]");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("published.rs");
-    std::fs::write(&out, names).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    write_out("published.rs", names.as_bytes());
 }

@@ -1,115 +1,34 @@
-//! Reads the parameter files (`content/params/*.toml`) at build time, checks every value has a source
-//! or an assumption note and parses as a number, and hands them to the library as JSON, so the
-//! runtime (the browser) needs no TOML parser.
+//! Reads the parameter files (`content/params/*.toml`) at build time into the engine's own types
+//! (`src/data.rs`, included here by path), validates them (link codes, unique keys, every value in its
+//! unit's range, a source or an assumption note for each) and writes them as postcard to OUT_DIR through
+//! the pipeline every data file of the site takes (`policy_bindata`), so the runtime (the browser) decodes
+//! them straight into the same types with no TOML or JSON parser.
 
 use std::path::Path;
 
+#[allow(dead_code)]
+#[path = "src/data.rs"]
+mod data;
+
+use policy_bindata::{check, read, toml_files, write, write_out};
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/params");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
+    println!("cargo:rerun-if-changed=src/data.rs");
     let mut profiles = Vec::new();
-    for f in &files {
-        println!("cargo:rerun-if-changed={}", f.display());
-        let text = std::fs::read_to_string(f).unwrap();
-        let value: toml::Value =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        assert!(
-            value
-                .get("code")
-                .and_then(|c| c.as_str())
-                .is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_lowercase())),
-            "{}: needs a short link code of lowercase letters",
-            f.display()
-        );
-        let rules = value.get("rules").and_then(|r| r.as_str());
-        assert!(
-            matches!(rules, Some("huining" | "meishan")),
-            "{}: rules = {rules:?} is not a rule set the engine has (huining, meishan)",
-            f.display()
-        );
-        let params = value
-            .get("param")
-            .and_then(|p| p.as_array())
-            .unwrap_or_else(|| panic!("{}: no [[param]]", f.display()));
-        let mut keys = std::collections::HashSet::new();
-        for p in params {
-            let key = p
-                .get("key")
-                .and_then(|k| k.as_str())
-                .unwrap_or_else(|| panic!("{}: a param has no key", f.display()));
-            assert!(
-                keys.insert(key.to_string()),
-                "{}: key {key} twice",
-                f.display()
-            );
-            let v = p
-                .get("value")
-                .and_then(|v| v.as_str())
-                .unwrap_or_else(|| panic!("{}: {key}: value must be a string", f.display()));
-            assert!(
-                v.parse::<f64>().is_ok(),
-                "{}: {key}: value {v:?} is not a number",
-                f.display()
-            );
-            let unit = p.get("unit").and_then(|u| u.as_str());
-            let value: f64 = v.parse().unwrap();
-            let in_range = match unit {
-                Some("ratio") | Some("flag") => (0.0..=1.0).contains(&value),
-                Some("yuan") => value >= 0.0,
-                other => panic!(
-                    "{}: {key}: unit {other:?} is not ratio, yuan or flag",
-                    f.display()
-                ),
-            };
-            assert!(
-                in_range,
-                "{}: {key}: {v} is outside its unit's range",
-                f.display()
-            );
-            let has_source = p.get("source").is_some();
-            let has_assumption = p
-                .get("assumption")
-                .and_then(|a| a.as_str())
-                .is_some_and(|a| !a.trim().is_empty());
-            assert!(
-                has_source ^ has_assumption,
-                "{}: {key}: needs exactly one of source or assumption",
-                f.display()
-            );
-        }
-        profiles.push(value);
+    for path in &toml_files(&dir) {
+        let profile: data::ProfileParams = read(path);
+        check(path, profile.validate());
+        profiles.push(profile);
     }
-    let mut codes: Vec<&str> = profiles
-        .iter()
-        .filter_map(|p| p.get("code")?.as_str())
-        .collect();
-    codes.sort_unstable();
-    let n = codes.len();
-    codes.dedup();
-    assert_eq!(n, codes.len(), "two profiles share a link code");
-    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    check(&dir, data::validate_all(&profiles));
     let codes: Vec<String> = profiles
         .iter()
-        .map(|p| {
-            format!(
-                "({:?}, {:?})",
-                p["id"].as_str().unwrap(),
-                p["code"].as_str().unwrap()
-            )
-        })
+        .map(|p| format!("({:?}, {:?})", p.id, p.code))
         .collect();
-    std::fs::write(
-        out_dir.join("link_codes.rs"),
-        format!("&[{}]", codes.join(", ")),
-    )
-    .unwrap();
-    let out = out_dir.join("profiles.json");
-    std::fs::write(out, serde_json::to_string(&profiles).unwrap()).unwrap();
+    write_out(
+        "link_codes.rs",
+        format!("&[{}]", codes.join(", ")).as_bytes(),
+    );
+    write("profiles", &profiles);
 }

@@ -1,6 +1,9 @@
-//! The site footer: privacy promise and where the texts come from.
+//! The site footer: privacy promise and where the texts come from (the same lines as the build's
+//! footer: `policy_content::site::FOOTER_*`).
 
 use leptos::prelude::*;
+use policy_content::date::chinese_date;
+use policy_content::site::{FOOTER_ABOUT, FOOTER_CAVEAT, FOOTER_PRIVACY, FOOTER_SOURCES};
 
 /// The footer shown on every page.
 #[component]
@@ -8,11 +11,12 @@ pub fn SiteFooter() -> impl IntoView {
     let as_of = policy_date()
         .map(|d| format!("，资料截至{d}"))
         .unwrap_or_default();
+    let (about_href, about) = FOOTER_ABOUT;
     view! {
         <footer class="site-footer">
-            <p>"本站所有计算都在您的手机上完成，您填写的内容不会上传，也不会保存。"</p>
-            <p>{format!("政策原文来自各级政府公开发布的文件{as_of}。计算结果仅供参考，以医保经办机构结算为准。")}</p>
-            <p><a href="/about/">"关于本站与隐私说明"</a></p>
+            <p>{FOOTER_PRIVACY}</p>
+            <p>{format!("{FOOTER_SOURCES}{as_of}。{FOOTER_CAVEAT}")}</p>
+            <p><a href=about_href>{about}</a></p>
             <p class="print-note">{format!("打印日期：{}　网址：{}", crate::dom::today(), crate::dom::absolute_url(""))}</p>
         </footer>
     }
@@ -25,7 +29,5 @@ fn policy_date() -> Option<String> {
         .query_selector("meta[name=policy-date]")
         .ok()??
         .get_attribute("content")?;
-    let mut parts = iso.split('-').map(|p| p.parse::<u32>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    Some(format!("{y}年{m}月{d}日"))
+    Some(chinese_date(&iso))
 }

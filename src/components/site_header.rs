@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use policy_content::site::{NAV, SITE_NAME};
+use policy_content::site::{Page, SITE_NAME};
 
 /// The header with the site name and the navigation bar; the current page is marked for screen readers.
 #[component]
@@ -49,11 +49,10 @@ pub fn SiteHeader(
             <nav id="site-nav" aria-label="主导航" class:open=move || menu_open.get()
                 on:click=move |_| set_menu_open.set(false)>
                 <ul>
-                    {NAV.iter().skip(1).map(|p| {
-                        let path = p.path;
+                    {Page::nav_links().map(|(path, label)| {
                         view! {
                             <li>
-                                <a href=path aria-current=move || current(path).then_some("page")>{p.nav}</a>
+                                <a href=path aria-current=move || current(path).then_some("page")>{label}</a>
                             </li>
                         }
                     }).collect_view()}

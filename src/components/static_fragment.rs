@@ -14,6 +14,9 @@ use crate::prerender::PrerenderedCtx;
 #[derive(Clone, Debug, PartialEq)]
 enum Body {
     Loading,
+    /// The body that came with the page: its nodes are moved in (see `prerender::adopt_children`); the
+    /// HTML is the fallback.
+    Adopted(String),
     Ready(String),
     /// The site has no such page (a mistyped document address).
     Missing,
@@ -25,7 +28,7 @@ enum Body {
 /// has no body for shows the not-found page; a failed fetch says why and offers 重试.
 #[component]
 pub fn StaticFragment(
-    /// The fragment key, e.g. `home` or `docs-huining-83` (see `prerender::fragment_key`).
+    /// The fragment key, e.g. `home` or `docs-huining-83` (see `policy_content::site::fragment_key`).
     #[prop(into)]
     key: Signal<String>,
 ) -> impl IntoView {
@@ -37,7 +40,7 @@ pub fn StaticFragment(
         let key = key.get();
         let adopted = pre.and_then(|p| p.0.try_update_value(|pr| pr.take(&key)).flatten());
         if let Some(h) = adopted {
-            body.set(Body::Ready(h));
+            body.set(Body::Adopted(h));
             // The build-time page the browser had scrolled to the section is gone: scroll this copy.
             request_animation_frame(scroll_to_hash);
             return;
@@ -61,6 +64,15 @@ pub fn StaticFragment(
     });
     move || match body.get() {
         Body::Loading => view! { <p class="loading" role="status">"正在加载……"</p> }.into_any(),
+        Body::Adopted(html) => {
+            let div = NodeRef::<leptos::html::Div>::new();
+            div.on_load(move |el| {
+                if !crate::prerender::adopt_children(&el) {
+                    el.set_inner_html(&html);
+                }
+            });
+            view! { <div class="static-page" node_ref=div></div> }.into_any()
+        }
         Body::Ready(html) => view! { <div class="static-page" inner_html=html></div> }.into_any(),
         Body::Missing => view! { <NotFound/> }.into_any(),
         Body::Failed(e) => {

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use policy_content::site::{fragment_key, Page, PageKind, ReaderPage};
+
 use crate::components::StaticFragment;
 
 /// Shows the build-time page body.
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    view! { <StaticFragment key="about".to_string()/> }
+    view! { <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::About)).path)/> }
 }

@@ -1,12 +1,18 @@
 //! `/calc/`: the settlement calculator. The whole scenario lives in the URL fragment (shareable, nothing
-//! stored or sent); the result is recomputed by the engine on every change.
+//! stored or sent). On every change the engine settles the year once and the personal amount and steps
+//! show at once; the comparison, the other readings and the curve follow when typing pauses
+//! ([`PAUSE_MS`]), never in the keystroke's own task.
 
 use leptos::prelude::*;
 use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
 
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, FieldError, OPTIONS};
 use crate::calc_state::{CalcForm, FromLink, LinkNotice, VisitForm, MAX_VISITS};
-use crate::components::{CalcResult, VisitFields};
+use crate::components::{CalcLater, CalcResult, LaterMemo, PageHeading, VisitFields};
+use policy_content::site::PageKind;
+
+/// How long typing must pause before the comparison and the curve are brought up to date.
+pub const PAUSE_MS: u64 = 350;
 
 /// What the form currently gives.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +33,65 @@ fn read_fragment() -> Option<FromLink> {
     CalcForm::from_fragment(&hash)
 }
 
+/// The build's worked example (`crates/sitegen/src/calc_page.rs`: the engine's answer for one scenario,
+/// with its steps and clauses), taken out of the build-time page before the app mounts, to be shown
+/// while the form is empty: the node itself is moved, so its text is not painted a second time.
+fn take_example() -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc
+        .query_selector("#static-shell .calc-example")
+        .ok()
+        .flatten()?;
+    el.remove();
+    Some(el)
+}
+
+/// What a person typed into the build-time form before the app started (the form is there before the
+/// wasm arrives), so nothing typed is lost when the app takes over; `None` if no amount was typed.
+/// Also which field had the focus.
+fn typed_before_start() -> Option<(CalcForm, Option<String>)> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let shell = doc.get_element_by_id("static-shell")?;
+    let value = |id: &str| -> Option<String> {
+        let el = shell.query_selector(&format!("#{id}")).ok().flatten()?;
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            Some(i.value())
+        } else {
+            el.dyn_ref::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+        }
+    };
+    let total = value("v0-total").unwrap_or_default();
+    if total.trim().is_empty() {
+        return None;
+    }
+    let mut form = CalcForm::default();
+    if let Some(p) = value("profile").filter(|p| profile(p).is_some()) {
+        form.set_profile(p);
+    }
+    if let Some(c) = shell
+        .query_selector("input[name=category]:checked")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("value"))
+        .filter(|c| Category::from_id(c).is_some())
+    {
+        form.category = c;
+    }
+    let v = &mut form.visits[0];
+    v.kind = value("v0-kind").unwrap_or(v.kind.clone());
+    v.set_level(value("v0-level").unwrap_or(v.level.clone()));
+    v.total = total;
+    v.compliant = value("v0-compliant").unwrap_or_default();
+    let focused = doc
+        .active_element()
+        .filter(|el| shell.contains(Some(el)))
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty());
+    Some((form, focused))
+}
+
 /// A parameter's value as people read it: a ratio as `75%`, an amount as `500 元`, a flag as 是/否.
 fn shown(p: &policy_engine::Param) -> String {
     use policy_engine::money::{pct, plain};
@@ -41,6 +106,33 @@ fn shown(p: &policy_engine::Param) -> String {
 #[component]
 pub fn CalcPage() -> impl IntoView {
     let opened = read_fragment();
+    let example = StoredValue::new_local(take_example());
+    let early = if opened.is_none() {
+        typed_before_start()
+    } else {
+        None
+    };
+    let opened = opened.or_else(|| {
+        early.as_ref().map(|(form, _)| FromLink {
+            form: form.clone(),
+            notices: Vec::new(),
+        })
+    });
+    // The field the person was typing in keeps the focus (the caret at the end).
+    if let Some(id) = early.and_then(|(_, f)| f) {
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = el {
+                let _ = input.focus();
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.set_selection_range(end, end);
+            }
+        });
+    }
     let notices = RwSignal::new(
         opened
             .as_ref()
@@ -76,6 +168,62 @@ pub fn CalcPage() -> impl IntoView {
             }
         })
     });
+    // The later part: at once for the scenario the page opened with (nobody is typing), then after each
+    // pause in typing.
+    let memo = StoredValue::new(LaterMemo::default());
+    let compute_later = move |o: &Outcome| match o {
+        Outcome::Settled(b) => {
+            let url = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            Some(memo.try_update_value(|m| m.later(&b.0, b.1.year.personal, &url))?)
+        }
+        _ => None,
+    };
+    let later = RwSignal::new(outcome.with_untracked(compute_later));
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let settled = outcome.with(|o| matches!(o, Outcome::Settled(_)));
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        if !settled {
+            if later.with_untracked(Option::is_some) {
+                later.set(None);
+            }
+            return;
+        }
+        let fresh = outcome.with_untracked(|o| match o {
+            Outcome::Settled(b) => {
+                later.with_untracked(|l| l.as_ref().is_some_and(|l| l.scenario == b.0))
+            }
+            _ => false,
+        });
+        if fresh {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let next = outcome.with_untracked(compute_later);
+                later.set(next);
+            },
+            std::time::Duration::from_millis(PAUSE_MS),
+        );
+        pending.set_value(handle.ok());
+    });
+    let fresh = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Outcome::Settled(b) => later.with(|l| l.as_ref().is_some_and(|l| l.scenario == b.0)),
+            _ => false,
+        })
+    });
+    let later_shown = Signal::derive(move || {
+        if outcome.with(|o| matches!(o, Outcome::Settled(_))) {
+            later.get()
+        } else {
+            None
+        }
+    });
     let errors = Signal::derive(move || match outcome.get() {
         Outcome::Errors(e) => e,
         _ => Vec::new(),
@@ -103,8 +251,7 @@ pub fn CalcPage() -> impl IntoView {
     });
     view! {
         <div class="page calc">
-            <h1>"看病花多少钱"</h1>
-            <p class="lead">"填上住院或门诊慢特病的花费，按“一站式结算”的顺序算出各项报销和个人要付的钱。每一步都注明政策出处。"</p>
+            <PageHeading kind=PageKind::Calc/>
             <LinkNotices notices=notices/>
             <form class="calc-form" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
@@ -190,14 +337,26 @@ pub fn CalcPage() -> impl IntoView {
             <ChangedNumbers form=form/>
             <section class="calc-result" aria-live="polite" aria-label="计算结果">
                 {move || match outcome.get() {
-                    Outcome::Empty => view! { <p class="notice">"请填写“医疗总费用”，结果会马上显示在这里。"</p> }.into_any(),
+                    Outcome::Empty => {
+                        let slot = NodeRef::<leptos::html::Div>::new();
+                        slot.on_load(move |div| {
+                            if let Some(el) = example.with_value(Clone::clone) {
+                                let _ = div.append_child(&el);
+                            }
+                        });
+                        view! {
+                            <p class="notice">"请填写“医疗总费用”，结果会马上显示在这里。"</p>
+                            <div node_ref=slot></div>
+                        }.into_any()
+                    }
                     Outcome::Errors(_) => view! { <p class="notice" role="alert">"有几处金额需要改正，请看上面标红的地方。"</p> }.into_any(),
                     Outcome::Failed(msg) => view! { <p class="notice" role="alert">{msg}</p> }.into_any(),
                     Outcome::Settled(b) => {
                         let (s, r, g) = *b;
-                        view! { <CalcResult scenario=s result=r guessed=g/> }.into_any()
+                        view! { <CalcResult scenario=s result=r guessed=g later=later/> }.into_any()
                     }
                 }}
+                <CalcLater later=later_shown fresh=fresh/>
             </section>
         </div>
     }

@@ -8,7 +8,8 @@ use wasm_bindgen::JsValue;
 
 use crate::calc_state::CalcForm;
 use crate::check_state::{CheckState, STEPS};
-use crate::components::{BenefitItem, DirectAnswers};
+use crate::components::{BenefitItem, DirectAnswers, PageHeading};
+use policy_content::site::{CheckerPage, PageKind};
 
 fn read_hash() -> String {
     web_sys::window()
@@ -108,7 +109,7 @@ pub fn CheckPage() -> impl IntoView {
     on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
     view! {
         <div class="page check">
-            <h1>"我能享受哪些政策"</h1>
+            <PageHeading kind=PageKind::Checker(CheckerPage::Check)/>
             <p class="hint privacy">"您的回答不会写进网址，也不会进浏览历史记录或发送出去；只在这个标签页里用来“返回上一步”。"</p>
             {move || {
                 let s = state.get();

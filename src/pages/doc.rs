@@ -1,19 +1,18 @@
 //! One document of the library at `/docs/<slug>/`: its body is rendered at build time (see `sitegen`).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use policy_content::site::{doc_path, fragment_key};
 
 use crate::components::StaticFragment;
 
-/// Shows the document named by the route's `slug`.
+/// Shows the document `slug`.
 #[component]
-pub fn DocPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = Signal::derive(move || {
-        format!(
-            "docs-{}",
-            params.with(|p| p.get("slug").unwrap_or_default())
-        )
-    });
+pub fn DocPage(
+    /// The document's slug, from the address (it changes when the reader follows a link to another
+    /// document).
+    #[prop(into)]
+    slug: Signal<String>,
+) -> impl IntoView {
+    let key = Signal::derive(move || fragment_key(&doc_path(&slug.get())));
     view! { <StaticFragment key=key/> }
 }

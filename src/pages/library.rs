@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use policy_content::site::{fragment_key, Page, PageKind, ReaderPage};
+
 use crate::components::StaticFragment;
 
 /// Shows the build-time page body.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
-    view! { <StaticFragment key="docs".to_string()/> }
+    view! { <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::Library)).path)/> }
 }

@@ -1,18 +1,20 @@
-//! The page shown for an address the site does not have.
+//! The page shown for an address the site does not have (its text: `policy_content::site::NOT_FOUND`,
+//! which the build's 404 page also shows).
 
 use leptos::prelude::*;
+use policy_content::site::NOT_FOUND;
 
 /// "Page not found", with the ways back.
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <div class="page">
-            <h1>"没有找到这个页面"</h1>
-            <p>"您打开的地址可能输错了，或者页面已经移动。"</p>
+            <h1>{NOT_FOUND.title}</h1>
+            <p>{NOT_FOUND.text}</p>
             <ul class="big-links">
-                <li><a href="/">"回到首页"</a></li>
-                <li><a href="/docs/">"查看政策文件"</a></li>
-                <li><a href="/search/">"搜索政策"</a></li>
+                {NOT_FOUND.links.iter().map(|(href, label)| view! {
+                    <li><a href=*href>{*label}</a></li>
+                }).collect_view()}
             </ul>
         </div>
     }

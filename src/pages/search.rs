@@ -6,6 +6,9 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use policy_content::search::{Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS};
+use policy_content::site::{PageKind, ReaderPage};
+
+use crate::components::PageHeading;
 
 use crate::dom::fetch_text;
 
@@ -78,7 +81,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     view! {
         <div class="page">
-            <h1>"搜索政策文件"</h1>
+            <PageHeading kind=PageKind::Reader(ReaderPage::Search)/>
             <form class="search-form" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 go_submit(draft.get_untracked());

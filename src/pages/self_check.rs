@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 use policy_checker::forms::forms;
 
-use crate::components::{QuizView, ScoreForm};
+use crate::components::{PageHeading, QuizView, ScoreForm};
 use crate::self_check_state::{SelfCheckState, QUIZ_TAB};
+use policy_content::site::{CheckerPage, PageKind};
 
 fn read_hash() -> String {
     web_sys::window()
@@ -66,8 +67,7 @@ pub fn SelfCheckPage() -> impl IntoView {
     });
     view! {
         <div class="page">
-            <h1>"自查自评与政策知识问答"</h1>
-            <p>"按会宁县健康扶贫先锋行动的官方考核表逐项自查，当场算出得分；或做一做政策知识问答。填写的内容只在网址里（可以复制链接或扫二维码打开），不会保存在设备上。"</p>
+            <PageHeading kind=PageKind::Checker(CheckerPage::SelfCheck)/>
             <div class="tabs" role="tablist" aria-label="选择考核表">
                 {tabs.into_iter().map(|(id, title)| {
                     let id2 = id.clone();

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use policy_checker::{find, Found};
 
-use crate::components::TownSummary;
+use crate::components::{PageHeading, TownSummary};
+use policy_content::site::{CheckerPage, PageKind};
 
 /// The `q` of the page's address (`/villages/?q=河畔`).
 fn query() -> String {
@@ -32,8 +33,7 @@ pub fn VillagesPage() -> impl IntoView {
     });
     view! {
         <div class="page">
-            <h1>"包抓干部查询"</h1>
-            <p>"会宁县卫计、民政、人社部门包抓到村的干部名单（县委办发〔2018〕83号附表3-2、3-3、3-4）。输入村名或乡镇名的一部分，如“河畔”；乡镇写“乡”或“镇”都可以。"</p>
+            <PageHeading kind=PageKind::Checker(CheckerPage::Villages)/>
             <form class="search-form" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 let text = draft.get_untracked().trim().to_string();

@@ -1,5 +1,6 @@
 // Size budgets (sizes are deterministic): what a document page loads on a first visit, brotli-compressed,
-// is at most 250 KB, and every wasm bundle (reader, calculator, checker) at most 200 KB.
+// is at most 250 KB, and every wasm bundle (reader, checker) at most 200 KB, the calculator's at most
+// CALC_BUDGET (lowered to what issue 15 achieved: lower it again when the bundle shrinks).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import zlib from 'node:zlib';
 import { DIST } from './harness.mjs';
 
 const KB = 1000;
+const CALC_BUDGET = 194 * KB;
 const br = (file) => fs.statSync(path.join(DIST, file + '.br')).size;
 
 /** The same-origin files a page references in its HTML (stylesheets, scripts, preloads, manifest, icon). */
@@ -35,7 +37,10 @@ test('every wasm bundle is at most 200 KB (brotli), and each route loads its own
   const sizes = Object.fromEntries(wasm.map((f) => [f, br(f)]));
   console.log('wasm bundles (brotli bytes):', JSON.stringify(sizes));
   assert.equal(wasm.length, 3, 'reader, calc and checker');
-  for (const [f, n] of Object.entries(sizes)) assert.ok(n <= 200 * KB, `${f} is ${n} bytes brotli (budget 200 KB)`);
+  for (const [f, n] of Object.entries(sizes)) {
+    const budget = f.startsWith('zct-calc-') ? CALC_BUDGET : 200 * KB;
+    assert.ok(n <= budget, `${f} is ${n} bytes brotli (budget ${budget / KB} KB)`);
+  }
   const loads = (page) => firstVisitFiles(page).find((f) => f.endsWith('.wasm'));
   assert.match(loads('docs/huining-83/index.html'), /^zct-reader-/);
   assert.match(loads('calc/index.html'), /^zct-calc-/);

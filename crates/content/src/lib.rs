@@ -1,10 +1,12 @@
 //! The policy library: the document model (`model`), 文号 recognition (`docnum`), the search index
-//! and its query side (`search`), the site's routes (`site`), checking a citation's quote against its clause (`quote`); and, behind the `build` feature,
+//! and its query side (`search`), the site's routes (`site`), the HTML escaper (`html`), the date format (`date`), checking a citation's quote against its clause (`quote`); and, behind the `build` feature,
 //! reading front matter (`parse`), rendering Markdown with pulldown-cmark (`render`) and loading the
 //! whole library (`library`). The browser only needs the part without the feature: serde only.
 
+pub mod date;
 pub mod docnum;
 pub mod error;
+pub mod html;
 pub mod model;
 pub mod quote;
 pub mod search;

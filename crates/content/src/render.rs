@@ -62,13 +62,6 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// `{#s2-1} 正文…` → (`s2-1`, `正文…`): a clause anchor at the start of a paragraph's text.
 fn clause_anchor(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("{#")?;
@@ -287,7 +280,7 @@ impl<'l> Renderer<'l> {
                 }
                 self.emit_html(format!(
                     "<a class=\"docref\" href=\"/docs/{slug}/\">{}</a>",
-                    escape(&text[start..range.end])
+                    crate::html::esc(&text[start..range.end])
                 ));
                 at = range.end;
             }

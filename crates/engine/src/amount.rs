@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::money::round;
 
 /// The largest amount accepted (1亿元): anything bigger is a typing mistake.
-pub const MAX: i64 = 100_000_000;
+pub const MAX: i64 = crate::data::MAX_YUAN;
 
 /// Why an amount could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

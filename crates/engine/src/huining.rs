@@ -172,9 +172,9 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         // 3 and 4: 85% floor and 医疗救助
         let before_floor = pos(e.compliant - basic - critical);
         let assisted_kind = inpatient || !s.options.assistance_inpatient_only;
-        let threshold_3000 = c.get("assistance_threshold");
+        let assistance_threshold = c.get("assistance_threshold");
         let reaches_assistance =
-            covered && assisted_kind && y.personal_compliant + before_floor > threshold_3000;
+            covered && assisted_kind && y.personal_compliant + before_floor > assistance_threshold;
         let floor_applies = covered && !(s.options.literal_floor && reaches_assistance);
         let top_up = if floor_applies {
             pos(round(c.get("floor_ratio") * e.compliant) - basic - critical)
@@ -210,7 +210,8 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
         if covered && assisted_kind {
             let before = y.personal_compliant;
             y.personal_compliant += personal_compliant;
-            let due = round(pos(y.personal_compliant - threshold_3000) * c.get("assistance_ratio"));
+            let due =
+                round(pos(y.personal_compliant - assistance_threshold) * c.get("assistance_ratio"));
             let assistance = pos(due - y.assistance_paid).min(personal_compliant);
             y.assistance_paid += assistance;
             r.assistance = assistance;
@@ -218,7 +219,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
                 "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
                 fmt(before),
                 fmt(y.personal_compliant),
-                fmt(threshold_3000)
+                fmt(assistance_threshold)
             );
             if !inpatient {
                 // Ambiguity `chronic-assistance`: the default counts 门诊慢特病.
@@ -227,7 +228,7 @@ pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult>
             r.steps.push(c.step(
                 &format!(
                     "医疗救助（全年个人自付合规费用超过{}元的部分）",
-                    plain(threshold_3000)
+                    plain(assistance_threshold)
                 ),
                 assistance,
                 "assistance_threshold",

@@ -4,7 +4,9 @@
 //! assumption. Money is `rust_decimal`, rounded in one place (`money::round`).
 
 pub mod amount;
+pub mod cite;
 pub mod cli;
+pub mod data;
 mod huining;
 mod meishan;
 pub mod model;
@@ -13,10 +15,13 @@ pub mod overrides;
 pub mod params;
 mod rules;
 pub mod settle;
+pub mod summary;
 
 pub use model::{
     Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, Step, YearResult,
 };
 pub use overrides::{OverrideError, Unit};
 pub use params::{profile, profiles, Param, ProfileParams, Source};
-pub use settle::{patient_share_capped, reads_in_county, settle, sweep, SettleError};
+pub use settle::{
+    patient_share_capped, problems, reads_in_county, settle, sweep, Field, SettleError,
+};

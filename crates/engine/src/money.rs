@@ -13,6 +13,24 @@ pub fn fmt(d: Decimal) -> String {
     format!("{:.2}", round(d))
 }
 
+/// `12345.6` as `12,345.60`, as every result shows an amount (a negative amount, which the engine never
+/// returns, as `-12,345.60`).
+pub fn yuan(d: Decimal) -> String {
+    let s = fmt(d.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let mut out = String::new();
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out}.{frac}")
+}
+
 /// A parameter in yuan as people write it in a sentence: `3000` for 3000.00, `2.5` for 2.50.
 pub fn plain(d: Decimal) -> String {
     round(d).normalize().to_string()

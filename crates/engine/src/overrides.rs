@@ -6,32 +6,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::amount;
 use crate::params::{Param, ProfileParams};
 
-/// What a parameter's value measures, and so which values it can take.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// A share of an amount: 0 to 1 (typed as `0.78` or `78%`).
-    Ratio,
-    /// Yuan: 0 to [`amount::MAX`].
-    Yuan,
-    /// Yes (1) or no (0).
-    Flag,
-}
-
-impl Unit {
-    /// The smallest and largest value allowed.
-    pub fn range(self) -> (Decimal, Decimal) {
-        match self {
-            Self::Ratio | Self::Flag => (Decimal::ZERO, Decimal::ONE),
-            Self::Yuan => (Decimal::ZERO, Decimal::from(amount::MAX)),
-        }
-    }
-}
+pub use crate::data::Unit;
 
 /// Why a value for a parameter was not accepted. Each carries the parameter's key and label, so the
 /// message can stand next to its field or above the result.
@@ -54,6 +33,18 @@ pub enum OverrideError {
         input: String,
         unit: Unit,
     },
+}
+
+impl OverrideError {
+    /// The parameter's key (the form shows the error next to that parameter's field).
+    pub fn key(&self) -> &str {
+        match self {
+            Self::Unknown { key }
+            | Self::Fixed { key, .. }
+            | Self::NotANumber { key, .. }
+            | Self::OutOfRange { key, .. } => key,
+        }
+    }
 }
 
 impl fmt::Display for OverrideError {
@@ -178,6 +169,11 @@ impl ProfileParams {
             });
         }
         Ok(p)
+    }
+
+    /// Reads an override as typed (`0.78`, `78%`, `3000元`): an editable parameter, within its range.
+    pub fn read_override(&self, key: &str, text: &str) -> Result<Decimal, OverrideError> {
+        self.editable_param(key)?.read(text)
     }
 
     /// Checks an override: an editable parameter, within its range.

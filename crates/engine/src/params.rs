@@ -1,82 +1,19 @@
 //! Parameters: the numbers the rules use, each citing the clause it comes from or marked as an
-//! assumption (the documents do not give every number). Loaded from `content/params/*.toml`.
+//! assumption (the documents do not give every number). Read from `content/params/*.toml` and checked at
+//! build time (see `build.rs` and [`crate::data`]); decoded from postcard on first use.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
-use crate::overrides::Unit;
-
-/// Where a value is stated.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    /// Document slug in the library.
-    pub doc: String,
-    /// Section id in that document.
-    pub section: String,
-    /// 文号.
-    pub number: String,
-    /// The words that state it.
-    pub quote: String,
-}
+pub use crate::data::{Param, ProfileParams, Rules, Source};
 
 impl Source {
     /// The library link, `<doc>#<section>`.
     pub fn link(&self) -> String {
         format!("{}#{}", self.doc, self.section)
     }
-}
-
-/// One parameter.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Param {
-    /// Stable key, used by the rules and in overrides.
-    pub key: String,
-    /// Plain-Chinese label.
-    pub label: String,
-    /// The value (a ratio like 0.85, or yuan).
-    #[serde(with = "rust_decimal::serde::str")]
-    pub value: Decimal,
-    /// What the value measures (and so the values it may take).
-    pub unit: Unit,
-    /// The clause, if the documents give it.
-    #[serde(default)]
-    pub source: Option<Source>,
-    /// Why this value is assumed, if they do not.
-    #[serde(default)]
-    pub assumption: Option<String>,
-    /// For an assumed number: the clause that states the rule without giving the number.
-    #[serde(default)]
-    pub clause: Option<Source>,
-}
-
-/// Which rules settle a profile's scenarios: each parameter file names its own (`rules = "…"`); a name the
-/// engine does not know fails the build.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rules {
-    /// 会宁县 / 甘肃省 2018 (`crate::huining`).
-    Huining,
-    /// 眉山市 2016 (`crate::meishan`).
-    Meishan,
-}
-
-/// A jurisdiction's parameter set.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProfileParams {
-    /// Profile id, e.g. `huining-2018`.
-    pub id: String,
-    /// Plain-Chinese name.
-    pub name: String,
-    /// Its short code in calculator links (`p=h`): stable, never reused.
-    pub code: String,
-    /// The rules that settle it.
-    pub rules: Rules,
-    /// The parameters, in display order.
-    #[serde(rename = "param")]
-    pub params: Vec<Param>,
 }
 
 impl ProfileParams {
@@ -113,8 +50,8 @@ impl ProfileParams {
 pub fn profiles() -> &'static [ProfileParams] {
     static CELL: OnceLock<Vec<ProfileParams>> = OnceLock::new();
     CELL.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/profiles.json")))
-            .expect("build.rs checked the parameter files")
+        postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/profiles.bin")))
+            .expect("build.rs checked and wrote the parameter files")
     })
 }
 

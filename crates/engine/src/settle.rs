@@ -64,6 +64,49 @@ impl fmt::Display for SettleError {
 
 impl std::error::Error for SettleError {}
 
+/// Where a problem is in a form: a visit's field, or a changed parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field<'a> {
+    /// Visit `visit` (0-based), field `name` (`total`, `compliant`, `basic_paid`, `critical_paid`).
+    Visit { visit: usize, name: &'static str },
+    /// The changed parameter `key`.
+    Param { key: &'a str },
+}
+
+impl SettleError {
+    /// The form field this error is about, if it is about one.
+    pub fn field(&self) -> Option<Field<'_>> {
+        match self {
+            Self::UnknownProfile { .. } | Self::NoEpisodes => None,
+            Self::CompliantAboveTotal { episode, .. } => Some(Field::Visit {
+                visit: episode - 1,
+                name: "compliant",
+            }),
+            Self::PaidAboveCompliant { episode, field, .. }
+            | Self::Negative { episode, field, .. } => Some(Field::Visit {
+                visit: episode - 1,
+                name: field,
+            }),
+            Self::Override(e) => Some(Field::Param { key: e.key() }),
+        }
+    }
+
+    /// The message to show next to that field (the field's own label is beside it already).
+    pub fn field_message(&self) -> String {
+        match self {
+            Self::CompliantAboveTotal { total, .. } => {
+                format!("合规医疗费用不能大于医疗总费用（{} 元）", total.normalize())
+            }
+            Self::PaidAboveCompliant { compliant, .. } => format!(
+                "已报销的金额加起来不能大于合规医疗费用（{} 元）",
+                compliant.normalize()
+            ),
+            Self::Negative { .. } => "金额不能是负数".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
 fn field_label(field: &str) -> &'static str {
     match field {
         "total" => "医疗总费用",
@@ -74,12 +117,18 @@ fn field_label(field: &str) -> &'static str {
     }
 }
 
-fn check(episodes: &[Episode]) -> Result<(), SettleError> {
-    if episodes.is_empty() {
-        return Err(SettleError::NoEpisodes);
+/// Every problem that keeps `scenario` from being settled with `params`: negative amounts, a compliant
+/// cost above the total, known payments above the compliant cost (per visit), and changed parameters
+/// the documents fix or out of their range. [`settle_with`] refuses the first; the calculator's form shows
+/// each next to its field (see [`SettleError::field`]).
+pub fn problems(scenario: &Scenario, params: &ProfileParams) -> Vec<SettleError> {
+    let mut out = Vec::new();
+    if scenario.episodes.is_empty() {
+        out.push(SettleError::NoEpisodes);
     }
-    for (i, e) in episodes.iter().enumerate() {
+    for (i, e) in scenario.episodes.iter().enumerate() {
         let episode = i + 1;
+        let mut negative = false;
         for (field, v) in [
             ("total", Some(e.total)),
             ("compliant", Some(e.compliant)),
@@ -87,19 +136,24 @@ fn check(episodes: &[Episode]) -> Result<(), SettleError> {
             ("critical_paid", e.critical_paid),
         ] {
             if let Some(value) = v.filter(|v| v.is_sign_negative() && !v.is_zero()) {
-                return Err(SettleError::Negative {
+                negative = true;
+                out.push(SettleError::Negative {
                     episode,
                     field,
                     value,
                 });
             }
         }
+        if negative {
+            continue;
+        }
         if e.compliant > e.total {
-            return Err(SettleError::CompliantAboveTotal {
+            out.push(SettleError::CompliantAboveTotal {
                 episode,
                 compliant: e.compliant,
                 total: e.total,
             });
+            continue;
         }
         let known = e.basic_paid.unwrap_or_default() + e.critical_paid.unwrap_or_default();
         if known > e.compliant {
@@ -108,7 +162,7 @@ fn check(episodes: &[Episode]) -> Result<(), SettleError> {
             } else {
                 "critical_paid"
             };
-            return Err(SettleError::PaidAboveCompliant {
+            out.push(SettleError::PaidAboveCompliant {
                 episode,
                 field,
                 paid: known,
@@ -116,7 +170,12 @@ fn check(episodes: &[Episode]) -> Result<(), SettleError> {
             });
         }
     }
-    Ok(())
+    for (key, value) in &scenario.overrides {
+        if let Err(e) = params.check_override(key, *value) {
+            out.push(SettleError::Override(e));
+        }
+    }
+    out
 }
 
 /// Whether profile `id`'s rules read [`Episode::in_county`] (会宁's do not: its clauses do not depend on
@@ -151,11 +210,8 @@ pub fn settle(scenario: &Scenario) -> Result<YearResult, SettleError> {
 
 /// Settles with explicit parameters (tests and what-if comparisons).
 pub fn settle_with(scenario: &Scenario, params: &ProfileParams) -> Result<YearResult, SettleError> {
-    check(&scenario.episodes)?;
-    for (key, value) in &scenario.overrides {
-        params
-            .check_override(key, *value)
-            .map_err(SettleError::Override)?;
+    if let Some(first) = problems(scenario, params).into_iter().next() {
+        return Err(first);
     }
     let episodes = match params.rules {
         Rules::Meishan => crate::meishan::settle_year(scenario, params),

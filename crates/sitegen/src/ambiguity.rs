@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::html::esc;
+use policy_content::html::esc;
 
 /// One passage of a document.
 #[derive(Debug, Deserialize)]

@@ -1,16 +1,20 @@
-//! `sitegen DIST [CONTENT]`: runs after Trunk has built each wasm bundle into DIST (its shell page as
-//! `DIST/_bundles/<bundle>.html`, see `scripts/build.sh`) and writes every route of the site as a real HTML
-//! page on the shell of the bundle that serves it (text readable before the wasm loads and with JavaScript
-//! off), the page fragments the app fetches when it navigates, the search index, the checker's data, the
-//! sitemap, the service worker (offline) and precompressed copies of every asset.
+//! `sitegen [--shells DIR | --dev BUNDLE] DIST [CONTENT]`: runs after Trunk has built each wasm bundle
+//! into DIST (the bundles' shell pages in DIR, `target/shells/<bundle>.html`, see `scripts/build.sh`) and
+//! writes every route of the site as a real HTML page on the shell of the bundle that serves it (text
+//! readable before the wasm loads and with JavaScript off), the page fragments the app fetches when it
+//! navigates, the search index, the checker's data, the sitemap, the service worker (offline) and
+//! precompressed copies of every asset. It can run again on the same build (`scripts/build.sh pages`).
+//!
+//! `--dev BUNDLE` is the development server's hook (`scripts/dev.sh`): DIST is Trunk's staging directory
+//! for that one bundle, its `index.html` the shell; it writes that bundle's pages and the data, and no
+//! service worker or compressed copies.
 
 mod ambiguity;
-mod blocks;
+mod calc_page;
 mod checker_pages;
 mod compress;
 mod csp;
 mod files;
-mod html;
 mod offline;
 mod pages;
 mod sitemap;
@@ -21,24 +25,71 @@ use std::process::ExitCode;
 
 use policy_content::library::load_library;
 use policy_content::search::SearchIndex;
-use policy_content::site::FRAGMENT_MARK;
+use policy_content::site::{Bundle, FRAGMENT_MARK};
 
 use crate::pages::{Built, PageSpec};
 use crate::template::Templates;
 
+const USAGE: &str = "usage: sitegen [--shells DIR | --dev BUNDLE] DIST [CONTENT]";
+
+/// What to build, from the command line.
+struct Args {
+    dist: PathBuf,
+    content: PathBuf,
+    /// Where the bundles' shell pages are (a release build).
+    shells: PathBuf,
+    /// The one bundle being developed (`--dev`).
+    dev: Option<Bundle>,
+}
+
+impl Args {
+    fn parse(mut args: impl Iterator<Item = std::ffi::OsString>) -> Result<Self, String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut shells = root.join("target/shells");
+        let mut dev = None;
+        let mut positional = Vec::new();
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--shells") => shells = args.next().ok_or(USAGE)?.into(),
+                Some("--dev") => {
+                    let name = args.next().ok_or(USAGE)?;
+                    let name = name.to_string_lossy();
+                    dev = Some(
+                        Bundle::ALL
+                            .into_iter()
+                            .find(|b| b.name() == name)
+                            .ok_or_else(|| format!("no bundle named {name}"))?,
+                    );
+                }
+                _ => positional.push(PathBuf::from(arg)),
+            }
+        }
+        let mut positional = positional.into_iter();
+        let dist = positional.next().ok_or(USAGE)?;
+        let content = positional.next().unwrap_or_else(|| root.join("content"));
+        if let Some(extra) = positional.next() {
+            return Err(format!("unexpected argument {}; {USAGE}", extra.display()));
+        }
+        Ok(Self {
+            dist,
+            content,
+            shells,
+            dev,
+        })
+    }
+}
+
 fn main() -> ExitCode {
-    let mut args = std::env::args_os().skip(1);
-    let Some(dist) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: sitegen DIST [CONTENT]");
-        return ExitCode::from(2);
+    let args = match Args::parse(std::env::args_os().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("sitegen: {e}");
+            return ExitCode::from(2);
+        }
     };
-    let content = args
-        .next()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"));
-    match run(&dist, &content) {
+    match run(&args) {
         Ok(n) => {
-            eprintln!("sitegen: wrote {n} pages into {}", dist.display());
+            eprintln!("sitegen: wrote {n} pages into {}", args.dist.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -48,29 +99,47 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(dist: &Path, content: &Path) -> Result<usize, String> {
-    let templates = Templates::read(dist)?;
+fn run(args: &Args) -> Result<usize, String> {
+    let (dist, content) = (args.dist.as_path(), args.content.as_path());
+    let templates = match args.dev {
+        Some(bundle) => Templates::read(dist, Some(bundle))?,
+        None => Templates::read(&args.shells, None)?,
+    };
     let docs = load_library(&content.join("docs")).map_err(|e| e.to_string())?;
     let built = Built::new(&docs, content)?;
 
     let specs: Vec<PageSpec> = built.pages();
-    for spec in &specs {
-        let page = templates
-            .for_path(&spec.path)
-            .render(spec, built.policy_date());
-        write(&dist.join(spec.file()), &page)?;
-        write(
-            &dist.join("_frag").join(format!("{}.html", spec.key)),
-            &format!("{FRAGMENT_MARK}{}", spec.body),
-        )?;
-    }
     let not_found = built.not_found();
-    write(
-        &dist.join("404.html"),
-        &templates
-            .for_path(&not_found.path)
-            .render(&not_found, built.policy_date()),
-    )?;
+    let mut pages = 0;
+    for spec in specs.iter().chain([&not_found]) {
+        let is_404 = spec.path == not_found.path;
+        if !is_404 {
+            write(
+                &dist.join("_frag").join(format!("{}.html", spec.key)),
+                &format!("{FRAGMENT_MARK}{}", spec.body),
+            )?;
+        }
+        // In development, a page of another bundle says how to serve that bundle (without a page
+        // there, the development server would answer with this bundle's shell).
+        let Some(template) = templates.for_path(&spec.path) else {
+            let other = Bundle::for_path(&spec.path).name();
+            write(
+                &dist.join(spec.file()),
+                &format!("<!DOCTYPE html><meta charset=\"utf-8\"><title>{other}</title><p>This page belongs to the {other} bundle: run <code>scripts/dev.sh {other}</code>.</p>"),
+            )?;
+            continue;
+        };
+        let file = if is_404 {
+            "404.html".to_string()
+        } else {
+            spec.file()
+        };
+        write(
+            &dist.join(file),
+            &template.render(spec, built.policy_date()),
+        )?;
+        pages += 1;
+    }
 
     let index = SearchIndex::build(&docs);
     let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
@@ -78,6 +147,9 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
     // The checker's data, fetched by the checker's pages (see policy_checker::store).
     for part in policy_checker::store::Part::ALL {
         write_bytes(&dist.join("data").join(part.file()), part.bytes())?;
+    }
+    if args.dev.is_some() {
+        return Ok(pages);
     }
 
     let origin =
@@ -95,7 +167,7 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
         csp::NGINX_INCLUDE,
         templates.header_csp
     );
-    Ok(specs.len() + 1)
+    Ok(pages)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

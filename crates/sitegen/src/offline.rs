@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use crate::files::{list_files, Fnv};
+use std::hash::Hasher;
+
+use crate::files::list_files;
 
 /// Writes `DIST/sw.js` for the files now in `dist`; returns the build version it embeds.
 pub fn write_service_worker(dist: &Path) -> Result<String, String> {
@@ -16,7 +18,8 @@ pub fn write_service_worker(dist: &Path) -> Result<String, String> {
             && !f.starts_with(".stage")
             && f != crate::csp::NGINX_INCLUDE
     });
-    let mut hash = Fnv::new();
+    // FNV-1a over names and contents: a build version, not security.
+    let mut hash = fnv::FnvHasher::default();
     for f in &files {
         hash.write(f.as_bytes());
         hash.write(&std::fs::read(dist.join(f)).map_err(|e| format!("cannot read {f}: {e}"))?);

@@ -1,6 +1,6 @@
 //! `sitemap.xml`: every route of the site, absolute.
 
-use crate::html::esc;
+use policy_content::html::esc;
 
 /// The sitemap for `paths` under `origin` (e.g. `https://example.gov.cn`).
 pub fn render<'a>(origin: &str, paths: impl Iterator<Item = &'a str>) -> String {

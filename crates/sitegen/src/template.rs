@@ -2,13 +2,17 @@
 
 use std::path::Path;
 
-use policy_content::site::{Bundle, NAV, SITE_NAME};
+use policy_content::site::{
+    Bundle, Page, FOOTER_ABOUT, FOOTER_CAVEAT, FOOTER_PRIVACY, FOOTER_SOURCES, SITE_NAME,
+};
 
-use crate::html::esc;
 use crate::pages::PageSpec;
+use policy_content::date::chinese_date;
+use policy_content::html::esc;
 
-/// The shell page of every bundle, read from `DIST/_bundles/<bundle>.html` (which is then removed, so the
-/// shells are not published on their own).
+/// The shell page of every bundle: Trunk's `index.html` for that bundle, as `scripts/build.sh` keeps it in
+/// `target/shells/<bundle>.html` (outside `dist/`, so the shells are not published on their own and the
+/// generator can run again on the same build).
 pub struct Templates {
     by_bundle: Vec<(Bundle, Template)>,
     /// The Content-Security-Policy for a server header: it allows every bundle's inline loader (each
@@ -17,13 +21,19 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Reads and parses every bundle's shell, then removes `DIST/_bundles`.
-    pub fn read(dist: &Path) -> Result<Self, String> {
-        let dir = dist.join("_bundles");
+    /// Reads and parses the shells: `DIR/<bundle>.html` for every bundle, or with `only`, that bundle's
+    /// shell from `DIR/index.html` (the development server's one bundle, see `scripts/dev.sh`).
+    pub fn read(dir: &Path, only: Option<Bundle>) -> Result<Self, String> {
         let mut by_bundle = Vec::new();
         let mut sources = Vec::new();
-        for bundle in Bundle::ALL {
-            let file = dir.join(format!("{}.html", bundle.name()));
+        let wanted: Vec<(Bundle, std::path::PathBuf)> = match only {
+            Some(b) => vec![(b, dir.join("index.html"))],
+            None => Bundle::ALL
+                .iter()
+                .map(|b| (*b, dir.join(format!("{}.html", b.name()))))
+                .collect(),
+        };
+        for (bundle, file) in wanted {
             let src = std::fs::read_to_string(&file).map_err(|e| {
                 format!("cannot read {} (run scripts/build.sh): {e}", file.display())
             })?;
@@ -36,23 +46,19 @@ impl Templates {
             .flat_map(|s| crate::csp::inline_scripts(s))
             .collect();
         let header_csp = crate::csp::header_policy(&scripts);
-        std::fs::remove_dir_all(&dir)
-            .map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
         Ok(Self {
             by_bundle,
             header_csp,
         })
     }
 
-    /// The shell for the page at `path`.
-    pub fn for_path(&self, path: &str) -> &Template {
+    /// The shell for the page at `path`, if its bundle's shell was read.
+    pub fn for_path(&self, path: &str) -> Option<&Template> {
         let bundle = Bundle::for_path(path);
-        &self
-            .by_bundle
+        self.by_bundle
             .iter()
             .find(|(b, _)| *b == bundle)
-            .expect("every bundle has a template")
-            .1
+            .map(|(_, t)| t)
     }
 }
 
@@ -119,16 +125,15 @@ impl Template {
 
 fn header(current: &str) -> String {
     let mut items = String::new();
-    for p in NAV.iter().skip(1) {
-        let cur = if current.starts_with(p.path) {
+    for (path, label) in Page::nav_links() {
+        let cur = if current.starts_with(path) {
             " aria-current=\"page\""
         } else {
             ""
         };
         items.push_str(&format!(
-            "<li><a href=\"{}\"{cur}>{}</a></li>",
-            p.path,
-            esc(p.nav)
+            "<li><a href=\"{path}\"{cur}>{}</a></li>",
+            esc(label)
         ));
     }
     // The navigation twice: in full, and folded behind 菜单 in a <details> that only a narrow screen shows
@@ -140,9 +145,14 @@ fn header(current: &str) -> String {
 }
 
 fn footer(policy_date: &str) -> String {
+    let (about_href, about) = FOOTER_ABOUT;
     format!(
-        "<footer class=\"site-footer\"><p>本站所有计算都在您的手机上完成，您填写的内容不会上传，也不会保存。</p><p>政策原文来自各级政府公开发布的文件，资料截至{}。计算结果仅供参考，以医保经办机构结算为准。</p><p><a href=\"/about/\">关于本站与隐私说明</a></p></footer>",
-        esc(&crate::html::chinese_date(policy_date))
+        "<footer class=\"site-footer\"><p>{}</p><p>{}，资料截至{}。{}</p><p><a href=\"{about_href}\">{}</a></p></footer>",
+        esc(FOOTER_PRIVACY),
+        esc(FOOTER_SOURCES),
+        esc(&chinese_date(policy_date)),
+        esc(FOOTER_CAVEAT),
+        esc(about),
     )
 }
 

@@ -1,6 +1,6 @@
 //! The shapes of the data files (`content/eligibility.toml`, `content/forms/*.toml`, `content/quiz.toml`,
 //! `content/villages.toml`) and their build-time checks. `build.rs` includes this module by path, parses the
-//! TOML into these types, validates them and writes JSON; the library reads that JSON back into the same
+//! TOML into these types, validates them and writes postcard; the library reads that back into the same
 //! types. Nothing here depends on anything but serde.
 
 pub mod citation;

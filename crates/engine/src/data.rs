@@ -1,0 +1,311 @@
+//! The shape of the parameter files (`content/params/*.toml`) and their build-time checks. `build.rs`
+//! includes this module by path, reads each file into these types (through `policy_bindata`, as every data
+//! file of the site), validates them and writes them as postcard; the library decodes that back into the
+//! same types ([`crate::params::profiles`]). Nothing here depends on anything but serde and rust_decimal.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The largest amount accepted (1亿元): anything bigger is a typing mistake.
+pub const MAX_YUAN: i64 = 100_000_000;
+
+/// Where a value is stated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Document slug in the library.
+    pub doc: String,
+    /// Section id in that document.
+    pub section: String,
+    /// 文号.
+    pub number: String,
+    /// The words that state it.
+    pub quote: String,
+}
+
+/// What a parameter's value measures, and so which values it can take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A share of an amount: 0 to 1 (typed as `0.78` or `78%`).
+    Ratio,
+    /// Yuan: 0 to [`MAX_YUAN`].
+    Yuan,
+    /// Yes (1) or no (0).
+    Flag,
+}
+
+impl Unit {
+    /// The smallest and largest value allowed.
+    pub fn range(self) -> (Decimal, Decimal) {
+        match self {
+            Self::Ratio | Self::Flag => (Decimal::ZERO, Decimal::ONE),
+            Self::Yuan => (Decimal::ZERO, Decimal::from(MAX_YUAN)),
+        }
+    }
+}
+
+/// One parameter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Param {
+    /// Stable key, used by the rules and in overrides.
+    pub key: String,
+    /// Plain-Chinese label.
+    pub label: String,
+    /// The value (a ratio like 0.85, or yuan), written in the file as a string (`"0.85"`) so that no
+    /// float ever touches it.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// What the value measures (and so the values it may take).
+    pub unit: Unit,
+    /// The clause, if the documents give it.
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// Why this value is assumed, if they do not.
+    #[serde(default)]
+    pub assumption: Option<String>,
+    /// For an assumed number: the clause that states the rule without giving the number.
+    #[serde(default)]
+    pub clause: Option<Source>,
+}
+
+/// Which rules settle a profile's scenarios: each parameter file names its own (`rules = "…"`); a name the
+/// engine does not know fails the build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rules {
+    /// 会宁县 / 甘肃省 2018 (`crate::huining`).
+    Huining,
+    /// 眉山市 2016 (`crate::meishan`).
+    Meishan,
+}
+
+/// A jurisdiction's parameter set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileParams {
+    /// Profile id, e.g. `huining-2018`.
+    pub id: String,
+    /// Plain-Chinese name.
+    pub name: String,
+    /// Its short code in calculator links (`p=h`): stable, never reused.
+    pub code: String,
+    /// The rules that settle it.
+    pub rules: Rules,
+    /// The parameters, in display order.
+    #[serde(rename = "param")]
+    pub params: Vec<Param>,
+}
+
+/// A parameter file breaks a rule: which profile (and parameter), and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataError {
+    /// The link code is empty or not only lowercase ASCII letters.
+    BadCode { profile: String, code: String },
+    /// Two profiles share a link code.
+    CodeTwice { code: String },
+    /// The profile has no parameters.
+    NoParams { profile: String },
+    /// A parameter key appears twice in one profile.
+    KeyTwice { profile: String, key: String },
+    /// A value outside its unit's range.
+    OutOfRange {
+        profile: String,
+        key: String,
+        value: Decimal,
+        unit: Unit,
+    },
+    /// A parameter with both a source and an assumption note, or neither.
+    SourceOrAssumption { profile: String, key: String },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BadCode { profile, code } => write!(
+                f,
+                "{profile}: link code {code:?} must be lowercase letters (and not empty)"
+            ),
+            Self::CodeTwice { code } => write!(f, "two profiles share the link code {code:?}"),
+            Self::NoParams { profile } => write!(f, "{profile}: no [[param]]"),
+            Self::KeyTwice { profile, key } => write!(f, "{profile}: key {key} twice"),
+            Self::OutOfRange {
+                profile,
+                key,
+                value,
+                unit,
+            } => write!(
+                f,
+                "{profile}: {key}: {value} is outside the range of its unit ({unit:?})"
+            ),
+            Self::SourceOrAssumption { profile, key } => write!(
+                f,
+                "{profile}: {key}: needs exactly one of source or assumption"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+impl ProfileParams {
+    /// Checks one parameter file: its link code, unique keys, every value within its unit's range, and
+    /// every value either citing its source or saying why it is assumed.
+    pub fn validate(&self) -> Result<(), DataError> {
+        let profile = || self.id.clone();
+        if self.code.is_empty() || !self.code.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(DataError::BadCode {
+                profile: profile(),
+                code: self.code.clone(),
+            });
+        }
+        if self.params.is_empty() {
+            return Err(DataError::NoParams { profile: profile() });
+        }
+        let mut keys = std::collections::BTreeSet::new();
+        for p in &self.params {
+            if !keys.insert(p.key.as_str()) {
+                return Err(DataError::KeyTwice {
+                    profile: profile(),
+                    key: p.key.clone(),
+                });
+            }
+            let (min, max) = p.unit.range();
+            if p.value < min || p.value > max {
+                return Err(DataError::OutOfRange {
+                    profile: profile(),
+                    key: p.key.clone(),
+                    value: p.value,
+                    unit: p.unit,
+                });
+            }
+            let assumed = p.assumption.as_ref().is_some_and(|a| !a.trim().is_empty());
+            if p.source.is_some() == assumed {
+                return Err(DataError::SourceOrAssumption {
+                    profile: profile(),
+                    key: p.key.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks the profiles together: no two share a link code.
+pub fn validate_all(profiles: &[ProfileParams]) -> Result<(), DataError> {
+    let mut codes = std::collections::BTreeSet::new();
+    for p in profiles {
+        if !codes.insert(p.code.as_str()) {
+            return Err(DataError::CodeTwice {
+                code: p.code.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(key: &str, value: &str, unit: Unit, source: bool, assumption: &str) -> Param {
+        Param {
+            key: key.into(),
+            label: key.into(),
+            value: value.parse().unwrap(),
+            unit,
+            source: source.then(|| Source {
+                doc: "d".into(),
+                section: "s1".into(),
+                number: "n".into(),
+                quote: "q".into(),
+            }),
+            assumption: (!assumption.is_empty()).then(|| assumption.into()),
+            clause: None,
+        }
+    }
+
+    fn profile(code: &str, params: Vec<Param>) -> ProfileParams {
+        ProfileParams {
+            id: "p".into(),
+            name: "P".into(),
+            code: code.into(),
+            rules: Rules::Huining,
+            params,
+        }
+    }
+
+    #[test]
+    fn each_rule_of_a_parameter_file_is_checked() {
+        let ok = || param("a", "0.85", Unit::Ratio, true, "");
+        let cases: Vec<(&str, ProfileParams, Option<DataError>)> = vec![
+            ("valid", profile("h", vec![ok()]), None),
+            (
+                "code with a capital",
+                profile("H", vec![ok()]),
+                Some(DataError::BadCode {
+                    profile: "p".into(),
+                    code: "H".into(),
+                }),
+            ),
+            (
+                "no parameters",
+                profile("h", vec![]),
+                Some(DataError::NoParams {
+                    profile: "p".into(),
+                }),
+            ),
+            (
+                "key twice",
+                profile("h", vec![ok(), ok()]),
+                Some(DataError::KeyTwice {
+                    profile: "p".into(),
+                    key: "a".into(),
+                }),
+            ),
+            (
+                "ratio above 1",
+                profile("h", vec![param("a", "1.5", Unit::Ratio, true, "")]),
+                Some(DataError::OutOfRange {
+                    profile: "p".into(),
+                    key: "a".into(),
+                    value: "1.5".parse().unwrap(),
+                    unit: Unit::Ratio,
+                }),
+            ),
+            (
+                "negative yuan",
+                profile("h", vec![param("a", "-1", Unit::Yuan, true, "")]),
+                Some(DataError::OutOfRange {
+                    profile: "p".into(),
+                    key: "a".into(),
+                    value: "-1".parse().unwrap(),
+                    unit: Unit::Yuan,
+                }),
+            ),
+            (
+                "source and assumption",
+                profile("h", vec![param("a", "1", Unit::Flag, true, "why")]),
+                Some(DataError::SourceOrAssumption {
+                    profile: "p".into(),
+                    key: "a".into(),
+                }),
+            ),
+            (
+                "neither (a blank note is none)",
+                profile("h", vec![param("a", "1", Unit::Flag, false, " ")]),
+                Some(DataError::SourceOrAssumption {
+                    profile: "p".into(),
+                    key: "a".into(),
+                }),
+            ),
+        ];
+        for (name, p, want) in cases {
+            assert_eq!(p.validate().err(), want, "{name}");
+        }
+        assert_eq!(
+            validate_all(&[profile("h", vec![ok()]), profile("h", vec![ok()])]),
+            Err(DataError::CodeTwice { code: "h".into() })
+        );
+    }
+}

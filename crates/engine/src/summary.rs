@@ -1,0 +1,57 @@
+//! A settled result in words, for every place that shows one (the app's result and the build's worked
+//! example on the calculator page): who paid what, and what a visit was.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Episode, EpisodeKind, EpisodeResult, Level};
+use crate::params::profile;
+
+/// The value of parameter `key` in profile `profile_id`, if the profile has it.
+pub fn param_value(profile_id: &str, key: &str) -> Option<Decimal> {
+    profile(profile_id)?
+        .params
+        .iter()
+        .find(|p| p.key == key)
+        .map(|p| p.value)
+}
+
+/// The name of the 兜底 payment: `兜底补足到85%` from the profile's `floor_ratio`.
+pub fn floor_label(profile_id: &str) -> String {
+    param_value(profile_id, "floor_ratio").map_or_else(
+        || "兜底补足".to_string(),
+        |r| format!("兜底补足到{}%", crate::money::pct(r)),
+    )
+}
+
+/// Who paid what of `e` (a visit or the year), in settlement order: label, amount, and the colour class
+/// (`c0`…`c6`) the charts and tables use.
+pub fn payers(profile_id: &str, e: &EpisodeResult) -> Vec<(String, Decimal, &'static str)> {
+    let floor = floor_label(profile_id);
+    [
+        ("基本医保", e.basic, "c0"),
+        ("大病保险", e.critical, "c1"),
+        (floor.as_str(), e.floor_top_up, "c2"),
+        ("医疗救助", e.assistance, "c3"),
+        ("政府兜底/慈善基金", e.fiscal_backstop, "c4"),
+        ("医院承担（目录外费用）", e.hospital_absorbed, "c5"),
+        ("个人自付", e.personal, "c6"),
+    ]
+    .into_iter()
+    .map(|(label, v, class)| (label.to_string(), v, class))
+    .collect()
+}
+
+/// `县级医院住院`: the hospital's level and the kind of visit.
+pub fn kind_label(e: &Episode) -> String {
+    let level = match e.level {
+        Level::Township => "乡镇卫生院",
+        Level::County => "县级医院",
+        Level::City => "市级医院",
+        Level::Province => "省级医院",
+    };
+    let kind = match e.kind {
+        EpisodeKind::Inpatient => "住院",
+        EpisodeKind::ChronicOutpatient => "门诊慢特病",
+    };
+    format!("{level}{kind}")
+}

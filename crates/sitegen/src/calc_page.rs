@@ -1,0 +1,170 @@
+//! The calculator's page as the build writes it: the form in place and a worked example (会宁, 建档立卡,
+//! 县级医院住院 12,000 元 of which 10,000 compliant) settled by the engine itself at build time, with
+//! the personal amount, who paid what and every step with its clause. With JavaScript off, or while the
+//! wasm loads, a resident reads a real answer and a trainer can print it; the app then keeps the example
+//! (it moves the node) until the person types. The markup is `templates/calc.html`.
+
+use minijinja::{context, Environment};
+use policy_engine::cite::{clause_ref, source_href};
+use policy_engine::money::yuan;
+use policy_engine::summary::{kind_label, payers};
+use policy_engine::{
+    profiles, reads_in_county, settle, Category, Episode, EpisodeKind, Level, Options, Scenario,
+};
+use serde::Serialize;
+
+use policy_content::site::Page;
+
+use crate::pages::PageSpec;
+
+/// The worked example: profile, category, and one visit's total and compliant cost (yuan).
+const EXAMPLE: (&str, Category, i64, i64) =
+    ("huining-2018", Category::PovertyRegistered, 12_000, 10_000);
+
+#[derive(Serialize)]
+struct Row {
+    label: String,
+    amount: String,
+}
+
+#[derive(Serialize)]
+struct StepView {
+    rule: String,
+    amount: String,
+    assumption: bool,
+    detail: String,
+    href: Option<String>,
+    cite: String,
+}
+
+/// The worked example's scenario.
+pub fn example_scenario() -> Scenario {
+    let (profile, category, total, compliant) = EXAMPLE;
+    Scenario {
+        profile: profile.into(),
+        category,
+        options: Options::default(),
+        episodes: vec![Episode {
+            kind: EpisodeKind::Inpatient,
+            level: Level::County,
+            in_county: true,
+            total: total.into(),
+            compliant: compliant.into(),
+            basic_paid: None,
+            critical_paid: None,
+        }],
+        overrides: Default::default(),
+    }
+}
+
+/// The `/calc/` page (`page`: its entry in the route table, whose title and lead the app shows too).
+pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
+    let scenario = example_scenario();
+    let result = settle(&scenario).map_err(|e| format!("the worked example: {e}"))?;
+    let profile = policy_engine::profile(&scenario.profile)
+        .ok_or_else(|| format!("no profile {}", scenario.profile))?;
+    let episode = &scenario.episodes[0];
+    let rows: Vec<Row> = payers(&scenario.profile, &result.year)
+        .into_iter()
+        .map(|(label, amount, _)| Row {
+            label,
+            amount: yuan(amount),
+        })
+        .collect();
+    let steps: Vec<StepView> = result
+        .episodes
+        .iter()
+        .flat_map(|e| &e.steps)
+        .map(|s| StepView {
+            rule: s.rule.clone(),
+            amount: yuan(s.amount),
+            assumption: s.assumption,
+            detail: s.detail.clone(),
+            href: source_href(&s.source),
+            cite: clause_ref(&scenario.profile, &s.source).unwrap_or_else(|| "看政策原文".into()),
+        })
+        .collect();
+    let code = policy_engine::params::link_code(&scenario.profile).unwrap_or_default();
+    let example = context! {
+        profile => scenario.profile,
+        category => scenario.category.id(),
+        who => format!("{}，{}", profile.name, scenario.category.label()),
+        what => format!(
+            "{}，总费用 {} 元，合规医疗费用 {} 元",
+            kind_label(episode),
+            yuan(episode.total),
+            yuan(episode.compliant)
+        ),
+        personal => yuan(result.year.personal),
+        total => yuan(result.year.total),
+        payers => rows,
+        steps => steps,
+        // The calculator's link to this scenario (src/calc_state.rs writes the same; a browser test follows it).
+        fragment => format!("p={code}&c=pr&v=i,c,1,{},{},,", EXAMPLE.2, EXAMPLE.3),
+    };
+    let categories: Vec<_> = Category::ALL
+        .into_iter()
+        .map(|c| context! { id => c.id(), label => c.label(), hint => c.hint() })
+        .collect();
+    let profiles: Vec<_> = profiles()
+        .iter()
+        .map(|p| context! { id => p.id, name => p.name })
+        .collect();
+    let amounts = [
+        ("total", "医疗总费用（元）", "：结算单上的总金额"),
+        (
+            "compliant",
+            "合规医疗费用（元，可不填）",
+            "：医保目录内的费用；不清楚就空着，按总费用估算",
+        ),
+    ]
+    .map(|(field, label, hint)| context! { field, label, hint });
+    let mut env = Environment::new();
+    env.add_template("calc.html", include_str!("../templates/calc.html"))
+        .map_err(|e| format!("templates/calc.html: {e}"))?;
+    let body = env
+        .get_template("calc.html")
+        .and_then(|t| {
+            t.render(context! {
+                title => page.title,
+                lead => page.intro,
+                profiles,
+                categories,
+                amounts,
+                reads_in_county => reads_in_county(&scenario.profile),
+                example,
+            })
+        })
+        .map_err(|e| format!("templates/calc.html: {e}"))?;
+    Ok(crate::pages::spec(page, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use policy_content::site::PageKind;
+
+    /// The example on the page is the engine's answer (the same figures as the engine's data tests and the
+    /// app's: 1,500.00 元 for this scenario), with every step cited and linked.
+    #[test]
+    fn the_worked_example_is_the_engines_answer() {
+        let page = calc_page(Page::of(PageKind::Calc)).unwrap();
+        // minijinja's HTML escaping writes `/` as `&#x2f;` (the same address to a browser).
+        let body = &page.body.replace("&#x2f;", "/");
+        let personal = yuan(settle(&example_scenario()).unwrap().year.personal);
+        assert_eq!(personal, "1,500.00");
+        assert!(
+            body.contains(&format!(
+                "<span data-testid=\"example-total\">{personal}</span>"
+            )),
+            "{body}"
+        );
+        assert!(body.contains("县委办发〔2018〕83号"), "a clause cited");
+        assert!(body.contains("href=\"/docs/huining-83/#"), "and linked");
+        assert!(body.contains("<a href=\"/calc/#p=h&amp;c=pr&amp;v=i,c,1,12000,10000,,\">"));
+        assert!(body.contains(
+            "<input type=\"radio\" name=\"category\" value=\"poverty_registered\" checked>"
+        ));
+        assert!(!body.contains("{{") && !body.contains("{%"));
+    }
+}

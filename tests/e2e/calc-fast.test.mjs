@@ -1,0 +1,142 @@
+// Issue 15: the calculator answers every keystroke, and is useful before its wasm arrives. Typing in each
+// amount field key by key shows, after every key, the personal amount the engine's own CLI (`settle`)
+// gives for what is typed so far; the page as built (JavaScript off) shows a worked example with the same
+// figures the app shows for that scenario; the app takes over without moving the form or the example, and
+// keeps what was typed before it started.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The engine's answer for one inpatient visit at a county hospital in the county (the CLI, as a trainer runs it). */
+function settle(category, visit) {
+  const scenario = {
+    profile: 'huining-2018', category,
+    episodes: [{ kind: 'inpatient', level: 'county', in_county: true, ...visit }],
+  };
+  const out = execFileSync('cargo', ['run', '-q', '-p', 'policy-engine', '--bin', 'settle', '--', '-'], {
+    input: JSON.stringify(scenario), encoding: 'utf8', cwd: new URL('../..', import.meta.url).pathname,
+  });
+  return JSON.parse(out);
+}
+/** `1500.00` as the page shows it: `1,500.00`. */
+const shown = (s) => { const [i, f] = s.split('.'); return `${i.replace(/\B(?=(\d{3})+$)/g, ',')}.${f}`; };
+
+test('each amount field, key by key: after every key the personal amount is the engine\'s', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await page.locator('.visit details summary').click();
+  // Field, what is typed into it, and the visit so far (blank compliant: the total is taken, as the form says).
+  const fields = [
+    ['#v0-total', '12000', {}],
+    ['#v0-compliant', '10000', { total: '12000' }],
+    ['#v0-basic_paid', '5000', { total: '12000', compliant: '10000' }],
+    ['#v0-critical_paid', '900', { total: '12000', compliant: '10000', basic_paid: '5000' }],
+  ];
+  const total = page.locator('.calc-result [data-testid="personal-total"]');
+  let checked = 0;
+  for (const [sel, text, sofar] of fields) {
+    await page.click(sel);
+    for (let i = 1; i <= text.length; i++) {
+      await page.keyboard.press(text[i - 1]);
+      const key = sel.slice(4);
+      const visit = { ...sofar, [key]: text.slice(0, i) };
+      if (!visit.compliant) visit.compliant = visit.total;
+      const want = shown(settle('poverty_registered', visit).year.personal);
+      await page.waitForFunction(([w]) => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === w, [want], { timeout: 5000 })
+        .catch(async () => assert.fail(`${sel} = ${text.slice(0, i)}: shows ${await total.textContent()}, the engine says ${want}`));
+      checked++;
+    }
+  }
+  assert.equal(checked, 5 + 5 + 4 + 3);
+  assert.equal(await page.inputValue('#v0-critical_paid'), '900');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The figures of a result or the worked example: personal amount, who paid what, each step's amount and clause link. */
+async function figures(scope) {
+  return {
+    rows: await scope.locator('.pay-table:not(.compare) tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim())),
+    steps: await scope.locator('.steps li').evaluateAll((lis) => lis.map((li) => [li.querySelector('.rule').textContent, li.querySelector('.num').textContent, li.querySelector('a.cite')?.getAttribute('href')])),
+  };
+}
+
+test('the page as built (JavaScript off) shows the worked example with the same figures as the app and the engine', async () => {
+  const noJs = await launch({ javaScriptEnabled: false });
+  const page = await noJs.newPage();
+  await page.goto(`${server.base}/calc/`);
+  const example = page.locator('[data-testid="calc-example"]');
+  assert.ok(await example.isVisible(), 'the example is on the page');
+  const heading = await example.locator('h2').first().textContent();
+  assert.match(heading, /建档立卡贫困人口/);
+  assert.match(heading, /县级医院住院，总费用 12,000\.00 元，合规医疗费用 10,000\.00 元/);
+  const personal = await page.textContent('[data-testid="example-total"]');
+  const engine = settle('poverty_registered', { total: '12000', compliant: '10000' });
+  assert.equal(personal, shown(engine.year.personal));
+  assert.equal(personal, '1,500.00');
+  const built = await figures(example);
+  const cited = built.steps.filter(([, , href]) => href);
+  assert.ok(cited.length >= 3 && cited.length >= built.steps.length - 1, JSON.stringify(built.steps));
+  assert.ok(cited.every(([, , href]) => /^\/docs\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(href)), JSON.stringify(built.steps));
+  assert.deepEqual(built.steps.map(([rule, amount]) => [rule, amount]),
+    engine.episodes[0].steps.map((s) => [s.rule, `${shown(s.amount)} 元`]));
+  // The form is there too, and says the example can be changed once the page runs.
+  assert.ok(await page.locator('#v0-total').isVisible());
+  assert.match(await page.innerText('main'), /需要在浏览器中启用 JavaScript/);
+  const href = await example.getByRole('link', { name: /用这个例子/ }).getAttribute('href');
+  await noJs.close();
+  // The app, opened at the example's own link, shows the same figures.
+  const { page: app } = await open(browser, `${server.base}${href}`);
+  await appReady(app);
+  await app.waitForSelector('.calc-result [data-testid="personal-total"]');
+  assert.equal(await app.textContent('.calc-result [data-testid="personal-total"]'), personal);
+  assert.deepEqual(await figures(app.locator('.calc-result')), built);
+  await app.close();
+});
+
+test('the app takes over without moving the form or the example, and keeps what was typed before it started', async () => {
+  // No service worker: it would answer the held wasm download from its cache.
+  const slow = await launch({ serviceWorkers: 'block' });
+  const page = await slow.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.base}/calc/`);
+  // Measured from the top of <main>: the page tools above it are the frame's, drawn by the app on every page.
+  const place = (sel) => page.locator(sel).first().evaluate((el) => Math.round(el.getBoundingClientRect().top - document.querySelector('main').getBoundingClientRect().top));
+  await page.waitForSelector('#static-shell [data-testid="calc-example"]');
+  const atStart = { form: await place('#v0-total'), example: await place('[data-testid="calc-example"] h2') };
+  // The form's labels are the app's (the build writes the same form).
+  const labels = async () => page.locator('form.calc-form').evaluate((f) => [...f.querySelectorAll('label, legend, option, summary')]
+    .map((el) => el.textContent.trim()).filter((t) => !/^(结算单|解读|假设)/.test(t)).slice(0, 16));
+  const staticLabels = await labels();
+  release();
+  await appReady(page);
+  const atMount = { form: await place('#v0-total'), example: await place('[data-testid="calc-example"] h2') };
+  assert.deepEqual(atMount, atStart, 'nothing moved when the app took over');
+  assert.deepEqual(await labels(), staticLabels);
+  assert.equal(await page.locator('[data-testid="calc-example"]').count(), 1, 'the example, once');
+  await page.close();
+
+  // Typed while the wasm was still on its way: the app starts with it, and answers.
+  const early = await slow.newPage();
+  let go;
+  const wait = new Promise((r) => { go = r; });
+  await early.route('**/*.wasm', async (route) => { await wait; await route.continue(); });
+  await early.goto(`${server.base}/calc/`);
+  await early.fill('#static-shell #v0-total', '1.2万');
+  go();
+  await appReady(early);
+  await early.waitForSelector('.calc-result [data-testid="personal-total"]');
+  assert.equal(await early.inputValue('#v0-total'), '1.2万');
+  assert.equal(await early.textContent('.calc-result [data-testid="personal-total"]'), '1,800.00');
+  assert.equal(await early.locator('[data-testid="calc-example"]').count(), 0, 'the example gives way to the answer');
+  assert.equal(await early.evaluate(() => document.activeElement?.id), 'v0-total', 'the field keeps the focus');
+  await early.close();
+  await slow.close();
+});
