@@ -15,9 +15,15 @@ pub fn is_numbered(id: &str) -> bool {
     !rest.is_empty() && rest.split('-').all(|p| p.parse::<u32>().is_ok())
 }
 
-/// A download's file name from its parts (`会卫计发〔2018〕203号`, `三（一）`), joined by `-` and ending in
-/// `-二维码.<ext>`, with characters no file system accepts (`\ / : * ? " < > |`, controls) left out.
+/// A QR code download's file name from its parts (`会卫计发〔2018〕203号`, `三（一）`): see
+/// [`download_name`], ending in `-二维码.<ext>`.
 pub fn file_name(parts: &[&str], ext: &str) -> String {
+    download_name(parts, "二维码", ext)
+}
+
+/// A download's file name from its parts, joined by `-`, then `-<what>.<ext>`, with characters no file
+/// system accepts (`\ / : * ? " < > |`, controls) left out and each part at most 40 characters.
+pub fn download_name(parts: &[&str], what: &str, ext: &str) -> String {
     let mut name: Vec<String> = parts
         .iter()
         .map(|p| {
@@ -33,7 +39,7 @@ pub fn file_name(parts: &[&str], ext: &str) -> String {
         .filter(|p| !p.is_empty())
         .map(|p| p.chars().take(40).collect())
         .collect();
-    name.push("二维码".into());
+    name.push(what.into());
     format!("{}.{ext}", name.join("-"))
 }
 

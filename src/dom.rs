@@ -200,11 +200,35 @@ pub fn absolute_url(path_and_fragment: &str) -> String {
     format!("{origin}{path_and_fragment}")
 }
 
-/// Copies `text` to the clipboard (best effort: older browsers without the API do nothing).
+/// The browser's clipboard, where the page may use it (not on a plain-HTTP address other than this
+/// machine's, nor in older browsers: there `navigator.clipboard` is missing).
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = web_sys::window()?.navigator();
+    let c = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    (!c.is_undefined() && !c.is_null()).then(|| navigator.clipboard())
+}
+
+/// Copies `text` to the clipboard (best effort: where the page may not use it, nothing happens).
 pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
+    if let Some(c) = clipboard() {
+        let _ = c.write_text(text);
     }
+}
+
+/// Copies `text` to the clipboard, then calls `done` with whether the browser took it.
+pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(c) = clipboard() else {
+        return done(false);
+    };
+    let done = std::rc::Rc::new(done);
+    let refused = done.clone();
+    let took = Closure::once(move |_: wasm_bindgen::JsValue| done(true));
+    let failed = Closure::once(move |_: wasm_bindgen::JsValue| refused(false));
+    let _ = c.write_text(text).then2(&took, &failed);
+    // One of the two is called, once; both are small and live as long as the page (one click each).
+    took.forget();
+    failed.forget();
 }
 
 /// Today's date as `2026年11月23日` (for printed results).

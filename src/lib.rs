@@ -8,6 +8,7 @@ pub mod calc_state;
 pub mod charts;
 pub mod check_state;
 pub mod clause;
+pub mod compare;
 pub mod components;
 pub mod dom;
 pub mod fragment;

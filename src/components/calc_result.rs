@@ -13,6 +13,8 @@ use rust_decimal::Decimal;
 
 use crate::calc_adapter::{clause_ref, reading, source_href, wan, yuan, Reading, OPTIONS};
 use crate::charts::{line_chart, stacked_bar, Part, Series};
+use crate::compare::Comparison;
+use crate::components::CategoryCompare;
 
 use policy_engine::summary::{kind_label, payers};
 
@@ -21,12 +23,17 @@ fn param(scenario: &Scenario, key: &str) -> Option<Decimal> {
     policy_engine::summary::param_value(&scenario.profile, key)
 }
 
-/// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
-fn poster_title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -> String {
-    let what = match scenario.episodes.as_slice() {
+/// The visits in a few words: `县级医院住院 1.2 万元`, or `全年 3 次就诊共 5 万元`.
+fn visits_in_words(scenario: &Scenario, total: Decimal) -> String {
+    match scenario.episodes.as_slice() {
         [e] => format!("{} {}", kind_label(e), wan(e.total)),
         es => format!("全年 {} 次就诊共 {}", es.len(), wan(total)),
-    };
+    }
+}
+
+/// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
+fn poster_title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -> String {
+    let what = visits_in_words(scenario, total);
     let pays = match how {
         Reading::Ceiling => format!("最多自付 {}", wan(personal)),
         Reading::FromTotal => format!("个人自付约 {}", wan(personal)),
@@ -232,8 +239,8 @@ pub fn CalcResult(
 pub struct Later {
     /// The scenario it was computed for.
     pub scenario: Scenario,
-    /// Each category's personal amount for the same visits (`—` where the engine refused).
-    compare: Vec<(Category, String)>,
+    /// Each payer's share of the same visits for every category (`crate::compare::compare`).
+    compare: Comparison,
     /// 说明: for each option whose other reading changes the amount, what the documents say and the two
     /// amounts, with the anchor of the reading on the about page.
     readings: Vec<(String, &'static str)>,
@@ -255,8 +262,8 @@ pub struct LaterMemo {
     curves: Vec<(Scenario, Arc<str>)>,
 }
 
-/// Each category's personal amount, and the readings that change it (see [`Later`]).
-type Compared = (Vec<(Category, String)>, Vec<(String, &'static str)>);
+/// Each payer per category, and the readings that change the amount (see [`Later`]).
+type Compared = (Comparison, Vec<(String, &'static str)>);
 
 /// How many scenarios the memo keeps (the oldest go first).
 const MEMO_SIZE: usize = 64;
@@ -268,7 +275,10 @@ impl LaterMemo {
         let (compare, readings) = match self.settled.iter().find(|(s, _)| s == scenario) {
             Some((_, done)) => done.clone(),
             None => {
-                let done = (compare(scenario), readings(scenario, personal));
+                let done = (
+                    crate::compare::compare(scenario),
+                    readings(scenario, personal),
+                );
                 if self.settled.len() >= MEMO_SIZE {
                     self.settled.remove(0);
                 }
@@ -317,23 +327,6 @@ impl LaterMemo {
             qr,
         }
     }
-}
-
-/// The same visits settled for every category.
-fn compare(scenario: &Scenario) -> Vec<(Category, String)> {
-    Category::ALL
-        .into_iter()
-        .map(|c| {
-            let s = Scenario {
-                category: c,
-                ..scenario.clone()
-            };
-            let personal = settle(&s)
-                .map(|r| yuan(r.year.personal))
-                .unwrap_or_else(|_| "—".into());
-            (c, personal)
-        })
-        .collect()
 }
 
 /// 说明: where the documents disagree and the other reading changes this year's amount (`personal`), say
@@ -412,11 +405,9 @@ pub fn CalcLater(
 ) -> impl IntoView {
     move || {
         later.get().map(|l| {
-            let current = l.scenario.category;
-            let compare = l.compare.into_iter().map(|(c, personal)| {
-                let current = c == current;
-                view! { <tr class:current=current><th scope="row">{c.label()}{current.then_some("（当前）")}</th><td class="num">{personal}</td></tr> }
-            }).collect_view();
+            let region = policy_engine::profile(&l.scenario.profile).map_or(String::new(), |p| p.name.clone());
+            let total = l.scenario.episodes.iter().map(|e| e.total).sum();
+            let what = visits_in_words(&l.scenario, total);
             let readings = (!l.readings.is_empty()).then(|| {
                 let items = l.readings
                     .into_iter()
@@ -430,17 +421,14 @@ pub fn CalcLater(
             let curve = l.curve.to_string();
             let flattens = l.flattens;
             view! {
-                <div class="no-print calc-later" class:stale=move || !fresh.get() aria-busy=move || (!fresh.get()).to_string()>
-                {readings}
-                <h2>"不同人员类别对比"</h2>
-                <p class="hint">"同样的就诊，换成不同类别的人，全年个人自付："</p>
-                <table class="pay-table compare" data-testid="compare">
-                    <thead><tr><th scope="col">"人员类别"</th><th scope="col" class="num">"个人自付（元）"</th></tr></thead>
-                    <tbody>{compare}</tbody>
-                </table>
+                <div class="calc-later" class:stale=move || !fresh.get() aria-busy=move || (!fresh.get()).to_string()>
+                <div class="no-print">{readings}</div>
+                <CategoryCompare table=l.compare region=region what=what/>
+                <div class="no-print">
                 <h2>"费用越多，个人付多少？"</h2>
                 <div class="chart-box" inner_html=curve></div>
                 <p class="hint">"横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"{flattens}</p>
+                </div>
                 </div>
             }
         })

@@ -2,6 +2,7 @@
 
 mod benefit_item;
 mod calc_result;
+mod category_compare;
 mod data_gate;
 mod direct_answers;
 mod load_failed;
@@ -23,6 +24,7 @@ mod visit_fields;
 
 pub use benefit_item::BenefitItem;
 pub use calc_result::{CalcLater, CalcResult, Later, LaterMemo};
+pub use category_compare::CategoryCompare;
 pub use data_gate::DataGate;
 pub use direct_answers::DirectAnswers;
 pub use load_failed::LoadFailed;

@@ -88,8 +88,7 @@ pub fn ScoreForm(
                     {item.indicators.iter().map(|ind| {
                         let id = ind.id.clone();
                         let name = format!("ind-{}", ind.id);
-                        let yes_label = match ind.kind { Kind::Veto | Kind::YesLoses => "是（失分）", _ => "是" };
-                        let no_label = match ind.kind { Kind::Veto | Kind::YesLoses => "否", _ => "否（失分）" };
+                        let (yes_label, no_label) = ind.answer_labels();
                         let current = { let id = id.clone(); move || state.with(|s| s.answers.get(&id).copied()) };
                         let is = { let current = current.clone(); move |a: Answer| { let current = current.clone(); move || current() == Some(a) } };
                         let scored = { let current = current.clone(); move || matches!(current(), Some(Answer::Score(_))) };

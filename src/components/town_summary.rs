@@ -21,13 +21,10 @@ pub fn TownSummary(
                 <thead><tr><th scope="col">"部门"</th><th scope="col">"包抓干部（全乡镇各村相同）"</th></tr></thead>
                 <tbody>
                     {town.assignments.into_iter().map(|a| {
-                        let mut who = vec![format!("科级干部：{}", a.section_cadre)];
-                        if let Some(l) = &a.lead { who.push(format!("医共体包抓领导：{l}")); }
-                        who.push(format!("到村干部：{}", a.cadres.join("、")));
                         view! {
                             <tr>
                                 <th scope="row">{a.department.clone()}<div class="hint">{a.township.clone()}</div></th>
-                                <td>{who.join("；")}<div><a class="cite" href=a.source.href()>"看原表"</a></div></td>
+                                <td>{a.who()}<div><a class="cite" href=a.source.href()>"看原表"</a></div></td>
                             </tr>
                         }
                     }).collect_view()}

@@ -50,8 +50,24 @@ pub fn VillagesPage() -> impl IntoView {
                 <button type="submit">"查询"</button>
             </form>
             <p class="hint">"三张表里有些村名写法不一样（如“苏家岷村”和“苏家峴村”），本站会按各种写法一起查，并把原表的写法都列出来。"</p>
-            {move || hits.get().map(|h| view! { <VillageHits hits=h/> })}
+            {move || match hits.get() {
+                Some(h) => view! { <VillageHits hits=h/> }.into_any(),
+                None => view! { <AllTowns/> }.into_any(),
+            }}
         </div>
+    }
+}
+
+/// Without a query: every township with its cadres and villages (what the build-time page shows too).
+#[component]
+fn AllTowns() -> impl IntoView {
+    let towns = policy_checker::towns();
+    let villages: usize = towns.iter().map(|t| t.villages.len()).sum();
+    view! {
+        <p class="hint">{format!("下面是三张表的全部内容，按乡镇排列（共 {} 个乡镇、{villages} 个村）。", towns.len())}</p>
+        <ul class="village-hits" data-testid="all-towns">
+            {towns.into_iter().map(|t| view! { <TownSummary town=t/> }).collect_view()}
+        </ul>
     }
 }
 
@@ -82,13 +98,10 @@ fn VillageHits(
                             <thead><tr><th scope="col">"部门"</th><th scope="col">"包抓干部"</th></tr></thead>
                             <tbody>
                                 {h.assignments.into_iter().map(|a| {
-                                    let mut who = vec![format!("科级干部：{}", a.section_cadre)];
-                                    if let Some(l) = &a.lead { who.push(format!("医共体包抓领导：{l}")); }
-                                    who.push(format!("到村干部：{}", a.cadres.join("、")));
                                     view! {
                                         <tr>
                                             <th scope="row">{a.department.clone()}<div class="hint">{format!("{}　{}", a.township, a.village)}</div></th>
-                                            <td>{who.join("；")}<div><a class="cite" href=a.source.href()>"看原表"</a></div></td>
+                                            <td>{a.who()}<div><a class="cite" href=a.source.href()>"看原表"</a></div></td>
                                         </tr>
                                     }
                                 }).collect_view()}

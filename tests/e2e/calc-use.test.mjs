@@ -3,6 +3,7 @@
 // curves; a campaigner makes a poster and downloads a QR code named after what it opens; the site says
 // once, quietly, that it now works offline.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { serve, launch, open, appReady } from './harness.mjs';
 
@@ -189,4 +190,151 @@ test('6: the first visit says once that the site works offline; later visits say
   } finally {
     await ctx.close();
   }
+});
+
+/** The comparison table as numbers: heads, and per row the category and the cells (commas dropped). */
+async function compareTable(page) {
+  return page.locator('[data-testid="compare"]').evaluate((t) => ({
+    heads: [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim()),
+    rows: [...t.querySelectorAll('tbody tr')].map((tr) => [
+      tr.querySelector('th').textContent.replace('（当前）', '').trim(),
+      ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim().replace(/,/g, '')),
+    ]),
+  }));
+}
+
+const SHOTS = process.env.SHOTS;
+
+test('7: the comparison gives each payer per category, adding up to the bill; copy and CSV carry the same numbers', async () => {
+  const ctx = await launch({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+  try {
+    // 省级医院 10 万元, 合规 8 万: 基本医保, 大病保险, 兜底, 医疗救助 and the hospital all pay something.
+    const { page, errors } = await open(ctx, `${server.base}/calc/#p=h&c=pr&v=i,p,0,100000,80000,,`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid="compare"]');
+    const { heads, rows } = await compareTable(page);
+    assert.equal(heads[0], '人员类别');
+    assert.equal(heads.at(-1), '医疗总费用');
+    assert.equal(heads.at(-2), '个人自付');
+    for (const payer of ['基本医保', '大病保险', '医疗救助', '医院承担（目录外费用）']) assert.ok(heads.includes(payer), `${payer} in ${heads}`);
+    // The top-up's label carries the profile's own ratio (from the engine's parameters).
+    assert.ok(heads.some((h) => /^兜底补足到\d+%$/.test(h)), heads.join('|'));
+    assert.equal(rows.length, 5);
+    for (const name of ['建档立卡贫困人口', '城乡低保对象', '特困供养人员', '普通城乡居民']) assert.ok(rows.some((r) => r[0] === name), name);
+    for (const r of rows) {
+      assert.equal(r.length, heads.length, r.join('|'));
+      const cells = r.slice(1).map(Number);
+      const sum = cells.slice(0, -1).reduce((a, b) => a + b, 0);
+      assert.ok(Math.abs(sum - 100000) < 0.005 && cells.at(-1) === 100000, `${r[0]}: ${cells.join(' + ')} = ${sum}`);
+    }
+    // The categories differ (the table is not one row five times).
+    assert.ok(new Set(rows.map((r) => r.at(-2))).size >= 3, rows.map((r) => r.at(-2)).join(' '));
+    // The current category is the 建档立卡 row, and its 个人自付 is the headline.
+    const current = await page.textContent('[data-testid="compare"] tr.current th');
+    assert.match(current, /建档立卡贫困人口（当前）/);
+    const headline = (await page.textContent('[data-testid="personal-total"]')).replace(/,/g, '');
+    assert.equal(rows.find((r) => r[0] === '建档立卡贫困人口').at(-2), headline);
+    // 360 px: the table scrolls in its own box; the page does not.
+    const box = await page.locator('.compare-section .table-scroll').evaluate((b) => [b.scrollWidth, b.clientWidth]);
+    assert.ok(box[0] > box[1], `the box scrolls: ${box}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+    // 复制表格: tab-separated, the same cells.
+    await page.getByRole('button', { name: '复制表格' }).click();
+    await page.waitForFunction(() => document.querySelector('.copy-status').textContent.includes('已复制'));
+    const tsv = await page.evaluate(() => navigator.clipboard.readText());
+    const fromTsv = tsv.trim().split(/\r?\n/).map((l) => l.split('\t'));
+    assert.deepEqual(fromTsv[0], heads);
+    assert.deepEqual(fromTsv.slice(1).map((r) => [r[0], ...r.slice(1).map((x) => Number(x).toFixed(2))]), rows);
+    // 下载 CSV: named after the scenario, UTF-8 with a byte-order mark, the same cells.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 CSV' }).click()]);
+    assert.equal(download.suggestedFilename(), '甘肃省会宁县（2018年政策）-省级医院住院 10 万元-人员类别对比.csv');
+    const bytes = fs.readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');
+    const fromCsv = bytes.subarray(3).toString('utf8').trim().split(/\r\n/).map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
+    assert.deepEqual(fromCsv, fromTsv);
+    if (SHOTS) {
+      await page.locator('.compare-section').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/compare-360.png` });
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('8: 打印对比表 prints the comparison alone, on one A4 page; the handout leaves it out', async () => {
+  const { page } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,p,0,100000,80000,,`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="compare"]');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('[data-testid="compare"]').isVisible(), false, 'not in the handout');
+  await page.emulateMedia({ media: 'screen' });
+  // The button marks the page and prints; headless Chromium has no print dialog, so the mark stays.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.getByRole('button', { name: '打印对比表' }).click();
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('printing-compare')));
+  assert.ok(await page.locator('[data-testid="compare"]').isVisible());
+  for (const sel of ['.calc-form', '.result-head', '.pay-table:not(.compare)', '.site-header', 'h1']) {
+    assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} hidden`);
+  }
+  const note = await page.textContent('.compare-print-note');
+  assert.match(note, /打印日期：/);
+  assert.match(note, /\/calc\/#p=h&c=pr&v=i,p,0,100000,80000,,/);
+  // Every column fits the paper: the table is no wider than the page's content box.
+  const fits = await page.evaluate(() => {
+    const t = document.querySelector('[data-testid="compare"]');
+    return t.scrollWidth <= t.parentElement.clientWidth + 1;
+  });
+  assert.ok(fits, 'the table fits the page width');
+  const pdf = await page.pdf({ format: 'A4' });
+  if (SHOTS) fs.writeFileSync(`${SHOTS}/compare.pdf`, pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1, `the comparison printed on ${pages} pages`);
+  // After printing the page is as before.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing-compare')), false);
+  await page.close();
+});
+
+for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }]) {
+  test(`9: a projector (${viewport.width}×${viewport.height}): form and result side by side, the amount large and on screen after typing`, async () => {
+    const ctx = await launch({ viewport });
+    try {
+      const { page, errors } = await open(ctx, `${server.base}/calc/`);
+      await appReady(page);
+      await page.fill('#v0-total', '1.2万');
+      await page.waitForSelector('[data-testid="personal-total"]');
+      const r = await page.evaluate(() => {
+        const rect = (sel) => document.querySelector(sel).getBoundingClientRect().toJSON();
+        return {
+          form: rect('.calc-form'), result: rect('.calc-result'), big: rect('.result-head .big'),
+          input: rect('#v0-total'), size: parseFloat(getComputedStyle(document.querySelector('.result-head .big')).fontSize),
+          wide: document.documentElement.scrollWidth <= window.innerWidth,
+        };
+      });
+      assert.ok(r.result.left >= r.form.right, `result right of the form: ${JSON.stringify([r.form, r.result])}`);
+      assert.ok(r.result.top < r.form.bottom, 'side by side, not below');
+      for (const [name, b] of [['amount', r.big], ['typed field', r.input]]) {
+        assert.ok(b.top >= 0 && b.bottom <= viewport.height, `${name} on screen: ${JSON.stringify(b)}`);
+      }
+      assert.ok(r.size >= 48, `large amount: ${r.size}px`);
+      assert.ok(r.wide, 'no sideways scroll');
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/calc-${viewport.width}.png` });
+      assert.deepEqual(errors, []);
+    } finally {
+      await ctx.close();
+    }
+  });
+}
+
+test('10: a phone keeps the form above the result', async () => {
+  const { page } = await open(phone, `${server.base}/calc/#p=h&c=pr&v=i,c,1,12000,10000,,`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="personal-total"]');
+  const [form, result] = await page.evaluate(() => ['.calc-form', '.calc-result'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
+  assert.ok(result.top >= form.bottom, 'result below the form');
+  assert.ok(Math.abs(result.width - form.width) < 40, `full width: ${form.width} / ${result.width}`);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/calc-360.png` });
+  await page.close();
 });

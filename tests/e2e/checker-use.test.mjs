@@ -2,6 +2,7 @@
 // steps shown; a filled self-check form prints its marks, score and fields, and reopens from its address;
 // the quiz keeps one region and scores only what was answered; a township is found once under 乡 or 镇.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { serve, launch, open, appReady } from './harness.mjs';
 
@@ -157,4 +158,110 @@ test('柴家门乡 finds 柴家门镇 once, with its departments once and its vi
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+/** Each indicator of the form the app shows: its text and points, as the page lists them. */
+async function appIndicators(page) {
+  return page.locator('.form-view .indicator .ind-text').evaluateAll((ps) => ps.map((p) => {
+    const points = p.querySelector('.points').textContent;
+    return [p.textContent.replace(points, '').trim(), Number(points.match(/\d+/)[0])];
+  }));
+}
+
+test('with JavaScript off, /self-check/ shows every item of both forms with its points, as the app lists them', async () => {
+  // What the app shows: each form's tab.
+  const { page, errors } = await open(browser, `${server.base}/self-check/`);
+  await appReady(page);
+  await page.waitForSelector('.form-view');
+  assert.equal(await page.locator('.static-checker').count(), 0, 'the build-time tables are gone once the app runs');
+  const forms = {};
+  const tabs = page.getByRole('tab');
+  for (let i = 0; i < await tabs.count(); i += 1) {
+    const title = (await tabs.nth(i).textContent()).trim();
+    if (title === '政策知识问答') continue;
+    await tabs.nth(i).click();
+    await page.waitForFunction((t) => document.querySelector('.form-view h2')?.textContent === t, title);
+    forms[title] = await appIndicators(page);
+  }
+  assert.equal(Object.keys(forms).length, 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  const off = await launch({ javaScriptEnabled: false });
+  try {
+    const p = await off.newPage();
+    await p.goto(`${server.base}/self-check/`);
+    for (const [title, items] of Object.entries(forms)) {
+      const section = p.locator('.static-form', { has: p.locator('h2', { hasText: title }) });
+      assert.ok(await section.isVisible(), title);
+      const rows = await section.locator('tr[data-indicator]').evaluateAll((trs) => trs.map((tr) => [
+        tr.querySelector('.ind').textContent.trim(), Number(tr.querySelector('[data-points]').dataset.points),
+        tr.querySelector('.marks').textContent,
+      ]));
+      assert.deepEqual(rows.map((r) => r.slice(0, 2)), items, title);
+      // Each row has its boxes to tick, and its points show.
+      for (const r of rows) assert.match(r[2], /☐ 是.*☐ 否/, r[0]);
+      const total = items.reduce((a, [, n]) => a + n, 0);
+      assert.match(await section.locator('tfoot').textContent(), new RegExp(`合计${total} 分`));
+      assert.ok(await section.locator('tbody tr').first().isVisible());
+    }
+    assert.match(await p.innerText('main'), /需要在浏览器中启用 JavaScript/);
+    if (process.env.SHOTS) await p.screenshot({ path: `${process.env.SHOTS}/self-check-nojs-360.png` });
+    // Printed: both forms, on paper-sized pages, the second form on a new page.
+    const pdf = await p.pdf({ format: 'A4' });
+    if (process.env.SHOTS) fs.writeFileSync(`${process.env.SHOTS}/self-check-nojs.pdf`, pdf);
+    await p.close();
+  } finally {
+    await off.close();
+  }
+});
+
+test('with JavaScript off, /villages/ shows every township with its departments and villages, as the app does', async () => {
+  const { page, errors } = await open(browser, `${server.base}/villages/`);
+  await appReady(page);
+  const all = page.locator('[data-testid="all-towns"]');
+  await all.waitFor();
+  const appText = await all.innerText();
+  const appTowns = await all.locator('.town-hit').count();
+  assert.equal(await page.locator('.static-checker').count(), 0, 'the build-time tables are gone once the app runs');
+  assert.deepEqual(errors, []);
+  await page.close();
+  assert.ok(appTowns > 20, `${appTowns} townships`);
+
+  const off = await launch({ javaScriptEnabled: false });
+  try {
+    const p = await off.newPage();
+    await p.goto(`${server.base}/villages/`);
+    const list = p.locator('[data-testid="static-villages"] .village-hits');
+    assert.equal(await list.locator('.town-hit').count(), appTowns);
+    assert.equal(await list.innerText(), appText, 'the same tables before and after the app takes over');
+    const town = list.locator('.town-hit', { has: p.locator('h2', { hasText: '柴家门镇' }) });
+    const text = await town.innerText();
+    for (const want of ['卫计部门', '民政部门', '人社部门', '到村干部：', '鸡儿嘴村']) assert.ok(text.includes(want), want);
+    if (process.env.SHOTS) await p.screenshot({ path: `${process.env.SHOTS}/villages-nojs-360.png` });
+    await p.close();
+  } finally {
+    await off.close();
+  }
+});
+
+test('printed, the self-check form\'s date field shows no calendar button', async () => {
+  const { page } = await open(browser, `${server.base}/self-check/#tab=baozhua&d=2026-03-01`);
+  await appReady(page);
+  const date = page.locator('input[type="date"]');
+  await date.waitFor();
+  // The calendar button is drawn at the field's right end: compare that strip with an empty strip of
+  // the same field (between the date and the button). Printed they are alike; on screen they are not.
+  const strips = async () => {
+    await date.scrollIntoViewIfNeeded();
+    const box = await date.boundingBox();
+    const clip = (from) => ({ x: box.x + box.width - from, y: box.y + 4, width: 18, height: box.height - 8 });
+    const [button, empty] = [await page.screenshot({ clip: clip(26) }), await page.screenshot({ clip: clip(52) })];
+    return Buffer.compare(button, empty) === 0;
+  };
+  assert.equal(await strips(), false, 'on screen the button is there');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await date.inputValue(), '2026-03-01');
+  assert.equal(await strips(), true, 'printed, no button');
+  await page.close();
 });

@@ -72,3 +72,85 @@ test('a wide screen (a projector, 1024×768) shows the navigation with no 菜单
     await wide.close();
   }
 });
+
+/** A context with JavaScript off whose pages open at the largest text size (the app's own setting, put on
+ * <html> by rewriting the page as it arrives: without JavaScript nothing else can set it). */
+async function noScriptLargest(viewport = VIEW) {
+  const ctx = await launch({ javaScriptEnabled: false, viewport });
+  await ctx.route(/\/(index\.html)?$/, async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace('<html lang="zh-CN">', '<html lang="zh-CN" data-size="xlarge">');
+    await route.fulfill({ response: res, body });
+  });
+  return ctx;
+}
+
+test('with JavaScript off, the build\'s page folds its navigation behind 菜单 at the largest text size', async () => {
+  const ctx = await noScriptLargest();
+  try {
+    for (const path of ['/', '/docs/dezhou-20/', '/calc/', '/self-check/', '/villages/']) {
+      const page = await ctx.newPage();
+      await page.goto(`${server.base}${path}`);
+      assert.equal(await page.getAttribute('html', 'data-size'), 'xlarge');
+      const top = await page.evaluate(() => document.querySelector('main h1').getBoundingClientRect().top);
+      assert.ok(top < VIEW.height / 2, `${path}: the h1 starts at ${top} px`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path}: scrolls sideways`);
+      const nav = page.getByRole('navigation', { name: '主导航' });
+      assert.equal(await nav.count(), 0, `${path}: folded`);
+      assert.ok(await page.locator('summary', { hasText: '菜单' }).isVisible(), `${path}: 菜单`);
+      if (path === '/') {
+        if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/home-nojs-xlarge-360.png` });
+        await page.locator('summary', { hasText: '菜单' }).click();
+        assert.equal(await nav.count(), 1, 'one navigation opens');
+        const links = nav.getByRole('link');
+        assert.ok(await links.count() >= 7);
+        for (let i = 0; i < await links.count(); i += 1) {
+          const box = await links.nth(i).boundingBox();
+          assert.ok(box && box.x >= 0 && box.x + box.width <= VIEW.width, `link ${i} fits`);
+        }
+        if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/home-nojs-menu-360.png` });
+      }
+      await page.close();
+    }
+  } finally {
+    await ctx.close();
+  }
+  // On a wide screen the build's page shows the whole navigation, no 菜单.
+  const wide = await launch({ javaScriptEnabled: false, viewport: { width: 1024, height: 768 } });
+  try {
+    const page = await wide.newPage();
+    await page.goto(`${server.base}/docs/`);
+    assert.ok(await page.getByRole('navigation', { name: '主导航' }).isVisible());
+    assert.equal(await page.getByText('菜单', { exact: true }).isVisible(), false);
+  } finally {
+    await wide.close();
+  }
+});
+
+for (const viewport of [VIEW, { width: 1024, height: 768 }]) {
+  test(`the header keeps its height when the app takes over (${viewport.width} px)`, async () => {
+    const ctx = await launch({ viewport, serviceWorkers: 'block' });
+    try {
+      const header = (page) => page.evaluate(() => {
+        const h = document.querySelector('header.site-header');
+        const brand = h.querySelector('.brand').getBoundingClientRect();
+        const menu = [...h.querySelectorAll('.menu-toggle')].find((m) => m.getBoundingClientRect().width > 0)?.getBoundingClientRect();
+        return { height: h.getBoundingClientRect().height, brand: [brand.left, brand.top], menu: menu && [Math.round(menu.left), Math.round(menu.top), Math.round(menu.width), Math.round(menu.height)] };
+      });
+      const before = await ctx.newPage();
+      await before.route('**/*.wasm', () => {}); // the app never starts: the build's page stays
+      await before.goto(`${server.base}/docs/`);
+      const built = await header(before);
+      await before.close();
+      const { page } = await open(ctx, `${server.base}/docs/`);
+      await appReady(page);
+      const app = await header(page);
+      assert.ok(Math.abs(built.height - app.height) < 1, `header ${built.height} → ${app.height}`);
+      assert.deepEqual(built.brand, app.brand);
+      assert.deepEqual(built.menu, app.menu, '菜单 where the app\'s button will be');
+      await page.close();
+    } finally {
+      await ctx.close();
+    }
+  });
+}

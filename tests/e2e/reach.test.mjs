@@ -177,3 +177,22 @@ test('read-aloud is disabled, with the reason, where the browser has no Chinese 
   }
   await page.close();
 });
+
+test('axe-core finds no WCAG 2.1 AA violations on the pages the build writes (before the app takes over)', async () => {
+  const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  for (const viewport of [{ width: 360, height: 780 }, { width: 1024, height: 768 }]) {
+    const audit = await launch({ bypassCSP: true, viewport, serviceWorkers: 'block' });
+    for (const p of ['/', '/self-check/', '/villages/', '/calc/']) {
+      const page = await audit.newPage();
+      await page.route('**/*.wasm', () => {}); // the app never starts: the build's page stays
+      await page.goto(server.base + p);
+      assert.equal(await page.locator('#static-shell').count(), 1, p);
+      await page.addScriptTag({ content: axe });
+      const result = await page.evaluate(async () => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+      const v = result.violations.map((x) => `${x.id}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(v, [], `${p} at ${viewport.width} px`);
+      await page.close();
+    }
+    await audit.close();
+  }
+});

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::villages::{normalize, Assignment, VillageIndex};
+use crate::data::villages::{normalize, Assignment, Village, VillageIndex};
 
 pub(crate) static INDEX: OnceLock<VillageIndex> = OnceLock::new();
 
@@ -90,15 +90,33 @@ pub fn find_in(index: &VillageIndex, query: &str) -> Found {
     if q.is_empty() {
         return Found::default();
     }
-    let mut towns: Vec<TownHit> = Vec::new();
-    for v in &index.villages {
-        let named = v
-            .township
+    let towns = towns_where(index, |v| {
+        v.township
             .iter()
-            .any(|t| names_town(&normalize(&index.variants, t), &q));
-        if !named {
-            continue;
-        }
+            .any(|t| names_town(&normalize(&index.variants, t), &q))
+    });
+    let villages = search_in(index, query)
+        .into_iter()
+        .filter(|h| h.matched == Matched::Village)
+        .collect();
+    Found { towns, villages }
+}
+
+/// Every township of the tables, in the first table's order, each once with its cadres per department and
+/// its villages (the village page lists them all).
+pub fn towns() -> Vec<TownHit> {
+    towns_in(index())
+}
+
+/// [`towns`] over the given index.
+pub fn towns_in(index: &VillageIndex) -> Vec<TownHit> {
+    towns_where(index, |_| true)
+}
+
+/// The townships of the villages `keep` accepts, each once, in table order.
+fn towns_where(index: &VillageIndex, keep: impl Fn(&Village) -> bool) -> Vec<TownHit> {
+    let mut towns: Vec<TownHit> = Vec::new();
+    for v in index.villages.iter().filter(|v| keep(v)) {
         match towns.iter_mut().find(|t| t.township == v.township) {
             Some(t) => t.villages.push(v.names.clone()),
             None => towns.push(TownHit {
@@ -115,11 +133,7 @@ pub fn find_in(index: &VillageIndex, query: &str) -> Found {
             }),
         }
     }
-    let villages = search_in(index, query)
-        .into_iter()
-        .filter(|h| h.matched == Matched::Village)
-        .collect();
-    Found { towns, villages }
+    towns
 }
 
 /// Villages whose name or township contains `query` under any spelling, village-name matches first, in table

@@ -182,3 +182,20 @@ fn han_jia_cha_cha_is_kept_as_printed_and_noted() {
     let notes = &doc[doc.find("{#ed-villages}").unwrap()..];
     assert!(notes.contains("“韩家岔岔”三张表"));
 }
+
+/// The full list (the village page without a query, and its build-time copy): every village once, under
+/// its township, each township once with its three departments; the same as a lookup by the township's name.
+#[test]
+fn every_township_lists_its_villages_once() {
+    let idx = index();
+    let towns = policy_checker::towns();
+    let listed: usize = towns.iter().map(|t| t.villages.len()).sum();
+    assert_eq!(listed, idx.villages.len());
+    for t in &towns {
+        assert_eq!(t.assignments.len(), 3, "{:?}", t.township);
+        assert_eq!(towns.iter().filter(|o| o.township == t.township).count(), 1);
+        let found = policy_checker::find(&t.township[0]);
+        let same = found.towns.iter().find(|f| f.township == t.township);
+        assert_eq!(same, Some(t), "{:?}", t.township);
+    }
+}

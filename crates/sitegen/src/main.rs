@@ -11,6 +11,7 @@
 
 mod ambiguity;
 mod calc_page;
+mod checker_pages;
 mod compress;
 mod csp;
 mod files;

@@ -37,6 +37,9 @@ impl PageSpec {
 pub struct Built<'a> {
     docs: &'a [RenderedDoc],
     ambiguities: Vec<crate::ambiguity::Ambiguity>,
+    /// The self-check forms and the village tables, as the checker's pages show them before the app.
+    self_check: String,
+    villages: String,
 }
 
 impl<'a> Built<'a> {
@@ -48,6 +51,8 @@ impl<'a> Built<'a> {
         Ok(Self {
             docs,
             ambiguities: crate::ambiguity::load(content)?,
+            self_check: crate::checker_pages::self_check()?,
+            villages: crate::checker_pages::villages()?,
         })
     }
 
@@ -71,10 +76,15 @@ impl<'a> Built<'a> {
                 PageKind::Reader(ReaderPage::About) => out.push(self.about(page)),
                 PageKind::Calc => out
                     .push(crate::calc_page::calc_page(page).expect("the calculator page renders")),
-                PageKind::Reader(ReaderPage::Search)
-                | PageKind::Checker(CheckerPage::Check)
-                | PageKind::Checker(CheckerPage::SelfCheck)
-                | PageKind::Checker(CheckerPage::Villages) => out.push(interactive(page)),
+                PageKind::Checker(CheckerPage::SelfCheck) => {
+                    out.push(interactive_with(page, &self.self_check))
+                }
+                PageKind::Checker(CheckerPage::Villages) => {
+                    out.push(interactive_with(page, &self.villages))
+                }
+                PageKind::Reader(ReaderPage::Search) | PageKind::Checker(CheckerPage::Check) => {
+                    out.push(interactive(page))
+                }
             }
         }
         out
@@ -191,12 +201,18 @@ pub fn spec(page: &Page, body: String) -> PageSpec {
 /// hidden until public/loader.js (the page shell's watch over the app's loading) shows it, so with
 /// JavaScript off no page says "正在加载" forever.
 fn interactive(page: &Page) -> PageSpec {
+    interactive_with(page, "")
+}
+
+/// [`interactive`] with what can be shown without the app (`more`, markup) after the loading line.
+fn interactive_with(page: &Page, more: &str) -> PageSpec {
     spec(
         page,
         format!(
-            "<div class=\"page\"><h1>{}</h1><p class=\"lead\">{}</p><noscript><p class=\"notice\">这个功能需要在浏览器中启用 JavaScript。您也可以直接阅读<a href=\"/docs/\">政策文件</a>。</p></noscript><p class=\"loading\" role=\"status\" hidden>正在加载……</p></div>",
+            "<div class=\"page\"><h1>{}</h1><p class=\"lead\">{}</p><noscript><p class=\"notice\">这个功能需要在浏览器中启用 JavaScript。您也可以直接阅读<a href=\"/docs/\">政策文件</a>。</p></noscript><p class=\"loading\" role=\"status\" hidden>正在加载……</p>{}</div>",
             esc(page.title),
-            esc(page.intro)
+            esc(page.intro),
+            more
         ),
     )
 }

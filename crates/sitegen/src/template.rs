@@ -136,8 +136,10 @@ fn header(current: &str) -> String {
             esc(label)
         ));
     }
+    // The navigation twice: in full, and folded behind 菜单 in a <details> that only a narrow screen shows
+    // (public/style.css), as the app's header folds it, so the page before the app keeps its first screen.
     format!(
-        "<header class=\"site-header\"><a class=\"brand\" href=\"/\">{}</a><nav aria-label=\"主导航\"><ul>{items}</ul></nav></header>",
+        "<header class=\"site-header\"><div class=\"header-row\"><a class=\"brand\" href=\"/\">{}</a></div><nav class=\"nav-full\" aria-label=\"主导航\"><ul>{items}</ul></nav><details class=\"nav-fold\"><summary class=\"menu-toggle\">菜单</summary><nav aria-label=\"主导航\"><ul>{items}</ul></nav></details></header>",
         esc(SITE_NAME)
     )
 }

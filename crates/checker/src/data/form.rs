@@ -107,6 +107,17 @@ pub struct Indicator {
     pub basis: Option<Citation>,
 }
 
+impl Indicator {
+    /// The form's two answers as a person chooses them, the one that loses points marked: `("是", "否（失分）")`
+    /// when 是 earns the points, `("是（失分）", "否")` when the question asks about a failure or a veto.
+    pub fn answer_labels(&self) -> (&'static str, &'static str) {
+        match self.kind {
+            Kind::Veto | Kind::YesLoses => ("是（失分）", "否"),
+            Kind::YesGains | Kind::Partial => ("是", "否（失分）"),
+        }
+    }
+}
+
 impl Form {
     /// All indicators in order.
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {

@@ -139,6 +139,18 @@ pub struct Assignment {
     pub source: Citation,
 }
 
+impl Assignment {
+    /// Who the department assigns, in one line: `科级干部：…；医共体包抓领导：…；到村干部：…、…`.
+    pub fn who(&self) -> String {
+        let mut who = vec![format!("科级干部：{}", self.section_cadre)];
+        if let Some(l) = &self.lead {
+            who.push(format!("医共体包抓领导：{l}"));
+        }
+        who.push(format!("到村干部：{}", self.cadres.join("、")));
+        who.join("；")
+    }
+}
+
 /// The built index: the variant map (for search), the departments' rows and the aligned villages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VillageIndex {

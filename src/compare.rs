@@ -1,0 +1,213 @@
+//! The calculator's category comparison: the same visits settled for every population category, each
+//! payer's share per category, and the same table as text a spreadsheet takes (tab-separated for the
+//! clipboard, CSV with a byte-order mark for a download). One function computes it ([`compare`]); the
+//! page only shows what it returns.
+
+use policy_engine::summary::payers;
+use policy_engine::{settle, Category, Scenario};
+use rust_decimal::Decimal;
+
+/// The head of the first column.
+pub const CATEGORY_HEAD: &str = "人员类别";
+/// The head of the last column: the bill, which each row's shares add up to.
+pub const TOTAL_HEAD: &str = "医疗总费用";
+
+/// One category's row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The category.
+    pub category: Category,
+    /// It is the category the form has chosen.
+    pub current: bool,
+    /// Each column's share, in the order of [`Comparison::payers`], then the bill; `None` where the
+    /// engine refused this category.
+    pub amounts: Option<(Vec<Decimal>, Decimal)>,
+}
+
+/// The comparison: the payers that pay anything for some category (the patient always), and a row per
+/// category.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// Payer labels, in settlement order, the patient last.
+    pub payers: Vec<String>,
+    /// One row per category, in the engine's display order.
+    pub rows: Vec<Row>,
+}
+
+/// Settles `scenario`'s visits for every category and keeps the payers that pay anything in some row
+/// (labels and order from `policy_engine::summary::payers`, the patient last).
+pub fn compare(scenario: &Scenario) -> Comparison {
+    let shares = |y: &policy_engine::EpisodeResult| -> Vec<Decimal> {
+        payers(&scenario.profile, y)
+            .into_iter()
+            .map(|(_, v, _)| v)
+            .collect()
+    };
+    let settled: Vec<_> = Category::ALL
+        .into_iter()
+        .map(|c| {
+            let s = Scenario {
+                category: c,
+                ..scenario.clone()
+            };
+            let year = settle(&s).ok().map(|r| r.year);
+            (c, year.map(|y| (shares(&y), y.total)))
+        })
+        .collect();
+    let all = payers(&scenario.profile, &Default::default());
+    let last = all.len() - 1;
+    let keep: Vec<bool> = (0..all.len())
+        .map(|i| {
+            i == last
+                || settled
+                    .iter()
+                    .any(|(_, r)| r.as_ref().is_some_and(|(s, _)| !s[i].is_zero()))
+        })
+        .collect();
+    let pick = |v: Vec<Decimal>| -> Vec<Decimal> {
+        v.into_iter()
+            .zip(&keep)
+            .filter_map(|(x, k)| k.then_some(x))
+            .collect()
+    };
+    Comparison {
+        payers: all
+            .into_iter()
+            .zip(&keep)
+            .filter_map(|((label, _, _), k)| k.then_some(label))
+            .collect(),
+        rows: settled
+            .into_iter()
+            .map(|(category, r)| Row {
+                category,
+                current: category == scenario.category,
+                amounts: r.map(|(s, total)| (pick(s), total)),
+            })
+            .collect(),
+    }
+}
+
+impl Comparison {
+    /// The table's cells as text, the head row first: amounts with two decimals and no thousands
+    /// separator (so a spreadsheet reads them as numbers), blank where the engine refused.
+    pub fn cells(&self) -> Vec<Vec<String>> {
+        let mut head = vec![CATEGORY_HEAD.to_string()];
+        head.extend(self.payers.iter().cloned());
+        head.push(TOTAL_HEAD.to_string());
+        let mut out = vec![head];
+        for r in &self.rows {
+            let mut row = vec![r.category.label().to_string()];
+            match &r.amounts {
+                Some((shares, total)) => row.extend(
+                    shares
+                        .iter()
+                        .chain(std::iter::once(total))
+                        .map(|d| policy_engine::money::fmt(*d)),
+                ),
+                None => row.extend(std::iter::repeat_n(String::new(), self.payers.len() + 1)),
+            }
+            out.push(row);
+        }
+        out
+    }
+
+    /// The cells as lines of `sep`-separated fields, each field through `field`.
+    fn lines(&self, sep: &str, field: impl Fn(&str) -> String) -> String {
+        self.cells()
+            .iter()
+            .map(|row| row.iter().map(|c| field(c)).collect::<Vec<_>>().join(sep) + "\r\n")
+            .collect()
+    }
+
+    /// Tab-separated lines (what Excel and WPS paste as cells). The cells are the engine's labels and
+    /// amounts: no tab or line break in any.
+    pub fn to_tsv(&self) -> String {
+        self.lines("\t", str::to_string)
+    }
+
+    /// CSV (RFC 4180: every field quoted, CRLF lines) with a UTF-8 byte-order mark, so Excel opens the
+    /// Chinese correctly.
+    pub fn to_csv(&self) -> String {
+        let quoted = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+        format!("\u{feff}{}", self.lines(",", quoted))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(profile: &str, total: &str, compliant: &str, level: &str) -> Scenario {
+        serde_json::from_value(serde_json::json!({
+            "profile": profile, "category": "dibao",
+            "episodes": [{"kind": "inpatient", "level": level, "in_county": true,
+                          "total": total, "compliant": compliant}]
+        }))
+        .unwrap()
+    }
+
+    /// Each row's shares add up to the bill, in the table and in both texts; columns nobody pays are
+    /// left out, the patient's never.
+    #[test]
+    fn every_row_adds_up_and_the_texts_carry_the_same_numbers() {
+        for (profile, total, compliant, level, has_floor) in [
+            ("huining-2018", "12000", "12000", "county", false),
+            ("huining-2018", "20000", "15000", "province", true),
+            ("huining-2018", "100000", "80000", "province", true),
+            ("meishan-2016", "30000", "27000", "county", false),
+            ("huining-2018", "0", "0", "township", false),
+        ] {
+            let s = scenario(profile, total, compliant, level);
+            let c = compare(&s);
+            assert_eq!(c.rows.len(), Category::ALL.len());
+            assert_eq!(c.payers.last().map(String::as_str), Some("个人自付"));
+            assert_eq!(
+                c.payers.iter().any(|p| p.starts_with("兜底补足")),
+                has_floor,
+                "{profile} {total}: {:?}",
+                c.payers
+            );
+            assert_eq!(c.rows.iter().filter(|r| r.current).count(), 1);
+            let cells = c.cells();
+            assert_eq!(cells[0].len(), c.payers.len() + 2);
+            for (r, row) in c.rows.iter().zip(&cells[1..]) {
+                let (shares, bill) = r.amounts.clone().unwrap();
+                assert_eq!(shares.iter().sum::<Decimal>(), bill, "{profile} {row:?}");
+                assert_eq!(bill, total.parse::<Decimal>().unwrap());
+                assert_eq!(row[0], r.category.label());
+                let parsed: Vec<Decimal> = row[1..].iter().map(|x| x.parse().unwrap()).collect();
+                assert_eq!(parsed[..shares.len()], shares[..]);
+            }
+            let tsv = c.to_tsv();
+            let csv = c.to_csv();
+            assert!(csv.starts_with('\u{feff}'));
+            let from_tsv: Vec<Vec<String>> = tsv
+                .lines()
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .collect();
+            let from_csv: Vec<Vec<String>> = csv
+                .trim_start_matches('\u{feff}')
+                .lines()
+                .map(|l| {
+                    l.split(',')
+                        .map(|f| f.trim_matches('"').to_string())
+                        .collect()
+                })
+                .collect();
+            assert_eq!(from_tsv, cells);
+            assert_eq!(from_csv, cells);
+        }
+    }
+
+    #[test]
+    fn csv_quotes_every_field() {
+        let c = Comparison {
+            payers: vec!["a,b".into(), "say \"x\"".into()],
+            rows: vec![],
+        };
+        assert_eq!(
+            c.to_csv(),
+            "\u{feff}\"人员类别\",\"a,b\",\"say \"\"x\"\"\",\"医疗总费用\"\r\n"
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! The category comparison on the calculator: each payer's share of the same visits for every population
+//! category, in a box that scrolls sideways on a phone, with 复制表格 (tab-separated, so Excel and WPS paste
+//! it as cells), 下载 CSV and a print of the table alone.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::calc_adapter::yuan;
+use crate::compare::{Comparison, CATEGORY_HEAD, TOTAL_HEAD};
+
+/// What 复制表格 did.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Copied {
+    Not,
+    Done,
+    Refused,
+}
+
+/// The comparison table and its controls.
+#[component]
+pub fn CategoryCompare(
+    /// The comparison, as `crate::compare::compare` computed it.
+    table: Comparison,
+    /// The profile's name, e.g. `甘肃省会宁县（2018年政策）`.
+    region: String,
+    /// The visits in a few words, e.g. `县级医院住院 1.2 万元`.
+    what: String,
+) -> impl IntoView {
+    let caption = format!("{region} · {what}：各方支付多少（元）");
+    let file = crate::clause::download_name(&[&region, &what], "人员类别对比", "csv");
+    let csv_href = format!(
+        "data:text/csv;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&table.to_csv()))
+    );
+    let tsv = table.to_tsv();
+    let copied = RwSignal::new(Copied::Not);
+    let copy = move |_| {
+        crate::dom::copy_text(&tsv, move |ok| {
+            copied.set(if ok { Copied::Done } else { Copied::Refused })
+        })
+    };
+    // The page prints the table alone while marked; the mark goes after printing (`afterprint`: on some
+    // phones `print()` returns before the page is printed).
+    let print = move |_| {
+        let Some(w) = web_sys::window() else { return };
+        let Some(root) = w.document().and_then(|d| d.document_element()) else {
+            return;
+        };
+        let _ = root.class_list().add_1("printing-compare");
+        let done = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = root.class_list().remove_1("printing-compare");
+        });
+        let once = web_sys::AddEventListenerOptions::new();
+        once.set_once(true);
+        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+            "afterprint",
+            done.unchecked_ref(),
+            &once,
+        );
+        let _ = w.print();
+    };
+    let heads = table
+        .payers
+        .iter()
+        .chain(std::iter::once(&TOTAL_HEAD.to_string()))
+        .map(|p| view! { <th scope="col" class="num">{p.clone()}</th> })
+        .collect_view();
+    let width = table.payers.len() + 1;
+    let rows = table
+        .rows
+        .into_iter()
+        .map(|r| {
+            // The bill last, in bold: each row's shares add up to it.
+            let cells = match r.amounts {
+                Some((shares, total)) => shares
+                    .into_iter()
+                    .map(|d| (d, false))
+                    .chain(std::iter::once((total, true)))
+                    .map(|(d, bill)| view! { <td class="num" class:total=bill>{yuan(d)}</td> })
+                    .collect_view()
+                    .into_any(),
+                None => view! { <td colspan=width.to_string()>"无法计算"</td> }.into_any(),
+            };
+            view! {
+                <tr class:current=r.current>
+                    <th scope="row">{r.category.label()}{r.current.then_some("（当前）")}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let url = crate::address::use_current_url();
+    view! {
+        <section class="compare-section" aria-labelledby="compare-h">
+            <h2 id="compare-h">"不同人员类别对比"</h2>
+            <p class="hint no-print">"同样的就诊，换成不同类别的人，各方各付多少。表格较宽，可以左右滑动。"</p>
+            <p class="compare-caption" id="compare-caption">{caption}</p>
+            <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
+                <table class="pay-table compare" data-testid="compare" aria-labelledby="compare-caption">
+                    <thead><tr><th scope="col">{CATEGORY_HEAD}</th>{heads}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="compare-actions no-print">
+                <button type="button" class="secondary" data-testid="compare-copy" on:click=copy>"复制表格"</button>
+                <a class="button secondary" data-testid="compare-csv" download=file href=csv_href>"下载 CSV"</a>
+                <button type="button" class="secondary" data-testid="compare-print" on:click=print>"打印对比表"</button>
+                <span role="status" class="copy-status">{move || match copied.get() {
+                    Copied::Not => "",
+                    Copied::Done => "已复制，可以粘贴到 Excel 或 WPS 表格。",
+                    Copied::Refused => "这个浏览器不让网页复制，请用“下载 CSV”。",
+                }}</span>
+            </p>
+            <p class="print-only compare-print-note">{move || format!("打印日期：{}　网址：{}　本结果仅供参考，以医保经办机构结算为准。", crate::dom::today(), url.get())}</p>
+        </section>
+    }
+}
