@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-echo "==> style gates: cargo fmt --check, clippy -D warnings" >&2
+echo "==> style gates: cargo fmt --check, leptosfmt --check (view! macros), clippy -D warnings" >&2
 cargo fmt --all --check
+leptosfmt --check --quiet src
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 
 echo "==> cargo test (native)" >&2

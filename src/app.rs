@@ -21,11 +21,15 @@ fn Frame(
     children: Children,
 ) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"跳到正文"</a>
-        <SiteHeader path=path/>
-        <PageTools/>
-        <main id="main" tabindex="-1">{children()}</main>
-        <SiteFooter/>
+        <a class="skip-link" href="#main">
+            "跳到正文"
+        </a>
+        <SiteHeader path=path />
+        <PageTools />
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <SiteFooter />
     }
 }
 
@@ -37,8 +41,8 @@ pub fn ReaderApp() -> impl IntoView {
     view! {
         <Router>
             <RoutedFrame>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/*any") view=ReaderPages/>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/*any") view=ReaderPages />
                 </Routes>
             </RoutedFrame>
         </Router>
@@ -64,14 +68,14 @@ fn ReaderPages() -> impl IntoView {
     });
     move || match kind.get() {
         Some(PageKind::Reader(page)) => match page {
-            ReaderPage::Home => view! { <crate::pages::HomePage/> }.into_any(),
-            ReaderPage::Library => view! { <crate::pages::LibraryPage/> }.into_any(),
-            ReaderPage::Doc => view! { <crate::pages::DocPage slug=slug/> }.into_any(),
-            ReaderPage::Search => view! { <crate::pages::SearchPage/> }.into_any(),
-            ReaderPage::About => view! { <crate::pages::AboutPage/> }.into_any(),
+            ReaderPage::Home => view! { <crate::pages::HomePage /> }.into_any(),
+            ReaderPage::Library => view! { <crate::pages::LibraryPage /> }.into_any(),
+            ReaderPage::Doc => view! { <crate::pages::DocPage slug=slug /> }.into_any(),
+            ReaderPage::Search => view! { <crate::pages::SearchPage /> }.into_any(),
+            ReaderPage::About => view! { <crate::pages::AboutPage /> }.into_any(),
         },
-        Some(_) => view! { <Elsewhere/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
+        Some(_) => view! { <Elsewhere /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 
@@ -80,7 +84,11 @@ fn ReaderPages() -> impl IntoView {
 #[component]
 pub fn CalcApp() -> impl IntoView {
     setup(Bundle::Calc);
-    view! { <Frame path=page_path()><crate::pages::CalcPage/></Frame> }
+    view! {
+        <Frame path=page_path()>
+            <crate::pages::CalcPage />
+        </Frame>
+    }
 }
 
 /// The eligibility checker, the self-check forms and quiz, and the village lookup: three pages, each an
@@ -92,19 +100,25 @@ pub fn CheckerApp() -> impl IntoView {
     let page = match Page::resolve(&path.get_untracked()).map(|(p, _)| p.kind) {
         Some(PageKind::Checker(page)) => match page {
             CheckerPage::Check => view! {
-                <DataGate parts=&[Part::Eligibility]><crate::pages::CheckPage/></DataGate>
+                <DataGate parts=&[Part::Eligibility]>
+                    <crate::pages::CheckPage />
+                </DataGate>
             }
             .into_any(),
             CheckerPage::SelfCheck => view! {
-                <DataGate parts=&[Part::Forms, Part::Quiz]><crate::pages::SelfCheckPage/></DataGate>
+                <DataGate parts=&[Part::Forms, Part::Quiz]>
+                    <crate::pages::SelfCheckPage />
+                </DataGate>
             }
             .into_any(),
             CheckerPage::Villages => view! {
-                <DataGate parts=&[Part::Villages]><crate::pages::VillagesPage/></DataGate>
+                <DataGate parts=&[Part::Villages]>
+                    <crate::pages::VillagesPage />
+                </DataGate>
             }
             .into_any(),
         },
-        _ => view! { <NotFound/> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
     };
     view! { <Frame path=path>{page}</Frame> }
 }
@@ -180,5 +194,9 @@ fn Elsewhere() -> impl IntoView {
     if let Some(w) = web_sys::window() {
         let _ = w.location().replace(&href);
     }
-    view! { <p class="page loading" role="status">"正在打开…"</p> }
+    view! {
+        <p class="page loading" role="status">
+            "正在打开…"
+        </p>
+    }
 }

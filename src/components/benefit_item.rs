@@ -14,13 +14,31 @@ pub fn BenefitItem(
     view! {
         <li class="benefit">
             <details>
-                <summary><strong>{b.name.clone()}</strong></summary>
+                <summary>
+                    <strong>{b.name.clone()}</strong>
+                </summary>
                 <p>{b.sentence.clone()}</p>
-                {(!b.where_to_go.is_empty()).then(|| view! { <p><strong>"到哪里办："</strong>{b.where_to_go.clone()}</p> })}
+                {(!b.where_to_go.is_empty())
+                    .then(|| {
+                        view! {
+                            <p>
+                                <strong>"到哪里办："</strong>
+                                {b.where_to_go.clone()}
+                            </p>
+                        }
+                    })}
                 <ul class="cites">
-                    {std::iter::once(&b.source).chain(b.also.iter()).map(|c| view! {
-                        <li>"出处："<a href=c.href()>{c.number.clone()}</a>{format!("：“{}”", c.quote)}</li>
-                    }).collect_view()}
+                    {std::iter::once(&b.source)
+                        .chain(b.also.iter())
+                        .map(|c| {
+                            view! {
+                                <li>
+                                    "出处："<a href=c.href()>{c.number.clone()}</a>
+                                    {format!("：“{}”", c.quote)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </details>
         </li>

@@ -72,7 +72,12 @@ pub fn CalcResult(
     let rows = payers(&scenario.profile, y)
         .into_iter()
         .map(|(label, v, _)| {
-            view! { <tr><th scope="row">{label}</th><td class="num">{yuan(v)}</td></tr> }
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    <td class="num">{yuan(v)}</td>
+                </tr>
+            }
         })
         .collect_view();
     let estimated = y.estimated;
@@ -84,8 +89,12 @@ pub fn CalcResult(
             .collect();
         (!labels.is_empty()).then(|| format!("用了您改动的数字：{}", labels.join("、")))
     };
-    let visits = result.episodes.iter().enumerate().map(|(i, e)| {
-        let steps = e.steps.iter().map(|s| {
+    let visits = result
+        .episodes
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let steps = e.steps.iter().map(|s| {
             let link = source_href(&s.source);
             let cite = clause_ref(&profile_id, &s.source).unwrap_or_else(|| "看政策原文".into());
             let changed = changed_label(&s.overridden);
@@ -94,20 +103,47 @@ pub fn CalcResult(
                     <span class="rule">{s.rule.clone()}</span>
                     <span class="num">{format!("{} 元", yuan(s.amount))}</span>
                     {s.assumption.then(|| view! { <span class="tag assumed">"含假设"</span> })}
-                    {changed.map(|c| view! { <span class="tag changed" data-testid="changed-step">{c}</span> })}
-                    {(!s.detail.is_empty()).then(|| view! { <div class="detail">{s.detail.clone()}</div> })}
-                    {link.map(|href| view! { <a class="cite" href=href>{format!("原文：{cite}")}</a> })}
+                    {changed
+                        .map(|c| {
+                            view! {
+                                <span class="tag changed" data-testid="changed-step">
+                                    {c}
+                                </span>
+                            }
+                        })}
+                    {(!s.detail.is_empty())
+                        .then(|| view! { <div class="detail">{s.detail.clone()}</div> })}
+                    {link
+                        .map(|href| {
+                            view! {
+                                <a class="cite" href=href>
+                                    {format!("原文：{cite}")}
+                                </a>
+                            }
+                        })}
                 </li>
             }
         }).collect_view();
-        let guess = guessed.get(i).copied().unwrap_or(false).then_some("，合规费用按总费用估算");
-        view! {
-            <section class="visit-steps">
-                <h3>{format!("第 {} 次就诊：总费用 {} 元{}", i + 1, yuan(e.total), guess.unwrap_or(""))}</h3>
-                <ol class="steps">{steps}</ol>
-            </section>
-        }
-    }).collect_view();
+            let guess = guessed
+                .get(i)
+                .copied()
+                .unwrap_or(false)
+                .then_some("，合规费用按总费用估算");
+            view! {
+                <section class="visit-steps">
+                    <h3>
+                        {format!(
+                            "第 {} 次就诊：总费用 {} 元{}",
+                            i + 1,
+                            yuan(e.total),
+                            guess.unwrap_or(""),
+                        )}
+                    </h3>
+                    <ol class="steps">{steps}</ol>
+                </section>
+            }
+        })
+        .collect_view();
     // What the page and its poster say first, and what the handout lists as typed.
     let title = poster_title(&scenario, y.total, y.personal, how);
     let mut points: Vec<String> = Vec::new();
@@ -181,7 +217,10 @@ pub fn CalcResult(
             .collect_view();
         view! {
             <div class="calc-inputs print-only" data-testid="calc-inputs">
-                <p><strong>"计算条件："</strong>{who}</p>
+                <p>
+                    <strong>"计算条件："</strong>
+                    {who}
+                </p>
                 <ul>{visits}</ul>
             </div>
         }
@@ -195,29 +234,62 @@ pub fn CalcResult(
     };
     let poster_points = points.join("\n");
     view! {
-        <div hidden class="poster-summary" data-qr-name=format!("计算器-{}", scenario.category.label()) data-poster-title=title.clone() data-poster-points=poster_points data-poster-source=poster_source></div>
-        <p class="print-only print-title"><strong>{title}</strong></p>
+        <div
+            hidden
+            class="poster-summary"
+            data-qr-name=format!("计算器-{}", scenario.category.label())
+            data-poster-title=title.clone()
+            data-poster-points=poster_points
+            data-poster-source=poster_source
+        ></div>
+        <p class="print-only print-title">
+            <strong>{title}</strong>
+        </p>
         {inputs}
         <div class="result-head" data-reading=format!("{how:?}")>
             <p>{head_label}</p>
-            <p class="big">{big_prefix}<span data-testid="personal-total">{yuan(y.personal)}</span>" 元"</p>
-            <p>{format!("医疗总费用 {} 元", yuan(y.total))}
+            <p class="big">
+                {big_prefix}<span data-testid="personal-total">{yuan(y.personal)}</span>" 元"
+            </p>
+            <p>
+                {format!("医疗总费用 {} 元", yuan(y.total))}
                 {estimated.then(|| view! { <span class="tag assumed">"估算"</span> })}
             </p>
-            {(how != Reading::AsTyped).then(|| view! {
-                <p class="guess" data-testid="compliant-guess">{match how {
-                    Reading::Ceiling => "合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。",
-                    _ => "合规费用按总费用估算。填上结算单上的“合规医疗费用”，结果会更准。",
-                }}</p>
-            })}
-            {estimated.then(|| view! {
-                <p class="hint">"基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。"</p>
-            })}
+            {(how != Reading::AsTyped)
+                .then(|| {
+                    view! {
+                        <p class="guess" data-testid="compliant-guess">
+                            {match how {
+                                Reading::Ceiling => {
+                                    "合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。"
+                                }
+                                _ => {
+                                    "合规费用按总费用估算。填上结算单上的“合规医疗费用”，结果会更准。"
+                                }
+                            }}
+                        </p>
+                    }
+                })}
+            {estimated
+                .then(|| {
+                    view! {
+                        <p class="hint">
+                            "基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。"
+                        </p>
+                    }
+                })}
         </div>
         <h2>"谁付了多少"</h2>
         <div class="chart-box no-print" inner_html=bar></div>
         <table class="pay-table">
-            <thead><tr><th scope="col">"支付方"</th><th scope="col" class="num">"金额（元）"</th></tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">"支付方"</th>
+                    <th scope="col" class="num">
+                        "金额（元）"
+                    </th>
+                </tr>
+            </thead>
             <tbody>{rows}</tbody>
         </table>
         <h2>"一步一步怎么算的"</h2>
@@ -227,7 +299,12 @@ pub fn CalcResult(
             <div>
                 <p>"扫码或打开下面的网址，可以看到这个计算并修改："</p>
                 <p class="calc-print-url">{move || url.get()}</p>
-                <p>{format!("打印日期：{}　本结果仅供参考，以医保经办机构结算为准。", crate::dom::today())}</p>
+                <p>
+                    {format!(
+                        "打印日期：{}　本结果仅供参考，以医保经办机构结算为准。",
+                        crate::dom::today(),
+                    )}
+                </p>
             </div>
         </div>
     }
@@ -415,20 +492,29 @@ pub fn CalcLater(
                     .collect_view();
                 view! {
                     <h2>"说明：文件说法不一的地方"</h2>
-                    <ul class="readings" data-testid="readings">{items}</ul>
+                    <ul class="readings" data-testid="readings">
+                        {items}
+                    </ul>
                 }
             });
             let curve = l.curve.to_string();
             let flattens = l.flattens;
             view! {
-                <div class="calc-later" class:stale=move || !fresh.get() aria-busy=move || (!fresh.get()).to_string()>
-                <div class="no-print">{readings}</div>
-                <CategoryCompare table=l.compare region=region what=what/>
-                <div class="no-print">
-                <h2>"费用越多，个人付多少？"</h2>
-                <div class="chart-box" inner_html=curve></div>
-                <p class="hint">"横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"{flattens}</p>
-                </div>
+                <div
+                    class="calc-later"
+                    class:stale=move || !fresh.get()
+                    aria-busy=move || (!fresh.get()).to_string()
+                >
+                    <div class="no-print">{readings}</div>
+                    <CategoryCompare table=l.compare region=region what=what />
+                    <div class="no-print">
+                        <h2>"费用越多，个人付多少？"</h2>
+                        <div class="chart-box" inner_html=curve></div>
+                        <p class="hint">
+                            "横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"
+                            {flattens}
+                        </p>
+                    </div>
                 </div>
             }
         })

@@ -63,7 +63,13 @@ pub fn CategoryCompare(
         .payers
         .iter()
         .chain(std::iter::once(&TOTAL_HEAD.to_string()))
-        .map(|p| view! { <th scope="col" class="num">{p.clone()}</th> })
+        .map(|p| {
+            view! {
+                <th scope="col" class="num">
+                    {p.clone()}
+                </th>
+            }
+        })
         .collect_view();
     let width = table.payers.len() + 1;
     let rows = table
@@ -76,7 +82,13 @@ pub fn CategoryCompare(
                     .into_iter()
                     .map(|d| (d, false))
                     .chain(std::iter::once((total, true)))
-                    .map(|(d, bill)| view! { <td class="num" class:total=bill>{yuan(d)}</td> })
+                    .map(|(d, bill)| {
+                        view! {
+                            <td class="num" class:total=bill>
+                                {yuan(d)}
+                            </td>
+                        }
+                    })
                     .collect_view()
                     .into_any(),
                 None => view! { <td colspan=width.to_string()>"无法计算"</td> }.into_any(),
@@ -93,25 +105,56 @@ pub fn CategoryCompare(
     view! {
         <section class="compare-section" aria-labelledby="compare-h">
             <h2 id="compare-h">"不同人员类别对比"</h2>
-            <p class="hint no-print">"同样的就诊，换成不同类别的人，各方各付多少。表格较宽，可以左右滑动。"</p>
-            <p class="compare-caption" id="compare-caption">{caption}</p>
+            <p class="hint no-print">
+                "同样的就诊，换成不同类别的人，各方各付多少。表格较宽，可以左右滑动。"
+            </p>
+            <p class="compare-caption" id="compare-caption">
+                {caption}
+            </p>
             <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
-                <table class="pay-table compare" data-testid="compare" aria-labelledby="compare-caption">
-                    <thead><tr><th scope="col">{CATEGORY_HEAD}</th>{heads}</tr></thead>
+                <table
+                    class="pay-table compare"
+                    data-testid="compare"
+                    aria-labelledby="compare-caption"
+                >
+                    <thead>
+                        <tr>
+                            <th scope="col">{CATEGORY_HEAD}</th>
+                            {heads}
+                        </tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
             <p class="compare-actions no-print">
-                <button type="button" class="secondary" data-testid="compare-copy" on:click=copy>"复制表格"</button>
-                <a class="button secondary" data-testid="compare-csv" download=file href=csv_href>"下载 CSV"</a>
-                <button type="button" class="secondary" data-testid="compare-print" on:click=print>"打印对比表"</button>
-                <span role="status" class="copy-status">{move || match copied.get() {
-                    Copied::Not => "",
-                    Copied::Done => "已复制，可以粘贴到 Excel 或 WPS 表格。",
-                    Copied::Refused => "这个浏览器不让网页复制，请用“下载 CSV”。",
-                }}</span>
+                <button type="button" class="secondary" data-testid="compare-copy" on:click=copy>
+                    "复制表格"
+                </button>
+                <a class="button secondary" data-testid="compare-csv" download=file href=csv_href>
+                    "下载 CSV"
+                </a>
+                <button type="button" class="secondary" data-testid="compare-print" on:click=print>
+                    "打印对比表"
+                </button>
+                <span role="status" class="copy-status">
+                    {move || match copied.get() {
+                        Copied::Not => "",
+                        Copied::Done => "已复制，可以粘贴到 Excel 或 WPS 表格。",
+                        Copied::Refused => {
+                            "这个浏览器不让网页复制，请用“下载 CSV”。"
+                        }
+                    }}
+                </span>
             </p>
-            <p class="print-only compare-print-note">{move || format!("打印日期：{}　网址：{}　本结果仅供参考，以医保经办机构结算为准。", crate::dom::today(), url.get())}</p>
+            <p class="print-only compare-print-note">
+                {move || {
+                    format!(
+                        "打印日期：{}　网址：{}　本结果仅供参考，以医保经办机构结算为准。",
+                        crate::dom::today(),
+                        url.get(),
+                    )
+                }}
+            </p>
         </section>
     }
 }

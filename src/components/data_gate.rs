@@ -27,11 +27,19 @@ pub fn DataGate(
         load();
     }
     move || match state.get() {
-        None => view! { <p class="page loading" role="status">"正在载入……"</p> }.into_any(),
-        Some(Ok(())) => children().into_any(),
-        Some(Err(e)) => {
-            view! { <div class="page"><LoadFailed error=e on_retry=load/></div> }.into_any()
+        None => view! {
+            <p class="page loading" role="status">
+                "正在载入……"
+            </p>
         }
+        .into_any(),
+        Some(Ok(())) => children().into_any(),
+        Some(Err(e)) => view! {
+            <div class="page">
+                <LoadFailed error=e on_retry=load />
+            </div>
+        }
+        .into_any(),
     }
 }
 

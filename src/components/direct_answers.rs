@@ -13,24 +13,42 @@ pub fn DirectAnswers(
     (!answers.is_empty()).then(|| {
         view! {
             <section class="direct-answers" aria-label="常问的问题">
-                {answers.into_iter().map(|a| {
-                    let (class, word) = match a.verdict {
-                        Verdict::Yes => ("verdict yes", "能"),
-                        Verdict::No => ("verdict no", "不能"),
-                        Verdict::NotInDocuments => ("verdict silent", "文件没有写"),
-                    };
-                    view! {
-                        <div class="direct-answer" data-topic=a.topic.clone()>
-                            <h3>{a.question.clone()}" "<span class=class>{word}</span></h3>
-                            <p>{a.text.clone()}</p>
-                            {(!a.sources.is_empty()).then(|| view! {
-                                <p class="cites">"出处："{a.sources.iter().map(|c| view! {
-                                    <a class="cite" href=c.href()>{c.number.clone()}</a>" "
-                                }).collect_view()}</p>
-                            })}
-                        </div>
-                    }
-                }).collect_view()}
+                {answers
+                    .into_iter()
+                    .map(|a| {
+                        let (class, word) = match a.verdict {
+                            Verdict::Yes => ("verdict yes", "能"),
+                            Verdict::No => ("verdict no", "不能"),
+                            Verdict::NotInDocuments => ("verdict silent", "文件没有写"),
+                        };
+                        view! {
+                            <div class="direct-answer" data-topic=a.topic.clone()>
+                                <h3>{a.question.clone()}" "<span class=class>{word}</span></h3>
+                                <p>{a.text.clone()}</p>
+                                {(!a.sources.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <p class="cites">
+                                                "出处："
+                                                {a
+                                                    .sources
+                                                    .iter()
+                                                    .map(|c| {
+                                                        view! {
+                                                            <a class="cite" href=c.href()>
+                                                                {c.number.clone()}
+                                                            </a>
+                                                            " "
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </p>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </section>
         }
     })

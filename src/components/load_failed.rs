@@ -15,7 +15,9 @@ pub fn LoadFailed(
         <div class="notice load-failed" role="alert">
             <p>"这一页的内容没有载入成功。请检查网络，再点“重试”。"</p>
             <p class="hint">{error}</p>
-            <button type="button" on:click=move |_| on_retry()>"重试"</button>
+            <button type="button" on:click=move |_| on_retry()>
+                "重试"
+            </button>
         </div>
     }
 }

@@ -11,23 +11,41 @@ pub fn PageTools() -> impl IntoView {
     let (poster_open, set_poster_open) = signal(false);
     view! {
         <div class="page-tools no-print" role="toolbar" aria-label="页面工具">
-            <TextSizeControl/>
-            <ReadAloud/>
-            <button type="button" class="tool" aria-expanded=move || qr_open.get().to_string()
-                on:click=move |_| set_qr_open.update(|o| *o = !*o)>"二维码"</button>
-            <button type="button" class="tool" aria-expanded=move || poster_open.get().to_string()
-                on:click=move |_| set_poster_open.update(|o| *o = !*o)>"海报"</button>
-            <button type="button" class="tool" on:click=move |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
+            <TextSizeControl />
+            <ReadAloud />
+            <button
+                type="button"
+                class="tool"
+                aria-expanded=move || qr_open.get().to_string()
+                on:click=move |_| set_qr_open.update(|o| *o = !*o)
+            >
+                "二维码"
+            </button>
+            <button
+                type="button"
+                class="tool"
+                aria-expanded=move || poster_open.get().to_string()
+                on:click=move |_| set_poster_open.update(|o| *o = !*o)
+            >
+                "海报"
+            </button>
+            <button
+                type="button"
+                class="tool"
+                on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
                 }
-            }>"打印"</button>
+            >
+                "打印"
+            </button>
         </div>
         <Show when=move || qr_open.get()>
-            <QrDialog on_close=move || set_qr_open.set(false)/>
+            <QrDialog on_close=move || set_qr_open.set(false) />
         </Show>
         <Show when=move || poster_open.get()>
-            <Poster on_close=move || set_poster_open.set(false)/>
+            <Poster on_close=move || set_poster_open.set(false) />
         </Show>
     }
 }

@@ -176,20 +176,44 @@ pub fn Poster(
         <div class="poster-layer" role="dialog" aria-label="海报">
             <div class="poster-controls no-print">
                 <span role="group" aria-label="纸张大小">
-                    <label class="choice"><input type="radio" name="paper" prop:checked=move || !a3.get() on:change=move |_| set_a3.set(false)/>"A4 竖版"</label>
-                    <label class="choice"><input type="radio" name="paper" prop:checked=move || a3.get() on:change=move |_| set_a3.set(true)/>"A3 竖版"</label>
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name="paper"
+                            prop:checked=move || !a3.get()
+                            on:change=move |_| set_a3.set(false)
+                        />
+                        "A4 竖版"
+                    </label>
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name="paper"
+                            prop:checked=move || a3.get()
+                            on:change=move |_| set_a3.set(true)
+                        />
+                        "A3 竖版"
+                    </label>
                 </span>
-                <button type="button" on:click=print>"打印海报"</button>
-                <button type="button" class="secondary" on:click=move |_| close()>"关闭"</button>
+                <button type="button" on:click=print>
+                    "打印海报"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| close()>
+                    "关闭"
+                </button>
             </div>
             <article class="poster" class:a3=move || a3.get() data-testid="poster">
                 <p class="poster-site">"健康扶贫政策通"</p>
                 <h2 class="poster-title">{move || text.get().title}</h2>
                 <ul class="poster-points">
-                    {move || text.get().points.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                    {move || {
+                        text.get().points.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()
+                    }}
                 </ul>
                 <div class="poster-qr" inner_html=move || qr().unwrap_or_default()></div>
-                <p class="poster-url">"手机扫码，或打开："<br/><strong>{move || url.get()}</strong></p>
+                <p class="poster-url">
+                    "手机扫码，或打开："<br /><strong>{move || url.get()}</strong>
+                </p>
                 <p class="poster-source">{move || text.get().source}</p>
             </article>
         </div>

@@ -27,17 +27,44 @@ pub fn QrDialog(
             <h2>"扫码打开本页"</h2>
             {move || match svg.get() {
                 Some(s) => view! { <div class="qr-code" inner_html=s></div> }.into_any(),
-                None => view! { <p class="notice">"网址太长，无法生成二维码。"</p> }.into_any(),
+                None => {
+                    view! { <p class="notice">"网址太长，无法生成二维码。"</p> }
+                        .into_any()
+                }
             }}
-            <p class="qr-url"><span>"网址："</span><code>{move || url.get()}</code></p>
+            <p class="qr-url">
+                <span>"网址："</span>
+                <code>{move || url.get()}</code>
+            </p>
             <p class="qr-actions">
-                <a class="button secondary" data-testid="qr-svg" download=move || crate::clause::file_name(&name.get().iter().map(String::as_str).collect::<Vec<_>>(), "svg") href=svg_href>"下载 SVG"</a>
-                <button type="button" class="secondary" on:click=move |_| {
-                    let parts = name.get_untracked();
-                    let file = crate::clause::file_name(&parts.iter().map(String::as_str).collect::<Vec<_>>(), "png");
-                    download_png(&url.get_untracked(), &file)
-                }>"下载 PNG"</button>
-                <button type="button" class="secondary" on:click=move |_| on_close()>"关闭"</button>
+                <a
+                    class="button secondary"
+                    data-testid="qr-svg"
+                    download=move || crate::clause::file_name(
+                        &name.get().iter().map(String::as_str).collect::<Vec<_>>(),
+                        "svg",
+                    )
+                    href=svg_href
+                >
+                    "下载 SVG"
+                </a>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| {
+                        let parts = name.get_untracked();
+                        let file = crate::clause::file_name(
+                            &parts.iter().map(String::as_str).collect::<Vec<_>>(),
+                            "png",
+                        );
+                        download_png(&url.get_untracked(), &file)
+                    }
+                >
+                    "下载 PNG"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| on_close()>
+                    "关闭"
+                </button>
             </p>
         </section>
     }

@@ -38,78 +38,166 @@ pub fn QuizView(
         <section class="quiz" aria-label=q.title.clone()>
             <h2>{q.title.clone()}</h2>
             <div class="region-filter" role="group" aria-label="按地区选题">
-                {REGIONS.iter().map(|(id, label)| {
-                    let id = *id;
-                    view! {
-                        <button type="button" class="tab" data-region=id aria-pressed=move || (region.get() == id).to_string()
-                            on:click=move |_| { set_submitted.set(false); state.update(|s| s.region = id.to_string()); }>{*label}</button>
-                    }
-                }).collect_view()}
-            </div>
-            <p class="hint">{move || format!("这一组共 {} 题，答几题都可以，只算答了的题。", result.with(|r| r.as_ref().map_or(0, |r| r.total)))}
-                {format!("文件要求群众政策知晓率达到 {}%。", q.target_percent)}
-                <a href=q.target_source.href()>"出处"</a></p>
-            <ol class="questions">
-                {move || { let r = region.get(); q.questions.iter().filter(|x| in_region(&x.area, &r)).map(|question| {
-                    let qid = question.id.clone();
-                    let marked = {
-                        let qid = qid.clone();
-                        move || result.with(|r| r.as_ref().and_then(|r| r.questions.iter().find(|m| m.id == qid).cloned()))
-                    };
-                    view! {
-                        <li class="question" data-area=question.area.clone()>
-                            <fieldset>
-                                <legend>{question.question.clone()}</legend>
-                                {question.choices.iter().enumerate().map(|(k, c)| {
-                                    let qid2 = qid.clone();
-                                    let qid3 = qid.clone();
-                                    view! {
-                                        <label class="choice">
-                                            <input type="radio" name=format!("q-{qid}") prop:checked=move || answers.with(|m| m.get(&qid3) == Some(&k))
-                                                on:change=move |_| answers.update(|m| { m.insert(qid2.clone(), k); })/>
-                                            {c.clone()}
-                                        </label>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
-                            <Show when=move || submitted.get()>
-                                {
-                                    let m = marked.clone()();
-                                    m.map(|m| {
-                                        let (class, word) = match (m.chosen, m.correct) {
-                                            (None, _) => ("feedback unanswered", "未作答。"),
-                                            (Some(_), true) => ("feedback right", "✔ 答对了。"),
-                                            (Some(_), false) => ("feedback wrong", "✘ 答错了。"),
-                                        };
-                                        view! {
-                                            <div class=class>
-                                                <strong>{word}</strong>
-                                                {m.explanation.clone()}" "
-                                                <a class="cite" href=m.source.href()>"看政策原文"</a>
-                                            </div>
-                                        }
-                                    })
+                {REGIONS
+                    .iter()
+                    .map(|(id, label)| {
+                        let id = *id;
+                        view! {
+                            <button
+                                type="button"
+                                class="tab"
+                                data-region=id
+                                aria-pressed=move || (region.get() == id).to_string()
+                                on:click=move |_| {
+                                    set_submitted.set(false);
+                                    state.update(|s| s.region = id.to_string());
                                 }
-                            </Show>
-                        </li>
-                    }
-                }).collect_view() }}
+                            >
+                                {*label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="hint">
+                {move || {
+                    format!(
+                        "这一组共 {} 题，答几题都可以，只算答了的题。",
+                        result.with(|r| r.as_ref().map_or(0, |r| r.total)),
+                    )
+                }} {format!("文件要求群众政策知晓率达到 {}%。", q.target_percent)}
+                <a href=q.target_source.href()>"出处"</a>
+            </p>
+            <ol class="questions">
+                {move || {
+                    let r = region.get();
+                    q.questions
+                        .iter()
+                        .filter(|x| in_region(&x.area, &r))
+                        .map(|question| {
+                            let qid = question.id.clone();
+                            let marked = {
+                                let qid = qid.clone();
+                                move || {
+                                    result
+                                        .with(|r| {
+                                            r.as_ref()
+                                                .and_then(|r| {
+                                                    r.questions.iter().find(|m| m.id == qid).cloned()
+                                                })
+                                        })
+                                }
+                            };
+                            view! {
+                                <li class="question" data-area=question.area.clone()>
+                                    <fieldset>
+                                        <legend>{question.question.clone()}</legend>
+                                        {question
+                                            .choices
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(k, c)| {
+                                                let qid2 = qid.clone();
+                                                let qid3 = qid.clone();
+                                                view! {
+                                                    <label class="choice">
+                                                        <input
+                                                            type="radio"
+                                                            name=format!("q-{qid}")
+                                                            prop:checked=move || {
+                                                                answers.with(|m| m.get(&qid3) == Some(&k))
+                                                            }
+                                                            on:change=move |_| {
+                                                                answers
+                                                                    .update(|m| {
+                                                                        m.insert(qid2.clone(), k);
+                                                                    })
+                                                            }
+                                                        />
+                                                        {c.clone()}
+                                                    </label>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </fieldset>
+                                    <Show when=move || {
+                                        submitted.get()
+                                    }>
+                                        {
+                                            let m = marked.clone()();
+                                            m.map(|m| {
+                                                let (class, word) = match (m.chosen, m.correct) {
+                                                    (None, _) => ("feedback unanswered", "未作答。"),
+                                                    (Some(_), true) => ("feedback right", "✔ 答对了。"),
+                                                    (Some(_), false) => ("feedback wrong", "✘ 答错了。"),
+                                                };
+                                                view! {
+                                                    <div class=class>
+                                                        <strong>{word}</strong>
+                                                        {m.explanation.clone()}
+                                                        " "
+                                                        <a class="cite" href=m.source.href()>
+                                                            "看政策原文"
+                                                        </a>
+                                                    </div>
+                                                }
+                                            })
+                                        }
+                                    </Show>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
-            <p><button type="button" on:click=move |_| set_submitted.set(true)>"交卷，看结果"</button></p>
-            <Show when=move || submitted.get()>
-                {move || result.get().map(|r| view! {
-                    <div class="result-head" role="status">
-                        <p>"答对"</p>
-                        <p class="big"><span data-testid="quiz-score">{r.correct}</span>" / 已答 "<span data-testid="quiz-answered">{r.answered}</span>" 题"</p>
-                        <p>{if r.answered == 0 {
-                            "还没有答题。".to_string()
-                        } else {
-                            format!("已答的题正确率 {}%，{}{}", r.answered_percent,
-                                if r.answered_percent >= r.target_percent { "达到了文件要求的知晓率。" } else { "还没有达到文件要求的知晓率，看看上面的解释吧。" },
-                                if r.answered < r.total { format!("这一组还有 {} 题没答，没答的不算错。", r.total - r.answered) } else { String::new() })
-                        }}</p>
-                    </div>
-                })}
+            <p>
+                <button type="button" on:click=move |_| set_submitted.set(true)>
+                    "交卷，看结果"
+                </button>
+            </p>
+            <Show when=move || {
+                submitted.get()
+            }>
+                {move || {
+                    result
+                        .get()
+                        .map(|r| {
+                            view! {
+                                <div class="result-head" role="status">
+                                    <p>"答对"</p>
+                                    <p class="big">
+                                        <span data-testid="quiz-score">{r.correct}</span>
+                                        " / 已答 "
+                                        <span data-testid="quiz-answered">{r.answered}</span>
+                                        " 题"
+                                    </p>
+                                    <p>
+                                        {if r.answered == 0 {
+                                            "还没有答题。".to_string()
+                                        } else {
+                                            format!(
+                                                "已答的题正确率 {}%，{}{}",
+                                                r.answered_percent,
+                                                if r.answered_percent >= r.target_percent {
+                                                    "达到了文件要求的知晓率。"
+                                                } else {
+                                                    "还没有达到文件要求的知晓率，看看上面的解释吧。"
+                                                },
+                                                if r.answered < r.total {
+                                                    format!(
+                                                        "这一组还有 {} 题没答，没答的不算错。",
+                                                        r.total - r.answered,
+                                                    )
+                                                } else {
+                                                    String::new()
+                                                },
+                                            )
+                                        }}
+                                    </p>
+                                </div>
+                            }
+                        })
+                }}
             </Show>
         </section>
     }

@@ -235,14 +235,24 @@ pub fn ReadAloud() -> impl IntoView {
     };
     view! {
         <span class="read-aloud">
-            <button type="button" class="tool" disabled=move || !available.get()
+            <button
+                type="button"
+                class="tool"
+                disabled=move || !available.get()
                 aria-describedby=move || (!available.get()).then_some("read-aloud-why")
-                on:click=main_button>{label}</button>
+                on:click=main_button
+            >
+                {label}
+            </button>
             <Show when=move || player.state.get() != State::Idle>
-                <button type="button" class="tool" on:click=move |_| player.halt(State::Idle)>"停止"</button>
+                <button type="button" class="tool" on:click=move |_| player.halt(State::Idle)>
+                    "停止"
+                </button>
             </Show>
             <Show when=move || !available.get()>
-                <span id="read-aloud-why" class="tool-note">"这个浏览器没有中文朗读语音"</span>
+                <span id="read-aloud-why" class="tool-note">
+                    "这个浏览器没有中文朗读语音"
+                </span>
             </Show>
         </span>
     }

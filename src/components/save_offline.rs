@@ -55,33 +55,73 @@ pub fn SaveOffline() -> impl IntoView {
     view! {
         <section class="save-offline no-print" aria-labelledby="save-offline-title">
             <h2 id="save-offline-title">"离线使用"</h2>
-            <p>"打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。"</p>
+            <p>
+                "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。"
+            </p>
             {move || match state.get() {
-                Saving::Unknown => view! {
-                    <p class="muted">"这个浏览器不能离线保存，或正在准备。"</p>
-                }.into_any(),
+                Saving::Unknown => {
+                    view! {
+                        <p class="muted">
+                            "这个浏览器不能离线保存，或正在准备。"
+                        </p>
+                    }
+                        .into_any()
+                }
                 Saving::Ready(_) | Saving::Failed => {
                     let label = match state.get() {
-                        Saving::Ready(b) => format!("保存全部内容，离线使用（约 {}）", size(b)),
+                        Saving::Ready(b) => {
+                            format!("保存全部内容，离线使用（约 {}）", size(b))
+                        }
                         _ => "保存全部内容，离线使用".to_string(),
                     };
                     view! {
-                        <button type="button" class="save-all" on:click=save>{label}</button>
-                        {(state.get() == Saving::Failed).then(|| view! {
-                            <p role="alert">"保存没有完成，可能是网络断了。联网后再点一次，会接着保存。"</p>
-                        })}
-                        {offline::save_data().then(|| view! {
-                            <p class="muted">"您的浏览器开着“省流量”：本站不会在后台下载，只有点这个按钮才保存。"</p>
-                        })}
-                    }.into_any()
+                        <button type="button" class="save-all" on:click=save>
+                            {label}
+                        </button>
+                        {(state.get() == Saving::Failed)
+                            .then(|| {
+                                view! {
+                                    <p role="alert">
+                                        "保存没有完成，可能是网络断了。联网后再点一次，会接着保存。"
+                                    </p>
+                                }
+                            })}
+                        {offline::save_data()
+                            .then(|| {
+                                view! {
+                                    <p class="muted">
+                                        "您的浏览器开着“省流量”：本站不会在后台下载，只有点这个按钮才保存。"
+                                    </p>
+                                }
+                            })}
+                    }
+                        .into_any()
                 }
-                Saving::Busy(done, total) => view! {
-                    <button type="button" class="save-all" disabled=true>"正在保存……"</button>
-                    <p role="status">{if total > 0.0 { format!("已保存 {done} / {total} 个文件，请不要关闭这一页。") } else { "正在准备……".to_string() }}</p>
-                }.into_any(),
-                Saving::Saved => view! {
-                    <p role="status" data-testid="saved-all">"全部内容已存到这台手机上，没有网络时也能打开。"</p>
-                }.into_any(),
+                Saving::Busy(done, total) => {
+                    view! {
+                        <button type="button" class="save-all" disabled=true>
+                            "正在保存……"
+                        </button>
+                        <p role="status">
+                            {if total > 0.0 {
+                                format!(
+                                    "已保存 {done} / {total} 个文件，请不要关闭这一页。",
+                                )
+                            } else {
+                                "正在准备……".to_string()
+                            }}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Saving::Saved => {
+                    view! {
+                        <p role="status" data-testid="saved-all">
+                            "全部内容已存到这台手机上，没有网络时也能打开。"
+                        </p>
+                    }
+                        .into_any()
+                }
             }}
         </section>
     }

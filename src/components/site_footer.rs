@@ -16,8 +16,16 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>{FOOTER_PRIVACY}</p>
             <p>{format!("{FOOTER_SOURCES}{as_of}。{FOOTER_CAVEAT}")}</p>
-            <p><a href=about_href>{about}</a></p>
-            <p class="print-note">{format!("打印日期：{}　网址：{}", crate::dom::today(), crate::dom::absolute_url(""))}</p>
+            <p>
+                <a href=about_href>{about}</a>
+            </p>
+            <p class="print-note">
+                {format!(
+                    "打印日期：{}　网址：{}",
+                    crate::dom::today(),
+                    crate::dom::absolute_url(""),
+                )}
+            </p>
         </footer>
     }
 }

@@ -40,22 +40,41 @@ pub fn SiteHeader(
     view! {
         <header class="site-header">
             <div class="header-row">
-                <a class="brand" href="/">{SITE_NAME}</a>
-                <button type="button" class="menu-toggle" aria-controls="site-nav"
+                <a class="brand" href="/">
+                    {SITE_NAME}
+                </a>
+                <button
+                    type="button"
+                    class="menu-toggle"
+                    aria-controls="site-nav"
                     aria-expanded=move || menu_open.get().to_string()
-                    on:click=move |_| set_menu_open.update(|o| *o = !*o)>"菜单"</button>
+                    on:click=move |_| set_menu_open.update(|o| *o = !*o)
+                >
+                    "菜单"
+                </button>
             </div>
             // A link followed folds the menu (the router's navigation does not always reach `page` first).
-            <nav id="site-nav" aria-label="主导航" class:open=move || menu_open.get()
-                on:click=move |_| set_menu_open.set(false)>
+            <nav
+                id="site-nav"
+                aria-label="主导航"
+                class:open=move || menu_open.get()
+                on:click=move |_| set_menu_open.set(false)
+            >
                 <ul>
-                    {Page::nav_links().map(|(path, label)| {
-                        view! {
-                            <li>
-                                <a href=path aria-current=move || current(path).then_some("page")>{label}</a>
-                            </li>
-                        }
-                    }).collect_view()}
+                    {Page::nav_links()
+                        .map(|(path, label)| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=path
+                                        aria-current=move || current(path).then_some("page")
+                                    >
+                                        {label}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </nav>
         </header>

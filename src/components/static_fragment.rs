@@ -63,7 +63,12 @@ pub fn StaticFragment(
         });
     });
     move || match body.get() {
-        Body::Loading => view! { <p class="loading" role="status">"正在加载……"</p> }.into_any(),
+        Body::Loading => view! {
+            <p class="loading" role="status">
+                "正在加载……"
+            </p>
+        }
+        .into_any(),
         Body::Adopted(html) => {
             let div = NodeRef::<leptos::html::Div>::new();
             div.on_load(move |el| {
@@ -74,9 +79,9 @@ pub fn StaticFragment(
             view! { <div class="static-page" node_ref=div></div> }.into_any()
         }
         Body::Ready(html) => view! { <div class="static-page" inner_html=html></div> }.into_any(),
-        Body::Missing => view! { <NotFound/> }.into_any(),
+        Body::Missing => view! { <NotFound /> }.into_any(),
         Body::Failed(e) => {
-            view! { <LoadFailed error=e on_retry=move || attempt.update(|n| *n += 1)/> }.into_any()
+            view! { <LoadFailed error=e on_retry=move || attempt.update(|n| *n += 1) /> }.into_any()
         }
     }
 }

@@ -51,11 +51,25 @@ pub fn TextSizeControl() -> impl IntoView {
     let label = move || ["标准", "大", "特大"][size.get().min(2) as usize];
     view! {
         <span class="text-size" role="group" aria-label="字号">
-            <button type="button" class="tool" disabled=move || size.get() == 0
-                on:click=move |_| size.update(|s| *s = s.saturating_sub(1))>"字变小"</button>
-            <span class="size-now" aria-live="polite">{label}</span>
-            <button type="button" class="tool" disabled=move || { size.get() >= 2 }
-                on:click=move |_| size.update(|s| *s = (*s + 1).min(2))>"字变大"</button>
+            <button
+                type="button"
+                class="tool"
+                disabled=move || size.get() == 0
+                on:click=move |_| size.update(|s| *s = s.saturating_sub(1))
+            >
+                "字变小"
+            </button>
+            <span class="size-now" aria-live="polite">
+                {label}
+            </span>
+            <button
+                type="button"
+                class="tool"
+                disabled=move || { size.get() >= 2 }
+                on:click=move |_| size.update(|s| *s = (*s + 1).min(2))
+            >
+                "字变大"
+            </button>
         </span>
     }
 }

@@ -15,28 +15,58 @@ pub fn TownSummary(
     let n = town.villages.len();
     view! {
         <li class="town-hit" data-testid="town-summary">
-            <h2>{town.township.first().cloned().unwrap_or_default()}<span class="hint">{format!("（{n} 个村）")}</span></h2>
+            <h2>
+                {town.township.first().cloned().unwrap_or_default()}
+                <span class="hint">{format!("（{n} 个村）")}</span>
+            </h2>
             {spellings.map(|s| view! { <p class="hint">{s}</p> })}
             <table class="pay-table">
-                <thead><tr><th scope="col">"部门"</th><th scope="col">"包抓干部（全乡镇各村相同）"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"部门"</th>
+                        <th scope="col">"包抓干部（全乡镇各村相同）"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {town.assignments.into_iter().map(|a| {
-                        view! {
-                            <tr>
-                                <th scope="row">{a.department.clone()}<div class="hint">{a.township.clone()}</div></th>
-                                <td>{a.who()}<div><a class="cite" href=a.source.href()>"看原表"</a></div></td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {town
+                        .assignments
+                        .into_iter()
+                        .map(|a| {
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        {a.department.clone()}
+                                        <div class="hint">{a.township.clone()}</div>
+                                    </th>
+                                    <td>
+                                        {a.who()}<div>
+                                            <a class="cite" href=a.source.href()>
+                                                "看原表"
+                                            </a>
+                                        </div>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
             <h3>"包抓的村"</h3>
             <ul class="town-villages">
-                {town.villages.into_iter().map(|names| {
-                    let first = names.first().cloned().unwrap_or_default();
-                    let others = (names.len() > 1).then(|| format!("（也写作{}）", names[1..].join("、")));
-                    view! { <li>{first}{others.map(|o| view! { <span class="hint">{o}</span> })}</li> }
-                }).collect_view()}
+                {town
+                    .villages
+                    .into_iter()
+                    .map(|names| {
+                        let first = names.first().cloned().unwrap_or_default();
+                        let others = (names.len() > 1)
+                            .then(|| format!("（也写作{}）", names[1..].join("、")));
+                        view! {
+                            <li>
+                                {first}{others.map(|o| view! { <span class="hint">{o}</span> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </li>
     }

@@ -15,7 +15,13 @@ fn referral_hint(profile_id: &str) -> Option<impl IntoView> {
         let src = p.params.iter().find(|x| x.key == key)?.source.clone()?;
         let href = crate::calc_adapter::source_href(&src.link())?;
         let cite = crate::calc_adapter::clause_ref(profile_id, &src.link())?;
-        Some(view! { <li>"“"{src.quote}"”"<a class="cite" href=href>{cite}</a></li> })
+        Some(view! {
+            <li>
+                "“"{src.quote}"”"<a class="cite" href=href>
+                    {cite}
+                </a>
+            </li>
+        })
     };
     let referral = quote("referral_rule")?;
     let limits = ["no_deductible_rule", "cap_ratio_2016"]
@@ -77,10 +83,20 @@ pub fn VisitFields(
         view! {
             <div class="amount" class:invalid=move || err2().is_some()>
                 <label for=id.clone()>{label}<span class="hint">{hint}</span></label>
-                <input id=id type="text" inputmode="decimal" autocomplete="off" placeholder="例如 12000 或 1.2万"
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    placeholder="例如 12000 或 1.2万"
                     maxlength=crate::fragment::MAX_FIELD
-                    aria-describedby=err_id.clone() prop:value=get(getf) on:input=set(setf)/>
-                <span class="error" id=err_id>{move || err().map(|m| format!("⚠ {m}"))}</span>
+                    aria-describedby=err_id.clone()
+                    prop:value=get(getf)
+                    on:input=set(setf)
+                />
+                <span class="error" id=err_id>
+                    {move || err().map(|m| format!("⚠ {m}"))}
+                </span>
             </div>
         }
     };
@@ -90,14 +106,22 @@ pub fn VisitFields(
             <div class="row">
                 <div class="field">
                     <label for=format!("v{index}-kind")>"类型"</label>
-                    <select id=format!("v{index}-kind") prop:value=get(|v| v.kind.clone()) on:change=set(|v, x| v.kind = x)>
+                    <select
+                        id=format!("v{index}-kind")
+                        prop:value=get(|v| v.kind.clone())
+                        on:change=set(|v, x| v.kind = x)
+                    >
                         <option value="inpatient">"住院"</option>
                         <option value="chronic_outpatient">"门诊慢特病"</option>
                     </select>
                 </div>
                 <div class="field">
                     <label for=format!("v{index}-level")>"医院"</label>
-                    <select id=format!("v{index}-level") prop:value=get(|v| v.level.clone()) on:change=set(|v, x| v.set_level(x))>
+                    <select
+                        id=format!("v{index}-level")
+                        prop:value=get(|v| v.level.clone())
+                        on:change=set(|v, x| v.set_level(x))
+                    >
                         <option value="township">"乡镇卫生院"</option>
                         <option value="county">"县级医院"</option>
                         <option value="city">"市级医院"</option>
@@ -105,28 +129,82 @@ pub fn VisitFields(
                     </select>
                 </div>
             </div>
-            <Show when=move || form.with(|s| reads_in_county(&s.profile) && s.visits.get(index).is_some_and(|v| county_level(&v.level)))>
+            <Show when=move || {
+                form.with(|s| {
+                    reads_in_county(&s.profile)
+                        && s.visits.get(index).is_some_and(|v| county_level(&v.level))
+                })
+            }>
                 <label class="choice">
-                    <input type="checkbox" data-testid="in-county" prop:checked=move || form.with(|s| s.visits.get(index).is_some_and(|v| v.in_county))
-                        on:change=move |ev| { let on = event_target_checked(&ev); form.update(|s| if let Some(v) = s.visits.get_mut(index) { v.in_county = on; }); }/>
+                    <input
+                        type="checkbox"
+                        data-testid="in-county"
+                        prop:checked=move || {
+                            form.with(|s| s.visits.get(index).is_some_and(|v| v.in_county))
+                        }
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            form.update(|s| {
+                                if let Some(v) = s.visits.get_mut(index) {
+                                    v.in_county = on;
+                                }
+                            });
+                        }
+                    />
                     "在本县的定点医院住院或看病（县域内）"
                 </label>
             </Show>
-            {move || form.with(|s| {
-                let v = s.visits.get(index)?;
-                (reads_in_county(&s.profile) && v.kind == "inpatient" && !v.in_county)
-                    .then(|| referral_hint(&s.profile))
-                    .flatten()
-            })}
-            {amount("total", "医疗总费用（元）", "：结算单上的总金额", |v| v.total.clone(), |v, x| v.total = x)}
-            {amount("compliant", "合规医疗费用（元，可不填）", "：医保目录内的费用；不清楚就空着，按总费用估算", |v| v.compliant.clone(), |v, x| v.compliant = x)}
+            {move || {
+                form.with(|s| {
+                    let v = s.visits.get(index)?;
+                    (reads_in_county(&s.profile) && v.kind == "inpatient" && !v.in_county)
+                        .then(|| referral_hint(&s.profile))
+                        .flatten()
+                })
+            }}
+            {amount(
+                "total",
+                "医疗总费用（元）",
+                "：结算单上的总金额",
+                |v| v.total.clone(),
+                |v, x| v.total = x,
+            )}
+            {amount(
+                "compliant",
+                "合规医疗费用（元，可不填）",
+                "：医保目录内的费用；不清楚就空着，按总费用估算",
+                |v| v.compliant.clone(),
+                |v, x| v.compliant = x,
+            )}
             <details>
                 <summary>"结算单上已经写了报销金额？（可不填）"</summary>
-                {amount("basic_paid", "基本医保已报销（元）", "", |v| v.basic_paid.clone(), |v, x| v.basic_paid = x)}
-                {amount("critical_paid", "大病保险已报销（元）", "", |v| v.critical_paid.clone(), |v, x| v.critical_paid = x)}
+                {amount(
+                    "basic_paid",
+                    "基本医保已报销（元）",
+                    "",
+                    |v| v.basic_paid.clone(),
+                    |v, x| v.basic_paid = x,
+                )}
+                {amount(
+                    "critical_paid",
+                    "大病保险已报销（元）",
+                    "",
+                    |v| v.critical_paid.clone(),
+                    |v, x| v.critical_paid = x,
+                )}
             </details>
             <Show when=move || form.with(|s| s.visits.len() > 1)>
-                <button type="button" class="secondary small" on:click=move |_| form.update(|s| { if index < s.visits.len() { s.visits.remove(index); } })>
+                <button
+                    type="button"
+                    class="secondary small"
+                    on:click=move |_| {
+                        form.update(|s| {
+                            if index < s.visits.len() {
+                                s.visits.remove(index);
+                            }
+                        })
+                    }
+                >
                     {format!("删除第 {} 次就诊", index + 1)}
                 </button>
             </Show>

@@ -10,7 +10,7 @@ use crate::components::{SaveOffline, StaticFragment};
 #[component]
 pub fn AboutPage() -> impl IntoView {
     view! {
-        <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::About)).path)/>
-        <SaveOffline/>
+        <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::About)).path) />
+        <SaveOffline />
     }
 }

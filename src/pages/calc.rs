@@ -251,34 +251,59 @@ pub fn CalcPage() -> impl IntoView {
     });
     view! {
         <div class="page calc">
-            <PageHeading kind=PageKind::Calc/>
-            <LinkNotices notices=notices/>
+            <PageHeading kind=PageKind::Calc />
+            <LinkNotices notices=notices />
             <form class="calc-form" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
                     <label for="profile">"按哪里的政策"</label>
-                    <select id="profile" on:change=move |ev| form.update(|f| f.set_profile(event_target_value(&ev)))
-                        prop:value=move || form.with(|f| f.profile.clone())>
-                        {profiles().iter().map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> }).collect_view()}
+                    <select
+                        id="profile"
+                        on:change=move |ev| form.update(|f| f.set_profile(event_target_value(&ev)))
+                        prop:value=move || form.with(|f| f.profile.clone())
+                    >
+                        {profiles()
+                            .iter()
+                            .map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> })
+                            .collect_view()}
                     </select>
                 </div>
                 <fieldset class="field">
                     <legend>"看病的人是"</legend>
-                    {Category::ALL.into_iter().map(|c| view! {
-                        <label class="choice">
-                            <input type="radio" name="category" value=c.id()
-                                prop:checked=move || form.with(|f| f.category == c.id())
-                                on:change=move |_| form.update(|f| f.category = c.id().to_string())/>
-                            {c.label()}
-                            {c.hint().map(|h| view! { <span class="hint">{format!("（{h}）")}</span> })}
-                        </label>
-                    }).collect_view()}
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <label class="choice">
+                                    <input
+                                        type="radio"
+                                        name="category"
+                                        value=c.id()
+                                        prop:checked=move || form.with(|f| f.category == c.id())
+                                        on:change=move |_| {
+                                            form.update(|f| f.category = c.id().to_string())
+                                        }
+                                    />
+                                    {c.label()}
+                                    {c
+                                        .hint()
+                                        .map(|h| {
+                                            view! { <span class="hint">{format!("（{h}）")}</span> }
+                                        })}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
                 <For each=move || 0..visit_count.get() key=|i| *i let:i>
-                    <VisitFields form=form index=i errors=errors/>
+                    <VisitFields form=form index=i errors=errors />
                 </For>
                 <p>
-                    <button type="button" class="secondary" prop:disabled=move || { visit_count.get() >= MAX_VISITS }
-                        on:click=add_visit>
+                    <button
+                        type="button"
+                        class="secondary"
+                        prop:disabled=move || { visit_count.get() >= MAX_VISITS }
+                        on:click=add_visit
+                    >
                         "＋ 再添一次就诊"
                     </button>
                     <Show when=move || { visit_count.get() >= MAX_VISITS }>
@@ -287,54 +312,98 @@ pub fn CalcPage() -> impl IntoView {
                 </p>
                 <details class="field">
                     <summary>"解读选项（培训时对比用）"</summary>
-                    <p class="hint">"文件有几处说法不一，本站默认的理解见"<a href="/about/#readings">"关于本站"</a>"。"</p>
-                    {OPTIONS.iter().map(|(key, label, help, anchor)| {
-                        let key = *key;
-                        view! {
-                            <label class="choice">
-                                <input type="checkbox" prop:checked=move || form.with(|f| f.options.iter().any(|o| o == key))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        form.update(|f| {
-                                            f.options.retain(|o| o != key);
-                                            if on { f.options.push(key.to_string()); }
-                                        });
-                                    }/>
-                                {*label}
-                                <span class="hint">{format!("（{help}）")}<a href=format!("/about/#{anchor}")>"原文"</a></span>
-                            </label>
-                        }
-                    }).collect_view()}
+                    <p class="hint">
+                        "文件有几处说法不一，本站默认的理解见"
+                        <a href="/about/#readings">"关于本站"</a>"。"
+                    </p>
+                    {OPTIONS
+                        .iter()
+                        .map(|(key, label, help, anchor)| {
+                            let key = *key;
+                            view! {
+                                <label class="choice">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || {
+                                            form.with(|f| f.options.iter().any(|o| o == key))
+                                        }
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            form.update(|f| {
+                                                f.options.retain(|o| o != key);
+                                                if on {
+                                                    f.options.push(key.to_string());
+                                                }
+                                            });
+                                        }
+                                    />
+                                    {*label}
+                                    <span class="hint">
+                                        {format!("（{help}）")}
+                                        <a href=format!("/about/#{anchor}")>"原文"</a>
+                                    </span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
                 </details>
                 <details class="field">
                     <summary>"假设的数字（可以修改）"</summary>
-                    <p class="hint">"文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例填小数或百分数，如 0.75 或 75%。政策文件规定的数字不能改。"</p>
+                    <p class="hint">
+                        "文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例填小数或百分数，如 0.75 或 75%。政策文件规定的数字不能改。"
+                    </p>
                     <For each=move || assumptions.get() key=|(k, _, _)| k.clone() let:item>
                         {
                             let (key, label, default) = item;
                             let id = format!("param-{key}");
                             let err_id = format!("{id}-err");
                             let (k2, k3, k4) = (key.clone(), key.clone(), key.clone());
-                            let err = move || errors.with(|es| es.iter().find(|e| e.visit.is_none() && e.field == k4).map(|e| format!("⚠ {}", e.message)));
+                            let err = move || {
+                                errors
+                                    .with(|es| {
+                                        es.iter()
+                                            .find(|e| e.visit.is_none() && e.field == k4)
+                                            .map(|e| format!("⚠ {}", e.message))
+                                    })
+                            };
                             view! {
                                 <div class="param amount">
                                     <label for=id.clone()>{label}</label>
-                                    <input id=id type="text" inputmode="decimal" autocomplete="off" placeholder=default.clone()
-                                        maxlength=crate::fragment::MAX_FIELD aria-describedby=err_id.clone()
-                                        prop:value=move || form.with(|f| f.overrides.get(&k2).cloned().unwrap_or_default())
+                                    <input
+                                        id=id
+                                        type="text"
+                                        inputmode="decimal"
+                                        autocomplete="off"
+                                        placeholder=default.clone()
+                                        maxlength=crate::fragment::MAX_FIELD
+                                        aria-describedby=err_id.clone()
+                                        prop:value=move || {
+                                            form.with(|f| {
+                                                f.overrides.get(&k2).cloned().unwrap_or_default()
+                                            })
+                                        }
                                         on:input=move |ev| {
                                             let v = event_target_value(&ev);
-                                            form.update(|f| { if v.trim().is_empty() { f.overrides.remove(&k3); } else { f.overrides.insert(k3.clone(), v); } });
-                                        }/>
+                                            form.update(|f| {
+                                                if v.trim().is_empty() {
+                                                    f.overrides.remove(&k3);
+                                                } else {
+                                                    f.overrides.insert(k3.clone(), v);
+                                                }
+                                            });
+                                        }
+                                    />
                                     <span class="hint">{format!("假设值 {default}")}</span>
-                                    <span class="error" id=err_id>{err}</span>
+                                    <span class="error" id=err_id>
+                                        {err}
+                                    </span>
                                 </div>
                             }
                         }
                     </For>
                 </details>
             </form>
-            <ChangedNumbers form=form/>
+            <ChangedNumbers form=form />
             <section class="calc-result" aria-live="polite" aria-label="计算结果">
                 {move || match outcome.get() {
                     Outcome::Empty => {
@@ -345,18 +414,36 @@ pub fn CalcPage() -> impl IntoView {
                             }
                         });
                         view! {
-                            <p class="notice">"请填写“医疗总费用”，结果会马上显示在这里。"</p>
+                            <p class="notice">
+                                "请填写“医疗总费用”，结果会马上显示在这里。"
+                            </p>
                             <div node_ref=slot></div>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
-                    Outcome::Errors(_) => view! { <p class="notice" role="alert">"有几处金额需要改正，请看上面标红的地方。"</p> }.into_any(),
-                    Outcome::Failed(msg) => view! { <p class="notice" role="alert">{msg}</p> }.into_any(),
+                    Outcome::Errors(_) => {
+                        view! {
+                            <p class="notice" role="alert">
+                                "有几处金额需要改正，请看上面标红的地方。"
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Outcome::Failed(msg) => {
+                        view! {
+                            <p class="notice" role="alert">
+                                {msg}
+                            </p>
+                        }
+                            .into_any()
+                    }
                     Outcome::Settled(b) => {
                         let (s, r, g) = *b;
-                        view! { <CalcResult scenario=s result=r guessed=g later=later/> }.into_any()
+                        view! { <CalcResult scenario=s result=r guessed=g later=later /> }
+                            .into_any()
                     }
                 }}
-                <CalcLater later=later_shown fresh=fresh/>
+                <CalcLater later=later_shown fresh=fresh />
             </section>
         </div>
     }
@@ -373,9 +460,21 @@ fn LinkNotices(
             <div class="notice link-notices" role="status" data-testid="link-notices">
                 <p>"这个链接里有几处没有照用："</p>
                 <ul>
-                    {move || notices.get().into_iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}
+                    {move || {
+                        notices
+                            .get()
+                            .into_iter()
+                            .map(|n| view! { <li>{n.to_string()}</li> })
+                            .collect_view()
+                    }}
                 </ul>
-                <button type="button" class="secondary small" on:click=move |_| notices.set(Vec::new())>"知道了"</button>
+                <button
+                    type="button"
+                    class="secondary small"
+                    on:click=move |_| notices.set(Vec::new())
+                >
+                    "知道了"
+                </button>
             </div>
         </Show>
     }
@@ -404,16 +503,43 @@ fn ChangedNumbers(
     view! {
         <Show when=move || changed.with(|c| !c.is_empty())>
             <div class="changed-numbers notice" data-testid="changed-numbers">
-                <p><strong>"这次计算用了您改动的数字"</strong>"（文件没有写明，本站原用假设值）："</p>
+                <p>
+                    <strong>"这次计算用了您改动的数字"</strong>
+                    "（文件没有写明，本站原用假设值）："
+                </p>
                 <ul>
-                    {move || changed.get().into_iter().map(|(key, label, value, default)| view! {
-                        <li>
-                            {format!("{label}：{value}（假设值 {default}）")}
-                            <button type="button" class="secondary small" on:click=move |_| form.update(|f| { f.overrides.remove(&key); })>"恢复政策默认"</button>
-                        </li>
-                    }).collect_view()}
+                    {move || {
+                        changed
+                            .get()
+                            .into_iter()
+                            .map(|(key, label, value, default)| {
+                                view! {
+                                    <li>
+                                        {format!("{label}：{value}（假设值 {default}）")}
+                                        <button
+                                            type="button"
+                                            class="secondary small"
+                                            on:click=move |_| {
+                                                form.update(|f| {
+                                                    f.overrides.remove(&key);
+                                                })
+                                            }
+                                        >
+                                            "恢复政策默认"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
-                <button type="button" class="secondary small" on:click=move |_| form.update(|f| f.overrides.clear())>"全部恢复"</button>
+                <button
+                    type="button"
+                    class="secondary small"
+                    on:click=move |_| form.update(|f| f.overrides.clear())
+                >
+                    "全部恢复"
+                </button>
             </div>
         </Show>
     }

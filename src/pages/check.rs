@@ -109,19 +109,31 @@ pub fn CheckPage() -> impl IntoView {
     on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
     view! {
         <div class="page check">
-            <PageHeading kind=PageKind::Checker(CheckerPage::Check)/>
-            <p class="hint privacy">"您的回答不会写进网址，也不会进浏览历史记录或发送出去；只在这个标签页里用来“返回上一步”。"</p>
+            <PageHeading kind=PageKind::Checker(CheckerPage::Check) />
+            <p class="hint privacy">
+                "您的回答不会写进网址，也不会进浏览历史记录或发送出去；只在这个标签页里用来“返回上一步”。"
+            </p>
             {move || {
                 let s = state.get();
-                let back = prev(&s).map(|p| view! {
-                    <p class="no-print"><StepLink to=p class="back-link">"‹ 返回上一步"</StepLink></p>
-                });
+                let back = prev(&s)
+                    .map(|p| {
+                        view! {
+                            <p class="no-print">
+                                <StepLink to=p class="back-link">
+                                    "‹ 返回上一步"
+                                </StepLink>
+                            </p>
+                        }
+                    });
                 let body = match s.step.as_str() {
-                    "result" => view! { <CheckResult state=s.clone()/> }.into_any(),
-                    "review" => view! { <Review state=s.clone()/> }.into_any(),
-                    _ => view! { <Question state=s.clone()/> }.into_any(),
+                    "result" => view! { <CheckResult state=s.clone() /> }.into_any(),
+                    "review" => view! { <Review state=s.clone() /> }.into_any(),
+                    _ => view! { <Question state=s.clone() /> }.into_any(),
                 };
-                view! { {back} {body} }
+                view! {
+                    {back}
+                    {body}
+                }
             }}
         </div>
     }
@@ -141,19 +153,41 @@ fn StepLink(
     let href = format!("#{}", to.step_fragment());
     let answers = use_context::<Answers>();
     view! {
-        <a class=class href=href on:click=move |ev| {
-            ev.prevent_default();
-            ev.stop_propagation();
-            go(answers, &to);
-        }>{children()}</a>
+        <a
+            class=class
+            href=href
+            on:click=move |ev| {
+                ev.prevent_default();
+                ev.stop_propagation();
+                go(answers, &to);
+            }
+        >
+            {children()}
+        </a>
     }
 }
 
 /// A yes/no question's choices.
 fn yes_no(current: Option<bool>, set: impl Fn(bool) + Copy + 'static) -> impl IntoView {
     view! {
-        <label class="choice big-choice"><input type="radio" name="yn" prop:checked=current == Some(true) on:change=move |_| set(true)/>"是"</label>
-        <label class="choice big-choice"><input type="radio" name="yn" prop:checked=current == Some(false) on:change=move |_| set(false)/>"否"</label>
+        <label class="choice big-choice">
+            <input
+                type="radio"
+                name="yn"
+                prop:checked=current == Some(true)
+                on:change=move |_| set(true)
+            />
+            "是"
+        </label>
+        <label class="choice big-choice">
+            <input
+                type="radio"
+                name="yn"
+                prop:checked=current == Some(false)
+                on:change=move |_| set(false)
+            />
+            "否"
+        </label>
     }
 }
 
@@ -199,54 +233,158 @@ fn Question(
     };
     let (tried, set_tried) = signal(false);
     let choices = match step.as_str() {
-        "area" => d.areas.iter().map(|a| {
-            let id = a.id.clone();
-            let checked = state.area.as_deref() == Some(&a.id);
-            view! { <label class="choice big-choice"><input type="radio" name="area" value=a.id.clone() prop:checked=checked
-                on:change=move |_| draft.update(|s| { s.area = Some(id.clone()); s.diseases = None; })/>{a.name.clone()}</label> }.into_any()
-        }).collect_view().into_any(),
-        "category" => d.categories.iter().map(|c| {
-            let id = c.id.clone();
-            let checked = state.category.as_deref() == Some(&c.id);
-            view! { <label class="choice big-choice"><input type="radio" name="category" value=c.id.clone() prop:checked=checked
-                on:change=move |_| draft.update(|s| s.category = Some(id.clone()))/>
-                <span>{c.name.clone()}<span class="hint">{format!(" {}", c.hint)}</span></span></label> }.into_any()
-        }).collect_view().into_any(),
+        "area" => d
+            .areas
+            .iter()
+            .map(|a| {
+                let id = a.id.clone();
+                let checked = state.area.as_deref() == Some(&a.id);
+                view! {
+                    <label class="choice big-choice">
+                        <input
+                            type="radio"
+                            name="area"
+                            value=a.id.clone()
+                            prop:checked=checked
+                            on:change=move |_| {
+                                draft
+                                    .update(|s| {
+                                        s.area = Some(id.clone());
+                                        s.diseases = None;
+                                    })
+                            }
+                        />
+                        {a.name.clone()}
+                    </label>
+                }
+                .into_any()
+            })
+            .collect_view()
+            .into_any(),
+        "category" => d
+            .categories
+            .iter()
+            .map(|c| {
+                let id = c.id.clone();
+                let checked = state.category.as_deref() == Some(&c.id);
+                view! {
+                    <label class="choice big-choice">
+                        <input
+                            type="radio"
+                            name="category"
+                            value=c.id.clone()
+                            prop:checked=checked
+                            on:change=move |_| draft.update(|s| s.category = Some(id.clone()))
+                        />
+                        <span>
+                            {c.name.clone()}<span class="hint">{format!(" {}", c.hint)}</span>
+                        </span>
+                    </label>
+                }
+                .into_any()
+            })
+            .collect_view()
+            .into_any(),
         "age" => view! {
-            <label for="age" class="visually-hidden">"年龄（周岁）"</label>
-            <input id="age" type="number" inputmode="numeric" min="0" max="120" class="score-input" prop:value=state.age.map(|a| a.to_string()).unwrap_or_default()
-                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|s| s.age = v.trim().parse().ok().filter(|a| *a <= 120)); }/>
+            <label for="age" class="visually-hidden">
+                "年龄（周岁）"
+            </label>
+            <input
+                id="age"
+                type="number"
+                inputmode="numeric"
+                min="0"
+                max="120"
+                class="score-input"
+                prop:value=state.age.map(|a| a.to_string()).unwrap_or_default()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    draft.update(|s| s.age = v.trim().parse().ok().filter(|a| *a <= 120));
+                }
+            />
             " 周岁"
-        }.into_any(),
-        "insured" => yes_no(state.insured, move |b| draft.update(|s| s.insured = Some(b))).into_any(),
-        "disability" => yes_no(state.disability, move |b| draft.update(|s| s.disability = Some(b))).into_any(),
-        "pregnant" => yes_no(state.pregnant, move |b| draft.update(|s| s.pregnant = Some(b))).into_any(),
-        "illness" => yes_no(state.illness, move |b| draft.update(|s| s.illness = Some(b))).into_any(),
-        _ => diseases_for(state.area.as_deref().unwrap_or("")).into_iter().map(|dz| {
-            let id = dz.id.clone();
-            let id2 = dz.id.clone();
-            let checked = state.diseases.as_ref().is_some_and(|v| v.contains(&dz.id));
-            view! { <label class="choice"><input type="checkbox" prop:checked=checked
-                on:change=move |ev| { let on = event_target_checked(&ev); let id = id.clone();
-                    draft.update(|s| { let v = s.diseases.get_or_insert_with(Vec::new); v.retain(|x| *x != id); if on { v.push(id); } }); }/>
-                <span>{dz.name.clone()}{dz.hint.clone().map(|h| view! { <span class="hint">{format!(" {h}")}</span> })}</span></label>
-            <input type="hidden" value=id2/> }.into_any()
-        }).collect_view().into_any(),
+        }
+        .into_any(),
+        "insured" => yes_no(state.insured, move |b| {
+            draft.update(|s| s.insured = Some(b))
+        })
+        .into_any(),
+        "disability" => yes_no(state.disability, move |b| {
+            draft.update(|s| s.disability = Some(b))
+        })
+        .into_any(),
+        "pregnant" => yes_no(state.pregnant, move |b| {
+            draft.update(|s| s.pregnant = Some(b))
+        })
+        .into_any(),
+        "illness" => yes_no(state.illness, move |b| {
+            draft.update(|s| s.illness = Some(b))
+        })
+        .into_any(),
+        _ => diseases_for(state.area.as_deref().unwrap_or(""))
+            .into_iter()
+            .map(|dz| {
+                let id = dz.id.clone();
+                let id2 = dz.id.clone();
+                let checked = state.diseases.as_ref().is_some_and(|v| v.contains(&dz.id));
+                view! {
+                    <label class="choice">
+                        <input
+                            type="checkbox"
+                            prop:checked=checked
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let id = id.clone();
+                                draft
+                                    .update(|s| {
+                                        let v = s.diseases.get_or_insert_with(Vec::new);
+                                        v.retain(|x| *x != id);
+                                        if on {
+                                            v.push(id);
+                                        }
+                                    });
+                            }
+                        />
+                        <span>
+                            {dz.name.clone()}
+                            {dz
+                                .hint
+                                .clone()
+                                .map(|h| view! { <span class="hint">{format!(" {h}")}</span> })}
+                        </span>
+                    </label>
+                    <input type="hidden" value=id2 />
+                }
+                .into_any()
+            })
+            .collect_view()
+            .into_any(),
     };
     view! {
-        <p class="hint" data-testid="step-label">{step_label(&state)}</p>
+        <p class="hint" data-testid="step-label">
+            {step_label(&state)}
+        </p>
         <form on:submit=move |ev| {
             ev.prevent_default();
-            if needs_answer() { set_tried.set(true); return; }
+            if needs_answer() {
+                set_tried.set(true);
+                return;
+            }
             let mut s = draft.get_untracked();
-            if s.step == "diseases" && s.diseases.is_none() { s.diseases = Some(Vec::new()); }
+            if s.step == "diseases" && s.diseases.is_none() {
+                s.diseases = Some(Vec::new());
+            }
             go(answers, &next(&s));
         }>
             <fieldset class="question-screen">
-                <legend><h2>{title}</h2></legend>
+                <legend>
+                    <h2>{title}</h2>
+                </legend>
                 {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
                 <Show when=move || tried.get() && needs_answer()>
-                    <p class="error" role="alert">"请先选一项。"</p>
+                    <p class="error" role="alert">
+                        "请先选一项。"
+                    </p>
                 </Show>
                 {choices}
             </fieldset>
@@ -320,17 +458,32 @@ fn Review(
     view! {
         <h2>"请核对您的回答"</h2>
         <dl class="review">
-            {rows.into_iter().filter(|(step, _, _)| asked(&state, step)).map(|(step, label, value)| {
-                view! {
-                    <div class="review-row">
-                        <dt>{label}</dt>
-                        <dd>{value}</dd>
-                        <dd><StepLink to=state.at(step)>"修改"<span class="visually-hidden">{label}</span></StepLink></dd>
-                    </div>
-                }
-            }).collect_view()}
+            {rows
+                .into_iter()
+                .filter(|(step, _, _)| asked(&state, step))
+                .map(|(step, label, value)| {
+                    view! {
+                        <div class="review-row">
+                            <dt>{label}</dt>
+                            <dd>{value}</dd>
+                            <dd>
+                                <StepLink to=state
+                                    .at(
+                                        step,
+                                    )>
+                                    "修改"<span class="visually-hidden">{label}</span>
+                                </StepLink>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </dl>
-        <p><StepLink to=result class="button">"看结果"</StepLink></p>
+        <p>
+            <StepLink to=result class="button">
+                "看结果"
+            </StepLink>
+        </p>
     }
 }
 
@@ -344,8 +497,12 @@ fn CheckResult(
     let benefits = match check(&person) {
         Ok(b) => b,
         Err(e) => {
-            return view! { <p class="notice" role="alert">{format!("{e}。请返回修改。")}</p> }
-                .into_any()
+            return view! {
+                <p class="notice" role="alert">
+                    {format!("{e}。请返回修改。")}
+                </p>
+            }
+            .into_any()
         }
     };
     let calc = calc_link(&person).ok().flatten().map(|l| {
@@ -361,25 +518,72 @@ fn CheckResult(
         benefits.into_iter().partition(|b| b.applies);
     let review = state.at("review");
     view! {
-        <DirectAnswers answers=direct/>
+        <DirectAnswers answers=direct />
         <h2 data-testid="benefit-count">{format!("您可能享受 {} 项政策", yes.len())}</h2>
-        <p class="hint">"点每一项看说明和政策原文。以下根据政策文件原文整理，具体以当地经办机构为准。"<StepLink to=review>"修改回答"</StepLink></p>
+        <p class="hint">
+            "点每一项看说明和政策原文。以下根据政策文件原文整理，具体以当地经办机构为准。"
+            <StepLink to=review>"修改回答"</StepLink>
+        </p>
         <ol class="benefits">
-            {yes.into_iter().map(|b| view! { <BenefitItem benefit=b/> }).collect_view()}
+            {yes.into_iter().map(|b| view! { <BenefitItem benefit=b /> }).collect_view()}
         </ol>
-        {calc.map(|href| view! { <p><a class="button" href=href>"算一算看病要花多少钱"</a></p> })}
-        {(!no.is_empty()).then(|| view! {
-            <details class="not-for-you">
-                <summary>{format!("这些政策不适合您（{} 项），为什么", no.len())}</summary>
-                <ul>
-                    {no.into_iter().map(|b| view! {
-                        <li><strong>{b.name.clone()}</strong>"："{b.why_not.clone().unwrap_or_default()}
-                            " "<a class="cite" href=b.source.href()>"原文"</a></li>
-                    }).collect_view()}
-                </ul>
-            </details>
-        })}
-        <p class="print-note">{format!("查询日期：{}　结果依据政策文件原文整理，具体以当地经办机构为准。", crate::dom::today())}</p>
-        <p class="no-print"><button type="button" class="secondary" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"打印结果"</button></p>
-    }.into_any()
+        {calc
+            .map(|href| {
+                view! {
+                    <p>
+                        <a class="button" href=href>
+                            "算一算看病要花多少钱"
+                        </a>
+                    </p>
+                }
+            })}
+        {(!no.is_empty())
+            .then(|| {
+                view! {
+                    <details class="not-for-you">
+                        <summary>
+                            {format!("这些政策不适合您（{} 项），为什么", no.len())}
+                        </summary>
+                        <ul>
+                            {no
+                                .into_iter()
+                                .map(|b| {
+                                    view! {
+                                        <li>
+                                            <strong>{b.name.clone()}</strong>
+                                            "："
+                                            {b.why_not.clone().unwrap_or_default()}
+                                            " "
+                                            <a class="cite" href=b.source.href()>
+                                                "原文"
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </details>
+                }
+            })}
+        <p class="print-note">
+            {format!(
+                "查询日期：{}　结果依据政策文件原文整理，具体以当地经办机构为准。",
+                crate::dom::today(),
+            )}
+        </p>
+        <p class="no-print">
+            <button
+                type="button"
+                class="secondary"
+                on:click=|_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                }
+            >
+                "打印结果"
+            </button>
+        </p>
+    }
+    .into_any()
 }

@@ -14,5 +14,5 @@ pub fn DocPage(
     slug: Signal<String>,
 ) -> impl IntoView {
     let key = Signal::derive(move || fragment_key(&doc_path(&slug.get())));
-    view! { <StaticFragment key=key/> }
+    view! { <StaticFragment key=key /> }
 }

@@ -9,5 +9,5 @@ use crate::components::StaticFragment;
 /// Shows the build-time page body.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    view! { <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::Home)).path)/> }
+    view! { <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::Home)).path) /> }
 }

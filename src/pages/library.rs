@@ -10,7 +10,7 @@ use crate::components::{SaveOffline, StaticFragment};
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     view! {
-        <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::Library)).path)/>
-        <SaveOffline/>
+        <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::Library)).path) />
+        <SaveOffline />
     }
 }

@@ -12,9 +12,17 @@ pub fn NotFound() -> impl IntoView {
             <h1>{NOT_FOUND.title}</h1>
             <p>{NOT_FOUND.text}</p>
             <ul class="big-links">
-                {NOT_FOUND.links.iter().map(|(href, label)| view! {
-                    <li><a href=*href>{*label}</a></li>
-                }).collect_view()}
+                {NOT_FOUND
+                    .links
+                    .iter()
+                    .map(|(href, label)| {
+                        view! {
+                            <li>
+                                <a href=*href>{*label}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </div>
     }

@@ -171,52 +171,113 @@ pub fn SearchPage() -> impl IntoView {
     let region_chip = move |key: &'static str, label: &'static str| {
         let go_to = go_to.clone();
         view! {
-            <button type="button" class="chip region-chip"
+            <button
+                type="button"
+                class="chip region-chip"
                 aria-pressed=move || (r.get() == key).to_string()
-                on:click=move |_| go_to(q.get_untracked(), key)>{label}</button>
+                on:click=move |_| go_to(q.get_untracked(), key)
+            >
+                {label}
+            </button>
         }
     };
     view! {
         <div class="page">
-            <PageHeading kind=PageKind::Reader(ReaderPage::Search)/>
-            <form class="search-form" role="search" on:submit=move |ev| {
-                ev.prevent_default();
-                go_submit(draft.get_untracked());
-            }>
-                <label for="q" class="visually-hidden">"搜索关键词"</label>
-                <input id="q" type="search" name="q" placeholder="例如：3000元" autocomplete="off"
+            <PageHeading kind=PageKind::Reader(ReaderPage::Search) />
+            <form
+                class="search-form"
+                role="search"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    go_submit(draft.get_untracked());
+                }
+            >
+                <label for="q" class="visually-hidden">
+                    "搜索关键词"
+                </label>
+                <input
+                    id="q"
+                    type="search"
+                    name="q"
+                    placeholder="例如：3000元"
+                    autocomplete="off"
                     prop:value=move || draft.get()
-                    on:input=move |ev| set_draft.set(event_target_value(&ev))/>
+                    on:input=move |ev| set_draft.set(event_target_value(&ev))
+                />
                 <button type="submit">"搜索"</button>
             </form>
-            <p class="examples">"试试："
-                {SUGGESTIONS.iter().map(|e| {
-                    let go = go.clone();
-                    let e = *e;
-                    view! { <button type="button" class="chip" on:click=move |_| go(e.to_string())>{e}</button> }
-                }).collect_view()}
+            <p class="examples">
+                "试试："
+                {SUGGESTIONS
+                    .iter()
+                    .map(|e| {
+                        let go = go.clone();
+                        let e = *e;
+                        view! {
+                            <button type="button" class="chip" on:click=move |_| go(e.to_string())>
+                                {e}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </p>
-            <p class="examples region-filter" role="group" aria-label="只看某地的文件">"地区："
+            <p class="examples region-filter" role="group" aria-label="只看某地的文件">
+                "地区："
                 {region_chip("", "全部")}
                 {REGION_FILTERS.iter().map(|f| region_chip(f.key, f.label)).collect_view()}
             </p>
             {move || match shown.get() {
-                Shown::Loading => view! { <p class="loading" role="status">"正在载入搜索索引……"</p> }.into_any(),
-                Shown::Searching => view! { <p class="loading" role="status">"正在搜索……"</p> }.into_any(),
-                Shown::Idle => view! { <p>"输入关键词后按“搜索”。多个词用空格分开，表示同时包含。"</p> }.into_any(),
-                Shown::Found(text, key, page) => view! {
-                    <Results page=page query=text region=RegionFilter::by_key(key)/>
-                }.into_any(),
-                Shown::Failed(_) => view! {
-                    <p class="notice" role="alert">"搜索需要的数据没有载入：可能没有网络，或这一部分还没有保存到这台手机上。请联网后再试。"</p>
-                }.into_any(),
+                Shown::Loading => {
+                    view! {
+                        <p class="loading" role="status">
+                            "正在载入搜索索引……"
+                        </p>
+                    }
+                        .into_any()
+                }
+                Shown::Searching => {
+                    view! {
+                        <p class="loading" role="status">
+                            "正在搜索……"
+                        </p>
+                    }
+                        .into_any()
+                }
+                Shown::Idle => {
+                    view! {
+                        <p>
+                            "输入关键词后按“搜索”。多个词用空格分开，表示同时包含。"
+                        </p>
+                    }
+                        .into_any()
+                }
+                Shown::Found(text, key, page) => {
+                    view! { <Results page=page query=text region=RegionFilter::by_key(key) /> }
+                        .into_any()
+                }
+                Shown::Failed(_) => {
+                    view! {
+                        <p class="notice" role="alert">
+                            "搜索需要的数据没有载入：可能没有网络，或这一部分还没有保存到这台手机上。请联网后再试。"
+                        </p>
+                    }
+                        .into_any()
+                }
             }}
             {move || match shown.get() {
-                Shown::Found(_, _, page) if page.more => Some(view! {
-                    <button type="button" class="more-hits" on:click=move |_| set_want.update(|w| *w += PAGE)>
-                        "显示更多结果"
-                    </button>
-                }),
+                Shown::Found(_, _, page) if page.more => {
+                    Some(
+                        view! {
+                            <button
+                                type="button"
+                                class="more-hits"
+                                on:click=move |_| set_want.update(|w| *w += PAGE)
+                            >
+                                "显示更多结果"
+                            </button>
+                        },
+                    )
+                }
                 _ => None,
             }}
         </div>
@@ -252,29 +313,48 @@ fn Results(
     };
     let hits: Vec<Hit> = page.hits;
     view! {
-        <p role="status" data-testid="search-count">{status}</p>
+        <p role="status" data-testid="search-count">
+            {status}
+        </p>
         {elsewhere.map(|e| view! { <p class="elsewhere">{e}</p> })}
         <ol class="hits">
-            {hits.into_iter().map(|h| {
-                let href = format!("/docs/{}/#{}", h.slug, h.section_id);
-                view! {
-                    <li>
-                        <a href=href>{h.section_title.clone()}</a>
-                        <div class="where">
-                            <span class="region-label">{h.region.clone()}</span>
-                            {h.editorial.then(|| view! { <span class="region-label editorial-label">"编者注，不是文件原文"</span> })}
-                            {format!("{} · {}", h.doc_title, h.doc_number)}
-                        </div>
-                        <p class="snippet">
-                            {h.snippet.into_iter().map(|f| if f.hit {
-                                view! { <mark>{f.text}</mark> }.into_any()
-                            } else {
-                                view! { <span>{f.text}</span> }.into_any()
-                            }).collect_view()}
-                        </p>
-                    </li>
-                }
-            }).collect_view()}
+            {hits
+                .into_iter()
+                .map(|h| {
+                    let href = format!("/docs/{}/#{}", h.slug, h.section_id);
+                    view! {
+                        <li>
+                            <a href=href>{h.section_title.clone()}</a>
+                            <div class="where">
+                                <span class="region-label">{h.region.clone()}</span>
+                                {h
+                                    .editorial
+                                    .then(|| {
+                                        view! {
+                                            <span class="region-label editorial-label">
+                                                "编者注，不是文件原文"
+                                            </span>
+                                        }
+                                    })}
+                                {format!("{} · {}", h.doc_title, h.doc_number)}
+                            </div>
+                            <p class="snippet">
+                                {h
+                                    .snippet
+                                    .into_iter()
+                                    .map(|f| {
+                                        if f.hit {
+                                            view! { <mark>{f.text}</mark> }.into_any()
+                                        } else {
+                                            view! { <span>{f.text}</span> }.into_any()
+                                        }
+                                    })
+                                    .collect_view()}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
     }
 }

@@ -67,21 +67,31 @@ pub fn SelfCheckPage() -> impl IntoView {
     });
     view! {
         <div class="page">
-            <PageHeading kind=PageKind::Checker(CheckerPage::SelfCheck)/>
+            <PageHeading kind=PageKind::Checker(CheckerPage::SelfCheck) />
             <div class="tabs" role="tablist" aria-label="选择考核表">
-                {tabs.into_iter().map(|(id, title)| {
-                    let id2 = id.clone();
-                    view! {
-                        <button type="button" role="tab" class="tab" aria-selected=move || (open.get() == id).to_string()
-                            on:click=move |_| state.update(|s| s.tab = id2.clone())>{title}</button>
-                    }
-                }).collect_view()}
+                {tabs
+                    .into_iter()
+                    .map(|(id, title)| {
+                        let id2 = id.clone();
+                        view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                class="tab"
+                                aria-selected=move || (open.get() == id).to_string()
+                                on:click=move |_| state.update(|s| s.tab = id2.clone())
+                            >
+                                {title}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
             {move || {
                 let tab = open.get();
                 match forms().iter().find(|f| f.id == tab) {
-                    Some(form) => view! { <ScoreForm form=form state=state/> }.into_any(),
-                    None => view! { <QuizView state=state/> }.into_any(),
+                    Some(form) => view! { <ScoreForm form=form state=state /> }.into_any(),
+                    None => view! { <QuizView state=state /> }.into_any(),
                 }
             }}
         </div>

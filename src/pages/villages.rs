@@ -33,26 +33,41 @@ pub fn VillagesPage() -> impl IntoView {
     });
     view! {
         <div class="page">
-            <PageHeading kind=PageKind::Checker(CheckerPage::Villages)/>
-            <form class="search-form" role="search" on:submit=move |ev| {
-                ev.prevent_default();
-                let text = draft.get_untracked().trim().to_string();
-                let url = format!("/villages/?q={}", js_sys::encode_uri_component(&text));
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            <PageHeading kind=PageKind::Checker(CheckerPage::Villages) />
+            <form
+                class="search-form"
+                role="search"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    let text = draft.get_untracked().trim().to_string();
+                    let url = format!("/villages/?q={}", js_sys::encode_uri_component(&text));
+                    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                        let _ = history
+                            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                    }
+                    crate::address::changed();
+                    q.set(text);
                 }
-                crate::address::changed();
-                q.set(text);
-            }>
-                <label for="vq" class="visually-hidden">"村名或乡镇名"</label>
-                <input id="vq" type="search" placeholder="村名或乡镇名" autocomplete="off"
-                    prop:value=move || draft.get() on:input=move |ev| set_draft.set(event_target_value(&ev))/>
+            >
+                <label for="vq" class="visually-hidden">
+                    "村名或乡镇名"
+                </label>
+                <input
+                    id="vq"
+                    type="search"
+                    placeholder="村名或乡镇名"
+                    autocomplete="off"
+                    prop:value=move || draft.get()
+                    on:input=move |ev| set_draft.set(event_target_value(&ev))
+                />
                 <button type="submit">"查询"</button>
             </form>
-            <p class="hint">"三张表里有些村名写法不一样（如“苏家岷村”和“苏家峴村”），本站会按各种写法一起查，并把原表的写法都列出来。"</p>
+            <p class="hint">
+                "三张表里有些村名写法不一样（如“苏家岷村”和“苏家峴村”），本站会按各种写法一起查，并把原表的写法都列出来。"
+            </p>
             {move || match hits.get() {
-                Some(h) => view! { <VillageHits hits=h/> }.into_any(),
-                None => view! { <AllTowns/> }.into_any(),
+                Some(h) => view! { <VillageHits hits=h /> }.into_any(),
+                None => view! { <AllTowns /> }.into_any(),
             }}
         </div>
     }
@@ -64,9 +79,14 @@ fn AllTowns() -> impl IntoView {
     let towns = policy_checker::towns();
     let villages: usize = towns.iter().map(|t| t.villages.len()).sum();
     view! {
-        <p class="hint">{format!("下面是三张表的全部内容，按乡镇排列（共 {} 个乡镇、{villages} 个村）。", towns.len())}</p>
+        <p class="hint">
+            {format!(
+                "下面是三张表的全部内容，按乡镇排列（共 {} 个乡镇、{villages} 个村）。",
+                towns.len(),
+            )}
+        </p>
         <ul class="village-hits" data-testid="all-towns">
-            {towns.into_iter().map(|t| view! { <TownSummary town=t/> }).collect_view()}
+            {towns.into_iter().map(|t| view! { <TownSummary town=t /> }).collect_view()}
         </ul>
     }
 }
@@ -85,31 +105,63 @@ fn VillageHits(
         (t, v) => format!("找到 {t} 个乡镇、{v} 个村："),
     };
     view! {
-        <p role="status" data-testid="village-count">{status}</p>
+        <p role="status" data-testid="village-count">
+            {status}
+        </p>
         <ul class="village-hits">
-            {hits.towns.into_iter().map(|t| view! { <TownSummary town=t/> }).collect_view()}
-            {hits.villages.into_iter().map(|h| {
-                let spellings = (h.names.len() > 1).then(|| format!("原表写法：{}", h.names.join("、")));
-                view! {
-                    <li>
-                        <h2>{h.names.first().cloned().unwrap_or_default()}<span class="hint">{format!("（{}）", h.township.join("／"))}</span></h2>
-                        {spellings.map(|s| view! { <p class="hint">{s}</p> })}
-                        <table class="pay-table">
-                            <thead><tr><th scope="col">"部门"</th><th scope="col">"包抓干部"</th></tr></thead>
-                            <tbody>
-                                {h.assignments.into_iter().map(|a| {
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{a.department.clone()}<div class="hint">{format!("{}　{}", a.township, a.village)}</div></th>
-                                            <td>{a.who()}<div><a class="cite" href=a.source.href()>"看原表"</a></div></td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </li>
-                }
-            }).collect_view()}
+            {hits.towns.into_iter().map(|t| view! { <TownSummary town=t /> }).collect_view()}
+            {hits
+                .villages
+                .into_iter()
+                .map(|h| {
+                    let spellings = (h.names.len() > 1)
+                        .then(|| format!("原表写法：{}", h.names.join("、")));
+                    view! {
+                        <li>
+                            <h2>
+                                {h.names.first().cloned().unwrap_or_default()}
+                                <span class="hint">
+                                    {format!("（{}）", h.township.join("／"))}
+                                </span>
+                            </h2>
+                            {spellings.map(|s| view! { <p class="hint">{s}</p> })}
+                            <table class="pay-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"部门"</th>
+                                        <th scope="col">"包抓干部"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {h
+                                        .assignments
+                                        .into_iter()
+                                        .map(|a| {
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">
+                                                        {a.department.clone()}
+                                                        <div class="hint">
+                                                            {format!("{}　{}", a.township, a.village)}
+                                                        </div>
+                                                    </th>
+                                                    <td>
+                                                        {a.who()}<div>
+                                                            <a class="cite" href=a.source.href()>
+                                                                "看原表"
+                                                            </a>
+                                                        </div>
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }
