@@ -231,6 +231,29 @@ pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
     failed.forget();
 }
 
+/// Prints the page with `class` on the root element (the print style then shows one part alone: the
+/// poster, the comparison table). The class goes after printing (`afterprint`), not when `print()`
+/// returns: on some phones it returns before the page is printed.
+pub fn print_marked(class: &'static str) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let Some(root) = w.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = root.class_list().add_1(class);
+    let done = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = root.class_list().remove_1(class);
+    });
+    let once = web_sys::AddEventListenerOptions::new();
+    once.set_once(true);
+    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+        "afterprint",
+        done.unchecked_ref(),
+        &once,
+    );
+    let _ = w.print();
+}
+
 /// Today's date as `2026年11月23日` (for printed results).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

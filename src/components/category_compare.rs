@@ -3,7 +3,6 @@
 //! it as cells), 下载 CSV and a print of the table alone.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::calc_adapter::yuan;
 use crate::compare::{Comparison, CATEGORY_HEAD, TOTAL_HEAD};
@@ -39,26 +38,7 @@ pub fn CategoryCompare(
             copied.set(if ok { Copied::Done } else { Copied::Refused })
         })
     };
-    // The page prints the table alone while marked; the mark goes after printing (`afterprint`: on some
-    // phones `print()` returns before the page is printed).
-    let print = move |_| {
-        let Some(w) = web_sys::window() else { return };
-        let Some(root) = w.document().and_then(|d| d.document_element()) else {
-            return;
-        };
-        let _ = root.class_list().add_1("printing-compare");
-        let done = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = root.class_list().remove_1("printing-compare");
-        });
-        let once = web_sys::AddEventListenerOptions::new();
-        once.set_once(true);
-        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-            "afterprint",
-            done.unchecked_ref(),
-            &once,
-        );
-        let _ = w.print();
-    };
+    let print = move |_| crate::dom::print_marked("printing-compare");
     let heads = table
         .payers
         .iter()

@@ -162,15 +162,7 @@ pub fn Poster(
     });
     let (a3, set_a3) = signal(false);
     let qr = move || encode(&url.get()).map(|m| to_svg(&m, 320, "扫码打开本页"));
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            if let Some(root) = w.document().and_then(|d| d.document_element()) {
-                let _ = root.class_list().add_1("printing-poster");
-                let _ = w.print();
-                let _ = root.class_list().remove_1("printing-poster");
-            }
-        }
-    };
+    let print = move |_| crate::dom::print_marked("printing-poster");
     let close = on_close.clone();
     view! {
         <div class="poster-layer" role="dialog" aria-label="海报">
