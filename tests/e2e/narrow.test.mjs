@@ -154,3 +154,33 @@ for (const viewport of [VIEW, { width: 1024, height: 768 }]) {
     }
   });
 }
+
+// The build-time page holds the tool bar's place, so the text does not move when the app takes over. The
+// one thing the build cannot know is whether the browser has a Chinese voice: where it has none (as this
+// headless Chromium), the app adds a one-line reason under 朗读 on a phone, and the text moves by that line
+// only.
+test('the page does not move when the app takes over (360 and 1024 px)', async () => {
+  for (const width of [360, 1024]) {
+    const ctx = await launch({ viewport: { width, height: 780 } });
+    for (const path of ['/docs/huining-83/', '/calc/', '/self-check/', '/search/']) {
+      const page = await ctx.newPage();
+      await page.route('**/*.wasm', async (r) => { await new Promise((res) => setTimeout(res, 800)); await r.continue(); });
+      await page.goto(server.base + path, { waitUntil: 'domcontentloaded' });
+      const top = () => page.evaluate(() => Math.round(document.querySelector('main h1').getBoundingClientRect().top));
+      const before = await top();
+      await appReady(page);
+      await page.waitForTimeout(200);
+      const after = await top();
+      const note = await page.evaluate(() => {
+        const n = document.getElementById('read-aloud-why');
+        if (!n) return 0;
+        const bar = n.closest('.page-tools').getBoundingClientRect();
+        return n.getBoundingClientRect().top >= bar.top + 8 ? Math.ceil(n.getBoundingClientRect().height) + 8 : 0;
+      });
+      assert.ok(after - before >= 0 && after - before <= note, `${width} px ${path}: the h1 moved ${after - before} px (the no-voice note's line: ${note} px)`);
+      if (width >= 1024) assert.equal(after, before, `${width} px ${path}`);
+      await page.close();
+    }
+    await ctx.close();
+  }
+});

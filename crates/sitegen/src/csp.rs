@@ -12,10 +12,15 @@ pub const NGINX_INCLUDE: &str = "_server/csp.conf";
 
 /// The policy for a page whose inline scripts are `inline_scripts`.
 pub fn policy(inline_scripts: &[&str]) -> String {
-    let hashes: String = inline_scripts
-        .iter()
-        .map(|s| format!(" 'sha256-{}'", base64(&Sha256::digest(s.as_bytes()))))
-        .collect();
+    // Each script once, in order (every bundle's shell has the same first script).
+    let mut hashes: Vec<String> = Vec::new();
+    for s in inline_scripts {
+        let h = format!(" 'sha256-{}'", base64(&Sha256::digest(s.as_bytes())));
+        if !hashes.contains(&h) {
+            hashes.push(h);
+        }
+    }
+    let hashes = hashes.concat();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data: blob:; \
          connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"

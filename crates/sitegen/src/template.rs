@@ -106,7 +106,7 @@ impl Template {
             format!("{} - {SITE_NAME}", spec.title)
         };
         format!(
-            "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <title>{}</title>\n  <meta name=\"description\" content=\"{}\">\n  <meta name=\"policy-date\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
+            "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <title>{}</title>\n  <meta name=\"description\" content=\"{}\">\n  <meta name=\"policy-date\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n{}<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
             self.head_before_title,
             self.csp,
             esc(&title),
@@ -115,6 +115,9 @@ impl Template {
             self.head_after_title,
             self.body_open,
             header(&spec.path),
+            // The app's tool bar takes this place when it starts: the page keeps its layout (the bar's
+            // space is held, invisible, while JavaScript runs; see `.static-tools` in style.css).
+            include_str!("../templates/page_tools.html"),
             esc(&spec.key),
             spec.body,
             footer(policy_date),
