@@ -162,13 +162,17 @@ for (const viewport of [VIEW, { width: 1024, height: 768 }]) {
 test('the page does not move when the app takes over (360 and 1024 px)', async () => {
   for (const width of [360, 1024]) {
     const ctx = await launch({ viewport: { width, height: 780 } });
+    try {
     for (const path of ['/docs/huining-83/', '/calc/', '/self-check/', '/search/']) {
       const page = await ctx.newPage();
       await page.route('**/*.wasm', async (r) => { await new Promise((res) => setTimeout(res, 800)); await r.continue(); });
       await page.goto(server.base + path, { waitUntil: 'domcontentloaded' });
       const top = () => page.evaluate(() => Math.round(document.querySelector('main h1').getBoundingClientRect().top));
+      await page.waitForSelector('main h1');
       const before = await top();
       await appReady(page);
+      // A checker page shows its heading once its data has come.
+      await page.waitForSelector('main h1');
       await page.waitForTimeout(200);
       const after = await top();
       const note = await page.evaluate(() => {
@@ -181,6 +185,8 @@ test('the page does not move when the app takes over (360 and 1024 px)', async (
       if (width >= 1024) assert.equal(after, before, `${width} px ${path}`);
       await page.close();
     }
-    await ctx.close();
+    } finally {
+      await ctx.close();
+    }
   }
 });
