@@ -13,8 +13,8 @@ fn referral_hint(profile_id: &str) -> Option<impl IntoView> {
     let p = policy_engine::profile(profile_id)?;
     let quote = |key: &str| {
         let src = p.params.iter().find(|x| x.key == key)?.source.clone()?;
-        let href = crate::calc_adapter::source_href(&src.link())?;
-        let cite = crate::calc_adapter::clause_ref(profile_id, &src.link())?;
+        let href = crate::calc_adapter::source_href(&src.key())?;
+        let cite = crate::calc_adapter::clause_ref(profile_id, &src.key())?;
         Some(view! {
             <li>
                 "“"{src.quote}"”"<a class="cite" href=href>

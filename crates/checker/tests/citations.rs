@@ -1,13 +1,18 @@
-//! Every citation in every data file of the checker points at a real clause: `content/docs/<doc>.md` exists,
-//! has the `{#section}`, and the quote (whitespace removed) is in that section's text, not just somewhere in
-//! the document. The walk is over the raw TOML, so no citation can be skipped by the typed model.
+//! Every citation in every data file of the checker points at a real clause, by the library's one check
+//! ([`Library::verify`]): `content/docs/<doc>.md` exists, its 文号 is the one cited, it has the
+//! `{#section}`, and the quote (whitespace removed) is in that section's text, not just somewhere in the
+//! document. The walk is over the raw TOML, so no citation can be skipped by the typed model.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use policy_checker::data::quiz::squash;
+use policy_checker::data::Library;
 use policy_checker::forms::forms;
 use policy_checker::quiz::quiz;
-use policy_content::quote::{section, verify};
+use policy_checker::Citation;
+use policy_content::citation::Scope;
+use policy_content::quote::section;
 
 fn content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
@@ -18,24 +23,27 @@ fn doc(slug: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no document {}", path.display()))
 }
 
-fn check(what: &str, slug: &str, id: &str, quote: &str) {
-    if let Err(e) = verify(&doc(slug), id, quote, false) {
-        panic!("{what}: {slug}{e}");
+fn lib() -> &'static Library {
+    static LIB: OnceLock<Library> = OnceLock::new();
+    LIB.get_or_init(|| Library::of_repository(env!("CARGO_MANIFEST_DIR")))
+}
+
+fn check(what: &str, c: &Citation) {
+    if let Err(e) = lib().verify(c, Scope::Section) {
+        panic!("{what}: {e}");
     }
 }
 
-/// Every table in `value` with `doc`, `section` and `quote`, with a path for messages.
-fn citations(value: &toml::Value, path: &str, out: &mut Vec<(String, String, String, String)>) {
+/// Every table in `value` with a `doc` (each must be a whole citation), with a path for messages.
+fn citations(value: &toml::Value, path: &str, out: &mut Vec<(String, Citation)>) {
     match value {
         toml::Value::Table(t) => {
-            if let (Some(d), Some(sec), Some(q)) = (t.get("doc"), t.get("section"), t.get("quote"))
-            {
-                let s = |v: &toml::Value| {
-                    v.as_str()
-                        .unwrap_or_else(|| panic!("{path}: citation field is not a string"))
-                        .to_string()
-                };
-                out.push((path.to_string(), s(d), s(sec), s(q)));
+            if t.contains_key("doc") {
+                let c: Citation = value
+                    .clone()
+                    .try_into()
+                    .unwrap_or_else(|e| panic!("{path}: not a citation: {e}"));
+                out.push((path.to_string(), c));
             }
             for (k, v) in t {
                 let id = t
@@ -84,8 +92,8 @@ fn every_citation_in_every_data_file_exists() {
             &mut found,
         );
         assert!(!found.is_empty(), "{}: no citations", file.display());
-        for (what, d, s, q) in &found {
-            check(what, d, s, q);
+        for (what, c) in &found {
+            check(what, c);
         }
         total += found.len();
     }
@@ -100,27 +108,25 @@ fn form_rows_are_verbatim() {
     for form in forms() {
         for ind in form.indicators() {
             let what = format!("form {} / {}", form.id, ind.id);
-            check(&what, &form.source.doc, &form.source.section, &ind.text);
+            check(&what, &form.source.with_quote(&ind.text));
             if let Some(rule) = &ind.rule {
-                check(&what, &form.source.doc, &form.source.section, rule);
+                check(&what, &form.source.with_quote(rule));
             }
             if let Some(e) = &ind.exempt {
-                check(&what, &form.source.doc, &form.source.section, e);
+                check(&what, &form.source.with_quote(e));
             }
             if let Some(a) = ind
                 .accountable
                 .as_deref()
                 .filter(|_| !ind.accountable_inherited)
             {
-                check(&what, &form.source.doc, &form.source.section, a);
+                check(&what, &form.source.with_quote(a));
             }
         }
         for item in &form.items {
             check(
                 &format!("form {} / {}", form.id, item.name),
-                &form.source.doc,
-                &form.source.section,
-                &item.name,
+                &form.source.with_quote(&item.name),
             );
         }
     }
@@ -130,8 +136,8 @@ fn form_rows_are_verbatim() {
 fn every_quiz_answer_is_in_its_clause() {
     for q in &quiz().questions {
         let what = format!("question {}", q.id);
-        check(&what, &q.source.doc, &q.source.section, &q.source.quote);
-        check(&what, &q.source.doc, &q.source.section, q.answer_words());
+        check(&what, &q.source);
+        check(&what, &q.source.with_quote(q.answer_words()));
     }
 }
 

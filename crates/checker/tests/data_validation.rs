@@ -2,14 +2,20 @@
 //! expects the validator to name it.
 
 use policy_checker::data::eligibility::EligibilityData;
+use policy_checker::data::Library;
 use policy_checker::eligibility::data;
 use policy_checker::quiz::quiz;
 
+/// The documents every citation is checked against.
+fn lib() -> Library {
+    Library::of_repository(env!("CARGO_MANIFEST_DIR"))
+}
+
 fn case(name: &str, break_it: impl FnOnce(&mut EligibilityData), expect: &str) {
     let mut d = data().clone();
-    d.validate().expect("the real data is valid");
+    d.validate(&lib()).expect("the real data is valid");
     break_it(&mut d);
-    let e = d.validate().expect_err(name);
+    let e = d.validate(&lib()).expect_err(name);
     assert!(e.to_string().contains(expect), "{name}: {e}");
 }
 
@@ -24,6 +30,11 @@ fn broken_eligibility_data_is_rejected() {
         "unknown document",
         |d| d.rules[0].source.doc = "huining-84".into(),
         "unknown document",
+    );
+    case(
+        "a quote its section does not say",
+        |d| d.rules[0].source.quote = "本站编造的一句话".into(),
+        "does not say “本站编造的一句话”",
     );
     case(
         "unknown category",
@@ -80,8 +91,8 @@ fn broken_eligibility_data_is_rejected() {
 fn broken_quiz_is_rejected() {
     let mut q = quiz().clone();
     q.questions[1].choices[1] = q.questions[1].choices[0].clone();
-    assert!(q.validate().unwrap_err().problem.contains("same"));
+    assert!(q.validate(&lib()).unwrap_err().problem.contains("same"));
     let mut q = quiz().clone();
     q.questions[2].id = q.questions[0].id.clone();
-    assert!(q.validate().unwrap_err().problem.contains("twice"));
+    assert!(q.validate(&lib()).unwrap_err().problem.contains("twice"));
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use policy_checker::data::form::{Form, Grade, Kind};
+use policy_checker::data::Library;
 use policy_checker::forms::{form, forms, score, Answer, ScoreError};
 
 fn baozhua() -> &'static Form {
@@ -451,7 +452,8 @@ fn grade_thresholds_are_inclusive_when_a_form_defines_them() {
             source: src,
         },
     ];
-    f.validate().unwrap();
+    f.validate(&Library::of_repository(env!("CARGO_MANIFEST_DIR")))
+        .unwrap();
     let table = [
         (100, Some("好")),
         (90, Some("好")),
@@ -484,6 +486,8 @@ fn grade_thresholds_are_inclusive_when_a_form_defines_them() {
 fn form_totals_are_checked_against_the_items() {
     let mut f = wudu().clone();
     f.total_points = 100;
-    let e = f.validate().unwrap_err();
+    let e = f
+        .validate(&Library::of_repository(env!("CARGO_MANIFEST_DIR")))
+        .unwrap_err();
     assert!(e.problem.contains("add up to 95"), "{e}");
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use policy_checker::data::Library;
 use policy_checker::quiz::{quiz, score_quiz, QuizError};
 
 fn answers(wrong: usize) -> BTreeMap<String, usize> {
@@ -116,13 +117,18 @@ fn bad_answers_are_errors() {
 
 #[test]
 fn a_wrong_answer_key_is_caught_by_validation() {
+    let lib = Library::of_repository(env!("CARGO_MANIFEST_DIR"));
     let mut q = quiz().clone();
     q.questions[0].answer = 0; // 500元: not in the quote
     assert!(q
-        .validate()
+        .validate(&lib)
         .unwrap_err()
         .problem
         .contains("does not contain the answer"));
     q.questions[0].answer = 9;
-    assert!(q.validate().unwrap_err().problem.contains("out of range"));
+    assert!(q
+        .validate(&lib)
+        .unwrap_err()
+        .problem
+        .contains("out of range"));
 }

@@ -2,6 +2,7 @@
 //! the 岘 spelling that no table prints; a hit shows all three departments.
 
 use policy_checker::data::villages::VillageData;
+use policy_checker::data::Library;
 use policy_checker::villages::{index, search, Matched};
 
 fn names(query: &str) -> Vec<String> {
@@ -161,9 +162,10 @@ fn the_alignment_rejects_an_unexplained_spelling() {
     ))
     .unwrap();
     let mut data: VillageData = toml::from_str(&text).unwrap();
-    data.build_index().expect("the real data aligns");
+    let lib = Library::of_repository(env!("CARGO_MANIFEST_DIR"));
+    data.build_index(&lib).expect("the real data aligns");
     let dropped = data.same.remove(0);
-    let e = data.build_index().unwrap_err();
+    let e = data.build_index(&lib).unwrap_err();
     assert!(
         e.problem.contains(&dropped.names[1]) || e.problem.contains(&dropped.names[0]),
         "{e}"

@@ -194,3 +194,88 @@ fn search_finds_every_document_and_section_that_says_it() {
         );
     }
 }
+
+/// The library's one check of a citation, on the real documents: each way a citation can be wrong is
+/// named, and a right one passes (name / citation / scope / expected).
+#[test]
+fn a_citation_is_checked_against_the_document() {
+    use policy_content::citation::{Citation, CitationError, Library, Scope};
+    use policy_content::quote::QuoteError;
+
+    let lib = Library::load(&docs_dir()).unwrap();
+    let cite = |doc: &str, section: &str, number: &str, quote: &str| Citation {
+        doc: doc.into(),
+        section: section.into(),
+        number: number.into(),
+        quote: quote.into(),
+    };
+    let n83 = "县委办发〔2018〕83号";
+    let says = "提高10%进行报销";
+    let cases: Vec<(&str, Citation, Scope, Result<(), CitationError>)> = vec![
+        (
+            "right",
+            cite("huining-83", "a5-s3-2-1", n83, says),
+            Scope::Own,
+            Ok(()),
+        ),
+        (
+            "a sub-clause's words, under its heading",
+            cite("huining-83", "a5-s3-2", n83, says),
+            Scope::Section,
+            Ok(()),
+        ),
+        (
+            "but not as the heading's own words",
+            cite("huining-83", "a5-s3-2", n83, says),
+            Scope::Own,
+            Err(CitationError::Quote {
+                doc: "huining-83".into(),
+                error: QuoteError::NotSaid {
+                    section: "a5-s3-2".into(),
+                    quote: says.into(),
+                },
+            }),
+        ),
+        (
+            "another document's 文号",
+            cite("huining-83", "a5-s3-2-1", "会卫计发〔2018〕203号", says),
+            Scope::Own,
+            Err(CitationError::WrongNumber {
+                doc: "huining-83".into(),
+                cited: "会卫计发〔2018〕203号".into(),
+                actual: n83.into(),
+            }),
+        ),
+        (
+            "no such document",
+            cite("huining-84", "a5-s3-2-1", n83, says),
+            Scope::Own,
+            Err(CitationError::UnknownDoc {
+                doc: "huining-84".into(),
+            }),
+        ),
+        (
+            "no such section",
+            cite("huining-83", "a9", n83, says),
+            Scope::Own,
+            Err(CitationError::Quote {
+                doc: "huining-83".into(),
+                error: QuoteError::NoSection {
+                    section: "a9".into(),
+                },
+            }),
+        ),
+        (
+            "an empty quote",
+            cite("huining-83", "a5-s3-2-1", n83, " "),
+            Scope::Own,
+            Err(CitationError::Empty { field: "quote" }),
+        ),
+    ];
+    for (name, c, scope, want) in cases {
+        assert_eq!(lib.verify(&c, scope), want, "{name}");
+    }
+    for (slug, number) in DOCUMENTS {
+        assert_eq!(lib.number(slug), Some(*number));
+    }
+}

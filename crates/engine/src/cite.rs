@@ -58,6 +58,5 @@ pub fn clause_ref(profile_id: &str, source: &str) -> Option<String> {
 
 /// `huining-83#a5-s3-2-1` as the library URL `/docs/huining-83/#a5-s3-2-1`.
 pub fn source_href(source: &str) -> Option<String> {
-    let (doc, section) = source.split_once('#')?;
-    Some(format!("/docs/{doc}/#{section}"))
+    policy_content::citation::key_href(source)
 }

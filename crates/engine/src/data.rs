@@ -1,7 +1,7 @@
 //! The shape of the parameter files (`content/params/*.toml`) and their build-time checks. `build.rs`
 //! includes this module by path, reads each file into these types (through `policy_bindata`, as every data
 //! file of the site), validates them and writes them as postcard; the library decodes that back into the
-//! same types ([`crate::params::profiles`]). Nothing here depends on anything but serde and rust_decimal.
+//! same types ([`crate::params::profiles`]). Nothing here depends on anything but serde, rust_decimal and the citation type.
 
 use std::fmt;
 
@@ -11,18 +11,8 @@ use serde::{Deserialize, Serialize};
 /// The largest amount accepted (1亿元): anything bigger is a typing mistake.
 pub const MAX_YUAN: i64 = 100_000_000;
 
-/// Where a value is stated.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    /// Document slug in the library.
-    pub doc: String,
-    /// Section id in that document.
-    pub section: String,
-    /// 文号.
-    pub number: String,
-    /// The words that state it.
-    pub quote: String,
-}
+pub use policy_content::citation::Citation;
+use policy_content::citation::{CitationError, Library, Scope};
 
 /// What a parameter's value measures, and so which values it can take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,13 +51,13 @@ pub struct Param {
     pub unit: Unit,
     /// The clause, if the documents give it.
     #[serde(default)]
-    pub source: Option<Source>,
+    pub source: Option<Citation>,
     /// Why this value is assumed, if they do not.
     #[serde(default)]
     pub assumption: Option<String>,
     /// For an assumed number: the clause that states the rule without giving the number.
     #[serde(default)]
-    pub clause: Option<Source>,
+    pub clause: Option<Citation>,
 }
 
 /// Which rules settle a profile's scenarios: each parameter file names its own (`rules = "…"`); a name the
@@ -117,6 +107,12 @@ pub enum DataError {
     },
     /// A parameter with both a source and an assumption note, or neither.
     SourceOrAssumption { profile: String, key: String },
+    /// A parameter's source (or clause) is not what the library says.
+    Citation {
+        profile: String,
+        key: String,
+        error: Box<CitationError>,
+    },
 }
 
 impl fmt::Display for DataError {
@@ -142,6 +138,11 @@ impl fmt::Display for DataError {
                 f,
                 "{profile}: {key}: needs exactly one of source or assumption"
             ),
+            Self::Citation {
+                profile,
+                key,
+                error,
+            } => write!(f, "{profile}: {key}: {error}"),
         }
     }
 }
@@ -150,8 +151,9 @@ impl std::error::Error for DataError {}
 
 impl ProfileParams {
     /// Checks one parameter file: its link code, unique keys, every value within its unit's range, and
-    /// every value either citing its source or saying why it is assumed.
-    pub fn validate(&self) -> Result<(), DataError> {
+    /// every value either citing its source or saying why it is assumed, and every citation in `lib`: the
+    /// document, its 文号, and the words in the cited clause's own text.
+    pub fn validate(&self, lib: &Library) -> Result<(), DataError> {
         let profile = || self.id.clone();
         if self.code.is_empty() || !self.code.bytes().all(|b| b.is_ascii_lowercase()) {
             return Err(DataError::BadCode {
@@ -186,6 +188,14 @@ impl ProfileParams {
                     key: p.key.clone(),
                 });
             }
+            for c in p.source.iter().chain(&p.clause) {
+                lib.verify(c, Scope::Own)
+                    .map_err(|error| DataError::Citation {
+                        profile: profile(),
+                        key: p.key.clone(),
+                        error: Box::new(error),
+                    })?;
+            }
         }
         Ok(())
     }
@@ -208,13 +218,18 @@ pub fn validate_all(profiles: &[ProfileParams]) -> Result<(), DataError> {
 mod tests {
     use super::*;
 
+    /// A one-document library: `d` (文号 `n`) whose section `s1` says `q`.
+    fn lib() -> Library {
+        Library::from_docs([("d".into(), "n".into(), "## S {#s1}\n\nq".into())])
+    }
+
     fn param(key: &str, value: &str, unit: Unit, source: bool, assumption: &str) -> Param {
         Param {
             key: key.into(),
             label: key.into(),
             value: value.parse().unwrap(),
             unit,
-            source: source.then(|| Source {
+            source: source.then(|| Citation {
                 doc: "d".into(),
                 section: "s1".into(),
                 number: "n".into(),
@@ -233,6 +248,13 @@ mod tests {
             rules: Rules::Huining,
             params,
         }
+    }
+
+    /// A cited parameter with its citation changed by `change`.
+    fn cited(change: impl FnOnce(&mut Citation)) -> Param {
+        let mut p = param("a", "0.85", Unit::Ratio, true, "");
+        change(p.source.as_mut().unwrap());
+        p
     }
 
     #[test]
@@ -299,9 +321,37 @@ mod tests {
                     key: "a".into(),
                 }),
             ),
+            (
+                "a 文号 not the document's",
+                profile("h", vec![cited(|c| c.number = "m".into())]),
+                Some(DataError::Citation {
+                    profile: "p".into(),
+                    key: "a".into(),
+                    error: Box::new(CitationError::WrongNumber {
+                        doc: "d".into(),
+                        cited: "m".into(),
+                        actual: "n".into(),
+                    }),
+                }),
+            ),
+            (
+                "words the clause does not say",
+                profile("h", vec![cited(|c| c.quote = "r".into())]),
+                Some(DataError::Citation {
+                    profile: "p".into(),
+                    key: "a".into(),
+                    error: Box::new(CitationError::Quote {
+                        doc: "d".into(),
+                        error: policy_content::quote::QuoteError::NotSaid {
+                            section: "s1".into(),
+                            quote: "r".into(),
+                        },
+                    }),
+                }),
+            ),
         ];
         for (name, p, want) in cases {
-            assert_eq!(p.validate().err(), want, "{name}");
+            assert_eq!(p.validate(&lib()).err(), want, "{name}");
         }
         assert_eq!(
             validate_all(&[profile("h", vec![ok()]), profile("h", vec![ok()])]),

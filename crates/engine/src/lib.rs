@@ -21,7 +21,7 @@ pub use model::{
     Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, Step, YearResult,
 };
 pub use overrides::{OverrideError, Unit};
-pub use params::{profile, profiles, Param, ProfileParams, Source};
+pub use params::{profile, profiles, Citation, Param, ProfileParams};
 pub use settle::{
     patient_share_capped, problems, reads_in_county, settle, sweep, Field, SettleError,
 };

@@ -7,14 +7,7 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-pub use crate::data::{Param, ProfileParams, Rules, Source};
-
-impl Source {
-    /// The library link, `<doc>#<section>`.
-    pub fn link(&self) -> String {
-        format!("{}#{}", self.doc, self.section)
-    }
-}
+pub use crate::data::{Citation, Param, ProfileParams, Rules};
 
 impl ProfileParams {
     /// The parameter `key`. Panics on an unknown key: rules only ask for keys their profile has (a test
@@ -42,7 +35,7 @@ impl ProfileParams {
     /// The library link for `key`: its source, or for an assumption the clause stating the rule.
     pub fn link(&self, key: &str) -> Option<String> {
         let p = self.param(key);
-        p.source.as_ref().or(p.clause.as_ref()).map(Source::link)
+        p.source.as_ref().or(p.clause.as_ref()).map(Citation::key)
     }
 }
 

@@ -1,26 +1,35 @@
-//! Every parameter and every ambiguity-register passage must cite a clause that exists: the document
-//! file, the `{#id}` in it, and the quoted words in that section's own text (not just somewhere in the
-//! document). A value with no source must say why it is assumed. Words the register puts in “quotes” in
-//! its questions are the documents' words.
+//! Every parameter and every ambiguity-register passage must cite a clause that exists, through the
+//! library's one check ([`Library::verify`]): the document, its 文号, the `{#id}` in it, and the quoted
+//! words in that section's own text (not just somewhere in the document). A value with no source must say
+//! why it is assumed. Words the register puts in “quotes” in its questions are the documents' words.
 
 use std::path::{Path, PathBuf};
 
-use policy_content::quote::{squash, verify};
+use policy_content::citation::Library;
+use policy_content::citation::{Citation, Scope};
+use policy_content::quote::squash;
 use policy_engine::profiles;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Fails unless `doc`'s Markdown has `{#section}` and that section's own text contains `quote`
-/// (whitespace ignored): a quote under a parent heading whose words are in a sub-clause fails.
-fn check_citation(what: &str, doc: &str, section: &str, quote: &str) {
-    let path = root().join("content/docs").join(format!("{doc}.md"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{what}: no document {}", path.display()));
-    if let Err(e) = verify(&text, section, quote, true) {
-        panic!("{what}: {doc}{e}");
+/// Fails unless `c` checks out against the library, its quote in the section's own text: a quote under a
+/// parent heading whose words are in a sub-clause fails.
+fn check_citation(lib: &Library, what: &str, c: &Citation) {
+    if let Err(e) = lib.verify(c, Scope::Own) {
+        panic!("{what}: {e}");
     }
+}
+
+/// A register passage: a citation, and which side of the question it is on.
+#[derive(serde::Deserialize)]
+struct Passage {
+    #[serde(flatten)]
+    cite: Citation,
+    #[allow(dead_code)]
+    #[serde(default)]
+    says: Option<String>,
 }
 
 fn library() -> String {
@@ -33,6 +42,7 @@ fn library() -> String {
 
 #[test]
 fn every_parameter_cites_a_clause_or_is_an_assumption() {
+    let lib = Library::of_repository(env!("CARGO_MANIFEST_DIR"));
     let all = profiles();
     assert_eq!(
         all.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
@@ -42,7 +52,7 @@ fn every_parameter_cites_a_clause_or_is_an_assumption() {
         for param in &p.params {
             let what = format!("{}/{}", p.id, param.key);
             match (&param.source, &param.assumption) {
-                (Some(s), None) => check_citation(&what, &s.doc, &s.section, &s.quote),
+                (Some(s), None) => check_citation(&lib, &what, s),
                 (None, Some(note)) => assert!(
                     note.chars().count() >= 10,
                     "{what}: the assumption needs a reason"
@@ -50,7 +60,7 @@ fn every_parameter_cites_a_clause_or_is_an_assumption() {
                 _ => panic!("{what}: needs exactly one of source or assumption"),
             }
             if let Some(c) = &param.clause {
-                check_citation(&what, &c.doc, &c.section, &c.quote);
+                check_citation(&lib, &what, c);
             }
         }
     }
@@ -58,6 +68,7 @@ fn every_parameter_cites_a_clause_or_is_an_assumption() {
 
 #[test]
 fn every_ambiguity_passage_exists() {
+    let lib = Library::of_repository(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root().join("content/ambiguities.toml"))
         .expect("content/ambiguities.toml");
     let reg: toml::Table = toml::from_str(&text).unwrap();
@@ -71,12 +82,11 @@ fn every_ambiguity_passage_exists() {
         let passages = e["passages"].as_array().unwrap();
         assert!(!passages.is_empty(), "{id}: no passages");
         for p in passages {
-            check_citation(
-                id,
-                p["doc"].as_str().unwrap(),
-                p["section"].as_str().unwrap(),
-                p["quote"].as_str().unwrap(),
-            );
+            let p: Passage = p
+                .clone()
+                .try_into()
+                .unwrap_or_else(|e| panic!("{id}: a passage is not a citation: {e}"));
+            check_citation(&lib, id, &p.cite);
         }
     }
 }

@@ -5,19 +5,15 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use policy_content::html::esc;
+use minijinja::context;
+use policy_content::citation::Citation;
 
-/// One passage of a document.
+/// One passage of a document: where it is and the words quoted, and the side it is on.
 #[derive(Debug, Deserialize)]
 pub struct Passage {
-    /// Document slug.
-    pub doc: String,
-    /// Section id in that document.
-    pub section: String,
-    /// 文号.
-    pub number: String,
-    /// The words quoted.
-    pub quote: String,
+    /// The document, section, 文号 and words.
+    #[serde(flatten)]
+    pub cite: Citation,
     /// Which side of the question the passage is on (e.g. 写住院 / 没有限定住院), if the entry has sides.
     #[serde(default)]
     pub says: Option<String>,
@@ -58,47 +54,38 @@ pub fn load(content: &Path) -> Result<Vec<Ambiguity>, String> {
     Ok(reg.ambiguities)
 }
 
-/// The register as HTML.
-pub fn render(items: &[Ambiguity]) -> String {
-    let mut out = String::from("<h2 id=\"readings\">政策不明确之处与本站的解读</h2><p>有些数字文件没有写明，有些地方几份文件说法不一。本站在下面逐条列出，注明原文，并说明计算器和政策查询采用哪种理解。培训时可以在计算器里切换成其他理解对比。</p>");
-    for a in items {
-        out.push_str(&format!(
-            "<section class=\"ambiguity\" id=\"{}\"><h3>{}</h3><p>{}</p>",
-            esc(&a.id),
-            esc(&a.title),
-            esc(&a.question)
-        ));
-        if !a.passages.is_empty() {
-            out.push_str("<ul class=\"passages\">");
-            for p in &a.passages {
-                let says = p
-                    .says
-                    .as_deref()
-                    .map(|w| format!("<span class=\"says\">{}：</span>", esc(w)))
-                    .unwrap_or_default();
-                out.push_str(&format!(
-                    "<li>{says}<blockquote>“{}”</blockquote><a href=\"/docs/{}/#{}\">{}</a></li>",
-                    esc(&p.quote),
-                    esc(&p.doc),
-                    esc(&p.section),
-                    esc(&p.number)
-                ));
+/// The register as HTML (`templates/ambiguities.html`).
+pub fn render(items: &[Ambiguity]) -> Result<String, String> {
+    let entries: Vec<minijinja::Value> = items
+        .iter()
+        .map(|a| {
+            let passages: Vec<minijinja::Value> = a
+                .passages
+                .iter()
+                .map(|p| {
+                    context! {
+                        says => p.says,
+                        quote => p.cite.quote,
+                        number => p.cite.number,
+                        href => p.cite.href(),
+                    }
+                })
+                .collect();
+            context! {
+                id => a.id,
+                title => a.title,
+                question => a.question,
+                reading => a.reading,
+                alternatives => a.alternatives,
+                passages,
             }
-            out.push_str("</ul>");
-        }
-        out.push_str(&format!(
-            "<p><strong>本站默认的理解：</strong>{}</p>",
-            esc(&a.reading)
-        ));
-        for alt in &a.alternatives {
-            out.push_str(&format!(
-                "<p class=\"alt\"><strong>另一种理解：</strong>{}</p>",
-                esc(alt)
-            ));
-        }
-        out.push_str("</section>");
-    }
-    out
+        })
+        .collect();
+    crate::jinja::render(
+        "ambiguities.html",
+        include_str!("../templates/ambiguities.html"),
+        context! { entries },
+    )
 }
 
 #[cfg(test)]
@@ -122,7 +109,8 @@ quote = "未达到85%的"
 "#,
         )
         .unwrap();
-        let html = render(&reg.ambiguities);
+        // minijinja's HTML escaping writes `/` as `&#x2f;` (the same address to a browser).
+        let html = render(&reg.ambiguities).unwrap().replace("&#x2f;", "/");
         assert!(html.contains("<section class=\"ambiguity\" id=\"floor-order\">"));
         assert!(html.contains("<a href=\"/docs/gansu-165/#s2\">甘卫发〔2018〕165号</a>"));
         assert!(html.contains("<strong>另一种理解：</strong>字面理解"));
@@ -143,16 +131,16 @@ quote = "未达到85%的"
     #[test]
     fn the_real_register_lists_each_reading_with_its_passages() {
         let all = real();
-        let html = render(&all);
+        let html = render(&all).unwrap().replace("&#x2f;", "/");
         for a in &all {
             assert!(!a.passages.is_empty(), "{}: no passages", a.id);
             assert!(html.contains(&format!("id=\"{}\"", a.id)));
             for p in &a.passages {
                 assert!(
-                    html.contains(&esc(&p.quote)),
+                    html.contains(&policy_content::html::esc(&p.cite.quote)),
                     "{}: {} not shown",
                     a.id,
-                    p.quote
+                    p.cite.quote
                 );
             }
         }
@@ -166,18 +154,18 @@ quote = "未达到85%的"
         };
         assert_eq!((side("没有限定住院"), side("写住院")), (4, 3));
         assert!(c.reading.starts_with("门诊慢特病也算"));
-        assert!(c.passages.iter().any(|p| p.doc == "huining-203"
-            && p.section == "s3-1"
-            && p.quote.contains("门诊慢特病")));
-        assert!(c.passages.iter().all(|p| p.section != "s3"));
+        assert!(c.passages.iter().any(|p| p.cite.doc == "huining-203"
+            && p.cite.section == "s3-1"
+            && p.cite.quote.contains("门诊慢特病")));
+        assert!(c.passages.iter().all(|p| p.cite.section != "s3"));
         // 医疗救助资金不足时: 203号 三（一） is listed.
         assert!(entry(&all, "backstop-finance")
             .passages
             .iter()
-            .any(|p| p.doc == "huining-203" && p.quote.contains("省级财政予以弥补")));
+            .any(|p| p.cite.doc == "huining-203" && p.cite.quote.contains("省级财政予以弥补")));
         // “提高10%”: its own entry, the document's words, both readings.
         let t = entry(&all, "plus-ten");
-        assert!(t.passages[0].quote.contains("提高10%进行报销"));
+        assert!(t.passages[0].cite.quote.contains("提高10%进行报销"));
         assert!(t.reading.starts_with("加10个百分点") && t.alternatives[0].starts_with("乘以1.1"));
         // The cliff example says its ratios are assumed.
         assert!(entry(&all, "floor-order").question.contains("假设比例"));

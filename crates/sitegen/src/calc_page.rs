@@ -4,7 +4,7 @@
 //! wasm loads, a resident reads a real answer and a trainer can print it; the app then keeps the example
 //! (it moves the node) until the person types. The markup is `templates/calc.html`.
 
-use minijinja::{context, Environment};
+use minijinja::context;
 use policy_engine::cite::{clause_ref, source_href};
 use policy_engine::money::yuan;
 use policy_engine::summary::{kind_label, payers};
@@ -119,23 +119,19 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
         ),
     ]
     .map(|(field, label, hint)| context! { field, label, hint });
-    let mut env = Environment::new();
-    env.add_template("calc.html", include_str!("../templates/calc.html"))
-        .map_err(|e| format!("templates/calc.html: {e}"))?;
-    let body = env
-        .get_template("calc.html")
-        .and_then(|t| {
-            t.render(context! {
-                title => page.title,
-                lead => page.intro,
-                profiles,
-                categories,
-                amounts,
-                reads_in_county => reads_in_county(&scenario.profile),
-                example,
-            })
-        })
-        .map_err(|e| format!("templates/calc.html: {e}"))?;
+    let body = crate::jinja::render(
+        "calc.html",
+        include_str!("../templates/calc.html"),
+        context! {
+            title => page.title,
+            lead => page.intro,
+            profiles,
+            categories,
+            amounts,
+            reads_in_county => reads_in_county(&scenario.profile),
+            example,
+        },
+    )?;
     Ok(crate::pages::spec(page, body))
 }
 

@@ -3,7 +3,9 @@
 //! item with its points, and the village tables, township by township. The markup is
 //! `templates/self_check.html` and `templates/villages.html` (minijinja, which escapes every value).
 
-use minijinja::{context, Environment};
+use minijinja::context;
+
+use crate::jinja::render;
 use policy_checker::data::form::Kind;
 use serde::Serialize;
 
@@ -58,16 +60,6 @@ struct DepartmentView {
 struct VillageView {
     name: String,
     others: Option<String>,
-}
-
-/// Renders template `name` (`templates/<name>`, text `src`) with `ctx`.
-fn render(name: &str, src: &str, ctx: minijinja::Value) -> Result<String, String> {
-    let mut env = Environment::new();
-    env.add_template(name, src)
-        .map_err(|e| format!("templates/{name}: {e}"))?;
-    env.get_template(name)
-        .and_then(|t| t.render(ctx))
-        .map_err(|e| format!("templates/{name}: {e}"))
 }
 
 /// The two official forms as tables: each item (a row across), then its indicators, each with its points

@@ -15,6 +15,7 @@ mod checker_pages;
 mod compress;
 mod csp;
 mod files;
+mod jinja;
 mod offline;
 mod pages;
 mod search_pieces;

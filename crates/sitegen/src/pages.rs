@@ -36,7 +36,8 @@ impl PageSpec {
 /// Everything the pages are built from.
 pub struct Built<'a> {
     docs: &'a [RenderedDoc],
-    ambiguities: Vec<crate::ambiguity::Ambiguity>,
+    /// The ambiguity register, as /about/ shows it.
+    readings: String,
     /// The self-check forms and the village tables, as the checker's pages show them before the app.
     self_check: String,
     villages: String,
@@ -50,7 +51,7 @@ impl<'a> Built<'a> {
         }
         Ok(Self {
             docs,
-            ambiguities: crate::ambiguity::load(content)?,
+            readings: crate::ambiguity::render(&crate::ambiguity::load(content)?)?,
             self_check: crate::checker_pages::self_check()?,
             villages: crate::checker_pages::villages()?,
         })
@@ -181,7 +182,7 @@ impl<'a> Built<'a> {
             ));
         }
         body.push_str("</ul><p>这些文件是各级党委、政府及其部门公开发布的公文，依照《中华人民共和国著作权法》第五条，不适用著作权保护。本站只修正了文字提取时产生的错误（如页码、断行），每份文件末尾的“编者注”列出了全部修正。</p>");
-        body.push_str(&crate::ambiguity::render(&self.ambiguities));
+        body.push_str(&self.readings);
         spec(page, body)
     }
 }

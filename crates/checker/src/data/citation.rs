@@ -1,58 +1,21 @@
-//! A pointer into one of the published documents (slug + section id + 文号 + a short exact quote), and the
-//! error every build-time check reports.
+//! The citation every data file shares (one type, `policy_content::citation`), checked as data against
+//! the library, and the error every build-time check reports.
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+pub use policy_content::citation::{Citation, Library, Scope};
 
-/// The five documents: slug and 文号. A citation's `number` must match its `doc`.
-pub const DOCS: [(&str, &str); 5] = [
-    ("huining-83", "县委办发〔2018〕83号"),
-    ("huining-203", "会卫计发〔2018〕203号"),
-    ("dezhou-20", "德卫办字〔2018〕20号"),
-    ("gansu-165", "甘卫发〔2018〕165号"),
-    ("meishan-137", "眉卫发〔2016〕137号"),
-];
-
-/// Where a rule, an item or a question comes from: `content/docs/<doc>.md`, the `{#section}` in it, the
-/// document's 文号 and a short passage copied from it word for word.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Citation {
-    /// Document slug, e.g. `huining-83`.
-    pub doc: String,
-    /// Section or clause id inside it, e.g. `s3-2` or `t3-1`.
-    pub section: String,
-    /// 文号, e.g. 县委办发〔2018〕83号.
-    pub number: String,
-    /// A short passage of the document, verbatim (whitespace is not significant).
-    pub quote: String,
+/// A citation as the data files use it: checked against the library (the document, its 文号, the quote
+/// in the cited section), the failure naming the entry.
+pub trait Cited {
+    /// Checks the citation of entry `what`.
+    fn validate(&self, lib: &Library, what: &str) -> Result<(), DataError>;
 }
 
-impl Citation {
-    /// The site path of the clause: `/docs/<doc>/#<section>`.
-    pub fn href(&self) -> String {
-        format!("/docs/{}/#{}", self.doc, self.section)
-    }
-
-    /// Checks the slug is one of the five documents, the 文号 is that document's and nothing is empty.
-    pub fn validate(&self, what: &str) -> Result<(), DataError> {
-        let Some((_, number)) = DOCS.iter().find(|(slug, _)| *slug == self.doc) else {
-            return Err(DataError::new(
-                what,
-                format!("unknown document {:?}", self.doc),
-            ));
-        };
-        if *number != self.number {
-            return Err(DataError::new(
-                what,
-                format!("{} is {number}, not {}", self.doc, self.number),
-            ));
-        }
-        if self.section.trim().is_empty() || self.quote.trim().is_empty() {
-            return Err(DataError::new(what, "citation needs a section and a quote"));
-        }
-        Ok(())
+impl Cited for Citation {
+    fn validate(&self, lib: &Library, what: &str) -> Result<(), DataError> {
+        lib.verify(self, Scope::Section)
+            .map_err(|e| DataError::new(what, e.to_string()))
     }
 }
 

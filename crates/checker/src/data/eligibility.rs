@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::citation::{unique_ids, Citation, DataError};
+use super::citation::{unique_ids, Citation, Cited, DataError, Library};
 
 /// The whole file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,7 +195,7 @@ pub struct Rule {
 
 impl EligibilityData {
     /// Checks ids are unique and every reference (area, category, fact, disease, document) resolves.
-    pub fn validate(&self) -> Result<(), DataError> {
+    pub fn validate(&self, lib: &Library) -> Result<(), DataError> {
         unique_ids("area", self.areas.iter().map(|a| a.id.as_str()))?;
         unique_ids("category", self.categories.iter().map(|c| c.id.as_str()))?;
         unique_ids("fact", self.facts.iter().map(|f| f.id.as_str()))?;
@@ -203,11 +203,7 @@ impl EligibilityData {
         unique_ids("rule", self.rules.iter().map(|r| r.id.as_str()))?;
         for a in &self.areas {
             let what = format!("area {}", a.id);
-            if a.docs.is_empty()
-                || a.docs
-                    .iter()
-                    .any(|d| !super::citation::DOCS.iter().any(|(s, _)| s == d))
-            {
+            if a.docs.is_empty() || a.docs.iter().any(|d| !lib.has(d)) {
                 return Err(DataError::new(&what, "docs must name known documents"));
             }
             if !self.rules.iter().any(|r| r.area == a.id) {
@@ -217,23 +213,23 @@ impl EligibilityData {
         for c in &self.categories {
             self.known_categories(&format!("category {}", c.id), &c.caveat_when_rule_has)?;
             if let Some(s) = &c.source {
-                s.validate(&format!("category {}", c.id))?;
+                s.validate(lib, &format!("category {}", c.id))?;
             }
         }
         for d in &self.diseases {
             let what = format!("disease {}", d.id);
-            d.source.validate(&what)?;
+            d.source.validate(lib, &what)?;
             self.known_areas(&what, &d.areas)?;
         }
         for r in &self.rules {
-            self.validate_rule(r)?;
+            self.validate_rule(r, lib)?;
         }
-        self.validate_topics()
+        self.validate_topics(lib)
     }
 
     /// Every rule's topic exists; every topic has, for every area, a rule or a note saying what the
     /// documents (do not) give, so the result never invents an answer nor stays silent.
-    fn validate_topics(&self) -> Result<(), DataError> {
+    fn validate_topics(&self, lib: &Library) -> Result<(), DataError> {
         unique_ids("topic", self.topics.iter().map(|t| t.id.as_str()))?;
         for r in &self.rules {
             if let Some(t) = &r.topic {
@@ -256,7 +252,7 @@ impl EligibilityData {
                     return Err(DataError::new(&what, "a note needs a text"));
                 }
                 if let Some(s) = &n.source {
-                    s.validate(&what)?;
+                    s.validate(lib, &what)?;
                 }
             }
             for a in &self.areas {
@@ -279,7 +275,7 @@ impl EligibilityData {
         Ok(())
     }
 
-    fn validate_rule(&self, r: &Rule) -> Result<(), DataError> {
+    fn validate_rule(&self, r: &Rule, lib: &Library) -> Result<(), DataError> {
         let what = format!("rule {}", r.id);
         self.known_areas(&what, std::slice::from_ref(&r.area))?;
         self.known_categories(&what, &r.categories)?;
@@ -323,7 +319,7 @@ impl EligibilityData {
         }
         let area = self.areas.iter().find(|a| a.id == r.area).expect("checked");
         for c in std::iter::once(&r.source).chain(&r.also) {
-            c.validate(&what)?;
+            c.validate(lib, &what)?;
         }
         if !area.docs.contains(&r.source.doc) {
             return Err(DataError::new(

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::citation::{unique_ids, Citation, DataError};
+use super::citation::{unique_ids, Citation, Cited, DataError, Library};
 
 /// How an indicator is scored, as the form says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,11 +150,11 @@ impl Form {
     }
 
     /// Checks ids, kinds and that the indicators' points add up to `total_points`.
-    pub fn validate(&self) -> Result<(), DataError> {
+    pub fn validate(&self, lib: &Library) -> Result<(), DataError> {
         let what = format!("form {}", self.id);
-        self.source.validate(&what)?;
+        self.source.validate(lib, &what)?;
         if let Some(u) = &self.purpose {
-            u.validate(&what)?;
+            u.validate(lib, &what)?;
         }
         unique_ids(&what, self.indicators().map(|i| i.id.as_str()))?;
         let sum: u32 = self.indicators().map(|i| i.points).sum();
@@ -196,12 +196,13 @@ impl Form {
                 ));
             }
             if let Some(b) = &ind.basis {
-                b.validate(&what)?;
+                b.validate(lib, &what)?;
             }
         }
         let mut last = None;
         for g in &self.grades {
-            g.source.validate(&format!("{what} / grade {}", g.name))?;
+            g.source
+                .validate(lib, &format!("{what} / grade {}", g.name))?;
             if g.min > self.total_points || last.is_some_and(|l| g.min >= l) {
                 return Err(DataError::new(
                     &what,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::citation::{unique_ids, Citation, DataError};
+use super::citation::{unique_ids, Citation, Cited, DataError, Library};
 
 /// The whole quiz.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,8 +60,8 @@ pub const QUIZ_AREAS: [&str; 3] = ["huining", "meishan", "dezhou"];
 
 impl Quiz {
     /// Checks ids, that every answer indexes a choice, choices are distinct, and citations are well formed.
-    pub fn validate(&self) -> Result<(), DataError> {
-        self.target_source.validate("quiz target")?;
+    pub fn validate(&self, lib: &Library) -> Result<(), DataError> {
+        self.target_source.validate(lib, "quiz target")?;
         if self.target_percent == 0 || self.target_percent > 100 {
             return Err(DataError::new("quiz", "target_percent must be 1..=100"));
         }
@@ -91,7 +91,7 @@ impl Quiz {
             if q.explanation.trim().is_empty() || q.question.trim().is_empty() {
                 return Err(DataError::new(&what, "needs a question and an explanation"));
             }
-            q.source.validate(&what)?;
+            q.source.validate(lib, &what)?;
             if !squash(&q.source.quote).contains(&squash(q.answer_words())) {
                 return Err(DataError::new(
                     &what,

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::citation::{Citation, DataError};
+use super::citation::{Citation, Cited, DataError, Library};
 
 /// The whole file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,13 +248,13 @@ impl VillageData {
     /// Aligns the tables: the same township (after the variant map) must list the same number of villages
     /// in every table, and villages at the same place must be spelled alike after the variant map or be
     /// listed together in a `same` entry. Every `same` entry must be needed.
-    pub fn build_index(&self) -> Result<VillageIndex, DataError> {
+    pub fn build_index(&self, lib: &Library) -> Result<VillageIndex, DataError> {
         let norm = |s: &str| normalize(&self.variants, s);
         if self.tables.len() < 2 {
             return Err(DataError::new("villages", "needs the assignment tables"));
         }
         for t in &self.tables {
-            t.source.validate(&format!("table {}", t.id))?;
+            t.source.validate(lib, &format!("table {}", t.id))?;
         }
         let filled: Vec<Vec<FilledRow>> = self.tables.iter().map(fill).collect::<Result<_, _>>()?;
         let mut used_same = vec![false; self.same.len()];

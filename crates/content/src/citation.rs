@@ -1,0 +1,190 @@
+//! A citation: where a number, a rule, a form row or a passage comes from (document slug, section id,
+//! 文号 and the words copied from it), one type for the engine's parameters, the checker's data and the
+//! ambiguity register, with the one link format to a clause; and [`Library::verify`], the one check of a
+//! citation against the documents (build scripts and tests; loaded from files by `crate::library`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::quote::QuoteError;
+use crate::site::doc_path;
+
+/// Where something is stated: `content/docs/<doc>.md`, the `{#section}` in it, the document's 文号 and a
+/// short passage copied from it word for word (whitespace is not significant).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// Document slug, e.g. `huining-83`.
+    pub doc: String,
+    /// Section or clause id inside it, e.g. `s3-2` or `t3-1`.
+    pub section: String,
+    /// 文号, e.g. 县委办发〔2018〕83号.
+    pub number: String,
+    /// A short passage of the document, verbatim.
+    pub quote: String,
+}
+
+impl Citation {
+    /// The site path of the clause: `/docs/<doc>/#<section>`.
+    pub fn href(&self) -> String {
+        clause_href(&self.doc, &self.section)
+    }
+
+    /// The short key a settlement step cites: `<doc>#<section>`.
+    pub fn key(&self) -> String {
+        format!("{}#{}", self.doc, self.section)
+    }
+
+    /// The same clause, citing other words of it (a form row under its form's citation).
+    pub fn with_quote(&self, quote: &str) -> Citation {
+        Citation {
+            quote: quote.to_string(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The site path of clause `section` of document `doc`.
+pub fn clause_href(doc: &str, section: &str) -> String {
+    format!("{}#{section}", doc_path(doc))
+}
+
+/// A key `<doc>#<section>` (see [`Citation::key`]) as the clause's site path.
+pub fn key_href(key: &str) -> Option<String> {
+    let (doc, section) = key.split_once('#')?;
+    Some(clause_href(doc, section))
+}
+
+/// How much of the cited section must say the quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in the section, its sub-clauses included.
+    Section,
+    /// The section's own words, before its first sub-clause (a parameter cites the clause that states it).
+    Own,
+}
+
+/// Why a citation does not check out, with what it cited.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CitationError {
+    /// A field is empty.
+    Empty { field: &'static str },
+    /// No document has this slug.
+    UnknownDoc { doc: String },
+    /// The document's 文号 is another.
+    WrongNumber {
+        doc: String,
+        cited: String,
+        actual: String,
+    },
+    /// The section is missing or does not say the quote.
+    Quote { doc: String, error: QuoteError },
+}
+
+impl fmt::Display for CitationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty { field } => write!(f, "the citation's {field} is empty"),
+            Self::UnknownDoc { doc } => write!(f, "unknown document {doc:?}"),
+            Self::WrongNumber { doc, cited, actual } => {
+                write!(f, "{doc} is {actual}, not {cited}")
+            }
+            Self::Quote { doc, error } => write!(f, "{doc}{error}"),
+        }
+    }
+}
+
+impl std::error::Error for CitationError {}
+
+impl Citation {
+    /// The checks that need no library: every field filled in.
+    pub fn check_filled(&self) -> Result<(), CitationError> {
+        for (field, value) in [
+            ("doc", &self.doc),
+            ("section", &self.section),
+            ("number", &self.number),
+            ("quote", &self.quote),
+        ] {
+            if value.trim().is_empty() {
+                return Err(CitationError::Empty { field });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The library's documents as citations see them: slug → (文号, Markdown source).
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    docs: BTreeMap<String, (String, String)>,
+}
+
+impl Library {
+    /// A library of `(slug, 文号, Markdown source)`.
+    pub fn from_docs(docs: impl IntoIterator<Item = (String, String, String)>) -> Self {
+        Self {
+            docs: docs
+                .into_iter()
+                .map(|(slug, number, src)| (slug, (number, src)))
+                .collect(),
+        }
+    }
+
+    /// Whether the library has document `slug`.
+    pub fn has(&self, slug: &str) -> bool {
+        self.docs.contains_key(slug)
+    }
+
+    /// The 文号 of document `slug`.
+    pub fn number(&self, slug: &str) -> Option<&str> {
+        self.docs.get(slug).map(|(n, _)| n.as_str())
+    }
+
+    /// Checks `c` against the library: every field filled in, the document exists, the 文号 is that
+    /// document's, and the section (or its own text, for [`Scope::Own`]) says the quote.
+    pub fn verify(&self, c: &Citation, scope: Scope) -> Result<(), CitationError> {
+        c.check_filled()?;
+        let Some((number, src)) = self.docs.get(&c.doc) else {
+            return Err(CitationError::UnknownDoc { doc: c.doc.clone() });
+        };
+        if *number != c.number {
+            return Err(CitationError::WrongNumber {
+                doc: c.doc.clone(),
+                cited: c.number.clone(),
+                actual: number.clone(),
+            });
+        }
+        crate::quote::verify(src, &c.section, &c.quote, scope == Scope::Own).map_err(|error| {
+            CitationError::Quote {
+                doc: c.doc.clone(),
+                error,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_and_keys() {
+        let c = Citation {
+            doc: "huining-83".into(),
+            section: "a5-s3-2-1".into(),
+            number: "县委办发〔2018〕83号".into(),
+            quote: "x".into(),
+        };
+        assert_eq!(c.href(), "/docs/huining-83/#a5-s3-2-1");
+        assert_eq!(c.key(), "huining-83#a5-s3-2-1");
+        assert_eq!(key_href(&c.key()), Some(c.href()));
+        assert_eq!(key_href("no-section"), None);
+        assert_eq!(c.check_filled(), Ok(()));
+        assert_eq!(
+            c.with_quote(" ").check_filled(),
+            Err(CitationError::Empty { field: "quote" })
+        );
+    }
+}
