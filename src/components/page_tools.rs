@@ -1,6 +1,7 @@
 //! The tools bar on every page: text size, read aloud, QR code for this page, poster, print.
 
 use leptos::prelude::*;
+use policy_content::site::tools;
 
 use crate::components::{Poster, QrDialog, ReadAloud, TextSizeControl};
 
@@ -19,7 +20,7 @@ pub fn PageTools() -> impl IntoView {
                 aria-expanded=move || qr_open.get().to_string()
                 on:click=move |_| set_qr_open.update(|o| *o = !*o)
             >
-                "二维码"
+                {tools::QR}
             </button>
             <button
                 type="button"
@@ -27,7 +28,7 @@ pub fn PageTools() -> impl IntoView {
                 aria-expanded=move || poster_open.get().to_string()
                 on:click=move |_| set_poster_open.update(|o| *o = !*o)
             >
-                "海报"
+                {tools::POSTER}
             </button>
             <button
                 type="button"
@@ -38,7 +39,7 @@ pub fn PageTools() -> impl IntoView {
                     }
                 }
             >
-                "打印"
+                {tools::PRINT}
             </button>
         </div>
         <Show when=move || qr_open.get()>

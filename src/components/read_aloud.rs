@@ -5,6 +5,7 @@
 //! shown disabled, with the reason.
 
 use leptos::prelude::*;
+use policy_content::site::tools;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -229,9 +230,9 @@ pub fn ReadAloud() -> impl IntoView {
         }
     };
     let label = move || match player.state.get() {
-        State::Idle => "朗读",
-        State::Speaking => "暂停",
-        State::Paused => "继续",
+        State::Idle => tools::READ,
+        State::Speaking => tools::PAUSE,
+        State::Paused => tools::RESUME,
     };
     view! {
         <span class="read-aloud">

@@ -3,19 +3,17 @@
 
 use leptos::prelude::*;
 use policy_content::date::chinese_date;
-use policy_content::site::{FOOTER_ABOUT, FOOTER_CAVEAT, FOOTER_PRIVACY, FOOTER_SOURCES};
+use policy_content::site::{footer_line, FOOTER_ABOUT, FOOTER_PRIVACY};
 
 /// The footer shown on every page.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let as_of = policy_date()
-        .map(|d| format!("，资料截至{d}"))
-        .unwrap_or_default();
+    let line = footer_line(policy_date().as_deref());
     let (about_href, about) = FOOTER_ABOUT;
     view! {
         <footer class="site-footer">
             <p>{FOOTER_PRIVACY}</p>
-            <p>{format!("{FOOTER_SOURCES}{as_of}。{FOOTER_CAVEAT}")}</p>
+            <p>{line}</p>
             <p>
                 <a href=about_href>{about}</a>
             </p>

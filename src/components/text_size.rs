@@ -2,6 +2,7 @@
 //! personal): `localStorage["zct-text-size"]`.
 
 use leptos::prelude::*;
+use policy_content::site::tools;
 
 /// The app-wide text size: 0 normal, 1 large, 2 extra large.
 #[derive(Clone, Copy)]
@@ -48,7 +49,7 @@ fn storage() -> Option<web_sys::Storage> {
 #[component]
 pub fn TextSizeControl() -> impl IntoView {
     let TextSize(size) = expect_context::<TextSize>();
-    let label = move || ["标准", "大", "特大"][size.get().min(2) as usize];
+    let label = move || tools::SIZES[size.get().min(2) as usize];
     view! {
         <span class="text-size" role="group" aria-label="字号">
             <button
@@ -57,7 +58,7 @@ pub fn TextSizeControl() -> impl IntoView {
                 disabled=move || size.get() == 0
                 on:click=move |_| size.update(|s| *s = s.saturating_sub(1))
             >
-                "字变小"
+                {tools::SMALLER}
             </button>
             <span class="size-now" aria-live="polite">
                 {label}
@@ -68,7 +69,7 @@ pub fn TextSizeControl() -> impl IntoView {
                 disabled=move || { size.get() >= 2 }
                 on:click=move |_| size.update(|s| *s = (*s + 1).min(2))
             >
-                "字变大"
+                {tools::LARGER}
             </button>
         </span>
     }

@@ -190,3 +190,38 @@ test('the page does not move when the app takes over (360 and 1024 px)', async (
     }
   }
 });
+
+// The build writes the header, the tool bar's placeholder and the footer from templates; the app draws them
+// from its components. Both take their words from policy_content::site: what a person reads and the links
+// they follow are the same before and after the app takes over, on a page of every bundle.
+test('the build\'s header, tool bar and footer say what the app\'s say', async () => {
+  const ctx = await launch({ serviceWorkers: 'block' });
+  try {
+    const parts = (page) => page.evaluate(() => {
+      const links = (sel) => [...document.querySelectorAll(sel)].map((a) => `${a.getAttribute('href')} ${a.textContent.trim()}`);
+      const tools = [...document.querySelectorAll('.page-tools .tool, .page-tools .size-now')].map((b) => b.textContent.trim());
+      return {
+        brand: document.querySelector('header.site-header .brand').textContent.trim(),
+        nav: [...new Set(links('header.site-header nav a'))],
+        current: [...new Set(links('header.site-header nav a[aria-current="page"]'))],
+        tools,
+        footer: [...document.querySelectorAll('footer.site-footer p:not(.print-note)')].map((p) => p.textContent.trim()),
+      };
+    });
+    for (const path of ['/docs/huining-83/', '/calc/', '/self-check/', '/about/']) {
+      const before = await ctx.newPage();
+      await before.route('**/*.wasm', () => {}); // the app never starts: the build's page stays
+      await before.goto(server.base + path);
+      const built = await parts(before);
+      await before.close();
+      const { page } = await open(ctx, server.base + path);
+      await appReady(page);
+      const app = await parts(page);
+      assert.ok(built.nav.length >= 7 && built.tools.length >= 6 && built.footer.length === 3, `${path}: ${JSON.stringify(built)}`);
+      assert.deepEqual(app, built, path);
+      await page.close();
+    }
+  } finally {
+    await ctx.close();
+  }
+});

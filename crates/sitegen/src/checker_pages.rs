@@ -111,11 +111,7 @@ pub fn self_check() -> Result<String, String> {
                 .collect(),
         })
         .collect();
-    render(
-        "self_check.html",
-        include_str!("../templates/self_check.html"),
-        context! { forms },
-    )
+    render("self_check.html", context! { forms })
 }
 
 /// Every township of the three 包抓到村 tables: its cadres per department, then its villages.
@@ -146,11 +142,7 @@ pub fn villages() -> Result<String, String> {
         })
         .collect();
     let villages: usize = towns.iter().map(|t| t.villages.len()).sum();
-    render(
-        "villages.html",
-        include_str!("../templates/villages.html"),
-        context! { towns, villages },
-    )
+    render("villages.html", context! { towns, villages })
 }
 
 #[cfg(test)]

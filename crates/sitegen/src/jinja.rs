@@ -1,14 +1,82 @@
-//! Rendering the page bodies kept as templates in `templates/` (minijinja, which escapes every value):
-//! one place that loads a template and names it in every error.
+//! The page templates in `templates/` (minijinja): one environment holding every template, built once,
+//! whose HTML escaping is the site's one escaper (`policy_content::html::esc`), so a value reads the same
+//! in a template as anywhere else the build writes it.
 
-use minijinja::Environment;
+use std::sync::OnceLock;
 
-/// Renders template `name` (`templates/<name>`, text `src`) with `ctx`.
-pub fn render(name: &str, src: &str, ctx: minijinja::Value) -> Result<String, String> {
-    let mut env = Environment::new();
-    env.add_template(name, src)
-        .map_err(|e| format!("templates/{name}: {e}"))?;
-    env.get_template(name)
+use minijinja::{AutoEscape, Environment, Value};
+
+use policy_content::html::esc;
+
+/// Every template: its name (as `{% include %}` names it) and its text.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("page.html", include_str!("../templates/page.html")),
+    ("header.html", include_str!("../templates/header.html")),
+    ("footer.html", include_str!("../templates/footer.html")),
+    (
+        "page_tools.html",
+        include_str!("../templates/page_tools.html"),
+    ),
+    ("calc.html", include_str!("../templates/calc.html")),
+    (
+        "self_check.html",
+        include_str!("../templates/self_check.html"),
+    ),
+    ("villages.html", include_str!("../templates/villages.html")),
+    (
+        "ambiguities.html",
+        include_str!("../templates/ambiguities.html"),
+    ),
+];
+
+fn env() -> Result<&'static Environment<'static>, String> {
+    static ENV: OnceLock<Result<Environment<'static>, String>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(s) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+                out.write_str(&esc(s)).map_err(minijinja::Error::from)
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
+        for (name, src) in TEMPLATES {
+            env.add_template(name, src)
+                .map_err(|e| format!("templates/{name}: {e}"))?;
+        }
+        Ok(env)
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+/// Renders template `name` with `ctx`.
+pub fn render(name: &str, ctx: Value) -> Result<String, String> {
+    env()?
+        .get_template(name)
         .and_then(|t| t.render(ctx))
         .map_err(|e| format!("templates/{name}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Values are escaped by the site's escaper (no `&#x2f;` for `/`), marked-safe values are not.
+    #[test]
+    fn escapes_as_the_site_does() {
+        let html = env()
+            .unwrap()
+            .template_from_named_str("t.html", "<a href=\"{{ h }}\">{{ t }}</a>{{ s }}")
+            .unwrap()
+            .render(minijinja::context! {
+                h => "/docs/a/#s1",
+                t => "<'&\">",
+                s => Value::from_safe_string("<b>".into()),
+            })
+            .unwrap();
+        assert_eq!(
+            html,
+            "<a href=\"/docs/a/#s1\">&lt;&#39;&amp;&quot;&gt;</a><b>"
+        );
+    }
 }

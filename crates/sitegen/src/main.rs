@@ -141,7 +141,7 @@ fn run(args: &Args) -> Result<usize, String> {
         };
         write(
             &dist.join(file),
-            &template.render(spec, built.policy_date()),
+            &template.render(spec, built.policy_date())?,
         )?;
         pages += 1;
     }

@@ -2,13 +2,13 @@
 
 use std::path::Path;
 
+use minijinja::{context, Value};
+use policy_content::date::chinese_date;
 use policy_content::site::{
-    Bundle, Page, FOOTER_ABOUT, FOOTER_CAVEAT, FOOTER_PRIVACY, FOOTER_SOURCES, SITE_NAME,
+    footer_line, tools, Bundle, Page, FOOTER_ABOUT, FOOTER_PRIVACY, SITE_NAME,
 };
 
 use crate::pages::PageSpec;
-use policy_content::date::chinese_date;
-use policy_content::html::esc;
 
 /// The shell page of every bundle: Trunk's `index.html` for that bundle, as `scripts/build.sh` keeps it in
 /// `target/shells/<bundle>.html` (outside `dist/`, so the shells are not published on their own and the
@@ -98,65 +98,54 @@ impl Template {
         })
     }
 
-    /// The full HTML page for `spec`; `policy_date` (YYYY-MM-DD) is what the policy data is as of.
-    pub fn render(&self, spec: &PageSpec, policy_date: &str) -> String {
+    /// The full HTML page for `spec` (`templates/page.html`); `policy_date` (YYYY-MM-DD) is what the
+    /// policy data is as of.
+    pub fn render(&self, spec: &PageSpec, policy_date: &str) -> Result<String, String> {
         let title = if spec.title == SITE_NAME {
             SITE_NAME.to_string()
         } else {
             format!("{} - {SITE_NAME}", spec.title)
         };
-        format!(
-            "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <title>{}</title>\n  <meta name=\"description\" content=\"{}\">\n  <meta name=\"policy-date\" content=\"{}\">{}{}\n<div id=\"static-shell\">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n{}\n{}<main id=\"main\" data-frag=\"{}\">{}</main>\n{}\n</div>{}",
-            self.head_before_title,
-            self.csp,
-            esc(&title),
-            esc(&spec.description),
-            esc(policy_date),
-            self.head_after_title,
-            self.body_open,
-            header(&spec.path),
-            // The app's tool bar takes this place when it starts: the page keeps its layout (the bar's
-            // space is held, invisible, while JavaScript runs; see `.static-tools` in style.css).
-            include_str!("../templates/page_tools.html"),
-            esc(&spec.key),
-            spec.body,
-            footer(policy_date),
-            self.rest,
+        let raw = |s: &str| Value::from_safe_string(s.to_string());
+        let nav: Vec<Value> = Page::nav_links()
+            .map(|(href, label)| context! { href, label, current => spec.path.starts_with(href) })
+            .collect();
+        let (about_href, about) = FOOTER_ABOUT;
+        crate::jinja::render(
+            "page.html",
+            context! {
+                shell => context! {
+                    head_before_title => raw(&self.head_before_title),
+                    head_after_title => raw(&self.head_after_title),
+                    body_open => raw(&self.body_open),
+                    rest => raw(&self.rest),
+                    csp => raw(&self.csp),
+                },
+                title,
+                description => spec.description,
+                policy_date,
+                key => spec.key,
+                body => raw(&spec.body),
+                site_name => SITE_NAME,
+                nav,
+                tools => context! {
+                    smaller => tools::SMALLER,
+                    size => tools::SIZES[0],
+                    larger => tools::LARGER,
+                    read => tools::READ,
+                    qr => tools::QR,
+                    poster => tools::POSTER,
+                    print => tools::PRINT,
+                },
+                footer => context! {
+                    privacy => FOOTER_PRIVACY,
+                    line => footer_line(Some(&chinese_date(policy_date))),
+                    about_href,
+                    about,
+                },
+            },
         )
     }
-}
-
-fn header(current: &str) -> String {
-    let mut items = String::new();
-    for (path, label) in Page::nav_links() {
-        let cur = if current.starts_with(path) {
-            " aria-current=\"page\""
-        } else {
-            ""
-        };
-        items.push_str(&format!(
-            "<li><a href=\"{path}\"{cur}>{}</a></li>",
-            esc(label)
-        ));
-    }
-    // The navigation twice: in full, and folded behind 菜单 in a <details> that only a narrow screen shows
-    // (public/style.css), as the app's header folds it, so the page before the app keeps its first screen.
-    format!(
-        "<header class=\"site-header\"><div class=\"header-row\"><a class=\"brand\" href=\"/\">{}</a></div><nav class=\"nav-full\" aria-label=\"主导航\"><ul>{items}</ul></nav><details class=\"nav-fold\"><summary class=\"menu-toggle\">菜单</summary><nav aria-label=\"主导航\"><ul>{items}</ul></nav></details></header>",
-        esc(SITE_NAME)
-    )
-}
-
-fn footer(policy_date: &str) -> String {
-    let (about_href, about) = FOOTER_ABOUT;
-    format!(
-        "<footer class=\"site-footer\"><p>{}</p><p>{}，资料截至{}。{}</p><p><a href=\"{about_href}\">{}</a></p></footer>",
-        esc(FOOTER_PRIVACY),
-        esc(FOOTER_SOURCES),
-        esc(&chinese_date(policy_date)),
-        esc(FOOTER_CAVEAT),
-        esc(about),
-    )
 }
 
 #[cfg(test)]
@@ -175,7 +164,7 @@ mod tests {
             description: "说明<>".into(),
             body: "<h1>关于本站</h1>".into(),
         };
-        let page = t.render(&spec, "2018-06-29");
+        let page = t.render(&spec, "2018-06-29").unwrap();
         assert!(page.contains("<title>关于本站 - 健康扶贫政策通</title>"));
         assert!(page.contains("<meta name=\"policy-date\" content=\"2018-06-29\">"));
         assert!(page.contains("资料截至2018年6月29日"));

@@ -1,8 +1,9 @@
 //! The site's shape: the route table (`routes`), from which the app's pages, its header, the build's
 //! static pages, the bundle of every route and the build's bundle list are derived; the bundles; and the
-//! texts every page shares (name, footer, 404).
+//! texts every page shares (name, footer, 404, the tool bar's labels in `tools`).
 
 mod routes;
+pub mod tools;
 
 pub use routes::{Card, CheckerPage, Page, PageKind, ReaderPage, PAGES};
 
@@ -38,6 +39,13 @@ pub const FOOTER_SOURCES: &str = "政策原文来自各级政府公开发布的�
 pub const FOOTER_CAVEAT: &str = "计算结果仅供参考，以医保经办机构结算为准。";
 /// The footer's link to the about page.
 pub const FOOTER_ABOUT: (&str, &str) = ("/about/", "关于本站与隐私说明");
+
+/// The footer's second line: where the texts come from, as of when (a date as people read it, e.g.
+/// `2018年6月29日`, where known), and what the results are worth.
+pub fn footer_line(as_of: Option<&str>) -> String {
+    let as_of = as_of.map(|d| format!("，资料截至{d}")).unwrap_or_default();
+    format!("{FOOTER_SOURCES}{as_of}。{FOOTER_CAVEAT}")
+}
 
 /// The address of the document `slug` (the document route with its slug).
 pub fn doc_path(slug: &str) -> String {
