@@ -6,6 +6,7 @@ mod app;
 pub mod calc_adapter;
 pub mod calc_state;
 pub mod charts;
+pub mod check_flow;
 pub mod check_state;
 pub mod clause;
 pub mod compare;

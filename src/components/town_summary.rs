@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use policy_checker::TownHit;
 
+use crate::components::DepartmentTable;
+
 /// A township's departments and cadres, and its villages.
 #[component]
 pub fn TownSummary(
@@ -20,37 +22,10 @@ pub fn TownSummary(
                 <span class="hint">{format!("（{n} 个村）")}</span>
             </h2>
             {spellings.map(|s| view! { <p class="hint">{s}</p> })}
-            <table class="pay-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"部门"</th>
-                        <th scope="col">"包抓干部（全乡镇各村相同）"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {town
-                        .assignments
-                        .into_iter()
-                        .map(|a| {
-                            view! {
-                                <tr>
-                                    <th scope="row">
-                                        {a.department.clone()}
-                                        <div class="hint">{a.township.clone()}</div>
-                                    </th>
-                                    <td>
-                                        {a.who()}<div>
-                                            <a class="cite" href=a.source.href()>
-                                                "看原表"
-                                            </a>
-                                        </div>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <DepartmentTable
+                who_heading="包抓干部（全乡镇各村相同）"
+                rows=town.assignments.into_iter().map(|a| (a.clone(), a.township)).collect()
+            />
             <h3>"包抓的村"</h3>
             <ul class="town-villages">
                 {town

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use policy_checker::{find, Found};
 
-use crate::components::{PageHeading, TownSummary};
+use crate::components::{DepartmentTable, PageHeading, TownSummary};
 use policy_content::site::{CheckerPage, PageKind};
 
 /// The `q` of the page's address (`/villages/?q=河畔`).
@@ -125,39 +125,17 @@ fn VillageHits(
                                 </span>
                             </h2>
                             {spellings.map(|s| view! { <p class="hint">{s}</p> })}
-                            <table class="pay-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"部门"</th>
-                                        <th scope="col">"包抓干部"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {h
-                                        .assignments
-                                        .into_iter()
-                                        .map(|a| {
-                                            view! {
-                                                <tr>
-                                                    <th scope="row">
-                                                        {a.department.clone()}
-                                                        <div class="hint">
-                                                            {format!("{}　{}", a.township, a.village)}
-                                                        </div>
-                                                    </th>
-                                                    <td>
-                                                        {a.who()}<div>
-                                                            <a class="cite" href=a.source.href()>
-                                                                "看原表"
-                                                            </a>
-                                                        </div>
-                                                    </td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
+                            <DepartmentTable
+                                who_heading="包抓干部"
+                                rows=h
+                                    .assignments
+                                    .into_iter()
+                                    .map(|a| {
+                                        let hint = format!("{}　{}", a.township, a.village);
+                                        (a, hint)
+                                    })
+                                    .collect()
+                            />
                         </li>
                     }
                 })

@@ -1,0 +1,92 @@
+//! The eligibility checker's way through its screens: the screen named in the address, the answers in the
+//! history entry's state (never in the address), going forward and back over the questions an area asks.
+
+use leptos::prelude::*;
+use policy_checker::asks;
+use wasm_bindgen::JsValue;
+
+use crate::check_state::{CheckState, STEPS};
+
+/// The address's fragment (`#s=…`), or nothing.
+fn read_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The answers of the current history entry. They live in `history.state`, never in the address: the back
+/// button brings them back, and no answer about health or income lands in the URL, the browser's history
+/// list or a synced history.
+fn entry_answers() -> Option<CheckState> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    state.as_string().map(|s| CheckState::from_fragment(&s))
+}
+
+/// The screen the address names, with the answers of this history entry (or, for an entry that has none:
+/// those of a link made before answers left the address, else the answers so far). The entry is then
+/// rewritten to hold the answers in its state and only the screen in its address.
+pub fn resolve(so_far: Option<&CheckState>) -> CheckState {
+    let from_url = CheckState::from_fragment(&read_hash());
+    let mut s = entry_answers()
+        .or_else(|| from_url.has_answers().then(|| from_url.clone()))
+        .or_else(|| so_far.cloned())
+        .unwrap_or_default();
+    s.step = from_url.step;
+    if s.area.is_none() {
+        s.step = STEPS[0].into();
+    }
+    crate::address::replace_state(&s.step_fragment(), &JsValue::from_str(&s.to_fragment()));
+    s
+}
+
+/// The checker's answers and screen, shared by its screens (context).
+#[derive(Clone, Copy)]
+pub struct Answers(pub RwSignal<CheckState>);
+
+/// Goes to `state`: a new history entry (so the back button returns here) whose address names only the
+/// screen, its state the answers.
+pub fn go(answers: Option<Answers>, state: &CheckState) {
+    crate::address::push_fragment(
+        &state.step_fragment(),
+        &JsValue::from_str(&state.to_fragment()),
+    );
+    if let Some(Answers(a)) = answers {
+        a.set(state.clone());
+    }
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Whether `step` is asked for this area (questions no rule of the area reads are skipped).
+pub fn asked(state: &CheckState, step: &str) -> bool {
+    asks(state.area.as_deref().unwrap_or("")).asks_step(step)
+}
+
+/// "第 k 步，共 n 步" over the questions this area asks (skipped ones are not counted); before an area is
+/// chosen, only the number of the first step.
+pub fn step_label(state: &CheckState) -> String {
+    match state.area.as_deref() {
+        Some(area) => match asks(area).step_number(&state.step) {
+            Some((k, n)) => format!("第 {k} 步，共 {n} 步"),
+            None => String::new(),
+        },
+        None => "第 1 步".into(),
+    }
+}
+
+pub fn next(state: &CheckState) -> CheckState {
+    let mut i = state.index() + 1;
+    while i < STEPS.len() - 1 && !asked(state, STEPS[i]) {
+        i += 1;
+    }
+    state.at(STEPS[i.min(STEPS.len() - 1)])
+}
+
+pub fn prev(state: &CheckState) -> Option<CheckState> {
+    let mut i = state.index().checked_sub(1)?;
+    while i > 0 && !asked(state, STEPS[i]) {
+        i -= 1;
+    }
+    Some(state.at(STEPS[i]))
+}

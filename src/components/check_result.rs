@@ -1,0 +1,110 @@
+//! The eligibility checker's result: the benefits that apply, then those that do not and why.
+
+use leptos::prelude::*;
+use policy_checker::{calc_link, check, topic_answers, BenefitResult};
+
+use crate::calc_state::CalcForm;
+use crate::check_state::CheckState;
+use crate::components::StepLink;
+use crate::components::{BenefitItem, DirectAnswers};
+
+/// The result: benefits that apply, then those that do not and why.
+#[component]
+pub fn CheckResult(
+    /// All answers.
+    state: CheckState,
+) -> impl IntoView {
+    let person = state.person();
+    let benefits = match check(&person) {
+        Ok(b) => b,
+        Err(e) => {
+            return view! {
+                <p class="notice" role="alert">
+                    {format!("{e}。请返回修改。")}
+                </p>
+            }
+            .into_any()
+        }
+    };
+    let calc = calc_link(&person).ok().flatten().map(|l| {
+        let form = CalcForm {
+            profile: l.profile,
+            category: l.category.unwrap_or_else(|| "ordinary".into()),
+            ..CalcForm::default()
+        };
+        format!("/calc/#{}", form.to_fragment())
+    });
+    let direct = topic_answers(&person).unwrap_or_default();
+    let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
+        benefits.into_iter().partition(|b| b.applies);
+    let review = state.at("review");
+    view! {
+        <DirectAnswers answers=direct />
+        <h2 data-testid="benefit-count">{format!("您可能享受 {} 项政策", yes.len())}</h2>
+        <p class="hint">
+            "点每一项看说明和政策原文。以下根据政策文件原文整理，具体以当地经办机构为准。"
+            <StepLink to=review>"修改回答"</StepLink>
+        </p>
+        <ol class="benefits">
+            {yes.into_iter().map(|b| view! { <BenefitItem benefit=b /> }).collect_view()}
+        </ol>
+        {calc
+            .map(|href| {
+                view! {
+                    <p>
+                        <a class="button" href=href>
+                            "算一算看病要花多少钱"
+                        </a>
+                    </p>
+                }
+            })}
+        {(!no.is_empty())
+            .then(|| {
+                view! {
+                    <details class="not-for-you">
+                        <summary>
+                            {format!("这些政策不适合您（{} 项），为什么", no.len())}
+                        </summary>
+                        <ul>
+                            {no
+                                .into_iter()
+                                .map(|b| {
+                                    view! {
+                                        <li>
+                                            <strong>{b.name.clone()}</strong>
+                                            "："
+                                            {b.why_not.clone().unwrap_or_default()}
+                                            " "
+                                            <a class="cite" href=b.source.href()>
+                                                "原文"
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </details>
+                }
+            })}
+        <p class="print-note">
+            {format!(
+                "查询日期：{}　结果依据政策文件原文整理，具体以当地经办机构为准。",
+                crate::dom::today(),
+            )}
+        </p>
+        <p class="no-print">
+            <button
+                type="button"
+                class="secondary"
+                on:click=|_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                }
+            >
+                "打印结果"
+            </button>
+        </p>
+    }
+    .into_any()
+}
