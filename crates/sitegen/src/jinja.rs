@@ -8,25 +8,29 @@ use minijinja::{AutoEscape, Environment, Value};
 
 use policy_content::html::esc;
 
-/// Every template: its name (as `{% include %}` names it) and its text.
-const TEMPLATES: &[(&str, &str)] = &[
-    ("page.html", include_str!("../templates/page.html")),
-    ("header.html", include_str!("../templates/header.html")),
-    ("footer.html", include_str!("../templates/footer.html")),
-    (
-        "page_tools.html",
-        include_str!("../templates/page_tools.html"),
-    ),
-    ("calc.html", include_str!("../templates/calc.html")),
-    (
-        "self_check.html",
-        include_str!("../templates/self_check.html"),
-    ),
-    ("villages.html", include_str!("../templates/villages.html")),
-    (
-        "ambiguities.html",
-        include_str!("../templates/ambiguities.html"),
-    ),
+/// `templates/<name>` for each name: the name (as `{% include %}` names it) and the text.
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../templates/", $name)))),*]
+    };
+}
+
+/// Every template.
+const TEMPLATES: &[(&str, &str)] = templates![
+    "page.html",
+    "header.html",
+    "footer.html",
+    "page_tools.html",
+    "home.html",
+    "library.html",
+    "doc.html",
+    "about.html",
+    "ambiguities.html",
+    "interactive.html",
+    "not_found.html",
+    "calc.html",
+    "self_check.html",
+    "villages.html",
 ];
 
 fn env() -> Result<&'static Environment<'static>, String> {
@@ -78,5 +82,19 @@ mod tests {
             html,
             "<a href=\"/docs/a/#s1\">&lt;&#39;&amp;&quot;&gt;</a><b>"
         );
+    }
+
+    /// A template file not in [`TEMPLATES`] would fail only when first rendered: every file is listed.
+    #[test]
+    fn every_template_file_is_listed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut listed: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+        listed.sort();
+        assert_eq!(files, listed);
     }
 }

@@ -113,8 +113,8 @@ fn run(args: &Args) -> Result<usize, String> {
     let built = Built::new(&docs, content)?;
     lap("library loaded");
 
-    let specs: Vec<PageSpec> = built.pages();
-    let not_found = built.not_found();
+    let specs: Vec<PageSpec> = built.pages()?;
+    let not_found = built.not_found()?;
     let mut pages = 0;
     for spec in specs.iter().chain([&not_found]) {
         let is_404 = spec.path == not_found.path;

@@ -1,5 +1,6 @@
-//! The static body of every route: documents, library, home and about are complete here; the
-//! interactive pages get their heading and an explanation, which the app replaces when it starts.
+//! The static body of every route, from the templates in `templates/`: documents, library, home and about
+//! are complete here; the interactive pages get their heading and an explanation, which the app replaces
+//! when it starts.
 
 use std::path::Path;
 
@@ -8,8 +9,10 @@ use policy_content::site::{
     doc_path, fragment_key, CheckerPage, Page, PageKind, ReaderPage, NOT_FOUND,
 };
 
+use minijinja::{context, Value};
 use policy_content::date::chinese_date;
-use policy_content::html::esc;
+
+use crate::jinja::render;
 
 /// One route's page: where it goes and what it shows before the app starts.
 #[derive(Clone, Debug)]
@@ -67,73 +70,74 @@ impl<'a> Built<'a> {
     }
 
     /// All routes of the site, in sitemap order (the order of [`policy_content::site::PAGES`]).
-    pub fn pages(&self) -> Vec<PageSpec> {
+    pub fn pages(&self) -> Result<Vec<PageSpec>, String> {
         let mut out = Vec::new();
         for page in policy_content::site::PAGES {
             match page.kind {
-                PageKind::Reader(ReaderPage::Home) => out.push(self.home(page)),
-                PageKind::Reader(ReaderPage::Library) => out.push(self.library(page)),
-                PageKind::Reader(ReaderPage::Doc) => out.extend(self.docs.iter().map(doc_page)),
-                PageKind::Reader(ReaderPage::About) => out.push(self.about(page)),
-                PageKind::Calc => out
-                    .push(crate::calc_page::calc_page(page).expect("the calculator page renders")),
+                PageKind::Reader(ReaderPage::Home) => out.push(self.home(page)?),
+                PageKind::Reader(ReaderPage::Library) => out.push(self.library(page)?),
+                PageKind::Reader(ReaderPage::Doc) => {
+                    for d in self.docs {
+                        out.push(doc_page(d)?);
+                    }
+                }
+                PageKind::Reader(ReaderPage::About) => out.push(self.about(page)?),
+                PageKind::Calc => out.push(crate::calc_page::calc_page(page)?),
                 PageKind::Checker(CheckerPage::SelfCheck) => {
-                    out.push(interactive_with(page, &self.self_check))
+                    out.push(interactive_with(page, &self.self_check)?)
                 }
                 PageKind::Checker(CheckerPage::Villages) => {
-                    out.push(interactive_with(page, &self.villages))
+                    out.push(interactive_with(page, &self.villages)?)
                 }
                 PageKind::Reader(ReaderPage::Search) | PageKind::Checker(CheckerPage::Check) => {
-                    out.push(interactive(page))
+                    out.push(interactive(page)?)
                 }
             }
         }
-        out
+        Ok(out)
     }
 
-    /// The 404 page.
-    pub fn not_found(&self) -> PageSpec {
-        let links: String = NOT_FOUND
+    /// The 404 page (`templates/not_found.html`).
+    pub fn not_found(&self) -> Result<PageSpec, String> {
+        let links: Vec<Value> = NOT_FOUND
             .links
             .iter()
-            .map(|(href, label)| format!("<li><a href=\"{href}\">{}</a></li>", esc(label)))
+            .map(|(href, label)| context! { href, label })
             .collect();
-        PageSpec {
+        Ok(PageSpec {
             path: "/404/".into(),
             key: "404".into(),
             title: NOT_FOUND.title.into(),
             description: NOT_FOUND.text.into(),
-            body: format!(
-                "<div class=\"page\"><h1>{}</h1><p>{}</p><ul class=\"big-links\">{links}</ul></div>",
-                esc(NOT_FOUND.title),
-                esc(NOT_FOUND.text)
-            ),
-        }
+            body: render(
+                "not_found.html",
+                context! { title => NOT_FOUND.title, text => NOT_FOUND.text, links },
+            )?,
+        })
     }
 
-    fn home(&self, page: &Page) -> PageSpec {
-        let mut body = String::new();
-        body.push_str(&format!("<h1>{}</h1>", esc(page.title)));
-        body.push_str(&format!("<p class=\"lead\">{}</p>", esc(page.intro)));
-        body.push_str("<ul class=\"big-links\">");
-        for (href, card) in Page::cards() {
-            body.push_str(&format!(
-                "<li><a href=\"{href}\"><strong>{}</strong><span>{}</span></a></li>",
-                esc(card.title),
-                esc(card.text)
-            ));
-        }
-        body.push_str("</ul>");
-        body.push_str(&format!(
-            "<p class=\"asof\">本站收录 {} 份政策文件，最新一份发布于 {}。政策以当地医保部门现行规定为准。</p>",
-            self.docs.len(),
-            esc(&chinese_date(self.policy_date()))
-        ));
-        spec(page, body)
+    /// The home page (`templates/home.html`).
+    fn home(&self, page: &Page) -> Result<PageSpec, String> {
+        let cards: Vec<Value> = Page::cards()
+            .map(|(href, c)| context! { href, title => c.title, text => c.text })
+            .collect();
+        let body = render(
+            "home.html",
+            context! {
+                title => page.title,
+                intro => page.intro,
+                cards,
+                count => self.docs.len(),
+                newest => chinese_date(self.policy_date()),
+            },
+        )?;
+        Ok(spec(page, body))
     }
 
-    fn library(&self, page: &Page) -> PageSpec {
-        let mut body = format!("<h1>{}</h1><p>{}</p>", esc(page.title), esc(page.intro));
+    /// The library (`templates/library.html`): the documents by level, each level by region and newest
+    /// first.
+    fn library(&self, page: &Page) -> Result<PageSpec, String> {
+        let mut groups = Vec::new();
         for level in [Level::Province, Level::City, Level::County] {
             let mut docs: Vec<&RenderedDoc> =
                 self.docs.iter().filter(|d| d.meta.level == level).collect();
@@ -146,44 +150,53 @@ impl<'a> Built<'a> {
                     .cmp(&b.meta.region)
                     .then(b.meta.date.cmp(&a.meta.date))
             });
-            body.push_str(&format!(
-                "<h2>{}级文件</h2><ul class=\"doc-list\">",
-                level.label()
-            ));
-            for d in docs {
-                let m = &d.meta;
-                body.push_str(&format!(
-                    "<li><a class=\"doc-title\" href=\"{}\">{}</a><div class=\"doc-meta\"><span class=\"tag\">{}</span>{} · {} · {}</div><p>{}</p></li>",
-                    esc(&doc_path(&m.slug)),
-                    esc(&m.short_title),
-                    esc(&m.region),
-                    esc(&m.doc_number),
-                    esc(&m.issuers.join("、")),
-                    esc(&chinese_date(&m.date)),
-                    esc(&m.summary)
-                ));
-            }
-            body.push_str("</ul>");
+            let docs: Vec<Value> = docs
+                .iter()
+                .map(|d| {
+                    let m = &d.meta;
+                    context! {
+                        href => doc_path(&m.slug),
+                        short_title => m.short_title,
+                        region => m.region,
+                        number => m.doc_number,
+                        issuers => m.issuers.join("、"),
+                        date => chinese_date(&m.date),
+                        summary => m.summary,
+                    }
+                })
+                .collect();
+            groups.push(context! { level => level.label(), docs });
         }
-        spec(page, body)
+        let body = render(
+            "library.html",
+            context! { title => page.title, intro => page.intro, groups },
+        )?;
+        Ok(spec(page, body))
     }
 
-    fn about(&self, page: &Page) -> PageSpec {
-        let mut body = format!("<h1>{}</h1>", esc(page.title));
-        body.push_str("<h2 id=\"privacy\">隐私说明</h2><p>本站没有服务器程序，也没有数据库和账号。您在计算器、政策查询和自查表里填写的内容只在您自己的手机或电脑上计算，不会发送到任何地方，也不会保存；关掉页面就没有了。为了方便分享，算式和答案可以放在网址“#”后面的部分里，这部分不会发送给网站。唯一会记在您设备上的是字体大小的选择。</p>");
-        body.push_str("<h2 id=\"sources\">文件来源</h2><ul>");
-        for d in self.docs {
-            body.push_str(&format!(
-                "<li><a href=\"{}\">{}</a>（{}，{}）</li>",
-                esc(&doc_path(&d.meta.slug)),
-                esc(&d.meta.title),
-                esc(&d.meta.doc_number),
-                esc(&chinese_date(&d.meta.date))
-            ));
-        }
-        body.push_str("</ul><p>这些文件是各级党委、政府及其部门公开发布的公文，依照《中华人民共和国著作权法》第五条，不适用著作权保护。本站只修正了文字提取时产生的错误（如页码、断行），每份文件末尾的“编者注”列出了全部修正。</p>");
-        body.push_str(&self.readings);
-        spec(page, body)
+    /// The about page (`templates/about.html`).
+    fn about(&self, page: &Page) -> Result<PageSpec, String> {
+        let docs: Vec<Value> = self
+            .docs
+            .iter()
+            .map(|d| {
+                context! {
+                    href => doc_path(&d.meta.slug),
+                    title => d.meta.title,
+                    number => d.meta.doc_number,
+                    date => chinese_date(&d.meta.date),
+                }
+            })
+            .collect();
+        let body = render(
+            "about.html",
+            context! {
+                title => page.title,
+                docs,
+                readings => Value::from_safe_string(self.readings.clone()),
+            },
+        )?;
+        Ok(spec(page, body))
     }
 }
 
@@ -198,56 +211,55 @@ pub fn spec(page: &Page, body: String) -> PageSpec {
     }
 }
 
-/// A page the app draws: its heading and explanation, the <noscript> note, and a loading line that is
-/// hidden until public/loader.js (the page shell's watch over the app's loading) shows it, so with
-/// JavaScript off no page says "正在加载" forever.
-fn interactive(page: &Page) -> PageSpec {
+/// A page the app draws (`templates/interactive.html`): its heading and explanation, and a loading line
+/// that only the page shell's loader shows.
+fn interactive(page: &Page) -> Result<PageSpec, String> {
     interactive_with(page, "")
 }
 
 /// [`interactive`] with what can be shown without the app (`more`, markup) after the loading line.
-fn interactive_with(page: &Page, more: &str) -> PageSpec {
-    spec(
-        page,
-        format!(
-            "<div class=\"page\"><h1>{}</h1><p class=\"lead\">{}</p><noscript><p class=\"notice\">这个功能需要在浏览器中启用 JavaScript。您也可以直接阅读<a href=\"/docs/\">政策文件</a>。</p></noscript><p class=\"loading\" role=\"status\" hidden>正在加载……</p>{}</div>",
-            esc(page.title),
-            esc(page.intro),
-            more
-        ),
-    )
+fn interactive_with(page: &Page, more: &str) -> Result<PageSpec, String> {
+    let body = render(
+        "interactive.html",
+        context! {
+            title => page.title,
+            intro => page.intro,
+            more => Value::from_safe_string(more.to_string()),
+        },
+    )?;
+    Ok(spec(page, body))
 }
 
-fn doc_page(d: &RenderedDoc) -> PageSpec {
+/// A document's page (`templates/doc.html`).
+fn doc_page(d: &RenderedDoc) -> Result<PageSpec, String> {
     let m = &d.meta;
-    let mut toc = String::new();
-    for t in d.toc.iter().filter(|t| t.depth <= 4) {
-        toc.push_str(&format!(
-            "<li class=\"d{}\"><a href=\"#{}\">{}</a></li>",
-            t.depth,
-            esc(&t.id),
-            esc(&t.title)
-        ));
-    }
-    let body = format!(
-        "<article class=\"doc\"><header class=\"doc-head\"><p class=\"doc-meta\"><span class=\"tag\">{}级</span>{}</p><h1>{}</h1><p class=\"docnum\">{}</p><p class=\"doc-meta\">{} · {}</p></header><p class=\"doc-summary\"><strong>简要说明（本站编写，不是原文）：</strong>{}</p><details class=\"toc\" open><summary>目录</summary><ol>{}</ol></details><div class=\"doc-body\">{}</div></article>",
-        m.level.label(),
-        esc(&m.region),
-        esc(&m.title),
-        esc(&m.doc_number),
-        esc(&m.issuers.join("、")),
-        esc(&chinese_date(&m.date)),
-        esc(&m.summary),
-        toc,
-        d.html
-    );
-    PageSpec {
+    let toc: Vec<Value> = d
+        .toc
+        .iter()
+        .filter(|t| t.depth <= 4)
+        .map(|t| context! { depth => t.depth, id => t.id, title => t.title })
+        .collect();
+    let body = render(
+        "doc.html",
+        context! {
+            level => m.level.label(),
+            region => m.region,
+            title => m.title,
+            number => m.doc_number,
+            issuers => m.issuers.join("、"),
+            date => chinese_date(&m.date),
+            summary => m.summary,
+            toc,
+            html => Value::from_safe_string(d.html.clone()),
+        },
+    )?;
+    Ok(PageSpec {
         path: doc_path(&m.slug),
         key: fragment_key(&doc_path(&m.slug)),
         title: m.short_title.clone(),
         description: format!("{}（{}）", m.title, m.doc_number),
         body,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -256,7 +268,7 @@ mod tests {
 
     #[test]
     fn app_pages_hide_their_loading_line_until_the_loader_shows_it() {
-        let spec = interactive(Page::of(PageKind::Calc));
+        let spec = interactive(Page::of(PageKind::Calc)).unwrap();
         assert!(spec.body.contains("<noscript>"));
         assert!(spec
             .body
