@@ -49,225 +49,285 @@ pub(crate) fn hospital_absorbs(s: &Scenario, e: &Episode) -> bool {
     s.category == Category::PovertyRegistered && e.kind == EpisodeKind::Inpatient
 }
 
+/// Who the person is, as these rules read the category.
+struct Person {
+    /// 建档立卡贫困人口.
+    poverty: bool,
+    /// Covered by the floor and 医疗救助 (建档立卡, or 兜底 with the option on).
+    covered: bool,
+    /// The reduced 大病保险 threshold (建档立卡, 低保, 特困).
+    reduced_threshold: bool,
+}
+
+impl Person {
+    fn of(s: &Scenario) -> Self {
+        let poverty = s.category == Category::PovertyRegistered;
+        Self {
+            poverty,
+            covered: poverty || (s.category == Category::SafetyNet && s.options.safety_net_covered),
+            reduced_threshold: matches!(
+                s.category,
+                Category::PovertyRegistered | Category::Dibao | Category::Tekun
+            ),
+        }
+    }
+}
+
 pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult> {
     let c = Ctx::new(s, p);
-    let poverty = s.category == Category::PovertyRegistered;
-    let covered = poverty || (s.category == Category::SafetyNet && s.options.safety_net_covered);
-    let reduced_threshold = matches!(
-        s.category,
-        Category::PovertyRegistered | Category::Dibao | Category::Tekun
-    );
+    let who = Person::of(s);
     let mut y = Year::default();
-    let mut out = Vec::new();
-    for e in &s.episodes {
-        let inpatient = e.kind == EpisodeKind::Inpatient;
-        let mut r = EpisodeResult {
-            total: e.total,
-            ..Default::default()
-        };
-        // 1. 基本医保
-        let poverty_inpatient = poverty && inpatient;
-        let (basic, basic_step) = match e.basic_paid {
-            Some(paid) => {
-                let mut st = c.step(
-                    "基本医保报销（结算单上的金额）",
-                    paid,
-                    "poverty_ratio_bonus",
-                    "按您填写的结算单金额计算。".into(),
-                );
-                if !poverty_inpatient {
-                    // The +10% clause is for 建档立卡 inpatients only: nothing to cite for the others.
-                    st.source = String::new();
-                }
-                (paid, st)
-            }
-            None => {
-                r.estimated = true;
-                let (ratio_key, deductible) = if inpatient {
-                    let key = format!("basic_ratio_{}", e.level.key());
-                    let d = if poverty {
-                        Decimal::ZERO
-                    } else {
-                        c.get(&format!("basic_deductible_{}", e.level.key()))
-                    };
-                    (key, d)
-                } else {
-                    ("basic_ratio_chronic".to_string(), Decimal::ZERO)
-                };
-                let base = c.get(&ratio_key);
-                let bonus = if poverty_inpatient {
-                    c.get("poverty_ratio_bonus")
-                } else {
-                    Decimal::ZERO
-                };
-                let ratio = (base + bonus).min(Decimal::ONE);
-                let basic = round(pos(e.compliant - deductible) * ratio);
-                let mut detail = format!(
-                    "（合规费用 {} − 起付线 {}）× 报销比例 {}%",
-                    fmt(e.compliant),
-                    fmt(deductible),
-                    pct(ratio)
-                );
-                if poverty_inpatient {
-                    // “提高10%” (ambiguity `plus-ten`): the default adds points; the other reading multiplies.
-                    let times = Decimal::ONE + bonus;
-                    let alt_ratio = (base * times).min(Decimal::ONE);
-                    let alt = round(pos(e.compliant - deductible) * alt_ratio);
-                    let quote =
-                        c.p.param("poverty_ratio_bonus")
-                            .source
-                            .as_ref()
-                            .map(|q| q.quote.clone())
-                            .unwrap_or_default();
-                    detail.push_str(&format!(
-                        "。建档立卡贫困人口不设起付线。文件写“{quote}”：本站按普通人群的比例 {}% 加 {} 个百分点计算；若理解为普通人群比例的 {} 倍（{}%），基本医保报销 {} 元。普通人群的比例是假设值",
-                        pct(base),
-                        pct(bonus),
-                        times.normalize(),
-                        pct(alt_ratio),
-                        fmt(alt)
-                    ));
-                } else {
-                    detail.push_str("。文件没有写这个报销比例和起付线，这里用的是假设值");
-                }
-                let mut st = c.step("基本医保报销（估算）", basic, &ratio_key, detail);
-                st.source = if poverty_inpatient {
-                    c.p.link("poverty_ratio_bonus").unwrap_or_default()
-                } else {
-                    // An assumption with no clause: the +10% clause is not about this person.
-                    String::new()
-                };
-                (basic, st)
-            }
-        };
-        r.basic = basic;
-        r.steps.push(basic_step);
-        // 2. 大病保险
-        let after_basic = pos(e.compliant - basic);
-        let threshold_key = if reduced_threshold {
-            "critical_threshold_reduced"
+    s.episodes
+        .iter()
+        .map(|e| settle_visit(&c, &who, e, &mut y))
+        .collect()
+}
+
+/// One visit, the rules in order, the year's totals carried on.
+fn settle_visit(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year) -> EpisodeResult {
+    let mut r = EpisodeResult {
+        total: e.total,
+        ..Default::default()
+    };
+    basic_insurance(c, who, e, &mut r);
+    critical_insurance(c, who, e, y, &mut r);
+    floor_and_assistance(c, who, e, y, &mut r);
+    noncompliant(c, e, &mut r);
+    r.steps.push(Step {
+        rule: "个人自付".into(),
+        amount: Decimal::ZERO,
+        source: String::new(),
+        assumption: r.estimated,
+        detail: if e.total > e.compliant && r.hospital_absorbed.is_zero() {
+            format!("含目录外（不合规）费用 {} 元", fmt(e.total - e.compliant))
         } else {
-            "critical_threshold_general"
-        };
-        let threshold = c.get(threshold_key);
-        y.after_basic += after_basic;
-        let critical = match e.critical_paid {
-            Some(paid) => paid,
-            None => {
-                r.estimated = true;
-                pos(round(critical_segments(&c, pos(y.after_basic - threshold))) - y.critical_paid)
-                    .min(after_basic)
-            }
-        };
-        y.critical_paid += critical;
-        r.critical = critical;
-        let mut st = c.step(
-            "大病保险报销",
-            critical,
-            threshold_key,
-            format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值）", fmt(y.after_basic), fmt(threshold)),
-        );
-        st.assumption = e.critical_paid.is_none();
-        r.steps.push(st);
-        // 3 and 4: 85% floor and 医疗救助
-        let before_floor = pos(e.compliant - basic - critical);
-        let assisted_kind = inpatient || !s.options.assistance_inpatient_only;
-        let assistance_threshold = c.get("assistance_threshold");
-        let reaches_assistance =
-            covered && assisted_kind && y.personal_compliant + before_floor > assistance_threshold;
-        let floor_applies = covered && !(s.options.literal_floor && reaches_assistance);
-        let top_up = if floor_applies {
-            pos(round(c.get("floor_ratio") * e.compliant) - basic - critical)
-        } else {
-            Decimal::ZERO
-        };
-        r.floor_top_up = top_up;
-        if covered {
-            let floor = pct(c.get("floor_ratio"));
-            let detail = if floor_applies && top_up.is_zero() {
-                format!(
-                    "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，已达到，不需要补足",
-                    fmt(c.get("floor_ratio") * e.compliant),
-                    fmt(basic + critical)
-                )
-            } else if floor_applies {
-                format!(
-                    "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
-                    fmt(c.get("floor_ratio") * e.compliant),
-                    fmt(basic + critical)
-                )
-            } else {
-                format!("按“字面理解”：本次达到医疗救助条件，不再补足到{floor}%")
-            };
-            r.steps.push(c.step(
-                &format!("兜底补足到实际报销{floor}%"),
-                top_up,
-                "floor_ratio",
-                detail,
-            ));
-        }
-        let personal_compliant = pos(before_floor - top_up);
-        if covered && assisted_kind {
-            let before = y.personal_compliant;
-            y.personal_compliant += personal_compliant;
-            let due =
-                round(pos(y.personal_compliant - assistance_threshold) * c.get("assistance_ratio"));
-            let assistance = pos(due - y.assistance_paid).min(personal_compliant);
-            y.assistance_paid += assistance;
-            r.assistance = assistance;
-            let mut detail = format!(
-                "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
-                fmt(before),
-                fmt(y.personal_compliant),
-                fmt(assistance_threshold)
+            String::new()
+        },
+        overridden: c.take_overridden(),
+    });
+    finish(r)
+}
+
+/// 1. 基本医保: the amount on the bill, or estimated (建档立卡 inpatients: no deductible, the ratio “提高”).
+fn basic_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, r: &mut EpisodeResult) {
+    let inpatient = e.kind == EpisodeKind::Inpatient;
+    let poverty_inpatient = who.poverty && inpatient;
+    let (basic, step) = match e.basic_paid {
+        Some(paid) => {
+            let mut st = c.step(
+                "基本医保报销（结算单上的金额）",
+                paid,
+                "poverty_ratio_bonus",
+                "按您填写的结算单金额计算。".into(),
             );
-            if !inpatient {
-                // Ambiguity `chronic-assistance`: the default counts 门诊慢特病.
-                detail.push_str("。门诊慢特病也计入：县委办发〔2018〕83号等四处条款写的是“个人自负合规医疗费用”，没有限定住院；另有三处写“住院合规医疗费用”。若只算住院，这次的费用既不计入全年累计，也没有医疗救助");
+            if !poverty_inpatient {
+                // The +10% clause is for 建档立卡 inpatients only: nothing to cite for the others.
+                st.source = String::new();
             }
-            r.steps.push(c.step(
-                &format!(
-                    "医疗救助（全年个人自付合规费用超过{}元的部分）",
-                    plain(assistance_threshold)
-                ),
-                assistance,
-                "assistance_threshold",
-                detail,
-            ));
-        } else if covered && !inpatient {
-            r.steps.push(Step {
-                rule: "医疗救助（按“只算住院”的理解：门诊慢特病不计入）".into(),
-                amount: Decimal::ZERO,
-                source: String::new(),
-                assumption: false,
-                detail: "您选了“医疗救助只算住院”：三处条款写“住院合规医疗费用”。本站默认按县委办发〔2018〕83号等四处条款（写“个人自负合规医疗费用”，没有限定住院）把门诊慢特病也计入".into(),
-                overridden: c.take_overridden(),
-            });
+            (paid, st)
         }
-        // 5. non-compliant cost
-        let noncompliant = e.total - e.compliant;
-        if hospital_absorbs(s, e) && noncompliant > Decimal::ZERO {
-            r.hospital_absorbed = noncompliant;
-            r.steps.push(c.step(
-                "目录外（不合规）费用由定点医院承担",
-                noncompliant,
-                "hospital_absorbs_noncompliant",
-                "建档立卡贫困人口住院的不合规费用由定点医疗机构自行承担".into(),
-            ));
+        None => {
+            r.estimated = true;
+            let (ratio_key, deductible) = if inpatient {
+                let key = format!("basic_ratio_{}", e.level.key());
+                let d = if who.poverty {
+                    Decimal::ZERO
+                } else {
+                    c.get(&format!("basic_deductible_{}", e.level.key()))
+                };
+                (key, d)
+            } else {
+                ("basic_ratio_chronic".to_string(), Decimal::ZERO)
+            };
+            let base = c.get(&ratio_key);
+            let bonus = if poverty_inpatient {
+                c.get("poverty_ratio_bonus")
+            } else {
+                Decimal::ZERO
+            };
+            let ratio = (base + bonus).min(Decimal::ONE);
+            let basic = round(pos(e.compliant - deductible) * ratio);
+            let mut detail = format!(
+                "（合规费用 {} − 起付线 {}）× 报销比例 {}%",
+                fmt(e.compliant),
+                fmt(deductible),
+                pct(ratio)
+            );
+            if poverty_inpatient {
+                detail.push_str(&bonus_reading(c, e, base, bonus, deductible));
+            } else {
+                detail.push_str("。文件没有写这个报销比例和起付线，这里用的是假设值");
+            }
+            let mut st = c.step("基本医保报销（估算）", basic, &ratio_key, detail);
+            st.source = if poverty_inpatient {
+                c.p.link("poverty_ratio_bonus").unwrap_or_default()
+            } else {
+                // An assumption with no clause: the +10% clause is not about this person.
+                String::new()
+            };
+            (basic, st)
         }
+    };
+    r.basic = basic;
+    r.steps.push(step);
+}
+
+/// “提高10%” (ambiguity `plus-ten`): the default adds points to the general ratio; the other reading
+/// multiplies it. Both are said, with what the other would pay.
+fn bonus_reading(
+    c: &Ctx<'_>,
+    e: &Episode,
+    base: Decimal,
+    bonus: Decimal,
+    deductible: Decimal,
+) -> String {
+    let times = Decimal::ONE + bonus;
+    let alt_ratio = (base * times).min(Decimal::ONE);
+    let alt = round(pos(e.compliant - deductible) * alt_ratio);
+    let quote =
+        c.p.param("poverty_ratio_bonus")
+            .source
+            .as_ref()
+            .map(|q| q.quote.clone())
+            .unwrap_or_default();
+    format!(
+        "。建档立卡贫困人口不设起付线。文件写“{quote}”：本站按普通人群的比例 {}% 加 {} 个百分点计算；若理解为普通人群比例的 {} 倍（{}%），基本医保报销 {} 元。普通人群的比例是假设值",
+        pct(base),
+        pct(bonus),
+        times.normalize(),
+        pct(alt_ratio),
+        fmt(alt)
+    )
+}
+
+/// 2. 大病保险 on the year's cumulative personal compliant cost above the threshold, by segments.
+fn critical_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year, r: &mut EpisodeResult) {
+    let after_basic = pos(e.compliant - r.basic);
+    let threshold_key = if who.reduced_threshold {
+        "critical_threshold_reduced"
+    } else {
+        "critical_threshold_general"
+    };
+    let threshold = c.get(threshold_key);
+    y.after_basic += after_basic;
+    let critical = match e.critical_paid {
+        Some(paid) => paid,
+        None => {
+            r.estimated = true;
+            pos(round(critical_segments(c, pos(y.after_basic - threshold))) - y.critical_paid)
+                .min(after_basic)
+        }
+    };
+    y.critical_paid += critical;
+    r.critical = critical;
+    let mut st = c.step(
+        "大病保险报销",
+        critical,
+        threshold_key,
+        format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值）", fmt(y.after_basic), fmt(threshold)),
+    );
+    st.assumption = e.critical_paid.is_none();
+    r.steps.push(st);
+}
+
+/// 3 and 4: the floor (实际报销 topped up to the floor ratio) and 医疗救助 on the year's cumulative personal
+/// compliant cost above its threshold; the reading options decide their order and which visits count.
+fn floor_and_assistance(
+    c: &Ctx<'_>,
+    who: &Person,
+    e: &Episode,
+    y: &mut Year,
+    r: &mut EpisodeResult,
+) {
+    let s = c.s;
+    let inpatient = e.kind == EpisodeKind::Inpatient;
+    let (basic, critical) = (r.basic, r.critical);
+    let before_floor = pos(e.compliant - basic - critical);
+    let assisted_kind = inpatient || !s.options.assistance_inpatient_only;
+    let assistance_threshold = c.get("assistance_threshold");
+    let reaches_assistance =
+        who.covered && assisted_kind && y.personal_compliant + before_floor > assistance_threshold;
+    let floor_applies = who.covered && !(s.options.literal_floor && reaches_assistance);
+    let top_up = if floor_applies {
+        pos(round(c.get("floor_ratio") * e.compliant) - basic - critical)
+    } else {
+        Decimal::ZERO
+    };
+    r.floor_top_up = top_up;
+    if who.covered {
+        let floor = pct(c.get("floor_ratio"));
+        let detail = if floor_applies && top_up.is_zero() {
+            format!(
+                "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，已达到，不需要补足",
+                fmt(c.get("floor_ratio") * e.compliant),
+                fmt(basic + critical)
+            )
+        } else if floor_applies {
+            format!(
+                "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
+                fmt(c.get("floor_ratio") * e.compliant),
+                fmt(basic + critical)
+            )
+        } else {
+            format!("按“字面理解”：本次达到医疗救助条件，不再补足到{floor}%")
+        };
+        r.steps.push(c.step(
+            &format!("兜底补足到实际报销{floor}%"),
+            top_up,
+            "floor_ratio",
+            detail,
+        ));
+    }
+    let personal_compliant = pos(before_floor - top_up);
+    if who.covered && assisted_kind {
+        let before = y.personal_compliant;
+        y.personal_compliant += personal_compliant;
+        let due =
+            round(pos(y.personal_compliant - assistance_threshold) * c.get("assistance_ratio"));
+        let assistance = pos(due - y.assistance_paid).min(personal_compliant);
+        y.assistance_paid += assistance;
+        r.assistance = assistance;
+        let mut detail = format!(
+            "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
+            fmt(before),
+            fmt(y.personal_compliant),
+            fmt(assistance_threshold)
+        );
+        if !inpatient {
+            // Ambiguity `chronic-assistance`: the default counts 门诊慢特病.
+            detail.push_str("。门诊慢特病也计入：县委办发〔2018〕83号等四处条款写的是“个人自负合规医疗费用”，没有限定住院；另有三处写“住院合规医疗费用”。若只算住院，这次的费用既不计入全年累计，也没有医疗救助");
+        }
+        r.steps.push(c.step(
+            &format!(
+                "医疗救助（全年个人自付合规费用超过{}元的部分）",
+                plain(assistance_threshold)
+            ),
+            assistance,
+            "assistance_threshold",
+            detail,
+        ));
+    } else if who.covered && !inpatient {
         r.steps.push(Step {
-            rule: "个人自付".into(),
+            rule: "医疗救助（按“只算住院”的理解：门诊慢特病不计入）".into(),
             amount: Decimal::ZERO,
             source: String::new(),
-            assumption: r.estimated,
-            detail: if noncompliant > Decimal::ZERO && r.hospital_absorbed.is_zero() {
-                format!("含目录外（不合规）费用 {} 元", fmt(noncompliant))
-            } else {
-                String::new()
-            },
+            assumption: false,
+            detail: "您选了“医疗救助只算住院”：三处条款写“住院合规医疗费用”。本站默认按县委办发〔2018〕83号等四处条款（写“个人自负合规医疗费用”，没有限定住院）把门诊慢特病也计入".into(),
             overridden: c.take_overridden(),
         });
-        out.push(finish(r));
     }
-    out
+}
+
+/// 5. The non-compliant cost of a 建档立卡 inpatient, borne by the hospital.
+fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
+    let noncompliant = e.total - e.compliant;
+    if hospital_absorbs(c.s, e) && noncompliant > Decimal::ZERO {
+        r.hospital_absorbed = noncompliant;
+        r.steps.push(c.step(
+            "目录外（不合规）费用由定点医院承担",
+            noncompliant,
+            "hospital_absorbs_noncompliant",
+            "建档立卡贫困人口住院的不合规费用由定点医疗机构自行承担".into(),
+        ));
+    }
 }

@@ -23,144 +23,176 @@ pub(crate) fn capped(s: &Scenario, e: &Episode) -> bool {
     s.category == Category::PovertyRegistered && e.kind == EpisodeKind::Inpatient && e.in_county
 }
 
+/// Running totals over the year.
+#[derive(Default)]
+struct Year {
+    /// Cumulative personal compliant cost after 基本医保 (the 大病保险 base).
+    after_basic: Decimal,
+    /// 大病保险 paid so far.
+    critical_paid: Decimal,
+}
+
 pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult> {
     let c = Ctx::new(s, p);
-    let get = |k: &str| c.get(k);
-    let link = |k: &str| c.link(k);
-    let assumed = |k: &str| c.assumed(k);
-    let poverty = s.category == Category::PovertyRegistered;
-    let mut after_basic_year = Decimal::ZERO;
-    let mut critical_year = Decimal::ZERO;
-    let mut out = Vec::new();
-    for e in &s.episodes {
-        let inpatient = e.kind == EpisodeKind::Inpatient;
-        let covered = capped(s, e);
-        let referred = poverty && inpatient && !e.in_county;
-        let mut r = EpisodeResult {
-            total: e.total,
-            ..Default::default()
-        };
-        let basic = match e.basic_paid {
-            Some(v) => v,
-            None => {
-                r.estimated = true;
-                let ratio_key = if inpatient {
-                    format!("basic_ratio_{}", e.level.key())
-                } else {
-                    "basic_ratio_chronic".into()
-                };
-                let deductible = if covered || !inpatient {
-                    Decimal::ZERO
-                } else {
-                    get(&format!("basic_deductible_{}", e.level.key()))
-                };
-                round(pos(e.compliant - deductible) * get(&ratio_key))
-            }
-        };
-        r.basic = basic;
-        let deductible_source = if covered {
-            link("no_deductible_rule")
-        } else if referred {
-            link("referral_rule")
-        } else {
-            String::new()
-        };
-        r.steps.push(Step {
-            rule: if e.basic_paid.is_some() {
-                "基本医保报销（结算单上的金额）".into()
-            } else {
-                "基本医保报销（估算）".into()
-            },
-            amount: basic,
-            source: deductible_source,
-            assumption: e.basic_paid.is_none(),
-            detail: if covered {
-                "县域内定点医疗机构住院，建档立卡贫困人口不设起付线；报销比例是假设值".into()
-            } else if referred {
-                format!(
-                    "县域外住院要逐级转诊：县级医院转市级医院，要经会诊同意并报区、县卫生计生局批准；市级转省级，要经省部级专家会诊同意并报省级卫生计生行政部门批准。不设起付线和个人负担控制在医疗总费用的{}%以内，文件只写了县域内定点医疗机构，所以这里按有起付线、没有这项兜底计算（起付线和报销比例是假设值）",
-                    pct(get("cap_ratio_2016"))
-                )
-            } else {
-                "报销比例和起付线是假设值".into()
-            },
-            overridden: c.take_overridden(),
-        });
-        let after_basic = pos(e.compliant - basic);
-        after_basic_year += after_basic;
-        let critical = match e.critical_paid {
-            Some(v) => v,
-            None => {
-                r.estimated = true;
-                pos(round(
-                    pos(after_basic_year - get("critical_threshold")) * get("critical_ratio"),
-                ) - critical_year)
-                .min(after_basic)
-            }
-        };
-        critical_year += critical;
-        r.critical = critical;
-        r.steps.push(Step {
-            rule: "大病保险报销".into(),
-            amount: critical,
-            source: String::new(),
-            assumption: e.critical_paid.is_none() && assumed("critical_ratio"),
-            detail: format!(
-                "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
-                fmt(get("critical_threshold"))
-            ),
-            overridden: c.take_overridden(),
-        });
-        let noncompliant = e.total - e.compliant;
-        if hospital_absorbs(s, e) && noncompliant > Decimal::ZERO {
-            r.hospital_absorbed = noncompliant;
-            r.steps.push(Step {
-                rule: "不合规医疗费用由医疗机构自行承担".into(),
-                amount: noncompliant,
-                source: link("hospital_absorbs_noncompliant"),
-                assumption: false,
-                detail: if e.in_county {
-                    "文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”".into()
-                } else {
-                    "县域外也一样：文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”，对转诊到省、市级医疗机构的贫困患者也写了“产生的一切不合规医疗费用全部由医疗机构自行承担”".into()
-                },
-                overridden: c.take_overridden(),
-            });
-        }
-        if covered {
-            let (base, key) = if s.options.meishan_compliant_cap {
-                (e.compliant, "cap_ratio_2020")
-            } else {
-                (e.total, "cap_ratio_2016")
-            };
-            let cap = round(get(key) * base);
-            let personal_before = pos(e.compliant - basic - critical);
-            let backstop = pos(personal_before - cap);
-            r.fiscal_backstop = backstop;
-            r.steps.push(Step {
-                rule: format!("政府兜底/慈善基金（个人负担控制在{}%以内）", pct(get(key))),
-                amount: backstop,
-                source: link(key),
-                assumption: false,
-                detail: format!(
-                    "个人负担的上限是{}的{}%，即 {} 元；超出的 {} 元由卫生扶贫救助基金、慈善救助基金等兜底（文件没有写明各基金怎样分担）",
-                    if s.options.meishan_compliant_cap { "合规医疗费用" } else { "医疗总费用" },
-                    pct(get(key)),
-                    fmt(cap),
-                    fmt(backstop)
-                ),
-                overridden: c.take_overridden(),
-            });
-        }
-        r.steps.push(Step {
-            rule: "个人自付".into(),
-            amount: Decimal::ZERO,
-            source: String::new(),
-            assumption: r.estimated,
-            detail: String::new(),
-            overridden: c.take_overridden(),
-        });
-        out.push(finish(r));
+    let mut y = Year::default();
+    s.episodes
+        .iter()
+        .map(|e| settle_visit(&c, e, &mut y))
+        .collect()
+}
+
+/// One visit, the rules in order, the year's totals carried on.
+fn settle_visit(c: &Ctx<'_>, e: &Episode, y: &mut Year) -> EpisodeResult {
+    let mut r = EpisodeResult {
+        total: e.total,
+        ..Default::default()
+    };
+    basic_insurance(c, e, &mut r);
+    critical_insurance(c, e, y, &mut r);
+    noncompliant(c, e, &mut r);
+    if capped(c.s, e) {
+        cap(c, e, &mut r);
     }
-    out
+    r.steps.push(Step {
+        rule: "个人自付".into(),
+        amount: Decimal::ZERO,
+        source: String::new(),
+        assumption: r.estimated,
+        detail: String::new(),
+        overridden: c.take_overridden(),
+    });
+    finish(r)
+}
+
+/// 基本医保: the amount on the bill, or estimated (no deductible where the cap applies; outside the county
+/// the step says 逐级转诊 applies).
+fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
+    let inpatient = e.kind == EpisodeKind::Inpatient;
+    let covered = capped(c.s, e);
+    let referred = c.s.category == Category::PovertyRegistered && inpatient && !e.in_county;
+    let basic = match e.basic_paid {
+        Some(v) => v,
+        None => {
+            r.estimated = true;
+            let ratio_key = if inpatient {
+                format!("basic_ratio_{}", e.level.key())
+            } else {
+                "basic_ratio_chronic".into()
+            };
+            let deductible = if covered || !inpatient {
+                Decimal::ZERO
+            } else {
+                c.get(&format!("basic_deductible_{}", e.level.key()))
+            };
+            round(pos(e.compliant - deductible) * c.get(&ratio_key))
+        }
+    };
+    r.basic = basic;
+    let deductible_source = if covered {
+        c.link("no_deductible_rule")
+    } else if referred {
+        c.link("referral_rule")
+    } else {
+        String::new()
+    };
+    r.steps.push(Step {
+        rule: if e.basic_paid.is_some() {
+            "基本医保报销（结算单上的金额）".into()
+        } else {
+            "基本医保报销（估算）".into()
+        },
+        amount: basic,
+        source: deductible_source,
+        assumption: e.basic_paid.is_none(),
+        detail: if covered {
+            "县域内定点医疗机构住院，建档立卡贫困人口不设起付线；报销比例是假设值".into()
+        } else if referred {
+            format!(
+                "县域外住院要逐级转诊：县级医院转市级医院，要经会诊同意并报区、县卫生计生局批准；市级转省级，要经省部级专家会诊同意并报省级卫生计生行政部门批准。不设起付线和个人负担控制在医疗总费用的{}%以内，文件只写了县域内定点医疗机构，所以这里按有起付线、没有这项兜底计算（起付线和报销比例是假设值）",
+                pct(c.get("cap_ratio_2016"))
+            )
+        } else {
+            "报销比例和起付线是假设值".into()
+        },
+        overridden: c.take_overridden(),
+    });
+}
+
+/// 大病保险 on the year's cumulative personal compliant cost above its threshold.
+fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeResult) {
+    let after_basic = pos(e.compliant - r.basic);
+    y.after_basic += after_basic;
+    let critical = match e.critical_paid {
+        Some(v) => v,
+        None => {
+            r.estimated = true;
+            pos(
+                round(pos(y.after_basic - c.get("critical_threshold")) * c.get("critical_ratio"))
+                    - y.critical_paid,
+            )
+            .min(after_basic)
+        }
+    };
+    y.critical_paid += critical;
+    r.critical = critical;
+    r.steps.push(Step {
+        rule: "大病保险报销".into(),
+        amount: critical,
+        source: String::new(),
+        assumption: e.critical_paid.is_none() && c.assumed("critical_ratio"),
+        detail: format!(
+            "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
+            fmt(c.get("critical_threshold"))
+        ),
+        overridden: c.take_overridden(),
+    });
+}
+
+/// The non-compliant cost of a 建档立卡 patient, borne by the hospital (inside the county and outside).
+fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
+    let noncompliant = e.total - e.compliant;
+    if hospital_absorbs(c.s, e) && noncompliant > Decimal::ZERO {
+        r.hospital_absorbed = noncompliant;
+        r.steps.push(Step {
+            rule: "不合规医疗费用由医疗机构自行承担".into(),
+            amount: noncompliant,
+            source: c.link("hospital_absorbs_noncompliant"),
+            assumption: false,
+            detail: if e.in_county {
+                "文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”".into()
+            } else {
+                "县域外也一样：文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”，对转诊到省、市级医疗机构的贫困患者也写了“产生的一切不合规医疗费用全部由医疗机构自行承担”".into()
+            },
+            overridden: c.take_overridden(),
+        });
+    }
+}
+
+/// The cap on the personal share (of the total cost, or of the compliant cost as an option): what lies
+/// above it is 政府兜底/慈善基金.
+fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
+    let of_compliant = c.s.options.meishan_compliant_cap;
+    let (base, key) = if of_compliant {
+        (e.compliant, "cap_ratio_2020")
+    } else {
+        (e.total, "cap_ratio_2016")
+    };
+    let cap = round(c.get(key) * base);
+    let personal_before = pos(e.compliant - r.basic - r.critical);
+    let backstop = pos(personal_before - cap);
+    r.fiscal_backstop = backstop;
+    r.steps.push(Step {
+        rule: format!("政府兜底/慈善基金（个人负担控制在{}%以内）", pct(c.get(key))),
+        amount: backstop,
+        source: c.link(key),
+        assumption: false,
+        detail: format!(
+            "个人负担的上限是{}的{}%，即 {} 元；超出的 {} 元由卫生扶贫救助基金、慈善救助基金等兜底（文件没有写明各基金怎样分担）",
+            if of_compliant { "合规医疗费用" } else { "医疗总费用" },
+            pct(c.get(key)),
+            fmt(cap),
+            fmt(backstop)
+        ),
+        overridden: c.take_overridden(),
+    });
 }
