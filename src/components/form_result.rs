@@ -1,0 +1,92 @@
+//! A scoring form's result: the score and grade, what is still unanswered, and each indicator that lost
+//! points with its fix and its clauses.
+
+use leptos::prelude::*;
+use policy_checker::forms::FormResult;
+
+/// The score of a form as answered so far (or why it cannot be scored).
+#[component]
+pub fn FormScore(
+    /// The form scored with the answers so far, or the reason it cannot be.
+    result: Memo<Result<FormResult, String>>,
+) -> impl IntoView {
+    move || {
+        match result.get() {
+        Err(e) => view! {
+            <p class="notice" role="alert">
+                {e}
+            </p>
+        }.into_any(),
+        Ok(r) => view! {
+            <div class="result-head">
+                <p>"得分"</p>
+                <p class="big">
+                    <span data-testid="form-score">{r.total}</span>
+                    {format!(" / {} 分", r.max)}
+                </p>
+                <p>
+                    "等次："
+                    <strong data-testid="form-grade">
+                        {r.grade.clone().unwrap_or_else(|| "本表未规定等次".into())}
+                    </strong>
+                    {r.vetoed.then(|| view! { <span class="tag assumed">"一票否决"</span> })}
+                </p>
+                {(!r.unanswered.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="hint">
+                                {format!(
+                                    "还有 {} 项没有回答（没回答的不得分）。",
+                                    r.unanswered.len(),
+                                )}
+                            </p>
+                        }
+                    })}
+            </div>
+            {(!r.lost.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>"失分项和整改建议"</h3>
+                        <ol class="steps">
+                            {r
+                                .lost
+                                .iter()
+                                .map(|l| {
+                                    view! {
+                                        <li>
+                                            <span class="rule">
+                                                {format!("{}：失 {} 分", l.item, l.points_lost)}
+                                            </span>
+                                            {l
+                                                .veto
+                                                .then(|| {
+                                                    view! { <span class="tag assumed">"否决项"</span> }
+                                                })}
+                                            <div class="detail">{l.text.clone()}</div>
+                                            <div>{format!("整改：{}", l.fix)}</div>
+                                            <a class="cite" href=l.source.href()>
+                                                "看考核表原文"
+                                            </a>
+                                            {l
+                                                .basis
+                                                .as_ref()
+                                                .map(|b| {
+                                                    view! {
+                                                        " · "
+                                                        <a class="cite" href=b.href()>
+                                                            "看政策条款"
+                                                        </a>
+                                                    }
+                                                })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                })}
+        }
+        .into_any(),
+    }
+    }
+}

@@ -1,0 +1,140 @@
+//! One indicator of a scoring form and its answers (是/否, 不适用 where the form allows it, a partial score),
+//! kept in the page's state.
+
+use leptos::prelude::*;
+use policy_checker::data::form::{Indicator, Kind};
+use policy_checker::Answer;
+
+use crate::self_check_state::SelfCheckState;
+
+/// An indicator's text, points and rule, and its answers.
+#[component]
+pub fn IndicatorAnswer(
+    /// The indicator (static data).
+    ind: &'static Indicator,
+    /// The page's state: answers and fields (shared with the address).
+    state: RwSignal<SelfCheckState>,
+) -> impl IntoView {
+    let set = move |id: String, a: Option<Answer>| {
+        state.update(|s| match a {
+            Some(a) => {
+                s.answers.insert(id, a);
+            }
+            None => {
+                s.answers.remove(&id);
+            }
+        })
+    };
+    let id = ind.id.clone();
+    let name = format!("ind-{}", ind.id);
+    let (yes_label, no_label) = ind.answer_labels();
+    let current = {
+        let id = id.clone();
+        move || state.with(|s| s.answers.get(&id).copied())
+    };
+    let is = {
+        let current = current.clone();
+        move |a: Answer| {
+            let current = current.clone();
+            move || current() == Some(a)
+        }
+    };
+    let scored = {
+        let current = current.clone();
+        move || matches!(current(), Some(Answer::Score(_)))
+    };
+    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+    view! {
+        <div class="indicator">
+            <p class="ind-text">
+                {ind.text.clone()} <span class="points">{format!("（{} 分）", ind.points)}</span>
+            </p>
+            {ind
+                .rule
+                .clone()
+                .map(|r| {
+                    view! { <p class="hint">{format!("评分办法：{r}")}</p> }
+                })}
+            <div class="answers" role="radiogroup" aria-label=ind.text.clone()>
+                <label class="choice" class:chosen=is(Answer::Yes)>
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        prop:checked=is(Answer::Yes)
+                        on:change=move |_| set(id1.clone(), Some(Answer::Yes))
+                    />
+                    {yes_label}
+                </label>
+                <label class="choice" class:chosen=is(Answer::No)>
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        prop:checked=is(Answer::No)
+                        on:change=move |_| set(id2.clone(), Some(Answer::No))
+                    />
+                    {no_label}
+                </label>
+                {ind
+                    .exempt
+                    .clone()
+                    .map(|e| {
+                        let id = id3.clone();
+                        view! {
+                            <label class="choice" class:chosen=is(Answer::Exempt)>
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    prop:checked=is(Answer::Exempt)
+                                    on:change=move |_| set(id.clone(), Some(Answer::Exempt))
+                                />
+                                {format!("不适用：{e}")}
+                            </label>
+                        }
+                    })}
+                {(ind.kind == Kind::Partial)
+                    .then(|| {
+                        let id = id3.clone();
+                        let max = ind.points;
+                        let input_id = format!("score-{}", ind.id);
+                        let current = current.clone();
+                        let value = move || match current() {
+                            Some(Answer::Score(s)) => s.to_string(),
+                            _ => String::new(),
+                        };
+                        let printed = value.clone();
+                        view! {
+                            <label class="choice" class:chosen=scored for=input_id.clone()>
+                                {format!("部分完成，得分（0–{max}）：")}
+                            </label>
+                            <input
+                                id=input_id
+                                type="number"
+                                min="0"
+                                max=max.to_string()
+                                inputmode="numeric"
+                                class="score-input"
+                                prop:value=value
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    set(
+                                        id.clone(),
+                                        v
+                                            .trim()
+                                            .parse::<u32>()
+                                            .ok()
+                                            .map(|s| Answer::Score(s.min(max))),
+                                    );
+                                }
+                            />
+                            <span class="print-only score-print">
+                                {move || {
+                                    let v = printed();
+                                    if v.is_empty() { String::new() } else { format!("{v} 分") }
+                                }}
+                            </span>
+                        }
+                    })}
+            </div>
+        </div>
+    }
+}
