@@ -1,0 +1,274 @@
+//! Which benefits a person gets, and why not the others: one pure function over the rules of
+//! `content/eligibility.toml` (see `store` for where the data lives). The direct answers to a topic's
+//! question are `topics`, which screens an area asks `asks`, the calculator link `calc_link`.
+
+mod asks;
+mod calc_link;
+mod topics;
+
+pub use asks::{asks, asks_with, diseases_for, Asks, QUESTIONS};
+pub use calc_link::{calc_link, CalcLink};
+pub use topics::{topic_answers, topic_answers_with, TopicAnswer, Verdict};
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::eligibility::{EligibilityData, Rule};
+use crate::data::Citation;
+
+pub(crate) static DATA: OnceLock<EligibilityData> = OnceLock::new();
+
+/// The rules, areas, categories and diseases of `content/eligibility.toml`.
+pub fn data() -> &'static EligibilityData {
+    crate::store::get(&DATA, crate::store::Part::Eligibility)
+}
+
+/// The person's answers (what the checker asks, one question per screen).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    /// Whose policy: `huining`, `meishan` or `dezhou`.
+    pub area: String,
+    /// Category id: `poverty_registered`, `dibao`, `tekun`, `safety_net`, `ordinary` or `unstable_exited`.
+    pub category: String,
+    /// Age in 周岁, if given.
+    pub age: Option<u32>,
+    /// Insured in 城乡居民基本医保.
+    pub insured: bool,
+    /// Has a disability.
+    pub disability: bool,
+    /// Is pregnant.
+    pub pregnant: bool,
+    /// Has an illness needing long-term treatment.
+    pub long_term_illness: bool,
+    /// Ids of the named diseases the person has (answers for diseases the area does not ask about are ignored).
+    pub diseases: Vec<String>,
+}
+
+/// One benefit of the chosen area, for this person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BenefitResult {
+    /// Rule id.
+    pub id: String,
+    /// Short name.
+    pub name: String,
+    /// Whether the person gets it.
+    pub applies: bool,
+    /// One plain sentence of what it means (plus any note for the person's category).
+    pub sentence: String,
+    /// Why not, when it does not apply.
+    pub why_not: Option<String>,
+    /// The document names the benefit without its details (the sentence says so).
+    pub named_only: bool,
+    /// Where to go.
+    pub where_to_go: String,
+    /// The clause.
+    pub source: Citation,
+    /// Further clauses.
+    pub also: Vec<Citation>,
+}
+
+/// An answer the rules do not know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CheckError {
+    /// No such area.
+    UnknownArea(String),
+    /// No such category.
+    UnknownCategory(String),
+    /// No such disease.
+    UnknownDisease(String),
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownArea(a) => write!(f, "不认识的地方：{a}"),
+            Self::UnknownCategory(c) => write!(f, "不认识的人员类别：{c}"),
+            Self::UnknownDisease(d) => write!(f, "不认识的疾病：{d}"),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
+
+/// Every benefit of the person's area, in the data file's order, each saying whether it applies and why not.
+pub fn check(person: &Person) -> Result<Vec<BenefitResult>, CheckError> {
+    check_with(data(), person)
+}
+
+/// [`check`] over the given rules.
+pub fn check_with(
+    data: &EligibilityData,
+    person: &Person,
+) -> Result<Vec<BenefitResult>, CheckError> {
+    validate(data, person)?;
+    Ok(data
+        .rules
+        .iter()
+        .filter(|r| r.area == person.area)
+        .map(|r| evaluate(data, r, person))
+        .collect())
+}
+
+pub(crate) fn validate(data: &EligibilityData, person: &Person) -> Result<(), CheckError> {
+    if !data.areas.iter().any(|a| a.id == person.area) {
+        return Err(CheckError::UnknownArea(person.area.clone()));
+    }
+    if !data.categories.iter().any(|c| c.id == person.category) {
+        return Err(CheckError::UnknownCategory(person.category.clone()));
+    }
+    if let Some(d) = person
+        .diseases
+        .iter()
+        .find(|d| !data.diseases.iter().any(|x| &x.id == *d))
+    {
+        return Err(CheckError::UnknownDisease(d.clone()));
+    }
+    Ok(())
+}
+
+/// Whether the person has `fact` (`insured`, …, `sick`, `disease:<id>`), counting only diseases asked in the area.
+pub(crate) fn has(data: &EligibilityData, person: &Person, fact: &str) -> bool {
+    let asked = |d: &String| {
+        data.diseases
+            .iter()
+            .any(|x| &x.id == d && x.areas.contains(&person.area))
+    };
+    match fact {
+        "insured" => person.insured,
+        "disability" => person.disability,
+        "pregnant" => person.pregnant,
+        "long_term_illness" => person.long_term_illness,
+        "sick" => person.long_term_illness || person.diseases.iter().any(asked),
+        other => other
+            .strip_prefix("disease:")
+            .is_some_and(|d| person.diseases.iter().any(|x| x == d && asked(x))),
+    }
+}
+
+pub(crate) fn fact_text(data: &EligibilityData, fact: &str, missing: bool) -> String {
+    if let Some(d) = fact.strip_prefix("disease:") {
+        let name = data
+            .diseases
+            .iter()
+            .find(|x| x.id == d)
+            .map_or(d, |x| x.name.as_str());
+        return if missing {
+            format!("这一项是给{name}患者的。")
+        } else {
+            format!("这一项不是给{name}患者的。")
+        };
+    }
+    let f = data.facts.iter().find(|f| f.id == fact);
+    f.map_or_else(
+        || fact.to_string(),
+        |f| {
+            if missing {
+                f.missing.clone()
+            } else {
+                f.present.clone()
+            }
+        },
+    )
+}
+
+pub(crate) fn fact_label(data: &EligibilityData, fact: &str) -> String {
+    match fact.strip_prefix("disease:") {
+        Some(d) => data
+            .diseases
+            .iter()
+            .find(|x| x.id == d)
+            .map_or(d.to_string(), |x| format!("患{}", x.name)),
+        None => data
+            .facts
+            .iter()
+            .find(|f| f.id == fact)
+            .map_or(fact.to_string(), |f| f.label.clone()),
+    }
+}
+
+/// The first condition the person fails, as a plain sentence; `None` when the rule applies.
+pub(crate) fn failure(data: &EligibilityData, rule: &Rule, person: &Person) -> Option<String> {
+    if !rule.categories.is_empty() && !rule.categories.contains(&person.category) {
+        let names: Vec<&str> = rule
+            .categories
+            .iter()
+            .filter_map(|id| data.categories.iter().find(|c| &c.id == id))
+            .map(|c| c.name.as_str())
+            .collect();
+        let mut why = format!("这一项只给{}。", names.join("、"));
+        let own = data.categories.iter().find(|c| c.id == person.category);
+        if let Some(c) = own {
+            let relevant = c.caveat_when_rule_has.is_empty()
+                || c.caveat_when_rule_has
+                    .iter()
+                    .any(|x| rule.categories.contains(x));
+            if let (Some(caveat), true) = (&c.caveat, relevant) {
+                why.push_str(caveat);
+            }
+        }
+        return Some(why);
+    }
+    if let Some(age) = rule.age {
+        match person.age {
+            None => {
+                return Some(format!(
+                    "这一项看年龄（{}到{}周岁），您没有填年龄。",
+                    age.min, age.max
+                ))
+            }
+            Some(a) if a < age.min || a > age.max => {
+                return Some(format!("这一项只给{}到{}周岁的人。", age.min, age.max))
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(f) = rule.all.iter().find(|f| !has(data, person, f)) {
+        return Some(fact_text(data, f, true));
+    }
+    if !rule.any.is_empty() && !rule.any.iter().any(|f| has(data, person, f)) {
+        let labels: Vec<String> = rule.any.iter().map(|f| fact_label(data, f)).collect();
+        return Some(format!(
+            "这一项是给以下情况的人的：{}。",
+            labels.join("，或")
+        ));
+    }
+    rule.not
+        .iter()
+        .find(|f| has(data, person, f))
+        .map(|f| fact_text(data, f, false))
+}
+
+pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> BenefitResult {
+    let caveats: Vec<&str> = rule
+        .caveats
+        .iter()
+        .filter(|c| c.categories.contains(&person.category))
+        .map(|c| c.text.as_str())
+        .collect();
+    let why_not = failure(data, rule, person).map(|mut w| {
+        for c in &caveats {
+            w.push_str(c);
+        }
+        w
+    });
+    let mut sentence = rule.sentence.clone();
+    if why_not.is_none() {
+        for c in &caveats {
+            sentence.push_str(c);
+        }
+    }
+    BenefitResult {
+        id: rule.id.clone(),
+        name: rule.name.clone(),
+        applies: why_not.is_none(),
+        sentence,
+        why_not,
+        named_only: rule.named_only,
+        where_to_go: rule.where_to_go.clone(),
+        source: rule.source.clone(),
+        also: rule.also.clone(),
+    }
+}
