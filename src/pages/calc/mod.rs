@@ -15,7 +15,7 @@ mod notices;
 mod start;
 
 use notices::{shown, ChangedNumbers, LinkNotices};
-use start::{read_fragment, take_example, typed_before_start, warm_up, when_idle};
+use start::{read_fragment, take_example, typed_before_start, warm_up};
 
 /// How long typing must pause before the comparison and the curve are brought up to date.
 pub const PAUSE_MS: u64 = 350;
@@ -145,9 +145,10 @@ pub fn CalcPage() -> impl IntoView {
             _ => true,
         })
     });
-    // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`).
+    // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`), once
+    // the page as the app draws it has been painted.
     if outcome.with_untracked(|o| matches!(o, Outcome::Empty)) {
-        when_idle(move || {
+        crate::dom::after_paint(move || {
             example.with_value(|e| {
                 if let Some(e) = e {
                     warm_up(e);

@@ -73,11 +73,10 @@ pub(super) fn typed_before_start() -> Option<(CalcForm, Option<String>)> {
 }
 
 /// Readies the result's code while the page is idle: settles the worked example's scenario (read from its
-/// own link, so it is the build's example) and draws its result once into a detached element, then drops
-/// it. The browser compiles each wasm function when it first runs, so without this the person's first
-/// keystroke would pay for compiling everything the first result draws (the slowest keystroke).
+/// own link, so it is the build's example) and builds its result once, off the page, then drops it. The
+/// browser compiles each wasm function when it first runs, so without this the person's first keystroke
+/// would pay for compiling everything the first result draws (it was the slowest keystroke).
 pub(super) fn warm_up(example: &web_sys::Element) {
-    use wasm_bindgen::JsCast;
     let Some(link) = example
         .query_selector("a[href^='/calc/#']")
         .ok()
@@ -99,15 +98,10 @@ pub(super) fn warm_up(example: &web_sys::Element) {
         return;
     };
     let guessed = crate::calc_adapter::compliant_guessed(&opened.form);
-    let Some(detached) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    let drawn = leptos::mount::mount_to(detached, move || {
-        view! {
+    // Built (its elements made, never put in the page) under an owner of its own, then dropped.
+    Owner::new().with(|| {
+        use leptos::tachys::view::Render;
+        let drawn = view! {
             <crate::components::ResultHead
                 scenario=scenario.clone()
                 result=result.clone()
@@ -120,22 +114,7 @@ pub(super) fn warm_up(example: &web_sys::Element) {
                 later=Signal::stored(None)
             />
         }
+        .build();
+        drop(drawn);
     });
-    drop(drawn);
-}
-
-/// Runs `f` when the browser is idle (`requestIdleCallback`), or soon where it has none.
-pub(super) fn when_idle(f: impl FnOnce() + 'static) {
-    let has_idle = web_sys::window()
-        .is_some_and(|w| js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false));
-    if has_idle {
-        let once = std::cell::Cell::new(Some(f));
-        request_idle_callback(move || {
-            if let Some(f) = once.take() {
-                f();
-            }
-        });
-    } else {
-        set_timeout(f, std::time::Duration::from_millis(200));
-    }
 }
