@@ -315,3 +315,11 @@ pub fn on_document_click(capture: bool, handler: impl Fn(web_sys::Event) + 'stat
     );
     handler.forget();
 }
+
+/// Runs `f` once the browser has painted the next frame: an animation frame runs just before the paint,
+/// and a task queued from it runs after.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}

@@ -1,6 +1,7 @@
 //! Reusable pieces of the page, one component per file.
 
 mod benefit_item;
+mod calc_later;
 mod calc_result;
 mod category_compare;
 mod check_question;
@@ -30,7 +31,8 @@ mod town_summary;
 mod visit_fields;
 
 pub use benefit_item::BenefitItem;
-pub use calc_result::{CalcLater, CalcResult, Later, LaterMemo};
+pub use calc_later::{CalcLater, Later, LaterMemo};
+pub use calc_result::{CalcResult, ResultHead};
 pub use category_compare::CategoryCompare;
 pub use check_question::Question;
 pub use check_result::CheckResult;

@@ -16,6 +16,8 @@ test('typing a bill gives the personal amount, with cited steps', async () => {
   await page.fill('#v0-compliant', '10000');
   await page.waitForSelector('[data-testid="personal-total"]');
   assert.equal(await page.textContent('[data-testid="personal-total"]'), '1,500.00');
+  // The steps follow once the browser has painted the amount.
+  await page.waitForSelector('.calc-details:not([aria-busy="true"]) .steps a.cite');
   const cites = await page.locator('.steps a.cite').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(cites.length >= 3 && cites.every((h) => /^\/docs\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(h)), JSON.stringify(cites));
   // The page is no wider than the phone.

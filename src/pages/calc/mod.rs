@@ -7,9 +7,15 @@ use leptos::prelude::*;
 use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
 
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, FieldError, OPTIONS};
-use crate::calc_state::{CalcForm, FromLink, LinkNotice, VisitForm, MAX_VISITS};
-use crate::components::{CalcLater, CalcResult, LaterMemo, PageHeading, VisitFields};
+use crate::calc_state::{CalcForm, FromLink, VisitForm, MAX_VISITS};
+use crate::components::{CalcLater, CalcResult, LaterMemo, PageHeading, ResultHead, VisitFields};
 use policy_content::site::PageKind;
+
+mod notices;
+mod start;
+
+use notices::{shown, ChangedNumbers, LinkNotices};
+use start::{read_fragment, take_example, typed_before_start, warm_up};
 
 /// How long typing must pause before the comparison and the curve are brought up to date.
 pub const PAUSE_MS: u64 = 350;
@@ -22,83 +28,21 @@ pub enum Outcome {
     /// Fields to fix.
     Errors(Vec<FieldError>),
     /// The settled year, and which visits' compliant cost was left blank.
-    Settled(Box<(Scenario, YearResult, Vec<bool>)>),
+    Settled(Settled),
     /// The engine refused (should not happen after the form's own checks).
     Failed(String),
 }
 
-/// The scenario in the address bar, read exactly as the browser gives it (never decoded as a whole).
-fn read_fragment() -> Option<FromLink> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    CalcForm::from_fragment(&hash)
-}
+/// A settled year: the scenario, the engine's result, and which visits' compliant cost was left blank.
+type Settled = Box<(Scenario, YearResult, Vec<bool>)>;
 
-/// The build's worked example (`crates/sitegen/src/calc_page.rs`: the engine's answer for one scenario,
-/// with its steps and clauses), taken out of the build-time page before the app mounts, to be shown
-/// while the form is empty: the node itself is moved, so its text is not painted a second time.
-fn take_example() -> Option<web_sys::Element> {
-    let doc = web_sys::window()?.document()?;
-    let el = doc
-        .query_selector("#static-shell .calc-example")
-        .ok()
-        .flatten()?;
-    el.remove();
-    Some(el)
-}
-
-/// What a person typed into the build-time form before the app started (the form is there before the
-/// wasm arrives), so nothing typed is lost when the app takes over; `None` if no amount was typed.
-/// Also which field had the focus.
-fn typed_before_start() -> Option<(CalcForm, Option<String>)> {
-    use wasm_bindgen::JsCast;
-    let doc = web_sys::window()?.document()?;
-    let shell = doc.get_element_by_id("static-shell")?;
-    let value = |id: &str| -> Option<String> {
-        let el = shell.query_selector(&format!("#{id}")).ok().flatten()?;
-        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            Some(i.value())
-        } else {
-            el.dyn_ref::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
+impl Outcome {
+    /// The settled year, if the form gives one.
+    fn settled(&self) -> Option<Settled> {
+        match self {
+            Outcome::Settled(b) => Some(b.clone()),
+            _ => None,
         }
-    };
-    let total = value("v0-total").unwrap_or_default();
-    if total.trim().is_empty() {
-        return None;
-    }
-    let mut form = CalcForm::default();
-    if let Some(p) = value("profile").filter(|p| profile(p).is_some()) {
-        form.set_profile(p);
-    }
-    if let Some(c) = shell
-        .query_selector("input[name=category]:checked")
-        .ok()
-        .flatten()
-        .and_then(|el| el.get_attribute("value"))
-        .filter(|c| Category::from_id(c).is_some())
-    {
-        form.category = c;
-    }
-    let v = &mut form.visits[0];
-    v.kind = value("v0-kind").unwrap_or(v.kind.clone());
-    v.set_level(value("v0-level").unwrap_or(v.level.clone()));
-    v.total = total;
-    v.compliant = value("v0-compliant").unwrap_or_default();
-    let focused = doc
-        .active_element()
-        .filter(|el| shell.contains(Some(el)))
-        .map(|el| el.id())
-        .filter(|id| !id.is_empty());
-    Some((form, focused))
-}
-
-/// A parameter's value as people read it: a ratio as `75%`, an amount as `500 元`, a flag as 是/否.
-fn shown(p: &policy_engine::Param) -> String {
-    use policy_engine::money::{pct, plain};
-    match p.unit {
-        policy_engine::Unit::Ratio => format!("{}%", pct(p.value)),
-        policy_engine::Unit::Yuan => format!("{} 元", plain(p.value)),
-        policy_engine::Unit::Flag => if p.value.is_zero() { "否" } else { "是" }.to_string(),
     }
 }
 
@@ -168,6 +112,50 @@ pub fn CalcPage() -> impl IntoView {
             }
         })
     });
+    // Below the headline: the details of the settled year, brought up to date once the browser has
+    // painted the keystroke (the headline is all the keystroke waits for); until then the last ones stay,
+    // marked busy, so the page does not jump. The scenario the page opened with is drawn at once.
+    let details = RwSignal::new(outcome.with_untracked(Outcome::settled));
+    let details_due = StoredValue::new(0_u32);
+    Effect::new(move |_| {
+        let due = details_due.get_value().wrapping_add(1);
+        details_due.set_value(due);
+        let now = outcome.with(Outcome::settled);
+        let same = |d: &Option<Settled>| match (d, &now) {
+            (Some(d), Some(n)) => d.0 == n.0,
+            (None, None) => true,
+            _ => false,
+        };
+        if details.with_untracked(same) {
+            return;
+        }
+        if now.is_none() {
+            details.set(None);
+            return;
+        }
+        crate::dom::after_paint(move || {
+            if details_due.get_value() == due {
+                details.set(outcome.with_untracked(Outcome::settled));
+            }
+        });
+    });
+    let details_fresh = Signal::derive(move || {
+        outcome.with(|o| match o {
+            Outcome::Settled(b) => details.with(|d| d.as_ref().is_some_and(|d| d.0 == b.0)),
+            _ => true,
+        })
+    });
+    // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`), once
+    // the page as the app draws it has been painted.
+    if outcome.with_untracked(|o| matches!(o, Outcome::Empty)) {
+        crate::dom::after_paint(move || {
+            example.with_value(|e| {
+                if let Some(e) = e {
+                    warm_up(e);
+                }
+            })
+        });
+    }
     // The later part: at once for the scenario the page opened with (nobody is typing), then after each
     // pause in typing.
     let memo = StoredValue::new(LaterMemo::default());
@@ -439,108 +427,21 @@ pub fn CalcPage() -> impl IntoView {
                     }
                     Outcome::Settled(b) => {
                         let (s, r, g) = *b;
-                        view! { <CalcResult scenario=s result=r guessed=g later=later /> }
-                            .into_any()
+                        view! { <ResultHead scenario=s result=r guessed=g /> }.into_any()
                     }
                 }}
+                <div class="calc-details" aria-busy=move || (!details_fresh.get()).to_string()>
+                    {move || {
+                        details
+                            .get()
+                            .map(|b| {
+                                let (s, r, g) = *b;
+                                view! { <CalcResult scenario=s result=r guessed=g later=later /> }
+                            })
+                    }}
+                </div>
                 <CalcLater later=later_shown fresh=fresh />
             </section>
         </div>
-    }
-}
-
-/// What in the opened link was not taken as it stood, in plain Chinese, above the form.
-#[component]
-fn LinkNotices(
-    /// The notices of the link the page was opened with (empty: nothing shown).
-    notices: RwSignal<Vec<LinkNotice>>,
-) -> impl IntoView {
-    view! {
-        <Show when=move || notices.with(|n| !n.is_empty())>
-            <div class="notice link-notices" role="status" data-testid="link-notices">
-                <p>"这个链接里有几处没有照用："</p>
-                <ul>
-                    {move || {
-                        notices
-                            .get()
-                            .into_iter()
-                            .map(|n| view! { <li>{n.to_string()}</li> })
-                            .collect_view()
-                    }}
-                </ul>
-                <button
-                    type="button"
-                    class="secondary small"
-                    on:click=move |_| notices.set(Vec::new())
-                >
-                    "知道了"
-                </button>
-            </div>
-        </Show>
-    }
-}
-
-/// Every assumed number the person (or the link) changed, each with a button back to the site's value.
-#[component]
-fn ChangedNumbers(
-    /// The calculator form.
-    form: RwSignal<CalcForm>,
-) -> impl IntoView {
-    let changed = Memo::new(move |_| {
-        form.with(|f| {
-            let Some(p) = profile(&f.profile) else {
-                return Vec::new();
-            };
-            f.overrides
-                .iter()
-                .filter_map(|(k, v)| {
-                    let param = p.editable_param(k).ok()?;
-                    Some((k.clone(), param.label.clone(), v.clone(), shown(param)))
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    view! {
-        <Show when=move || changed.with(|c| !c.is_empty())>
-            <div class="changed-numbers notice" data-testid="changed-numbers">
-                <p>
-                    <strong>"这次计算用了您改动的数字"</strong>
-                    "（文件没有写明，本站原用假设值）："
-                </p>
-                <ul>
-                    {move || {
-                        changed
-                            .get()
-                            .into_iter()
-                            .map(|(key, label, value, default)| {
-                                view! {
-                                    <li>
-                                        {format!("{label}：{value}（假设值 {default}）")}
-                                        <button
-                                            type="button"
-                                            class="secondary small"
-                                            on:click=move |_| {
-                                                form.update(|f| {
-                                                    f.overrides.remove(&key);
-                                                })
-                                            }
-                                        >
-                                            "恢复政策默认"
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-                <button
-                    type="button"
-                    class="secondary small"
-                    on:click=move |_| form.update(|f| f.overrides.clear())
-                >
-                    "全部恢复"
-                </button>
-            </div>
-        </Show>
     }
 }

@@ -1,0 +1,39 @@
+// Probe: only the keystroke part of bench.mjs, for DISTS (comma-separated), interleaved, N runs each.
+import { serve, launch } from '../tests/e2e/harness.mjs';
+const dists = process.env.DISTS.split(',');
+const servers = await Promise.all(dists.map((d) => serve(0, d)));
+const OBSERVE = () => {
+  const b = { events: [], mounted: null };
+  window.__bench = b;
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.interactionId) b.events.push({ id: e.interactionId, name: e.name, duration: e.duration }); })).observe({ type: 'event', buffered: true, durationThreshold: 16 });
+  const check = () => { if (b.mounted === null && document.readyState !== 'loading' && !document.getElementById('static-shell')) b.mounted = performance.now(); };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const out = dists.map(() => []);
+for (let i = 0; i < Number(process.env.N || 3); i++) {
+  for (const [k, server] of servers.entries()) {
+    const ctx = await launch();
+    const page = await ctx.newPage();
+    await page.addInitScript(OBSERVE);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(server.base + '/calc/');
+    await page.waitForFunction(() => window.__bench.mounted !== null, null, { timeout: 60000 });
+    await page.waitForTimeout(1500);
+    await page.click('#v0-total');
+    await page.keyboard.type('12000', { delay: 120 });
+    await page.click('#v0-compliant');
+    await page.keyboard.type('10000', { delay: 120 });
+    await page.waitForTimeout(1500);
+    const events = await page.evaluate(() => window.__bench.events);
+    const byKey = new Map();
+    for (const e of events.filter((x) => x.name.startsWith('key') || x.name === 'input' || x.name === 'beforeinput')) byKey.set(e.id, Math.max(byKey.get(e.id) || 0, e.duration));
+    const d = [...byKey.values()];
+    while (d.length < 10) d.push(16);
+    out[k].push({ median: median(d), worst: Math.max(...d), all: d.join(' ') });
+    await ctx.close();
+  }
+}
+for (const [k, d] of dists.entries()) { console.log(d); console.table(out[k]); }
+process.exit(0);

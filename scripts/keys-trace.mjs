@@ -1,0 +1,21 @@
+// Probe: where a keystroke's time goes (trace: script vs style/layout vs paint), typing into /calc/.
+import { serve, launch } from '../tests/e2e/harness.mjs';
+const server = await serve(0, process.env.BENCH_DIST || 'dist');
+const ctx = await launch();
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await page.goto(server.base + '/calc/');
+await page.waitForFunction(() => !document.getElementById('static-shell'), null, { timeout: 60000 });
+await page.waitForTimeout(1500);
+await page.click('#v0-total');
+const browser = ctx.browser();
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm'] });
+await page.keyboard.type(process.env.KEYS || '12000', { delay: 150 });
+await page.waitForTimeout(200);
+const ev = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const sum = {};
+for (const e of ev) if (e.ph === 'X' && e.dur && ['EventDispatch', 'FunctionCall', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'ParseHTML', 'wasm.CompileLazy', 'TimerFire', 'FireAnimationFrame', 'RunTask', 'HitTest', 'Commit'].includes(e.name)) sum[e.name] = Math.round((sum[e.name] || 0) + e.dur / 1000);
+console.log(JSON.stringify(sum));
+await ctx.close();
+process.exit(0);

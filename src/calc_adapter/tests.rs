@@ -1,0 +1,300 @@
+//! Tests of the calculator's bridge to the engine: typed forms settle and errors name their field, the
+//! reading options match the ambiguity register, clause numbers, and money and link labels.
+
+use super::*;
+use crate::calc_state::CalcForm;
+
+fn form(total: &str, compliant: &str) -> CalcForm {
+    let mut f = CalcForm::default();
+    f.visits[0].total = total.into();
+    f.visits[0].compliant = compliant.into();
+    f
+}
+
+#[test]
+fn typed_form_settles_and_errors_name_the_field() {
+    let s = scenario(&form("1.2万", "10,000")).unwrap();
+    let r = policy_engine::settle(&s).unwrap();
+    assert_eq!(yuan(r.year.personal), "1,500.00");
+    // (total, compliant, basic paid, field with the error, its message)
+    for (total, compliant, basic, field, message) in [
+        ("abc", "12000", "", "total", "看不懂"),
+        (
+            "10000",
+            "12000",
+            "",
+            "compliant",
+            "合规医疗费用不能大于医疗总费用（10000 元）",
+        ),
+        (
+            "10000",
+            "8000",
+            "9000",
+            "basic_paid",
+            "不能大于合规医疗费用（8000 元）",
+        ),
+    ] {
+        let mut f = form(total, compliant);
+        f.visits[0].basic_paid = basic.into();
+        let errs = scenario(&f).unwrap_err();
+        assert_eq!((errs[0].visit, errs[0].field.as_str()), (Some(0), field));
+        assert!(errs[0].message.contains(message), "{}", errs[0].message);
+    }
+}
+
+/// Issue 13 (3): an option's label and help are shown as `label（help）`: neither may hold brackets
+/// of its own inside that.
+#[test]
+fn option_texts_never_nest_brackets() {
+    for (_, label, help, _) in OPTIONS {
+        let shown = format!("{label}（{help}）");
+        let mut depth = 0;
+        for c in shown.chars() {
+            match c {
+                '（' => depth += 1,
+                '）' => depth -= 1,
+                _ => {}
+            }
+            assert!(depth <= 1, "{shown}");
+        }
+    }
+}
+
+/// Each reading option names its entry of the ambiguity register, which names the option back and
+/// quotes its label (so the about page tells a trainer which switch shows the other reading).
+#[test]
+fn every_option_is_the_register_entry_it_names() {
+    let text = include_str!("../../content/ambiguities.toml");
+    let register: toml::Table = text.parse().unwrap();
+    let entries = register["ambiguities"].as_array().unwrap();
+    let with_option: Vec<&toml::Table> = entries
+        .iter()
+        .map(|e| e.as_table().unwrap())
+        .filter(|e| e.contains_key("option"))
+        .collect();
+    assert_eq!(with_option.len(), OPTIONS.len());
+    for (key, label, _, anchor) in OPTIONS {
+        let entry = entries
+            .iter()
+            .map(|e| e.as_table().unwrap())
+            .find(|e| e["id"].as_str() == Some(anchor))
+            .unwrap_or_else(|| panic!("no ambiguity {anchor}"));
+        assert_eq!(entry["option"].as_str(), Some(*key), "{anchor}");
+        let alternatives: Vec<&str> = entry["alternatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a.as_str())
+            .collect();
+        let alternatives = alternatives.join("\n");
+        assert!(
+            alternatives.contains(&format!("“{label}”")),
+            "{anchor}: {alternatives}"
+        );
+    }
+}
+
+#[test]
+fn every_option_key_is_an_engine_option() {
+    for (key, ..) in OPTIONS {
+        assert!(Options::KEYS.contains(key), "{key}");
+        assert_eq!(options(&[key.to_string()]).get(key), Some(true));
+    }
+    assert_eq!(OPTIONS.len(), Options::KEYS.len());
+    // Default: 门诊慢特病 counts toward 医疗救助; an old link's key changes nothing.
+    assert_eq!(options(&[]), Options::default());
+    assert_eq!(options(&["chronic_assistance".into()]), Options::default());
+}
+
+/// Issue 13 (1): only the total typed; the headline says what the number is.
+#[test]
+fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
+    for (profile, category, kind, level, in_county, want) in [
+        (
+            "huining-2018",
+            "poverty_registered",
+            "inpatient",
+            "county",
+            true,
+            Reading::Ceiling,
+        ),
+        (
+            "huining-2018",
+            "poverty_registered",
+            "inpatient",
+            "province",
+            false,
+            Reading::Ceiling,
+        ),
+        (
+            "huining-2018",
+            "poverty_registered",
+            "chronic_outpatient",
+            "county",
+            true,
+            Reading::FromTotal,
+        ),
+        (
+            "huining-2018",
+            "dibao",
+            "inpatient",
+            "county",
+            true,
+            Reading::FromTotal,
+        ),
+        (
+            "huining-2018",
+            "ordinary",
+            "inpatient",
+            "county",
+            true,
+            Reading::FromTotal,
+        ),
+        (
+            "meishan-2016",
+            "poverty_registered",
+            "inpatient",
+            "county",
+            true,
+            Reading::Ceiling,
+        ),
+        (
+            "meishan-2016",
+            "poverty_registered",
+            "inpatient",
+            "county",
+            false,
+            Reading::FromTotal,
+        ),
+        (
+            "meishan-2016",
+            "poverty_registered",
+            "inpatient",
+            "city",
+            true,
+            Reading::FromTotal,
+        ),
+        (
+            "meishan-2016",
+            "tekun",
+            "inpatient",
+            "county",
+            true,
+            Reading::FromTotal,
+        ),
+    ] {
+        let mut f = form("12000", "");
+        f.profile = profile.into();
+        f.category = category.into();
+        f.visits[0].kind = kind.into();
+        f.visits[0].level = level.into();
+        f.visits[0].in_county = in_county;
+        assert!(has_amounts(&f));
+        let s = scenario(&f).unwrap();
+        assert_eq!(s.episodes[0].compliant, s.episodes[0].total);
+        assert_eq!(
+            reading(&s, &compliant_guessed(&f)),
+            want,
+            "{profile} {category} {kind} {level} {in_county}"
+        );
+        f.visits[0].compliant = "10000".into();
+        assert_eq!(
+            reading(&scenario(&f).unwrap(), &compliant_guessed(&f)),
+            Reading::AsTyped
+        );
+    }
+    assert!(!has_amounts(&form("", "100")));
+}
+
+#[test]
+fn clause_numbers_in_the_documents_own_numbering() {
+    for (id, label) in [
+        ("s2", "二"),
+        ("s3-2", "三（二）"),
+        ("s3-1-2-6", "三（一）2（6）"),
+        ("a5-s3-2-1", "附件5 三（二）1"),
+        ("a5-s3-1-11", "附件5 三（一）11"),
+        ("s1-5-1", "一（五）1"),
+        ("odd", "odd"),
+    ] {
+        assert_eq!(clause_label(id), label);
+    }
+    assert_eq!(
+        clause_ref("huining-2018", "gansu-165#s1-4-2").as_deref(),
+        Some("甘卫发〔2018〕165号 一（四）2")
+    );
+    // Every cited clause's own line in the document carries the number's last level.
+    for p in policy_engine::profiles() {
+        for src in p
+            .params
+            .iter()
+            .flat_map(|x| x.source.iter().chain(x.clause.iter()))
+        {
+            let md = std::fs::read_to_string(format!(
+                "{}/content/docs/{}.md",
+                env!("CARGO_MANIFEST_DIR"),
+                src.doc
+            ))
+            .unwrap();
+            let line = md
+                .lines()
+                .find(|l| l.contains(&format!("{{#{}}}", src.section)))
+                .unwrap();
+            // The clause's own number as the document writes it: 三、 （二） 1. （6）.
+            let levels = src
+                .section
+                .split('-')
+                .filter(|p| !p.starts_with('a'))
+                .count();
+            let n = src
+                .section
+                .rsplit('-')
+                .next()
+                .unwrap()
+                .trim_start_matches('s');
+            let cn = clause_label(&format!("s{n}"));
+            let variants = match levels {
+                1 => vec![format!("{cn}、")],
+                2 => vec![format!("（{cn}）"), format!("({cn})")],
+                3 => vec![format!("{n}."), format!("{n}．")],
+                _ => vec![format!("（{n}）"), format!("({n})")],
+            };
+            assert!(
+                variants.iter().any(|v| line.contains(v.as_str())),
+                "{}#{}: {variants:?} not in {line}",
+                src.doc,
+                src.section
+            );
+        }
+    }
+}
+
+#[test]
+fn poster_amounts() {
+    for (v, s) in [
+        ("12000", "1.2 万元"),
+        ("3000", "3,000 元"),
+        ("1800.5", "1,800.50 元"),
+        ("300000", "30 万元"),
+    ] {
+        assert_eq!(wan(v.parse().unwrap()), s);
+    }
+}
+
+#[test]
+fn links_and_money() {
+    assert_eq!(
+        source_href("huining-83#a5-s3-2-1").as_deref(),
+        Some("/docs/huining-83/#a5-s3-2-1")
+    );
+    assert_eq!(source_href(""), None);
+    for (v, s) in [
+        ("0", "0.00"),
+        ("1234567.891", "1,234,567.89"),
+        ("999", "999.00"),
+        ("-1740000", "-1,740,000.00"),
+        ("-740000", "-740,000.00"),
+    ] {
+        assert_eq!(yuan(v.parse().unwrap()), s);
+    }
+}

@@ -1,0 +1,195 @@
+//! Tests of the calculator's form state: every form round-trips through the fragment as a browser returns
+//! it, links cannot change what the documents fix, and crafted or foreign fragments never panic.
+
+use super::*;
+use crate::fragment::tests::{as_browser_returns, Rng};
+
+fn visit(
+    kind: &str,
+    level: &str,
+    in_county: bool,
+    total: &str,
+    compliant: &str,
+    basic: &str,
+) -> VisitForm {
+    VisitForm {
+        kind: kind.into(),
+        level: level.into(),
+        in_county,
+        total: total.into(),
+        compliant: compliant.into(),
+        basic_paid: basic.into(),
+        critical_paid: String::new(),
+    }
+}
+
+/// What the page reads back after writing `form` into the address bar.
+fn reopened(form: &CalcForm) -> FromLink {
+    let hash = format!("#{}", as_browser_returns(&form.to_fragment()));
+    CalcForm::from_fragment(&hash).expect("a scenario")
+}
+
+#[test]
+fn round_trips_through_the_browser() {
+    let mut form = CalcForm {
+        profile: "meishan-2016".into(),
+        category: "dibao".into(),
+        options: vec!["meishan_compliant_cap".into()],
+        visits: vec![
+            visit("inpatient", "city", false, "1.2万", "12,000.50", "6500"),
+            visit(
+                "chronic_outpatient",
+                "township",
+                true,
+                "３０００元",
+                "１２，０００",
+                "",
+            ),
+            visit(
+                "inpatient",
+                "county",
+                true,
+                "20,000.50",
+                "9000元",
+                "a;b&c=d#e%f:g",
+            ),
+        ],
+        overrides: BTreeMap::new(),
+    };
+    form.overrides
+        .insert("basic_ratio_county".into(), "78%".into());
+    let frag = form.to_fragment();
+    assert!(
+        frag.starts_with(
+            "p=m&c=db&o=meishan_compliant_cap&v=i,s,0,1.2%E4%B8%87,12%2C000.50,6500,;"
+        ),
+        "{frag}"
+    );
+    assert_eq!(
+        reopened(&form),
+        FromLink {
+            form,
+            notices: vec![]
+        }
+    );
+}
+
+/// Any form a person can type (fields of up to 32 characters, any Unicode) comes back the same.
+#[test]
+fn any_typed_form_round_trips() {
+    let mut rng = Rng(11);
+    let pick =
+        |rng: &mut Rng, xs: &[(&str, &str)]| xs[rng.below(xs.len() as u64) as usize].1.to_string();
+    for _ in 0..5_000 {
+        let n = 1 + rng.below(4) as usize;
+        let mut form = CalcForm {
+            profile: ["huining-2018", "meishan-2016"][rng.below(2) as usize].into(),
+            category: pick(&mut rng, CATEGORIES),
+            options: if rng.below(2) == 0 {
+                vec!["literal_floor".into()]
+            } else {
+                vec![]
+            },
+            visits: (0..n)
+                .map(|_| VisitForm {
+                    kind: pick(&mut rng, KINDS),
+                    level: pick(&mut rng, LEVELS),
+                    in_county: rng.below(2) == 0,
+                    total: rng.text(32),
+                    compliant: rng.text(32),
+                    basic_paid: rng.text(32),
+                    critical_paid: rng.text(32),
+                })
+                .collect(),
+            overrides: BTreeMap::new(),
+        };
+        for v in &mut form.visits {
+            v.in_county &= county_level(&v.level);
+        }
+        let back = reopened(&form);
+        assert_eq!(back.form, form);
+        assert_eq!(back.notices, vec![]);
+    }
+}
+
+#[test]
+fn links_cannot_change_what_the_documents_fix() {
+    let back =
+        CalcForm::from_fragment("#p=h&c=pr&a=floor_ratio:0.5,basic_ratio_county:75,basic_ratio_city:78%25&v=i,c,1,4000,4000,2000,0")
+            .unwrap();
+    assert_eq!(
+        back.form.overrides,
+        BTreeMap::from([("basic_ratio_city".to_string(), "78%".to_string())])
+    );
+    let said: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said[0].contains("是政策规定的数值，不能修改，已按原文计算"),
+        "{said:?}"
+    );
+    assert!(said[1].contains("不能是 75"), "{said:?}");
+}
+
+/// Issue 13 (2): a 市级 or 省级 hospital is never 县域内, whatever the form or a link says.
+#[test]
+fn city_and_province_hospitals_are_never_in_the_county() {
+    for (from, to, before, after) in [
+        ("county", "city", true, false),
+        ("county", "province", true, false),
+        ("city", "county", false, true),
+        ("province", "township", false, true),
+        ("county", "township", false, false),
+        ("township", "county", true, true),
+    ] {
+        let mut v = visit("inpatient", from, before, "1", "1", "");
+        v.set_level(to.into());
+        assert_eq!(
+            (v.level.as_str(), v.in_county),
+            (to, after),
+            "{from} → {to}"
+        );
+    }
+    let back = CalcForm::from_fragment("#v=i,s,1,5000,,,;i,p,1,5000,,,;i,c,1,5000,,,").unwrap();
+    let in_county: Vec<bool> = back.form.visits.iter().map(|v| v.in_county).collect();
+    assert_eq!(in_county, [false, false, true]);
+    assert!(back
+        .form
+        .to_fragment()
+        .contains("v=i,s,0,5000,,,;i,p,0,5000,,,;i,c,1,5000,,,"));
+}
+
+#[test]
+fn bounded_and_never_panics() {
+    let many = format!("#v={}", ";".repeat(200_000));
+    let back = CalcForm::from_fragment(&many).unwrap();
+    assert_eq!(back.form.visits.len(), MAX_VISITS);
+    assert_eq!(
+        back.notices,
+        vec![LinkNotice::TooManyVisits { given: 200_001 }]
+    );
+    let back = CalcForm::from_fragment("#v=i,c,1,%25%E4%B8%87").unwrap();
+    assert_eq!(back.form.visits[0].total, "%万");
+    let long = format!("#v=i,c,1,{}", "9".repeat(40));
+    let back = CalcForm::from_fragment(&long).unwrap();
+    assert_eq!(back.form.visits[0].total.len(), 32);
+    assert_eq!(back.notices, vec![LinkNotice::Cut { visit: 1 }]);
+    let mut rng = Rng(3);
+    for _ in 0..100_000 {
+        let s = format!("#v={}&a={}", rng.text(24), rng.text(12));
+        let _ = CalcForm::from_fragment(&s);
+        let _ = CalcForm::from_fragment(&rng.text(24));
+    }
+}
+
+#[test]
+fn missing_or_foreign_fragments() {
+    assert_eq!(CalcForm::from_fragment(""), None);
+    assert_eq!(CalcForm::from_fragment("#s2"), None);
+    let f = CalcForm::from_fragment("v=i,c,1,5000,4000,,&p=zz").unwrap();
+    assert_eq!(
+        f.form.profile, "huining-2018",
+        "an unknown profile keeps the default"
+    );
+    assert_eq!(f.form.visits[0].total, "5000");
+    assert_eq!(f.notices.len(), 1);
+}

@@ -1,0 +1,229 @@
+//! The part of the calculator's result computed once typing pauses ([`Later`], [`CalcLater`]): the same
+//! visits compared across categories, the other readings and the curve of personal payment against the
+//! bill for each category (6 + 505 settlements, memoized for the visit: the curve does not depend on the
+//! visits typed, only on the profile, options and changed numbers), and the handout's QR code.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use policy_engine::{settle, sweep, Category, Scenario};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::calc_adapter::{yuan, OPTIONS};
+use crate::charts::{line_chart, Series};
+use crate::compare::Comparison;
+use crate::components::CategoryCompare;
+
+use super::calc_result::{param, visits_in_words};
+
+/// What the result shows once typing pauses: the same visits for every category, where the other reading
+/// of the documents changes the amount, the curve, and the handout's QR code of the address.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Later {
+    /// The scenario it was computed for.
+    pub scenario: Scenario,
+    /// Each payer's share of the same visits for every category (`crate::compare::compare`).
+    compare: Comparison,
+    /// 说明: for each option whose other reading changes the amount, what the documents say and the two
+    /// amounts, with the anchor of the reading on the about page.
+    readings: Vec<(String, &'static str)>,
+    /// The curve (SVG), shared by every scenario with the same profile, options and changed numbers.
+    curve: Arc<str>,
+    /// Where the 建档立卡 curve flattens, if the profile has that threshold.
+    flattens: Option<String>,
+    /// The handout's QR code (SVG) of the address as it was then.
+    pub qr: String,
+}
+
+/// The work done after a pause, kept for the visit: typing back and forth, or switching category and
+/// back, costs nothing the second time.
+#[derive(Default)]
+pub struct LaterMemo {
+    /// By scenario: the comparison and readings.
+    settled: Vec<(Scenario, Compared)>,
+    /// By the scenario without its visits and category (all the curve depends on).
+    curves: Vec<(Scenario, Arc<str>)>,
+}
+
+/// Each payer per category, and the readings that change the amount (see [`Later`]).
+type Compared = (Comparison, Vec<(String, &'static str)>);
+
+/// How many scenarios the memo keeps (the oldest go first).
+const MEMO_SIZE: usize = 64;
+
+impl LaterMemo {
+    /// The later part for `scenario`, whose year's personal amount is `personal`, with the QR code of
+    /// `url`.
+    pub fn later(&mut self, scenario: &Scenario, personal: Decimal, url: &str) -> Later {
+        let (compare, readings) = match self.settled.iter().find(|(s, _)| s == scenario) {
+            Some((_, done)) => done.clone(),
+            None => {
+                let done = (
+                    crate::compare::compare(scenario),
+                    readings(scenario, personal),
+                );
+                if self.settled.len() >= MEMO_SIZE {
+                    self.settled.remove(0);
+                }
+                self.settled.push((scenario.clone(), done.clone()));
+                done
+            }
+        };
+        let key = Scenario {
+            category: Category::PovertyRegistered,
+            episodes: Vec::new(),
+            ..scenario.clone()
+        };
+        let curve = match self.curves.iter().find(|(k, _)| *k == key) {
+            Some((_, c)) => c.clone(),
+            None => {
+                let c: Arc<str> = curve(scenario).into();
+                if self.curves.len() >= MEMO_SIZE {
+                    self.curves.remove(0);
+                }
+                self.curves.push((key, c.clone()));
+                c
+            }
+        };
+        let flattens = param(scenario, "assistance_threshold").map(|t| {
+            format!(
+                "建档立卡贫困人口的曲线在 {} 元处变平，就是医疗救助兜底的作用。",
+                policy_engine::money::plain(t)
+            )
+        });
+        let qr = crate::qr::encode(url)
+            .map(|m| {
+                // The page's QR code (the tools' panel) keeps `data-testid="qr"`; this is the handout's.
+                crate::qr::to_svg(&m, 120, "扫码打开这个计算").replacen(
+                    "data-testid=\"qr\"",
+                    "data-testid=\"print-qr\"",
+                    1,
+                )
+            })
+            .unwrap_or_default();
+        Later {
+            scenario: scenario.clone(),
+            compare,
+            readings,
+            curve,
+            flattens,
+            qr,
+        }
+    }
+}
+
+/// 说明: where the documents disagree and the other reading changes this year's amount (`personal`), say
+/// what the documents say (the option's help) and which reading gives which amount.
+fn readings(scenario: &Scenario, personal: Decimal) -> Vec<(String, &'static str)> {
+    OPTIONS
+        .iter()
+        .filter_map(|(key, label, help, anchor)| {
+            let mut s = scenario.clone();
+            let on = s.options.get(key)?;
+            s.options.set(key, !on);
+            let other = settle(&s).ok()?.year.personal;
+            let (default, alt) = if on { (other, personal) } else { (personal, other) };
+            (other != personal).then(|| {
+                (
+                    format!(
+                        "{label}：{help}。按本站默认的理解，全年个人自付 {} 元；按“{label}”，{} 元。",
+                        yuan(default),
+                        yuan(alt)
+                    ),
+                    *anchor,
+                )
+            })
+        })
+        .collect()
+}
+
+/// The curve of personal payment against the bill, one line per category (5 × 101 settlements).
+fn curve(scenario: &Scenario) -> String {
+    let bills: Vec<Decimal> = (0..=100).map(|i| Decimal::from(i * 3000)).collect();
+    let styles = [
+        ("s0", ""),
+        ("s1", "6 3"),
+        ("s2", "2 3"),
+        ("s3", "10 4 2 4"),
+        ("s4", "1 6"),
+    ];
+    let series: Vec<Series> = crate::dom::timed("zct-sweep", || {
+        Category::ALL
+            .into_iter()
+            .zip(styles)
+            .map(|(c, (class, dash))| Series {
+                name: c.label().into(),
+                points: bills
+                    .iter()
+                    .zip(sweep(scenario, c, &bills, Decimal::new(9, 1)))
+                    .map(|(b, p)| (b.to_f64().unwrap_or(0.0), p.to_f64().unwrap_or(0.0)))
+                    .collect(),
+                class,
+                dash,
+            })
+            .collect()
+    });
+    let y_max = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.1))
+        .fold(1000.0_f64, f64::max);
+    line_chart(
+        "个人自付随医疗费用的变化：住院一次，县级医院，合规费用占九成",
+        &series,
+        300000.0,
+        y_max,
+    )
+}
+
+/// The part of the result computed once typing pauses (see [`Later`]); while the person types, the last
+/// one stays, dimmed and marked busy, so the page below the steps does not jump.
+#[component]
+pub fn CalcLater(
+    /// The later part, if computed.
+    #[prop(into)]
+    later: Signal<Option<Later>>,
+    /// Whether it belongs to the scenario shown above (false while typing).
+    #[prop(into)]
+    fresh: Signal<bool>,
+) -> impl IntoView {
+    move || {
+        later.get().map(|l| {
+            let region = policy_engine::profile(&l.scenario.profile).map_or(String::new(), |p| p.name.clone());
+            let total = l.scenario.episodes.iter().map(|e| e.total).sum();
+            let what = visits_in_words(&l.scenario, total);
+            let readings = (!l.readings.is_empty()).then(|| {
+                let items = l.readings
+                    .into_iter()
+                    .map(|(text, anchor)| view! { <li>{text}<a href=format!("/about/#{anchor}")>"看原文"</a></li> })
+                    .collect_view();
+                view! {
+                    <h2>"说明：文件说法不一的地方"</h2>
+                    <ul class="readings" data-testid="readings">
+                        {items}
+                    </ul>
+                }
+            });
+            let curve = l.curve.to_string();
+            let flattens = l.flattens;
+            view! {
+                <div
+                    class="calc-later"
+                    class:stale=move || !fresh.get()
+                    aria-busy=move || (!fresh.get()).to_string()
+                >
+                    <div class="no-print">{readings}</div>
+                    <CategoryCompare table=l.compare region=region what=what />
+                    <div class="no-print">
+                        <h2>"费用越多，个人付多少？"</h2>
+                        <div class="chart-box" inner_html=curve></div>
+                        <p class="hint">
+                            "横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"
+                            {flattens}
+                        </p>
+                    </div>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,120 @@
+//! How the calculator page starts: the scenario in the address, what was typed into the build-time form
+//! before the app took over, the build's worked example moved into the app, and the result's code
+//! readied in idle time so that the first keystroke does not pay for it.
+
+use leptos::prelude::*;
+use policy_engine::{profile, Category};
+
+use crate::calc_state::{CalcForm, FromLink};
+
+/// The scenario in the address bar, read exactly as the browser gives it (never decoded as a whole).
+pub(super) fn read_fragment() -> Option<FromLink> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    CalcForm::from_fragment(&hash)
+}
+
+/// The build's worked example (`crates/sitegen/src/calc_page.rs`: the engine's answer for one scenario,
+/// with its steps and clauses), taken out of the build-time page before the app mounts, to be shown
+/// while the form is empty: the node itself is moved, so its text is not painted a second time.
+pub(super) fn take_example() -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc
+        .query_selector("#static-shell .calc-example")
+        .ok()
+        .flatten()?;
+    el.remove();
+    Some(el)
+}
+
+/// What a person typed into the build-time form before the app started (the form is there before the
+/// wasm arrives), so nothing typed is lost when the app takes over; `None` if no amount was typed.
+/// Also which field had the focus.
+pub(super) fn typed_before_start() -> Option<(CalcForm, Option<String>)> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let shell = doc.get_element_by_id("static-shell")?;
+    let value = |id: &str| -> Option<String> {
+        let el = shell.query_selector(&format!("#{id}")).ok().flatten()?;
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            Some(i.value())
+        } else {
+            el.dyn_ref::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+        }
+    };
+    let total = value("v0-total").unwrap_or_default();
+    if total.trim().is_empty() {
+        return None;
+    }
+    let mut form = CalcForm::default();
+    if let Some(p) = value("profile").filter(|p| profile(p).is_some()) {
+        form.set_profile(p);
+    }
+    if let Some(c) = shell
+        .query_selector("input[name=category]:checked")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("value"))
+        .filter(|c| Category::from_id(c).is_some())
+    {
+        form.category = c;
+    }
+    let v = &mut form.visits[0];
+    v.kind = value("v0-kind").unwrap_or(v.kind.clone());
+    v.set_level(value("v0-level").unwrap_or(v.level.clone()));
+    v.total = total;
+    v.compliant = value("v0-compliant").unwrap_or_default();
+    let focused = doc
+        .active_element()
+        .filter(|el| shell.contains(Some(el)))
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty());
+    Some((form, focused))
+}
+
+/// Readies the result's code while the page is idle: settles the worked example's scenario (read from its
+/// own link, so it is the build's example) and builds its result once, off the page, then drops it. The
+/// browser compiles each wasm function when it first runs, so without this the person's first keystroke
+/// would pay for compiling everything the first result draws (it was the slowest keystroke).
+pub(super) fn warm_up(example: &web_sys::Element) {
+    let Some(link) = example
+        .query_selector("a[href^='/calc/#']")
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"))
+    else {
+        return;
+    };
+    let Some((_, hash)) = link.split_once('#') else {
+        return;
+    };
+    let Some(opened) = CalcForm::from_fragment(hash) else {
+        return;
+    };
+    let Ok(scenario) = crate::calc_adapter::scenario(&opened.form) else {
+        return;
+    };
+    let Ok(result) = policy_engine::settle(&scenario) else {
+        return;
+    };
+    let guessed = crate::calc_adapter::compliant_guessed(&opened.form);
+    // Built (its elements made, never put in the page) under an owner of its own, then dropped.
+    Owner::new().with(|| {
+        use leptos::tachys::view::Render;
+        let drawn = view! {
+            <crate::components::ResultHead
+                scenario=scenario.clone()
+                result=result.clone()
+                guessed=guessed.clone()
+            />
+            <crate::components::CalcResult
+                scenario=scenario
+                result=result
+                guessed=guessed
+                later=Signal::stored(None)
+            />
+        }
+        .build();
+        drop(drawn);
+    });
+}
