@@ -167,7 +167,11 @@ test('the page does not move when the app takes over (360 and 1024 px)', async (
       const page = await ctx.newPage();
       await page.route('**/*.wasm', async (r) => { await new Promise((res) => setTimeout(res, 800)); await r.continue(); });
       await page.goto(server.base + path, { waitUntil: 'domcontentloaded' });
-      const top = () => page.evaluate(() => Math.round(document.querySelector('main h1').getBoundingClientRect().top));
+      // The h1's top, once there is one (while the app takes over, the page may briefly have none).
+      const top = async () => (await (await page.waitForFunction(() => {
+        const h = document.querySelector('main h1');
+        return h ? { top: Math.round(h.getBoundingClientRect().top) } : null;
+      })).jsonValue()).top;
       await page.waitForSelector('main h1');
       const before = await top();
       await appReady(page);
