@@ -9,7 +9,7 @@ use policy_engine::{
     Category, Episode, EpisodeKind, Field, Level, Options, OverrideError, Scenario,
 };
 
-use crate::calc_state::{CalcForm, VisitForm};
+use policy_engine::form::{CalcForm, VisitForm};
 
 /// A field the person must fix: which visit (0-based; `None` for a parameter), which field, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,7 +110,7 @@ fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episod
     Some(Episode {
         kind: kind(&v.kind),
         level: level(&v.level),
-        in_county: v.in_county && crate::calc_state::county_level(&v.level),
+        in_county: v.in_county && policy_engine::form::county_level(&v.level),
         total,
         compliant,
         basic_paid,

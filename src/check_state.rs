@@ -4,7 +4,7 @@
 use policy_checker::eligibility::QUESTIONS;
 use policy_checker::Person;
 
-use crate::fragment;
+use policy_content::fragment;
 
 /// The question screens (the checker's own list, [`QUESTIONS`]), then the review and the result.
 pub const STEPS: [&str; QUESTIONS.len() + 2] = {

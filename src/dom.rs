@@ -112,7 +112,7 @@ pub fn scroll_to_hash() {
         return;
     };
     let hash = window.location().hash().unwrap_or_default();
-    let Some(id) = crate::fragment::section_id(&hash) else {
+    let Some(id) = policy_content::fragment::section_id(&hash) else {
         return;
     };
     let Some(doc) = window.document() else {

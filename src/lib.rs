@@ -4,7 +4,6 @@
 pub mod address;
 mod app;
 pub mod calc_adapter;
-pub mod calc_state;
 pub mod charts;
 pub mod check_flow;
 pub mod check_state;
@@ -12,7 +11,6 @@ pub mod clause;
 pub mod compare;
 pub mod components;
 pub mod dom;
-pub mod fragment;
 mod mount;
 pub mod offline;
 pub mod pages;

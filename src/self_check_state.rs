@@ -1,13 +1,13 @@
 //! The self-check page's state in the URL fragment: the open tab (a form's id or `quiz`), the form's
 //! answers, the 乡镇 / 考核人 / 日期 fields and the quiz's region filter, so a filled form can be shared,
 //! printed later or put on a QR code and reopened as it was. Everything goes through the one codec,
-//! [`crate::fragment`]; text fields are cut to [`fragment::MAX_FIELD`] characters.
+//! [`policy_content::fragment`]; text fields are cut to [`fragment::MAX_FIELD`] characters.
 
 use std::collections::BTreeMap;
 
 use policy_checker::Answer;
 
-use crate::fragment;
+use policy_content::fragment;
 
 /// The quiz's tab id.
 pub const QUIZ_TAB: &str = "quiz";

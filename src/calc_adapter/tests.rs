@@ -2,7 +2,7 @@
 //! reading options match the ambiguity register, clause numbers, and money and link labels.
 
 use super::*;
-use crate::calc_state::CalcForm;
+use policy_engine::form::CalcForm;
 
 fn form(total: &str, compliant: &str) -> CalcForm {
     let mut f = CalcForm::default();

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use policy_checker::{calc_link, check, topic_answers, BenefitResult};
 
-use crate::calc_state::CalcForm;
 use crate::check_state::CheckState;
 use crate::components::StepLink;
 use crate::components::{BenefitItem, DirectAnswers};
+use policy_engine::form::CalcForm;
 
 /// The result: benefits that apply, then those that do not and why.
 #[component]

@@ -76,7 +76,8 @@ fn read_page(hash: &str) -> PosterText {
     if let Some(s) = summary(&doc) {
         return s;
     }
-    let target = crate::fragment::section_id(hash).and_then(|id| doc.get_element_by_id(&id));
+    let target =
+        policy_content::fragment::section_id(hash).and_then(|id| doc.get_element_by_id(&id));
     let h1 = doc
         .query_selector("main h1")
         .ok()

@@ -93,7 +93,7 @@ fn file_stem(url: &str) -> Vec<String> {
         return n.split('-').map(str::to_string).collect();
     }
     let hash = url.find('#').map_or("", |i| &url[i..]);
-    let section = crate::fragment::section_id(hash);
+    let section = policy_content::fragment::section_id(hash);
     match text("main .docnum") {
         Some(number) => {
             let mut parts = vec![number];

@@ -31,7 +31,7 @@ pub fn ScoreForm(
                     id=id
                     type=kind
                     class="fill-line"
-                    maxlength=crate::fragment::MAX_FIELD.to_string()
+                    maxlength=policy_content::fragment::MAX_FIELD.to_string()
                     prop:value=move || state.with(get)
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -55,14 +55,16 @@ pub fn ScoreForm(
                     "乡镇",
                     "text",
                     |s| s.town.clone(),
-                    |s, v| s.town = v.chars().take(crate::fragment::MAX_FIELD).collect(),
+                    |s, v| s.town = v.chars().take(policy_content::fragment::MAX_FIELD).collect(),
                 )}
                 {field(
                     "f-by",
                     "考核人",
                     "text",
                     |s| s.assessor.clone(),
-                    |s, v| s.assessor = v.chars().take(crate::fragment::MAX_FIELD).collect(),
+                    |s, v| {
+                        s.assessor = v.chars().take(policy_content::fragment::MAX_FIELD).collect();
+                    },
                 )}
                 {field(
                     "f-date",

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::calc_adapter::FieldError;
-use crate::calc_state::{county_level, CalcForm, VisitForm};
+use policy_engine::form::{self, county_level, Amount, CalcForm, VisitForm};
 use policy_engine::reads_in_county;
 
 /// For a profile whose rules depend on 县域内 and that cites a referral rule: what a visit outside the
@@ -71,9 +71,7 @@ pub fn VisitFields(
             })
         }
     };
-    let amount = move |field: &'static str,
-                       label: &'static str,
-                       hint: &'static str,
+    let amount = move |Amount { field, label, hint }: Amount,
                        getf: fn(&VisitForm) -> String,
                        setf: fn(&mut VisitForm, String)| {
         let id = format!("v{index}-{field}");
@@ -89,7 +87,7 @@ pub fn VisitFields(
                     inputmode="decimal"
                     autocomplete="off"
                     placeholder="例如 12000 或 1.2万"
-                    maxlength=crate::fragment::MAX_FIELD
+                    maxlength=policy_content::fragment::MAX_FIELD
                     aria-describedby=err_id.clone()
                     prop:value=get(getf)
                     on:input=set(setf)
@@ -162,33 +160,13 @@ pub fn VisitFields(
                         .flatten()
                 })
             }}
-            {amount(
-                "total",
-                "医疗总费用（元）",
-                "：结算单上的总金额",
-                |v| v.total.clone(),
-                |v, x| v.total = x,
-            )}
-            {amount(
-                "compliant",
-                "合规医疗费用（元，可不填）",
-                "：医保目录内的费用；不清楚就空着，按总费用估算",
-                |v| v.compliant.clone(),
-                |v, x| v.compliant = x,
-            )}
+            {amount(form::TOTAL, |v| v.total.clone(), |v, x| v.total = x)}
+            {amount(form::COMPLIANT, |v| v.compliant.clone(), |v, x| v.compliant = x)}
             <details>
                 <summary>"结算单上已经写了报销金额？（可不填）"</summary>
+                {amount(form::BASIC_PAID, |v| v.basic_paid.clone(), |v, x| v.basic_paid = x)}
                 {amount(
-                    "basic_paid",
-                    "基本医保已报销（元）",
-                    "",
-                    |v| v.basic_paid.clone(),
-                    |v, x| v.basic_paid = x,
-                )}
-                {amount(
-                    "critical_paid",
-                    "大病保险已报销（元）",
-                    "",
+                    form::CRITICAL_PAID,
                     |v| v.critical_paid.clone(),
                     |v, x| v.critical_paid = x,
                 )}

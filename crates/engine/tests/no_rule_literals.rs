@@ -100,6 +100,9 @@ fn sources() -> Vec<PathBuf> {
             let p = e.unwrap().path();
             if p.is_dir() {
                 walk(&p, out);
+            } else if p.file_name().is_some_and(|n| n == "tests.rs") {
+                // A module's tests in a file of their own (`#[cfg(test)] mod tests;`): test data, as the
+                // part of a file after `#[cfg(test)]` is.
             } else if p
                 .extension()
                 .is_some_and(|e| e == "rs" || e == "js" || e == "html")

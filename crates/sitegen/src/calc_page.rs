@@ -6,6 +6,7 @@
 
 use minijinja::context;
 use policy_engine::cite::{clause_ref, source_href};
+use policy_engine::form::{self, CalcForm, VisitForm};
 use policy_engine::money::yuan;
 use policy_engine::summary::{kind_label, payers};
 use policy_engine::{
@@ -57,6 +58,21 @@ pub fn example_scenario() -> Scenario {
     }
 }
 
+/// The worked example as a person would type it into the calculator (for its link).
+fn example_form() -> CalcForm {
+    let (profile, category, total, compliant) = EXAMPLE;
+    CalcForm {
+        profile: profile.into(),
+        category: category.id().into(),
+        visits: vec![VisitForm {
+            total: total.to_string(),
+            compliant: compliant.to_string(),
+            ..VisitForm::default()
+        }],
+        ..CalcForm::default()
+    }
+}
+
 /// The `/calc/` page (`page`: its entry in the route table, whose title and lead the app shows too).
 pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
     let scenario = example_scenario();
@@ -84,7 +100,6 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
             cite: clause_ref(&scenario.profile, &s.source).unwrap_or_else(|| "看政策原文".into()),
         })
         .collect();
-    let code = policy_engine::params::link_code(&scenario.profile).unwrap_or_default();
     let example = context! {
         profile => scenario.profile,
         category => scenario.category.id(),
@@ -99,8 +114,8 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
         total => yuan(result.year.total),
         payers => rows,
         steps => steps,
-        // The calculator's link to this scenario (src/calc_state.rs writes the same; a browser test follows it).
-        fragment => format!("p={code}&c=pr&v=i,c,1,{},{},,", EXAMPLE.2, EXAMPLE.3),
+        // The calculator's link to this scenario, written by the app's own encoding (a browser test follows it).
+        fragment => example_form().to_fragment(),
     };
     let categories: Vec<_> = Category::ALL
         .into_iter()
@@ -110,15 +125,8 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
         .iter()
         .map(|p| context! { id => p.id, name => p.name })
         .collect();
-    let amounts = [
-        ("total", "医疗总费用（元）", "：结算单上的总金额"),
-        (
-            "compliant",
-            "合规医疗费用（元，可不填）",
-            "：医保目录内的费用；不清楚就空着，按总费用估算",
-        ),
-    ]
-    .map(|(field, label, hint)| context! { field, label, hint });
+    let amounts = [form::TOTAL, form::COMPLIANT]
+        .map(|a| context! { field => a.field, label => a.label, hint => a.hint });
     let body = crate::jinja::render(
         "calc.html",
         context! {

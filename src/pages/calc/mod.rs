@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
 
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, FieldError, OPTIONS};
-use crate::calc_state::{CalcForm, FromLink, VisitForm, MAX_VISITS};
 use crate::components::{CalcLater, CalcResult, LaterMemo, PageHeading, ResultHead, VisitFields};
 use policy_content::site::PageKind;
+use policy_engine::form::{CalcForm, FromLink, VisitForm, MAX_VISITS};
 
 mod notices;
 mod start;
@@ -363,7 +363,7 @@ pub fn CalcPage() -> impl IntoView {
                                         inputmode="decimal"
                                         autocomplete="off"
                                         placeholder=default.clone()
-                                        maxlength=crate::fragment::MAX_FIELD
+                                        maxlength=policy_content::fragment::MAX_FIELD
                                         aria-describedby=err_id.clone()
                                         prop:value=move || {
                                             form.with(|f| {

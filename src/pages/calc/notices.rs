@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use policy_engine::profile;
 
-use crate::calc_state::{CalcForm, LinkNotice};
+use policy_engine::form::{CalcForm, LinkNotice};
 
 /// A parameter's value as people read it: a ratio as `75%`, an amount as `500 元`, a flag as 是/否.
 pub(super) fn shown(p: &policy_engine::Param) -> String {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use policy_engine::{profile, Category};
 
-use crate::calc_state::{CalcForm, FromLink};
+use policy_engine::form::{CalcForm, FromLink};
 
 /// The scenario in the address bar, read exactly as the browser gives it (never decoded as a whole).
 pub(super) fn read_fragment() -> Option<FromLink> {

@@ -92,28 +92,28 @@ pub fn section_id(fragment: &str) -> Option<String> {
     (!raw.is_empty() && !raw.contains('=')).then(|| decode(raw))
 }
 
-#[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-
+/// What tests of the fragments' users need: random strings and what the browser's `location.hash`
+/// gives back (not used by the site itself).
+#[doc(hidden)]
+pub mod testing {
     /// xorshift64*: deterministic random strings for the properties below.
-    pub(crate) struct Rng(pub u64);
+    pub struct Rng(pub u64);
 
     impl Rng {
-        pub(crate) fn next(&mut self) -> u64 {
+        pub fn next_u64(&mut self) -> u64 {
             self.0 ^= self.0 >> 12;
             self.0 ^= self.0 << 25;
             self.0 ^= self.0 >> 27;
             self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
         }
 
-        pub(crate) fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
+        pub fn below(&mut self, n: u64) -> u64 {
+            self.next_u64() % n
         }
 
         /// A string of up to `max` characters, mostly from what people type and what the codec uses
         /// as separators, sometimes any Unicode scalar.
-        pub(crate) fn text(&mut self, max: u64) -> String {
+        pub fn text(&mut self, max: u64) -> String {
             const PICK: &str = "0123456789０１２３４５６７８９.．,，;；&=#%:：万元¥ 　-+eE%2C%%E4%Zz建档立卡💊\u{0}\u{7f}\u{FEFF}\"<>`'\\/?";
             let alphabet: Vec<char> = PICK.chars().collect();
             let len = self.below(max + 1);
@@ -132,7 +132,7 @@ pub(crate) mod tests {
     /// What the browser's `location.hash` gives for a fragment set to `s` (WHATWG URL, fragment state): the
     /// fragment percent-encode set (C0 controls, space, `"`, `<`, `>`, `` ` ``) and every non-ASCII code
     /// point are UTF-8 percent-encoded; everything else, `%` included, is kept as it is.
-    pub(crate) fn as_browser_returns(s: &str) -> String {
+    pub fn as_browser_returns(s: &str) -> String {
         let mut out = String::new();
         for c in s.chars() {
             if c.is_ascii() && !c.is_ascii_control() && !matches!(c, ' ' | '"' | '<' | '>' | '`') {
@@ -146,6 +146,13 @@ pub(crate) mod tests {
         }
         out
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use super::testing::{as_browser_returns, Rng};
 
     #[test]
     fn writes_only_what_the_browser_keeps_as_is() {

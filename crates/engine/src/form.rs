@@ -1,17 +1,17 @@
-//! The calculator's form state as people typed it, and its compact encoding in the URL fragment, so a
+//! The calculator's form as people typed it (the app's state, and the build's worked example), and its compact encoding in the URL fragment, so a
 //! scenario can be shared, bookmarked or put in a QR code without anything being sent or stored.
 //!
 //! Fragment: `p=h&c=pr&o=co,sn&v=i,c,1,12000,10000,,;o,t,1,3000,2800,,&a=key:value,…`
 //! (`p` profile, by its link code, `c` category, `o` options on, `v` visits, `a` changed assumption
-//! parameters); every value is written by the site's one codec, [`crate::fragment`].
+//! parameters); every value is written by the site's one codec, [`policy_content::fragment`].
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use policy_engine::params::{link_code, profile_for_code};
-use policy_engine::{profile, OverrideError};
+use policy_content::fragment;
 
-use crate::fragment;
+use crate::params::{link_code, profile_for_code};
+use crate::{profile, OverrideError};
 
 /// One visit (住院 or 门诊慢特病) as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +45,43 @@ impl Default for VisitForm {
         }
     }
 }
+
+/// An amount a visit asks for: its field (as the engine's errors name it), its label and its hint. The
+/// app's form and the build's form show the same words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    /// The field, e.g. `total`.
+    pub field: &'static str,
+    /// The label, e.g. 医疗总费用（元）.
+    pub label: &'static str,
+    /// What to type there (may be empty).
+    pub hint: &'static str,
+}
+
+/// 医疗总费用.
+pub const TOTAL: Amount = Amount {
+    field: "total",
+    label: "医疗总费用（元）",
+    hint: "：结算单上的总金额",
+};
+/// 合规医疗费用.
+pub const COMPLIANT: Amount = Amount {
+    field: "compliant",
+    label: "合规医疗费用（元，可不填）",
+    hint: "：医保目录内的费用；不清楚就空着，按总费用估算",
+};
+/// 基本医保 already paid.
+pub const BASIC_PAID: Amount = Amount {
+    field: "basic_paid",
+    label: "基本医保已报销（元）",
+    hint: "",
+};
+/// 大病保险 already paid.
+pub const CRITICAL_PAID: Amount = Amount {
+    field: "critical_paid",
+    label: "大病保险已报销（元）",
+    hint: "",
+};
 
 /// Whether a hospital of `level` can be 县域内 (乡镇卫生院 and 县级医院; a 市级 or 省级 hospital never is).
 pub fn county_level(level: &str) -> bool {

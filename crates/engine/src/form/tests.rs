@@ -2,7 +2,7 @@
 //! it, links cannot change what the documents fix, and crafted or foreign fragments never panic.
 
 use super::*;
-use crate::fragment::tests::{as_browser_returns, Rng};
+use policy_content::fragment::testing::{as_browser_returns, Rng};
 
 fn visit(
     kind: &str,
