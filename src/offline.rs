@@ -162,3 +162,37 @@ fn visited() -> js_sys::Object {
     set(&m, "saveData", &save_data().into());
     m
 }
+
+/// After an in-app navigation, offline, to something that was never saved: loads the address as a page
+/// instead, as a reload would, so that the worker answers with the saved page or, never saved, the plain
+/// offline page (what the address shows when opened directly). Returns whether it did. It does nothing
+/// online, without a worker in control, or on the page the browser loaded (a reload would come back to
+/// the same failure).
+pub fn reload_offline() -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let online = get(&w.navigator(), "onLine");
+    let controlled = container().is_some_and(|sw| {
+        let c = get(&sw, "controller");
+        !c.is_null() && !c.is_undefined()
+    });
+    if online.as_bool() != Some(false) || !controlled {
+        return false;
+    }
+    // The address the document itself was loaded from (the navigation entry), without its fragment.
+    let perf = get(&w, "performance");
+    let loaded = get(&perf, "getEntriesByType")
+        .dyn_into::<js_sys::Function>()
+        .ok()
+        .and_then(|f| f.call1(&perf, &"navigation".into()).ok())
+        .map(|entries| js_sys::Array::from(&entries).get(0))
+        .map(|e| get(&e, "name").as_string().unwrap_or_default())
+        .unwrap_or_default();
+    let here = w.location().href().unwrap_or_default();
+    let path = |u: &str| u.split('#').next().unwrap_or_default().to_string();
+    if loaded.is_empty() || path(&loaded) == path(&here) {
+        return false;
+    }
+    w.location().reload().is_ok()
+}

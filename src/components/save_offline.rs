@@ -12,8 +12,8 @@ enum Saving {
     Unknown,
     /// Not saved; the whole site is this many bytes as served.
     Ready(f64),
-    /// Saving: files done of total.
-    Busy(f64, f64),
+    /// Saving: files done of total, bytes (as served) done of total.
+    Busy(f64, f64, f64, f64),
     /// Everything is saved.
     Saved,
     /// Saving stopped (the network went away): it can be started again and goes on where it stopped.
@@ -40,6 +40,8 @@ pub fn SaveOffline() -> impl IntoView {
             "save-progress" => Saving::Busy(
                 offline::number(&data, "done"),
                 offline::number(&data, "total"),
+                offline::number(&data, "bytes"),
+                offline::number(&data, "totalBytes"),
             ),
             "saved" => Saving::Saved,
             "save-failed" => Saving::Failed,
@@ -49,11 +51,15 @@ pub fn SaveOffline() -> impl IntoView {
     });
     offline::post(offline::message("status"));
     let save = move |_| {
-        set_state.set(Saving::Busy(0.0, 0.0));
+        set_state.set(Saving::Busy(0.0, 0.0, 0.0, 0.0));
         offline::post(offline::message("save-all"));
     };
     view! {
-        <section class="save-offline no-print" aria-labelledby="save-offline-title">
+        <section
+            class="save-offline no-print"
+            id="save-offline"
+            aria-labelledby="save-offline-title"
+        >
             <h2 id="save-offline-title">"离线使用"</h2>
             <p>
                 "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。"
@@ -97,7 +103,7 @@ pub fn SaveOffline() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Saving::Busy(done, total) => {
+                Saving::Busy(done, total, bytes, total_bytes) => {
                     view! {
                         <button type="button" class="save-all" disabled=true>
                             "正在保存……"
@@ -105,7 +111,9 @@ pub fn SaveOffline() -> impl IntoView {
                         <p role="status">
                             {if total > 0.0 {
                                 format!(
-                                    "已保存 {done} / {total} 个文件，请不要关闭这一页。",
+                                    "已保存 {} / {}（{done} / {total} 个文件），请不要关闭这一页。",
+                                    size(bytes),
+                                    size(total_bytes),
                                 )
                             } else {
                                 "正在准备……".to_string()

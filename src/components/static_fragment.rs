@@ -31,7 +31,15 @@ pub fn StaticFragment(
     /// The fragment key, e.g. `home` or `docs-huining-83` (see `policy_content::site::fragment_key`).
     #[prop(into)]
     key: Signal<String>,
+    /// Called once the body is in the page (the build's nodes moved in, or the fetched HTML set).
+    #[prop(optional)]
+    on_ready: Option<Callback<()>>,
 ) -> impl IntoView {
+    let ready = move || {
+        if let Some(f) = on_ready {
+            f.run(());
+        }
+    };
     let pre = use_context::<PrerenderedCtx>();
     let body = RwSignal::new(Body::Loading);
     let attempt = RwSignal::new(0u32);
@@ -75,10 +83,15 @@ pub fn StaticFragment(
                 if !crate::prerender::adopt_children(&el) {
                     el.set_inner_html(&html);
                 }
+                ready();
             });
             view! { <div class="static-page" node_ref=div></div> }.into_any()
         }
-        Body::Ready(html) => view! { <div class="static-page" inner_html=html></div> }.into_any(),
+        Body::Ready(html) => {
+            let div = NodeRef::<leptos::html::Div>::new();
+            div.on_load(move |_| ready());
+            view! { <div class="static-page" inner_html=html node_ref=div></div> }.into_any()
+        }
         Body::Missing => view! { <NotFound /> }.into_any(),
         Body::Failed(e) => {
             view! { <LoadFailed error=e on_retry=move || attempt.update(|n| *n += 1) /> }.into_any()

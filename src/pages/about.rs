@@ -4,13 +4,10 @@ use leptos::prelude::*;
 
 use policy_content::site::{fragment_key, Page, PageKind, ReaderPage};
 
-use crate::components::{SaveOffline, StaticFragment};
+use crate::components::FragmentWithSave;
 
-/// Shows the build-time page body.
+/// Shows the build-time page body, with the 保存全部内容 control near its top.
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    view! {
-        <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::About)).path) />
-        <SaveOffline />
-    }
+    view! { <FragmentWithSave key=fragment_key(Page::of(PageKind::Reader(ReaderPage::About)).path) /> }
 }

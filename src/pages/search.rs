@@ -18,7 +18,7 @@ use crate::components::PageHeading;
 
 use crate::dom::{fetch_bytes, fetch_text};
 
-/// Hits per page (each hit shown reads its text piece: at 1,000 documents about 2–5 KB).
+/// Hits per page (each hit shown reads a piece of text: at 1,000 documents about 1–3 KB).
 const PAGE: usize = 10;
 
 /// The address of a search: `/search/?q=…`, with `&r=<key>` when a region filter is chosen.
@@ -31,7 +31,7 @@ fn search_url(text: &str, region: &str) -> String {
     url
 }
 
-/// Runs one search to its page, fetching the pieces it needs (several at a time) into `lib`.
+/// Runs one search to its page, fetching the pieces each step needs (all of a step at once) into `lib`.
 async fn run(
     lib: Rc<RefCell<Library>>,
     query: &str,
@@ -43,38 +43,23 @@ async fn run(
         let step = lib.borrow().step(&plan, region, want);
         match step {
             Step::Done(page) => return Ok(page),
-            Step::Grams(ks) => {
-                let urls: Vec<String> = ks
+            Step::Fetch(names) => {
+                let urls: Vec<String> = names
                     .iter()
-                    .map(|&k| lib.borrow().manifest().gram_url(k))
+                    .map(|n| lib.borrow().manifest().url(n))
                     .collect();
                 let got = futures::future::join_all(urls.iter().map(|u| fetch_bytes(u))).await;
-                for (k, bytes) in ks.into_iter().zip(got) {
-                    let bytes = bytes.map_err(|e| e.to_string())?;
-                    lib.borrow_mut()
-                        .add_grams(k, &bytes)
-                        .map_err(|e| e.to_string())?;
+                for (name, bytes) in names.iter().zip(got) {
+                    match bytes {
+                        Ok(bytes) => lib
+                            .borrow_mut()
+                            .add(name, &bytes)
+                            .map_err(|e| e.to_string())?,
+                        // A piece the search can do without (not saved for offline use): go on.
+                        Err(_) if lib.borrow_mut().do_without(name) => {}
+                        Err(e) => return Err(e.to_string()),
+                    }
                 }
-            }
-            Step::Texts(ks) => {
-                let urls: Vec<String> = ks
-                    .iter()
-                    .map(|&k| lib.borrow().manifest().text_url(k))
-                    .collect();
-                let got = futures::future::join_all(urls.iter().map(|u| fetch_text(u))).await;
-                for (k, text) in ks.into_iter().zip(got) {
-                    let text = text.map_err(|e| e.to_string())?;
-                    lib.borrow_mut()
-                        .add_texts(k, &text)
-                        .map_err(|e| e.to_string())?;
-                }
-            }
-            Step::Region(f) => {
-                let url = lib.borrow().manifest().region_url(f);
-                let bytes = fetch_bytes(&url).await.map_err(|e| e.to_string())?;
-                lib.borrow_mut()
-                    .add_region(f, &bytes)
-                    .map_err(|e| e.to_string())?;
             }
         }
     }

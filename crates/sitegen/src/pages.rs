@@ -5,7 +5,7 @@ use std::path::Path;
 
 use policy_content::model::{Level, RenderedDoc};
 use policy_content::site::{
-    doc_path, fragment_key, CheckerPage, Page, PageKind, ReaderPage, NOT_FOUND,
+    doc_path, fragment_key, CheckerPage, Page, PageKind, ReaderPage, NOT_FOUND, SAVE_OFFLINE_SLOT,
 };
 
 use policy_content::date::chinese_date;
@@ -132,7 +132,12 @@ impl<'a> Built<'a> {
     }
 
     fn library(&self, page: &Page) -> PageSpec {
-        let mut body = format!("<h1>{}</h1><p>{}</p>", esc(page.title), esc(page.intro));
+        let mut body = format!(
+            "<h1>{}</h1><p>{}</p>{}",
+            esc(page.title),
+            esc(page.intro),
+            save_offline_slot()
+        );
         for level in [Level::Province, Level::City, Level::County] {
             let mut docs: Vec<&RenderedDoc> =
                 self.docs.iter().filter(|d| d.meta.level == level).collect();
@@ -168,7 +173,7 @@ impl<'a> Built<'a> {
     }
 
     fn about(&self, page: &Page) -> PageSpec {
-        let mut body = format!("<h1>{}</h1>", esc(page.title));
+        let mut body = format!("<h1>{}</h1>{}", esc(page.title), save_offline_slot());
         body.push_str("<h2 id=\"privacy\">隐私说明</h2><p>本站没有服务器程序，也没有数据库和账号。您在计算器、政策查询和自查表里填写的内容只在您自己的手机或电脑上计算，不会发送到任何地方，也不会保存；关掉页面就没有了。为了方便分享，算式和答案可以放在网址“#”后面的部分里，这部分不会发送给网站。唯一会记在您设备上的是字体大小的选择。</p>");
         body.push_str("<h2 id=\"sources\">文件来源</h2><ul>");
         for d in self.docs {
@@ -184,6 +189,11 @@ impl<'a> Built<'a> {
         body.push_str(&crate::ambiguity::render(&self.ambiguities));
         spec(page, body)
     }
+}
+
+/// Where the app puts the 保存全部内容 control (empty in the build's page: saving needs the app).
+fn save_offline_slot() -> String {
+    format!("<div id=\"{SAVE_OFFLINE_SLOT}\" class=\"save-offline-slot\"></div>")
 }
 
 /// A route's page with `body`, titled and described from the route table.

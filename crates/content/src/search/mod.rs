@@ -1,0 +1,318 @@
+//! Chinese full-text search: the index built at build time (every section's text plus a
+//! character-bigram inverted index) and the query side that runs in the browser.
+//!
+//! **Matching.** Index and query normalize text the same way ([`normalize`]): full-width letters and
+//! digits folded to ASCII, ASCII lowercased, whitespace and punctuation dropped (、，。；：！？“”‘’
+//! 《》（）【】〔〕「」『』·—… and their ASCII and full-width forms; a `.` between two digits is a
+//! decimal point and stays). So `3000元` finds `3000 元` and `３０００元`, `先诊疗后付费` finds
+//! `先诊疗、后付费` and `“先诊疗，后付费”`, and `甘卫发[2018]165号` finds `甘卫发〔2018〕165号`.
+//! Whitespace in the query separates terms, and a section must contain every term. Snippets show the
+//! text as written, the match marked from its first to its last character (punctuation inside it
+//! included).
+//!
+//! **Ranking** ([`Hit::score`]), each rule deciding only when the ones before it tie:
+//! 1. the documents' own text before the site's 编者注 (editorial notes: see
+//!    [`crate::model::RenderedDoc::editorial_sections`]), which only describe the text;
+//! 2. more query terms found in the section's heading;
+//! 3. more occurrences of the terms in heading and text;
+//! 4. shorter sections (in steps of 8 characters);
+//! 5. document order (the library's order, then the sections' order in their document).
+//!
+//! **Regions.** Every hit carries its document's region (front matter `region`, stored once per
+//! document in the index), and [`SearchIndex::search_in`] can keep only the documents of one of the
+//! [`REGION_FILTERS`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+mod normalize;
+mod region;
+mod snippet;
+#[cfg(test)]
+mod tests;
+
+pub use normalize::normalize;
+pub(crate) use normalize::{bigrams, grams, normalize_mapped};
+pub use region::{RegionFilter, REGION_FILTERS};
+pub use snippet::Fragment;
+pub(crate) use snippet::{snippet, Window};
+#[cfg(feature = "build")]
+pub(crate) use snippet::{SNIPPET_BEFORE, SNIPPET_CHARS};
+
+/// The examples the search page offers under the search box, each a query that finds something in
+/// the library (a test checks every one against the real documents).
+pub const SUGGESTIONS: &[&str] = &[
+    "3000元",
+    "大病保险",
+    "先诊疗后付费",
+    "家庭医生签约",
+    "85%",
+    "一站式结算",
+];
+
+/// A document in the index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocRef {
+    /// Slug.
+    #[serde(rename = "s")]
+    pub slug: String,
+    /// Short title.
+    #[serde(rename = "t")]
+    pub title: String,
+    /// 文号.
+    #[serde(rename = "n")]
+    pub number: String,
+    /// Region, as in the front matter (e.g. `甘肃省白银市会宁县`).
+    #[serde(rename = "r")]
+    pub region: String,
+}
+
+/// A section in the index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Index into [`SearchIndex::docs`].
+    #[serde(rename = "d")]
+    pub doc: u16,
+    /// Section id (the anchor on the document page).
+    #[serde(rename = "i")]
+    pub id: String,
+    /// Heading text.
+    #[serde(rename = "t")]
+    pub title: String,
+    /// Body text, as written (the query side normalizes it).
+    #[serde(rename = "b")]
+    pub text: String,
+    /// Whether the section is the site's 编者注 or under it (in the JSON only when true).
+    #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
+    pub editorial: bool,
+}
+
+/// The search index, serialized to JSON for the browser.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// Documents.
+    #[serde(rename = "d")]
+    pub docs: Vec<DocRef>,
+    /// Sections, in document order.
+    #[serde(rename = "x")]
+    pub sections: Vec<Entry>,
+    /// Normalized character bigram → ascending indices of the sections whose normalized title or
+    /// text contains it.
+    #[serde(rename = "p")]
+    pub postings: BTreeMap<String, Vec<u32>>,
+}
+
+/// One search result: a section of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Document slug.
+    pub slug: String,
+    /// Document short title.
+    pub doc_title: String,
+    /// Document 文号.
+    pub doc_number: String,
+    /// The document's region (e.g. `甘肃省白银市会宁县`): whose rule this is.
+    pub region: String,
+    /// Whether the section is the site's 编者注 (editorial note), not the document's own text.
+    pub editorial: bool,
+    /// Section id.
+    pub section_id: String,
+    /// Section heading.
+    pub section_title: String,
+    /// About 60 characters around the first match in the section's text, the matches marked
+    /// (the text's first characters, unmarked, when only the title matches).
+    pub snippet: Vec<Fragment>,
+    /// Higher is better: the document's own text before editorial notes, then more terms in the
+    /// heading, then more occurrences, then shorter sections (see the module documentation).
+    pub score: u32,
+}
+
+impl Hit {
+    /// The link to the section: `/docs/<slug>/#<section_id>`.
+    pub fn href(&self) -> String {
+        format!("/docs/{}/#{}", self.slug, self.section_id)
+    }
+}
+
+/// Start positions of every occurrence of `needle` in `hay` (overlapping ones too).
+pub(crate) fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return Vec::new();
+    }
+    (0..=hay.len() - needle.len())
+        .filter(|&i| hay[i..i + needle.len()] == *needle)
+        .collect()
+}
+
+/// Elements of both ascending lists.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The score: the document's own text beats an editorial note, a title match beats any number of
+/// occurrences, which beat a shorter section. Packed into one number: not editorial (1 bit), terms
+/// found in the title (7 bits), occurrences (12 bits), shortness in steps of 8 characters (12 bits).
+pub(crate) fn rank(
+    editorial: bool,
+    title_terms: usize,
+    occurrences: usize,
+    text_chars: usize,
+) -> u32 {
+    let own = u32::from(!editorial);
+    let title = title_terms.min(0x7f) as u32;
+    let count = occurrences.min(0xfff) as u32;
+    let short = 0xfff - (text_chars / 8).min(0xfff) as u32;
+    (own << 31) | (title << 24) | (count << 12) | short
+}
+
+impl SearchIndex {
+    /// Builds the index over every section of every document.
+    #[cfg(feature = "build")]
+    pub fn build(docs: &[crate::model::RenderedDoc]) -> Self {
+        let mut index = Self::default();
+        for doc in docs {
+            let m = &doc.meta;
+            let d = index.add_doc(&m.slug, &m.short_title, &m.doc_number, &m.region);
+            for (s, editorial) in doc.sections.iter().zip(doc.editorial_sections()) {
+                index.add_section(d, &s.id, &s.title, &s.text, editorial);
+            }
+        }
+        index
+    }
+
+    #[cfg(any(feature = "build", test))]
+    fn add_doc(&mut self, slug: &str, title: &str, number: &str, region: &str) -> u16 {
+        self.docs.push(DocRef {
+            slug: slug.into(),
+            title: title.into(),
+            number: number.into(),
+            region: region.into(),
+        });
+        u16::try_from(self.docs.len() - 1).expect("fewer than 65536 documents")
+    }
+
+    #[cfg(any(feature = "build", test))]
+    fn add_section(&mut self, doc: u16, id: &str, title: &str, text: &str, editorial: bool) {
+        let n = u32::try_from(self.sections.len()).expect("fewer than 2^32 sections");
+        let mut grams = std::collections::BTreeSet::new();
+        for part in [title, text] {
+            let chars: Vec<char> = normalize(part).chars().collect();
+            grams.extend(bigrams(&chars));
+        }
+        for g in grams {
+            self.postings.entry(g).or_default().push(n);
+        }
+        self.sections.push(Entry {
+            doc,
+            id: id.into(),
+            title: title.into(),
+            text: text.into(),
+            editorial,
+        });
+    }
+
+    /// Sections that may contain every term: the intersection of the postings of the terms'
+    /// bigrams (every section when all terms are single characters).
+    fn candidates(&self, terms: &[Vec<char>]) -> Vec<u32> {
+        let mut result: Option<Vec<u32>> = None;
+        for gram in terms.iter().flat_map(|t| bigrams(t)) {
+            let Some(list) = self.postings.get(&gram) else {
+                return Vec::new();
+            };
+            let next = match result {
+                None => list.clone(),
+                Some(prev) => intersect(&prev, list),
+            };
+            if next.is_empty() {
+                return next;
+            }
+            result = Some(next);
+        }
+        result.unwrap_or_else(|| (0..self.sections.len() as u32).collect())
+    }
+
+    /// The sections whose title or text contains every whitespace-separated term of `query`, best
+    /// first (see [`Hit::score`]; ties in document order), at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_in(query, None, limit)
+    }
+
+    /// [`Self::search`], keeping only the documents `region` covers (all with `None`).
+    pub fn search_in(&self, query: &str, region: Option<&RegionFilter>, limit: usize) -> Vec<Hit> {
+        let terms = query_terms(query);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<(u32, Hit)> = Vec::new();
+        for n in self.candidates(&terms) {
+            let Some(entry) = self.sections.get(n as usize) else {
+                continue;
+            };
+            let Some(doc) = self.docs.get(entry.doc as usize) else {
+                continue;
+            };
+            if region.is_some_and(|r| !r.covers(&doc.region)) {
+                continue;
+            }
+            if let Some(hit) = hit_in(doc, entry, &terms) {
+                hits.push((n, hit));
+            }
+        }
+        hits.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        hits.into_iter().take(limit).map(|(_, h)| h).collect()
+    }
+}
+
+/// The normalized, distinct, non-empty whitespace-separated terms of `query`.
+pub(crate) fn query_terms(query: &str) -> Vec<Vec<char>> {
+    let mut terms: Vec<Vec<char>> = Vec::new();
+    for t in query.split_whitespace() {
+        let (t, _) = normalize_mapped(t);
+        if !t.is_empty() && !terms.contains(&t) {
+            terms.push(t);
+        }
+    }
+    terms
+}
+
+/// The hit for section `entry` of `doc` if its title or text contains every term (normalized), with
+/// its snippet and score.
+pub(crate) fn hit_in(doc: &DocRef, entry: &Entry, terms: &[Vec<char>]) -> Option<Hit> {
+    let (title, _) = normalize_mapped(&entry.title);
+    let (text, spans) = normalize_mapped(&entry.text);
+    let (mut title_terms, mut count, mut matches) = (0, 0, Vec::new());
+    for t in terms {
+        let in_title = occurrences(&title, t).len();
+        let in_text = occurrences(&text, t);
+        if in_title == 0 && in_text.is_empty() {
+            return None;
+        }
+        title_terms += usize::from(in_title > 0);
+        count += in_title + in_text.len();
+        matches.extend(in_text.into_iter().map(|i| (i, i + t.len())));
+    }
+    Some(Hit {
+        slug: doc.slug.clone(),
+        doc_title: doc.title.clone(),
+        doc_number: doc.number.clone(),
+        region: doc.region.clone(),
+        editorial: entry.editorial,
+        section_id: entry.id.clone(),
+        section_title: entry.title.clone(),
+        snippet: snippet(&Window::whole(&entry.text, &spans), matches),
+        score: rank(entry.editorial, title_terms, count, text.len()),
+    })
+}

@@ -1,0 +1,220 @@
+//! The search index in pieces, so that a query downloads only what it needs however large the library
+//! grows: the same matching, snippets and ranking as [`crate::search`] (a test compares every answer on
+//! the real library), split into files the browser fetches a round at a time.
+//!
+//! **Files** (under [`DIR`]): `index.json`, the [`Manifest`] (small; fetched once per page); then under the
+//! build's version, so that a page never mixes two builds' pieces:
+//! - `g<k>.bin`: gram shards. Every character, bigram and trigram of a section's normalized title and text
+//!   has a posting list ([`Posting`]: the sections that contain it, how often, whether in the title, and
+//!   in which part of a long text it first occurs); a gram's list is in shard `fnv(gram) % shards`. A
+//!   query fetches only the shards of its grams ([`plan`]).
+//! - `t<k>.json`: text shards, each a run of consecutive sections ([`Record`]s, about
+//!   [`TEXT_SHARD_BYTES`] of JSON): whole texts, read to confirm a hit of a term of four or more characters.
+//! - `p<k>.json`: part shards: a long section's text ([`LONG_STEPS`]) cut into parts of [`PART_CHARS`]
+//!   characters with the snippet's margins ([`Part`]), each part in shard `fnv(section, part) % parts`; a
+//!   hit decided by the postings alone reads only the part its snippet is cut from.
+//! - `r-<key>.bin`: the sections of each [`REGION_FILTERS`] entry, fetched only when that filter is on.
+//!
+//! **Numbering.** Sections are numbered in rank order: the documents' own text before the 编者注, then
+//! shorter first (in the index's 8-character steps), then library order. So every rule of
+//! [`crate::search::Hit::score`] except the title terms and the occurrences is in the number, and the
+//! posting lists (which give those two) put the candidates in order before any text is read; and the long
+//! sections are two runs of numbers ([`Manifest::long`]).
+//!
+//! **Exactness.** A term of one to three characters is found, counted and ranked exactly by its posting
+//! list, so a query of such terms needs one round of postings and one of the shown hits' parts ([`library`]).
+//! A longer term is looked up by trigrams covering it, which can all occur without the term, so a hit is
+//! confirmed against its whole text; the count is then exact once every candidate is read, and otherwise
+//! given as a range ([`Page::found`], [`Page::at_most`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::search::{DocRef, Entry, RegionFilter, REGION_FILTERS};
+
+#[cfg(feature = "build")]
+mod build;
+mod library;
+mod lists;
+mod plan;
+
+#[cfg(feature = "build")]
+pub use build::Pieces;
+pub use library::{Library, Page, PieceError, Step};
+pub use plan::Plan;
+
+/// Where the pieces are published.
+pub const DIR: &str = "/data/search";
+/// The manifest's address.
+pub const MANIFEST_URL: &str = "/data/search/index.json";
+/// About how many bytes of postings (encoded) a gram shard holds.
+pub const GRAM_SHARD_BYTES: usize = 12_000;
+/// A text shard is closed when its JSON reaches this many bytes.
+pub const TEXT_SHARD_BYTES: usize = 3_000;
+/// About how many bytes of JSON a part shard holds.
+pub const PART_SHARD_BYTES: usize = 3_000;
+/// Normalized characters of a long text's part (each part also holds the snippet's margins around it).
+pub const PART_CHARS: usize = 256;
+/// A section is long, and its text is also kept in parts, from this many 8-character steps of text.
+pub const LONG_STEPS: usize = 64;
+/// A part's first-occurrence mark: the gram is in the title only.
+pub(crate) const NOT_IN_TEXT: u8 = u8::MAX;
+/// A part's first-occurrence mark: the gram first occurs past the last part that can be marked (the
+/// whole text is read).
+pub(crate) const FAR: u8 = u8::MAX - 1;
+
+/// What a page needs first: how the pieces are cut.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The build's index version: the folder of every other piece.
+    #[serde(rename = "v")]
+    pub version: String,
+    /// How many gram shards there are.
+    #[serde(rename = "g")]
+    pub gram_shards: u32,
+    /// How many sections each text shard holds, in order.
+    #[serde(rename = "t")]
+    pub text_sizes: Vec<u32>,
+    /// How many part shards there are.
+    #[serde(rename = "p")]
+    pub part_shards: u32,
+    /// The first section number of the 编者注 (every number from here is editorial).
+    #[serde(rename = "e")]
+    pub editorial_from: u32,
+    /// The first long section of the own text, and of the 编者注 (each run of long sections ends where
+    /// its kind ends).
+    #[serde(rename = "l")]
+    pub long: [u32; 2],
+}
+
+impl Manifest {
+    /// The address of piece `name` (`g3.bin`, `t7.json`, …).
+    pub fn url(&self, name: &str) -> String {
+        format!("{DIR}/{}/{name}", self.version)
+    }
+
+    /// The name of gram shard `k`.
+    pub fn gram_name(k: u32) -> String {
+        format!("g{k}.bin")
+    }
+
+    /// The name of text shard `k`.
+    pub fn text_name(k: u32) -> String {
+        format!("t{k}.json")
+    }
+
+    /// The name of part shard `k`.
+    pub fn part_name(k: u32) -> String {
+        format!("p{k}.json")
+    }
+
+    /// The name of a region filter's section list.
+    pub fn region_name(filter: &RegionFilter) -> String {
+        format!("r-{}.bin", filter.key)
+    }
+
+    /// The gram shard that holds `gram`'s list.
+    pub fn gram_shard(&self, gram: &str) -> u32 {
+        fnv32(gram.as_bytes()) % self.gram_shards.max(1)
+    }
+
+    /// The part shard that holds part `part` of section `number`.
+    pub fn part_shard(&self, number: u32, part: u8) -> u32 {
+        let mut key = number.to_le_bytes().to_vec();
+        key.push(part);
+        fnv32(&key) % self.part_shards.max(1)
+    }
+
+    /// Whether section `number` is long (its text is also kept in parts).
+    pub fn is_long(&self, number: u32) -> bool {
+        if number < self.editorial_from {
+            number >= self.long[0]
+        } else {
+            number >= self.long[1]
+        }
+    }
+
+    /// Every address of the index (for saving the whole site).
+    pub fn urls(&self) -> Vec<String> {
+        let mut out = vec![MANIFEST_URL.to_string()];
+        out.extend((0..self.gram_shards).map(|k| self.url(&Self::gram_name(k))));
+        out.extend((0..self.text_sizes.len() as u32).map(|k| self.url(&Self::text_name(k))));
+        out.extend((0..self.part_shards).map(|k| self.url(&Self::part_name(k))));
+        out.extend(
+            REGION_FILTERS
+                .iter()
+                .map(|f| self.url(&Self::region_name(f))),
+        );
+        out
+    }
+}
+
+/// Whether the file at `path` (an address, e.g. `/data/search/<version>/p3.json`) is a piece the search can do
+/// without: a part shard, whose text the whole texts also hold (see [`Library::do_without`]). 保存全部内容
+/// leaves these out.
+pub fn optional_piece(path: &str) -> bool {
+    path.strip_prefix(DIR)
+        .and_then(|p| p.rsplit_once('/'))
+        .is_some_and(|(_, name)| is_part_name(name))
+}
+
+/// Whether `name` is a part shard's name (`p<k>.json`).
+pub(crate) fn is_part_name(name: &str) -> bool {
+    name.strip_prefix('p')
+        .and_then(|n| n.strip_suffix(".json"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// 32-bit FNV-1a: which shard a gram or a part is in (the build and the browser must agree, nothing more).
+pub(crate) fn fnv32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// One gram's posting list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posting {
+    /// The gram (one to three normalized characters).
+    pub gram: String,
+    /// Section numbers, ascending, each as the difference from the one before (the first as is).
+    pub gaps: Vec<u32>,
+    /// Per section: occurrences in title and text times two, plus one when the gram is in the title.
+    pub marks: Vec<u32>,
+    /// Per section: the part of a long text where the gram first occurs (0 for a short text;
+    /// [`NOT_IN_TEXT`], [`FAR`]).
+    pub firsts: Vec<u8>,
+}
+
+/// A gram shard: the lists of the grams that hash to it.
+pub type GramShard = Vec<Posting>;
+
+/// A section as a text shard holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// Its document.
+    #[serde(rename = "d")]
+    pub doc: DocRef,
+    /// The section (its `doc` field unused: 0).
+    #[serde(rename = "x")]
+    pub entry: Entry,
+}
+
+/// A part of a long section's text, as a part shard holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// The section's number.
+    #[serde(rename = "n")]
+    pub number: u32,
+    /// Which part: it covers normalized characters from `part × PART_CHARS`.
+    #[serde(rename = "o")]
+    pub part: u8,
+    /// The normalized character its text starts at (the part's start less the snippet's lead).
+    #[serde(rename = "f")]
+    pub from: u32,
+    /// Normalized characters in the whole text.
+    #[serde(rename = "l")]
+    pub len: u32,
+    /// The section, its text only this part's (as written).
+    #[serde(rename = "r")]
+    pub record: Record,
+}
