@@ -7,6 +7,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+thread_local! {
+    /// The address the page was loaded at (set when the app starts: [`register`]).
+    static LOADED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// How long the "ready offline" line stays.
 const OFFLINE_NOTE_MS: i32 = 8000;
 
@@ -90,6 +95,9 @@ pub fn flag(data: &JsValue, key: &str) -> bool {
 /// worker takes over (none controlled this page when it loaded, then one does), a quiet status line says
 /// this page now works offline, and goes away; later visits say nothing (and nothing is stored to know it).
 pub fn register() {
+    if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+        LOADED.with(|l| *l.borrow_mut() = href);
+    }
     // A debug build is the development server's (scripts/dev.sh): it has no service worker, and a
     // cached build would hide the change being made.
     if cfg!(debug_assertions) {
@@ -180,18 +188,9 @@ pub fn reload_offline() -> bool {
     if online.as_bool() != Some(false) || !controlled {
         return false;
     }
-    // The address the document itself was loaded from (the navigation entry), without its fragment.
-    let perf = get(&w, "performance");
-    let loaded = get(&perf, "getEntriesByType")
-        .dyn_into::<js_sys::Function>()
-        .ok()
-        .and_then(|f| f.call1(&perf, &"navigation".into()).ok())
-        .map(|entries| js_sys::Array::from(&entries).get(0))
-        .map(|e| get(&e, "name").as_string().unwrap_or_default())
-        .unwrap_or_default();
     let here = w.location().href().unwrap_or_default();
     let path = |u: &str| u.split('#').next().unwrap_or_default().to_string();
-    if loaded.is_empty() || path(&loaded) == path(&here) {
+    if LOADED.with(|l| path(&l.borrow()) == path(&here)) {
         return false;
     }
     w.location().reload().is_ok()

@@ -2,6 +2,7 @@
 //! where there is no signal), with its size before and its progress during; says when it is done.
 
 use leptos::prelude::*;
+use policy_content::site::SAVE_OFFLINE;
 
 use crate::offline;
 
@@ -55,11 +56,7 @@ pub fn SaveOffline() -> impl IntoView {
         offline::post(offline::message("save-all"));
     };
     view! {
-        <section
-            class="save-offline no-print"
-            id="save-offline"
-            aria-labelledby="save-offline-title"
-        >
+        <section class="save-offline no-print" id=SAVE_OFFLINE aria-labelledby="save-offline-title">
             <h2 id="save-offline-title">"离线使用"</h2>
             <p>
                 "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。"

@@ -4,10 +4,14 @@ use leptos::prelude::*;
 
 use policy_content::site::{fragment_key, Page, PageKind, ReaderPage};
 
-use crate::components::FragmentWithSave;
+use crate::components::{SaveOffline, StaticFragment};
 
-/// Shows the build-time page body, with the 保存全部内容 control near its top.
+/// Shows the build-time page body, with the 保存全部内容 control (moved near its top: see
+/// `StaticFragment`).
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    view! { <FragmentWithSave key=fragment_key(Page::of(PageKind::Reader(ReaderPage::About)).path) /> }
+    view! {
+        <StaticFragment key=fragment_key(Page::of(PageKind::Reader(ReaderPage::About)).path) />
+        <SaveOffline />
+    }
 }

@@ -45,8 +45,10 @@ fn main() {
     let pieces = Pieces::split(&index);
     let files = pieces.files();
     let mut kinds: std::collections::BTreeMap<char, (usize, usize)> = Default::default();
-    for (name, b) in &files {
-        let k = kinds.entry(name.chars().next().unwrap_or('?')).or_default();
+    for (piece, b) in &files {
+        let k = kinds
+            .entry(piece.name().chars().next().unwrap_or('?'))
+            .or_default();
         k.0 += 1;
         k.1 += br(b);
     }
@@ -66,12 +68,13 @@ fn main() {
         let page = loop {
             match lib.step(&plan, None, 10) {
                 Step::Done(page) => break page,
-                Step::Fetch(names) => {
+                Step::Fetch(pieces) => {
                     rounds += 1;
-                    for name in names {
+                    for piece in pieces {
+                        let name = piece.name();
                         let (_, b) = files
                             .iter()
-                            .find(|(f, _)| *f == name)
+                            .find(|(f, _)| *f == piece)
                             .unwrap_or_else(|| panic!("{name}"));
                         let size = br(b);
                         bytes += size;
@@ -79,7 +82,7 @@ fn main() {
                             .entry(name.chars().next().unwrap_or('?'))
                             .or_default() += size;
                         n += 1;
-                        lib.add(&name, b).expect("pieces decode");
+                        lib.add(&piece, b).expect("pieces decode");
                     }
                 }
             }

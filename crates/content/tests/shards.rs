@@ -7,7 +7,7 @@ use std::path::Path;
 
 use policy_content::library::load_library;
 use policy_content::search::{Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS};
-use policy_content::shards::{Library, Page, Pieces, Plan, Step};
+use policy_content::shards::{Library, Page, Piece, Pieces, Plan, Step};
 
 fn real() -> (SearchIndex, Pieces) {
     let docs = load_library(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs"))
@@ -30,11 +30,11 @@ fn run(
     let mut fetched = 0;
     loop {
         match lib.step(&plan, r, want) {
-            Step::Fetch(names) => {
-                assert!(!names.is_empty(), "{q}: a round fetches something");
-                for name in names {
-                    let (_, bytes) = files.iter().find(|(f, _)| *f == name).unwrap();
-                    lib.add(&name, bytes).unwrap();
+            Step::Fetch(pieces) => {
+                assert!(!pieces.is_empty(), "{q}: a round fetches something");
+                for piece in pieces {
+                    let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
+                    lib.add(&piece, bytes).unwrap();
                     fetched += 1;
                 }
             }
@@ -131,11 +131,11 @@ fn long_sections_hits_read_one_part() {
     let mut parts = 0;
     let page = loop {
         match lib.step(&plan, None, 10) {
-            Step::Fetch(names) => {
-                for name in names {
-                    parts += usize::from(name.starts_with('p'));
-                    let (_, bytes) = files.iter().find(|(f, _)| *f == name).unwrap();
-                    lib.add(&name, bytes).unwrap();
+            Step::Fetch(pieces) => {
+                for piece in pieces {
+                    parts += usize::from(matches!(piece, Piece::Part(_)));
+                    let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
+                    lib.add(&piece, bytes).unwrap();
                 }
             }
             Step::Done(page) => break page,
@@ -169,15 +169,18 @@ fn without_the_parts_the_answers_are_the_same() {
         let plan = Plan::new(q);
         let page = loop {
             match lib.step(&plan, None, 10) {
-                Step::Fetch(names) => {
-                    for name in names {
-                        if name.starts_with('p') {
-                            assert!(lib.do_without(&name), "{name}: a part can be done without");
+                Step::Fetch(pieces) => {
+                    for piece in pieces {
+                        if matches!(piece, Piece::Part(_)) {
+                            assert!(
+                                lib.do_without(&piece),
+                                "{piece:?}: a part can be done without"
+                            );
                             continue;
                         }
-                        assert!(!lib.do_without(&name), "{name} is needed");
-                        let (_, bytes) = files.iter().find(|(f, _)| *f == name).unwrap();
-                        lib.add(&name, bytes).unwrap();
+                        assert!(!lib.do_without(&piece), "{piece:?} is needed");
+                        let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
+                        lib.add(&piece, bytes).unwrap();
                     }
                 }
                 Step::Done(page) => break page,

@@ -15,8 +15,8 @@ pub fn write(dist: &Path, index: &SearchIndex) -> Result<(String, usize), String
     std::fs::create_dir_all(&folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     let files = pieces.files();
-    for (name, bytes) in &files {
-        let path = folder.join(name);
+    for (piece, bytes) in &files {
+        let path = folder.join(piece.name());
         std::fs::write(&path, bytes)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }

@@ -1,4 +1,5 @@
 //! The search index's behaviour on small made-up documents: matching, ranking, regions, snippets, JSON.
+//! Compiled for tests only (`#[cfg(test)]` on its `mod` line in `search.rs`).
 
 use super::*;
 

@@ -7,7 +7,7 @@ use crate::search::{Entry, REGION_FILTERS};
 use crate::shards::lists::gaps;
 use crate::shards::plan::MAX_GRAM;
 use crate::shards::{
-    fnv32, GramShard, Manifest, Part, Posting, Record, FAR, GRAM_SHARD_BYTES, LONG_STEPS,
+    fnv32, GramShard, Manifest, Part, Piece, Posting, Record, FAR, GRAM_SHARD_BYTES, LONG_STEPS,
     NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES, TEXT_SHARD_BYTES,
 };
 
@@ -163,7 +163,7 @@ impl Pieces {
         manifest.part_shards = part_bytes.div_ceil(PART_SHARD_BYTES).max(1) as u32;
         let mut by_part: Vec<Vec<Part>> = vec![Vec::new(); manifest.part_shards as usize];
         for p in parts {
-            by_part[manifest.part_shard(p.number, p.part) as usize].push(p);
+            by_part[manifest.part_shard(p.0, p.1) as usize].push(p);
         }
         let part_shards: Vec<String> = by_part
             .iter()
@@ -199,23 +199,20 @@ impl Pieces {
         }
     }
 
-    /// Every piece: its name (under the version's folder) and its bytes; the manifest is not among them.
-    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+    /// Every piece and its bytes; the manifest is not among them.
+    pub fn files(&self) -> Vec<(Piece, Vec<u8>)> {
         let mut out = Vec::new();
         for (k, g) in self.gram_shards.iter().enumerate() {
-            out.push((Manifest::gram_name(k as u32), g.clone()));
+            out.push((Piece::Grams(k as u32), g.clone()));
         }
         for (k, t) in self.text_shards.iter().enumerate() {
-            out.push((Manifest::text_name(k as u32), t.as_bytes().to_vec()));
+            out.push((Piece::Text(k as u32), t.as_bytes().to_vec()));
         }
         for (k, t) in self.part_shards.iter().enumerate() {
-            out.push((Manifest::part_name(k as u32), t.as_bytes().to_vec()));
+            out.push((Piece::Part(k as u32), t.as_bytes().to_vec()));
         }
-        for (key, r) in &self.regions {
-            let f = REGION_FILTERS.iter().find(|f| f.key == *key);
-            if let Some(f) = f {
-                out.push((Manifest::region_name(f), r.clone()));
-            }
+        for ((_, r), f) in self.regions.iter().zip(REGION_FILTERS) {
+            out.push((Piece::Region(f), r.clone()));
         }
         out
     }
@@ -237,13 +234,7 @@ fn cut_parts(number: u32, record: &Record) -> Vec<Part> {
             let b1 = if to == len { text.len() } else { spans[to].0 };
             let mut record = record.clone();
             record.entry.text = text[b0..b1].to_string();
-            Part {
-                number,
-                part: k as u8,
-                from: from as u32,
-                len: len as u32,
-                record,
-            }
+            Part(number, k as u8, from as u32, len as u32, record)
         })
         .collect()
 }

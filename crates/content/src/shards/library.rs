@@ -5,35 +5,21 @@
 use std::collections::HashMap;
 
 use crate::search::{
-    hit_in, normalize_mapped, occurrences, rank, snippet, Hit, RegionFilter, Window,
+    hit_in, hit_with, normalize_mapped, occurrences, rank, snippet, Hit, RegionFilter, Window,
 };
 use crate::shards::lists::{intersect_by, intersect_pairs, ungap, Numbered};
-use crate::shards::{is_part_name, GramShard, Manifest, Part, Plan, Record, FAR, NOT_IN_TEXT};
+use crate::shards::{GramShard, Manifest, Part, Piece, Plan, Record, FAR, NOT_IN_TEXT};
 
-/// A piece that could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A piece whose bytes do not decode, with the decoder's error.
+#[derive(Debug)]
 pub enum PieceError {
-    /// The piece's bytes do not decode.
-    Decode {
-        /// The piece's name.
-        name: String,
-        /// What the decoder said.
-        reason: String,
-    },
-    /// The name is none of the index's pieces.
-    Unknown(String),
+    /// Postings or a region's list (postcard).
+    Binary(Piece, postcard::Error),
+    /// Texts or parts that are not UTF-8.
+    Utf8(Piece, std::str::Utf8Error),
+    /// Texts or parts that are not their JSON.
+    Json(Piece, serde_json::Error),
 }
-
-impl std::fmt::Display for PieceError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PieceError::Decode { name, reason } => write!(f, "{name}: {reason}"),
-            PieceError::Unknown(name) => write!(f, "{name}: not a piece of the index"),
-        }
-    }
-}
-
-impl std::error::Error for PieceError {}
 
 /// A section that may hold every term, with what the postings say of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,8 +75,8 @@ impl Page {
 /// What a search needs next, or its answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
-    /// These pieces (names under the version's folder: [`Manifest::url`]), all at once.
-    Fetch(Vec<String>),
+    /// These pieces ([`Manifest::url`]), all at once.
+    Fetch(Vec<Piece>),
     /// The page.
     Done(Page),
 }
@@ -106,8 +92,9 @@ pub struct Library {
     text_starts: Vec<u32>,
     grams: HashMap<u32, HashMap<String, List>>,
     texts: HashMap<u32, Vec<Record>>,
-    parts: HashMap<u32, Vec<Part>>,
-    regions: HashMap<String, Vec<u32>>,
+    /// Part shards by number (a few per page: a list, less code than another map).
+    parts: Vec<(u32, Vec<Part>)>,
+    regions: Vec<(&'static str, Vec<u32>)>,
     /// Whether part shards are left aside (one could not be fetched: offline, and 保存全部内容 does not
     /// save them), so that hits are read from whole texts.
     without_parts: bool,
@@ -133,18 +120,10 @@ impl Library {
             text_starts,
             grams: HashMap::new(),
             texts: HashMap::new(),
-            parts: HashMap::new(),
-            regions: HashMap::new(),
+            parts: Vec::new(),
+            regions: Vec::new(),
             without_parts: false,
         }
-    }
-
-    /// After piece `name` could not be fetched: whether the search can go on without it (a part: the
-    /// whole texts serve instead, from now on for this page). Else the search cannot answer.
-    pub fn do_without(&mut self, name: &str) -> bool {
-        let part = is_part_name(name);
-        self.without_parts |= part;
-        part
     }
 
     /// The manifest.
@@ -152,36 +131,42 @@ impl Library {
         &self.manifest
     }
 
-    /// Adds the piece `name` (its file's bytes).
-    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), PieceError> {
-        let decode = |reason: String| PieceError::Decode {
-            name: name.to_string(),
-            reason,
-        };
-        let number = |prefix: &str, suffix: &str| {
-            name.strip_prefix(prefix)
-                .and_then(|n| n.strip_suffix(suffix))
-                .and_then(|n| n.parse::<u32>().ok())
-        };
-        if let Some(key) = name.strip_prefix("r-").and_then(|n| n.strip_suffix(".bin")) {
-            let gaps: Vec<u32> = postcard::from_bytes(bytes).map_err(|e| decode(e.to_string()))?;
-            self.regions.insert(key.to_string(), ungap(&gaps));
-        } else if let Some(k) = number("g", ".bin") {
-            let shard: GramShard =
-                postcard::from_bytes(bytes).map_err(|e| decode(e.to_string()))?;
-            let lists = shard
-                .into_iter()
-                .map(|p| (p.gram, (ungap(&p.gaps), p.marks, p.firsts)))
-                .collect();
-            self.grams.insert(k, lists);
-        } else if let Some(k) = number("t", ".json") {
-            let records = serde_json::from_slice(bytes).map_err(|e| decode(e.to_string()))?;
-            self.texts.insert(k, records);
-        } else if let Some(k) = number("p", ".json") {
-            let parts = serde_json::from_slice(bytes).map_err(|e| decode(e.to_string()))?;
-            self.parts.insert(k, parts);
-        } else {
-            return Err(PieceError::Unknown(name.to_string()));
+    /// After `piece` could not be fetched: whether the search can go on without it (a part: the whole
+    /// texts serve instead, from now on for this page). Else the search cannot answer.
+    pub fn do_without(&mut self, piece: &Piece) -> bool {
+        let part = matches!(piece, Piece::Part(_));
+        self.without_parts |= part;
+        part
+    }
+
+    /// Adds `piece` (its file's bytes).
+    pub fn add(&mut self, piece: &Piece, bytes: &[u8]) -> Result<(), PieceError> {
+        let p = *piece;
+        let bin = |e| PieceError::Binary(p, e);
+        let json = |e| PieceError::Json(p, e);
+        // JSON is read from text, as the page's other JSON (one parser in the wasm, not two).
+        let text = || std::str::from_utf8(bytes).map_err(|e| PieceError::Utf8(p, e));
+        match p {
+            Piece::Region(f) => {
+                let gaps: Vec<u32> = postcard::from_bytes(bytes).map_err(bin)?;
+                self.regions.push((f.key, ungap(&gaps)));
+            }
+            Piece::Grams(k) => {
+                let shard: GramShard = postcard::from_bytes(bytes).map_err(bin)?;
+                let lists = shard
+                    .into_iter()
+                    .map(|p| (p.gram, (ungap(&p.gaps), p.marks, p.firsts)))
+                    .collect();
+                self.grams.insert(k, lists);
+            }
+            Piece::Text(k) => {
+                let records = serde_json::from_str(text()?).map_err(json)?;
+                self.texts.insert(k, records);
+            }
+            Piece::Part(k) => {
+                let parts = serde_json::from_str(text()?).map_err(json)?;
+                self.parts.push((k, parts));
+            }
         }
         Ok(())
     }
@@ -199,21 +184,21 @@ impl Library {
             });
         }
         // The postings, and the region's list with them.
-        let mut missing: Vec<String> = plan
+        let mut missing: Vec<Piece> = plan
             .gram_shards(&self.manifest)
             .into_iter()
             .filter(|k| !self.grams.contains_key(k))
-            .map(Manifest::gram_name)
+            .map(Piece::Grams)
             .collect();
-        if let Some(f) = region.filter(|f| !self.regions.contains_key(f.key)) {
-            missing.push(Manifest::region_name(f));
+        if let Some(f) = region.filter(|f| self.region(f).is_none()) {
+            missing.push(Piece::Region(f));
         }
         if !missing.is_empty() {
             return Step::Fetch(missing);
         }
         let mut all = self.candidates(plan);
         let total = all.len();
-        if let Some(keep) = region.and_then(|f| self.regions.get(f.key)) {
+        if let Some(keep) = region.and_then(|f| self.region(f)) {
             all = intersect_by(all, keep);
         }
         let elsewhere = total - all.len();
@@ -247,14 +232,14 @@ impl Library {
         plan: &Plan,
         all: &[Candidate],
         want: usize,
-    ) -> Result<(Vec<Hit>, usize, usize), Vec<String>> {
+    ) -> Result<(Vec<Hit>, usize, usize), Vec<Piece>> {
         let top = &all[..all.len().min(want)];
         let sources: Vec<Source> = top.iter().map(|c| self.source(c)).collect();
-        let mut missing: Vec<String> = Vec::new();
+        let mut missing: Vec<Piece> = Vec::new();
         for s in &sources {
             let name = match *s {
-                Source::Text(k) if !self.texts.contains_key(&k) => Manifest::text_name(k),
-                Source::Part(k, _) if !self.parts.contains_key(&k) => Manifest::part_name(k),
+                Source::Text(k) if !self.texts.contains_key(&k) => Piece::Text(k),
+                Source::Part(k, _) if self.part_shard(k).is_none() => Piece::Part(k),
                 _ => continue,
             };
             if !missing.contains(&name) {
@@ -274,10 +259,9 @@ impl Library {
                 }
                 Source::Part(k, p) => {
                     let part = self
-                        .parts
-                        .get(&k)?
+                        .part_shard(k)?
                         .iter()
-                        .find(|x| x.number == c.number && x.part == p)?;
+                        .find(|x| x.0 == c.number && x.1 == p)?;
                     Some(hit_from_part(part, c, plan))
                 }
             })
@@ -303,7 +287,7 @@ impl Library {
         plan: &Plan,
         all: &[Candidate],
         want: usize,
-    ) -> Result<(Vec<Hit>, usize, usize), Vec<String>> {
+    ) -> Result<(Vec<Hit>, usize, usize), Vec<Piece>> {
         let mut hits: Vec<(u64, u32, Hit)> = Vec::new();
         let mut missing = Vec::new();
         let mut read = 0;
@@ -317,7 +301,7 @@ impl Library {
             }
             let k = self.text_shard(c.number);
             let Some(r) = self.record(k, c.number) else {
-                let name = Manifest::text_name(k);
+                let name = Piece::Text(k);
                 if !missing.contains(&name) {
                     missing.push(name);
                 }
@@ -348,6 +332,16 @@ impl Library {
         };
         hits.truncate(want);
         Ok((hits.into_iter().map(|h| h.2).collect(), found, at_most))
+    }
+
+    /// Region filter `f`'s sections, if loaded.
+    fn region(&self, f: &RegionFilter) -> Option<&Vec<u32>> {
+        self.regions.iter().find(|r| r.0 == f.key).map(|r| &r.1)
+    }
+
+    /// Part shard `k`, if loaded.
+    fn part_shard(&self, k: u32) -> Option<&Vec<Part>> {
+        self.parts.iter().find(|p| p.0 == k).map(|p| &p.1)
     }
 
     /// Section `number`'s record, if text shard `k` (its shard) is loaded.
@@ -423,9 +417,9 @@ fn earliest(a: u8, b: u8) -> u8 {
 /// The hit of an exact plan's candidate `c` from the part its snippet is cut from: the postings give its
 /// score, the part its snippet.
 fn hit_from_part(part: &Part, c: &Candidate, plan: &Plan) -> Hit {
-    let r = &part.record;
+    let Part(_, _, from, len, r) = part;
     let (chars, spans) = normalize_mapped(&r.entry.text);
-    let offset = part.from as usize;
+    let offset = *from as usize;
     let mut matches = Vec::new();
     for t in &plan.terms {
         matches.extend(
@@ -438,24 +432,15 @@ fn hit_from_part(part: &Part, c: &Candidate, plan: &Plan) -> Hit {
         text: &r.entry.text,
         spans: &spans,
         offset,
-        total: part.len as usize,
+        total: *len as usize,
     };
-    Hit {
-        slug: r.doc.slug.clone(),
-        doc_title: r.doc.title.clone(),
-        doc_number: r.doc.number.clone(),
-        region: r.doc.region.clone(),
-        editorial: r.entry.editorial,
-        section_id: r.entry.id.clone(),
-        section_title: r.entry.title.clone(),
-        snippet: snippet(&window, matches),
-        score: rank(
-            r.entry.editorial,
-            c.key.1 as usize,
-            c.key.2 as usize,
-            part.len as usize,
-        ),
-    }
+    let score = rank(
+        r.entry.editorial,
+        c.key.1 as usize,
+        c.key.2 as usize,
+        *len as usize,
+    );
+    hit_with(&r.doc, &r.entry, snippet(&window, matches), score)
 }
 
 /// The (own, title, occurrences) part of [`crate::search::Hit::score`] for a candidate's key (the

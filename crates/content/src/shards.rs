@@ -87,29 +87,9 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The address of piece `name` (`g3.bin`, `t7.json`, …).
-    pub fn url(&self, name: &str) -> String {
-        format!("{DIR}/{}/{name}", self.version)
-    }
-
-    /// The name of gram shard `k`.
-    pub fn gram_name(k: u32) -> String {
-        format!("g{k}.bin")
-    }
-
-    /// The name of text shard `k`.
-    pub fn text_name(k: u32) -> String {
-        format!("t{k}.json")
-    }
-
-    /// The name of part shard `k`.
-    pub fn part_name(k: u32) -> String {
-        format!("p{k}.json")
-    }
-
-    /// The name of a region filter's section list.
-    pub fn region_name(filter: &RegionFilter) -> String {
-        format!("r-{}.bin", filter.key)
+    /// The address of `piece`.
+    pub fn url(&self, piece: &Piece) -> String {
+        format!("{DIR}/{}/{}", self.version, piece.name())
     }
 
     /// The gram shard that holds `gram`'s list.
@@ -119,9 +99,8 @@ impl Manifest {
 
     /// The part shard that holds part `part` of section `number`.
     pub fn part_shard(&self, number: u32, part: u8) -> u32 {
-        let mut key = number.to_le_bytes().to_vec();
-        key.push(part);
-        fnv32(&key) % self.part_shards.max(1)
+        let [a, b, c, d] = number.to_le_bytes();
+        fnv32(&[a, b, c, d, part]) % self.part_shards.max(1)
     }
 
     /// Whether section `number` is long (its text is also kept in parts).
@@ -136,15 +115,36 @@ impl Manifest {
     /// Every address of the index (for saving the whole site).
     pub fn urls(&self) -> Vec<String> {
         let mut out = vec![MANIFEST_URL.to_string()];
-        out.extend((0..self.gram_shards).map(|k| self.url(&Self::gram_name(k))));
-        out.extend((0..self.text_sizes.len() as u32).map(|k| self.url(&Self::text_name(k))));
-        out.extend((0..self.part_shards).map(|k| self.url(&Self::part_name(k))));
-        out.extend(
-            REGION_FILTERS
-                .iter()
-                .map(|f| self.url(&Self::region_name(f))),
-        );
+        out.extend((0..self.gram_shards).map(|k| self.url(&Piece::Grams(k))));
+        out.extend((0..self.text_sizes.len() as u32).map(|k| self.url(&Piece::Text(k))));
+        out.extend((0..self.part_shards).map(|k| self.url(&Piece::Part(k))));
+        out.extend(REGION_FILTERS.iter().map(|f| self.url(&Piece::Region(f))));
         out
+    }
+}
+
+/// One file of the index under the version's folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Gram shard `k`: `g<k>.bin`.
+    Grams(u32),
+    /// Text shard `k`: `t<k>.json`.
+    Text(u32),
+    /// Part shard `k`: `p<k>.json`.
+    Part(u32),
+    /// A region filter's section list: `r-<key>.bin`.
+    Region(&'static RegionFilter),
+}
+
+impl Piece {
+    /// The file's name.
+    pub fn name(&self) -> String {
+        match self {
+            Piece::Grams(k) => format!("g{k}.bin"),
+            Piece::Text(k) => format!("t{k}.json"),
+            Piece::Part(k) => format!("p{k}.json"),
+            Piece::Region(f) => format!("r-{}.bin", f.key),
+        }
     }
 }
 
@@ -199,22 +199,10 @@ pub struct Record {
     pub entry: Entry,
 }
 
-/// A part of a long section's text, as a part shard holds it.
+/// A part of a long section's text, as a part shard holds it: a JSON array (less code to read than an
+/// object) of the section's number, which part (it covers normalized characters from
+/// `part × PART_CHARS`), the normalized character its text starts at (the part's start less the
+/// snippet's lead), the normalized characters of the whole text, and the section with only this part's
+/// text (as written).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Part {
-    /// The section's number.
-    #[serde(rename = "n")]
-    pub number: u32,
-    /// Which part: it covers normalized characters from `part × PART_CHARS`.
-    #[serde(rename = "o")]
-    pub part: u8,
-    /// The normalized character its text starts at (the part's start less the snippet's lead).
-    #[serde(rename = "f")]
-    pub from: u32,
-    /// Normalized characters in the whole text.
-    #[serde(rename = "l")]
-    pub len: u32,
-    /// The section, its text only this part's (as written).
-    #[serde(rename = "r")]
-    pub record: Record,
-}
+pub struct Part(pub u32, pub u8, pub u32, pub u32, pub Record);

@@ -29,8 +29,6 @@ use serde::{Deserialize, Serialize};
 mod normalize;
 mod region;
 mod snippet;
-#[cfg(test)]
-mod tests;
 
 pub use normalize::normalize;
 pub(crate) use normalize::{bigrams, grams, normalize_mapped};
@@ -304,7 +302,18 @@ pub(crate) fn hit_in(doc: &DocRef, entry: &Entry, terms: &[Vec<char>]) -> Option
         count += in_title + in_text.len();
         matches.extend(in_text.into_iter().map(|i| (i, i + t.len())));
     }
-    Some(Hit {
+    let snippet = snippet(&Window::whole(&entry.text, &spans), matches);
+    Some(hit_with(
+        doc,
+        entry,
+        snippet,
+        rank(entry.editorial, title_terms, count, text.len()),
+    ))
+}
+
+/// The hit for section `entry` of `doc` with its snippet and score.
+pub(crate) fn hit_with(doc: &DocRef, entry: &Entry, snippet: Vec<Fragment>, score: u32) -> Hit {
+    Hit {
         slug: doc.slug.clone(),
         doc_title: doc.title.clone(),
         doc_number: doc.number.clone(),
@@ -312,7 +321,10 @@ pub(crate) fn hit_in(doc: &DocRef, entry: &Entry, terms: &[Vec<char>]) -> Option
         editorial: entry.editorial,
         section_id: entry.id.clone(),
         section_title: entry.title.clone(),
-        snippet: snippet(&Window::whole(&entry.text, &spans), matches),
-        score: rank(entry.editorial, title_terms, count, text.len()),
-    })
+        snippet,
+        score,
+    }
 }
+
+#[cfg(test)]
+mod tests;
