@@ -13,8 +13,8 @@ enum Saving {
     Unknown,
     /// Not saved; the whole site is this many bytes as served.
     Ready(f64),
-    /// Saving: files done of total, bytes (as served) done of total.
-    Busy(f64, f64, f64, f64),
+    /// Saving: bytes (as served) done of total.
+    Busy(f64, f64),
     /// Everything is saved.
     Saved,
     /// Saving stopped (the network went away): it can be started again and goes on where it stopped.
@@ -39,8 +39,6 @@ pub fn SaveOffline() -> impl IntoView {
             "status" if offline::flag(&data, "saved") => Saving::Saved,
             "status" => Saving::Ready(offline::number(&data, "bytes")),
             "save-progress" => Saving::Busy(
-                offline::number(&data, "done"),
-                offline::number(&data, "total"),
                 offline::number(&data, "bytes"),
                 offline::number(&data, "totalBytes"),
             ),
@@ -52,7 +50,7 @@ pub fn SaveOffline() -> impl IntoView {
     });
     offline::post(offline::message("status"));
     let save = move |_| {
-        set_state.set(Saving::Busy(0.0, 0.0, 0.0, 0.0));
+        set_state.set(Saving::Busy(0.0, 0.0));
         offline::post(offline::message("save-all"));
     };
     view! {
@@ -100,7 +98,7 @@ pub fn SaveOffline() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Saving::Busy(done, total, bytes, total_bytes) => {
+                Saving::Busy(bytes, total) => {
                     view! {
                         <button type="button" class="save-all" disabled=true>
                             "正在保存……"
@@ -108,9 +106,9 @@ pub fn SaveOffline() -> impl IntoView {
                         <p role="status">
                             {if total > 0.0 {
                                 format!(
-                                    "已保存 {} / {}（{done} / {total} 个文件），请不要关闭这一页。",
+                                    "已保存 {} / {}，请不要关闭这一页。",
                                     size(bytes),
-                                    size(total_bytes),
+                                    size(total),
                                 )
                             } else {
                                 "正在准备……".to_string()

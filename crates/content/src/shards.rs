@@ -19,7 +19,7 @@
 //! shorter first (in the index's 8-character steps), then library order. So every rule of
 //! [`crate::search::Hit::score`] except the title terms and the occurrences is in the number, and the
 //! posting lists (which give those two) put the candidates in order before any text is read; and the long
-//! sections are two runs of numbers ([`Manifest::long`]).
+//! sections are two runs of numbers ([`Manifest::long_own`], [`Manifest::long_editorial`]).
 //!
 //! **Exactness.** A term of one to three characters is found, counted and ranked exactly by its posting
 //! list, so a query of such terms needs one round of postings and one of the shown hits' parts ([`library`]).
@@ -80,10 +80,12 @@ pub struct Manifest {
     /// The first section number of the 编者注 (every number from here is editorial).
     #[serde(rename = "e")]
     pub editorial_from: u32,
-    /// The first long section of the own text, and of the 编者注 (each run of long sections ends where
-    /// its kind ends).
+    /// The first long section of the own text (the run ends where the 编者注 begin).
     #[serde(rename = "l")]
-    pub long: [u32; 2],
+    pub long_own: u32,
+    /// The first long section of the 编者注 (the run ends with the last section).
+    #[serde(rename = "m")]
+    pub long_editorial: u32,
 }
 
 impl Manifest {
@@ -106,9 +108,9 @@ impl Manifest {
     /// Whether section `number` is long (its text is also kept in parts).
     pub fn is_long(&self, number: u32) -> bool {
         if number < self.editorial_from {
-            number >= self.long[0]
+            number >= self.long_own
         } else {
-            number >= self.long[1]
+            number >= self.long_editorial
         }
     }
 

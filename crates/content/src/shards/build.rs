@@ -57,7 +57,6 @@ impl Pieces {
                     |p| p,
                 ) as u32
         };
-        let long = [long_from(false), long_from(true)];
 
         let mut lists: BTreeMap<String, Gathered> = BTreeMap::new();
         let mut text_shards = Vec::new();
@@ -154,7 +153,8 @@ impl Pieces {
             text_sizes,
             part_shards: 0,
             editorial_from,
-            long,
+            long_own: long_from(false),
+            long_editorial: long_from(true),
         };
         let part_bytes: usize = parts
             .iter()
