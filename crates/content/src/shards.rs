@@ -33,6 +33,7 @@ use crate::search::{DocRef, Entry, RegionFilter, REGION_FILTERS};
 
 #[cfg(feature = "build")]
 mod build;
+mod candidate;
 mod library;
 mod lists;
 mod plan;

@@ -140,6 +140,7 @@ impl Pieces {
         let shards = total.div_ceil(GRAM_SHARD_BYTES).max(1) as u32;
         let mut by_shard: Vec<GramShard> = vec![Vec::new(); shards as usize];
         for p in postings {
+            // In gram order (the map's): the browser finds a gram by binary search.
             by_shard[(fnv32(p.gram.as_bytes()) % shards) as usize].push(p);
         }
         let gram_shards: Vec<Vec<u8>> = by_shard

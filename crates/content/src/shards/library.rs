@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
-use crate::search::{
-    hit_in, hit_with, normalize_mapped, occurrences, rank, snippet, Hit, RegionFilter, Window,
-};
-use crate::shards::lists::{intersect_by, intersect_pairs, ungap, Numbered};
-use crate::shards::{GramShard, Manifest, Part, Piece, Plan, Record, FAR, NOT_IN_TEXT};
+use crate::search::{hit_in, Hit, RegionFilter};
+use crate::shards::candidate::{earliest, hit_from_part, key_bits, Candidate, TermEntry};
+use crate::shards::lists::{intersect_by, intersect_pairs, ungap};
+use crate::shards::{GramShard, Manifest, Part, Piece, Plan, Posting, Record, FAR, NOT_IN_TEXT};
 
 /// A piece whose bytes do not decode, with the decoder's error.
 #[derive(Debug)]
@@ -19,32 +18,6 @@ pub enum PieceError {
     Utf8(Piece, std::str::Utf8Error),
     /// Texts or parts that are not their JSON.
     Json(Piece, serde_json::Error),
-}
-
-/// A section that may hold every term, with what the postings say of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Candidate {
-    number: u32,
-    /// (own text, terms in the title, occurrences): at least the exact values (exactly them when the
-    /// plan is exact).
-    key: (bool, u32, u32),
-    /// The first part of a long text where a term occurs (see [`crate::shards::Posting::firsts`]).
-    first: u8,
-}
-
-/// One term's entry for a section: (number, in the title, occurrences, first part).
-type TermEntry = (u32, bool, u32, u8);
-
-impl Numbered for Candidate {
-    fn number(&self) -> u32 {
-        self.number
-    }
-}
-
-impl Numbered for TermEntry {
-    fn number(&self) -> u32 {
-        self.0
-    }
 }
 
 /// One page of results.
@@ -81,16 +54,15 @@ pub enum Step {
     Done(Page),
 }
 
-/// A posting list decoded: section numbers, marks, first parts.
-type List = (Vec<u32>, Vec<u32>, Vec<u8>);
-
 /// The pieces fetched so far and the search over them.
 #[derive(Clone, Debug)]
 pub struct Library {
     manifest: Manifest,
     /// Each text shard's first section number, and one past the last.
     text_starts: Vec<u32>,
-    grams: HashMap<u32, HashMap<String, List>>,
+    /// Gram shards as decoded (each sorted by gram); a list's numbers are summed from its gaps only when
+    /// a query reads it.
+    grams: HashMap<u32, GramShard>,
     texts: HashMap<u32, Vec<Record>>,
     /// Part shards by number (a few per page: a list, less code than another map).
     parts: Vec<(u32, Vec<Part>)>,
@@ -153,11 +125,7 @@ impl Library {
             }
             Piece::Grams(k) => {
                 let shard: GramShard = postcard::from_bytes(bytes).map_err(bin)?;
-                let lists = shard
-                    .into_iter()
-                    .map(|p| (p.gram, (ungap(&p.gaps), p.marks, p.firsts)))
-                    .collect();
-                self.grams.insert(k, lists);
+                self.grams.insert(k, shard);
             }
             Piece::Text(k) => {
                 let records = serde_json::from_str(text()?).map_err(json)?;
@@ -357,23 +325,31 @@ impl Library {
 
     /// The candidates for `plan` (every gram shard loaded), ascending by number.
     fn candidates(&self, plan: &Plan) -> Vec<Candidate> {
-        let empty = (Vec::new(), Vec::new(), Vec::new());
+        let empty = Posting::default();
         let mut result: Option<Vec<Candidate>> = None;
         for grams in &plan.grams {
             // This term: sections with every gram; in the title if every gram is; occurrences at most
             // the fewest of any gram; first part the latest of any gram's (exact for a one-gram term).
             let mut term: Option<Vec<TermEntry>> = None;
             for g in grams {
-                let (numbers, marks, firsts) = self
+                let posting = self
                     .grams
                     .get(&self.manifest.gram_shard(g))
-                    .and_then(|s| s.get(g))
+                    .and_then(|s| {
+                        let at = s.binary_search_by(|p| p.gram.as_str().cmp(g)).ok()?;
+                        s.get(at)
+                    })
                     .unwrap_or(&empty);
-                let list = numbers
+                let mut number = 0u32;
+                let list = posting
+                    .gaps
                     .iter()
-                    .zip(marks)
-                    .zip(firsts)
-                    .map(|((&n, &m), &f)| (n, m & 1 == 1, m >> 1, f));
+                    .zip(&posting.marks)
+                    .zip(&posting.firsts)
+                    .map(|((&gap, &m), &f)| {
+                        number = number.wrapping_add(gap);
+                        (number, m & 1 == 1, m >> 1, f)
+                    });
                 term = Some(match term {
                     None => list.collect(),
                     Some(prev) => {
@@ -403,48 +379,4 @@ impl Library {
         }
         result.unwrap_or_default()
     }
-}
-
-/// The earlier of two first-part marks: a term in the text before one in the title only; [`FAR`] only
-/// when neither is nearer.
-fn earliest(a: u8, b: u8) -> u8 {
-    match (a, b) {
-        (NOT_IN_TEXT, x) | (x, NOT_IN_TEXT) => x,
-        (x, y) => x.min(y),
-    }
-}
-
-/// The hit of an exact plan's candidate `c` from the part its snippet is cut from: the postings give its
-/// score, the part its snippet.
-fn hit_from_part(part: &Part, c: &Candidate, plan: &Plan) -> Hit {
-    let Part(_, _, from, len, r) = part;
-    let (chars, spans) = normalize_mapped(&r.entry.text);
-    let offset = *from as usize;
-    let mut matches = Vec::new();
-    for t in &plan.terms {
-        matches.extend(
-            occurrences(&chars, t)
-                .into_iter()
-                .map(|i| (offset + i, offset + i + t.len())),
-        );
-    }
-    let window = Window {
-        text: &r.entry.text,
-        spans: &spans,
-        offset,
-        total: *len as usize,
-    };
-    let score = rank(
-        r.entry.editorial,
-        c.key.1 as usize,
-        c.key.2 as usize,
-        *len as usize,
-    );
-    hit_with(&r.doc, &r.entry, snippet(&window, matches), score)
-}
-
-/// The (own, title, occurrences) part of [`crate::search::Hit::score`] for a candidate's key (the
-/// score's bits above the shortness).
-fn key_bits(key: (bool, u32, u32)) -> u64 {
-    (u64::from(key.0) << 19) | (u64::from(key.1.min(0x7f)) << 12) | u64::from(key.2.min(0xfff))
 }
