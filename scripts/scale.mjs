@@ -3,7 +3,8 @@
 // scripts/grow-library.mjs), runs sitegen over it onto this build's bundles (run scripts/build.sh first), and
 // prints: sitegen's time, the search index (files, bytes), for five fixed queries the bytes each downloads
 // (brotli, as served) and the time from pressing Enter to the hits shown with the CPU slowed 4× (DevTools
-// throttling), the first visit's background download (the service worker's), and what 保存全部内容 saves.
+// throttling), the first visit's background download (the service worker's), and what 保存全部内容 saves:
+// its files and bytes, and how long it takes on this machine's loopback (the requests' count and time).
 // `node scripts/scale.mjs [N] [--keep DIR]`.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,7 @@ const list = JSON.parse(fs.readFileSync(path.join(dist, fs.readdirSync(path.join
 const server = await serve(0, dist);
 const rows = [];
 let firstVisit;
+let saveAll;
 try {
   const ctx = await launch();
   const page = await ctx.newPage();
@@ -72,6 +74,22 @@ try {
   const background = server.requests.slice(from).filter((u) => !own.has(server.base + u));
   firstVisit = { page: brBytes(dist, [...own].map((u) => new URL(u).pathname)), background: brBytes(dist, background), requests: background.length };
   await visit.close();
+
+  // 保存全部内容 from /about/, timed from the click to 已保存.
+  const saver = await launch();
+  const sp = await saver.newPage();
+  await sp.goto(`${server.base}/about/`);
+  await appReady(sp);
+  await sp.evaluate(() => navigator.serviceWorker.ready);
+  await sp.waitForFunction(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/about/')), null, { timeout: 60000 });
+  const button = sp.getByRole('button', { name: /^保存全部内容，离线使用/ });
+  await button.waitFor({ timeout: 60000 });
+  const fromSave = server.requests.length;
+  const t1 = Date.now();
+  await button.click();
+  await sp.getByTestId('saved-all').waitFor({ timeout: 30 * 60000 });
+  saveAll = { s: (Date.now() - t1) / 1000, requests: server.requests.length - fromSave };
+  await saver.close();
 } finally {
   await server.close();
 }
@@ -82,5 +100,5 @@ console.log(`search index: ${indexFiles.length} files, ${indexRaw} bytes raw, ${
 console.log('query (CPU 4× slower) | pieces | bytes (brotli) | ms to hits shown | count line');
 for (const r of rows) console.log(`${r.query} | ${r.pieces} | ${r.bytes} | ${r.ms} | ${r.count}`);
 console.log(`first visit of /docs/huining-83/: page ${firstVisit.page} bytes, service worker's background download ${firstVisit.background} bytes in ${firstVisit.requests} requests (brotli)`);
-console.log(`保存全部内容: ${list.files.length} files, ${list.bytes} bytes as served`);
+console.log(`保存全部内容: ${list.files.length} files, ${list.bytes} bytes as served; ${saveAll.requests} requests, ${saveAll.s.toFixed(1)} s from the click to 已保存 (loopback)`);
 if (!keep) fs.rmSync(tmp, { recursive: true, force: true });

@@ -7,6 +7,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+thread_local! {
+    /// The address the page was loaded at (set when the app starts: [`register`]).
+    static LOADED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// How long the "ready offline" line stays.
 const OFFLINE_NOTE_MS: i32 = 8000;
 
@@ -90,6 +95,9 @@ pub fn flag(data: &JsValue, key: &str) -> bool {
 /// worker takes over (none controlled this page when it loaded, then one does), a quiet status line says
 /// this page now works offline, and goes away; later visits say nothing (and nothing is stored to know it).
 pub fn register() {
+    if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+        LOADED.with(|l| *l.borrow_mut() = href);
+    }
     // A debug build is the development server's (scripts/dev.sh): it has no service worker, and a
     // cached build would hide the change being made.
     if cfg!(debug_assertions) {
@@ -161,4 +169,29 @@ fn visited() -> js_sys::Object {
     set(&m, "urls", &urls);
     set(&m, "saveData", &save_data().into());
     m
+}
+
+/// After an in-app navigation, offline, to something that was never saved: loads the address as a page
+/// instead, as a reload would, so that the worker answers with the saved page or, never saved, the plain
+/// offline page (what the address shows when opened directly). Returns whether it did. It does nothing
+/// online, without a worker in control, or on the page the browser loaded (a reload would come back to
+/// the same failure).
+pub fn reload_offline() -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let online = get(&w.navigator(), "onLine");
+    let controlled = container().is_some_and(|sw| {
+        let c = get(&sw, "controller");
+        !c.is_null() && !c.is_undefined()
+    });
+    if online.as_bool() != Some(false) || !controlled {
+        return false;
+    }
+    let here = w.location().href().unwrap_or_default();
+    let path = |u: &str| u.split('#').next().unwrap_or_default().to_string();
+    if LOADED.with(|l| path(&l.borrow()) == path(&here)) {
+        return false;
+    }
+    w.location().reload().is_ok()
 }

@@ -2,6 +2,7 @@
 //! where there is no signal), with its size before and its progress during; says when it is done.
 
 use leptos::prelude::*;
+use policy_content::site::SAVE_OFFLINE;
 
 use crate::offline;
 
@@ -12,7 +13,7 @@ enum Saving {
     Unknown,
     /// Not saved; the whole site is this many bytes as served.
     Ready(f64),
-    /// Saving: files done of total.
+    /// Saving: bytes (as served) done of total.
     Busy(f64, f64),
     /// Everything is saved.
     Saved,
@@ -38,8 +39,8 @@ pub fn SaveOffline() -> impl IntoView {
             "status" if offline::flag(&data, "saved") => Saving::Saved,
             "status" => Saving::Ready(offline::number(&data, "bytes")),
             "save-progress" => Saving::Busy(
-                offline::number(&data, "done"),
-                offline::number(&data, "total"),
+                offline::number(&data, "bytes"),
+                offline::number(&data, "totalBytes"),
             ),
             "saved" => Saving::Saved,
             "save-failed" => Saving::Failed,
@@ -53,7 +54,7 @@ pub fn SaveOffline() -> impl IntoView {
         offline::post(offline::message("save-all"));
     };
     view! {
-        <section class="save-offline no-print" aria-labelledby="save-offline-title">
+        <section class="save-offline no-print" id=SAVE_OFFLINE aria-labelledby="save-offline-title">
             <h2 id="save-offline-title">"离线使用"</h2>
             <p>
                 "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。"
@@ -97,7 +98,7 @@ pub fn SaveOffline() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Saving::Busy(done, total) => {
+                Saving::Busy(bytes, total) => {
                     view! {
                         <button type="button" class="save-all" disabled=true>
                             "正在保存……"
@@ -105,7 +106,9 @@ pub fn SaveOffline() -> impl IntoView {
                         <p role="status">
                             {if total > 0.0 {
                                 format!(
-                                    "已保存 {done} / {total} 个文件，请不要关闭这一页。",
+                                    "已保存 {} / {}，请不要关闭这一页。",
+                                    size(bytes),
+                                    size(total),
                                 )
                             } else {
                                 "正在准备……".to_string()

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use policy_content::site::FRAGMENT_MARK;
+use policy_content::site::{FRAGMENT_MARK, SAVE_OFFLINE, SAVE_OFFLINE_SLOT};
 
 use crate::components::LoadFailed;
 use crate::dom::{fetch_text, scroll_to_hash, FetchError};
@@ -75,13 +75,30 @@ pub fn StaticFragment(
                 if !crate::prerender::adopt_children(&el) {
                     el.set_inner_html(&html);
                 }
+                place_save_offline();
             });
             view! { <div class="static-page" node_ref=div></div> }.into_any()
         }
-        Body::Ready(html) => view! { <div class="static-page" inner_html=html></div> }.into_any(),
+        Body::Ready(html) => {
+            let div = NodeRef::<leptos::html::Div>::new();
+            div.on_load(move |_| place_save_offline());
+            view! { <div class="static-page" inner_html=html node_ref=div></div> }.into_any()
+        }
         Body::Missing => view! { <NotFound /> }.into_any(),
         Body::Failed(e) => {
             view! { <LoadFailed error=e on_retry=move || attempt.update(|n| *n += 1) /> }.into_any()
         }
+    }
+}
+
+/// Once a body is in the page: moves the 保存全部内容 control (`components::SaveOffline`, rendered after the
+/// body on `/about/` and `/docs/`) into the body's slot under the title and its lead, where a trainer finds
+/// it without scrolling the library. Moving the node keeps it the app's (its updates and its removal go by
+/// the node). Without a slot or a control, nothing moves.
+fn place_save_offline() {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let find = |id: &str| doc.as_ref().and_then(|d| d.get_element_by_id(id));
+    if let (Some(slot), Some(control)) = (find(SAVE_OFFLINE_SLOT), find(SAVE_OFFLINE)) {
+        let _ = slot.append_child(&control);
     }
 }

@@ -6,7 +6,8 @@ use policy_content::site::{fragment_key, Page, PageKind, ReaderPage};
 
 use crate::components::{SaveOffline, StaticFragment};
 
-/// Shows the build-time page body.
+/// Shows the build-time page body, with the 保存全部内容 control (moved near its top: see
+/// `StaticFragment`).
 #[component]
 pub fn AboutPage() -> impl IntoView {
     view! {

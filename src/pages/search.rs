@@ -18,7 +18,7 @@ use crate::components::PageHeading;
 
 use crate::dom::{fetch_bytes, fetch_text};
 
-/// Hits per page (each hit shown reads its text piece: at 1,000 documents about 2–5 KB).
+/// Hits per page (each hit shown reads a piece of text: at 1,000 documents about 1–3 KB).
 const PAGE: usize = 10;
 
 /// The address of a search: `/search/?q=…`, with `&r=<key>` when a region filter is chosen.
@@ -31,50 +31,32 @@ fn search_url(text: &str, region: &str) -> String {
     url
 }
 
-/// Runs one search to its page, fetching the pieces it needs (several at a time) into `lib`.
+/// Runs one search to its page, fetching the pieces each step needs (all of a step at once) into `lib`.
 async fn run(
     lib: Rc<RefCell<Library>>,
     query: &str,
     region: Option<&'static RegionFilter>,
     want: usize,
-) -> Result<Page, String> {
+) -> Result<Page, ()> {
     let plan = Plan::new(query);
     loop {
         let step = lib.borrow().step(&plan, region, want);
         match step {
             Step::Done(page) => return Ok(page),
-            Step::Grams(ks) => {
-                let urls: Vec<String> = ks
+            Step::Fetch(pieces) => {
+                let urls: Vec<String> = pieces
                     .iter()
-                    .map(|&k| lib.borrow().manifest().gram_url(k))
+                    .map(|p| lib.borrow().manifest().url(p))
                     .collect();
                 let got = futures::future::join_all(urls.iter().map(|u| fetch_bytes(u))).await;
-                for (k, bytes) in ks.into_iter().zip(got) {
-                    let bytes = bytes.map_err(|e| e.to_string())?;
-                    lib.borrow_mut()
-                        .add_grams(k, &bytes)
-                        .map_err(|e| e.to_string())?;
+                for (piece, bytes) in pieces.iter().zip(got) {
+                    match bytes {
+                        Ok(bytes) => lib.borrow_mut().add(piece, &bytes).map_err(|_| ())?,
+                        // A piece the search can do without (not saved for offline use): go on.
+                        Err(_) if lib.borrow_mut().do_without(piece) => {}
+                        Err(_) => return Err(()),
+                    }
                 }
-            }
-            Step::Texts(ks) => {
-                let urls: Vec<String> = ks
-                    .iter()
-                    .map(|&k| lib.borrow().manifest().text_url(k))
-                    .collect();
-                let got = futures::future::join_all(urls.iter().map(|u| fetch_text(u))).await;
-                for (k, text) in ks.into_iter().zip(got) {
-                    let text = text.map_err(|e| e.to_string())?;
-                    lib.borrow_mut()
-                        .add_texts(k, &text)
-                        .map_err(|e| e.to_string())?;
-                }
-            }
-            Step::Region(f) => {
-                let url = lib.borrow().manifest().region_url(f);
-                let bytes = fetch_bytes(&url).await.map_err(|e| e.to_string())?;
-                lib.borrow_mut()
-                    .add_region(f, &bytes)
-                    .map_err(|e| e.to_string())?;
             }
         }
     }
@@ -91,8 +73,8 @@ enum Shown {
     Searching,
     /// The page of hits for (query, region key).
     Found(String, &'static str, Page),
-    /// Something did not load.
-    Failed(String),
+    /// Something did not load (offline, or not saved for offline use).
+    Failed,
 }
 
 /// The search page: a box, examples (`SUGGESTIONS`), a region filter, and the hits with highlighted
@@ -114,11 +96,11 @@ pub fn SearchPage() -> impl IntoView {
     spawn_local(async move {
         let loaded = fetch_text(MANIFEST_URL)
             .await
-            .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<Manifest>(&t).map_err(|e| e.to_string()));
+            .map_err(|_| ())
+            .and_then(|t| serde_json::from_str::<Manifest>(&t).map_err(|_| ()));
         match loaded {
             Ok(m) => set_lib.set(Some(Rc::new(RefCell::new(Library::new(m))))),
-            Err(e) => set_shown.set(Shown::Failed(e)),
+            Err(_) => set_shown.set(Shown::Failed),
         }
     });
     // How many hits to show: a page, and another for each 显示更多结果 (back to one for a new query).
@@ -152,7 +134,7 @@ pub fn SearchPage() -> impl IntoView {
             if latest.get() == n {
                 set_shown.set(match page {
                     Ok(p) => Shown::Found(text, key, p),
-                    Err(e) => Shown::Failed(e),
+                    Err(()) => Shown::Failed,
                 });
             }
         });
@@ -255,7 +237,7 @@ pub fn SearchPage() -> impl IntoView {
                     view! { <Results page=page query=text region=RegionFilter::by_key(key) /> }
                         .into_any()
                 }
-                Shown::Failed(_) => {
+                Shown::Failed => {
                     view! {
                         <p class="notice" role="alert">
                             "搜索需要的数据没有载入：可能没有网络，或这一部分还没有保存到这台手机上。请联网后再试。"

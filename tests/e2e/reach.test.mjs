@@ -91,6 +91,89 @@ test('after 保存全部内容 every page works with the network cut', async () 
   await ctx.close();
 });
 
+test('offline, a link inside the app to a page never saved shows the offline page, as a reload does', async () => {
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.goto(`${server.base}/`);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/')), null, { timeout: 30000 });
+  await ctx.setOffline(true);
+  // A document the home page links to, never opened: the app's router takes the click.
+  const link = page.locator('main a[href^="/docs/"][href$="/"]').first();
+  const href = await link.getAttribute('href');
+  await link.click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '这一页还没有保存到这台手机上', null, { timeout: 15000 });
+  assert.equal(new URL(page.url()).pathname, href);
+  assert.equal(await page.locator('.load-failed').count(), 0, "not the app's load error");
+  assert.match(await page.locator('main').textContent(), /保存全部内容，离线使用/);
+  // Back online, the same address shows the document.
+  await ctx.setOffline(false);
+  await page.reload();
+  await appReady(page);
+  assert.notEqual(await page.locator('main h1').first().textContent(), '这一页还没有保存到这台手机上');
+  await ctx.close();
+});
+
+test('保存全部内容 is near the top of /about/ and /docs/, with its size (360 and 1024 px)', async () => {
+  for (const viewport of [{ width: 360, height: 780 }, { width: 1024, height: 768 }]) {
+    const ctx = await launch({ viewport });
+    const page = await ctx.newPage();
+    for (const path of ['/about/', '/docs/']) {
+      await page.goto(`${server.base}${path}`);
+      await appReady(page);
+      const button = page.getByRole('button', { name: /^保存全部内容，离线使用（约 [\d.]+ (MB|KB)）$/ });
+      await button.waitFor({ timeout: 30000 });
+      const box = await button.boundingBox();
+      // On the first screen, above the body's first section heading.
+      assert.ok(box.y + box.height <= viewport.height, `${viewport.width} px ${path}: the button's bottom at ${box.y + box.height}`);
+      const h2 = await page.locator('.static-page h2:not(#save-offline-title)').first().boundingBox();
+      assert.ok(box.y < h2.y, `${viewport.width} px ${path}: above the first section`);
+      assert.equal(await page.locator('.save-offline').count(), 1, `${path}: one control`);
+    }
+    await ctx.close();
+  }
+});
+
+test('保存全部内容 says when it stopped, goes on without fetching again what is kept, and counts bytes honestly', async () => {
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.goto(`${server.base}/about/`);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/about/')), null, { timeout: 30000 });
+  await page.evaluate(() => {
+    window.progress = [];
+    navigator.serviceWorker.addEventListener('message', (e) => { if (e.data.type === 'save-progress') window.progress.push(e.data); });
+  });
+  const button = page.getByRole('button', { name: /^保存全部内容，离线使用/ });
+  await button.waitFor({ timeout: 30000 });
+  // Without a network, saving stops and says so; the button stays to try again.
+  await ctx.setOffline(true);
+  await button.click();
+  await page.getByRole('alert').filter({ hasText: '保存没有完成' }).waitFor({ timeout: 30000 });
+  await ctx.setOffline(false);
+  await page.evaluate(() => { window.progress = []; });
+  const from = server.requests.length;
+  await button.click();
+  await page.getByTestId('saved-all').waitFor({ timeout: 120000 });
+  const fetched = server.requests.slice(from);
+  const list = await page.evaluate(async () => {
+    const names = await caches.keys();
+    return (await (await caches.open(names[0])).keys()).length;
+  });
+  // The page opened before (kept at its visit) is not fetched again.
+  assert.ok(!fetched.includes('/about/'), 'the kept page is not fetched again');
+  const last = await page.evaluate(() => window.progress.at(-1));
+  assert.equal(last.done, last.total, 'every file');
+  assert.equal(last.bytes, last.totalBytes, 'every byte');
+  const steps = await page.evaluate(() => window.progress.map((p) => p.bytes));
+  assert.ok(steps.every((b, i) => i === 0 || b >= steps[i - 1]), 'the bytes only grow');
+  assert.ok(fetched.length < last.total && list >= last.total, `${fetched.length} fetched of ${last.total}; ${list} kept`);
+  console.log(`saved ${last.total} files, ${last.totalBytes} bytes as served; fetched ${fetched.length} (the rest were kept)`);
+  await ctx.close();
+});
+
 test('axe-core finds no WCAG 2.1 AA violations on any route', async () => {
   const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // The site's CSP (rightly) blocks injected scripts; the audit context bypasses it to load axe.

@@ -26,10 +26,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// Characters of a snippet, about.
-const SNIPPET_CHARS: usize = 60;
-/// Characters of context before the first match in a snippet.
-const SNIPPET_BEFORE: usize = 20;
+mod normalize;
+mod region;
+mod snippet;
+
+pub use normalize::normalize;
+pub(crate) use normalize::{bigrams, grams, normalize_mapped};
+pub use region::{RegionFilter, REGION_FILTERS};
+pub use snippet::Fragment;
+pub(crate) use snippet::{snippet, Window};
+#[cfg(feature = "build")]
+pub(crate) use snippet::{SNIPPET_BEFORE, SNIPPET_CHARS};
 
 /// The examples the search page offers under the search box, each a query that finds something in
 /// the library (a test checks every one against the real documents).
@@ -41,54 +48,6 @@ pub const SUGGESTIONS: &[&str] = &[
     "85%",
     "一站式结算",
 ];
-
-/// A choice of the search page's region filter (kept in the address as `&r=<key>`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RegionFilter {
-    /// The value in the address: short ASCII, stable (it may be printed on posters).
-    pub key: &'static str,
-    /// The label on the page.
-    pub label: &'static str,
-    /// The place: a document is kept when its region names it (`甘肃省` keeps the province's own
-    /// documents and those of every county in it; `会宁县` only the county's).
-    pub place: &'static str,
-}
-
-/// The region filters, in the order the page shows them (after 全部, no filter).
-pub const REGION_FILTERS: &[RegionFilter] = &[
-    RegionFilter {
-        key: "huining",
-        label: "会宁",
-        place: "会宁县",
-    },
-    RegionFilter {
-        key: "dezhou",
-        label: "德州",
-        place: "德州市",
-    },
-    RegionFilter {
-        key: "gansu",
-        label: "甘肃",
-        place: "甘肃省",
-    },
-    RegionFilter {
-        key: "meishan",
-        label: "眉山",
-        place: "眉山市",
-    },
-];
-
-impl RegionFilter {
-    /// The filter with this address key, if any (an unknown or empty key means no filter).
-    pub fn by_key(key: &str) -> Option<&'static RegionFilter> {
-        REGION_FILTERS.iter().find(|f| f.key == key)
-    }
-
-    /// Whether a document of `region` (e.g. `甘肃省白银市会宁县`) is kept.
-    pub fn covers(&self, region: &str) -> bool {
-        region.contains(self.place)
-    }
-}
 
 /// A document in the index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,15 +101,6 @@ pub struct SearchIndex {
     pub postings: BTreeMap<String, Vec<u32>>,
 }
 
-/// A piece of a snippet.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fragment {
-    /// The text, as written in the document.
-    pub text: String,
-    /// Whether it is a match of the query.
-    pub hit: bool,
-}
-
 /// One search result: a section of a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -183,94 +133,8 @@ impl Hit {
     }
 }
 
-/// Folds one character's width and case: full-width ASCII to half-width, ASCII lowercased.
-fn fold(c: char) -> char {
-    let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    };
-    c.to_ascii_lowercase()
-}
-
-/// Whether a folded character is left out of matching: whitespace and punctuation (but see
-/// [`normalize_mapped`] for the decimal point).
-fn ignored(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            ',' | '.'
-                | ';'
-                | ':'
-                | '!'
-                | '?'
-                | '"'
-                | '\''
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '-'
-                | '、'
-                | '。'
-                | '｡'
-                | '､'
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
-                | '《'
-                | '》'
-                | '〈'
-                | '〉'
-                | '【'
-                | '】'
-                | '〔'
-                | '〕'
-                | '〖'
-                | '〗'
-                | '「'
-                | '」'
-                | '『'
-                | '』'
-                | '·'
-                | '・'
-                | '—'
-                | '–'
-                | '―'
-                | '…'
-        )
-}
-
-/// The normalized form of `s`, as the index and the query see it.
-pub fn normalize(s: &str) -> String {
-    normalize_mapped(s).0.into_iter().collect()
-}
-
-/// Normalized characters of `s`, each with the byte range in `s` of the character it came from.
-/// A `.` stays when both its neighbours are digits (a decimal point: `7.5` is not `75`).
-pub(crate) fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
-    let folded: Vec<(usize, char, usize)> = s
-        .char_indices()
-        .map(|(i, c)| (i, fold(c), c.len_utf8()))
-        .collect();
-    let digit = |k: Option<&(usize, char, usize)>| k.is_some_and(|&(_, c, _)| c.is_ascii_digit());
-    folded
-        .iter()
-        .enumerate()
-        .filter(|&(k, &(_, c, _))| {
-            !ignored(c)
-                || (c == '.' && k > 0 && digit(folded.get(k - 1)) && digit(folded.get(k + 1)))
-        })
-        .map(|(_, &(i, c, len))| (c, (i, i + len)))
-        .unzip()
-}
-
-pub(crate) fn bigrams(chars: &[char]) -> impl Iterator<Item = String> + '_ {
-    chars.windows(2).map(|w| w.iter().collect())
-}
-
 /// Start positions of every occurrence of `needle` in `hay` (overlapping ones too).
-fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
+pub(crate) fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return Vec::new();
     }
@@ -438,7 +302,18 @@ pub(crate) fn hit_in(doc: &DocRef, entry: &Entry, terms: &[Vec<char>]) -> Option
         count += in_title + in_text.len();
         matches.extend(in_text.into_iter().map(|i| (i, i + t.len())));
     }
-    Some(Hit {
+    let snippet = snippet(&Window::whole(&entry.text, &spans), matches);
+    Some(hit_with(
+        doc,
+        entry,
+        snippet,
+        rank(entry.editorial, title_terms, count, text.len()),
+    ))
+}
+
+/// The hit for section `entry` of `doc` with its snippet and score.
+pub(crate) fn hit_with(doc: &DocRef, entry: &Entry, snippet: Vec<Fragment>, score: u32) -> Hit {
+    Hit {
         slug: doc.slug.clone(),
         doc_title: doc.title.clone(),
         doc_number: doc.number.clone(),
@@ -446,338 +321,10 @@ pub(crate) fn hit_in(doc: &DocRef, entry: &Entry, terms: &[Vec<char>]) -> Option
         editorial: entry.editorial,
         section_id: entry.id.clone(),
         section_title: entry.title.clone(),
-        snippet: snippet(&entry.text, &spans, matches),
-        score: rank(entry.editorial, title_terms, count, text.len()),
-    })
-}
-
-/// About [`SNIPPET_CHARS`] characters of `text` from a little before the first match, every match
-/// inside marked. `spans` map normalized positions to byte ranges of `text`; `matches` are
-/// normalized `(start, end)` positions.
-fn snippet(
-    text: &str,
-    spans: &[(usize, usize)],
-    mut matches: Vec<(usize, usize)>,
-) -> Vec<Fragment> {
-    let plain = |s: &str| Fragment {
-        text: s.to_string(),
-        hit: false,
-    };
-    matches.sort_unstable();
-    let Some(&(first, first_end)) = matches.first() else {
-        // Only the title matched: the start of the text.
-        let cut: String = text.chars().take(SNIPPET_CHARS).collect();
-        let more = if cut.len() < text.len() { "…" } else { "" };
-        return if cut.is_empty() {
-            Vec::new()
-        } else {
-            vec![plain(&format!("{cut}{more}"))]
-        };
-    };
-    let start = first.saturating_sub(SNIPPET_BEFORE);
-    let end = (start + SNIPPET_CHARS).max(first_end).min(spans.len());
-    let mut out = Vec::new();
-    if start > 0 {
-        out.push(plain("…"));
+        snippet,
+        score,
     }
-    // From the text's first byte at its start (leading punctuation included), and up to the next
-    // matched character or the text's end (trailing punctuation included).
-    let mut at = if start == 0 { 0 } else { spans[start].0 };
-    for (s, e) in matches {
-        if e > end {
-            break;
-        }
-        let (b0, b1) = (spans[s].0, spans[e - 1].1);
-        if b0 < at {
-            // Overlaps the previous match: extend it.
-            if let Some(last) = out.last_mut().filter(|f: &&mut Fragment| f.hit) {
-                if b1 > at {
-                    last.text.push_str(&text[at..b1]);
-                    at = b1;
-                }
-            }
-            continue;
-        }
-        if b0 > at {
-            out.push(plain(&text[at..b0]));
-        }
-        out.push(Fragment {
-            text: text[b0..b1].to_string(),
-            hit: true,
-        });
-        at = b1;
-    }
-    let stop = spans.get(end).map_or(text.len(), |s| s.0);
-    if stop > at {
-        out.push(plain(&text[at..stop]));
-    }
-    if end < spans.len() {
-        out.push(plain("…"));
-    }
-    // Join neighbouring pieces of the same kind.
-    out.into_iter()
-        .fold(Vec::new(), |mut acc: Vec<Fragment>, f| {
-            match acc.last_mut() {
-                Some(last) if last.hit == f.hit => last.text.push_str(&f.text),
-                _ => acc.push(f),
-            }
-            acc
-        })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// One document with sections `(id, title, text)`.
-    fn index(sections: &[(&str, &str, &str)]) -> SearchIndex {
-        let mut idx = SearchIndex::default();
-        let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
-        for (id, title, text) in sections {
-            idx.add_section(d, id, title, text, id.starts_with("ed"));
-        }
-        idx
-    }
-
-    fn ids(hits: &[Hit]) -> Vec<&str> {
-        hits.iter().map(|h| h.section_id.as_str()).collect()
-    }
-
-    /// The snippet with matches in [brackets].
-    fn marked(hit: &Hit) -> String {
-        hit.snippet
-            .iter()
-            .map(|f| {
-                if f.hit {
-                    format!("[{}]", f.text)
-                } else {
-                    f.text.clone()
-                }
-            })
-            .collect()
-    }
-
-    #[test]
-    fn normalizes_width_case_and_space() {
-        for (raw, want) in [
-            ("3000 元", "3000元"),
-            ("３０００元", "3000元"),
-            ("ＡＢｃ\u{3000}d", "abcd"),
-            ("大病\n保险", "大病保险"),
-            ("（一）", "一"),
-            ("“先诊疗、后付费”", "先诊疗后付费"),
-            ("先诊疗，后付费；一站式。", "先诊疗后付费一站式"),
-            ("《办法》【注】〔2018〕「甲」『乙』‘丙’", "办法注2018甲乙丙"),
-            ("a,b.c;d:e!f?g\"h'i(j)k[l]m-n", "abcdefghijklmn"),
-            ("！？：；（）［］－", ""),
-            ("健康·扶贫——2018–2020…", "健康扶贫20182020"),
-            ("7.5万，共3.", "7.5万共3"),
-            ("７．５％", "7.5%"),
-            ("12,000元", "12000元"),
-        ] {
-            assert_eq!(normalize(raw), want, "{raw}");
-        }
-    }
-
-    #[test]
-    fn ranks_title_then_count_then_shorter() {
-        let idx = index(&[
-            (
-                "long",
-                "其他",
-                "大病保险。大病保险。这一节比较长，写了很多很多别的内容。",
-            ),
-            ("short", "其他", "大病保险。大病保险。"),
-            ("once", "其他", "大病保险。"),
-            ("title", "大病保险", "见下。"),
-            ("none", "其他", "无关内容"),
-        ]);
-        assert_eq!(
-            ids(&idx.search("大病保险", 10)),
-            vec!["title", "short", "long", "once"]
-        );
-        assert_eq!(ids(&idx.search("大病保险", 2)), vec!["title", "short"]);
-        // Lengths within one 8-character step tie, and ties keep document order.
-        let idx = index(&[("b", "其他", "大病保险！"), ("a", "其他", "大病保险。。")]);
-        assert_eq!(ids(&idx.search("大病保险", 10)), vec!["b", "a"]);
-    }
-
-    #[test]
-    fn finds_normalized_forms() {
-        let idx = index(&[
-            ("s1", "总则", "超过 3000 元的部分由医疗救助解决。"),
-            ("s2", "限额", "年度限额３０００元。"),
-            ("s3", "其他", "3000人"),
-        ]);
-        for q in ["3000元", "３０００元", "3000 元 ", "３０００ 元"] {
-            assert_eq!(ids(&idx.search(q, 10)), vec!["s2", "s1"], "{q}");
-        }
-        assert!(idx.search("大病保险", 10).is_empty());
-        assert!(idx.search("   ", 10).is_empty());
-        assert!(idx.search("", 10).is_empty());
-    }
-
-    #[test]
-    fn punctuation_is_ignored_and_the_snippet_marks_across_it() {
-        let idx = index(&[
-            ("s1", "其他", "实行“先诊疗、后付费”和“一站式”结算。"),
-            ("s2", "先诊疗，后付费", "见上。"),
-            ("s3", "其他", "先诊疗后付费。"),
-            ("s4", "其他", "比例7.5%，共75人。"),
-        ]);
-        for q in [
-            "先诊疗后付费",
-            "先诊疗、后付费",
-            "“先诊疗，后付费”",
-            "先诊疗 后付费",
-        ] {
-            assert_eq!(ids(&idx.search(q, 10)), vec!["s2", "s3", "s1"], "{q}");
-        }
-        let hits = idx.search("先诊疗后付费", 10);
-        assert_eq!(marked(&hits[2]), "实行“[先诊疗、后付费]”和“一站式”结算。");
-        assert_eq!(
-            marked(&idx.search("一站式结算", 10)[0]),
-            "实行“先诊疗、后付费”和“[一站式”结算]。"
-        );
-        assert_eq!(ids(&idx.search("7.5%", 10)), vec!["s4"]);
-        assert_eq!(marked(&idx.search("75", 10)[0]), "比例7.5%，共[75]人。");
-        assert!(idx.search("、", 10).is_empty());
-        assert!(idx.search("“ ”", 10).is_empty());
-    }
-
-    #[test]
-    fn editorial_notes_rank_below_the_text() {
-        let idx = index(&[
-            ("s1", "其他", "3000元。"),
-            ("ed-notes", "3000元", "3000元，3000元，3000元。"),
-            ("s2", "其他", "3000元，3000元。"),
-        ]);
-        let hits = idx.search("3000", 10);
-        assert_eq!(ids(&hits), vec!["s2", "s1", "ed-notes"]);
-        assert_eq!(
-            hits.iter().map(|h| h.editorial).collect::<Vec<_>>(),
-            [false, false, true]
-        );
-    }
-
-    #[test]
-    fn region_filters_keep_their_documents() {
-        let mut idx = SearchIndex::default();
-        for (slug, region) in [
-            ("g", "甘肃省"),
-            ("h", "甘肃省白银市会宁县"),
-            ("d", "山东省德州市"),
-            ("m", "四川省眉山市"),
-        ] {
-            let d = idx.add_doc(slug, slug, "甲发〔2018〕1号", region);
-            idx.add_section(d, "s1", "其他", "体检", false);
-        }
-        let slugs = |r: Option<&RegionFilter>| -> Vec<String> {
-            idx.search_in("体检", r, 10)
-                .into_iter()
-                .map(|h| format!("{}:{}", h.slug, h.region))
-                .collect()
-        };
-        assert_eq!(
-            slugs(None),
-            [
-                "g:甘肃省",
-                "h:甘肃省白银市会宁县",
-                "d:山东省德州市",
-                "m:四川省眉山市"
-            ]
-        );
-        for (key, want) in [
-            ("huining", &["h:甘肃省白银市会宁县"][..]),
-            ("gansu", &["g:甘肃省", "h:甘肃省白银市会宁县"]),
-            ("dezhou", &["d:山东省德州市"]),
-            ("meishan", &["m:四川省眉山市"]),
-        ] {
-            let f = RegionFilter::by_key(key).unwrap();
-            assert_eq!(slugs(Some(f)), want, "{key}");
-        }
-        assert_eq!(RegionFilter::by_key(""), None);
-        assert_eq!(RegionFilter::by_key("beijing"), None);
-    }
-
-    #[test]
-    fn terms_are_anded_and_single_characters_scan() {
-        let idx = index(&[
-            ("s1", "甲", "先诊疗后付费，一站式结算"),
-            ("s2", "乙", "先诊疗后付费"),
-            ("s3", "一站式", "结算"),
-        ]);
-        assert_eq!(ids(&idx.search("先诊疗 一站式", 10)), vec!["s1"]);
-        assert_eq!(ids(&idx.search("结算 一站式", 10)), vec!["s3", "s1"]);
-        assert_eq!(ids(&idx.search("费", 10)), vec!["s2", "s1"]);
-        assert_eq!(ids(&idx.search("乙", 10)), vec!["s2"]);
-        assert!(idx.search("先诊疗 住院", 10).is_empty());
-    }
-
-    #[test]
-    fn snippets_mark_the_text_as_written() {
-        let ten = "一二三四五六七八九十";
-        let long = format!("{}大病保险{}", ten.repeat(3), ten.repeat(6));
-        let idx = index(&[
-            (
-                "s1",
-                "总则",
-                "前文。超过 3000 元的部分由医疗救助解决，3000元以下自付。",
-            ),
-            ("s2", "长", &long),
-            ("s3", "大病保险", "只在标题。"),
-        ]);
-        let hits = idx.search("3000元", 10);
-        assert_eq!(
-            marked(&hits[0]),
-            "前文。超过 [3000 元]的部分由医疗救助解决，[3000元]以下自付。"
-        );
-        let hits = idx.search("大病保险", 10);
-        assert_eq!(ids(&hits), vec!["s3", "s2"]);
-        assert_eq!(marked(&hits[0]), "只在标题。");
-        assert_eq!(
-            marked(&hits[1]),
-            format!("…{0}{0}[大病保险]{0}{0}{0}一二三四五六…", ten)
-        );
-        // Overlapping matches of two terms are marked as one.
-        let hits = idx.search("3000 000元", 10);
-        assert_eq!(
-            marked(&hits[0]),
-            "前文。超过 [3000 元]的部分由医疗救助解决，[3000元]以下自付。"
-        );
-    }
-
-    #[test]
-    fn hits_link_to_the_section() {
-        let idx = index(&[("s2-1", "总则", "大病保险")]);
-        let hit = &idx.search("大病", 5)[0];
-        assert_eq!(hit.href(), "/docs/a/#s2-1");
-        assert_eq!(
-            (hit.doc_title.as_str(), hit.doc_number.as_str()),
-            ("甲", "甲发〔2018〕1号")
-        );
-    }
-
-    #[test]
-    fn index_json_is_compact_and_round_trips() {
-        let idx = index(&[("s1", "总则", "大病保险")]);
-        let json = serde_json::to_string(&idx).unwrap();
-        assert_eq!(
-            json,
-            r#"{"d":[{"s":"a","t":"甲","n":"甲发〔2018〕1号","r":"甘肃省"}],"x":[{"d":0,"i":"s1","t":"总则","b":"大病保险"}],"p":{"保险":[0],"大病":[0],"总则":[0],"病保":[0]}}"#
-        );
-        let back: SearchIndex = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, idx);
-        assert_eq!(ids(&back.search("大病", 5)), vec!["s1"]);
-        // An editorial section says so; the others do not spend bytes on it.
-        let idx = index(&[("s1", "总则", "甲"), ("ed-fixes", "文字修正", "乙")]);
-        let json = serde_json::to_string(&idx).unwrap();
-        assert!(
-            json.contains(r#"{"d":0,"i":"s1","t":"总则","b":"甲"}"#)
-                && json.contains(r#"{"d":0,"i":"ed-fixes","t":"文字修正","b":"乙","e":true}"#),
-            "{json}"
-        );
-        let back: SearchIndex = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, idx);
-    }
-}
+mod tests;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use policy_content::library::load_library;
 use policy_content::search::{Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS};
-use policy_content::shards::{Library, Page, Pieces, Plan, Step};
+use policy_content::shards::{Library, Page, Piece, Pieces, Plan, Step};
 
 fn real() -> (SearchIndex, Pieces) {
     let docs = load_library(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs"))
@@ -26,25 +26,17 @@ fn run(
     want: usize,
 ) -> (Page, usize) {
     let plan = Plan::new(q);
+    let files = pieces.files();
     let mut fetched = 0;
     loop {
         match lib.step(&plan, r, want) {
-            Step::Grams(ks) => {
-                for k in ks {
-                    lib.add_grams(k, &pieces.gram_shards[k as usize]).unwrap();
+            Step::Fetch(pieces) => {
+                assert!(!pieces.is_empty(), "{q}: a round fetches something");
+                for piece in pieces {
+                    let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
+                    lib.add(&piece, bytes).unwrap();
                     fetched += 1;
                 }
-            }
-            Step::Texts(ks) => {
-                for k in ks {
-                    lib.add_texts(k, &pieces.text_shards[k as usize]).unwrap();
-                    fetched += 1;
-                }
-            }
-            Step::Region(f) => {
-                let (_, bytes) = pieces.regions.iter().find(|(k, _)| *k == f.key).unwrap();
-                lib.add_region(f, bytes).unwrap();
-                fetched += 1;
             }
             Step::Done(page) => return (page, fetched),
         }
@@ -112,15 +104,45 @@ fn pieces_answer_as_the_whole_index() {
 }
 
 #[test]
-fn one_and_two_character_queries_count_exactly_without_reading_every_text() {
+fn queries_of_one_to_three_characters_count_exactly_without_reading_every_text() {
     let (index, pieces) = real();
-    for q in ["医", "体检", "大病 医"] {
+    for q in ["医", "体检", "大病 医", "先诊疗", "住院 报销"] {
         let mut lib = Library::new(pieces.manifest.clone());
         let (page, fetched) = run(&mut lib, &pieces, q, None, 5);
         assert!(page.exact(), "{q}");
         assert_eq!(page.found, index.search(q, usize::MAX).len(), "{q}");
         assert!(fetched <= 2 + 5, "{q}: {fetched} pieces");
     }
+}
+
+/// The long sections' hits of an exact query are read from a part of their text, not the whole: the
+/// library has long sections, "医"'s best hits are among them, and the page reads part shards for them.
+#[test]
+fn long_sections_hits_read_one_part() {
+    let (index, pieces) = real();
+    let m = &pieces.manifest;
+    assert!(
+        m.long_own < m.editorial_from,
+        "the real library has long sections"
+    );
+    let mut lib = Library::new(m.clone());
+    let plan = Plan::new("医");
+    let files = pieces.files();
+    let mut parts = 0;
+    let page = loop {
+        match lib.step(&plan, None, 10) {
+            Step::Fetch(pieces) => {
+                for piece in pieces {
+                    parts += usize::from(matches!(piece, Piece::Part(_)));
+                    let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
+                    lib.add(&piece, bytes).unwrap();
+                }
+            }
+            Step::Done(page) => break page,
+        }
+    };
+    assert!(parts > 0, "part shards read");
+    assert_eq!(page.hits, index.search("医", 10));
 }
 
 #[test]
@@ -132,6 +154,38 @@ fn a_query_reads_a_few_pieces_and_the_next_query_reuses_them() {
     assert!(first <= 3 + 20, "{first} pieces");
     let (_, again) = run(&mut lib, &pieces, "大病保险", None, 20);
     assert_eq!(again, 0, "all in memory");
-    let total = pieces.gram_shards.len() + pieces.text_shards.len();
+    let total = pieces.files().len();
     assert!(2 * first < total, "{total} pieces in all, {first} read");
+}
+
+/// Offline, where 保存全部内容 left the part shards out: the search does without them and reads whole
+/// texts, with the same answers.
+#[test]
+fn without_the_parts_the_answers_are_the_same() {
+    let (index, pieces) = real();
+    let files = pieces.files();
+    let mut lib = Library::new(pieces.manifest.clone());
+    for q in ["医", "大病 医", "先诊疗", "3000元"] {
+        let plan = Plan::new(q);
+        let page = loop {
+            match lib.step(&plan, None, 10) {
+                Step::Fetch(pieces) => {
+                    for piece in pieces {
+                        if matches!(piece, Piece::Part(_)) {
+                            assert!(
+                                lib.do_without(&piece),
+                                "{piece:?}: a part can be done without"
+                            );
+                            continue;
+                        }
+                        assert!(!lib.do_without(&piece), "{piece:?} is needed");
+                        let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
+                        lib.add(&piece, bytes).unwrap();
+                    }
+                }
+                Step::Done(page) => break page,
+            }
+        };
+        assert_eq!(page.hits, index.search(q, 10), "{q}");
+    }
 }

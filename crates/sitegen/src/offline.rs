@@ -24,9 +24,11 @@ pub struct Offline {
     pub bytes: u64,
 }
 
-/// Files never kept: compressed copies, the worker itself, the save list, the server's include.
+/// Files never kept: compressed copies, the worker itself, the save list, the server's include; and
+/// the search index's optional pieces, left out of 保存全部内容 (offline, the search reads whole texts).
 fn served(f: &str) -> bool {
-    !f.ends_with(".br")
+    !policy_content::shards::optional_piece(&url(f))
+        && !f.ends_with(".br")
         && !f.ends_with(".gz")
         && f != "sw.js"
         && !f.starts_with("data/offline-")
@@ -59,17 +61,21 @@ pub fn write_service_worker(dist: &Path) -> Result<Offline, String> {
     // FNV-1a over names and contents: a build version, not security.
     let mut hash = fnv::FnvHasher::default();
     let mut bytes = 0u64;
+    let mut sizes = Vec::new();
     for f in &files {
         hash.write(f.as_bytes());
         hash.write(&std::fs::read(dist.join(f)).map_err(|e| format!("cannot read {f}: {e}"))?);
         let br = dist.join(format!("{f}.br"));
         let served = if br.exists() { br } else { dist.join(f) };
-        bytes += std::fs::metadata(&served).map_err(|e| e.to_string())?.len();
+        let size = std::fs::metadata(&served).map_err(|e| e.to_string())?.len();
+        sizes.push(size);
+        bytes += size;
     }
     let version = format!("{:016x}", hash.finish());
     let urls: Vec<String> = files.iter().map(|f| url(f)).collect();
     let save_list = format!("data/offline-{version}.json");
-    let list = serde_json::json!({ "version": version, "bytes": bytes, "files": urls });
+    let list =
+        serde_json::json!({ "version": version, "bytes": bytes, "files": urls, "sizes": sizes });
     std::fs::write(dist.join(&save_list), list.to_string())
         .map_err(|e| format!("cannot write {save_list}: {e}"))?;
 
@@ -108,8 +114,11 @@ mod tests {
     fn keeps_a_small_core_and_lists_every_file_for_saving() {
         let dist = std::env::temp_dir().join(format!("sitegen-sw-{}", std::process::id()));
         std::fs::create_dir_all(dist.join("docs/a")).unwrap();
-        std::fs::create_dir_all(dist.join("data")).unwrap();
+        std::fs::create_dir_all(dist.join("data/search/v1")).unwrap();
         for f in [
+            "data/search/v1/g0.bin",
+            "data/search/v1/t0.json",
+            "data/search/v1/p0.json",
             "index.html",
             "docs/index.html",
             "docs/a/index.html",
@@ -135,7 +144,8 @@ mod tests {
             core,
             r#"const CORE = ["/loader.js", "/offline/", "/style-1.css"];"#
         );
-        // 保存全部内容 gets every file the site serves, sized as served (the wasm's .br is 2 bytes).
+        // 保存全部内容 gets every file the site serves but the index's part shards, each sized as served
+        // (the wasm's .br is 2 bytes).
         let files: Vec<&str> = list["files"]
             .as_array()
             .unwrap()
@@ -148,6 +158,8 @@ mod tests {
                 "/404.html",
                 "/app-1.js",
                 "/app-1.wasm",
+                "/data/search/v1/g0.bin",
+                "/data/search/v1/t0.json",
                 "/docs/a/",
                 "/docs/",
                 "/",
@@ -157,6 +169,15 @@ mod tests {
             ]
         );
         assert_eq!(offline.files, files.len());
+        let sizes: Vec<u64> = list["sizes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        let wasm = files.iter().position(|f| *f == "/app-1.wasm").unwrap();
+        assert_eq!((sizes.len(), sizes[wasm]), (files.len(), 2));
+        assert_eq!(sizes.iter().sum::<u64>(), offline.bytes);
         assert!(sw.contains(&format!("const SAVE_BYTES = {};", offline.bytes)));
         assert!(sw.contains(&format!("const SAVE_LIST = \"/{}\";", offline.save_list)));
         assert!(page.contains("href=\"/style-1.css\"") && page.contains("还没有保存到这台手机上"));

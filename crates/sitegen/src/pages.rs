@@ -6,7 +6,7 @@ use std::path::Path;
 
 use policy_content::model::{Level, RenderedDoc};
 use policy_content::site::{
-    doc_path, fragment_key, CheckerPage, Page, PageKind, ReaderPage, NOT_FOUND,
+    doc_path, fragment_key, CheckerPage, Page, PageKind, ReaderPage, NOT_FOUND, SAVE_OFFLINE_SLOT,
 };
 
 use minijinja::{context, Value};
@@ -169,7 +169,7 @@ impl<'a> Built<'a> {
         }
         let body = render(
             "library.html",
-            context! { title => page.title, intro => page.intro, groups },
+            context! { title => page.title, intro => page.intro, save_slot => SAVE_OFFLINE_SLOT, groups },
         )?;
         Ok(spec(page, body))
     }
@@ -192,6 +192,7 @@ impl<'a> Built<'a> {
             "about.html",
             context! {
                 title => page.title,
+                save_slot => SAVE_OFFLINE_SLOT,
                 docs,
                 readings => Value::from_safe_string(self.readings.clone()),
             },

@@ -1,5 +1,5 @@
 //! Writes the search index in pieces (`policy_content::shards`): `data/search/index.json` and the build's
-//! folder of gram, text and region pieces.
+//! folder of gram, text, part and region pieces.
 
 use std::path::Path;
 
@@ -14,22 +14,14 @@ pub fn write(dist: &Path, index: &SearchIndex) -> Result<(String, usize), String
     let folder = root.join(&m.version);
     std::fs::create_dir_all(&folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-    let put = |name: String, bytes: &[u8]| {
-        let path = folder.join(&name);
-        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
-    for (k, g) in pieces.gram_shards.iter().enumerate() {
-        put(format!("g{k}.bin"), g)?;
-    }
-    for (k, t) in pieces.text_shards.iter().enumerate() {
-        put(format!("t{k}.json"), t.as_bytes())?;
-    }
-    for (key, r) in &pieces.regions {
-        put(format!("r-{key}.bin"), r)?;
+    let files = pieces.files();
+    for (piece, bytes) in &files {
+        let path = folder.join(piece.name());
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     let json = serde_json::to_string(m).map_err(|e| e.to_string())?;
     std::fs::write(root.join("index.json"), json)
         .map_err(|e| format!("cannot write index.json: {e}"))?;
-    let files = 1 + pieces.gram_shards.len() + pieces.text_shards.len() + pieces.regions.len();
-    Ok((m.version.clone(), files))
+    Ok((m.version.clone(), 1 + files.len()))
 }

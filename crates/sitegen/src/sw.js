@@ -31,26 +31,38 @@ async function keep(cache, url, mode) {
   await cache.put(url, response);
 }
 
-// Everything on the build's list, `parallel` at a time; reports progress to every window.
-async function saveAll(cache) {
+// Everything on the build's list (but what is already kept: a stopped save goes on where it stopped),
+// `parallel` at a time; reports progress to every window in bytes as served (the list gives each file's
+// size) and files. A file that fails stops its lane only; the save fails once every lane has stopped.
+async function saveAll(cache, parallel = 6) {
   const list = await (await fetch(new Request(SAVE_LIST, { cache: "reload" }))).json();
   const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search));
-  const todo = list.files.filter((u) => !have.has(u));
-  let done = list.files.length - todo.length;
+  const todo = [];
+  let done = 0;
+  let bytes = 0;
+  list.files.forEach((url, i) => {
+    if (have.has(url)) { done += 1; bytes += list.sizes[i]; } else todo.push([url, list.sizes[i]]);
+  });
   const tell = async (message) => {
     for (const c of await self.clients.matchAll({ includeUncontrolled: true })) c.postMessage(message);
   };
+  const progress = () => ({ type: "save-progress", done, total: list.files.length, bytes, totalBytes: list.bytes });
   let last = 0;
-  const next = async () => {
+  const lane = async () => {
     while (todo.length) {
-      await keep(cache, todo.shift(), "reload");
+      const [url, size] = todo.shift();
+      await keep(cache, url, "reload");
       done += 1;
-      if (Date.now() - last > 250) { last = Date.now(); await tell({ type: "save-progress", done, total: list.files.length }); }
+      bytes += size;
+      if (Date.now() - last > 250) { last = Date.now(); await tell(progress()); }
     }
   };
-  await Promise.all([next(), next(), next(), next(), next(), next()]);
+  await tell(progress());
+  const lanes = await Promise.allSettled(Array.from({ length: parallel }, lane));
+  await tell(progress());
+  const failed = lanes.find((l) => l.status === "rejected");
+  if (failed) throw failed.reason;
   await cache.put(SAVED_MARK, new Response("1"));
-  await tell({ type: "save-progress", done, total: list.files.length });
 }
 
 self.addEventListener("install", (event) => {

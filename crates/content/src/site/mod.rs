@@ -71,6 +71,12 @@ pub fn fragment_key(path: &str) -> String {
 /// shown inside a document's frame).
 pub const FRAGMENT_MARK: &str = "<!--zct-frag-->";
 
+/// The id of the empty element near the top of `/about/` and `/docs/` (under the title and its lead)
+/// where the app puts the 保存全部内容 control, so that a trainer finds it without scrolling the library.
+pub const SAVE_OFFLINE_SLOT: &str = "save-offline-slot";
+/// The id of the app's 保存全部内容 control (the element moved into [`SAVE_OFFLINE_SLOT`]).
+pub const SAVE_OFFLINE: &str = "save-offline";
+
 /// The site's name.
 pub const SITE_NAME: &str = "健康扶贫政策通";
 

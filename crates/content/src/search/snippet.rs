@@ -1,0 +1,121 @@
+//! A hit's snippet: about [`SNIPPET_CHARS`] characters of the text as written from a little before the
+//! first match, every match inside marked.
+
+/// Characters of a snippet, about.
+pub(crate) const SNIPPET_CHARS: usize = 60;
+/// Characters of context before the first match in a snippet.
+pub(crate) const SNIPPET_BEFORE: usize = 20;
+
+/// A piece of a snippet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fragment {
+    /// The text, as written in the document.
+    pub text: String,
+    /// Whether it is a match of the query.
+    pub hit: bool,
+}
+
+/// A section's text, or the part of it a snippet is cut from.
+pub(crate) struct Window<'a> {
+    /// The text as written: the whole, or from the normalized character `offset` (its first byte) to
+    /// one that is at least [`SNIPPET_CHARS`] past any first match it is used for (or the end).
+    pub text: &'a str,
+    /// The byte range in `text` of each normalized character of it.
+    pub spans: &'a [(usize, usize)],
+    /// The normalized position of the window's first character in the whole text.
+    pub offset: usize,
+    /// Normalized characters in the whole text.
+    pub total: usize,
+}
+
+impl<'a> Window<'a> {
+    /// The whole text.
+    pub fn whole(text: &'a str, spans: &'a [(usize, usize)]) -> Self {
+        Window {
+            text,
+            spans,
+            offset: 0,
+            total: spans.len(),
+        }
+    }
+}
+
+/// About [`SNIPPET_CHARS`] characters of the text from a little before the first match, every match
+/// inside marked. `matches` are normalized `(start, end)` positions in the whole text: every match in the
+/// window, the first match of the whole text among them (and at least [`SNIPPET_BEFORE`] characters into
+/// the window unless the window starts the text).
+pub(crate) fn snippet(w: &Window, mut matches: Vec<(usize, usize)>) -> Vec<Fragment> {
+    let (text, spans, offset) = (w.text, w.spans, w.offset);
+    let plain = |s: &str| Fragment {
+        text: s.to_string(),
+        hit: false,
+    };
+    matches.sort_unstable();
+    let Some(&(first, first_end)) = matches.first() else {
+        // Only the title matched: the start of the text.
+        let cut: String = text.chars().take(SNIPPET_CHARS).collect();
+        let more = if cut.len() < text.len() { "…" } else { "" };
+        return if cut.is_empty() {
+            Vec::new()
+        } else {
+            vec![plain(&format!("{cut}{more}"))]
+        };
+    };
+    let start = first.saturating_sub(SNIPPET_BEFORE);
+    let end = (start + SNIPPET_CHARS).max(first_end).min(w.total);
+    let mut out = Vec::new();
+    if start > 0 {
+        out.push(plain("…"));
+    }
+    // From the text's first byte at its start (leading punctuation included), and up to the next
+    // matched character or the text's end (trailing punctuation included).
+    let mut at = if start == 0 {
+        0
+    } else {
+        spans[start - offset].0
+    };
+    for (s, e) in matches {
+        if e > end {
+            break;
+        }
+        let (b0, b1) = (spans[s - offset].0, spans[e - 1 - offset].1);
+        if b0 < at {
+            // Overlaps the previous match: extend it.
+            if let Some(last) = out.last_mut().filter(|f: &&mut Fragment| f.hit) {
+                if b1 > at {
+                    last.text.push_str(&text[at..b1]);
+                    at = b1;
+                }
+            }
+            continue;
+        }
+        if b0 > at {
+            out.push(plain(&text[at..b0]));
+        }
+        out.push(Fragment {
+            text: text[b0..b1].to_string(),
+            hit: true,
+        });
+        at = b1;
+    }
+    let stop = if end < w.total {
+        spans[end - offset].0
+    } else {
+        text.len()
+    };
+    if stop > at {
+        out.push(plain(&text[at..stop]));
+    }
+    if end < w.total {
+        out.push(plain("…"));
+    }
+    // Join neighbouring pieces of the same kind.
+    out.into_iter()
+        .fold(Vec::new(), |mut acc: Vec<Fragment>, f| {
+            match acc.last_mut() {
+                Some(last) if last.hit == f.hit => last.text.push_str(&f.text),
+                _ => acc.push(f),
+            }
+            acc
+        })
+}

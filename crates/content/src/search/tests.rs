@@ -1,0 +1,256 @@
+//! The search index's behaviour on small made-up documents: matching, ranking, regions, snippets, JSON.
+//! Compiled for tests only (`#[cfg(test)]` on its `mod` line in `search.rs`).
+
+use super::*;
+
+/// One document with sections `(id, title, text)`.
+fn index(sections: &[(&str, &str, &str)]) -> SearchIndex {
+    let mut idx = SearchIndex::default();
+    let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
+    for (id, title, text) in sections {
+        idx.add_section(d, id, title, text, id.starts_with("ed"));
+    }
+    idx
+}
+
+fn ids(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.section_id.as_str()).collect()
+}
+
+/// The snippet with matches in [brackets].
+fn marked(hit: &Hit) -> String {
+    hit.snippet
+        .iter()
+        .map(|f| {
+            if f.hit {
+                format!("[{}]", f.text)
+            } else {
+                f.text.clone()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn normalizes_width_case_and_space() {
+    for (raw, want) in [
+        ("3000 元", "3000元"),
+        ("３０００元", "3000元"),
+        ("ＡＢｃ\u{3000}d", "abcd"),
+        ("大病\n保险", "大病保险"),
+        ("（一）", "一"),
+        ("“先诊疗、后付费”", "先诊疗后付费"),
+        ("先诊疗，后付费；一站式。", "先诊疗后付费一站式"),
+        ("《办法》【注】〔2018〕「甲」『乙』‘丙’", "办法注2018甲乙丙"),
+        ("a,b.c;d:e!f?g\"h'i(j)k[l]m-n", "abcdefghijklmn"),
+        ("！？：；（）［］－", ""),
+        ("健康·扶贫——2018–2020…", "健康扶贫20182020"),
+        ("7.5万，共3.", "7.5万共3"),
+        ("７．５％", "7.5%"),
+        ("12,000元", "12000元"),
+    ] {
+        assert_eq!(normalize(raw), want, "{raw}");
+    }
+}
+
+#[test]
+fn ranks_title_then_count_then_shorter() {
+    let idx = index(&[
+        (
+            "long",
+            "其他",
+            "大病保险。大病保险。这一节比较长，写了很多很多别的内容。",
+        ),
+        ("short", "其他", "大病保险。大病保险。"),
+        ("once", "其他", "大病保险。"),
+        ("title", "大病保险", "见下。"),
+        ("none", "其他", "无关内容"),
+    ]);
+    assert_eq!(
+        ids(&idx.search("大病保险", 10)),
+        vec!["title", "short", "long", "once"]
+    );
+    assert_eq!(ids(&idx.search("大病保险", 2)), vec!["title", "short"]);
+    // Lengths within one 8-character step tie, and ties keep document order.
+    let idx = index(&[("b", "其他", "大病保险！"), ("a", "其他", "大病保险。。")]);
+    assert_eq!(ids(&idx.search("大病保险", 10)), vec!["b", "a"]);
+}
+
+#[test]
+fn finds_normalized_forms() {
+    let idx = index(&[
+        ("s1", "总则", "超过 3000 元的部分由医疗救助解决。"),
+        ("s2", "限额", "年度限额３０００元。"),
+        ("s3", "其他", "3000人"),
+    ]);
+    for q in ["3000元", "３０００元", "3000 元 ", "３０００ 元"] {
+        assert_eq!(ids(&idx.search(q, 10)), vec!["s2", "s1"], "{q}");
+    }
+    assert!(idx.search("大病保险", 10).is_empty());
+    assert!(idx.search("   ", 10).is_empty());
+    assert!(idx.search("", 10).is_empty());
+}
+
+#[test]
+fn punctuation_is_ignored_and_the_snippet_marks_across_it() {
+    let idx = index(&[
+        ("s1", "其他", "实行“先诊疗、后付费”和“一站式”结算。"),
+        ("s2", "先诊疗，后付费", "见上。"),
+        ("s3", "其他", "先诊疗后付费。"),
+        ("s4", "其他", "比例7.5%，共75人。"),
+    ]);
+    for q in [
+        "先诊疗后付费",
+        "先诊疗、后付费",
+        "“先诊疗，后付费”",
+        "先诊疗 后付费",
+    ] {
+        assert_eq!(ids(&idx.search(q, 10)), vec!["s2", "s3", "s1"], "{q}");
+    }
+    let hits = idx.search("先诊疗后付费", 10);
+    assert_eq!(marked(&hits[2]), "实行“[先诊疗、后付费]”和“一站式”结算。");
+    assert_eq!(
+        marked(&idx.search("一站式结算", 10)[0]),
+        "实行“先诊疗、后付费”和“[一站式”结算]。"
+    );
+    assert_eq!(ids(&idx.search("7.5%", 10)), vec!["s4"]);
+    assert_eq!(marked(&idx.search("75", 10)[0]), "比例7.5%，共[75]人。");
+    assert!(idx.search("、", 10).is_empty());
+    assert!(idx.search("“ ”", 10).is_empty());
+}
+
+#[test]
+fn editorial_notes_rank_below_the_text() {
+    let idx = index(&[
+        ("s1", "其他", "3000元。"),
+        ("ed-notes", "3000元", "3000元，3000元，3000元。"),
+        ("s2", "其他", "3000元，3000元。"),
+    ]);
+    let hits = idx.search("3000", 10);
+    assert_eq!(ids(&hits), vec!["s2", "s1", "ed-notes"]);
+    assert_eq!(
+        hits.iter().map(|h| h.editorial).collect::<Vec<_>>(),
+        [false, false, true]
+    );
+}
+
+#[test]
+fn region_filters_keep_their_documents() {
+    let mut idx = SearchIndex::default();
+    for (slug, region) in [
+        ("g", "甘肃省"),
+        ("h", "甘肃省白银市会宁县"),
+        ("d", "山东省德州市"),
+        ("m", "四川省眉山市"),
+    ] {
+        let d = idx.add_doc(slug, slug, "甲发〔2018〕1号", region);
+        idx.add_section(d, "s1", "其他", "体检", false);
+    }
+    let slugs = |r: Option<&RegionFilter>| -> Vec<String> {
+        idx.search_in("体检", r, 10)
+            .into_iter()
+            .map(|h| format!("{}:{}", h.slug, h.region))
+            .collect()
+    };
+    assert_eq!(
+        slugs(None),
+        [
+            "g:甘肃省",
+            "h:甘肃省白银市会宁县",
+            "d:山东省德州市",
+            "m:四川省眉山市"
+        ]
+    );
+    for (key, want) in [
+        ("huining", &["h:甘肃省白银市会宁县"][..]),
+        ("gansu", &["g:甘肃省", "h:甘肃省白银市会宁县"]),
+        ("dezhou", &["d:山东省德州市"]),
+        ("meishan", &["m:四川省眉山市"]),
+    ] {
+        let f = RegionFilter::by_key(key).unwrap();
+        assert_eq!(slugs(Some(f)), want, "{key}");
+    }
+    assert_eq!(RegionFilter::by_key(""), None);
+    assert_eq!(RegionFilter::by_key("beijing"), None);
+}
+
+#[test]
+fn terms_are_anded_and_single_characters_scan() {
+    let idx = index(&[
+        ("s1", "甲", "先诊疗后付费，一站式结算"),
+        ("s2", "乙", "先诊疗后付费"),
+        ("s3", "一站式", "结算"),
+    ]);
+    assert_eq!(ids(&idx.search("先诊疗 一站式", 10)), vec!["s1"]);
+    assert_eq!(ids(&idx.search("结算 一站式", 10)), vec!["s3", "s1"]);
+    assert_eq!(ids(&idx.search("费", 10)), vec!["s2", "s1"]);
+    assert_eq!(ids(&idx.search("乙", 10)), vec!["s2"]);
+    assert!(idx.search("先诊疗 住院", 10).is_empty());
+}
+
+#[test]
+fn snippets_mark_the_text_as_written() {
+    let ten = "一二三四五六七八九十";
+    let long = format!("{}大病保险{}", ten.repeat(3), ten.repeat(6));
+    let idx = index(&[
+        (
+            "s1",
+            "总则",
+            "前文。超过 3000 元的部分由医疗救助解决，3000元以下自付。",
+        ),
+        ("s2", "长", &long),
+        ("s3", "大病保险", "只在标题。"),
+    ]);
+    let hits = idx.search("3000元", 10);
+    assert_eq!(
+        marked(&hits[0]),
+        "前文。超过 [3000 元]的部分由医疗救助解决，[3000元]以下自付。"
+    );
+    let hits = idx.search("大病保险", 10);
+    assert_eq!(ids(&hits), vec!["s3", "s2"]);
+    assert_eq!(marked(&hits[0]), "只在标题。");
+    assert_eq!(
+        marked(&hits[1]),
+        format!("…{0}{0}[大病保险]{0}{0}{0}一二三四五六…", ten)
+    );
+    // Overlapping matches of two terms are marked as one.
+    let hits = idx.search("3000 000元", 10);
+    assert_eq!(
+        marked(&hits[0]),
+        "前文。超过 [3000 元]的部分由医疗救助解决，[3000元]以下自付。"
+    );
+}
+
+#[test]
+fn hits_link_to_the_section() {
+    let idx = index(&[("s2-1", "总则", "大病保险")]);
+    let hit = &idx.search("大病", 5)[0];
+    assert_eq!(hit.href(), "/docs/a/#s2-1");
+    assert_eq!(
+        (hit.doc_title.as_str(), hit.doc_number.as_str()),
+        ("甲", "甲发〔2018〕1号")
+    );
+}
+
+#[test]
+fn index_json_is_compact_and_round_trips() {
+    let idx = index(&[("s1", "总则", "大病保险")]);
+    let json = serde_json::to_string(&idx).unwrap();
+    assert_eq!(
+        json,
+        r#"{"d":[{"s":"a","t":"甲","n":"甲发〔2018〕1号","r":"甘肃省"}],"x":[{"d":0,"i":"s1","t":"总则","b":"大病保险"}],"p":{"保险":[0],"大病":[0],"总则":[0],"病保":[0]}}"#
+    );
+    let back: SearchIndex = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, idx);
+    assert_eq!(ids(&back.search("大病", 5)), vec!["s1"]);
+    // An editorial section says so; the others do not spend bytes on it.
+    let idx = index(&[("s1", "总则", "甲"), ("ed-fixes", "文字修正", "乙")]);
+    let json = serde_json::to_string(&idx).unwrap();
+    assert!(
+        json.contains(r#"{"d":0,"i":"s1","t":"总则","b":"甲"}"#)
+            && json.contains(r#"{"d":0,"i":"ed-fixes","t":"文字修正","b":"乙","e":true}"#),
+        "{json}"
+    );
+    let back: SearchIndex = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, idx);
+}

@@ -1,0 +1,241 @@
+//! The build's side: the whole index ([`SearchIndex`]) split into the pieces the browser fetches.
+
+use std::collections::BTreeMap;
+
+use crate::search::{grams, normalize_mapped, SearchIndex, SNIPPET_BEFORE, SNIPPET_CHARS};
+use crate::search::{Entry, REGION_FILTERS};
+use crate::shards::lists::gaps;
+use crate::shards::plan::MAX_GRAM;
+use crate::shards::{
+    fnv32, GramShard, Manifest, Part, Piece, Posting, Record, FAR, GRAM_SHARD_BYTES, LONG_STEPS,
+    NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES, TEXT_SHARD_BYTES,
+};
+
+/// The pieces the build writes.
+pub struct Pieces {
+    /// `index.json`.
+    pub manifest: Manifest,
+    /// `g<k>.bin`, by k (postcard).
+    pub gram_shards: Vec<Vec<u8>>,
+    /// `t<k>.json`, by k.
+    pub text_shards: Vec<String>,
+    /// `p<k>.json`, by k.
+    pub part_shards: Vec<String>,
+    /// `r-<key>.bin` (postcard list of gaps), by filter key.
+    pub regions: Vec<(&'static str, Vec<u8>)>,
+}
+
+/// One posting list as it is gathered: numbers, marks, first parts.
+type Gathered = (Vec<u32>, Vec<u32>, Vec<u8>);
+
+impl Pieces {
+    /// Splits `index`.
+    pub fn split(index: &SearchIndex) -> Self {
+        // Rank order: own text first, then shorter (the index's steps), then library order.
+        let lens: Vec<usize> = index
+            .sections
+            .iter()
+            .map(|s| normalize_mapped(&s.text).0.len())
+            .collect();
+        let step = |n: usize| (lens[n] / 8).min(0xfff);
+        let mut order: Vec<usize> = (0..index.sections.len()).collect();
+        order.sort_by_key(|&n| (index.sections[n].editorial, step(n), n));
+        let editorial_from = order
+            .iter()
+            .position(|&n| index.sections[n].editorial)
+            .unwrap_or(order.len()) as u32;
+        let long_from = |editorial: bool| {
+            order
+                .iter()
+                .position(|&n| index.sections[n].editorial == editorial && step(n) >= LONG_STEPS)
+                .map_or(
+                    if editorial {
+                        order.len()
+                    } else {
+                        editorial_from as usize
+                    },
+                    |p| p,
+                ) as u32
+        };
+
+        let mut lists: BTreeMap<String, Gathered> = BTreeMap::new();
+        let mut text_shards = Vec::new();
+        let mut text_sizes = Vec::new();
+        let mut shard: Vec<Record> = Vec::new();
+        let mut shard_bytes = 0;
+        let mut parts: Vec<Part> = Vec::new();
+        let mut regions: Vec<Vec<u32>> = vec![Vec::new(); REGION_FILTERS.len()];
+        for (rank, &n) in order.iter().enumerate() {
+            let rank = rank as u32;
+            let s = &index.sections[n];
+            let doc = &index.docs[s.doc as usize];
+            let is_long = step(n) >= LONG_STEPS;
+            // Per gram: occurrences, in the title, first position in the text.
+            let mut counts: BTreeMap<String, (u32, bool, Option<usize>)> = BTreeMap::new();
+            for (part, in_title) in [(&s.title, true), (&s.text, false)] {
+                let chars = normalize_mapped(part).0;
+                for size in 1..=MAX_GRAM {
+                    for (at, g) in grams(&chars, size).enumerate() {
+                        let e = counts.entry(g).or_default();
+                        e.0 += 1;
+                        e.1 |= in_title;
+                        if !in_title && e.2.is_none() {
+                            e.2 = Some(at);
+                        }
+                    }
+                }
+            }
+            for (g, (count, in_title, first)) in counts {
+                let l = lists.entry(g).or_default();
+                l.0.push(rank);
+                l.1.push(count * 2 + u32::from(in_title));
+                l.2.push(match first {
+                    _ if !is_long => 0,
+                    None => NOT_IN_TEXT,
+                    Some(at) => u8::try_from(at / PART_CHARS).map_or(FAR, |p| p.min(FAR)),
+                });
+            }
+            for (f, list) in REGION_FILTERS.iter().zip(&mut regions) {
+                if f.covers(&doc.region) {
+                    list.push(rank);
+                }
+            }
+            let record = Record {
+                doc: doc.clone(),
+                entry: Entry {
+                    doc: 0,
+                    ..s.clone()
+                },
+            };
+            if is_long {
+                parts.extend(cut_parts(rank, &record));
+            }
+            shard_bytes += serde_json::to_string(&record).map_or(0, |j| j.len());
+            shard.push(record);
+            if shard_bytes >= TEXT_SHARD_BYTES {
+                text_sizes.push(shard.len() as u32);
+                text_shards.push(serde_json::to_string(&shard).expect("records serialize"));
+                shard.clear();
+                shard_bytes = 0;
+            }
+        }
+        if !shard.is_empty() {
+            text_sizes.push(shard.len() as u32);
+            text_shards.push(serde_json::to_string(&shard).expect("records serialize"));
+        }
+
+        let postings: Vec<Posting> = lists
+            .into_iter()
+            .map(|(gram, (ranks, marks, firsts))| Posting {
+                gram,
+                gaps: gaps(&ranks),
+                marks,
+                firsts,
+            })
+            .collect();
+        let total: usize = postings
+            .iter()
+            .map(|p| p.gram.len() + 3 * p.marks.len())
+            .sum();
+        let shards = total.div_ceil(GRAM_SHARD_BYTES).max(1) as u32;
+        let mut by_shard: Vec<GramShard> = vec![Vec::new(); shards as usize];
+        for p in postings {
+            // In gram order (the map's): the browser finds a gram by binary search.
+            by_shard[(fnv32(p.gram.as_bytes()) % shards) as usize].push(p);
+        }
+        let gram_shards: Vec<Vec<u8>> = by_shard
+            .iter()
+            .map(|s| postcard::to_allocvec(s).expect("postings serialize"))
+            .collect();
+
+        let mut manifest = Manifest {
+            version: String::new(),
+            gram_shards: shards,
+            text_sizes,
+            part_shards: 0,
+            editorial_from,
+            long_own: long_from(false),
+            long_editorial: long_from(true),
+        };
+        let part_bytes: usize = parts
+            .iter()
+            .map(|p| serde_json::to_string(p).map_or(0, |j| j.len()))
+            .sum();
+        manifest.part_shards = part_bytes.div_ceil(PART_SHARD_BYTES).max(1) as u32;
+        let mut by_part: Vec<Vec<Part>> = vec![Vec::new(); manifest.part_shards as usize];
+        for p in parts {
+            by_part[manifest.part_shard(p.0, p.1) as usize].push(p);
+        }
+        let part_shards: Vec<String> = by_part
+            .iter()
+            .map(|s| serde_json::to_string(s).expect("parts serialize"))
+            .collect();
+
+        // The version: a hash of every piece.
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        let mut feed = |bytes: &[u8]| {
+            for b in bytes {
+                h = (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        gram_shards.iter().for_each(|g| feed(g));
+        text_shards.iter().for_each(|t| feed(t.as_bytes()));
+        part_shards.iter().for_each(|t| feed(t.as_bytes()));
+        let regions: Vec<(&'static str, Vec<u8>)> = REGION_FILTERS
+            .iter()
+            .zip(regions)
+            .map(|(f, list)| {
+                let bytes = postcard::to_allocvec(&gaps(&list)).expect("numbers serialize");
+                (f.key, bytes)
+            })
+            .collect();
+        regions.iter().for_each(|(_, r)| feed(r));
+        manifest.version = format!("{h:016x}");
+        Pieces {
+            manifest,
+            gram_shards,
+            text_shards,
+            part_shards,
+            regions,
+        }
+    }
+
+    /// Every piece and its bytes; the manifest is not among them.
+    pub fn files(&self) -> Vec<(Piece, Vec<u8>)> {
+        let mut out = Vec::new();
+        for (k, g) in self.gram_shards.iter().enumerate() {
+            out.push((Piece::Grams(k as u32), g.clone()));
+        }
+        for (k, t) in self.text_shards.iter().enumerate() {
+            out.push((Piece::Text(k as u32), t.as_bytes().to_vec()));
+        }
+        for (k, t) in self.part_shards.iter().enumerate() {
+            out.push((Piece::Part(k as u32), t.as_bytes().to_vec()));
+        }
+        for ((_, r), f) in self.regions.iter().zip(REGION_FILTERS) {
+            out.push((Piece::Region(f), r.clone()));
+        }
+        out
+    }
+}
+
+/// The parts of section `number`'s text: part `k` covers normalized characters from `k × PART_CHARS`,
+/// with [`SNIPPET_BEFORE`] characters before and [`SNIPPET_CHARS`] after, so that a snippet whose first
+/// match is in the part is cut from it alone.
+fn cut_parts(number: u32, record: &Record) -> Vec<Part> {
+    let text = &record.entry.text;
+    let spans = normalize_mapped(text).1;
+    let len = spans.len();
+    let count = len.div_ceil(PART_CHARS).min(usize::from(FAR));
+    (0..count)
+        .map(|k| {
+            let from = (k * PART_CHARS).saturating_sub(SNIPPET_BEFORE);
+            let to = ((k + 1) * PART_CHARS + SNIPPET_CHARS).min(len);
+            let b0 = if from == 0 { 0 } else { spans[from].0 };
+            let b1 = if to == len { text.len() } else { spans[to].0 };
+            let mut record = record.clone();
+            record.entry.text = text[b0..b1].to_string();
+            Part(number, k as u8, from as u32, len as u32, record)
+        })
+        .collect()
+}

@@ -1,0 +1,108 @@
+//! A query made ready to look up: its normalized terms and, for each, the grams whose posting lists are
+//! read.
+
+use crate::search::{grams, query_terms};
+use crate::shards::Manifest;
+
+/// At most this many grams are looked up per term (a long 文号 has a dozen trigrams; a few of them spread
+/// over it narrow the candidates enough, and the text confirms the rest).
+const GRAMS_PER_TERM: usize = 4;
+/// The longest gram in the postings.
+pub(crate) const MAX_GRAM: usize = 3;
+
+/// A query, ready to look up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub(crate) terms: Vec<Vec<char>>,
+    /// For each term, the grams looked up.
+    pub(crate) grams: Vec<Vec<String>>,
+}
+
+impl Plan {
+    /// The plan for `query` (whitespace separates terms; normalized as the index is).
+    pub fn new(query: &str) -> Self {
+        let terms = query_terms(query);
+        let grams = terms.iter().map(|t| term_grams(t)).collect();
+        Plan { terms, grams }
+    }
+
+    /// Whether the query has no term (only spaces or punctuation).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether the posting lists alone decide, count and rank every hit (every term is itself a gram).
+    pub fn exact(&self) -> bool {
+        self.terms.iter().all(|t| t.len() <= MAX_GRAM)
+    }
+
+    /// The gram shards this query reads.
+    pub fn gram_shards(&self, m: &Manifest) -> Vec<u32> {
+        let mut out: Vec<u32> = self
+            .grams
+            .iter()
+            .flatten()
+            .map(|g| m.gram_shard(g))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The grams of a term that are looked up: the term itself when it has one to three characters; of a
+/// longer term, trigrams covering it (from its start every third character, and its last three), at most
+/// [`GRAMS_PER_TERM`] spread over it, leaving out all-digit trigrams (`201`, `018`: in every date) while
+/// two others remain.
+pub(crate) fn term_grams(term: &[char]) -> Vec<String> {
+    if term.len() <= MAX_GRAM {
+        return vec![term.iter().collect()];
+    }
+    let all: Vec<String> = grams(term, MAX_GRAM).collect();
+    let mut starts: Vec<usize> = (0..=term.len() - MAX_GRAM).step_by(MAX_GRAM).collect();
+    if starts.last() != Some(&(term.len() - MAX_GRAM)) {
+        starts.push(term.len() - MAX_GRAM);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for s in starts {
+        if !out.contains(&all[s]) {
+            out.push(all[s].clone());
+        }
+    }
+    if out.len() > GRAMS_PER_TERM {
+        let digits = |g: &String| g.chars().all(|c| c.is_ascii_digit());
+        if out.iter().filter(|g| !digits(g)).count() >= 2 {
+            out.retain(|g| !digits(g));
+        }
+    }
+    if out.len() > GRAMS_PER_TERM {
+        let n = out.len();
+        out = (0..GRAMS_PER_TERM)
+            .map(|i| out[i * (n - 1) / (GRAMS_PER_TERM - 1)].clone())
+            .collect();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_terms_are_their_own_gram_and_long_ones_are_covered_by_trigrams() {
+        for (term, want) in [
+            ("医", vec!["医"]),
+            ("体检", vec!["体检"]),
+            ("先诊疗", vec!["先诊疗"]),
+            ("大病保险", vec!["大病保", "病保险"]),
+            ("3000元", vec!["300", "00元"]),
+            ("先诊疗后付费", vec!["先诊疗", "后付费"]),
+            ("县委办发201883号", vec!["县委办", "发20", "188", "83号"]),
+            ("甘卫发2018165号", vec!["甘卫发", "201", "816", "65号"]),
+            ("甘卫发2018165号文件", vec!["甘卫发", "5号文", "号文件"]),
+        ] {
+            let chars: Vec<char> = term.chars().collect();
+            assert_eq!(term_grams(&chars), want, "{term}");
+        }
+    }
+}
