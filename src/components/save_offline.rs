@@ -2,7 +2,7 @@
 //! where there is no signal), with its size before and its progress during; says when it is done.
 
 use leptos::prelude::*;
-use policy_content::site::SAVE_OFFLINE;
+use policy_content::site::{SAVE_OFFLINE, SAVE_OFFLINE_TEXT};
 
 use crate::offline;
 
@@ -55,18 +55,11 @@ pub fn SaveOffline() -> impl IntoView {
     };
     view! {
         <section class="save-offline no-print" id=SAVE_OFFLINE aria-labelledby="save-offline-title">
-            <h2 id="save-offline-title">"离线使用"</h2>
-            <p>
-                "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。"
-            </p>
+            <h2 id="save-offline-title">{SAVE_OFFLINE_TEXT.title}</h2>
+            <p>{SAVE_OFFLINE_TEXT.lead}</p>
             {move || match state.get() {
                 Saving::Unknown => {
-                    view! {
-                        <p class="muted">
-                            "这个浏览器不能离线保存，或正在准备。"
-                        </p>
-                    }
-                        .into_any()
+                    view! { <p class="muted">{SAVE_OFFLINE_TEXT.waiting}</p> }.into_any()
                 }
                 Saving::Ready(_) | Saving::Failed => {
                     let label = match state.get() {

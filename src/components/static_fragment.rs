@@ -99,6 +99,7 @@ fn place_save_offline() {
     let doc = web_sys::window().and_then(|w| w.document());
     let find = |id: &str| doc.as_ref().and_then(|d| d.get_element_by_id(id));
     if let (Some(slot), Some(control)) = (find(SAVE_OFFLINE_SLOT), find(SAVE_OFFLINE)) {
-        let _ = slot.append_child(&control);
+        // The control takes the place the build's placeholder held (nothing below it moves).
+        slot.replace_children_with_node_1(&control);
     }
 }

@@ -303,7 +303,7 @@ fn Results(
             {hits
                 .into_iter()
                 .map(|h| {
-                    let href = format!("/docs/{}/#{}", h.slug, h.section_id);
+                    let href = h.href();
                     view! {
                         <li>
                             <a href=href>{h.section_title.clone()}</a>

@@ -129,7 +129,7 @@ pub struct Hit {
 impl Hit {
     /// The link to the section: `/docs/<slug>/#<section_id>`.
     pub fn href(&self) -> String {
-        format!("/docs/{}/#{}", self.slug, self.section_id)
+        crate::citation::clause_href(&self.slug, &self.section_id)
     }
 }
 

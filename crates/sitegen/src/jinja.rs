@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "header.html",
     "footer.html",
     "page_tools.html",
+    "save_offline.html",
     "home.html",
     "library.html",
     "doc.html",

@@ -7,6 +7,7 @@ use std::path::Path;
 use policy_content::model::{Level, RenderedDoc};
 use policy_content::site::{
     doc_path, fragment_key, CheckerPage, Page, PageKind, ReaderPage, NOT_FOUND, SAVE_OFFLINE_SLOT,
+    SAVE_OFFLINE_TEXT,
 };
 
 use minijinja::{context, Value};
@@ -169,7 +170,7 @@ impl<'a> Built<'a> {
         }
         let body = render(
             "library.html",
-            context! { title => page.title, intro => page.intro, save_slot => SAVE_OFFLINE_SLOT, groups },
+            context! { title => page.title, intro => page.intro, save_slot => save_slot(), groups },
         )?;
         Ok(spec(page, body))
     }
@@ -192,13 +193,19 @@ impl<'a> Built<'a> {
             "about.html",
             context! {
                 title => page.title,
-                save_slot => SAVE_OFFLINE_SLOT,
+                save_slot => save_slot(),
                 docs,
                 readings => Value::from_safe_string(self.readings.clone()),
             },
         )?;
         Ok(spec(page, body))
     }
+}
+
+/// The slot of the 保存全部内容 control and the words of its placeholder.
+fn save_slot() -> Value {
+    let t = SAVE_OFFLINE_TEXT;
+    context! { id => SAVE_OFFLINE_SLOT, title => t.title, lead => t.lead, waiting => t.waiting }
 }
 
 /// A route's page with `body`, titled and described from the route table.

@@ -76,6 +76,24 @@ pub const FRAGMENT_MARK: &str = "<!--zct-frag-->";
 pub const SAVE_OFFLINE_SLOT: &str = "save-offline-slot";
 /// The id of the app's 保存全部内容 control (the element moved into [`SAVE_OFFLINE_SLOT`]).
 pub const SAVE_OFFLINE: &str = "save-offline";
+/// The 保存全部内容 control's words that do not depend on its state: the build's placeholder in the slot
+/// (holding the control's place while the app starts) and the app's control show the same.
+pub const SAVE_OFFLINE_TEXT: SaveOfflineText = SaveOfflineText {
+    title: "离线使用",
+    lead: "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。",
+    waiting: "这个浏览器不能离线保存，或正在准备。",
+};
+
+/// See [`SAVE_OFFLINE_TEXT`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SaveOfflineText {
+    /// The control's heading.
+    pub title: &'static str,
+    /// What saving is for.
+    pub lead: &'static str,
+    /// Before the service worker has answered (or where there is none).
+    pub waiting: &'static str,
+}
 
 /// The site's name.
 pub const SITE_NAME: &str = "健康扶贫政策通";
