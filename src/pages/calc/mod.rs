@@ -4,47 +4,24 @@
 //! ([`PAUSE_MS`]), never in the keystroke's own task.
 
 use leptos::prelude::*;
-use policy_engine::{profile, profiles, settle, Category, Scenario, YearResult};
+use policy_engine::{profile, profiles, settle, Category};
 
-use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, FieldError, OPTIONS};
+use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, OPTIONS};
 use crate::components::{CalcLater, CalcResult, LaterMemo, PageHeading, ResultHead, VisitFields};
 use policy_content::site::PageKind;
 use policy_engine::form::{CalcForm, FromLink, VisitForm, MAX_VISITS};
 
 mod notices;
+mod outcome;
 mod start;
 
 use notices::{shown, ChangedNumbers, LinkNotices};
-use start::{read_fragment, take_example, typed_before_start, warm_up};
+use outcome::later_details;
+pub use outcome::Outcome;
+use start::{keep_focus, read_fragment, take_example, typed_before_start, warm_up};
 
 /// How long typing must pause before the comparison and the curve are brought up to date.
 pub const PAUSE_MS: u64 = 350;
-
-/// What the form currently gives.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
-    /// Amounts not filled in yet.
-    Empty,
-    /// Fields to fix.
-    Errors(Vec<FieldError>),
-    /// The settled year, and which visits' compliant cost was left blank.
-    Settled(Settled),
-    /// The engine refused (should not happen after the form's own checks).
-    Failed(String),
-}
-
-/// A settled year: the scenario, the engine's result, and which visits' compliant cost was left blank.
-type Settled = Box<(Scenario, YearResult, Vec<bool>)>;
-
-impl Outcome {
-    /// The settled year, if the form gives one.
-    fn settled(&self) -> Option<Settled> {
-        match self {
-            Outcome::Settled(b) => Some(b.clone()),
-            _ => None,
-        }
-    }
-}
 
 /// The calculator page.
 #[component]
@@ -64,18 +41,7 @@ pub fn CalcPage() -> impl IntoView {
     });
     // The field the person was typing in keeps the focus (the caret at the end).
     if let Some(id) = early.and_then(|(_, f)| f) {
-        request_animation_frame(move || {
-            use wasm_bindgen::JsCast;
-            let el = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&id))
-                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
-            if let Some(input) = el {
-                let _ = input.focus();
-                let end = input.value().encode_utf16().count() as u32;
-                let _ = input.set_selection_range(end, end);
-            }
-        });
+        keep_focus(id);
     }
     let notices = RwSignal::new(
         opened
@@ -112,39 +78,7 @@ pub fn CalcPage() -> impl IntoView {
             }
         })
     });
-    // Below the headline: the details of the settled year, brought up to date once the browser has
-    // painted the keystroke (the headline is all the keystroke waits for); until then the last ones stay,
-    // marked busy, so the page does not jump. The scenario the page opened with is drawn at once.
-    let details = RwSignal::new(outcome.with_untracked(Outcome::settled));
-    let details_due = StoredValue::new(0_u32);
-    Effect::new(move |_| {
-        let due = details_due.get_value().wrapping_add(1);
-        details_due.set_value(due);
-        let now = outcome.with(Outcome::settled);
-        let same = |d: &Option<Settled>| match (d, &now) {
-            (Some(d), Some(n)) => d.0 == n.0,
-            (None, None) => true,
-            _ => false,
-        };
-        if details.with_untracked(same) {
-            return;
-        }
-        if now.is_none() {
-            details.set(None);
-            return;
-        }
-        crate::dom::after_paint(move || {
-            if details_due.get_value() == due {
-                details.set(outcome.with_untracked(Outcome::settled));
-            }
-        });
-    });
-    let details_fresh = Signal::derive(move || {
-        outcome.with(|o| match o {
-            Outcome::Settled(b) => details.with(|d| d.as_ref().is_some_and(|d| d.0 == b.0)),
-            _ => true,
-        })
-    });
+    let (details, details_fresh) = later_details(outcome);
     // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`), once
     // the page as the app draws it has been painted.
     if outcome.with_untracked(|o| matches!(o, Outcome::Empty)) {

@@ -118,3 +118,20 @@ pub(super) fn warm_up(example: &web_sys::Element) {
         drop(drawn);
     });
 }
+
+/// Gives the focus back to the field `id` the person was typing in before the app started, the caret at
+/// the end.
+pub(super) fn keep_focus(id: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = el {
+            let _ = input.focus();
+            let end = input.value().encode_utf16().count() as u32;
+            let _ = input.set_selection_range(end, end);
+        }
+    });
+}

@@ -1,0 +1,116 @@
+//! Tests of the charts: axes, markers, stacked bars and lines as SVG.
+
+use super::*;
+
+fn part(label: &str, value: f64) -> Part {
+    Part {
+        label: label.into(),
+        value,
+        class: "c0",
+    }
+}
+
+#[test]
+fn bar_widths_are_shares_and_labels_are_text() {
+    let svg = stacked_bar(
+        "谁付了多少",
+        &[
+            part("基本医保", 750.0),
+            part("个人自付", 250.0),
+            part("大病保险", 0.0),
+        ],
+    );
+    assert!(svg.contains("width=\"240\""), "{svg}");
+    assert!(svg.contains("x=\"240\" y=\"0\" width=\"80\""));
+    assert!(svg.contains("基本医保 75%") && svg.contains("个人自付 25%"));
+    assert!(!svg.contains("大病保险"), "zero parts are left out");
+}
+
+#[test]
+fn line_chart_scales_points() {
+    let s = Series {
+        name: "甲<".into(),
+        points: vec![(0.0, 0.0), (300000.0, 3000.0)],
+        class: "s0",
+        dash: "",
+    };
+    let svg = line_chart("曲线", &[s], 300000.0, 3000.0);
+    assert!(svg.contains("d=\"M48 212L314 8\""), "{svg}");
+    assert!(svg.contains("甲&lt;"));
+    assert!(svg.contains(">30万<") && svg.contains(">3000<"));
+}
+
+/// Issue 13 (3): round ticks, never 2万/3.9万/5.9万.
+#[test]
+fn ticks_are_round_numbers() {
+    for (max, most, step, top) in [
+        (300000.0, 6, 50000.0, 300000.0),
+        (59000.0, 5, 20000.0, 60000.0),
+        (3000.0, 5, 1000.0, 3000.0),
+        (3120.0, 5, 1000.0, 4000.0),
+        (17500.0, 5, 5000.0, 20000.0),
+        (0.0, 5, 0.2, 1.0),
+    ] {
+        assert_eq!(nice_axis(max, most), (step, top), "{max}");
+    }
+    let s = |name: &str, end: f64, class| Series {
+        name: name.into(),
+        points: vec![(0.0, 0.0), (300000.0, end)],
+        class,
+        dash: "",
+    };
+    let svg = line_chart(
+        "曲线",
+        &[
+            s("甲", 3000.0, "s0"),
+            s("乙", 59000.0, "s1"),
+            s("丙", 59000.0, "s2"),
+        ],
+        300000.0,
+        59000.0,
+    );
+    for tick in [">5万<", ">10万<", ">2万<", ">4万<", ">6万<"] {
+        assert!(svg.contains(tick), "{tick}");
+    }
+    assert!(!svg.contains("3.9万") && !svg.contains("5.9万"));
+    // 乙 and 丙 coincide: drawn once, named together, listed first (they end highest).
+    assert!(svg.contains(">1 乙、丙（2条线重合）<"), "{svg}");
+    assert!(svg.contains(">2 甲<"));
+    // A long name wraps instead of running off the chart.
+    let long = Series {
+        name: "农村兜底保障户（未纳入建档立卡）、普通城乡居民".into(),
+        ..s("x", 1.0, "s3")
+    };
+    let svg = line_chart("曲线", &[long], 300000.0, 1.0);
+    assert!(
+        svg.contains(">1 农村兜底保障户（未纳入建档立卡）、普通城<") && svg.contains(">乡居民<"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn numbers_have_one_decimal_and_no_trailing_zero() {
+    for (v, s) in [
+        (0.0, "0"),
+        (12.0, "12"),
+        (12.34, "12.3"),
+        (12.36, "12.4"),
+        (-0.5, "-0.5"),
+        (-3.0, "-3"),
+    ] {
+        assert_eq!(N(v).to_string(), s);
+    }
+}
+
+#[test]
+fn short_money() {
+    for (v, s) in [
+        (0.0, "0"),
+        (1500.0, "1500"),
+        (30000.0, "3万"),
+        (100000.0, "10万"),
+        (15000.0, "1.5万"),
+    ] {
+        assert_eq!(money_short(v), s);
+    }
+}
