@@ -23,6 +23,11 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| nav.service_worker())
 }
 
+/// Whether this browser can keep pages offline (it has service workers).
+pub fn supported() -> bool {
+    container().is_some()
+}
+
 fn get(target: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }

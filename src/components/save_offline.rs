@@ -58,8 +58,16 @@ pub fn SaveOffline() -> impl IntoView {
             <h2 id="save-offline-title">{SAVE_OFFLINE_TEXT.title}</h2>
             <p>{SAVE_OFFLINE_TEXT.lead}</p>
             {move || match state.get() {
+                Saving::Unknown if offline::supported() => {
+                    view! {
+                        <button type="button" class="save-all" disabled=true>
+                            {SAVE_OFFLINE_TEXT.preparing}
+                        </button>
+                    }
+                        .into_any()
+                }
                 Saving::Unknown => {
-                    view! { <p class="muted">{SAVE_OFFLINE_TEXT.waiting}</p> }.into_any()
+                    view! { <p class="muted">{SAVE_OFFLINE_TEXT.unsupported}</p> }.into_any()
                 }
                 Saving::Ready(_) | Saving::Failed => {
                     let label = match state.get() {

@@ -229,3 +229,37 @@ test('the build\'s header, tool bar and footer say what the app\'s say', async (
     await ctx.close();
   }
 });
+
+// On /about/ and /docs/ the build holds the place of the 保存全部内容 control (its heading, text and button,
+// invisible) under the title, and the app's control takes it: the sections below do not move when the app
+// takes over, nor when the service worker has said the size (the button keeps its size).
+test('the 保存全部内容 control takes its place without moving what follows (360 and 1024 px)', async () => {
+  for (const width of [360, 1024]) {
+    const ctx = await launch({ viewport: { width, height: 780 } });
+    try {
+      for (const path of ['/about/', '/docs/']) {
+        const page = await ctx.newPage();
+        await page.route('**/*.wasm', async (r) => { await new Promise((res) => setTimeout(res, 800)); await r.continue(); });
+        await page.goto(server.base + path, { waitUntil: 'domcontentloaded' });
+        const below = async () => (await (await page.waitForFunction(() => {
+          const h = [...document.querySelectorAll('main h2')].find((e) => !e.closest('.save-offline'));
+          return h ? { top: Math.round(h.getBoundingClientRect().top) } : null;
+        })).jsonValue()).top;
+        const before = await below();
+        await appReady(page);
+        await page.getByRole('button', { name: /^保存全部内容，离线使用（约 [\d.]+ (MB|KB)）$/ }).waitFor();
+        const after = await below();
+        const note = await page.evaluate(() => {
+          const n = document.getElementById('read-aloud-why');
+          if (!n) return 0;
+          const bar = n.closest('.page-tools').getBoundingClientRect();
+          return n.getBoundingClientRect().top >= bar.top + 8 ? Math.ceil(n.getBoundingClientRect().height) + 8 : 0;
+        });
+        assert.ok(after - before >= 0 && after - before <= note, `${width} px ${path}: the first section moved ${after - before} px (the no-voice note's line: ${note} px)`);
+        await page.close();
+      }
+    } finally {
+      await ctx.close();
+    }
+  }
+});

@@ -205,7 +205,7 @@ impl<'a> Built<'a> {
 /// The slot of the 保存全部内容 control and the words of its placeholder.
 fn save_slot() -> Value {
     let t = SAVE_OFFLINE_TEXT;
-    context! { id => SAVE_OFFLINE_SLOT, title => t.title, lead => t.lead, waiting => t.waiting }
+    context! { id => SAVE_OFFLINE_SLOT, title => t.title, lead => t.lead, preparing => t.preparing }
 }
 
 /// A route's page with `body`, titled and described from the route table.

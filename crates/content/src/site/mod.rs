@@ -81,7 +81,8 @@ pub const SAVE_OFFLINE: &str = "save-offline";
 pub const SAVE_OFFLINE_TEXT: SaveOfflineText = SaveOfflineText {
     title: "离线使用",
     lead: "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。",
-    waiting: "这个浏览器不能离线保存，或正在准备。",
+    preparing: "保存全部内容，离线使用（正在准备）",
+    unsupported: "这个浏览器不能离线保存。",
 };
 
 /// See [`SAVE_OFFLINE_TEXT`].
@@ -91,8 +92,11 @@ pub struct SaveOfflineText {
     pub title: &'static str,
     /// What saving is for.
     pub lead: &'static str,
-    /// Before the service worker has answered (or where there is none).
-    pub waiting: &'static str,
+    /// The button's label until the service worker has said the size (the same length as the label it
+    /// then shows, so the button keeps its size).
+    pub preparing: &'static str,
+    /// Where the browser has no service worker.
+    pub unsupported: &'static str,
 }
 
 /// The site's name.
