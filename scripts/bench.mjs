@@ -10,6 +10,7 @@
 // the browser (User Timing measures the calculator records). Prints tables and writes bench.json.
 // Usage: node scripts/bench.mjs   (after scripts/build.sh; serves dist/ itself; BENCH_DIST=dir for another
 // build, RUNS=n for the median of n visits each)
+import { typeBill } from './keystrokes.mjs';
 import fs from 'node:fs';
 import { serve, launch } from '../tests/e2e/harness.mjs';
 
@@ -142,29 +143,15 @@ for (const [path, inter] of visits) {
   rows.push(medianRow(runs));
 }
 
-// Keystrokes: the warm /calc/ page, mounted and idle; a bill typed key by key into the empty form, as a
-// person types (120 ms apart). Each key is one interaction; its duration is the longest of its events.
-// Entries under 16 ms are not reported by the browser: such a key counts as 16.
+// Keystrokes: the warm /calc/ page, mounted and idle; a bill typed key by key into the empty form (see
+// keystrokes.mjs).
 const keys = [];
 for (let i = 0; i < Math.max(RUNS, 3); i++) {
   const page = await ctx.newPage();
   await page.addInitScript(OBSERVE);
   await throttled(page);
   await page.goto(server.base + '/calc/');
-  await page.waitForFunction(() => window.__bench.mounted !== null, null, { timeout: 60000 });
-  await page.waitForTimeout(1500);
-  await page.click('#v0-total');
-  await page.keyboard.type('12000', { delay: 120 });
-  await page.click('#v0-compliant');
-  await page.keyboard.type('10000', { delay: 120 });
-  await page.waitForTimeout(1500);
-  const events = await page.evaluate(() => window.__bench.events);
-  const byKey = new Map();
-  for (const e of events.filter((x) => x.name.startsWith('key') || x.name === 'input' || x.name === 'beforeinput')) {
-    byKey.set(e.id, Math.max(byKey.get(e.id) || 0, e.duration));
-  }
-  const durations = [...byKey.values()];
-  while (durations.length < 10) durations.push(16);
+  const durations = await typeBill(page);
   keys.push({ run: i + 1, median_ms: median(durations), worst_ms: Math.max(...durations), all: durations.join(' ') });
   await page.close();
 }

@@ -1,5 +1,6 @@
 // Probe: only the keystroke part of bench.mjs, for DISTS (comma-separated), interleaved, N runs each.
 import { serve, launch } from '../tests/e2e/harness.mjs';
+import { typeBill } from './keystrokes.mjs';
 const dists = process.env.DISTS.split(',');
 const servers = await Promise.all(dists.map((d) => serve(0, d)));
 const OBSERVE = () => {
@@ -19,18 +20,7 @@ for (let i = 0; i < Number(process.env.N || 3); i++) {
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(server.base + '/calc/');
-    await page.waitForFunction(() => window.__bench.mounted !== null, null, { timeout: 60000 });
-    await page.waitForTimeout(1500);
-    await page.click('#v0-total');
-    await page.keyboard.type('12000', { delay: 120 });
-    await page.click('#v0-compliant');
-    await page.keyboard.type('10000', { delay: 120 });
-    await page.waitForTimeout(1500);
-    const events = await page.evaluate(() => window.__bench.events);
-    const byKey = new Map();
-    for (const e of events.filter((x) => x.name.startsWith('key') || x.name === 'input' || x.name === 'beforeinput')) byKey.set(e.id, Math.max(byKey.get(e.id) || 0, e.duration));
-    const d = [...byKey.values()];
-    while (d.length < 10) d.push(16);
+    const d = await typeBill(page);
     out[k].push({ median: median(d), worst: Math.max(...d), all: d.join(' ') });
     await ctx.close();
   }
