@@ -43,7 +43,24 @@ pub fn IndicatorAnswer(
         let current = current.clone();
         move || matches!(current(), Some(Answer::Score(_)))
     };
-    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+    // One answer to choose: its radio button, checked while it is the answer, and its words.
+    let choice = {
+        let (id, name, is) = (id.clone(), name.clone(), is.clone());
+        move |a: Answer, words: String| {
+            let id = id.clone();
+            view! {
+                <label class="choice" class:chosen=is(a)>
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        prop:checked=is(a)
+                        on:change=move |_| set(id.clone(), Some(a))
+                    />
+                    {words}
+                </label>
+            }
+        }
+    };
     view! {
         <div class="indicator">
             <p class="ind-text">
@@ -56,44 +73,12 @@ pub fn IndicatorAnswer(
                     view! { <p class="hint">{format!("评分办法：{r}")}</p> }
                 })}
             <div class="answers" role="radiogroup" aria-label=ind.text.clone()>
-                <label class="choice" class:chosen=is(Answer::Yes)>
-                    <input
-                        type="radio"
-                        name=name.clone()
-                        prop:checked=is(Answer::Yes)
-                        on:change=move |_| set(id1.clone(), Some(Answer::Yes))
-                    />
-                    {yes_label}
-                </label>
-                <label class="choice" class:chosen=is(Answer::No)>
-                    <input
-                        type="radio"
-                        name=name.clone()
-                        prop:checked=is(Answer::No)
-                        on:change=move |_| set(id2.clone(), Some(Answer::No))
-                    />
-                    {no_label}
-                </label>
-                {ind
-                    .exempt
-                    .clone()
-                    .map(|e| {
-                        let id = id3.clone();
-                        view! {
-                            <label class="choice" class:chosen=is(Answer::Exempt)>
-                                <input
-                                    type="radio"
-                                    name=name.clone()
-                                    prop:checked=is(Answer::Exempt)
-                                    on:change=move |_| set(id.clone(), Some(Answer::Exempt))
-                                />
-                                {format!("不适用：{e}")}
-                            </label>
-                        }
-                    })}
+                {choice(Answer::Yes, yes_label.to_string())}
+                {choice(Answer::No, no_label.to_string())}
+                {ind.exempt.clone().map(|e| choice(Answer::Exempt, format!("不适用：{e}")))}
                 {(ind.kind == Kind::Partial)
                     .then(|| {
-                        let id = id3.clone();
+                        let id = id.clone();
                         let max = ind.points;
                         let input_id = format!("score-{}", ind.id);
                         let current = current.clone();

@@ -14,7 +14,7 @@ use policy_content::search::{Hit, RegionFilter, REGION_FILTERS, SUGGESTIONS};
 use policy_content::shards::{Library, Manifest, Page, Plan, Step, MANIFEST_URL};
 use policy_content::site::{PageKind, ReaderPage};
 
-use crate::components::PageHeading;
+use crate::components::{PageHeading, SearchBox};
 
 use crate::dom::{fetch_bytes, fetch_text};
 
@@ -140,8 +140,8 @@ pub fn SearchPage() -> impl IntoView {
         });
     });
     let navigate = use_navigate();
-    let (draft, set_draft) = signal(q.get_untracked());
-    Effect::new(move |_| set_draft.set(q.get()));
+    let draft = RwSignal::new(q.get_untracked());
+    Effect::new(move |_| draft.set(q.get()));
     let go_to = move |text: String, region: &str| {
         navigate(&search_url(&text, region), NavigateOptions::default());
     };
@@ -166,28 +166,15 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <div class="page">
             <PageHeading kind=PageKind::Reader(ReaderPage::Search) />
-            <form
-                class="search-form"
-                role="search"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    go_submit(draft.get_untracked());
-                }
-            >
-                <label for="q" class="visually-hidden">
-                    "搜索关键词"
-                </label>
-                <input
-                    id="q"
-                    type="search"
-                    name="q"
-                    placeholder="例如：3000元"
-                    autocomplete="off"
-                    prop:value=move || draft.get()
-                    on:input=move |ev| set_draft.set(event_target_value(&ev))
-                />
-                <button type="submit">"搜索"</button>
-            </form>
+            <SearchBox
+                id="q"
+                name="q"
+                label="搜索关键词"
+                placeholder="例如：3000元"
+                button="搜索"
+                draft=draft
+                on_submit=go_submit
+            />
             <p class="examples">
                 "试试："
                 {SUGGESTIONS

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use policy_checker::{find, Found};
 
-use crate::components::{DepartmentTable, PageHeading, TownSummary};
+use crate::components::{DepartmentTable, PageHeading, SearchBox, TownSummary};
 use policy_content::site::{CheckerPage, PageKind};
 
 /// The `q` of the page's address (`/villages/?q=河畔`).
@@ -21,10 +21,10 @@ fn query() -> String {
 #[component]
 pub fn VillagesPage() -> impl IntoView {
     let q = RwSignal::new(query());
-    let (draft, set_draft) = signal(q.get_untracked());
+    let draft = RwSignal::new(q.get_untracked());
     let handle = window_event_listener_untyped("popstate", move |_| {
         q.set(query());
-        set_draft.set(q.get_untracked());
+        draft.set(q.get_untracked());
     });
     on_cleanup(move || handle.remove());
     let hits = Memo::new(move |_| {
@@ -34,12 +34,14 @@ pub fn VillagesPage() -> impl IntoView {
     view! {
         <div class="page">
             <PageHeading kind=PageKind::Checker(CheckerPage::Villages) />
-            <form
-                class="search-form"
-                role="search"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    let text = draft.get_untracked().trim().to_string();
+            <SearchBox
+                id="vq"
+                label="村名或乡镇名"
+                placeholder="村名或乡镇名"
+                button="查询"
+                draft=draft
+                on_submit=move |text: String| {
+                    let text = text.trim().to_string();
                     let url = format!("/villages/?q={}", js_sys::encode_uri_component(&text));
                     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                         let _ = history
@@ -48,20 +50,7 @@ pub fn VillagesPage() -> impl IntoView {
                     crate::address::changed();
                     q.set(text);
                 }
-            >
-                <label for="vq" class="visually-hidden">
-                    "村名或乡镇名"
-                </label>
-                <input
-                    id="vq"
-                    type="search"
-                    placeholder="村名或乡镇名"
-                    autocomplete="off"
-                    prop:value=move || draft.get()
-                    on:input=move |ev| set_draft.set(event_target_value(&ev))
-                />
-                <button type="submit">"查询"</button>
-            </form>
+            />
             <p class="hint">
                 "三张表里有些村名写法不一样（如“苏家岷村”和“苏家峴村”），本站会按各种写法一起查，并把原表的写法都列出来。"
             </p>
