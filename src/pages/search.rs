@@ -3,20 +3,21 @@
 //! page reads the manifest, then for each query only the pieces it needs, and keeps them for the next
 //! query. Hits come a page at a time (显示更多结果 for the next).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use policy_content::search::{Hit, RegionFilter, REGION_FILTERS, SUGGESTIONS};
-use policy_content::shards::{Library, Manifest, Page, Plan, Step, MANIFEST_URL};
+use policy_content::search::{Fragment, Hit, RegionFilter, REGION_FILTERS, SUGGESTIONS};
+use policy_content::shards::{Library, Manifest, Page, Piece, Plan, Step, MANIFEST_URL};
 use policy_content::site::{PageKind, ReaderPage};
 
 use crate::components::{PageHeading, SearchBox};
 
-use crate::dom::{fetch_bytes, fetch_text};
+use crate::dom::{after_paint, fetch_bytes};
 
 /// Hits per page (each hit shown reads a piece of text: at 1,000 documents about 1–3 KB).
 const PAGE: usize = 10;
@@ -31,35 +32,114 @@ fn search_url(text: &str, region: &str) -> String {
     url
 }
 
+/// How many hits are shown as soon as their pieces are in, before the rest of the page's: the first
+/// screenful (on a phone the count and the first hits are just below the search box and the examples).
+const FIRST: usize = 3;
+
+/// How long a search may take before "正在搜索……" replaces what is shown (a quick answer replaces the
+/// last one at once, without drawing the page twice).
+const SEARCHING_AFTER_MS: u64 = 200;
+
 /// Runs one search to its page, fetching the pieces each step needs (all of a step at once) into `lib`.
+/// In the round that reads the hits' text, the pieces of the first [`FIRST`] hits are asked for first,
+/// and those hits are handed to `early` as soon as they are in.
 async fn run(
     lib: Rc<RefCell<Library>>,
     query: &str,
     region: Option<&'static RegionFilter>,
     want: usize,
+    early: impl Fn(Page),
 ) -> Result<Page, ()> {
     let plan = Plan::new(query);
+    let mut early_done = want <= FIRST;
     loop {
         let step = lib.borrow().step(&plan, region, want);
-        match step {
+        let pieces = match step {
             Step::Done(page) => return Ok(page),
-            Step::Fetch(pieces) => {
-                let urls: Vec<String> = pieces
-                    .iter()
-                    .map(|p| lib.borrow().manifest().url(p))
-                    .collect();
-                let got = futures::future::join_all(urls.iter().map(|u| fetch_bytes(u))).await;
-                for (piece, bytes) in pieces.iter().zip(got) {
-                    match bytes {
-                        Ok(bytes) => lib.borrow_mut().add(piece, &bytes).map_err(|_| ())?,
-                        // A piece the search can do without (not saved for offline use): go on.
-                        Err(_) if lib.borrow_mut().do_without(piece) => {}
-                        Err(_) => return Err(()),
-                    }
+            Step::Fetch(pieces) => pieces,
+        };
+        let reads_text = pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Text(_) | Piece::Part(_)));
+        let first = match lib.borrow().step(&plan, region, FIRST) {
+            Step::Fetch(first) if reads_text && !early_done => first,
+            _ => Vec::new(),
+        };
+        let (head, tail): (Vec<Piece>, Vec<Piece>) =
+            pieces.into_iter().partition(|p| first.contains(p));
+        let head_then_early = async {
+            fetch_into(&lib, &head).await?;
+            if !head.is_empty() {
+                if let Step::Done(page) = lib.borrow().step(&plan, region, FIRST) {
+                    early(page);
                 }
             }
+            Ok::<(), ()>(())
+        };
+        let (a, b) = futures::future::join(head_then_early, fetch_into(&lib, &tail)).await;
+        a?;
+        b?;
+        early_done |= reads_text;
+    }
+}
+
+/// Fetches `pieces` (all at once) into `lib`.
+async fn fetch_into(lib: &Rc<RefCell<Library>>, pieces: &[Piece]) -> Result<(), ()> {
+    let urls: Vec<String> = pieces
+        .iter()
+        .map(|p| lib.borrow().manifest().url(p))
+        .collect();
+    let got = futures::future::join_all(urls.iter().map(|u| fetch_bytes(u))).await;
+    for (piece, bytes) in pieces.iter().zip(got) {
+        match bytes {
+            Ok(bytes) => lib.borrow_mut().add(piece, &bytes).map_err(|_| ())?,
+            // A piece the search can do without (not saved for offline use): go on.
+            Err(_) if lib.borrow_mut().do_without(piece) => {}
+            Err(_) => return Err(()),
         }
     }
+    Ok(())
+}
+
+/// Readies the search's code while the page is idle, before the first query: the browser compiles each
+/// wasm function when it first runs, so the first query would otherwise pay for compiling the plan, the
+/// first step and the hits' view. Runs a suggestion's first
+/// step on `lib` (a copy: nothing is fetched or kept) and builds a page of one hit off the page under an
+/// owner of its own, then drops both.
+fn warm_up(lib: &Library) {
+    let query = SUGGESTIONS[0];
+    let _ = lib.step(&Plan::new(query), None, PAGE);
+    let hit = Hit {
+        slug: String::new(),
+        doc_title: query.to_string(),
+        doc_number: query.to_string(),
+        region: query.to_string(),
+        editorial: true,
+        section_id: String::new(),
+        section_title: query.to_string(),
+        snippet: [true, false]
+            .map(|hit| Fragment {
+                text: query.to_string(),
+                hit,
+            })
+            .to_vec(),
+        score: 0,
+    };
+    let page = Page {
+        hits: vec![hit],
+        found: 1,
+        at_most: 2,
+        more: true,
+        elsewhere: 1,
+        elsewhere_exact: false,
+    };
+    Owner::new().with(|| {
+        use leptos::tachys::view::Render;
+        let drawn =
+            view! { <Results page=page query=query.to_string() region=REGION_FILTERS.first() /> }
+                .build();
+        drop(drawn);
+    });
 }
 
 /// What the results area shows.
@@ -94,12 +174,21 @@ pub fn SearchPage() -> impl IntoView {
     let (lib, set_lib) = signal_local(None::<Rc<RefCell<Library>>>);
     let (shown, set_shown) = signal(Shown::Loading);
     spawn_local(async move {
-        let loaded = fetch_text(MANIFEST_URL)
+        // As bytes, as the pieces are fetched: the first query finds that code ready.
+        let loaded = fetch_bytes(MANIFEST_URL)
             .await
             .map_err(|_| ())
+            .and_then(|b| String::from_utf8(b).map_err(|_| ()))
             .and_then(|t| serde_json::from_str::<Manifest>(&t).map_err(|_| ()));
         match loaded {
-            Ok(m) => set_lib.set(Some(Rc::new(RefCell::new(Library::new(m))))),
+            Ok(m) => {
+                let lib = Library::new(m);
+                after_paint({
+                    let lib = lib.clone();
+                    move || warm_up(&lib)
+                });
+                set_lib.set(Some(Rc::new(RefCell::new(lib))));
+            }
             Err(_) => set_shown.set(Shown::Failed),
         }
     });
@@ -109,8 +198,10 @@ pub fn SearchPage() -> impl IntoView {
         let _ = (q.get(), r.get());
         set_want.set(PAGE);
     });
-    // Each search is numbered; only the latest one's answer is shown.
-    let latest = Rc::new(std::cell::Cell::new(0u32));
+    // Each search is numbered; only the latest one's answer is shown; `answered` is the last search that
+    // showed hits (or failed).
+    let latest = Rc::new(Cell::new(0u32));
+    let answered = Rc::new(Cell::new(0u32));
     Effect::new(move |_| {
         let (text, key, want) = (q.get(), r.get(), want.get());
         let Some(lib) = lib.get() else {
@@ -122,22 +213,39 @@ pub fn SearchPage() -> impl IntoView {
         }
         let n = latest.get() + 1;
         latest.set(n);
-        let latest = latest.clone();
-        // The hits shown stay while 显示更多结果 loads the next page; a new query or region clears them.
+        // The hits shown stay while 显示更多结果 loads the next page; a new query or region clears them
+        // (after a moment: see SEARCHING_AFTER_MS).
         let same =
             matches!(shown.get_untracked(), Shown::Found(ref t, k, _) if *t == text && k == key);
-        if !same {
-            set_shown.set(Shown::Searching);
-        }
-        spawn_local(async move {
-            let page = run(lib, &text, RegionFilter::by_key(key), want).await;
-            if latest.get() == n {
-                set_shown.set(match page {
-                    Ok(p) => Shown::Found(text, key, p),
+        // The search first, so that its first pieces are asked for before anything is redrawn.
+        spawn_local({
+            let (latest, answered) = (latest.clone(), answered.clone());
+            async move {
+                let show = |shown: Shown| {
+                    if latest.get() == n {
+                        answered.set(n);
+                        set_shown.set(shown);
+                    }
+                };
+                let early = |p: Page| show(Shown::Found(text.clone(), key, p));
+                let page = run(lib, &text, RegionFilter::by_key(key), want, early).await;
+                show(match page {
+                    Ok(p) => Shown::Found(text.clone(), key, p),
                     Err(()) => Shown::Failed,
                 });
             }
         });
+        if !same {
+            let (latest, answered) = (latest.clone(), answered.clone());
+            set_timeout(
+                move || {
+                    if latest.get() == n && answered.get() != n {
+                        set_shown.set(Shown::Searching);
+                    }
+                },
+                Duration::from_millis(SEARCHING_AFTER_MS),
+            );
+        }
     });
     let navigate = use_navigate();
     let draft = RwSignal::new(q.get_untracked());

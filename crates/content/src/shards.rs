@@ -5,8 +5,9 @@
 //! **Files** (under [`DIR`]): `index.json`, the [`Manifest`] (small; fetched once per page); then under the
 //! build's version, so that a page never mixes two builds' pieces:
 //! - `g<k>.bin`: gram shards. Every character, bigram and trigram of a section's normalized title and text
-//!   has a posting list ([`Posting`]: the sections that contain it, how often, whether in the title, and
-//!   in which part of a long text it first occurs); a gram's list is in shard `fnv(gram) % shards`. A
+//!   has a posting list ([`Posting`]: the sections that contain it, how often, whether in the title, in
+//!   which part of a long text it first occurs, and where modulo 8); a gram's list is in shard
+//!   `fnv(gram) % shards`. A
 //!   query fetches only the shards of its grams ([`plan`]).
 //! - `t<k>.json`: text shards, each a run of consecutive sections ([`Record`]s, about
 //!   [`TEXT_SHARD_BYTES`] of JSON): whole texts, read to confirm a hit of a term of four or more characters.
@@ -25,7 +26,9 @@
 //! list, so a query of such terms needs one round of postings and one of the shown hits' parts ([`library`]).
 //! A longer term is looked up by trigrams covering it, which can all occur without the term, so a hit is
 //! confirmed against its whole text; the count is then exact once every candidate is read, and otherwise
-//! given as a range ([`Page::found`], [`Page::at_most`]).
+//! given as a range ([`Page::found`], [`Page::at_most`]). The postings' position masks
+//! ([`Posting::masks`]) leave out, before any text is read, most sections whose trigrams do not line up
+//! as in the term, so that the first round of texts confirms a page.
 
 use serde::{Deserialize, Serialize};
 
@@ -186,7 +189,16 @@ pub struct Posting {
     /// Per section: the part of a long text where the gram first occurs (0 for a short text;
     /// [`NOT_IN_TEXT`], [`FAR`]).
     pub firsts: Vec<u8>,
+    /// Per section, for a trigram only (a longer term is looked up by trigrams; empty for a shorter
+    /// gram): where the gram occurs, modulo [`MASK_BITS`]: bit `p % 8` is set for an occurrence at
+    /// normalized character `p` of the title or the text. A longer term can be in a section only where
+    /// its trigrams' bits line up at their offsets in the term ([`plan`]), which rules out most
+    /// sections that hold its trigrams apart.
+    pub masks: Vec<u8>,
 }
+
+/// The positions a posting's mask tells apart ([`Posting::masks`]).
+pub(crate) const MASK_BITS: usize = 8;
 
 /// A gram shard: the lists of the grams that hash to it.
 pub type GramShard = Vec<Posting>;

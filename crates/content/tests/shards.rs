@@ -6,7 +6,9 @@
 use std::path::Path;
 
 use policy_content::library::load_library;
-use policy_content::search::{Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS};
+use policy_content::search::{
+    DocRef, Entry, Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS,
+};
 use policy_content::shards::{Library, Page, Piece, Pieces, Plan, Step};
 
 fn real() -> (SearchIndex, Pieces) {
@@ -187,5 +189,67 @@ fn without_the_parts_the_answers_are_the_same() {
             }
         };
         assert_eq!(page.hits, index.search(q, 10), "{q}");
+    }
+}
+
+/// A longer term is looked up by trigrams; a section that holds them apart (not lined up as in the term)
+/// is ruled out by the postings' position masks before its text is read. Each section here fills a text
+/// shard of its own, so the text pieces read are the sections read.
+#[test]
+fn trigrams_apart_rule_a_section_out_before_its_text_is_read() {
+    let filler = "的".repeat(1100);
+    for (query, holds, apart) in [
+        ("3000元", "门诊费用超过3000元的部分", "补助300元，共1000人"),
+        (
+            "县委办发〔2018〕83号",
+            "根据县委办发〔2018〕83号文件",
+            "县委办发〔2018〕88号，第83号",
+        ),
+        ("先诊疗后付费", "实行先诊疗后付费", "先诊疗，出院时再后付费"),
+    ] {
+        let section = |id: &str, text: &str| Entry {
+            doc: 0,
+            id: id.into(),
+            title: "一".into(),
+            text: format!("{text}{filler}"),
+            editorial: false,
+        };
+        let index = SearchIndex {
+            docs: vec![DocRef {
+                slug: "a".into(),
+                title: "甲".into(),
+                number: "乙".into(),
+                region: "甘肃省".into(),
+            }],
+            sections: vec![section("s1", apart), section("s2", holds)],
+            // Not read by the split.
+            postings: Default::default(),
+        };
+        let pieces = Pieces::split(&index);
+        assert_eq!(pieces.text_shards.len(), 2, "{query}: a shard each");
+        let mut lib = Library::new(pieces.manifest.clone());
+        let files = pieces.files();
+        let plan = Plan::new(query);
+        let mut texts = 0;
+        let page = loop {
+            match lib.step(&plan, None, 10) {
+                Step::Fetch(pieces) => {
+                    for piece in pieces {
+                        texts += usize::from(matches!(piece, Piece::Text(_)));
+                        let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
+                        lib.add(&piece, bytes).unwrap();
+                    }
+                }
+                Step::Done(page) => break page,
+            }
+        };
+        let found: Vec<&str> = page.hits.iter().map(|h| h.section_id.as_str()).collect();
+        assert_eq!(found, ["s2"], "{query}");
+        assert_eq!(
+            (page.found, page.at_most),
+            (1, 1),
+            "{query}: counted exactly"
+        );
+        assert_eq!(texts, 1, "{query}: only the section that holds it is read");
     }
 }

@@ -8,7 +8,7 @@ use crate::shards::lists::gaps;
 use crate::shards::plan::MAX_GRAM;
 use crate::shards::{
     fnv32, GramShard, Manifest, Part, Piece, Posting, Record, FAR, GRAM_SHARD_BYTES, LONG_STEPS,
-    NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES, TEXT_SHARD_BYTES,
+    MASK_BITS, NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES, TEXT_SHARD_BYTES,
 };
 
 /// The pieces the build writes.
@@ -25,8 +25,8 @@ pub struct Pieces {
     pub regions: Vec<(&'static str, Vec<u8>)>,
 }
 
-/// One posting list as it is gathered: numbers, marks, first parts.
-type Gathered = (Vec<u32>, Vec<u32>, Vec<u8>);
+/// One posting list as it is gathered: numbers, marks, first parts, position masks.
+type Gathered = (Vec<u32>, Vec<u32>, Vec<u8>, Vec<u8>);
 
 impl Pieces {
     /// Splits `index`.
@@ -70,8 +70,8 @@ impl Pieces {
             let s = &index.sections[n];
             let doc = &index.docs[s.doc as usize];
             let is_long = step(n) >= LONG_STEPS;
-            // Per gram: occurrences, in the title, first position in the text.
-            let mut counts: BTreeMap<String, (u32, bool, Option<usize>)> = BTreeMap::new();
+            // Per gram: occurrences, in the title, first position in the text, positions modulo 8.
+            let mut counts: BTreeMap<String, (u32, bool, Option<usize>, u8)> = BTreeMap::new();
             for (part, in_title) in [(&s.title, true), (&s.text, false)] {
                 let chars = normalize_mapped(part).0;
                 for size in 1..=MAX_GRAM {
@@ -79,13 +79,15 @@ impl Pieces {
                         let e = counts.entry(g).or_default();
                         e.0 += 1;
                         e.1 |= in_title;
+                        e.3 |= 1 << (at % MASK_BITS);
                         if !in_title && e.2.is_none() {
                             e.2 = Some(at);
                         }
                     }
                 }
             }
-            for (g, (count, in_title, first)) in counts {
+            for (g, (count, in_title, first, mask)) in counts {
+                let trigram = g.chars().count() == MAX_GRAM;
                 let l = lists.entry(g).or_default();
                 l.0.push(rank);
                 l.1.push(count * 2 + u32::from(in_title));
@@ -94,6 +96,9 @@ impl Pieces {
                     None => NOT_IN_TEXT,
                     Some(at) => u8::try_from(at / PART_CHARS).map_or(FAR, |p| p.min(FAR)),
                 });
+                if trigram {
+                    l.3.push(mask);
+                }
             }
             for (f, list) in REGION_FILTERS.iter().zip(&mut regions) {
                 if f.covers(&doc.region) {
@@ -126,16 +131,17 @@ impl Pieces {
 
         let postings: Vec<Posting> = lists
             .into_iter()
-            .map(|(gram, (ranks, marks, firsts))| Posting {
+            .map(|(gram, (ranks, marks, firsts, masks))| Posting {
                 gram,
                 gaps: gaps(&ranks),
                 marks,
                 firsts,
+                masks,
             })
             .collect();
         let total: usize = postings
             .iter()
-            .map(|p| p.gram.len() + 3 * p.marks.len())
+            .map(|p| p.gram.len() + 3 * p.marks.len() + p.masks.len())
             .sum();
         let shards = total.div_ceil(GRAM_SHARD_BYTES).max(1) as u32;
         let mut by_shard: Vec<GramShard> = vec![Vec::new(); shards as usize];

@@ -16,8 +16,9 @@ pub(crate) struct Candidate {
     pub first: u8,
 }
 
-/// One term's entry for a section: (number, in the title, occurrences, first part).
-pub(crate) type TermEntry = (u32, bool, u32, u8);
+/// One term's entry for a section: (number, in the title, occurrences, first part, where the term can
+/// start modulo [`crate::shards::MASK_BITS`]).
+pub(crate) type TermEntry = (u32, bool, u32, u8, u8);
 
 impl Numbered for Candidate {
     fn number(&self) -> u32 {

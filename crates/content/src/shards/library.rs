@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use crate::search::{hit_in, Hit, RegionFilter};
 use crate::shards::candidate::{earliest, hit_from_part, key_bits, Candidate, TermEntry};
 use crate::shards::lists::{intersect_by, intersect_pairs, ungap};
-use crate::shards::{GramShard, Manifest, Part, Piece, Plan, Posting, Record, FAR, NOT_IN_TEXT};
+use crate::shards::{
+    GramShard, Manifest, Part, Piece, Plan, Posting, Record, FAR, MASK_BITS, NOT_IN_TEXT,
+};
 
 /// A piece whose bytes do not decode, with the decoder's error.
 #[derive(Debug)]
@@ -328,10 +330,12 @@ impl Library {
         let empty = Posting::default();
         let mut result: Option<Vec<Candidate>> = None;
         for grams in &plan.grams {
-            // This term: sections with every gram; in the title if every gram is; occurrences at most
-            // the fewest of any gram; first part the latest of any gram's (exact for a one-gram term).
+            // This term: sections with every gram where the grams' positions line up (their masks,
+            // each turned back by its offset in the term, share a bit); in the title if every gram
+            // is; occurrences at most the fewest of any gram; first part the latest of any gram's
+            // (exact for a one-gram term).
             let mut term: Option<Vec<TermEntry>> = None;
-            for g in grams {
+            for (offset, g) in grams {
                 let posting = self
                     .grams
                     .get(&self.manifest.gram_shard(g))
@@ -340,23 +344,34 @@ impl Library {
                         s.get(at)
                     })
                     .unwrap_or(&empty);
+                let turn = (offset % MASK_BITS) as u32;
                 let mut number = 0u32;
                 let list = posting
                     .gaps
                     .iter()
                     .zip(&posting.marks)
                     .zip(&posting.firsts)
-                    .map(|((&gap, &m), &f)| {
+                    // A shorter gram has no masks (it is never one of several grams of a term).
+                    .zip(
+                        posting
+                            .masks
+                            .iter()
+                            .copied()
+                            .chain(std::iter::repeat(u8::MAX)),
+                    )
+                    .map(|(((&gap, &m), &f), mask)| {
                         number = number.wrapping_add(gap);
-                        (number, m & 1 == 1, m >> 1, f)
+                        (number, m & 1 == 1, m >> 1, f, mask.rotate_right(turn))
                     });
                 term = Some(match term {
                     None => list.collect(),
                     Some(prev) => {
                         let other: Vec<TermEntry> = list.collect();
-                        intersect_pairs(prev, &other, |a, b| {
-                            (a.0, a.1 && b.1, a.2.min(b.2), a.3.max(b.3))
-                        })
+                        let mut both = intersect_pairs(prev, &other, |a, b| {
+                            (a.0, a.1 && b.1, a.2.min(b.2), a.3.max(b.3), a.4 & b.4)
+                        });
+                        both.retain(|e| e.4 != 0);
+                        both
                     }
                 });
             }
@@ -364,7 +379,7 @@ impl Library {
             result = Some(match result {
                 None => term
                     .iter()
-                    .map(|&(n, t, c, f)| Candidate {
+                    .map(|&(n, t, c, f, _)| Candidate {
                         number: n,
                         key: (n < self.manifest.editorial_from, u32::from(t), c),
                         first: f,

@@ -14,8 +14,8 @@ pub(crate) const MAX_GRAM: usize = 3;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     pub(crate) terms: Vec<Vec<char>>,
-    /// For each term, the grams looked up.
-    pub(crate) grams: Vec<Vec<String>>,
+    /// For each term, the grams looked up, each with where it starts in the term.
+    pub(crate) grams: Vec<Vec<(usize, String)>>,
 }
 
 impl Plan {
@@ -42,7 +42,7 @@ impl Plan {
             .grams
             .iter()
             .flatten()
-            .map(|g| m.gram_shard(g))
+            .map(|(_, g)| m.gram_shard(g))
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -53,26 +53,26 @@ impl Plan {
 /// The grams of a term that are looked up: the term itself when it has one to three characters; of a
 /// longer term, trigrams covering it (from its start every third character, and its last three), at most
 /// [`GRAMS_PER_TERM`] spread over it, leaving out all-digit trigrams (`201`, `018`: in every date) while
-/// two others remain.
-pub(crate) fn term_grams(term: &[char]) -> Vec<String> {
+/// two others remain. Each with its start in the term.
+pub(crate) fn term_grams(term: &[char]) -> Vec<(usize, String)> {
     if term.len() <= MAX_GRAM {
-        return vec![term.iter().collect()];
+        return vec![(0, term.iter().collect())];
     }
     let all: Vec<String> = grams(term, MAX_GRAM).collect();
     let mut starts: Vec<usize> = (0..=term.len() - MAX_GRAM).step_by(MAX_GRAM).collect();
     if starts.last() != Some(&(term.len() - MAX_GRAM)) {
         starts.push(term.len() - MAX_GRAM);
     }
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(usize, String)> = Vec::new();
     for s in starts {
-        if !out.contains(&all[s]) {
-            out.push(all[s].clone());
+        if !out.iter().any(|(_, g)| *g == all[s]) {
+            out.push((s, all[s].clone()));
         }
     }
     if out.len() > GRAMS_PER_TERM {
-        let digits = |g: &String| g.chars().all(|c| c.is_ascii_digit());
-        if out.iter().filter(|g| !digits(g)).count() >= 2 {
-            out.retain(|g| !digits(g));
+        let digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
+        if out.iter().filter(|(_, g)| !digits(g)).count() >= 2 {
+            out.retain(|(_, g)| !digits(g));
         }
     }
     if out.len() > GRAMS_PER_TERM {
@@ -102,7 +102,22 @@ mod tests {
             ("甘卫发2018165号文件", vec!["甘卫发", "5号文", "号文件"]),
         ] {
             let chars: Vec<char> = term.chars().collect();
-            assert_eq!(term_grams(&chars), want, "{term}");
+            let got: Vec<String> = term_grams(&chars).into_iter().map(|(_, g)| g).collect();
+            assert_eq!(got, want, "{term}");
+        }
+    }
+
+    #[test]
+    fn each_gram_comes_with_its_start_in_the_term() {
+        for (term, want) in [
+            ("医", vec![0]),
+            ("3000元", vec![0, 2]),
+            ("先诊疗后付费", vec![0, 3]),
+            ("县委办发201883号", vec![0, 3, 6, 8]),
+        ] {
+            let chars: Vec<char> = term.chars().collect();
+            let got: Vec<usize> = term_grams(&chars).into_iter().map(|(at, _)| at).collect();
+            assert_eq!(got, want, "{term}");
         }
     }
 }
