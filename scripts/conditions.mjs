@@ -6,10 +6,11 @@ export const NETWORK = {
   offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
 };
 
-/** Installed in every page before its scripts: paint, layout-shift and event timing, and when the build-time
- * page goes (the app has mounted). */
+/** Installed in every page before its scripts: paint, layout-shift and event timing, when the build-time
+ * page goes (the app has mounted), and when the calculator's personal amount first shows each figure
+ * (`shown[text]`, at the DOM change, in the page's own clock). */
 export const OBSERVE = () => {
-  const b = { lcp: 0, cls: 0, events: [], mounted: null };
+  const b = { lcp: 0, cls: 0, events: [], mounted: null, shown: {} };
   window.__bench = b;
   const watch = (type, f, opts = {}) => {
     try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: true, ...opts }); } catch { /* unsupported */ }
@@ -19,8 +20,10 @@ export const OBSERVE = () => {
   watch('event', (e) => { if (e.interactionId) b.events.push({ id: e.interactionId, name: e.name, duration: e.duration }); }, { durationThreshold: 16 });
   const check = () => {
     if (b.mounted === null && document.readyState !== 'loading' && !document.getElementById('static-shell')) b.mounted = performance.now();
+    const total = document.querySelector('.calc-result [data-testid="personal-total"]');
+    if (total && !(total.textContent in b.shown)) b.shown[total.textContent] = performance.now();
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
 /** Throttles `page` (the network profile and `cpu`× CPU slow-down); returns its CDP session and a count of
