@@ -55,13 +55,17 @@ export async function throttleWorkers(ctx) {
   return n;
 }
 
-/** Opens a profile whose service worker has cached the whole build (a warm visitor's browser). */
-export async function warmProfile(launch, base) {
+/** Opens a profile whose service worker has kept `paths` (a returning visitor's browser: each page opened
+ * once, and kept with what it loaded, as the worker does once a page's app has started). */
+export async function warmProfile(launch, base, paths = ['/']) {
   const ctx = await launch();
   const prime = await ctx.newPage();
-  await prime.goto(base + '/');
-  await prime.evaluate(() => navigator.serviceWorker.ready);
-  await prime.waitForTimeout(3000); // the precache finishes
+  for (const path of paths) {
+    await prime.goto(base + path);
+    await prime.evaluate(() => navigator.serviceWorker.ready);
+    await prime.waitForFunction(() => !document.getElementById('static-shell'), null, { timeout: 60000 });
+    await prime.waitForTimeout(3000); // the worker keeps the page and its files
+  }
   await prime.close();
   return ctx;
 }

@@ -57,7 +57,7 @@ for (let i = 0; i < RUNS; i++) {
     await cold.close();
     console.log(`${dists[k]} cold, run ${i + 1}`, c.moments);
     console.table(c.rows);
-    const ctx = await warmProfile(launch, server.base);
+    const ctx = await warmProfile(launch, server.base, [path]);
     const w = await visit(ctx, server.base, true);
     await ctx.close();
     console.log(`${dists[k]} warm, run ${i + 1}`, w.moments);

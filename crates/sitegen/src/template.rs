@@ -37,6 +37,8 @@ impl Templates {
             let src = std::fs::read_to_string(&file).map_err(|e| {
                 format!("cannot read {} (run scripts/build.sh): {e}", file.display())
             })?;
+            // Before the policies are made: the loader's inline script changes.
+            let src = crate::loader::early_start(&src);
             let t = Template::parse(&src).map_err(|e| format!("{}: {e}", file.display()))?;
             by_bundle.push((bundle, t));
             sources.push(src);
@@ -72,8 +74,7 @@ pub struct Template {
 }
 
 impl Template {
-    /// Splits Trunk's output at `<title>…</title>` and just after `<body…>`; Trunk's preloads move up to
-    /// the stylesheet (see [`preloads_after_stylesheet`]).
+    /// Splits Trunk's output at `<title>…</title>` and just after `<body…>`.
     pub fn parse(src: &str) -> Result<Self, String> {
         let t0 = src.find("<title>").ok_or("index.html has no <title>")?;
         let t1 = src[t0..]
@@ -92,7 +93,7 @@ impl Template {
         }
         Ok(Self {
             head_before_title: src[..t0].to_string(),
-            head_after_title: preloads_after_stylesheet(&src[t1..b0]),
+            head_after_title: src[t1..b0].to_string(),
             body_open: src[b0..b1].to_string(),
             rest: src[b1..].to_string(),
             csp: crate::csp::policy(&crate::csp::inline_scripts(src)),
@@ -149,35 +150,6 @@ impl Template {
     }
 }
 
-/// Trunk's preloads of the bundle's script and wasm (`<link rel="modulepreload">`, `<link rel="preload">`),
-/// which it puts at the end of `<head>`, moved to just after the stylesheet in `head`. Where Trunk puts
-/// them, Chromium requests the wasm only once the stylesheet has arrived: the inline script before them
-/// waits for the stylesheet and the preload scanner does not look past it (measured with
-/// `scripts/waterfall.mjs`: cold /calc/, the wasm requested ~0.3 s later, all of it on the time to mount).
-/// After the stylesheet, the wasm is requested with it and the stylesheet, which the first paint waits
-/// for, still goes first. Unchanged if `head` has no stylesheet.
-fn preloads_after_stylesheet(head: &str) -> String {
-    let tag_at = |from: usize| head[from..].find('>').map(|e| from + e + 1);
-    let Some(css_end) = head.find("<link rel=\"stylesheet\"").and_then(tag_at) else {
-        return head.to_string();
-    };
-    let mut links = String::new();
-    let mut rest = String::new();
-    let mut at = css_end;
-    while let Some(start) = ["<link rel=\"modulepreload\"", "<link rel=\"preload\""]
-        .iter()
-        .filter_map(|p| head[at..].find(p).map(|i| at + i))
-        .min()
-    {
-        let Some(end) = tag_at(start) else { break };
-        rest.push_str(&head[at..start]);
-        links.push_str(&head[start..end]);
-        at = end;
-    }
-    rest.push_str(&head[at..]);
-    format!("{}{links}{rest}", &head[..css_end])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,30 +178,6 @@ mod tests {
         assert!(
             page.find("static-shell").unwrap() < page.find("<script type=\"module\">").unwrap()
         );
-    }
-
-    #[test]
-    fn preloads_follow_the_stylesheet() {
-        let cases = [
-            (
-                "trunk's order",
-                "<link rel=\"stylesheet\" href=\"/s.css\"/>\n<script>x</script>\n<script type=\"module\">init()</script>\n<link rel=\"modulepreload\" href=\"/a.js\"><link rel=\"preload\" href=\"/a.wasm\" as=\"fetch\"></head>",
-                "<link rel=\"stylesheet\" href=\"/s.css\"/><link rel=\"modulepreload\" href=\"/a.js\"><link rel=\"preload\" href=\"/a.wasm\" as=\"fetch\">\n<script>x</script>\n<script type=\"module\">init()</script>\n</head>",
-            ),
-            (
-                "no preloads",
-                "<link rel=\"stylesheet\" href=\"/s.css\"/><script>x</script></head>",
-                "<link rel=\"stylesheet\" href=\"/s.css\"/><script>x</script></head>",
-            ),
-            (
-                "no stylesheet",
-                "<script>x</script><link rel=\"preload\" href=\"/a.wasm\"></head>",
-                "<script>x</script><link rel=\"preload\" href=\"/a.wasm\"></head>",
-            ),
-        ];
-        for (name, head, want) in cases {
-            assert_eq!(preloads_after_stylesheet(head), want, "{name}");
-        }
     }
 
     #[test]
