@@ -21,7 +21,9 @@ const RUNS = Number(process.env.RUNS || 1);
 /** What is typed into /calc/ and the personal amount the engine gives for it (the default category). */
 const BILL = { total: '12000', compliant: '10000', personal: '1,500.00' };
 /** When the personal amount first showed the bill's figure (the page's clock, see conditions.mjs). */
-const resultShown = async (page) => (await page.waitForFunction((w) => window.__bench.shown[w], BILL.personal, { timeout: 60000 })).jsonValue();
+/** NaN when it never did (what was typed was lost): counted in `lost`, left out of the median. */
+const resultShown = async (page) => page.waitForFunction((w) => window.__bench.shown[w], BILL.personal, { timeout: 20000 })
+  .then((h) => h.jsonValue(), () => NaN);
 /** Types the two amounts (the fields are the build's form before the app mounts, the app's after; the app
  * keeps what was typed) and waits for the result. */
 const typeAmounts = async (page) => {
@@ -67,7 +69,7 @@ async function visit(ctx, path, label, typed) {
   }
   const row = {
     visit: label, path, fcp_ms: Math.round(fcp), lcp_ms: Math.round(before.lcp), mounted_ms: Math.round(before.mounted),
-    result_ms: result === null ? '' : Math.round(result), typed: typed || '',
+    result_ms: result === null ? '' : Math.round(result), typed: typed || '', lost: Number.isNaN(result) ? 1 : 0,
     compile_ms: before.main && before.wasmEnd ? Math.round(before.main - before.wasmEnd) : '',
     main_to_mount_ms: before.main ? Math.round(before.mounted - before.main) : '',
     cls: +before.cls.toFixed(3), bytes: t.bytes(), lcp_element: before.lcpTag,
@@ -78,10 +80,13 @@ async function visit(ctx, path, label, typed) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-/** The median row of `runs` (each numeric column separately). */
+/** The median row of `runs` (each numeric column separately, of the runs that have it; `lost` summed). */
 function medianRow(rows) {
   const out = { ...rows[0] };
-  for (const k of Object.keys(out)) if (typeof out[k] === 'number') out[k] = median(rows.map((r) => r[k]));
+  for (const k of Object.keys(out)) {
+    const xs = rows.map((r) => r[k]).filter((x) => typeof x === 'number' && !Number.isNaN(x));
+    if (typeof out[k] === 'number') out[k] = k === 'lost' ? xs.reduce((a, b) => a + b, 0) : (xs.length ? median(xs) : NaN);
+  }
   return out;
 }
 
