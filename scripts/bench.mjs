@@ -2,7 +2,8 @@
 // 750 Kbps up, 150 ms RTT) and 4× CPU slow-down, cold and warm (service worker) visits to `/`, a long
 // document and `/calc/`. For each visit: first contentful paint and largest contentful paint, when the app
 // has mounted (the build-time page replaced), the layout shift, bytes transferred; for /calc/ also the
-// first result after typing the two amounts, and how long the wasm took from its last byte to `main()`
+// first result after typing the two amounts (twice: typed 500 ms after the app has mounted, and typed as
+// soon as the form is painted, before the app has mounted, as a resident types), and how long the wasm took from its last byte to `main()`
 // (compile + instantiate) and from there to mounted. Warm visits throttle the service worker's own
 // network too (its target is attached over CDP and given the same conditions: pages are network-first).
 // Then keystrokes: typing a bill into the empty /calc/ form key by key (10 keys), each key's Event Timing
@@ -13,64 +14,29 @@
 import { typeBill } from './keystrokes.mjs';
 import fs from 'node:fs';
 import { serve, launch } from '../tests/e2e/harness.mjs';
+import { OBSERVE, throttled, throttleWorkers, warmProfile } from './conditions.mjs';
 
 const server = await serve(0, process.env.BENCH_DIST || undefined);
 const RUNS = Number(process.env.RUNS || 1);
-const NETWORK = {
-  offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-};
-
-/** Installed in every page before its scripts: paint, layout-shift and event timing, and when the build-time
- * page goes (the app has mounted). */
-const OBSERVE = () => {
-  const b = { lcp: 0, cls: 0, events: [], mounted: null };
-  window.__bench = b;
-  const watch = (type, f, opts = {}) => {
-    try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: true, ...opts }); } catch { /* unsupported */ }
-  };
-  watch('largest-contentful-paint', (e) => { b.lcp = e.startTime; b.lcpTag = e.element ? e.element.tagName + '.' + e.element.className : ''; });
-  watch('layout-shift', (e) => { if (!e.hadRecentInput) b.cls += e.value; });
-  watch('event', (e) => { if (e.interactionId) b.events.push({ id: e.interactionId, name: e.name, duration: e.duration }); }, { durationThreshold: 16 });
-  const check = () => {
-    if (b.mounted === null && document.readyState !== 'loading' && !document.getElementById('static-shell')) b.mounted = performance.now();
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
-};
-
-async function throttled(page, cpu = 4) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
-  return { cdp, bytes: () => bytes };
-}
-
-/** Applies the network conditions to every service worker of the browser (Playwright throttles only
- * pages): attaches to each worker target and sends it the same Network commands. */
-async function throttleWorkers(ctx) {
-  const cdp = await ctx.browser().newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  let n = 0;
-  let id = 0;
-  for (const t of targetInfos.filter((x) => x.type === 'service_worker')) {
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
-    for (const [method, params] of [['Network.enable', {}], ['Network.emulateNetworkConditions', NETWORK]]) {
-      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
-    }
-    n++;
-  }
-  return n;
-}
-
+/** What is typed into /calc/ and the personal amount the engine gives for it (the default category). */
+const BILL = { total: '12000', compliant: '10000', personal: '1,500.00' };
+/** When the personal amount first showed the bill's figure (the page's clock, see conditions.mjs). */
+/** NaN when it never did (what was typed was lost): counted in `lost`, left out of the median. */
+const resultShown = async (page) => page.waitForFunction((w) => window.__bench.shown[w], BILL.personal, { timeout: 20000 })
+  .then((h) => h.jsonValue(), () => NaN);
+/** Types the two amounts (the fields are the build's form before the app mounts, the app's after; the app
+ * keeps what was typed) and waits for the result. */
 const typeAmounts = async (page) => {
-  await page.fill('#v0-total', '12000');
-  await page.fill('#v0-compliant', '10000');
-  await page.waitForSelector('.calc-result [data-testid="personal-total"]');
+  await page.fill('#v0-total', BILL.total);
+  await page.fill('#v0-compliant', BILL.compliant);
+  return resultShown(page);
 };
+/** When the amounts are typed: 500 ms after the app has mounted and the page has settled, or as soon as
+ * the form is on the screen, as a resident types. */
+const AFTER_MOUNT = 'after mount';
+const AT_PAINT = 'at paint';
 
-async function visit(ctx, path, label, interactive) {
+async function visit(ctx, path, label, typed) {
   const page = await ctx.newPage();
   await page.addInitScript(OBSERVE);
   const workers = label === 'warm' ? await throttleWorkers(ctx) : 0;
@@ -81,6 +47,11 @@ async function visit(ctx, path, label, interactive) {
     if (e) return resolve(e.startTime);
     new PerformanceObserver((l) => resolve(l.getEntries()[0].startTime)).observe({ type: 'paint', buffered: true });
   }));
+  let result = null;
+  if (typed === AT_PAINT) {
+    await page.waitForSelector('#v0-total', { state: 'visible' });
+    result = await typeAmounts(page);
+  }
   await page.waitForFunction(() => window.__bench.mounted !== null, null, { timeout: 60000 });
   // Let the page settle (LCP is final once the person interacts).
   await page.waitForTimeout(500);
@@ -93,14 +64,12 @@ async function visit(ctx, path, label, interactive) {
       wasmEnd: wasm ? wasm.responseEnd : null, main: main ? main.startTime : null,
     };
   });
-  let result = null;
-  if (interactive) {
-    await interactive(page);
-    result = await page.evaluate(() => performance.now());
+  if (typed === AFTER_MOUNT) {
+    result = await typeAmounts(page);
   }
   const row = {
     visit: label, path, fcp_ms: Math.round(fcp), lcp_ms: Math.round(before.lcp), mounted_ms: Math.round(before.mounted),
-    result_ms: result === null ? '' : Math.round(result),
+    result_ms: result === null ? '' : Math.round(result), typed: typed || '', lost: Number.isNaN(result) ? 1 : 0,
     compile_ms: before.main && before.wasmEnd ? Math.round(before.main - before.wasmEnd) : '',
     main_to_mount_ms: before.main ? Math.round(before.mounted - before.main) : '',
     cls: +before.cls.toFixed(3), bytes: t.bytes(), lcp_element: before.lcpTag,
@@ -111,35 +80,33 @@ async function visit(ctx, path, label, interactive) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-/** The median row of `runs` (each numeric column separately). */
+/** The median row of `runs` (each numeric column separately, of the runs that have it; `lost` summed). */
 function medianRow(rows) {
   const out = { ...rows[0] };
-  for (const k of Object.keys(out)) if (typeof out[k] === 'number') out[k] = median(rows.map((r) => r[k]));
+  for (const k of Object.keys(out)) {
+    const xs = rows.map((r) => r[k]).filter((x) => typeof x === 'number' && !Number.isNaN(x));
+    if (typeof out[k] === 'number') out[k] = k === 'lost' ? xs.reduce((a, b) => a + b, 0) : (xs.length ? median(xs) : NaN);
+  }
   return out;
 }
 
 const rows = [];
-const visits = [['/', null], ['/docs/huining-83/', null], ['/calc/', typeAmounts]];
+const visits = [['/', null], ['/docs/huining-83/', null], ['/calc/', AFTER_MOUNT], ['/calc/', AT_PAINT]];
 // Cold: a fresh browser profile for each visit (empty HTTP cache, no service worker).
-for (const [path, inter] of visits) {
+for (const [path, typed] of visits) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const cold = await launch();
-    runs.push(await visit(cold, path, 'cold', inter));
+    runs.push(await visit(cold, path, 'cold', typed));
     await cold.close();
   }
   rows.push(medianRow(runs));
 }
-// Warm: one profile whose service worker has cached the whole build.
-const ctx = await launch();
-const prime = await ctx.newPage();
-await prime.goto(server.base + '/');
-await prime.evaluate(() => navigator.serviceWorker.ready);
-await prime.waitForTimeout(3000); // the precache finishes
-await prime.close();
-for (const [path, inter] of visits) {
+// Warm: one profile whose service worker has kept every page visited here (each opened once before).
+const ctx = await warmProfile(launch, server.base, [...new Set(visits.map(([path]) => path))]);
+for (const [path, typed] of visits) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await visit(ctx, path, 'warm', inter));
+  for (let i = 0; i < RUNS; i++) runs.push(await visit(ctx, path, 'warm', typed));
   rows.push(medianRow(runs));
 }
 

@@ -1,15 +1,9 @@
 // Probe: only the keystroke part of bench.mjs, for DISTS (comma-separated), interleaved, N runs each.
 import { serve, launch } from '../tests/e2e/harness.mjs';
 import { typeBill } from './keystrokes.mjs';
+import { OBSERVE } from './conditions.mjs';
 const dists = process.env.DISTS.split(',');
 const servers = await Promise.all(dists.map((d) => serve(0, d)));
-const OBSERVE = () => {
-  const b = { events: [], mounted: null };
-  window.__bench = b;
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.interactionId) b.events.push({ id: e.interactionId, name: e.name, duration: e.duration }); })).observe({ type: 'event', buffered: true, durationThreshold: 16 });
-  const check = () => { if (b.mounted === null && document.readyState !== 'loading' && !document.getElementById('static-shell')) b.mounted = performance.now(); };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
-};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const out = dists.map(() => []);
 for (let i = 0; i < Number(process.env.N || 3); i++) {

@@ -140,3 +140,40 @@ test('the app takes over without moving the form or the example, and keeps what 
   await early.close();
   await slow.close();
 });
+
+test('both amounts typed key by key before the app starts: after it takes over, the personal amount is the engine\'s; a field only tapped keeps the focus', async () => {
+  // No service worker: it would answer the held wasm download from its cache.
+  const slow = await launch({ serviceWorkers: 'block' });
+  // What a resident types into the build-time form, field by field, while the wasm is on its way.
+  const cases = [
+    { name: 'the bench\'s bill', typed: [['#v0-total', '12000'], ['#v0-compliant', '10000']], visit: { total: '12000', compliant: '10000' } },
+    { name: 'a large bill, compliant part small', typed: [['#v0-total', '86000'], ['#v0-compliant', '3500']], visit: { total: '86000', compliant: '3500' } },
+    { name: 'a field tapped, nothing typed yet', typed: [['#v0-total', '']], visit: null },
+  ];
+  for (const { name, typed, visit } of cases) {
+    const page = await slow.newPage();
+    let go;
+    const held = new Promise((r) => { go = r; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.base}/calc/`, { waitUntil: 'domcontentloaded' });
+    for (const [sel, text] of typed) {
+      await page.click(`#static-shell ${sel}`);
+      await page.keyboard.type(text, { delay: 30 });
+    }
+    assert.equal(await page.locator('#static-shell').count(), 1, `${name}: typed before the app started`);
+    go();
+    await appReady(page);
+    if (visit) {
+      const want = shown(settle('poverty_registered', visit).year.personal);
+      await page.waitForFunction(([w]) => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === w, [want], { timeout: 10000 })
+        .catch(async () => assert.fail(`${name}: shows ${await page.locator('.calc-result [data-testid="personal-total"]').textContent().catch(() => 'nothing')}, the engine says ${want}`));
+    } else {
+      await page.waitForFunction(() => document.activeElement?.id, null, { timeout: 5000 }).catch(() => {});
+      assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').count(), 0, `${name}: no result yet`);
+    }
+    for (const [sel, text] of typed) assert.equal(await page.inputValue(sel), text, `${name}: ${sel} kept`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), typed.at(-1)[0].slice(1), `${name}: the last field keeps the focus`);
+    await page.close();
+  }
+  await slow.close();
+});

@@ -1,10 +1,12 @@
 // Reach and inclusion: QR codes decode to the page's URL, the pages opened work offline after one visit
-// and every page after 保存全部内容,
+// and every page after 保存全部内容, pages are network first (a new build shows at once, the saved copy
+// when the network does not answer),
 // axe-core finds no WCAG 2.1 AA violation on any route, nothing entered is stored, and no request
 // leaves the site's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { serve, launch, open, appReady, sitemapPaths, scanQr } from './harness.mjs';
 
@@ -56,6 +58,63 @@ test('after one visit the pages opened work with the network cut; a page never o
   assert.equal(await page.locator('h1').textContent(), '这一页还没有保存到这台手机上');
   assert.match(await page.locator('main').textContent(), /保存全部内容，离线使用/);
   await ctx.close();
+});
+
+/** A host in front of `upstream` whose answer for one path can be changed or held: `set(path, html)`
+ * answers `path` with `html`, `hold(path)` never answers it, `pass(path)` forwards it again. */
+async function frontOf(upstream) {
+  const special = new Map();
+  const server = http.createServer((req, res) => {
+    const what = special.get(req.url.split('?')[0]);
+    if (what === 'hold') return;
+    if (typeof what === 'string') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+      return res.end(what);
+    }
+    const up = http.request(`${upstream}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `http://127.0.0.1:${server.address().port}`,
+    set: (p, html) => special.set(p, html), hold: (p) => special.set(p, 'hold'), pass: (p) => special.delete(p),
+    close: () => { server.closeAllConnections(); return new Promise((r) => server.close(r)); },
+  };
+}
+
+test('pages are network first, preloaded as the worker starts: a new build shows at once; a host that does not answer gives the saved copy after 4 s', async () => {
+  const front = await frontOf(server.base);
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.goto(`${front.base}/about/`);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/about/')), null, { timeout: 30000 });
+  assert.deepEqual(await page.evaluate(async () => (await (await navigator.serviceWorker.ready).navigationPreload.getState()).enabled), true, 'navigation preload on');
+  const saved = await page.locator('main h1').first().textContent();
+  // A new build: the host has a new page; the worker answers with it, not with its copy.
+  const fresh = fs.readFileSync(new URL('../../dist/about/index.html', import.meta.url), 'utf8').replace(/(<main[^>]*>\s*<h1[^>]*>)[^<]*/, '$1新的一版');
+  assert.match(fresh, /新的一版/);
+  front.set('/about/', fresh);
+  const answered = await page.goto(`${front.base}/about/`);
+  assert.match(await answered.text(), /新的一版/, 'the new build at once');
+  // The host does not answer: after 4 s the copy the worker kept (the last one it got, the new one).
+  front.hold('/about/');
+  const t0 = Date.now();
+  const kept = await page.goto(`${front.base}/about/`, { timeout: 20000 });
+  const waited = Date.now() - t0;
+  assert.match(await kept.text(), /新的一版/, 'the saved copy');
+  assert.ok(waited >= 3500 && waited < 15000, `the saved copy after ${waited} ms`);
+  front.pass('/about/');
+  await page.goto(`${front.base}/about/`);
+  await appReady(page);
+  assert.equal(await page.locator('main h1').first().textContent(), saved, 'the host answers again: its page');
+  await ctx.close();
+  await front.close();
 });
 
 test('after 保存全部内容 every page works with the network cut', async () => {

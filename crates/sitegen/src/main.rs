@@ -16,6 +16,7 @@ mod compress;
 mod csp;
 mod files;
 mod jinja;
+mod loader;
 mod offline;
 mod pages;
 mod search_pieces;

@@ -7,7 +7,8 @@
 //   files come from the browser's HTTP cache, not the network), and every file fetched later;
 // - everything, on purpose: 保存全部内容 (a "save-all" message) fetches the build's list (SAVE_LIST) and every
 //   file on it. With Save-Data on, nothing is fetched in the background beyond the core.
-// Pages: network first (a new build shows at once), the saved copy when offline or slow (4 s). Other files:
+// Pages: network first (a new build shows at once; requested by the browser as the worker starts, with
+// navigation preload), the saved copy when offline or slow (4 s). Other files:
 // the saved copy first (names carry content hashes; the index's pieces are under the build's version).
 // A new build has a new cache: its install carries over what the person had (the pages they opened, fetched
 // again, or everything if they had saved everything), then the old cache goes.
@@ -84,9 +85,12 @@ self.addEventListener("install", (event) => {
   })());
 });
 
+// Navigation preload: the browser requests a page while the worker is still starting, so a page costs no
+// more than its round trip (without it, the request waited for the worker to start).
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches.keys()
+    Promise.resolve(self.registration.navigationPreload && self.registration.navigationPreload.enable())
+      .then(() => caches.keys())
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith("zct-") && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
@@ -145,7 +149,8 @@ self.addEventListener("fetch", (event) => {
       let done = false;
       const fallback = () => fromCache(request).then((r) => { if (!done && r) { done = true; resolve(r); } });
       const timer = setTimeout(fallback, 4000);
-      fetch(request).then((r) => {
+      // The preloaded response when the browser made one (see activate), else a request now.
+      Promise.resolve(event.preloadResponse).then((preloaded) => preloaded || fetch(request)).then((r) => {
         clearTimeout(timer);
         if (!done) { done = true; resolve(remember(request, r)); }
       }).catch(() => { clearTimeout(timer); fromCache(request).then((r) => { if (!done) { done = true; resolve(r || Response.error()); } }); });

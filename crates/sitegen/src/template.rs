@@ -37,6 +37,7 @@ impl Templates {
             let src = std::fs::read_to_string(&file).map_err(|e| {
                 format!("cannot read {} (run scripts/build.sh): {e}", file.display())
             })?;
+            let src = crate::loader::preloads_after_stylesheet(&src);
             let t = Template::parse(&src).map_err(|e| format!("{}: {e}", file.display()))?;
             by_bundle.push((bundle, t));
             sources.push(src);

@@ -18,7 +18,9 @@ mod start;
 use notices::{shown, ChangedNumbers, LinkNotices};
 use outcome::later_details;
 pub use outcome::Outcome;
-use start::{keep_focus, read_fragment, take_example, typed_before_start, warm_up};
+use start::{
+    focused_before_start, keep_focus, read_fragment, take_example, typed_before_start, warm_up,
+};
 
 /// How long typing must pause before the comparison and the curve are brought up to date.
 pub const PAUSE_MS: u64 = 350;
@@ -28,19 +30,14 @@ pub const PAUSE_MS: u64 = 350;
 pub fn CalcPage() -> impl IntoView {
     let opened = read_fragment();
     let example = StoredValue::new_local(take_example());
-    let early = if opened.is_none() {
-        typed_before_start()
-    } else {
-        None
-    };
     let opened = opened.or_else(|| {
-        early.as_ref().map(|(form, _)| FromLink {
-            form: form.clone(),
+        typed_before_start().map(|form| FromLink {
+            form,
             notices: Vec::new(),
         })
     });
-    // The field the person was typing in keeps the focus (the caret at the end).
-    if let Some(id) = early.and_then(|(_, f)| f) {
+    // The field the person was in keeps the focus (the caret at the end).
+    if let Some(id) = focused_before_start() {
         keep_focus(id);
     }
     let notices = RwSignal::new(

@@ -28,8 +28,7 @@ pub(super) fn take_example() -> Option<web_sys::Element> {
 
 /// What a person typed into the build-time form before the app started (the form is there before the
 /// wasm arrives), so nothing typed is lost when the app takes over; `None` if no amount was typed.
-/// Also which field had the focus.
-pub(super) fn typed_before_start() -> Option<(CalcForm, Option<String>)> {
+pub(super) fn typed_before_start() -> Option<CalcForm> {
     use wasm_bindgen::JsCast;
     let doc = web_sys::window()?.document()?;
     let shell = doc.get_element_by_id("static-shell")?;
@@ -64,12 +63,18 @@ pub(super) fn typed_before_start() -> Option<(CalcForm, Option<String>)> {
     v.set_level(value("v0-level").unwrap_or(v.level.clone()));
     v.total = total;
     v.compliant = value("v0-compliant").unwrap_or_default();
-    let focused = doc
-        .active_element()
+    Some(form)
+}
+
+/// The field of the build-time form that has the focus as the app starts (typed into or only tapped),
+/// to be given back to the app's field of the same id ([`keep_focus`]).
+pub(super) fn focused_before_start() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let shell = doc.get_element_by_id("static-shell")?;
+    doc.active_element()
         .filter(|el| shell.contains(Some(el)))
         .map(|el| el.id())
-        .filter(|id| !id.is_empty());
-    Some((form, focused))
+        .filter(|id| !id.is_empty())
 }
 
 /// Readies the result's code while the page is idle: settles the worked example's scenario (read from its
@@ -119,8 +124,7 @@ pub(super) fn warm_up(example: &web_sys::Element) {
     });
 }
 
-/// Gives the focus back to the field `id` the person was typing in before the app started, the caret at
-/// the end.
+/// Gives the focus back to the field `id` the person was in before the app started, the caret at the end.
 pub(super) fn keep_focus(id: String) {
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
