@@ -316,6 +316,28 @@ pub fn on_document_click(capture: bool, handler: impl Fn(web_sys::Event) + 'stat
     handler.forget();
 }
 
+/// Scrolls the element `selector` names to the top of the screen if it starts in the lower half of the
+/// screen or below it (a phone after a search: the hits under the search box), and leaves it otherwise.
+pub fn reveal(selector: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(el) = window
+        .document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if el.get_bounding_client_rect().top() > height / 2.0 {
+        el.scroll_into_view_with_bool(true);
+    }
+}
+
 /// Runs `f` once the browser has painted the next frame: an animation frame runs just before the paint,
 /// and a task queued from it runs after.
 pub fn after_paint(f: impl FnOnce() + 'static) {

@@ -1,5 +1,6 @@
 //! A search form: a labelled search field (the label for screen readers) and its button; submitting hands
-//! the typed words to the page (the policy search and the village lookup).
+//! the typed words to the page (the policy search and the village lookup) and lets go of the field, so that
+//! a phone's keyboard closes over the answer.
 
 use leptos::prelude::*;
 
@@ -22,12 +23,16 @@ pub fn SearchBox(
     /// What to do with the words when the form is submitted.
     on_submit: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    let field = NodeRef::<leptos::html::Input>::new();
     view! {
         <form
             class="search-form"
             role="search"
             on:submit=move |ev| {
                 ev.prevent_default();
+                if let Some(input) = field.get_untracked() {
+                    let _ = input.blur();
+                }
                 on_submit(draft.get_untracked());
             }
         >
@@ -35,6 +40,7 @@ pub fn SearchBox(
                 {label}
             </label>
             <input
+                node_ref=field
                 id=id
                 type="search"
                 name=name

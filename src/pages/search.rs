@@ -17,7 +17,7 @@ use policy_content::site::{PageKind, ReaderPage};
 
 use crate::components::{PageHeading, SearchBox};
 
-use crate::dom::{after_paint, fetch_bytes};
+use crate::dom::{after_paint, fetch_bytes, reveal};
 
 /// Hits per page (each hit shown reads a piece of text: at 1,000 documents about 1–3 KB).
 const PAGE: usize = 10;
@@ -31,6 +31,9 @@ fn search_url(text: &str, region: &str) -> String {
     }
     url
 }
+
+/// The count line above the hits.
+const COUNT: &str = ".search-count";
 
 /// How many hits are shown as soon as their pieces are in, before the rest of the page's: the first
 /// screenful (on a phone the count and the first hits are just below the search box and the examples).
@@ -221,10 +224,16 @@ pub fn SearchPage() -> impl IntoView {
         spawn_local({
             let (latest, answered) = (latest.clone(), answered.clone());
             async move {
+                // A new query's first answer is brought into view once (on a phone the hits start below
+                // the search box, its examples and the region filter).
+                let revealed = Cell::new(same);
                 let show = |shown: Shown| {
                     if latest.get() == n {
                         answered.set(n);
                         set_shown.set(shown);
+                        if !revealed.replace(true) {
+                            after_paint(|| reveal(COUNT));
+                        }
                     }
                 };
                 let early = |p: Page| show(Shown::Found(text.clone(), key, p));
@@ -390,7 +399,7 @@ fn Results(
     };
     let hits: Vec<Hit> = page.hits;
     view! {
-        <p role="status" data-testid="search-count">
+        <p role="status" data-testid="search-count" class="search-count">
             {status}
         </p>
         {elsewhere.map(|e| view! { <p class="elsewhere">{e}</p> })}

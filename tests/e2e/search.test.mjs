@@ -121,3 +121,40 @@ test('one character, a 文号 and digits with Chinese find their text, highlight
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** Where the first hit's link sits on the screen, and the scroll position. */
+const firstHitOnScreen = (page) => page.evaluate(() => {
+  const r = document.querySelector('ol.hits > li a').getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, height: window.innerHeight, scrollY: window.scrollY };
+});
+
+test('on a phone the hits are on the screen after a search, typed or opened from a link, and the keyboard lets go', async () => {
+  const { page } = await open(browser, `${server.base}/search/`);
+  await appReady(page);
+  await page.fill('#q', '3000元');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => document.querySelectorAll('ol.hits > li').length === 10);
+  await page.waitForTimeout(300);
+  let at = await firstHitOnScreen(page);
+  assert.ok(at.top >= 0 && at.bottom <= at.height, `typed: first hit at ${at.top}–${at.bottom} of ${at.height}`);
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'q', 'the field lets go (the phone keyboard closes)');
+  // 显示更多结果 keeps the place: the page does not jump back to the count.
+  const more = page.getByRole('button', { name: '显示更多结果' });
+  await more.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('ol.hits > li').length > 10);
+  await page.waitForTimeout(300);
+  const after = await page.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(after - y) < 100, `more hits: no jump back to the count (${y} → ${after})`);
+  await page.close();
+
+  // As a QR code opens it: the address carries the query.
+  const { page: linked } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('大病保险')}`);
+  await appReady(linked);
+  await linked.waitForFunction(() => document.querySelectorAll('ol.hits > li').length > 0);
+  await linked.waitForTimeout(300);
+  at = await firstHitOnScreen(linked);
+  assert.ok(at.top >= 0 && at.bottom <= at.height, `linked: first hit at ${at.top}–${at.bottom} of ${at.height}`);
+  await linked.close();
+});
