@@ -139,7 +139,7 @@ fn warm_up(lib: &Library) {
     Owner::new().with(|| {
         use leptos::tachys::view::Render;
         let drawn =
-            view! { <Results page=page query=query.to_string() region=REGION_FILTERS.first() /> }
+            view! { <Results page=page query=query.to_string() region=REGION_FILTERS.first() complete=true /> }
                 .build();
         drop(drawn);
     });
@@ -154,8 +154,9 @@ enum Shown {
     Idle,
     /// A query's pieces are loading.
     Searching,
-    /// The page of hits for (query, region key).
-    Found(String, &'static str, Page),
+    /// The page of hits for (query, region key), and whether it is complete (or only its first hits,
+    /// the rest on their way).
+    Found(String, &'static str, Page, bool),
     /// Something did not load (offline, or not saved for offline use).
     Failed,
 }
@@ -219,7 +220,7 @@ pub fn SearchPage() -> impl IntoView {
         // The hits shown stay while 显示更多结果 loads the next page; a new query or region clears them
         // (after a moment: see SEARCHING_AFTER_MS).
         let same =
-            matches!(shown.get_untracked(), Shown::Found(ref t, k, _) if *t == text && k == key);
+            matches!(shown.get_untracked(), Shown::Found(ref t, k, _, _) if *t == text && k == key);
         // The search first, so that its first pieces are asked for before anything is redrawn.
         spawn_local({
             let (latest, answered) = (latest.clone(), answered.clone());
@@ -236,10 +237,10 @@ pub fn SearchPage() -> impl IntoView {
                         }
                     }
                 };
-                let early = |p: Page| show(Shown::Found(text.clone(), key, p));
+                let early = |p: Page| show(Shown::Found(text.clone(), key, p, false));
                 let page = run(lib, &text, RegionFilter::by_key(key), want, early).await;
                 show(match page {
-                    Ok(p) => Shown::Found(text.clone(), key, p),
+                    Ok(p) => Shown::Found(text.clone(), key, p, true),
                     Err(()) => Shown::Failed,
                 });
             }
@@ -337,8 +338,15 @@ pub fn SearchPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Shown::Found(text, key, page) => {
-                    view! { <Results page=page query=text region=RegionFilter::by_key(key) /> }
+                Shown::Found(text, key, page, complete) => {
+                    view! {
+                        <Results
+                            page=page
+                            query=text
+                            region=RegionFilter::by_key(key)
+                            complete=complete
+                        />
+                    }
                         .into_any()
                 }
                 Shown::Failed => {
@@ -351,7 +359,7 @@ pub fn SearchPage() -> impl IntoView {
                 }
             }}
             {move || match shown.get() {
-                Shown::Found(_, _, page) if page.more => {
+                Shown::Found(_, _, page, _) if page.more => {
                     Some(
                         view! {
                             <button
@@ -379,9 +387,15 @@ fn Results(
     query: String,
     /// The region filter, if one is chosen.
     region: Option<&'static RegionFilter>,
+    /// False while only the first hits are in: a count that is not exact yet is not shown, so that no
+    /// number on the screen changes a moment later.
+    complete: bool,
 ) -> impl IntoView {
     let within = region.map_or(String::new(), |f| format!("在{}的文件中", f.label));
     let status = match (page.found, page.exact(), within.is_empty()) {
+        (_, false, _) if !complete => {
+            format!("{within}正在查找包含“{query}”的内容，最相关的在前：")
+        }
         (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),
@@ -399,7 +413,12 @@ fn Results(
     };
     let hits: Vec<Hit> = page.hits;
     view! {
-        <p role="status" data-testid="search-count" class="search-count">
+        <p
+            role="status"
+            data-testid="search-count"
+            class="search-count"
+            aria-busy=(!complete).to_string()
+        >
             {status}
         </p>
         {elsewhere.map(|e| view! { <p class="elsewhere">{e}</p> })}

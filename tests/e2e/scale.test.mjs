@@ -41,7 +41,8 @@ async function search(page, q) {
   page.on('request', listen);
   await page.fill('#q', q);
   await page.press('#q', 'Enter');
-  await page.waitForFunction((want) => document.querySelector('[data-testid="search-count"]')?.textContent.includes(`“${want}”`), q);
+  // Until the page of hits is complete (its first hits show earlier): every piece the query needs.
+  await page.waitForFunction((want) => document.querySelector('[data-testid="search-count"]:not([aria-busy="true"])')?.textContent.includes(`“${want}”`), q);
   page.off('request', listen);
   return pieces;
 }

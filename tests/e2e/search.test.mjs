@@ -65,10 +65,10 @@ test('typing a query and following a hit lands on the section', async () => {
   await page.close();
 });
 
-/** Waits until the count line is about `q`, and returns it. */
+/** Waits until the count line is about `q` and the page of hits is complete, and returns it. */
 async function countFor(page, q) {
   await page.waitForFunction((want) => {
-    const el = document.querySelector('[data-testid="search-count"]');
+    const el = document.querySelector('[data-testid="search-count"]:not([aria-busy="true"])');
     return el && el.textContent.includes(`“${want}”`);
   }, q);
   return page.locator('[data-testid="search-count"]').textContent();
