@@ -3,7 +3,7 @@
 // scripts/grow-library.mjs), runs sitegen over it onto this build's bundles (run scripts/build.sh first), and
 // prints: sitegen's time, the search index (files, bytes), for five fixed queries the bytes each downloads
 // (brotli, as served) and the time from pressing Enter to the hits shown (the count line with the first
-// hits) and to the page's ten hits shown, with the CPU slowed 4× (DevTools throttling), the first visit's background download (the service worker's), and what 保存全部内容 saves:
+// hits) and to the page's hits all shown (the count line no longer aria-busy), with the CPU slowed 4× (DevTools throttling), the first visit's background download (the service worker's), and what 保存全部内容 saves:
 // its files and bytes, and how long it takes on this machine's loopback (the requests' count and time).
 // `node scripts/scale.mjs [N] [--keep DIR]`.
 import fs from 'node:fs';
@@ -101,7 +101,7 @@ try {
 console.log(`\nscale benchmark: ${n} documents (${new Date().toISOString().slice(0, 10)})`);
 console.log(`sitegen: ${buildS.toFixed(1)} s`);
 console.log(`search index: ${indexFiles.length} files, ${indexRaw} bytes raw, ${brBytes(dist, indexFiles)} bytes brotli`);
-console.log('query (CPU 4× slower) | pieces | bytes (brotli) | ms to hits shown | ms to the page's hits all shown | count line');
+console.log('query (CPU 4× slower) | pieces | bytes (brotli) | ms to hits shown | ms to all the hits of the page shown | count line');
 for (const r of rows) console.log(`${r.query} | ${r.pieces} | ${r.bytes} | ${r.ms} | ${r.all} | ${r.count}`);
 console.log(`first visit of /docs/huining-83/: page ${firstVisit.page} bytes, service worker's background download ${firstVisit.background} bytes in ${firstVisit.requests} requests (brotli)`);
 console.log(`保存全部内容: ${list.files.length} files, ${list.bytes} bytes as served; ${saveAll.requests} requests, ${saveAll.s.toFixed(1)} s from the click to 已保存 (loopback)`);
