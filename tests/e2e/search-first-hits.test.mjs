@@ -9,21 +9,28 @@ let server; let browser;
 before(async () => { server = await serve(); browser = await launch({ serviceWorkers: 'block' }); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test('the first three hits show while the rest of the page is still loading, then all ten', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.base}/search/`);
-  await appReady(page);
-  // Text and part pieces: the first three asked for go through, the others wait until released.
+/** Lets the first `n` text and part pieces through and holds the others back until the returned function
+ * is called; `held` lists the held ones' addresses. */
+async function holdAfter(page, n) {
   const held = [];
   let passed = 0;
   let release;
   const released = new Promise((r) => { release = r; });
   await page.route(/\/data\/search\/[^/]+\/[tp]\d+\.json$/, async (route) => {
-    if (passed < 3) { passed += 1; return route.continue(); }
+    if (passed < n) { passed += 1; return route.continue(); }
     held.push(route.request().url());
     await released;
     return route.continue();
   });
+  return { held, release };
+}
+
+test('the first three hits show while the rest of the page is still loading, then all ten', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/search/`);
+  await appReady(page);
+  // Text and part pieces: the first three asked for go through, the others wait until released.
+  const { held, release } = await holdAfter(page, 3);
   await page.fill('#q', '医');
   await page.press('#q', 'Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid="search-count"]')?.textContent.includes('“医”'));
@@ -46,14 +53,7 @@ test('a count that is not exact yet is not shown while the first hits are in, so
   const page = await browser.newPage();
   await page.goto(`${server.base}/search/`);
   await appReady(page);
-  let passed = 0;
-  let release;
-  const released = new Promise((r) => { release = r; });
-  await page.route(/\/data\/search\/[^/]+\/[tp]\d+\.json$/, async (route) => {
-    if (passed < 3) { passed += 1; return route.continue(); }
-    await released;
-    return route.continue();
-  });
+  const { release } = await holdAfter(page, 3);
   // Four characters and more are confirmed against the text: the count is "N 处以上" until all are read.
   await page.fill('#q', '医疗救助');
   await page.press('#q', 'Enter');
