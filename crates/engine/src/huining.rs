@@ -93,19 +93,13 @@ fn settle_visit(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year) -> Episode
     critical_insurance(c, who, e, y, &mut r);
     floor_and_assistance(c, who, e, y, &mut r);
     noncompliant(c, e, &mut r);
-    r.steps.push(Step {
-        rule: "个人自付".into(),
-        amount: Decimal::ZERO,
-        source: String::new(),
-        assumption: r.estimated,
-        detail: if e.total > e.compliant && r.hospital_absorbed.is_zero() {
-            format!("含目录外（不合规）费用 {} 元", fmt(e.total - e.compliant))
-        } else {
-            String::new()
-        },
-        overridden: c.take_overridden(),
-    });
-    finish(r)
+    let detail = if e.total > e.compliant && r.hospital_absorbed.is_zero() {
+        format!("含目录外（不合规）费用 {} 元", fmt(e.total - e.compliant))
+    } else {
+        String::new()
+    };
+    let overridden = c.take_overridden();
+    finish(r, detail, overridden)
 }
 
 /// 1. 基本医保: the amount on the bill, or estimated (建档立卡 inpatients: no deductible, the ratio “提高”).

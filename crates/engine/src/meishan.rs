@@ -53,15 +53,8 @@ fn settle_visit(c: &Ctx<'_>, e: &Episode, y: &mut Year) -> EpisodeResult {
     if capped(c.s, e) {
         cap(c, e, &mut r);
     }
-    r.steps.push(Step {
-        rule: "个人自付".into(),
-        amount: Decimal::ZERO,
-        source: String::new(),
-        assumption: r.estimated,
-        detail: String::new(),
-        overridden: c.take_overridden(),
-    });
-    finish(r)
+    let overridden = c.take_overridden();
+    finish(r, String::new(), overridden)
 }
 
 /// 基本医保: the amount on the bill, or estimated (no deductible where the cap applies; outside the county

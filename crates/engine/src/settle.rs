@@ -5,7 +5,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Level, Scenario, YearResult};
+use crate::model::{
+    Category, Episode, EpisodeKind, EpisodeResult, Level, Scenario, Step, YearResult,
+};
 use crate::money::round;
 use crate::overrides::OverrideError;
 use crate::params::{profile, ProfileParams, Rules};
@@ -240,8 +242,13 @@ fn sum(episodes: &[EpisodeResult]) -> EpisodeResult {
 }
 
 /// Finishes an episode: rounds every payer's share once and gives the patient the remainder, so the
-/// parts always add up to the total exactly.
-pub(crate) fn finish(mut r: EpisodeResult) -> EpisodeResult {
+/// parts always add up to the total exactly, and closes the steps with 个人自付 (with `detail`, and the
+/// changed parameters read since the last step, `overridden`).
+pub(crate) fn finish(
+    mut r: EpisodeResult,
+    detail: String,
+    overridden: Vec<String>,
+) -> EpisodeResult {
     r.total = round(r.total);
     r.basic = round(r.basic);
     r.critical = round(r.critical);
@@ -259,9 +266,14 @@ pub(crate) fn finish(mut r: EpisodeResult) -> EpisodeResult {
     for s in &mut r.steps {
         s.amount = round(s.amount);
     }
-    if let Some(last) = r.steps.last_mut() {
-        last.amount = r.personal;
-    }
+    r.steps.push(Step {
+        rule: "个人自付".into(),
+        amount: r.personal,
+        source: String::new(),
+        assumption: r.estimated,
+        detail,
+        overridden,
+    });
     r
 }
 
