@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, appReady, DIST } from '../tests/e2e/harness.mjs';
+import { serve, launch, appReady, openKept, DIST } from '../tests/e2e/harness.mjs';
 import { brBytes, filesUnder } from '../tests/e2e/bytes.mjs';
 import { QUERIES } from '../tests/e2e/scale-queries.mjs';
 
@@ -82,10 +82,7 @@ try {
   // 保存全部内容 from /about/, timed from the click to 已保存.
   const saver = await launch();
   const sp = await saver.newPage();
-  await sp.goto(`${server.base}/about/`);
-  await appReady(sp);
-  await sp.evaluate(() => navigator.serviceWorker.ready);
-  await sp.waitForFunction(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/about/')), null, { timeout: 60000 });
+  await openKept(sp, server.base, '/about/', 60000);
   const button = sp.getByRole('button', { name: /^保存全部内容，离线使用/ });
   await button.waitFor({ timeout: 60000 });
   const fromSave = server.requests.length;

@@ -40,6 +40,15 @@ export async function appReady(page) {
 }
 
 /** The routes listed in dist/sitemap.xml, as paths. */
+/** Opens `base + path` in `page`, waits for the app, and until the service worker controls the page and
+ * has kept `path` (what an offline visit later needs). */
+export async function openKept(page, base, path, timeout = 30000) {
+  await page.goto(`${base}${path}`);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async (p) => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match(p)), path, { timeout });
+}
+
 export function sitemapPaths() {
   const xml = fs.readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
   return [...xml.matchAll(/<loc>[^<]*?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { serve, launch, open, appReady, sitemapPaths, scanQr } from './harness.mjs';
+import { serve, launch, open, appReady, openKept, sitemapPaths, scanQr } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let server; let browser;
@@ -91,10 +91,7 @@ test('pages are network first, preloaded as the worker starts: a new build shows
   const front = await frontOf(server.base);
   const ctx = await launch();
   const page = await ctx.newPage();
-  await page.goto(`${front.base}/about/`);
-  await appReady(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/about/')), null, { timeout: 30000 });
+  await openKept(page, front.base, '/about/');
   assert.deepEqual(await page.evaluate(async () => (await (await navigator.serviceWorker.ready).navigationPreload.getState()).enabled), true, 'navigation preload on');
   const saved = await page.locator('main h1').first().textContent();
   // A new build: the host has a new page; the worker answers with it, not with its copy.
@@ -154,10 +151,7 @@ test('after 保存全部内容 every page works with the network cut', async () 
 test('offline, a link inside the app to a page never saved shows the offline page, as a reload does', async () => {
   const ctx = await launch();
   const page = await ctx.newPage();
-  await page.goto(`${server.base}/`);
-  await appReady(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/')), null, { timeout: 30000 });
+  await openKept(page, server.base, '/');
   await ctx.setOffline(true);
   // A document the home page links to, never opened: the app's router takes the click.
   const link = page.locator('main a[href^="/docs/"][href$="/"]').first();
@@ -198,10 +192,7 @@ test('保存全部内容 is near the top of /about/ and /docs/, with its size (3
 test('保存全部内容 says when it stopped, goes on without fetching again what is kept, and counts bytes honestly', async () => {
   const ctx = await launch();
   const page = await ctx.newPage();
-  await page.goto(`${server.base}/about/`);
-  await appReady(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/about/')), null, { timeout: 30000 });
+  await openKept(page, server.base, '/about/');
   await page.evaluate(() => {
     window.progress = [];
     navigator.serviceWorker.addEventListener('message', (e) => { if (e.data.type === 'save-progress') window.progress.push(e.data); });
