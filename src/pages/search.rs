@@ -64,9 +64,14 @@ async fn run(
         let reads_text = pieces
             .iter()
             .any(|p| matches!(p, Piece::Text(_) | Piece::Part(_)));
-        let first = match lib.borrow().step(&plan, region, FIRST) {
-            Step::Fetch(first) if reads_text && !early_done => first,
-            _ => Vec::new(),
+        // The first hits' pieces: planned only in the round that reads the hits' text, once.
+        let first = if reads_text && !early_done {
+            match lib.borrow().step(&plan, region, FIRST) {
+                Step::Fetch(first) => first,
+                Step::Done(_) => Vec::new(),
+            }
+        } else {
+            Vec::new()
         };
         let (head, tail): (Vec<Piece>, Vec<Piece>) =
             pieces.into_iter().partition(|p| first.contains(p));
