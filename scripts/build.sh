@@ -5,7 +5,8 @@
 # writes every route as a real HTML page on its bundle's shell, the search index, the sitemap, the
 # service worker and the precompressed copies. Expects the tools scripts/setup.sh installs.
 # `scripts/build.sh pages` re-runs only the site generator on the last build (after a change to
-# content/ that needs no new wasm: the documents, the forms' text, the village tables).
+# content/ that needs no new wasm: the documents, the forms' text, the village tables);
+# `scripts/build.sh calc` (or `reader`, `checker`) rebuilds that one bundle into the last build, then the pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -21,7 +22,16 @@ fi
 
 bundles=$(sed -n 's/^name = "zct-\(.*\)"$/\1/p' Cargo.toml)
 stage=target/bundles
-rm -rf "$stage" dist target/shells
+if [ -n "${1:-}" ]; then
+  # One bundle into the last build: its old files out of dist/ first (their names carry a hash).
+  echo "$bundles" | grep -qx "$1" || { echo "no bundle '$1' (bundles: $(echo $bundles))" >&2; exit 2; }
+  [ -d dist ] || { echo "no build in dist/ yet: run scripts/build.sh first" >&2; exit 2; }
+  bundles=$1
+  rm -rf "${stage:?}/$1"
+  rm -f dist/zct-"$1"-*
+else
+  rm -rf "$stage" dist target/shells
+fi
 mkdir -p target/shells
 for b in $bundles; do
   entry="web/.bundle-$b.html"
