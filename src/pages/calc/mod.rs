@@ -30,8 +30,13 @@ pub const PAUSE_MS: u64 = 350;
 pub fn CalcPage() -> impl IntoView {
     let opened = read_fragment();
     let example = StoredValue::new_local(take_example());
+    // Amounts typed into the build's form before the app started: the person is typing, so the app
+    // starts as after a keystroke (the headline at once, the rest after the paint and the pause), not as
+    // for a scenario opened from a link (all of it at once).
+    let typed = opened.is_none().then(typed_before_start).flatten();
+    let typing = typed.is_some();
     let opened = opened.or_else(|| {
-        typed_before_start().map(|form| FromLink {
+        typed.map(|form| FromLink {
             form,
             notices: Vec::new(),
         })
@@ -75,7 +80,7 @@ pub fn CalcPage() -> impl IntoView {
             }
         })
     });
-    let (details, details_fresh) = later_details(outcome);
+    let (details, details_fresh) = later_details(outcome, typing);
     // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`), once
     // the page as the app draws it has been painted.
     if outcome.with_untracked(|o| matches!(o, Outcome::Empty)) {
@@ -87,8 +92,8 @@ pub fn CalcPage() -> impl IntoView {
             })
         });
     }
-    // The later part: at once for the scenario the page opened with (nobody is typing), then after each
-    // pause in typing.
+    // The later part: at once for a scenario the page opened with from a link (nobody is typing), then
+    // after each pause in typing.
     let memo = StoredValue::new(LaterMemo::default());
     let compute_later = move |o: &Outcome| match o {
         Outcome::Settled(b) => {
@@ -99,7 +104,11 @@ pub fn CalcPage() -> impl IntoView {
         }
         _ => None,
     };
-    let later = RwSignal::new(outcome.with_untracked(compute_later));
+    let later = RwSignal::new(if typing {
+        None
+    } else {
+        outcome.with_untracked(compute_later)
+    });
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let settled = outcome.with(|o| matches!(o, Outcome::Settled(_)));

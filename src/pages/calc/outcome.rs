@@ -34,10 +34,18 @@ impl Outcome {
 
 /// Below the headline: the details of the settled year, brought up to date once the browser has
 /// painted the keystroke (the headline is all the keystroke waits for); until then the last ones stay,
-/// marked busy, so the page does not jump. The scenario the page opened with is drawn at once.
+/// marked busy, so the page does not jump. A scenario the page opened with from a link is drawn at once;
+/// one `typing` before the app started (the build's form) is drawn as after a keystroke.
 /// Returns the details to draw and whether they are those of the current outcome.
-pub(super) fn later_details(outcome: Memo<Outcome>) -> (RwSignal<Option<Settled>>, Signal<bool>) {
-    let details = RwSignal::new(outcome.with_untracked(Outcome::settled));
+pub(super) fn later_details(
+    outcome: Memo<Outcome>,
+    typing: bool,
+) -> (RwSignal<Option<Settled>>, Signal<bool>) {
+    let details = RwSignal::new(if typing {
+        None
+    } else {
+        outcome.with_untracked(Outcome::settled)
+    });
     let details_due = StoredValue::new(0_u32);
     Effect::new(move |_| {
         let due = details_due.get_value().wrapping_add(1);
