@@ -2,7 +2,8 @@
 //! calculator's result first (its head, then the steps), else the URL's target, else the block at the top
 //! of the screen, to the end of the page. The text goes in sentence-sized utterances (`crate::speech`),
 //! queued one after another, with 暂停/继续 and 停止. Where the browser has no Chinese voice the button is
-//! shown disabled, with the reason.
+//! shown unavailable (`aria-disabled`, still focusable), and a tap on it shows the reason: the app's tool
+//! bar then takes exactly the place the build's page held for it, whatever the browser has.
 
 use leptos::prelude::*;
 use policy_content::site::tools;
@@ -191,11 +192,12 @@ impl Player {
     }
 }
 
-/// The 朗读 button (暂停 / 继续 while reading) and 停止; disabled with the reason where the browser has no
-/// Chinese voice.
+/// The 朗读 button (暂停 / 继续 while reading) and 停止; where the browser has no Chinese voice, unavailable,
+/// and a tap on it shows the reason (screen readers hear it with the button at once).
 #[component]
 pub fn ReadAloud() -> impl IntoView {
     let (available, set_available) = signal(chinese_voice().is_some());
+    let why_shown = RwSignal::new(false);
     if let Some(s) = synth() {
         // Voices load late in some browsers.
         let cb = Closure::<dyn Fn()>::new(move || set_available.set(chinese_voice().is_some()));
@@ -217,6 +219,7 @@ pub fn ReadAloud() -> impl IntoView {
         }
     });
     let main_button = move |_| match player.state.get_untracked() {
+        State::Idle if !available.get_untracked() => why_shown.set(true),
         State::Idle => {
             player.halt(State::Idle);
             player.queue.set_value(what_to_read());
@@ -239,7 +242,7 @@ pub fn ReadAloud() -> impl IntoView {
             <button
                 type="button"
                 class="tool"
-                disabled=move || !available.get()
+                aria-disabled=move || (!available.get()).then_some("true")
                 aria-describedby=move || (!available.get()).then_some("read-aloud-why")
                 on:click=main_button
             >
@@ -251,7 +254,11 @@ pub fn ReadAloud() -> impl IntoView {
                 </button>
             </Show>
             <Show when=move || !available.get()>
-                <span id="read-aloud-why" class="tool-note">
+                <span
+                    id="read-aloud-why"
+                    class="tool-note"
+                    class:visually-hidden=move || !why_shown.get()
+                >
                     "这个浏览器没有中文朗读语音"
                 </span>
             </Show>
