@@ -64,13 +64,41 @@ impl Prerendered {
     }
 }
 
-/// Removes the build-time page, once the app has mounted in its place.
+/// Removes the build-time page, once the app has mounted in its place. The field the person was in
+/// (typed into or only tapped) hands its focus to the app's field of the same id in the same task, the caret
+/// at the end: a key pressed while the app takes over is dispatched after this task, so it lands in the
+/// app's field (given the focus a frame later, such a key went to the page and was lost).
 pub fn remove_shell() {
-    if let Some(shell) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("static-shell"))
-    {
-        shell.remove();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(shell) = doc.get_element_by_id("static-shell") else {
+        return;
+    };
+    let focused = doc
+        .active_element()
+        .filter(|el| shell.contains(Some(el)))
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty());
+    shell.remove();
+    if let Some(id) = focused {
+        give_focus(&doc, &id);
+    }
+}
+
+/// Focuses the element `id`, an input's caret at the end of what it holds.
+fn give_focus(doc: &web_sys::Document, id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = doc.get_element_by_id(id) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        let end = input.value().encode_utf16().count() as u32;
+        // Not every input type has a caret (a radio button): then the focus is enough.
+        let _ = input.set_selection_range(end, end);
+    } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
     }
 }
 

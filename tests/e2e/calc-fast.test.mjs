@@ -177,3 +177,48 @@ test('both amounts typed key by key before the app starts: after it takes over, 
   }
   await slow.close();
 });
+
+// A resident types slowly, and the app may take over between two keys. Every key must land in the field:
+// the field the person is in hands its focus to the app's in the same task as the build's page goes (given
+// a frame later, a key pressed in between went to the page and was lost: "30000" became "3000"). The CPU is
+// slowed 4× (a cheap phone: the takeover takes longer) and the keys keep coming through the takeover.
+test('keys typed while the app takes over all land in the field, and the result is the engine\'s for them', async () => {
+  for (const run of [1, 2, 3]) {
+    // A fresh browser each time (a service worker from the last run would answer the wasm itself).
+    const ctx = await launch({ serviceWorkers: 'block' });
+    try {
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      // How many keys the page had seen when the build's page went (read after typing: a call into the page
+      // between keys would wait out the takeover and hide the gap).
+      await page.addInitScript(() => {
+        let keys = 0;
+        document.addEventListener('keydown', () => { keys++; }, true);
+        new MutationObserver((_, o) => {
+          if (document.readyState !== 'loading' && !document.getElementById('static-shell')) { window.__keysAtTakeover = keys; o.disconnect(); }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      let release;
+      const held = new Promise((r) => { release = r; });
+      await page.route(/_bg\.wasm$/, async (r) => { await held; await r.continue(); });
+      await page.goto(`${server.base}/calc/`, { waitUntil: 'domcontentloaded' });
+      await page.click('#v0-total');
+      const text = '98765432.5'; // under the 1亿 the form takes
+      for (let typed = 0; typed < text.length; typed++) {
+        if (typed === 2) release();
+        await page.keyboard.press(text[typed]);
+        await page.waitForTimeout(15);
+      }
+      await appReady(page);
+      const keysAtTakeover = await page.evaluate(() => window.__keysAtTakeover);
+      assert.ok(keysAtTakeover > 2 && keysAtTakeover < text.length, `run ${run}: the app took over while keys were still coming (after key ${keysAtTakeover})`);
+      assert.equal(await page.inputValue('#v0-total'), text, `run ${run}: every key landed`);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'v0-total', `run ${run}: the field keeps the focus`);
+      const want = shown(settle('poverty_registered', { total: text, compliant: text }).year.personal);
+      await page.waitForFunction((w) => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === w, want, { timeout: 10000 });
+    } finally {
+      await ctx.close();
+    }
+  }
+});

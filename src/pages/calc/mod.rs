@@ -18,9 +18,7 @@ mod start;
 use notices::{shown, ChangedNumbers, LinkNotices};
 use outcome::later_details;
 pub use outcome::Outcome;
-use start::{
-    focused_before_start, keep_focus, read_fragment, take_example, typed_before_start, warm_up,
-};
+use start::{read_fragment, take_example, typed_before_start, warm_up};
 
 /// How long typing must pause before the comparison and the curve are brought up to date.
 pub const PAUSE_MS: u64 = 350;
@@ -41,10 +39,6 @@ pub fn CalcPage() -> impl IntoView {
             notices: Vec::new(),
         })
     });
-    // The field the person was in keeps the focus (the caret at the end).
-    if let Some(id) = focused_before_start() {
-        keep_focus(id);
-    }
     let notices = RwSignal::new(
         opened
             .as_ref()

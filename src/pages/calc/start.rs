@@ -66,17 +66,6 @@ pub(super) fn typed_before_start() -> Option<CalcForm> {
     Some(form)
 }
 
-/// The field of the build-time form that has the focus as the app starts (typed into or only tapped),
-/// to be given back to the app's field of the same id ([`keep_focus`]).
-pub(super) fn focused_before_start() -> Option<String> {
-    let doc = web_sys::window()?.document()?;
-    let shell = doc.get_element_by_id("static-shell")?;
-    doc.active_element()
-        .filter(|el| shell.contains(Some(el)))
-        .map(|el| el.id())
-        .filter(|id| !id.is_empty())
-}
-
 /// Readies the result's code while the page is idle: settles the worked example's scenario (read from its
 /// own link, so it is the build's example) and builds its result once, off the page, then drops it. The
 /// browser compiles each wasm function when it first runs, so without this the person's first keystroke
@@ -121,21 +110,5 @@ pub(super) fn warm_up(example: &web_sys::Element) {
         }
         .build();
         drop(drawn);
-    });
-}
-
-/// Gives the focus back to the field `id` the person was in before the app started, the caret at the end.
-pub(super) fn keep_focus(id: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = el {
-            let _ = input.focus();
-            let end = input.value().encode_utf16().count() as u32;
-            let _ = input.set_selection_range(end, end);
-        }
     });
 }
