@@ -308,10 +308,18 @@ test('read-aloud is unavailable where the browser has no Chinese voice (headless
     assert.equal(await button.getAttribute('aria-describedby'), 'read-aloud-why');
     assert.equal(await why.textContent(), '这个浏览器没有中文朗读语音');
     const shown = () => why.evaluate((n) => { const r = n.getBoundingClientRect(); return r.width > 1 && r.height > 1; });
-    assert.equal(await shown(), false, 'not drawn before the tap');
-    // Playwright counts aria-disabled as not enabled: the click is a plain mouse click on the button.
-    await button.click({ force: true });
-    assert.equal(await shown(), true, 'drawn after the tap');
+    for (const width of [1024, 360]) {
+      await page.setViewportSize({ width, height: 780 });
+      await page.reload();
+      await appReady(page);
+      assert.equal(await shown(), false, `${width} px: not drawn before the tap`);
+      const buttons = () => page.locator('.page-tools .tool').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().left)));
+      const at = await buttons();
+      // Playwright counts aria-disabled as not enabled: the click is a plain mouse click on the button.
+      await button.click({ force: true });
+      assert.equal(await shown(), true, `${width} px: drawn after the tap`);
+      assert.deepEqual(await buttons(), at, `${width} px: no button moves sideways (the reason goes on a line of its own)`);
+    }
     assert.equal(await page.evaluate(() => speechSynthesis.speaking), false, 'nothing is spoken');
   } else {
     assert.equal(await button.getAttribute('aria-disabled'), null);
