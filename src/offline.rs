@@ -98,7 +98,8 @@ pub fn flag(data: &JsValue, key: &str) -> bool {
 
 /// Registers the worker and tells it this page was opened, with the files it loaded. The first time a
 /// worker takes over (none controlled this page when it loaded, then one does), a quiet status line says
-/// this page now works offline, and goes away; later visits say nothing (and nothing is stored to know it).
+/// this page now works offline, and goes away after a while or at the person's next key or tap; later
+/// visits say nothing (and nothing is stored to know it).
 pub fn register() {
     if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
         LOADED.with(|l| *l.borrow_mut() = href);
@@ -130,6 +131,21 @@ pub fn register() {
                     "这一页已存到这台手机上，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。",
                 ));
             });
+            // It goes after a while, or at once when the person types or taps: it sits over the bottom of
+            // the screen, where the field being typed into may be.
+            let gone = note.clone();
+            // Either event may come first, and the other later: removing twice does nothing.
+            let dismiss = Closure::<dyn Fn()>::new(move || gone.remove()).into_js_value();
+            let opts = web_sys::AddEventListenerOptions::new();
+            opts.set_once(true);
+            opts.set_capture(true);
+            for ev in ["keydown", "pointerdown"] {
+                let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+                    ev,
+                    dismiss.unchecked_ref(),
+                    &opts,
+                );
+            }
             let remove = Closure::once_into_js(move || note.remove());
             if let Some(w) = web_sys::window() {
                 let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(

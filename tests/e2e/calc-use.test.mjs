@@ -169,6 +169,25 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   await p.close();
 });
 
+test('6: the offline note goes at the first key typed, so it never sits over the field being typed into', async () => {
+  const ctx = await launch({ viewport: { width: 1024, height: 768 } });
+  try {
+    const { page } = await open(ctx, `${server.base}/calc/`);
+    await appReady(page);
+    const note = page.locator('.offline-ready[role="status"]');
+    await note.waitFor({ timeout: 20000 });
+    // Into the field without a tap (a tap would already dismiss it), then a key.
+    await page.focus('#v0-total');
+    const t = Date.now();
+    await page.keyboard.press('5');
+    await note.waitFor({ state: 'detached', timeout: 1000 });
+    assert.ok(Date.now() - t < 1000, 'gone at the key, not after its time');
+    assert.equal(await page.inputValue('#v0-total'), '5', 'the key went into the field');
+  } finally {
+    await ctx.close();
+  }
+});
+
 test('6: the first visit says once that the site works offline; later visits say nothing', async () => {
   const ctx = await launch();
   try {
