@@ -205,7 +205,8 @@ pub fn Poster(
                 </ul>
                 <div class="poster-qr" inner_html=move || qr().unwrap_or_default()></div>
                 <p class="poster-url">
-                    "手机扫码，或打开："<br /><strong>{move || url.get()}</strong>
+                    "手机扫码，或打开："<br />
+                    <strong>{move || url.with(|u| policy_content::fragment::readable(u))}</strong>
                 </p>
                 <p class="poster-source">{move || text.get().source}</p>
             </article>

@@ -34,7 +34,7 @@ pub fn QrDialog(
             }}
             <p class="qr-url">
                 <span>"网址："</span>
-                <code>{move || url.get()}</code>
+                <code>{move || url.with(|u| policy_content::fragment::readable(u))}</code>
             </p>
             <p class="qr-actions">
                 <a

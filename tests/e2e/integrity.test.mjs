@@ -62,10 +62,20 @@ test('typed amounts come back the same after a reload, in a fresh page and throu
   const qr = await scanAndClose(page);
   assert.equal(qr, url, 'the QR code carries the address as shown now');
   assert.deepEqual(await reopen(qr), shown, 'the decoded QR code');
-  // The poster carries the same address.
-  await page.getByRole('button', { name: '海报' }).click();
-  assert.equal(await page.locator('.poster-url strong').textContent(), url);
+  // The QR panel and the poster print the address as a person reads and types it: the Chinese characters
+  // and full-width digits typed as themselves (not %E4%B8%87), every ASCII escape (the commas) kept. Typed
+  // back into a browser (Playwright's goto escapes it as the address bar does), it opens the same numbers.
+  await page.getByRole('button', { name: '二维码' }).click();
+  const readable = await page.locator('.qr-url code').textContent();
   await page.getByRole('button', { name: '关闭' }).click();
+  assert.match(readable, /万/);
+  assert.match(readable, /１２/);
+  assert.doesNotMatch(readable, /%E[0-9A-F]%/i, 'no escaped Chinese left');
+  assert.notEqual(readable, url);
+  await page.getByRole('button', { name: '海报' }).click();
+  assert.equal(await page.locator('.poster-url strong').textContent(), readable, 'the poster prints the same');
+  await page.getByRole('button', { name: '关闭' }).click();
+  assert.deepEqual(await reopen(readable), shown, 'the address as printed, typed back');
   // A reload of the same tab.
   await page.reload();
   await appReady(page);

@@ -58,6 +58,71 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// `address` as a person reads it and would type it (the QR panel, a poster): an escaped run of UTF-8 that
+/// spells a visible non-ASCII character is shown as that character (`4.5%E4%B8%87` → `4.5万`), as a
+/// browser's address bar does; typed back, the browser escapes it again to the same bytes. Every other
+/// escape stays as written: an ASCII one (`%25`, `%26` typed back as `%` or `&` would mean something
+/// else), invalid UTF-8, and a character that cannot be seen (spaces, controls, direction marks).
+pub fn readable(address: &str) -> String {
+    let b = address.as_bytes();
+    let mut out = String::with_capacity(address.len());
+    let mut i = 0;
+    while i < b.len() {
+        // A run of escapes: its bytes, each with where its `%XX` starts.
+        let mut run = Vec::new();
+        let mut j = i;
+        while j + 2 < b.len() && b[j] == b'%' {
+            match (hex(b[j + 1]), hex(b[j + 2])) {
+                (Some(h), Some(l)) => run.push((h << 4 | l, j)),
+                _ => break,
+            }
+            j += 3;
+        }
+        if run.is_empty() {
+            let c = address[i..].chars().next().unwrap_or('\u{FFFD}');
+            out.push(c);
+            i += c.len_utf8().max(1);
+            continue;
+        }
+        let bytes: Vec<u8> = run.iter().map(|(byte, _)| *byte).collect();
+        let mut k = 0;
+        while k < bytes.len() {
+            let len = match bytes[k] {
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => 0,
+            };
+            let shown = (len > 0 && k + len <= bytes.len())
+                .then(|| std::str::from_utf8(&bytes[k..k + len]).ok())
+                .flatten()
+                .and_then(|s| s.chars().next())
+                .filter(|c| !invisible(*c));
+            match shown {
+                Some(c) => {
+                    out.push(c);
+                    k += len;
+                }
+                None => {
+                    let at = run[k].1;
+                    out.push_str(&address[at..at + 3]);
+                    k += 1;
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// A character a reader cannot see or tell apart when it is shown: whitespace, controls, zero-width and
+/// direction marks.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
 /// A decoded value cut to [`MAX_FIELD`] characters, and whether it was cut.
 pub fn decode_field(s: &str) -> (String, bool) {
     let d = decode(s);
@@ -167,6 +232,50 @@ mod tests {
         assert_eq!(encode("1.2万"), "1.2%E4%B8%87");
         assert_eq!(decode("%E4%B8%87%"), "万%");
         assert_eq!(decode("%e4%b8%87"), "万");
+    }
+
+    #[test]
+    fn readable_shows_visible_characters_and_keeps_every_other_escape() {
+        for (address, shown) in [
+            ("/calc/#t=4.5%E4%B8%87", "/calc/#t=4.5万"),
+            (
+                "/search/?q=3000%E5%85%83&r=huining",
+                "/search/?q=3000元&r=huining",
+            ),
+            ("/calc/#p=75%25", "/calc/#p=75%25"),
+            ("/calc/#t=1%2C2%26x%3D3", "/calc/#t=1%2C2%26x%3D3"),
+            ("/calc/#t=%E3%80%80", "/calc/#t=%E3%80%80"),
+            ("/calc/#t=%E2%80%8B1", "/calc/#t=%E2%80%8B1"),
+            ("/calc/#t=%E4%B8", "/calc/#t=%E4%B8"),
+            ("/calc/#t=%FF%E4%B8%87", "/calc/#t=%FF万"),
+            ("/calc/#t=%E4%B8%87%", "/calc/#t=万%"),
+            ("/calc/#t=%zz%E4", "/calc/#t=%zz%E4"),
+            ("/docs/%E4%B8%87/#s1", "/docs/万/#s1"),
+            ("", ""),
+        ] {
+            assert_eq!(readable(address), shown, "{address}");
+        }
+    }
+
+    #[test]
+    fn readable_typed_back_is_the_same_address() {
+        // The browser escapes what is typed as `encode` does (a non-ASCII character's UTF-8 bytes).
+        let mut rng = Rng(7);
+        for _ in 0..2000 {
+            let value = rng.text(12);
+            let address = format!("/calc/#t={}", encode(&value));
+            let typed_back: String = readable(&address)
+                .chars()
+                .map(|c| {
+                    if c.is_ascii() {
+                        c.to_string()
+                    } else {
+                        encode(&c.to_string())
+                    }
+                })
+                .collect();
+            assert_eq!(typed_back, address, "{value:?}");
+        }
     }
 
     #[test]
