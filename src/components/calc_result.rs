@@ -311,7 +311,9 @@ pub fn CalcResult(
             <div class="calc-print-qr" inner_html=qr></div>
             <div>
                 <p>"扫码或打开下面的网址，可以看到这个计算并修改："</p>
-                <p class="calc-print-url">{move || url.get()}</p>
+                <p class="calc-print-url">
+                    {move || url.with(|u| policy_content::fragment::readable(u))}
+                </p>
                 <p>
                     {format!(
                         "打印日期：{}　本结果仅供参考，以医保经办机构结算为准。",

@@ -131,7 +131,7 @@ pub fn CategoryCompare(
                     format!(
                         "打印日期：{}　网址：{}　本结果仅供参考，以医保经办机构结算为准。",
                         crate::dom::today(),
-                        url.get(),
+                        url.with(|u| policy_content::fragment::readable(u)),
                     )
                 }}
             </p>
