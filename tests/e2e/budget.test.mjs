@@ -9,7 +9,11 @@
 // the field labels as constants), so its budget 198 → 199 KB. Issue 15's target for the calculator, 150 KB,
 // is not met. Reader 199.1 → 201.6 KB (issue 16, third round: the search's first hits early, its code
 // readied at idle, the trigrams' position masks); 201.6 → 202.6 KB, budget 202 → 203 (a search's hits
-// brought into view on a phone and the field let go so the keyboard closes).
+// brought into view on a phone and the field let go so the keyboard closes). 2026-12-02, fourth round:
+// reader 202.6 → 204.4, calc 198.0 → 199.5, checker 176.5 → 178.7 KB, budgets 203 → 205 and 199 → 200 (on
+// every page: the focus handed to the app's field in the takeover's own task, 朗读's reason on a tap, the
+// offline note gone at a key, the printed address readable); the stylesheet ships without its comments
+// (7.0 → 5.6 KB), so a document's first visit stays within 250 KB (249.5).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -19,7 +23,7 @@ import { DIST } from './harness.mjs';
 
 const KB = 1000;
 /** Brotli budget per bundle (the wasm's name starts `zct-<bundle>-`). */
-const BUDGET = { reader: 203 * KB, calc: 199 * KB, checker: 180 * KB };
+const BUDGET = { reader: 205 * KB, calc: 200 * KB, checker: 180 * KB };
 const budgetOf = (file) => BUDGET[file.match(/^zct-([a-z]+)-/)[1]];
 const br = (file) => fs.statSync(path.join(DIST, file + '.br')).size;
 
