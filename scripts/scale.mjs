@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // The scale benchmark (issue 16; not a test): grows the library to N documents (default 1,000;
 // scripts/grow-library.mjs), runs sitegen over it onto this build's bundles (run scripts/build.sh first), and
-// prints: sitegen's time, the search index (files, bytes), for five fixed queries the bytes each downloads
-// (brotli, as served) and the time from pressing Enter to the hits shown (the count line with the first
-// hits) and to the page's hits all shown (the count line no longer aria-busy), with the CPU slowed 4× (DevTools throttling), the first visit's background download (the service worker's), and what 保存全部内容 saves:
-// its files and bytes, and how long it takes on this machine's loopback (the requests' count and time).
+// prints: sitegen's time, the search index (files, bytes), for five fixed queries
+// (tests/e2e/scale-queries.mjs) the bytes each downloads (brotli, as served) and the time, taken in the page,
+// from the Enter key to the first hits painted (the count line with the first hits) and to the page's hits
+// all painted (the count line no longer aria-busy; tests/e2e/search-clock.mjs), with the CPU slowed 4×
+// (DevTools throttling) and the machine's load average, the first visit's background download (the service
+// worker's), and what 保存全部内容 saves: its files and bytes, and how long it takes on this machine's
+// loopback (the requests' count and time).
 // `node scripts/scale.mjs [N] [--keep DIR]`.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, launch, appReady, openKept, DIST } from '../tests/e2e/harness.mjs';
 import { brBytes, filesUnder } from '../tests/e2e/bytes.mjs';
 import { QUERIES } from '../tests/e2e/scale-queries.mjs';
+import { timedSearch } from '../tests/e2e/search-clock.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITEGEN = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'release', 'sitegen');
@@ -31,6 +35,9 @@ const t0 = Date.now();
 // The bundles' shells are the last build's (scripts/build.sh keeps them in target/shells/).
   execFileSync(SITEGEN, ['--shells', path.join(ROOT, 'target/shells'), dist, content], { stdio: ['ignore', 'ignore', 'inherit'] });
 const buildS = (Date.now() - t0) / 1000;
+// sitegen's files (about 300 MB with the compressed copies) on the disk before the browser runs, not
+// written back while the queries are timed.
+execFileSync('sync');
 
 const indexFiles = filesUnder(path.join(dist, 'data/search')).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => `/data/search/${f}`);
 const indexRaw = indexFiles.reduce((a, f) => a + fs.statSync(path.join(dist, f)).size, 0);
@@ -38,6 +45,8 @@ const list = JSON.parse(fs.readFileSync(path.join(dist, fs.readdirSync(path.join
 
 const server = await serve(0, dist);
 const rows = [];
+// The machine's load average (1 minute) before and after the queries.
+const load = [];
 let firstVisit;
 let saveAll;
 try {
@@ -47,22 +56,17 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(`${server.base}/search/`);
   await appReady(page);
+  load.push(os.loadavg()[0]);
   for (const q of QUERIES) {
     const pieces = [];
     const listen = (r) => { if (r.url().includes('/data/search/')) pieces.push(r.url()); };
     page.on('request', listen);
-    await page.fill('#q', q);
-    const start = Date.now();
-    await page.press('#q', 'Enter');
-    await page.waitForFunction((want) => document.querySelector('[data-testid="search-count"]')?.textContent.includes(`“${want}”`), q, { polling: 'raf' });
-    const ms = Date.now() - start;
-    // The first hits show as soon as their pieces are in (src/pages/search.rs, FIRST); the page's ten follow
-    // (the count line is aria-busy until then). The bytes are those of the complete page.
-    await page.waitForFunction((want) => document.querySelector('[data-testid="search-count"]:not([aria-busy="true"])')?.textContent.includes(`“${want}”`), q, { polling: 'raf' });
-    const all = Date.now() - start;
+    // Timed in the page (tests/e2e/search-clock.mjs); the bytes are those of the complete page.
+    const t = await timedSearch(page, q);
     page.off('request', listen);
-    rows.push({ query: q, pieces: pieces.length, bytes: brBytes(dist, pieces), ms, all, count: await page.getByTestId('search-count').textContent() });
+    rows.push({ query: q, pieces: pieces.length, bytes: brBytes(dist, pieces), ...t, count: await page.getByTestId('search-count').textContent() });
   }
+  load.push(os.loadavg()[0]);
   await ctx.close();
 
   const visit = await launch();
@@ -98,8 +102,9 @@ try {
 console.log(`\nscale benchmark: ${n} documents (${new Date().toISOString().slice(0, 10)})`);
 console.log(`sitegen: ${buildS.toFixed(1)} s`);
 console.log(`search index: ${indexFiles.length} files, ${indexRaw} bytes raw, ${brBytes(dist, indexFiles)} bytes brotli`);
-console.log('query (CPU 4× slower) | pieces | bytes (brotli) | ms to hits shown | ms to all the hits of the page shown | count line');
-for (const r of rows) console.log(`${r.query} | ${r.pieces} | ${r.bytes} | ${r.ms} | ${r.all} | ${r.count}`);
+console.log('query (CPU 4× slower) | pieces | bytes (brotli) | ms from the Enter key to the first hits painted | to the page\'s hits all painted | count line');
+console.log(`load average (1 min) before / after the queries: ${load.map((l) => l.toFixed(2)).join(' / ')}`);
+for (const r of rows) console.log(`${r.query} | ${r.pieces} | ${r.bytes} | ${r.painted} | ${r.completePainted} | ${r.count}`);
 console.log(`first visit of /docs/huining-83/: page ${firstVisit.page} bytes, service worker's background download ${firstVisit.background} bytes in ${firstVisit.requests} requests (brotli)`);
 console.log(`保存全部内容: ${list.files.length} files, ${list.bytes} bytes as served; ${saveAll.requests} requests, ${saveAll.s.toFixed(1)} s from the click to 已保存 (loopback)`);
 if (!keep) fs.rmSync(tmp, { recursive: true, force: true });

@@ -2,11 +2,13 @@
 // Probe (not a test): where a search's time goes at 4× CPU, lighter than scripts/search-trace.mjs (no
 // tracing, so the figures are those of an ordinary run). On /search/ of a built dist (BENCH_DIST, default
 // dist/; e.g. the one `scripts/scale.mjs 1000 --keep DIR` leaves in DIR/dist), the scale benchmark's five
-// queries, each timed from the Enter key: to the first fetch, each round of fetches (first request to last
-// body), the time after each round (decoding, the next step, drawing), the count line shown and painted.
+// queries, each timed in the page from the Enter key (tests/e2e/search-clock.mjs): to the first fetch, each
+// round of fetches (first request to last body), the time after each round (decoding, the next step,
+// drawing), the first hits shown and painted, the complete page shown and painted.
 // Prints the median of RUNS runs (default 3, each a fresh browser); NOSW=1 blocks the service worker.
 import { serve, launch } from '../tests/e2e/harness.mjs';
 import { QUERIES } from '../tests/e2e/scale-queries.mjs';
+import { timedSearch } from '../tests/e2e/search-clock.mjs';
 const dist = process.env.BENCH_DIST || 'dist';
 const server = await serve(0, dist);
 const runs = Number(process.env.RUNS || 3);
@@ -30,35 +32,25 @@ for (let run = 0; run < runs; run++) {
   await page.waitForFunction(() => !document.getElementById('static-shell') && document.querySelector('body > header.site-header'), null, { timeout: 20000 });
   await page.waitForTimeout(300);
   for (const q of QUERIES) {
-    await page.fill('#q', q);
-    await page.evaluate((want) => {
-      window.__ev = [];
-      document.getElementById('q').addEventListener('keydown', () => { window.__t0 = performance.now(); }, { once: true });
-      new MutationObserver((_, o) => {
-        if (document.querySelector('[data-testid="search-count"]')?.textContent.includes(`“${want}”`)) { window.__t1 = performance.now(); o.disconnect(); requestAnimationFrame(() => setTimeout(() => { window.__t2 = performance.now(); })); }
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    }, q);
-    const start = Date.now();
-    await page.press('#q', 'Enter');
-    await page.waitForFunction((want) => document.querySelector('[data-testid="search-count"]')?.textContent.includes(`“${want}”`), q, { polling: 'raf' });
-    const ms = Date.now() - start;
-    await page.waitForTimeout(100);
-    const { ev, t0, t1, t2 } = await page.evaluate(() => ({ ev: window.__ev, t0: window.__t0, t1: window.__t1, t2: window.__t2 }));
+    await page.evaluate(() => { window.__ev = []; });
+    const t = await timedSearch(page, q);
+    const ev = await page.evaluate(() => window.__ev);
+    const t0 = t.key;
     // Rounds: runs of fetch calls, each ended by the bodies that follow.
-    const ph = { clock: ms, shown: t1 - t0, painted: t2 - t0 };
+    const ph = { shown: t.shown, painted: t.painted, complete: t.complete, completePainted: t.completePainted };
     let round = 0; let inRound = false;
     const firstFetch = []; const lastBodyOf = [];
-    for (const [k, t] of ev) {
-      if (k === 'fetch') { if (!inRound) { round++; firstFetch[round] = t; inRound = true; } }
-      if (k === 'body') { lastBodyOf[round] = t; inRound = false; }
+    for (const [k, at] of ev) {
+      if (k === 'fetch') { if (!inRound) { round++; firstFetch[round] = at; inRound = true; } }
+      if (k === 'body') { lastBodyOf[round] = at; inRound = false; }
     }
     ph.rounds = round;
     ph.enter_to_fetch1 = firstFetch[1] - t0;
     for (let r = 1; r <= round; r++) {
       ph[`r${r}_net`] = lastBodyOf[r] - firstFetch[r];
-      // After the last round's first request: the count line with the first hits.
+      // From the last round's first request: the complete page shown.
       if (r < round) ph[`r${r}_after`] = firstFetch[r + 1] - lastBodyOf[r];
-      else ph[`r${r}_to_shown`] = t1 - firstFetch[r];
+      else ph[`r${r}_to_complete`] = t.complete + t0 - firstFetch[r];
     }
     (all[q] ||= []).push(ph);
   }
@@ -68,5 +60,5 @@ await server.close();
 const med = (xs) => { const s = xs.filter((x) => x != null).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
 for (const [q, list] of Object.entries(all)) {
   const keys = Object.keys(list[0]);
-  console.log(q + ': ' + keys.map((k) => `${k} ${Math.round(med(list.map((p) => p[k])))}`).join(', ') + `  (clock runs: ${list.map((p) => p.clock).join(' ')})`);
+  console.log(q + ': ' + keys.map((k) => `${k} ${Math.round(med(list.map((p) => p[k])))}`).join(', ') + `  (runs, first hits painted: ${list.map((p) => p.painted).join(' ')})`);
 }
