@@ -96,6 +96,8 @@ test('hits show their region, and &r= keeps one region', async () => {
   assert.ok(all.length >= 2 && all.some((r) => r.includes('眉山')) && all.some((r) => r.includes('会宁')), all.join());
   await page.locator('.region-filter button', { hasText: '会宁' }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('r') === 'huining');
+  // The last answer's count line also names 体检 until the filtered one replaces it: wait for the filtered one.
+  await page.waitForFunction(() => /^在会宁的文件中找到/.test(document.querySelector('[data-testid="search-count"]:not([aria-busy="true"])')?.textContent || ''));
   assert.match(await countFor(page, '体检'), /^在会宁的文件中找到/);
   const kept = await page.locator('ol.hits li .region-label:first-child').allTextContents();
   assert.ok(kept.length >= 1 && kept.every((r) => r.includes('会宁县')), kept.join());
