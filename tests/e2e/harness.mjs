@@ -39,7 +39,6 @@ export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('static-shell') && document.querySelector('body > header.site-header'), null, { timeout: 20000 });
 }
 
-/** The routes listed in dist/sitemap.xml, as paths. */
 /** Opens `base + path` in `page`, waits for the app, and until the service worker controls the page and
  * has kept `path` (what an offline visit later needs). */
 export async function openKept(page, base, path, timeout = 30000) {
@@ -49,6 +48,7 @@ export async function openKept(page, base, path, timeout = 30000) {
   await page.waitForFunction(async (p) => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match(p)), path, { timeout });
 }
 
+/** The routes listed in dist/sitemap.xml, as paths. */
 export function sitemapPaths() {
   const xml = fs.readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
   return [...xml.matchAll(/<loc>[^<]*?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]);
