@@ -79,9 +79,12 @@ pub fn readable(address: &str) -> String {
             j += 3;
         }
         if run.is_empty() {
-            let c = address[i..].chars().next().unwrap_or('\u{FFFD}');
+            // `i` is always at a character's start: after one, or after a run of (ASCII) escapes.
+            let Some(c) = address[i..].chars().next() else {
+                break;
+            };
             out.push(c);
-            i += c.len_utf8().max(1);
+            i += c.len_utf8();
             continue;
         }
         let bytes: Vec<u8> = run.iter().map(|(byte, _)| *byte).collect();
