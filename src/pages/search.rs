@@ -56,7 +56,7 @@ async fn run(
     let plan = Plan::new(query);
     let mut early_done = want <= FIRST;
     loop {
-        let step = lib.borrow().step(&plan, region, want);
+        let step = lib.borrow_mut().step(&plan, region, want);
         let pieces = match step {
             Step::Done(page) => return Ok(page),
             Step::Fetch(pieces) => pieces,
@@ -66,7 +66,7 @@ async fn run(
             .any(|p| matches!(p, Piece::Text(_) | Piece::Part(_)));
         // The first hits' pieces: planned only in the round that reads the hits' text, once.
         let first = if reads_text && !early_done {
-            match lib.borrow().step(&plan, region, FIRST) {
+            match lib.borrow_mut().step(&plan, region, FIRST) {
                 Step::Fetch(first) => first,
                 Step::Done(_) => Vec::new(),
             }
@@ -78,7 +78,8 @@ async fn run(
         let head_then_early = async {
             fetch_into(&lib, &head).await?;
             if !head.is_empty() {
-                if let Step::Done(page) = lib.borrow().step(&plan, region, FIRST) {
+                let step = lib.borrow_mut().step(&plan, region, FIRST);
+                if let Step::Done(page) = step {
                     early(page);
                 }
             }
@@ -114,7 +115,7 @@ async fn fetch_into(lib: &Rc<RefCell<Library>>, pieces: &[Piece]) -> Result<(), 
 /// first step and the hits' view. Runs a suggestion's first
 /// step on `lib` (a copy: nothing is fetched or kept) and builds a page of one hit off the page under an
 /// owner of its own, then drops both.
-fn warm_up(lib: &Library) {
+fn warm_up(lib: &mut Library) {
     let query = SUGGESTIONS[0];
     let _ = lib.step(&Plan::new(query), None, PAGE);
     let hit = Hit {
@@ -193,8 +194,8 @@ pub fn SearchPage() -> impl IntoView {
             Ok(m) => {
                 let lib = Library::new(m);
                 after_paint({
-                    let lib = lib.clone();
-                    move || warm_up(&lib)
+                    let mut lib = lib.clone();
+                    move || warm_up(&mut lib)
                 });
                 set_lib.set(Some(Rc::new(RefCell::new(lib))));
             }
