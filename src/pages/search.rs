@@ -44,8 +44,8 @@ const FIRST: usize = 3;
 const SEARCHING_AFTER_MS: u64 = 200;
 
 /// Runs one search to its page, fetching the pieces each step needs (all of a step at once) into `lib`.
-/// In the round that reads the hits' text, the pieces of the first [`FIRST`] hits are asked for first,
-/// and those hits are handed to `early` as soon as they are in.
+/// In the round that reads the hits' text, the pieces of the first [`FIRST`] hits are asked for first, on
+/// their own, those hits are handed to `early` as soon as they are in, and then the rest are asked for.
 async fn run(
     lib: Rc<RefCell<Library>>,
     query: &str,
@@ -75,19 +75,15 @@ async fn run(
         };
         let (head, tail): (Vec<Piece>, Vec<Piece>) =
             pieces.into_iter().partition(|p| first.contains(p));
-        let head_then_early = async {
-            fetch_into(&lib, &head).await?;
-            if !head.is_empty() {
-                let step = lib.borrow_mut().step(&plan, region, FIRST);
-                if let Step::Done(page) = step {
-                    early(page);
-                }
+        // The first hits' pieces alone (the others would hold them up), those hits shown, then the rest.
+        fetch_into(&lib, &head).await?;
+        if !head.is_empty() {
+            let step = lib.borrow_mut().step(&plan, region, FIRST);
+            if let Step::Done(page) = step {
+                early(page);
             }
-            Ok::<(), ()>(())
-        };
-        let (a, b) = futures::future::join(head_then_early, fetch_into(&lib, &tail)).await;
-        a?;
-        b?;
+        }
+        fetch_into(&lib, &tail).await?;
         early_done |= reads_text;
     }
 }
@@ -112,9 +108,9 @@ async fn fetch_into(lib: &Rc<RefCell<Library>>, pieces: &[Piece]) -> Result<(), 
 
 /// Readies the search's code while the page is idle, before the first query: the browser compiles each
 /// wasm function when it first runs, so the first query would otherwise pay for compiling the plan, the
-/// first step and the hits' view. Runs a suggestion's first
-/// step on `lib` (a copy: nothing is fetched or kept) and builds a page of one hit off the page under an
-/// owner of its own, then drops both.
+/// first step and the hits' view. Runs a suggestion's first step on `lib` (which only names the pieces
+/// it would fetch: nothing is fetched) and builds a page of one hit off the page under an owner of its
+/// own, then drops it.
 fn warm_up(lib: &mut Library) {
     let query = SUGGESTIONS[0];
     let _ = lib.step(&Plan::new(query), None, PAGE);
@@ -192,12 +188,12 @@ pub fn SearchPage() -> impl IntoView {
             .and_then(|t| serde_json::from_str::<Manifest>(&t).map_err(|_| ()));
         match loaded {
             Ok(m) => {
-                let lib = Library::new(m);
+                let lib = Rc::new(RefCell::new(Library::new(m)));
                 after_paint({
-                    let mut lib = lib.clone();
-                    move || warm_up(&mut lib)
+                    let lib = lib.clone();
+                    move || warm_up(&mut lib.borrow_mut())
                 });
-                set_lib.set(Some(Rc::new(RefCell::new(lib))));
+                set_lib.set(Some(lib));
             }
             Err(_) => set_shown.set(Shown::Failed),
         }

@@ -9,7 +9,10 @@
 // the field labels as constants), so its budget 198 → 199 KB. Issue 15's target for the calculator, 150 KB,
 // is not met. Reader 199.1 → 201.6 KB (issue 16, third round: the search's first hits early, its code
 // readied at idle, the trigrams' position masks); 201.6 → 202.6 KB, budget 202 → 203 (a search's hits
-// brought into view on a phone and the field let go so the keyboard closes).
+// brought into view on a phone and the field let go so the keyboard closes); 202.6 → 203.4 KB, budget
+// 203 → 204 (issue 16, fourth round: a long term's occurrences bounded by where its trigrams line up, one
+// part of a long text deciding for it, later rounds asking only for the hits still missing: long phrases'
+// bytes per query at 1,000 documents about halved; the document page's first visit 249.6 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -19,7 +22,7 @@ import { DIST } from './harness.mjs';
 
 const KB = 1000;
 /** Brotli budget per bundle (the wasm's name starts `zct-<bundle>-`). */
-const BUDGET = { reader: 203 * KB, calc: 199 * KB, checker: 180 * KB };
+const BUDGET = { reader: 204 * KB, calc: 199 * KB, checker: 180 * KB };
 const budgetOf = (file) => BUDGET[file.match(/^zct-([a-z]+)-/)[1]];
 const br = (file) => fs.statSync(path.join(DIST, file + '.br')).size;
 
