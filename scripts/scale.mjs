@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The scale benchmark (issue 16; not a test): grows the library to N documents (default 1,000;
 // scripts/grow-library.mjs), runs sitegen over it onto this build's bundles (run scripts/build.sh first), and
-// prints: sitegen's time, the search index (files, bytes), for five fixed queries
+// prints: sitegen's time, the search index (files, bytes), for five fixed queries and two long phrases
 // (tests/e2e/scale-queries.mjs) the bytes each downloads (brotli, as served) and the time, taken in the page,
 // from the Enter key to the first hits painted (the count line with the first hits) and to the page's hits
 // all painted (the count line no longer aria-busy; tests/e2e/search-clock.mjs), with the CPU slowed 4×
@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, appReady, openKept, DIST } from '../tests/e2e/harness.mjs';
 import { brBytes, filesUnder } from '../tests/e2e/bytes.mjs';
-import { QUERIES } from '../tests/e2e/scale-queries.mjs';
+import { QUERIES, LONG_QUERIES } from '../tests/e2e/scale-queries.mjs';
 import { timedSearch } from '../tests/e2e/search-clock.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,7 +57,7 @@ try {
   await page.goto(`${server.base}/search/`);
   await appReady(page);
   load.push(os.loadavg()[0]);
-  for (const q of QUERIES) {
+  for (const q of [...QUERIES, ...LONG_QUERIES]) {
     const pieces = [];
     const listen = (r) => { if (r.url().includes('/data/search/')) pieces.push(r.url()); };
     page.on('request', listen);

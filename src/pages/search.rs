@@ -44,8 +44,8 @@ const FIRST: usize = 3;
 const SEARCHING_AFTER_MS: u64 = 200;
 
 /// Runs one search to its page, fetching the pieces each step needs (all of a step at once) into `lib`.
-/// In the round that reads the hits' text, the pieces of the first [`FIRST`] hits are asked for first,
-/// and those hits are handed to `early` as soon as they are in.
+/// In the round that reads the hits' text, the pieces of the first [`FIRST`] hits are asked for first, on
+/// their own, those hits are handed to `early` as soon as they are in, and then the rest are asked for.
 async fn run(
     lib: Rc<RefCell<Library>>,
     query: &str,
@@ -56,7 +56,7 @@ async fn run(
     let plan = Plan::new(query);
     let mut early_done = want <= FIRST;
     loop {
-        let step = lib.borrow().step(&plan, region, want);
+        let step = lib.borrow_mut().step(&plan, region, want);
         let pieces = match step {
             Step::Done(page) => return Ok(page),
             Step::Fetch(pieces) => pieces,
@@ -66,7 +66,7 @@ async fn run(
             .any(|p| matches!(p, Piece::Text(_) | Piece::Part(_)));
         // The first hits' pieces: planned only in the round that reads the hits' text, once.
         let first = if reads_text && !early_done {
-            match lib.borrow().step(&plan, region, FIRST) {
+            match lib.borrow_mut().step(&plan, region, FIRST) {
                 Step::Fetch(first) => first,
                 Step::Done(_) => Vec::new(),
             }
@@ -75,18 +75,15 @@ async fn run(
         };
         let (head, tail): (Vec<Piece>, Vec<Piece>) =
             pieces.into_iter().partition(|p| first.contains(p));
-        let head_then_early = async {
-            fetch_into(&lib, &head).await?;
-            if !head.is_empty() {
-                if let Step::Done(page) = lib.borrow().step(&plan, region, FIRST) {
-                    early(page);
-                }
+        // The first hits' pieces alone (the others would hold them up), those hits shown, then the rest.
+        fetch_into(&lib, &head).await?;
+        if !head.is_empty() {
+            let step = lib.borrow_mut().step(&plan, region, FIRST);
+            if let Step::Done(page) = step {
+                early(page);
             }
-            Ok::<(), ()>(())
-        };
-        let (a, b) = futures::future::join(head_then_early, fetch_into(&lib, &tail)).await;
-        a?;
-        b?;
+        }
+        fetch_into(&lib, &tail).await?;
         early_done |= reads_text;
     }
 }
@@ -111,10 +108,10 @@ async fn fetch_into(lib: &Rc<RefCell<Library>>, pieces: &[Piece]) -> Result<(), 
 
 /// Readies the search's code while the page is idle, before the first query: the browser compiles each
 /// wasm function when it first runs, so the first query would otherwise pay for compiling the plan, the
-/// first step and the hits' view. Runs a suggestion's first
-/// step on `lib` (a copy: nothing is fetched or kept) and builds a page of one hit off the page under an
-/// owner of its own, then drops both.
-fn warm_up(lib: &Library) {
+/// first step and the hits' view. Runs a suggestion's first step on `lib` (which only names the pieces
+/// it would fetch: nothing is fetched) and builds a page of one hit off the page under an owner of its
+/// own, then drops it.
+fn warm_up(lib: &mut Library) {
     let query = SUGGESTIONS[0];
     let _ = lib.step(&Plan::new(query), None, PAGE);
     let hit = Hit {
@@ -191,12 +188,12 @@ pub fn SearchPage() -> impl IntoView {
             .and_then(|t| serde_json::from_str::<Manifest>(&t).map_err(|_| ()));
         match loaded {
             Ok(m) => {
-                let lib = Library::new(m);
+                let lib = Rc::new(RefCell::new(Library::new(m)));
                 after_paint({
                     let lib = lib.clone();
-                    move || warm_up(&lib)
+                    move || warm_up(&mut lib.borrow_mut())
                 });
-                set_lib.set(Some(Rc::new(RefCell::new(lib))));
+                set_lib.set(Some(lib));
             }
             Err(_) => set_shown.set(Shown::Failed),
         }

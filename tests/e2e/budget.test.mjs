@@ -14,6 +14,11 @@
 // every page: the focus handed to the app's field in the takeover's own task, 朗读's reason on a tap, the
 // offline note gone at a key, the printed address readable); the stylesheet ships without its comments
 // (7.0 → 5.6 KB), so a document's first visit stays within 250 KB (249.5).
+// Issue 16, fourth round (merged after it): a long term's occurrences bounded by where its trigrams line
+// up, one part of a long text deciding for it, later rounds asking only for the hits still missing (long
+// phrases' bytes per query at 1,000 documents about halved): reader 204.4 → 205.4 KB, budget 205 → 206; a
+// document's first visit pays for it with what ships without comments (the loader's, the shell page's, the
+// stylesheet's spaces): 250.5 → 249.5 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -23,7 +28,7 @@ import { DIST } from './harness.mjs';
 
 const KB = 1000;
 /** Brotli budget per bundle (the wasm's name starts `zct-<bundle>-`). */
-const BUDGET = { reader: 205 * KB, calc: 200 * KB, checker: 180 * KB };
+const BUDGET = { reader: 206 * KB, calc: 200 * KB, checker: 180 * KB };
 const budgetOf = (file) => BUDGET[file.match(/^zct-([a-z]+)-/)[1]];
 const br = (file) => fs.statSync(path.join(DIST, file + '.br')).size;
 

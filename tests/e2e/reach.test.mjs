@@ -39,7 +39,8 @@ test('after one visit the pages opened work with the network cut; a page never o
     await page.goto(`${server.base}${p}`);
     await appReady(page);
   }
-  await page.waitForSelector('ol.hits li');
+  // The search's page complete: every piece it read fetched (and so kept).
+  await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
   server.server.off('request', record);
   // The core was fetched past every HTTP cache (cache: 'reload' asks caches on the way to revalidate), so
   // no stale page from a CDN becomes the offline copy.

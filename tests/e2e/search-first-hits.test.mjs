@@ -1,5 +1,5 @@
-// The first hits show as soon as their pieces are in: the search asks for every hit's piece at once, the
-// first three's first, and shows those hits (with the count) while the others are still on their way.
+// The first hits show as soon as their pieces are in: the search asks for the first three hits' pieces on
+// their own, shows those hits (with the count), then asks for the others'.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, appReady } from './harness.mjs';

@@ -36,7 +36,7 @@ for (const q of ['3000元', '大病保险', '先诊疗']) {
     assert.ok(expected.length >= 1, `some document says ${q}`);
     const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent(q)}`);
     await appReady(page);
-    await page.waitForSelector('[data-testid="search-count"]');
+    await countFor(page, q);
     await showAll(page);
     const hrefs = await page.locator('ol.hits li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const found = [...new Set(hrefs.map((h) => h.split('/')[2]))].sort();

@@ -34,9 +34,7 @@ pub use normalize::normalize;
 pub(crate) use normalize::{bigrams, grams, normalize_mapped};
 pub use region::{RegionFilter, REGION_FILTERS};
 pub use snippet::Fragment;
-pub(crate) use snippet::{snippet, Window};
-#[cfg(feature = "build")]
-pub(crate) use snippet::{SNIPPET_BEFORE, SNIPPET_CHARS};
+pub(crate) use snippet::{snippet, Window, SNIPPET_BEFORE, SNIPPET_CHARS};
 
 /// The examples the search page offers under the search box, each a query that finds something in
 /// the library (a test checks every one against the real documents).
@@ -191,8 +189,9 @@ impl SearchIndex {
         index
     }
 
+    /// Adds a document (slug, short title, 文号, region); its number for [`Self::add_section`].
     #[cfg(any(feature = "build", test))]
-    fn add_doc(&mut self, slug: &str, title: &str, number: &str, region: &str) -> u16 {
+    pub fn add_doc(&mut self, slug: &str, title: &str, number: &str, region: &str) -> u16 {
         self.docs.push(DocRef {
             slug: slug.into(),
             title: title.into(),
@@ -202,8 +201,9 @@ impl SearchIndex {
         u16::try_from(self.docs.len() - 1).expect("fewer than 65536 documents")
     }
 
+    /// Adds a section of document `doc`, after the others.
     #[cfg(any(feature = "build", test))]
-    fn add_section(&mut self, doc: u16, id: &str, title: &str, text: &str, editorial: bool) {
+    pub fn add_section(&mut self, doc: u16, id: &str, title: &str, text: &str, editorial: bool) {
         let n = u32::try_from(self.sections.len()).expect("fewer than 2^32 sections");
         let mut grams = std::collections::BTreeSet::new();
         for part in [title, text] {
@@ -289,8 +289,22 @@ pub(crate) fn query_terms(query: &str) -> Vec<Vec<char>> {
 /// The hit for section `entry` of `doc` if its title or text contains every term (normalized), with
 /// its snippet and score.
 pub(crate) fn hit_in(doc: &DocRef, entry: &Entry, terms: &[Vec<char>]) -> Option<Hit> {
+    hit_in_window(doc, entry, terms, 0, None)
+}
+
+/// [`hit_in`] where `entry.text` is a window of the section's text: from normalized character `offset`
+/// of `total` (`None`: the whole text). The window must hold every occurrence of the terms in the text
+/// and the snippet's characters.
+pub(crate) fn hit_in_window(
+    doc: &DocRef,
+    entry: &Entry,
+    terms: &[Vec<char>],
+    offset: usize,
+    total: Option<usize>,
+) -> Option<Hit> {
     let (title, _) = normalize_mapped(&entry.title);
     let (text, spans) = normalize_mapped(&entry.text);
+    let total = total.unwrap_or(text.len());
     let (mut title_terms, mut count, mut matches) = (0, 0, Vec::new());
     for t in terms {
         let in_title = occurrences(&title, t).len();
@@ -300,14 +314,23 @@ pub(crate) fn hit_in(doc: &DocRef, entry: &Entry, terms: &[Vec<char>]) -> Option
         }
         title_terms += usize::from(in_title > 0);
         count += in_title + in_text.len();
-        matches.extend(in_text.into_iter().map(|i| (i, i + t.len())));
+        matches.extend(
+            in_text
+                .into_iter()
+                .map(|i| (offset + i, offset + i + t.len())),
+        );
     }
-    let snippet = snippet(&Window::whole(&entry.text, &spans), matches);
+    let window = Window {
+        text: &entry.text,
+        spans: &spans,
+        offset,
+        total,
+    };
     Some(hit_with(
         doc,
         entry,
-        snippet,
-        rank(entry.editorial, title_terms, count, text.len()),
+        snippet(&window, matches),
+        rank(entry.editorial, title_terms, count, total),
     ))
 }
 

@@ -6,9 +6,7 @@
 use std::path::Path;
 
 use policy_content::library::load_library;
-use policy_content::search::{
-    DocRef, Entry, Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS,
-};
+use policy_content::search::{Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS};
 use policy_content::shards::{Library, Page, Piece, Pieces, Plan, Step};
 
 fn real() -> (SearchIndex, Pieces) {
@@ -68,6 +66,10 @@ const QUERIES: &[&str] = &[
     "家庭医生 签约",
     "大病 兜底",
     "住院 3000",
+    "会宁县人民政府办公室",
+    "实现家庭医生签约服务全覆盖",
+    "依托市医学会等专业组织成立市重大",
+    "落实“送医上门”",
     "没有这个词语",
     "、",
 ];
@@ -192,12 +194,55 @@ fn without_the_parts_the_answers_are_the_same() {
     }
 }
 
+/// A library of one document with `sections` (title, text) in order.
+fn library_of(sections: &[(&str, String)]) -> SearchIndex {
+    let mut index = SearchIndex::default();
+    let doc = index.add_doc("a", "甲", "乙", "甘肃省");
+    for (i, (title, text)) in sections.iter().enumerate() {
+        index.add_section(doc, &format!("s{}", i + 1), title, text, false);
+    }
+    index
+}
+
+/// Runs `q` on a fresh page over `pieces`, showing `want` hits: the page and each round's pieces.
+fn rounds(pieces: &Pieces, q: &str, want: usize) -> (Page, Vec<Vec<Piece>>) {
+    let mut lib = Library::new(pieces.manifest.clone());
+    let files = pieces.files();
+    let plan = Plan::new(q);
+    let mut rounds = Vec::new();
+    loop {
+        match lib.step(&plan, None, want) {
+            Step::Fetch(round) => {
+                for piece in &round {
+                    let (_, bytes) = files.iter().find(|(f, _)| f == piece).unwrap();
+                    lib.add(piece, bytes).unwrap();
+                }
+                rounds.push(round);
+            }
+            Step::Done(page) => return (page, rounds),
+        }
+    }
+}
+
+/// The text pieces (whole texts) among `rounds`.
+fn texts(rounds: &[Vec<Piece>]) -> usize {
+    rounds
+        .iter()
+        .flatten()
+        .filter(|p| matches!(p, Piece::Text(_)))
+        .count()
+}
+
+/// Filler that makes a section fill a text shard of its own (short of a long text).
+fn filler() -> String {
+    "的".repeat(1100)
+}
+
 /// A longer term is looked up by trigrams; a section that holds them apart (not lined up as in the term)
 /// is ruled out by the postings' position masks before its text is read. Each section here fills a text
 /// shard of its own, so the text pieces read are the sections read.
 #[test]
 fn trigrams_apart_rule_a_section_out_before_its_text_is_read() {
-    let filler = "的".repeat(1100);
     for (query, holds, apart) in [
         ("3000元", "门诊费用超过3000元的部分", "补助300元，共1000人"),
         (
@@ -207,42 +252,13 @@ fn trigrams_apart_rule_a_section_out_before_its_text_is_read() {
         ),
         ("先诊疗后付费", "实行先诊疗后付费", "先诊疗，出院时再后付费"),
     ] {
-        let section = |id: &str, text: &str| Entry {
-            doc: 0,
-            id: id.into(),
-            title: "一".into(),
-            text: format!("{text}{filler}"),
-            editorial: false,
-        };
-        let index = SearchIndex {
-            docs: vec![DocRef {
-                slug: "a".into(),
-                title: "甲".into(),
-                number: "乙".into(),
-                region: "甘肃省".into(),
-            }],
-            sections: vec![section("s1", apart), section("s2", holds)],
-            // Not read by the split.
-            postings: Default::default(),
-        };
+        let index = library_of(&[
+            ("一", format!("{apart}{}", filler())),
+            ("一", format!("{holds}{}", filler())),
+        ]);
         let pieces = Pieces::split(&index);
         assert_eq!(pieces.text_shards.len(), 2, "{query}: a shard each");
-        let mut lib = Library::new(pieces.manifest.clone());
-        let files = pieces.files();
-        let plan = Plan::new(query);
-        let mut texts = 0;
-        let page = loop {
-            match lib.step(&plan, None, 10) {
-                Step::Fetch(pieces) => {
-                    for piece in pieces {
-                        texts += usize::from(matches!(piece, Piece::Text(_)));
-                        let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
-                        lib.add(&piece, bytes).unwrap();
-                    }
-                }
-                Step::Done(page) => break page,
-            }
-        };
+        let (page, rounds) = rounds(&pieces, query, 10);
         let found: Vec<&str> = page.hits.iter().map(|h| h.section_id.as_str()).collect();
         assert_eq!(found, ["s2"], "{query}");
         assert_eq!(
@@ -250,6 +266,89 @@ fn trigrams_apart_rule_a_section_out_before_its_text_is_read() {
             (1, 1),
             "{query}: counted exactly"
         );
-        assert_eq!(texts, 1, "{query}: only the section that holds it is read");
+        assert_eq!(
+            texts(&rounds),
+            1,
+            "{query}: only the section that holds it is read"
+        );
     }
+}
+
+/// A longer term occurs at most as often as its trigrams line up: a section that holds it once, and its
+/// trigrams again elsewhere (not lined up), is not read for a page of the one best hit when a section
+/// that holds it twice ranks first. (The fewest occurrences of any trigram, 2 in both, would have read
+/// the shorter one first.)
+#[test]
+fn trigrams_elsewhere_in_a_section_do_not_count_as_the_term() {
+    let term = "会宁县人民政府办公室";
+    // 会宁县 and 人民政 again at 12 and 15, 府办公 and 办公室 again at 26 and 27: lined up as in the term
+    // at 12 mod 8 = 4 for the first two only.
+    let once = format!("{term}，，会宁县人民政协，，，，，县政府办公室{}", filler());
+    let twice = format!("{term}，{term}{}{}", filler(), "的".repeat(16));
+    let index = library_of(&[("一", once), ("一", twice)]);
+    let pieces = Pieces::split(&index);
+    let (page, rounds) = rounds(&pieces, term, 1);
+    assert_eq!(page.hits, index.search(term, 1));
+    assert_eq!(page.hits[0].section_id, "s2");
+    assert_eq!(
+        texts(&rounds),
+        1,
+        "only the section that holds it twice is read"
+    );
+}
+
+/// In a long text, a trigram of the term that occurs once pins where the term can be: one part of the
+/// text decides (whether the section holds it, how often, its snippet), and the whole text is not read.
+#[test]
+fn a_part_of_a_long_text_decides_where_a_trigram_pins_the_term() {
+    let long = |at: usize, words: &str| {
+        let mut text = "的".repeat(2000);
+        text.replace_range(at * 3..(at * 3 + words.len()), words);
+        text
+    };
+    let term = "依托市医学会等专业组织成立市重大";
+    for (case, title, text, query) in [
+        ("in the middle", "一", long(800, term), term),
+        ("across two parts", "一", long(250, term), term),
+        (
+            "lined up but apart",
+            "一",
+            long(900, "先诊疗的的的的的的的的后付费"),
+            "先诊疗后付费",
+        ),
+        ("in the title only", term, long(0, "的"), term),
+    ] {
+        let index = library_of(&[(title, text)]);
+        let pieces = Pieces::split(&index);
+        assert!(pieces.manifest.is_long(0), "{case}: a long text");
+        let (page, rounds) = rounds(&pieces, query, 10);
+        assert_eq!(page.hits, index.search(query, 10), "{case}");
+        assert!(page.exact(), "{case}: counted exactly");
+        assert_eq!(texts(&rounds), 0, "{case}: a part, not the whole text");
+    }
+}
+
+/// The first round of texts asks for a page's worth; a later one only for about as many candidates as
+/// the page still lacks hits (each may be one), not another page's worth.
+#[test]
+fn a_later_round_asks_for_the_hits_still_missing() {
+    // Twenty sections of one length in order, each in a text shard of its own; three of the first ten
+    // hold the trigrams lined up mod 8 but apart.
+    let sections: Vec<(&str, String)> = (0..20)
+        .map(|i| {
+            let words = if [2, 5, 8].contains(&i) {
+                "先诊疗的的的的的的的的后付费"
+            } else {
+                "先诊疗后付费的的的的的的的的"
+            };
+            ("一", format!("{words}{}", filler()))
+        })
+        .collect();
+    let index = library_of(&sections);
+    let pieces = Pieces::split(&index);
+    let (page, rounds) = rounds(&pieces, "先诊疗后付费", 10);
+    assert_eq!(page.hits, index.search("先诊疗后付费", 10));
+    let sizes: Vec<usize> = rounds.iter().map(Vec::len).collect();
+    // Postings; ten texts (seven hits); for the three missing, five.
+    assert_eq!(sizes[1..], [10, 5], "{rounds:?}");
 }

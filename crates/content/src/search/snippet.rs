@@ -28,18 +28,6 @@ pub(crate) struct Window<'a> {
     pub total: usize,
 }
 
-impl<'a> Window<'a> {
-    /// The whole text.
-    pub fn whole(text: &'a str, spans: &'a [(usize, usize)]) -> Self {
-        Window {
-            text,
-            spans,
-            offset: 0,
-            total: spans.len(),
-        }
-    }
-}
-
 /// About [`SNIPPET_CHARS`] characters of the text from a little before the first match, every match
 /// inside marked. `matches` are normalized `(start, end)` positions in the whole text: every match in the
 /// window, the first match of the whole text among them (and at least [`SNIPPET_BEFORE`] characters into

@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 
 use crate::search::{hit_in, Hit, RegionFilter};
-use crate::shards::candidate::{earliest, hit_from_part, key_bits, Candidate, TermEntry};
-use crate::shards::lists::{intersect_by, intersect_pairs, ungap};
-use crate::shards::{
-    GramShard, Manifest, Part, Piece, Plan, Posting, Record, FAR, MASK_BITS, NOT_IN_TEXT,
+use crate::shards::candidate::{
+    earliest, hit_from_part, hit_in_part, key_bits, Candidate, TermEntry,
 };
+use crate::shards::lists::{intersect_by, intersect_pairs, ungap};
+use crate::shards::{GramShard, Manifest, Part, Piece, Plan, Posting, Record, FAR, NOT_IN_TEXT};
 
 /// A piece whose bytes do not decode, with the decoder's error.
 #[derive(Debug)]
@@ -72,6 +72,19 @@ pub struct Library {
     /// Whether part shards are left aside (one could not be fetched: offline, and 保存全部内容 does not
     /// save them), so that hits are read from whole texts.
     without_parts: bool,
+    /// The last query's candidates, in rank order, and how many the region filter left out: a search
+    /// takes several steps over the same postings.
+    ranked: Option<Ranked>,
+}
+
+/// A query's candidates in rank order (see [`Library::ranked`]).
+#[derive(Clone, Debug)]
+struct Ranked {
+    /// The query's terms (its plan follows from them).
+    terms: Vec<Vec<char>>,
+    region: Option<&'static str>,
+    all: Vec<Candidate>,
+    elsewhere: usize,
 }
 
 /// Where a shown hit is read from.
@@ -97,6 +110,7 @@ impl Library {
             parts: Vec::new(),
             regions: Vec::new(),
             without_parts: false,
+            ranked: None,
         }
     }
 
@@ -142,7 +156,12 @@ impl Library {
     }
 
     /// The next step of a search for `plan` in `region`, showing the best `want` hits.
-    pub fn step(&self, plan: &Plan, region: Option<&'static RegionFilter>, want: usize) -> Step {
+    pub fn step(
+        &mut self,
+        plan: &Plan,
+        region: Option<&'static RegionFilter>,
+        want: usize,
+    ) -> Step {
         if plan.is_empty() {
             return Step::Done(Page {
                 hits: Vec::new(),
@@ -166,22 +185,18 @@ impl Library {
         if !missing.is_empty() {
             return Step::Fetch(missing);
         }
-        let mut all = self.candidates(plan);
-        let total = all.len();
-        if let Some(keep) = region.and_then(|f| self.region(f)) {
-            all = intersect_by(all, keep);
-        }
-        let elsewhere = total - all.len();
-        all.sort_by(|a, b| {
-            key_bits(b.key)
-                .cmp(&key_bits(a.key))
-                .then(a.number.cmp(&b.number))
-        });
-        let page = if plan.exact() {
-            self.exact_page(plan, &all, want)
-        } else {
-            self.confirmed_page(plan, &all, want)
+        let key = region.map(|f| f.key);
+        let ranked = match self.ranked.take() {
+            Some(r) if r.terms == plan.terms && r.region == key => r,
+            _ => self.ranked(plan, region),
         };
+        let page = if plan.exact() {
+            self.exact_page(plan, &ranked.all, want)
+        } else {
+            self.confirmed_page(plan, &ranked.all, want)
+        };
+        let elsewhere = ranked.elsewhere;
+        self.ranked = Some(ranked);
         match page {
             Ok((hits, found, at_most)) => Step::Done(Page {
                 more: at_most > hits.len(),
@@ -192,6 +207,26 @@ impl Library {
                 elsewhere_exact: plan.exact(),
             }),
             Err(missing) => Step::Fetch(missing),
+        }
+    }
+
+    /// The candidates for `plan` in `region` (every piece they need loaded), in rank order.
+    fn ranked(&self, plan: &Plan, region: Option<&'static RegionFilter>) -> Ranked {
+        let mut all = self.candidates(plan);
+        let total = all.len();
+        if let Some(keep) = region.and_then(|f| self.region(f)) {
+            all = intersect_by(all, keep);
+        }
+        all.sort_by(|a, b| {
+            key_bits(b.key)
+                .cmp(&key_bits(a.key))
+                .then(a.number.cmp(&b.number))
+        });
+        Ranked {
+            terms: plan.terms.clone(),
+            region: region.map(|f| f.key),
+            elsewhere: total - all.len(),
+            all,
         }
     }
 
@@ -249,9 +284,10 @@ impl Library {
         }
     }
 
-    /// The page of a plan with a long term: candidates are read whole, in order, until `want` hits are
-    /// confirmed and no later candidate can outrank the last of them (its key is an upper bound of its
-    /// exact one). Else the text shards to fetch (a page's worth at a time).
+    /// The page of a plan with a long term: candidates are read in order (whole, or the part of a long
+    /// text that decides: [`Library::confirm`]) until `want` hits are confirmed and no later candidate
+    /// can outrank the last of them (its key is an upper bound of its exact one). Else the pieces to
+    /// fetch.
     fn confirmed_page(
         &self,
         plan: &Plan,
@@ -260,36 +296,47 @@ impl Library {
     ) -> Result<(Vec<Hit>, usize, usize), Vec<Piece>> {
         let mut hits: Vec<(u64, u32, Hit)> = Vec::new();
         let mut missing = Vec::new();
+        // From the first candidate that waits for a piece: its key's bits and number, and the
+        // candidates from it on that wait, or are hits already.
+        let mut waits: Option<(u64, u32)> = None;
+        let mut pending = 0;
         let mut read = 0;
+        // Whether a hit at (key's bits, number) stays above every candidate from (bound, number) on.
+        let above = |hit: (u64, u32), from: (u64, u32)| {
+            hit.0 > from.0 || (hit.0 == from.0 && hit.1 < from.1)
+        };
         for c in all {
-            if hits.len() >= want {
-                let last = &hits[want - 1];
-                let bound = key_bits(c.key);
-                if bound < last.0 || (bound == last.0 && c.number > last.1) {
-                    break;
+            let at = (key_bits(c.key), c.number);
+            if hits.len() >= want && above((hits[want - 1].0, hits[want - 1].1), at) {
+                break;
+            }
+            match self.confirm(plan, c) {
+                Err(piece) => {
+                    if !missing.contains(&piece) {
+                        missing.push(piece);
+                    }
+                    waits.get_or_insert(at);
+                    pending += 1;
+                }
+                Ok(decided) if waits.is_some() => pending += usize::from(decided.is_some()),
+                Ok(decided) => {
+                    read += 1;
+                    if let Some(hit) = decided {
+                        let at = (u64::from(hit.score) >> 12, c.number);
+                        let pos = hits.partition_point(|h| above((h.0, h.1), at));
+                        hits.insert(pos, (at.0, at.1, hit));
+                    }
                 }
             }
-            let k = self.text_shard(c.number);
-            let Some(r) = self.record(k, c.number) else {
-                let name = Piece::Text(k);
-                if !missing.contains(&name) {
-                    missing.push(name);
-                }
-                if missing.len() >= want.max(1) {
+            // A round asks for a page's worth of pieces (a piece may hold several candidates, and some
+            // candidates are not hits); once some were read, only for as many candidates as the page
+            // still lacks hits that no waiting candidate can outrank.
+            if let Some(from) = waits {
+                let settled = hits.partition_point(|h| above((h.0, h.1), from));
+                let lacking = want.saturating_sub(settled);
+                if missing.len() >= want || (read > 0 && 2 * pending >= 3 * lacking) {
                     break;
                 }
-                continue;
-            };
-            if !missing.is_empty() {
-                continue;
-            }
-            read += 1;
-            if let Some(hit) = hit_in(&r.doc, &r.entry, &plan.terms) {
-                let at = (u64::from(hit.score) >> 12, c.number);
-                let pos = hits.partition_point(|h| {
-                    (h.0, std::cmp::Reverse(h.1)) > (at.0, std::cmp::Reverse(at.1))
-                });
-                hits.insert(pos, (at.0, at.1, hit));
             }
         }
         if !missing.is_empty() {
@@ -302,6 +349,31 @@ impl Library {
         };
         hits.truncate(want);
         Ok((hits.into_iter().map(|h| h.2).collect(), found, at_most))
+    }
+
+    /// Whether candidate `c` of a plan with a long term holds every term (then its hit), from a part of
+    /// its text when the section is long and the part decides ([`hit_in_part`]), else from the whole
+    /// text. Else the piece to fetch.
+    fn confirm(&self, plan: &Plan, c: &Candidate) -> Result<Option<Hit>, Piece> {
+        if let (Some(reach), [term]) = (c.reach, plan.terms.as_slice()) {
+            let p = reach
+                .part(term.len())
+                .filter(|_| !self.without_parts && self.manifest.is_long(c.number));
+            if let Some(p) = p {
+                let k = self.manifest.part_shard(c.number, p);
+                let part = self.part_shard(k).ok_or(Piece::Part(k))?;
+                let decided = part
+                    .iter()
+                    .find(|x| x.0 == c.number && x.1 == p)
+                    .and_then(|part| hit_in_part(part, &plan.terms, &reach));
+                if let Some(decided) = decided {
+                    return Ok(decided);
+                }
+            }
+        }
+        let k = self.text_shard(c.number);
+        let r = self.record(k, c.number).ok_or(Piece::Text(k))?;
+        Ok(hit_in(&r.doc, &r.entry, &plan.terms))
     }
 
     /// Region filter `f`'s sections, if loaded.
@@ -331,9 +403,8 @@ impl Library {
         let mut result: Option<Vec<Candidate>> = None;
         for grams in &plan.grams {
             // This term: sections with every gram where the grams' positions line up (their masks,
-            // each turned back by its offset in the term, share a bit); in the title if every gram
-            // is; occurrences at most the fewest of any gram; first part the latest of any gram's
-            // (exact for a one-gram term).
+            // each turned back by its offset in the term, share a bit), with a bound of its
+            // occurrences ([`TermEntry::bound`]).
             let mut term: Option<Vec<TermEntry>> = None;
             for (offset, g) in grams {
                 let posting = self
@@ -344,7 +415,6 @@ impl Library {
                         s.get(at)
                     })
                     .unwrap_or(&empty);
-                let turn = (offset % MASK_BITS) as u32;
                 let mut number = 0u32;
                 let list = posting
                     .gaps
@@ -356,21 +426,19 @@ impl Library {
                         posting
                             .masks
                             .iter()
-                            .copied()
-                            .chain(std::iter::repeat(u8::MAX)),
+                            .map(|&m| Some(m))
+                            .chain(std::iter::repeat(None)),
                     )
                     .map(|(((&gap, &m), &f), mask)| {
                         number = number.wrapping_add(gap);
-                        (number, m & 1 == 1, m >> 1, f, mask.rotate_right(turn))
+                        TermEntry::of_gram(number, m, f, *offset, mask)
                     });
                 term = Some(match term {
                     None => list.collect(),
                     Some(prev) => {
                         let other: Vec<TermEntry> = list.collect();
-                        let mut both = intersect_pairs(prev, &other, |a, b| {
-                            (a.0, a.1 && b.1, a.2.min(b.2), a.3.max(b.3), a.4 & b.4)
-                        });
-                        both.retain(|e| e.4 != 0);
+                        let mut both = intersect_pairs(prev, &other, TermEntry::and);
+                        both.retain(|e| e.starts != 0);
                         both
                     }
                 });
@@ -379,16 +447,22 @@ impl Library {
             result = Some(match result {
                 None => term
                     .iter()
-                    .map(|&(n, t, c, f, _)| Candidate {
-                        number: n,
-                        key: (n < self.manifest.editorial_from, u32::from(t), c),
-                        first: f,
+                    .map(|e| Candidate {
+                        number: e.number,
+                        key: (
+                            e.number < self.manifest.editorial_from,
+                            u32::from(e.title),
+                            e.bound(),
+                        ),
+                        first: e.first,
+                        reach: Some(e.reach),
                     })
                     .collect(),
                 Some(prev) => intersect_pairs(prev, &term, |a, b| Candidate {
                     number: a.number,
-                    key: (a.key.0, a.key.1 + u32::from(b.1), a.key.2 + b.2),
-                    first: earliest(a.first, b.3),
+                    key: (a.key.0, a.key.1 + u32::from(b.title), a.key.2 + b.bound()),
+                    first: earliest(a.first, b.first),
+                    reach: None,
                 }),
             });
         }
