@@ -190,6 +190,28 @@ test('保存全部内容 is near the top of /about/ and /docs/, with its size (3
   }
 });
 
+test('with the browser\'s Save-Data (省流量) on, a first visit fetches nothing in the background but the worker\'s core, and 保存全部内容 says it saves only when tapped', async () => {
+  const ctx = await launch({ viewport: { width: 360, height: 780 } });
+  const page = await ctx.newPage();
+  // What a phone with 省流量 on reports to the page (headless Chromium has no such setting).
+  await page.addInitScript(() => Object.defineProperty(NetworkInformation.prototype, 'saveData', { get: () => true }));
+  const own = new Set();
+  page.on('request', (r) => own.add(new URL(r.url()).pathname + new URL(r.url()).search));
+  const from = server.requests.length;
+  await page.goto(`${server.base}/docs/`);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async () => Boolean(await caches.match('/docs/')), null, { timeout: 30000 });
+  await page.waitForTimeout(1000);
+  const background = server.requests.slice(from).filter((u) => !own.has(u));
+  const core = await page.evaluate(async () => (await fetch('/sw.js').then((r) => r.text())).match(/const CORE = (\[[^\]]*\])/)[1]);
+  const allowed = new Set(['/sw.js', ...JSON.parse(core)]);
+  assert.deepEqual(background.filter((u) => !allowed.has(u)), [], `background requests beyond the core: ${background.join(' ')}`);
+  const note = page.locator('.save-offline', { hasText: '省流量' });
+  assert.ok(await note.isVisible(), 'the control says the site does not download in the background');
+  await ctx.close();
+});
+
 test('保存全部内容 says when it stopped, goes on without fetching again what is kept, and counts bytes honestly', async () => {
   const ctx = await launch();
   const page = await ctx.newPage();
