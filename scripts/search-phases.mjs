@@ -5,13 +5,15 @@
 // queries, each timed in the page from the Enter key (tests/e2e/search-clock.mjs): to the first fetch, each
 // round of fetches (first request to last body), the time after each round (decoding, the next step,
 // drawing), the first hits shown and painted, the complete page shown and painted.
-// Prints the median of RUNS runs (default 3, each a fresh browser); NOSW=1 blocks the service worker.
+// Prints the median of RUNS runs (default 3, each a fresh browser); NOSW=1 blocks the service worker; LONG=1
+// adds the benchmark's two long phrases after the five.
 import { serve, launch } from '../tests/e2e/harness.mjs';
-import { QUERIES } from '../tests/e2e/scale-queries.mjs';
+import { QUERIES, LONG_QUERIES } from '../tests/e2e/scale-queries.mjs';
 import { timedSearch } from '../tests/e2e/search-clock.mjs';
 const dist = process.env.BENCH_DIST || 'dist';
 const server = await serve(0, dist);
 const runs = Number(process.env.RUNS || 3);
+const queries = process.env.LONG ? [...QUERIES, ...LONG_QUERIES] : QUERIES;
 const all = {};
 for (let run = 0; run < runs; run++) {
   const ctx = await launch({ serviceWorkers: process.env.NOSW ? 'block' : 'allow' });
@@ -31,7 +33,7 @@ for (let run = 0; run < runs; run++) {
   await page.goto(`${server.base}/search/`);
   await page.waitForFunction(() => !document.getElementById('static-shell') && document.querySelector('body > header.site-header'), null, { timeout: 20000 });
   await page.waitForTimeout(300);
-  for (const q of QUERIES) {
+  for (const q of queries) {
     await page.evaluate(() => { window.__ev = []; });
     const t = await timedSearch(page, q);
     const ev = await page.evaluate(() => window.__ev);
