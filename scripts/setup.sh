@@ -33,6 +33,14 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   cargo install trunk --version 0.21.14 --locked --force
 fi
 
+# wasm-split-cli: cuts each wasm bundle into its main module and lazily loaded chunks (Trunk's post-build
+# hook, scripts/split-wasm.mjs). From crates.io's wasm_split_cli_support, the splitter of Cargo.lock's
+# wasm_split_helpers 0.2 (through Leptos), as cargo-leptos uses it (it has no --version to check).
+if ! wasm-split-cli --help >/dev/null 2>&1; then
+  say "installing wasm-split-cli (wasm_split_cli_support 0.2.4)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked --force
+fi
+
 # leptosfmt: the style gate for view! macros (scripts/test.sh runs `leptosfmt --check`).
 if ! leptosfmt --version 2>/dev/null | grep -q ' 0\.1\.33$'; then
   say "installing leptosfmt 0.1.33"

@@ -8,7 +8,10 @@ use leptos_router::path;
 use policy_checker::store::Part;
 use policy_content::site::{Bundle, CheckerPage, Page, PageKind, ReaderPage};
 
-use crate::components::{DataGate, PageTools, SiteFooter, SiteHeader, TextSize};
+use crate::components::{
+    DataGate, LaterCode, PageTools, SiteFooter, SiteHeader, TextSize, ToolsCode, ToolsLoader,
+};
+use crate::lazy::Load;
 use crate::pages::NotFound;
 use crate::prerender::{Prerendered, PrerenderedCtx};
 
@@ -36,8 +39,11 @@ fn Frame(
 /// Home, the library, the documents, search and the about page: the router (navigation without
 /// reloading) inside the page frame, with one route that hands every address to the route table.
 #[component]
-pub fn ReaderApp() -> impl IntoView {
-    setup(Bundle::Reader);
+pub fn ReaderApp(
+    /// Loads the page tools' panels (the bundle's split point).
+    tools_code: Load<ToolsCode>,
+) -> impl IntoView {
+    setup(Bundle::Reader, tools_code);
     view! {
         <Router>
             <RoutedFrame>
@@ -82,11 +88,16 @@ fn ReaderPages() -> impl IntoView {
 /// The settlement calculator: one route, so no router (a smaller bundle; every link out of it is an
 /// ordinary page load).
 #[component]
-pub fn CalcApp() -> impl IntoView {
-    setup(Bundle::Calc);
+pub fn CalcApp(
+    /// Loads the page tools' panels (a split point of the bundle).
+    tools_code: Load<ToolsCode>,
+    /// Loads the code of the calculator's part computed after the pause (a split point of the bundle).
+    later_code: Load<LaterCode>,
+) -> impl IntoView {
+    setup(Bundle::Calc, tools_code);
     view! {
         <Frame path=page_path()>
-            <crate::pages::CalcPage />
+            <crate::pages::CalcPage later_code=later_code />
         </Frame>
     }
 }
@@ -94,8 +105,11 @@ pub fn CalcApp() -> impl IntoView {
 /// The eligibility checker, the self-check forms and quiz, and the village lookup: three pages, each an
 /// ordinary page load, so no router (a smaller bundle); each page waits for the checker data it uses.
 #[component]
-pub fn CheckerApp() -> impl IntoView {
-    setup(Bundle::Checker);
+pub fn CheckerApp(
+    /// Loads the page tools' panels (the bundle's split point).
+    tools_code: Load<ToolsCode>,
+) -> impl IntoView {
+    setup(Bundle::Checker, tools_code);
     let path = page_path();
     let page = match Page::resolve(&path.get_untracked()).map(|(p, _)| p.kind) {
         Some(PageKind::Checker(page)) => match page {
@@ -147,10 +161,12 @@ fn RoutedFrame(children: Children) -> impl IntoView {
     view! { <Frame path=location.pathname>{children()}</Frame> }
 }
 
-/// What every bundle sets up before its first view: the build-time page, the text size, offline support,
-/// the section-link copy handler, and links to other bundles' pages left to the browser.
-fn setup(this: Bundle) {
+/// What every bundle sets up before its first view: the build-time page, the loader of the page tools'
+/// panels, the text size, offline support, the section-link copy handler, and links to other bundles'
+/// pages left to the browser.
+fn setup(this: Bundle, tools_code: Load<ToolsCode>) {
     provide_context(PrerenderedCtx(StoredValue::new(Prerendered::capture())));
+    provide_context(ToolsLoader(tools_code));
     TextSize::provide();
     crate::offline::register();
     crate::components::section_link::install_copy_handler();

@@ -11,6 +11,7 @@ pub mod clause;
 pub mod compare;
 pub mod components;
 pub mod dom;
+pub mod lazy;
 mod mount;
 pub mod offline;
 pub mod pages;

@@ -170,6 +170,12 @@ pub fn register() {
     post(visited());
 }
 
+/// Tells the worker again what this page has loaded, after the page has fetched more of its own code (a
+/// lazily loaded chunk), so it is kept offline with the page.
+pub fn loaded_more() {
+    post(visited());
+}
+
 /// `{type: "visited", urls, saveData}`: this page's address and every file it has loaded so far.
 fn visited() -> js_sys::Object {
     let urls = js_sys::Array::new();

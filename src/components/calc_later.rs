@@ -2,6 +2,10 @@
 //! visits compared across categories, the other readings and the curve of personal payment against the
 //! bill for each category (6 + 505 settlements, memoized for the visit: the curve does not depend on the
 //! visits typed, only on the profile, options and changed numbers), and the handout's QR code.
+//!
+//! Its code (the comparison, the readings, the curve, the QR encoder and the drawing of all of it) is a
+//! chunk of the calc bundle of its own ([`LaterCode`]), loaded when the page is idle or on first use: the
+//! first result never waits for it (README, "Lazily loaded code").
 
 use std::sync::Arc;
 
@@ -19,7 +23,7 @@ use super::calc_result::{param, visits_in_words};
 
 /// What the result shows once typing pauses: the same visits for every category, where the other reading
 /// of the documents changes the amount, the curve, and the handout's QR code of the address.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Later {
     /// The scenario it was computed for.
     pub scenario: Scenario,
@@ -34,6 +38,24 @@ pub struct Later {
     flattens: Option<String>,
     /// The handout's QR code (SVG) of the address as it was then.
     pub qr: String,
+    /// Draws it: a function of the lazily loaded chunk, so the drawing's code is not in the main one.
+    draw: fn(Later, Signal<bool>) -> AnyView,
+}
+
+/// The later part's functions, in a chunk of the calc bundle of their own (its split point is in
+/// `src/bin/calc.rs`, see [`crate::lazy`]).
+#[derive(Clone, Copy)]
+pub struct LaterCode {
+    /// [`LaterMemo::later`].
+    pub later: fn(&mut LaterMemo, &Scenario, Decimal, &str) -> Later,
+}
+
+impl Default for LaterCode {
+    fn default() -> Self {
+        Self {
+            later: LaterMemo::later,
+        }
+    }
 }
 
 /// The work done after a pause, kept for the visit: typing back and forth, or switching category and
@@ -55,7 +77,7 @@ const MEMO_SIZE: usize = 64;
 impl LaterMemo {
     /// The later part for `scenario`, whose year's personal amount is `personal`, with the QR code of
     /// `url`.
-    pub fn later(&mut self, scenario: &Scenario, personal: Decimal, url: &str) -> Later {
+    fn later(&mut self, scenario: &Scenario, personal: Decimal, url: &str) -> Later {
         let (compare, readings) = match self.settled.iter().find(|(s, _)| s == scenario) {
             Some((_, done)) => done.clone(),
             None => {
@@ -109,6 +131,7 @@ impl LaterMemo {
             curve,
             flattens,
             qr,
+            draw,
         }
     }
 }
@@ -187,43 +210,47 @@ pub fn CalcLater(
     #[prop(into)]
     fresh: Signal<bool>,
 ) -> impl IntoView {
-    move || {
-        later.get().map(|l| {
-            let region = policy_engine::profile(&l.scenario.profile).map_or(String::new(), |p| p.name.clone());
-            let total = l.scenario.episodes.iter().map(|e| e.total).sum();
-            let what = visits_in_words(&l.scenario, total);
-            let readings = (!l.readings.is_empty()).then(|| {
-                let items = l.readings
-                    .into_iter()
-                    .map(|(text, anchor)| view! { <li>{text}<a href=format!("/about/#{anchor}")>"看原文"</a></li> })
-                    .collect_view();
-                view! {
-                    <h2>"说明：文件说法不一的地方"</h2>
-                    <ul class="readings" data-testid="readings">
-                        {items}
-                    </ul>
-                }
-            });
-            let curve = l.curve.to_string();
-            let flattens = l.flattens;
-            view! {
-                <div
-                    class="calc-later"
-                    class:stale=move || !fresh.get()
-                    aria-busy=move || (!fresh.get()).to_string()
-                >
-                    <div class="no-print">{readings}</div>
-                    <CategoryCompare table=l.compare region=region what=what />
-                    <div class="no-print">
-                        <h2>"费用越多，个人付多少？"</h2>
-                        <div class="chart-box" inner_html=curve></div>
-                        <p class="hint">
-                            "横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"
-                            {flattens}
-                        </p>
-                    </div>
-                </div>
-            }
-        })
+    move || later.get().map(|l| (l.draw)(l, fresh))
+}
+
+/// Draws `l` (see [`CalcLater`]).
+fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
+    let region =
+        policy_engine::profile(&l.scenario.profile).map_or(String::new(), |p| p.name.clone());
+    let total = l.scenario.episodes.iter().map(|e| e.total).sum();
+    let what = visits_in_words(&l.scenario, total);
+    let readings = (!l.readings.is_empty()).then(|| {
+        let items = l
+            .readings
+            .into_iter()
+            .map(|(text, anchor)| view! { <li>{text}<a href=format!("/about/#{anchor}")>"看原文"</a></li> })
+            .collect_view();
+        view! {
+            <h2>"说明：文件说法不一的地方"</h2>
+            <ul class="readings" data-testid="readings">
+                {items}
+            </ul>
+        }
+    });
+    let curve = l.curve.to_string();
+    let flattens = l.flattens;
+    view! {
+        <div
+            class="calc-later"
+            class:stale=move || !fresh.get()
+            aria-busy=move || (!fresh.get()).to_string()
+        >
+            <div class="no-print">{readings}</div>
+            <CategoryCompare table=l.compare region=region what=what />
+            <div class="no-print">
+                <h2>"费用越多，个人付多少？"</h2>
+                <div class="chart-box" inner_html=curve></div>
+                <p class="hint">
+                    "横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"
+                    {flattens}
+                </p>
+            </div>
+        </div>
     }
+    .into_any()
 }

@@ -32,7 +32,7 @@ mod town_summary;
 mod visit_fields;
 
 pub use benefit_item::BenefitItem;
-pub use calc_later::{CalcLater, Later, LaterMemo};
+pub use calc_later::{CalcLater, Later, LaterCode, LaterMemo};
 pub use calc_result::{CalcResult, ResultHead};
 pub use category_compare::CategoryCompare;
 pub use check_question::Question;
@@ -46,7 +46,7 @@ pub use form_result::FormScore;
 pub use indicator_answer::IndicatorAnswer;
 pub use load_failed::LoadFailed;
 pub use page_heading::PageHeading;
-pub use page_tools::PageTools;
+pub use page_tools::{PageTools, ToolsCode, ToolsLoader};
 pub use poster::Poster;
 pub use qr_dialog::QrDialog;
 pub use quiz_view::QuizView;

@@ -19,6 +19,11 @@
 // phrases' bytes per query at 1,000 documents about halved): reader 204.4 → 205.4 KB, budget 205 → 206; a
 // document's first visit pays for it with what ships without comments (the loader's, the shell page's, the
 // stylesheet's spaces): 250.5 → 249.5 KB.
+// 2026-12-02, issue 15's split: each bundle's main module and its lazily loaded chunk (the page tools'
+// panels and the QR encoder; in the calculator also the comparison, readings, curve and handout QR): reader
+// 205.4 → 188.2 (+ 29.7), calc 199.5 → 173.0 (+ 42.2), checker 178.5 → 161.9 (+ 27.9) KB; budgets 206 → 189,
+// 200 → 174, 180 → 163; a document's first visit 249.5 → 233.1 KB. Issue 15's target for the calculator, 150 KB,
+// is still not met.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -27,9 +32,14 @@ import zlib from 'node:zlib';
 import { DIST } from './harness.mjs';
 
 const KB = 1000;
-/** Brotli budget per bundle (the wasm's name starts `zct-<bundle>-`). */
-const BUDGET = { reader: 206 * KB, calc: 200 * KB, checker: 180 * KB };
-const budgetOf = (file) => BUDGET[file.match(/^zct-([a-z]+)-/)[1]];
+/** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
+ * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
+const BUDGET = { reader: 189 * KB, calc: 174 * KB, checker: 163 * KB };
+/** Brotli budget of all of a bundle's chunks together. */
+const LAZY_BUDGET = 45 * KB;
+const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
+const budgetOf = (file) => BUDGET[bundleOf(file)];
+const isMain = (file) => file.endsWith('_bg.wasm');
 const br = (file) => fs.statSync(path.join(DIST, file + '.br')).size;
 
 /** The same-origin files a page references in its HTML (stylesheets, scripts, preloads, manifest, icon). */
@@ -47,7 +57,7 @@ test('a document page loads at most 250 KB (brotli) on a first visit; the reader
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
   const wasm = files.filter((f) => f.endsWith('.wasm'));
   console.log('first-visit sizes (brotli bytes):', JSON.stringify(sizes), 'total', total);
-  assert.ok(wasm.length === 1, 'the page loads one wasm');
+  assert.ok(wasm.length === 1, 'the page loads one wasm (its bundle\'s main module) before its first screen');
   assert.ok(br(wasm[0]) <= BUDGET.reader, `wasm is ${br(wasm[0])} bytes brotli (budget ${BUDGET.reader / KB} KB)`);
   assert.ok(total <= 250 * KB, `first visit is ${total} bytes brotli (budget 250 KB)`);
 });
@@ -55,11 +65,16 @@ test('a document page loads at most 250 KB (brotli) on a first visit; the reader
 test('every wasm bundle is within its budget (brotli), and each route loads its own', () => {
   const wasm = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
   const sizes = Object.fromEntries(wasm.map((f) => [f, br(f)]));
-  console.log('wasm bundles (brotli bytes):', JSON.stringify(sizes));
-  assert.equal(wasm.length, 3, 'reader, calc and checker');
-  for (const [f, n] of Object.entries(sizes)) {
+  console.log('wasm bundles and their chunks (brotli bytes):', JSON.stringify(sizes));
+  const main = wasm.filter(isMain);
+  assert.deepEqual(main.map(bundleOf).sort(), ['calc', 'checker', 'reader'], 'one main module per bundle');
+  for (const f of main) {
     const budget = budgetOf(f);
-    assert.ok(n <= budget, `${f} is ${n} bytes brotli (budget ${budget / KB} KB)`);
+    assert.ok(sizes[f] <= budget, `${f} is ${sizes[f]} bytes brotli (budget ${budget / KB} KB)`);
+  }
+  for (const b of Object.keys(BUDGET)) {
+    const lazy = wasm.filter((f) => !isMain(f) && bundleOf(f) === b).reduce((n, f) => n + sizes[f], 0);
+    assert.ok(lazy <= LAZY_BUDGET, `the ${b} bundle's chunks are ${lazy} bytes brotli (budget ${LAZY_BUDGET / KB} KB)`);
   }
   const loads = (page) => firstVisitFiles(page).find((f) => f.endsWith('.wasm'));
   assert.match(loads('docs/huining-83/index.html'), /^zct-reader-/);

@@ -1,6 +1,7 @@
 // A page that needs the app never says "正在加载……" forever: when the bundle's wasm or script fails to
 // load, or the app has not mounted after 15 s, the page shell (public/loader.js) puts a notice with 重试
-// in its place; with JavaScript off the <noscript> note shows and no loading line.
+// in its place; with JavaScript off the <noscript> note shows and no loading line. A lazily loaded chunk
+// that fails holds back only what is in it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, appReady } from './harness.mjs';
@@ -23,6 +24,29 @@ test('a failed wasm download shows a notice with 重试, and 重试 loads the ap
   await page.unroute('**/*.wasm');
   await notice.getByRole('button', { name: '重试' }).click();
   await appReady(page);
+  await page.close();
+});
+
+test('a lazily loaded chunk that cannot be fetched holds back only its own part: the first result shows, the QR panel opens once it can', async () => {
+  const page = await browser.newPage();
+  const chunk = /-[a-z_]+\.wasm$/;
+  const asked = [];
+  await page.route(chunk, (r) => { asked.push(r.request().url()); return r.abort(); });
+  const crashes = [];
+  page.on('pageerror', (e) => crashes.push(String(e)));
+  await page.goto(`${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '12000');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  await page.locator('.steps li').first().waitFor();
+  await page.waitForTimeout(1000); // past the pause, when the later part would show
+  assert.ok(asked.length > 0, 'the chunk was asked for');
+  assert.equal(await page.getByTestId('compare').count(), 0, 'the comparison needs the chunk');
+  assert.equal(await page.locator('.crash, .load-failed').count(), 0, 'no failure notice');
+  assert.deepEqual(crashes, []);
+  await page.unroute(chunk);
+  await page.getByRole('button', { name: '二维码' }).click();
+  await page.getByTestId('qr-svg').waitFor();
   await page.close();
 });
 

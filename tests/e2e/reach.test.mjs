@@ -1,5 +1,5 @@
 // Reach and inclusion: QR codes decode to the page's URL, the pages opened work offline after one visit
-// and every page after 保存全部内容, pages are network first (a new build shows at once, the saved copy
+// (with the code they load after their first screen) and every page after 保存全部内容, pages are network first (a new build shows at once, the saved copy
 // when the network does not answer),
 // axe-core finds no WCAG 2.1 AA violation on any route, nothing entered is stored, and no request
 // leaves the site's origin.
@@ -59,6 +59,37 @@ test('after one visit the pages opened work with the network cut; a page never o
   await page.goto(`${server.base}/calc/`);
   assert.equal(await page.locator('h1').textContent(), '这一页还没有保存到这台手机上');
   assert.match(await page.locator('main').textContent(), /保存全部内容，离线使用/);
+  await ctx.close();
+});
+
+test('after one visit to /calc/, with the network cut, the code loaded after the first result is there too', async () => {
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  const chunks = [];
+  page.on('request', (r) => { if (/-[a-z_]+\.wasm$/.test(r.url()) && !r.url().endsWith('_bg.wasm')) chunks.push(r.url()); });
+  await page.goto(`${server.base}/calc/`);
+  await appReady(page);
+  // Nobody types: the bundle's lazily loaded chunk is fetched once the page is idle, and kept.
+  const kept = () => page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      const keys = await (await caches.open(name)).keys();
+      if (keys.some((r) => /-[a-z_]+\.wasm$/.test(r.url) && !r.url.endsWith('_bg.wasm'))) return true;
+    }
+    return false;
+  });
+  await page.waitForFunction(async () => Boolean(await caches.match('/calc/')), null, { timeout: 30000 });
+  for (let i = 0; i < 60 && !(await kept()); i++) await page.waitForTimeout(250);
+  assert.ok(await kept(), 'the chunk is kept');
+  assert.equal(new Set(chunks).size, 1, `one chunk fetched: ${chunks}`);
+  await ctx.setOffline(true);
+  await page.goto(`${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '12000');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  // The comparison per payer (after the pause) and the QR panel are the chunk's.
+  await page.getByTestId('compare').waitFor();
+  await page.getByRole('button', { name: '二维码' }).click();
+  await page.getByTestId('qr-svg').waitFor();
   await ctx.close();
 });
 

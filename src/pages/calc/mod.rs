@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use policy_engine::{profile, profiles, settle, Category};
 
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, OPTIONS};
-use crate::components::{CalcLater, CalcResult, LaterMemo, PageHeading, ResultHead, VisitFields};
+use crate::components::{
+    CalcLater, CalcResult, Later, LaterCode, LaterMemo, PageHeading, ResultHead, VisitFields,
+};
+use crate::lazy::Load;
 use policy_content::site::PageKind;
 use policy_engine::form::{CalcForm, FromLink, VisitForm, MAX_VISITS};
 
@@ -25,7 +28,10 @@ pub const PAUSE_MS: u64 = 350;
 
 /// The calculator page.
 #[component]
-pub fn CalcPage() -> impl IntoView {
+pub fn CalcPage(
+    /// Loads the code of the part computed after the pause (the calc bundle's split point).
+    later_code: Load<LaterCode>,
+) -> impl IntoView {
     let opened = read_fragment();
     let example = StoredValue::new_local(take_example());
     // Amounts typed into the build's form before the app started: the person is typing, so the app
@@ -87,24 +93,36 @@ pub fn CalcPage() -> impl IntoView {
         });
     }
     // The later part: at once for a scenario the page opened with from a link (nobody is typing), then
-    // after each pause in typing.
+    // after each pause in typing. Its code is loaded once the page is idle, or on first use.
     let memo = StoredValue::new(LaterMemo::default());
-    let compute_later = move |o: &Outcome| match o {
-        Outcome::Settled(b) => {
-            let url = web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .unwrap_or_default();
-            Some(memo.try_update_value(|m| m.later(&b.0, b.1.year.personal, &url))?)
-        }
-        _ => None,
+    let later = RwSignal::new(None::<Later>);
+    let bring_up = move || {
+        let Some(b) = outcome.with_untracked(Outcome::settled) else {
+            later.set(None);
+            return;
+        };
+        let url = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let (scenario, result, _) = *b;
+            // Without its code (offline, never kept), the later part is left out.
+            let Ok(code) = later_code().await else {
+                return;
+            };
+            let next =
+                memo.try_update_value(|m| (code.later)(m, &scenario, result.year.personal, &url));
+            // The person may have typed on while the code loaded: only the current scenario's part shows.
+            let current = outcome
+                .try_with_untracked(|o| matches!(o, Outcome::Settled(c) if c.0 == scenario))
+                .unwrap_or(false);
+            if current {
+                later.set(next);
+            }
+        });
     };
-    let later = RwSignal::new(if typing {
-        None
-    } else {
-        outcome.with_untracked(compute_later)
-    });
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         let settled = outcome.with(|o| matches!(o, Outcome::Settled(_)));
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
             h.clear();
@@ -124,15 +142,16 @@ pub fn CalcPage() -> impl IntoView {
         if fresh {
             return;
         }
-        let handle = set_timeout_with_handle(
-            move || {
-                let next = outcome.with_untracked(compute_later);
-                later.set(next);
-            },
-            std::time::Duration::from_millis(PAUSE_MS),
-        );
+        if first.is_none() && !typing {
+            bring_up();
+            return;
+        }
+        let handle = set_timeout_with_handle(bring_up, std::time::Duration::from_millis(PAUSE_MS));
         pending.set_value(handle.ok());
     });
+    // The later part's code, loaded once the page is idle even if nobody types (kept for offline use with
+    // the page, and ready after the first pause).
+    crate::lazy::prefetch(later_code, |_| ());
     let fresh = Signal::derive(move || {
         outcome.with(|o| match o {
             Outcome::Settled(b) => later.with(|l| l.as_ref().is_some_and(|l| l.scenario == b.0)),
