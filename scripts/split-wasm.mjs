@@ -13,7 +13,7 @@
 //      the integrity hashes of the preloads; the split script is preloaded too (the main script imports
 //      it: without the preload its fetch would be one more round trip before the wasm starts).
 // The chunks are not preloaded: nothing needed before the first result is in them. Each one is fetched
-// when the page is idle or on first use, from the same origin (the CSP's 'self' and 'wasm-unsafe-eval').
+// on first use (the calculator's after its paint: src/pages/calc/mod.rs), from the same origin (the CSP's 'self' and 'wasm-unsafe-eval').
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -1,6 +1,7 @@
 //! The tools bar on every page: text size, read aloud, QR code for this page, poster, print. The QR
-//! panel and the poster (with the QR encoder) are a chunk of each bundle of their own ([`ToolsCode`]),
-//! loaded when the page is idle or when one is opened.
+//! panel and the poster (with the QR encoder) are in each bundle's lazily loaded chunk ([`ToolsCode`]),
+//! fetched when one is first opened (or already there: the calculator loads the chunk after its paint),
+//! so a page's first visit does not download them.
 
 use leptos::prelude::*;
 use policy_content::site::tools;
@@ -41,27 +42,52 @@ pub fn PageTools() -> impl IntoView {
     let (poster_open, set_poster_open) = signal(false);
     let ToolsLoader(load) = expect_context();
     let code = RwSignal::new(None::<ToolsCode>);
-    let keep = move |loaded| {
-        if code.try_with_untracked(Option::is_none).unwrap_or(false) {
-            code.set(Some(loaded));
-        }
-    };
-    // Loaded once the page is idle, so the panels open at once and are kept for offline use; when one is
-    // opened if it is not loaded yet (Save-Data, or that failed).
-    crate::lazy::prefetch(load, keep);
+    // Whether the last fetch of the chunk failed (offline, and never kept): said in the panel's place.
+    let failed = RwSignal::new(false);
     let fetch = move || {
+        failed.set(false);
         leptos::task::spawn_local(async move {
-            if let Ok(loaded) = load().await {
-                keep(loaded);
+            match load().await {
+                Ok(loaded) => {
+                    if code.try_with_untracked(Option::is_none).unwrap_or(false) {
+                        code.set(Some(loaded));
+                        crate::offline::loaded_more();
+                    }
+                }
+                Err(_) => failed.set(true),
             }
         })
+    };
+    // Opens or closes a panel; while its code is not there, a tap opens it and fetches the code (again,
+    // after a failure).
+    let open_or_close = move |set: WriteSignal<bool>| {
+        if code.with_untracked(Option::is_none) {
+            set.set(true);
+            fetch();
+        } else {
+            set.update(|o| *o = !*o);
+        }
     };
     let panel =
         move |open: ReadSignal<bool>, set: WriteSignal<bool>, draw: fn(&ToolsCode) -> DrawPanel| {
             move || {
-                open.get()
-                    .then(|| code.with(|c| c.as_ref().map(|c| draw(c)(set))))
-                    .flatten()
+                open.get().then(|| {
+                    code.with(|c| match c {
+                        Some(c) => draw(c)(set),
+                        None if failed.get() => view! {
+                            <p class="qr-panel" role="alert">
+                                "没有连上网络，这个功能现在打不开。联网后再点一次。"
+                            </p>
+                        }
+                        .into_any(),
+                        None => view! {
+                            <p class="qr-panel" role="status">
+                                "正在准备……"
+                            </p>
+                        }
+                        .into_any(),
+                    })
+                })
             }
         };
     view! {
@@ -72,12 +98,7 @@ pub fn PageTools() -> impl IntoView {
                 type="button"
                 class="tool"
                 aria-expanded=move || qr_open.get().to_string()
-                on:click=move |_| {
-                    set_qr_open.update(|o| *o = !*o);
-                    if code.with_untracked(Option::is_none) {
-                        fetch();
-                    }
-                }
+                on:click=move |_| open_or_close(set_qr_open)
             >
                 {tools::QR}
             </button>
@@ -85,12 +106,7 @@ pub fn PageTools() -> impl IntoView {
                 type="button"
                 class="tool"
                 aria-expanded=move || poster_open.get().to_string()
-                on:click=move |_| {
-                    set_poster_open.update(|o| *o = !*o);
-                    if code.with_untracked(Option::is_none) {
-                        fetch();
-                    }
-                }
+                on:click=move |_| open_or_close(set_poster_open)
             >
                 {tools::POSTER}
             </button>

@@ -50,6 +50,23 @@ test('a lazily loaded chunk that cannot be fetched holds back only its own part:
   await page.close();
 });
 
+test('the QR panel\'s code, fetched on the first tap, says so plainly when it cannot come, and a second tap tries again', async () => {
+  const page = await browser.newPage();
+  const chunk = /-[a-z_]+\.wasm$/;
+  await page.route(chunk, (r) => r.abort());
+  await page.goto(`${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await page.getByRole('button', { name: '二维码' }).click();
+  const said = page.locator('.qr-panel[role="alert"]');
+  await said.waitFor();
+  assert.match(await said.textContent(), /联网后再点一次/);
+  await page.unroute(chunk);
+  await page.getByRole('button', { name: '二维码' }).click();
+  await page.getByTestId('qr-svg').waitFor();
+  assert.equal(await said.count(), 0);
+  await page.close();
+});
+
 test('a failed script download shows the notice too', async () => {
   const page = await browser.newPage();
   await page.route(/\/zct-[a-z]+-[0-9a-f]+\.js$/, (r) => r.abort());
