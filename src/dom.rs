@@ -260,6 +260,16 @@ pub fn today() -> String {
     policy_content::date::ymd(d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
+/// Resolves after `ms` milliseconds (a plain timer: usable before the app has mounted).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Records the User Timing mark `name` now (the benchmark reads `performance.getEntriesByName(name)`;
 /// nothing else does).
 pub fn mark(name: &str) {

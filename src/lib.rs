@@ -20,5 +20,5 @@ pub mod qr;
 pub mod self_check_state;
 pub mod speech;
 
-pub use app::{CalcApp, CheckerApp, ReaderApp};
-pub use mount::mount;
+pub use app::{checker_data, CalcApp, CheckerApp, ReaderApp};
+pub use mount::{mount, mount_after};

@@ -21,6 +21,21 @@ where
     crate::dom::mark("zct-mounted");
 }
 
+/// Mounts `app` as [`mount`] does once `ready` has finished (the checker's data: see
+/// [`crate::app::checker_data`]); until then the build's page stays as it is.
+pub fn mount_after<R, F, N>(ready: R, app: F)
+where
+    R: std::future::Future<Output = ()> + 'static,
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    // Not Leptos's spawner: its executor is set up by the mount itself.
+    wasm_bindgen_futures::spawn_local(async move {
+        ready.await;
+        mount(app);
+    });
+}
+
 /// A notice over the page, in plain Chinese, with a way back: the app has stopped (a wasm panic aborts),
 /// so this is plain DOM, not a view.
 fn show_failure() {

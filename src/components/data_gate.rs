@@ -21,7 +21,7 @@ pub fn DataGate(
     let state = RwSignal::new(ready.then_some(Ok::<(), String>(())));
     let load = move || {
         state.set(None);
-        spawn_local(async move { state.set(Some(install(parts).await)) });
+        spawn_local(async move { state.set(Some(install_data(parts).await)) });
     };
     if !ready {
         load();
@@ -43,7 +43,8 @@ pub fn DataGate(
     }
 }
 
-async fn install(parts: &[Part]) -> Result<(), String> {
+/// Fetches and installs every one of `parts` not installed yet.
+pub async fn install_data(parts: &[Part]) -> Result<(), String> {
     for part in parts.iter().filter(|p| !p.installed()) {
         let bytes = fetch_bytes(&format!("/data/{}", part.file()))
             .await

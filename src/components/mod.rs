@@ -39,7 +39,7 @@ pub use check_question::Question;
 pub use check_result::CheckResult;
 pub use check_review::Review;
 pub use check_step_link::StepLink;
-pub use data_gate::DataGate;
+pub use data_gate::{install_data, DataGate};
 pub use department_table::DepartmentTable;
 pub use direct_answers::DirectAnswers;
 pub use form_result::FormScore;
