@@ -135,7 +135,6 @@ pub fn CheckerApp(
     view! { <Frame path=path>{page}</Frame> }
 }
 
-/// The path of a page that never navigates without reloading (a bundle without a router).
 /// The checker page at `path`, if it is one.
 fn checker_page(path: &str) -> Option<CheckerPage> {
     match Page::resolve(path).map(|(p, _)| p.kind) {
@@ -168,6 +167,7 @@ pub async fn checker_data() {
     }
 }
 
+/// The path of a page that never navigates without reloading (a bundle without a router).
 fn page_path() -> Signal<String> {
     Signal::stored(location_path())
 }

@@ -16,20 +16,41 @@ pub use leptos::wasm_split::SplitLoaderError;
 /// next call tries again.
 pub type Load<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
 
-/// Once the page has been painted, loads `load`'s chunk in the background, hands its table to `loaded`
-/// and tells the service worker, so that the chunk is ready when first used and kept for offline use
-/// with the page. Not with Save-Data on (the person asked the browser to save data): then the chunk is
-/// fetched on first use only.
-pub fn prefetch<T: 'static>(load: Load<T>, loaded: impl FnOnce(T) + 'static) {
+/// Gets `load`'s table, loading its chunk if it is not loaded yet. The first time a chunk has come, the
+/// service worker is told what the page has loaded, so the chunk is kept for offline use with the page.
+pub async fn load<T>(load: Load<T>) -> Result<T, SplitLoaderError> {
+    let code = load().await?;
+    // Each split point's loader once: the page then has its chunk (and it is in Resource Timing).
+    let first = TOLD.with(|told| {
+        let mut told = told.borrow_mut();
+        let first = !told.contains(&(load as usize));
+        if first {
+            told.push(load as usize);
+        }
+        first
+    });
+    if first {
+        crate::offline::loaded_more();
+    }
+    Ok(code)
+}
+
+thread_local! {
+    /// The split points whose chunk the service worker has been told of (their loaders' addresses; a
+    /// bundle has one or two, so a list, without a hash set's code in the main module).
+    static TOLD: std::cell::RefCell<Vec<usize>> = Default::default();
+}
+
+/// Once the page has been painted, loads `load`'s chunk in the background (see [`load`]), so that it is
+/// ready when first used and kept for offline use with the page. Not with Save-Data on (the person asked
+/// the browser to save data): then the chunk is fetched on first use only.
+pub fn prefetch<T: 'static>(load: Load<T>) {
     if crate::offline::save_data() {
         return;
     }
     crate::dom::after_paint(move || {
         leptos::task::spawn_local(async move {
-            if let Ok(code) = load().await {
-                loaded(code);
-                crate::offline::loaded_more();
-            }
+            let _ = self::load(load).await;
         })
     });
 }

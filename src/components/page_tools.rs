@@ -47,11 +47,10 @@ pub fn PageTools() -> impl IntoView {
     let fetch = move || {
         failed.set(false);
         leptos::task::spawn_local(async move {
-            match load().await {
+            match crate::lazy::load(load).await {
                 Ok(loaded) => {
                     if code.try_with_untracked(Option::is_none).unwrap_or(false) {
                         code.set(Some(loaded));
-                        crate::offline::loaded_more();
                     }
                 }
                 Err(_) => failed.set(true),

@@ -107,7 +107,7 @@ pub fn CalcPage(
         leptos::task::spawn_local(async move {
             let (scenario, result, _) = *b;
             // Without its code (offline, never kept), the later part is left out.
-            let Ok(code) = later_code().await else {
+            let Ok(code) = crate::lazy::load(later_code).await else {
                 return;
             };
             let next =
@@ -151,7 +151,7 @@ pub fn CalcPage(
     });
     // The later part's code, loaded once the page is idle even if nobody types (kept for offline use with
     // the page, and ready after the first pause).
-    crate::lazy::prefetch(later_code, |_| ());
+    crate::lazy::prefetch(later_code);
     let fresh = Signal::derive(move || {
         outcome.with(|o| match o {
             Outcome::Settled(b) => later.with(|l| l.as_ref().is_some_and(|l| l.scenario == b.0)),
