@@ -113,19 +113,19 @@ pub fn CheckerApp(
     let path = page_path();
     let page = match checker_page(&path.get_untracked()) {
         Some(page @ CheckerPage::Check) => view! {
-            <DataGate parts=data_parts(page)>
+            <DataGate parts=Part::for_page(page)>
                 <crate::pages::CheckPage />
             </DataGate>
         }
         .into_any(),
         Some(page @ CheckerPage::SelfCheck) => view! {
-            <DataGate parts=data_parts(page)>
+            <DataGate parts=Part::for_page(page)>
                 <crate::pages::SelfCheckPage />
             </DataGate>
         }
         .into_any(),
         Some(page @ CheckerPage::Villages) => view! {
-            <DataGate parts=data_parts(page)>
+            <DataGate parts=Part::for_page(page)>
                 <crate::pages::VillagesPage />
             </DataGate>
         }
@@ -143,25 +143,16 @@ fn checker_page(path: &str) -> Option<CheckerPage> {
     }
 }
 
-/// The parts of the checker data each checker page uses.
-fn data_parts(page: CheckerPage) -> &'static [Part] {
-    match page {
-        CheckerPage::Check => &[Part::Eligibility],
-        CheckerPage::SelfCheck => &[Part::Forms, Part::Quiz],
-        CheckerPage::Villages => &[Part::Villages],
-    }
-}
-
 /// How long the app waits for a checker page's data before it mounts anyway (its [`DataGate`] then says
 /// 正在载入…… and, if the data does not come, why, with 重试), in ms.
 const DATA_WAIT_MS: i32 = 3_000;
 
-/// Installs the checker data this page uses (see [`data_parts`]), for at most [`DATA_WAIT_MS`], so that
+/// Installs the checker data this page uses (see [`Part::for_page`]), for at most [`DATA_WAIT_MS`], so that
 /// the app can be mounted with its page already drawn: the build's page stays readable meanwhile, instead
 /// of giving way to a loading line (250–450 ms on slow 4G). A failure is left to the page's [`DataGate`].
 pub async fn checker_data() {
     if let Some(page) = checker_page(&location_path()) {
-        let install = std::pin::pin!(crate::components::install_data(data_parts(page)));
+        let install = std::pin::pin!(crate::components::install_data(Part::for_page(page)));
         let wait = std::pin::pin!(crate::dom::sleep(DATA_WAIT_MS));
         futures::future::select(install, wait).await;
     }

@@ -1,5 +1,10 @@
 //! Holds a page back until the checker data it needs is installed: fetched once per visit from the files
-//! the site generator publishes under `/data/` (the service worker keeps them for offline use).
+//! the site generator publishes under `/data/` (the page's HTML preloads them; the service worker keeps
+//! them for offline use).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::task::{Poll, Waker};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -43,14 +48,63 @@ pub fn DataGate(
     }
 }
 
-/// Fetches and installs every one of `parts` not installed yet.
+/// Fetches and installs every one of `parts` not installed yet (their fetches at the same time).
 pub async fn install_data(parts: &[Part]) -> Result<(), String> {
-    for part in parts.iter().filter(|p| !p.installed()) {
-        let bytes = fetch_bytes(&format!("/data/{}", part.file()))
-            .await
-            .map_err(|e| e.to_string())?;
-        part.install(&bytes)
-            .map_err(|e| format!("{}: {e}", part.file()))?;
+    let fetches: Vec<_> = parts
+        .iter()
+        .filter(|p| !p.installed())
+        .map(|p| fetch_of(*p))
+        .collect();
+    for fetch in fetches {
+        fetch.await?;
     }
     Ok(())
+}
+
+/// A part's fetch and install: under way (with who waits for it), or its outcome.
+enum Fetch {
+    Pending(Vec<Waker>),
+    Done(Result<(), String>),
+}
+
+thread_local! {
+    /// Each part's fetch, once started.
+    static FETCHES: RefCell<Vec<(Part, Rc<RefCell<Fetch>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The fetch of `part`, to wait for: the one started before unless it failed, else one started now. The
+/// fetch runs as a task of its own, so when the app's start stops waiting for it the page's [`DataGate`]
+/// waits for the same request, not a second one.
+fn fetch_of(part: Part) -> impl std::future::Future<Output = Result<(), String>> {
+    let fetch = FETCHES.with_borrow_mut(|fetches| {
+        let started = fetches.iter().position(|(p, _)| *p == part);
+        if let Some(i) = started {
+            if !matches!(*fetches[i].1.borrow(), Fetch::Done(Err(_))) {
+                return fetches[i].1.clone();
+            }
+            fetches.swap_remove(i);
+        }
+        let fetch = Rc::new(RefCell::new(Fetch::Pending(Vec::new())));
+        fetches.push((part, fetch.clone()));
+        let outcome = fetch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let done = match fetch_bytes(&part.url()).await {
+                Ok(bytes) => part
+                    .install(&bytes)
+                    .map_err(|e| format!("{}: {e}", part.file())),
+                Err(e) => Err(e.to_string()),
+            };
+            if let Fetch::Pending(waiting) = outcome.replace(Fetch::Done(done)) {
+                waiting.into_iter().for_each(Waker::wake);
+            }
+        });
+        fetch
+    });
+    std::future::poll_fn(move |cx| match &mut *fetch.borrow_mut() {
+        Fetch::Done(done) => Poll::Ready(done.clone()),
+        Fetch::Pending(waiting) => {
+            waiting.push(cx.waker().clone());
+            Poll::Pending
+        }
+    })
 }

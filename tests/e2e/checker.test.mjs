@@ -106,3 +106,28 @@ test('a village is found under either spelling, with both spellings shown', asyn
   assert.match(text, /卫计部门/);
   await page.close();
 });
+
+test('a checker page\'s data comes with its wasm (preloaded by the page) and is fetched once, even when it takes longer than the app waits for it', async () => {
+  const ctx = await launch({ serviceWorkers: 'block' });
+  const requests = [];
+  ctx.on('request', (r) => { if (/\/data\/eligibility-[0-9a-f]+\.bin$/.test(r.url())) requests.push(r.url()); });
+  // Held back 4 s: longer than the app waits before it mounts anyway (3 s), so the page's own gate needs
+  // the data too while the first request is still under way.
+  await ctx.route('**/data/eligibility-*.bin', async (route) => {
+    await new Promise((r) => setTimeout(r, 4000));
+    await route.continue();
+  });
+  const { page, errors } = await open(ctx, `${server.base}/check/`);
+  await appReady(page);
+  await page.locator('input[name="area"]').first().waitFor({ timeout: 15000 });
+  const timing = await page.evaluate(() => {
+    const data = performance.getEntriesByType('resource').filter((e) => /\/data\/eligibility-/.test(e.name));
+    const main = performance.getEntriesByName('zct-main')[0];
+    return { n: data.length, initiator: data[0]?.initiatorType, start: data[0]?.startTime, main: main?.startTime };
+  });
+  assert.equal(requests.length, 1, `one request for the data: ${requests.join(' ')}`);
+  assert.equal(timing.initiator, 'link', 'the page\'s preload made the request');
+  assert.ok(timing.start < timing.main, `requested before the app started (${timing.start} < ${timing.main} ms)`);
+  assert.deepEqual(errors.filter((e) => !/preload/.test(e)), []);
+  await ctx.close();
+});

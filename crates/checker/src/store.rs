@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use policy_content::site::CheckerPage;
 use serde::de::DeserializeOwned;
 
 /// One part of the checker's data, validated at build time (see `build.rs`) and kept in postcard's compact
@@ -28,10 +29,25 @@ impl Part {
     /// Every part.
     pub const ALL: [Part; 4] = [Part::Eligibility, Part::Forms, Part::Quiz, Part::Villages];
 
+    /// The parts each checker page uses: what its app installs before it shows the page, and what the
+    /// page's HTML preloads.
+    pub fn for_page(page: CheckerPage) -> &'static [Part] {
+        match page {
+            CheckerPage::Check => &[Part::Eligibility],
+            CheckerPage::SelfCheck => &[Part::Forms, Part::Quiz],
+            CheckerPage::Villages => &[Part::Villages],
+        }
+    }
+
     /// The file name it is published under in the site's `/data/` directory. It carries a hash of the
     /// contents, so a browser never mixes a new app with an old cached file.
     pub fn file(self) -> &'static str {
         PUBLISHED[self as usize]
+    }
+
+    /// Where the site publishes it: `/data/` and [`Part::file`].
+    pub fn url(self) -> String {
+        format!("/data/{}", self.file())
     }
 
     /// The data built into the program.

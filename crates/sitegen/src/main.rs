@@ -153,7 +153,7 @@ fn run(args: &Args) -> Result<usize, String> {
     eprintln!("sitegen: search index {search_version} in {pieces} pieces");
     // The checker's data, fetched by the checker's pages (see policy_checker::store).
     for part in policy_checker::store::Part::ALL {
-        write_bytes(&dist.join("data").join(part.file()), part.bytes())?;
+        write_bytes(&dist.join(part.url().trim_start_matches('/')), part.bytes())?;
     }
     if args.dev.is_some() {
         return Ok(pages);

@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use minijinja::{context, Value};
+use policy_checker::store::Part;
 use policy_content::date::chinese_date;
 use policy_content::site::{
-    footer_line, tools, Bundle, Page, FOOTER_ABOUT, FOOTER_PRIVACY, SITE_NAME,
+    footer_line, tools, Bundle, Page, PageKind, FOOTER_ABOUT, FOOTER_PRIVACY, SITE_NAME,
 };
 
 use crate::pages::PageSpec;
@@ -66,14 +67,18 @@ impl Templates {
 /// Trunk's built `index.html`, split where a page's own parts go.
 pub struct Template {
     head_before_title: String,
+    /// From `</title>` to the end of the bundle's preloads (or to `</title>` if it has none).
     head_after_title: String,
+    /// The rest of the head: a page's own preloads go before it.
+    head_after_preloads: String,
     body_open: String,
     rest: String,
     csp: String,
 }
 
 impl Template {
-    /// Splits Trunk's output at `<title>…</title>` and just after `<body…>`.
+    /// Splits Trunk's output at `<title>…</title>`, after the last preload of the head and just after
+    /// `<body…>`.
     pub fn parse(src: &str) -> Result<Self, String> {
         let t0 = src.find("<title>").ok_or("index.html has no <title>")?;
         let t1 = src[t0..]
@@ -90,9 +95,15 @@ impl Template {
         if b0 < t1 {
             return Err("index.html: <title> must come before <body>".into());
         }
+        let p1 = src[t1..b0]
+            .rfind("<link rel=\"preload\"")
+            .or_else(|| src[t1..b0].rfind("<link rel=\"modulepreload\""))
+            .and_then(|i| src[t1 + i..b0].find('>').map(|e| t1 + i + e + 1))
+            .unwrap_or(t1);
         Ok(Self {
             head_before_title: src[..t0].to_string(),
-            head_after_title: src[t1..b0].to_string(),
+            head_after_title: src[t1..p1].to_string(),
+            head_after_preloads: src[p1..b0].to_string(),
             body_open: src[b0..b1].to_string(),
             rest: src[b1..].to_string(),
             csp: crate::csp::policy(&crate::csp::inline_scripts(src)),
@@ -118,11 +129,13 @@ impl Template {
                 shell => context! {
                     head_before_title => raw(&self.head_before_title),
                     head_after_title => raw(&self.head_after_title),
+                    head_after_preloads => raw(&self.head_after_preloads),
                     body_open => raw(&self.body_open),
                     rest => raw(&self.rest),
                     csp => raw(&self.csp),
                 },
                 title,
+                data => data_preloads(&spec.path),
                 description => spec.description,
                 policy_date,
                 key => spec.key,
@@ -146,6 +159,16 @@ impl Template {
                 },
             },
         )
+    }
+}
+
+/// The checker data the page at `path` installs before its app shows it (see
+/// `policy_checker::store::Part::for_page`), preloaded by the page so that it comes with the wasm, not
+/// one round trip after it.
+fn data_preloads(path: &str) -> Vec<String> {
+    match Page::resolve(path).map(|(p, _)| p.kind) {
+        Some(PageKind::Checker(page)) => Part::for_page(page).iter().map(|p| p.url()).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -177,6 +200,37 @@ mod tests {
         assert!(
             page.find("static-shell").unwrap() < page.find("<script type=\"module\">").unwrap()
         );
+    }
+
+    #[test]
+    fn a_checker_page_preloads_its_data_after_the_bundle() {
+        let t = Template::parse(TRUNK).unwrap();
+        let spec = |path: &str| PageSpec {
+            path: path.into(),
+            key: "k".into(),
+            title: "t".into(),
+            description: "d".into(),
+            body: String::new(),
+        };
+        let preload = |p: Part| {
+            format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+                p.url()
+            )
+        };
+        let cases: [(&str, &[Part]); 4] = [
+            ("/check/", &[Part::Eligibility]),
+            ("/self-check/", &[Part::Forms, Part::Quiz]),
+            ("/villages/", &[Part::Villages]),
+            ("/calc/", &[]),
+        ];
+        for (path, parts) in cases {
+            let page = t.render(&spec(path), "2018-06-29").unwrap();
+            let links: String = parts.iter().map(|p| preload(*p)).collect();
+            let want = format!("<link rel=\"modulepreload\" href=\"/a.js\">{links}</head>");
+            assert!(page.contains(&want), "{path}: {page}");
+            assert_eq!(page.matches("/data/").count(), parts.len(), "{path}");
+        }
     }
 
     #[test]
