@@ -51,6 +51,19 @@ pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// What the result says when it is computed with another reading than the site's default (the options
+/// that are on, by their labels), or `None` with the default reading. Shown with the amount, printed on
+/// the handout and carried by the poster and the comparison: a number always comes with the reading it
+/// rests on.
+pub fn other_reading(options: &Options) -> Option<String> {
+    let on: Vec<&str> = OPTIONS
+        .iter()
+        .filter(|(key, ..)| options.get(key) == Some(true))
+        .map(|(_, label, ..)| *label)
+        .collect();
+    (!on.is_empty()).then(|| format!("按另一种理解计算：{}", on.join("；")))
+}
+
 /// The engine's options from the keys that are on (unknown keys, e.g. from an old link, are ignored).
 pub(crate) fn options(on: &[String]) -> Options {
     let mut o = Options::default();
@@ -58,23 +71,6 @@ pub(crate) fn options(on: &[String]) -> Options {
         o.set(key, true);
     }
     o
-}
-
-fn kind(s: &str) -> EpisodeKind {
-    if s == "chronic_outpatient" {
-        EpisodeKind::ChronicOutpatient
-    } else {
-        EpisodeKind::Inpatient
-    }
-}
-
-fn level(s: &str) -> Level {
-    match s {
-        "township" => Level::Township,
-        "city" => Level::City,
-        "province" => Level::Province,
-        _ => Level::County,
-    }
 }
 
 fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episode> {
@@ -108,8 +104,10 @@ fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episod
     let (total, compliant) = (total??, compliant??);
     let (basic_paid, critical_paid) = (basic_paid?, critical_paid?);
     Some(Episode {
-        kind: kind(&v.kind),
-        level: level(&v.level),
+        // The form holds ids its own options and links give (a link's unknown code is said and dropped
+        // when it is read: `CalcForm::from_fragment`).
+        kind: EpisodeKind::from_id(&v.kind).unwrap_or(EpisodeKind::Inpatient),
+        level: Level::from_key(&v.level).unwrap_or(Level::County),
         in_county: v.in_county && policy_engine::form::county_level(&v.level),
         total,
         compliant,

@@ -14,7 +14,7 @@ use policy_engine::{settle, sweep, Category, Scenario};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::calc_adapter::{yuan, OPTIONS};
+use crate::calc_adapter::{other_reading, yuan, OPTIONS};
 use crate::charts::{line_chart, Series};
 use crate::compare::Comparison;
 use crate::components::CategoryCompare;
@@ -218,7 +218,10 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     let region =
         policy_engine::profile(&l.scenario.profile).map_or(String::new(), |p| p.name.clone());
     let total = l.scenario.episodes.iter().map(|e| e.total).sum();
-    let what = visits_in_words(&l.scenario, total);
+    let what = match other_reading(&l.scenario.options) {
+        Some(r) => format!("{} · {r}", visits_in_words(&l.scenario, total)),
+        None => visits_in_words(&l.scenario, total),
+    };
     let readings = (!l.readings.is_empty()).then(|| {
         let items = l
             .readings

@@ -9,7 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::calc_later::Later;
-use crate::calc_adapter::{clause_ref, reading, source_href, wan, yuan, Reading};
+use crate::calc_adapter::{clause_ref, other_reading, reading, source_href, wan, yuan, Reading};
 use crate::charts::{stacked_bar, Part};
 
 use policy_engine::summary::{kind_label, payers};
@@ -54,7 +54,8 @@ pub fn ResultHead(
     let estimated = y.estimated;
     // What the page and its poster say first, and what the handout lists as typed.
     let title = poster_title(&scenario, y.total, y.personal, how);
-    let mut points: Vec<String> = Vec::new();
+    let other = other_reading(&scenario.options);
+    let mut points: Vec<String> = other.iter().map(|r| format!("{r}。")).collect();
     let paid: Vec<String> = payers(&scenario.profile, y)
         .into_iter()
         .filter(|(label, v, _)| !v.is_zero() && label != "个人自付")
@@ -159,8 +160,16 @@ pub fn ResultHead(
             </p>
             <p>
                 {format!("医疗总费用 {} 元", yuan(y.total))}
-                {estimated.then(|| view! { <span class="tag assumed">"估算"</span> })}
+                {estimated.then(|| view! { <span class="tag assumed">"报销为估算"</span> })}
             </p>
+            {other
+                .map(|r| {
+                    view! {
+                        <p class="notice other-reading" data-testid="other-reading">
+                            {r}
+                        </p>
+                    }
+                })}
             {(how != Reading::AsTyped)
                 .then(|| {
                     view! {
@@ -245,7 +254,10 @@ pub fn CalcResult(
             let changed = changed_label(&s.overridden);
             view! {
                 <li>
+                    // The colon is also what read-aloud hears between the two: without it a rule
+                    // ending in a figure (…85%) runs into the amount (…85%0.00 元).
                     <span class="rule">{s.rule.clone()}</span>
+                    <span class="sep">"："</span>
                     <span class="num">{format!("{} 元", yuan(s.amount))}</span>
                     {s.assumption.then(|| view! { <span class="tag assumed">"含假设"</span> })}
                     {changed

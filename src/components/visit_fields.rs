@@ -71,6 +71,12 @@ pub fn VisitFields(
             })
         }
     };
+    let paid_wrong = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false)
+            || [form::BASIC_PAID, form::CRITICAL_PAID]
+                .into_iter()
+                .any(|a| error(a.field)().is_some())
+    });
     let amount = move |Amount { field, label, hint }: Amount,
                        getf: fn(&VisitForm) -> String,
                        setf: fn(&mut VisitForm, String)| {
@@ -162,7 +168,9 @@ pub fn VisitFields(
             }}
             {amount(form::TOTAL, |v| v.total.clone(), |v, x| v.total = x)}
             {amount(form::COMPLIANT, |v| v.compliant.clone(), |v, x| v.compliant = x)}
-            <details>
+            // Opens by itself once an amount in it is wrong (a link may carry one: the message below the
+            // result points to what is marked red), and never closes by itself.
+            <details prop:open=paid_wrong>
                 <summary>"结算单上已经写了报销金额？（可不填）"</summary>
                 {amount(form::BASIC_PAID, |v| v.basic_paid.clone(), |v, x| v.basic_paid = x)}
                 {amount(

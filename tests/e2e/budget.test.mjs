@@ -24,6 +24,10 @@
 // 205.4 → 188.2 (+ 29.7), calc 199.5 → 173.0 (+ 42.2), checker 178.5 → 161.9 (+ 27.9) KB; budgets 206 → 189,
 // 200 → 174, 180 → 163; a document's first visit 249.5 → 233.1 KB. Issue 15's target for the calculator, 150 KB,
 // is still not met.
+// 2026-12-02 (later): what a link or a reading changes is said on the page: a mistyped visit code, level or
+// reading option in a link is named with what was used instead, and a result computed with another reading
+// than the site's says so with the amount and on the handout, poster and comparison: calc 173.0 → 174.7 KB,
+// budget 174 → 175. The checker's data fetched once, shared by whoever waits for it: 161.9 → 163.0 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -34,7 +38,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 189 * KB, calc: 174 * KB, checker: 163 * KB };
+const BUDGET = { reader: 189 * KB, calc: 175 * KB, checker: 163 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 45 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

@@ -123,7 +123,16 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.equal(pages, 1, `the handout printed on ${pages} pages`);
+  // Three visits at three levels (a trainer's what-if): still one page, the QR code with its address and
+  // date (a flex row used to print the code on page 1 and its words on page 2).
   await page.close();
+  const { page: whatIf } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,`);
+  await appReady(whatIf);
+  await whatIf.waitForSelector('.calc-print-qr svg', { state: 'attached' });
+  const three = await whatIf.pdf({ format: 'A4' });
+  const threePages = (three.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(threePages, 1, `the three-visit handout printed on ${threePages} pages`);
+  await whatIf.close();
 });
 
 test('5: posters say the scenario and the clause; share controls are 44 px; QR files are named', async () => {

@@ -130,6 +130,74 @@ test('a link cannot change a number the documents fix', async () => {
   await page.close();
 });
 
+test('a link with a mistyped code says which part it could not read and what it used instead', async () => {
+  // As typed from a printed handout: 0 for o (the visit kind), P for p (the level), a misspelt option.
+  const cases = [
+    ['#p=h&c=or&v=0,c,1,20000,,,', /第 1 次就诊的就诊类型代码“0”不认识，已按住院计算/, /v=i,c,1,20000/],
+    ['#p=h&c=pr&v=i,P,0,30000,,,', /第 1 次就诊的医院级别代码“P”不认识，已按县级医院计算/, /v=i,c,0,30000/],
+    ['#p=h&c=sn&o=safety_net_coverd&v=i,c,1,8000,,,', /解读选项代码“safety_net_coverd”不认识/, /^(?!.*coverd)/],
+  ];
+  const { page, errors } = await open(browser, `${server.base}/`);
+  for (const [hash, said, address] of cases) {
+    await page.goto(`${server.base}/calc/${hash}`);
+    await appReady(page);
+    assert.match(await page.getByTestId('link-notices').textContent(), said, hash);
+    await page.waitForFunction((re) => new RegExp(re).test(decodeURIComponent(location.hash)), address.source);
+  }
+  // The same scenario written correctly says nothing.
+  await page.goto(`${server.base}/calc/#p=h&c=or&v=o,c,1,20000,,,`);
+  await appReady(page);
+  await personal(page);
+  assert.equal(await page.getByTestId('link-notices').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a link whose already-reimbursed amount is wrong opens the part of the form that is marked red', async () => {
+  // 基本医保已报销 20000 on a bill of 10000: the message below the result says to look at what is red.
+  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,10000,9000,20000,`);
+  await appReady(page);
+  const err = page.locator('#v0-basic_paid-err');
+  await err.waitFor();
+  await page.waitForFunction(() => /⚠/.test(document.getElementById('v0-basic_paid-err').textContent));
+  assert.ok(await err.isVisible(), 'the message is on the screen, not inside a closed section');
+  assert.ok(await page.locator('#v0-basic_paid').isVisible());
+  // Fixed, it stays open (nothing closes under the person's finger).
+  await page.fill('#v0-basic_paid', '2000');
+  await page.waitForFunction(() => document.getElementById('v0-basic_paid-err').textContent === '');
+  assert.ok(await page.locator('#v0-basic_paid').isVisible());
+  assert.deepEqual(errors, []);
+  await page.close();
+  // A correct link leaves it closed.
+  const fine = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,10000,9000,2000,`);
+  await appReady(fine.page);
+  await personal(fine.page);
+  assert.equal(await fine.page.locator('#v0-basic_paid').isVisible(), false);
+  await fine.page.close();
+});
+
+test('a result computed with another reading than the site\'s says so with the amount, on the handout and in the comparison', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/#p=m&c=pr&o=meishan_compliant_cap&v=i,c,1,100000,90000,,`);
+  await appReady(page);
+  assert.equal(await personal(page), '9,000.00');
+  const said = page.getByTestId('other-reading');
+  assert.match(await said.textContent(), /^按另一种理解计算：眉山按2020年目标/);
+  assert.ok(await said.isVisible(), 'next to the amount, not inside the closed 解读选项');
+  await page.locator('#compare-caption').waitFor();
+  assert.match(await page.textContent('#compare-caption'), /按另一种理解计算：眉山按2020年目标/);
+  assert.match(await page.locator('.poster-summary').getAttribute('data-poster-points'), /按另一种理解计算/);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await said.isVisible(), 'printed on the handout');
+  await page.emulateMedia({ media: 'screen' });
+  // Unticked, the default reading: nothing said, the amount changes back.
+  await page.locator('summary', { hasText: '解读选项' }).click();
+  await page.getByRole('checkbox', { name: /眉山按2020年目标/ }).uncheck();
+  await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]').textContent === '10,000.00');
+  assert.equal(await page.getByTestId('other-reading').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a changed assumption is listed, tagged on its steps, and can be undone', async () => {
   const { page } = await open(browser, `${server.base}/calc/#p=h&c=or&a=basic_ratio_county:80%25&v=i,c,1,20000,20000,,`);
   await appReady(page);

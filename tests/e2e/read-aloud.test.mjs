@@ -83,3 +83,22 @@ test('on the calculator the result is read first, not the form', async () => {
   await page.getByRole('button', { name: '停止' }).click();
   await page.close();
 });
+
+test('on the calculator each step is heard as its rule, then its amount: a rule ending in a figure never runs into the amount', async () => {
+  // 建档立卡 in 会宁 with a bill that reaches the 85% floor: its rule ends in "85%".
+  const { page } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,12000,10000,,`);
+  await appReady(page);
+  await page.waitForSelector('.visit-steps li');
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  const steps = await page.$$eval('.visit-steps li', (lis) => lis.map((li) => [li.querySelector('.rule').textContent, li.querySelector('.num').textContent]));
+  await page.waitForFunction((n) => window.__spoken.join('').split('：').length > n, steps.length);
+  await page.waitForTimeout(500);
+  const heard = (await spoken(page)).join('').replace(/\s+/g, '');
+  assert.ok(steps.some(([rule]) => /%$/.test(rule.trim())), 'a rule ends in a percentage');
+  for (const [rule, amount] of steps) {
+    const said = `${rule}：${amount}`.replace(/\s+/g, '');
+    assert.ok(heard.includes(said), `"${said}" is not heard as such in: ${heard.slice(0, 400)}`);
+  }
+  assert.doesNotMatch(heard, /%\d/);
+  await page.close();
+});

@@ -11,7 +11,7 @@ use std::fmt;
 use policy_content::fragment;
 
 use crate::params::{link_code, profile_for_code};
-use crate::{profile, OverrideError};
+use crate::{profile, EpisodeKind, Level, Options, OverrideError};
 
 /// One visit (住院 or 门诊慢特病) as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,6 +153,14 @@ fn code<'a>(table: &[(&'a str, &str)], long: &str) -> &'a str {
         .map_or("", |(c, _)| c)
 }
 
+/// The plain-Chinese name of a visit's kind or level id (`inpatient`, `county`, …).
+fn label(id: &str) -> &'static str {
+    EpisodeKind::from_id(id)
+        .map(EpisodeKind::label)
+        .or_else(|| Level::from_key(id).map(Level::label))
+        .unwrap_or("")
+}
+
 fn long(table: &[(&str, &str)], code: &str) -> Option<String> {
     table
         .iter()
@@ -167,8 +175,16 @@ pub enum LinkNotice {
     TooManyVisits { given: usize },
     /// A value longer than [`fragment::MAX_FIELD`] characters was cut.
     Cut { visit: usize },
-    /// A profile or category code nobody knows: the default was kept.
+    /// A profile, category or reading-option code nobody knows: the default was kept.
     UnknownCode { what: &'static str, code: String },
+    /// A visit's kind, hospital level or 县域内 code nobody knows (a link typed from paper, mistyped):
+    /// `used` is what the visit was taken as.
+    UnknownVisitCode {
+        visit: usize,
+        what: &'static str,
+        code: String,
+        used: &'static str,
+    },
     /// A parameter the link may not change, or not to that value: the policy's or assumed value is used.
     Override(OverrideError),
 }
@@ -188,6 +204,15 @@ impl fmt::Display for LinkNotice {
             Self::UnknownCode { what, code } => {
                 write!(f, "链接里的{what}代码“{code}”不认识，已按默认的{what}计算")
             }
+            Self::UnknownVisitCode {
+                visit,
+                what,
+                code,
+                used,
+            } => write!(
+                f,
+                "链接里第 {visit} 次就诊的{what}代码“{code}”不认识，已按{used}计算，请核对"
+            ),
             Self::Override(e @ OverrideError::Fixed { .. } | e @ OverrideError::Unknown { .. }) => {
                 e.fmt(f)
             }
@@ -277,21 +302,25 @@ impl CalcForm {
                     }),
                 },
                 "o" => {
-                    form.options = v
-                        .split(',')
-                        .take(8)
-                        .filter(|s| !s.is_empty())
-                        .map(|s| fragment::decode_field(s).0)
-                        .collect()
+                    for key in v.split(',').take(8).filter(|s| !s.is_empty()) {
+                        let key = fragment::decode_field(key).0;
+                        if Options::default().get(&key).is_some() {
+                            form.options.push(key);
+                        } else {
+                            notices.push(LinkNotice::UnknownCode {
+                                what: "解读选项",
+                                code: key,
+                            });
+                        }
+                    }
                 }
-                "a" => {
-                    overrides = v
-                        .split(',')
+                // Several `a=` parts (a link edited by hand) all count, as one list would.
+                "a" => overrides.extend(
+                    v.split(',')
                         .take(32)
                         .filter_map(|kv| kv.split_once(':'))
-                        .map(|(k, v)| (fragment::decode_field(k).0, fragment::decode_field(v).0))
-                        .collect()
-                }
+                        .map(|(k, v)| (fragment::decode_field(k).0, fragment::decode_field(v).0)),
+                ),
                 "v" => {
                     has_visits = true;
                     let given = v.split(';').count();
@@ -306,16 +335,39 @@ impl CalcForm {
                             let f: Vec<&str> = visit.split(',').take(7).collect();
                             let get = |i: usize| f.get(i).copied().unwrap_or("");
                             let mut cut = false;
-                            let level = long(LEVELS, get(1)).unwrap_or_else(|| "county".into());
-                            let v = VisitForm {
-                                kind: long(KINDS, get(0)).unwrap_or_else(|| "inpatient".into()),
-                                in_county: get(2) != "0" && county_level(&level),
-                                level,
-                                total: field(get(3), &mut cut),
-                                compliant: field(get(4), &mut cut),
-                                basic_paid: field(get(5), &mut cut),
-                                critical_paid: field(get(6), &mut cut),
+                            let mut v = VisitForm::default();
+                            // An empty code is the default; an unknown one too, but said.
+                            let mut unknown = |what, code: &str, used| {
+                                if !code.is_empty() {
+                                    notices.push(LinkNotice::UnknownVisitCode {
+                                        visit: i + 1,
+                                        what,
+                                        code: fragment::decode_field(code).0,
+                                        used,
+                                    });
+                                }
                             };
+                            match long(KINDS, get(0)) {
+                                Some(kind) => v.kind = kind,
+                                None => unknown("就诊类型", get(0), label(&v.kind)),
+                            }
+                            match long(LEVELS, get(1)) {
+                                Some(level) => v.level = level,
+                                None => unknown("医院级别", get(1), label(&v.level)),
+                            }
+                            v.in_county = get(2) != "0" && county_level(&v.level);
+                            if !matches!(get(2), "0" | "1") {
+                                let used = if v.in_county {
+                                    "县域内"
+                                } else {
+                                    "县域外"
+                                };
+                                unknown("县域内", get(2), used);
+                            }
+                            v.total = field(get(3), &mut cut);
+                            v.compliant = field(get(4), &mut cut);
+                            v.basic_paid = field(get(5), &mut cut);
+                            v.critical_paid = field(get(6), &mut cut);
                             if cut {
                                 notices.push(LinkNotice::Cut { visit: i + 1 });
                             }

@@ -79,6 +79,32 @@ pub enum EpisodeKind {
     ChronicOutpatient,
 }
 
+impl EpisodeKind {
+    /// Every kind, in the form's order.
+    pub const ALL: [EpisodeKind; 2] = [Self::Inpatient, Self::ChronicOutpatient];
+
+    /// The kind's id in the form and the engine's input, e.g. `inpatient`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Inpatient => "inpatient",
+            Self::ChronicOutpatient => "chronic_outpatient",
+        }
+    }
+
+    /// Plain-Chinese name, e.g. 住院.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Inpatient => "住院",
+            Self::ChronicOutpatient => "门诊慢特病",
+        }
+    }
+
+    /// The kind with id `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
 /// Level of the designated hospital.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -94,7 +120,25 @@ pub enum Level {
 }
 
 impl Level {
-    /// The suffix of the level's parameters, e.g. `county`.
+    /// Every level, lowest first.
+    pub const ALL: [Level; 4] = [Self::Township, Self::County, Self::City, Self::Province];
+
+    /// Plain-Chinese name, e.g. 县级医院.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Township => "乡镇卫生院",
+            Self::County => "县级医院",
+            Self::City => "市级医院",
+            Self::Province => "省级医院",
+        }
+    }
+
+    /// The level whose key is `key`.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// The suffix of the level's parameters (and its id in the form), e.g. `county`.
     pub fn key(self) -> &'static str {
         match self {
             Self::Township => "township",

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Episode, EpisodeKind, EpisodeResult, Level};
+use crate::model::{Episode, EpisodeResult};
 use crate::params::profile;
 
 /// The value of parameter `key` in profile `profile_id`, if the profile has it.
@@ -43,15 +43,5 @@ pub fn payers(profile_id: &str, e: &EpisodeResult) -> Vec<(String, Decimal, &'st
 
 /// `县级医院住院`: the hospital's level and the kind of visit.
 pub fn kind_label(e: &Episode) -> String {
-    let level = match e.level {
-        Level::Township => "乡镇卫生院",
-        Level::County => "县级医院",
-        Level::City => "市级医院",
-        Level::Province => "省级医院",
-    };
-    let kind = match e.kind {
-        EpisodeKind::Inpatient => "住院",
-        EpisodeKind::ChronicOutpatient => "门诊慢特病",
-    };
-    format!("{level}{kind}")
+    format!("{}{}", e.level.label(), e.kind.label())
 }

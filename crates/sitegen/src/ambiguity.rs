@@ -172,4 +172,47 @@ quote = "未达到85%的"
         let n = entry(&all, "new-diagnosis-types");
         assert_eq!(n.passages.len(), 2);
     }
+
+    /// Words the register's questions put in “…” are the documents' words: each is in the document whose
+    /// 文号 the question names last before it (in any document if none is named before it), character
+    /// for character (whitespace aside; a comma is not a ，). The register's passages are checked as
+    /// citations (see the checker's and engine's source tests); this covers the quotes in its prose.
+    #[test]
+    fn every_quote_in_a_question_is_in_its_document() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs");
+        let docs: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .map(|src| {
+                let number = src
+                    .lines()
+                    .find_map(|l| l.strip_prefix("doc_number = \""))
+                    .map(|n| n.trim_end_matches('"').to_string())
+                    .unwrap_or_default();
+                (number, policy_content::quote::squash(&src))
+            })
+            .collect();
+        let mut checked = 0;
+        for a in real() {
+            let q = &a.question;
+            for (start, _) in q.match_indices('“') {
+                let Some(len) = q[start..].find('”') else {
+                    continue;
+                };
+                let quoted = &q[start + '“'.len_utf8()..start + len];
+                let named = docs
+                    .iter()
+                    .filter_map(|(n, _)| q[..start].rfind(n.as_str()).map(|at| (at, n)))
+                    .max()
+                    .map(|(_, n)| n.clone());
+                let said = docs
+                    .iter()
+                    .filter(|(n, _)| named.as_ref().is_none_or(|named| named == n))
+                    .any(|(_, text)| text.contains(&policy_content::quote::squash(quoted)));
+                assert!(said, "{}: “{quoted}” is not in {named:?}", a.id);
+                checked += 1;
+            }
+        }
+        assert!(checked >= 15, "{checked} quotes checked");
+    }
 }

@@ -193,3 +193,74 @@ fn missing_or_foreign_fragments() {
     assert_eq!(f.form.visits[0].total, "5000");
     assert_eq!(f.notices.len(), 1);
 }
+
+/// A link typed from a printed handout with a slip in a code is taken with the default for that part, and
+/// the page says so: the person sees the link was not read as written (issue: mistyped links silently
+/// changed the scenario).
+#[test]
+fn mistyped_codes_are_said() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "zero for o: the visit kind",
+            "#p=h&c=or&v=0,c,1,20000,,,",
+            &["链接里第 1 次就诊的就诊类型代码“0”不认识，已按住院计算，请核对"],
+        ),
+        (
+            "capital P: the hospital level",
+            "#p=h&c=pr&v=i,c,1,8000,,,;i,P,0,30000,,,",
+            &["链接里第 2 次就诊的医院级别代码“P”不认识，已按县级医院计算，请核对"],
+        ),
+        (
+            "the 县域内 flag",
+            "#p=h&c=pr&v=i,c,l,8000,,,",
+            &["链接里第 1 次就诊的县域内代码“l”不认识，已按县域内计算，请核对"],
+        ),
+        (
+            "a misspelt reading option",
+            "#p=h&c=sn&o=safety_net_coverd&v=i,c,1,8000,,,",
+            &["链接里的解读选项代码“safety_net_coverd”不认识，已按默认的解读选项计算"],
+        ),
+        (
+            "codes as written",
+            "#p=h&c=sn&o=safety_net_covered&v=o,p,0,8000,,,",
+            &[],
+        ),
+        ("empty codes are the defaults", "#v=,,,8000,,,", &[]),
+    ];
+    for (name, hash, said) in cases {
+        let back = CalcForm::from_fragment(hash).expect(name);
+        let got: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
+        assert_eq!(got, *said, "{name}");
+        // What the page goes on with is a form any link writes: reopening it says nothing more.
+        assert_eq!(reopened(&back.form).notices, vec![], "{name}");
+    }
+    let typo =
+        CalcForm::from_fragment("#p=h&c=sn&o=safety_net_coverd,literal_floor&v=i,c,1,8000,,,");
+    assert_eq!(
+        typo.unwrap().form.options,
+        vec!["literal_floor".to_string()]
+    );
+}
+
+/// A link edited by hand with two `a=` parts: both are read, as one list would be (before, the second
+/// replaced the first without a word).
+#[test]
+fn every_a_part_counts() {
+    let two = CalcForm::from_fragment(
+        "#p=h&c=pr&v=i,s,1,100000,90000,,&a=basic_ratio_city:70%25&a=assistance_threshold:1000",
+    )
+    .unwrap();
+    let one = CalcForm::from_fragment(
+        "#p=h&c=pr&v=i,s,1,100000,90000,,&a=basic_ratio_city:70%25,assistance_threshold:1000",
+    )
+    .unwrap();
+    assert_eq!(two, one);
+    assert_eq!(
+        two.form
+            .overrides
+            .get("basic_ratio_city")
+            .map(String::as_str),
+        Some("70%")
+    );
+    assert_eq!(two.notices.len(), 1, "the fixed number is refused and said");
+}
