@@ -366,3 +366,28 @@ test('10: a phone keeps the form above the result', async () => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/calc-360.png` });
   await page.close();
 });
+
+test('the category comparison keeps who and what they pay (个人自付) in view at 1024×768 and at 360 px, however it is scrolled', async () => {
+  const url = `${server.base}/calc/#p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,`;
+  for (const ctx of [desk, phone]) {
+    const { page } = await open(ctx, url);
+    await appReady(page);
+    const table = page.getByTestId('compare');
+    await table.waitFor();
+    const inView = () => table.evaluate((t) => {
+      const box = t.closest('.table-scroll').getBoundingClientRect();
+      const heads = [...t.querySelectorAll('thead th')];
+      const personal = heads.find((h) => h.textContent.trim() === '个人自付');
+      const who = heads[0];
+      const inside = (el) => { const r = el.getBoundingClientRect(); return r.left >= box.left - 1 && r.right <= box.right + 1; };
+      return { wide: t.scrollWidth > box.width, personal: inside(personal), who: inside(who) };
+    });
+    const start = await inView();
+    assert.ok(start.wide, 'the table is wider than its box (else this test proves nothing)');
+    assert.deepEqual([start.personal, start.who], [true, true], 'before scrolling');
+    await table.evaluate((t) => { t.closest('.table-scroll').scrollLeft = 200; });
+    const scrolled = await inView();
+    assert.deepEqual([scrolled.personal, scrolled.who], [true, true], 'scrolled');
+    await page.close();
+  }
+});
