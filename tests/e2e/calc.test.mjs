@@ -35,6 +35,18 @@ test('a bad amount is explained beside its field', async () => {
   assert.match(await page.textContent('#v0-compliant-err'), /不能大于医疗总费用/);
   await page.fill('#v0-total', 'abc');
   assert.match(await page.textContent('#v0-total-err'), /看不懂这个金额/);
+  // A comma that does not separate thousands: which number was meant cannot be told (12,00 was taken as
+  // 1,200 and 12.000,50 as 12.00 without a word); typed or opened from a link, the field says so.
+  for (const typed of ['12,00', '12.000,50']) {
+    await page.fill('#v0-total', typed);
+    await page.fill('#v0-compliant', '');
+    await page.waitForFunction(() => /逗号的位置不对/.test(document.getElementById('v0-total-err').textContent));
+    assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').count(), 0, typed);
+  }
+  await page.goto(`${server.base}/calc/#p=h&c=pr&v=i,c,1,12%2C00,,,`);
+  await page.waitForFunction(() => /逗号的位置不对/.test(document.getElementById('v0-total-err')?.textContent));
+  await page.fill('#v0-total', '12,000');
+  await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]'));
   await page.close();
 });
 

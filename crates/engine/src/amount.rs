@@ -22,6 +22,9 @@ pub enum AmountError {
     NotANumber { input: String },
     /// More than 1亿元.
     TooLarge { input: String },
+    /// A comma that does not separate thousands (`12,00`, `12.000,50`): which number was meant cannot be
+    /// told, so none is taken.
+    Comma { input: String },
 }
 
 impl fmt::Display for AmountError {
@@ -34,6 +37,10 @@ impl fmt::Display for AmountError {
                 "看不懂这个金额：{input}（请只填数字，如 12000 或 1.2万）"
             ),
             Self::TooLarge { input } => write!(f, "金额太大了：{input}（不能超过1亿元）"),
+            Self::Comma { input } => write!(
+                f,
+                "逗号的位置不对：{input}（逗号只用来每三位分开，如 12,000；小数用点，如 12000.50）"
+            ),
         }
     }
 }
@@ -47,7 +54,8 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         .filter_map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
             '．' | '。' => Some('.'),
-            '，' | ',' | ' ' | '\u{3000}' | '\t' => None,
+            '，' => Some(','),
+            ' ' | '\u{3000}' | '\t' => None,
             '－' => Some('-'),
             c => Some(c),
         })
@@ -74,12 +82,25 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     let not_a_number = || AmountError::NotANumber {
         input: input.trim().to_string(),
     };
+    if s.contains(',') {
+        if !thousands(&s) {
+            return Err(AmountError::Comma {
+                input: input.trim().to_string(),
+            });
+        }
+        s.retain(|c| c != ',');
+    }
     if s.is_empty()
         || !s.chars().all(|c| c.is_ascii_digit() || c == '.')
         || s.matches('.').count() > 1
-        || s.len() > 20
     {
         return Err(not_a_number());
+    }
+    // A number too long for the decimal type is a number all the same: too large, not unreadable.
+    if s.split('.').next().is_some_and(|whole| whole.len() > 20) {
+        return Err(AmountError::TooLarge {
+            input: input.trim().to_string(),
+        });
     }
     let value = Decimal::from_str(&s)
         .map_err(|_| not_a_number())?
@@ -93,6 +114,17 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     Ok(round(value))
 }
 
+/// Whether every comma in `s` separates thousands: only in the whole part, the first group of one to three
+/// digits, every later group of three.
+fn thousands(s: &str) -> bool {
+    let whole = s.split('.').next().unwrap_or("");
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    !s[whole.len()..].contains(',')
+        && (1..=3).contains(&first.len())
+        && groups.all(|g| g.len() == 3)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,8 +135,33 @@ mod tests {
     }
 
     #[test]
+    fn commas_only_between_thousands() {
+        let comma = |input: &str| {
+            Err(AmountError::Comma {
+                input: input.into(),
+            })
+        };
+        case("12,000", Ok("12000.00"));
+        case("1,234,567.5", Ok("1234567.50"));
+        case("１２，０００", Ok("12000.00"));
+        case("1,200万", Ok("12000000.00"));
+        case("12,00", comma("12,00"));
+        case("12.000,50", comma("12.000,50"));
+        case("1,2000", comma("1,2000"));
+        case(",500", comma(",500"));
+        case("12000,", comma("12000,"));
+        case("1234,567", comma("1234,567"));
+    }
+
+    #[test]
     fn reads_what_people_type() {
         case("12000", Ok("12000.00"));
+        case(
+            &"9".repeat(32),
+            Err(AmountError::TooLarge {
+                input: "9".repeat(32),
+            }),
+        );
         case("12,000.50", Ok("12000.50"));
         case("1.2万", Ok("12000.00"));
         case("１２０００", Ok("12000.00"));
@@ -146,7 +203,7 @@ mod tests {
         );
         case(
             "99999999999999999999999",
-            Err(AmountError::NotANumber {
+            Err(AmountError::TooLarge {
                 input: "99999999999999999999999".into(),
             }),
         );
