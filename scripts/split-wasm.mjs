@@ -109,7 +109,10 @@ try {
     const splitPreload = mainPreload[0]
       .replace(`/${names.mainJs}`, `/${names.splitJs}`)
       .replace(/integrity="[^"]*"/, `integrity="${sri(names.splitJs)}"`);
-    html = html.replace(mainPreload[0], mainPreload[0] + splitPreload);
+    // The chunks' addresses, for the page to tell the service worker (src/offline.rs): kept with the
+    // page after one visit, so that its tools work offline though they were never tapped online.
+    const chunkMeta = `<meta name="zct-chunks" content="${chunks.map((c) => `/${names.chunk(c)}`).join(' ')}">`;
+    html = html.replace(mainPreload[0], mainPreload[0] + splitPreload + chunkMeta);
   }
   fs.writeFileSync(indexPath, html);
   const kb = (n) => `${(n / 1000).toFixed(1)} KB`;

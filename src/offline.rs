@@ -176,12 +176,23 @@ pub fn loaded_more() {
     post(visited());
 }
 
-/// `{type: "visited", urls, saveData}`: this page's address and every file it has loaded so far.
+/// `{type: "visited", urls, saveData}`: this page's address, every file it has loaded so far, and its
+/// bundle's lazily loaded chunks (the page's `zct-chunks` meta, see `scripts/split-wasm.mjs`), so that
+/// its tools work offline though they were never used online (with Save-Data the worker keeps only what
+/// the browser already has).
 fn visited() -> js_sys::Object {
     let urls = js_sys::Array::new();
     if let Some(w) = web_sys::window() {
         if let Ok(href) = w.location().href() {
             urls.push(&href.into());
+        }
+        let chunks = w
+            .document()
+            .and_then(|d| d.query_selector("meta[name=zct-chunks]").ok().flatten())
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+        for chunk in chunks.split_whitespace() {
+            urls.push(&chunk.into());
         }
         let perf = get(&w, "performance");
         if let Ok(by_type) = get(&perf, "getEntriesByType").dyn_into::<js_sys::Function>() {

@@ -119,6 +119,26 @@ async function frontOf(upstream) {
   };
 }
 
+test('after one visit to a document, with the network cut, its QR code opens though it was never tapped online', async () => {
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.goto(`${server.base}/docs/meishan-137/`);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The page told the worker of its tools' chunk; the worker keeps it in the background.
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    const cache = keys.length ? await caches.open(keys[0]) : null;
+    return Boolean(cache && (await cache.match('/docs/meishan-137/'))
+      && (await cache.keys()).some((r) => /\/zct-reader-[0-9a-f]+-lazy\.wasm$/.test(r.url)));
+  }, null, { timeout: 30000 });
+  await ctx.setOffline(true);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await scanQr(page), `${server.base}/docs/meishan-137/`);
+  await ctx.close();
+});
+
 test('pages are network first, preloaded as the worker starts: a new build shows at once; a host that does not answer gives the saved copy after 4 s', async () => {
   const front = await frontOf(server.base);
   const ctx = await launch();
