@@ -302,7 +302,17 @@ pub fn CalcResult(
         })
         .collect_view();
     let url = crate::address::use_current_url();
-    let qr = move || later.with(|l| l.as_ref().map(|l| l.qr.clone()).unwrap_or_default());
+    // Only the code of this very scenario: printed while the later part is still that of the previous
+    // keystrokes, the handout carries its address without a code rather than another scenario's code.
+    let shown = scenario.clone();
+    let qr = move || {
+        later.with(|l| {
+            l.as_ref()
+                .filter(|l| l.scenario == shown)
+                .map(|l| l.qr.clone())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <h2>"谁付了多少"</h2>
         <div class="chart-box no-print" inner_html=bar></div>

@@ -29,7 +29,8 @@
 // than the site's says so with the amount and on the handout, poster and comparison: calc 173.0 → 174.7 KB,
 // budget 174 → 175. The checker's data fetched once, shared by whoever waits for it: 161.9 → 163.0 KB.
 // Then a typed amount whose comma does not separate thousands (12,00; 12.000,50) is refused with a reason
-// instead of read as another number: calc 174.4 → 175.2 KB, budget 175 → 176.
+// instead of read as another number: calc 174.4 → 175.2 KB, budget 175 → 176. A page tells the worker of
+// its bundle's chunk, so that its tools work offline after one visit: checker 163.0 → 163.2, budget 163 → 164.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -40,7 +41,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 189 * KB, calc: 176 * KB, checker: 163 * KB };
+const BUDGET = { reader: 189 * KB, calc: 176 * KB, checker: 164 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 45 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

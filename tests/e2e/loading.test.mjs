@@ -44,6 +44,11 @@ test('a lazily loaded chunk that cannot be fetched holds back only its own part:
   assert.equal(await page.getByTestId('compare').count(), 0, 'the comparison needs the chunk');
   assert.equal(await page.locator('.crash, .load-failed').count(), 0, 'no failure notice');
   assert.deepEqual(crashes, []);
+  // Printed meanwhile, the handout has the address, and no empty box where the code would be.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('.calc-print-url').isVisible());
+  assert.equal(await page.locator('.calc-print-qr').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
   await page.unroute(chunk);
   await page.getByRole('button', { name: '二维码' }).click();
   await page.getByTestId('qr-svg').waitFor();
