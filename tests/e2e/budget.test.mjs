@@ -24,6 +24,11 @@
 // 205.4 → 188.2 (+ 29.7), calc 199.5 → 173.0 (+ 42.2), checker 178.5 → 161.9 (+ 27.9) KB; budgets 206 → 189,
 // 200 → 174, 180 → 163; a document's first visit 249.5 → 233.1 KB. Issue 15's target for the calculator, 150 KB,
 // is still not met.
+// 2026-12-02, a trainer's and a resident's audit of the checker: an answer a form cannot take, typed or
+// linked, kept as given and said next to its item and in the result while the rest is scored; the printed
+// eligibility result says whom it is for (the review's rows, now one function for both): checker 163.0 →
+// 164.3 KB, budget 163 → 165 (the print fix itself is CSS; the messages are shown on the first screen a
+// link opens, so they cannot wait for the lazily loaded chunk).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -34,7 +39,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 189 * KB, calc: 174 * KB, checker: 163 * KB };
+const BUDGET = { reader: 189 * KB, calc: 174 * KB, checker: 165 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 45 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
