@@ -33,24 +33,24 @@ pub struct SelfCheckState {
     pub region: String,
 }
 
-fn answer_code(a: Answer) -> String {
+fn answer_code(a: &Answer) -> String {
     match a {
         Answer::Yes => "y".into(),
         Answer::No => "n".into(),
         Answer::Exempt => "x".into(),
         Answer::Score(s) => s.to_string(),
+        Answer::Typed(t) => fragment::encode(t),
     }
 }
 
+/// An answer as the link gives it: a code, or a partial score's box as typed (kept as given, at most
+/// [`fragment::MAX_FIELD`] characters; scoring says when the form cannot take it).
 fn parse_answer(s: &str) -> Option<Answer> {
     match s {
         "y" => Some(Answer::Yes),
         "n" => Some(Answer::No),
         "x" => Some(Answer::Exempt),
-        _ if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) => {
-            s.parse().ok().map(Answer::Score)
-        }
-        _ => None,
+        _ => Answer::typed(&fragment::decode_field(s).0),
     }
 }
 
@@ -93,7 +93,7 @@ impl SelfCheckState {
             .answers
             .iter()
             .filter(|(id, _)| keep(id))
-            .map(|(id, a)| format!("{}_{}", fragment::encode(id), answer_code(*a)))
+            .map(|(id, a)| format!("{}_{}", fragment::encode(id), answer_code(a)))
             .collect();
         if !list.is_empty() {
             parts.push(("a", list.join(&LIST_SEP.to_string())));
@@ -197,13 +197,35 @@ mod tests {
     fn junk_is_left_out_and_fields_are_bounded() {
         let long = "乡".repeat(100);
         let s = SelfCheckState::from_fragment(&format!(
-            "#tab=%3Cscript%3E&a=1-1_q~_y~2-1_999999~3-1_2&d=2026-13&town={}",
+            "#tab=%3Cscript%3E&a=_y~3-1_2~4-1_~%3Cb%3E_y&d=2026-13&town={}",
             fragment::encode(&long)
         ));
         assert_eq!(s.tab, "");
         assert_eq!(s.date, "");
-        assert_eq!(s.answers.len(), 1);
-        assert_eq!(s.answers.get("3-1"), Some(&Answer::Score(2)));
+        assert_eq!(
+            s.answers.into_iter().collect::<Vec<_>>(),
+            [("3-1".to_string(), Answer::Score(2))]
+        );
         assert_eq!(s.town.chars().count(), fragment::MAX_FIELD);
+    }
+
+    #[test]
+    fn answers_the_form_cannot_take_are_kept_as_given() {
+        // Scoring says why they are not taken; the link itself keeps them, so nothing is dropped silently.
+        let table = [
+            ("9-1_9", Answer::Score(9)),
+            ("9-1_2.5", Answer::Typed("2.5".into())),
+            ("9-1_-1", Answer::Typed("-1".into())),
+            ("3-1_x", Answer::Exempt),
+            ("1-1_q", Answer::Typed("q".into())),
+            ("2-1_999999", Answer::Score(999_999)),
+            ("9-1_%E4%B8%89", Answer::Typed("三".into())),
+        ];
+        for (item, want) in table {
+            let s = SelfCheckState::from_fragment(&format!("#tab=baozhua&a={item}"));
+            let id = item.split('_').next().unwrap_or_default();
+            assert_eq!(s.answers.get(id), Some(&want), "{item}");
+            assert_eq!(s.to_fragment(|_| true), format!("tab=baozhua&a={item}"));
+        }
     }
 }

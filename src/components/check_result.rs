@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use policy_checker::{calc_link, check, topic_answers, BenefitResult};
 
 use crate::check_state::CheckState;
+use crate::components::answer_rows;
 use crate::components::StepLink;
 use crate::components::{BenefitItem, DirectAnswers};
 use policy_engine::form::CalcForm;
@@ -38,10 +39,18 @@ pub fn CheckResult(
     let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
         benefits.into_iter().partition(|b| b.applies);
     let review = state.at("review");
+    let answers = answer_rows(&state)
+        .into_iter()
+        .map(|(_, label, value)| format!("{label}：{value}"))
+        .collect::<Vec<_>>()
+        .join("；");
     view! {
+        <p class="print-note" data-testid="printed-answers">
+            {format!("查询的情况：{answers}。")}
+        </p>
         <DirectAnswers answers=direct />
         <h2 data-testid="benefit-count">{format!("您可能享受 {} 项政策", yes.len())}</h2>
-        <p class="hint">
+        <p class="hint no-print">
             "点每一项看说明和政策原文。以下根据政策文件原文整理，具体以当地经办机构为准。"
             <StepLink to=review>"修改回答"</StepLink>
         </p>
@@ -51,7 +60,7 @@ pub fn CheckResult(
         {calc
             .map(|href| {
                 view! {
-                    <p>
+                    <p class="no-print">
                         <a class="button" href=href>
                             "算一算看病要花多少钱"
                         </a>

@@ -7,12 +7,9 @@ use crate::check_flow::asked;
 use crate::check_state::CheckState;
 use crate::components::StepLink;
 
-/// The "check your answers" screen: every answer, each with a change link.
-#[component]
-pub fn Review(
-    /// All answers.
-    state: CheckState,
-) -> impl IntoView {
+/// The answers asked so far, each as its step, its label and its value in words (the review screen's rows,
+/// and the printed result's line of whom it is for).
+pub fn answer_rows(state: &CheckState) -> Vec<(&'static str, &'static str, String)> {
     let d = data();
     let yes_no = |b: Option<bool>| match b {
         Some(true) => "是",
@@ -43,7 +40,7 @@ pub fn Review(
                 .map(|x| x.name.clone())
         })
         .collect::<Vec<_>>();
-    let rows: Vec<(&str, &str, String)> = vec![
+    let rows: Vec<(&'static str, &'static str, String)> = vec![
         ("area", "政策地区", area),
         ("category", "人员类别", category),
         (
@@ -68,13 +65,23 @@ pub fn Review(
             },
         ),
     ];
+    rows.into_iter()
+        .filter(|(step, _, _)| asked(state, step))
+        .collect()
+}
+
+/// The "check your answers" screen: every answer, each with a change link.
+#[component]
+pub fn Review(
+    /// All answers.
+    state: CheckState,
+) -> impl IntoView {
     let result = state.at("result");
     view! {
         <h2>"请核对您的回答"</h2>
         <dl class="review">
-            {rows
+            {answer_rows(&state)
                 .into_iter()
-                .filter(|(step, _, _)| asked(&state, step))
                 .map(|(step, label, value)| {
                     view! {
                         <div class="review-row">

@@ -4,20 +4,15 @@
 use leptos::prelude::*;
 use policy_checker::forms::FormResult;
 
-/// The score of a form as answered so far (or why it cannot be scored).
+/// The score of a form as answered so far, and the answers not taken.
 #[component]
 pub fn FormScore(
-    /// The form scored with the answers so far, or the reason it cannot be.
-    result: Memo<Result<FormResult, String>>,
+    /// The form scored with the answers so far.
+    result: Memo<FormResult>,
 ) -> impl IntoView {
     move || {
-        match result.get() {
-        Err(e) => view! {
-            <p class="notice" role="alert">
-                {e}
-            </p>
-        }.into_any(),
-        Ok(r) => view! {
+        let r = result.get();
+        view! {
             <div class="result-head">
                 <p>"得分"</p>
                 <p class="big">
@@ -31,6 +26,18 @@ pub fn FormScore(
                     </strong>
                     {r.vetoed.then(|| view! { <span class="tag assumed">"一票否决"</span> })}
                 </p>
+                {(!r.refused.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="notice" data-testid="refused">
+                                {r
+                                    .refused
+                                    .iter()
+                                    .map(|e| view! { <li>{e.to_string()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
                 {(!r.unanswered.is_empty())
                     .then(|| {
                         view! {
@@ -86,7 +93,5 @@ pub fn FormScore(
                     }
                 })}
         }
-        .into_any(),
-    }
     }
 }

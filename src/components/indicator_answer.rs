@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use policy_checker::data::form::{Indicator, Kind};
+use policy_checker::forms::refusal;
 use policy_checker::Answer;
 
 use crate::self_check_state::SelfCheckState;
@@ -30,31 +31,32 @@ pub fn IndicatorAnswer(
     let (yes_label, no_label) = ind.answer_labels();
     let current = {
         let id = id.clone();
-        move || state.with(|s| s.answers.get(&id).copied())
+        move || state.with(|s| s.answers.get(&id).cloned())
     };
     let is = {
         let current = current.clone();
         move |a: Answer| {
             let current = current.clone();
-            move || current() == Some(a)
+            move || current().as_ref() == Some(&a)
         }
     };
     let scored = {
         let current = current.clone();
-        move || matches!(current(), Some(Answer::Score(_)))
+        move || matches!(current(), Some(Answer::Score(_) | Answer::Typed(_)))
     };
     // One answer to choose: its radio button, checked while it is the answer, and its words.
     let choice = {
         let (id, name, is) = (id.clone(), name.clone(), is.clone());
         move |a: Answer, words: String| {
             let id = id.clone();
+            let (chosen, checked) = (is(a.clone()), is(a.clone()));
             view! {
-                <label class="choice" class:chosen=is(a)>
+                <label class="choice" class:chosen=chosen>
                     <input
                         type="radio"
                         name=name.clone()
-                        prop:checked=is(a)
-                        on:change=move |_| set(id.clone(), Some(a))
+                        prop:checked=checked
+                        on:change=move |_| set(id.clone(), Some(a.clone()))
                     />
                     {words}
                 </label>
@@ -75,7 +77,13 @@ pub fn IndicatorAnswer(
             <div class="answers" role="radiogroup" aria-label=ind.text.clone()>
                 {choice(Answer::Yes, yes_label.to_string())}
                 {choice(Answer::No, no_label.to_string())}
-                {ind.exempt.clone().map(|e| choice(Answer::Exempt, format!("不适用：{e}")))}
+                {ind
+                    .exempt
+                    .clone()
+                    .map(|e| choice(
+                        Answer::Exempt,
+                        format!("{}：{e}", policy_checker::forms::EXEMPT),
+                    ))}
                 {(ind.kind == Kind::Partial)
                     .then(|| {
                         let id = id.clone();
@@ -84,30 +92,32 @@ pub fn IndicatorAnswer(
                         let current = current.clone();
                         let value = move || match current() {
                             Some(Answer::Score(s)) => s.to_string(),
+                            Some(Answer::Typed(t)) => t,
                             _ => String::new(),
                         };
                         let printed = value.clone();
+                        // The box shows what was typed or linked, taken or not (a note below says why not).
                         view! {
                             <label class="choice" class:chosen=scored for=input_id.clone()>
                                 {format!("部分完成，得分（0–{max}）：")}
                             </label>
                             <input
                                 id=input_id
-                                type="number"
-                                min="0"
-                                max=max.to_string()
+                                type="text"
                                 inputmode="numeric"
+                                autocomplete="off"
                                 class="score-input"
                                 prop:value=value
                                 on:input=move |ev| {
                                     let v = event_target_value(&ev);
                                     set(
                                         id.clone(),
-                                        v
-                                            .trim()
-                                            .parse::<u32>()
-                                            .ok()
-                                            .map(|s| Answer::Score(s.min(max))),
+                                        Answer::typed(
+                                            &v
+                                                .chars()
+                                                .take(policy_content::fragment::MAX_FIELD)
+                                                .collect::<String>(),
+                                        ),
                                     );
                                 }
                             />
@@ -120,6 +130,11 @@ pub fn IndicatorAnswer(
                         }
                     })}
             </div>
+            {move || {
+                current()
+                    .and_then(|a| refusal(ind, &a))
+                    .map(|e| view! { <p class="notice answer-note">{e.to_string()}</p> })
+            }}
         </div>
     }
 }

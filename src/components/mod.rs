@@ -37,7 +37,7 @@ pub use calc_result::{CalcResult, ResultHead};
 pub use category_compare::CategoryCompare;
 pub use check_question::Question;
 pub use check_result::CheckResult;
-pub use check_review::Review;
+pub use check_review::{answer_rows, Review};
 pub use check_step_link::StepLink;
 pub use data_gate::{install_data, DataGate};
 pub use department_table::DepartmentTable;

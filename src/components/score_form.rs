@@ -17,8 +17,7 @@ pub fn ScoreForm(
     /// The page's state: answers and fields (shared with the address).
     state: RwSignal<SelfCheckState>,
 ) -> impl IntoView {
-    let result =
-        Memo::new(move |_| state.with(|s| score(form, &s.answers).map_err(|e| e.to_string())));
+    let result = Memo::new(move |_| state.with(|s| score(form, &s.answers)));
     let field = move |id: &'static str,
                       label: &'static str,
                       kind: &'static str,

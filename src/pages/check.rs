@@ -24,7 +24,7 @@ pub fn CheckPage() -> impl IntoView {
     view! {
         <div class="page check">
             <PageHeading kind=PageKind::Checker(CheckerPage::Check) />
-            <p class="hint privacy">
+            <p class="hint privacy no-print">
                 "您的回答不会写进网址，也不会进浏览历史记录或发送出去；只在这个标签页里用来“返回上一步”。"
             </p>
             {move || {

@@ -31,6 +31,11 @@
 // Then a typed amount whose comma does not separate thousands (12,00; 12.000,50) is refused with a reason
 // instead of read as another number: calc 174.4 → 175.2 KB, budget 175 → 176. A page tells the worker of
 // its bundle's chunk, so that its tools work offline after one visit: checker 163.0 → 163.2, budget 163 → 164.
+// 2026-12-02, a trainer's and a resident's audit of the checker: an answer a form cannot take, typed or
+// linked, kept as given and said next to its item and in the result while the rest is scored; the printed
+// eligibility result says whom it is for (the review's rows, now one function for both): checker +1.3 KB,
+// budget 164 → 165 (the print fix itself is CSS; the messages are shown on the first screen a
+// link opens, so they cannot wait for the lazily loaded chunk).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -41,7 +46,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 189 * KB, calc: 176 * KB, checker: 164 * KB };
+const BUDGET = { reader: 189 * KB, calc: 176 * KB, checker: 165 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 45 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

@@ -22,8 +22,11 @@ pub fn form(id: &str) -> Option<&'static Form> {
     forms().iter().find(|f| f.id == id)
 }
 
+/// The words of [`Answer::Exempt`].
+pub const EXEMPT: &str = "不适用";
+
 /// The answer to one indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// 是.
@@ -34,6 +37,35 @@ pub enum Answer {
     Exempt,
     /// A partial score (only for `partial` indicators), 0 up to the indicator's points.
     Score(u32),
+    /// What was typed in a partial score's box, or given in a link, that is none of the above: kept as
+    /// given, so the page can show it and say why it is not scored.
+    Typed(String),
+}
+
+impl Answer {
+    /// A partial score's box as typed: empty is no answer, a whole number is a [`Answer::Score`], anything
+    /// else is kept as [`Answer::Typed`] (scoring says why it is not taken).
+    pub fn typed(input: &str) -> Option<Self> {
+        let t = input.trim();
+        if t.is_empty() {
+            return None;
+        }
+        Some(match t.parse() {
+            Ok(s) if t.bytes().all(|b| b.is_ascii_digit()) => Self::Score(s),
+            _ => Self::Typed(t.to_string()),
+        })
+    }
+
+    /// The answer in a person's words, as the page offers it.
+    fn words(&self) -> String {
+        match self {
+            Self::Yes => "是".into(),
+            Self::No => "否".into(),
+            Self::Exempt => EXEMPT.into(),
+            Self::Score(s) => format!("{s} 分"),
+            Self::Typed(t) => t.clone(),
+        }
+    }
 }
 
 /// One indicator that lost points.
@@ -72,57 +104,99 @@ pub struct FormResult {
     pub vetoed: bool,
     /// Indicators that lost points, in form order.
     pub lost: Vec<LostItem>,
-    /// Indicators not answered yet (they earn nothing and are not listed in `lost`).
+    /// Indicators not answered yet, or answered with an answer the form cannot take (they earn nothing
+    /// and are not listed in `lost`).
     pub unanswered: Vec<String>,
+    /// The answers not taken, each with why, in form order (unknown indicators last).
+    pub refused: Vec<ScoreError>,
 }
 
-/// An answer the form does not allow.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An answer the form does not allow (it is not scored).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ScoreError {
     /// No indicator with this id in the form.
     UnknownIndicator(String),
-    /// This kind of answer is not allowed for the indicator.
+    /// This kind of answer is not one the indicator offers.
     NotAllowed {
         /// Indicator id.
         indicator: String,
         /// The answer given.
         answer: Answer,
+        /// What the indicator offers, in its own words (“是”或“否（失分）”…).
+        allowed: String,
     },
-    /// A partial score above the indicator's points.
-    OverMax {
+    /// A partial score that is not a whole number from 0 to the indicator's points.
+    BadScore {
         /// Indicator id.
         indicator: String,
-        /// The score given.
-        score: u32,
+        /// The score as given.
+        given: String,
         /// The indicator's points.
         max: u32,
     },
 }
 
+impl ScoreError {
+    /// The indicator the answer was given for.
+    pub fn indicator(&self) -> &str {
+        match self {
+            Self::UnknownIndicator(id)
+            | Self::NotAllowed { indicator: id, .. }
+            | Self::BadScore { indicator: id, .. } => id,
+        }
+    }
+}
+
 impl fmt::Display for ScoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::UnknownIndicator(id) => write!(f, "表中没有第 {id} 项"),
-            Self::NotAllowed { indicator, answer } => {
-                write!(f, "第 {indicator} 项不能这样回答：{answer:?}")
-            }
-            Self::OverMax {
+            Self::UnknownIndicator(id) => write!(f, "这张表没有第 {id} 项，这个回答没有计分"),
+            Self::NotAllowed {
                 indicator,
-                score,
+                answer,
+                allowed,
+            } => write!(
+                f,
+                "第 {indicator} 项只能选{allowed}；“{}”没有计分",
+                answer.words()
+            ),
+            Self::BadScore {
+                indicator,
+                given,
                 max,
-            } => write!(f, "第 {indicator} 项最多 {max} 分，填了 {score} 分"),
+            } => write!(
+                f,
+                "第 {indicator} 项的得分应是 0 到 {max} 的整数；“{given}”没有计分"
+            ),
         }
     }
 }
 
 impl std::error::Error for ScoreError {}
 
-/// Points earned for one answer, and whether it is a veto.
-fn earned(ind: &Indicator, answer: Answer) -> Result<(u32, bool), ScoreError> {
-    let not_allowed = || ScoreError::NotAllowed {
-        indicator: ind.id.clone(),
-        answer,
+/// What `ind` offers, in the words the page shows: “是”或“否（失分）”, with “不适用” and a score where the
+/// form allows them.
+fn allowed(ind: &Indicator) -> String {
+    let (yes, no) = ind.answer_labels();
+    let mut words = format!("“{yes}”");
+    let mut or = |w: &str, last: bool| {
+        words.push_str(if last { "或" } else { "、" });
+        words.push_str(&format!("“{w}”"));
     };
+    let exempt = ind.exempt.is_some();
+    let partial = ind.kind == Kind::Partial;
+    or(no, !exempt && !partial);
+    if exempt {
+        or(EXEMPT, !partial);
+    }
+    if partial {
+        or(&format!("0 到 {} 分", ind.points), true);
+    }
+    words
+}
+
+/// Points earned for one answer, and whether it is a veto.
+fn earned(ind: &Indicator, answer: &Answer) -> Result<(u32, bool), ScoreError> {
     match (ind.kind, answer) {
         (Kind::YesGains, Answer::Yes) | (Kind::YesLoses | Kind::Veto, Answer::No) => {
             Ok((ind.points, false))
@@ -132,24 +206,32 @@ fn earned(ind: &Indicator, answer: Answer) -> Result<(u32, bool), ScoreError> {
         (Kind::YesGains, Answer::Exempt) if ind.exempt.is_some() => Ok((ind.points, false)),
         (Kind::Partial, Answer::Yes) => Ok((ind.points, false)),
         (Kind::Partial, Answer::No) => Ok((0, false)),
-        (Kind::Partial, Answer::Score(s)) if s <= ind.points => Ok((s, false)),
-        (Kind::Partial, Answer::Score(s)) => Err(ScoreError::OverMax {
+        (Kind::Partial, Answer::Score(s)) if *s <= ind.points => Ok((*s, false)),
+        (Kind::Partial, Answer::Score(_) | Answer::Typed(_)) => Err(ScoreError::BadScore {
             indicator: ind.id.clone(),
-            score: s,
+            given: match answer {
+                Answer::Score(s) => s.to_string(),
+                a => a.words(),
+            },
             max: ind.points,
         }),
-        _ => Err(not_allowed()),
+        _ => Err(ScoreError::NotAllowed {
+            indicator: ind.id.clone(),
+            answer: answer.clone(),
+            allowed: allowed(ind),
+        }),
     }
 }
 
-/// Scores `form` for `answers` (indicator id → answer). Unanswered indicators earn nothing and are listed.
-pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> Result<FormResult, ScoreError> {
-    if let Some(id) = answers
-        .keys()
-        .find(|id| !form.indicators().any(|i| &i.id == *id))
-    {
-        return Err(ScoreError::UnknownIndicator(id.clone()));
-    }
+/// Why `answer` is not one `ind` can take, if it is not (the same judge as [`score`]'s).
+pub fn refusal(ind: &Indicator, answer: &Answer) -> Option<ScoreError> {
+    earned(ind, answer).err()
+}
+
+/// Scores `form` for `answers` (indicator id → answer). Unanswered indicators earn nothing and are listed;
+/// an answer the form cannot take earns nothing either and is listed in `refused` with why, and every other
+/// answer is scored as usual.
+pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> FormResult {
     let mut result = FormResult {
         form: form.id.clone(),
         total: 0,
@@ -158,14 +240,22 @@ pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> Result<FormResu
         vetoed: false,
         lost: Vec::new(),
         unanswered: Vec::new(),
+        refused: Vec::new(),
     };
     for item in &form.items {
         for ind in &item.indicators {
-            let Some(&answer) = answers.get(&ind.id) else {
+            let Some(answer) = answers.get(&ind.id) else {
                 result.unanswered.push(ind.id.clone());
                 continue;
             };
-            let (points, veto) = earned(ind, answer)?;
+            let (points, veto) = match earned(ind, answer) {
+                Ok(earned) => earned,
+                Err(e) => {
+                    result.refused.push(e);
+                    result.unanswered.push(ind.id.clone());
+                    continue;
+                }
+            };
             result.total += points;
             result.vetoed |= veto;
             if points < ind.points {
@@ -182,6 +272,12 @@ pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> Result<FormResu
             }
         }
     }
+    result.refused.extend(
+        answers
+            .keys()
+            .filter(|id| !form.indicators().any(|i| &i.id == *id))
+            .map(|id| ScoreError::UnknownIndicator(id.clone())),
+    );
     result.grade = if result.vetoed {
         form.veto_grade.clone()
     } else {
@@ -190,5 +286,5 @@ pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> Result<FormResu
             .find(|g| result.total >= g.min)
             .map(|g| g.name.clone())
     };
-    Ok(result)
+    result
 }

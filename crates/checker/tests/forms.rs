@@ -33,7 +33,7 @@ fn with(f: &Form, changes: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
     let mut a = best(f);
     for (id, ans) in changes {
         assert!(
-            a.insert(id.to_string(), *ans).is_some(),
+            a.insert(id.to_string(), ans.clone()).is_some(),
             "{id} is not in form {}",
             f.id
         );
@@ -51,7 +51,7 @@ fn the_forms_and_their_totals() {
         assert_eq!((f.total_points, sum), (total, total), "{}", f.id);
         assert_eq!(f.items.len(), items, "{} items", f.id);
         assert_eq!(f.indicators().count(), indicators, "{} indicators", f.id);
-        let r = score(f, &best(f)).unwrap();
+        let r = score(f, &best(f));
         assert_eq!(
             (r.total, r.max, r.lost.len(), r.vetoed),
             (total, total, 0, false),
@@ -289,8 +289,8 @@ fn scoring_cases() {
         ),
     ];
     for c in cases {
-        let r =
-            score(c.form, &with(c.form, &c.changes)).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+        let r = score(c.form, &with(c.form, &c.changes));
+        assert_eq!(r.refused, [], "{}: refused", c.name);
         assert_eq!(r.total, c.total, "{}: total", c.name);
         assert_eq!(r.grade.as_deref(), c.grade, "{}: grade", c.name);
         assert_eq!(r.vetoed, c.grade == Some("差"), "{}: vetoed", c.name);
@@ -314,8 +314,7 @@ fn lost_items_say_what_to_fix_and_link_their_row() {
     let r = score(
         baozhua(),
         &with(baozhua(), &[("1-1", Answer::Yes), ("5-3", Answer::No)]),
-    )
-    .unwrap();
+    );
     assert_eq!(r.lost.len(), 2);
     let veto = &r.lost[0];
     assert!(veto.veto && veto.item == "年度健康扶贫工作完成情况" && !veto.fix.is_empty());
@@ -336,12 +335,12 @@ fn unanswered_indicators_earn_nothing_and_are_listed() {
     let mut answers = best(wudu());
     answers.remove("26");
     answers.remove("3");
-    let r = score(wudu(), &answers).unwrap();
+    let r = score(wudu(), &answers);
     assert_eq!(
         (r.total, r.unanswered.clone(), r.lost.len()),
         (86, vec!["3".to_string(), "26".to_string()], 0)
     );
-    let empty = score(baozhua(), &BTreeMap::new()).unwrap();
+    let empty = score(baozhua(), &BTreeMap::new());
     assert_eq!(
         (empty.total, empty.unanswered.len(), empty.grade),
         (0, 20, None)
@@ -349,42 +348,93 @@ fn unanswered_indicators_earn_nothing_and_are_listed() {
 }
 
 #[test]
-fn answers_the_form_does_not_allow_are_errors() {
+fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_scored() {
     use Answer::*;
+    let yes_no = "“是”或“否（失分）”";
     let table = [
         (
             baozhua(),
             "10-1",
             Yes,
             ScoreError::UnknownIndicator("10-1".into()),
+            "这张表没有第 10-1 项，这个回答没有计分",
         ),
         (
             baozhua(),
             "9-1",
             Score(6),
-            ScoreError::OverMax {
+            ScoreError::BadScore {
                 indicator: "9-1".into(),
-                score: 6,
+                given: "6".into(),
                 max: 5,
             },
+            "第 9-1 项的得分应是 0 到 5 的整数；“6”没有计分",
+        ),
+        (
+            baozhua(),
+            "9-1",
+            Typed("2.5".into()),
+            ScoreError::BadScore {
+                indicator: "9-1".into(),
+                given: "2.5".into(),
+                max: 5,
+            },
+            "第 9-1 项的得分应是 0 到 5 的整数；“2.5”没有计分",
+        ),
+        (
+            baozhua(),
+            "9-1",
+            Typed("-1".into()),
+            ScoreError::BadScore {
+                indicator: "9-1".into(),
+                given: "-1".into(),
+                max: 5,
+            },
+            "第 9-1 项的得分应是 0 到 5 的整数；“-1”没有计分",
+        ),
+        (
+            baozhua(),
+            "9-1",
+            Exempt,
+            ScoreError::NotAllowed {
+                indicator: "9-1".into(),
+                answer: Exempt,
+                allowed: "“是”、“否（失分）”或“0 到 5 分”".into(),
+            },
+            "第 9-1 项只能选“是”、“否（失分）”或“0 到 5 分”；“不适用”没有计分",
         ),
         (
             baozhua(),
             "3-1",
-            Score(2),
+            Score(3),
             ScoreError::NotAllowed {
                 indicator: "3-1".into(),
-                answer: Score(2),
+                answer: Score(3),
+                allowed: yes_no.into(),
             },
+            "第 3-1 项只能选“是”或“否（失分）”；“3 分”没有计分",
+        ),
+        (
+            baozhua(),
+            "3-1",
+            Exempt,
+            ScoreError::NotAllowed {
+                indicator: "3-1".into(),
+                answer: Exempt,
+                allowed: yes_no.into(),
+            },
+            "第 3-1 项只能选“是”或“否（失分）”；“不适用”没有计分",
         ),
         (
             baozhua(),
             "1-1",
-            Exempt,
+            Typed("q".into()),
             ScoreError::NotAllowed {
                 indicator: "1-1".into(),
-                answer: Exempt,
+                answer: Typed("q".into()),
+                allowed: "“是（失分）”或“否”".into(),
             },
+            "第 1-1 项只能选“是（失分）”或“否”；“q”没有计分",
         ),
         (
             wudu(),
@@ -393,13 +443,59 @@ fn answers_the_form_does_not_allow_are_errors() {
             ScoreError::NotAllowed {
                 indicator: "6".into(),
                 answer: Exempt,
+                allowed: yes_no.into(),
             },
+            "第 6 项只能选“是”或“否（失分）”；“不适用”没有计分",
+        ),
+        (
+            wudu(),
+            "7",
+            Score(1),
+            ScoreError::NotAllowed {
+                indicator: "7".into(),
+                answer: Score(1),
+                allowed: "“是”、“否（失分）”或“不适用”".into(),
+            },
+            "第 7 项只能选“是”、“否（失分）”或“不适用”；“1 分”没有计分",
         ),
     ];
-    for (f, id, answer, want) in table {
+    for (f, id, answer, want, words) in table {
         let mut a = best(f);
         a.insert(id.to_string(), answer);
-        assert_eq!(score(f, &a), Err(want), "{} {id}", f.id);
+        let r = score(f, &a);
+        // The refused answer is listed, said in plain words, and earns nothing; every other answer counts.
+        assert_eq!(r.refused, std::slice::from_ref(&want), "{} {id}", f.id);
+        assert_eq!(want.to_string(), words, "{} {id}", f.id);
+        assert_eq!(want.indicator(), id);
+        let points = f.indicators().find(|i| i.id == id).map_or(0, |i| i.points);
+        assert_eq!(r.total, f.total_points - points, "{} {id}", f.id);
+        assert_eq!(
+            r.unanswered,
+            if points > 0 {
+                vec![id.to_string()]
+            } else {
+                vec![]
+            },
+            "{} {id}",
+            f.id
+        );
+    }
+}
+
+#[test]
+fn a_partial_score_box_reads_whole_numbers_and_keeps_anything_else_as_typed() {
+    let table = [
+        ("", None),
+        ("  ", None),
+        ("3", Some(Answer::Score(3))),
+        (" 7 ", Some(Answer::Score(7))),
+        ("2.5", Some(Answer::Typed("2.5".into()))),
+        ("-1", Some(Answer::Typed("-1".into()))),
+        ("+3", Some(Answer::Typed("+3".into()))),
+        ("99999999999", Some(Answer::Typed("99999999999".into()))),
+    ];
+    for (typed, want) in table {
+        assert_eq!(Answer::typed(typed), want, "{typed:?}");
     }
 }
 
@@ -418,12 +514,7 @@ fn neither_form_defines_score_grades() {
                     left -= ind.points;
                 }
             }
-            assert_eq!(
-                score(f, &a).unwrap().grade,
-                None,
-                "{} losing {total_lost}",
-                f.id
-            );
+            assert_eq!(score(f, &a).grade, None, "{} losing {total_lost}", f.id);
         }
     }
     assert_eq!(baozhua().veto_grade.as_deref(), Some("差"));
@@ -473,12 +564,12 @@ fn grade_thresholds_are_inclusive_when_a_form_defines_them() {
             }
         }
         a.insert("9-1".into(), Answer::Score(5 - need));
-        let r = score(&f, &a).unwrap();
+        let r = score(&f, &a);
         assert_eq!(r.total, total, "setting up {total}");
         assert_eq!(r.grade.as_deref(), grade, "{total}");
     }
     // A veto still wins over any score.
-    let r = score(&f, &with(&f, &[("1-1", Answer::Yes)])).unwrap();
+    let r = score(&f, &with(&f, &[("1-1", Answer::Yes)]));
     assert_eq!((r.total, r.grade.as_deref()), (95, Some("差")));
 }
 

@@ -1,0 +1,144 @@
+// A trainer's and a resident's audit of the checker bundle: a self-check link typed or edited by hand is
+// read as far as it can be (answers the form cannot take are said in plain Chinese and not scored, the rest
+// is scored); a partial score the form cannot take is kept as typed with a message next to it, the same
+// typed or linked; the eligibility result prints whole (numbers, explanations, citations, whom it is for).
+import { test, before, after } from 'node:test';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady } from './harness.mjs';
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The self-check page at `hash`, its form shown. */
+async function selfCheck(hash) {
+  const o = await open(browser, `${server.base}/self-check/${hash}`);
+  await appReady(o.page);
+  await o.page.locator('.form-view .answers').first().waitFor();
+  return o;
+}
+
+// 1-1 is a veto (否 earns 5), 3-1 and 3-2 are 是-gains (5 each), 9-1 a partial score out of 5.
+const LINKS = [
+  // [hash, score shown, refused: [indicator, words it must say]]
+  ['#tab=baozhua&a=1-1_n~3-1_x~3-2_y', '10', [['3-1', /只能选“是”或“否（失分）”.*“不适用”/]]],
+  ['#tab=baozhua&a=1-1_n~3-1_3', '5', [['3-1', /只能选“是”或“否（失分）”.*“3 分”/]]],
+  ['#tab=baozhua&a=1-1_n~9-1_9', '5', [['9-1', /0 到 5 的整数.*“9”/]]],
+  ['#tab=baozhua&a=1-1_n~9-1_2.5', '5', [['9-1', /0 到 5 的整数.*“2\.5”/]]],
+  ['#tab=baozhua&a=1-1_n~9-1_-1', '5', [['9-1', /0 到 5 的整数.*“-1”/]]],
+  ['#tab=baozhua&a=1-1_n~9-1_3', '8', []],
+];
+
+test('a self-check link edited by hand: what the form cannot take is said in plain Chinese and not scored, the rest is scored', async () => {
+  for (const [hash, score, refused] of LINKS) {
+    const { page, errors } = await selfCheck(hash);
+    assert.equal(await page.textContent('[data-testid="form-score"]'), score, hash);
+    const list = page.locator('[data-testid="refused"] li');
+    assert.equal(await list.count(), refused.length, hash);
+    for (const [i, [id, words]] of refused.entries()) {
+      const text = await list.nth(i).textContent();
+      assert.match(text, new RegExp(`第 ${id} 项`), hash);
+      assert.match(text, words, hash);
+      assert.doesNotMatch(text, /[A-Za-z]{2,}|\(/, `${hash}: program words on screen: ${text}`);
+    }
+    // The address keeps the link as it was given: nothing is dropped silently.
+    assert.equal(new URL(page.url()).hash, hash);
+    assert.deepEqual(errors, [], hash);
+    await page.close();
+  }
+});
+
+test('a partial score the form cannot take: typed or linked, kept as given, said next to the box, not scored', async () => {
+  for (const typed of ['2.5', '-1', '7']) {
+    const { page, errors } = await selfCheck('#tab=baozhua&a=1-1_n');
+    const box = page.locator('#score-9-1');
+    await box.fill(typed);
+    await page.waitForFunction(() => /9-1_/.test(location.hash));
+    assert.equal(await box.inputValue(), typed, 'kept as typed');
+    const note = page.locator('.indicator:has(#score-9-1) .answer-note');
+    assert.ok(await note.isVisible(), typed);
+    assert.match(await note.textContent(), /0 到 5 的整数/);
+    assert.equal(await page.textContent('[data-testid="form-score"]'), '5', `${typed} is not scored`);
+    // The same, opened from the address it wrote.
+    const linked = await selfCheck(new URL(page.url()).hash);
+    assert.equal(await linked.page.locator('#score-9-1').inputValue(), typed);
+    assert.equal(await linked.page.textContent('.indicator:has(#score-9-1) .answer-note'), await note.textContent());
+    assert.equal(await linked.page.textContent('[data-testid="form-score"]'), '5');
+    // A score it can take clears the message and counts.
+    await box.fill('4');
+    assert.equal(await note.count(), 0);
+    assert.equal(await page.textContent('[data-testid="form-score"]'), '9');
+    assert.deepEqual([...errors, ...linked.errors], [], typed);
+    await linked.page.close();
+    await page.close();
+  }
+});
+
+/** Answers /check/ for 会宁 建档立卡 (the first answer on every other screen) and opens the result. */
+async function checkResult(page) {
+  await appReady(page);
+  await page.locator('input[name="area"][value="huining"]').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  for (let i = 0; i < 10 && !(await page.locator('dl.review').count()); i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) break;
+    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="poverty_registered"]').check();
+    if (await page.locator('#age').count()) await page.fill('#age', '60');
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
+    await page.getByRole('button', { name: '继续' }).click();
+  }
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('[data-testid="benefit-count"]');
+}
+
+test('the eligibility result printed: whole numbers, each policy\'s explanation and citation, no screen controls, whom it is for', async () => {
+  const ctx = await browser.browser().newContext({ viewport: { width: 1024, height: 768 } });
+  const { page, errors } = await open(ctx, `${server.base}/check/`);
+  await checkResult(page);
+  const count = await page.locator('.benefits > li.benefit').count();
+  assert.ok(count >= 10, `${count} benefits: the two-digit numbers are what this is about`);
+  assert.equal(await page.locator('.benefits details[open]').count(), 0, 'on screen the list stays short');
+  await page.emulateMedia({ media: 'print' });
+  // Each number is inside the page: the list's markers are not clipped at its left edge.
+  const room = await page.locator('.benefits').evaluate((ol) => {
+    const li = ol.querySelector('li:last-child');
+    const pen = document.createElement('canvas').getContext('2d');
+    pen.font = getComputedStyle(li).font;
+    return {
+      left: ol.getBoundingClientRect().left + parseFloat(getComputedStyle(ol).paddingLeft),
+      need: pen.measureText(`${ol.children.length}. `).width,
+      inside: getComputedStyle(li).listStylePosition,
+    };
+  });
+  assert.ok(room.inside === 'inside' || room.left >= room.need, JSON.stringify(room));
+  for (const b of await page.locator('.benefits > li.benefit').all()) {
+    assert.ok(await b.locator('.cites a').first().isVisible(), 'citation printed');
+    assert.ok(await b.locator('details > p').first().isVisible(), 'explanation printed');
+  }
+  for (const words of ['点每一项看说明和政策原文', '修改回答', '算一算看病要花多少钱', '打印结果']) {
+    const shown = await page.getByText(words).evaluateAll((es) => es.some((e) => e.checkVisibility()));
+    assert.equal(shown, false, `${words} is for the screen`);
+  }
+  const who = page.locator('[data-testid="printed-answers"]');
+  assert.ok(await who.isVisible(), 'the answers print');
+  assert.match(await who.textContent(), /会宁/);
+  assert.match(await who.textContent(), /建档立卡/);
+  // On A4: the PDF, as PNG pages, holds the numbers whole and the citations.
+  const pdf = await page.pdf({ format: 'A4' });
+  const dir = fs.mkdtempSync('/tmp/check-print-');
+  fs.writeFileSync(`${dir}/result.pdf`, pdf);
+  const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/result.pdf`]).toString();
+  for (let n = 1; n <= count; n++) assert.match(text, new RegExp(`(^|\\s)${n}\\.\\s`, 'm'), `number ${n}. printed whole`);
+  assert.ok((text.match(/出处/g) || []).length >= count, 'every policy\'s citation printed (gs writes the full-width colon garbled)');
+  assert.match(text, /会宁/);
+  assert.doesNotMatch(text, /修改回答|点每一项看说明/);
+  if (process.env.SHOTS) fs.copyFileSync(`${dir}/result.pdf`, `${process.env.SHOTS}/check-result.pdf`);
+  // Back on screen, the list is short again.
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.locator('.benefits details[open]').count(), 0);
+  assert.ok(!(await page.locator('.benefits .cites a').first().isVisible()));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
