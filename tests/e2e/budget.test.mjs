@@ -24,6 +24,13 @@
 // 205.4 → 188.2 (+ 29.7), calc 199.5 → 173.0 (+ 42.2), checker 178.5 → 161.9 (+ 27.9) KB; budgets 206 → 189,
 // 200 → 174, 180 → 163; a document's first visit 249.5 → 233.1 KB. Issue 15's target for the calculator, 150 KB,
 // is still not met.
+// 2026-12-02, the reader audit (branch fix-reader): a text-size change keeps the reader's place (the opened
+// clause, or the block at the top: dom::keep_reading_place, in every bundle's main module since the tool bar
+// is), the printed footer carries the page's own address, readable and as given to another phone
+// (address::shared; its readable form and the current-address memo moved from the chunk into the main
+// module, the chunk shrinks by about as much): reader 188.3 → 190.9, calc 173.1 → 175.5, checker 163.0 →
+// 164.4 KB; budgets 189 → 191, 174 → 176, 163 → 165 (the chunks 29.7 → 31.4, 42.2 → 44.6, 27.9 → 29.8 KB); a
+// document's first visit 233.1 → 235.7 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -34,7 +41,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 189 * KB, calc: 174 * KB, checker: 163 * KB };
+const BUDGET = { reader: 191 * KB, calc: 176 * KB, checker: 165 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 45 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
