@@ -1,7 +1,7 @@
 //! The page's address as it is now: the calculator and a section's copy link change the fragment in
 //! place (`history.replaceState`, no new history entry), which the router does not see. Everything that
 //! shows or encodes the address (the QR code, the poster, a copied link) reads it here, so it always
-//! carries what the page shows.
+//! carries what the page shows, except the state that does not travel in an address ([`shared`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -69,4 +69,95 @@ pub fn use_current_url() -> Memo<String> {
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default()
     })
+}
+
+/// What the address of a page gives another phone or a printout, for the QR code, the poster and the
+/// printed line: [`shared`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shared {
+    /// The address to give.
+    pub url: String,
+    /// What the page shows that the address does not carry (it stays on this phone), said under the QR
+    /// code; `None` when the address carries it all.
+    pub stays: Option<&'static str>,
+}
+
+/// What the eligibility check's address leaves on this phone.
+const CHECK_STAYS: &str = "您的回答不在二维码里，只留在这部手机上：扫码打开的是第一个问题。";
+/// What the quiz's address leaves on this phone.
+const QUIZ_STAYS: &str = "答题情况不在二维码里，只留在这部手机上：扫码打开的是这套问答，从头做起。";
+
+/// The address `href` (absolute) as given to another phone. The rule, said once: a page's state travels in
+/// its address (a document's clause, the calculator's scenario, a self-check form's answers and fields),
+/// except on two pages. The eligibility check keeps its answers in this tab only and its fragment names
+/// the screen alone (`#s=result`), which another phone opens at the first question: it gives `/check/`
+/// and says that the answers stay here. The quiz's address carries its tab and region but not the
+/// answers: it gives the quiz and says so.
+pub fn shared(href: &str) -> Shared {
+    use policy_content::site::{CheckerPage, Page, PageKind};
+    let (base, hash) = href.split_once('#').unwrap_or((href, ""));
+    let path = base
+        .split_once("://")
+        .map_or(base, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    let kind = Page::resolve(path).map(|(page, _)| page.kind);
+    let (url, stays) = match kind {
+        Some(PageKind::Checker(CheckerPage::Check)) => {
+            (base, (!hash.is_empty()).then_some(CHECK_STAYS))
+        }
+        Some(PageKind::Checker(CheckerPage::SelfCheck))
+            if policy_content::fragment::pairs(hash)
+                .any(|(k, v)| k == "tab" && v == crate::self_check_state::QUIZ_TAB) =>
+        {
+            (href, Some(QUIZ_STAYS))
+        }
+        _ => (href, None),
+    };
+    Shared {
+        url: url.to_string(),
+        stays,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_that_stays_on_the_phone_is_left_out_and_said() {
+        let site = "https://example.org";
+        for (href, url, stays) in [
+            (
+                "/docs/huining-83/#a5-s3-6-1",
+                "/docs/huining-83/#a5-s3-6-1",
+                None,
+            ),
+            (
+                "/calc/#p=h&c=pr&v=i,c,1,12000",
+                "/calc/#p=h&c=pr&v=i,c,1,12000",
+                None,
+            ),
+            ("/check/#s=result", "/check/", Some(CHECK_STAYS)),
+            ("/check/", "/check/", None),
+            (
+                "/self-check/#tab=baozhua&a=x_y",
+                "/self-check/#tab=baozhua&a=x_y",
+                None,
+            ),
+            (
+                "/self-check/#tab=quiz&r=huining",
+                "/self-check/#tab=quiz&r=huining",
+                Some(QUIZ_STAYS),
+            ),
+            ("/", "/", None),
+        ] {
+            assert_eq!(
+                shared(&format!("{site}{href}")),
+                Shared {
+                    url: format!("{site}{url}"),
+                    stays
+                },
+                "{href}"
+            );
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The poster view: for the page or section being shown, a print layout (A4 or A3 portrait) with a large
-//! title, up to three key points, the QR code, the address in text, and the source 文号 and date.
+//! title, up to three of the text's sentences (an excerpt says so, and marks what it leaves out), the QR
+//! code, the address in text, and the source 文号 and date.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,7 +11,7 @@ use crate::qr::{encode, to_svg};
 #[derive(Clone, Debug, Default, PartialEq)]
 struct PosterText {
     title: String,
-    points: Vec<String>,
+    points: Excerpt,
     source: String,
 }
 
@@ -24,20 +25,106 @@ fn text_of(el: &web_sys::Element) -> String {
         .to_string()
 }
 
-/// The sentences of `text` (blocks are separated by line breaks), each at most 100 characters: a clause's
-/// sentence such as the 3000元 one is kept whole.
-fn sentences(text: &str) -> Vec<String> {
-    text.split_inclusive(['。', '；', '\n'])
-        .map(|s| s.trim())
+/// How many sentences a poster carries at most, and how many characters each.
+const POINTS: usize = 3;
+const MAX_CHARS: usize = 100;
+
+/// What a poster carries of a text.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Excerpt {
+    /// Its sentences in document order, in the official wording; each place where text is left out
+    /// (before, between or after them, or the end of a sentence too long to carry) is marked with `…`.
+    points: Vec<String>,
+    /// Whether the points are the whole text.
+    whole: bool,
+}
+
+/// The sentences of `text` (blocks are separated by line breaks; pieces of four characters or fewer, such
+/// as a stray label, are not sentences).
+fn sentences(text: &str) -> Vec<&str> {
+    text.split_inclusive(['。', '；', ';', '\n'])
+        .map(str::trim)
         .filter(|s| s.chars().count() > 4)
-        .map(|s| {
-            if s.chars().count() > 100 {
-                format!("{}…", s.chars().take(98).collect::<String>())
-            } else {
-                s.to_string()
-            }
-        })
         .collect()
+}
+
+/// A sentence as a poster carries it: whole if it fits in [`MAX_CHARS`], else up to its last comma that
+/// fits (or cut where it must, if that would leave less than a third), marked with `…`.
+fn carried(sentence: &str) -> String {
+    if sentence.chars().count() <= MAX_CHARS {
+        return sentence.to_string();
+    }
+    let head: String = sentence.chars().take(MAX_CHARS - 1).collect();
+    let end = head
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '，' | ',' | '、'))
+        .map(|(i, c)| i + c.len_utf8())
+        .rfind(|&i| head[..i].chars().count() >= MAX_CHARS / 3)
+        .unwrap_or(head.len());
+    format!("{}…", &head[..end])
+}
+
+/// Which of a clause's figures a sentence holds, the more telling the greater: an amount in 元 (2), a
+/// percentage (1), another number (0); `None` for none. A leading list number (`1.`, `（2）`) is not a
+/// figure.
+fn figures(sentence: &str) -> Option<u8> {
+    let s = sentence.trim_start();
+    let rest = s.trim_start_matches(['（', '(']);
+    let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let s = (after.len() < rest.len())
+        .then(|| after.strip_prefix(['.', '．', '、', '）', ')']))
+        .flatten()
+        .unwrap_or(s);
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let chars: Vec<char> = s.chars().collect();
+    let money = chars.iter().enumerate().any(|(i, &c)| {
+        c == '元'
+            && chars[..i]
+                .iter()
+                .rev()
+                .find(|c| !matches!(c, '万' | '千' | '百' | '亿' | ' '))
+                .is_some_and(|&c| digit(c))
+    });
+    if money {
+        Some(2)
+    } else if s.contains(['%', '％']) {
+        Some(1)
+    } else {
+        s.chars().any(digit).then_some(0)
+    }
+}
+
+/// What a poster carries of `text` (`complete`: whether `text` is all of the clause or section): all its
+/// sentences if they are at most [`POINTS`], else the [`POINTS`] that hold its most telling figures
+/// ([`figures`]; the earlier first among equals, and the lead sentences when too few hold one), in document
+/// order.
+fn excerpt(text: &str, complete: bool) -> Excerpt {
+    let all = sentences(text);
+    let carried: Vec<String> = all.iter().map(|s| carried(s)).collect();
+    // Which sentences it carries: all, or POINTS of them, the most telling figures first.
+    let mut keep = vec![all.len() <= POINTS; all.len()];
+    let mut room = if all.len() > POINTS { POINTS } else { 0 };
+    for rank in [Some(2), Some(1), Some(0), None] {
+        for (i, k) in keep.iter_mut().enumerate() {
+            if room > 0 && !*k && figures(&carried[i]) == rank {
+                *k = true;
+                room -= 1;
+            }
+        }
+    }
+    let mut points = Vec::new();
+    let mut next = 0;
+    for (i, sentence) in carried.iter().enumerate().filter(|(i, _)| keep[*i]) {
+        let gap = if i > next { "…" } else { "" };
+        points.push(format!("{gap}{sentence}"));
+        next = i + 1;
+    }
+    let rest = next < all.len() || !complete;
+    if let Some(last) = points.last_mut().filter(|p| rest && !p.ends_with('…')) {
+        last.push('…');
+    }
+    let whole = !rest && points.iter().all(|p| !p.contains('…'));
+    Excerpt { points, whole }
 }
 
 /// A heading's level (`H3` → 3), or `None` for any other element.
@@ -51,14 +138,17 @@ fn heading_level(el: &web_sys::Element) -> Option<u8> {
 fn summary(doc: &web_sys::Document) -> Option<PosterText> {
     let el = doc.query_selector("[data-poster-title]").ok()??;
     let title = el.get_attribute("data-poster-title")?;
-    let points = el
-        .get_attribute("data-poster-points")
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(str::to_string)
-        .take(3)
-        .collect();
+    let points = Excerpt {
+        points: el
+            .get_attribute("data-poster-points")
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .take(POINTS)
+            .collect(),
+        whole: true,
+    };
     let source = el
         .get_attribute("data-poster-source")
         .unwrap_or_else(|| "健康扶贫政策通".into());
@@ -86,7 +176,7 @@ fn read_page(hash: &str) -> PosterText {
         .unwrap_or_default();
     // A section's text: what follows its heading up to the next heading of the same or a higher level
     // (its clauses, which carry ids, included); a clause's text: itself and what follows it up to the next
-    // heading or clause.
+    // heading or clause; and whether that is all of it (the text stops after 400 characters).
     let following = |el: &web_sys::Element, mut body: String| {
         let level = heading_level(el);
         let mut next = el.next_element_sibling();
@@ -97,8 +187,11 @@ fn read_page(hash: &str) -> PosterText {
                 (None, Some(_)) => true,
                 (None, None) => n.has_attribute("id"),
             };
-            if stop || body.chars().count() > 400 {
+            if stop {
                 break;
+            }
+            if body.chars().count() > 400 {
+                return (body, false);
             }
             if heading_level(&n).is_none() {
                 body.push('\n');
@@ -106,9 +199,9 @@ fn read_page(hash: &str) -> PosterText {
             }
             next = n.next_element_sibling();
         }
-        body
+        (body, true)
     };
-    let (title, mut body) = match &target {
+    let (title, (mut body, complete)) = match &target {
         Some(el) if heading_level(el).is_some() => (text_of(el), following(el, String::new())),
         Some(el) => (h1.clone(), following(el, text_of(el))),
         None => {
@@ -118,7 +211,7 @@ fn read_page(hash: &str) -> PosterText {
                 .flatten()
                 .map(|e| text_of(&e))
                 .unwrap_or_default();
-            (h1.clone(), lead)
+            (h1.clone(), (lead, true))
         }
     };
     if body.is_empty() {
@@ -145,7 +238,7 @@ fn read_page(hash: &str) -> PosterText {
     };
     PosterText {
         title,
-        points: sentences(&body).into_iter().take(3).collect(),
+        points: excerpt(&body, complete),
         source,
     }
 }
@@ -156,9 +249,11 @@ pub fn Poster(
     /// Called when the person closes the poster.
     on_close: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
-    let url = crate::address::use_current_url();
+    let current = crate::address::use_current_url();
+    let shared = Memo::new(move |_| current.with(|u| crate::address::shared(u)));
+    let url = Memo::new(move |_| shared.with(|s| s.url.clone()));
     let text = Memo::new(move |_| {
-        let hash = url.with(|u| u.find('#').map(|i| u[i..].to_string()).unwrap_or_default());
+        let hash = current.with(|u| u.find('#').map(|i| u[i..].to_string()).unwrap_or_default());
         crate::dom::with_all_laid_out(|| read_page(&hash))
     });
     let (a3, set_a3) = signal(false);
@@ -200,14 +295,34 @@ pub fn Poster(
                 <h2 class="poster-title">{move || text.get().title}</h2>
                 <ul class="poster-points">
                     {move || {
-                        text.get().points.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()
+                        text.get()
+                            .points
+                            .points
+                            .into_iter()
+                            .map(|p| view! { <li>{p}</li> })
+                            .collect_view()
                     }}
                 </ul>
+                {move || {
+                    (!text.with(|t| t.points.whole))
+                        .then(|| {
+                            view! {
+                                <p class="poster-excerpt">
+                                    "以上是节选（…处有删节），全文请扫下面的二维码查看。"
+                                </p>
+                            }
+                        })
+                }}
                 <div class="poster-qr" inner_html=move || qr().unwrap_or_default()></div>
                 <p class="poster-url">
                     "手机扫码，或打开："<br />
                     <strong>{move || url.with(|u| policy_content::fragment::readable(u))}</strong>
                 </p>
+                {move || {
+                    shared
+                        .with(|s| s.stays)
+                        .map(|stays| view! { <p class="poster-stays">{stays}</p> })
+                }}
                 <p class="poster-source">{move || text.get().source}</p>
             </article>
         </div>
@@ -216,26 +331,81 @@ pub fn Poster(
 
 #[cfg(test)]
 mod tests {
-    use super::sentences;
+    use super::{carried, excerpt, figures, Excerpt};
+
+    fn points(text: &str, complete: bool) -> (Vec<String>, bool) {
+        let Excerpt { points, whole } = excerpt(text, complete);
+        (points, whole)
+    }
 
     #[test]
-    fn splits_and_shortens_sentences() {
-        let s = sentences("建档立卡贫困人口住院不设起付线。报销比例提高10个百分点；短。");
+    fn a_short_text_is_carried_whole() {
         assert_eq!(
-            s,
-            vec![
-                "建档立卡贫困人口住院不设起付线。",
-                "报销比例提高10个百分点；"
-            ]
+            points(
+                "建档立卡贫困人口住院不设起付线。报销比例提高10个百分点；短。",
+                true
+            ),
+            (
+                vec![
+                    "建档立卡贫困人口住院不设起付线。".to_string(),
+                    "报销比例提高10个百分点；".to_string()
+                ],
+                true
+            )
         );
-        let long = "长".repeat(120) + "。";
-        assert_eq!(sentences(&long)[0].chars().count(), 99);
         assert_eq!(
-            sentences("（责任单位：县民政局）\n落实补助资金，确保足额按时拨付到位。"),
-            vec![
-                "（责任单位：县民政局）",
-                "落实补助资金，确保足额按时拨付到位。"
-            ]
+            points(
+                "（责任单位：县民政局）\n落实补助资金，确保足额按时拨付到位。",
+                false
+            ),
+            (
+                vec![
+                    "（责任单位：县民政局）".to_string(),
+                    "落实补助资金，确保足额按时拨付到位。…".to_string()
+                ],
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn figures_rank_amounts_then_percentages_then_numbers() {
+        for (sentence, rank) in [
+            ("超过3000元以上的部分，由医疗救助解决。", Some(2)),
+            ("起付线降低至2 万元。", Some(2)),
+            ("预付60%的住院统筹基金。", Some(1)),
+            ("2018年5月底前完成入户巡诊。", Some(0)),
+            ("1.落实大病保险政策。", None),
+            ("（2）做好结报工作。", None),
+            ("单元格不算钱。", None),
+        ] {
+            assert_eq!(figures(sentence), rank, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_at_a_comma_and_marked() {
+        let long = format!("{}，{}。", "甲".repeat(60), "乙".repeat(60));
+        assert_eq!(carried(&long), format!("{}，…", "甲".repeat(60)));
+        let unbroken = "长".repeat(120) + "。";
+        assert_eq!(carried(&unbroken), format!("{}…", "长".repeat(99)));
+    }
+
+    #[test]
+    fn a_long_text_carries_its_figures_in_order_and_marks_every_gap() {
+        let text =
+            "（二）强化责任落实。各部门要加强协作。人社部门预付60%的基金。财政部门落实补助资金。\
+                    超过3000元以上的部分由医疗救助解决。全面实现一站式结报。";
+        assert_eq!(
+            points(text, true),
+            (
+                vec![
+                    "（二）强化责任落实。".to_string(),
+                    "…人社部门预付60%的基金。".to_string(),
+                    "…超过3000元以上的部分由医疗救助解决。…".to_string(),
+                ],
+                false
+            )
         );
     }
 }

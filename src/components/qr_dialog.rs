@@ -5,13 +5,16 @@ use leptos::prelude::*;
 use crate::qr::{encode, to_svg};
 
 /// Shows a QR code for the page as it is now (path, query and `#fragment`, so a calculator scenario or a
-/// section is included), with the URL in text and SVG/PNG downloads.
+/// section is included; less what stays on this phone, said under it: [`crate::address::shared`]), with
+/// the URL in text and SVG/PNG downloads.
 #[component]
 pub fn QrDialog(
     /// Called when the person closes the panel.
     on_close: impl Fn() + 'static,
 ) -> impl IntoView {
-    let url = crate::address::use_current_url();
+    let current = crate::address::use_current_url();
+    let shared = Memo::new(move |_| current.with(|u| crate::address::shared(u)));
+    let url = Memo::new(move |_| shared.with(|s| s.url.clone()));
     let name = Memo::new(move |_| url.with(|u| file_stem(u)));
     let svg = Memo::new(move |_| encode(&url.get()).map(|m| to_svg(&m, 240, "本页二维码")));
     let svg_href = move || {
@@ -31,6 +34,9 @@ pub fn QrDialog(
                     view! { <p class="notice">"网址太长，无法生成二维码。"</p> }
                         .into_any()
                 }
+            }}
+            {move || {
+                shared.with(|s| s.stays).map(|stays| view! { <p class="qr-stays">{stays}</p> })
             }}
             <p class="qr-url">
                 <span>"网址："</span>

@@ -10,6 +10,8 @@ use policy_content::site::{footer_line, FOOTER_ABOUT, FOOTER_PRIVACY};
 pub fn SiteFooter() -> impl IntoView {
     let line = footer_line(policy_date().as_deref());
     let (about_href, about) = FOOTER_ABOUT;
+    // The page's own address as it is when printed (the fragment and in-app navigation change it).
+    let url = crate::address::use_current_url();
     view! {
         <footer class="site-footer">
             <p>{FOOTER_PRIVACY}</p>
@@ -18,11 +20,16 @@ pub fn SiteFooter() -> impl IntoView {
                 <a href=about_href>{about}</a>
             </p>
             <p class="print-note">
-                {format!(
-                    "打印日期：{}　网址：{}",
-                    crate::dom::today(),
-                    crate::dom::absolute_url(""),
-                )}
+                {move || {
+                    format!(
+                        "打印日期：{}　网址：{}",
+                        crate::dom::today(),
+                        url
+                            .with(|u| policy_content::fragment::readable(
+                                &crate::address::shared(u).url,
+                            )),
+                    )
+                }}
             </p>
         </footer>
     }

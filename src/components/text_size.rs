@@ -12,20 +12,27 @@ const KEY: &str = "zct-text-size";
 const NAMES: [&str; 3] = ["normal", "large", "xlarge"];
 
 impl TextSize {
-    /// Reads the remembered size and keeps `<html data-size>` and the storage in step with it.
+    /// Reads the remembered size and keeps `<html data-size>` and the storage in step with it; a change
+    /// keeps the reader's place on the screen ([`crate::dom::keep_reading_place`]).
     pub fn provide() -> Self {
         let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten());
         let initial = stored
             .and_then(|v| NAMES.iter().position(|n| *n == v))
             .unwrap_or(0) as u8;
         let size = RwSignal::new(initial);
-        Effect::new(move |_| {
+        Effect::new(move |ran: Option<()>| {
             let name = NAMES[size.get().min(2) as usize];
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = el.set_attribute("data-size", name);
+            let set = || {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.document_element())
+                {
+                    let _ = el.set_attribute("data-size", name);
+                }
+            };
+            match ran {
+                None => set(),
+                Some(()) => crate::dom::keep_reading_place(set),
             }
             if let Some(s) = storage() {
                 let _ = if name == "normal" {

@@ -36,6 +36,14 @@
 // eligibility result says whom it is for (the review's rows, now one function for both): checker +1.3 KB,
 // budget 164 → 165 (the print fix itself is CSS; the messages are shown on the first screen a
 // link opens, so they cannot wait for the lazily loaded chunk).
+// 2026-12-02, the reader audit (branch fix-reader): a text-size change keeps the reader's place (the opened
+// clause, or the block at the top: dom::keep_reading_place, in every bundle's main module since the tool bar
+// is), the printed footer carries the page's own address, readable and as given to another phone
+// (address::shared; its readable form and the current-address memo moved from the chunk into the main
+// module, the chunk shrinks by about as much): reader 188.3 → 190.9, calc 173.1 → 175.5, checker 163.0 →
+// 164.4 KB; budgets 189 → 191, 174 → 176, 163 → 165 (the chunks 29.7 → 31.4, 42.2 → 44.6, 27.9 → 29.8 KB); a
+// document's first visit 233.1 → 235.7 KB.
+// Both merged (the checker's and the reader's audit fixes with the calculator's): __BUDGETLINE__
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -46,7 +54,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 189 * KB, calc: 176 * KB, checker: 165 * KB };
+const BUDGET = { reader: 191 * KB, calc: 176 * KB, checker: 165 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 45 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

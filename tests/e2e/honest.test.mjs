@@ -1,0 +1,159 @@
+// A resident's and a campaigner's audit of the page tools, on a phone (360×780): a text-size change keeps
+// the reader's place; a clause's poster says it is an excerpt, marks every cut and carries the clause's
+// figures; the QR code and poster of a page whose state is not in its address (the check's result, the
+// quiz) give the address that opens the page and say what stays on this phone; a printed page carries its
+// own address, as it is when printed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady, scanQr } from './harness.mjs';
+
+let server; let browser;
+before(async () => { server = await serve(); browser = await launch({ viewport: { width: 360, height: 780 } }); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** How long the page may take to settle after a change (the blocks near the screen being laid out). */
+const SETTLE_MS = 700;
+
+test('a text-size change keeps the reader\'s place: the clause the page opened at, or the block at the top', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/#a5-s3-6-1`);
+  await appReady(page);
+  await page.waitForTimeout(2500); // the page holds the clause at the top while it settles (2 s)
+  const topOf = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top, sel);
+  const opened = await topOf('#a5-s3-6-1');
+  assert.ok(opened >= 0 && opened < 40, `the clause opens at ${opened} px`);
+  // The tools are above: tapping one brings it into view (as Tab does), which is not reading elsewhere.
+  for (const name of ['字变大', '字变大', '字变小', '字变小']) {
+    await page.getByRole('button', { name }).click();
+    await page.waitForTimeout(SETTLE_MS);
+    const top = await topOf('#a5-s3-6-1');
+    assert.ok(Math.abs(top - opened) <= 4, `after ${name} the clause is at ${top} px (was ${opened})`);
+  }
+  // A reader who scrolled (the wheel) to where the tools are still on screen: the first block of the
+  // document's text on screen stays where it was.
+  await page.goto(`${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await page.mouse.move(180, 400);
+  await page.mouse.wheel(0, 60);
+  await page.waitForTimeout(300);
+  const first = await page.evaluate(() => {
+    const el = [...document.querySelectorAll('main h1, main p')].find((e) => e.getBoundingClientRect().top >= 0);
+    el.dataset.watch = '1';
+    return el.getBoundingClientRect().top;
+  });
+  assert.ok(first < 780 / 3, `the first block of text is at ${first} px`);
+  await page.getByRole('button', { name: '字变大' }).click();
+  await page.waitForTimeout(SETTLE_MS);
+  const after = await topOf('[data-watch]');
+  assert.ok(Math.abs(after - first) <= 4, `after 字变大 the block at the top is at ${after} px (was ${first})`);
+  await page.getByRole('button', { name: '字变小' }).click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The poster's points for `path`, after checking each is the official wording, with each cut marked. */
+async function posterOf(path, id) {
+  const { page } = await open(browser, `${server.base}${path}`);
+  await appReady(page);
+  const clause = (await page.locator(`[id="${id}"]`).innerText()).replace(/\s+/g, '');
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.locator('svg[data-testid="qr"]').waitFor();
+  const points = await poster.locator('.poster-points li').allTextContents();
+  const excerpt = poster.locator('.poster-excerpt');
+  const note = (await excerpt.count()) ? await excerpt.textContent() : '';
+  for (const p of points) {
+    for (const piece of p.split('…').filter(Boolean)) {
+      assert.ok(clause.includes(piece.replace(/\s+/g, '')), `${path}: not the clause's own words: ${piece}`);
+    }
+  }
+  await page.close();
+  return { points, note, clause };
+}
+
+test('a clause\'s poster says it is an excerpt, marks every cut with …, and carries the clause\'s figures', async () => {
+  // Thirteen sentences: the three with amounts in 元 and percentages, in order; the lead and the rest left
+  // out (marked), the long first one cut at a comma (marked).
+  const a = await posterOf('/docs/huining-83/#s3-2', 's3-2');
+  assert.equal(a.points.length, 3);
+  assert.match(a.points[0], /^…人社、民政、卫生计生等部门要加强协作配合，.*2000元，…$/);
+  assert.match(a.points[1], /^…人社部门负责及时向定点医疗机构预付60%的住院统筹基金，/);
+  assert.match(a.points[2], /^…建档立卡贫困人口个人自负合规医疗费用，.*3000元以上的部分.*。…$/);
+  assert.match(a.note, /节选/);
+  assert.match(a.note, /全文.*二维码/);
+  // Three sentences (the official text's ";" ends one): all of the clause, so nothing is cut or said cut.
+  const b = await posterOf('/docs/gansu-165/#s1-5-1', 's1-5-1');
+  assert.equal(b.points.join(''), b.clause);
+  assert.deepEqual(b.points.map((p) => p.slice(0, 4)), ['1.落实', '负责督促', '或者经基']);
+  assert.equal(b.note, '');
+});
+
+test('the QR code and poster of the check\'s result give /check/ and say the answers stay here; the quiz\'s say so too', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  await page.locator('input[name="area"][value="huining"]').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  for (let i = 0; i < 12 && !(await page.locator('dl.review').count()); i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) break;
+    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="poverty_registered"]').check();
+    if (await page.locator('#age').count()) await page.fill('#age', '60');
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
+    await page.getByRole('button', { name: '继续' }).click();
+  }
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('.direct-answers');
+  assert.match(page.url(), /#s=result$/);
+  assert.equal(await scanQr(page), `${server.base}/check/`);
+  assert.match(await page.locator('.qr-panel').textContent(), /回答不在二维码里，只留在这部手机上/);
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.waitFor();
+  assert.match(await poster.locator('.poster-url').textContent(), /\/check\/$/);
+  assert.match(await poster.textContent(), /回答不在二维码里/);
+  // Printed, the result carries the same address.
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await page.locator('footer.site-footer .print-note').innerText(), new RegExp(`网址：${server.base}/check/$`));
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  const quiz = await open(browser, `${server.base}/self-check/#tab=quiz&r=huining`);
+  await appReady(quiz.page);
+  await quiz.page.locator('li.question').nth(0).locator('input[type="radio"]').first().check();
+  assert.equal(await scanQr(quiz.page), `${server.base}/self-check/#tab=quiz&r=huining`);
+  assert.match(await quiz.page.locator('.qr-panel').textContent(), /答题情况不在二维码里/);
+  await quiz.page.close();
+  // A page whose state is in its address says nothing of the kind.
+  const doc = await open(browser, `${server.base}/docs/huining-83/#s3-2`);
+  await appReady(doc.page);
+  assert.equal(await scanQr(doc.page), `${server.base}/docs/huining-83/#s3-2`);
+  assert.equal(await doc.page.locator('.qr-stays').count(), 0);
+  await doc.page.close();
+});
+
+test('a printed page carries its own address, as it is when printed (fragment, in-app navigation)', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/#a5-s3-6-1`);
+  await appReady(page);
+  const printed = async () => {
+    await page.emulateMedia({ media: 'print' });
+    const note = page.locator('footer.site-footer .print-note');
+    assert.ok(await note.isVisible(), 'the print line is printed');
+    const text = await note.innerText();
+    await page.emulateMedia({ media: 'screen' });
+    return text.match(/网址：(\S+)/)[1];
+  };
+  assert.equal(await printed(), `${server.base}/docs/huining-83/#a5-s3-6-1`);
+  // Sharing another clause moves the address in place.
+  await page.locator('#s3-2 a.sec-link').click();
+  await page.waitForFunction(() => location.hash === '#s3-2');
+  assert.equal(await printed(), `${server.base}/docs/huining-83/#s3-2`);
+  // A link within the app (no reload).
+  const library = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '政策文件' });
+  if (!(await library.isVisible())) await page.getByRole('button', { name: '菜单' }).click();
+  await library.click();
+  await page.waitForURL(`${server.base}/docs/`);
+  await page.waitForTimeout(100);
+  assert.equal(await printed(), `${server.base}/docs/`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
