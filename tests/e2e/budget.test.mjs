@@ -43,7 +43,8 @@
 // module, the chunk shrinks by about as much): reader 188.3 → 190.9, calc 173.1 → 175.5, checker 163.0 →
 // 164.4 KB; budgets 189 → 191, 174 → 176, 163 → 165 (the chunks 29.7 → 31.4, 42.2 → 44.6, 27.9 → 29.8 KB); a
 // document's first visit 233.1 → 235.7 KB.
-// Both merged (the checker's and the reader's audit fixes with the calculator's): __BUDGETLINE__
+// Both merged (the checker's and the reader's audit fixes with the calculator's): reader 191.2, calc 177.2 (+ 44.6), checker
+// 167.2 KB (+ 29.5); budgets 191 → 192, 176 → 178, 165 → 168. Issue 15's 150 KB for the calculator is further away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -54,7 +55,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 191 * KB, calc: 176 * KB, checker: 165 * KB };
+const BUDGET = { reader: 192 * KB, calc: 178 * KB, checker: 168 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 45 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

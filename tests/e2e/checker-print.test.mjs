@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, checkResult } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -76,22 +76,6 @@ test('a partial score the form cannot take: typed or linked, kept as given, said
   }
 });
 
-/** Answers /check/ for 会宁 建档立卡 (the first answer on every other screen) and opens the result. */
-async function checkResult(page) {
-  await appReady(page);
-  await page.locator('input[name="area"][value="huining"]').check();
-  await page.getByRole('button', { name: '继续' }).click();
-  for (let i = 0; i < 10 && !(await page.locator('dl.review').count()); i++) {
-    await page.waitForSelector('[data-testid="step-label"], dl.review');
-    if (await page.locator('dl.review').count()) break;
-    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="poverty_registered"]').check();
-    if (await page.locator('#age').count()) await page.fill('#age', '60');
-    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
-    await page.getByRole('button', { name: '继续' }).click();
-  }
-  await page.getByRole('link', { name: '看结果' }).click();
-  await page.waitForSelector('[data-testid="benefit-count"]');
-}
 
 test('the eligibility result printed: whole numbers, each policy\'s explanation and citation, no screen controls, whom it is for', async () => {
   const ctx = await browser.browser().newContext({ viewport: { width: 1024, height: 768 } });

@@ -64,3 +64,21 @@ export async function scanQr(page) {
   await svg.screenshot({ path: shot });
   return execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim();
 }
+
+/** On /check/ (loaded in `page`): answers for 会宁 建档立卡 (the first answer on every other screen) and
+ * opens the result. */
+export async function checkResult(page) {
+  await appReady(page);
+  await page.locator('input[name="area"][value="huining"]').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  for (let i = 0; i < 10 && !(await page.locator('dl.review').count()); i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) break;
+    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="poverty_registered"]').check();
+    if (await page.locator('#age').count()) await page.fill('#age', '60');
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
+    await page.getByRole('button', { name: '继续' }).click();
+  }
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('[data-testid="benefit-count"]');
+}

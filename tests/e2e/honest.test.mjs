@@ -5,7 +5,7 @@
 // own address, as it is when printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, scanQr } from './harness.mjs';
+import { serve, launch, open, appReady, scanQr, checkResult } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch({ viewport: { width: 360, height: 780 } }); });
@@ -89,18 +89,7 @@ test('a clause\'s poster says it is an excerpt, marks every cut with …, and ca
 
 test('the QR code and poster of the check\'s result give /check/ and say the answers stay here; the quiz\'s say so too', async () => {
   const { page, errors } = await open(browser, `${server.base}/check/`);
-  await appReady(page);
-  await page.locator('input[name="area"][value="huining"]').check();
-  await page.getByRole('button', { name: '继续' }).click();
-  for (let i = 0; i < 12 && !(await page.locator('dl.review').count()); i++) {
-    await page.waitForSelector('[data-testid="step-label"], dl.review');
-    if (await page.locator('dl.review').count()) break;
-    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="poverty_registered"]').check();
-    if (await page.locator('#age').count()) await page.fill('#age', '60');
-    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
-    await page.getByRole('button', { name: '继续' }).click();
-  }
-  await page.getByRole('link', { name: '看结果' }).click();
+  await checkResult(page);
   await page.waitForSelector('.direct-answers');
   assert.match(page.url(), /#s=result$/);
   assert.equal(await scanQr(page), `${server.base}/check/`);
