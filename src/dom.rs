@@ -1,4 +1,4 @@
-//! Small browser helpers: fetching text, scrolling to the URL's section, copying to the clipboard.
+//! Small browser helpers: fetching text, copying to the clipboard, printing, timing.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -103,170 +103,6 @@ fn network(url: &str, e: wasm_bindgen::JsValue) -> FetchError {
             .as_string()
             .unwrap_or_else(|| "网络错误".to_string()),
     }
-}
-
-/// Scrolls to the element named by the URL's `#fragment`, if there is one on the page, and marks it as
-/// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
-pub fn scroll_to_hash() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = window.location().hash().unwrap_or_default();
-    let Some(id) = policy_content::fragment::section_id(&hash) else {
-        return;
-    };
-    let Some(doc) = window.document() else {
-        return;
-    };
-    if let Ok(old) = doc.query_selector_all(".is-target") {
-        for i in 0..old.length() {
-            if let Some(el) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().remove_1("is-target");
-            }
-        }
-    }
-    if let Some(el) = doc.get_element_by_id(&id) {
-        let _ = el.class_list().add_1("is-target");
-        el.scroll_into_view();
-        let top = el.get_bounding_client_rect().top();
-        forget_opened_place_when_moved();
-        OPENED_AT.with(|o| o.replace(Some((el.clone(), top))));
-        keep_in_place(el, top);
-    }
-}
-
-thread_local! {
-    /// The address's clause and where [`scroll_to_hash`] put it, until the reader moves the page (a wheel,
-    /// a swipe): the place [`keep_reading_place`] keeps.
-    static OPENED_AT: std::cell::RefCell<Option<(web_sys::Element, f64)>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Listens, once, for the reader moving the page (a wheel, a swipe), which ends [`OPENED_AT`]; not for a
-/// tap or a key (Tab, which brings the tools into view, is not reading elsewhere).
-fn forget_opened_place_when_moved() {
-    use wasm_bindgen::closure::Closure;
-    thread_local!(static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if LISTENING.with(|l| l.replace(true)) {
-        return;
-    }
-    let moved = Closure::<dyn Fn()>::new(|| {
-        OPENED_AT.with(|o| o.take());
-    });
-    for ev in ["wheel", "touchmove"] {
-        let _ = window.add_event_listener_with_callback(ev, moved.as_ref().unchecked_ref());
-    }
-    moved.forget();
-}
-
-/// The blocks of a page's text a reader's place is one of.
-const BLOCKS: &str =
-    "main :is(h1, h2, h3, h4, h5, h6, p, li, dt, dd, tr, pre, blockquote, summary)";
-
-/// Runs `change` (which reflows the page: the text size) and keeps the reader's place where it was on the
-/// screen: the address's clause while the page is where it opened it ([`OPENED_AT`]), else the block of
-/// text at the top of the screen (none at the very top of the page, which stays at the top).
-pub fn keep_reading_place(change: impl FnOnce()) {
-    let place = OPENED_AT
-        .with(|o| o.borrow().clone())
-        .filter(|(el, _)| el.is_connected())
-        .or_else(block_at_top);
-    change();
-    if let Some((el, top)) = place {
-        keep_in_place(el, top);
-    }
-}
-
-/// The innermost block of text ([`BLOCKS`]) at the top of the screen, with its top; looked for in the
-/// screen's top third (the space between two blocks is neither).
-fn block_at_top() -> Option<(web_sys::Element, f64)> {
-    let window = web_sys::window()?;
-    if window.scroll_y().ok()? <= 0.0 {
-        return None;
-    }
-    let doc = window.document()?;
-    let x = window.inner_width().ok()?.as_f64()? as f32 / 2.0;
-    let height = window.inner_height().ok()?.as_f64()? as f32;
-    let mut y = 1.0;
-    while y < height / 3.0 {
-        if let Some(el) = doc
-            .element_from_point(x, y)
-            .and_then(|e| e.closest(BLOCKS).ok().flatten())
-        {
-            let top = el.get_bounding_client_rect().top();
-            return Some((el, top));
-        }
-        y += 8.0;
-    }
-    None
-}
-
-/// How long [`keep_in_place`] holds a place, and how often it looks.
-const SETTLE_MS: i32 = 2_000;
-const SETTLE_EVERY_MS: i32 = 50;
-
-/// Puts `el` at `wanted` px from the top of the screen now, and holds it there while the page settles: the
-/// blocks above it are laid out only when near the screen (`content-visibility`), fonts arrive, the router
-/// scrolls after a navigation. Each of these can move the text under a reader who has not touched the page
-/// yet; once they scroll, tap or press a key, the page is theirs.
-fn keep_in_place(el: web_sys::Element, wanted: f64) {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let top = |el: &web_sys::Element| el.get_bounding_client_rect().top();
-    let put = move |el: &web_sys::Element| {
-        let off = top(el) - wanted;
-        if off.abs() > 2.0 {
-            if let Some(w) = web_sys::window() {
-                w.scroll_by_with_x_and_y(0.0, off);
-            }
-        }
-    };
-    put(&el);
-    let touched = Rc::new(Cell::new(false));
-    let ticks = Rc::new(Cell::new(0));
-    let interval = Rc::new(Cell::new(0));
-    let stop = {
-        let touched = touched.clone();
-        Closure::<dyn Fn()>::new(move || touched.set(true))
-    };
-    for ev in ["wheel", "touchstart", "keydown", "mousedown"] {
-        let _ = window.add_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
-    }
-    let tick = {
-        let interval = interval.clone();
-        Closure::<dyn Fn()>::new(move || {
-            ticks.set(ticks.get() + 1);
-            let done =
-                touched.get() || ticks.get() * SETTLE_EVERY_MS >= SETTLE_MS || !el.is_connected();
-            if done {
-                if let Some(w) = web_sys::window() {
-                    w.clear_interval_with_handle(interval.get());
-                    for ev in ["wheel", "touchstart", "keydown", "mousedown"] {
-                        let _ = w
-                            .remove_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
-                    }
-                }
-                return;
-            }
-            put(&el);
-        })
-    };
-    if let Ok(handle) = window.set_interval_with_callback_and_timeout_and_arguments_0(
-        tick.as_ref().unchecked_ref(),
-        SETTLE_EVERY_MS,
-    ) {
-        interval.set(handle);
-    }
-    tick.forget();
 }
 
 /// The absolute URL of `path_and_fragment` on this site.
@@ -422,6 +258,28 @@ pub fn reveal(selector: &str) {
         .unwrap_or(0.0);
     if el.get_bounding_client_rect().top() > height / 2.0 {
         el.scroll_into_view_with_bool(true);
+    }
+}
+
+/// Opens the `<details>` with the id `id`, brings it to the top of the screen and puts the focus on its
+/// first field (a link to a section of a form whose address is the page's state: a `#id` link would
+/// replace that state).
+pub fn open_and_show(id: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let _ = el.set_attribute("open", "");
+    el.scroll_into_view();
+    if let Some(field) = el
+        .query_selector("input")
+        .ok()
+        .flatten()
+        .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = field.focus();
     }
 }
 

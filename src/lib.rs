@@ -17,6 +17,7 @@ pub mod offline;
 pub mod pages;
 pub mod prerender;
 pub mod qr;
+pub mod reading_place;
 pub mod self_check_state;
 pub mod speech;
 

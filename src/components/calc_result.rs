@@ -14,6 +14,10 @@ use crate::charts::{stacked_bar, Part};
 
 use policy_engine::summary::{kind_label, payers};
 
+/// The id of the calculator's section of assumed numbers (the page's `<details>`), which a step that used
+/// one opens.
+pub const ASSUMPTIONS_ID: &str = "assumptions";
+
 /// The value of parameter `key` in the scenario's profile, if the profile has it.
 pub(super) fn param(scenario: &Scenario, key: &str) -> Option<Decimal> {
     policy_engine::summary::param_value(&scenario.profile, key)
@@ -276,6 +280,21 @@ pub fn CalcResult(
                                 <a class="cite" href=href>
                                     {format!("原文：{cite}")}
                                 </a>
+                            }
+                        })}
+                    // Where the assumed number is, to see and change it (a step with no clause has
+                    // nothing else to point at).
+                    {s
+                        .assumption
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="cite to-assumed no-print"
+                                    on:click=|_| crate::dom::open_and_show(ASSUMPTIONS_ID)
+                                >
+                                    "看看或改假设的数字"
+                                </button>
                             }
                         })}
                 </li>

@@ -33,7 +33,7 @@ mod visit_fields;
 
 pub use benefit_item::BenefitItem;
 pub use calc_later::{CalcLater, Later, LaterCode, LaterMemo};
-pub use calc_result::{CalcResult, ResultHead};
+pub use calc_result::{CalcResult, ResultHead, ASSUMPTIONS_ID};
 pub use category_compare::CategoryCompare;
 pub use check_question::Question;
 pub use check_result::CheckResult;

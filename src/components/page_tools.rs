@@ -1,7 +1,7 @@
 //! The tools bar on every page: text size, read aloud, QR code for this page, poster, print. The QR
-//! panel and the poster (with the QR encoder) are in each bundle's lazily loaded chunk ([`ToolsCode`]),
-//! fetched when one is first opened (or already there: the calculator loads the chunk after its paint),
-//! so a page's first visit does not download them.
+//! panel, the poster (with the QR encoder) and what 朗读 reads are in each bundle's lazily loaded chunk
+//! ([`ToolsCode`]), fetched when one is first used (or already there: the calculator loads the chunk
+//! after its paint), so a page's first visit does not download them.
 
 use leptos::prelude::*;
 use policy_content::site::tools;
@@ -20,6 +20,8 @@ pub struct ToolsCode {
     pub qr: DrawPanel,
     /// Draws the poster ([`Poster`]).
     pub poster: DrawPanel,
+    /// What 朗读 reads from where the reader is ([`crate::components::read_aloud::what_to_read`]).
+    pub read: fn() -> Vec<String>,
 }
 
 impl Default for ToolsCode {
@@ -27,6 +29,7 @@ impl Default for ToolsCode {
         Self {
             qr: |open| view! { <QrDialog on_close=move || open.set(false) /> }.into_any(),
             poster: |open| view! { <Poster on_close=move || open.set(false) /> }.into_any(),
+            read: crate::components::read_aloud::what_to_read,
         }
     }
 }

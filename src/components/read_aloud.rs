@@ -123,8 +123,8 @@ fn from_where_the_reader_is(doc: &web_sys::Document) -> String {
     text
 }
 
-/// The utterances to read now.
-fn what_to_read() -> Vec<String> {
+/// The utterances to read now (in the page tools' chunk: [`crate::components::ToolsCode`]).
+pub fn what_to_read() -> Vec<String> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return Vec::new();
     };
@@ -193,11 +193,15 @@ impl Player {
 }
 
 /// The 朗读 button (暂停 / 继续 while reading) and 停止; where the browser has no Chinese voice, unavailable,
-/// and a tap on it shows the reason (screen readers hear it with the button at once).
+/// and a tap on it shows the reason (screen readers hear it with the button at once). What it reads is
+/// worked out by the page tools' chunk, fetched on the first tap if it is not there yet (offline and never
+/// kept: the tap says so).
 #[component]
 pub fn ReadAloud() -> impl IntoView {
     let (available, set_available) = signal(chinese_voice().is_some());
     let why_shown = RwSignal::new(false);
+    let offline = RwSignal::new(false);
+    let crate::components::ToolsLoader(load) = expect_context();
     if let Some(s) = synth() {
         // Voices load late in some browsers.
         let cb = Closure::<dyn Fn()>::new(move || set_available.set(chinese_voice().is_some()));
@@ -222,9 +226,17 @@ pub fn ReadAloud() -> impl IntoView {
         State::Idle if !available.get_untracked() => why_shown.set(true),
         State::Idle => {
             player.halt(State::Idle);
-            player.queue.set_value(what_to_read());
-            player.state.set(State::Speaking);
-            player.speak_next();
+            offline.set(false);
+            leptos::task::spawn_local(async move {
+                match crate::lazy::load(load).await {
+                    Ok(code) => {
+                        player.queue.set_value((code.read)());
+                        player.state.set(State::Speaking);
+                        player.speak_next();
+                    }
+                    Err(_) => offline.set(true),
+                }
+            });
         }
         State::Speaking => player.halt(State::Paused),
         State::Paused => {
@@ -260,6 +272,11 @@ pub fn ReadAloud() -> impl IntoView {
                     class:visually-hidden=move || !why_shown.get()
                 >
                     "这个浏览器没有中文朗读语音"
+                </span>
+            </Show>
+            <Show when=move || offline.get()>
+                <span class="tool-note" role="alert">
+                    "没有连上网络，朗读现在打不开。联网后再点一次。"
                 </span>
             </Show>
         </span>

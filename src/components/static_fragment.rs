@@ -6,9 +6,10 @@ use leptos::task::spawn_local;
 use policy_content::site::{FRAGMENT_MARK, SAVE_OFFLINE, SAVE_OFFLINE_SLOT};
 
 use crate::components::LoadFailed;
-use crate::dom::{fetch_text, scroll_to_hash, FetchError};
+use crate::dom::{fetch_text, FetchError};
 use crate::pages::NotFound;
 use crate::prerender::PrerenderedCtx;
+use crate::reading_place::scroll_to_hash;
 
 /// What the body of a page is, so far.
 #[derive(Clone, Debug, PartialEq)]

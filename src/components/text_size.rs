@@ -4,22 +4,34 @@
 use leptos::prelude::*;
 use policy_content::site::tools;
 
-/// The app-wide text size: 0 normal, 1 large, 2 extra large.
+use crate::reading_place;
+
+/// The app-wide text size: 0 normal, 1 large, 2 extra large; and whether the reader, having changed it
+/// away from the text they had stopped at, is offered a way back to it.
 #[derive(Clone, Copy)]
-pub struct TextSize(pub RwSignal<u8>);
+pub struct TextSize {
+    /// The size.
+    pub size: RwSignal<u8>,
+    /// Whether 回到刚才读的地方 is shown.
+    pub away: RwSignal<bool>,
+}
 
 const KEY: &str = "zct-text-size";
 const NAMES: [&str; 3] = ["normal", "large", "xlarge"];
 
 impl TextSize {
     /// Reads the remembered size and keeps `<html data-size>` and the storage in step with it; a change
-    /// keeps the reader's place on the screen ([`crate::dom::keep_reading_place`]).
+    /// keeps the reader's place on the screen ([`reading_place::keep_reading_place`]) and, made away from
+    /// the text the reader had stopped at (on a phone, up at the tool bar), offers the way back to it
+    /// until the reader moves the page themselves.
     pub fn provide() -> Self {
         let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten());
         let initial = stored
             .and_then(|v| NAMES.iter().position(|n| *n == v))
             .unwrap_or(0) as u8;
         let size = RwSignal::new(initial);
+        let away = RwSignal::new(false);
+        reading_place::follow_reading();
         Effect::new(move |ran: Option<()>| {
             let name = NAMES[size.get().min(2) as usize];
             let set = || {
@@ -32,7 +44,10 @@ impl TextSize {
             };
             match ran {
                 None => set(),
-                Some(()) => crate::dom::keep_reading_place(set),
+                Some(()) => {
+                    reading_place::keep_reading_place(set);
+                    away.set(reading_place::reading_elsewhere());
+                }
             }
             if let Some(s) = storage() {
                 let _ = if name == "normal" {
@@ -42,7 +57,9 @@ impl TextSize {
                 };
             }
         });
-        let ctx = Self(size);
+        let _ = window_event_listener(leptos::ev::touchmove, move |_| away.set(false));
+        let _ = window_event_listener(leptos::ev::wheel, move |_| away.set(false));
+        let ctx = Self { size, away };
         provide_context(ctx);
         ctx
     }
@@ -52,10 +69,11 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// 字号 buttons (字变小 / 字变大), with the current size announced.
+/// 字号 buttons (字变小 / 字变大), with the current size announced; and, held at the foot of the screen
+/// after a change made away from the reader's text, 回到刚才读的地方.
 #[component]
 pub fn TextSizeControl() -> impl IntoView {
-    let TextSize(size) = expect_context::<TextSize>();
+    let TextSize { size, away } = expect_context::<TextSize>();
     let label = move || tools::SIZES[size.get().min(2) as usize];
     view! {
         <span class="text-size" role="group" aria-label="字号">
@@ -78,6 +96,23 @@ pub fn TextSizeControl() -> impl IntoView {
             >
                 {tools::LARGER}
             </button>
+            {move || {
+                away.get()
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="back-to-reading no-print"
+                                on:click=move |_| {
+                                    reading_place::back_to_reading();
+                                    away.set(false);
+                                }
+                            >
+                                {tools::BACK_TO_READING}
+                            </button>
+                        }
+                    })
+            }}
         </span>
     }
 }

@@ -26,6 +26,35 @@ test('typing a bill gives the personal amount, with cited steps', async () => {
   await page.close();
 });
 
+test('a step that used an assumed number leads to it, and changing it there changes the step', async () => {
+  // An ordinary resident (not 建档立卡): 基本医保's ratio for them is not in the documents.
+  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=or&v=i,c,1,12000,10000,,`);
+  await appReady(page);
+  await page.waitForSelector('.calc-details:not([aria-busy="true"]) .steps li');
+  const step = page.locator('.steps li').filter({ hasText: '基本医保报销' }).first();
+  assert.match(await step.innerText(), /含假设/);
+  const before = await step.locator('.num').innerText();
+  const before_total = await page.textContent('[data-testid="personal-total"]');
+  await step.getByRole('button', { name: '看看或改假设的数字' }).click();
+  // The section of assumed numbers is open, on the screen, and its first field has the focus; the
+  // address (the scenario) is unchanged.
+  assert.equal(await page.locator('#assumptions').evaluate((d) => d.open), true);
+  const focused = await page.evaluate(() => document.activeElement.id);
+  assert.match(focused, /^param-/);
+  const top = await page.locator('#assumptions').evaluate((d) => d.getBoundingClientRect().top);
+  assert.ok(top > -2 && top < 400, `the assumed numbers are at ${top} px`);
+  assert.match(page.url(), /#p=h&c=or&v=i,c,1,12000,10000,,$/);
+  // The ordinary township ratio is the first field; the county's is what this step used.
+  const county = page.locator('#param-basic_ratio_county');
+  await county.fill('60%');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="personal-total"]')?.textContent !== b, before_total);
+  await page.waitForSelector('.calc-details:not([aria-busy="true"]) [data-testid="changed-step"]');
+  const after = await page.locator('.steps li').filter({ hasText: '基本医保报销' }).first().locator('.num').innerText();
+  assert.notEqual(after, before, 'the step follows the changed number');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a bad amount is explained beside its field', async () => {
   const { page } = await open(browser, `${server.base}/calc/`);
   await appReady(page);

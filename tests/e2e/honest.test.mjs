@@ -50,6 +50,49 @@ test('a text-size change keeps the reader\'s place: the clause the page opened a
   await page.close();
 });
 
+test('a reader who went up to the tools to change the text size is offered the way back to the text they had stopped at', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await page.mouse.move(180, 400);
+  // Reading, halfway down the document: the page rests there (the site takes 3 s of rest for reading).
+  await page.mouse.wheel(0, 4000);
+  await page.waitForTimeout(3500);
+  const read = await page.evaluate(() => {
+    const el = [...document.querySelectorAll('main p')].find((e) => e.getBoundingClientRect().top >= 0);
+    el.dataset.read = '1';
+    return { text: el.innerText.slice(0, 20), top: el.getBoundingClientRect().top };
+  });
+  assert.ok(read.top < 780 / 3, `the text read is at ${read.top} px`);
+  // Up to the tool bar, as a phone reader must (it is at the top of the page), and 字变大 there.
+  await page.mouse.wheel(0, -20000);
+  await page.waitForTimeout(600);
+  const back = page.getByRole('button', { name: '回到刚才读的地方' });
+  assert.equal(await back.count(), 0, 'no way back is offered before the size changes');
+  await page.getByRole('button', { name: '字变大' }).click();
+  await back.waitFor({ timeout: 3000 });
+  const box = await back.boundingBox();
+  assert.ok(box && box.y + box.height <= 780 && box.y > 780 / 2, `the way back is at the foot of the screen: ${JSON.stringify(box)}`);
+  await back.click();
+  await page.waitForTimeout(SETTLE_MS);
+  // Back on the screen near where it was (the larger text moves a paragraph a little within its block).
+  const top = await page.evaluate(() => document.querySelector('[data-read]').getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 780 / 2, `「${read.text}」 is at ${top} px after 回到刚才读的地方 (was ${read.top})`);
+  assert.equal(await back.count(), 0, 'the way back goes once used');
+  // Moving the page oneself also puts it away.
+  await page.mouse.wheel(0, -20000);
+  await page.waitForTimeout(600);
+  await page.getByRole('button', { name: '字变小' }).click();
+  await back.waitFor({ timeout: 3000 });
+  await page.mouse.wheel(0, 200);
+  await back.waitFor({ state: 'detached', timeout: 3000 });
+  // At the text itself (no scrolling away), a change keeps the place and offers nothing.
+  await page.locator('[data-read]').scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 1);
+  await page.waitForTimeout(300);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /** The poster's points for `path`, after checking each is the official wording, with each cut marked. */
 async function posterOf(path, id) {
   const { page } = await open(browser, `${server.base}${path}`);

@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
-use crate::money::{fmt, pct, plain, pos, round};
+use crate::money::{pct, plain, pos, round, yuan};
 use crate::params::ProfileParams;
 use crate::rules::Ctx;
 use crate::settle::finish;
@@ -94,7 +94,7 @@ fn settle_visit(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year) -> Episode
     floor_and_assistance(c, who, e, y, &mut r);
     noncompliant(c, e, &mut r);
     let detail = if e.total > e.compliant && r.hospital_absorbed.is_zero() {
-        format!("含目录外（不合规）费用 {} 元", fmt(e.total - e.compliant))
+        format!("含目录外（不合规）费用 {} 元", yuan(e.total - e.compliant))
     } else {
         String::new()
     };
@@ -143,8 +143,8 @@ fn basic_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, r: &mut EpisodeResult
             let basic = round(pos(e.compliant - deductible) * ratio);
             let mut detail = format!(
                 "（合规费用 {} − 起付线 {}）× 报销比例 {}%",
-                fmt(e.compliant),
-                fmt(deductible),
+                yuan(e.compliant),
+                yuan(deductible),
                 pct(ratio)
             );
             if poverty_inpatient {
@@ -190,7 +190,7 @@ fn bonus_reading(
         pct(bonus),
         times.normalize(),
         pct(alt_ratio),
-        fmt(alt)
+        yuan(alt)
     )
 }
 
@@ -218,7 +218,7 @@ fn critical_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year, r: &
         "大病保险报销",
         critical,
         threshold_key,
-        format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值）", fmt(y.after_basic), fmt(threshold)),
+        format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值）", yuan(y.after_basic), yuan(threshold)),
     );
     st.assumption = e.critical_paid.is_none();
     r.steps.push(st);
@@ -253,14 +253,14 @@ fn floor_and_assistance(
         let detail = if floor_applies && top_up.is_zero() {
             format!(
                 "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，已达到，不需要补足",
-                fmt(c.get("floor_ratio") * e.compliant),
-                fmt(basic + critical)
+                yuan(c.get("floor_ratio") * e.compliant),
+                yuan(basic + critical)
             )
         } else if floor_applies {
             format!(
                 "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
-                fmt(c.get("floor_ratio") * e.compliant),
-                fmt(basic + critical)
+                yuan(c.get("floor_ratio") * e.compliant),
+                yuan(basic + critical)
             )
         } else {
             format!("按“字面理解”：本次达到医疗救助条件，不再补足到{floor}%")
@@ -283,9 +283,9 @@ fn floor_and_assistance(
         r.assistance = assistance;
         let mut detail = format!(
             "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
-            fmt(before),
-            fmt(y.personal_compliant),
-            fmt(assistance_threshold)
+            yuan(before),
+            yuan(y.personal_compliant),
+            yuan(assistance_threshold)
         );
         if !inpatient {
             // Ambiguity `chronic-assistance`: the default counts 门诊慢特病.

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
-use crate::money::{fmt, pct, pos, round};
+use crate::money::{pct, pos, round, yuan};
 use crate::params::ProfileParams;
 use crate::rules::Ctx;
 use crate::settle::finish;
@@ -135,7 +135,7 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
         assumption: e.critical_paid.is_none() && c.assumed("critical_ratio"),
         detail: format!(
             "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
-            fmt(c.get("critical_threshold"))
+            yuan(c.get("critical_threshold"))
         ),
         overridden: c.take_overridden(),
     });
@@ -183,8 +183,8 @@ fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
             "个人负担的上限是{}的{}%，即 {} 元；超出的 {} 元由卫生扶贫救助基金、慈善救助基金等兜底（文件没有写明各基金怎样分担）",
             if of_compliant { "合规医疗费用" } else { "医疗总费用" },
             pct(c.get(key)),
-            fmt(cap),
-            fmt(backstop)
+            yuan(cap),
+            yuan(backstop)
         ),
         overridden: c.take_overridden(),
     });

@@ -9,6 +9,7 @@ use policy_engine::{profile, profiles, settle, Category};
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, OPTIONS};
 use crate::components::{
     CalcLater, CalcResult, Later, LaterCode, LaterMemo, PageHeading, ResultHead, VisitFields,
+    ASSUMPTIONS_ID,
 };
 use crate::lazy::Load;
 use policy_content::site::PageKind;
@@ -288,7 +289,7 @@ pub fn CalcPage(
                         })
                         .collect_view()}
                 </details>
-                <details class="field">
+                <details class="field" id=ASSUMPTIONS_ID>
                     <summary>"假设的数字（可以修改）"</summary>
                     <p class="hint">
                         "文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例填小数或百分数，如 0.75 或 75%。政策文件规定的数字不能改。"

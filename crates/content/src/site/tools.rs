@@ -20,3 +20,5 @@ pub const QR: &str = "二维码";
 pub const POSTER: &str = "海报";
 /// Prints this page.
 pub const PRINT: &str = "打印";
+/// After a text-size change made away from the text the reader had stopped at: takes them back to it.
+pub const BACK_TO_READING: &str = "回到刚才读的地方";

@@ -1,0 +1,265 @@
+//! The reader's place on the screen: the clause an address opened at, the text a reader has stopped to
+//! read, kept where it was when the text size changes, and a way back to it for a reader who went up to
+//! the tools to change the size (on a phone the tool bar is at the top of the page, not on the screen).
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+
+/// Scrolls to the element named by the URL's `#fragment`, if there is one on the page, and marks it as
+/// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
+pub fn scroll_to_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = policy_content::fragment::section_id(&hash) else {
+        return;
+    };
+    let Some(doc) = window.document() else {
+        return;
+    };
+    if let Ok(old) = doc.query_selector_all(".is-target") {
+        for i in 0..old.length() {
+            if let Some(el) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.class_list().remove_1("is-target");
+            }
+        }
+    }
+    if let Some(el) = doc.get_element_by_id(&id) {
+        let _ = el.class_list().add_1("is-target");
+        el.scroll_into_view();
+        let top = el.get_bounding_client_rect().top();
+        forget_opened_place_when_moved();
+        OPENED_AT.with(|o| o.replace(Some((el.clone(), top))));
+        keep_in_place(el, top);
+    }
+}
+
+thread_local! {
+    /// The address's clause and where [`scroll_to_hash`] put it, until the reader moves the page (a wheel,
+    /// a swipe): the place [`keep_reading_place`] keeps.
+    static OPENED_AT: RefCell<Option<(web_sys::Element, f64)>> = const { RefCell::new(None) };
+}
+
+/// Listens, once, for the reader moving the page (a wheel, a swipe), which ends [`OPENED_AT`]; not for a
+/// tap or a key (Tab, which brings the tools into view, is not reading elsewhere).
+fn forget_opened_place_when_moved() {
+    use wasm_bindgen::closure::Closure;
+    thread_local!(static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let moved = Closure::<dyn Fn()>::new(|| {
+        OPENED_AT.with(|o| o.take());
+    });
+    for ev in ["wheel", "touchmove"] {
+        let _ = window.add_event_listener_with_callback(ev, moved.as_ref().unchecked_ref());
+    }
+    moved.forget();
+}
+
+/// The blocks of a page's text a reader's place is one of.
+const BLOCKS: &str =
+    "main :is(h1, h2, h3, h4, h5, h6, p, li, dt, dd, tr, pre, blockquote, summary)";
+
+/// Runs `change` (which reflows the page: the text size) and keeps the reader's place where it was on the
+/// screen: the address's clause while the page is where it opened it ([`OPENED_AT`]), else the block of
+/// text at the top of the screen (none at the very top of the page, which stays at the top).
+pub fn keep_reading_place(change: impl FnOnce()) {
+    let place = OPENED_AT
+        .with(|o| o.borrow().clone())
+        .filter(|(el, _)| el.is_connected())
+        .or_else(block_at_top);
+    change();
+    if let Some((el, top)) = place {
+        keep_in_place(el, top);
+    }
+}
+
+/// The innermost block of text ([`BLOCKS`]) at the top of the screen, with its top; looked for in the
+/// screen's top third (the space between two blocks is neither).
+fn block_at_top() -> Option<(web_sys::Element, f64)> {
+    let window = web_sys::window()?;
+    if window.scroll_y().ok()? <= 0.0 {
+        return None;
+    }
+    let doc = window.document()?;
+    let x = window.inner_width().ok()?.as_f64()? as f32 / 2.0;
+    let height = window.inner_height().ok()?.as_f64()? as f32;
+    let mut y = 1.0;
+    while y < height / 3.0 {
+        if let Some(el) = doc
+            .element_from_point(x, y)
+            .and_then(|e| e.closest(BLOCKS).ok().flatten())
+        {
+            let top = el.get_bounding_client_rect().top();
+            return Some((el, top));
+        }
+        y += 8.0;
+    }
+    None
+}
+
+/// How long [`keep_in_place`] holds a place, and how often it looks.
+const SETTLE_MS: i32 = 2_000;
+const SETTLE_EVERY_MS: i32 = 50;
+
+/// Puts `el` at `wanted` px from the top of the screen now, and holds it there while the page settles: the
+/// blocks above it are laid out only when near the screen (`content-visibility`), fonts arrive, the router
+/// scrolls after a navigation. Each of these can move the text under a reader who has not touched the page
+/// yet; once they scroll, tap or press a key, the page is theirs.
+fn keep_in_place(el: web_sys::Element, wanted: f64) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let top = |el: &web_sys::Element| el.get_bounding_client_rect().top();
+    let put = move |el: &web_sys::Element| {
+        let off = top(el) - wanted;
+        if off.abs() > 2.0 {
+            if let Some(w) = web_sys::window() {
+                w.scroll_by_with_x_and_y(0.0, off);
+            }
+        }
+    };
+    put(&el);
+    let touched = Rc::new(Cell::new(false));
+    let ticks = Rc::new(Cell::new(0));
+    let interval = Rc::new(Cell::new(0));
+    let stop = {
+        let touched = touched.clone();
+        Closure::<dyn Fn()>::new(move || touched.set(true))
+    };
+    for ev in ["wheel", "touchstart", "keydown", "mousedown"] {
+        let _ = window.add_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
+    }
+    let tick = {
+        let interval = interval.clone();
+        Closure::<dyn Fn()>::new(move || {
+            ticks.set(ticks.get() + 1);
+            let done =
+                touched.get() || ticks.get() * SETTLE_EVERY_MS >= SETTLE_MS || !el.is_connected();
+            if done {
+                if let Some(w) = web_sys::window() {
+                    w.clear_interval_with_handle(interval.get());
+                    for ev in ["wheel", "touchstart", "keydown", "mousedown"] {
+                        let _ = w
+                            .remove_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
+                    }
+                }
+                return;
+            }
+            put(&el);
+        })
+    };
+    if let Ok(handle) = window.set_interval_with_callback_and_timeout_and_arguments_0(
+        tick.as_ref().unchecked_ref(),
+        SETTLE_EVERY_MS,
+    ) {
+        interval.set(handle);
+    }
+    tick.forget();
+}
+
+thread_local! {
+    /// The block of text the reader last stopped at to read, and where it was on the screen
+    /// ([`follow_reading`]).
+    static READ_AT: RefCell<Option<(web_sys::Element, f64)>> = const { RefCell::new(None) };
+}
+
+/// How long the page must rest, scrolled, for the block at the top of the screen to be where the reader
+/// is reading (a reader going up to the tools passes the text without stopping this long).
+const READING_MS: i32 = 3_000;
+
+/// The page's tool bar: a reader resting while it is on the screen is looking for a tool, not reading.
+const TOOLS: &str = ".page-tools";
+
+/// Follows, for the life of the page, the block of text the reader stops at to read: once the page has
+/// rested [`READING_MS`] after a scroll, the block at the top of the screen, unless the tool bar is on the
+/// screen or the page is at its top.
+pub fn follow_reading() {
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
+    thread_local!(static TIMER: Cell<i32> = const { Cell::new(0) });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let rested = Closure::<dyn Fn()>::new(|| {
+        if on_screen(TOOLS) {
+            return;
+        }
+        if let Some(place) = block_at_top() {
+            READ_AT.with(|r| r.replace(Some(place)));
+        }
+    });
+    let scrolled = Closure::<dyn Fn()>::new(move || {
+        let Some(w) = web_sys::window() else { return };
+        w.clear_timeout_with_handle(TIMER.with(Cell::get));
+        if let Ok(t) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            rested.as_ref().unchecked_ref(),
+            READING_MS,
+        ) {
+            TIMER.with(|c| c.set(t));
+        }
+    });
+    let passive = web_sys::AddEventListenerOptions::new();
+    passive.set_passive(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "scroll",
+        scrolled.as_ref().unchecked_ref(),
+        &passive,
+    );
+    scrolled.forget();
+}
+
+/// Whether the first element `selector` names is (partly) on the screen.
+fn on_screen(selector: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    window
+        .document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .is_some_and(|el| {
+            let r = el.get_bounding_client_rect();
+            r.bottom() > 0.0 && r.top() < height
+        })
+}
+
+/// The block the reader last stopped at, if it is still on the page and not on the screen now: where
+/// 回到刚才读的地方 goes.
+pub fn reading_elsewhere() -> bool {
+    READ_AT.with(|r| {
+        r.borrow().as_ref().is_some_and(|(el, _)| {
+            let Some(height) = web_sys::window()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|h| h.as_f64())
+            else {
+                return false;
+            };
+            let rect = el.get_bounding_client_rect();
+            el.is_connected() && (rect.bottom() <= 0.0 || rect.top() >= height)
+        })
+    })
+}
+
+/// Puts the block the reader last stopped at where it was on the screen then.
+pub fn back_to_reading() {
+    if let Some((el, top)) = READ_AT.with(|r| r.borrow().clone()) {
+        keep_in_place(el, top);
+    }
+}
