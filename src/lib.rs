@@ -19,6 +19,7 @@ pub mod prerender;
 pub mod qr;
 pub mod reading_place;
 pub mod self_check_state;
+pub mod sentences;
 pub mod speech;
 
 pub use app::{checker_data, CalcApp, CheckerApp, ReaderApp};

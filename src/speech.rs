@@ -5,22 +5,16 @@
 /// The longest utterance, in characters: a sentence or two.
 pub const MAX_UTTERANCE_CHARS: usize = 200;
 
-/// Where a sentence ends.
-const SENTENCE_ENDS: [char; 8] = ['。', '！', '？', '；', '!', '?', ';', '\n'];
-
 /// Where a sentence too long for one utterance may be cut (after a comma, a list mark or a colon).
 const SOFT_BREAKS: [char; 6] = ['，', '、', '：', ',', ':', ' '];
 
-/// What may follow a sentence end and still belong to the sentence (closing quotes and brackets).
-const CLOSERS: [char; 6] = ['”', '’', '）', '」', '』', ')'];
-
-/// `text` cut into utterances of at most `max_chars` characters: at every sentence end (。！？； and
-/// line breaks), then a piece still too long at its last comma within the limit, else at the limit.
+/// `text` cut into utterances of at most `max_chars` characters: at every sentence end
+/// ([`crate::sentences`]), then a piece still too long at its last comma within the limit, else at the limit.
 /// Whitespace is tidied; pieces with nothing to say (only punctuation or space) are dropped.
 pub fn utterances(text: &str, max_chars: usize) -> Vec<String> {
     let max_chars = max_chars.max(1);
     let mut out = Vec::new();
-    for sentence in sentences(text) {
+    for sentence in crate::sentences::sentences(text) {
         let mut rest: Vec<char> = sentence.chars().collect();
         while rest.len() > max_chars {
             let cut = rest[..max_chars]
@@ -32,25 +26,6 @@ pub fn utterances(text: &str, max_chars: usize) -> Vec<String> {
         }
         push_piece(&mut out, &rest.iter().collect::<String>());
     }
-    out
-}
-
-/// `text` cut after every sentence end (keeping closing quotes with their sentence).
-fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut ended = false;
-    for c in text.chars() {
-        if ended && !CLOSERS.contains(&c) {
-            out.push(std::mem::take(&mut current));
-            ended = false;
-        }
-        current.push(c);
-        if SENTENCE_ENDS.contains(&c) {
-            ended = true;
-        }
-    }
-    out.push(current);
     out
 }
 

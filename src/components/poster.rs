@@ -39,10 +39,11 @@ struct Excerpt {
     whole: bool,
 }
 
-/// The sentences of `text` (blocks are separated by line breaks; pieces of four characters or fewer, such
-/// as a stray label, are not sentences).
+/// The sentences of `text` ([`crate::sentences`]; blocks are separated by line breaks), but pieces of four
+/// characters or fewer, such as a stray label, which are not sentences.
 fn sentences(text: &str) -> Vec<&str> {
-    text.split_inclusive(['。', '；', ';', '\n'])
+    crate::sentences::sentences(text)
+        .into_iter()
         .map(str::trim)
         .filter(|s| s.chars().count() > 4)
         .collect()

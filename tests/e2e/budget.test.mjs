@@ -45,6 +45,11 @@
 // document's first visit 233.1 → 235.7 KB.
 // Both merged (the checker's and the reader's audit fixes with the calculator's): reader 191.2, calc 177.2 (+ 44.6), checker
 // 167.2 KB (+ 29.5); budgets 191 → 192, 176 → 178, 165 → 168. Issue 15's 150 KB for the calculator is further away.
+// 2026-12-02 (seventh session): what 朗读 reads is worked out in the page tools' chunk (fetched on the first tap),
+// and 回到刚才读的地方 added to every bundle's main module: reader 191.1 → 189.1, calc 177.2 → 175.1, checker
+// 166.9 → 165.8 KB; budgets 192 → 190, 178 → 176, 168 → 166. The chunks grow by more than the main modules
+// shrink (reader 29.5 → 35.4, calc 44.6 → 48.1, checker 29.5 → 33.1 KB: a small module compresses less, and
+// each function the chunk calls in the main module is one more export); LAZY_BUDGET 45 → 49 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -55,9 +60,9 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 192 * KB, calc: 178 * KB, checker: 168 * KB };
+const BUDGET = { reader: 190 * KB, calc: 176 * KB, checker: 166 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
-const LAZY_BUDGET = 45 * KB;
+const LAZY_BUDGET = 49 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

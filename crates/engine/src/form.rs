@@ -138,13 +138,6 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("sn", "safety_net"),
     ("or", "ordinary"),
 ];
-const KINDS: &[(&str, &str)] = &[("i", "inpatient"), ("o", "chronic_outpatient")];
-const LEVELS: &[(&str, &str)] = &[
-    ("t", "township"),
-    ("c", "county"),
-    ("s", "city"),
-    ("p", "province"),
-];
 
 fn code<'a>(table: &[(&'a str, &str)], long: &str) -> &'a str {
     table
@@ -244,8 +237,12 @@ impl CalcForm {
             .iter()
             .map(|v| {
                 [
-                    code(KINDS, &v.kind).to_string(),
-                    code(LEVELS, &v.level).to_string(),
+                    EpisodeKind::from_id(&v.kind)
+                        .map_or("", EpisodeKind::link_code)
+                        .to_string(),
+                    Level::from_key(&v.level)
+                        .map_or("", Level::link_code)
+                        .to_string(),
                     if v.in_county { "1".into() } else { "0".into() },
                     fragment::encode(&v.total),
                     fragment::encode(&v.compliant),
@@ -347,12 +344,15 @@ impl CalcForm {
                                     });
                                 }
                             };
-                            match long(KINDS, get(0)) {
-                                Some(kind) => v.kind = kind,
+                            match EpisodeKind::ALL
+                                .into_iter()
+                                .find(|k| k.link_code() == get(0))
+                            {
+                                Some(kind) => v.kind = kind.id().to_string(),
                                 None => unknown("就诊类型", get(0), label(&v.kind)),
                             }
-                            match long(LEVELS, get(1)) {
-                                Some(level) => v.level = level,
+                            match Level::ALL.into_iter().find(|l| l.link_code() == get(1)) {
+                                Some(level) => v.level = level.key().to_string(),
                                 None => unknown("医院级别", get(1), label(&v.level)),
                             }
                             v.in_county = get(2) != "0" && county_level(&v.level);

@@ -103,6 +103,14 @@ impl EpisodeKind {
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.id() == id)
     }
+
+    /// The kind's code in a link (`crate::form`), e.g. `i`.
+    pub fn link_code(self) -> &'static str {
+        match self {
+            Self::Inpatient => "i",
+            Self::ChronicOutpatient => "o",
+        }
+    }
 }
 
 /// Level of the designated hospital.
@@ -136,6 +144,16 @@ impl Level {
     /// The level whose key is `key`.
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// The level's code in a link (`crate::form`), e.g. `c`.
+    pub fn link_code(self) -> &'static str {
+        match self {
+            Self::Township => "t",
+            Self::County => "c",
+            Self::City => "s",
+            Self::Province => "p",
+        }
     }
 
     /// The suffix of the level's parameters (and its id in the form), e.g. `county`.

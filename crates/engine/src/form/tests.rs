@@ -92,8 +92,8 @@ fn any_typed_form_round_trips() {
             },
             visits: (0..n)
                 .map(|_| VisitForm {
-                    kind: pick(&mut rng, KINDS),
-                    level: pick(&mut rng, LEVELS),
+                    kind: EpisodeKind::ALL[rng.below(2) as usize].id().into(),
+                    level: Level::ALL[rng.below(4) as usize].key().into(),
                     in_county: rng.below(2) == 0,
                     total: rng.text(32),
                     compliant: rng.text(32),
