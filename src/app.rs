@@ -112,24 +112,15 @@ pub fn CheckerApp(
     setup(Bundle::Checker, tools_code);
     let path = page_path();
     let page = match checker_page(&path.get_untracked()) {
-        Some(page @ CheckerPage::Check) => view! {
-            <DataGate parts=Part::for_page(page)>
-                <crate::pages::CheckPage />
-            </DataGate>
+        Some(page) => {
+            // The page is drawn (again) whenever its data gate opens: a plain function of the page.
+            let draw = move || match page {
+                CheckerPage::Check => view! { <crate::pages::CheckPage /> }.into_any(),
+                CheckerPage::SelfCheck => view! { <crate::pages::SelfCheckPage /> }.into_any(),
+                CheckerPage::Villages => view! { <crate::pages::VillagesPage /> }.into_any(),
+            };
+            view! { <DataGate parts=Part::for_page(page)>{draw}</DataGate> }.into_any()
         }
-        .into_any(),
-        Some(page @ CheckerPage::SelfCheck) => view! {
-            <DataGate parts=Part::for_page(page)>
-                <crate::pages::SelfCheckPage />
-            </DataGate>
-        }
-        .into_any(),
-        Some(page @ CheckerPage::Villages) => view! {
-            <DataGate parts=Part::for_page(page)>
-                <crate::pages::VillagesPage />
-            </DataGate>
-        }
-        .into_any(),
         None => view! { <NotFound /> }.into_any(),
     };
     view! { <Frame path=path>{page}</Frame> }
