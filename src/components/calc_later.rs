@@ -243,7 +243,8 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
             class:stale=move || !fresh.get()
             aria-busy=move || (!fresh.get()).to_string()
         >
-            <div class="no-print">{readings}</div>
+            // Not printed (the handout says which reading it used), but read aloud.
+            <div class="no-print spoken">{readings}</div>
             <CategoryCompare table=l.compare region=region what=what />
             <div class="no-print">
                 <h2>"费用越多，个人付多少？"</h2>

@@ -1,5 +1,6 @@
 //! 朗读: reads the page aloud with the browser's Chinese speech synthesis, from where the reader is: the
-//! calculator's result first (its head, then the steps), else the URL's target, else the block at the top
+//! calculator's result first (the amount, who pays what, the steps, the other readings; before anything is
+//! typed, its worked example), else the URL's target, else the block at the top
 //! of the screen, to the end of the page. The text goes in sentence-sized utterances (`crate::speech`),
 //! queued one after another, with 暂停/继续 and 停止. Where the browser has no Chinese voice the button is
 //! shown unavailable (`aria-disabled`, still focusable), and a tap on it shows the reason: the app's tool
@@ -12,12 +13,16 @@ use wasm_bindgen::JsCast;
 
 use crate::speech::{utterances, MAX_UTTERANCE_CHARS};
 
-/// The blocks of text read one after another (a block inside another is read with its outer one).
+/// The blocks of text read one after another (a block inside another is read with its outer one; a table
+/// row is one block: [`row_text`]).
 const BLOCKS: &str =
-    "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, caption, figcaption, summary, blockquote, pre";
+    "h1, h2, h3, h4, h5, h6, p, li, dt, dd, tr, caption, figcaption, summary, blockquote, pre";
 
-/// What is not read: navigation, the table of contents, screen-only extras (charts, tools).
-const SKIP: &str = "nav, details.toc, .no-print, [aria-hidden=\"true\"]";
+/// What is not read: navigation, the table of contents, screen-only extras (charts, tools; not what is
+/// marked `spoken`, such as the calculator's other readings), and the calculator's comparison of
+/// categories (a wide table of other people's figures: on the screen only).
+const SKIP: &str =
+    "nav, details.toc, .no-print:not(.spoken), [aria-hidden=\"true\"], .compare-section";
 
 /// What the reader is doing.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -51,27 +56,103 @@ fn drawn(el: &web_sys::Element) -> bool {
     r.width() > 0.0 || r.height() > 0.0
 }
 
-/// The calculator's result, head first, then its steps; `None` where the page has no result.
-fn calculator_result(doc: &web_sys::Document) -> Option<String> {
-    let head = doc.query_selector("#main .result-head").ok()??;
-    let mut text = inner_text(&head);
-    if let Ok(steps) = doc.query_selector_all("#main .visit-steps") {
-        for i in 0..steps.length() {
-            if let Some(el) = steps
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                text.push('\n');
-                text.push_str(&inner_text(&el));
-            }
+/// The elements `selector` names in `root`, in document order.
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// A block's text as it is read: without what is not read inside it (a screen-only button), and a tag
+/// (含假设, 报销为估算) set off by commas, not run into the amount before it ("8,500.00 元含假设").
+fn block_text(el: &web_sys::Element) -> String {
+    let mut text = inner_text(el);
+    for d in all(el, SKIP) {
+        text = text.replacen(&inner_text(&d), "", 1);
+    }
+    for tag in all(el, ".tag") {
+        let t = inner_text(&tag);
+        if !t.is_empty() {
+            text = text.replacen(&t, &format!("，{t}，"), 1);
         }
     }
-    Some(text)
+    text
+}
+
+/// A table row as it is read: its cells one after another, each after its column's heading where the
+/// table has more than two columns (附表: 姓名：…，乡镇：…); `None` for that heading row itself, which
+/// the cells then carry.
+fn row_text(tr: &web_sys::Element) -> Option<String> {
+    let cells = all(tr, "th, td");
+    let heads = tr
+        .closest("table")
+        .ok()
+        .flatten()
+        .and_then(|t| t.query_selector("thead tr").ok().flatten())
+        .map(|h| all(&h, "th, td"))
+        .unwrap_or_default();
+    let labelled = heads.len() > 2 && heads.len() == cells.len();
+    if labelled && tr.closest("thead").ok().flatten().is_some() {
+        return None;
+    }
+    let parts: Vec<String> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let text = inner_text(c).trim().to_string();
+            match heads.get(i).filter(|_| labelled) {
+                Some(h) if !text.is_empty() => format!("{}：{text}", inner_text(h).trim()),
+                _ => text,
+            }
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    Some(parts.join("，") + "。")
+}
+
+/// The text of the blocks in `root` that are read, from the first one `start` accepts to the end.
+fn blocks_from(root: &web_sys::Element, start: impl Fn(&web_sys::Element) -> bool) -> String {
+    let mut text = String::new();
+    let mut started = false;
+    for el in all(root, BLOCKS) {
+        let nested = el
+            .parent_element()
+            .and_then(|p| p.closest(BLOCKS).ok().flatten())
+            .is_some_and(|outer| root.contains(Some(&outer)));
+        let skipped = el.closest(SKIP).ok().flatten().is_some();
+        if nested || skipped || !drawn(&el) {
+            continue;
+        }
+        started = started || start(&el);
+        if !started {
+            continue;
+        }
+        let block = if el.tag_name() == "TR" {
+            row_text(&el)
+        } else {
+            Some(block_text(&el))
+        };
+        if let Some(block) = block {
+            text.push_str(&block);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// The calculator's result (or, before anything is typed, its worked example), whole: the amount, who pays
+/// what, every step, the other readings; `None` where the page has no calculator.
+fn calculator_result(doc: &web_sys::Document) -> Option<String> {
+    let result = doc.query_selector("main .calc-result").ok()??;
+    Some(blocks_from(&result, |_| true))
 }
 
 /// The page's text from the URL's target, or else from the block at the top of the screen, to the end.
 fn from_where_the_reader_is(doc: &web_sys::Document) -> String {
-    let Ok(Some(main)) = doc.query_selector("#main") else {
+    let Ok(Some(main)) = doc.query_selector("main") else {
         return String::new();
     };
     let target = web_sys::window()
@@ -82,45 +163,15 @@ fn from_where_the_reader_is(doc: &web_sys::Document) -> String {
             doc.get_element_by_id(&id)
         })
         .filter(|t| main.contains(Some(t)) && drawn(t));
-    let Ok(all) = main.query_selector_all(BLOCKS) else {
-        return String::new();
-    };
-    let mut text = String::new();
-    let mut started = false;
-    for i in 0..all.length() {
-        let Some(el) = all
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let nested = el
-            .parent_element()
-            .and_then(|p| p.closest(BLOCKS).ok().flatten())
-            .is_some_and(|outer| main.contains(Some(&outer)));
-        let skipped = el.closest(SKIP).ok().flatten().is_some();
-        if nested || skipped || !drawn(&el) {
-            continue;
+    blocks_from(&main, |el| match &target {
+        // The target itself, or the first block after it.
+        Some(t) => {
+            t.contains(Some(el))
+                || el.contains(Some(t))
+                || t.compare_document_position(el) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
         }
-        if !started {
-            started = match &target {
-                // The target itself, or the first block after it.
-                Some(t) => {
-                    t.contains(Some(&el))
-                        || el.contains(Some(t))
-                        || t.compare_document_position(&el)
-                            & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
-                            != 0
-                }
-                None => el.get_bounding_client_rect().bottom() > 0.0,
-            };
-        }
-        if started {
-            text.push_str(&inner_text(&el));
-            text.push('\n');
-        }
-    }
-    text
+        None => el.get_bounding_client_rect().bottom() > 0.0,
+    })
 }
 
 /// The utterances to read now (in the page tools' chunk: [`crate::components::ToolsCode`]).

@@ -50,6 +50,9 @@
 // 166.9 → 165.8 KB; budgets 192 → 190, 178 → 176, 168 → 166. The chunks grow by more than the main modules
 // shrink (reader 29.5 → 35.4, calc 44.6 → 48.1, checker 29.5 → 33.1 KB: a small module compresses less, and
 // each function the chunk calls in the main module is one more export); LAZY_BUDGET 45 → 49 KB.
+// Then a third audit (read-aloud, ids): 朗读 hears the calculator's whole result and a table's rows by their
+// columns (chunk), the page's <main> id no document can take, the assumed number's way from its step:
+// reader 189.2, calc 176.4 (+ 49.1), checker 166.3 KB (+ 34.1); budgets 176 → 177, 166 → 167, LAZY 49 → 50.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -60,9 +63,9 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 190 * KB, calc: 176 * KB, checker: 166 * KB };
+const BUDGET = { reader: 190 * KB, calc: 177 * KB, checker: 167 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
-const LAZY_BUDGET = 49 * KB;
+const LAZY_BUDGET = 50 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

@@ -97,7 +97,8 @@ test('a reader who went up to the tools to change the text size is offered the w
 async function posterOf(path, id) {
   const { page } = await open(browser, `${server.base}${path}`);
   await appReady(page);
-  const clause = (await page.locator(`[id="${id}"]`).innerText()).replace(/\s+/g, '');
+  // textContent: innerText is empty while a block is not laid out yet (content-visibility).
+  const clause = (await page.locator(`[id="${id}"]`).textContent()).replace(/\s+/g, '');
   await page.getByRole('button', { name: '海报' }).click();
   const poster = page.locator('[data-testid="poster"]');
   await poster.locator('svg[data-testid="qr"]').waitFor();

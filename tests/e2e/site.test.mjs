@@ -8,6 +8,27 @@ let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+test('every id on a page is its own, as the browser sees it after the app has taken over (a clause address lands on its clause, not on the page frame)', async () => {
+  for (const p of sitemapPaths()) {
+    const { page } = await open(browser, server.base + p);
+    await appReady(page);
+    const twice = await page.evaluate(() => {
+      const seen = new Map();
+      for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    assert.deepEqual(twice, [], `${p}: ids used more than once`);
+    await page.close();
+  }
+  // The heading a document gives the id "main" is where its address lands (it was the page's <main>).
+  const { page } = await open(browser, `${server.base}/docs/gansu-165/#main`);
+  await appReady(page);
+  await page.waitForTimeout(2500);
+  const top = await page.locator('h2[id="main"]').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 60, `the heading #main is at ${top} px`);
+  await page.close();
+});
+
 test('every sitemap route loads with its heading and no console error', async () => {
   const paths = sitemapPaths();
   assert.ok(paths.length >= 13, `sitemap lists ${paths.length} routes`);
@@ -40,6 +61,20 @@ test('document text is in the HTML with JavaScript disabled', async () => {
   const text = await page.locator('main').textContent();
   assert.match(text, /甘卫发〔2018〕165号/);
   assert.ok(text.length > 3000, 'the full text is there');
+  await noJs.close();
+});
+
+test('with JavaScript disabled, a clause address opens at its clause (the blocks above it laid out, not guessed)', async () => {
+  const noJs = await launch({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+  for (const path of ['/docs/meishan-137/#s3-1-2-5', '/docs/meishan-137/#s3-1-2-3', '/docs/huining-203/#s4-4', '/docs/huining-83/#t3-1']) {
+    const page = await noJs.newPage();
+    await page.goto(server.base + path, { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    const id = decodeURIComponent(path.split('#')[1]);
+    const top = await page.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top > -5 && top < 100, `${path}: the clause is at ${top} px`);
+    await page.close();
+  }
   await noJs.close();
 });
 

@@ -11,6 +11,41 @@ use serde::{Deserialize, Serialize};
 use crate::quote::QuoteError;
 use crate::site::doc_path;
 
+/// A section id as its clause number in the document's own numbering: `s3-1-2-6` is 三（一）2（6）,
+/// `a5-s3-2-1` is 附件5 三（二）1 (levels 一、 （一） 1. （1）, as the documents number them).
+pub fn clause_label(section: &str) -> String {
+    const CN: [&str; 21] = [
+        "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三",
+        "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+    ];
+    let mut out = String::new();
+    let mut parts = section.split('-').peekable();
+    if let Some(a) = parts.peek().and_then(|p| p.strip_prefix('a')) {
+        out.push_str(&format!("附件{a} "));
+        parts.next();
+    }
+    let mut first = true;
+    for (depth, part) in parts.enumerate() {
+        let part = if first {
+            first = false;
+            part.trim_start_matches('s')
+        } else {
+            part
+        };
+        let Ok(n) = part.parse::<usize>() else {
+            return section.to_string();
+        };
+        let cn = CN.get(n).copied().unwrap_or(part);
+        match depth {
+            0 => out.push_str(cn),
+            1 => out.push_str(&format!("（{cn}）")),
+            2 => out.push_str(part),
+            _ => out.push_str(&format!("（{part}）")),
+        }
+    }
+    out.trim_end().to_string()
+}
+
 /// Where something is stated: `content/docs/<doc>.md`, the `{#section}` in it, the document's 文号 and a
 /// short passage copied from it word for word (whitespace is not significant).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -350,6 +350,7 @@ impl<'l> Renderer<'l> {
         self.finish_section(last);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
+        let html = name_bare_links(&html, &self.toc);
         RenderedDoc {
             meta,
             toc: self.toc,
@@ -358,6 +359,52 @@ impl<'l> Renderer<'l> {
             sections: self.sections,
         }
     }
+}
+
+/// A link written as its own clause's id, `[#s3-2](#s3-2)` or `[#s3-2](/docs/<slug>/#s3-2)` (the editors'
+/// notes point at clauses so), shown as what it goes to: a heading of this document by its [`short_name`]
+/// (附表 3-2, 附件1, 通知), else the clause's number (三（二）, 附件5 三（一）6). On the
+/// screen and read aloud, `#s3-2` means nothing.
+fn name_bare_links(html: &str, toc: &[TocEntry]) -> String {
+    const OPEN: &str = "<a href=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let link = &rest[at + OPEN.len()..];
+        let bare = link.split_once("\">").and_then(|(href, after)| {
+            let (page, id) = href.split_once('#')?;
+            let text = after.strip_prefix('#')?.strip_prefix(id)?;
+            text.starts_with("</a>").then_some((href, page, id))
+        });
+        out.push_str(OPEN);
+        match bare {
+            Some((href, page, id)) => {
+                let heading = toc.iter().find(|t| page.is_empty() && t.id == id);
+                let name = heading.map_or_else(
+                    || crate::citation::clause_label(id),
+                    |t| short_name(&t.title).to_string(),
+                );
+                out.push_str(&format!("{href}\">{}", crate::html::esc(&name)));
+                rest = &link[href.len() + "\">#".len() + id.len()..];
+            }
+            None => rest = link,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A heading's name up to the space after its number (`附表 3-2 卫计部门…` is 附表 3-2), or whole.
+fn short_name(title: &str) -> &str {
+    let mut prev = ' ';
+    for (i, c) in title.char_indices() {
+        if c.is_whitespace() && prev.is_ascii_digit() {
+            return &title[..i];
+        }
+        prev = c;
+    }
+    title
 }
 
 /// Renders `body` (the Markdown after the front matter) of the document `meta`; `links` are the

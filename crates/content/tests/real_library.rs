@@ -279,3 +279,31 @@ fn a_citation_is_checked_against_the_document() {
         assert_eq!(lib.number(slug), Some(*number));
     }
 }
+
+#[test]
+fn a_link_written_as_its_own_address_shows_what_it_goes_to() {
+    let docs = library();
+    for d in &docs {
+        assert!(
+            !d.html.contains("\">#"),
+            "{}: a link still shows a bare #id",
+            d.meta.slug
+        );
+    }
+    let html = |slug: &str| &docs.iter().find(|d| d.meta.slug == slug).unwrap().html;
+    for (slug, link) in [
+        ("huining-83", "<a href=\"#s3-2\">三（二）</a>"),
+        ("huining-83", "<a href=\"#a5-s3-1-6\">附件5 三（一）6</a>"),
+        ("huining-83", "<a href=\"#t3-2\">附表 3-2</a>"),
+        (
+            "gansu-165",
+            "<a href=\"#main\">甘肃省健康扶贫专责工作组成员单位责任清单及督导考核问责办法</a>",
+        ),
+        (
+            "gansu-165",
+            "<a href=\"/docs/huining-83/#a5-s3-2-3\">附件5 三（二）3</a>",
+        ),
+    ] {
+        assert!(html(slug).contains(link), "{slug}: no {link}");
+    }
+}

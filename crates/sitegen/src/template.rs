@@ -6,7 +6,7 @@ use minijinja::{context, Value};
 use policy_checker::store::Part;
 use policy_content::date::chinese_date;
 use policy_content::site::{
-    footer_line, tools, Bundle, Page, PageKind, FOOTER_ABOUT, FOOTER_PRIVACY, SITE_NAME,
+    footer_line, tools, Bundle, Page, PageKind, FOOTER_ABOUT, FOOTER_PRIVACY, MAIN_ID, SITE_NAME,
 };
 
 use crate::pages::PageSpec;
@@ -139,6 +139,7 @@ impl Template {
                 description => spec.description,
                 policy_date,
                 key => spec.key,
+                main_id => MAIN_ID,
                 body => raw(&spec.body),
                 site_name => SITE_NAME,
                 nav,
@@ -193,7 +194,10 @@ mod tests {
         assert!(page.contains("<meta name=\"policy-date\" content=\"2018-06-29\">"));
         assert!(page.contains("资料截至2018年6月29日"));
         assert!(page.contains("content=\"说明&lt;&gt;\""));
-        assert!(page.contains("<main id=\"main\" data-frag=\"about\"><h1>关于本站</h1></main>"));
+        assert!(page.contains(&format!(
+            "<main id=\"{MAIN_ID}\" data-frag=\"about\"><h1>关于本站</h1></main>"
+        )));
+        assert!(page.contains(&format!("<a class=\"skip-link\" href=\"#{MAIN_ID}\">")));
         assert!(page.contains("href=\"/about/\" aria-current=\"page\""));
         assert!(page.contains("<link rel=\"modulepreload\" href=\"/a.js\">"));
         assert!(page.ends_with("<script type=\"module\">init()</script></body></html>"));
