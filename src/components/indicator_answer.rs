@@ -97,7 +97,7 @@ pub fn IndicatorAnswer(
                         let printed = value.clone();
                         let invalid = {
                             let (scored, refused) = (scored.clone(), refused.clone());
-                            move || if scored() && refused().is_some() { "true" } else { "false" }
+                            move || (scored() && refused().is_some()).then_some("true")
                         };
                         // The box shows what was typed or linked, taken or not (a note below says why not).
                         view! {
