@@ -1,7 +1,9 @@
-//! The self-check page's state in the URL fragment: the open tab (a form's id or `quiz`), the form's
+//! The self-check page's state in the URL fragment: the open tab (a form's id or `quiz`), the open form's
 //! answers, the 乡镇 / 考核人 / 日期 fields and the quiz's region filter, so a filled form can be shared,
-//! printed later or put on a QR code and reopened as it was. Everything goes through the one codec,
-//! [`policy_content::fragment`]; text fields are cut to [`fragment::MAX_FIELD`] characters.
+//! printed later or put on a QR code and reopened as it was. Each form's answers are its own: another
+//! tab's are kept while the page is open (switching back shows them) but never scored on, or written for,
+//! the open form. Everything goes through the one codec, [`policy_content::fragment`]; text fields are cut
+//! to [`fragment::MAX_FIELD`] characters.
 
 use std::collections::BTreeMap;
 
@@ -19,10 +21,12 @@ const LIST_SEP: char = '~';
 /// The self-check page as shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SelfCheckState {
-    /// The open tab: a form id, or [`QUIZ_TAB`]; empty means the first form.
+    /// The open tab: a form id, or [`QUIZ_TAB`] (what the address names, else the first form).
     pub tab: String,
-    /// Indicator id → answer (ids are unique across the forms).
-    pub answers: BTreeMap<String, Answer>,
+    /// Each answered form's id with its answers (indicator id → answer); read and written through
+    /// [`Self::answers_of`] and [`Self::answer`]. A list, not a map: two forms, and a second map type
+    /// would be a second copy of the map's code in the wasm.
+    answers: Vec<(String, BTreeMap<String, Answer>)>,
     /// 乡镇.
     pub town: String,
     /// 考核人.
@@ -75,10 +79,46 @@ fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
+/// No answers (a form not answered yet).
+static NONE: BTreeMap<String, Answer> = BTreeMap::new();
+
 impl SelfCheckState {
-    /// The fragment (without `#`) for the open tab: a form's answers (only those whose ids `keep` accepts,
-    /// i.e. that form's indicators) and the three fields, or the quiz's region.
-    pub fn to_fragment(&self, keep: impl Fn(&str) -> bool) -> String {
+    /// The answers given on `form`.
+    pub fn answers_of(&self, form: &str) -> &BTreeMap<String, Answer> {
+        self.answers
+            .iter()
+            .find(|(f, _)| f == form)
+            .map_or(&NONE, |(_, given)| given)
+    }
+
+    /// Sets (or with `None` clears) the answer to indicator `id` of `form`.
+    pub fn answer(&mut self, form: &str, id: &str, answer: Option<Answer>) {
+        let at = match self.answers.iter().position(|(f, _)| f == form) {
+            Some(at) => at,
+            None if answer.is_none() => return,
+            None => {
+                self.answers.push((form.to_string(), BTreeMap::new()));
+                self.answers.len() - 1
+            }
+        };
+        let given = &mut self.answers[at].1;
+        match answer {
+            Some(a) => {
+                given.insert(id.to_string(), a);
+            }
+            None => {
+                given.remove(id);
+            }
+        }
+        // A form with no answer left leaves no trace (the page compares its state with a bare one).
+        if given.is_empty() {
+            self.answers.remove(at);
+        }
+    }
+
+    /// The fragment (without `#`) for the open tab: its form's answers and the three fields, or the quiz's
+    /// region.
+    pub fn to_fragment(&self) -> String {
         let mut parts: Vec<(&str, String)> = Vec::new();
         if !self.tab.is_empty() {
             parts.push(("tab", fragment::encode(&self.tab)));
@@ -90,9 +130,8 @@ impl SelfCheckState {
             return fragment::join(parts);
         }
         let list: Vec<String> = self
-            .answers
+            .answers_of(&self.tab)
             .iter()
-            .filter(|(id, _)| keep(id))
             .map(|(id, a)| format!("{}_{}", fragment::encode(id), answer_code(a)))
             .collect();
         if !list.is_empty() {
@@ -110,18 +149,16 @@ impl SelfCheckState {
         fragment::join(parts)
     }
 
-    /// Reads a fragment (with or without `#`); anything unknown or malformed is left out, text fields are
-    /// cut to [`fragment::MAX_FIELD`] characters.
-    pub fn from_fragment(hash: &str) -> Self {
+    /// Reads a fragment (with or without `#`) for a page of the forms `form_ids` (in order): a tab that is
+    /// neither one of them nor the quiz, or none, opens the first form, and the answers are that tab's;
+    /// anything else unknown or malformed is left out, text fields are cut to [`fragment::MAX_FIELD`]
+    /// characters.
+    pub fn from_fragment(hash: &str, form_ids: &[&str]) -> Self {
         let mut s = Self::default();
+        let mut given = BTreeMap::new();
         for (k, v) in fragment::pairs(hash) {
             match k {
-                "tab" => {
-                    let t = fragment::decode_field(v).0;
-                    if is_id(&t) {
-                        s.tab = t;
-                    }
-                }
+                "tab" => s.tab = fragment::decode_field(v).0,
                 "r" => {
                     let r = fragment::decode_field(v).0;
                     if is_id(&r) {
@@ -135,7 +172,7 @@ impl SelfCheckState {
                         };
                         let id = fragment::decode_field(id).0;
                         if let (true, Some(a)) = (is_id(&id), parse_answer(a)) {
-                            s.answers.insert(id, a);
+                            given.insert(id, a);
                         }
                     }
                 }
@@ -150,6 +187,12 @@ impl SelfCheckState {
                 _ => {}
             }
         }
+        if s.tab != QUIZ_TAB && !form_ids.contains(&s.tab.as_str()) {
+            s.tab = form_ids.first().map(|f| f.to_string()).unwrap_or_default();
+        }
+        if s.tab != QUIZ_TAB && !given.is_empty() {
+            s.answers.push((s.tab.clone(), given));
+        }
         s
     }
 }
@@ -157,6 +200,13 @@ impl SelfCheckState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The forms of the page, in order (their ids as the data writes them).
+    const FORMS: &[&str] = &["baozhua", "wudu"];
+
+    fn read(hash: &str) -> SelfCheckState {
+        SelfCheckState::from_fragment(hash, FORMS)
+    }
 
     #[test]
     fn round_trips_a_filled_form() {
@@ -167,19 +217,58 @@ mod tests {
             date: "2026-03-01".into(),
             ..Default::default()
         };
-        s.answers.insert("1-1".into(), Answer::Yes);
-        s.answers.insert("1-2".into(), Answer::No);
-        s.answers.insert("2-1".into(), Answer::Exempt);
-        s.answers.insert("3-1".into(), Answer::Score(3));
-        let f = s.to_fragment(|_| true);
+        s.answer("baozhua", "1-1", Some(Answer::Yes));
+        s.answer("baozhua", "1-2", Some(Answer::No));
+        s.answer("baozhua", "2-1", Some(Answer::Exempt));
+        s.answer("baozhua", "3-1", Some(Answer::Score(3)));
+        let f = s.to_fragment();
         assert!(f
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-._~%&=".contains(&b)));
         assert!(f.starts_with("tab=baozhua&a=1-1_y~1-2_n~2-1_x~3-1_3&town="));
-        assert_eq!(SelfCheckState::from_fragment(&format!("#{f}")), s);
-        // Only the open form's indicators are written.
-        let only = s.to_fragment(|id| id.starts_with("1-"));
-        assert!(only.contains("a=1-1_y~1-2_n&"), "{only}");
+        assert_eq!(read(&format!("#{f}")), s);
+    }
+
+    #[test]
+    fn each_form_keeps_its_own_answers() {
+        // Answered on 包抓, then 五督 opened: 五督 has none, its address writes none, and back on 包抓 they
+        // are all there.
+        let mut s = read("#tab=baozhua&a=1-1_n~3-1_y");
+        assert_eq!(s.answers_of("baozhua").len(), 2);
+        s.tab = "wudu".into();
+        assert!(s.answers_of("wudu").is_empty());
+        assert_eq!(s.to_fragment(), "tab=wudu");
+        s.answer("wudu", "1", Some(Answer::Yes));
+        assert_eq!(s.to_fragment(), "tab=wudu&a=1_y");
+        s.tab = "baozhua".into();
+        assert_eq!(s.to_fragment(), "tab=baozhua&a=1-1_n~3-1_y");
+        // The same indicator id on two forms is two answers.
+        s.answer("wudu", "1-1", Some(Answer::Yes));
+        assert_eq!(s.answers_of("baozhua").get("1-1"), Some(&Answer::No));
+        // Clearing the last answer of a form leaves no trace of it.
+        s.answer("wudu", "1", None);
+        s.answer("wudu", "1-1", None);
+        assert!(s.answers.iter().all(|(f, _)| f != "wudu"));
+    }
+
+    #[test]
+    fn the_tab_is_a_form_or_the_quiz_else_the_first_form() {
+        let table = [
+            ("", "baozhua"),
+            ("#a=1-1_y", "baozhua"),
+            ("#tab=wudu&a=1_y", "wudu"),
+            ("#tab=quiz&a=1_y", QUIZ_TAB),
+            ("#tab=%3Cscript%3E&a=1-1_y", "baozhua"),
+            ("#tab=nosuchform&a=1-1_y", "baozhua"),
+        ];
+        for (hash, tab) in table {
+            let s = read(hash);
+            assert_eq!(s.tab, tab, "{hash}");
+            // The link's answers are the open form's (the quiz has none).
+            let want = usize::from(tab != QUIZ_TAB && hash.contains("a="));
+            assert_eq!(s.answers_of(tab).len(), want, "{hash}");
+            assert_eq!(s.answers.len(), want, "{hash}");
+        }
     }
 
     #[test]
@@ -189,43 +278,52 @@ mod tests {
             region: "meishan".into(),
             ..Default::default()
         };
-        assert_eq!(s.to_fragment(|_| true), "tab=quiz&r=meishan");
-        assert_eq!(SelfCheckState::from_fragment("#tab=quiz&r=meishan"), s);
+        assert_eq!(s.to_fragment(), "tab=quiz&r=meishan");
+        assert_eq!(read("#tab=quiz&r=meishan"), s);
     }
 
     #[test]
     fn junk_is_left_out_and_fields_are_bounded() {
         let long = "乡".repeat(100);
-        let s = SelfCheckState::from_fragment(&format!(
-            "#tab=%3Cscript%3E&a=_y~3-1_2~4-1_~%3Cb%3E_y&d=2026-13&town={}",
+        let s = read(&format!(
+            "#tab=baozhua&a=_y~3-1_2~4-1_~%3Cb%3E_y&d=2026-13&town={}",
             fragment::encode(&long)
         ));
-        assert_eq!(s.tab, "");
         assert_eq!(s.date, "");
         assert_eq!(
-            s.answers.into_iter().collect::<Vec<_>>(),
+            s.answers_of("baozhua")
+                .clone()
+                .into_iter()
+                .collect::<Vec<_>>(),
             [("3-1".to_string(), Answer::Score(2))]
         );
         assert_eq!(s.town.chars().count(), fragment::MAX_FIELD);
     }
 
     #[test]
-    fn answers_the_form_cannot_take_are_kept_as_given() {
-        // Scoring says why they are not taken; the link itself keeps them, so nothing is dropped silently.
+    fn answers_are_read_as_given_and_written_in_ascii() {
+        // (link item, answer read, item written): what the form cannot take is kept as given (scoring says
+        // why it is not taken; nothing is dropped silently); a full-width digit is the digit it is.
         let table = [
-            ("9-1_9", Answer::Score(9)),
-            ("9-1_2.5", Answer::Typed("2.5".into())),
-            ("9-1_-1", Answer::Typed("-1".into())),
-            ("3-1_x", Answer::Exempt),
-            ("1-1_q", Answer::Typed("q".into())),
-            ("2-1_999999", Answer::Score(999_999)),
-            ("9-1_%E4%B8%89", Answer::Typed("三".into())),
+            ("9-1_9", Answer::Score(9), "9-1_9"),
+            ("9-1_2.5", Answer::Typed("2.5".into()), "9-1_2.5"),
+            ("9-1_-1", Answer::Typed("-1".into()), "9-1_-1"),
+            ("3-1_x", Answer::Exempt, "3-1_x"),
+            ("1-1_q", Answer::Typed("q".into()), "1-1_q"),
+            ("2-1_999999", Answer::Score(999_999), "2-1_999999"),
+            ("9-1_%E4%B8%89", Answer::Typed("三".into()), "9-1_%E4%B8%89"),
+            ("9-1_%EF%BC%93", Answer::Score(3), "9-1_3"),
+            (
+                "9-1_%EF%BC%92%EF%BC%8E%EF%BC%95",
+                Answer::Typed("2.5".into()),
+                "9-1_2.5",
+            ),
         ];
-        for (item, want) in table {
-            let s = SelfCheckState::from_fragment(&format!("#tab=baozhua&a={item}"));
+        for (item, want, written) in table {
+            let s = read(&format!("#tab=baozhua&a={item}"));
             let id = item.split('_').next().unwrap_or_default();
-            assert_eq!(s.answers.get(id), Some(&want), "{item}");
-            assert_eq!(s.to_fragment(|_| true), format!("tab=baozhua&a={item}"));
+            assert_eq!(s.answers_of("baozhua").get(id), Some(&want), "{item}");
+            assert_eq!(s.to_fragment(), format!("tab=baozhua&a={written}"));
         }
     }
 }

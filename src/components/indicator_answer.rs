@@ -11,27 +11,20 @@ use crate::self_check_state::SelfCheckState;
 /// An indicator's text, points and rule, and its answers.
 #[component]
 pub fn IndicatorAnswer(
+    /// The id of the form the indicator is on (its answers are that form's).
+    form: &'static str,
     /// The indicator (static data).
     ind: &'static Indicator,
     /// The page's state: answers and fields (shared with the address).
     state: RwSignal<SelfCheckState>,
 ) -> impl IntoView {
-    let set = move |id: String, a: Option<Answer>| {
-        state.update(|s| match a {
-            Some(a) => {
-                s.answers.insert(id, a);
-            }
-            None => {
-                s.answers.remove(&id);
-            }
-        })
-    };
+    let set = move |id: String, a: Option<Answer>| state.update(|s| s.answer(form, &id, a));
     let id = ind.id.clone();
     let name = format!("ind-{}", ind.id);
     let (yes_label, no_label) = ind.answer_labels();
     let current = {
         let id = id.clone();
-        move || state.with(|s| s.answers.get(&id).cloned())
+        move || state.with(|s| s.answers_of(form).get(&id).cloned())
     };
     let is = {
         let current = current.clone();
@@ -43,6 +36,12 @@ pub fn IndicatorAnswer(
     let scored = {
         let current = current.clone();
         move || matches!(current(), Some(Answer::Score(_) | Answer::Typed(_)))
+    };
+    // Why the answer is not taken, if it is not: said below the answers, and the score box marked invalid
+    // while it holds the refused score.
+    let refused = {
+        let current = current.clone();
+        move || current().and_then(|a| refusal(ind, &a))
     };
     // One answer to choose: its radio button, checked while it is the answer, and its words.
     let choice = {
@@ -96,6 +95,10 @@ pub fn IndicatorAnswer(
                             _ => String::new(),
                         };
                         let printed = value.clone();
+                        let invalid = {
+                            let (scored, refused) = (scored.clone(), refused.clone());
+                            move || (scored() && refused().is_some()).then_some("true")
+                        };
                         // The box shows what was typed or linked, taken or not (a note below says why not).
                         view! {
                             <label class="choice" class:chosen=scored for=input_id.clone()>
@@ -107,6 +110,7 @@ pub fn IndicatorAnswer(
                                 inputmode="numeric"
                                 autocomplete="off"
                                 class="score-input"
+                                aria-invalid=invalid
                                 prop:value=value
                                 on:input=move |ev| {
                                     let v = event_target_value(&ev);
@@ -131,9 +135,10 @@ pub fn IndicatorAnswer(
                     })}
             </div>
             {move || {
-                current()
-                    .and_then(|a| refusal(ind, &a))
-                    .map(|e| view! { <p class="notice answer-note">{e.to_string()}</p> })
+                refused()
+                    .map(|e| {
+                        view! { <p class="notice answer-note">{e.to_string()}</p> }
+                    })
             }}
         </div>
     }

@@ -17,7 +17,7 @@ pub fn ScoreForm(
     /// The page's state: answers and fields (shared with the address).
     state: RwSignal<SelfCheckState>,
 ) -> impl IntoView {
-    let result = Memo::new(move |_| state.with(|s| score(form, &s.answers)));
+    let result = Memo::new(move |_| state.with(|s| score(form, s.answers_of(&form.id))));
     let field = move |id: &'static str,
                       label: &'static str,
                       kind: &'static str,
@@ -95,7 +95,9 @@ pub fn ScoreForm(
                             {item
                                 .indicators
                                 .iter()
-                                .map(|ind| view! { <IndicatorAnswer ind=ind state=state /> })
+                                .map(|ind| {
+                                    view! { <IndicatorAnswer form=&form.id ind=ind state=state /> }
+                                })
                                 .collect_view()}
                         </fieldset>
                     }

@@ -1,7 +1,8 @@
 //! `/self-check/`: the two official scoring forms of 县委办发〔2018〕83号, scored exactly as printed, and
-//! the policy-awareness quiz. The open tab, a form's answers and fields, and the quiz's region live in the
-//! address (`#tab=baozhua&a=…`, `#tab=quiz&r=huining`), so a filled form or the quiz can be shared, put on a
-//! QR code and reopened as it was; nothing is stored on the device.
+//! the policy-awareness quiz. The open tab, the open form's answers and fields, and the quiz's region live
+//! in the address (`#tab=baozhua&a=…`, `#tab=quiz&r=huining`), so a filled form or the quiz can be shared,
+//! put on a QR code and reopened as it was; another form's answers are kept while the page is open (each
+//! form scores only its own); nothing is stored on the device.
 
 use leptos::prelude::*;
 use policy_checker::forms::forms;
@@ -16,32 +17,19 @@ fn read_hash() -> String {
         .unwrap_or_default()
 }
 
-/// The address for `s`: only the open form's answers go in it.
-fn fragment_of(s: &SelfCheckState) -> String {
-    let form = forms()
-        .iter()
-        .find(|f| f.id == s.tab)
-        .or_else(|| forms().first());
-    let mut s = s.clone();
-    if s.tab != QUIZ_TAB {
-        s.tab = form.map(|f| f.id.clone()).unwrap_or_default();
-    }
-    s.to_fragment(|id| {
-        form.is_some_and(|f| {
-            f.items
-                .iter()
-                .any(|i| i.indicators.iter().any(|x| x.id == id))
-        })
-    })
+/// The forms' ids, in order.
+fn form_ids() -> Vec<&'static str> {
+    forms().iter().map(|f| f.id.as_str()).collect()
 }
 
 /// The self-check page: pick a form, or the quiz.
 #[component]
 pub fn SelfCheckPage() -> impl IntoView {
-    let state = RwSignal::new(SelfCheckState::from_fragment(&read_hash()));
+    let state = RwSignal::new(SelfCheckState::from_fragment(&read_hash(), &form_ids()));
+    let bare = SelfCheckState::from_fragment("", &form_ids());
     Effect::new(move |prev: Option<String>| {
-        let f = state.with(fragment_of);
-        let empty = state.with(|s| s == &SelfCheckState::default());
+        let f = state.with(SelfCheckState::to_fragment);
+        let empty = state.with(|s| s == &bare);
         // The first run keeps a bare address bare; every change after is written.
         if (prev.is_some() || !empty) && prev.as_deref() != Some(f.as_str()) {
             crate::address::replace_fragment(&f);
@@ -56,15 +44,7 @@ pub fn SelfCheckPage() -> impl IntoView {
             "政策知识问答".to_string(),
         )))
         .collect();
-    let open = Memo::new(move |_| {
-        state.with(|s| {
-            if s.tab == QUIZ_TAB || forms().iter().any(|f| f.id == s.tab) {
-                s.tab.clone()
-            } else {
-                forms().first().map(|f| f.id.clone()).unwrap_or_default()
-            }
-        })
-    });
+    let open = Memo::new(move |_| state.with(|s| s.tab.clone()));
     view! {
         <div class="page">
             <PageHeading kind=PageKind::Checker(CheckerPage::SelfCheck) />

@@ -1,7 +1,8 @@
 // A trainer's and a resident's audit of the checker bundle: a self-check link typed or edited by hand is
 // read as far as it can be (answers the form cannot take are said in plain Chinese and not scored, the rest
 // is scored); a partial score the form cannot take is kept as typed with a message next to it, the same
-// typed or linked; the eligibility result prints whole (numbers, explanations, citations, whom it is for).
+// typed or linked, and a full-width digit is the digit it is; each form keeps its own answers; the
+// eligibility result prints whole (numbers, explanations, citations, whom it is for).
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -76,6 +77,72 @@ test('a partial score the form cannot take: typed or linked, kept as given, said
   }
 });
 
+
+test('each form keeps its own answers: answered on 包抓, 五督 opens with no warnings, and 包抓 comes back as left', async () => {
+  const { page, errors } = await selfCheck('');
+  // 1-1 否 (a veto: 否 earns its 5) and 3-1 是 (5), by their radio buttons, as a person answers them.
+  await page.locator('input[name="ind-1-1"]').nth(1).check();
+  await page.locator('input[name="ind-3-1"]').nth(0).check();
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '10');
+  await page.waitForFunction(() => location.hash === '#tab=baozhua&a=1-1_n~3-1_y');
+
+  await page.getByRole('tab', { name: /五督/ }).click();
+  await page.waitForFunction(() => location.hash === '#tab=wudu');
+  await page.locator('input[name="ind-1"]').first().waitFor();
+  assert.equal(await page.locator('[data-testid="refused"]').count(), 0, 'no warning about the other form\'s items');
+  assert.equal(await page.locator('.answer-note').count(), 0);
+  assert.doesNotMatch(await page.textContent('.form-view'), /这张表没有/);
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '0');
+  assert.equal(await page.locator('.form-view input[type="radio"]:checked').count(), 0, '五督 opens unanswered');
+  await page.locator('input[name="ind-1"]').first().check();
+  await page.waitForFunction(() => location.hash === '#tab=wudu&a=1_y');
+
+  await page.getByRole('tab', { name: /包抓/ }).click();
+  await page.waitForFunction(() => location.hash === '#tab=baozhua&a=1-1_n~3-1_y');
+  assert.ok(await page.locator('input[name="ind-1-1"]').nth(1).isChecked(), '包抓 1-1 still 否');
+  assert.ok(await page.locator('input[name="ind-3-1"]').nth(0).isChecked(), '包抓 3-1 still 是');
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '10');
+  assert.equal(await page.locator('[data-testid="refused"]').count(), 0);
+  // And 五督's answer is still its own.
+  await page.getByRole('tab', { name: /五督/ }).click();
+  await page.waitForFunction(() => location.hash === '#tab=wudu&a=1_y');
+  assert.ok(await page.locator('input[name="ind-1"]').first().isChecked());
+  assert.equal(await page.locator('[data-testid="refused"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a full-width digit from a Chinese input method is the digit it is: typed or linked, scored, the address in ASCII', async () => {
+  const { page, errors } = await selfCheck('#tab=baozhua&a=1-1_n');
+  const box = page.locator('#score-9-1');
+  const note = page.locator('.indicator:has(#score-9-1) .answer-note');
+  await box.click();
+  await page.keyboard.type('３');
+  await page.waitForFunction(() => /9-1_3(~|&|$)/.test(location.hash));
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '8', '３ is scored as 3');
+  assert.equal(await note.count(), 0);
+  assert.equal(await box.inputValue(), '3');
+  assert.equal(await box.getAttribute('aria-invalid'), null);
+  // A score the form cannot take (full-width or not) marks the box invalid while it holds it.
+  await box.fill('');
+  await page.keyboard.type('７');
+  assert.equal(await box.getAttribute('aria-invalid'), 'true');
+  assert.match(await note.textContent(), /0 到 5 的整数.*“7”/);
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '5');
+  await box.fill('');
+  await page.keyboard.type('４');
+  assert.equal(await box.getAttribute('aria-invalid'), null);
+  assert.equal(await note.count(), 0);
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '9');
+  // From a link: %EF%BC%93 is ３.
+  const linked = await selfCheck('#tab=baozhua&a=1-1_n~9-1_%EF%BC%93');
+  assert.equal(await linked.page.textContent('[data-testid="form-score"]'), '8');
+  assert.equal(await linked.page.locator('#score-9-1').inputValue(), '3');
+  await linked.page.waitForFunction(() => location.hash === '#tab=baozhua&a=1-1_n~9-1_3');
+  assert.deepEqual([...errors, ...linked.errors], []);
+  await linked.page.close();
+  await page.close();
+});
 
 test('the eligibility result printed: whole numbers, each policy\'s explanation and citation, no screen controls, whom it is for', async () => {
   const ctx = await browser.browser().newContext({ viewport: { width: 1024, height: 768 } });

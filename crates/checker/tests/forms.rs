@@ -493,6 +493,14 @@ fn a_partial_score_box_reads_whole_numbers_and_keeps_anything_else_as_typed() {
         ("-1", Some(Answer::Typed("-1".into()))),
         ("+3", Some(Answer::Typed("+3".into()))),
         ("99999999999", Some(Answer::Typed("99999999999".into()))),
+        // A Chinese input method in full-width mode: the digits are the digits they are.
+        ("３", Some(Answer::Score(3))),
+        ("１０", Some(Answer::Score(10))),
+        ("\u{3000}４\u{3000}", Some(Answer::Score(4))),
+        ("２．５", Some(Answer::Typed("2.5".into()))),
+        ("－１", Some(Answer::Typed("-1".into()))),
+        ("三", Some(Answer::Typed("三".into()))),
+        ("\u{3000}", None),
     ];
     for (typed, want) in table {
         assert_eq!(Answer::typed(typed), want, "{typed:?}");

@@ -1,5 +1,6 @@
 //! Parsing amounts as people type them: `12000`, `12,000.50`, `1.2万`, full-width `１２０００`,
-//! `12000元`. The same parser serves the CLI and the web form.
+//! `12000元` (full-width forms read as ASCII by [`policy_content::width`]). The same parser serves the CLI and
+//! the web form.
 
 use std::fmt;
 use std::str::FromStr;
@@ -51,12 +52,9 @@ impl std::error::Error for AmountError {}
 pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     let folded: String = input
         .chars()
-        .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            '，' => Some(','),
+        .filter_map(|c| match policy_content::width::half(c) {
+            '。' => Some('.'),
             ' ' | '\u{3000}' | '\t' => None,
-            '－' => Some('-'),
             c => Some(c),
         })
         .collect();
@@ -165,6 +163,17 @@ mod tests {
         case("12,000.50", Ok("12000.50"));
         case("1.2万", Ok("12000.00"));
         case("１２０００", Ok("12000.00"));
+        case("１.２万", Ok("12000.00"));
+        case("１．２万", Ok("12000.00"));
+        case("１。２万", Ok("12000.00"));
+        case("１２０００．５０元", Ok("12000.50"));
+        case("\u{3000}１２０００\u{3000}", Ok("12000.00"));
+        case(
+            "－５",
+            Err(AmountError::Negative {
+                input: "－５".into(),
+            }),
+        );
         case("12000元", Ok("12000.00"));
         case(" ¥3,000 ", Ok("3000.00"));
         case("0.005", Ok("0.01"));

@@ -93,22 +93,11 @@ impl Param {
                 _ => not_a_number(),
             })?,
             Unit::Ratio | Unit::Flag => {
-                let t = input.trim();
-                let (number, percent) = match t.strip_suffix(['%', '％']) {
+                let t = policy_content::width::halve(input.trim());
+                let (folded, percent) = match t.strip_suffix('%') {
                     Some(n) if self.unit == Unit::Ratio => (n.trim(), true),
-                    _ => (t, false),
+                    _ => (t.as_str(), false),
                 };
-                let folded: String = number
-                    .chars()
-                    .map(|c| match c {
-                        '０'..='９' => {
-                            char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
-                        }
-                        '．' => '.',
-                        '－' => '-',
-                        c => c,
-                    })
-                    .collect();
                 let ok = !folded.is_empty()
                     && folded.len() <= 20
                     && folded
@@ -116,7 +105,7 @@ impl Param {
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '.');
                 let d = ok
-                    .then(|| Decimal::from_str(&folded).ok())
+                    .then(|| Decimal::from_str(folded).ok())
                     .flatten()
                     .ok_or_else(not_a_number)?;
                 if percent {
@@ -199,6 +188,9 @@ mod tests {
             ("78%", "0.78"),
             ("78 ％", "0.78"),
             ("０.７", "0.7"),
+            ("０．７８", "0.78"),
+            ("７８％", "0.78"),
+            ("１", "1"),
             ("1", "1"),
             ("0", "0"),
             ("100%", "1"),

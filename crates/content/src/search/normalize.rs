@@ -4,11 +4,7 @@
 
 /// Folds one character's width and case: full-width ASCII to half-width, ASCII lowercased.
 fn fold(c: char) -> char {
-    let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    };
-    c.to_ascii_lowercase()
+    crate::width::half(c).to_ascii_lowercase()
 }
 
 /// Whether a folded character is left out of matching: whitespace and punctuation (but see
