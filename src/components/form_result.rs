@@ -17,7 +17,10 @@ pub fn FormScore(
                 <p>"得分"</p>
                 <p class="big">
                     <span data-testid="form-score">{r.total}</span>
-                    {format!(" / {} 分", r.max)}
+                    // Seen as 61 / 100 分; heard (朗读, a screen reader) as 61分，满分100 分.
+                    <span aria-hidden="true">" / "</span>
+                    <span class="visually-hidden">"分，满分"</span>
+                    {format!("{} 分", r.max)}
                 </p>
                 <p>
                     "等次："

@@ -156,3 +156,17 @@ test('a document\'s tables are heard row by row, each cell after its column\'s n
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a scored self-check form is heard whole: the score out of the form\'s points (no slash read out), then each item lost', async () => {
+  const { page, errors } = await open(browser, `${server.base}/self-check/#tab=baozhua&a=1-1_n~1-2_n~2-1_y`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="form-score"]');
+  const lost = await page.$$eval('.calc-result .steps li .rule', (r) => r.map((e) => e.textContent.trim()));
+  assert.ok(lost.length >= 1, 'the answers lose points');
+  const heard = (await readAll(page)).replace(/\s+/g, '');
+  assert.match(heard, /得分\d+分，满分100分/);
+  assert.doesNotMatch(heard, /\//);
+  for (const rule of lost) assert.ok(heard.includes(rule.replace(/\s+/g, '')), `${rule} is not heard`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
