@@ -50,6 +50,9 @@
 // 166.9 → 165.8 KB; budgets 192 → 190, 178 → 176, 168 → 166. The chunks grow by more than the main modules
 // shrink (reader 29.5 → 35.4, calc 44.6 → 48.1, checker 29.5 → 33.1 KB: a small module compresses less, and
 // each function the chunk calls in the main module is one more export); LAZY_BUDGET 45 → 49 KB.
+// 2026-12-02 (fix-search): a search hit opens the clause or table row that holds its words (the index's texts
+// carry where each clause and row begins, a hit its anchor): reader 189.5 → 190.1 KB, budget 190 → 191; calc
+// and checker unchanged by it (the calc module, 176.2 KB, was over its 176 before: the same file, by hash).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -60,7 +63,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 190 * KB, calc: 176 * KB, checker: 166 * KB };
+const BUDGET = { reader: 191 * KB, calc: 176 * KB, checker: 166 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 49 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
