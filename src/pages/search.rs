@@ -121,6 +121,7 @@ fn warm_up(lib: &mut Library) {
         region: query.to_string(),
         editorial: true,
         section_id: String::new(),
+        anchor: String::new(),
         section_title: query.to_string(),
         snippet: [true, false]
             .map(|hit| Fragment {

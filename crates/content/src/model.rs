@@ -80,6 +80,12 @@ pub struct Section {
     pub depth: u8,
     /// Plain text of the section's own body, table cells included, whitespace collapsed.
     pub text: String,
+    /// The innermost element with an id that holds each run of the body's text, in order: the byte of
+    /// [`Self::text`] where the run begins and the id (a clause anchor's `{#id}` paragraph and the text
+    /// after it, a table's body row, or again the clause or heading a table is in, after the table).
+    /// The text before the first run is the heading's. A search hit opens the run its match is in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<(usize, String)>,
 }
 
 /// The id of the heading of a document's 编者注 (editorial note): the site's own list of fixes and
@@ -137,6 +143,7 @@ mod tests {
             title: id.into(),
             depth,
             text: String::new(),
+            clauses: Vec::new(),
         };
         let doc = RenderedDoc {
             meta: FrontMatter {

@@ -1,7 +1,9 @@
 //! Rendering a document's Markdown body to HTML with pulldown-cmark: explicit heading ids with a
 //! "link to this section" control, clause anchors (`{#id} ` at the start of a paragraph), tables in a
-//! scrolling wrapper (no inline styles: the site's CSP forbids them), 文号 linked to library documents, raw HTML always escaped; and, in the same
-//! pass, the table of contents and the plain text of every section for search.
+//! scrolling wrapper (no inline styles: the site's CSP forbids them) with an id on every body row
+//! (`<section id>-r<n>`, for a search hit in it to open), 文号 linked to library documents, raw HTML
+//! always escaped; and, in the same pass, the table of contents and the plain text of every section for
+//! search, with the id of the innermost element each run of it is in.
 
 use std::collections::{HashMap, HashSet};
 
@@ -69,6 +71,32 @@ fn clause_anchor(text: &str) -> Option<(&str, &str)> {
     Some((&rest[..end], rest[end + 1..].trim_start()))
 }
 
+/// `text` with its whitespace runs as single spaces and none at either end; `marks` (ascending byte
+/// positions in `text`) are moved to the same characters' positions in the result (a mark in or before
+/// whitespace goes to the next character kept).
+fn collapse_whitespace(text: &str, marks: &mut [usize]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut space, mut next) = (false, 0);
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            out.push(' ');
+        }
+        while marks.get(next).is_some_and(|&m| m <= i) {
+            marks[next] = out.len();
+            next += 1;
+        }
+        out.push(c);
+    }
+    for m in &mut marks[next..] {
+        *m = out.len();
+    }
+    out
+}
+
 /// A heading being read: its events are buffered until its end, where its id is known to be valid.
 struct OpenHeading {
     level: HeadingLevel,
@@ -94,6 +122,8 @@ struct Renderer<'l> {
     toc: Vec<TocEntry>,
     sections: Vec<Section>,
     current: Section,
+    /// The body rows of the current section's tables so far (each row's id is numbered by it).
+    rows: usize,
 }
 
 impl<'l> Renderer<'l> {
@@ -110,11 +140,13 @@ impl<'l> Renderer<'l> {
             anchors: Vec::new(),
             toc: Vec::new(),
             sections: Vec::new(),
+            rows: 0,
             current: Section {
                 id: "top".into(),
                 title: meta.short_title.clone(),
                 depth: 1,
                 text: String::new(),
+                clauses: Vec::new(),
             },
         }
     }
@@ -199,6 +231,8 @@ impl<'l> Renderer<'l> {
                 if self.paragraph_pending && self.heading.is_none() {
                     if let Some((id, rest)) = clause_anchor(text) {
                         self.claim_id(id)?;
+                        let at = self.current.text.len();
+                        self.current.clauses.push((at, id.to_string()));
                         self.open_pending_paragraph(Some(id));
                         self.clause = Some(id.to_string());
                         text = rest;
@@ -232,6 +266,22 @@ impl<'l> Renderer<'l> {
             Event::End(TagEnd::Table) => {
                 self.emit(Event::End(TagEnd::Table));
                 self.emit_html("</div>\n");
+                // The text after the table is the clause's (or the heading's) the table is in again.
+                if self.rows > 0 {
+                    let at = self.current.text.len();
+                    let outer = self.clause_before_table();
+                    self.current.clauses.push((at, outer));
+                }
+            }
+            // A body row has an id (`<section id>-r<n>`, numbered through the section's tables), so that
+            // a search hit in it opens the row. Its cells are written as pulldown-cmark writes them.
+            Event::Start(Tag::TableRow) => {
+                self.rows += 1;
+                let id = format!("{}-r{}", self.current.id, self.rows);
+                self.claim_id(&id)?;
+                self.emit_html(format!("<tr id=\"{id}\">"));
+                let at = self.current.text.len();
+                self.current.clauses.push((at, id));
             }
             Event::End(end @ (TagEnd::TableCell | TagEnd::Item)) => {
                 self.plain("\n");
@@ -256,6 +306,18 @@ impl<'l> Renderer<'l> {
             other => self.emit(other.into_static()),
         }
         Ok(())
+    }
+
+    /// The id the text around the current section's table belongs to: the last clause anchor before
+    /// the table's rows (a table's rows follow the text it is in), else the section's heading.
+    fn clause_before_table(&self) -> String {
+        let rows = format!("{}-r", self.current.id);
+        self.current
+            .clauses
+            .iter()
+            .rev()
+            .find(|(_, id)| !id.starts_with(&rows))
+            .map_or_else(|| self.current.id.clone(), |(_, id)| id.clone())
     }
 
     /// Text, with every 文号 of another library document turned into a link (outside links and code).
@@ -323,15 +385,21 @@ impl<'l> Renderer<'l> {
             title,
             depth,
             text: String::new(),
+            clauses: Vec::new(),
         };
         let done = std::mem::replace(&mut self.current, next);
+        self.rows = 0;
         self.finish_section(done);
         Ok(())
     }
 
     /// Keeps a finished section, its text whitespace-normalized; the `top` section only if it has text.
     fn finish_section(&mut self, mut s: Section) {
-        s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut marks: Vec<usize> = s.clauses.iter().map(|(at, _)| *at).collect();
+        s.text = collapse_whitespace(&s.text, &mut marks);
+        for ((at, _), mark) in s.clauses.iter_mut().zip(marks) {
+            *at = mark;
+        }
         if !(s.id == "top" && s.text.is_empty()) {
             self.sections.push(s);
         }
@@ -345,6 +413,7 @@ impl<'l> Renderer<'l> {
                 title: String::new(),
                 depth: 0,
                 text: String::new(),
+                clauses: Vec::new(),
             },
         );
         self.finish_section(last);

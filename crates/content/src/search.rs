@@ -82,6 +82,22 @@ pub struct Entry {
     /// Whether the section is the site's 编者注 or under it (in the JSON only when true).
     #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
     pub editorial: bool,
+    /// The innermost ids of the text's runs, in order: the normalized character where each run begins
+    /// and its id (a clause, a table row; see [`crate::model::Section::clauses`]; in the JSON only when
+    /// there are any). A hit opens the one its first match is in.
+    #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<(u32, String)>,
+}
+
+impl Entry {
+    /// The id a hit whose first match starts at normalized character `first` of the text opens: the
+    /// innermost element with an id that holds it (the last run begun at or before it, else the
+    /// section's heading); the heading's when only the title matches (`None`).
+    pub(crate) fn anchor(&self, first: Option<usize>) -> &str {
+        first
+            .and_then(|at| self.clauses.iter().rev().find(|(c, _)| *c as usize <= at))
+            .map_or(&self.id, |(_, id)| id)
+    }
 }
 
 /// The search index, serialized to JSON for the browser.
@@ -114,6 +130,9 @@ pub struct Hit {
     pub editorial: bool,
     /// Section id.
     pub section_id: String,
+    /// The id the hit opens: the innermost element with an id that holds the match its snippet shows (a
+    /// clause anchor, else the section's heading).
+    pub anchor: String,
     /// Section heading.
     pub section_title: String,
     /// About 60 characters around the first match in the section's text, the matches marked
@@ -125,9 +144,9 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// The link to the section: `/docs/<slug>/#<section_id>`.
+    /// The link to the matched words: `/docs/<slug>/#<anchor>`.
     pub fn href(&self) -> String {
-        crate::citation::clause_href(&self.slug, &self.section_id)
+        crate::citation::clause_href(&self.slug, &self.anchor)
     }
 }
 
@@ -183,7 +202,7 @@ impl SearchIndex {
             let m = &doc.meta;
             let d = index.add_doc(&m.slug, &m.short_title, &m.doc_number, &m.region);
             for (s, editorial) in doc.sections.iter().zip(doc.editorial_sections()) {
-                index.add_section(d, &s.id, &s.title, &s.text, editorial);
+                index.add_section(d, &s.id, &s.title, &s.text, &s.clauses, editorial);
             }
         }
         index
@@ -201,10 +220,30 @@ impl SearchIndex {
         u16::try_from(self.docs.len() - 1).expect("fewer than 65536 documents")
     }
 
-    /// Adds a section of document `doc`, after the others.
+    /// Adds a section of document `doc`, after the others; `clauses` are its clause anchors, each the
+    /// byte of `text` where the clause begins and its id (see [`crate::model::Section::clauses`]).
     #[cfg(any(feature = "build", test))]
-    pub fn add_section(&mut self, doc: u16, id: &str, title: &str, text: &str, editorial: bool) {
+    pub fn add_section(
+        &mut self,
+        doc: u16,
+        id: &str,
+        title: &str,
+        text: &str,
+        clauses: &[(usize, String)],
+        editorial: bool,
+    ) {
         let n = u32::try_from(self.sections.len()).expect("fewer than 2^32 sections");
+        let spans = normalize_mapped(text).1;
+        let clauses = clauses
+            .iter()
+            .map(|(byte, id)| {
+                let at = spans.partition_point(|&(b, _)| b < *byte);
+                (
+                    u32::try_from(at).expect("fewer than 2^32 characters"),
+                    id.clone(),
+                )
+            })
+            .collect();
         let mut grams = std::collections::BTreeSet::new();
         for part in [title, text] {
             let chars: Vec<char> = normalize(part).chars().collect();
@@ -219,6 +258,7 @@ impl SearchIndex {
             title: title.into(),
             text: text.into(),
             editorial,
+            clauses,
         });
     }
 
@@ -329,13 +369,22 @@ pub(crate) fn hit_in_window(
     Some(hit_with(
         doc,
         entry,
-        snippet(&window, matches),
+        &window,
+        matches,
         rank(entry.editorial, title_terms, count, total),
     ))
 }
 
-/// The hit for section `entry` of `doc` with its snippet and score.
-pub(crate) fn hit_with(doc: &DocRef, entry: &Entry, snippet: Vec<Fragment>, score: u32) -> Hit {
+/// The hit for section `entry` of `doc` with its score: its snippet cut from `window` around `matches`
+/// (normalized positions in the whole text, as for [`snippet`]), the anchor it opens at the first.
+pub(crate) fn hit_with(
+    doc: &DocRef,
+    entry: &Entry,
+    window: &Window,
+    matches: Vec<(usize, usize)>,
+    score: u32,
+) -> Hit {
+    let first = matches.iter().map(|m| m.0).min();
     Hit {
         slug: doc.slug.clone(),
         doc_title: doc.title.clone(),
@@ -343,8 +392,9 @@ pub(crate) fn hit_with(doc: &DocRef, entry: &Entry, snippet: Vec<Fragment>, scor
         region: doc.region.clone(),
         editorial: entry.editorial,
         section_id: entry.id.clone(),
+        anchor: entry.anchor(first).to_string(),
         section_title: entry.title.clone(),
-        snippet,
+        snippet: snippet(window, matches),
         score,
     }
 }

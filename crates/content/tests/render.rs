@@ -112,11 +112,44 @@ fn clause_anchors_tables_and_links() {
         !text.contains("{#s3-1}") && text.contains("{#s3-9}"),
         "{text}"
     );
+    // Each clause anchor is kept with where its text begins (a hit in it opens the clause).
+    let starts: Vec<(&str, &str)> = clauses.sections[0]
+        .clauses
+        .iter()
+        .map(|(at, id)| (id.as_str(), &text[*at..]))
+        .collect();
+    let want = [
+        ("s3-1", "1．建立先诊疗后付费制度。"),
+        ("s3-2", "2．重点人群全覆盖，"),
+        ("s3-3", "引用里的段落也可以有锚点。"),
+    ];
+    assert_eq!(starts.len(), want.len(), "{starts:?}");
+    for ((id, from), (want_id, begins)) in starts.iter().zip(want) {
+        assert_eq!(*id, want_id);
+        assert!(from.starts_with(begins), "{id}: {from}");
+    }
 
     let tables = doc(&docs, "tables");
     assert_eq!(
         tables.sections[0].text,
         "序号 项目 分值 1 先诊疗后付费（见县委办发〔2018〕83号） 5 2 大病保险 3000 元 10 表后说明。"
+    );
+    // Each body row has an id, and the text after the table is the heading's again.
+    let runs: Vec<(&str, &str)> = tables.sections[0]
+        .clauses
+        .iter()
+        .map(|(at, id)| (id.as_str(), &tables.sections[0].text[*at..]))
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            (
+                "t1-r1",
+                "1 先诊疗后付费（见县委办发〔2018〕83号） 5 2 大病保险 3000 元 10 表后说明。"
+            ),
+            ("t1-r2", "2 大病保险 3000 元 10 表后说明。"),
+            ("t1", "表后说明。"),
+        ]
     );
 
     let refs = doc(&docs, "docrefs");

@@ -73,7 +73,7 @@ fn case(index: &SearchIndex, query: &str, want: &[&str]) {
     );
     for h in &hits {
         assert!(!h.doc_title.is_empty() && !h.doc_number.is_empty());
-        assert_eq!(h.href(), format!("/docs/{}/#{}", h.slug, h.section_id));
+        assert_eq!(h.href(), format!("/docs/{}/#{}", h.slug, h.anchor));
     }
 }
 
@@ -472,4 +472,77 @@ fn the_index_stores_region_per_document_not_per_section() {
             .count();
         assert_eq!(json.matches(&quoted).count(), per_doc, "{}", d.meta.region);
     }
+}
+
+/// The text the element with `id` begins in a document's HTML, normalized: from it up to the next
+/// element with an id (a clause's `<p>` and the paragraphs of its body after it, a table row).
+fn run_text(html: &str, id: &str) -> String {
+    let at = html.find(&format!(" id=\"{id}\"")).expect(id);
+    let open = html[..at].rfind('<').unwrap();
+    let end = html[at + 1..]
+        .find(" id=\"")
+        .map_or(html.len(), |e| at + 1 + e);
+    let mut text = String::new();
+    let mut inside = false;
+    for c in html[open..end].chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => text.push(c),
+            _ => {}
+        }
+    }
+    normalize(&text)
+}
+
+/// A hit opens the innermost element with an id that holds its first match. In the real library, for
+/// the queries people type: a clause (with the paragraphs of its body up to the next id) or a table row
+/// that holds a term on the page, or the section's heading when its first match is before any clause or
+/// row (or in the title alone).
+#[test]
+fn hits_open_the_element_that_holds_their_first_match() {
+    let (docs, index) = real();
+    let mut inner = 0;
+    for q in [
+        "一站式",
+        "大病保险",
+        "3000元",
+        "85%",
+        "先诊疗后付费",
+        "医",
+        "家庭医生 签约",
+    ] {
+        let terms: Vec<String> = q.split_whitespace().map(normalize).collect();
+        for h in index.search(q, usize::MAX) {
+            let doc = docs.iter().find(|d| d.meta.slug == h.slug).unwrap();
+            let at = format!("{q}: {}#{}", h.slug, h.anchor);
+            assert!(doc.has_anchor(&h.anchor), "{at} is on the page");
+            if h.anchor != h.section_id {
+                let text = run_text(&doc.html, &h.anchor);
+                assert!(
+                    terms.iter().any(|t| text.contains(t)),
+                    "{at} holds the words: {text}"
+                );
+                inner += 1;
+                continue;
+            }
+            let entry = index
+                .sections
+                .iter()
+                .find(|e| index.docs[e.doc as usize].slug == h.slug && e.id == h.section_id)
+                .unwrap();
+            let text = normalize(&entry.text);
+            let before = entry.clauses.first().map_or(text.len(), |c| {
+                text.char_indices()
+                    .nth(c.0 as usize)
+                    .map_or(text.len(), |(b, _)| b)
+            });
+            assert!(
+                terms.iter().all(|t| !text.contains(t.as_str()))
+                    || terms.iter().any(|t| text[..before].contains(t.as_str())),
+                "{at}: the heading opens only a match before the first clause"
+            );
+        }
+    }
+    assert!(inner > 20, "most hits open a clause or a row: {inner}");
 }

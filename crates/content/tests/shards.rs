@@ -199,7 +199,7 @@ fn library_of(sections: &[(&str, String)]) -> SearchIndex {
     let mut index = SearchIndex::default();
     let doc = index.add_doc("a", "甲", "乙", "甘肃省");
     for (i, (title, text)) in sections.iter().enumerate() {
-        index.add_section(doc, &format!("s{}", i + 1), title, text, false);
+        index.add_section(doc, &format!("s{}", i + 1), title, text, &[], false);
     }
     index
 }

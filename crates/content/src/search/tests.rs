@@ -8,7 +8,7 @@ fn index(sections: &[(&str, &str, &str)]) -> SearchIndex {
     let mut idx = SearchIndex::default();
     let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
     for (id, title, text) in sections {
-        idx.add_section(d, id, title, text, id.starts_with("ed"));
+        idx.add_section(d, id, title, text, &[], id.starts_with("ed"));
     }
     idx
 }
@@ -144,7 +144,7 @@ fn region_filters_keep_their_documents() {
         ("m", "四川省眉山市"),
     ] {
         let d = idx.add_doc(slug, slug, "甲发〔2018〕1号", region);
-        idx.add_section(d, "s1", "其他", "体检", false);
+        idx.add_section(d, "s1", "其他", "体检", &[], false);
     }
     let slugs = |r: Option<&RegionFilter>| -> Vec<String> {
         idx.search_in("体检", r, 10)
@@ -230,6 +230,52 @@ fn hits_link_to_the_section() {
         (hit.doc_title.as_str(), hit.doc_number.as_str()),
         ("甲", "甲发〔2018〕1号")
     );
+}
+
+#[test]
+fn hits_open_the_clause_their_first_match_is_in() {
+    // Heading text, then two clauses; `clauses` are byte positions in the text as written.
+    let text = "总则说明。 （1）先诊疗后付费。 （2）“一站式”结算，大病保险。";
+    let at = |s: &str| text.find(s).unwrap();
+    let clauses = [
+        (at("（1）"), "s1-1".to_string()),
+        (at("（2）"), "s1-2".to_string()),
+    ];
+    let mut idx = SearchIndex::default();
+    let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
+    idx.add_section(d, "s1", "总则", text, &clauses, false);
+    for (query, anchor) in [
+        ("说明", "s1"),
+        ("总则", "s1"), // in the heading and the text: the text's first match, before any clause
+        ("先诊疗", "s1-1"),
+        ("1先诊疗", "s1-1"),    // the clause's own number
+        ("一站式结算", "s1-2"), // punctuation inside the match
+        ("付费 大病", "s1-1"),  // several terms: the first match of any
+        ("大病 付费", "s1-1"),
+        ("大病保险", "s1-2"),
+        ("付费2一站式", "s1-1"), // across two clauses: where it begins
+    ] {
+        let hits = idx.search(query, 5);
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(hits[0].anchor, anchor, "{query}");
+        assert_eq!(hits[0].href(), format!("/docs/a/#{anchor}"), "{query}");
+        assert_eq!(
+            hits[0].section_id, "s1",
+            "{query}: the hit is still the section's"
+        );
+    }
+    // Only the heading matches: the heading.
+    let mut idx = SearchIndex::default();
+    let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
+    idx.add_section(
+        d,
+        "s2",
+        "医疗救助",
+        "（1）其他。",
+        &[(0, "s2-1".into())],
+        false,
+    );
+    assert_eq!(idx.search("救助", 5)[0].anchor, "s2");
 }
 
 #[test]

@@ -241,6 +241,13 @@ fn cut_parts(number: u32, record: &Record) -> Vec<Part> {
             let b1 = if to == len { text.len() } else { spans[to].0 };
             let mut record = record.clone();
             record.entry.text = text[b0..b1].to_string();
+            // The clauses a match in the part can be in: the one the part starts in, those begun in it.
+            let clauses = &record.entry.clauses;
+            let first = clauses
+                .partition_point(|c| c.0 as usize <= from)
+                .saturating_sub(1);
+            let last = clauses.partition_point(|c| (c.0 as usize) < to);
+            record.entry.clauses = clauses[first..last.max(first)].to_vec();
             Part(number, k as u8, from as u32, len as u32, record)
         })
         .collect()

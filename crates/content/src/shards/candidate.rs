@@ -2,8 +2,8 @@
 //! its text.
 
 use crate::search::{
-    hit_in_window, hit_with, normalize_mapped, occurrences, rank, snippet, Hit, Window,
-    SNIPPET_BEFORE, SNIPPET_CHARS,
+    hit_in_window, hit_with, normalize_mapped, occurrences, rank, Hit, Window, SNIPPET_BEFORE,
+    SNIPPET_CHARS,
 };
 use crate::shards::lists::Numbered;
 use crate::shards::{Part, Plan, FAR, MASK_BITS, NOT_IN_TEXT, PART_CHARS};
@@ -187,7 +187,7 @@ pub(crate) fn hit_from_part(part: &Part, c: &Candidate, plan: &Plan) -> Hit {
         c.key.2 as usize,
         *len as usize,
     );
-    hit_with(&r.doc, &r.entry, snippet(&window, matches), score)
+    hit_with(&r.doc, &r.entry, &window, matches, score)
 }
 
 /// Whether a long section holds the query's one term, decided from `part` of its text when it can be:
