@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use policy_checker::store::Part;
-use policy_content::site::{Bundle, CheckerPage, Page, PageKind, ReaderPage, MAIN_ID};
+use policy_content::site::{Bundle, CheckerPage, Page, PageKind, ReaderPage, MAIN_HREF, MAIN_ID};
 
 use crate::components::{
     DataGate, LaterCode, PageTools, SiteFooter, SiteHeader, TextSize, ToolsCode, ToolsLoader,
@@ -24,7 +24,7 @@ fn Frame(
     children: Children,
 ) -> impl IntoView {
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}")>
+        <a class="skip-link" href=MAIN_HREF>
             "跳到正文"
         </a>
         <SiteHeader path=path />

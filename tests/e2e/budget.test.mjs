@@ -60,6 +60,8 @@
 // 2026-12-02 (fix-search): a search hit opens the clause or table row that holds its words (the index's texts
 // carry where each clause and row begins, a hit its anchor): reader 189.5 → 190.1 KB, budget 190 → 191; calc
 // and checker unchanged by it (the calc module, 176.2 KB, was over its 176 before: the same file, by hash).
+// All three merged, the skip link's address a constant (MAIN_HREF, not formatted at start): reader 189.6,
+// calc 176.0 (+ 49.3), checker 166.6 KB (+ 34.1); budgets reader 190, calc 177, checker 167.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -70,7 +72,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 191 * KB, calc: 177 * KB, checker: 167 * KB };
+const BUDGET = { reader: 190 * KB, calc: 177 * KB, checker: 167 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 50 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

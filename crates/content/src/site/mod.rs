@@ -29,10 +29,19 @@ pub struct Notice {
     pub links: &'static [(&'static str, &'static str)],
 }
 
+/// [`MAIN_ID`] as a literal, for [`MAIN_HREF`]'s `concat!`.
+macro_rules! main_id {
+    () => {
+        "main_content"
+    };
+}
+
 /// The id of every page's `<main>`, which 跳到正文 goes to. It has a `_`, which no id of a document may have
 /// (`[a-z0-9][a-z0-9-]*`): a clause's address never lands on the page's frame instead (a document's
 /// heading `{#main}` did, while the page's `<main>` was `id="main"`).
-pub const MAIN_ID: &str = "main_content";
+pub const MAIN_ID: &str = main_id!();
+/// The skip link's address: `#` and [`MAIN_ID`].
+pub const MAIN_HREF: &str = concat!("#", main_id!());
 
 /// The footer's lines: the privacy promise, then the sources line (followed by the policy date where it
 /// is known), then the caveat.
