@@ -128,7 +128,7 @@ pub fn register() {
             let el = note.clone();
             let fill = Closure::once_into_js(move || {
                 el.set_text_content(Some(
-                    "这一页已存到这台手机上，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。",
+                    "这一页已存到本机，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。",
                 ));
             });
             // It goes after a while, or at once when the person types or taps: it sits over the bottom of

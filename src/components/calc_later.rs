@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::calc_adapter::{other_reading, yuan, OPTIONS};
 use crate::charts::{line_chart, Series};
 use crate::compare::Comparison;
-use crate::components::CategoryCompare;
+use crate::components::{CategoryCompare, HandoutLink};
 
 use super::calc_result::{param, visits_in_words};
 
@@ -48,12 +48,15 @@ pub struct Later {
 pub struct LaterCode {
     /// [`LaterMemo::later`].
     pub later: fn(&mut LaterMemo, &Scenario, Decimal, &str) -> Later,
+    /// [`example_handout`].
+    pub example_handout: fn(web_sys::Element),
 }
 
 impl Default for LaterCode {
     fn default() -> Self {
         Self {
             later: LaterMemo::later,
+            example_handout,
         }
     }
 }
@@ -114,16 +117,7 @@ impl LaterMemo {
                 policy_engine::money::plain(t)
             )
         });
-        let qr = crate::qr::encode(url)
-            .map(|m| {
-                // The page's QR code (the tools' panel) keeps `data-testid="qr"`; this is the handout's.
-                crate::qr::to_svg(&m, 120, "扫码打开这个计算").replacen(
-                    "data-testid=\"qr\"",
-                    "data-testid=\"print-qr\"",
-                    1,
-                )
-            })
-            .unwrap_or_default();
+        let qr = handout_qr(url);
         Later {
             scenario: scenario.clone(),
             compare,
@@ -134,6 +128,49 @@ impl LaterMemo {
             draw,
         }
     }
+}
+
+/// Makes the build's worked example (`calc-example`, shown while the form is empty) print as a handout: its
+/// QR code and address, those of its `.example-link` (which opens the example), drawn into it once.
+pub fn example_handout(example: web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if example
+        .query_selector(".calc-print")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    let href = example
+        .query_selector(".example-link")
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"));
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok());
+    let (Some(href), Some(origin)) = (href, origin) else {
+        return;
+    };
+    let url = format!("{origin}{href}");
+    let qr = handout_qr(&url);
+    leptos::mount::mount_to(example.unchecked_into(), move || {
+        view! { <HandoutLink qr=qr url=url /> }
+    })
+    .forget();
+}
+
+/// The handout's QR code of `url` (SVG; empty if the address cannot be encoded).
+fn handout_qr(url: &str) -> String {
+    crate::qr::encode(url)
+        .map(|m| {
+            // The page's QR code (the tools' panel) keeps `data-testid="qr"`; this is the handout's.
+            crate::qr::to_svg(&m, 120, "扫码打开这个计算").replacen(
+                "data-testid=\"qr\"",
+                "data-testid=\"print-qr\"",
+                1,
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// 说明: where the documents disagree and the other reading changes this year's amount (`personal`), say

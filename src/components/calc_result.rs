@@ -9,6 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::calc_later::Later;
+use super::HandoutLink;
 use crate::calc_adapter::{clause_ref, other_reading, reading, source_href, wan, yuan, Reading};
 use crate::charts::{stacked_bar, Part};
 
@@ -348,20 +349,6 @@ pub fn CalcResult(
         </table>
         <h2>"一步一步怎么算的"</h2>
         {visits}
-        <div class="calc-print print-only" data-testid="calc-print">
-            <div class="calc-print-qr" inner_html=qr></div>
-            <div>
-                <p>"扫码或打开下面的网址，可以看到这个计算并修改："</p>
-                <p class="calc-print-url">
-                    {move || url.with(|u| policy_content::fragment::readable(u))}
-                </p>
-                <p>
-                    {format!(
-                        "打印日期：{}　本结果仅供参考，以医保经办机构结算为准。",
-                        crate::dom::today(),
-                    )}
-                </p>
-            </div>
-        </div>
+        <HandoutLink qr=Signal::derive(qr) url=url />
     }
 }

@@ -121,7 +121,7 @@ pub fn SaveOffline() -> impl IntoView {
                 Saving::Saved => {
                     view! {
                         <p role="status" data-testid="saved-all">
-                            "全部内容已存到这台手机上，没有网络时也能打开。"
+                            "全部内容已存到本机，没有网络时也能打开。"
                         </p>
                     }
                         .into_any()

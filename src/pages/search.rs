@@ -355,7 +355,7 @@ pub fn SearchPage() -> impl IntoView {
                 Shown::Failed => {
                     view! {
                         <p class="notice" role="alert">
-                            "搜索需要的数据没有载入：可能没有网络，或这一部分还没有保存到这台手机上。请联网后再试。"
+                            "搜索需要的数据没有载入：可能没有网络，或这一部分还没有保存到本机。请联网后再试。"
                         </p>
                     }
                         .into_any()

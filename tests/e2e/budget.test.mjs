@@ -62,6 +62,10 @@
 // and checker unchanged by it (the calc module, 176.2 KB, was over its 176 before: the same file, by hash).
 // All three merged, the skip link's address a constant (MAIN_HREF, not formatted at start): reader 189.6,
 // calc 176.0 (+ 49.3), checker 166.6 KB (+ 34.1); budgets reader 190, calc 177, checker 167.
+// 2026-12-03: the worked example printed as a handout (its QR code and address, drawn by the calc chunk) and
+// 本机 for 这台手机: calc 176.0 → 176.3 (+ 49.7), checker 166.6 → 167.0, reader 189.6 → 190.0 KB (built here
+// from b6f0727: 189.6; with only the wording 189.9, with only the handout 190.0: a few hundred bytes move
+// with the link's code layout, not with what changed); budget reader 190 → 191.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -72,7 +76,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 190 * KB, calc: 177 * KB, checker: 167 * KB };
+const BUDGET = { reader: 191 * KB, calc: 177 * KB, checker: 167 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 50 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

@@ -6,6 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { serve, launch, open, appReady } from './harness.mjs';
 
 let server; let browser;
@@ -97,6 +100,48 @@ test('the page as built (JavaScript off) shows the worked example with the same 
   assert.equal(await app.textContent('.calc-result [data-testid="personal-total"]'), personal);
   assert.deepEqual(await figures(app.locator('.calc-result')), built);
   await app.close();
+});
+
+// A trainer prints the page before typing anything: the paper is a handout of the worked example, without
+// the prompt to type or the link to try it, and its QR code and address (typed in as printed) open that
+// example with the same figures; once something is typed the handout is the page's own scenario, and with
+// the form emptied again, the example's.
+test('printed before anything is typed, the page is the worked example\'s handout, its QR code and address open it', async () => {
+  const wide = await launch({ viewport: { width: 1024, height: 768 } });
+  const { page, errors } = await open(wide, `${server.base}/calc/`);
+  await appReady(page);
+  await page.emulateMedia({ media: 'print' });
+  const example = page.locator('[data-testid="calc-example"]');
+  assert.ok(await example.isVisible(), 'the example is printed');
+  assert.equal(await page.getByText('结果会马上显示在这里').isVisible(), false, 'not the prompt to type');
+  assert.equal(await example.getByRole('link', { name: /用这个例子/ }).isVisible(), false, 'not the link to try it');
+  const handout = page.locator('[data-testid="calc-print"]');
+  assert.equal(await handout.count(), 1);
+  const qr = handout.locator('.calc-print-qr svg');
+  await qr.waitFor();
+  const printed = (await handout.locator('.calc-print-url').innerText()).trim();
+  const shot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zct-qr-')), 'qr.png');
+  await qr.screenshot({ path: shot });
+  assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim(), printed, 'the QR code is the printed address');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one A4 page');
+  const built = { personal: await page.textContent('[data-testid="example-total"]'), ...(await figures(example)) };
+  const { page: opened } = await open(browser, printed);
+  await appReady(opened);
+  await opened.waitForSelector('.calc-result [data-testid="personal-total"]');
+  assert.equal(await opened.textContent('.calc-result [data-testid="personal-total"]'), built.personal, printed);
+  assert.deepEqual(await figures(opened.locator('.calc-result')), { rows: built.rows, steps: built.steps }, printed);
+  await opened.close();
+  // Typed: the handout of the page's own scenario; emptied again: the example's.
+  await page.emulateMedia({ media: 'screen' });
+  await page.fill('#v0-total', '8000');
+  await page.waitForFunction(() => /v=[^#]*8000/.test(document.querySelector('.calc-print-url')?.textContent || ''));
+  assert.equal(await handout.count(), 1);
+  assert.equal((await handout.locator('.calc-print-url').textContent()).trim(), page.url(), 'an address of ASCII only, printed as it is');
+  await page.fill('#v0-total', '');
+  await page.waitForFunction((p) => document.querySelector('.calc-print-url')?.textContent.trim() === p, printed);
+  assert.deepEqual(errors, []);
+  await wide.close();
 });
 
 test('the app takes over without moving the form or the example, and keeps what was typed before it started', async () => {

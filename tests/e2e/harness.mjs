@@ -4,10 +4,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { DIST } from './static.mjs';
 
 export { DIST, serve } from './static.mjs';
+
+/** The browsers launched and not closed yet. A test that fails before it closes its browser would leave it
+ * running, and with it the test file's process (the run never ends): under the test runner, whatever is
+ * still open when a file's tests are done is closed. */
+const running = new Set();
+if (process.env.NODE_TEST_CONTEXT) after(() => Promise.all([...running].map((c) => c.close().catch(() => {}))));
 
 /** Launches Debian's headless Chromium with the flags this machine needs (playwright gives it a fresh
  * profile) and returns a phone-sized context (360×780); `options` go to the context. */
@@ -20,7 +27,8 @@ export async function launch(options = {}) {
   });
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, ...options });
   const close = context.close.bind(context);
-  context.close = async () => { await close(); await browser.close(); };
+  context.close = async () => { running.delete(context); await close(); await browser.close(); };
+  running.add(context);
   return context;
 }
 

@@ -137,7 +137,7 @@ test('the QR code and poster of the check\'s result give /check/ and say the ans
   await page.waitForSelector('.direct-answers');
   assert.match(page.url(), /#s=result$/);
   assert.equal(await scanQr(page), `${server.base}/check/`);
-  assert.match(await page.locator('.qr-panel').textContent(), /回答不在二维码里，只留在这部手机上/);
+  assert.match(await page.locator('.qr-panel').textContent(), /回答不在二维码里，只留在本机/);
   await page.getByRole('button', { name: '海报' }).click();
   const poster = page.locator('[data-testid="poster"]');
   await poster.waitFor();

@@ -57,7 +57,7 @@ test('after one visit the pages opened work with the network cut; a page never o
   assert.match(await page.getByTestId('search-count').textContent(), /^找到 \d+ 处/, 'the search saved works offline');
   // A page never opened: the offline page says so, in Chinese, with the way to save everything.
   await page.goto(`${server.base}/calc/`);
-  assert.equal(await page.locator('h1').textContent(), '这一页还没有保存到这台手机上');
+  assert.equal(await page.locator('h1').textContent(), '这一页还没有保存到本机');
   assert.match(await page.locator('main').textContent(), /保存全部内容，离线使用/);
   await ctx.close();
 });
@@ -209,7 +209,7 @@ test('offline, a link inside the app to a page never saved shows the offline pag
   const link = page.locator('main a[href^="/docs/"][href$="/"]').first();
   const href = await link.getAttribute('href');
   await link.click();
-  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '这一页还没有保存到这台手机上', null, { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '这一页还没有保存到本机', null, { timeout: 15000 });
   assert.equal(new URL(page.url()).pathname, href);
   assert.equal(await page.locator('.load-failed').count(), 0, "not the app's load error");
   assert.match(await page.locator('main').textContent(), /保存全部内容，离线使用/);
@@ -217,7 +217,7 @@ test('offline, a link inside the app to a page never saved shows the offline pag
   await ctx.setOffline(false);
   await page.reload();
   await appReady(page);
-  assert.notEqual(await page.locator('main h1').first().textContent(), '这一页还没有保存到这台手机上');
+  assert.notEqual(await page.locator('main h1').first().textContent(), '这一页还没有保存到本机');
   await ctx.close();
 });
 

@@ -163,7 +163,9 @@ mod tests {
         );
         assert!(body.contains("县委办发〔2018〕83号"), "a clause cited");
         assert!(body.contains("href=\"/docs/huining-83/#"), "and linked");
-        assert!(body.contains("<a href=\"/calc/#p=h&amp;c=pr&amp;v=i,c,1,12000,10000,,\">"));
+        assert!(body.contains(
+            "<a class=\"example-link\" href=\"/calc/#p=h&amp;c=pr&amp;v=i,c,1,12000,10000,,\">"
+        ));
         assert!(body.contains(
             "<input type=\"radio\" name=\"category\" value=\"poverty_registered\" checked>"
         ));

@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(sizes.iter().sum::<u64>(), offline.bytes);
         assert!(sw.contains(&format!("const SAVE_BYTES = {};", offline.bytes)));
         assert!(sw.contains(&format!("const SAVE_LIST = \"/{}\";", offline.save_list)));
-        assert!(page.contains("href=\"/style-1.css\"") && page.contains("还没有保存到这台手机上"));
+        assert!(page.contains("href=\"/style-1.css\"") && page.contains("还没有保存到本机"));
         // What the install step fetches, it fetches past every HTTP cache.
         assert!(sw.contains("CORE.map((url) => new Request(url, { cache: \"reload\" }))"));
     }

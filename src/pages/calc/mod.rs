@@ -82,6 +82,20 @@ pub fn CalcPage(
         })
     });
     let (details, details_fresh) = later_details(outcome, typing);
+    // While the form is empty the page shows the worked example: printed then, it is a handout whose QR
+    // code and address open the example (not the empty form). The chunk draws that into the example, once
+    // the page has fetched it after its paint (not with Save-Data on: then the example prints without).
+    if let Some(el) = example.with_value(Clone::clone) {
+        if !crate::offline::save_data() {
+            crate::dom::after_paint(move || {
+                leptos::task::spawn_local(async move {
+                    if let Ok(code) = crate::lazy::load(later_code).await {
+                        (code.example_handout)(el);
+                    }
+                })
+            });
+        }
+    }
     // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`), once
     // the page as the app draws it has been painted.
     if outcome.with_untracked(|o| matches!(o, Outcome::Empty)) {
@@ -356,7 +370,7 @@ pub fn CalcPage(
                             }
                         });
                         view! {
-                            <p class="notice">
+                            <p class="notice no-print">
                                 "请填写“医疗总费用”，结果会马上显示在这里。"
                             </p>
                             <div node_ref=slot></div>

@@ -94,7 +94,7 @@ pub const SAVE_OFFLINE: &str = "save-offline";
 /// (holding the control's place while the app starts) and the app's control show the same.
 pub const SAVE_OFFLINE_TEXT: SaveOfflineText = SaveOfflineText {
     title: "离线使用",
-    lead: "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到这台手机上。",
+    lead: "打开过的页面，没有网络时也能看。要去没有信号的地方（比如下乡培训），可以先把全部内容存到本机。",
     preparing: "保存全部内容，离线使用（正在准备）",
     unsupported: "这个浏览器不能离线保存。",
 };
