@@ -42,15 +42,18 @@ thread_local! {
 }
 
 /// Once the page has been painted, loads `load`'s chunk in the background (see [`load`]), so that it is
-/// ready when first used and kept for offline use with the page. Not with Save-Data on (the person asked
-/// the browser to save data): then the chunk is fetched on first use only.
-pub fn prefetch<T: 'static>(load: Load<T>) {
+/// ready when first used and kept for offline use with the page, then gives its table to `then`. Not with
+/// Save-Data on (the person asked the browser to save data): then the chunk is fetched on first use only,
+/// and `then` is not called.
+pub fn prefetch<T: 'static>(load: Load<T>, then: impl FnOnce(T) + 'static) {
     if crate::offline::save_data() {
         return;
     }
     crate::dom::after_paint(move || {
         leptos::task::spawn_local(async move {
-            let _ = self::load(load).await;
+            if let Ok(code) = self::load(load).await {
+                then(code);
+            }
         })
     });
 }

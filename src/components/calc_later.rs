@@ -131,17 +131,10 @@ impl LaterMemo {
 }
 
 /// Makes the build's worked example (`calc-example`, shown while the form is empty) print as a handout: its
-/// QR code and address, those of its `.example-link` (which opens the example), drawn into it once.
+/// QR code and address, those of its `.example-link` (which opens the example), drawn into it (the page
+/// calls this once).
 pub fn example_handout(example: web_sys::Element) {
     use wasm_bindgen::JsCast;
-    if example
-        .query_selector(".calc-print")
-        .ok()
-        .flatten()
-        .is_some()
-    {
-        return;
-    }
     let href = example
         .query_selector(".example-link")
         .ok()

@@ -82,20 +82,6 @@ pub fn CalcPage(
         })
     });
     let (details, details_fresh) = later_details(outcome, typing);
-    // While the form is empty the page shows the worked example: printed then, it is a handout whose QR
-    // code and address open the example (not the empty form). The chunk draws that into the example, once
-    // the page has fetched it after its paint (not with Save-Data on: then the example prints without).
-    if let Some(el) = example.with_value(Clone::clone) {
-        if !crate::offline::save_data() {
-            crate::dom::after_paint(move || {
-                leptos::task::spawn_local(async move {
-                    if let Ok(code) = crate::lazy::load(later_code).await {
-                        (code.example_handout)(el);
-                    }
-                })
-            });
-        }
-    }
     // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`), once
     // the page as the app draws it has been painted.
     if outcome.with_untracked(|o| matches!(o, Outcome::Empty)) {
@@ -165,8 +151,15 @@ pub fn CalcPage(
         pending.set_value(handle.ok());
     });
     // The later part's code, loaded once the page is idle even if nobody types (kept for offline use with
-    // the page, and ready after the first pause).
-    crate::lazy::prefetch(later_code);
+    // the page, and ready after the first pause). It also makes the worked example, shown while the form is
+    // empty, print as a handout whose QR code and address open the example, not the empty form (with
+    // Save-Data on, no chunk: the example prints without them).
+    let example_el = example.with_value(Clone::clone);
+    crate::lazy::prefetch(later_code, move |code| {
+        if let Some(el) = example_el {
+            (code.example_handout)(el);
+        }
+    });
     let fresh = Signal::derive(move || {
         outcome.with(|o| match o {
             Outcome::Settled(b) => later.with(|l| l.as_ref().is_some_and(|l| l.scenario == b.0)),
