@@ -3,8 +3,10 @@
 // document and `/calc/`. For each visit: first contentful paint and largest contentful paint, when the app
 // has mounted (the build-time page replaced), the layout shift, bytes transferred; for /calc/ also the
 // first result after typing the two amounts (twice: typed 500 ms after the app has mounted, and typed as
-// soon as the form is painted, before the app has mounted, as a resident types), and how long the wasm took from its last byte to `main()`
-// (compile + instantiate) and from there to mounted. Warm visits throttle the service worker's own
+// soon as the form is painted, before the app has mounted, as a resident types), and how long from the
+// wasm's last byte to `main()` (not only compiling: the module script waits for the page's parse, and on a
+// warm visit that waits for the build page's first style and layout; Chrome compiles most functions on
+// first call, after `main()`) and from there to mounted. Warm visits throttle the service worker's own
 // network too (its target is attached over CDP and given the same conditions: pages are network-first).
 // Then keystrokes: typing a bill into the empty /calc/ form key by key (10 keys), each key's Event Timing
 // duration (the INP metric: the longest entry of the interaction), median and worst. Last, the engine in
@@ -70,7 +72,7 @@ async function visit(ctx, path, label, typed) {
   const row = {
     visit: label, path, fcp_ms: Math.round(fcp), lcp_ms: Math.round(before.lcp), mounted_ms: Math.round(before.mounted),
     result_ms: result === null ? '' : Math.round(result), typed: typed || '', lost: Number.isNaN(result) ? 1 : 0,
-    compile_ms: before.main && before.wasmEnd ? Math.round(before.main - before.wasmEnd) : '',
+    wasm_to_main_ms: before.main && before.wasmEnd ? Math.round(before.main - before.wasmEnd) : '',
     main_to_mount_ms: before.main ? Math.round(before.mounted - before.main) : '',
     cls: +before.cls.toFixed(3), bytes: t.bytes(), lcp_element: before.lcpTag,
   };

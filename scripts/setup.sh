@@ -53,14 +53,15 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/axe-core/axe.min.j
   npm ci --no-audit --no-fund
 fi
 
-# Debian's Chromium and ChromeDriver, CJK fonts and zbarimg (QR decoding) for the browser tests, and
+# Debian's Chromium and ChromeDriver, CJK fonts, zbarimg (QR decoding) and Ghostscript (a printed PDF's
+# pages as text and images, to find the QR code on its page) for the browser tests, and
 # nginx with its brotli_static module for the deployment test (deploy/nginx.conf, tests/e2e/nginx.test.mjs).
 # (nginx is in /usr/sbin, which is not on every user's PATH.)
-if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver && command -v zbarimg && fc-list | grep -qi 'Noto Sans CJK' \
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver && command -v zbarimg && command -v gs && fc-list | grep -qi 'Noto Sans CJK' \
     && [ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; } >/dev/null; then
   say "installing chromium and nginx from Debian"
   apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
   apt_get update -qq
-  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq chromium chromium-driver fonts-noto-cjk zbar-tools \
+  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq chromium chromium-driver fonts-noto-cjk zbar-tools ghostscript \
     nginx libnginx-mod-http-brotli-static >/dev/null
 fi

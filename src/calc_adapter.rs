@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use policy_engine::{amount, profile};
 use policy_engine::{
-    Category, Episode, EpisodeKind, Field, Level, Options, OverrideError, Scenario,
+    Category, Episode, EpisodeKind, Field, Level, Options, OverrideError, Param, Scenario,
 };
 
 use policy_engine::form::{CalcForm, VisitForm};
@@ -175,6 +175,35 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
     } else {
         Err(errors)
     }
+}
+
+/// What a result computed with changed assumed numbers says it rests on (their list follows where there
+/// is room: the page's notice, the poster; the comparison's caption says only this).
+pub const CHANGED: &str = "用了改动的数字";
+
+/// A changed assumed number as the page, its printout and its poster say it:
+/// `基本医保住院报销比例：县级医院：70%（假设值 75%）` (`value` as typed or as [`policy_engine::Unit::shown`]).
+pub fn changed_number(param: &Param, value: &str) -> String {
+    format!(
+        "{}：{value}（假设值 {}）",
+        param.label,
+        param.unit.shown(param.value)
+    )
+}
+
+/// Every assumed number `scenario` changes, each as [`changed_number`] says it.
+pub fn changed_numbers(scenario: &Scenario) -> Vec<String> {
+    let Some(p) = profile(&scenario.profile) else {
+        return Vec::new();
+    };
+    scenario
+        .overrides
+        .iter()
+        .filter_map(|(k, v)| {
+            let param = p.editable_param(k).ok()?;
+            Some(changed_number(param, &param.unit.shown(*v)))
+        })
+        .collect()
 }
 
 /// A form with every visit's total filled (so a blank new visit does not block the result); the

@@ -46,9 +46,34 @@ impl fmt::Display for N {
     }
 }
 
-/// A horizontal 100% stacked bar with a legend listing each part and its share.
+/// Each of `values`' share of their sum in whole percent, adding up to exactly 100 (largest remainders
+/// get the points that rounding each share down leaves over; ties to the earlier part); all 0 if the
+/// sum is not positive.
+pub fn whole_percents(values: &[f64]) -> Vec<u32> {
+    let total: f64 = values.iter().map(|v| v.max(0.0)).sum();
+    if total <= 0.0 {
+        return vec![0; values.len()];
+    }
+    let exact: Vec<f64> = values.iter().map(|v| v.max(0.0) / total * 100.0).collect();
+    let mut out: Vec<u32> = exact.iter().map(|e| e.floor() as u32).collect();
+    // Each point left over to the largest remainder not yet given one (a few parts: no sort's code).
+    let mut rest: Vec<f64> = exact.iter().map(|e| e - e.floor()).collect();
+    for _ in out.iter().sum::<u32>()..100 {
+        let Some(i) = (0..rest.len()).reduce(|a, b| if rest[b] > rest[a] { b } else { a }) else {
+            break;
+        };
+        out[i] += 1;
+        rest[i] = f64::NEG_INFINITY;
+    }
+    out
+}
+
+/// A horizontal 100% stacked bar with a legend listing each part and its share (whole percents that add
+/// up to 100: [`whole_percents`]).
 pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
     let total: f64 = parts.iter().map(|p| p.value.max(0.0)).sum();
+    let shown: Vec<&Part> = parts.iter().filter(|p| p.value > 0.0).collect();
+    let percents = whole_percents(&shown.iter().map(|p| p.value).collect::<Vec<_>>());
     let (w, bar_h) = (320.0, 36.0);
     let rows = parts.iter().filter(|p| p.value > 0.0).count();
     let h = bar_h + 12.0 + rows as f64 * 24.0;
@@ -56,7 +81,7 @@ pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
     let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h), esc(title), esc(title));
     let mut x = 0.0;
     let mut y = bar_h + 20.0;
-    for p in parts.iter().filter(|p| p.value > 0.0) {
+    for (p, percent) in shown.into_iter().zip(percents) {
         let share = if total > 0.0 { p.value / total } else { 0.0 };
         let pw = share * w;
         let _ = write!(svg, "<rect class=\"{}\" x=\"{}\" y=\"0\" width=\"{}\" height=\"{}\"><title>{}</title></rect>", p.class, N(x), N(pw), N(bar_h), esc(&p.label));
@@ -68,7 +93,7 @@ pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
             N(y - 12.0),
             N(y),
             esc(&p.label),
-            N((share * 100.0).round())
+            percent
         );
         y += 24.0;
     }

@@ -19,24 +19,33 @@ pub fn scroll_to_hash() {
     let Some(doc) = window.document() else {
         return;
     };
-    if let Ok(old) = doc.query_selector_all(".is-target") {
-        for i in 0..old.length() {
-            if let Some(el) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().remove_1("is-target");
-            }
-        }
-    }
     if let Some(el) = doc.get_element_by_id(&id) {
-        let _ = el.class_list().add_1("is-target");
+        mark_target(&el);
         el.scroll_into_view();
         let top = el.get_bounding_client_rect().top();
         forget_opened_place_when_moved();
         OPENED_AT.with(|o| o.replace(Some((el.clone(), top))));
         keep_in_place(el, top);
     }
+}
+
+/// Marks `el` as the address's target (`.is-target`), and no other element: the address's fragment has
+/// become its id (opened, or its share link tapped).
+pub fn mark_target(el: &web_sys::Element) {
+    let Some(doc) = el.owner_document() else {
+        return;
+    };
+    if let Ok(old) = doc.query_selector_all(".is-target") {
+        for i in 0..old.length() {
+            if let Some(old) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = old.class_list().remove_1("is-target");
+            }
+        }
+    }
+    let _ = el.class_list().add_1("is-target");
 }
 
 thread_local! {

@@ -114,3 +114,28 @@ fn short_money() {
         assert_eq!(money_short(v), s);
     }
 }
+
+/// The legend's percents add up to 100, where rounding each would give 101 or 99.
+#[test]
+fn whole_percents_add_up_to_a_hundred() {
+    let cases: &[(&[f64], &[u32])] = &[
+        // 67 + 7.5 + 5.5 + 13.5 + 6.5, each rounded: 67 + 8 + 6 + 14 + 7 = 102; ties go to the earlier.
+        (
+            &[33500.0, 3750.0, 2750.0, 6750.0, 3250.0],
+            &[67, 8, 6, 13, 6],
+        ),
+        (&[1.0, 1.0, 1.0], &[34, 33, 33]),
+        (&[0.5, 0.5, 99.0], &[1, 0, 99]),
+        (&[69.5, 8.5, 2.5, 13.5, 6.0], &[70, 9, 2, 13, 6]),
+        (&[100.0], &[100]),
+        (&[0.0, 0.0], &[0, 0]),
+        (&[], &[]),
+    ];
+    for (values, want) in cases {
+        let got = whole_percents(values);
+        assert_eq!(got, *want, "{values:?}");
+        if values.iter().sum::<f64>() > 0.0 {
+            assert_eq!(got.iter().sum::<u32>(), 100, "{values:?}");
+        }
+    }
+}

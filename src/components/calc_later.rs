@@ -10,11 +10,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use policy_engine::summary::sweep_basis;
 use policy_engine::{settle, sweep, Category, Scenario};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::calc_adapter::{other_reading, yuan, OPTIONS};
+use crate::calc_adapter::{other_reading, yuan, CHANGED, OPTIONS};
 use crate::charts::{line_chart, Series};
 use crate::compare::Comparison;
 use crate::components::{CategoryCompare, HandoutLink};
@@ -191,6 +192,9 @@ fn readings(scenario: &Scenario, personal: Decimal) -> Vec<(String, &'static str
         .collect()
 }
 
+/// The share of the bill the curve takes to be compliant (`policy_engine::sweep_visit`).
+const CURVE_COMPLIANT_SHARE: Decimal = Decimal::from_parts(9, 0, 0, false, 1);
+
 /// The curve of personal payment against the bill, one line per category (5 × 101 settlements).
 fn curve(scenario: &Scenario) -> String {
     let bills: Vec<Decimal> = (0..=100).map(|i| Decimal::from(i * 3000)).collect();
@@ -209,7 +213,7 @@ fn curve(scenario: &Scenario) -> String {
                 name: c.label().into(),
                 points: bills
                     .iter()
-                    .zip(sweep(scenario, c, &bills, Decimal::new(9, 1)))
+                    .zip(sweep(scenario, c, &bills, CURVE_COMPLIANT_SHARE))
                     .map(|(b, p)| (b.to_f64().unwrap_or(0.0), p.to_f64().unwrap_or(0.0)))
                     .collect(),
                 class,
@@ -222,7 +226,10 @@ fn curve(scenario: &Scenario) -> String {
         .flat_map(|s| s.points.iter().map(|p| p.1))
         .fold(1000.0_f64, f64::max);
     line_chart(
-        "个人自付随医疗费用的变化：住院一次，县级医院，合规费用占九成",
+        &format!(
+            "个人自付随医疗费用的变化：{}",
+            sweep_basis(&scenario.profile, CURVE_COMPLIANT_SHARE)
+        ),
         &series,
         300000.0,
         y_max,
@@ -248,10 +255,14 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     let region =
         policy_engine::profile(&l.scenario.profile).map_or(String::new(), |p| p.name.clone());
     let total = l.scenario.episodes.iter().map(|e| e.total).sum();
-    let what = match other_reading(&l.scenario.options) {
-        Some(r) => format!("{} · {r}", visits_in_words(&l.scenario, total)),
-        None => visits_in_words(&l.scenario, total),
-    };
+    // The visits, and what else the amounts rest on: another reading, changed assumed numbers.
+    let mut what = visits_in_words(&l.scenario, total);
+    if let Some(r) = other_reading(&l.scenario.options) {
+        what = format!("{what} · {r}");
+    }
+    if !l.scenario.overrides.is_empty() {
+        what = format!("{what} · {CHANGED}");
+    }
     let readings = (!l.readings.is_empty()).then(|| {
         let items = l
             .readings
@@ -267,6 +278,10 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     });
     let curve = l.curve.to_string();
     let flattens = l.flattens;
+    let basis = format!(
+        "这张图都按{}来算，不是按上面填的情况，所以图上的钱数可能和上面的表不同。",
+        sweep_basis(&l.scenario.profile, CURVE_COMPLIANT_SHARE)
+    );
     view! {
         <div
             class="calc-later"
@@ -278,6 +293,9 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
             <CategoryCompare table=l.compare region=region what=what />
             <div class="no-print">
                 <h2>"费用越多，个人付多少？"</h2>
+                <p class="chart-basis" data-testid="chart-basis">
+                    {basis}
+                </p>
                 <div class="chart-box" inner_html=curve></div>
                 <p class="hint">
                     "横轴是医疗总费用，0 到 30 万元；纵轴是个人自付。编号和线型见图下的说明，重合的线合在一起标出。"

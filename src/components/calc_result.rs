@@ -10,7 +10,9 @@ use rust_decimal::Decimal;
 
 use super::calc_later::Later;
 use super::HandoutLink;
-use crate::calc_adapter::{clause_ref, other_reading, reading, source_href, wan, yuan, Reading};
+use crate::calc_adapter::{
+    changed_numbers, clause_ref, other_reading, reading, source_href, wan, yuan, Reading, CHANGED,
+};
 use crate::charts::{stacked_bar, Part};
 
 use policy_engine::summary::{kind_label, payers};
@@ -61,6 +63,10 @@ pub fn ResultHead(
     let title = poster_title(&scenario, y.total, y.personal, how);
     let other = other_reading(&scenario.options);
     let mut points: Vec<String> = other.iter().map(|r| format!("{r}。")).collect();
+    let changed = changed_numbers(&scenario);
+    if !changed.is_empty() {
+        points.push(format!("{CHANGED}：{}。", changed.join("；")));
+    }
     let paid: Vec<String> = payers(&scenario.profile, y)
         .into_iter()
         .filter(|(label, v, _)| !v.is_zero() && label != "个人自付")

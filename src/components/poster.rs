@@ -25,7 +25,7 @@ fn text_of(el: &web_sys::Element) -> String {
         .to_string()
 }
 
-/// How many sentences a poster carries at most, and how many characters each.
+/// How many sentences a poster carries at most of a page's text, and how many characters each.
 const POINTS: usize = 3;
 const MAX_CHARS: usize = 100;
 
@@ -135,7 +135,8 @@ fn heading_level(el: &web_sys::Element) -> Option<u8> {
     d.parse().ok()
 }
 
-/// The page's own summary for posters (the calculator's scenario), if it gives one.
+/// The page's own summary for posters (the calculator's scenario), if it gives one: every point it gives
+/// (at most four, each what a figure rests on or the figures themselves), not cut to [`POINTS`].
 fn summary(doc: &web_sys::Document) -> Option<PosterText> {
     let el = doc.query_selector("[data-poster-title]").ok()??;
     let title = el.get_attribute("data-poster-title")?;
@@ -146,7 +147,6 @@ fn summary(doc: &web_sys::Document) -> Option<PosterText> {
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(str::to_string)
-            .take(POINTS)
             .collect(),
         whole: true,
     };

@@ -37,6 +37,17 @@ pub fn ScoreForm(
                         state.update(|s| put(s, v));
                     }
                 />
+                // A date prints in the site's one format, not the browser's (12/01/2026 in an English one).
+                {(kind == "date")
+                    .then(|| {
+                        view! {
+                            <span class="print-inline fill-line">
+                                {move || {
+                                    state.with(|s| policy_content::date::chinese_date(&get(s)))
+                                }}
+                            </span>
+                        }
+                    })}
             </span>
         }
     };
@@ -107,12 +118,24 @@ pub fn ScoreForm(
                 <FormScore result=result />
             </section>
             <p class="print-note">
-                {format!(
-                    "自查日期：{}　考核表出处：{} {}（会宁县健康扶贫先锋行动）",
-                    crate::dom::today(),
-                    form.source.number,
-                    form.title,
-                )}
+                {move || {
+                    let when = state
+                        .with(|s| {
+                            (!s.date.is_empty())
+                                .then(|| {
+                                    format!(
+                                        "自查日期：{}",
+                                        policy_content::date::chinese_date(&s.date),
+                                    )
+                                })
+                        })
+                        .unwrap_or_else(|| format!("打印日期：{}", crate::dom::today()));
+                    format!(
+                        "{when}　考核表出处：{} {}（会宁县健康扶贫先锋行动）",
+                        form.source.number,
+                        form.title,
+                    )
+                }}
             </p>
             <p class="no-print">
                 <button

@@ -31,7 +31,12 @@ pub fn install_copy_handler() {
         let path = window.location().pathname().unwrap_or_default();
         let url = absolute_url(&format!("{path}{href}"));
         copy_to_clipboard(&url);
-        crate::address::replace_fragment(href.trim_start_matches('#'));
+        let id = href.trim_start_matches('#');
+        crate::address::replace_fragment(id);
+        // The highlight follows the address (the browser's `:target` does not change with it).
+        if let Some(section) = window.document().and_then(|d| d.get_element_by_id(id)) {
+            crate::reading_place::mark_target(&section);
+        }
         link.set_attribute("data-copied", "已复制链接").ok();
         let el = link.clone();
         let clear = Closure::once_into_js(move || {

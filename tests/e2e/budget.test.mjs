@@ -66,6 +66,10 @@
 // 本机 for 这台手机: calc 176.0 → 176.1 (+ 49.7), checker 166.6 → 167.0, reader 189.6 → 190.0 KB (built here
 // from b6f0727: 189.6; with only the wording 189.9, with only the handout 190.0: a few hundred bytes move
 // with the link's code layout, not with what changed); budget reader 190 → 191.
+// 2026-12-03 (later), a trainer's and a resident's audit: a poster says the changed numbers its figures rest
+// on; choices made in the build's form before the app starts are kept (every field, once any differs from
+// what the build wrote); the bar's percents add up to 100 (largest remainders, without a sort's code: with
+// `sort_by` it was 179.1): calc 176.1 → 177.9 (+ 49.9) KB, budget 177 → 178; reader 189.8, checker 166.9.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -76,7 +80,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 191 * KB, calc: 177 * KB, checker: 167 * KB };
+const BUDGET = { reader: 191 * KB, calc: 178 * KB, checker: 167 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 50 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

@@ -2,7 +2,7 @@
 // amount field key by key shows, after every key, the personal amount the engine's own CLI (`settle`)
 // gives for what is typed so far; the page as built (JavaScript off) shows a worked example with the same
 // figures the app shows for that scenario; the app takes over without moving the form or the example, and
-// keeps what was typed before it started.
+// keeps what was typed or chosen before it started; a link's calculation is not offered as the empty form.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,12 @@ function settle(category, visit) {
   });
   return JSON.parse(out);
 }
+/** The personal amount the page shows, once it shows one. */
+const personal = async (page) => {
+  const total = page.locator('.calc-result [data-testid="personal-total"]');
+  await total.waitFor();
+  return total.textContent();
+};
 /** `1500.00` as the page shows it: `1,500.00`. */
 const shown = (s) => { const [i, f] = s.split('.'); return `${i.replace(/\B(?=(\d{3})+$)/g, ',')}.${f}`; };
 
@@ -183,6 +189,58 @@ test('the app takes over without moving the form or the example, and keeps what 
   assert.equal(await early.locator('[data-testid="calc-example"]').count(), 0, 'the example gives way to the answer');
   assert.equal(await early.evaluate(() => document.activeElement?.id), 'v0-total', 'the field keeps the focus');
   await early.close();
+  await slow.close();
+});
+
+test('before the app starts: choices made without an amount are kept; a link\'s calculation is not offered as the empty form', async () => {
+  const slow = await launch({ serviceWorkers: 'block' });
+  /** A page of `path` whose wasm waits for `release()`. */
+  const held = async (path) => {
+    const page = await slow.newPage();
+    let release;
+    const wait = new Promise((r) => { release = r; });
+    await page.route('**/*.wasm', async (route) => { await wait; await route.continue(); });
+    await page.goto(`${server.base}${path}`);
+    return { page, release };
+  };
+  // Only choices, no amount: 眉山, 特困供养人员, 门诊慢特病 at a 省级医院. The app starts with them.
+  const { page, release } = await held('/calc/');
+  await page.selectOption('#static-shell #profile', 'meishan-2016');
+  await page.check('#static-shell input[name="category"][value="tekun"]');
+  await page.selectOption('#static-shell #v0-kind', 'chronic_outpatient');
+  await page.selectOption('#static-shell #v0-level', 'province');
+  release();
+  await appReady(page);
+  assert.equal(await page.inputValue('#profile'), 'meishan-2016');
+  assert.ok(await page.isChecked('input[name="category"][value="tekun"]'));
+  assert.equal(await page.inputValue('#v0-kind'), 'chronic_outpatient');
+  assert.equal(await page.inputValue('#v0-level'), 'province');
+  // Typed now, the amount is the engine's for those choices: the same as their link opened afresh.
+  await page.fill('#v0-total', '5000');
+  await page.waitForFunction(() => /v=o,p,/.test(location.hash));
+  const mine = await personal(page);
+  const again = await slow.newPage();
+  await again.goto(page.url());
+  await appReady(again);
+  assert.equal(await personal(again), mine);
+  assert.match(page.url(), /#p=m&c=tk&/);
+  await again.close();
+  await page.close();
+
+  // A link with a calculation: before the app has read it, no empty form to type into and no example,
+  // but a note; then the link's calculation.
+  const link = await held('/calc/#p=h&c=tk&v=i,s,0,12000,,,');
+  assert.equal(await link.page.isVisible('#static-shell #v0-total'), false, 'the build\'s empty form is not offered');
+  assert.equal(await link.page.isVisible('#static-shell [data-testid="calc-example"]'), false);
+  assert.equal((await link.page.textContent('#static-shell .opening-note')).trim(), '正在打开链接里的计算，请稍等……');
+  assert.ok(await link.page.isVisible('#static-shell .opening-note'));
+  link.release();
+  await appReady(link.page);
+  assert.equal(await link.page.inputValue('#v0-total'), '12000');
+  assert.ok(await link.page.isChecked('input[name="category"][value="tekun"]'));
+  assert.ok(await link.page.isVisible('#v0-total'));
+  assert.equal(await link.page.locator('.opening-note').count(), 0);
+  await link.page.close();
   await slow.close();
 });
 

@@ -4,6 +4,9 @@
 // once, quietly, that it now works offline.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { serve, launch, open, appReady } from './harness.mjs';
 
@@ -133,7 +136,41 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   const threePages = (three.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.equal(threePages, 1, `the three-visit handout printed on ${threePages} pages`);
   await whatIf.close();
+  // Two visits, another reading and two changed numbers: two pages, and the QR code on the page of the
+  // address it opens (a float used to push the code alone onto page 2). Each page read as printed: its
+  // text (Ghostscript) and its QR code (zbarimg on the page rendered at 150 dpi).
+  const long = `${server.base}/calc/#p=h&c=pr&o=literal_floor&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25`;
+  const { page: two } = await open(desk, long);
+  await appReady(two);
+  await two.waitForSelector('svg[data-testid="print-qr"]', { state: 'attached' });
+  const printed = printedPages(await two.pdf({ format: 'A4' }));
+  const withAddress = printed.filter((p) => p.text.includes('/calc/#p=h&c=pr'));
+  assert.equal(withAddress.length, 1, printed.map((p) => p.text.slice(-80)).join(' | '));
+  assert.equal(withAddress[0].qr, two.url(), 'the QR code is on the page of its address and opens it');
+  assert.equal(printed.filter((p) => p.qr).length, 1, 'one QR code');
+  await two.close();
 });
+
+/** Each page of `pdf` as printed: its text (Ghostscript's) and the QR code on it, if any (zbarimg). */
+function printedPages(pdf) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-pdf-'));
+  const file = path.join(dir, 'print.pdf');
+  fs.writeFileSync(file, pdf);
+  const gs = (args) => execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', ...args, file]).toString();
+  gs(['-sDEVICE=pnggray', '-r150', `-sOutputFile=${path.join(dir, 'p-%d.png')}`]);
+  const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).length;
+  const out = [];
+  for (let i = 1; i <= pages; i++) {
+    const text = gs(['-sDEVICE=txtwrite', `-dFirstPage=${i}`, `-dLastPage=${i}`, '-sOutputFile=-']).replace(/\s+/g, '');
+    let qr = null;
+    try {
+      qr = execFileSync('zbarimg', ['-q', '--raw', path.join(dir, `p-${i}.png`)]).toString().trim() || null;
+    } catch { /* no code on this page: zbarimg exits non-zero */ }
+    out.push({ text, qr });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return out;
+}
 
 test('5: posters say the scenario and the clause; share controls are 44 px; QR files are named', async () => {
   const { page } = await open(phone, `${server.base}/calc/`);
@@ -170,12 +207,47 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   assert.match(await pp.locator('.poster-points').textContent(), /3000 元以上部分，由民政部门通过医疗救助兜底解决/);
   await p.getByRole('button', { name: '关闭' }).click();
   // Sharing a clause moves the address, and the QR code and its file name follow.
+  assert.deepEqual(await p.$$eval('.is-target', (els) => els.map((e) => e.id)), ['s3'], 'the opened clause is marked');
   await p.locator('#s3-1 a.sec-link').click();
   await p.waitForFunction(() => location.hash === '#s3-1');
+  // The mark follows the address: the shared clause, not the one the page was opened at.
+  assert.deepEqual(await p.$$eval('.is-target', (els) => els.map((e) => e.id)), ['s3-1']);
   await p.getByRole('button', { name: '二维码' }).click();
   assert.equal(await p.getAttribute('[data-testid="qr-svg"]', 'download'), '会卫计发〔2018〕203号-三（一）-二维码.svg');
   assert.match(await p.textContent('.qr-url code'), /\/docs\/huining-203\/#s3-1$/);
   await p.close();
+});
+
+test('a poster, the comparison, the chart and the bar say what their figures rest on', async () => {
+  // Two changed assumed numbers and a second visit, as a trainer sets up a what-if.
+  const { page, errors } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="personal-total"]');
+  // The poster carries its figures with the changed numbers they were computed with (as the page's
+  // notice says them) and who pays what.
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.waitFor();
+  const points = (await poster.locator('.poster-points').textContent()).replace(/\s+/g, '');
+  assert.match(points, /用了改动的数字：基本医保住院报销比例：县级医院：70%（假设值75%）；大病保险第一段报销比例：50%（假设值60%）/);
+  assert.match(points, /基本医保[\d,]+\.\d\d元/);
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await appReady(page);
+  // The comparison's caption says so too; the chart says, on the screen, the one visit it assumes.
+  await page.locator('#compare-caption').waitFor();
+  assert.match(await page.textContent('#compare-caption'), /用了改动的数字/);
+  const basis = page.getByTestId('chart-basis');
+  assert.ok(await basis.isVisible());
+  assert.match(await basis.textContent(), /全年在县级医院住院一次，合规费用占总费用的 90%/);
+  assert.match(await page.locator('.chart-box svg').last().getAttribute('aria-label'), /全年在县级医院住院一次，合规费用占总费用的 90%/);
+  // Who pays what: the bar's percents add up to 100.
+  const legend = await page.locator('.chart-box svg').first().locator('text').allTextContents();
+  const percents = legend.map((t) => Number(t.match(/(\d+)%$/)?.[1])).filter((n) => !Number.isNaN(n));
+  assert.ok(percents.length >= 3, legend.join(' | '));
+  assert.equal(percents.reduce((a, b) => a + b, 0), 100, legend.join(' | '));
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('6: the offline note goes at the first key typed, so it never sits over the field being typed into', async () => {

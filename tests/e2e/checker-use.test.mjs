@@ -245,23 +245,23 @@ test('with JavaScript off, /villages/ shows every township with its departments 
   }
 });
 
-test('printed, the self-check form\'s date field shows no calendar button', async () => {
-  const { page } = await open(browser, `${server.base}/self-check/#tab=baozhua&d=2026-03-01`);
+test('printed, the self-check form\'s date is in the site\'s one format, and the foot says whose date it is', async () => {
+  const { page, errors } = await open(browser, `${server.base}/self-check/#tab=baozhua&d=2026-03-01`);
   await appReady(page);
   const date = page.locator('input[type="date"]');
   await date.waitFor();
-  // The calendar button is drawn at the field's right end: compare that strip with an empty strip of
-  // the same field (between the date and the button). Printed they are alike; on screen they are not.
-  const strips = async () => {
-    await date.scrollIntoViewIfNeeded();
-    const box = await date.boundingBox();
-    const clip = (from) => ({ x: box.x + box.width - from, y: box.y + 4, width: 18, height: box.height - 8 });
-    const [button, empty] = [await page.screenshot({ clip: clip(26) }), await page.screenshot({ clip: clip(52) })];
-    return Buffer.compare(button, empty) === 0;
-  };
-  assert.equal(await strips(), false, 'on screen the button is there');
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await date.inputValue(), '2026-03-01');
-  assert.equal(await strips(), true, 'printed, no button');
+  // Not the browser's field (12/01/2026 in an English browser, with a calendar button), but the date.
+  assert.equal(await date.isVisible(), false);
+  const field = page.locator('.form-field', { has: date });
+  assert.equal((await field.innerText()).replace(/\s+/g, ''), '日期：2026年3月1日');
+  const foot = page.locator('.form-view .print-note');
+  assert.match(await foot.innerText(), /^自查日期：2026年3月1日　考核表出处：/);
+  // Emptied, the foot says it is the print date, not the check's.
+  await page.emulateMedia({ media: 'screen' });
+  await date.fill('');
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await foot.innerText(), /^打印日期：\d{4}年\d{1,2}月\d{1,2}日　考核表出处：/);
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -58,7 +58,8 @@ test('a reader who went up to the tools to change the text size is offered the w
   await page.mouse.wheel(0, 4000);
   await page.waitForTimeout(3500);
   const read = await page.evaluate(() => {
-    const el = [...document.querySelectorAll('main p')].find((e) => e.getBoundingClientRect().top >= 0);
+    // The first block of text from the top of the screen (a paragraph, an item, a table row, a heading).
+    const el = [...document.querySelectorAll('main :is(p, li, tr, h2, h3, h4)')].find((e) => e.getBoundingClientRect().top >= 0);
     el.dataset.read = '1';
     return { text: el.innerText.slice(0, 20), top: el.getBoundingClientRect().top };
   });

@@ -46,9 +46,36 @@ pub fn pos(d: Decimal) -> Decimal {
     d.max(Decimal::ZERO)
 }
 
+impl crate::Unit {
+    /// `value` as people read it: a ratio as `75%`, an amount as `500 元`, a flag as 是/否.
+    pub fn shown(self, value: Decimal) -> String {
+        match self {
+            Self::Ratio => format!("{}%", pct(value)),
+            Self::Yuan => format!("{} 元", plain(value)),
+            Self::Flag => if value.is_zero() { "否" } else { "是" }.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_is_shown_in_its_unit() {
+        let cases = [
+            (crate::Unit::Ratio, "0.75", "75%"),
+            (crate::Unit::Ratio, "0.125", "12.5%"),
+            (crate::Unit::Yuan, "3000.00", "3000 元"),
+            (crate::Unit::Yuan, "2.50", "2.5 元"),
+            (crate::Unit::Flag, "0", "否"),
+            (crate::Unit::Flag, "1", "是"),
+        ];
+        for (unit, value, want) in cases {
+            assert_eq!(unit.shown(value.parse().unwrap()), want, "{unit:?} {value}");
+        }
+    }
+
     use std::str::FromStr;
 
     #[test]

@@ -277,8 +277,21 @@ pub(crate) fn finish(
     r
 }
 
-/// The year's personal payment for one inpatient visit of each bill size in `bills` (the chart's curve),
-/// with `compliant_share` of the bill compliant, at a county hospital inside the county.
+/// The visit the chart's curve settles at every bill size: one inpatient stay at a county hospital inside
+/// the county, `compliant_share` of the bill compliant.
+pub fn sweep_visit(bill: Decimal, compliant_share: Decimal) -> Episode {
+    Episode {
+        kind: EpisodeKind::Inpatient,
+        level: Level::County,
+        in_county: true,
+        total: bill,
+        compliant: round(bill * compliant_share),
+        basic_paid: None,
+        critical_paid: None,
+    }
+}
+
+/// The year's personal payment for [`sweep_visit`] at each bill size in `bills` (the chart's curve).
 pub fn sweep(
     base: &Scenario,
     category: Category,
@@ -293,15 +306,7 @@ pub fn sweep(
         .map(|&bill| {
             let s = Scenario {
                 category,
-                episodes: vec![Episode {
-                    kind: EpisodeKind::Inpatient,
-                    level: Level::County,
-                    in_county: true,
-                    total: bill,
-                    compliant: round(bill * compliant_share),
-                    basic_paid: None,
-                    critical_paid: None,
-                }],
+                episodes: vec![sweep_visit(bill, compliant_share)],
                 ..base.clone()
             };
             settle_with(&s, params)

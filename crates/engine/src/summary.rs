@@ -45,3 +45,47 @@ pub fn payers(profile_id: &str, e: &EpisodeResult) -> Vec<(String, Decimal, &'st
 pub fn kind_label(e: &Episode) -> String {
     format!("{}{}", e.level.label(), e.kind.label())
 }
+
+/// What the chart's curve assumes under profile `profile_id` ([`crate::settle::sweep_visit`]), as the chart
+/// and the text under it say it: `全年在县级医院住院一次，合规费用占总费用的 90%`.
+pub fn sweep_basis(profile_id: &str, compliant_share: Decimal) -> String {
+    let visit = crate::settle::sweep_visit(Decimal::ZERO, compliant_share);
+    let place = if crate::settle::reads_in_county(profile_id) && visit.in_county {
+        "县域内"
+    } else {
+        ""
+    };
+    format!(
+        "全年在{place}{}一次，合规费用占总费用的 {}%",
+        kind_label(&visit),
+        crate::money::pct(compliant_share)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_curves_basis_is_said_from_the_visit_it_settles() {
+        let cases = [
+            (
+                "huining-2018",
+                "0.9",
+                "全年在县级医院住院一次，合规费用占总费用的 90%",
+            ),
+            (
+                "meishan-2016",
+                "0.75",
+                "全年在县域内县级医院住院一次，合规费用占总费用的 75%",
+            ),
+        ];
+        for (profile, share, want) in cases {
+            assert_eq!(
+                sweep_basis(profile, share.parse().unwrap()),
+                want,
+                "{profile}"
+            );
+        }
+    }
+}

@@ -19,7 +19,7 @@ mod notices;
 mod outcome;
 mod start;
 
-use notices::{shown, ChangedNumbers, LinkNotices};
+use notices::{ChangedNumbers, LinkNotices};
 use outcome::later_details;
 pub use outcome::Outcome;
 use start::{read_fragment, take_example, typed_before_start, warm_up};
@@ -35,7 +35,7 @@ pub fn CalcPage(
 ) -> impl IntoView {
     let opened = read_fragment();
     let example = StoredValue::new_local(take_example());
-    // Amounts typed into the build's form before the app started: the person is typing, so the app
+    // What was entered into the build's form before the app started: the person is typing, so the app
     // starts as after a keystroke (the headline at once, the rest after the paint and the pause), not as
     // for a scenario opened from a link (all of it at once).
     let typed = opened.is_none().then(typed_before_start).flatten();
@@ -192,7 +192,7 @@ pub fn CalcPage(
                     p.params
                         .iter()
                         .filter(|x| x.assumption.is_some())
-                        .map(|x| (x.key.clone(), x.label.clone(), shown(x)))
+                        .map(|x| (x.key.clone(), x.label.clone(), x.unit.shown(x.value)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

@@ -6,16 +6,6 @@ use policy_engine::profile;
 
 use policy_engine::form::{CalcForm, LinkNotice};
 
-/// A parameter's value as people read it: a ratio as `75%`, an amount as `500 元`, a flag as 是/否.
-pub(super) fn shown(p: &policy_engine::Param) -> String {
-    use policy_engine::money::{pct, plain};
-    match p.unit {
-        policy_engine::Unit::Ratio => format!("{}%", pct(p.value)),
-        policy_engine::Unit::Yuan => format!("{} 元", plain(p.value)),
-        policy_engine::Unit::Flag => if p.value.is_zero() { "否" } else { "是" }.to_string(),
-    }
-}
-
 /// What in the opened link was not taken as it stood, in plain Chinese, above the form.
 #[component]
 pub(super) fn LinkNotices(
@@ -62,7 +52,7 @@ pub(super) fn ChangedNumbers(
                 .iter()
                 .filter_map(|(k, v)| {
                     let param = p.editable_param(k).ok()?;
-                    Some((k.clone(), param.label.clone(), v.clone(), shown(param)))
+                    Some((k.clone(), crate::calc_adapter::changed_number(param, v)))
                 })
                 .collect::<Vec<_>>()
         })
@@ -79,10 +69,10 @@ pub(super) fn ChangedNumbers(
                         changed
                             .get()
                             .into_iter()
-                            .map(|(key, label, value, default)| {
+                            .map(|(key, changed)| {
                                 view! {
                                     <li>
-                                        {format!("{label}：{value}（假设值 {default}）")}
+                                        {changed}
                                         <button
                                             type="button"
                                             class="secondary small"
