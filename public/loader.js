@@ -23,6 +23,9 @@
     // A panic while mounting shows the app's own notice (.crash): one notice is enough.
     if (shown || mounted() || document.querySelector('.crash')) return;
     shown = true;
+    // A calculator address whose app cannot start: the build's form and example come back (web/shell.html
+    // hid them until the app had read the address), rather than a note that something is opening.
+    document.documentElement.classList.remove('opening-link');
     var box = document.createElement('div');
     box.className = 'notice load-failed';
     box.setAttribute('role', 'alert');

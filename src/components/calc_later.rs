@@ -278,10 +278,17 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     });
     let curve = l.curve.to_string();
     let flattens = l.flattens;
-    let basis = format!(
+    // What the curve rests on: its one assumed visit, and the reading and numbers the page uses.
+    let mut basis = format!(
         "这张图都按{}来算，不是按上面填的情况，所以图上的钱数可能和上面的表不同。",
         sweep_basis(&l.scenario.profile, CURVE_COMPLIANT_SHARE)
     );
+    if let Some(r) = other_reading(&l.scenario.options) {
+        basis.push_str(&format!("图也{r}。"));
+    }
+    if !l.scenario.overrides.is_empty() {
+        basis.push_str(&format!("图也{CHANGED}。"));
+    }
     view! {
         <div
             class="calc-later"

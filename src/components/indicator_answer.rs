@@ -125,7 +125,7 @@ pub fn IndicatorAnswer(
                                     );
                                 }
                             />
-                            <span class="print-only score-print">
+                            <span class="print-inline score-print">
                                 {move || {
                                     let v = printed();
                                     if v.is_empty() { String::new() } else { format!("{v} 分") }

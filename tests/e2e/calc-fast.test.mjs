@@ -97,6 +97,8 @@ test('the page as built (JavaScript off) shows the worked example with the same 
   // The form is there too, and says the example can be changed once the page runs.
   assert.ok(await page.locator('#v0-total').isVisible());
   assert.match(await page.innerText('main'), /需要在浏览器中启用 JavaScript/);
+  // …and does not promise a result that appears as it is typed.
+  assert.doesNotMatch(await page.innerText('main'), /结果会马上显示/);
   const href = await example.getByRole('link', { name: /用这个例子/ }).getAttribute('href');
   await noJs.close();
   // The app, opened at the example's own link, shows the same figures.
@@ -241,6 +243,17 @@ test('before the app starts: choices made without an amount are kept; a link\'s 
   assert.ok(await link.page.isVisible('#v0-total'));
   assert.equal(await link.page.locator('.opening-note').count(), 0);
   await link.page.close();
+
+  // The app cannot start (its wasm never comes): the loader's notice, and the build's form and example back
+  // in view instead of a note that something is opening.
+  const dead = await slow.newPage();
+  await dead.route(/_bg\.wasm$/, (route) => route.abort());
+  await dead.goto(`${server.base}/calc/#p=h&c=tk&v=i,s,0,12000,,,`);
+  await dead.locator('.load-failed').waitFor({ timeout: 20000 });
+  assert.ok(await dead.isVisible('#static-shell #v0-total'));
+  assert.ok(await dead.isVisible('#static-shell [data-testid="calc-example"]'));
+  assert.equal(await dead.isVisible('#static-shell .opening-note'), false);
+  await dead.close();
   await slow.close();
 });
 

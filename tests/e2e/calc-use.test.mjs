@@ -210,8 +210,12 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   assert.deepEqual(await p.$$eval('.is-target', (els) => els.map((e) => e.id)), ['s3'], 'the opened clause is marked');
   await p.locator('#s3-1 a.sec-link').click();
   await p.waitForFunction(() => location.hash === '#s3-1');
-  // The mark follows the address: the shared clause, not the one the page was opened at.
+  // The mark follows the address: the shared clause, not the one the page was opened at (whose browser
+  // :target it still is), as the reader sees it.
   assert.deepEqual(await p.$$eval('.is-target', (els) => els.map((e) => e.id)), ['s3-1']);
+  await p.waitForTimeout(1100); // the highlight's fade
+  const lit = await p.$$eval('main [id]', (els) => els.filter((e) => getComputedStyle(e).backgroundColor === 'rgb(255, 243, 196)').map((e) => e.id));
+  assert.deepEqual(lit, ['s3-1'], 'one clause highlighted');
   await p.getByRole('button', { name: '二维码' }).click();
   assert.equal(await p.getAttribute('[data-testid="qr-svg"]', 'download'), '会卫计发〔2018〕203号-三（一）-二维码.svg');
   assert.match(await p.textContent('.qr-url code'), /\/docs\/huining-203\/#s3-1$/);
@@ -239,7 +243,7 @@ test('a poster, the comparison, the chart and the bar say what their figures res
   assert.match(await page.textContent('#compare-caption'), /用了改动的数字/);
   const basis = page.getByTestId('chart-basis');
   assert.ok(await basis.isVisible());
-  assert.match(await basis.textContent(), /全年在县级医院住院一次，合规费用占总费用的 90%/);
+  assert.match(await basis.textContent(), /全年在县级医院住院一次，合规费用占总费用的 90%.*图也用了改动的数字。$/);
   assert.match(await page.locator('.chart-box svg').last().getAttribute('aria-label'), /全年在县级医院住院一次，合规费用占总费用的 90%/);
   // Who pays what: the bar's percents add up to 100.
   const legend = await page.locator('.chart-box svg').first().locator('text').allTextContents();
