@@ -70,8 +70,8 @@
 // on; choices made in the build's form before the app starts are kept (every field, once any differs from
 // what the build wrote); the bar's percents add up to 100 (largest remainders, without a sort's code: with
 // `sort_by` it was 179.1): calc 176.1 → 177.9 (+ 49.9) KB, budget 177 → 178; reader 189.8, checker 166.9.
-After the review round (the chart says what else it rests on; the self-check's score prints through the one
-print-inline class): calc 177.3, checker 167.0 KB.
+// After the review round (the chart says what else it rests on; the self-check's score prints through the one
+// print-inline class): calc 177.3, checker 167.0 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
