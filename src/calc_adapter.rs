@@ -250,12 +250,15 @@ pub fn reading(scenario: &Scenario, guessed: &[bool]) -> Reading {
 
 pub use policy_engine::cite::{clause_label, clause_ref, source_href};
 
-/// An amount as people say it on a poster: `1.2 万元` from 10,000 up, else `3,000 元`.
+/// An amount as people say it on a poster: `1.2 万元` from 10,000 up (to 0.01 万, rounded as every amount
+/// is: half away from zero; `约 1.15 万元` when that is not the exact amount), else `3,000 元`.
 pub fn wan(d: rust_decimal::Decimal) -> String {
-    use rust_decimal::Decimal;
+    use rust_decimal::{Decimal, RoundingStrategy};
     if d >= Decimal::from(10_000) {
-        let w = (d / Decimal::from(10_000)).round_dp(2).normalize();
-        format!("{w} 万元")
+        let exact = d / Decimal::from(10_000);
+        let w = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let about = if w == exact { "" } else { "约 " };
+        format!("{about}{} 万元", w.normalize())
     } else {
         let y = yuan(d);
         format!("{} 元", y.trim_end_matches(".00"))

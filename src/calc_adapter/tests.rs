@@ -276,6 +276,11 @@ fn poster_amounts() {
         ("3000", "3,000 元"),
         ("1800.5", "1,800.50 元"),
         ("300000", "30 万元"),
+        // Rounded half away from zero, as every amount (not to even), and said to be rounded.
+        ("11450", "约 1.15 万元"),
+        ("30250", "约 3.03 万元"),
+        ("19608", "约 1.96 万元"),
+        ("99999999.99", "约 10000 万元"),
     ] {
         assert_eq!(wan(v.parse().unwrap()), s);
     }

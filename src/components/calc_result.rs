@@ -39,7 +39,8 @@ fn poster_title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Rea
     let what = visits_in_words(scenario, total);
     let pays = match how {
         Reading::Ceiling => format!("最多自付 {}", wan(personal)),
-        Reading::FromTotal => format!("个人自付约 {}", wan(personal)),
+        // Already an estimate: one 约 (`wan` says 约 when it rounds).
+        Reading::FromTotal => format!("个人自付约 {}", wan(personal).trim_start_matches("约 ")),
         Reading::AsTyped => format!("个人自付 {}", wan(personal)),
     };
     format!("{} · {what}：{pays}", scenario.category.label())

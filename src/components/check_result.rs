@@ -8,6 +8,7 @@ use crate::components::answer_rows;
 use crate::components::StepLink;
 use crate::components::{BenefitItem, DirectAnswers};
 use policy_engine::form::CalcForm;
+use policy_engine::Category;
 
 /// The result: benefits that apply, then those that do not and why.
 #[component]
@@ -27,13 +28,26 @@ pub fn CheckResult(
             .into_any()
         }
     };
+    // A category the calculator does not have (已脱贫但不稳定) opens as 普通城乡居民, and says so.
     let calc = calc_link(&person).ok().flatten().map(|l| {
+        let stand_in = Category::Ordinary;
+        let note = l.category.is_none().then(|| {
+            let own = policy_checker::eligibility::data()
+                .categories
+                .iter()
+                .find(|c| c.id == person.category)
+                .map_or(person.category.as_str(), |c| c.name.as_str());
+            format!(
+                "计算器里没有“{own}”这一类：打开后先按“{}”计算，可以在那里改成别的类别。",
+                stand_in.label()
+            )
+        });
         let form = CalcForm {
             profile: l.profile,
-            category: l.category.unwrap_or_else(|| "ordinary".into()),
+            category: l.category.unwrap_or_else(|| stand_in.id().into()),
             ..CalcForm::default()
         };
-        format!("/calc/#{}", form.to_fragment())
+        (format!("/calc/#{}", form.to_fragment()), note)
     });
     let direct = topic_answers(&person).unwrap_or_default();
     let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
@@ -58,12 +72,20 @@ pub fn CheckResult(
             {yes.into_iter().map(|b| view! { <BenefitItem benefit=b /> }).collect_view()}
         </ol>
         {calc
-            .map(|href| {
+            .map(|(href, note)| {
                 view! {
                     <p class="no-print">
                         <a class="button" href=href>
                             "算一算看病要花多少钱"
                         </a>
+                        {note
+                            .map(|n| {
+                                view! {
+                                    <span class="hint" data-testid="calc-stand-in">
+                                        {n}
+                                    </span>
+                                }
+                            })}
                     </p>
                 }
             })}

@@ -1,5 +1,5 @@
-//! The direct answers at the top of the checker's result: 能免费体检吗？能签约家庭医生吗？ Each says 能 / 不能 /
-//! 文件没有写, in one or two plain sentences, with the clause it rests on.
+//! The direct answers at the top of the checker's result: 能免费体检吗？能签约家庭医生吗？ Each says 能 / 要看年龄 /
+//! 文件没写给您 / 文件没有写, in one or two plain sentences, with the clause it rests on.
 
 use leptos::prelude::*;
 use policy_checker::{TopicAnswer, Verdict};
@@ -18,7 +18,8 @@ pub fn DirectAnswers(
                     .map(|a| {
                         let (class, word) = match a.verdict {
                             Verdict::Yes => ("verdict yes", "能"),
-                            Verdict::No => ("verdict no", "不能"),
+                            Verdict::NeedsAge => ("verdict silent", "要看年龄"),
+                            Verdict::NotForYou => ("verdict silent", "文件没写给您"),
                             Verdict::NotInDocuments => ("verdict silent", "文件没有写"),
                         };
                         view! {

@@ -14,9 +14,10 @@ use wasm_bindgen::JsCast;
 use crate::speech::{utterances, MAX_UTTERANCE_CHARS};
 
 /// The blocks of text read one after another (a block inside another is read with its outer one; a table
-/// row is one block: [`row_text`]).
+/// row is one block: [`row_text`]; a form's items and choices are heard as they are shown).
 const BLOCKS: &str =
-    "h1, h2, h3, h4, h5, h6, p, li, dt, dd, tr, caption, figcaption, summary, blockquote, pre";
+    "h1, h2, h3, h4, h5, h6, p, li, dt, dd, tr, caption, figcaption, summary, blockquote, \
+     pre, legend, label";
 
 /// What is not read: navigation, the table of contents, screen-only extras (charts, tools; not what is
 /// marked `spoken`, such as the calculator's other readings), and the calculator's comparison of
@@ -144,10 +145,21 @@ fn blocks_from(root: &web_sys::Element, start: impl Fn(&web_sys::Element) -> boo
 }
 
 /// The calculator's result (or, before anything is typed, its worked example), whole: the amount, who pays
-/// what, every step, the other readings; `None` where the page has no calculator.
+/// what, every step, the other readings; first what the amount rests on beside it, as on the screen (what
+/// the page's link could not read, the numbers the person changed); `None` where the page has no
+/// calculator.
 fn calculator_result(doc: &web_sys::Document) -> Option<String> {
-    let result = doc.query_selector("main .calc-result").ok()??;
-    Some(blocks_from(&result, |_| true))
+    let result = doc
+        .query_selector("main .page.calc > .calc-result")
+        .ok()??;
+    let mut text = String::new();
+    for said in ["link-notices", "changed-numbers"] {
+        if let Ok(Some(el)) = doc.query_selector(&format!("main .page.calc > .{said}")) {
+            text.push_str(&blocks_from(&el, |_| true));
+        }
+    }
+    text.push_str(&blocks_from(&result, |_| true));
+    Some(text)
 }
 
 /// The page's text from the URL's target, or else from the block at the top of the screen, to the end.

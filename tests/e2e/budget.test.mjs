@@ -72,6 +72,12 @@
 // `sort_by` it was 179.1): calc 176.1 → 177.9 (+ 49.9) KB, budget 177 → 178; reader 189.8, checker 166.9.
 // After the review round (the chart says what else it rests on; the self-check's score prints through the one
 // print-inline class): calc 177.3, checker 167.0 KB.
+// 2026-12-03 (evening), a third round of audits: the checker's direct answers are never a bare 不能 (要看年龄 when
+// the age was left out, 文件没写给您 with what the documents leave open), its calculator link says when it stands
+// in 普通城乡居民 for a category the calculator lacks; 朗读 hears a form's items and choices (legend, label) and,
+// on the calculator, what the link could not read and the changed numbers before the amount (chunk); a cut
+// or edited link is said (engine): checker 167.0 → 167.7 KB, budget 167 → 168; calc 177.5 (+ 50.1) KB,
+// LAZY 50 → 51; reader 189.9 (+ 36.4).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -82,9 +88,9 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 191 * KB, calc: 178 * KB, checker: 167 * KB };
+const BUDGET = { reader: 191 * KB, calc: 178 * KB, checker: 168 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
-const LAZY_BUDGET = 50 * KB;
+const LAZY_BUDGET = 51 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

@@ -63,6 +63,57 @@ test('/check/ for 会宁 建档立卡: steps 1, 2, 3 … of n without gaps; 体�
   await page.close();
 });
 
+/** Answers /check/ for one person (age left blank when `age` is empty; every yes/no answered 是) and
+ * opens the result. */
+async function checkAs(page, area, category, age) {
+  await page.goto(`${server.base}/check/`);
+  await appReady(page);
+  await page.locator(`input[name="area"][value="${area}"]`).check();
+  await next(page);
+  for (let i = 0; i < 10; i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) break;
+    if (await page.locator('input[name="category"]').count()) await page.locator(`input[name="category"][value="${category}"]`).check();
+    if (await page.locator('#age').count() && age) await page.fill('#age', age);
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
+    await next(page);
+  }
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('.direct-answers');
+}
+
+test('a direct answer is never a bare 不能: the documents exclude nobody, a missing age is asked for, 眉山 covers everyone with a family doctor; a category the calculator lacks is said', async () => {
+  const { page, errors } = await open(browser, `${server.base}/`);
+  const answer = async (topic) => {
+    const a = page.locator(`.direct-answer[data-topic="${topic}"]`);
+    return { verdict: (await a.locator('.verdict').textContent()).trim(), text: await a.textContent() };
+  };
+  const cases = [
+    // [area, category, age, topic, verdict, words in the answer]
+    ['meishan', 'poverty_registered', '', 'checkup', '要看年龄', /您没有填年龄/],
+    ['meishan', 'ordinary', '30', 'family_doctor', '能', /全覆盖/],
+    ['huining', 'tekun', '', 'family_doctor', '文件没写给您', /同时是农村兜底保障户.*改选那一类.*这些文件没有写/],
+    ['huining', 'ordinary', '', 'family_doctor', '文件没写给您', /这些文件没有写/],
+  ];
+  for (const [area, category, age, topic, verdict, words] of cases) {
+    await checkAs(page, area, category, age);
+    const a = await answer(topic);
+    assert.equal(a.verdict, verdict, `${area} ${category} ${topic}`);
+    assert.match(a.text, words, `${area} ${category} ${topic}`);
+    const all = await page.locator('.direct-answer .verdict').allTextContents();
+    assert.ok(!all.some((v) => v.trim() === '不能'), `${area} ${category}: ${all}`);
+  }
+  // 已脱贫但不稳定: the calculator has no such category; the link says what it opens with.
+  await checkAs(page, 'huining', 'unstable_exited', '');
+  const note = page.getByTestId('calc-stand-in');
+  assert.match(await note.textContent(), /没有“已脱贫但不稳定”这一类.*按“普通城乡居民”计算/);
+  await page.getByRole('link', { name: '算一算看病要花多少钱' }).click();
+  await appReady(page);
+  assert.equal(await page.locator('input[name="category"]:checked').getAttribute('value'), 'ordinary');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a filled self-check form prints its marks, score and fields, and its address reopens it', async () => {
   const { page, errors } = await open(browser, `${server.base}/self-check/`);
   await appReady(page);

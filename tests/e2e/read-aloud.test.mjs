@@ -170,3 +170,27 @@ test('a scored self-check form is heard whole: the score out of the form\'s poin
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an unanswered self-check form is heard from the top of the screen: its title, its items, then the score (not the score box alone)', async () => {
+  const { page, errors } = await open(browser, `${server.base}/self-check/#tab=wudu`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="form-score"]');
+  const first = (await page.locator('.form-view fieldset.form-item legend').first().textContent()).replace(/\s+/g, '');
+  const heard = (await readAll(page)).replace(/\s+/g, '');
+  assert.ok(heard.includes(first), `the first item (${first}) is heard`);
+  assert.match(heard, /得分0分/, 'and the score');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('on the calculator what the link could not read is heard before the amount, as it is shown above it', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=or&v=i,P,0,50000,40000,,`);
+  await appReady(page);
+  await page.waitForSelector('.calc-details:not([aria-busy="true"]) .steps li');
+  const heard = (await readAll(page)).replace(/\s+/g, '');
+  const said = heard.indexOf('医院级别代码“P”不认识');
+  assert.ok(said >= 0, 'the notice is heard');
+  assert.ok(said < heard.indexOf('全年个人自付'), 'before the amount');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

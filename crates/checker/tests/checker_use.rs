@@ -53,7 +53,7 @@ type Case = (
 
 #[test]
 fn direct_answers() {
-    use Verdict::{No, NotInDocuments as Silent, Yes};
+    use Verdict::{NeedsAge, NotForYou, NotInDocuments as Silent, Yes};
     // (person, 体检 verdict, words in its text, clause, 家庭医生 verdict, words, clause)
     let cases: Vec<Case> = vec![
         (
@@ -74,14 +74,45 @@ fn direct_answers() {
             "您自己出一半",
             Some("huining-83#a1-s3-3"),
         ),
+        // Rules for others are never a bare 不能: the documents exclude nobody.
         (
             person("huining", "ordinary", Some(40), true, false),
             Silent,
             "没有写",
             Some("huining-83#a1-s2-2"),
-            No,
-            "只给",
+            NotForYou,
+            "文件没有写",
             Some("huining-83#a1-s3-3"),
+        ),
+        // 低保 may also be a 兜底保障户, whom the free package is for: it says so.
+        (
+            person("huining", "dibao", None, true, false),
+            Silent,
+            "没有写",
+            Some("huining-83#a1-s2-2"),
+            NotForYou,
+            "同时是农村兜底保障户",
+            Some("huining-83#a1-s3-3"),
+        ),
+        // 眉山: 家庭医生签约服务全覆盖, the poor first: anyone.
+        (
+            person("meishan", "ordinary", Some(30), true, false),
+            NotForYou,
+            "只给建档立卡贫困人口",
+            Some("meishan-137#s3-2-1"),
+            Yes,
+            "全覆盖",
+            Some("meishan-137#s3-1-2-1"),
+        ),
+        // No age given: it depends on the age, not no.
+        (
+            person("meishan", "poverty_registered", None, true, false),
+            NeedsAge,
+            "您没有填年龄",
+            Some("meishan-137#s3-2-1"),
+            Yes,
+            "签约家庭医生",
+            Some("meishan-137#s3-1-2-1"),
         ),
         (
             person("meishan", "poverty_registered", Some(30), true, false),
@@ -94,7 +125,7 @@ fn direct_answers() {
         ),
         (
             person("meishan", "poverty_registered", Some(70), true, false),
-            No,
+            NotForYou,
             "7到64周岁",
             Some("meishan-137#s3-2-1"),
             Yes,

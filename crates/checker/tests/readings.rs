@@ -153,15 +153,24 @@ fn the_readings_the_register_chose_are_told_where_people_choose() {
         .also
         .iter()
         .any(|c| c.doc == "huining-203" && c.quote.contains("住院合规医疗费用")));
-    // 5. 农村兜底保障户: pick 低保 or 特困 if that is what they are.
-    let safety = data()
-        .categories
-        .iter()
-        .find(|c| c.id == "safety_net")
-        .unwrap();
-    assert!(safety
-        .hint
-        .contains("城乡低保对象或特困供养人员，请选那一类"));
+    // 5. 农村兜底保障户 who are also 低保 or 特困: both categories' rules concern them, so the checker
+    // says to look at both (each category's result says so on the rules of the other).
+    let category = |id: &str| data().categories.iter().find(|c| c.id == id).unwrap();
+    assert!(category("safety_net").hint.contains("可以两类各查一次"));
+    for (id, other) in [
+        ("safety_net", "dibao"),
+        ("dibao", "safety_net"),
+        ("tekun", "safety_net"),
+    ] {
+        let c = category(id);
+        assert!(
+            c.caveat
+                .as_deref()
+                .is_some_and(|t| t.contains("改选那一类")),
+            "{id}"
+        );
+        assert!(c.caveat_when_rule_has.iter().any(|x| x == other), "{id}");
+    }
     // 10. The two targets for new diagnosis types, where the form shows one.
     let f = form("baozhua").unwrap();
     let ind = f.indicators().find(|i| i.id == "7-2").unwrap();

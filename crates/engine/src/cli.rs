@@ -11,6 +11,7 @@ use crate::model::{
     Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, YearResult,
 };
 use crate::money::fmt;
+use crate::overrides::OverrideError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,12 +77,20 @@ pub fn parse_input(json: &str) -> Result<Scenario, String> {
             critical_paid: opt("critical_paid", &e.critical_paid)?,
         });
     }
+    // Each changed number read as the page reads it (a ratio as 0.785 or 78.5%), and refused as the page
+    // refuses it; nothing is calculated with a refused one.
+    let params = crate::params::profile(&input.profile)
+        .ok_or_else(|| format!("“地区”(profile)不认识：{}", input.profile))?;
     let mut overrides = BTreeMap::new();
     for (k, v) in &input.overrides {
-        overrides.insert(
-            k.clone(),
-            amount::parse(&text(v)).map_err(|e| format!("参数 {k}：{e}"))?,
-        );
+        let value = params.read_override(k, &text(v)).map_err(|e| match e {
+            OverrideError::Unknown { .. } => format!("参数 {k}：不是这个地区政策的数字"),
+            OverrideError::Fixed { label, .. } => {
+                format!("参数 {k}：“{label}”是政策规定的数值，不能修改")
+            }
+            other => format!("参数 {k}：{other}"),
+        })?;
+        overrides.insert(k.clone(), value);
     }
     Ok(Scenario {
         profile: input.profile,

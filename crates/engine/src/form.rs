@@ -131,6 +131,10 @@ impl Default for CalcForm {
 /// The most visits one scenario holds (in the form and from a link).
 pub const MAX_VISITS: usize = 50;
 
+/// The parts of one visit in a link (kind, level, 县域内, the four amounts): every link the site writes
+/// has them all, so a visit with fewer was cut off.
+const VISIT_PARTS: usize = 7;
+
 const CATEGORIES: &[(&str, &str)] = &[
     ("pr", "poverty_registered"),
     ("db", "dibao"),
@@ -180,6 +184,15 @@ pub enum LinkNotice {
     },
     /// A parameter the link may not change, or not to that value: the policy's or assumed value is used.
     Override(OverrideError),
+    /// A visit with fewer parts than every link the site writes has (cut off when it was copied): what
+    /// was there was read (said for the first such visit).
+    Incomplete { visit: usize },
+    /// A part given more than once (a link edited by hand): the last one was used.
+    Repeated { what: &'static str },
+    /// A changed number without its value (`a=key` cut off before `:value`): not used.
+    NoValue { key: String },
+    /// A place, category or number but no visit at all (cut off before the amounts).
+    NoVisits,
 }
 
 impl fmt::Display for LinkNotice {
@@ -210,6 +223,17 @@ impl fmt::Display for LinkNotice {
                 e.fmt(f)
             }
             Self::Override(e) => write!(f, "{e}。链接里的这个数字没有采用，已按假设值计算"),
+            Self::Incomplete { visit } => write!(
+                f,
+                "链接里第 {visit} 次就诊不完整（链接可能没有复制全），已按链接里有的部分计算，请核对"
+            ),
+            Self::Repeated { what } => {
+                write!(f, "链接里的{what}写了不止一次，已按最后一次计算，请核对")
+            }
+            Self::NoValue { key } => {
+                write!(f, "链接里的假设数字“{key}”没有数值（链接可能没有复制全），没有采用，请核对")
+            }
+            Self::NoVisits => write!(f, "链接不完整，没有就诊和金额（可能没有复制全），请核对"),
         }
     }
 }
@@ -236,7 +260,7 @@ impl CalcForm {
             .visits
             .iter()
             .map(|v| {
-                [
+                let parts: [String; VISIT_PARTS] = [
                     EpisodeKind::from_id(&v.kind)
                         .map_or("", EpisodeKind::link_code)
                         .to_string(),
@@ -248,8 +272,8 @@ impl CalcForm {
                     fragment::encode(&v.compliant),
                     fragment::encode(&v.basic_paid),
                     fragment::encode(&v.critical_paid),
-                ]
-                .join(",")
+                ];
+                parts.join(",")
             })
             .collect();
         let profile_code = link_code(&self.profile).unwrap_or("");
@@ -281,8 +305,23 @@ impl CalcForm {
         let mut form = Self::default();
         let mut notices = Vec::new();
         let mut has_visits = false;
+        let mut known = false;
+        let mut seen = Vec::new();
         let mut overrides = Vec::new();
         for (k, v) in fragment::pairs(hash) {
+            let what = match k {
+                "p" => Some("地区"),
+                "c" => Some("人员类别"),
+                "v" => Some("就诊"),
+                _ => None,
+            };
+            known = known || what.is_some() || matches!(k, "o" | "a");
+            if let Some(what) = what {
+                if seen.contains(&k) && !notices.contains(&LinkNotice::Repeated { what }) {
+                    notices.push(LinkNotice::Repeated { what });
+                }
+                seen.push(k);
+            }
             match k {
                 "p" => match profile_for_code(v) {
                     Some(id) => form.profile = id.to_string(),
@@ -311,13 +350,23 @@ impl CalcForm {
                         }
                     }
                 }
-                // Several `a=` parts (a link edited by hand) all count, as one list would.
-                "a" => overrides.extend(
-                    v.split(',')
-                        .take(32)
-                        .filter_map(|kv| kv.split_once(':'))
-                        .map(|(k, v)| (fragment::decode_field(k).0, fragment::decode_field(v).0)),
-                ),
+                // Several `a=` parts (a link edited by hand) all count, as one list would; an entry is
+                // read decoded (a colon written as %3A is a colon).
+                "a" => {
+                    let decode = |s: &str| fragment::decode_field(s).0;
+                    for kv in v.split(',').take(32).filter(|kv| !kv.is_empty()) {
+                        let pair = kv.split_once(':').map(|(k, v)| (decode(k), decode(v)));
+                        let pair = pair.or_else(|| {
+                            let whole = decode(kv);
+                            let (k, v) = whole.split_once(':')?;
+                            Some((k.to_string(), v.to_string()))
+                        });
+                        match pair {
+                            Some(p) => overrides.push(p),
+                            None => notices.push(LinkNotice::NoValue { key: decode(kv) }),
+                        }
+                    }
+                }
                 "v" => {
                     has_visits = true;
                     let given = v.split(';').count();
@@ -329,7 +378,14 @@ impl CalcForm {
                         .take(MAX_VISITS)
                         .enumerate()
                         .map(|(i, visit)| {
-                            let f: Vec<&str> = visit.split(',').take(7).collect();
+                            let f: Vec<&str> = visit.split(',').take(VISIT_PARTS).collect();
+                            if f.len() < VISIT_PARTS
+                                && !notices
+                                    .iter()
+                                    .any(|n| matches!(n, LinkNotice::Incomplete { .. }))
+                            {
+                                notices.push(LinkNotice::Incomplete { visit: i + 1 });
+                            }
                             let get = |i: usize| f.get(i).copied().unwrap_or("");
                             let mut cut = false;
                             let mut v = VisitForm::default();
@@ -379,7 +435,12 @@ impl CalcForm {
             }
         }
         if !has_visits {
-            return None;
+            // Not a calculation's address (`#assumptions`, another page's fragment), or one cut off
+            // before its visits: the form as it stands, and why.
+            if !known {
+                return None;
+            }
+            notices.push(LinkNotice::NoVisits);
         }
         if form.visits.is_empty() {
             form.visits.push(VisitForm::default());

@@ -80,3 +80,26 @@ fn bad_input_is_one_clear_message() {
     case(&ep("1e30", "\"0\""), "total");
     case("{ not json", "JSON");
 }
+
+/// A changed number is read as the page reads it: 0.785 and 78.5% are the same ratio, not rounded to
+/// 0.79 as an amount would be; a refused one stops the run with why, and says nothing was calculated with it.
+#[test]
+fn changed_numbers_are_read_as_the_page_reads_them() {
+    let with = |value: &str| {
+        format!(
+            r#"{{"profile":"huining-2018","category":"ordinary","overrides":{{"basic_ratio_county":{value}}},"episodes":[{{"kind":"inpatient","level":"county","in_county":true,"total":"100000","compliant":"100000"}}]}}"#
+        )
+    };
+    for value in [r#""0.785""#, r#""78.5%""#, "0.785"] {
+        let (code, out, err) = run(&with(value));
+        assert_eq!(code, 0, "{value}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        // (100000 − 500) × 0.785 = 78,107.50 from 基本医保: the page's figure for the same link.
+        assert_eq!(v["year"]["personal"], "11757.00", "{value}");
+    }
+    case(&with(r#""1.5""#), "应在 0 到 1 之间");
+    case(&with(r#""abc""#), "看不懂");
+    let fixed = r#"{"profile":"huining-2018","category":"poverty_registered","overrides":{"assistance_threshold":"5000"},"episodes":[{"kind":"inpatient","level":"county","in_county":true,"total":"1000","compliant":"1000"}]}"#;
+    case(fixed, "不能修改");
+    assert!(!run(fixed).2.contains("已按原文计算"));
+}

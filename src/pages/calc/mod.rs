@@ -57,11 +57,12 @@ pub fn CalcPage(
         let fragment = form.with(CalcForm::to_fragment);
         crate::address::replace_fragment(&fragment);
     });
-    // Another scenario link opened in this tab (or a fragment typed in the address bar).
+    // Another scenario link opened in this tab (or a fragment typed in the address bar): what in it was
+    // not taken is said even when the scenario it gives is the one shown.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(link) = read_fragment() {
+            notices.set(link.notices);
             if form.with_untracked(|f| *f != link.form) {
-                notices.set(link.notices);
                 form.set(link.form);
             }
         }

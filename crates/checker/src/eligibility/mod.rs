@@ -191,6 +191,16 @@ pub(crate) fn fact_label(data: &EligibilityData, fact: &str) -> String {
 
 /// The first condition the person fails, as a plain sentence; `None` when the rule applies.
 pub(crate) fn failure(data: &EligibilityData, rule: &Rule, person: &Person) -> Option<String> {
+    failure_at(data, rule, person, person.age)
+}
+
+/// [`failure`] as if the person's age were `age`.
+pub(crate) fn failure_at(
+    data: &EligibilityData,
+    rule: &Rule,
+    person: &Person,
+    age: Option<u32>,
+) -> Option<String> {
     if !rule.categories.is_empty() && !rule.categories.contains(&person.category) {
         let names: Vec<&str> = rule
             .categories
@@ -211,16 +221,16 @@ pub(crate) fn failure(data: &EligibilityData, rule: &Rule, person: &Person) -> O
         }
         return Some(why);
     }
-    if let Some(age) = rule.age {
-        match person.age {
+    if let Some(range) = rule.age {
+        match age {
             None => {
                 return Some(format!(
                     "这一项看年龄（{}到{}周岁），您没有填年龄。",
-                    age.min, age.max
+                    range.min, range.max
                 ))
             }
-            Some(a) if a < age.min || a > age.max => {
-                return Some(format!("这一项只给{}到{}周岁的人。", age.min, age.max))
+            Some(a) if a < range.min || a > range.max => {
+                return Some(format!("这一项只给{}到{}周岁的人。", range.min, range.max))
             }
             Some(_) => {}
         }

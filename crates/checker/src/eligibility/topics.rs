@@ -1,8 +1,10 @@
-//! Direct answers to a topic's question (体检? 家庭医生?) for a person: yes, no, or the documents do not say.
+//! Direct answers to a topic's question (体检? 家庭医生?) for a person: yes; it depends on the age not given;
+//! the documents' rules are for others (never a bare no: none of them excludes anyone); or the documents do
+//! not say.
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_with, data, BenefitResult, CheckError, Person};
+use super::{check_with, data, failure_at, BenefitResult, CheckError, Person};
 use crate::data::eligibility::EligibilityData;
 use crate::data::Citation;
 
@@ -12,11 +14,18 @@ use crate::data::Citation;
 pub enum Verdict {
     /// A rule with the topic applies to the person.
     Yes,
-    /// The area has rules with the topic, and none applies to the person.
-    No,
+    /// A rule with the topic would apply but for the person's age, which they did not give.
+    NeedsAge,
+    /// The area has rules with the topic, none of them for the person; the documents do not say the
+    /// person cannot (none of them excludes anyone), so the answer is never a bare 不能.
+    NotForYou,
     /// The area's documents give no such rule (the note says what they do say).
     NotInDocuments,
 }
+
+/// Said after why a rule is not for the person: what the documents leave open.
+const NOT_FOR_YOU_OPEN: &str =
+    "别的情况能不能享受、怎么享受，这些文件没有写，可以问村医或乡镇卫生院。";
 
 /// A direct answer to one topic's question, for this person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,12 +82,38 @@ pub fn topic_answers_with(
                     applying.iter().map(|b| b.source.clone()).collect(),
                 )
             } else if let Some(first) = tagged.first() {
-                (
-                    Verdict::No,
-                    first.why_not.clone().unwrap_or_default(),
-                    tagged.iter().map(|b| b.id.clone()).collect(),
-                    vec![first.source.clone()],
-                )
+                // The first rule that would apply with an age in its range, when no age was given.
+                let by_age = person
+                    .age
+                    .is_none()
+                    .then(|| {
+                        tagged.iter().find(|b| {
+                            data.rules.iter().any(|r| {
+                                r.id == b.id
+                                    && r.age.is_some_and(|a| {
+                                        failure_at(data, r, person, Some(a.min)).is_none()
+                                    })
+                            })
+                        })
+                    })
+                    .flatten();
+                match by_age {
+                    Some(b) => (
+                        Verdict::NeedsAge,
+                        b.why_not.clone().unwrap_or_default(),
+                        vec![b.id.clone()],
+                        vec![b.source.clone()],
+                    ),
+                    None => (
+                        Verdict::NotForYou,
+                        format!(
+                            "{}{NOT_FOR_YOU_OPEN}",
+                            first.why_not.clone().unwrap_or_default()
+                        ),
+                        tagged.iter().map(|b| b.id.clone()).collect(),
+                        vec![first.source.clone()],
+                    ),
+                }
             } else {
                 (
                     Verdict::NotInDocuments,

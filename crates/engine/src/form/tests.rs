@@ -165,11 +165,14 @@ fn bounded_and_never_panics() {
     assert_eq!(back.form.visits.len(), MAX_VISITS);
     assert_eq!(
         back.notices,
-        vec![LinkNotice::TooManyVisits { given: 200_001 }]
+        vec![
+            LinkNotice::TooManyVisits { given: 200_001 },
+            LinkNotice::Incomplete { visit: 1 }
+        ]
     );
     let back = CalcForm::from_fragment("#v=i,c,1,%25%E4%B8%87").unwrap();
     assert_eq!(back.form.visits[0].total, "%万");
-    let long = format!("#v=i,c,1,{}", "9".repeat(40));
+    let long = format!("#v=i,c,1,{},,,", "9".repeat(40));
     let back = CalcForm::from_fragment(&long).unwrap();
     assert_eq!(back.form.visits[0].total.len(), 32);
     assert_eq!(back.notices, vec![LinkNotice::Cut { visit: 1 }]);
@@ -263,4 +266,62 @@ fn every_a_part_counts() {
         Some("70%")
     );
     assert_eq!(two.notices.len(), 1, "the fixed number is refused and said");
+}
+
+/// A link cut off when it was copied, or edited by hand, never shows a number without a word: what was
+/// read is said (before, `v=i,c,1,12000,1000` showed 150.00 as if it were the whole link, and the page then
+/// wrote the address back complete).
+#[test]
+fn cut_or_edited_links_are_said() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "a visit cut in its compliant amount",
+            "#p=h&c=pr&v=i,c,1,12000,1000",
+            &["链接里第 1 次就诊不完整（链接可能没有复制全），已按链接里有的部分计算，请核对"],
+        ),
+        (
+            "the second visit cut",
+            "#p=h&c=pr&v=i,c,1,12000,10000,,;i,s,0,30",
+            &["链接里第 2 次就诊不完整（链接可能没有复制全），已按链接里有的部分计算，请核对"],
+        ),
+        (
+            "a changed number cut before its value",
+            "#p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county",
+            &["链接里的假设数字“basic_ratio_county”没有数值（链接可能没有复制全），没有采用，请核对"],
+        ),
+        (
+            "a second v= after the first",
+            "#p=h&c=pr&v=i,c,1,12000,10000,,&v=i,c,1,5000,5000,,",
+            &["链接里的就诊写了不止一次，已按最后一次计算，请核对"],
+        ),
+        (
+            "a second c=",
+            "#p=h&c=pr&v=i,c,1,12000,10000,,&c=or",
+            &["链接里的人员类别写了不止一次，已按最后一次计算，请核对"],
+        ),
+        (
+            "cut before the visits",
+            "#p=h&c=pr",
+            &["链接不完整，没有就诊和金额（可能没有复制全），请核对"],
+        ),
+        ("the site's own link", "#p=h&c=pr&v=i,c,1,12000,10000,,", &[]),
+    ];
+    for (name, hash, said) in cases {
+        let back = CalcForm::from_fragment(hash).expect(name);
+        let got: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
+        assert_eq!(got, *said, "{name}");
+    }
+    // A colon written as %3A is a colon: the number is taken.
+    let encoded =
+        CalcForm::from_fragment("#p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county%3A0.9")
+            .unwrap();
+    assert_eq!(encoded.notices, vec![]);
+    assert_eq!(
+        encoded
+            .form
+            .overrides
+            .get("basic_ratio_county")
+            .map(String::as_str),
+        Some("0.9")
+    );
 }
