@@ -16,6 +16,25 @@ pub fn replace_fragment(fragment: &str) {
     set(fragment, false, &JsValue::NULL);
 }
 
+/// The page's address named as every route is (`/docs/x/`, not `/docs/x/index.html`, which a host serves as
+/// the same file): the history entry replaced, its query and fragment kept, before the app reads its route.
+pub fn drop_index_html() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let Some(dir) = path.strip_suffix("index.html").filter(|d| d.ends_with('/')) else {
+        return;
+    };
+    let mut url = dir.to_string();
+    url.push_str(&location.search().unwrap_or_default());
+    url.push_str(&location.hash().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Replaces the current history entry with one at `fragment` carrying `state`.
 pub fn replace_state(fragment: &str, state: &JsValue) {
     set(fragment, false, state);

@@ -43,7 +43,13 @@ pub fn ReaderApp(
     /// Loads the page tools' panels (the bundle's split point).
     tools_code: Load<ToolsCode>,
 ) -> impl IntoView {
+    crate::address::drop_index_html();
     setup(Bundle::Reader, tools_code);
+    // A fragment changed in the page (a 目录 or 编者注 link, Back, Forward): the clause it names takes the
+    // mark (the router's own navigations: `RoutedFrame`).
+    std::mem::forget(window_event_listener_untyped("hashchange", |_| {
+        crate::reading_place::mark_hash_target()
+    }));
     view! {
         <Router>
             <RoutedFrame>
@@ -109,6 +115,7 @@ pub fn CheckerApp(
     /// Loads the page tools' panels (the bundle's split point).
     tools_code: Load<ToolsCode>,
 ) -> impl IntoView {
+    crate::address::drop_index_html();
     setup(Bundle::Checker, tools_code);
     let path = page_path();
     let page = match checker_page(&path.get_untracked()) {
@@ -170,8 +177,12 @@ fn RoutedFrame(children: Children) -> impl IntoView {
         location.pathname.track();
         location.search.track();
         location.hash.track();
-        // The router sets its location before it writes the browser's address: read it a frame later.
-        request_animation_frame(crate::address::changed);
+        // The router sets its location before it writes the browser's address: read it a frame later;
+        // the clause its fragment names takes the mark.
+        request_animation_frame(|| {
+            crate::address::changed();
+            crate::reading_place::mark_hash_target();
+        });
     });
     view! { <Frame path=location.pathname>{children()}</Frame> }
 }

@@ -29,6 +29,21 @@ pub fn scroll_to_hash() {
     }
 }
 
+/// Marks the element the address's fragment names, if the page has it, as [`mark_target`] does: the
+/// fragment changed in the page (a 目录 or 编者注 link, Back, Forward), which moves the browser's `:target`
+/// but not the app's mark.
+pub fn mark_hash_target() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    if let Some(el) = policy_content::fragment::section_id(&hash)
+        .and_then(|id| window.document()?.get_element_by_id(&id))
+    {
+        mark_target(&el);
+    }
+}
+
 /// Marks `el` as the address's target (`.is-target`), and no other element: the address's fragment has
 /// become its id (opened, or its share link tapped).
 pub fn mark_target(el: &web_sys::Element) {

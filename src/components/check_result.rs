@@ -74,18 +74,18 @@ pub fn CheckResult(
         {calc
             .map(|(href, note)| {
                 view! {
+                    {note
+                        .map(|n| {
+                            view! {
+                                <p class="hint no-print" data-testid="calc-stand-in">
+                                    {n}
+                                </p>
+                            }
+                        })}
                     <p class="no-print">
                         <a class="button" href=href>
                             "算一算看病要花多少钱"
                         </a>
-                        {note
-                            .map(|n| {
-                                view! {
-                                    <span class="hint" data-testid="calc-stand-in">
-                                        {n}
-                                    </span>
-                                }
-                            })}
                     </p>
                 }
             })}

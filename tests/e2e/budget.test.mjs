@@ -78,6 +78,9 @@
 // on the calculator, what the link could not read and the changed numbers before the amount (chunk); a cut
 // or edited link is said (engine): checker 167.0 → 167.7 KB, budget 167 → 168; calc 177.5 (+ 50.1) KB,
 // LAZY 50 → 51; reader 189.9 (+ 36.4).
+// Then the library's audit: an address ending in index.html is named as the routes name it before the app
+// reads its route (reader and checker), a jump inside a document moves the clause's mark (reader): checker
+// 168.0 KB, budget 168 → 169; reader 190.3, calc 177.5 (+ 50.2) KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -88,7 +91,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 191 * KB, calc: 178 * KB, checker: 168 * KB };
+const BUDGET = { reader: 191 * KB, calc: 178 * KB, checker: 169 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 51 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

@@ -135,3 +135,31 @@ test('a link to a page of another bundle loads that page (with its scenario), an
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an address ending in index.html opens its page at its clause; a jump inside the page moves the mark with it; the list is newest first within each level', async () => {
+  const { page, errors } = await open(browser, server.base + '/docs/huining-83/index.html#s3-2');
+  await appReady(page);
+  assert.match(await page.locator('main h1').textContent(), /会宁县健康扶贫先锋行动/);
+  assert.equal(new URL(page.url()).pathname, '/docs/huining-83/', 'the address as the routes name it');
+  const marked = () => page.$$eval('.is-target', (els) => els.map((e) => e.id));
+  assert.deepEqual(await marked(), ['s3-2']);
+  // A link to another clause of the same page (an editor's note, the 目录), then Back: one mark, the address's.
+  await page.evaluate(() => { location.hash = '#s3-1'; });
+  await page.waitForFunction(() => document.querySelector('#s3-1')?.classList.contains('is-target'));
+  assert.deepEqual(await marked(), ['s3-1']);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#s3-2')?.classList.contains('is-target'));
+  assert.deepEqual(await marked(), ['s3-2']);
+  // The editors' notes name what they link to: never an id's letters (附件nnexes).
+  assert.doesNotMatch(await page.locator('main').textContent(), /nnexes/);
+  await page.goto(server.base + '/docs/');
+  await appReady(page);
+  const groups = await page.$$eval('ul.doc-list', (lists) => lists.map((l) => [...l.querySelectorAll('.doc-meta')].map((m) => m.textContent)));
+  const dates = (metas) => metas.map((m) => m.match(/(\d{4})年(\d{1,2})月(\d{1,2})日/).slice(1).map(Number)).map(([y, mo, d]) => y * 10000 + mo * 100 + d);
+  for (const metas of groups) {
+    const d = dates(metas);
+    assert.deepEqual(d, [...d].sort((a, b) => b - a), `newest first: ${metas.join(' | ')}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

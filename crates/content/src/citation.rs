@@ -20,7 +20,12 @@ pub fn clause_label(section: &str) -> String {
     ];
     let mut out = String::new();
     let mut parts = section.split('-').peekable();
-    if let Some(a) = parts.peek().and_then(|p| p.strip_prefix('a')) {
+    // 附件 n: `a` and the annex's number (not any id that starts with an a, such as `annexes`).
+    if let Some(a) = parts
+        .peek()
+        .and_then(|p| p.strip_prefix('a'))
+        .filter(|n| n.parse::<usize>().is_ok())
+    {
         out.push_str(&format!("附件{a} "));
         parts.next();
     }
@@ -221,5 +226,18 @@ mod tests {
             c.with_quote(" ").check_filled(),
             Err(CitationError::Empty { field: "quote" })
         );
+    }
+
+    #[test]
+    fn clause_labels() {
+        for (id, label) in [
+            ("s3-2", "三（二）"),
+            ("a5-s3-1-6", "附件5 三（一）6"),
+            ("a1", "附件1"),
+            // Not an annex's number: the id as it is, never 附件nnexes.
+            ("annexes", "annexes"),
+        ] {
+            assert_eq!(clause_label(id), label, "{id}");
+        }
     }
 }

@@ -145,11 +145,12 @@ impl<'a> Built<'a> {
             if docs.is_empty() {
                 continue;
             }
+            // As the page's intro says: within a level, the newest first.
             docs.sort_by(|a, b| {
-                a.meta
-                    .region
-                    .cmp(&b.meta.region)
-                    .then(b.meta.date.cmp(&a.meta.date))
+                b.meta
+                    .date
+                    .cmp(&a.meta.date)
+                    .then(a.meta.region.cmp(&b.meta.region))
             });
             let docs: Vec<Value> = docs
                 .iter()
