@@ -45,10 +45,12 @@ pub fn ReaderApp(
 ) -> impl IntoView {
     crate::address::drop_index_html();
     setup(Bundle::Reader, tools_code);
-    // A fragment changed in the page (a 目录 or 编者注 link, Back, Forward): the clause it names takes the
-    // mark (the router's own navigations: `RoutedFrame`).
+    // A fragment changed in the page (a 目录 or 编者注 link, Back, Forward): the clause it names is brought
+    // to the top, marked and held there as the sections around it are drawn, as when the address is
+    // opened (the browser's own restored place can be far off: sections not drawn yet have estimated
+    // heights). The router's own navigations: `RoutedFrame`.
     std::mem::forget(window_event_listener_untyped("hashchange", |_| {
-        crate::reading_place::mark_hash_target()
+        crate::reading_place::scroll_to_hash()
     }));
     view! {
         <Router>

@@ -81,6 +81,9 @@
 // Then the library's audit: an address ending in index.html is named as the routes name it before the app
 // reads its route (reader and checker), a jump inside a document moves the clause's mark (reader): checker
 // 168.0 KB, budget 168 → 169; reader 190.3, calc 177.5 (+ 50.2) KB.
+// The review of that round: a visit with more or fewer parts than the site writes, and a changed number
+// given twice, are said too (engine: read by the calc module at start): calc 177.5 → 178.4 KB, budget
+// 178 → 179 (the link's reading is in the main module: the page must say it before its number).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -91,7 +94,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 191 * KB, calc: 178 * KB, checker: 169 * KB };
+const BUDGET = { reader: 191 * KB, calc: 179 * KB, checker: 169 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 51 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

@@ -147,9 +147,17 @@ test('an address ending in index.html opens its page at its clause; a jump insid
   await page.evaluate(() => { location.hash = '#s3-1'; });
   await page.waitForFunction(() => document.querySelector('#s3-1')?.classList.contains('is-target'));
   assert.deepEqual(await marked(), ['s3-1']);
+  // Far jumps (an editor's note, a table at the end), then Back twice: each time the clause is on the screen,
+  // not where the browser's restored place had it before the sections between were drawn.
+  await page.evaluate(() => { location.hash = '#t3-4'; });
+  await page.waitForFunction(() => document.querySelector('#t3-4')?.classList.contains('is-target'));
+  await page.goBack();
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('#s3-2')?.classList.contains('is-target'));
   assert.deepEqual(await marked(), ['s3-2']);
+  await page.waitForTimeout(1500);
+  const top = await page.locator('#s3-2').evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(top >= -2 && top < 300, `after Back the clause is at ${top} px`);
   // The editors' notes name what they link to: never an id's letters (附件nnexes).
   assert.doesNotMatch(await page.locator('main').textContent(), /nnexes/);
   await page.goto(server.base + '/docs/');

@@ -184,8 +184,8 @@ pub enum LinkNotice {
     },
     /// A parameter the link may not change, or not to that value: the policy's or assumed value is used.
     Override(OverrideError),
-    /// A visit with fewer parts than every link the site writes has (cut off when it was copied): what
-    /// was there was read (said for the first such visit).
+    /// A visit with fewer or more parts than every link the site writes has (cut off when it was copied,
+    /// or edited): what could be read was (said for the first such visit).
     Incomplete { visit: usize },
     /// A part given more than once (a link edited by hand): the last one was used.
     Repeated { what: &'static str },
@@ -225,7 +225,7 @@ impl fmt::Display for LinkNotice {
             Self::Override(e) => write!(f, "{e}。链接里的这个数字没有采用，已按假设值计算"),
             Self::Incomplete { visit } => write!(
                 f,
-                "链接里第 {visit} 次就诊不完整（链接可能没有复制全），已按链接里有的部分计算，请核对"
+                "链接里第 {visit} 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"
             ),
             Self::Repeated { what } => {
                 write!(f, "链接里的{what}写了不止一次，已按最后一次计算，请核对")
@@ -378,8 +378,9 @@ impl CalcForm {
                         .take(MAX_VISITS)
                         .enumerate()
                         .map(|(i, visit)| {
-                            let f: Vec<&str> = visit.split(',').take(VISIT_PARTS).collect();
-                            if f.len() < VISIT_PARTS
+                            // One part more than a visit has, to see that there is one.
+                            let f: Vec<&str> = visit.split(',').take(VISIT_PARTS + 1).collect();
+                            if f.len() != VISIT_PARTS
                                 && !notices
                                     .iter()
                                     .any(|n| matches!(n, LinkNotice::Incomplete { .. }))
@@ -447,8 +448,14 @@ impl CalcForm {
         }
         for (key, value) in overrides {
             match form.admit(&key, &value) {
+                // The same number given twice (a link edited by hand): the last one, said.
                 Ok(_) => {
-                    form.overrides.insert(key, value);
+                    let what = "假设的数字";
+                    if form.overrides.insert(key, value).is_some()
+                        && !notices.contains(&LinkNotice::Repeated { what })
+                    {
+                        notices.push(LinkNotice::Repeated { what });
+                    }
                 }
                 Err(e) => notices.push(LinkNotice::Override(e)),
             }

@@ -277,12 +277,12 @@ fn cut_or_edited_links_are_said() {
         (
             "a visit cut in its compliant amount",
             "#p=h&c=pr&v=i,c,1,12000,1000",
-            &["链接里第 1 次就诊不完整（链接可能没有复制全），已按链接里有的部分计算，请核对"],
+            &["链接里第 1 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"],
         ),
         (
             "the second visit cut",
             "#p=h&c=pr&v=i,c,1,12000,10000,,;i,s,0,30",
-            &["链接里第 2 次就诊不完整（链接可能没有复制全），已按链接里有的部分计算，请核对"],
+            &["链接里第 2 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"],
         ),
         (
             "a changed number cut before its value",
@@ -303,6 +303,16 @@ fn cut_or_edited_links_are_said() {
             "cut before the visits",
             "#p=h&c=pr",
             &["链接不完整，没有就诊和金额（可能没有复制全），请核对"],
+        ),
+        (
+            "a visit with an eighth part",
+            "#p=h&c=pr&v=i,c,1,44500,,,,9",
+            &["链接里第 1 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"],
+        ),
+        (
+            "a changed number given twice",
+            "#p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county:0.8&a=basic_ratio_county:0.5",
+            &["链接里的假设的数字写了不止一次，已按最后一次计算，请核对"],
         ),
         ("the site's own link", "#p=h&c=pr&v=i,c,1,12000,10000,,", &[]),
     ];
