@@ -6,20 +6,18 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
+/// The element the URL's `#fragment` names, if the page has it.
+fn hash_target() -> Option<web_sys::Element> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let id = policy_content::fragment::section_id(&hash)?;
+    window.document()?.get_element_by_id(&id)
+}
+
 /// Scrolls to the element named by the URL's `#fragment`, if there is one on the page, and marks it as
 /// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
 pub fn scroll_to_hash() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = window.location().hash().unwrap_or_default();
-    let Some(id) = policy_content::fragment::section_id(&hash) else {
-        return;
-    };
-    let Some(doc) = window.document() else {
-        return;
-    };
-    if let Some(el) = doc.get_element_by_id(&id) {
+    if let Some(el) = hash_target() {
         mark_target(&el);
         el.scroll_into_view();
         let top = el.get_bounding_client_rect().top();
@@ -29,17 +27,10 @@ pub fn scroll_to_hash() {
     }
 }
 
-/// Marks the element the address's fragment names, if the page has it, as [`mark_target`] does: the
-/// fragment changed in the page (a 目录 or 编者注 link, Back, Forward), which moves the browser's `:target`
-/// but not the app's mark.
+/// Marks the element the address's fragment names, if the page has it, as [`mark_target`] does: after the
+/// router's own navigations, which move the browser's `:target` but not the app's mark.
 pub fn mark_hash_target() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = window.location().hash().unwrap_or_default();
-    if let Some(el) = policy_content::fragment::section_id(&hash)
-        .and_then(|id| window.document()?.get_element_by_id(&id))
-    {
+    if let Some(el) = hash_target() {
         mark_target(&el);
     }
 }

@@ -247,6 +247,13 @@ pub struct FromLink {
     pub notices: Vec<LinkNotice>,
 }
 
+/// Adds `notice` unless it is already said.
+fn say_once(notices: &mut Vec<LinkNotice>, notice: LinkNotice) {
+    if !notices.contains(&notice) {
+        notices.push(notice);
+    }
+}
+
 fn field(raw: &str, cut: &mut bool) -> String {
     let (v, c) = fragment::decode_field(raw);
     *cut |= c;
@@ -304,7 +311,6 @@ impl CalcForm {
     pub fn from_fragment(hash: &str) -> Option<FromLink> {
         let mut form = Self::default();
         let mut notices = Vec::new();
-        let mut has_visits = false;
         let mut known = false;
         let mut seen = Vec::new();
         let mut overrides = Vec::new();
@@ -315,10 +321,10 @@ impl CalcForm {
                 "v" => Some("就诊"),
                 _ => None,
             };
-            known = known || what.is_some() || matches!(k, "o" | "a");
+            known = known || matches!(k, "p" | "c" | "v" | "o" | "a");
             if let Some(what) = what {
-                if seen.contains(&k) && !notices.contains(&LinkNotice::Repeated { what }) {
-                    notices.push(LinkNotice::Repeated { what });
+                if seen.contains(&k) {
+                    say_once(&mut notices, LinkNotice::Repeated { what });
                 }
                 seen.push(k);
             }
@@ -368,7 +374,6 @@ impl CalcForm {
                     }
                 }
                 "v" => {
-                    has_visits = true;
                     let given = v.split(';').count();
                     if given > MAX_VISITS {
                         notices.push(LinkNotice::TooManyVisits { given });
@@ -435,7 +440,7 @@ impl CalcForm {
                 _ => {}
             }
         }
-        if !has_visits {
+        if !seen.contains(&"v") {
             // Not a calculation's address (`#assumptions`, another page's fragment), or one cut off
             // before its visits: the form as it stands, and why.
             if !known {
@@ -450,11 +455,13 @@ impl CalcForm {
             match form.admit(&key, &value) {
                 // The same number given twice (a link edited by hand): the last one, said.
                 Ok(_) => {
-                    let what = "假设的数字";
-                    if form.overrides.insert(key, value).is_some()
-                        && !notices.contains(&LinkNotice::Repeated { what })
-                    {
-                        notices.push(LinkNotice::Repeated { what });
+                    if form.overrides.insert(key, value).is_some() {
+                        say_once(
+                            &mut notices,
+                            LinkNotice::Repeated {
+                                what: "假设的数字"
+                            },
+                        );
                     }
                 }
                 Err(e) => notices.push(LinkNotice::Override(e)),

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{check_with, data, failure_at, BenefitResult, CheckError, Person};
-use crate::data::eligibility::EligibilityData;
+use crate::data::eligibility::{EligibilityData, Rule};
 use crate::data::Citation;
 
 /// How a direct question is answered.
@@ -61,14 +61,18 @@ pub fn topic_answers_with(
         .topics
         .iter()
         .map(|t| {
-            let tagged: Vec<&BenefitResult> = results
+            // Each result answering this topic, with its rule.
+            let with_rules: Vec<(&Rule, &BenefitResult)> = results
                 .iter()
-                .filter(|b| {
-                    data.rules
+                .filter_map(|b| {
+                    let r = data
+                        .rules
                         .iter()
-                        .any(|r| r.id == b.id && r.topic.as_deref() == Some(t.id.as_str()))
+                        .find(|r| r.id == b.id && r.topic.as_deref() == Some(t.id.as_str()))?;
+                    Some((r, b))
                 })
                 .collect();
+            let tagged: Vec<&BenefitResult> = with_rules.iter().map(|(_, b)| *b).collect();
             let note = t.otherwise.iter().find(|n| n.area == person.area);
             let applying: Vec<&&BenefitResult> = tagged.iter().filter(|b| b.applies).collect();
             let (verdict, mut text, rules, mut sources) = if !applying.is_empty() {
@@ -83,20 +87,14 @@ pub fn topic_answers_with(
                 )
             } else if let Some(first) = tagged.first() {
                 // The first rule that would apply with an age in its range, when no age was given.
-                let by_age = person
-                    .age
-                    .is_none()
-                    .then(|| {
-                        tagged.iter().find(|b| {
-                            data.rules.iter().any(|r| {
-                                r.id == b.id
-                                    && r.age.is_some_and(|a| {
-                                        failure_at(data, r, person, Some(a.min)).is_none()
-                                    })
-                            })
-                        })
+                let by_age = with_rules
+                    .iter()
+                    .filter(|_| person.age.is_none())
+                    .find(|(r, _)| {
+                        r.age
+                            .is_some_and(|a| failure_at(data, r, person, Some(a.min)).is_none())
                     })
-                    .flatten();
+                    .map(|(_, b)| b);
                 match by_age {
                     Some(b) => (
                         Verdict::NeedsAge,
