@@ -15,7 +15,7 @@
 // build, RUNS=n for the median of n visits each)
 import { typeBill } from './keystrokes.mjs';
 import fs from 'node:fs';
-import { serve, launch } from '../tests/e2e/harness.mjs';
+import { serve, launch, calcLink } from '../tests/e2e/harness.mjs';
 import { OBSERVE, throttled, throttleWorkers, warmProfile } from './conditions.mjs';
 
 const server = await serve(0, process.env.BENCH_DIST || undefined);
@@ -135,7 +135,7 @@ for (let k = 0; k < 5; k++) {
   const page = await eng.newPage();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(`${server.base}/calc/#p=h&c=pr&v=${visit12}`);
+  await page.goto(`${server.base}${calcLink(`p=h&c=pr&v=${visit12}`)}`);
   await page.waitForSelector('.calc-result [data-testid="personal-total"]');
   await page.waitForFunction(() => performance.getEntriesByName('zct-sweep').length > 0, null, { timeout: 30000 });
   const m = await page.evaluate(() => ({

@@ -126,10 +126,16 @@ fn block_at_top() -> Option<(web_sys::Element, f64)> {
 const SETTLE_MS: i32 = 2_000;
 const SETTLE_EVERY_MS: i32 = 50;
 
+thread_local! {
+    /// Which hold is the page's ([`keep_in_place`]): a new one ends the one before (two holds on two
+    /// clauses, after a quick jump and Back, would pull the page between them).
+    static HOLD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 /// Puts `el` at `wanted` px from the top of the screen now, and holds it there while the page settles: the
 /// blocks above it are laid out only when near the screen (`content-visibility`), fonts arrive, the router
 /// scrolls after a navigation. Each of these can move the text under a reader who has not touched the page
-/// yet; once they scroll, tap or press a key, the page is theirs.
+/// yet; once they scroll, tap or press a key, the page is theirs. One place is held at a time: the last.
 fn keep_in_place(el: web_sys::Element, wanted: f64) {
     use std::cell::Cell;
     use std::rc::Rc;
@@ -147,6 +153,8 @@ fn keep_in_place(el: web_sys::Element, wanted: f64) {
         }
     };
     put(&el);
+    let mine = HOLD.with(|h| h.get().wrapping_add(1));
+    HOLD.with(|h| h.set(mine));
     let touched = Rc::new(Cell::new(false));
     let ticks = Rc::new(Cell::new(0));
     let interval = Rc::new(Cell::new(0));
@@ -161,8 +169,10 @@ fn keep_in_place(el: web_sys::Element, wanted: f64) {
         let interval = interval.clone();
         Closure::<dyn Fn()>::new(move || {
             ticks.set(ticks.get() + 1);
-            let done =
-                touched.get() || ticks.get() * SETTLE_EVERY_MS >= SETTLE_MS || !el.is_connected();
+            let done = touched.get()
+                || ticks.get() * SETTLE_EVERY_MS >= SETTLE_MS
+                || !el.is_connected()
+                || HOLD.with(|h| h.get()) != mine;
             if done {
                 if let Some(w) = web_sys::window() {
                     w.clear_interval_with_handle(interval.get());

@@ -7,17 +7,32 @@ const SENTENCE_ENDS: [char; 8] = ['。', '！', '？', '；', '!', '?', ';', '\n
 /// What may follow a sentence end and still belong to the sentence (closing quotes and brackets).
 const CLOSERS: [char; 6] = ['”', '’', '）', '」', '』', ')'];
 
-/// `text` cut after every sentence end, each closing quote or bracket kept with its sentence; together
-/// the pieces are `text`.
+/// Quotes and titles whose inside is one piece: a sentence end inside them does not end the sentence
+/// around them (“好。我去。” is said in one breath; 《…。》 is a title).
+const QUOTES: [(char, char); 4] = [('“', '”'), ('《', '》'), ('「', '」'), ('『', '』')];
+
+/// `text` cut after every sentence end outside quotes (a line break always ends one, and closes any quote
+/// left open), each closing quote or bracket kept with its sentence; together the pieces are `text`.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut ended = false;
+    let mut depth = 0usize;
     for (i, c) in text.char_indices() {
         if ended && !CLOSERS.contains(&c) {
-            out.push(&text[start..i]);
-            start = i;
+            if depth == 0 {
+                out.push(&text[start..i]);
+                start = i;
+            }
             ended = false;
+        }
+        if QUOTES.iter().any(|(open, _)| *open == c) {
+            depth += 1;
+        } else if QUOTES.iter().any(|(_, close)| *close == c) {
+            depth = depth.saturating_sub(1);
+        }
+        if c == '\n' {
+            depth = 0;
         }
         if SENTENCE_ENDS.contains(&c) {
             ended = true;
@@ -44,6 +59,16 @@ mod tests {
             ("他说：“好。”然后走了。", &["他说：“好。”", "然后走了。"]),
             ("（见第三条。）下一句", &["（见第三条。）", "下一句"]),
             ("甲；；乙", &["甲；", "；", "乙"]),
+            (
+                "他说：“好。我去。”然后走了。",
+                &["他说：“好。我去。”", "然后走了。"],
+            ),
+            (
+                "按《通知。》执行。下一句",
+                &["按《通知。》执行。", "下一句"],
+            ),
+            ("“没有闭合。\n下一行。", &["“没有闭合。\n", "下一行。"]),
+            ("”多一个。下一句", &["”多一个。", "下一句"]),
         ];
         for (text, want) in cases {
             assert_eq!(sentences(text), *want, "{text:?}");

@@ -87,7 +87,9 @@ pub fn Review(
                         <div class="review-row">
                             <dt>{label}</dt>
                             <dd>{value}</dd>
-                            <dd>
+                            // Not read aloud (nor printed): its hidden label would say the row's
+                            // label a second time.
+                            <dd class="no-print">
                                 <StepLink to=state
                                     .at(
                                         step,

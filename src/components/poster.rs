@@ -129,6 +129,22 @@ fn excerpt(text: &str, complete: bool) -> Excerpt {
 }
 
 /// A heading's level (`H3` → 3), or `None` for any other element.
+/// The title of the part of the document `el` is in (the `h2` before it: the 实施意见, an 附件), unless that
+/// part is the notice or the editors' notes (the document's own title says more then).
+fn part_title(el: &web_sys::Element) -> Option<String> {
+    let mut at = Some(el.clone());
+    while let Some(n) = at {
+        match n.tag_name().as_str() {
+            "H2" => {
+                return (!matches!(n.id().as_str(), "notice" | "editorial")).then(|| text_of(&n))
+            }
+            "MAIN" => return None,
+            _ => at = n.previous_element_sibling().or_else(|| n.parent_element()),
+        }
+    }
+    None
+}
+
 fn heading_level(el: &web_sys::Element) -> Option<u8> {
     let t = el.tag_name();
     let d = t.strip_prefix('H')?;
@@ -204,7 +220,11 @@ fn read_page(hash: &str) -> PosterText {
     };
     let (title, (mut body, complete)) = match &target {
         Some(el) if heading_level(el).is_some() => (text_of(el), following(el, String::new())),
-        Some(el) => (h1.clone(), following(el, text_of(el))),
+        // A clause under the title of the part it is in (an 附件's own title, not the notice's).
+        Some(el) => (
+            part_title(el).unwrap_or_else(|| h1.clone()),
+            following(el, text_of(el)),
+        ),
         None => {
             let lead = doc
                 .query_selector("main .doc-summary, main .lead, main p")
@@ -228,8 +248,14 @@ fn read_page(hash: &str) -> PosterText {
         .ok()
         .flatten()
         .map(|e| text_of(&e));
+    // The clause by its number in the document (附件5 三（二）3), so the poster says where it is from.
+    let clause = target
+        .map(|el| el.id())
+        .filter(|id| crate::clause::is_numbered(id))
+        .map(|id| format!(" {}", crate::clause::clause_label(&id)))
+        .unwrap_or_default();
     let source = match (number, date) {
-        (Some(n), Some(d)) => format!("出处：{n}　{d}"),
+        (Some(n), Some(d)) => format!("出处：{n}{clause}　{d}"),
         _ => "健康扶贫政策通".to_string(),
     };
     let title = if title.chars().count() > 40 {
@@ -261,6 +287,28 @@ pub fn Poster(
     let qr = move || encode(&url.get()).map(|m| to_svg(&m, 320, "扫码打开本页"));
     let print = move |_| crate::dom::print_marked("printing-poster");
     let close = on_close.clone();
+    // Esc closes the poster, as any full-screen panel, and gives the keyboard back to its 海报 button.
+    let esc = on_close.clone();
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() != "Escape" {
+            return;
+        }
+        esc();
+        let Some(buttons) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(".page-tools button.tool").ok())
+        else {
+            return;
+        };
+        let poster = (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .find(|b| b.text_content().as_deref() == Some(policy_content::site::tools::POSTER))
+            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
+        if let Some(b) = poster {
+            let _ = b.focus();
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! {
         <div class="poster-layer" role="dialog" aria-label="海报">
             <div class="poster-controls no-print">

@@ -84,6 +84,11 @@
 // The review of that round: a visit with more or fewer parts than the site writes, and a changed number
 // given twice, are said too (engine: read by the calc module at start): calc 177.5 → 178.4 KB, budget
 // 178 → 179 (the link's reading is in the main module: the page must say it before its number).
+// Every calculator link sealed with a check part (a link cut between two visits or before a changed
+// number read as a whole, different scenario): calc 178.9 → 179.3 KB, budget 179 → 180; checker 168.6
+// (it writes the calculator's link), reader 190.2. With the same day's fixes (one held place at a time,
+// the review heard once, a clause's poster named and closed by Esc: chunks): calc 179.6 (+ 50.9), checker
+// 168.6 (+ 34.7), reader 190.3 (+ 37.1) KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -94,7 +99,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 191 * KB, calc: 179 * KB, checker: 169 * KB };
+const BUDGET = { reader: 191 * KB, calc: 180 * KB, checker: 169 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 51 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

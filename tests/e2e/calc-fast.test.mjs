@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -225,13 +225,13 @@ test('before the app starts: choices made without an amount are kept; a link\'s 
   await again.goto(page.url());
   await appReady(again);
   assert.equal(await personal(again), mine);
-  assert.match(page.url(), /#p=m&c=tk&/);
+  assert.match(page.url(), /#k=\w{4}&p=m&c=tk&/);
   await again.close();
   await page.close();
 
   // A link with a calculation: before the app has read it, no empty form to type into and no example,
   // but a note; then the link's calculation.
-  const link = await held('/calc/#p=h&c=tk&v=i,s,0,12000,,,');
+  const link = await held(calcLink('p=h&c=tk&v=i,s,0,12000,,,'));
   assert.equal(await link.page.isVisible('#static-shell #v0-total'), false, 'the build\'s empty form is not offered');
   assert.equal(await link.page.isVisible('#static-shell [data-testid="calc-example"]'), false);
   assert.equal((await link.page.textContent('#static-shell .opening-note')).trim(), '正在打开链接里的计算，请稍等……');
@@ -248,7 +248,7 @@ test('before the app starts: choices made without an amount are kept; a link\'s 
   // in view instead of a note that something is opening.
   const dead = await slow.newPage();
   await dead.route(/_bg\.wasm$/, (route) => route.abort());
-  await dead.goto(`${server.base}/calc/#p=h&c=tk&v=i,s,0,12000,,,`);
+  await dead.goto(`${server.base}${calcLink('p=h&c=tk&v=i,s,0,12000,,,')}`);
   await dead.locator('.load-failed').waitFor({ timeout: 20000 });
   assert.ok(await dead.isVisible('#static-shell #v0-total'));
   assert.ok(await dead.isVisible('#static-shell [data-testid="calc-example"]'));

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink } from './harness.mjs';
 
 let server; let phone; let desk;
 before(async () => {
@@ -69,7 +69,7 @@ test('2: 县域内 is asked only where it matters, never with a 市级/省级 ho
   assert.equal(await page.isChecked('[data-testid="in-county"]'), true);
   assert.equal(await page.locator('[data-testid="referral-hint"]').count(), 0);
   // A crafted link cannot put a 省级 hospital in the county.
-  await page.goto(`${server.base}/calc/#p=m&c=pr&v=i,p,1,20000,,,`);
+  await page.goto(`${server.base}${calcLink('p=m&c=pr&v=i,p,1,20000,,,')}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="referral-hint"]');
   await page.waitForFunction(() => location.hash.includes('v=i,p,0,'));
@@ -77,7 +77,7 @@ test('2: 县域内 is asked only where it matters, never with a 市级/省级 ho
 });
 
 test('3: wording and the chart: no gap is "not needed", no nested brackets, round ticks, every curve findable', async () => {
-  const { page } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,c,1,12000,10000,,`);
+  const { page } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,')}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="personal-total"]');
   const steps = await page.textContent('.steps');
@@ -111,7 +111,7 @@ test('3: wording and the chart: no gap is "not needed", no nested brackets, roun
 });
 
 test('4: the handout is one A4 page with the inputs, the clauses, the QR code and the date once', async () => {
-  const { page } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,s,0,40000,30000,,`);
+  const { page } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,s,0,40000,30000,,')}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="personal-total"]');
   await page.emulateMedia({ media: 'print' });
@@ -121,7 +121,7 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   assert.match(text, /县委办发〔2018〕83号 附件5 三（二）1/);
   assert.equal(text.match(/打印日期/g)?.length, 1, text);
   const url = await page.textContent('.calc-print-url');
-  assert.match(url, /\/calc\/#p=h&c=pr&v=i,s,0,40000,30000,,/);
+  assert.match(url, /\/calc\/#k=\w{4}&p=h&c=pr&v=i,s,0,40000,30000,,/);
   assert.ok(await page.locator('.calc-print-qr svg').isVisible());
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -129,7 +129,7 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   // Three visits at three levels (a trainer's what-if): still one page, the QR code with its address and
   // date (a flex row used to print the code on page 1 and its words on page 2).
   await page.close();
-  const { page: whatIf } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,`);
+  const { page: whatIf } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,')}`);
   await appReady(whatIf);
   await whatIf.waitForSelector('.calc-print-qr svg', { state: 'attached' });
   const three = await whatIf.pdf({ format: 'A4' });
@@ -139,12 +139,12 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   // Two visits, another reading and two changed numbers: two pages, and the QR code on the page of the
   // address it opens (a float used to push the code alone onto page 2). Each page read as printed: its
   // text (Ghostscript) and its QR code (zbarimg on the page rendered at 150 dpi).
-  const long = `${server.base}/calc/#p=h&c=pr&o=literal_floor&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25`;
+  const long = `${server.base}${calcLink('p=h&c=pr&o=literal_floor&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25')}`;
   const { page: two } = await open(desk, long);
   await appReady(two);
   await two.waitForSelector('svg[data-testid="print-qr"]', { state: 'attached' });
   const printed = printedPages(await two.pdf({ format: 'A4' }));
-  const withAddress = printed.filter((p) => p.text.includes('/calc/#p=h&c=pr'));
+  const withAddress = printed.filter((p) => p.text.includes('/calc/#k='));
   assert.equal(withAddress.length, 1, printed.map((p) => p.text.slice(-80)).join(' | '));
   assert.equal(withAddress[0].qr, two.url(), 'the QR code is on the page of its address and opens it');
   assert.equal(printed.filter((p) => p.qr).length, 1, 'one QR code');
@@ -182,7 +182,7 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   await poster.waitFor();
   assert.equal(await poster.locator('.poster-title').textContent(), '建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元');
   const points = await poster.locator('.poster-points').textContent();
-  assert.doesNotMatch(points, /#p=|v=i,/);
+  assert.doesNotMatch(points, /#k=|p=h|v=i,/);
   assert.match(points, /基本医保 10,200\.00 元/);
   await page.getByRole('button', { name: '二维码' }).click();
   assert.equal(await page.getAttribute('[data-testid="qr-svg"]', 'download'), '计算器-建档立卡贫困人口-二维码.svg');
@@ -224,7 +224,7 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
 
 test('a poster, the comparison, the chart and the bar say what their figures rest on', async () => {
   // Two changed assumed numbers and a second visit, as a trainer sets up a what-if.
-  const { page, errors } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25`);
+  const { page, errors } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25')}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="personal-total"]');
   // The poster carries its figures with the changed numbers they were computed with (as the page's
@@ -313,7 +313,7 @@ test('7: the comparison gives each payer per category, adding up to the bill; co
   const ctx = await launch({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
   try {
     // 省级医院 10 万元, 合规 8 万: 基本医保, 大病保险, 兜底, 医疗救助 and the hospital all pay something.
-    const { page, errors } = await open(ctx, `${server.base}/calc/#p=h&c=pr&v=i,p,0,100000,80000,,`);
+    const { page, errors } = await open(ctx, `${server.base}${calcLink('p=h&c=pr&v=i,p,0,100000,80000,,')}`);
     await appReady(page);
     await page.waitForSelector('[data-testid="compare"]');
     const { heads, rows } = await compareTable(page);
@@ -367,7 +367,7 @@ test('7: the comparison gives each payer per category, adding up to the bill; co
 });
 
 test('8: 打印对比表 prints the comparison alone, on one A4 page; the handout leaves it out', async () => {
-  const { page } = await open(desk, `${server.base}/calc/#p=h&c=pr&v=i,p,0,100000,80000,,`);
+  const { page } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,p,0,100000,80000,,')}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="compare"]');
   await page.emulateMedia({ media: 'print' });
@@ -384,7 +384,7 @@ test('8: 打印对比表 prints the comparison alone, on one A4 page; the handou
   }
   const note = await page.textContent('.compare-print-note');
   assert.match(note, /打印日期：/);
-  assert.match(note, /\/calc\/#p=h&c=pr&v=i,p,0,100000,80000,,/);
+  assert.match(note, /\/calc\/#k=\w{4}&p=h&c=pr&v=i,p,0,100000,80000,,/);
   // Every column fits the paper: the table is no wider than the page's content box.
   const fits = await page.evaluate(() => {
     const t = document.querySelector('[data-testid="compare"]');
@@ -433,7 +433,7 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 800
 }
 
 test('10: a phone keeps the form above the result', async () => {
-  const { page } = await open(phone, `${server.base}/calc/#p=h&c=pr&v=i,c,1,12000,10000,,`);
+  const { page } = await open(phone, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,')}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="personal-total"]');
   const [form, result] = await page.evaluate(() => ['.calc-form', '.calc-result'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
@@ -444,7 +444,7 @@ test('10: a phone keeps the form above the result', async () => {
 });
 
 test('the category comparison keeps who and what they pay (个人自付) in view at 1024×768 and at 360 px, however it is scrolled', async () => {
-  const url = `${server.base}/calc/#p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,`;
+  const url = `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,')}`;
   for (const ctx of [desk, phone]) {
     const { page } = await open(ctx, url);
     await appReady(page);

@@ -3,7 +3,7 @@
 // and nothing typed is stored on the device.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -28,7 +28,7 @@ test('typing a bill gives the personal amount, with cited steps', async () => {
 
 test('a step that used an assumed number leads to it, and changing it there changes the step', async () => {
   // An ordinary resident (not 建档立卡): 基本医保's ratio for them is not in the documents.
-  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=or&v=i,c,1,12000,10000,,`);
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=or&v=i,c,1,12000,10000,,')}`);
   await appReady(page);
   await page.waitForSelector('.calc-details:not([aria-busy="true"]) .steps li');
   const step = page.locator('.steps li').filter({ hasText: '基本医保报销' }).first();
@@ -43,7 +43,7 @@ test('a step that used an assumed number leads to it, and changing it there chan
   assert.match(focused, /^param-/);
   const top = await page.locator('#assumptions').evaluate((d) => d.getBoundingClientRect().top);
   assert.ok(top > -2 && top < 400, `the assumed numbers are at ${top} px`);
-  assert.match(page.url(), /#p=h&c=or&v=i,c,1,12000,10000,,$/);
+  assert.match(page.url(), /#k=\w{4}&p=h&c=or&v=i,c,1,12000,10000,,$/);
   // The ordinary township ratio is the first field; the county's is what this step used.
   const county = page.locator('#param-basic_ratio_county');
   await county.fill('60%');
@@ -72,7 +72,7 @@ test('a bad amount is explained beside its field', async () => {
     await page.waitForFunction(() => /逗号的位置不对/.test(document.getElementById('v0-total-err').textContent));
     assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').count(), 0, typed);
   }
-  await page.goto(`${server.base}/calc/#p=h&c=pr&v=i,c,1,12%2C00,,,`);
+  await page.goto(`${server.base}${calcLink('p=h&c=pr&v=i,c,1,12%2C00,,,')}`);
   await page.waitForFunction(() => /逗号的位置不对/.test(document.getElementById('v0-total-err')?.textContent));
   await page.fill('#v0-total', '12,000');
   await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]'));
@@ -92,7 +92,7 @@ test('the scenario is in the URL, and the URL reproduces it', async () => {
   await page.waitForFunction(() => location.hash.includes('v='));
   const personal = await page.textContent('[data-testid="personal-total"]');
   const url = page.url();
-  assert.match(url, /#p=h&c=db&v=i,c,1,12000,10000,,;o,c,1,30000,30000,,/);
+  assert.match(url, /#k=\w{4}&p=h&c=db&v=i,c,1,12000,10000,,;o,c,1,30000,30000,,/);
   const again = await browser.newPage();
   await again.goto(url);
   await appReady(again);

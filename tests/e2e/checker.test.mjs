@@ -45,7 +45,7 @@ test('a full checker run, back, change an answer, result with citations and a ca
   assert.ok(cites.length > 0 && cites.every((h) => /^\/docs\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(h)));
   assert.ok(await page.locator('.not-for-you li').count() > 0, 'the benefits that do not apply say why');
   const calc = await page.locator('main a.button[href^="/calc/"]').getAttribute('href');
-  assert.match(calc, /^\/calc\/#p=h&c=or/);
+  assert.match(calc, /^\/calc\/#k=\w{4}&p=h&c=or/);
   assert.deepEqual(errors, []);
   await page.close();
 });

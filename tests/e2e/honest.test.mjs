@@ -106,13 +106,19 @@ async function posterOf(path, id) {
   const points = await poster.locator('.poster-points li').allTextContents();
   const excerpt = poster.locator('.poster-excerpt');
   const note = (await excerpt.count()) ? await excerpt.textContent() : '';
+  const title = await poster.locator('.poster-title').textContent();
+  const source = await poster.locator('.poster-source').textContent();
   for (const p of points) {
     for (const piece of p.split('…').filter(Boolean)) {
       assert.ok(clause.includes(piece.replace(/\s+/g, '')), `${path}: not the clause's own words: ${piece}`);
     }
   }
+  // Esc closes it, as any full-screen panel, and the keyboard is back on 海报.
+  await page.keyboard.press('Escape');
+  await poster.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '海报', `${path}: focus after Esc`);
   await page.close();
-  return { points, note, clause };
+  return { points, note, clause, title, source };
 }
 
 test('a clause\'s poster says it is an excerpt, marks every cut with …, and carries the clause\'s figures', async () => {
@@ -130,6 +136,12 @@ test('a clause\'s poster says it is an excerpt, marks every cut with …, and ca
   assert.equal(b.points.join(''), b.clause);
   assert.deepEqual(b.points.map((p) => p.slice(0, 4)), ['1.落实', '负责督促', '或者经基']);
   assert.equal(b.note, '');
+  // A clause says which clause it is, and one in an 附件 is under that 附件's title, not the notice's.
+  assert.match(a.source, /^出处：县委办发〔2018〕83号 三（二）　/);
+  assert.equal(a.title, '会宁县健康扶贫先锋行动实施意见');
+  const c = await posterOf('/docs/huining-83/#a5-s3-2-3', 'a5-s3-2-3');
+  assert.equal(c.title, '附件5　健康扶贫责任落实行动工作方案');
+  assert.match(c.source, /^出处：县委办发〔2018〕83号 附件5 三（二）3　/);
 });
 
 test('the QR code and poster of the check\'s result give /check/ and say the answers stay here; the quiz\'s say so too', async () => {

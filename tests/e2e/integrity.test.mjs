@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, appReady, scanQr } from './harness.mjs';
+import { serve, launch, open, appReady, scanQr, calcLink } from './harness.mjs';
 
 let server; let browser;
 // Service workers blocked: each test sees the network as it is set here (a worker would answer from its cache).
@@ -49,7 +49,7 @@ async function scanAndClose(page) {
 
 test('typed amounts come back the same after a reload, in a fresh page and through the QR code', async () => {
   // Start from a shared link, then edit it: the QR code must carry the edit, not the link.
-  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,10000,10000,,;i,s,1,10000,10000,,`);
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,10000,10000,,;i,s,1,10000,10000,,')}`);
   await appReady(page);
   assert.equal(await page.inputValue('#v0-total'), '10000');
   for (let i = 0; i < FIELDS.length; i++) await page.fill(FIELDS[i], TYPED[i]);
@@ -109,20 +109,20 @@ test('any characters typed survive the address bar', async () => {
 
 test('a link cannot change a number the documents fix', async () => {
   const plain = await (async () => {
-    const { page } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,4000,4000,2000,0`);
+    const { page } = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,4000,4000,2000,0')}`);
     await appReady(page);
     const p = await personal(page);
     await page.close();
     return p;
   })();
   assert.equal(plain, '600.00');
-  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=pr&a=floor_ratio:0.5&v=i,c,1,4000,4000,2000,0`);
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=pr&a=floor_ratio:0.5&v=i,c,1,4000,4000,2000,0')}`);
   await appReady(page);
   assert.equal(await personal(page), plain);
   assert.match(await page.getByTestId('link-notices').textContent(), /是政策规定的数值，不能修改，已按原文计算/);
   assert.doesNotMatch(page.url(), /floor_ratio/, 'the refused part leaves the address');
   // An assumed ratio out of range (75 for 0.75) is refused too; nothing is ever negative.
-  await page.goto(`${server.base}/calc/#p=m&c=pr&a=basic_ratio_county:75&v=i,c,1,20000,20000,,`);
+  await page.goto(`${server.base}${calcLink('p=m&c=pr&a=basic_ratio_county:75&v=i,c,1,20000,20000,,')}`);
   await appReady(page);
   assert.match(await page.getByTestId('link-notices').textContent(), /不能是 75/);
   assert.doesNotMatch(await page.textContent('main'), /-,|-\d/);
@@ -145,7 +145,7 @@ test('a link with a mistyped code says which part it could not read and what it 
     await page.waitForFunction((re) => new RegExp(re).test(decodeURIComponent(location.hash)), address.source);
   }
   // The same scenario written correctly says nothing.
-  await page.goto(`${server.base}/calc/#p=h&c=or&v=o,c,1,20000,,,`);
+  await page.goto(`${server.base}${calcLink('p=h&c=or&v=o,c,1,20000,,,')}`);
   await appReady(page);
   await personal(page);
   assert.equal(await page.getByTestId('link-notices').count(), 0);
@@ -155,7 +155,7 @@ test('a link with a mistyped code says which part it could not read and what it 
 
 test('a link whose already-reimbursed amount is wrong opens the part of the form that is marked red', async () => {
   // 基本医保已报销 20000 on a bill of 10000: the message below the result says to look at what is red.
-  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,10000,9000,20000,`);
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,10000,9000,20000,')}`);
   await appReady(page);
   const err = page.locator('#v0-basic_paid-err');
   await err.waitFor();
@@ -169,7 +169,7 @@ test('a link whose already-reimbursed amount is wrong opens the part of the form
   assert.deepEqual(errors, []);
   await page.close();
   // A correct link leaves it closed.
-  const fine = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,10000,9000,2000,`);
+  const fine = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,10000,9000,2000,')}`);
   await appReady(fine.page);
   await personal(fine.page);
   assert.equal(await fine.page.locator('#v0-basic_paid').isVisible(), false);
@@ -177,7 +177,7 @@ test('a link whose already-reimbursed amount is wrong opens the part of the form
 });
 
 test('a result computed with another reading than the site\'s says so with the amount, on the handout and in the comparison', async () => {
-  const { page, errors } = await open(browser, `${server.base}/calc/#p=m&c=pr&o=meishan_compliant_cap&v=i,c,1,100000,90000,,`);
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=m&c=pr&o=meishan_compliant_cap&v=i,c,1,100000,90000,,')}`);
   await appReady(page);
   assert.equal(await personal(page), '9,000.00');
   const said = page.getByTestId('other-reading');
@@ -199,7 +199,7 @@ test('a result computed with another reading than the site\'s says so with the a
 });
 
 test('a changed assumption is listed, tagged on its steps, and can be undone', async () => {
-  const { page } = await open(browser, `${server.base}/calc/#p=h&c=or&a=basic_ratio_county:80%25&v=i,c,1,20000,20000,,`);
+  const { page } = await open(browser, `${server.base}${calcLink('p=h&c=or&a=basic_ratio_county:80%25&v=i,c,1,20000,20000,,')}`);
   await appReady(page);
   const changedTotal = await personal(page);
   const list = page.getByTestId('changed-numbers');
@@ -213,7 +213,7 @@ test('a changed assumption is listed, tagged on its steps, and can be undone', a
 });
 
 test('crafted links never kill the page', async () => {
-  const { page, errors } = await open(browser, `${server.base}/calc/#v=i,c,1,%25%E4%B8%87,1000`);
+  const { page, errors } = await open(browser, `${server.base}${calcLink('v=i,c,1,%25%E4%B8%87,1000')}`);
   await appReady(page);
   assert.equal(await page.inputValue('#v0-total'), '%万');
   await page.waitForSelector('#v0-total-err:not(:empty)');
@@ -355,4 +355,43 @@ test('a link cut off when copied, or edited in the address bar, is said before i
   assert.match(await page.getByTestId('link-notices').textContent(), /链接不完整，没有就诊和金额/);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a link cut exactly between two visits or before a changed number is said, though what is left reads as a whole scenario', async () => {
+  // The site's link for two visits and a changed number, then the same link cut where a copy can end
+  // without leaving half a part: each shows another amount, and each says the link is not as shared.
+  const whole = calcLink('p=h&c=or&v=i,c,1,30000,25000,,;i,s,0,60000,50000,,&a=basic_ratio_county:0.85');
+  const cuts = [
+    ['the whole link', whole, null],
+    ['cut between the visits', whole.slice(0, whole.indexOf(';')), /链接和分享时不一样了（可能没有复制全或被改动过）/],
+    ['cut before the changed number', whole.slice(0, whole.indexOf('&a=')), /链接和分享时不一样了/],
+    ['the changed number cut short', whole.slice(0, -1), /链接和分享时不一样了/],
+    ['a link made before links carried a check part', whole.replace(/#k=\w{4}&/, '#'), /这个链接没有核对码（旧版网页生成的或手写的），看不出是否完整/],
+  ];
+  const amounts = [];
+  for (const [name, link, said] of cuts) {
+    const { page, errors } = await open(browser, `${server.base}${link}`);
+    await appReady(page);
+    amounts.push(await personal(page));
+    const notices = page.getByTestId('link-notices');
+    if (said) {
+      assert.match(await notices.textContent(), said, name);
+      assert.ok(await notices.isVisible(), `${name}: on the screen`);
+      const box = await notices.boundingBox();
+      assert.ok(box.y < 780, `${name}: above the fold (${box.y})`);
+    } else {
+      assert.equal(await notices.count(), 0, name);
+    }
+    // What the page shows is written back sealed: shared again, it opens without a word.
+    await page.waitForFunction(() => /^#k=\w{4}&p=h/.test(location.hash));
+    const again = await open(browser, page.url());
+    await appReady(again.page);
+    assert.equal(await personal(again.page), amounts.at(-1), `${name}: shared again`);
+    assert.equal(await again.page.getByTestId('link-notices').count(), 0, `${name}: shared again, nothing to say`);
+    assert.deepEqual([...errors, ...again.errors], [], name);
+    await again.page.close();
+    await page.close();
+  }
+  assert.equal(new Set(amounts.slice(0, 4)).size, 4, `each cut shows another amount: ${amounts.join(' / ')}`);
+  assert.equal(amounts[4], amounts[0], 'an unchecked link is still read as written');
 });

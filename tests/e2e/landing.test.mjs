@@ -3,7 +3,7 @@
 // search page and the documents themselves give.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -53,7 +53,7 @@ test('clause links from the calculator, search and the issue land at the top of 
   const links = new Set([
     '/docs/huining-203/#s3-1',
     '/docs/huining-83/#a5-s3-3-3',
-    ...(await hrefs(`${server.base}/calc/#p=h&c=pr&v=i,c,1,30000,25000,,;o,c,1,8000,8000,,`, '.steps a.cite', 4)),
+    ...(await hrefs(`${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;o,c,1,8000,8000,,')}`, '.steps a.cite', 4)),
     ...(await hrefs(`${server.base}/search/?q=${encodeURIComponent('三、保障措施')}`, 'main a[href^="/docs/"]', 3)),
     ...(await hrefs(`${server.base}/search/?q=${encodeURIComponent('先诊疗')}`, 'main a[href^="/docs/"]', 3)),
   ]);

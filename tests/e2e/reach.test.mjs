@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { serve, launch, open, appReady, openKept, sitemapPaths, scanQr } from './harness.mjs';
+import { serve, launch, open, appReady, openKept, sitemapPaths, scanQr, calcLink } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let server; let browser;
@@ -303,7 +303,7 @@ test('axe-core finds no WCAG 2.1 AA violations on any route', async () => {
   const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // The site's CSP (rightly) blocks injected scripts; the audit context bypasses it to load axe.
   const audit = await launch({ bypassCSP: true });
-  for (const p of [...sitemapPaths(), '/calc/#p=h&c=pr&v=i,c,1,12000,10000,,', '/search/?q=3000元']) {
+  for (const p of [...sitemapPaths(), calcLink('p=h&c=pr&v=i,c,1,12000,10000,,'), '/search/?q=3000元']) {
     const { page } = await open(audit, server.base + p);
     await appReady(page);
     await page.waitForTimeout(300);
@@ -356,7 +356,7 @@ test('the text size is remembered, and it is the only thing stored', async () =>
 
 test('every route reflows at 320 CSS px (what 200% zoom on a 640 px screen gives): no sideways scrolling', async () => {
   const narrow = await launch({ viewport: { width: 320, height: 640 } });
-  for (const p of [...sitemapPaths(), '/calc/#p=h&c=pr&v=i,c,1,12000,10000,,', '/check/#s=category&a=huining']) {
+  for (const p of [...sitemapPaths(), calcLink('p=h&c=pr&v=i,c,1,12000,10000,,'), '/check/#s=category&a=huining']) {
     const page = await narrow.newPage();
     await page.goto(server.base + p);
     await appReady(page);

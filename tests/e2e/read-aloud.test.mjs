@@ -3,7 +3,7 @@
 // (before any script runs) that records what it is given and ends each utterance when told to.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink, checkResult } from './harness.mjs';
 
 /** The stand-in engine: `window.__spoken` lists the texts given; an utterance ends by itself while
  * `window.__autoEnd` is true, else on `window.__endNow()`. */
@@ -89,7 +89,7 @@ test('on the calculator the result is read first, not the form', async () => {
 
 test('on the calculator each step is heard as its rule, then its amount: a rule ending in a figure never runs into the amount', async () => {
   // 建档立卡 in 会宁 with a bill that reaches the 85% floor: its rule ends in "85%".
-  const { page } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,12000,10000,,`);
+  const { page } = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,')}`);
   await appReady(page);
   await page.waitForSelector('.visit-steps li');
   await page.getByRole('button', { name: '朗读', exact: true }).click();
@@ -114,7 +114,7 @@ async function readAll(page) {
 }
 
 test('on the calculator the whole result is heard: the amount, who pays what for the year, every step, the other reading', async () => {
-  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=pr&v=i,c,1,12000,10000,,;i,c,1,30000,25000,,;o,c,1,3000,2800,,`);
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,;i,c,1,30000,25000,,;o,c,1,3000,2800,,')}`);
   await appReady(page);
   await page.waitForSelector('.calc-details:not([aria-busy="true"]) .visit-steps li');
   await page.waitForSelector('.calc-later h2');
@@ -184,13 +184,26 @@ test('an unanswered self-check form is heard from the top of the screen: its tit
 });
 
 test('on the calculator what the link could not read is heard before the amount, as it is shown above it', async () => {
-  const { page, errors } = await open(browser, `${server.base}/calc/#p=h&c=or&v=i,P,0,50000,40000,,`);
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=or&v=i,P,0,50000,40000,,')}`);
   await appReady(page);
   await page.waitForSelector('.calc-details:not([aria-busy="true"]) .steps li');
   const heard = (await readAll(page)).replace(/\s+/g, '');
   const said = heard.indexOf('医院级别代码“P”不认识');
   assert.ok(said >= 0, 'the notice is heard');
   assert.ok(said < heard.indexOf('全年个人自付'), 'before the amount');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the checker\'s review screen is heard once: each answer after its label, not the label again with 修改', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await checkResult(page);
+  await page.goBack();
+  await page.waitForSelector('dl.review');
+  const heard = await readAll(page);
+  assert.match(heard, /政策地区\n会宁县（甘肃省白银市）/);
+  assert.equal(heard.match(/政策地区/g).length, 1, heard);
+  assert.doesNotMatch(heard, /修改/);
   assert.deepEqual(errors, []);
   await page.close();
 });

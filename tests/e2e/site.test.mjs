@@ -2,7 +2,7 @@
 // the app starts, and logs no error; deep links land on their section; text shows without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, sitemapPaths } from './harness.mjs';
+import { serve, launch, open, appReady, sitemapPaths, calcLink } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -121,7 +121,7 @@ test('a link to a page of another bundle loads that page (with its scenario), an
   await page.getByRole('button', { name: '继续' }).waitFor();
   assert.match(await wasmOf(), /zct-checker-/);
   // A link carrying a calculator scenario keeps it across the page load.
-  await addLink('/calc/#p=h&c=pr&v=i,c,1,12000,10000,,');
+  await addLink(calcLink('p=h&c=pr&v=i,c,1,12000,10000,,'));
   await page.click('#go');
   await page.waitForSelector('[data-testid="personal-total"]');
   assert.equal(await page.inputValue('#v0-total'), '12000');

@@ -1,7 +1,9 @@
 //! The one codec for every URL fragment the site writes: calculator scenarios, checker steps and section
 //! anchors.
 //!
-//! A fragment is `key=value&key=value`; a value may hold a list (`a,b;c,d`). Every value is written with
+//! A fragment is `key=value&key=value`; a value may hold a list (`a,b;c,d`). A fragment that carries a
+//! person's numbers is sealed ([`seal`]): a check part comes first (`k=…&`), so a link cut anywhere when
+//! it was copied, or edited by hand, is seen ([`check`]) even when what is left reads as a whole scenario. Every value is written with
 //! only ASCII letters, digits, `-._~` and `%XX` escapes of its UTF-8 bytes, so the browser never re-encodes
 //! it: what `location.hash` returns is exactly what was written, on any page, after a reload or a QR scan.
 //! A value is decoded once, after the fragment has been split at its separators; so an escaped `,` `;`
@@ -41,6 +43,11 @@ fn hex(b: u8) -> Option<u8> {
 
 /// `s` with its `%XX` escapes decoded (once).
 pub fn decode(s: &str) -> String {
+    String::from_utf8_lossy(&decode_bytes(s)).into_owned()
+}
+
+/// The bytes `s` spells once its `%XX` escapes are decoded.
+fn decode_bytes(s: &str) -> Vec<u8> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -54,6 +61,58 @@ pub fn decode(s: &str) -> String {
         }
         out.push(b[i]);
         i += 1;
+    }
+    out
+}
+
+/// The key of a sealed fragment's check part.
+const CHECK_KEY: &str = "k";
+
+/// Whether a fragment is the one the site wrote ([`seal`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// Its check part matches the rest.
+    Intact,
+    /// It has a check part that does not match the rest: cut off after it, or edited.
+    Broken,
+    /// No check part: written before links were sealed, or by hand.
+    Missing,
+}
+
+/// `body` (a fragment without `#`, as [`join`] writes it) with its check part first: `k=` and four base-36
+/// digits of the FNV-1a hash of the body's decoded bytes (so an app that escapes a `:` as `%3A`, or a
+/// browser that escapes what it must, changes nothing). First, so that wherever a link is cut the check
+/// part stays and says so.
+pub fn seal(body: &str) -> String {
+    format!("{CHECK_KEY}={}&{body}", check_digits(body))
+}
+
+/// Whether `fragment` (with or without `#`) is as [`seal`] wrote it.
+pub fn check(fragment: &str) -> Check {
+    let raw = fragment.trim_start_matches('#');
+    let Some(rest) = raw
+        .strip_prefix(CHECK_KEY)
+        .and_then(|r| r.strip_prefix('='))
+    else {
+        return Check::Missing;
+    };
+    match rest.split_once('&') {
+        Some((digits, body)) if digits == check_digits(body) => Check::Intact,
+        _ => Check::Broken,
+    }
+}
+
+fn check_digits(body: &str) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut h: u32 = 0x811c_9dc5;
+    for b in decode_bytes(body) {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    let mut h = h % 36u32.pow(4);
+    let mut out = [b'0'; 4];
+    for d in out.iter_mut().rev() {
+        *d = DIGITS[(h % 36) as usize];
+        h /= 36;
     }
     String::from_utf8_lossy(&out).into_owned()
 }
@@ -302,6 +361,41 @@ mod tests {
         assert_eq!((v.chars().count(), cut), (MAX_FIELD, true));
         let (v, cut) = decode_field(&encode("１２，０００元"));
         assert_eq!((v.as_str(), cut), ("１２，０００元", false));
+    }
+
+    /// A sealed fragment is intact as written, as the browser returns it and with its `:` escaped; cut
+    /// anywhere after its check part, or edited, it is broken; without one it is missing.
+    #[test]
+    fn a_sealed_fragment_shows_any_cut_or_edit() {
+        let body = "p=h&c=pr&v=i,c,1,12000,10000,,;o,c,1,3000,2800,,&a=critical_band_1:60000";
+        let sealed = seal(body);
+        assert!(
+            sealed.starts_with("k=") && sealed.ends_with(body),
+            "{sealed}"
+        );
+        assert_eq!(sealed.len(), body.len() + 7);
+        assert_eq!(check(&sealed), Check::Intact);
+        assert_eq!(check(&format!("#{sealed}")), Check::Intact);
+        assert_eq!(check(&testing::as_browser_returns(&sealed)), Check::Intact);
+        assert_eq!(check(&sealed.replace(':', "%3A")), Check::Intact);
+        for end in 2..sealed.len() {
+            assert_eq!(check(&sealed[..end]), Check::Broken, "{}", &sealed[..end]);
+        }
+        assert_eq!(check(&sealed.replace("12000", "13000")), Check::Broken);
+        assert_eq!(check(&sealed.replace("60000", "6000")), Check::Broken);
+        assert_eq!(check(body), Check::Missing);
+        assert_eq!(check(""), Check::Missing);
+        assert_eq!(check("#kk=1&p=h"), Check::Missing);
+        // The check digits never change (links on posters carry them); the browser tests compute the
+        // same from the format's description (tests/e2e/harness.mjs).
+        assert_eq!(
+            seal("p=h&c=pr&v=i,c,1,12000,10000,,"),
+            "k=2ezg&p=h&c=pr&v=i,c,1,12000,10000,,"
+        );
+        let mut rng = Rng(3);
+        for _ in 0..2000 {
+            let _ = check(&rng.text(30));
+        }
     }
 
     #[test]

@@ -117,6 +117,8 @@ struct Renderer<'l> {
     clause: Option<String>,
     /// Inside a link or image, or a code block: no 文号 links there.
     no_links_depth: usize,
+    /// The open link's destination (a bare link's text is named, see [`name_bare_links`]).
+    link_dest: Option<String>,
     ids: HashSet<String>,
     anchors: Vec<String>,
     toc: Vec<TocEntry>,
@@ -136,6 +138,7 @@ impl<'l> Renderer<'l> {
             paragraph_pending: false,
             clause: None,
             no_links_depth: 0,
+            link_dest: None,
             ids: HashSet::new(),
             anchors: Vec::new(),
             toc: Vec::new(),
@@ -238,7 +241,15 @@ impl<'l> Renderer<'l> {
                         text = rest;
                     }
                 }
-                self.text(text);
+                match self.bare_link(text) {
+                    // Its name is known once every heading is (a note may point ahead); the search text
+                    // holds the link until then (see `name_bare_texts`).
+                    Some(marked) => {
+                        self.plain(&marked);
+                        self.emit(Event::Text(CowStr::from(text.to_string())));
+                    }
+                    None => self.text(text),
+                }
             }
             // Raw HTML is shown as the text it is, never passed through.
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -296,16 +307,30 @@ impl<'l> Renderer<'l> {
                 self.emit(Event::HardBreak);
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_))) => {
+                if let Tag::Link { dest_url, .. } = &tag {
+                    self.link_dest = Some(dest_url.to_string());
+                }
                 self.no_links_depth += 1;
                 self.emit(Event::Start(tag.into_static()));
             }
             Event::End(end @ (TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock)) => {
+                if end == TagEnd::Link {
+                    self.link_dest = None;
+                }
                 self.no_links_depth = self.no_links_depth.saturating_sub(1);
                 self.emit(Event::End(end));
             }
             other => self.emit(other.into_static()),
         }
         Ok(())
+    }
+
+    /// `text`, if it is the whole text of a bare link (`[#s3-2](#s3-2)`), marked for the search text:
+    /// [`BARE_LINK`], the link's page (empty: this document), [`BARE_LINK`], the id, [`BARE_END`].
+    fn bare_link(&self, text: &str) -> Option<String> {
+        let (page, id) = self.link_dest.as_deref()?.split_once('#')?;
+        (text.strip_prefix('#') == Some(id))
+            .then(|| format!("{BARE_LINK}{page}{BARE_LINK}{id}{BARE_END}"))
     }
 
     /// The id the text around the current section's table belongs to: the last clause anchor before
@@ -417,6 +442,13 @@ impl<'l> Renderer<'l> {
             },
         );
         self.finish_section(last);
+        for s in &mut self.sections {
+            let mut marks: Vec<usize> = s.clauses.iter().map(|(at, _)| *at).collect();
+            s.text = name_bare_texts(&s.text, &mut marks, &self.toc);
+            for ((at, _), mark) in s.clauses.iter_mut().zip(marks) {
+                *at = mark;
+            }
+        }
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
         let html = name_bare_links(&html, &self.toc);
@@ -449,16 +481,67 @@ fn name_bare_links(html: &str, toc: &[TocEntry]) -> String {
         out.push_str(OPEN);
         match bare {
             Some((href, page, id)) => {
-                let heading = toc.iter().find(|t| page.is_empty() && t.id == id);
-                let name = heading.map_or_else(
-                    || crate::citation::clause_label(id),
-                    |t| short_name(&t.title).to_string(),
-                );
+                let name = bare_name(toc, page, id);
                 out.push_str(&format!("{href}\">{}", crate::html::esc(&name)));
                 rest = &link[href.len() + "\">#".len() + id.len()..];
             }
             None => rest = link,
         }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a bare link to `id` on `page` (empty: this document, whose headings are `toc`) is shown as.
+fn bare_name(toc: &[TocEntry], page: &str, id: &str) -> String {
+    let heading = toc.iter().find(|t| page.is_empty() && t.id == id);
+    heading.map_or_else(
+        || crate::citation::clause_label(id),
+        |t| short_name(&t.title).to_string(),
+    )
+}
+
+/// Starts a bare link's mark in the search text (a private-use character: never in a document).
+const BARE_LINK: char = '\u{E000}';
+/// Ends a bare link's mark.
+const BARE_END: char = '\u{E001}';
+
+/// A section's search `text` with each bare link's mark ([`Renderer::bare_link`]) replaced by the name the
+/// page shows ([`bare_name`]), so a search snippet reads 附件5 三（一）6, not #a5-s3-1-6; `marks` (byte
+/// offsets into `text`) are moved with what they point at.
+fn name_bare_texts(text: &str, marks: &mut [usize], toc: &[TocEntry]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut next = 0;
+    let mut rest = text;
+    let mut at = 0;
+    while let Some(start) = rest.find(BARE_LINK) {
+        let inner = &rest[start + BARE_LINK.len_utf8()..];
+        let Some((page, after)) = inner.split_once(BARE_LINK) else {
+            break;
+        };
+        let Some((id, after)) = after.split_once(BARE_END) else {
+            break;
+        };
+        let before = out.len();
+        out.push_str(&rest[..start]);
+        let end = at + (rest.len() - after.len());
+        // A mark before the link keeps its place in the text; one inside it (never written) goes to the
+        // name's start.
+        while marks.get(next).is_some_and(|&m| m < end) {
+            let m = marks[next];
+            marks[next] = if m < at + start {
+                before + m - at
+            } else {
+                out.len()
+            };
+            next += 1;
+        }
+        out.push_str(&bare_name(toc, page, id));
+        at = end;
+        rest = after;
+    }
+    for m in &mut marks[next..] {
+        *m = *m - at + out.len();
     }
     out.push_str(rest);
     out
@@ -488,4 +571,39 @@ pub fn render(
         r.event(event)?;
     }
     Ok(r.finish(meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bare link's mark in the search text becomes the name the page shows, and the clause marks after
+    /// it still point at their clauses.
+    #[test]
+    fn bare_links_are_named_in_the_search_text() {
+        let toc = vec![TocEntry {
+            id: "t3-2".into(),
+            title: "附表 3-2 卫计部门考核表".into(),
+            depth: 2,
+        }];
+        let text = format!(
+            "见{BARE_LINK}{BARE_LINK}t3-2{BARE_END}和{BARE_LINK}/docs/huining-83/{BARE_LINK}a5-s3-1-6{BARE_END}。下一条"
+        );
+        let next = text.find("下一条").unwrap();
+        let mut marks = [0, text.find('和').unwrap(), next, text.len()];
+        let named = name_bare_texts(&text, &mut marks, &toc);
+        assert_eq!(named, "见附表 3-2和附件5 三（一）6。下一条");
+        assert_eq!(
+            marks.map(|m| &named[m..]),
+            [
+                "见附表 3-2和附件5 三（一）6。下一条",
+                "和附件5 三（一）6。下一条",
+                "下一条",
+                ""
+            ]
+        );
+        let mut none = [1];
+        assert_eq!(name_bare_texts("没有链接", &mut none, &toc), "没有链接");
+        assert_eq!(none, [1]);
+    }
 }

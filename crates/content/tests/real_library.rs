@@ -306,4 +306,36 @@ fn a_link_written_as_its_own_address_shows_what_it_goes_to() {
     ] {
         assert!(html(slug).contains(link), "{slug}: no {link}");
     }
+    // The search text (snippets, what a hit shows) names them too: no `#a5-s3-2-3`, no mark left.
+    for d in &docs {
+        for s in &d.sections {
+            let bare = s.text.match_indices('#').find(|(at, _)| {
+                s.text[at + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_lowercase())
+            });
+            assert!(bare.is_none(), "{}#{}: {}", d.meta.slug, s.id, s.text);
+            assert!(
+                !s.text.contains(['\u{E000}', '\u{E001}']),
+                "{}#{}",
+                d.meta.slug,
+                s.id
+            );
+            let marks: Vec<usize> = s.clauses.iter().map(|(at, _)| *at).collect();
+            assert!(
+                marks.windows(2).all(|w| w[0] <= w[1]),
+                "{}#{}",
+                d.meta.slug,
+                s.id
+            );
+            assert!(marks.iter().all(|&m| s.text.is_char_boundary(m)));
+        }
+    }
+    let notes = |slug: &str| -> String {
+        let d = docs.iter().find(|d| d.meta.slug == slug).unwrap();
+        d.sections.iter().map(|s| s.text.as_str()).collect()
+    };
+    assert!(notes("huining-83").contains("附表 3-2"));
+    assert!(notes("gansu-165").contains("附件5 三（二）3"));
 }

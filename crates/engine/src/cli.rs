@@ -11,7 +11,6 @@ use crate::model::{
     Category, Episode, EpisodeKind, EpisodeResult, Level, Options, Scenario, YearResult,
 };
 use crate::money::fmt;
-use crate::overrides::OverrideError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -83,13 +82,9 @@ pub fn parse_input(json: &str) -> Result<Scenario, String> {
         .ok_or_else(|| format!("“地区”(profile)不认识：{}", input.profile))?;
     let mut overrides = BTreeMap::new();
     for (k, v) in &input.overrides {
-        let value = params.read_override(k, &text(v)).map_err(|e| match e {
-            OverrideError::Unknown { .. } => format!("参数 {k}：不是这个地区政策的数字"),
-            OverrideError::Fixed { label, .. } => {
-                format!("参数 {k}：“{label}”是政策规定的数值，不能修改")
-            }
-            other => format!("参数 {k}：{other}"),
-        })?;
+        let value = params
+            .read_override(k, &text(v))
+            .map_err(|e| format!("参数 {k}：{e}"))?;
         overrides.insert(k.clone(), value);
     }
     Ok(Scenario {

@@ -1,9 +1,10 @@
 //! The calculator's form as people typed it (the app's state, and the build's worked example), and its compact encoding in the URL fragment, so a
 //! scenario can be shared, bookmarked or put in a QR code without anything being sent or stored.
 //!
-//! Fragment: `p=h&c=pr&o=co,sn&v=i,c,1,12000,10000,,;o,t,1,3000,2800,,&a=key:value,…`
-//! (`p` profile, by its link code, `c` category, `o` options on, `v` visits, `a` changed assumption
-//! parameters); every value is written by the site's one codec, [`policy_content::fragment`].
+//! Fragment: `k=3f0q&p=h&c=pr&o=co,sn&v=i,c,1,12000,10000,,;o,t,1,3000,2800,,&a=key:value,…`
+//! (`k` the check part, `p` profile, by its link code, `c` category, `o` options on, `v` visits, `a`
+//! changed assumption parameters); every value is written, and the whole sealed, by the site's one codec,
+//! [`policy_content::fragment`].
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -193,6 +194,12 @@ pub enum LinkNotice {
     NoValue { key: String },
     /// A place, category or number but no visit at all (cut off before the amounts).
     NoVisits,
+    /// The link's check part does not match the rest: cut off at a boundary (a whole visit or a changed
+    /// number gone, which reads as a complete scenario) or edited.
+    Altered,
+    /// No check part: a link made before links were sealed, or typed by hand; whether it is whole
+    /// cannot be seen.
+    Unchecked,
 }
 
 impl fmt::Display for LinkNotice {
@@ -219,8 +226,9 @@ impl fmt::Display for LinkNotice {
                 f,
                 "链接里第 {visit} 次就诊的{what}代码“{code}”不认识，已按{used}计算，请核对"
             ),
-            Self::Override(e @ OverrideError::Fixed { .. } | e @ OverrideError::Unknown { .. }) => {
-                e.fmt(f)
+            Self::Override(e @ OverrideError::Unknown { .. }) => write!(f, "链接中的{e}，已忽略"),
+            Self::Override(e @ OverrideError::Fixed { .. }) => {
+                write!(f, "链接中的{e}，已按原文计算")
             }
             Self::Override(e) => write!(f, "{e}。链接里的这个数字没有采用，已按假设值计算"),
             Self::Incomplete { visit } => write!(
@@ -234,6 +242,14 @@ impl fmt::Display for LinkNotice {
                 write!(f, "链接里的假设数字“{key}”没有数值（链接可能没有复制全），没有采用，请核对")
             }
             Self::NoVisits => write!(f, "链接不完整，没有就诊和金额（可能没有复制全），请核对"),
+            Self::Altered => write!(
+                f,
+                "链接和分享时不一样了（可能没有复制全或被改动过），下面按能读出的部分计算，请和发给您的人核对就诊次数和金额"
+            ),
+            Self::Unchecked => write!(
+                f,
+                "这个链接没有核对码（旧版网页生成的或手写的），看不出是否完整，请和海报或发给您的人核对就诊次数和金额"
+            ),
         }
     }
 }
@@ -301,7 +317,7 @@ impl CalcForm {
                 .collect();
             parts.push(("a", a.join(",")));
         }
-        fragment::join(parts)
+        fragment::seal(&fragment::join(parts))
     }
 
     /// Reads a fragment exactly as `location.hash` gives it (with or without `#`; never decoded
@@ -321,7 +337,7 @@ impl CalcForm {
                 "v" => Some("就诊"),
                 _ => None,
             };
-            known = known || matches!(k, "p" | "c" | "v" | "o" | "a");
+            known = known || matches!(k, "k" | "p" | "c" | "v" | "o" | "a");
             if let Some(what) = what {
                 if seen.contains(&k) {
                     say_once(&mut notices, LinkNotice::Repeated { what });
@@ -466,6 +482,20 @@ impl CalcForm {
                 }
                 Err(e) => notices.push(LinkNotice::Override(e)),
             }
+        }
+        // First, as what the rest is read under; not said again when a notice already says the link
+        // was cut.
+        let cut = |n: &LinkNotice| {
+            matches!(
+                n,
+                LinkNotice::Incomplete { .. } | LinkNotice::NoValue { .. } | LinkNotice::NoVisits
+            )
+        };
+        match fragment::check(hash) {
+            fragment::Check::Intact => {}
+            _ if notices.iter().any(cut) => {}
+            fragment::Check::Broken => notices.insert(0, LinkNotice::Altered),
+            fragment::Check::Missing => notices.insert(0, LinkNotice::Unchecked),
         }
         Some(FromLink { form, notices })
     }

@@ -45,9 +45,9 @@ impl Category {
     /// What to tell someone choosing this category, if anything.
     pub fn hint(self) -> Option<&'static str> {
         match self {
-            Self::SafetyNet => Some(
-                "如果同时是城乡低保对象或特困供养人员，请选那一类：文件只给低保、特困写了降低的大病保险起付线",
-            ),
+            Self::SafetyNet => {
+                Some("如果同时是城乡低保对象或特困供养人员，两类算法可能不同，可以各算一次")
+            }
             _ => None,
         }
     }
@@ -309,11 +309,14 @@ pub struct YearResult {
 mod tests {
     use super::*;
 
-    /// Issue 12 (5): someone choosing 农村兜底保障户 is told to pick 低保 or 特困 if that is what they are.
+    /// Issue 12 (5): someone choosing 农村兜底保障户 is told to look at 低保 or 特困 too if that is
+    /// what they are, in words true in every place (only 会宁 lowers 低保/特困's 大病 threshold, and
+    /// there 兜底保障户 may get the floor instead, so neither choice is always the better one).
     #[test]
     fn the_safety_net_category_points_to_dibao_and_tekun() {
         let hint = Category::SafetyNet.hint().unwrap();
         assert!(hint.contains(Category::Dibao.label()) && hint.contains(Category::Tekun.label()));
+        assert!(!hint.contains("起付线") && !hint.contains("请选"), "{hint}");
         assert!(Category::ALL
             .into_iter()
             .filter(|c| *c != Category::SafetyNet)

@@ -102,4 +102,5 @@ fn changed_numbers_are_read_as_the_page_reads_them() {
     let fixed = r#"{"profile":"huining-2018","category":"poverty_registered","overrides":{"assistance_threshold":"5000"},"episodes":[{"kind":"inpatient","level":"county","in_county":true,"total":"1000","compliant":"1000"}]}"#;
     case(fixed, "不能修改");
     assert!(!run(fixed).2.contains("已按原文计算"));
+    assert!(!run(fixed).2.contains("链接"), "the CLI reads no link");
 }

@@ -15,7 +15,7 @@ pub(super) fn LinkNotices(
     view! {
         <Show when=move || notices.with(|n| !n.is_empty())>
             <div class="notice link-notices" role="status" data-testid="link-notices">
-                <p>"这个链接里有几处没有照用："</p>
+                <p>"请核对这个链接："</p>
                 <ul>
                     {move || {
                         notices

@@ -23,6 +23,11 @@ fn visit(
     }
 }
 
+/// `body` as the site writes it: sealed, with `#`.
+fn sealed(body: &str) -> String {
+    format!("#{}", fragment::seal(body))
+}
+
 /// What the page reads back after writing `form` into the address bar.
 fn reopened(form: &CalcForm) -> FromLink {
     let hash = format!("#{}", as_browser_returns(&form.to_fragment()));
@@ -59,8 +64,9 @@ fn round_trips_through_the_browser() {
     form.overrides
         .insert("basic_ratio_county".into(), "78%".into());
     let frag = form.to_fragment();
+    assert_eq!(fragment::check(&frag), fragment::Check::Intact, "{frag}");
     assert!(
-        frag.starts_with(
+        frag[7..].starts_with(
             "p=m&c=db&o=meishan_compliant_cap&v=i,s,0,1.2%E4%B8%87,12%2C000.50,6500,;"
         ),
         "{frag}"
@@ -115,7 +121,7 @@ fn any_typed_form_round_trips() {
 #[test]
 fn links_cannot_change_what_the_documents_fix() {
     let back =
-        CalcForm::from_fragment("#p=h&c=pr&a=floor_ratio:0.5,basic_ratio_county:75,basic_ratio_city:78%25&v=i,c,1,4000,4000,2000,0")
+        CalcForm::from_fragment(&sealed("p=h&c=pr&a=floor_ratio:0.5,basic_ratio_county:75,basic_ratio_city:78%25&v=i,c,1,4000,4000,2000,0"))
             .unwrap();
     assert_eq!(
         back.form.overrides,
@@ -172,7 +178,7 @@ fn bounded_and_never_panics() {
     );
     let back = CalcForm::from_fragment("#v=i,c,1,%25%E4%B8%87").unwrap();
     assert_eq!(back.form.visits[0].total, "%万");
-    let long = format!("#v=i,c,1,{},,,", "9".repeat(40));
+    let long = sealed(&format!("v=i,c,1,{},,,", "9".repeat(40)));
     let back = CalcForm::from_fragment(&long).unwrap();
     assert_eq!(back.form.visits[0].total.len(), 32);
     assert_eq!(back.notices, vec![LinkNotice::Cut { visit: 1 }]);
@@ -194,7 +200,16 @@ fn missing_or_foreign_fragments() {
         "an unknown profile keeps the default"
     );
     assert_eq!(f.form.visits[0].total, "5000");
-    assert_eq!(f.notices.len(), 1);
+    assert_eq!(
+        f.notices,
+        vec![
+            LinkNotice::Unchecked,
+            LinkNotice::UnknownCode {
+                what: "地区",
+                code: "zz".into()
+            }
+        ]
+    );
 }
 
 /// A link typed from a printed handout with a slip in a code is taken with the default for that part, and
@@ -205,33 +220,33 @@ fn mistyped_codes_are_said() {
     let cases: &[(&str, &str, &[&str])] = &[
         (
             "zero for o: the visit kind",
-            "#p=h&c=or&v=0,c,1,20000,,,",
+            "p=h&c=or&v=0,c,1,20000,,,",
             &["链接里第 1 次就诊的就诊类型代码“0”不认识，已按住院计算，请核对"],
         ),
         (
             "capital P: the hospital level",
-            "#p=h&c=pr&v=i,c,1,8000,,,;i,P,0,30000,,,",
+            "p=h&c=pr&v=i,c,1,8000,,,;i,P,0,30000,,,",
             &["链接里第 2 次就诊的医院级别代码“P”不认识，已按县级医院计算，请核对"],
         ),
         (
             "the 县域内 flag",
-            "#p=h&c=pr&v=i,c,l,8000,,,",
+            "p=h&c=pr&v=i,c,l,8000,,,",
             &["链接里第 1 次就诊的县域内代码“l”不认识，已按县域内计算，请核对"],
         ),
         (
             "a misspelt reading option",
-            "#p=h&c=sn&o=safety_net_coverd&v=i,c,1,8000,,,",
+            "p=h&c=sn&o=safety_net_coverd&v=i,c,1,8000,,,",
             &["链接里的解读选项代码“safety_net_coverd”不认识，已按默认的解读选项计算"],
         ),
         (
             "codes as written",
-            "#p=h&c=sn&o=safety_net_covered&v=o,p,0,8000,,,",
+            "p=h&c=sn&o=safety_net_covered&v=o,p,0,8000,,,",
             &[],
         ),
-        ("empty codes are the defaults", "#v=,,,8000,,,", &[]),
+        ("empty codes are the defaults", "v=,,,8000,,,", &[]),
     ];
-    for (name, hash, said) in cases {
-        let back = CalcForm::from_fragment(hash).expect(name);
+    for (name, body, said) in cases {
+        let back = CalcForm::from_fragment(&sealed(body)).expect(name);
         let got: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
         assert_eq!(got, *said, "{name}");
         // What the page goes on with is a form any link writes: reopening it says nothing more.
@@ -249,13 +264,13 @@ fn mistyped_codes_are_said() {
 /// replaced the first without a word).
 #[test]
 fn every_a_part_counts() {
-    let two = CalcForm::from_fragment(
-        "#p=h&c=pr&v=i,s,1,100000,90000,,&a=basic_ratio_city:70%25&a=assistance_threshold:1000",
-    )
+    let two = CalcForm::from_fragment(&sealed(
+        "p=h&c=pr&v=i,s,1,100000,90000,,&a=basic_ratio_city:70%25&a=assistance_threshold:1000",
+    ))
     .unwrap();
-    let one = CalcForm::from_fragment(
-        "#p=h&c=pr&v=i,s,1,100000,90000,,&a=basic_ratio_city:70%25,assistance_threshold:1000",
-    )
+    let one = CalcForm::from_fragment(&sealed(
+        "p=h&c=pr&v=i,s,1,100000,90000,,&a=basic_ratio_city:70%25,assistance_threshold:1000",
+    ))
     .unwrap();
     assert_eq!(two, one);
     assert_eq!(
@@ -273,58 +288,71 @@ fn every_a_part_counts() {
 /// wrote the address back complete).
 #[test]
 fn cut_or_edited_links_are_said() {
-    let cases: &[(&str, &str, &[&str])] = &[
+    // `true`: edited, so the check part is said too (a cut is said once, by what was cut).
+    let cases: &[(&str, &str, bool, &[&str])] = &[
         (
             "a visit cut in its compliant amount",
-            "#p=h&c=pr&v=i,c,1,12000,1000",
+            "#p=h&c=pr&v=i,c,1,12000,1000", false,
             &["链接里第 1 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"],
         ),
         (
             "the second visit cut",
-            "#p=h&c=pr&v=i,c,1,12000,10000,,;i,s,0,30",
+            "#p=h&c=pr&v=i,c,1,12000,10000,,;i,s,0,30", false,
             &["链接里第 2 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"],
         ),
         (
             "a changed number cut before its value",
-            "#p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county",
+            "#p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county", false,
             &["链接里的假设数字“basic_ratio_county”没有数值（链接可能没有复制全），没有采用，请核对"],
         ),
         (
             "a second v= after the first",
-            "#p=h&c=pr&v=i,c,1,12000,10000,,&v=i,c,1,5000,5000,,",
+            "#p=h&c=pr&v=i,c,1,12000,10000,,&v=i,c,1,5000,5000,,", true,
             &["链接里的就诊写了不止一次，已按最后一次计算，请核对"],
         ),
         (
             "a second c=",
-            "#p=h&c=pr&v=i,c,1,12000,10000,,&c=or",
+            "#p=h&c=pr&v=i,c,1,12000,10000,,&c=or", true,
             &["链接里的人员类别写了不止一次，已按最后一次计算，请核对"],
         ),
         (
             "cut before the visits",
-            "#p=h&c=pr",
+            "#p=h&c=pr", false,
             &["链接不完整，没有就诊和金额（可能没有复制全），请核对"],
         ),
         (
             "a visit with an eighth part",
-            "#p=h&c=pr&v=i,c,1,44500,,,,9",
+            "#p=h&c=pr&v=i,c,1,44500,,,,9", false,
             &["链接里第 1 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"],
         ),
         (
             "a changed number given twice",
-            "#p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county:0.8&a=basic_ratio_county:0.5",
+            "#p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county:0.8&a=basic_ratio_county:0.5", true,
             &["链接里的假设的数字写了不止一次，已按最后一次计算，请核对"],
         ),
-        ("the site's own link", "#p=h&c=pr&v=i,c,1,12000,10000,,", &[]),
     ];
-    for (name, hash, said) in cases {
-        let back = CalcForm::from_fragment(hash).expect(name);
-        let got: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
-        assert_eq!(got, *said, "{name}");
+    // Said alike whether the link had a check part (which cannot match once cut) or not.
+    for (name, hash, edited, said) in cases {
+        for (hash, check) in [
+            (hash.to_string(), LinkNotice::Unchecked),
+            (format!("#k=0000&{}", &hash[1..]), LinkNotice::Altered),
+        ] {
+            let back = CalcForm::from_fragment(&hash).expect(name);
+            let got: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
+            let check = check.to_string();
+            let said: Vec<&str> = edited
+                .then_some(check.as_str())
+                .into_iter()
+                .chain(said.iter().copied())
+                .collect();
+            assert_eq!(got, said, "{name}: {hash}");
+        }
     }
-    // A colon written as %3A is a colon: the number is taken.
-    let encoded =
-        CalcForm::from_fragment("#p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county%3A0.9")
-            .unwrap();
+    // A colon written as %3A is a colon: the number is taken, and the link is as sealed.
+    let encoded = CalcForm::from_fragment(
+        &sealed("p=h&c=or&v=i,c,1,12000,10000,,&a=basic_ratio_county:0.9").replace(':', "%3A"),
+    )
+    .unwrap();
     assert_eq!(encoded.notices, vec![]);
     assert_eq!(
         encoded
@@ -334,4 +362,35 @@ fn cut_or_edited_links_are_said() {
             .map(String::as_str),
         Some("0.9")
     );
+}
+
+/// A link cut exactly at a boundary reads as a complete, different scenario: only its check part shows
+/// it (before, 4,631.47 元 was shown as 1,481.47 or 5,081.47 without a word). A link with no check part
+/// (made before links were sealed, or typed) is read as before and said to be unchecked.
+#[test]
+fn a_link_cut_at_a_boundary_or_unsealed_is_said() {
+    let whole = "p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,60000,50000,,&a=critical_band_1:60000";
+    let link = sealed(whole);
+    let altered = "链接和分享时不一样了（可能没有复制全或被改动过），下面按能读出的部分计算，请和发给您的人核对就诊次数和金额";
+    let unchecked = "这个链接没有核对码（旧版网页生成的或手写的），看不出是否完整，请和海报或发给您的人核对就诊次数和金额";
+    let cases: &[(&str, String, &[&str])] = &[
+        ("the site's own link", link.clone(), &[]),
+        ("cut between the visits", link[..link.find(";i,s").unwrap()].to_string(), &[altered]),
+        ("cut before the changed number", link[..link.find("&a=").unwrap()].to_string(), &[altered]),
+        ("a changed number cut short", link[..link.len() - 1].to_string(), &[altered]),
+        ("an amount edited", link.replace("30000", "3000"), &[altered]),
+        ("cut inside a visit: said once", link[..link.find("25000").unwrap()].to_string(), &["链接里第 1 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"]),
+        ("no check part", format!("#{whole}"), &[unchecked]),
+        ("as the browser returns it", format!("#{}", as_browser_returns(&link[1..])), &[]),
+    ];
+    for (name, hash, said) in cases {
+        let back = CalcForm::from_fragment(hash).expect(name);
+        let got: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
+        assert_eq!(got, *said, "{name}: {hash}");
+    }
+    // Every cut of the site's link after its check part is said one way or another.
+    for end in 3..link.len() {
+        let back = CalcForm::from_fragment(&link[..end]).expect("a scenario");
+        assert!(!back.notices.is_empty(), "{}", &link[..end]);
+    }
 }
