@@ -17,14 +17,19 @@ fn hash_target() -> Option<web_sys::Element> {
 /// Scrolls to the element named by the URL's `#fragment`, if there is one on the page, and marks it as
 /// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
 pub fn scroll_to_hash() {
-    if let Some(el) = hash_target() {
-        mark_target(&el);
-        el.scroll_into_view();
-        let top = el.get_bounding_client_rect().top();
-        forget_opened_place_when_moved();
-        OPENED_AT.with(|o| o.replace(Some((el.clone(), top))));
-        keep_in_place(el, top);
-    }
+    let Some(el) = hash_target() else {
+        // An address with no clause (Back to the page's top): no clause is held or marked any more.
+        HOLD.with(|h| h.set(h.get().wrapping_add(1)));
+        OPENED_AT.with(|o| o.take());
+        unmark_targets();
+        return;
+    };
+    mark_target(&el);
+    el.scroll_into_view();
+    let top = el.get_bounding_client_rect().top();
+    forget_opened_place_when_moved();
+    OPENED_AT.with(|o| o.replace(Some((el.clone(), top))));
+    keep_in_place(el, top);
 }
 
 /// Marks the element the address's fragment names, if the page has it, as [`mark_target`] does: after the
@@ -38,7 +43,13 @@ pub fn mark_hash_target() {
 /// Marks `el` as the address's target (`.is-target`), and no other element: the address's fragment has
 /// become its id (opened, or its share link tapped).
 pub fn mark_target(el: &web_sys::Element) {
-    let Some(doc) = el.owner_document() else {
+    unmark_targets();
+    let _ = el.class_list().add_1("is-target");
+}
+
+/// Takes the address's mark (`.is-target`) off every element.
+fn unmark_targets() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     if let Ok(old) = doc.query_selector_all(".is-target") {
@@ -51,7 +62,6 @@ pub fn mark_target(el: &web_sys::Element) {
             }
         }
     }
-    let _ = el.class_list().add_1("is-target");
 }
 
 thread_local! {

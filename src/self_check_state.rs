@@ -156,7 +156,7 @@ impl SelfCheckState {
     pub fn from_fragment(hash: &str, form_ids: &[&str]) -> Self {
         let mut s = Self::default();
         let mut given = BTreeMap::new();
-        for (k, v) in fragment::pairs(hash) {
+        for (k, v) in fragment::pairs(&fragment::site_part(hash)) {
             match k {
                 "tab" => s.tab = fragment::decode_field(v).0,
                 "r" => {

@@ -129,15 +129,12 @@ fn excerpt(text: &str, complete: bool) -> Excerpt {
 }
 
 /// A heading's level (`H3` → 3), or `None` for any other element.
-/// The title of the part of the document `el` is in (the `h2` before it: the 实施意见, an 附件), unless that
-/// part is the notice or the editors' notes (the document's own title says more then).
-fn part_title(el: &web_sys::Element) -> Option<String> {
+/// The heading (`h2`) of the part of the document `el` is in: `el` itself, or the last before it.
+fn part_of(el: &web_sys::Element) -> Option<web_sys::Element> {
     let mut at = Some(el.clone());
     while let Some(n) = at {
         match n.tag_name().as_str() {
-            "H2" => {
-                return (!matches!(n.id().as_str(), "notice" | "editorial")).then(|| text_of(&n))
-            }
+            "H2" => return Some(n),
             "MAIN" => return None,
             _ => at = n.previous_element_sibling().or_else(|| n.parent_element()),
         }
@@ -218,11 +215,20 @@ fn read_page(hash: &str) -> PosterText {
         }
         (body, true)
     };
+    // The part of the document the target is in (the notice, the 实施意见, an 附件, the editors' notes).
+    let part = target.as_ref().and_then(part_of);
+    let part_id = part.as_ref().map(|p| p.id()).unwrap_or_default();
+    // The notice's own part is titled 通知 by the site: the document's title says what it is.
+    let own_title = !matches!(part_id.as_str(), "notice" | "editorial");
     let (title, (mut body, complete)) = match &target {
+        Some(el) if heading_level(el) == Some(2) && !own_title => {
+            (h1.clone(), following(el, String::new()))
+        }
         Some(el) if heading_level(el).is_some() => (text_of(el), following(el, String::new())),
         // A clause under the title of the part it is in (an 附件's own title, not the notice's).
         Some(el) => (
-            part_title(el).unwrap_or_else(|| h1.clone()),
+            part.filter(|_| own_title)
+                .map_or_else(|| h1.clone(), |p| text_of(&p)),
             following(el, text_of(el)),
         ),
         None => {
@@ -255,6 +261,10 @@ fn read_page(hash: &str) -> PosterText {
         .map(|id| format!(" {}", crate::clause::clause_label(&id)))
         .unwrap_or_default();
     let source = match (number, date) {
+        // The editors' notes are the site's words, not the document's.
+        (Some(n), _) if part_id == "editorial" => {
+            format!("出处：本站编者注（不是文件原文），关于{n}")
+        }
         (Some(n), Some(d)) => format!("出处：{n}{clause}　{d}"),
         _ => "健康扶贫政策通".to_string(),
     };

@@ -88,7 +88,9 @@
 // number read as a whole, different scenario): calc 178.9 → 179.3 KB, budget 179 → 180; checker 168.6
 // (it writes the calculator's link), reader 190.2. With the same day's fixes (one held place at a time,
 // the review heard once, a clause's poster named and closed by Esc: chunks): calc 179.6 (+ 50.9), checker
-// 168.6 (+ 34.7), reader 190.3 (+ 37.1) KB.
+// 168.6 (+ 34.7), reader 190.3 (+ 37.1) KB. Then the helper's audit: a link with something to say keeps
+// its address, apps' additions read as the link, Back to the page ends the hold, the editors' notes' and
+// the notice's posters (the poster is in the chunks): LAZY 51 → 52 (calc's chunk 51.0 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -101,7 +103,7 @@ const KB = 1000;
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
 const BUDGET = { reader: 191 * KB, calc: 180 * KB, checker: 169 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
-const LAZY_BUDGET = 51 * KB;
+const LAZY_BUDGET = 52 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

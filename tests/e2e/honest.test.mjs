@@ -121,6 +121,31 @@ async function posterOf(path, id) {
   return { points, note, clause, title, source };
 }
 
+test('a poster of the editors\' notes says they are the site\'s words; the notice\'s is under the document\'s title', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-203/#ed-fixes`);
+  await appReady(page);
+  const h1 = (await page.locator('main h1').textContent()).trim();
+  const posterAt = async (hash) => {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await page.getByRole('button', { name: '海报' }).click();
+    const poster = page.locator('[data-testid="poster"]');
+    await poster.locator('svg[data-testid="qr"]').waitFor();
+    const seen = [await poster.locator('.poster-title').textContent(), await poster.locator('.poster-source').textContent()];
+    await page.keyboard.press('Escape');
+    await poster.waitFor({ state: 'detached' });
+    return seen;
+  };
+  for (const hash of ['#ed-fixes', '#editorial', '#ed-notes']) {
+    const [, source] = await posterAt(hash);
+    assert.match(source, /^出处：本站编者注（不是文件原文），关于会卫计发〔2018〕203号$/, hash);
+  }
+  const [title, source] = await posterAt('#notice');
+  assert.ok(h1.startsWith(title.replace(/…$/, '')), `the notice's poster under the document's title: ${title}`);
+  assert.match(source, /^出处：会卫计发〔2018〕203号　/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a clause\'s poster says it is an excerpt, marks every cut with …, and carries the clause\'s figures', async () => {
   // Thirteen sentences: the three with amounts in 元 and percentages, in order; the lead and the rest left
   // out (marked), the long first one cut at a comma (marked).

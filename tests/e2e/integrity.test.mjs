@@ -120,6 +120,16 @@ test('a link cannot change a number the documents fix', async () => {
   await appReady(page);
   assert.equal(await personal(page), plain);
   assert.match(await page.getByTestId('link-notices').textContent(), /是政策规定的数值，不能修改，已按原文计算/);
+  // The address is kept as opened, so passed on it says the same; changed by the person, the refused
+  // part leaves it.
+  assert.match(page.url(), /floor_ratio/);
+  const again = await open(browser, page.url());
+  await appReady(again.page);
+  assert.equal(await personal(again.page), plain);
+  assert.match(await again.page.getByTestId('link-notices').textContent(), /不能修改/);
+  await again.page.close();
+  await page.fill('#v0-total', '4001');
+  await page.waitForFunction(() => /v=i,c,1,4001/.test(location.hash));
   assert.doesNotMatch(page.url(), /floor_ratio/, 'the refused part leaves the address');
   // An assumed ratio out of range (75 for 0.75) is refused too; nothing is ever negative.
   await page.goto(`${server.base}${calcLink('p=m&c=pr&a=basic_ratio_county:75&v=i,c,1,20000,20000,,')}`);
@@ -142,7 +152,11 @@ test('a link with a mistyped code says which part it could not read and what it 
     await page.goto(`${server.base}/calc/${hash}`);
     await appReady(page);
     assert.match(await page.getByTestId('link-notices').textContent(), said, hash);
-    await page.waitForFunction((re) => new RegExp(re).test(decodeURIComponent(location.hash)), address.source);
+    // Kept as typed while nothing is changed (passed on, it says the same); written as read once the
+    // person changes the form.
+    assert.equal(new URL(page.url()).hash, hash);
+    await page.fill('#v0-total', '9999');
+    await page.waitForFunction((re) => new RegExp(re).test(decodeURIComponent(location.hash)), address.source.replace(/\d+$/, '9999'));
   }
   // The same scenario written correctly says nothing.
   await page.goto(`${server.base}${calcLink('p=h&c=or&v=o,c,1,20000,,,')}`);
@@ -382,13 +396,23 @@ test('a link cut exactly between two visits or before a changed number is said, 
     } else {
       assert.equal(await notices.count(), 0, name);
     }
-    // What the page shows is written back sealed: shared again, it opens without a word.
-    await page.waitForFunction(() => /^#k=\w{4}&p=h/.test(location.hash));
+    // The address is kept as opened: passed on (reload, QR code, poster), it shows the same amount and
+    // says the same again, rather than travel on as a checked link.
+    assert.equal(page.url(), `${server.base}${link}`, `${name}: the address as opened`);
     const again = await open(browser, page.url());
     await appReady(again.page);
     assert.equal(await personal(again.page), amounts.at(-1), `${name}: shared again`);
-    assert.equal(await again.page.getByTestId('link-notices').count(), 0, `${name}: shared again, nothing to say`);
-    assert.deepEqual([...errors, ...again.errors], [], name);
+    assert.equal(await again.page.getByTestId('link-notices').count(), said ? 1 : 0, `${name}: shared again, said again`);
+    // Once the person changes a number, what the page shows is written sealed: opened, it says nothing.
+    await again.page.fill('#v0-compliant', '24000');
+    await again.page.waitForFunction(() => /^#k=\w{4}&p=h&c=or&v=i,c,1,30000,24000,,/.test(location.hash));
+    const mine = await personal(again.page);
+    const third = await open(browser, again.page.url());
+    await appReady(third.page);
+    assert.equal(await personal(third.page), mine, `${name}: edited and shared`);
+    assert.equal(await third.page.getByTestId('link-notices').count(), 0, `${name}: edited and shared, nothing to say`);
+    assert.deepEqual([...errors, ...again.errors, ...third.errors], [], name);
+    await third.page.close();
     await again.page.close();
     await page.close();
   }

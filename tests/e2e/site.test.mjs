@@ -136,6 +136,22 @@ test('a link to a page of another bundle loads that page (with its scenario), an
   await page.close();
 });
 
+test('Back from a clause to the page\'s own address, at once: the page goes back up and no clause stays marked', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await page.evaluate(() => { location.hash = '#a5-s3-2'; });
+  await page.waitForFunction(() => document.querySelector('#a5-s3-2')?.classList.contains('is-target'));
+  await page.waitForTimeout(200);
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '');
+  await page.waitForTimeout(2500);
+  const [y, marked] = await page.evaluate(() => [scrollY, document.querySelectorAll('.is-target').length]);
+  assert.ok(y < 100, `back at the top, not held at the clause: scrollY ${y}`);
+  assert.equal(marked, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an address ending in index.html opens its page at its clause; a jump inside the page moves the mark with it; the list is newest first within each level', async () => {
   const { page, errors } = await open(browser, server.base + '/docs/huining-83/index.html#s3-2');
   await appReady(page);

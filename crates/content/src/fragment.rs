@@ -87,19 +87,47 @@ pub fn seal(body: &str) -> String {
     format!("{CHECK_KEY}={}&{body}", check_digits(body))
 }
 
-/// Whether `fragment` (with or without `#`) is as [`seal`] wrote it.
-pub fn check(fragment: &str) -> Check {
-    let raw = fragment.trim_start_matches('#');
-    let Some(rest) = raw
+/// Whether `fragment` (without `#`: [`site_part`]) is as [`seal`] wrote it. Pairs added after it whose
+/// keys are not in `read` (what the fragment's reader reads: an app's `&from=…`, a second `k=`) are not
+/// part of it; a pair the reader reads is (appended, it would change what is read).
+pub fn check(fragment: &str, read: &[&str]) -> Check {
+    let Some(rest) = fragment
         .strip_prefix(CHECK_KEY)
         .and_then(|r| r.strip_prefix('='))
     else {
-        return Check::Missing;
+        // A check part elsewhere (moved, or the link put together again by hand): not as written.
+        let moved = pairs(fragment).any(|(k, _)| k == CHECK_KEY);
+        return if moved { Check::Broken } else { Check::Missing };
     };
-    match rest.split_once('&') {
-        Some((digits, body)) if digits == check_digits(body) => Check::Intact,
-        _ => Check::Broken,
+    let Some((digits, mut body)) = rest.split_once('&') else {
+        return Check::Broken;
+    };
+    loop {
+        if digits == check_digits(body) {
+            return Check::Intact;
+        }
+        match body.rsplit_once('&') {
+            Some((before, last)) if !read.contains(&last.split('=').next().unwrap_or(last)) => {
+                body = before
+            }
+            _ => return Check::Broken,
+        }
     }
+}
+
+/// The part of a fragment the site wrote, as a reader should take it: without `#`; decoded once if it was
+/// escaped whole (`k%3D…%26p%3Dh…`, as some apps and QR makers pass a link on: the site's fragments always
+/// hold a `=`); up to a literal `?` (never written: [`encode`] escapes it), where an app appended its own
+/// query.
+pub fn site_part(fragment: &str) -> std::borrow::Cow<'_, str> {
+    let raw = fragment.trim_start_matches('#');
+    let raw = raw.split('?').next().unwrap_or(raw);
+    if !raw.contains('=') && raw.to_ascii_uppercase().contains("%3D") {
+        let decoded = decode(raw);
+        let decoded = decoded.split('?').next().unwrap_or(&decoded).to_string();
+        return std::borrow::Cow::Owned(decoded);
+    }
+    std::borrow::Cow::Borrowed(raw)
 }
 
 fn check_digits(body: &str) -> String {
@@ -367,6 +395,8 @@ mod tests {
     /// anywhere after its check part, or edited, it is broken; without one it is missing.
     #[test]
     fn a_sealed_fragment_shows_any_cut_or_edit() {
+        const READ: &[&str] = &["p", "c", "o", "v", "a"];
+        let check = |f: &str| check(&site_part(f), READ);
         let body = "p=h&c=pr&v=i,c,1,12000,10000,,;o,c,1,3000,2800,,&a=critical_band_1:60000";
         let sealed = seal(body);
         assert!(
@@ -386,6 +416,30 @@ mod tests {
         assert_eq!(check(body), Check::Missing);
         assert_eq!(check(""), Check::Missing);
         assert_eq!(check("#kk=1&p=h"), Check::Missing);
+        // What apps do to a link on its way: appended pairs the reader does not read, an appended query,
+        // the whole escaped once.
+        for passed_on in [
+            format!("{sealed}&from=singlemessage&isappinstalled=0"),
+            format!("{sealed}?from=singlemessage"),
+            format!("{sealed}&k=0000"),
+            encode(&sealed),
+            format!("{}?from=timeline", encode(&sealed)),
+        ] {
+            assert_eq!(check(&passed_on), Check::Intact, "{passed_on}");
+            assert_eq!(
+                site_part(&passed_on).split('&').nth(1),
+                Some("p=h"),
+                "{passed_on}"
+            );
+        }
+        // A pair the reader reads, appended, changes what is read: not intact.
+        assert_eq!(
+            check(&format!("{sealed}&a=basic_ratio_county:0.5")),
+            Check::Broken
+        );
+        assert_eq!(check(&format!("{sealed}&v=i,c,1,1,,,")), Check::Broken);
+        // The check part moved to the end, or a second one first: there, but not as written.
+        assert_eq!(check(&format!("{body}&{}", &sealed[..6])), Check::Broken);
         // The check digits never change (links on posters carry them); the browser tests compute the
         // same from the format's description (tests/e2e/harness.mjs).
         assert_eq!(

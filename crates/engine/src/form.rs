@@ -132,6 +132,10 @@ impl Default for CalcForm {
 /// The most visits one scenario holds (in the form and from a link).
 pub const MAX_VISITS: usize = 50;
 
+/// The keys of a link's parts this reader reads (`p` profile, `c` category, `o` options, `v` visits, `a`
+/// changed numbers); anything else in a link is not read.
+const READ: &[&str] = &["p", "c", "o", "v", "a"];
+
 /// The parts of one visit in a link (kind, level, 县域内, the four amounts): every link the site writes
 /// has them all, so a visit with fewer was cut off.
 const VISIT_PARTS: usize = 7;
@@ -325,19 +329,20 @@ impl CalcForm {
     /// parameter the profile does not let a person change, or a value out of its range, is left out.
     /// Every such case is in the notices.
     pub fn from_fragment(hash: &str) -> Option<FromLink> {
+        let hash = fragment::site_part(hash);
         let mut form = Self::default();
         let mut notices = Vec::new();
         let mut known = false;
         let mut seen = Vec::new();
         let mut overrides = Vec::new();
-        for (k, v) in fragment::pairs(hash) {
+        for (k, v) in fragment::pairs(&hash) {
             let what = match k {
                 "p" => Some("地区"),
                 "c" => Some("人员类别"),
                 "v" => Some("就诊"),
                 _ => None,
             };
-            known = known || matches!(k, "k" | "p" | "c" | "v" | "o" | "a");
+            known = known || k == "k" || READ.contains(&k);
             if let Some(what) = what {
                 if seen.contains(&k) {
                     say_once(&mut notices, LinkNotice::Repeated { what });
@@ -491,7 +496,7 @@ impl CalcForm {
                 LinkNotice::Incomplete { .. } | LinkNotice::NoValue { .. } | LinkNotice::NoVisits
             )
         };
-        match fragment::check(hash) {
+        match fragment::check(&hash, READ) {
             fragment::Check::Intact => {}
             _ if notices.iter().any(cut) => {}
             fragment::Check::Broken => notices.insert(0, LinkNotice::Altered),

@@ -53,16 +53,25 @@ pub fn CalcPage(
             .unwrap_or_default(),
     );
     let form = RwSignal::new(opened.map(|l| l.form).unwrap_or_default());
+    // A link with something to say keeps its address until the person changes the form: shared on (the
+    // QR code, the poster, the handout, a reload), it says the same again; written back sealed at once, a
+    // cut link would travel on as a checked one.
+    let keep_address = StoredValue::new(notices.with_untracked(|n| !n.is_empty()));
     Effect::new(move |_| {
         let fragment = form.with(CalcForm::to_fragment);
-        crate::address::replace_fragment(&fragment);
+        if !keep_address.get_value() {
+            crate::address::replace_fragment(&fragment);
+        }
+        keep_address.set_value(false);
     });
     // Another scenario link opened in this tab (or a fragment typed in the address bar): what in it was
-    // not taken is said even when the scenario it gives is the one shown.
+    // not taken is said even when the scenario it gives is the one shown; its address is kept as above.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(link) = read_fragment() {
+            let said = !link.notices.is_empty();
             notices.set(link.notices);
             if form.with_untracked(|f| *f != link.form) {
+                keep_address.set_value(said);
                 form.set(link.form);
             }
         }

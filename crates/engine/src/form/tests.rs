@@ -64,7 +64,11 @@ fn round_trips_through_the_browser() {
     form.overrides
         .insert("basic_ratio_county".into(), "78%".into());
     let frag = form.to_fragment();
-    assert_eq!(fragment::check(&frag), fragment::Check::Intact, "{frag}");
+    assert_eq!(
+        fragment::check(&frag, READ),
+        fragment::Check::Intact,
+        "{frag}"
+    );
     assert!(
         frag[7..].starts_with(
             "p=m&c=db&o=meishan_compliant_cap&v=i,s,0,1.2%E4%B8%87,12%2C000.50,6500,;"
@@ -381,6 +385,11 @@ fn a_link_cut_at_a_boundary_or_unsealed_is_said() {
         ("an amount edited", link.replace("30000", "3000"), &[altered]),
         ("cut inside a visit: said once", link[..link.find("25000").unwrap()].to_string(), &["链接里第 1 次就诊不完整或多了几项（链接可能没有复制全或被改动过），已按能读出的部分计算，请核对"]),
         ("no check part", format!("#{whole}"), &[unchecked]),
+        ("an app's pairs appended", format!("{link}&from=singlemessage&isappinstalled=0"), &[]),
+        ("an app's query appended", format!("{link}?from=singlemessage"), &[]),
+        ("escaped whole by an app", format!("#{}", fragment::encode(&link[1..])), &[]),
+        ("a changed number appended", format!("{link}&a=basic_ratio_county:0.5"), &[altered]),
+        ("the check part moved to the end", format!("#{whole}&{}", &link[1..7]), &[altered]),
         ("as the browser returns it", format!("#{}", as_browser_returns(&link[1..])), &[]),
     ];
     for (name, hash, said) in cases {
