@@ -393,6 +393,16 @@ test('a link cut exactly between two visits or before a changed number is said, 
       assert.ok(await notices.isVisible(), `${name}: on the screen`);
       const box = await notices.boundingBox();
       assert.ok(box.y < 780, `${name}: above the fold (${box.y})`);
+      // Printed with the number it concerns (not its 知道了), the handout still one A4 page.
+      await page.waitForSelector('.calc-print-qr svg', { state: 'attached' });
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await notices.isVisible(), `${name}: printed`);
+      assert.equal(await notices.getByRole('button').isVisible(), false);
+      await page.emulateMedia({ media: null });
+      if (name === 'cut between the visits') {
+        const pdf = await page.pdf({ format: 'A4' });
+        assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one A4 page');
+      }
     } else {
       assert.equal(await notices.count(), 0, name);
     }

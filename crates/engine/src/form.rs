@@ -325,7 +325,8 @@ impl CalcForm {
     }
 
     /// Reads a fragment exactly as `location.hash` gives it (with or without `#`; never decoded
-    /// beforehand). `None` when it holds no scenario. Unknown or missing parts keep their defaults; a
+    /// beforehand; what apps add to a link on its way is left out: [`fragment::site_part`]), and checks
+    /// it against its check part ([`fragment::check`]). `None` when it holds no scenario. Unknown or missing parts keep their defaults; a
     /// parameter the profile does not let a person change, or a value out of its range, is left out.
     /// Every such case is in the notices.
     pub fn from_fragment(hash: &str) -> Option<FromLink> {
