@@ -19,7 +19,7 @@ fn hash_target() -> Option<web_sys::Element> {
 pub fn scroll_to_hash() {
     let Some(el) = hash_target() else {
         // An address with no clause (Back to the page's top): no clause is held or marked any more.
-        HOLD.with(|h| h.set(h.get().wrapping_add(1)));
+        new_hold();
         OPENED_AT.with(|o| o.take());
         unmark_targets();
         return;
@@ -142,6 +142,14 @@ thread_local! {
     static HOLD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
+/// Ends the hold there is, if any, and returns the id of the next one.
+fn new_hold() -> u32 {
+    HOLD.with(|h| {
+        h.set(h.get().wrapping_add(1));
+        h.get()
+    })
+}
+
 /// Puts `el` at `wanted` px from the top of the screen now, and holds it there while the page settles: the
 /// blocks above it are laid out only when near the screen (`content-visibility`), fonts arrive, the router
 /// scrolls after a navigation. Each of these can move the text under a reader who has not touched the page
@@ -163,8 +171,7 @@ fn keep_in_place(el: web_sys::Element, wanted: f64) {
         }
     };
     put(&el);
-    let mine = HOLD.with(|h| h.get().wrapping_add(1));
-    HOLD.with(|h| h.set(mine));
+    let mine = new_hold();
     let touched = Rc::new(Cell::new(false));
     let ticks = Rc::new(Cell::new(0));
     let interval = Rc::new(Cell::new(0));

@@ -128,7 +128,6 @@ fn excerpt(text: &str, complete: bool) -> Excerpt {
     Excerpt { points, whole }
 }
 
-/// A heading's level (`H3` → 3), or `None` for any other element.
 /// The heading (`h2`) of the part of the document `el` is in: `el` itself, or the last before it.
 fn part_of(el: &web_sys::Element) -> Option<web_sys::Element> {
     let mut at = Some(el.clone());
@@ -142,6 +141,7 @@ fn part_of(el: &web_sys::Element) -> Option<web_sys::Element> {
     None
 }
 
+/// A heading's level (`H3` → 3), or `None` for any other element.
 fn heading_level(el: &web_sys::Element) -> Option<u8> {
     let t = el.tag_name();
     let d = t.strip_prefix('H')?;
