@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, calcLink } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink, pdfPages } from './harness.mjs';
 
 let server; let phone; let desk;
 before(async () => {
@@ -124,7 +124,7 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   assert.match(url, /\/calc\/#k=\w{4}&p=h&c=pr&v=i,s,0,40000,30000,,/);
   assert.ok(await page.locator('.calc-print-qr svg').isVisible());
   const pdf = await page.pdf({ format: 'A4' });
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  const pages = pdfPages(pdf);
   assert.equal(pages, 1, `the handout printed on ${pages} pages`);
   // Three visits at three levels (a trainer's what-if): still one page, the QR code with its address and
   // date (a flex row used to print the code on page 1 and its words on page 2).
@@ -133,7 +133,7 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   await appReady(whatIf);
   await whatIf.waitForSelector('.calc-print-qr svg', { state: 'attached' });
   const three = await whatIf.pdf({ format: 'A4' });
-  const threePages = (three.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  const threePages = pdfPages(three);
   assert.equal(threePages, 1, `the three-visit handout printed on ${threePages} pages`);
   await whatIf.close();
   // Two visits, another reading and two changed numbers: two pages, and the QR code on the page of the
@@ -393,7 +393,7 @@ test('8: 打印对比表 prints the comparison alone, on one A4 page; the handou
   assert.ok(fits, 'the table fits the page width');
   const pdf = await page.pdf({ format: 'A4' });
   if (SHOTS) fs.writeFileSync(`${SHOTS}/compare.pdf`, pdf);
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  const pages = pdfPages(pdf);
   assert.equal(pages, 1, `the comparison printed on ${pages} pages`);
   // After printing the page is as before.
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

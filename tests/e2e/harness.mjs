@@ -91,6 +91,11 @@ export async function checkResult(page) {
   await page.waitForSelector('[data-testid="benefit-count"]');
 }
 
+/** How many pages the PDF `pdf` (a Buffer from `page.pdf()`) has. */
+export function pdfPages(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
 /** The calculator's address for the fragment `body` as the site writes it: sealed with its check part
  * first (`/calc/#k=xxxx&body`). Written here from the format's description (FNV-1a of the body's decoded
  * bytes, four base-36 digits; crates/content/src/fragment.rs), not from the site's code, so the tests
