@@ -42,7 +42,13 @@ fn chinese_voice() -> Option<web_sys::SpeechSynthesisVoice> {
         .get_voices()
         .iter()
         .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-        .find(|v| v.lang().to_lowercase().starts_with("zh"))
+        // A voice's language is a BCP 47 tag (zh-CN, zh-TW), ASCII: compared as ASCII, which keeps Unicode's
+        // case tables out of every bundle.
+        .find(|v| {
+            v.lang()
+                .get(..2)
+                .is_some_and(|l| l.eq_ignore_ascii_case("zh"))
+        })
 }
 
 fn inner_text(el: &web_sys::Element) -> String {

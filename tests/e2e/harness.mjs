@@ -97,17 +97,24 @@ export function pdfPages(pdf) {
 }
 
 /** The calculator's address for the fragment `body` as the site writes it: sealed with its check part
- * first (`/calc/#k=xxxx&body`). Written here from the format's description (FNV-1a of the body's decoded
- * bytes, four base-36 digits; crates/content/src/fragment.rs), not from the site's code, so the tests
- * also hold the format to what links already made carry. */
+ * first (`/calc/#k=xxxx&body`). Written here from the format's description (crates/content/src/fragment.rs:
+ * FNV-1a, four base-36 digits, over the body as its readers read it: each value between the separators
+ * `& = , ;` decoded, full-width forms read as ASCII, and a separator inside a value escaped again), not
+ * from the site's code, so the tests also hold the format to what links already made carry. */
 export function calcLink(body) {
-  const bytes = [];
-  for (let i = 0; i < body.length; i++) {
-    const m = /^%([0-9a-fA-F]{2})/.exec(body.slice(i, i + 3));
-    if (m && i + 2 < body.length) { bytes.push(parseInt(m[1], 16)); i += 2; continue; }
-    bytes.push(...Buffer.from(body[i]));
-  }
+  const asRead = body.split(/([&=,;])/).map((piece, i) => {
+    if (i % 2) return piece; // a separator between values
+    const bytes = [];
+    for (let j = 0; j < piece.length; j++) {
+      const m = /^%([0-9a-fA-F]{2})/.exec(piece.slice(j, j + 3));
+      if (m) { bytes.push(parseInt(m[1], 16)); j += 2; continue; }
+      bytes.push(...Buffer.from(piece[j]));
+    }
+    return Buffer.from(bytes).toString('utf8')
+      .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+      .replace(/[&=,;]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  }).join('');
   let h = 0x811c9dc5;
-  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  for (const b of Buffer.from(asRead)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
   return `/calc/#k=${(h % 36 ** 4).toString(36).padStart(4, '0')}&${body}`;
 }

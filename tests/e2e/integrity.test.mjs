@@ -76,6 +76,21 @@ test('typed amounts come back the same after a reload, in a fresh page and throu
   assert.equal(await page.locator('.poster-url strong').textContent(), readable, 'the poster prints the same');
   await page.getByRole('button', { name: '关闭' }).click();
   assert.deepEqual(await reopen(readable), shown, 'the address as printed, typed back');
+  // Typed back on a phone's keyboard, the full-width digits come out as ASCII ones: the same numbers, the
+  // same link, nothing to say. The full-width comma typed as a bare comma splits the amount: said.
+  const ascii = readable.replace('１２', '12');
+  assert.equal((await reopen(ascii)).personal, shown.personal, 'the printed address typed back in ASCII digits');
+  for (const [typed, said] of [[ascii, false], [readable.replace('，', ','), true]]) {
+    const { page: back } = await open(browser, typed);
+    await appReady(back);
+    if (said) {
+      assert.match(await back.getByTestId('link-notices').textContent(), /链接和分享时不一样了|不完整或多了几项/, typed);
+    } else {
+      await back.waitForSelector('[data-testid="personal-total"]');
+      assert.equal(await back.getByTestId('link-notices').count(), 0, typed);
+    }
+    await back.close();
+  }
   // A reload of the same tab.
   await page.reload();
   await appReady(page);

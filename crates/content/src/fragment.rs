@@ -80,9 +80,10 @@ pub enum Check {
 }
 
 /// `body` (a fragment without `#`, as [`join`] writes it) with its check part first: `k=` and four base-36
-/// digits of the FNV-1a hash of the body's decoded bytes (so an app that escapes a `:` as `%3A`, or a
-/// browser that escapes what it must, changes nothing). First, so that wherever a link is cut the check
-/// part stays and says so.
+/// digits of the FNV-1a hash of the body as its readers read it ([`as_read`]: so an app that escapes a `:`
+/// as `%3A`, a browser that escapes what it must, or a person who types the `１２０００` a poster shows
+/// as `12000` changes nothing, and a `，` typed as `,` is an edit). First, so that wherever a link is cut
+/// the check part stays and says so.
 pub fn seal(body: &str) -> String {
     format!("{CHECK_KEY}={}&{body}", check_digits(body))
 }
@@ -103,7 +104,8 @@ pub fn check(fragment: &str, read: &[&str]) -> Check {
         return Check::Broken;
     };
     loop {
-        if digits == check_digits(body) {
+        // Links sealed before full-width forms were folded (2026-12-03) hashed the decoded bytes as they were.
+        if digits == check_digits(body) || digits == digits_of(&decode_bytes(body)) {
             return Check::Intact;
         }
         match body.rsplit_once('&') {
@@ -131,9 +133,40 @@ pub fn site_part(fragment: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn check_digits(body: &str) -> String {
+    digits_of(as_read(body).as_bytes())
+}
+
+/// What a fragment's readers split it at before they decode its values.
+const SEPARATORS: [char; 4] = ['&', '=', ',', ';'];
+
+/// `body` as its readers read it, which its check digits are computed over: every value decoded and its
+/// full-width forms read as ASCII (`%3A` is `:`, `１２` is `12`), but a separator inside a value (written
+/// `%2C`, or typed `，`) kept apart from the separator between values (`,`): the one is part of an amount,
+/// the other ends it.
+fn as_read(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for piece in body.split_inclusive(SEPARATORS) {
+        let (value, separator) = match piece.strip_suffix(SEPARATORS) {
+            Some(value) => (value, &piece[value.len()..]),
+            None => (piece, ""),
+        };
+        for c in crate::width::halve(&decode(value)).chars() {
+            if SEPARATORS.contains(&c) {
+                out.push_str(&encode(c.encode_utf8(&mut [0; 4])));
+            } else {
+                out.push(c);
+            }
+        }
+        out.push_str(separator);
+    }
+    out
+}
+
+/// Four base-36 digits of the FNV-1a hash of `bytes`.
+fn digits_of(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut h: u32 = 0x811c_9dc5;
-    for b in decode_bytes(body) {
+    for &b in bytes {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
     let mut h = h % 36u32.pow(4);
@@ -412,6 +445,34 @@ mod tests {
             assert_eq!(check(&sealed[..end]), Check::Broken, "{}", &sealed[..end]);
         }
         assert_eq!(check(&sealed.replace("12000", "13000")), Check::Broken);
+        // Full-width digits, as a Chinese input method types them and a poster shows them, typed back in
+        // ASCII (or the other way round): the same numbers to every reader, so the same link.
+        let wide = seal("p=h&c=pr&v=i,c,1,%EF%BC%91%EF%BC%92000,10000,,");
+        assert_eq!(check(&wide), Check::Intact);
+        assert_eq!(
+            check(&wide.replace("%EF%BC%91%EF%BC%92", "12")),
+            Check::Intact
+        );
+        assert_eq!(
+            check(&wide.replace("%EF%BC%91%EF%BC%92", "１２")),
+            Check::Intact
+        );
+        assert_eq!(
+            check(&wide.replace("%EF%BC%91%EF%BC%92", "13")),
+            Check::Broken
+        );
+        assert_eq!(check(&sealed.replace("12000", "１２０００")), Check::Intact);
+        // A separator inside an amount (escaped, or full-width) is not the one between amounts: typed back
+        // as a bare `,` it splits the amount, so it is an edit.
+        for inside in ["%2C", "%EF%BC%8C", "，"] {
+            let typed = seal(&format!("p=h&c=pr&v=i,c,1,12{inside}000,10000,,"));
+            assert_eq!(check(&typed), Check::Intact, "{typed}");
+            assert_eq!(check(&typed.replace(inside, ",")), Check::Broken, "{typed}");
+        }
+        assert_eq!(check(&seal("v=1%3B2").replace("%3B", ";")), Check::Broken);
+        assert_eq!(check(&seal("v=1%26c=2").replace("%26", "&")), Check::Broken);
+        // A link sealed before the folding, with full-width digits, still checks.
+        assert_eq!(check("k=dza2&v=%EF%BC%91"), Check::Intact);
         assert_eq!(check(&sealed.replace("60000", "6000")), Check::Broken);
         assert_eq!(check(body), Check::Missing);
         assert_eq!(check(""), Check::Missing);
@@ -446,6 +507,10 @@ mod tests {
             seal("p=h&c=pr&v=i,c,1,12000,10000,,"),
             "k=2ezg&p=h&c=pr&v=i,c,1,12000,10000,,"
         );
+        for amount in ["12%2C000", "12%EF%BC%8C000", "%EF%BC%91%EF%BC%92%2C000"] {
+            let body = format!("p=h&c=pr&v=i,c,1,{amount},10000,,");
+            assert_eq!(seal(&body), format!("k=vqpe&{body}"));
+        }
         let mut rng = Rng(3);
         for _ in 0..2000 {
             let _ = check(&rng.text(30));
