@@ -3,7 +3,9 @@
 //! printed later or put on a QR code and reopened as it was. Each form's answers are its own: another
 //! tab's are kept while the page is open (switching back shows them) but never scored on, or written for,
 //! the open form. Everything goes through the one codec, [`policy_content::fragment`]; text fields are cut
-//! to [`fragment::MAX_FIELD`] characters.
+//! to [`fragment::MAX_FIELD`] characters. An address with answers or fields is sealed ([`fragment::seal`]),
+//! so a link cut between two answers, or before the fields, is seen ([`SelfCheckState::link_check`]) rather
+//! than scored as a form with fewer answers.
 
 use std::collections::BTreeMap;
 
@@ -17,6 +19,14 @@ pub const QUIZ_TAB: &str = "quiz";
 /// Separates the answers of the `a` list (unreserved, so never written by [`fragment::encode`] for another
 /// character of an indicator id; ids are validated data without it).
 const LIST_SEP: char = '~';
+
+/// The keys this page reads from its address (a pair appended by an app with another key is not part of
+/// the link: [`fragment::check`]).
+const READ: &[&str] = &["tab", "r", "a", "town", "by", "d"];
+
+/// The keys that carry what a person filled in (answers, 乡镇, 考核人, 日期): an address with any of
+/// them is sealed.
+const FILLED: &[&str] = &["a", "town", "by", "d"];
 
 /// The self-check page as shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -146,7 +156,22 @@ impl SelfCheckState {
                 parts.push((k, fragment::encode(v)));
             }
         }
-        fragment::join(parts)
+        let filled = parts.iter().any(|(k, _)| FILLED.contains(k));
+        let body = fragment::join(parts);
+        if filled {
+            fragment::seal(&body)
+        } else {
+            body
+        }
+    }
+
+    /// Whether a link to this page (`location.hash` as it is) is as the site wrote it: `None` when it
+    /// carries nothing a person filled in and no check part (`#tab=wudu`, a poster's link to a form), else
+    /// what its check part says ([`fragment::Check`]).
+    pub fn link_check(hash: &str) -> Option<fragment::Check> {
+        let hash = fragment::site_part(hash);
+        let filled = fragment::pairs(&hash).any(|(k, _)| k == "k" || FILLED.contains(&k));
+        filled.then(|| fragment::check(&hash, READ))
     }
 
     /// Reads a fragment (with or without `#`) for a page of the forms `form_ids` (in order): a tab that is
@@ -225,8 +250,54 @@ mod tests {
         assert!(f
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-._~%&=".contains(&b)));
-        assert!(f.starts_with("tab=baozhua&a=1-1_y~1-2_n~2-1_x~3-1_3&town="));
+        assert!(
+            body(&f).starts_with("tab=baozhua&a=1-1_y~1-2_n~2-1_x~3-1_3&town="),
+            "{f}"
+        );
         assert_eq!(read(&format!("#{f}")), s);
+    }
+
+    /// A written fragment without its check part (`k=xxxx&`), which [`fragment`]'s tests pin.
+    fn body(f: &str) -> &str {
+        f.strip_prefix("k=").map_or(f, |rest| &rest[5..])
+    }
+
+    #[test]
+    fn a_link_with_answers_is_sealed_and_a_cut_is_seen() {
+        let mut s = read("#tab=baozhua");
+        s.answer("baozhua", "1-1", Some(Answer::Yes));
+        s.answer("baozhua", "1-2", Some(Answer::No));
+        s.answer("baozhua", "3-1", Some(Answer::Score(3)));
+        s.town = "河畔镇".into();
+        let f = format!("#{}", s.to_fragment());
+        assert!(f.starts_with("#k="), "{f}");
+        let check = SelfCheckState::link_check;
+        assert_eq!(check(&f), Some(fragment::Check::Intact));
+        assert_eq!(
+            check(&format!("{f}&from=singlemessage")),
+            Some(fragment::Check::Intact)
+        );
+        // Cut between two answers, before the fields, before the answers: each reads as a smaller form.
+        for cut in ["~1-2_n", "~3-1_3", "&town=", "&a="] {
+            let at = f.find(cut).unwrap();
+            assert_eq!(check(&f[..at]), Some(fragment::Check::Broken), "{cut}");
+        }
+        // Written before links were sealed, or by hand: unchecked. A link with nothing filled in (a
+        // poster's link to a form, the quiz) is not sealed and has nothing to check.
+        assert_eq!(
+            check("#tab=baozhua&a=1-1_y"),
+            Some(fragment::Check::Missing)
+        );
+        // The digits are the codec's; the browser tests compute the same from its description.
+        assert_eq!(
+            read("#tab=baozhua&a=1-1_n~3-1_y").to_fragment(),
+            "k=3lm6&tab=baozhua&a=1-1_n~3-1_y"
+        );
+        assert_eq!(check(""), None);
+        for plain in ["#tab=wudu", "#tab=quiz&r=meishan"] {
+            assert_eq!(check(plain), None, "{plain}");
+            assert_eq!(read(plain).to_fragment(), plain[1..]);
+        }
     }
 
     #[test]
@@ -239,9 +310,9 @@ mod tests {
         assert!(s.answers_of("wudu").is_empty());
         assert_eq!(s.to_fragment(), "tab=wudu");
         s.answer("wudu", "1", Some(Answer::Yes));
-        assert_eq!(s.to_fragment(), "tab=wudu&a=1_y");
+        assert_eq!(body(&s.to_fragment()), "tab=wudu&a=1_y");
         s.tab = "baozhua".into();
-        assert_eq!(s.to_fragment(), "tab=baozhua&a=1-1_n~3-1_y");
+        assert_eq!(body(&s.to_fragment()), "tab=baozhua&a=1-1_n~3-1_y");
         // The same indicator id on two forms is two answers.
         s.answer("wudu", "1-1", Some(Answer::Yes));
         assert_eq!(s.answers_of("baozhua").get("1-1"), Some(&Answer::No));
@@ -323,7 +394,7 @@ mod tests {
             let s = read(&format!("#tab=baozhua&a={item}"));
             let id = item.split('_').next().unwrap_or_default();
             assert_eq!(s.answers_of("baozhua").get(id), Some(&want), "{item}");
-            assert_eq!(s.to_fragment(), format!("tab=baozhua&a={written}"));
+            assert_eq!(body(&s.to_fragment()), format!("tab=baozhua&a={written}"));
         }
     }
 }

@@ -2,12 +2,14 @@
 //! the policy-awareness quiz. The open tab, the open form's answers and fields, and the quiz's region live
 //! in the address (`#tab=baozhua&a=…`, `#tab=quiz&r=huining`), so a filled form or the quiz can be shared,
 //! put on a QR code and reopened as it was; another form's answers are kept while the page is open (each
-//! form scores only its own); nothing is stored on the device.
+//! form scores only its own); nothing is stored on the device. A link with answers is sealed: opened
+//! cut or edited (or made before links were sealed), the page says so above the form and keeps the
+//! address as opened, so passed on it says the same again, until the person changes an answer.
 
 use leptos::prelude::*;
 use policy_checker::forms::forms;
 
-use crate::components::{PageHeading, QuizView, ScoreForm};
+use crate::components::{LinkNotices, PageHeading, QuizView, ScoreForm};
 use crate::self_check_state::{SelfCheckState, QUIZ_TAB};
 use policy_content::site::{CheckerPage, PageKind};
 
@@ -25,13 +27,23 @@ fn form_ids() -> Vec<&'static str> {
 /// The self-check page: pick a form, or the quiz.
 #[component]
 pub fn SelfCheckPage() -> impl IntoView {
-    let state = RwSignal::new(SelfCheckState::from_fragment(&read_hash(), &form_ids()));
+    let hash = read_hash();
+    let state = RwSignal::new(SelfCheckState::from_fragment(&hash, &form_ids()));
+    let said: Vec<String> = SelfCheckState::link_check(&hash)
+        .and_then(|c| c.notice("答案计分", "各项答案"))
+        .into_iter()
+        .collect();
+    // A link with something to say stays as opened until the person changes the form.
+    let keep_address = !said.is_empty();
+    let notices = RwSignal::new(said);
     let bare = SelfCheckState::from_fragment("", &form_ids());
     Effect::new(move |prev: Option<String>| {
         let f = state.with(SelfCheckState::to_fragment);
         let empty = state.with(|s| s == &bare);
-        // The first run keeps a bare address bare; every change after is written.
-        if (prev.is_some() || !empty) && prev.as_deref() != Some(f.as_str()) {
+        // The first run keeps a bare address bare, and a link with a notice as opened; every change after
+        // is written.
+        let first_kept = prev.is_none() && (empty || keep_address);
+        if !first_kept && prev.as_deref() != Some(f.as_str()) {
             crate::address::replace_fragment(&f);
         }
         f
@@ -48,6 +60,7 @@ pub fn SelfCheckPage() -> impl IntoView {
     view! {
         <div class="page">
             <PageHeading kind=PageKind::Checker(CheckerPage::SelfCheck) />
+            <LinkNotices notices=notices />
             <div class="tabs" role="tablist" aria-label="选择考核表">
                 {tabs
                     .into_iter()

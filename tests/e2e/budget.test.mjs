@@ -96,6 +96,8 @@
 // with whole numbers, not Rust's float formatter (reader only). Sealed links hash what their readers read
 // (a full-width digit typed back as ASCII is the same link, a `，` typed as `,` is not): calc 179.8 → 173.3,
 // reader 189.8 → 176.8, checker 168.5 → 161.6 KB; budgets 180 → 174, 191 → 177, 169 → 162.
+// A filled self-check form's link sealed and checked, its notice in the main module (the codec's seal and
+// check moved there from the chunk): checker 161.6 → 164.0 KB (+ 34.1), budget 162 → 165.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -106,7 +108,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 177 * KB, calc: 174 * KB, checker: 162 * KB };
+const BUDGET = { reader: 177 * KB, calc: 174 * KB, checker: 165 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 52 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, checkResult } from './harness.mjs';
+import { serve, launch, open, appReady, checkResult, seal, pdfPages } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -78,13 +78,62 @@ test('a partial score the form cannot take: typed or linked, kept as given, said
 });
 
 
+test('a filled form\'s link cut between two answers, or made before links were sealed, is said above the form, kept as opened and printed; an answer changed writes it sealed', async () => {
+  // 1-1 否 (5), 3-1 是 (5), 9-1 3 分: 13 as shared. Cut after the first answer it scores 5, with 还有 … 没有回答
+  // only; the page must say the link is not as shared.
+  const whole = `#${seal('tab=baozhua&a=1-1_n~3-1_y~9-1_3&town=%E6%B2%B3%E7%95%94%E9%95%87')}`;
+  const cases = [
+    ['the whole link', whole, '13', null],
+    ['cut between two answers', whole.slice(0, whole.indexOf('~3-1')), '5', /链接和分享时不一样了（可能没有复制全或被改动过），下面按能读出的答案计分，请和发给您的人核对各项答案/],
+    ['cut before the fields', whole.slice(0, whole.indexOf('&town')), '13', /链接和分享时不一样了/],
+    ['made before links were sealed', whole.replace(/^#k=\w{4}&/, '#'), '13', /这个链接没有核对码（旧版网页生成的或手写的），看不出是否完整，请和海报或发给您的人核对各项答案/],
+  ];
+  for (const [name, hash, score, said] of cases) {
+    const { page, errors } = await selfCheck(hash);
+    assert.equal(await page.textContent('[data-testid="form-score"]'), score, name);
+    const notices = page.getByTestId('link-notices');
+    if (!said) {
+      assert.equal(await notices.count(), 0, name);
+      await page.close();
+      continue;
+    }
+    assert.match(await notices.textContent(), said, name);
+    const box = await notices.boundingBox();
+    assert.ok(box.y < 780 && box.y < (await page.locator('.form-view').boundingBox()).y, `${name}: above the form, on the first screen (${box.y})`);
+    // Kept as opened: reloaded (or passed on), it says the same again.
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).hash, hash, `${name}: the address as opened`);
+    await page.reload();
+    await appReady(page);
+    await page.locator('.form-view .answers').first().waitFor();
+    assert.match(await notices.textContent(), said, `${name}: said again after a reload`);
+    // Printed with the form, without its 知道了.
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await notices.isVisible(), `${name}: printed`);
+    assert.equal(await notices.getByRole('button').isVisible(), false);
+    await page.emulateMedia({ media: null });
+    if (name === 'cut between two answers') assert.ok(pdfPages(await page.pdf({ format: 'A4' })) >= 1);
+    // An answer changed: the page writes what it shows, sealed, and that link opens without a word.
+    await page.locator('input[name="ind-3-2"]').nth(0).check();
+    await page.waitForFunction(() => /^#k=[0-9a-z]{4}&/.test(location.hash) && /3-2_y/.test(location.hash));
+    const written = new URL(page.url()).hash;
+    assert.equal(written, `#${seal(written.replace(/^#k=\w{4}&/, ''))}`, `${name}: sealed as the site writes it`);
+    const again = await selfCheck(written);
+    assert.equal(await again.page.getByTestId('link-notices').count(), 0, `${name}: the written link checks`);
+    assert.equal(await again.page.textContent('[data-testid="form-score"]'), await page.textContent('[data-testid="form-score"]'));
+    assert.deepEqual([...errors, ...again.errors], [], name);
+    await again.page.close();
+    await page.close();
+  }
+});
+
 test('each form keeps its own answers: answered on 包抓, 五督 opens with no warnings, and 包抓 comes back as left', async () => {
   const { page, errors } = await selfCheck('');
   // 1-1 否 (a veto: 否 earns its 5) and 3-1 是 (5), by their radio buttons, as a person answers them.
   await page.locator('input[name="ind-1-1"]').nth(1).check();
   await page.locator('input[name="ind-3-1"]').nth(0).check();
   assert.equal(await page.textContent('[data-testid="form-score"]'), '10');
-  await page.waitForFunction(() => location.hash === '#tab=baozhua&a=1-1_n~3-1_y');
+  await page.waitForFunction((h) => location.hash === h, `#${seal('tab=baozhua&a=1-1_n~3-1_y')}`);
 
   await page.getByRole('tab', { name: /五督/ }).click();
   await page.waitForFunction(() => location.hash === '#tab=wudu');
@@ -95,17 +144,17 @@ test('each form keeps its own answers: answered on 包抓, 五督 opens with no 
   assert.equal(await page.textContent('[data-testid="form-score"]'), '0');
   assert.equal(await page.locator('.form-view input[type="radio"]:checked').count(), 0, '五督 opens unanswered');
   await page.locator('input[name="ind-1"]').first().check();
-  await page.waitForFunction(() => location.hash === '#tab=wudu&a=1_y');
+  await page.waitForFunction((h) => location.hash === h, `#${seal('tab=wudu&a=1_y')}`);
 
   await page.getByRole('tab', { name: /包抓/ }).click();
-  await page.waitForFunction(() => location.hash === '#tab=baozhua&a=1-1_n~3-1_y');
+  await page.waitForFunction((h) => location.hash === h, `#${seal('tab=baozhua&a=1-1_n~3-1_y')}`);
   assert.ok(await page.locator('input[name="ind-1-1"]').nth(1).isChecked(), '包抓 1-1 still 否');
   assert.ok(await page.locator('input[name="ind-3-1"]').nth(0).isChecked(), '包抓 3-1 still 是');
   assert.equal(await page.textContent('[data-testid="form-score"]'), '10');
   assert.equal(await page.locator('[data-testid="refused"]').count(), 0);
   // And 五督's answer is still its own.
   await page.getByRole('tab', { name: /五督/ }).click();
-  await page.waitForFunction(() => location.hash === '#tab=wudu&a=1_y');
+  await page.waitForFunction((h) => location.hash === h, `#${seal('tab=wudu&a=1_y')}`);
   assert.ok(await page.locator('input[name="ind-1"]').first().isChecked());
   assert.equal(await page.locator('[data-testid="refused"]').count(), 0);
   assert.deepEqual(errors, []);
@@ -134,11 +183,12 @@ test('a full-width digit from a Chinese input method is the digit it is: typed o
   assert.equal(await box.getAttribute('aria-invalid'), null);
   assert.equal(await note.count(), 0);
   assert.equal(await page.textContent('[data-testid="form-score"]'), '9');
-  // From a link: %EF%BC%93 is ３.
-  const linked = await selfCheck('#tab=baozhua&a=1-1_n~9-1_%EF%BC%93');
+  // From a link the site wrote: %EF%BC%93 is ３, and the address is written in ASCII.
+  const linked = await selfCheck(`#${seal('tab=baozhua&a=1-1_n~9-1_%EF%BC%93')}`);
   assert.equal(await linked.page.textContent('[data-testid="form-score"]'), '8');
   assert.equal(await linked.page.locator('#score-9-1').inputValue(), '3');
-  await linked.page.waitForFunction(() => location.hash === '#tab=baozhua&a=1-1_n~9-1_3');
+  assert.equal(await linked.page.getByTestId('link-notices').count(), 0);
+  await linked.page.waitForFunction((h) => location.hash === h, `#${seal('tab=baozhua&a=1-1_n~9-1_3')}`);
   assert.deepEqual([...errors, ...linked.errors], []);
   await linked.page.close();
   await page.close();

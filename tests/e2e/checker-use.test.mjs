@@ -130,7 +130,7 @@ test('a filled self-check form prints its marks, score and fields, and its addre
   const score = await page.textContent('[data-testid="form-score"]');
   await page.waitForFunction(() => /a=/.test(location.hash) && /town=/.test(location.hash));
   const url = page.url();
-  assert.match(url, /#tab=[a-z]+&a=[^&]+&town=[A-Za-z0-9%._~-]+&by=[A-Za-z0-9%._~-]+&d=2026-03-01$/);
+  assert.match(url, /#k=[0-9a-z]{4}&tab=[a-z]+&a=[^&]+&town=[A-Za-z0-9%._~-]+&by=[A-Za-z0-9%._~-]+&d=2026-03-01$/);
 
   await page.emulateMedia({ media: 'print' });
   const marks = await groups.nth(0).locator('label.choice').evaluateAll((ls) => ls.map((l) => [getComputedStyle(l, '::before').content, l.classList.contains('chosen')]));

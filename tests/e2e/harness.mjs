@@ -96,12 +96,12 @@ export function pdfPages(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
 }
 
-/** The calculator's address for the fragment `body` as the site writes it: sealed with its check part
- * first (`/calc/#k=xxxx&body`). Written here from the format's description (crates/content/src/fragment.rs:
+/** The fragment `body` sealed as the site writes a link with a person's numbers or answers in it (the
+ * calculator's, a filled self-check form's): its check part first (`k=xxxx&body`). Written here from the format's description (crates/content/src/fragment.rs:
  * FNV-1a, four base-36 digits, over the body as its readers read it: each value between the separators
  * `& = , ;` decoded, full-width forms read as ASCII, and a separator inside a value escaped again), not
  * from the site's code, so the tests also hold the format to what links already made carry. */
-export function calcLink(body) {
+export function seal(body) {
   const asRead = body.split(/([&=,;])/).map((piece, i) => {
     if (i % 2) return piece; // a separator between values
     const bytes = [];
@@ -116,5 +116,10 @@ export function calcLink(body) {
   }).join('');
   let h = 0x811c9dc5;
   for (const b of Buffer.from(asRead)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return `/calc/#k=${(h % 36 ** 4).toString(36).padStart(4, '0')}&${body}`;
+  return `k=${(h % 36 ** 4).toString(36).padStart(4, '0')}&${body}`;
+}
+
+/** The calculator's address for the fragment `body`, sealed ([`seal`]). */
+export function calcLink(body) {
+  return `/calc/#${seal(body)}`;
 }

@@ -79,6 +79,24 @@ pub enum Check {
     Missing,
 }
 
+impl Check {
+    /// What a page says about a link that is not as the site wrote it, before what it read from it: how it
+    /// used what it could read (`used`: 部分计算, 答案计分) and what the person should check with whoever
+    /// shared it (`ask`: 就诊次数和金额, 各项答案). `None` for an intact link. Said once here for every page
+    /// that reads a sealed link.
+    pub fn notice(self, used: &str, ask: &str) -> Option<String> {
+        match self {
+            Self::Intact => None,
+            Self::Broken => Some(format!(
+                "链接和分享时不一样了（可能没有复制全或被改动过），下面按能读出的{used}，请和发给您的人核对{ask}"
+            )),
+            Self::Missing => Some(format!(
+                "这个链接没有核对码（旧版网页生成的或手写的），看不出是否完整，请和海报或发给您的人核对{ask}"
+            )),
+        }
+    }
+}
+
 /// `body` (a fragment without `#`, as [`join`] writes it) with its check part first: `k=` and four base-36
 /// digits of the FNV-1a hash of the body as its readers read it ([`as_read`]: so an app that escapes a `:`
 /// as `%3A`, a browser that escapes what it must, or a person who types the `１２０００` a poster shows

@@ -170,6 +170,13 @@ fn long(table: &[(&str, &str)], code: &str) -> Option<String> {
         .map(|(_, l)| (*l).to_string())
 }
 
+/// What the calculator says about a link its check part finds not as written ([`fragment::Check::notice`]).
+fn said(check: fragment::Check) -> String {
+    check
+        .notice("部分计算", "就诊次数和金额")
+        .unwrap_or_default()
+}
+
 /// Something in a link that was not taken as it stood; the page lists these above the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkNotice {
@@ -246,14 +253,8 @@ impl fmt::Display for LinkNotice {
                 write!(f, "链接里的假设数字“{key}”没有数值（链接可能没有复制全），没有采用，请核对")
             }
             Self::NoVisits => write!(f, "链接不完整，没有就诊和金额（可能没有复制全），请核对"),
-            Self::Altered => write!(
-                f,
-                "链接和分享时不一样了（可能没有复制全或被改动过），下面按能读出的部分计算，请和发给您的人核对就诊次数和金额"
-            ),
-            Self::Unchecked => write!(
-                f,
-                "这个链接没有核对码（旧版网页生成的或手写的），看不出是否完整，请和海报或发给您的人核对就诊次数和金额"
-            ),
+            Self::Altered => f.write_str(&said(fragment::Check::Broken)),
+            Self::Unchecked => f.write_str(&said(fragment::Check::Missing)),
         }
     }
 }

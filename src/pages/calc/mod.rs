@@ -8,8 +8,8 @@ use policy_engine::{profile, profiles, settle, Category};
 
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, OPTIONS};
 use crate::components::{
-    CalcLater, CalcResult, Later, LaterCode, LaterMemo, PageHeading, ResultHead, VisitFields,
-    ASSUMPTIONS_ID,
+    CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading, ResultHead,
+    VisitFields, ASSUMPTIONS_ID,
 };
 use crate::lazy::Load;
 use policy_content::site::PageKind;
@@ -19,7 +19,7 @@ mod notices;
 mod outcome;
 mod start;
 
-use notices::{ChangedNumbers, LinkNotices};
+use notices::ChangedNumbers;
 use outcome::later_details;
 pub use outcome::Outcome;
 use start::{read_fragment, take_example, typed_before_start, warm_up};

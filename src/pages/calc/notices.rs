@@ -1,41 +1,10 @@
-//! What the calculator says above its form and result about the link and the numbers used: the parts of
-//! an opened link not taken as they stood, and every assumed number the person changed.
+//! What the calculator says above its form and result about the numbers used: every assumed number the
+//! person changed (what it says about its link is [`crate::components::LinkNotices`]).
 
 use leptos::prelude::*;
 use policy_engine::profile;
 
-use policy_engine::form::{CalcForm, LinkNotice};
-
-/// What in the opened link was not taken as it stood, in plain Chinese, above the form.
-#[component]
-pub(super) fn LinkNotices(
-    /// The notices of the link the page was opened with (empty: nothing shown).
-    notices: RwSignal<Vec<LinkNotice>>,
-) -> impl IntoView {
-    view! {
-        <Show when=move || notices.with(|n| !n.is_empty())>
-            <div class="notice link-notices" role="status" data-testid="link-notices">
-                <p>"请核对这个链接："</p>
-                <ul>
-                    {move || {
-                        notices
-                            .get()
-                            .into_iter()
-                            .map(|n| view! { <li>{n.to_string()}</li> })
-                            .collect_view()
-                    }}
-                </ul>
-                <button
-                    type="button"
-                    class="secondary small"
-                    on:click=move |_| notices.set(Vec::new())
-                >
-                    "知道了"
-                </button>
-            </div>
-        </Show>
-    }
-}
+use policy_engine::form::CalcForm;
 
 /// Every assumed number the person (or the link) changed, each with a button back to the site's value.
 #[component]
