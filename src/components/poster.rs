@@ -141,6 +141,29 @@ fn part_of(el: &web_sys::Element) -> Option<web_sys::Element> {
     None
 }
 
+/// A heading's title on a poster: itself after the headings it is under within its part, outermost first
+/// (`三、责任清单　（二）县人社局`: `（二）县人社局` alone does not say what it is about).
+fn heading_path(el: &web_sys::Element) -> String {
+    let mut level = heading_level(el).unwrap_or(0);
+    let mut path = vec![text_of(el)];
+    let mut at = el
+        .previous_element_sibling()
+        .or_else(|| el.parent_element());
+    while let Some(n) = at {
+        match heading_level(&n) {
+            Some(l) if l <= 2 => break,
+            Some(l) if l < level => {
+                path.insert(0, text_of(&n));
+                level = l;
+            }
+            _ if n.tag_name() == "MAIN" => break,
+            _ => {}
+        }
+        at = n.previous_element_sibling().or_else(|| n.parent_element());
+    }
+    path.join("　")
+}
+
 /// A heading's level (`H3` → 3), or `None` for any other element.
 fn heading_level(el: &web_sys::Element) -> Option<u8> {
     let t = el.tag_name();
@@ -224,7 +247,7 @@ fn read_page(hash: &str) -> PosterText {
         Some(el) if heading_level(el) == Some(2) && !own_title => {
             (h1.clone(), following(el, String::new()))
         }
-        Some(el) if heading_level(el).is_some() => (text_of(el), following(el, String::new())),
+        Some(el) if heading_level(el).is_some() => (heading_path(el), following(el, String::new())),
         // A clause under the title of the part it is in (an 附件's own title, not the notice's).
         Some(el) => (
             part.filter(|_| own_title)

@@ -340,6 +340,15 @@ test('a section has a poster view with its title, key points, QR code, address a
   assert.match(await poster.locator('.poster-url').textContent(), /huining-203\/#s3-1/);
   assert.match(await poster.locator('.poster-source').textContent(), /会卫计发〔2018〕203号/);
   await page.close();
+  // A heading deeper in a part is titled with the headings it is under (（二）县人社局 alone says nothing).
+  const deep = await open(browser, `${server.base}/docs/huining-83/#a5-s3-2`);
+  await appReady(deep.page);
+  await deep.page.getByRole('button', { name: '海报' }).click();
+  const title = deep.page.locator('[data-testid="poster"] .poster-title');
+  await title.waitFor();
+  assert.equal(await title.textContent(), '三、责任清单　（二）县人社局');
+  assert.match(await deep.page.locator('[data-testid="poster"] .poster-source').textContent(), /附件5 三（二）/);
+  await deep.page.close();
 });
 
 test('the text size is remembered, and it is the only thing stored', async () => {
