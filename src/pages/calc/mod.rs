@@ -253,9 +253,18 @@ pub fn CalcPage(
                         })
                         .collect_view()}
                 </fieldset>
-                <For each=move || 0..visit_count.get() key=|i| *i let:i>
-                    <VisitFields form=form index=i errors=errors />
-                </For>
+                // A slot per possible visit, shown while the form has that many: no keyed list (Leptos's
+                // <For> links a keyed diff and a map type into the main module for two lists that change
+                // only at their end, or all at once).
+                {(0..MAX_VISITS)
+                    .map(|i| {
+                        view! {
+                            <Show when=move || { i < visit_count.get() }>
+                                <VisitFields form=form index=i errors=errors />
+                            </Show>
+                        }
+                    })
+                    .collect_view()}
                 <p>
                     <button
                         type="button"
@@ -311,55 +320,59 @@ pub fn CalcPage(
                     <p class="hint">
                         "文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例填小数或百分数，如 0.75 或 75%。政策文件规定的数字不能改。"
                     </p>
-                    <For each=move || assumptions.get() key=|(k, _, _)| k.clone() let:item>
-                        {
-                            let (key, label, default) = item;
-                            let id = format!("param-{key}");
-                            let err_id = format!("{id}-err");
-                            let (k2, k3, k4) = (key.clone(), key.clone(), key.clone());
-                            let err = move || {
-                                errors
-                                    .with(|es| {
-                                        es.iter()
-                                            .find(|e| e.visit.is_none() && e.field == k4)
-                                            .map(|e| format!("⚠ {}", e.message))
-                                    })
-                            };
-                            view! {
-                                <div class="param amount">
-                                    <label for=id.clone()>{label}</label>
-                                    <input
-                                        id=id
-                                        type="text"
-                                        inputmode="decimal"
-                                        autocomplete="off"
-                                        placeholder=default.clone()
-                                        maxlength=policy_content::fragment::MAX_FIELD
-                                        aria-describedby=err_id.clone()
-                                        prop:value=move || {
-                                            form.with(|f| {
-                                                f.overrides.get(&k2).cloned().unwrap_or_default()
-                                            })
-                                        }
-                                        on:input=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            form.update(|f| {
-                                                if v.trim().is_empty() {
-                                                    f.overrides.remove(&k3);
-                                                } else {
-                                                    f.overrides.insert(k3.clone(), v);
-                                                }
-                                            });
-                                        }
-                                    />
-                                    <span class="hint">{format!("假设值 {default}")}</span>
-                                    <span class="error" id=err_id>
-                                        {err}
-                                    </span>
-                                </div>
-                            }
-                        }
-                    </For>
+                    // Drawn again only when the profile (and so the list) changes.
+                    {move || {
+                        assumptions
+                            .get()
+                            .into_iter()
+                            .map(|(key, label, default)| {
+                                let id = format!("param-{key}");
+                                let err_id = format!("{id}-err");
+                                let (k2, k3, k4) = (key.clone(), key.clone(), key.clone());
+                                let err = move || {
+                                    errors
+                                        .with(|es| {
+                                            es.iter()
+                                                .find(|e| e.visit.is_none() && e.field == k4)
+                                                .map(|e| format!("⚠ {}", e.message))
+                                        })
+                                };
+                                view! {
+                                    <div class="param amount">
+                                        <label for=id.clone()>{label}</label>
+                                        <input
+                                            id=id
+                                            type="text"
+                                            inputmode="decimal"
+                                            autocomplete="off"
+                                            placeholder=default.clone()
+                                            maxlength=policy_content::fragment::MAX_FIELD
+                                            aria-describedby=err_id.clone()
+                                            prop:value=move || {
+                                                form.with(|f| {
+                                                    f.overrides.get(&k2).cloned().unwrap_or_default()
+                                                })
+                                            }
+                                            on:input=move |ev| {
+                                                let v = event_target_value(&ev);
+                                                form.update(|f| {
+                                                    if v.trim().is_empty() {
+                                                        f.overrides.remove(&k3);
+                                                    } else {
+                                                        f.overrides.insert(k3.clone(), v);
+                                                    }
+                                                });
+                                            }
+                                        />
+                                        <span class="hint">{format!("假设值 {default}")}</span>
+                                        <span class="error" id=err_id>
+                                            {err}
+                                        </span>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </details>
             </form>
             <ChangedNumbers form=form />
