@@ -164,6 +164,21 @@ fn heading_path(el: &web_sys::Element) -> String {
     path.join("　")
 }
 
+/// The heading a table row's table stands under (`附表 3-4　人社部门包抓到村任务分工表`).
+fn table_title(tr: &web_sys::Element) -> Option<String> {
+    let mut at = tr.closest("table").ok().flatten();
+    while let Some(n) = at {
+        if heading_level(&n).is_some() {
+            return Some(text_of(&n));
+        }
+        if n.tag_name() == "MAIN" {
+            return None;
+        }
+        at = n.previous_element_sibling().or_else(|| n.parent_element());
+    }
+    None
+}
+
 /// A heading's level (`H3` → 3), or `None` for any other element.
 fn heading_level(el: &web_sys::Element) -> Option<u8> {
     let t = el.tag_name();
@@ -248,6 +263,14 @@ fn read_page(hash: &str) -> PosterText {
             (h1.clone(), following(el, String::new()))
         }
         Some(el) if heading_level(el).is_some() => (heading_path(el), following(el, String::new())),
+        // A table row under its table's title, each cell after its column's heading, as 朗读 reads it.
+        Some(el) if el.tag_name() == "TR" => (
+            table_title(el).unwrap_or_else(|| h1.clone()),
+            (
+                super::read_aloud::row_text(el).unwrap_or_else(|| text_of(el)),
+                true,
+            ),
+        ),
         // A clause under the title of the part it is in (an 附件's own title, not the notice's).
         Some(el) => (
             part.filter(|_| own_title)

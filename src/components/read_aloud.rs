@@ -92,7 +92,7 @@ fn block_text(el: &web_sys::Element) -> String {
 /// A table row as it is read: its cells one after another, each after its column's heading where the
 /// table has more than two columns (附表: 姓名：…，乡镇：…); `None` for that heading row itself, which
 /// the cells then carry.
-fn row_text(tr: &web_sys::Element) -> Option<String> {
+pub(crate) fn row_text(tr: &web_sys::Element) -> Option<String> {
     let cells = all(tr, "th, td");
     let heads = tr
         .closest("table")
