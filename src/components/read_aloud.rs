@@ -37,18 +37,45 @@ fn synth() -> Option<web_sys::SpeechSynthesis> {
     web_sys::window()?.speech_synthesis().ok()
 }
 
+/// How well a voice with language tag `tag` reads the site's Mandarin text: 0 Mandarin in simplified
+/// script (zh-CN, cmn-Hans-CN, zh-SG, zh), 1 Mandarin in traditional script (zh-TW), 2 Cantonese (zh-HK,
+/// yue), which still reads the characters; `None` for any other language (zha, Zhuang, is not Chinese).
+/// A BCP 47 tag is ASCII (Android writes `zh_CN`): compared as ASCII, which keeps Unicode's case tables
+/// out of every bundle.
+fn voice_rank(tag: &str) -> Option<u8> {
+    let is = |part: &str, code: &str| part.eq_ignore_ascii_case(code);
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next()?;
+    if is(language, "yue") {
+        return Some(2);
+    }
+    if !is(language, "zh") && !is(language, "cmn") {
+        return None;
+    }
+    let mut rank = 0;
+    for part in parts {
+        if is(part, "hk") || is(part, "mo") || is(part, "yue") {
+            return Some(2);
+        }
+        if is(part, "tw") || is(part, "hant") {
+            rank = 1;
+        }
+    }
+    Some(rank)
+}
+
 fn chinese_voice() -> Option<web_sys::SpeechSynthesisVoice> {
-    synth()?
-        .get_voices()
-        .iter()
-        .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-        // A voice's language is a BCP 47 tag (zh-CN, zh-TW), ASCII: compared as ASCII, which keeps Unicode's
-        // case tables out of every bundle.
-        .find(|v| {
-            v.lang()
-                .get(..2)
-                .is_some_and(|l| l.eq_ignore_ascii_case("zh"))
-        })
+    let mut best: Option<(u8, web_sys::SpeechSynthesisVoice)> = None;
+    for v in synth()?.get_voices().iter() {
+        let Ok(v) = v.dyn_into::<web_sys::SpeechSynthesisVoice>() else {
+            continue;
+        };
+        match voice_rank(&v.lang()) {
+            Some(r) if best.as_ref().is_none_or(|(b, _)| r < *b) => best = Some((r, v)),
+            _ => {}
+        }
+    }
+    best.map(|(_, v)| v)
 }
 
 fn inner_text(el: &web_sys::Element) -> String {
@@ -349,5 +376,31 @@ pub fn ReadAloud() -> impl IntoView {
                 </span>
             </Show>
         </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn voices_are_ranked_by_how_well_they_read_mandarin() {
+        let table = [
+            ("zh-CN", Some(0)),
+            ("zh_CN", Some(0)),
+            ("ZH-cn", Some(0)),
+            ("cmn-Hans-CN", Some(0)),
+            ("zh-SG", Some(0)),
+            ("zh", Some(0)),
+            ("zh-TW", Some(1)),
+            ("zh-Hant-TW", Some(1)),
+            ("cmn-Hant-TW", Some(1)),
+            ("zh-HK", Some(2)),
+            ("yue-Hant-HK", Some(2)),
+            ("zha", None),
+            ("en-US", None),
+            ("", None),
+        ];
+        for (tag, rank) in table {
+            assert_eq!(super::voice_rank(tag), rank, "{tag}");
+        }
     }
 }

@@ -4,7 +4,8 @@
 //! put on a QR code and reopened as it was; another form's answers are kept while the page is open (each
 //! form scores only its own); nothing is stored on the device. A link with answers is sealed: opened
 //! cut or edited (or made before links were sealed), the page says so above the form and keeps the
-//! address as opened, so passed on it says the same again, until the person changes an answer.
+//! address as opened, so passed on it says the same again, until the person changes an answer. Another
+//! link opened in the same tab is read as a fresh page would read it.
 
 use leptos::prelude::*;
 use policy_checker::forms::forms;
@@ -27,27 +28,44 @@ fn form_ids() -> Vec<&'static str> {
 /// The self-check page: pick a form, or the quiz.
 #[component]
 pub fn SelfCheckPage() -> impl IntoView {
-    let hash = read_hash();
-    let state = RwSignal::new(SelfCheckState::from_fragment(&hash, &form_ids()));
-    let said: Vec<String> = SelfCheckState::link_check(&hash)
-        .and_then(|c| c.notice("答案计分", "各项答案"))
-        .into_iter()
-        .collect();
+    // A link to this page as read: the state it gives, and what to say about the link.
+    let read = || {
+        let hash = read_hash();
+        let said: Vec<String> = SelfCheckState::link_check(&hash)
+            .and_then(|c| c.notice("答案计分", "各项答案"))
+            .into_iter()
+            .collect();
+        (SelfCheckState::from_fragment(&hash, &form_ids()), said)
+    };
+    let (opened, said) = read();
+    let state = RwSignal::new(opened);
     // A link with something to say stays as opened until the person changes the form.
-    let keep_address = !said.is_empty();
+    let keep_address = StoredValue::new(!said.is_empty());
     let notices = RwSignal::new(said);
     let bare = SelfCheckState::from_fragment("", &form_ids());
     Effect::new(move |prev: Option<String>| {
         let f = state.with(SelfCheckState::to_fragment);
         let empty = state.with(|s| s == &bare);
-        // The first run keeps a bare address bare, and a link with a notice as opened; every change after
-        // is written.
-        let first_kept = prev.is_none() && (empty || keep_address);
-        if !first_kept && prev.as_deref() != Some(f.as_str()) {
+        // The first run keeps a bare address bare; a link with a notice is kept as opened; every change
+        // after is written.
+        let kept = keep_address.get_value() || (prev.is_none() && empty);
+        keep_address.set_value(false);
+        if !kept && prev.as_deref() != Some(f.as_str()) {
             crate::address::replace_fragment(&f);
         }
         f
     });
+    // Another link opened in this tab (or a fragment typed in the address bar): read as a fresh page would.
+    let handle = window_event_listener_untyped("hashchange", move |_| {
+        let (next, said) = read();
+        let say = !said.is_empty();
+        notices.set(said);
+        if state.with_untracked(|s| *s != next) {
+            keep_address.set_value(say);
+            state.set(next);
+        }
+    });
+    on_cleanup(move || handle.remove());
     let tabs: Vec<(String, String)> = forms()
         .iter()
         .map(|f| (f.id.clone(), f.title.clone()))

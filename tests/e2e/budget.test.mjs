@@ -101,6 +101,9 @@
 // The calculator's two lists (visits, assumed numbers) without Leptos's keyed <For> (a keyed diff and an
 // index map in the main module for lists that change only at their end or all at once): calc 173.4 →
 // 168.4 KB (+ 51.2), budget 174 → 169.
+// 朗读 picks the voice that reads Mandarin best (zh-CN before zh-TW before Cantonese; cmn and zh_CN tags,
+// which it missed; not zha): reader 176.8 → 177.2 KB, budget 177 → 178; calc 168.6, checker 164.4 (the
+// self-check reads a link opened in the same tab).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -111,7 +114,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 177 * KB, calc: 169 * KB, checker: 165 * KB };
+const BUDGET = { reader: 178 * KB, calc: 169 * KB, checker: 165 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 52 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

@@ -127,6 +127,28 @@ test('a filled form\'s link cut between two answers, or made before links were s
   }
 });
 
+test('another self-check link opened in the same tab is read as a fresh page reads it, and its address kept', async () => {
+  const whole = `#${seal('tab=baozhua&a=1-1_n~3-1_y~9-1_3')}`;
+  const { page, errors } = await selfCheck(whole);
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '13');
+  // The same link cut (only the fragment changes: no reload): the smaller form, and the notice.
+  const cut = whole.slice(0, whole.indexOf('~9-1'));
+  await page.goto(`${server.base}/self-check/${cut}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="form-score"]')?.textContent === '10');
+  assert.match(await page.getByTestId('link-notices').textContent(), /链接和分享时不一样了/);
+  await page.waitForTimeout(300);
+  assert.equal(new URL(page.url()).hash, cut, 'the cut link kept as opened');
+  // Another whole link: its answers only, nothing to say, its address as written.
+  const other = `#${seal('tab=baozhua&a=1-1_n')}`;
+  await page.goto(`${server.base}/self-check/${other}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="form-score"]')?.textContent === '5');
+  assert.equal(await page.getByTestId('link-notices').count(), 0);
+  assert.equal(await page.locator('.form-view input[type="radio"]:checked').count(), 1);
+  assert.equal(new URL(page.url()).hash, other);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('each form keeps its own answers: answered on 包抓, 五督 opens with no warnings, and 包抓 comes back as left', async () => {
   const { page, errors } = await selfCheck('');
   // 1-1 否 (a veto: 否 earns its 5) and 3-1 是 (5), by their radio buttons, as a person answers them.
