@@ -128,17 +128,18 @@ fn excerpt(text: &str, complete: bool) -> Excerpt {
     Excerpt { points, whole }
 }
 
+/// `el` and what comes before it in the page, nearest first: each element's previous sibling, else its
+/// parent; up to the page's `main`, which is not included.
+fn backwards(el: &web_sys::Element) -> impl Iterator<Item = web_sys::Element> {
+    std::iter::successors(Some(el.clone()), |n| {
+        n.previous_element_sibling().or_else(|| n.parent_element())
+    })
+    .take_while(|n| n.tag_name() != "MAIN")
+}
+
 /// The heading (`h2`) of the part of the document `el` is in: `el` itself, or the last before it.
 fn part_of(el: &web_sys::Element) -> Option<web_sys::Element> {
-    let mut at = Some(el.clone());
-    while let Some(n) = at {
-        match n.tag_name().as_str() {
-            "H2" => return Some(n),
-            "MAIN" => return None,
-            _ => at = n.previous_element_sibling().or_else(|| n.parent_element()),
-        }
-    }
-    None
+    backwards(el).find(|n| n.tag_name() == "H2")
 }
 
 /// A heading's title on a poster: itself after the headings it is under within its part, outermost first
@@ -146,37 +147,25 @@ fn part_of(el: &web_sys::Element) -> Option<web_sys::Element> {
 fn heading_path(el: &web_sys::Element) -> String {
     let mut level = heading_level(el).unwrap_or(0);
     let mut path = vec![text_of(el)];
-    let mut at = el
-        .previous_element_sibling()
-        .or_else(|| el.parent_element());
-    while let Some(n) = at {
+    for n in backwards(el).skip(1) {
         match heading_level(&n) {
             Some(l) if l <= 2 => break,
             Some(l) if l < level => {
                 path.insert(0, text_of(&n));
                 level = l;
             }
-            _ if n.tag_name() == "MAIN" => break,
             _ => {}
         }
-        at = n.previous_element_sibling().or_else(|| n.parent_element());
     }
     path.join("　")
 }
 
 /// The heading a table row's table stands under (`附表 3-4　人社部门包抓到村任务分工表`).
 fn table_title(tr: &web_sys::Element) -> Option<String> {
-    let mut at = tr.closest("table").ok().flatten();
-    while let Some(n) = at {
-        if heading_level(&n).is_some() {
-            return Some(text_of(&n));
-        }
-        if n.tag_name() == "MAIN" {
-            return None;
-        }
-        at = n.previous_element_sibling().or_else(|| n.parent_element());
-    }
-    None
+    let table = tr.closest("table").ok()??;
+    backwards(&table)
+        .find(|n| heading_level(n).is_some())
+        .map(|n| text_of(&n))
 }
 
 /// A heading's level (`H3` → 3), or `None` for any other element.
