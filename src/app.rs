@@ -198,10 +198,16 @@ fn setup(this: Bundle, tools_code: Load<ToolsCode>) {
     TextSize::provide();
     crate::offline::register();
     crate::components::section_link::install_copy_handler();
-    for event in ["popstate", "hashchange"] {
-        let handle = window_event_listener_untyped(event, |_| crate::address::changed());
-        std::mem::forget(handle);
-    }
+    // Back or Forward: the browser puts the page where that entry had it before `hashchange` names the
+    // entry's clause, so a place still held must let go at once (a hold's next look, in between, would
+    // pull the page back to the clause just left).
+    std::mem::forget(window_event_listener_untyped("popstate", |_| {
+        crate::reading_place::let_go();
+        crate::address::changed();
+    }));
+    std::mem::forget(window_event_listener_untyped("hashchange", |_| {
+        crate::address::changed()
+    }));
     leave_other_bundles_to_browser(this);
 }
 

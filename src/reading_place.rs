@@ -142,6 +142,11 @@ thread_local! {
     static HOLD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
+/// Ends the hold there is, if any ([`keep_in_place`]): the page is going to another history entry.
+pub fn let_go() {
+    new_hold();
+}
+
 /// Ends the hold there is, if any, and returns the id of the next one.
 fn new_hold() -> u32 {
     HOLD.with(|h| {
