@@ -283,6 +283,19 @@ pub fn open_and_show(id: &str) {
     }
 }
 
+/// Puts the focus on the element with the id `id` once the view has been drawn (the next frame).
+pub fn focus_soon(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// Runs `f` once the browser has painted the next frame: an animation frame runs just before the paint,
 /// and a task queued from it runs after.
 pub fn after_paint(f: impl FnOnce() + 'static) {

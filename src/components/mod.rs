@@ -63,4 +63,4 @@ pub use site_header::SiteHeader;
 pub use static_fragment::StaticFragment;
 pub use text_size::{TextSize, TextSizeControl};
 pub use town_summary::TownSummary;
-pub use visit_fields::VisitFields;
+pub use visit_fields::{VisitFields, UNDO_ID};

@@ -38,6 +38,9 @@ fn referral_hint(profile_id: &str) -> Option<impl IntoView> {
     })
 }
 
+/// The id of the calculator's 撤销删除 button, which takes the focus when a visit is deleted.
+pub const UNDO_ID: &str = "undo-delete";
+
 /// The fieldset for visit `index` of `form`, with each field's error shown beside it.
 #[component]
 pub fn VisitFields(
@@ -48,6 +51,8 @@ pub fn VisitFields(
     /// Current field errors of the form.
     #[prop(into)]
     errors: Signal<Vec<FieldError>>,
+    /// The visits deleted so far, each with the place it had, the last last (for 撤销).
+    deleted: StoredValue<Vec<(usize, VisitForm)>>,
 ) -> impl IntoView {
     let get = move |f: fn(&VisitForm) -> String| {
         move || form.with(|s| s.visits.get(index).map(f).unwrap_or_default())
@@ -184,11 +189,17 @@ pub fn VisitFields(
                     type="button"
                     class="secondary small"
                     on:click=move |_| {
-                        form.update(|s| {
-                            if index < s.visits.len() {
+                        let gone = form
+                            .with_untracked(|s| {
+                                (s.visits.len() > 1).then(|| s.visits.get(index).cloned()).flatten()
+                            });
+                        if let Some(visit) = gone {
+                            deleted.update_value(|d| d.push((index, visit)));
+                            form.update(|s| {
                                 s.visits.remove(index);
-                            }
-                        })
+                            });
+                            crate::dom::focus_soon(UNDO_ID.to_string());
+                        }
                     }
                 >
                     {format!("删除第 {} 次就诊", index + 1)}

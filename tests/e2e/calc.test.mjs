@@ -103,6 +103,47 @@ test('the scenario is in the URL, and the URL reproduces it', async () => {
   await page.close();
 });
 
+test('a deleted visit can be put back where it was (撤销删除), also after a double tap deleted two', async () => {
+  const visits = 'v=i,c,1,1000,1000,,;i,c,1,2000,2000,,;i,c,1,30000,30000,,';
+  const { page, errors } = await open(browser, `${server.base}${calcLink(`p=h&c=db&${visits}`)}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="personal-total"]');
+  const personal = await page.textContent('[data-testid="personal-total"]');
+  const hash = await page.evaluate(() => location.hash);
+  const totals = () => page.$$eval('input[id$="-total"]', (is) => is.map((i) => i.value));
+  assert.deepEqual(await totals(), ['1000', '2000', '30000']);
+  await page.getByRole('button', { name: '删除第 2 次就诊' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === '撤销删除');
+  assert.deepEqual(await totals(), ['1000', '30000']);
+  assert.match(await page.textContent('.undo'), /已删除第 2 次就诊/);
+  assert.notEqual(await page.evaluate(() => location.hash), hash);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'the notice fits the phone');
+  // The focus is on 撤销删除: Enter (or a second tap) puts the visit back, not deletes the next one.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'v1-kind');
+  assert.deepEqual(await totals(), ['1000', '2000', '30000']);
+  assert.equal(await page.locator('.undo').isVisible(), false, 'nothing left to put back');
+  await page.waitForFunction((h) => location.hash === h, hash);
+  await page.waitForFunction((p) => document.querySelector('[data-testid="personal-total"]')?.textContent === p, personal);
+  // Two quick taps on the first visit's 删除: whatever the second lands on, 撤销删除 puts back all that went.
+  const box = await page.getByRole('button', { name: '删除第 1 次就诊' }).boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  // The notice is the screen's, not the printout's (print media hides the focused button: checked here,
+  // where the focus no longer matters).
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.undo').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  for (let i = 0; i < 3 && await page.getByRole('button', { name: '撤销删除' }).isVisible(); i++) {
+    await page.getByRole('button', { name: '撤销删除' }).click();
+  }
+  assert.deepEqual(await totals(), ['1000', '2000', '30000']);
+  await page.waitForFunction((h) => location.hash === h, hash);
+  await page.waitForFunction((p) => document.querySelector('[data-testid="personal-total"]')?.textContent === p, personal);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('nothing typed is stored on the device', async () => {
   const { page } = await open(browser, `${server.base}/calc/`);
   await appReady(page);

@@ -3,7 +3,6 @@
 //! the web form.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
@@ -100,7 +99,7 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
             input: input.trim().to_string(),
         });
     }
-    let value = Decimal::from_str(&s)
+    let value = crate::data::read_decimal(&s)
         .map_err(|_| not_a_number())?
         .checked_mul(scale)
         .ok_or_else(not_a_number)?;

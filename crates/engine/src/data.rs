@@ -8,6 +8,29 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+/// Reads a decimal written in digits with at most one point (`12000`, `0.85`), rounding past 28 places:
+/// what the parameter files, the amounts people type and a link's changed numbers leave once checked.
+/// Not `FromStr`, which also reads `1e5` and so links a parser of scientific notation into every bundle.
+pub fn read_decimal(digits: &str) -> Result<Decimal, rust_decimal::Error> {
+    Decimal::from_str_radix(digits, 10)
+}
+
+/// A value written as text (`"0.85"`) in the parameter files and in their postcard copy, read back with
+/// [`read_decimal`].
+mod decimal_text {
+    use rust_decimal::Decimal;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(value)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let text = String::deserialize(d)?;
+        super::read_decimal(&text).map_err(D::Error::custom)
+    }
+}
+
 /// The largest amount accepted (1亿元): anything bigger is a typing mistake.
 pub const MAX_YUAN: i64 = 100_000_000;
 
@@ -45,7 +68,7 @@ pub struct Param {
     pub label: String,
     /// The value (a ratio like 0.85, or yuan), written in the file as a string (`"0.85"`) so that no
     /// float ever touches it.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "decimal_text")]
     pub value: Decimal,
     /// What the value measures (and so the values it may take).
     pub unit: Unit,
@@ -238,6 +261,31 @@ mod tests {
             assumption: (!assumption.is_empty()).then(|| assumption.into()),
             clause: None,
         }
+    }
+
+    #[test]
+    fn decimals_read_as_written() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("12000", Some("12000")),
+            ("0.85", Some("0.85")),
+            ("12000.50", Some("12000.50")),
+            // Past 28 places the value is rounded, as `FromStr` does.
+            (
+                "0.12345678901234567890123456789",
+                Some("0.1234567890123456789012345679"),
+            ),
+            // No exponent: a parameter file or a link with `1e5` is not a number.
+            ("1e5", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            let got = read_decimal(text).ok().map(|d| d.to_string());
+            assert_eq!(got.as_deref(), *want, "{text:?}");
+        }
+        // The postcard copy reads back the value the file wrote.
+        let p = param("k", "0.85", Unit::Ratio, true, "");
+        let bytes = postcard::to_allocvec(&p).unwrap();
+        assert_eq!(postcard::from_bytes::<Param>(&bytes).unwrap(), p);
     }
 
     fn profile(code: &str, params: Vec<Param>) -> ProfileParams {

@@ -3,7 +3,6 @@
 //! changed, whatever a link says.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
@@ -100,7 +99,7 @@ impl Param {
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '.');
                 let d = ok
-                    .then(|| Decimal::from_str(folded).ok())
+                    .then(|| crate::data::read_decimal(folded).ok())
                     .flatten()
                     .ok_or_else(not_a_number)?;
                 if percent {

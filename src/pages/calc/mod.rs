@@ -9,7 +9,7 @@ use policy_engine::{profile, profiles, settle, Category};
 use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, OPTIONS};
 use crate::components::{
     CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading, ResultHead,
-    VisitFields, ASSUMPTIONS_ID,
+    VisitFields, ASSUMPTIONS_ID, UNDO_ID,
 };
 use crate::lazy::Load;
 use policy_content::site::PageKind;
@@ -53,6 +53,9 @@ pub fn CalcPage(
             .unwrap_or_default(),
     );
     let form = RwSignal::new(opened.map(|l| l.form).unwrap_or_default());
+    // The visits deleted, each with its place, the last last (撤销删除 puts the last back). Not a signal of
+    // its own: it changes only with the form, which says so.
+    let deleted = StoredValue::new(Vec::<(usize, VisitForm)>::new());
     // A link with something to say keeps its address until the person changes the form: shared on (the
     // QR code, the poster, the handout, a reload), it says the same again; written back sealed at once, a
     // cut link would travel on as a checked one.
@@ -72,6 +75,7 @@ pub fn CalcPage(
             notices.set(link.notices);
             if form.with_untracked(|f| *f != link.form) {
                 keep_address.set_value(said);
+                deleted.set_value(Vec::new());
                 form.set(link.form);
             }
         }
@@ -188,6 +192,27 @@ pub fn CalcPage(
         _ => Vec::new(),
     });
     let visit_count = Memo::new(move |_| form.with(|f| f.visits.len()));
+    // A deleted visit can be put back where it was: a second tap meant for nothing lands on the next
+    // visit's 删除, which has moved up into its place, so the focus goes to 撤销删除 (`VisitFields`).
+    let undo_at = move || {
+        form.track();
+        deleted
+            .with_value(|d| d.last().map(|(at, _)| at + 1))
+            .filter(|_| visit_count.get() < MAX_VISITS)
+    };
+    let undo = move |_| {
+        let Some((at, visit)) = deleted.try_update_value(Vec::pop).flatten() else {
+            return;
+        };
+        let at = form.with_untracked(|f| at.min(f.visits.len()));
+        form.update(|f| {
+            if f.visits.len() < MAX_VISITS {
+                f.visits.insert(at, visit);
+            }
+        });
+        // The focus goes to the visit put back.
+        crate::dom::focus_soon(format!("v{at}-kind"));
+    };
     let add_visit = move |_| {
         form.update(|f| {
             if f.visits.len() < MAX_VISITS {
@@ -260,11 +285,17 @@ pub fn CalcPage(
                     .map(|i| {
                         view! {
                             <Show when=move || { i < visit_count.get() }>
-                                <VisitFields form=form index=i errors=errors />
+                                <VisitFields form=form index=i errors=errors deleted=deleted />
                             </Show>
                         }
                     })
                     .collect_view()}
+                <p class="undo no-print" role="status" hidden=move || undo_at().is_none()>
+                    {move || undo_at().map(|n| format!("已删除第 {n} 次就诊。"))}
+                    <button id=UNDO_ID type="button" class="secondary small" on:click=undo>
+                        "撤销删除"
+                    </button>
+                </p>
                 <p>
                     <button
                         type="button"
