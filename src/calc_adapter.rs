@@ -206,10 +206,14 @@ pub fn changed_numbers(scenario: &Scenario) -> Vec<String> {
         .collect()
 }
 
-/// A form with every visit's total filled (so a blank new visit does not block the result); the
-/// compliant cost may be left blank.
-pub fn has_amounts(form: &CalcForm) -> bool {
-    form.visits.iter().all(|v| !v.total.trim().is_empty())
+/// The visits (1-based) whose total is not filled in yet: the result waits for them (the compliant cost
+/// may be left blank).
+pub fn blank_visits(form: &CalcForm) -> Vec<usize> {
+    (1..)
+        .zip(&form.visits)
+        .filter(|(_, v)| v.total.trim().is_empty())
+        .map(|(n, _)| n)
+        .collect()
 }
 
 /// For each visit, whether its compliant cost was left blank (and so taken to be the total).

@@ -2,7 +2,7 @@
 //! reading options match the ambiguity register, clause numbers, and money and link labels.
 
 use super::*;
-use policy_engine::form::CalcForm;
+use policy_engine::form::{CalcForm, VisitForm};
 
 fn form(total: &str, compliant: &str) -> CalcForm {
     let mut f = CalcForm::default();
@@ -189,7 +189,7 @@ fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
         f.visits[0].kind = kind.into();
         f.visits[0].level = level.into();
         f.visits[0].in_county = in_county;
-        assert!(has_amounts(&f));
+        assert!(blank_visits(&f).is_empty());
         let s = scenario(&f).unwrap();
         assert_eq!(s.episodes[0].compliant, s.episodes[0].total);
         assert_eq!(
@@ -203,7 +203,10 @@ fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
             Reading::AsTyped
         );
     }
-    assert!(!has_amounts(&form("", "100")));
+    assert_eq!(blank_visits(&form("", "100")), [1]);
+    let mut two = form("12000", "");
+    two.visits.push(VisitForm::default());
+    assert_eq!(blank_visits(&two), [2]);
 }
 
 #[test]

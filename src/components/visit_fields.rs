@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::calc_adapter::FieldError;
+use policy_engine::deletions::Deletions;
 use policy_engine::form::{self, county_level, Amount, CalcForm, VisitForm};
 use policy_engine::reads_in_county;
 
@@ -51,8 +52,8 @@ pub fn VisitFields(
     /// Current field errors of the form.
     #[prop(into)]
     errors: Signal<Vec<FieldError>>,
-    /// The visits deleted so far, each with the place it had, the last last (for 撤销).
-    deleted: StoredValue<Vec<(usize, VisitForm)>>,
+    /// The visits deleted so far (for 撤销删除); it changes only with `form`.
+    deleted: StoredValue<Deletions>,
 ) -> impl IntoView {
     let get = move |f: fn(&VisitForm) -> String| {
         move || form.with(|s| s.visits.get(index).map(f).unwrap_or_default())
@@ -189,17 +190,14 @@ pub fn VisitFields(
                     type="button"
                     class="secondary small"
                     on:click=move |_| {
-                        let gone = form
-                            .with_untracked(|s| {
-                                (s.visits.len() > 1).then(|| s.visits.get(index).cloned()).flatten()
-                            });
-                        if let Some(visit) = gone {
-                            deleted.update_value(|d| d.push((index, visit)));
-                            form.update(|s| {
-                                s.visits.remove(index);
-                            });
-                            crate::dom::focus_soon(UNDO_ID.to_string());
-                        }
+                        let now = js_sys::Date::now();
+                        form.update(|s| {
+                            deleted
+                                .update_value(|d| {
+                                    d.delete(s, index, now);
+                                })
+                        });
+                        crate::dom::focus_soon(UNDO_ID.to_string());
                     }
                 >
                     {format!("删除第 {} 次就诊", index + 1)}

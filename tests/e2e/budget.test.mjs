@@ -104,6 +104,9 @@
 // 朗读 picks the voice that reads Mandarin best (zh-CN before zh-TW before Cantonese; cmn and zh_CN tags,
 // which it missed; not zha): reader 176.8 → 177.2 KB, budget 177 → 178; calc 168.6, checker 164.4 (the
 // self-check reads a link opened in the same tab).
+// Every decimal read with from_str_radix, not FromStr (its scientific-notation parser gone, -1.9 KB), and
+// 撤销删除 (a deleted visit put back, a double tap deleting one, the bar kept on the screen) with a visit
+// not filled in named instead of the worked example (+2.5 KB): calc 168.7 → 169.3 KB, budget 169 → 170.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -114,7 +117,7 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 178 * KB, calc: 169 * KB, checker: 165 * KB };
+const BUDGET = { reader: 178 * KB, calc: 170 * KB, checker: 165 * KB };
 /** Brotli budget of all of a bundle's chunks together. */
 const LAZY_BUDGET = 52 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];

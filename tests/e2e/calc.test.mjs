@@ -103,43 +103,69 @@ test('the scenario is in the URL, and the URL reproduces it', async () => {
   await page.close();
 });
 
-test('a deleted visit can be put back where it was (撤销删除), also after a double tap deleted two', async () => {
-  const visits = 'v=i,c,1,1000,1000,,;i,c,1,2000,2000,,;i,c,1,30000,30000,,';
+test('a deleted visit can be put back where it was (撤销删除); a double tap deletes one; a visit not filled in is named, not replaced by the example', async () => {
+  const visits = 'v=i,c,1,1000,1000,,;i,c,1,2000,2000,,;i,c,1,30000,30000,,;i,c,1,4000,4000,,';
   const { page, errors } = await open(browser, `${server.base}${calcLink(`p=h&c=db&${visits}`)}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="personal-total"]');
   const personal = await page.textContent('[data-testid="personal-total"]');
   const hash = await page.evaluate(() => location.hash);
   const totals = () => page.$$eval('input[id$="-total"]', (is) => is.map((i) => i.value));
-  assert.deepEqual(await totals(), ['1000', '2000', '30000']);
-  await page.getByRole('button', { name: '删除第 2 次就诊' }).click();
-  await page.waitForFunction(() => document.activeElement?.textContent === '撤销删除');
-  assert.deepEqual(await totals(), ['1000', '30000']);
-  assert.match(await page.textContent('.undo'), /已删除第 2 次就诊/);
-  assert.notEqual(await page.evaluate(() => location.hash), hash);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'the notice fits the phone');
-  // The focus is on 撤销删除: Enter (or a second tap) puts the visit back, not deletes the next one.
+  const same = async () => {
+    await page.waitForFunction((h) => location.hash === h, hash);
+    await page.waitForFunction((p) => document.querySelector('[data-testid="personal-total"]')?.textContent === p, personal);
+  };
+  const undoButton = page.getByRole('button', { name: /^撤销删除/ });
+  // Deleting the first visit, scrolled to it: the page stays where it was and 撤销删除 is on the screen,
+  // with the focus.
+  await page.getByRole('button', { name: '删除第 1 次就诊' }).scrollIntoViewIfNeeded();
+  const y0 = await page.evaluate(() => scrollY);
+  await page.getByRole('button', { name: '删除第 1 次就诊' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
+  assert.deepEqual(await totals(), ['2000', '30000', '4000']);
+  assert.match(await page.textContent('.undo'), /已删除第 1 次就诊（医疗总费用 1000）。\s*撤销删除第 1 次就诊/);
+  const [dy, bottom] = await page.evaluate(() => [scrollY, document.getElementById('undo-delete').getBoundingClientRect().bottom]);
+  assert.ok(Math.abs(dy - y0) < 400 && bottom <= 780, `the page stays, the button on the screen: scrollY ${y0} → ${dy}, bottom ${bottom}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'the bar fits the phone');
+  // Enter on 撤销删除 puts it back, not deletes the next visit; the focus goes to the visit put back.
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'v1-kind');
-  assert.deepEqual(await totals(), ['1000', '2000', '30000']);
-  assert.equal(await page.locator('.undo').isVisible(), false, 'nothing left to put back');
-  await page.waitForFunction((h) => location.hash === h, hash);
-  await page.waitForFunction((p) => document.querySelector('[data-testid="personal-total"]')?.textContent === p, personal);
-  // Two quick taps on the first visit's 删除: whatever the second lands on, 撤销删除 puts back all that went.
-  const box = await page.getByRole('button', { name: '删除第 1 次就诊' }).boundingBox();
+  await page.waitForFunction(() => document.activeElement?.id === 'v0-kind');
+  assert.deepEqual(await totals(), ['1000', '2000', '30000', '4000']);
+  assert.equal(await page.locator('.undo > span').isVisible(), false, 'nothing left to put back: the bar goes');
+  await same();
+  // Two quick taps on 删除 at the same place delete one visit (the next one's 删除 moves under the finger).
+  await page.waitForTimeout(800);
+  await page.getByRole('button', { name: '删除第 2 次就诊' }).scrollIntoViewIfNeeded();
+  const box = await page.getByRole('button', { name: '删除第 2 次就诊' }).boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  // The notice is the screen's, not the printout's (print media hides the focused button: checked here,
+  await page.waitForTimeout(300);
+  assert.deepEqual(await totals(), ['1000', '30000', '4000']);
+  // Two deletions apart, then 撤销删除 twice: both back where they were.
+  await page.waitForTimeout(800);
+  await page.getByRole('button', { name: '删除第 3 次就诊' }).click();
+  assert.deepEqual(await totals(), ['1000', '30000']);
+  await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
+  // The bar is the screen's, not the printout's (print media hides the focused button: checked here,
   // where the focus no longer matters).
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.undo').isVisible(), false);
   await page.emulateMedia({ media: 'screen' });
-  for (let i = 0; i < 3 && await page.getByRole('button', { name: '撤销删除' }).isVisible(); i++) {
-    await page.getByRole('button', { name: '撤销删除' }).click();
-  }
-  assert.deepEqual(await totals(), ['1000', '2000', '30000']);
-  await page.waitForFunction((h) => location.hash === h, hash);
-  await page.waitForFunction((p) => document.querySelector('[data-testid="personal-total"]')?.textContent === p, personal);
+  await undoButton.click();
+  await page.waitForFunction(() => /已放回第 3 次就诊。\s*撤销删除第 2 次就诊/.test(document.querySelector('.undo').textContent));
+  await undoButton.click();
+  assert.deepEqual(await totals(), ['1000', '2000', '30000', '4000']);
+  await same();
+  // Once the person changes anything else, the bar goes.
+  await page.getByRole('button', { name: '删除第 4 次就诊' }).click();
+  await page.fill('#v0-total', '1200');
+  await page.waitForFunction(() => document.querySelector('.undo > span').hidden);
+  // A visit added and not filled in yet: named, the year's result waits, no worked example in its place.
+  await page.getByRole('button', { name: /再添一次就诊/ }).click();
+  await page.waitForFunction(() => /第 4 次就诊还没填“医疗总费用”/.test(document.querySelector('.calc-result')?.textContent));
+  assert.equal(await page.locator('.calc-result .calc-example').count(), 0, 'no example in the result\'s place');
+  await page.fill('#v3-total', '4000');
+  await page.waitForSelector('[data-testid="personal-total"]');
   assert.deepEqual(errors, []);
   await page.close();
 });

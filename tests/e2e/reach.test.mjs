@@ -125,12 +125,17 @@ test('after one visit to a document, with the network cut, its QR code opens tho
   await page.goto(`${server.base}/docs/meishan-137/`);
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  // The page told the worker of its tools' chunk; the worker keeps it in the background.
+  // The page told the worker of what it loaded and of its tools' chunk; the worker keeps them in the
+  // background, each when its copy is in (the chunk can be in before the main module: wait for all; on a
+  // loaded CI machine the reload came between).
   await page.waitForFunction(async () => {
     const keys = await caches.keys();
-    const cache = keys.length ? await caches.open(keys[0]) : null;
-    return Boolean(cache && (await cache.match('/docs/meishan-137/'))
-      && (await cache.keys()).some((r) => /\/zct-reader-[0-9a-f]+-lazy\.wasm$/.test(r.url)));
+    if (!keys.length) return false;
+    const have = new Set((await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname));
+    const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name))
+      .filter((u) => u.origin === location.origin && u.pathname !== '/sw.js').map((u) => u.pathname);
+    return have.has('/docs/meishan-137/') && loaded.every((p) => have.has(p))
+      && [...have].some((p) => /\/zct-reader-[0-9a-f]+-lazy\.wasm$/.test(p));
   }, null, { timeout: 30000 });
   await ctx.setOffline(true);
   await page.reload();

@@ -7,6 +7,7 @@ pub mod amount;
 pub mod cite;
 pub mod cli;
 pub mod data;
+pub mod deletions;
 pub mod form;
 mod huining;
 mod meishan;

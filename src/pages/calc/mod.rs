@@ -6,13 +6,14 @@
 use leptos::prelude::*;
 use policy_engine::{profile, profiles, settle, Category};
 
-use crate::calc_adapter::{compliant_guessed, has_amounts, scenario, OPTIONS};
+use crate::calc_adapter::{blank_visits, compliant_guessed, scenario, OPTIONS};
 use crate::components::{
     CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading, ResultHead,
     VisitFields, ASSUMPTIONS_ID, UNDO_ID,
 };
 use crate::lazy::Load;
 use policy_content::site::PageKind;
+use policy_engine::deletions::Deletions;
 use policy_engine::form::{CalcForm, FromLink, VisitForm, MAX_VISITS};
 
 mod notices;
@@ -53,9 +54,9 @@ pub fn CalcPage(
             .unwrap_or_default(),
     );
     let form = RwSignal::new(opened.map(|l| l.form).unwrap_or_default());
-    // The visits deleted, each with its place, the last last (撤销删除 puts the last back). Not a signal of
-    // its own: it changes only with the form, which says so.
-    let deleted = StoredValue::new(Vec::<(usize, VisitForm)>::new());
+    // The visits deleted (撤销删除 puts the last back). Not a signal of its own: it changes only with the
+    // form, which says so.
+    let deleted = StoredValue::new(Deletions::default());
     // A link with something to say keeps its address until the person changes the form: shared on (the
     // QR code, the poster, the handout, a reload), it says the same again; written back sealed at once, a
     // cut link would travel on as a checked one.
@@ -73,18 +74,25 @@ pub fn CalcPage(
         if let Some(link) = read_fragment() {
             let said = !link.notices.is_empty();
             notices.set(link.notices);
+            // What was deleted before belongs to the scenario left, even when the link gives the same.
+            deleted.set_value(Deletions::default());
             if form.with_untracked(|f| *f != link.form) {
                 keep_address.set_value(said);
-                deleted.set_value(Vec::new());
                 form.set(link.form);
+            } else {
+                form.notify();
             }
         }
     });
     on_cleanup(move || handle.remove());
     let outcome = Memo::new(move |_| {
         form.with(|f| {
-            if !has_amounts(f) {
+            let blank = blank_visits(f);
+            if blank.len() == f.visits.len() {
                 return Outcome::Empty;
+            }
+            if !blank.is_empty() {
+                return Outcome::Unfilled(blank);
             }
             match scenario(f) {
                 Err(errors) => Outcome::Errors(errors),
@@ -192,26 +200,18 @@ pub fn CalcPage(
         _ => Vec::new(),
     });
     let visit_count = Memo::new(move |_| form.with(|f| f.visits.len()));
-    // A deleted visit can be put back where it was: a second tap meant for nothing lands on the next
-    // visit's 删除, which has moved up into its place, so the focus goes to 撤销删除 (`VisitFields`).
-    let undo_at = move || {
-        form.track();
-        deleted
-            .with_value(|d| d.last().map(|(at, _)| at + 1))
-            .filter(|_| visit_count.get() < MAX_VISITS)
-    };
+    // A deleted visit can be put back where it was: 删除 puts the focus on 撤销删除, in a bar kept on the
+    // screen (sticky), so the page does not jump to it, while there is a visit to put back; what was done
+    // last is said there (an undo with more to undo: 已放回…).
+    let done = move || form.with(|f| deleted.with_value(|d| d.done(f).map(ToString::to_string)));
+    let next_back = move || form.with(|f| deleted.with_value(|d| d.next_back(f)));
     let undo = move |_| {
-        let Some((at, visit)) = deleted.try_update_value(Vec::pop).flatten() else {
-            return;
-        };
-        let at = form.with_untracked(|f| at.min(f.visits.len()));
-        form.update(|f| {
-            if f.visits.len() < MAX_VISITS {
-                f.visits.insert(at, visit);
-            }
-        });
+        let mut at = None;
+        form.update(|f| at = deleted.try_update_value(|d| d.undo(f)).flatten());
         // The focus goes to the visit put back.
-        crate::dom::focus_soon(format!("v{at}-kind"));
+        if let Some(at) = at {
+            crate::dom::focus_soon(format!("v{at}-kind"));
+        }
     };
     let add_visit = move |_| {
         form.update(|f| {
@@ -290,11 +290,15 @@ pub fn CalcPage(
                         }
                     })
                     .collect_view()}
-                <p class="undo no-print" role="status" hidden=move || undo_at().is_none()>
-                    {move || undo_at().map(|n| format!("已删除第 {n} 次就诊。"))}
-                    <button id=UNDO_ID type="button" class="secondary small" on:click=undo>
-                        "撤销删除"
-                    </button>
+                <p class="undo no-print" role="status">
+                    <span hidden=move || {
+                        next_back().is_none()
+                    }>
+                        {done}
+                        <button id=UNDO_ID type="button" class="secondary small" on:click=undo>
+                            {move || next_back().map(|n| format!("撤销删除第 {n} 次就诊"))}
+                        </button>
+                    </span>
                 </p>
                 <p>
                     <button
@@ -421,6 +425,21 @@ pub fn CalcPage(
                                 "请填写“医疗总费用”，结果会马上显示在这里。"
                             </p>
                             <div node_ref=slot></div>
+                        }
+                            .into_any()
+                    }
+                    Outcome::Unfilled(blank) => {
+                        let which = blank
+                            .iter()
+                            .map(|n| format!("第 {n} 次"))
+                            .collect::<Vec<_>>()
+                            .join("、");
+                        view! {
+                            <p class="notice">
+                                {format!(
+                                    "{which}就诊还没填“医疗总费用”。填上后，全年的结果会马上显示在这里。",
+                                )}
+                            </p>
                         }
                             .into_any()
                     }

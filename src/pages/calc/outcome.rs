@@ -9,8 +9,10 @@ use crate::calc_adapter::FieldError;
 /// What the form currently gives.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    /// Amounts not filled in yet.
+    /// No amount filled in yet (the page shows the build's worked example).
     Empty,
+    /// Some visits (1-based) have no total yet, others have: the result waits for them.
+    Unfilled(Vec<usize>),
     /// Fields to fix.
     Errors(Vec<FieldError>),
     /// The settled year, and which visits' compliant cost was left blank.
