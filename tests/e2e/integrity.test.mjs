@@ -378,6 +378,9 @@ test('a link cut off when copied, or edited in the address bar, is said before i
   await page.evaluate(() => { location.hash = location.hash + '&a=assistance_threshold:5000'; });
   await page.waitForFunction(() => /不能修改/.test(document.querySelector('[data-testid="link-notices"]')?.textContent || ''));
   assert.equal(await personal(page), '150.00');
+  // Its address is kept as typed (passed on, it says the same again), not written over.
+  await page.waitForTimeout(300);
+  assert.match(await page.evaluate(() => location.hash), /&a=assistance_threshold:5000$/);
   // Cut before its visits: the empty form, and why.
   await page.goto(`${server.base}/calc/#p=h&c=pr`);
   await appReady(page);

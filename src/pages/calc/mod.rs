@@ -76,8 +76,8 @@ pub fn CalcPage(
             notices.set(link.notices);
             // What was deleted before belongs to the scenario left, even when the link gives the same.
             deleted.set_value(Deletions::default());
+            keep_address.set_value(said);
             if form.with_untracked(|f| *f != link.form) {
-                keep_address.set_value(said);
                 form.set(link.form);
             } else {
                 form.notify();
