@@ -283,17 +283,27 @@ pub fn open_and_show(id: &str) {
     }
 }
 
-/// Puts the focus on the element with the id `id` once the view has been drawn (the next frame).
+/// Focuses the element with the id `id`, if the page has it; an input's caret at the end of what it holds.
+pub fn give_focus(id: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        let end = input.value().encode_utf16().count() as u32;
+        // Not every input type has a caret (a radio button): then the focus is enough.
+        let _ = input.set_selection_range(end, end);
+    } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// [`give_focus`] once the view has been drawn (the next frame).
 pub fn focus_soon(id: String) {
-    leptos::prelude::request_animation_frame(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
+    leptos::prelude::request_animation_frame(move || give_focus(&id));
 }
 
 /// Runs `f` once the browser has painted the next frame: an animation frame runs just before the paint,

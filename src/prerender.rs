@@ -82,23 +82,7 @@ pub fn remove_shell() {
         .filter(|id| !id.is_empty());
     shell.remove();
     if let Some(id) = focused {
-        give_focus(&doc, &id);
-    }
-}
-
-/// Focuses the element `id`, an input's caret at the end of what it holds.
-fn give_focus(doc: &web_sys::Document, id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(el) = doc.get_element_by_id(id) else {
-        return;
-    };
-    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        let _ = input.focus();
-        let end = input.value().encode_utf16().count() as u32;
-        // Not every input type has a caret (a radio button): then the focus is enough.
-        let _ = input.set_selection_range(end, end);
-    } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = el.focus();
+        crate::dom::give_focus(&id);
     }
 }
 

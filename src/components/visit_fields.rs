@@ -110,6 +110,17 @@ pub fn VisitFields(
             </div>
         }
     };
+    let delete = move |_| {
+        let now = js_sys::Date::now();
+        // A tap taken as the same tap again changes nothing: the form is not told of a change.
+        form.maybe_update(|s| {
+            deleted
+                .try_update_value(|d| d.delete(s, index, now))
+                .unwrap_or(false)
+        });
+        // Also after such a tap: its click took the focus.
+        crate::dom::focus_soon(UNDO_ID.to_string());
+    };
     view! {
         <fieldset class="visit">
             <legend>{format!("第 {} 次就诊", index + 1)}</legend>
@@ -186,20 +197,7 @@ pub fn VisitFields(
                 )}
             </details>
             <Show when=move || form.with(|s| s.visits.len() > 1)>
-                <button
-                    type="button"
-                    class="secondary small"
-                    on:click=move |_| {
-                        let now = js_sys::Date::now();
-                        form.update(|s| {
-                            deleted
-                                .update_value(|d| {
-                                    d.delete(s, index, now);
-                                })
-                        });
-                        crate::dom::focus_soon(UNDO_ID.to_string());
-                    }
-                >
+                <button type="button" class="secondary small" on:click=delete>
                     {format!("删除第 {} 次就诊", index + 1)}
                 </button>
             </Show>

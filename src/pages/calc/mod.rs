@@ -207,7 +207,10 @@ pub fn CalcPage(
     let next_back = move || form.with(|f| deleted.with_value(|d| d.next_back(f)));
     let undo = move |_| {
         let mut at = None;
-        form.update(|f| at = deleted.try_update_value(|d| d.undo(f)).flatten());
+        form.maybe_update(|f| {
+            at = deleted.try_update_value(|d| d.undo(f)).flatten();
+            at.is_some()
+        });
         // The focus goes to the visit put back.
         if let Some(at) = at {
             crate::dom::focus_soon(format!("v{at}-kind"));
