@@ -34,7 +34,7 @@ async function visit(ctx, base, warm) {
           name: new URL(r.name).pathname, start: r.startTime, ttfb: r.responseStart, end: r.responseEnd, bytes: r.transferSize, worker: r.workerStart,
         }))),
       moments: {
-        fcp: at('first-contentful-paint'), dcl: Math.round(nav.domContentLoadedEventEnd), main: at('zct-main'),
+        fcp: at('first-contentful-paint'), dcl: Math.round(nav.domContentLoadedEventEnd), main: at('zct-main'), answering: at('zct-answering'),
         mounted: Math.round(window.__bench.mounted), wasm_fetches: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length,
       },
     };

@@ -22,6 +22,13 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl FieldError {
+    /// The message as shown beside its field.
+    pub fn shown(&self) -> String {
+        format!("⚠ {}", self.message)
+    }
+}
+
 /// The reading options: (key, label, explanation, ambiguity-register anchor). Each turns away from the
 /// site's default reading; the keys are `policy_engine::Options::KEYS` and go into the URL's `o=` list.
 pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
@@ -270,6 +277,14 @@ pub fn wan(d: rust_decimal::Decimal) -> String {
 }
 
 pub use policy_engine::money::yuan;
+
+mod head;
+mod outcome;
+
+pub use head::{
+    head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE, INPUTS_LABEL,
+};
+pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
 
 #[cfg(test)]
 mod tests;

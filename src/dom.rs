@@ -173,6 +173,11 @@ pub fn today() -> String {
     policy_content::date::ymd(d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
+/// What a printout says it was printed on: `打印日期：2026年11月23日`.
+pub fn printed_on() -> String {
+    format!("打印日期：{}", today())
+}
+
 /// Resolves after `ms` milliseconds (a plain timer: usable before the app has mounted).
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -181,6 +186,14 @@ pub async fn sleep(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Tells the page's loader (`public/loader.js`, which watches for an `error` event on the window) that
+/// the app's code could not be loaded, so it shows its notice with 重试 at once.
+pub fn tell_loader_failed() {
+    if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new("error")) {
+        let _ = w.dispatch_event(&e);
+    }
 }
 
 /// Records the User Timing mark `name` now (the benchmark reads `performance.getEntriesByName(name)`;
@@ -298,6 +311,80 @@ pub fn give_focus(id: &str) {
         let _ = input.set_selection_range(end, end);
     } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
         let _ = el.focus();
+    }
+}
+
+/// Where the focus is in a form, to give it to the same field of another copy of the form (the app's, when
+/// it takes over from the build's page): the field (its id, or for a radio button, which has none, its
+/// name and value) and the caret or selection in it.
+pub struct FocusPlace {
+    /// A CSS selector for the field: `#v0-total`, `input[name="category"][value="tekun"]`.
+    selector: String,
+    /// The selection's start and end in a text field (UTF-16 units, as the DOM counts them), and the text
+    /// they are in.
+    selection: Option<(u32, u32, String)>,
+}
+
+impl FocusPlace {
+    /// Where the focus is, if `el` is a field that can be found again.
+    pub fn of(el: &web_sys::Element) -> Option<FocusPlace> {
+        let input = el.dyn_ref::<web_sys::HtmlInputElement>();
+        let selector = if !el.id().is_empty() {
+            format!("#{}", el.id())
+        } else {
+            let input = input.filter(|i| i.type_() == "radio")?;
+            format!(
+                "input[name=\"{}\"][value=\"{}\"]",
+                input.name(),
+                input.value()
+            )
+        };
+        let selection = input.and_then(|i| {
+            Some((
+                i.selection_start().ok().flatten()?,
+                i.selection_end().ok().flatten()?,
+                i.value(),
+            ))
+        });
+        Some(FocusPlace {
+            selector,
+            selection,
+        })
+    }
+
+    /// Focuses the field in `doc` without scrolling the page (it is where the other copy was), the caret or
+    /// selection where it was. The app writes a field's text in its effects, microtasks after its mount,
+    /// which puts the caret at the end: the selection is set again once the field holds the same text
+    /// (within a few microtasks, so still before the next key, which is a task).
+    pub fn restore(&self, doc: &web_sys::Document) {
+        let Some(el) = doc
+            .query_selector(&self.selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+        let (Some(input), Some((start, end, text))) = (
+            el.dyn_into::<web_sys::HtmlInputElement>().ok(),
+            self.selection.clone(),
+        ) else {
+            return;
+        };
+        let _ = input.set_selection_range(start, end);
+        wasm_bindgen_futures::spawn_local(async move {
+            for _ in 0..16 {
+                if input.value() == text {
+                    let _ = input.set_selection_range(start, end);
+                    return;
+                }
+                let next = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+                let _ = JsFuture::from(next).await;
+            }
+        });
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod address;
 mod app;
 pub mod calc_adapter;
+pub mod calc_early;
 pub mod charts;
 pub mod check_flow;
 pub mod check_state;
@@ -23,4 +24,4 @@ pub mod sentences;
 pub mod speech;
 
 pub use app::{checker_data, CalcApp, CheckerApp, ReaderApp};
-pub use mount::{mount, mount_after};
+pub use mount::{begin, mount, mount_after, mount_begun};

@@ -10,12 +10,29 @@ where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
-    // The benchmark reads these: from the wasm's last byte to here is compile + instantiate.
+    begin();
+    mount_begun(app);
+}
+
+/// What every bundle's `main()` does first: marks the moment (the benchmark reads from the wasm's last
+/// byte to here) and sets the notice a panic shows. [`mount`] does it; a bundle that starts with
+/// something else (the calculator's answer before the app) calls it, then [`mount_begun`].
+pub fn begin() {
     crate::dom::mark("zct-main");
+    // Futures spawned before the mount (a chunk's loading) need the executor the mount would set up.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_failure();
     }));
+}
+
+/// [`mount`] after [`begin`].
+pub fn mount_begun<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
     leptos::mount::mount_to_body(app);
     crate::prerender::remove_shell();
     crate::dom::mark("zct-mounted");

@@ -65,9 +65,11 @@ impl Prerendered {
 }
 
 /// Removes the build-time page, once the app has mounted in its place. The field the person was in
-/// (typed into or only tapped) hands its focus to the app's field of the same id in the same task, the caret
-/// at the end: a key pressed while the app takes over is dispatched after this task, so it lands in the
-/// app's field (given the focus a frame later, such a key went to the page and was lost).
+/// (typed into or only tapped) hands its focus to the app's same field in the same task, with the caret
+/// or selection where it was and the page not scrolled: a key pressed while the app takes over is
+/// dispatched after this task, so it lands in the app's field where the person was typing (given the
+/// focus a frame later, such a key went to the page and was lost; with the caret moved to the end, a digit
+/// typed in the middle of an amount went to its end).
 pub fn remove_shell() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -78,11 +80,10 @@ pub fn remove_shell() {
     let focused = doc
         .active_element()
         .filter(|el| shell.contains(Some(el)))
-        .map(|el| el.id())
-        .filter(|id| !id.is_empty());
+        .and_then(|el| crate::dom::FocusPlace::of(&el));
     shell.remove();
-    if let Some(id) = focused {
-        crate::dom::give_focus(&id);
+    if let Some(place) = focused {
+        place.restore(&doc);
     }
 }
 

@@ -306,3 +306,104 @@ fn links_and_money() {
         assert_eq!(yuan(v.parse().unwrap()), s);
     }
 }
+
+/// What a form gives, and what the result says in place of an amount: the same for the app and for the
+/// answer before it (`crate::calc_early`). (visits as (total, compliant), the outcome's kind, its notice)
+#[test]
+fn what_a_form_gives_and_what_the_result_says() {
+    /// Each visit's total and compliant cost as typed.
+    type Visits<'a> = &'a [(&'a str, &'a str)];
+    let cases: [(Visits, &str, Option<&str>); 5] = [
+        (&[("", "")], "empty", None),
+        (&[("", "9000")], "empty", None),
+        (
+            &[("12000", ""), ("", "")],
+            "unfilled",
+            Some("第 2 次就诊还没填“医疗总费用”。填上后，全年的结果会马上显示在这里。"),
+        ),
+        (&[("12,00", "")], "errors", Some(FIX_FIELDS)),
+        (&[("12000", "10000")], "settled", None),
+    ];
+    for (visits, kind, notice) in cases {
+        let f = CalcForm {
+            visits: visits
+                .iter()
+                .map(|(t, c)| VisitForm {
+                    total: (*t).into(),
+                    compliant: (*c).into(),
+                    ..VisitForm::default()
+                })
+                .collect(),
+            ..CalcForm::default()
+        };
+        let o = Outcome::of(&f);
+        let got = match &o {
+            Outcome::Empty => "empty",
+            Outcome::Unfilled(_) => "unfilled",
+            Outcome::Errors(_) => "errors",
+            Outcome::Settled(_) => "settled",
+            Outcome::Failed(_) => "failed",
+        };
+        assert_eq!((got, o.notice().as_deref()), (kind, notice), "{visits:?}");
+    }
+}
+
+/// The headline in words, for each reading: what a blank compliant cost makes of the amount, and the
+/// scenario as typed for the printout. (category, total, compliant, label, prefix, personal, guess note)
+#[test]
+fn the_headline_says_how_to_read_the_amount() {
+    for (category, total, compliant, label, prefix, personal, guess) in [
+        (
+            "poverty_registered",
+            "12000",
+            "10000",
+            "全年个人自付",
+            "",
+            "1,500.00",
+            None,
+        ),
+        (
+            "poverty_registered",
+            "12000",
+            "",
+            "全年个人自付",
+            "最多自付 ",
+            "1,800.00",
+            Some("目录外（不合规）费用由定点医院承担"),
+        ),
+        (
+            "ordinary",
+            "12000",
+            "",
+            "全年个人自付（按总费用估算）",
+            "",
+            "",
+            Some("填上结算单上的“合规医疗费用”"),
+        ),
+    ] {
+        let mut f = form(total, compliant);
+        f.category = category.into();
+        let Outcome::Settled(b) = Outcome::of(&f) else {
+            panic!("{category} {total} {compliant}: not settled");
+        };
+        let (s, r, g) = &*b;
+        let h = head(s, r, g);
+        assert_eq!(
+            (h.label, h.prefix),
+            (label, prefix),
+            "{category} {compliant}"
+        );
+        if !personal.is_empty() {
+            assert_eq!(h.personal, personal);
+        }
+        assert_eq!(h.personal, yuan(r.year.personal));
+        assert_eq!(h.total, "医疗总费用 12,000.00 元");
+        assert_eq!(h.guess.is_some(), guess.is_some());
+        if let (Some(text), Some(want)) = (h.guess, guess) {
+            assert!(text.contains(want), "{text}");
+        }
+        assert!(h.title.contains("县级医院住院 1.2 万元"), "{}", h.title);
+        assert_eq!(h.visits.len(), 1);
+        assert!(h.visits[0].starts_with("第 1 次："), "{}", h.visits[0]);
+    }
+}

@@ -10,12 +10,14 @@ use rust_decimal::Decimal;
 
 use super::calc_later::Later;
 use super::HandoutLink;
+pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
-    changed_numbers, clause_ref, other_reading, reading, source_href, wan, yuan, Reading, CHANGED,
+    changed_numbers, clause_ref, head, source_href, yuan, Reading, CHANGED, ESTIMATED_HINT,
+    ESTIMATED_TAG, INPUTS_LABEL,
 };
 use crate::charts::{stacked_bar, Part};
 
-use policy_engine::summary::{kind_label, payers};
+use policy_engine::summary::payers;
 
 /// The id of the calculator's section of assumed numbers (the page's `<details>`), which a step that used
 /// one opens.
@@ -24,26 +26,6 @@ pub const ASSUMPTIONS_ID: &str = "assumptions";
 /// The value of parameter `key` in the scenario's profile, if the profile has it.
 pub(super) fn param(scenario: &Scenario, key: &str) -> Option<Decimal> {
     policy_engine::summary::param_value(&scenario.profile, key)
-}
-
-/// The visits in a few words: `县级医院住院 1.2 万元`, or `全年 3 次就诊共 5 万元`.
-pub(super) fn visits_in_words(scenario: &Scenario, total: Decimal) -> String {
-    match scenario.episodes.as_slice() {
-        [e] => format!("{} {}", kind_label(e), wan(e.total)),
-        es => format!("全年 {} 次就诊共 {}", es.len(), wan(total)),
-    }
-}
-
-/// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
-fn poster_title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -> String {
-    let what = visits_in_words(scenario, total);
-    let pays = match how {
-        Reading::Ceiling => format!("最多自付 {}", wan(personal)),
-        // Already an estimate: one 约 (`wan` says 约 when it rounds).
-        Reading::FromTotal => format!("个人自付约 {}", wan(personal).trim_start_matches("约 ")),
-        Reading::AsTyped => format!("个人自付 {}", wan(personal)),
-    };
-    format!("{} · {what}：{pays}", scenario.category.label())
 }
 
 /// The year's personal amount, large, with what it rests on (and, for print and the poster, the headline
@@ -58,12 +40,11 @@ pub fn ResultHead(
     guessed: Vec<bool>,
 ) -> impl IntoView {
     let y = &result.year;
-    let how = reading(&scenario, &guessed);
-    let estimated = y.estimated;
+    let head = head(&scenario, &result, &guessed);
+    let how = head.how;
     // What the page and its poster say first, and what the handout lists as typed.
-    let title = poster_title(&scenario, y.total, y.personal, how);
-    let other = other_reading(&scenario.options);
-    let mut points: Vec<String> = other.iter().map(|r| format!("{r}。")).collect();
+    let title = head.title.clone();
+    let mut points: Vec<String> = head.other.iter().map(|r| format!("{r}。")).collect();
     let changed = changed_numbers(&scenario);
     if !changed.is_empty() {
         points.push(format!("{CHANGED}：{}。", changed.join("；")));
@@ -103,53 +84,21 @@ pub fn ResultHead(
         format!("依据：{}", numbers.join("、"))
     };
     let inputs = {
-        let who = format!(
-            "{} · {}",
-            policy_engine::profile(&scenario.profile).map_or(String::new(), |p| p.name.clone()),
-            scenario.category.label()
-        );
-        let visits = scenario
-            .episodes
+        let who = head.who.clone();
+        let visits = head
+            .visits
             .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let mut parts = vec![format!("第 {} 次：{}", i + 1, kind_label(e))];
-                if policy_engine::reads_in_county(&scenario.profile) {
-                    parts.push(if e.in_county {
-                        "县域内".into()
-                    } else {
-                        "县域外".into()
-                    });
-                }
-                parts.push(format!("总费用 {} 元", yuan(e.total)));
-                parts.push(if guessed.get(i).copied().unwrap_or(false) {
-                    "合规费用未填（按总费用估算）".into()
-                } else {
-                    format!("合规费用 {} 元", yuan(e.compliant))
-                });
-                if let Some(b) = e.basic_paid {
-                    parts.push(format!("基本医保已报销 {} 元", yuan(b)));
-                }
-                if let Some(c) = e.critical_paid {
-                    parts.push(format!("大病保险已报销 {} 元", yuan(c)));
-                }
-                view! { <li>{parts.join("，")}</li> }
-            })
+            .map(|v| view! { <li>{v.clone()}</li> })
             .collect_view();
         view! {
             <div class="calc-inputs print-only" data-testid="calc-inputs">
                 <p>
-                    <strong>"计算条件："</strong>
+                    <strong>{INPUTS_LABEL}</strong>
                     {who}
                 </p>
                 <ul>{visits}</ul>
             </div>
         }
-    };
-    let (head_label, big_prefix) = match how {
-        Reading::Ceiling => ("全年个人自付", "最多自付 "),
-        Reading::FromTotal => ("全年个人自付（按总费用估算）", ""),
-        Reading::AsTyped => ("全年个人自付", ""),
     };
     let poster_points = points.join("\n");
     view! {
@@ -166,15 +115,16 @@ pub fn ResultHead(
         </p>
         {inputs}
         <div class="result-head" data-reading=format!("{how:?}")>
-            <p>{head_label}</p>
+            <p>{head.label}</p>
             <p class="big">
-                {big_prefix}<span data-testid="personal-total">{yuan(y.personal)}</span>" 元"
+                {head.prefix}<span data-testid="personal-total">{head.personal}</span>" 元"
             </p>
             <p>
-                {format!("医疗总费用 {} 元", yuan(y.total))}
-                {estimated.then(|| view! { <span class="tag assumed">"报销为估算"</span> })}
+                {head.total}
+                {head.estimated.then(|| view! { <span class="tag assumed">{ESTIMATED_TAG}</span> })}
             </p>
-            {other
+            {head
+                .other
                 .map(|r| {
                     view! {
                         <p class="notice other-reading" data-testid="other-reading">
@@ -182,29 +132,16 @@ pub fn ResultHead(
                         </p>
                     }
                 })}
-            {(how != Reading::AsTyped)
-                .then(|| {
+            {head
+                .guess
+                .map(|g| {
                     view! {
                         <p class="guess" data-testid="compliant-guess">
-                            {match how {
-                                Reading::Ceiling => {
-                                    "合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。"
-                                }
-                                _ => {
-                                    "合规费用按总费用估算。填上结算单上的“合规医疗费用”，结果会更准。"
-                                }
-                            }}
+                            {g}
                         </p>
                     }
                 })}
-            {estimated
-                .then(|| {
-                    view! {
-                        <p class="hint">
-                            "基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。"
-                        </p>
-                    }
-                })}
+            {head.estimated.then(|| view! { <p class="hint">{ESTIMATED_HINT}</p> })}
         </div>
     }
 }

@@ -129,9 +129,10 @@ pub fn CategoryCompare(
             <p class="print-only compare-print-note">
                 {move || {
                     format!(
-                        "打印日期：{}　网址：{}　本结果仅供参考，以医保经办机构结算为准。",
-                        crate::dom::today(),
+                        "{}　网址：{}　{}",
+                        crate::dom::printed_on(),
                         url.with(|u| policy_content::fragment::readable(u)),
+                        crate::calc_adapter::FOR_REFERENCE,
                     )
                 }}
             </p>

@@ -24,8 +24,9 @@ pub fn HandoutLink(
                 </p>
                 <p>
                     {format!(
-                        "打印日期：{}　本结果仅供参考，以医保经办机构结算为准。",
-                        crate::dom::today(),
+                        "{}　{}",
+                        crate::dom::printed_on(),
+                        crate::calc_adapter::FOR_REFERENCE,
                     )}
                 </p>
             </div>

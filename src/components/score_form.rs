@@ -129,7 +129,7 @@ pub fn ScoreForm(
                                     )
                                 })
                         })
-                        .unwrap_or_else(|| format!("打印日期：{}", crate::dom::today()));
+                        .unwrap_or_else(crate::dom::printed_on);
                     format!(
                         "{when}　考核表出处：{} {}（会宁县健康扶贫先锋行动）",
                         form.source.number,

@@ -22,8 +22,8 @@ pub fn SiteFooter() -> impl IntoView {
             <p class="print-note">
                 {move || {
                     format!(
-                        "打印日期：{}　网址：{}",
-                        crate::dom::today(),
+                        "{}　网址：{}",
+                        crate::dom::printed_on(),
                         url
                             .with(|u| policy_content::fragment::readable(
                                 &crate::address::shared(u).url,

@@ -73,7 +73,7 @@ pub fn VisitFields(
             errors.with(|es| {
                 es.iter()
                     .find(|e| e.visit == Some(index) && e.field == field)
-                    .map(|e| e.message.clone())
+                    .map(crate::calc_adapter::FieldError::shown)
             })
         }
     };
@@ -105,7 +105,7 @@ pub fn VisitFields(
                     on:input=set(setf)
                 />
                 <span class="error" id=err_id>
-                    {move || err().map(|m| format!("⚠ {m}"))}
+                    {err}
                 </span>
             </div>
         }

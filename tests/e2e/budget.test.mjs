@@ -107,6 +107,15 @@
 // Every decimal read with from_str_radix, not FromStr (its scientific-notation parser gone, -1.9 KB), and
 // 撤销删除 (a deleted visit put back, a double tap deleting one, the bar kept on the screen) with a visit
 // not filled in named instead of the worked example (+2.6 KB): calc 168.7 → 169.4 KB, budget 169 → 170.
+// 2026-12-04, issue 15: the calculator's main module is the engine and the answer shown before the app
+// (src/calc_early.rs); the app (Leptos) is a chunk it fetches at once (with the chunk it shares with the page
+// tools'): calc main module 169.3 → 69.2 KB, budget 170 → 70; what a link's calculation waits for (the main
+// module, the app and the shared chunk) 169.3 → 189.8 KB, budget APP_BUDGET 190 (a module in three compresses
+// less, and each function called across them is an export and a table entry). After a user audit of it (an
+// address the app will open found by the engine's own test, the answer changed in place for screen readers,
+// the caret kept through the takeover): main 71.7, with the app 191.7 KB; budgets 72 and 192. The takeover's
+// focus hand-over (caret, radio buttons, no scroll) is every bundle's: reader 177.0 → 178.1, checker 164.4 →
+// 165.1 KB; budgets 178 → 179, 165 → 166.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -117,12 +126,17 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 178 * KB, calc: 170 * KB, checker: 165 * KB };
-/** Brotli budget of all of a bundle's chunks together. */
+const BUDGET = { reader: 179 * KB, calc: 72 * KB, checker: 166 * KB };
+/** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
+ * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
+const APP_BUDGET = 192 * KB;
+/** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
+ * panels, and in the calculator the part computed after the pause). */
 const LAZY_BUDGET = 52 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');
+const isLazy = (file) => file.endsWith('-lazy.wasm');
 const br = (file) => fs.statSync(path.join(DIST, file + '.br')).size;
 
 /** The same-origin files a page references in its HTML (stylesheets, scripts, preloads, manifest, icon). */
@@ -136,27 +150,31 @@ function firstVisitFiles(page) {
 
 test('a document page\'s first visit, as the browser loads it until idle, is at most 250 KB (brotli); the QR panel\'s code comes on first use', async () => {
   const server = await serve();
-  const ctx = await launch({ viewport: { width: 360, height: 780 } });
-  const page = await ctx.newPage();
-  const asked = [];
-  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-  await page.goto(`${server.base}/docs/huining-83/`);
-  await appReady(page);
-  await page.waitForTimeout(2000); // after the paint and idle, when a prefetch would have run
-  const files = [...new Set(asked)];
-  const sizes = Object.fromEntries(files.map((f) => [f, brBytes(DIST, [f])]));
-  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-  console.log('first-visit sizes (brotli bytes):', JSON.stringify(sizes), 'total', total);
-  const wasm = files.filter((f) => f.endsWith('.wasm'));
-  assert.deepEqual(wasm.map((f) => isMain(f)), [true], 'the page loads its bundle\'s main module only');
-  assert.ok(sizes[wasm[0]] <= BUDGET.reader, `wasm is ${sizes[wasm[0]]} bytes brotli (budget ${BUDGET.reader / KB} KB)`);
-  assert.ok(total <= 250 * KB, `first visit is ${total} bytes brotli (budget 250 KB)`);
-  // The first tap on 二维码 fetches the chunk and draws the code.
-  await page.getByRole('button', { name: '二维码' }).click();
-  await page.getByTestId('qr-svg').waitFor();
-  assert.ok(asked.some((f) => f.endsWith('.wasm') && !isMain(f)), 'the chunk was fetched on the tap');
-  await ctx.close();
-  await server.close();
+  // Closed however the test ends (an open server would keep this file's process, and the run, alive).
+  try {
+    const ctx = await launch({ viewport: { width: 360, height: 780 } });
+    const page = await ctx.newPage();
+    const asked = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${server.base}/docs/huining-83/`);
+    await appReady(page);
+    await page.waitForTimeout(2000); // after the paint and idle, when a prefetch would have run
+    const files = [...new Set(asked)];
+    const sizes = Object.fromEntries(files.map((f) => [f, brBytes(DIST, [f])]));
+    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    console.log('first-visit sizes (brotli bytes):', JSON.stringify(sizes), 'total', total);
+    const wasm = files.filter((f) => f.endsWith('.wasm'));
+    assert.deepEqual(wasm.map((f) => isMain(f)), [true], 'the page loads its bundle\'s main module only');
+    assert.ok(sizes[wasm[0]] <= BUDGET.reader, `wasm is ${sizes[wasm[0]]} bytes brotli (budget ${BUDGET.reader / KB} KB)`);
+    assert.ok(total <= 250 * KB, `first visit is ${total} bytes brotli (budget 250 KB)`);
+    // The first tap on 二维码 fetches the chunk and draws the code.
+    await page.getByRole('button', { name: '二维码' }).click();
+    await page.getByTestId('qr-svg').waitFor();
+    assert.ok(asked.some((f) => f.endsWith('.wasm') && !isMain(f)), 'the chunk was fetched on the tap');
+    await ctx.close();
+  } finally {
+    await server.close();
+  }
 });
 
 test('every wasm bundle is within its budget (brotli), and each route loads its own', () => {
@@ -170,9 +188,13 @@ test('every wasm bundle is within its budget (brotli), and each route loads its 
     assert.ok(sizes[f] <= budget, `${f} is ${sizes[f]} bytes brotli (budget ${budget / KB} KB)`);
   }
   for (const b of Object.keys(BUDGET)) {
-    const lazy = wasm.filter((f) => !isMain(f) && bundleOf(f) === b).reduce((n, f) => n + sizes[f], 0);
+    const lazy = wasm.filter((f) => isLazy(f) && bundleOf(f) === b).reduce((n, f) => n + sizes[f], 0);
     assert.ok(lazy <= LAZY_BUDGET, `the ${b} bundle's chunks are ${lazy} bytes brotli (budget ${LAZY_BUDGET / KB} KB)`);
+    const others = wasm.filter((f) => !isMain(f) && !isLazy(f) && bundleOf(f) === b);
+    if (b !== 'calc') assert.deepEqual(others, [], `the ${b} bundle has no chunk but its lazy one`);
   }
+  const app = wasm.filter((f) => bundleOf(f) === 'calc' && !isLazy(f)).reduce((n, f) => n + sizes[f], 0);
+  assert.ok(app <= APP_BUDGET, `the calculator's main module and app chunks are ${app} bytes brotli (budget ${APP_BUDGET / KB} KB)`);
   const loads = (page) => firstVisitFiles(page).find((f) => f.endsWith('.wasm'));
   assert.match(loads('docs/huining-83/index.html'), /^zct-reader-/);
   assert.match(loads('calc/index.html'), /^zct-calc-/);

@@ -294,6 +294,119 @@ test('both amounts typed key by key before the app starts: after it takes over, 
   await slow.close();
 });
 
+// The calculator's main module is the engine and the answer before the app (src/calc_early.rs); the app is a
+// chunk it fetches at once. Held back here, so the build's form is what the resident types into: after every
+// key the amount shown is the engine's, in the app's words; an amount that does not read is explained beside
+// its field; the worked example steps aside while an answer shows and comes back when the field is emptied;
+// when the app comes it shows the same amount, and the form does not move.
+test('before the app comes, the build\'s form is answered key by key with the engine\'s amount; the app then shows the same', async () => {
+  const ctx = await launch({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  let go;
+  const held = new Promise((r) => { go = r; });
+  await page.route(/-app\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.base}/calc/`);
+  await page.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
+  const result = '#static-shell .calc-result';
+  const amount = async () => page.evaluate((r) => document.querySelector(`${r} [data-testid="personal-total"]`)?.textContent ?? null, result);
+  // Field, what is typed into it, and the visit so far (blank compliant: the total is taken, as the form says).
+  const fields = [
+    ['#v0-total', '12000', {}],
+    ['#v0-compliant', '10000', { total: '12000' }],
+  ];
+  let want;
+  for (const [sel, text, sofar] of fields) {
+    await page.click(`#static-shell ${sel}`);
+    for (let i = 1; i <= text.length; i++) {
+      await page.keyboard.press(text[i - 1]);
+      const visit = { ...sofar, [sel.slice(4)]: text.slice(0, i) };
+      if (!visit.compliant) visit.compliant = visit.total;
+      want = shown(settle('poverty_registered', visit).year.personal);
+      await page.waitForFunction(([r, w]) => document.querySelector(`${r} [data-testid="personal-total"]`)?.textContent === w, [result, want], { timeout: 5000 })
+        .catch(async () => assert.fail(`${sel} = ${text.slice(0, i)}: shows ${await amount()}, the engine says ${want}`));
+    }
+  }
+  assert.equal(await page.locator(`${result} .calc-example`).isVisible(), false, 'the example steps aside');
+  assert.match(await page.locator(`${result} .early-answer`).innerText(), /全年个人自付[\s\S]*医疗总费用 12,000\.00 元/);
+  assert.equal(await page.locator('#static-shell .loading').textContent(), '谁付了多少、每一步怎么算和政策依据，正在加载……');
+  // A key changes the answer's text, not its elements: the result is a live region, heard again only where
+  // it changed.
+  await page.evaluate((r) => { document.querySelector(`${r} .early-answer .big`).dataset.kept = '1'; }, result);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('0');
+  assert.equal(await page.locator(`${result} .early-answer .big[data-kept="1"]`).count(), 1, 'the same elements, their text changed');
+  // What the app's form says of an amount that does not read, said here too.
+  await page.fill('#static-shell #v0-compliant', '10,00');
+  assert.match(await page.locator('#static-shell #v0-compliant-err').textContent(), /^⚠ 逗号的位置不对/);
+  assert.equal(await amount(), null, 'no amount while a field does not read');
+  assert.equal(await page.locator(`${result} .early-answer [role="alert"]`).textContent(), '有几处金额需要改正，请看上面标红的地方。');
+  // Emptied, the form is as built: the prompt and the example again.
+  await page.fill('#static-shell #v0-compliant', '');
+  await page.fill('#static-shell #v0-total', '');
+  assert.equal(await page.locator('#static-shell #v0-compliant-err').textContent(), '');
+  assert.ok(await page.locator(`${result} .calc-example`).isVisible(), 'the example is back');
+  assert.equal(await amount(), null);
+  await page.fill('#static-shell #v0-total', '12000');
+  await page.fill('#static-shell #v0-compliant', '10000');
+  assert.equal(await amount(), want);
+  // Printed meanwhile: what the amount is for, the date and what it is worth, as the app's handout says;
+  // not the loader's line.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator(`${result} .early-answer`).innerText();
+  for (const want of ['建档立卡贫困人口 · 县级医院住院 1.2 万元：个人自付 1,500 元', '计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口', '打印日期：', '本结果仅供参考，以医保经办机构结算为准。']) {
+    assert.ok(printed.includes(want), `printed: ${want} in ${printed}`);
+  }
+  assert.equal(await page.locator('#static-shell .loading').isVisible(), false, 'the loader\'s line is not printed');
+  await page.emulateMedia({ media: 'screen' });
+  // The person scrolled down to read the answer, the caret in the middle of the total (after its 1).
+  await page.evaluate(() => { const i = document.querySelector('#static-shell #v0-total'); i.focus(); i.setSelectionRange(1, 1); window.scrollTo(0, 300); });
+  const before = { box: await page.locator('#static-shell #v0-compliant').boundingBox(), y: await page.evaluate(() => scrollY) };
+  go();
+  await appReady(page);
+  await page.waitForFunction(([w]) => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === w, [want], { timeout: 5000 })
+    .catch(async () => assert.fail(`the app shows ${await amount()}, the answer before it ${want}`));
+  assert.equal(await page.locator('#v0-compliant').boundingBox().then((b) => b.y), before.box.y, 'the form does not move when the app takes over');
+  assert.equal(await page.evaluate(() => scrollY), before.y, 'the page is not scrolled to the field');
+  assert.equal(await page.locator('.calc-result .early-answer').count(), 0);
+  // The caret stays where it was: a digit typed now goes after the 1, not at the end.
+  await page.keyboard.type('5');
+  assert.equal(await page.inputValue('#v0-total'), '152000');
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  // A link followed before the app has come (the example's 用这个例子改数字试试): the app will open it, so
+  // the build's form is no longer offered and nothing answers it; the app then opens the link.
+  const linked = await ctx.newPage();
+  let go2;
+  const held2 = new Promise((r) => { go2 = r; });
+  await linked.route(/-app\.wasm$/, async (route) => { await held2; await route.continue(); });
+  await linked.goto(`${server.base}/calc/`);
+  await linked.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
+  // A category chosen from the keyboard keeps its focus through the takeover, as a field does.
+  await linked.focus('#static-shell input[name="category"][value="tekun"]');
+  await linked.keyboard.press('Space');
+  go2();
+  await appReady(linked);
+  assert.equal(await linked.evaluate(() => document.activeElement?.matches('input[name="category"][value="tekun"]')), true, 'the radio button keeps the focus');
+  await linked.close();
+  const linked2 = await ctx.newPage();
+  let go3;
+  const held3 = new Promise((r) => { go3 = r; });
+  await linked2.route(/-app\.wasm$/, async (route) => { await held3; await route.continue(); });
+  await linked2.goto(`${server.base}/calc/`);
+  await linked2.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
+  await linked2.click('#static-shell a.example-link');
+  await linked2.waitForFunction(() => document.documentElement.classList.contains('opening-link'));
+  assert.ok(await linked2.locator('#static-shell .opening-note').isVisible(), 'the note that the link is opening');
+  assert.equal(await linked2.locator('#static-shell .calc-form').isVisible(), false, 'the build\'s form is not offered');
+  go3();
+  await appReady(linked2);
+  assert.equal(await personal(linked2), '1,500.00', 'the app opens the example\'s link');
+  await ctx.close();
+});
+
 // A resident types slowly, and the app may take over between two keys. Every key must land in the field:
 // the field the person is in hands its focus to the app's in the same task as the build's page goes (given
 // a frame later, a key pressed in between went to the page and was lost: "30000" became "3000"). The CPU is

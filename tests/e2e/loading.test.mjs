@@ -27,9 +27,30 @@ test('a failed wasm download shows a notice with 重试, and 重试 loads the ap
   await page.close();
 });
 
+// The calculator's main module answers what is typed into the build's form, and fetches the app (its
+// chunk) at once: if that chunk cannot come, the notice with 重试 shows at once, and what is typed is
+// still answered meanwhile.
+test('the calculator\'s app chunk that cannot be fetched: the notice with 重试 at once, a typed amount still answered, 重试 loads the app', async () => {
+  const page = await browser.newPage();
+  const app = /-app\.wasm$/;
+  await page.route(app, (r) => r.abort());
+  await page.goto(`${server.base}/calc/`);
+  const notice = page.locator('.load-failed[role="alert"]');
+  await notice.waitFor({ timeout: 8000 });
+  assert.match(await notice.textContent(), /没有加载成功/);
+  await page.fill('#static-shell #v0-total', '12000');
+  await page.fill('#static-shell #v0-compliant', '10000');
+  assert.equal(await page.locator('#static-shell .calc-result [data-testid="personal-total"]').textContent(), '1,500.00',
+    'the main module answers the build\'s form');
+  await page.unroute(app);
+  await notice.getByRole('button', { name: '重试' }).click();
+  await appReady(page);
+  await page.close();
+});
+
 test('a lazily loaded chunk that cannot be fetched holds back only its own part: the first result shows, the QR panel opens once it can', async () => {
   const page = await browser.newPage();
-  const chunk = /-[a-z_]+\.wasm$/;
+  const chunk = /-lazy\.wasm$/;
   const asked = [];
   await page.route(chunk, (r) => { asked.push(r.request().url()); return r.abort(); });
   const crashes = [];

@@ -325,16 +325,23 @@ impl CalcForm {
         fragment::seal(&fragment::join(parts))
     }
 
+    /// Whether a fragment (as [`CalcForm::from_fragment`] takes it) holds a scenario, even one cut short:
+    /// a part the form reads, or a check part. `from_fragment` gives `None` exactly when it does not. For
+    /// a page that must know before it reads the link whole (the calculator's answer before its app).
+    pub fn holds_scenario(hash: &str) -> bool {
+        fragment::pairs(&fragment::site_part(hash)).any(|(k, _)| k == "k" || READ.contains(&k))
+    }
+
     /// Reads a fragment exactly as `location.hash` gives it (with or without `#`; never decoded
     /// beforehand; what apps add to a link on its way is left out: [`fragment::site_part`]), and checks
     /// it against its check part ([`fragment::check`]). `None` when it holds no scenario. Unknown or missing parts keep their defaults; a
     /// parameter the profile does not let a person change, or a value out of its range, is left out.
     /// Every such case is in the notices.
     pub fn from_fragment(hash: &str) -> Option<FromLink> {
+        let known = Self::holds_scenario(hash);
         let hash = fragment::site_part(hash);
         let mut form = Self::default();
         let mut notices = Vec::new();
-        let mut known = false;
         let mut seen = Vec::new();
         let mut overrides = Vec::new();
         for (k, v) in fragment::pairs(&hash) {
@@ -344,7 +351,6 @@ impl CalcForm {
                 "v" => Some("就诊"),
                 _ => None,
             };
-            known = known || k == "k" || READ.contains(&k);
             if let Some(what) = what {
                 if seen.contains(&k) {
                     say_once(&mut notices, LinkNotice::Repeated { what });

@@ -4,9 +4,9 @@
 //! ([`PAUSE_MS`]), never in the keystroke's own task.
 
 use leptos::prelude::*;
-use policy_engine::{profile, profiles, settle, Category};
+use policy_engine::{profile, profiles, Category};
 
-use crate::calc_adapter::{blank_visits, compliant_guessed, scenario, OPTIONS};
+use crate::calc_adapter::{FieldError, Outcome, FILL_IN, OPTIONS};
 use crate::components::{
     CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading, ResultHead,
     VisitFields, ASSUMPTIONS_ID, UNDO_ID,
@@ -16,14 +16,13 @@ use policy_content::site::PageKind;
 use policy_engine::deletions::Deletions;
 use policy_engine::form::{CalcForm, FromLink, VisitForm, MAX_VISITS};
 
+mod details;
 mod notices;
-mod outcome;
 mod start;
 
+use details::later_details;
 use notices::ChangedNumbers;
-use outcome::later_details;
-pub use outcome::Outcome;
-use start::{read_fragment, take_example, typed_before_start, warm_up};
+use start::{read_fragment, take_example, warm_up};
 
 /// How long typing must pause before the comparison and the curve are brought up to date.
 pub const PAUSE_MS: u64 = 350;
@@ -39,7 +38,7 @@ pub fn CalcPage(
     // What was entered into the build's form before the app started: the person is typing, so the app
     // starts as after a keystroke (the headline at once, the rest after the paint and the pause), not as
     // for a scenario opened from a link (all of it at once).
-    let typed = opened.is_none().then(typed_before_start).flatten();
+    let typed = opened.is_none().then(crate::calc_early::typed).flatten();
     let typing = typed.is_some();
     let opened = opened.or_else(|| {
         typed.map(|form| FromLink {
@@ -85,24 +84,9 @@ pub fn CalcPage(
         }
     });
     on_cleanup(move || handle.remove());
-    let outcome = Memo::new(move |_| {
-        form.with(|f| {
-            let blank = blank_visits(f);
-            if blank.len() == f.visits.len() {
-                return Outcome::Empty;
-            }
-            if !blank.is_empty() {
-                return Outcome::Unfilled(blank);
-            }
-            match scenario(f) {
-                Err(errors) => Outcome::Errors(errors),
-                Ok(s) => match crate::dom::timed("zct-settle", || settle(&s)) {
-                    Ok(r) => Outcome::Settled(Box::new((s, r, compliant_guessed(f)))),
-                    Err(e) => Outcome::Failed(e.to_string()),
-                },
-            }
-        })
-    });
+    // The benchmark reads `zct-settle`: the form read and the year settled.
+    let outcome =
+        Memo::new(move |_| form.with(|f| crate::dom::timed("zct-settle", || Outcome::of(f))));
     let (details, details_fresh) = later_details(outcome, typing);
     // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`), once
     // the page as the app draws it has been painted.
@@ -372,7 +356,7 @@ pub fn CalcPage(
                                         .with(|es| {
                                             es.iter()
                                                 .find(|e| e.visit.is_none() && e.field == k4)
-                                                .map(|e| format!("⚠ {}", e.message))
+                                                .map(FieldError::shown)
                                         })
                                 };
                                 view! {
@@ -424,40 +408,17 @@ pub fn CalcPage(
                             }
                         });
                         view! {
-                            <p class="notice no-print">
-                                "请填写“医疗总费用”，结果会马上显示在这里。"
-                            </p>
+                            <p class="notice no-print">{FILL_IN}</p>
                             <div node_ref=slot></div>
                         }
                             .into_any()
                     }
-                    Outcome::Unfilled(blank) => {
-                        let which = blank
-                            .iter()
-                            .map(|n| format!("第 {n} 次"))
-                            .collect::<Vec<_>>()
-                            .join("、");
+                    o @ (Outcome::Unfilled(_) | Outcome::Errors(_) | Outcome::Failed(_)) => {
+                        let alert = !matches!(o, Outcome::Unfilled(_));
+                        // A visit not filled in is said; fields to fix and a refusal are announced.
                         view! {
-                            <p class="notice">
-                                {format!(
-                                    "{which}就诊还没填“医疗总费用”。填上后，全年的结果会马上显示在这里。",
-                                )}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Outcome::Errors(_) => {
-                        view! {
-                            <p class="notice" role="alert">
-                                "有几处金额需要改正，请看上面标红的地方。"
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Outcome::Failed(msg) => {
-                        view! {
-                            <p class="notice" role="alert">
-                                {msg}
+                            <p class="notice" role=alert.then_some("alert")>
+                                {o.notice()}
                             </p>
                         }
                             .into_any()

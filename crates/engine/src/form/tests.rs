@@ -403,3 +403,31 @@ fn a_link_cut_at_a_boundary_or_unsealed_is_said() {
         assert!(!back.notices.is_empty(), "{}", &link[..end]);
     }
 }
+
+/// A page can tell whether the app will open its address before reading it whole: `holds_scenario` is
+/// true exactly when `from_fragment` gives a scenario.
+#[test]
+fn holds_scenario_is_whether_the_link_opens() {
+    for hash in [
+        "",
+        "#",
+        "#assumptions",
+        "#a5-s3-2-1",
+        "#x=1",
+        "#p=m&c=tk",
+        "#c=pr",
+        "#k=2ezg",
+        "#o=literal_floor",
+        "#a=assistance_threshold:5000",
+        "#v=i,c,1,12000,10000,,",
+        "#k=2ezg&p=h&c=pr&v=i,c,1,12000,10000,,",
+        "#p%3Dh%26c%3Dpr",
+        "#p=h?from=groupmessage",
+    ] {
+        assert_eq!(
+            CalcForm::holds_scenario(hash),
+            CalcForm::from_fragment(hash).is_some(),
+            "{hash}"
+        );
+    }
+}

@@ -1,38 +1,8 @@
-//! What the calculator's form gives (nothing yet, fields to fix, a settled year), and the settled year's
-//! details brought up to date after the keystroke's paint.
+//! The settled year's details brought up to date after the keystroke's paint (what the form gives is
+//! `crate::calc_adapter::Outcome`).
 
+use crate::calc_adapter::{Outcome, Settled};
 use leptos::prelude::*;
-use policy_engine::{Scenario, YearResult};
-
-use crate::calc_adapter::FieldError;
-
-/// What the form currently gives.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
-    /// No amount filled in yet (the page shows the build's worked example).
-    Empty,
-    /// Some visits (1-based) have no total yet, others have: the result waits for them.
-    Unfilled(Vec<usize>),
-    /// Fields to fix.
-    Errors(Vec<FieldError>),
-    /// The settled year, and which visits' compliant cost was left blank.
-    Settled(Settled),
-    /// The engine refused (should not happen after the form's own checks).
-    Failed(String),
-}
-
-/// A settled year: the scenario, the engine's result, and which visits' compliant cost was left blank.
-pub(super) type Settled = Box<(Scenario, YearResult, Vec<bool>)>;
-
-impl Outcome {
-    /// The settled year, if the form gives one.
-    pub(super) fn settled(&self) -> Option<Settled> {
-        match self {
-            Outcome::Settled(b) => Some(b.clone()),
-            _ => None,
-        }
-    }
-}
 
 /// Below the headline: the details of the settled year, brought up to date once the browser has
 /// painted the keystroke (the headline is all the keystroke waits for); until then the last ones stay,

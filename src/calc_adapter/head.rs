@@ -1,0 +1,139 @@
+//! The settled year's headline in words: the personal amount with what it rests on. One description for
+//! the app's `ResultHead` and for the answer shown before the app (`crate::calc_early`), so both say the
+//! same.
+
+use policy_engine::summary::kind_label;
+use policy_engine::{Scenario, YearResult};
+use rust_decimal::Decimal;
+
+use super::{other_reading, reading, wan, yuan, Reading};
+
+/// The headline of a settled year, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    /// What the page (printed) and the poster say first: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付
+    /// 1,800 元`.
+    pub title: String,
+    /// Whose calculation, for the printout: `甘肃省会宁县（2018年政策） · 建档立卡贫困人口`.
+    pub who: String,
+    /// Each visit as typed, for the printout: `第 1 次：县级医院住院，总费用 12,000.00 元，…`.
+    pub visits: Vec<String>,
+    /// How the amount is to be read.
+    pub how: Reading,
+    /// The line above the amount: `全年个人自付`, or with `（按总费用估算）`.
+    pub label: &'static str,
+    /// Said before the amount: `最多自付 ` when it is a ceiling, else nothing.
+    pub prefix: &'static str,
+    /// The year's personal amount (`1,500.00`; 元 follows).
+    pub personal: String,
+    /// The line below: `医疗总费用 12,000.00 元`.
+    pub total: String,
+    /// Whether 基本医保 or 大病保险 was estimated (no paid amount given): tagged `报销为估算`.
+    pub estimated: bool,
+    /// The other reading the amount rests on, if not the site's default.
+    pub other: Option<String>,
+    /// What the compliant cost left blank means for the amount, if one was.
+    pub guess: Option<&'static str>,
+}
+
+/// What every printed calculation says after its date: the amounts are the site's reading, the insurer's
+/// settlement decides.
+pub const FOR_REFERENCE: &str = "本结果仅供参考，以医保经办机构结算为准。";
+
+/// What the printout's list of the scenario as typed begins with.
+pub const INPUTS_LABEL: &str = "计算条件：";
+
+/// The tag beside the total when the insurance payments were estimated.
+pub const ESTIMATED_TAG: &str = "报销为估算";
+
+/// The hint under an estimated headline.
+pub const ESTIMATED_HINT: &str =
+    "基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。";
+
+/// The headline of `result`, settled from `scenario` with `guessed` visits' compliant cost left blank.
+pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head {
+    let y = &result.year;
+    let how = reading(scenario, guessed);
+    let (label, prefix) = match how {
+        Reading::Ceiling => ("全年个人自付", "最多自付 "),
+        Reading::FromTotal => ("全年个人自付（按总费用估算）", ""),
+        Reading::AsTyped => ("全年个人自付", ""),
+    };
+    Head {
+        title: title(scenario, y.total, y.personal, how),
+        who: format!(
+            "{} · {}",
+            policy_engine::profile(&scenario.profile).map_or(String::new(), |p| p.name.clone()),
+            scenario.category.label()
+        ),
+        visits: visits(scenario, guessed),
+        how,
+        label,
+        prefix,
+        personal: yuan(y.personal),
+        total: format!("医疗总费用 {} 元", yuan(y.total)),
+        estimated: y.estimated,
+        other: other_reading(&scenario.options),
+        guess: match how {
+            Reading::AsTyped => None,
+            Reading::Ceiling => Some(
+                "合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。",
+            ),
+            Reading::FromTotal => {
+                Some("合规费用按总费用估算。填上结算单上的“合规医疗费用”，结果会更准。")
+            }
+        },
+    }
+}
+
+/// The visits in a few words: `县级医院住院 1.2 万元`, or `全年 3 次就诊共 5 万元`.
+pub fn visits_in_words(scenario: &Scenario, total: Decimal) -> String {
+    match scenario.episodes.as_slice() {
+        [e] => format!("{} {}", kind_label(e), wan(e.total)),
+        es => format!("全年 {} 次就诊共 {}", es.len(), wan(total)),
+    }
+}
+
+/// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
+fn title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -> String {
+    let what = visits_in_words(scenario, total);
+    let pays = match how {
+        Reading::Ceiling => format!("最多自付 {}", wan(personal)),
+        // Already an estimate: one 约 (`wan` says 约 when it rounds).
+        Reading::FromTotal => format!("个人自付约 {}", wan(personal).trim_start_matches("约 ")),
+        Reading::AsTyped => format!("个人自付 {}", wan(personal)),
+    };
+    format!("{} · {what}：{pays}", scenario.category.label())
+}
+
+/// Each visit as typed, for the printout.
+fn visits(scenario: &Scenario, guessed: &[bool]) -> Vec<String> {
+    scenario
+        .episodes
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut parts = vec![format!("第 {} 次：{}", i + 1, kind_label(e))];
+            if policy_engine::reads_in_county(&scenario.profile) {
+                parts.push(if e.in_county {
+                    "县域内".into()
+                } else {
+                    "县域外".into()
+                });
+            }
+            parts.push(format!("总费用 {} 元", yuan(e.total)));
+            parts.push(if guessed.get(i).copied().unwrap_or(false) {
+                "合规费用未填（按总费用估算）".into()
+            } else {
+                format!("合规费用 {} 元", yuan(e.compliant))
+            });
+            if let Some(b) = e.basic_paid {
+                parts.push(format!("基本医保已报销 {} 元", yuan(b)));
+            }
+            if let Some(c) = e.critical_paid {
+                parts.push(format!("大病保险已报销 {} 元", yuan(c)));
+            }
+            parts.join("，")
+        })
+        .collect()
+}

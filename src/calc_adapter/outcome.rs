@@ -1,0 +1,79 @@
+//! What the calculator's form gives: nothing yet, visits still to fill in, fields to fix, or a settled
+//! year. One function for the app's result and for the answer shown before the app (`crate::calc_early`).
+
+use policy_engine::form::CalcForm;
+use policy_engine::{settle, Scenario, YearResult};
+
+use super::{blank_visits, compliant_guessed, scenario, FieldError};
+
+/// What the result says while some amounts must be fixed (each is marked beside its field).
+pub const FIX_FIELDS: &str = "有几处金额需要改正，请看上面标红的地方。";
+
+/// What the result says while the form has no amount at all (the worked example shows below it).
+pub const FILL_IN: &str = "请填写“医疗总费用”，结果会马上显示在这里。";
+
+/// What the form currently gives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// No amount filled in yet (the page shows the build's worked example).
+    Empty,
+    /// Some visits (1-based) have no total yet, others have: the result waits for them.
+    Unfilled(Vec<usize>),
+    /// Fields to fix.
+    Errors(Vec<FieldError>),
+    /// The settled year, and which visits' compliant cost was left blank.
+    Settled(Settled),
+    /// The engine refused (should not happen after the form's own checks).
+    Failed(String),
+}
+
+/// A settled year: the scenario, the engine's result, and which visits' compliant cost was left blank.
+pub type Settled = Box<(Scenario, YearResult, Vec<bool>)>;
+
+impl Outcome {
+    /// What `form` gives: the engine settles it when every visit has its total and every field reads.
+    pub fn of(form: &CalcForm) -> Outcome {
+        let blank = blank_visits(form);
+        if blank.len() == form.visits.len() {
+            return Outcome::Empty;
+        }
+        if !blank.is_empty() {
+            return Outcome::Unfilled(blank);
+        }
+        match scenario(form) {
+            Err(errors) => Outcome::Errors(errors),
+            Ok(s) => match settle(&s) {
+                Ok(r) => Outcome::Settled(Box::new((s, r, compliant_guessed(form)))),
+                Err(e) => Outcome::Failed(e.to_string()),
+            },
+        }
+    }
+
+    /// The settled year, if the form gives one.
+    pub fn settled(&self) -> Option<Settled> {
+        match self {
+            Outcome::Settled(b) => Some(b.clone()),
+            _ => None,
+        }
+    }
+
+    /// What the result says in place of an amount: for visits not filled in yet (which, by number), for
+    /// fields to fix, or the engine's refusal; `None` when there is an amount, or nothing at all yet.
+    pub fn notice(&self) -> Option<String> {
+        match self {
+            Outcome::Empty | Outcome::Settled(_) => None,
+            Outcome::Unfilled(blank) => {
+                let which = blank
+                    .iter()
+                    .map(|n| format!("第 {n} 次"))
+                    .collect::<Vec<_>>()
+                    .join("、");
+                Some(format!(
+                    "{which}就诊还没填“医疗总费用”。填上后，全年的结果会马上显示在这里。"
+                ))
+            }
+            Outcome::Errors(_) => Some(FIX_FIELDS.to_string()),
+            Outcome::Failed(msg) => Some(msg.clone()),
+        }
+    }
+}
