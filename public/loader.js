@@ -46,6 +46,9 @@
     box.appendChild(again);
     box.appendChild(docs);
     line.replaceWith(box);
+    // The calculator's answer before its app (src/calc_early.rs) then opens a link's calculation itself
+    // and keeps what is typed in the address, for 重试.
+    window.dispatchEvent(new Event('zct-load-failed'));
   }
 
   function failed() {

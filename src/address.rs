@@ -47,28 +47,7 @@ pub fn push_fragment(fragment: &str, state: &JsValue) {
 }
 
 fn set(fragment: &str, push: bool, state: &JsValue) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let location = window.location();
-    let path = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    let url = if fragment.is_empty() {
-        path
-    } else {
-        format!("{path}#{fragment}")
-    };
-    let _ = if push {
-        history.push_state_with_url(state, "", Some(&url))
-    } else {
-        history.replace_state_with_url(state, "", Some(&url))
-    };
+    crate::dom::set_fragment(fragment, push, state);
     changed();
 }
 

@@ -5,9 +5,14 @@
 //! `Outcome::notice`, `FieldError::shown`), so the app shows the same when it takes over; the worked
 //! example steps aside meanwhile. An address with a scenario in it (a calculation's link, even one cut
 //! short) is left to the app, which alone reads it: the build's form is then not offered (`opening-link`,
-//! as the shell's inline script marks a `v=` address before the wasm comes).
+//! as the shell's inline script marks a `v=` address before the wasm comes). Once the loader has said
+//! the app did not come (its notice with 重试), this page is all there is: a link's calculation that the
+//! build's form can hold is put into it and answered, one it cannot hold is said to wait for 重试, and
+//! what is typed is kept in the address, so that 重试 (a reload) opens it again in the app.
 
-use policy_engine::form::CalcForm;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use policy_engine::form::{CalcForm, FromLink};
 use policy_engine::{profile, Category};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -27,6 +32,31 @@ const OPENING: &str = "opening-link";
 /// What the loader's line says while an answer shows (`public/loader.js` shows the line while the app
 /// loads, and puts its notice with 重试 in its place if the app cannot come).
 pub const STEPS_COMING: &str = "谁付了多少、每一步怎么算和政策依据，正在加载……";
+
+/// What the result says while the address holds a calculation the build's form cannot hold (more visits,
+/// amounts paid, changed numbers, something in the link not as written) and the app has not come.
+pub const LINK_WAITS: &str =
+    "这个链接里的计算要等计算器加载好才能打开，请检查网络后点下面的“重试”。也可以在上面重新填写。";
+
+/// The event `public/loader.js` sends when it has put its notice with 重试 in place of the loading line
+/// (the app's files failed, or took too long; it may have before this module ran: [`on_our_own`]).
+const GAVE_UP: &str = "zct-load-failed";
+
+/// Whether the loader has said the app did not come (its notice, `.load-failed`, is in the build's page):
+/// from then on the build's page is all there is.
+fn on_our_own() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("#static-shell .load-failed")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// Set while the address holds a calculation the build's form could not take, until something is typed.
+static LINK_WAITING: AtomicBool = AtomicBool::new(false);
 
 /// Whether the address bar holds a scenario, which the app will open (`CalcForm::holds_scenario`: without
 /// reading the link whole, whose reader is the app's).
@@ -49,20 +79,122 @@ pub fn start() {
     else {
         return;
     };
-    let answer = Closure::<dyn Fn()>::new(show);
+    let answer = Closure::<dyn Fn()>::new(|| {
+        LINK_WAITING.store(false, Ordering::Relaxed);
+        show();
+        keep_in_address();
+    });
     for event in ["input", "change"] {
         let _ = built.add_event_listener_with_callback(event, answer.as_ref().unchecked_ref());
     }
     answer.forget();
-    // A link followed before the app has come (用这个例子改数字试试): the app will open it.
     if let Some(w) = web_sys::window() {
-        let opened = Closure::<dyn Fn()>::new(show);
+        // A link followed before the app has come (用这个例子改数字试试): the app will open it, or, once the
+        // app has not come, this page.
+        let opened = Closure::<dyn Fn()>::new(|| {
+            if on_our_own() {
+                open_link();
+            } else {
+                show();
+            }
+        });
         let _ = w.add_event_listener_with_callback("hashchange", opened.as_ref().unchecked_ref());
         opened.forget();
+        let gave_up = Closure::<dyn Fn()>::new(open_link);
+        let _ = w.add_event_listener_with_callback(GAVE_UP, gave_up.as_ref().unchecked_ref());
+        gave_up.forget();
     }
-    show();
+    // The loader may have given up before this ran (a preload of the app's chunk failed first).
+    if on_our_own() {
+        open_link();
+    } else {
+        show();
+    }
     // The benchmark reads this: from here a bill typed into the form is answered.
     crate::dom::mark("zct-answering");
+}
+
+/// With the app not come: the calculation in the address put into the build's form and answered, if the
+/// form can hold it exactly (read back, it is the link's scenario, and nothing in the link was not taken as
+/// it stood); otherwise the form as built and [`LINK_WAITS`] in the result's place.
+fn open_link() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = doc.document_element() {
+        let _ = html.class_list().remove_1(OPENING);
+    }
+    let Some(built) = doc
+        .query_selector("#static-shell form.calc-form")
+        .ok()
+        .flatten()
+        .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let link = CalcForm::from_fragment(&hash);
+    if let Some(link) = &link {
+        built.reset();
+        put_into(&built, &link.form);
+    }
+    let held = link.is_some_and(|FromLink { form, notices }| {
+        notices.is_empty() && typed().as_ref() == Some(&form)
+    });
+    if !held {
+        built.reset();
+    }
+    LINK_WAITING.store(!held && CalcForm::holds_scenario(&hash), Ordering::Relaxed);
+    show();
+}
+
+/// Writes `form` into the build's form as far as its fields go (the profile, the category and the first
+/// visit's kind, hospital, 县域内 and two amounts); what it cannot hold is seen when it is read back.
+fn put_into(built: &web_sys::Element, form: &CalcForm) {
+    let field = |selector: &str| built.query_selector(selector).ok().flatten();
+    let set = |selector: &str, value: &str| {
+        if let Some(el) = field(selector) {
+            if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                i.set_value(value);
+            } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                s.set_value(value);
+            }
+        }
+    };
+    set("#profile", &form.profile);
+    if let Some(radio) = field(&format!(
+        "input[name=category][value=\"{}\"]",
+        form.category
+    ))
+    .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        radio.set_checked(true);
+    }
+    let Some(v) = form.visits.first() else {
+        return;
+    };
+    set("#v0-kind", &v.kind);
+    set("#v0-level", &v.level);
+    if let Some(boxed) = field("[data-testid=in-county]")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        boxed.set_checked(v.in_county);
+    }
+    set("#v0-total", &v.total);
+    set("#v0-compliant", &v.compliant);
+}
+
+/// With the app not come: the address made to hold what the build's form holds now (the sealed link the
+/// app writes, or none when the form is as built), so that 重试 (a reload) opens it in the app and the page
+/// can be shared as it is.
+fn keep_in_address() {
+    if !on_our_own() {
+        return;
+    }
+    let fragment = typed().map(|f| f.to_fragment()).unwrap_or_default();
+    crate::dom::set_fragment(&fragment, false, &wasm_bindgen::JsValue::NULL);
 }
 
 /// What a person entered into the build-time form before the app started (the form is there before the
@@ -153,10 +285,11 @@ fn show() {
     let Some(html) = doc.document_element() else {
         return;
     };
-    if address_holds_scenario() {
+    let on_our_own = on_our_own();
+    if !on_our_own && address_holds_scenario() {
         let _ = html.class_list().add_1(OPENING);
     }
-    let opening = html.class_list().contains(OPENING);
+    let opening = !on_our_own && html.class_list().contains(OPENING);
     let Some(section) = doc
         .query_selector("#static-shell section.calc-result")
         .ok()
@@ -198,6 +331,11 @@ fn show() {
         }
     };
     let parts: Vec<web_sys::Element> = match &outcome {
+        Outcome::Empty if LINK_WAITING.load(Ordering::Relaxed) => {
+            element(&doc, "p", "notice", Some(LINK_WAITS))
+                .into_iter()
+                .collect()
+        }
         Outcome::Empty => Vec::new(),
         Outcome::Settled(b) => {
             let (scenario, result, guessed) = &**b;
@@ -239,19 +377,30 @@ fn show() {
 /// What the loader's line says as built.
 const LOADING: &str = "正在加载……";
 
-/// Whether `a` and `b` have the same elements (tags, classes, roles), text apart.
+/// Whether `a` and `b` have the same elements (tags and every attribute: classes, roles, the reading),
+/// text apart.
 fn same_shape(a: &web_sys::Node, b: &web_sys::Node) -> bool {
     let (ka, kb) = (a.child_nodes(), b.child_nodes());
     a.node_name() == b.node_name()
-        && a.dyn_ref::<web_sys::Element>()
-            .map(|e| (e.class_name(), e.get_attribute("role")))
-            == b.dyn_ref::<web_sys::Element>()
-                .map(|e| (e.class_name(), e.get_attribute("role")))
+        && a.dyn_ref::<web_sys::Element>().map(attributes)
+            == b.dyn_ref::<web_sys::Element>().map(attributes)
         && ka.length() == kb.length()
         && (0..ka.length()).all(|i| match (ka.item(i), kb.item(i)) {
             (Some(x), Some(y)) => same_shape(&x, &y),
             _ => false,
         })
+}
+
+/// `el`'s attributes, names with values, in order.
+fn attributes(el: &web_sys::Element) -> Vec<(String, Option<String>)> {
+    el.get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+        .map(|n| {
+            let v = el.get_attribute(&n);
+            (n, v)
+        })
+        .collect()
 }
 
 /// Writes `from`'s texts into `into`, which has the same shape, where they differ.

@@ -196,6 +196,33 @@ pub fn tell_loader_failed() {
     }
 }
 
+/// Sets the page's fragment to `fragment` (without `#`; empty removes it), its path and query kept: the
+/// current history entry replaced, or (`push`) a new one added, carrying `state`. No `hashchange`, and
+/// nobody told (`crate::address` tells the app's readers of the address).
+pub fn set_fragment(fragment: &str, push: bool, state: &wasm_bindgen::JsValue) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let location = window.location();
+    let mut url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if !fragment.is_empty() {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    let _ = if push {
+        history.push_state_with_url(state, "", Some(&url))
+    } else {
+        history.replace_state_with_url(state, "", Some(&url))
+    };
+}
+
 /// Records the User Timing mark `name` now (the benchmark reads `performance.getEntriesByName(name)`;
 /// nothing else does).
 pub fn mark(name: &str) {

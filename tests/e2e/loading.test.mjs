@@ -4,7 +4,7 @@
 // that fails holds back only what is in it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink } from './harness.mjs';
 
 const APP_PAGES = ['/calc/', '/check/', '/self-check/', '/villages/', '/search/'];
 
@@ -42,10 +42,72 @@ test('the calculator\'s app chunk that cannot be fetched: the notice with 重试
   await page.fill('#static-shell #v0-compliant', '10000');
   assert.equal(await page.locator('#static-shell .calc-result [data-testid="personal-total"]').textContent(), '1,500.00',
     'the main module answers the build\'s form');
+  // What is typed travels in the address, so that 重试 (a reload) loses nothing.
+  assert.match(await page.evaluate(() => location.hash), /v=i,c,1,12000,10000/, 'the address holds the bill');
   await page.unroute(app);
   await notice.getByRole('button', { name: '重试' }).click();
   await appReady(page);
+  assert.equal(await page.inputValue('#v0-total'), '12000', 'the amount typed before 重试 is in the app\'s form');
+  assert.equal(await page.inputValue('#v0-compliant'), '10000');
+  assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').textContent(), '1,500.00');
   await page.close();
+});
+
+// A calculation's link (a QR code scanned, a link followed) whose app cannot come: the build's form holds
+// what it can and answers it with the same engine; a link it cannot hold says so and waits for 重试, which
+// opens it.
+test('a calculation\'s link with the calculator\'s app not come: answered in the build\'s form when it fits, else said to wait, and 重试 opens it', async () => {
+  const app = /-app\.wasm$/;
+  const link = calcLink('p=h&c=pr&v=i,c,1,12000,10000,,');
+  // The app's answer for the same link, for comparison.
+  const { page: ref } = await open(browser, `${server.base}${link}`);
+  await appReady(ref);
+  const want = await ref.locator('.calc-result [data-testid="personal-total"]').textContent();
+  const twoVisits = calcLink('p=h&c=pr&v=i,c,1,12000,10000,,;i,p,0,30000,25000,,');
+  await ref.goto(`${server.base}${twoVisits}`);
+  await appReady(ref);
+  const wantTwo = await ref.locator('.calc-result [data-testid="personal-total"]').textContent();
+  await ref.close();
+
+  // The loader gives up before the main module runs: the app's chunk (preloaded) fails while the main
+  // module is held back.
+  const page = await browser.newPage();
+  await page.route(app, (r) => r.abort());
+  await page.route(/_bg\.wasm$/, async (r) => { await new Promise((t) => setTimeout(t, 1500)); await r.continue(); });
+  await page.goto(`${server.base}${link}`);
+  await page.locator('.load-failed[role="alert"]').waitFor({ timeout: 8000 });
+  const total = page.locator('#static-shell .calc-result [data-testid="personal-total"]');
+  await total.waitFor({ timeout: 5000 });
+  assert.equal(await total.textContent(), want, 'the link\'s amount, as the app gives it');
+  assert.equal(await page.inputValue('#static-shell #v0-total'), '12000', 'the link in the build\'s form');
+  assert.ok(await page.locator('#static-shell #v0-total').isVisible(), 'the form shown, not 正在打开链接里的计算');
+  assert.equal(await page.locator('#static-shell .calc-example').isVisible(), false, 'the example set aside');
+
+  // Another link followed in the same page (the fragment changes, no reload).
+  await page.goto(`${server.base}${twoVisits}`);
+  const notice = page.locator('.load-failed[role="alert"]');
+  await notice.waitFor({ timeout: 8000 });
+  const waits = page.locator('#static-shell .calc-result .early-answer .notice');
+  await waits.waitFor({ timeout: 5000 });
+  assert.match(await waits.textContent(), /要等计算器加载好才能打开/);
+  assert.equal(await total.count(), 0, 'no amount for a calculation the page cannot hold');
+  assert.equal(await page.inputValue('#static-shell #v0-total'), '', 'the build\'s form as built');
+  assert.equal(`/calc/${await page.evaluate(() => location.hash)}`, twoVisits, 'the address kept');
+  await page.unroute(app);
+  await page.unroute(/_bg\.wasm$/);
+  await notice.getByRole('button', { name: '重试' }).click();
+  await appReady(page);
+  assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').textContent(), wantTwo, '重试 opens the link');
+  await page.close();
+
+  // The loader gives up after the main module has run (the app's chunk fails late).
+  const late = await browser.newPage();
+  await late.route(app, async (r) => { await new Promise((t) => setTimeout(t, 1500)); await r.abort(); });
+  await late.goto(`${server.base}${link}`);
+  await late.locator('#static-shell .calc-result [data-testid="personal-total"]').waitFor({ timeout: 8000 });
+  assert.equal(await late.locator('#static-shell .calc-result [data-testid="personal-total"]').textContent(), want);
+  assert.ok(await late.locator('.load-failed[role="alert"]').isVisible(), 'with the notice and 重试');
+  await late.close();
 });
 
 test('a lazily loaded chunk that cannot be fetched holds back only its own part: the first result shows, the QR panel opens once it can', async () => {
