@@ -116,7 +116,8 @@ pub fn start() {
 
 /// With the app not come: the calculation in the address put into the build's form and answered, if the
 /// form can hold it exactly (read back, it is the link's scenario, and nothing in the link was not taken as
-/// it stood); otherwise the form as built and [`LINK_WAITS`] in the result's place.
+/// it stood); otherwise the form as built and [`LINK_WAITS`] in the result's place. An address without a
+/// calculation leaves the form as it is, and is made to hold what is typed.
 fn open_link() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -135,18 +136,20 @@ fn open_link() {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    let link = CalcForm::from_fragment(&hash);
-    if let Some(link) = &link {
-        built.reset();
-        put_into(&built, &link.form);
-    }
-    let held = link.is_some_and(|FromLink { form, notices }| {
-        notices.is_empty() && typed().as_ref() == Some(&form)
-    });
+    let Some(FromLink { form, notices }) = CalcForm::from_fragment(&hash) else {
+        // No calculation in the address: what is typed stays, and goes into the address for 重试.
+        LINK_WAITING.store(false, Ordering::Relaxed);
+        keep_in_address();
+        show();
+        return;
+    };
+    built.reset();
+    put_into(&built, &form);
+    let held = notices.is_empty() && typed().as_ref() == Some(&form);
     if !held {
         built.reset();
     }
-    LINK_WAITING.store(!held && CalcForm::holds_scenario(&hash), Ordering::Relaxed);
+    LINK_WAITING.store(!held, Ordering::Relaxed);
     show();
 }
 

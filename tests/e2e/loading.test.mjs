@@ -100,6 +100,23 @@ test('a calculation\'s link with the calculator\'s app not come: answered in the
   assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').textContent(), wantTwo, '重试 opens the link');
   await page.close();
 
+  // Typed while the app is still coming, and then the loader gives up: what is typed stays, and is put
+  // into the address for 重试.
+  const slow = await browser.newPage();
+  let fail; const failing = new Promise((r) => { fail = r; });
+  await slow.route(app, async (r) => { await failing; await r.abort(); });
+  await slow.goto(`${server.base}/calc/`);
+  await slow.waitForFunction(() => performance.getEntriesByName('zct-answering').length > 0);
+  await slow.fill('#static-shell #v0-total', '12000');
+  await slow.fill('#static-shell #v0-compliant', '10000');
+  assert.equal(await slow.evaluate(() => location.hash), '', 'the address untouched while the app may still come');
+  fail();
+  await slow.locator('.load-failed[role="alert"]').waitFor({ timeout: 8000 });
+  await slow.waitForFunction(() => location.hash.includes('v=i,c,1,12000,10000'), null, { timeout: 5000 });
+  assert.equal(await slow.inputValue('#static-shell #v0-total'), '12000', 'the form as typed');
+  assert.equal(await slow.locator('#static-shell .calc-result [data-testid="personal-total"]').textContent(), want);
+  await slow.close();
+
   // The loader gives up after the main module has run (the app's chunk fails late).
   const late = await browser.newPage();
   await late.route(app, async (r) => { await new Promise((t) => setTimeout(t, 1500)); await r.abort(); });
