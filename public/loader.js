@@ -34,7 +34,11 @@
     var again = document.createElement('button');
     again.type = 'button';
     again.textContent = '重试';
-    again.addEventListener('click', function () { location.reload(); });
+    again.addEventListener('click', function () {
+      // From the top: the browser would put the reloaded page back where this button was.
+      window.scrollTo(0, 0);
+      location.reload();
+    });
     var docs = document.createElement('p');
     docs.appendChild(document.createTextNode('也可以先阅读'));
     var a = document.createElement('a');

@@ -36,7 +36,7 @@ pub const STEPS_COMING: &str = "谁付了多少、每一步怎么算和政策依
 /// What the result says while the address holds a calculation the build's form cannot hold (more visits,
 /// amounts paid, changed numbers, something in the link not as written) and the app has not come.
 pub const LINK_WAITS: &str =
-    "这个链接里的计算要等计算器加载好才能打开，请检查网络后点下面的“重试”。也可以在上面重新填写。";
+    "这个链接里的计算要等计算器加载好才能打开。请检查网络后点下面的“重试”；也可以自己填写表格，马上就能算。";
 
 /// The event `public/loader.js` sends when it has put its notice with 重试 in place of the loading line
 /// (the app's files failed, or took too long; it may have before this module ran: [`on_our_own`]).
@@ -80,9 +80,10 @@ pub fn start() {
         return;
     };
     let answer = Closure::<dyn Fn()>::new(|| {
-        LINK_WAITING.store(false, Ordering::Relaxed);
+        // Typing over a link that waits: the link keeps its own history entry (Back opens it again).
+        let over_link = LINK_WAITING.swap(false, Ordering::Relaxed);
         show();
-        keep_in_address();
+        keep_in_address(over_link);
     });
     for event in ["input", "change"] {
         let _ = built.add_event_listener_with_callback(event, answer.as_ref().unchecked_ref());
@@ -139,7 +140,7 @@ fn open_link() {
     let Some(FromLink { form, notices }) = CalcForm::from_fragment(&hash) else {
         // No calculation in the address: what is typed stays, and goes into the address for 重试.
         LINK_WAITING.store(false, Ordering::Relaxed);
-        keep_in_address();
+        keep_in_address(false);
         show();
         return;
     };
@@ -151,6 +152,32 @@ fn open_link() {
     }
     LINK_WAITING.store(!held, Ordering::Relaxed);
     show();
+    if !held {
+        retry_beside_result(&doc);
+    }
+}
+
+/// Puts the loader's notice with 重试 just under what the result says of a link that waits, and brings
+/// the two to the screen if they are below it (on a phone the result is under the form, which the link's
+/// calculation hid until now; nothing typed is moved).
+fn retry_beside_result(doc: &web_sys::Document) {
+    let (Some(section), Some(retry)) = (
+        doc.query_selector("#static-shell section.calc-result")
+            .ok()
+            .flatten(),
+        doc.query_selector("#static-shell .load-failed")
+            .ok()
+            .flatten(),
+    ) else {
+        return;
+    };
+    let _ = section.append_with_node_1(&retry);
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64());
+    if screen.is_some_and(|h| retry.get_bounding_client_rect().bottom() > h) {
+        retry.scroll_into_view_with_bool(false);
+    }
 }
 
 /// Writes `form` into the build's form as far as its fields go (the profile, the category and the first
@@ -191,13 +218,13 @@ fn put_into(built: &web_sys::Element, form: &CalcForm) {
 
 /// With the app not come: the address made to hold what the build's form holds now (the sealed link the
 /// app writes, or none when the form is as built), so that 重试 (a reload) opens it in the app and the page
-/// can be shared as it is.
-fn keep_in_address() {
+/// can be shared as it is; in an entry of its own (`push`) when the address held something else.
+fn keep_in_address(push: bool) {
     if !on_our_own() {
         return;
     }
     let fragment = typed().map(|f| f.to_fragment()).unwrap_or_default();
-    crate::dom::set_fragment(&fragment, false, &wasm_bindgen::JsValue::NULL);
+    crate::dom::set_fragment(&fragment, push, &wasm_bindgen::JsValue::NULL);
 }
 
 /// What a person entered into the build-time form before the app started (the form is there before the

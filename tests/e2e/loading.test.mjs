@@ -47,6 +47,7 @@ test('the calculator\'s app chunk that cannot be fetched: the notice with 重试
   await page.unroute(app);
   await notice.getByRole('button', { name: '重试' }).click();
   await appReady(page);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the page reloaded from its top, not where 重试 was');
   assert.equal(await page.inputValue('#v0-total'), '12000', 'the amount typed before 重试 is in the app\'s form');
   assert.equal(await page.inputValue('#v0-compliant'), '10000');
   assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').textContent(), '1,500.00');
@@ -93,6 +94,20 @@ test('a calculation\'s link with the calculator\'s app not come: answered in the
   assert.equal(await total.count(), 0, 'no amount for a calculation the page cannot hold');
   assert.equal(await page.inputValue('#static-shell #v0-total'), '', 'the build\'s form as built');
   assert.equal(`/calc/${await page.evaluate(() => location.hash)}`, twoVisits, 'the address kept');
+  // What the result says, then 重试 under it, on the screen (on a phone the result is under the form).
+  assert.equal(await page.locator('#static-shell .calc-result > .load-failed').count(), 1,
+    'the notice with 重试 in the result\'s place');
+  for (const el of [waits, notice.getByRole('button', { name: '重试' })]) {
+    const box = await el.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 780, 'on the screen');
+  }
+  // Typing over it: the address holds what is typed, and Back gives the link again.
+  await page.fill('#static-shell #v0-total', '8000');
+  assert.match(await page.evaluate(() => location.hash), /v=i,c,1,8000,,,/);
+  await page.goBack();
+  await waits.waitFor({ timeout: 5000 });
+  assert.equal(`/calc/${await page.evaluate(() => location.hash)}`, twoVisits, 'Back: the link again');
+  assert.equal(await page.inputValue('#static-shell #v0-total'), '', 'and the form as built');
   await page.unroute(app);
   await page.unroute(/_bg\.wasm$/);
   await notice.getByRole('button', { name: '重试' }).click();
