@@ -116,6 +116,10 @@
 // the caret kept through the takeover): main 71.7, with the app 191.7 KB; budgets 72 and 192. The takeover's
 // focus hand-over (caret, radio buttons, no scroll) is every bundle's: reader 177.0 → 178.1, checker 164.4 →
 // 165.1 KB; budgets 178 → 179, 165 → 166.
+// With the app not come (its chunk failed), the main module opens a calculation's link itself when the build's
+// form can hold it, and keeps what is typed in the address for 重试: the link's reader (4.6 KB of it) and writer
+// move from the app into the main module: main 71.7 → 79.0, app 79.8 → 73.5, the shared chunk 39.7; with
+// the app 192.2 KB; budgets 72 → 80, 192 → 193.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -126,10 +130,10 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 179 * KB, calc: 72 * KB, checker: 166 * KB };
+const BUDGET = { reader: 179 * KB, calc: 80 * KB, checker: 166 * KB };
 /** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
  * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
-const APP_BUDGET = 192 * KB;
+const APP_BUDGET = 193 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 const LAZY_BUDGET = 52 * KB;
