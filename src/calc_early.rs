@@ -4,7 +4,7 @@
 //! and its headline shown where the result goes, in the app's own words (`calc_adapter::head`,
 //! `Outcome::notice`, `FieldError::shown`), so the app shows the same when it takes over; the worked
 //! example steps aside meanwhile. An address with a scenario in it (a calculation's link, even one cut
-//! short) is left to the app, which alone reads it: the build's form is then not offered (`opening-link`,
+//! short) is left to the app while it may come: the build's form is then not offered (`opening-link`,
 //! as the shell's inline script marks a `v=` address before the wasm comes). Once the loader has said
 //! the app did not come (its notice with 重试), this page is all there is: a link's calculation that the
 //! build's form can hold is put into it and answered, one it cannot hold is said to wait for 重试, and
@@ -42,41 +42,54 @@ pub const LINK_WAITS: &str =
 /// (the app's files failed, or took too long; it may have before this module ran: [`on_our_own`]).
 const GAVE_UP: &str = "zct-load-failed";
 
-/// Whether the loader has said the app did not come (its notice, `.load-failed`, is in the build's page):
-/// from then on the build's page is all there is.
+/// The build's form, its result section, the loader's line and the loader's notice with 重试 (which takes
+/// the line's place), in the build's page.
+const FORM: &str = "#static-shell form.calc-form";
+const RESULT: &str = "#static-shell section.calc-result";
+const LOADING_LINE: &str = "#static-shell .loading";
+const RETRY: &str = "#static-shell .load-failed";
+
+/// The element `selector` finds in the page, if any.
+fn find(selector: &str) -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()
+        .flatten()
+}
+
+/// Whether the loader has said the app did not come (its notice is in the build's page): from then on
+/// the build's page is all there is.
 fn on_our_own() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("#static-shell .load-failed")
-                .ok()
-                .flatten()
-        })
-        .is_some()
+    find(RETRY).is_some()
 }
 
 /// Set while the address holds a calculation the build's form could not take, until something is typed.
 static LINK_WAITING: AtomicBool = AtomicBool::new(false);
 
-/// Whether the address bar holds a scenario, which the app will open (`CalcForm::holds_scenario`: without
-/// reading the link whole, whose reader is the app's).
-fn address_holds_scenario() -> bool {
+/// The address bar's fragment exactly as the browser gives it (never decoded as a whole).
+fn address_fragment() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .is_some_and(|h| CalcForm::holds_scenario(&h))
+        .unwrap_or_default()
+}
+
+/// The scenario in the address bar, and what in it was not taken as it stood (the app's reading of a link
+/// and this page's, once the app has not come).
+pub fn read_fragment() -> Option<FromLink> {
+    CalcForm::from_fragment(&address_fragment())
+}
+
+/// Whether the address bar holds a scenario, which the app will open (`CalcForm::holds_scenario`: asked on
+/// every key, without reading the link whole).
+fn address_holds_scenario() -> bool {
+    CalcForm::holds_scenario(&address_fragment())
 }
 
 /// Answers what is typed into the build's form from now until the app takes over (the build's page,
 /// listeners included, then goes); answers at once what was typed before the wasm came.
 pub fn start() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(built) = doc
-        .query_selector("#static-shell form.calc-form")
-        .ok()
-        .flatten()
-    else {
+    let Some(built) = find(FORM) else {
         return;
     };
     let answer = Closure::<dyn Fn()>::new(|| {
@@ -126,18 +139,10 @@ fn open_link() {
     if let Some(html) = doc.document_element() {
         let _ = html.class_list().remove_1(OPENING);
     }
-    let Some(built) = doc
-        .query_selector("#static-shell form.calc-form")
-        .ok()
-        .flatten()
-        .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
-    else {
+    let Some(built) = find(FORM).and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
         return;
     };
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let Some(FromLink { form, notices }) = CalcForm::from_fragment(&hash) else {
+    let Some(FromLink { form, notices }) = read_fragment() else {
         // No calculation in the address: what is typed stays, and goes into the address for 重试.
         LINK_WAITING.store(false, Ordering::Relaxed);
         keep_in_address(false);
@@ -153,22 +158,15 @@ fn open_link() {
     LINK_WAITING.store(!held, Ordering::Relaxed);
     show();
     if !held {
-        retry_beside_result(&doc);
+        retry_beside_result();
     }
 }
 
 /// Puts the loader's notice with 重试 just under what the result says of a link that waits, and brings
 /// the two to the screen if they are below it (on a phone the result is under the form, which the link's
 /// calculation hid until now; nothing typed is moved).
-fn retry_beside_result(doc: &web_sys::Document) {
-    let (Some(section), Some(retry)) = (
-        doc.query_selector("#static-shell section.calc-result")
-            .ok()
-            .flatten(),
-        doc.query_selector("#static-shell .load-failed")
-            .ok()
-            .flatten(),
-    ) else {
+fn retry_beside_result() {
+    let (Some(section), Some(retry)) = (find(RESULT), find(RETRY)) else {
         return;
     };
     let _ = section.append_with_node_1(&retry);
@@ -186,11 +184,7 @@ fn put_into(built: &web_sys::Element, form: &CalcForm) {
     let field = |selector: &str| built.query_selector(selector).ok().flatten();
     let set = |selector: &str, value: &str| {
         if let Some(el) = field(selector) {
-            if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                i.set_value(value);
-            } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-                s.set_value(value);
-            }
+            set_value_of(&el, value);
         }
     };
     set("#profile", &form.profile);
@@ -232,21 +226,11 @@ fn keep_in_address(push: bool) {
 /// choice made: 眉山, 省级医院, 特困供养人员), so nothing entered is lost when the app takes over; `None` if
 /// the form is as built.
 pub fn typed() -> Option<CalcForm> {
-    let doc = web_sys::window()?.document()?;
-    let shell = doc.get_element_by_id("static-shell")?;
-    let built = shell.query_selector("form.calc-form").ok().flatten()?;
+    let built = find(FORM)?;
     if !changed_since_built(&built) {
         return None;
     }
-    let value = |id: &str| -> Option<String> {
-        let el = built.query_selector(&format!("#{id}")).ok().flatten()?;
-        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            Some(i.value())
-        } else {
-            el.dyn_ref::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-        }
-    };
+    let value = |id: &str| value_of(&built.query_selector(&format!("#{id}")).ok().flatten()?);
     let mut form = CalcForm::default();
     if let Some(p) = value("profile").filter(|p| profile(p).is_some()) {
         form.set_profile(p);
@@ -275,6 +259,25 @@ pub fn typed() -> Option<CalcForm> {
     v.total = value("v0-total").unwrap_or_default();
     v.compliant = value("v0-compliant").unwrap_or_default();
     Some(form)
+}
+
+/// The value of a text field or a list.
+fn value_of(el: &web_sys::Element) -> Option<String> {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(i.value())
+    } else {
+        el.dyn_ref::<web_sys::HtmlSelectElement>()
+            .map(|s| s.value())
+    }
+}
+
+/// Sets the value of a text field or a list (what [`value_of`] reads).
+fn set_value_of(el: &web_sys::Element, value: &str) {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(value);
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.set_value(value);
+    }
 }
 
 /// Whether any field of the build's `form` differs from what the build wrote: a text's value from its
@@ -320,11 +323,7 @@ fn show() {
         let _ = html.class_list().add_1(OPENING);
     }
     let opening = !on_our_own && html.class_list().contains(OPENING);
-    let Some(section) = doc
-        .query_selector("#static-shell section.calc-result")
-        .ok()
-        .flatten()
-    else {
+    let Some(section) = find(RESULT) else {
         return;
     };
     if opening {
@@ -396,7 +395,7 @@ fn show() {
     }
     let _ = section.class_list().toggle_with_force(ANSWERED, answered);
     // The loader's line, just under the result, says what is still coming.
-    if let Some(line) = doc.query_selector("#static-shell .loading").ok().flatten() {
+    if let Some(line) = find(LOADING_LINE) {
         let says = if answered { STEPS_COMING } else { LOADING };
         if line.text_content().as_deref() != Some(says) {
             line.set_text_content(Some(says));

@@ -20,9 +20,10 @@ mod details;
 mod notices;
 mod start;
 
+use crate::calc_early::read_fragment;
 use details::later_details;
 use notices::ChangedNumbers;
-use start::{read_fragment, take_example, warm_up};
+use start::{take_example, warm_up};
 
 /// How long typing must pause before the comparison and the curve are brought up to date.
 pub const PAUSE_MS: u64 = 350;

@@ -1,15 +1,10 @@
-//! How the calculator page starts: the scenario in the address, the build's worked example moved into the
-//! app, and the result's code readied in idle time so that the first keystroke does not pay for it (what
-//! was typed into the build-time form before the app took over is `crate::calc_early::typed`).
+//! How the calculator page starts: the build's worked example moved into the app, and the result's code
+//! readied in idle time so that the first keystroke does not pay for it (the scenario in the address and
+//! what was typed into the build-time form before the app took over are `crate::calc_early`'s
+//! `read_fragment` and `typed`).
 
 use leptos::prelude::*;
-use policy_engine::form::{CalcForm, FromLink};
-
-/// The scenario in the address bar, read exactly as the browser gives it (never decoded as a whole).
-pub(super) fn read_fragment() -> Option<FromLink> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    CalcForm::from_fragment(&hash)
-}
+use policy_engine::form::CalcForm;
 
 /// The build's worked example (`crates/sitegen/src/calc_page.rs`: the engine's answer for one scenario,
 /// with its steps and clauses), taken out of the build-time page before the app mounts, to be shown
