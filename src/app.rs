@@ -52,6 +52,12 @@ pub fn ReaderApp(
     std::mem::forget(window_event_listener_untyped("hashchange", |_| {
         crate::reading_place::scroll_to_hash()
     }));
+    // Back or Forward: the page the router draws again is put where the reader left it (this listener
+    // comes before the router's, which draws the page).
+    crate::back_place::follow();
+    std::mem::forget(window_event_listener_untyped("popstate", |_| {
+        crate::back_place::return_to()
+    }));
     view! {
         <Router>
             <RoutedFrame>
@@ -184,6 +190,7 @@ fn RoutedFrame(children: Children) -> impl IntoView {
         request_animation_frame(|| {
             crate::address::changed();
             crate::reading_place::mark_hash_target();
+            crate::back_place::remember(true);
         });
     });
     view! { <Frame path=location.pathname>{children()}</Frame> }

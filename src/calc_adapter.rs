@@ -282,7 +282,8 @@ mod head;
 mod outcome;
 
 pub use head::{
-    head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE, INPUTS_LABEL,
+    guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
+    INPUTS_LABEL, PAID_COMES_LATER,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
 

@@ -18,7 +18,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::calc_adapter::{
-    head, Outcome, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE, INPUTS_LABEL,
+    head, Outcome, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE, INPUTS_LABEL, PAID_COMES_LATER,
 };
 
 /// The class of the build's result section while it shows an answer from here (the stylesheet then
@@ -493,14 +493,21 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
         let _ = p.set_attribute("data-testid", "other-reading");
         Some(p)
     });
-    let guess = h.guess.and_then(|g| {
+    let guess = h.guess.as_deref().and_then(|g| {
         let p = element(doc, "p", "guess", Some(g))?;
         let _ = p.set_attribute("data-testid", "compliant-guess");
         Some(p)
     });
     let hint = h
         .estimated
-        .then(|| element(doc, "p", "hint", Some(ESTIMATED_HINT)))
+        .then(|| {
+            element(
+                doc,
+                "p",
+                "hint",
+                Some(&format!("{ESTIMATED_HINT}{PAID_COMES_LATER}")),
+            )
+        })
         .flatten();
     for p in [
         element(doc, "p", "", Some(h.label)),

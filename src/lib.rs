@@ -3,6 +3,7 @@
 
 pub mod address;
 mod app;
+pub mod back_place;
 pub mod calc_adapter;
 pub mod calc_early;
 pub mod charts;

@@ -18,13 +18,21 @@ fn hash_target() -> Option<web_sys::Element> {
 /// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
 pub fn scroll_to_hash() {
     let Some(el) = hash_target() else {
-        // An address with no clause (Back to the page's top): no clause is held or marked any more.
-        new_hold();
-        OPENED_AT.with(|o| o.take());
+        // An address with no clause: no clause is marked any more, and none is held (Back to the page's
+        // top), unless Back or Forward is putting the reader's place back.
         unmark_targets();
+        OPENED_AT.with(|o| o.take());
+        if !crate::back_place::returning_here() {
+            new_hold();
+        }
         return;
     };
     mark_target(&el);
+    if crate::back_place::returning_here() {
+        // Back or Forward to an address whose clause the reader had moved on from: that place is put back.
+        OPENED_AT.with(|o| o.take());
+        return;
+    }
     el.scroll_into_view();
     let top = el.get_bounding_client_rect().top();
     forget_opened_place_when_moved();
@@ -110,7 +118,7 @@ pub fn keep_reading_place(change: impl FnOnce()) {
 
 /// The innermost block of text ([`BLOCKS`]) at the top of the screen, with its top; looked for in the
 /// screen's top third (the space between two blocks is neither).
-fn block_at_top() -> Option<(web_sys::Element, f64)> {
+pub(crate) fn block_at_top() -> Option<(web_sys::Element, f64)> {
     let window = web_sys::window()?;
     if window.scroll_y().ok()? <= 0.0 {
         return None;
@@ -160,23 +168,34 @@ fn new_hold() -> u32 {
 /// scrolls after a navigation. Each of these can move the text under a reader who has not touched the page
 /// yet; once they scroll, tap or press a key, the page is theirs. One place is held at a time: the last.
 fn keep_in_place(el: web_sys::Element, wanted: f64) {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let top = |el: &web_sys::Element| el.get_bounding_client_rect().top();
-    let put = move |el: &web_sys::Element| {
-        let off = top(el) - wanted;
+    hold(move || {
+        if !el.is_connected() {
+            return false;
+        }
+        let off = el.get_bounding_client_rect().top() - wanted;
         if off.abs() > 2.0 {
             if let Some(w) = web_sys::window() {
                 w.scroll_by_with_x_and_y(0.0, off);
             }
         }
-    };
-    put(&el);
+        true
+    });
+}
+
+/// Runs `put` (which puts the page where it should be, and says whether there is still a place to hold)
+/// now and every [`SETTLE_EVERY_MS`] while the page settles, for [`SETTLE_MS`], until the reader scrolls,
+/// taps or presses a key, or another hold begins. Returns this hold's id (see [`holding`]).
+pub(crate) fn hold(put: impl Fn() -> bool + 'static) -> u32 {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
     let mine = new_hold();
+    let Some(window) = web_sys::window() else {
+        return mine;
+    };
+    if !put() {
+        return mine;
+    }
     let touched = Rc::new(Cell::new(false));
     let ticks = Rc::new(Cell::new(0));
     let interval = Rc::new(Cell::new(0));
@@ -193,8 +212,8 @@ fn keep_in_place(el: web_sys::Element, wanted: f64) {
             ticks.set(ticks.get() + 1);
             let done = touched.get()
                 || ticks.get() * SETTLE_EVERY_MS >= SETTLE_MS
-                || !el.is_connected()
-                || HOLD.with(|h| h.get()) != mine;
+                || !holding(mine)
+                || !put();
             if done {
                 if let Some(w) = web_sys::window() {
                     w.clear_interval_with_handle(interval.get());
@@ -203,9 +222,10 @@ fn keep_in_place(el: web_sys::Element, wanted: f64) {
                             .remove_event_listener_with_callback(ev, stop.as_ref().unchecked_ref());
                     }
                 }
-                return;
+                if holding(mine) {
+                    new_hold();
+                }
             }
-            put(&el);
         })
     };
     if let Ok(handle) = window.set_interval_with_callback_and_timeout_and_arguments_0(
@@ -215,6 +235,12 @@ fn keep_in_place(el: web_sys::Element, wanted: f64) {
         interval.set(handle);
     }
     tick.forget();
+    mine
+}
+
+/// Whether the hold `id` ([`hold`]) is still the page's.
+pub(crate) fn holding(id: u32) -> bool {
+    HOLD.with(|h| h.get()) == id
 }
 
 thread_local! {
@@ -234,28 +260,40 @@ const TOOLS: &str = ".page-tools";
 /// rested [`READING_MS`] after a scroll, the block at the top of the screen, unless the tool bar is on the
 /// screen or the page is at its top.
 pub fn follow_reading() {
+    on_scroll(
+        READING_MS,
+        || {},
+        || {
+            if on_screen(TOOLS) {
+                return;
+            }
+            if let Some(place) = block_at_top() {
+                READ_AT.with(|r| r.replace(Some(place)));
+            }
+        },
+    );
+}
+
+/// For the life of the page: `each` on every scroll, and `rested` once the page has rested `rest_ms` after
+/// one.
+pub(crate) fn on_scroll(rest_ms: i32, each: impl Fn() + 'static, rested: impl Fn() + 'static) {
     use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
-    thread_local!(static TIMER: Cell<i32> = const { Cell::new(0) });
     let Some(window) = web_sys::window() else {
         return;
     };
-    let rested = Closure::<dyn Fn()>::new(|| {
-        if on_screen(TOOLS) {
-            return;
-        }
-        if let Some(place) = block_at_top() {
-            READ_AT.with(|r| r.replace(Some(place)));
-        }
-    });
+    let timer = Rc::new(Cell::new(0));
+    let rested = Closure::<dyn Fn()>::new(rested);
     let scrolled = Closure::<dyn Fn()>::new(move || {
+        each();
         let Some(w) = web_sys::window() else { return };
-        w.clear_timeout_with_handle(TIMER.with(Cell::get));
+        w.clear_timeout_with_handle(timer.get());
         if let Ok(t) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
             rested.as_ref().unchecked_ref(),
-            READING_MS,
+            rest_ms,
         ) {
-            TIMER.with(|c| c.set(t));
+            timer.set(t);
         }
     });
     let passive = web_sys::AddEventListenerOptions::new();

@@ -33,7 +33,7 @@ pub struct Head {
     /// The other reading the amount rests on, if not the site's default.
     pub other: Option<String>,
     /// What the compliant cost left blank means for the amount, if one was.
-    pub guess: Option<&'static str>,
+    pub guess: Option<String>,
 }
 
 /// What every printed calculation says after its date: the amounts are the site's reading, the insurer's
@@ -49,6 +49,10 @@ pub const ESTIMATED_TAG: &str = "报销为估算";
 /// The hint under an estimated headline.
 pub const ESTIMATED_HINT: &str =
     "基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。";
+
+/// What the answer before the app adds to [`ESTIMATED_HINT`]: the build's form has no fields for the
+/// amounts paid (its "已经写了报销金额" part says they come with the page).
+pub const PAID_COMES_LATER: &str = "（报销金额等页面打开后才能填写。）";
 
 /// The headline of `result`, settled from `scenario` with `guessed` visits' compliant cost left blank.
 pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head {
@@ -76,14 +80,31 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         other: other_reading(&scenario.options),
         guess: match how {
             Reading::AsTyped => None,
-            Reading::Ceiling => Some(
-                "合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。",
-            ),
-            Reading::FromTotal => {
-                Some("合规费用按总费用估算。填上结算单上的“合规医疗费用”，结果会更准。")
-            }
+            Reading::Ceiling => Some(format!(
+                "{}合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。",
+                guessed_visits(guessed)
+            )),
+            Reading::FromTotal => Some(format!(
+                "{}合规费用按总费用估算。填上结算单上的“合规医疗费用”，结果会更准。",
+                guessed_visits(guessed)
+            )),
         },
     }
+}
+
+/// Which visits' compliant cost was left blank, when not every visit's was: `第 1、3 次就诊的` (else empty:
+/// what is said of the compliant cost is said of the whole year).
+pub fn guessed_visits(guessed: &[bool]) -> String {
+    if guessed.iter().all(|g| *g) {
+        return String::new();
+    }
+    let which: Vec<String> = guessed
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| **g)
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    format!("第 {} 次就诊的", which.join("、"))
 }
 
 /// The visits in a few words: `县级医院住院 1.2 万元`, or `全年 3 次就诊共 5 万元`.

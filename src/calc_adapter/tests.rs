@@ -399,11 +399,23 @@ fn the_headline_says_how_to_read_the_amount() {
         assert_eq!(h.personal, yuan(r.year.personal));
         assert_eq!(h.total, "医疗总费用 12,000.00 元");
         assert_eq!(h.guess.is_some(), guess.is_some());
-        if let (Some(text), Some(want)) = (h.guess, guess) {
+        if let (Some(text), Some(want)) = (h.guess.as_deref(), guess) {
             assert!(text.contains(want), "{text}");
         }
         assert!(h.title.contains("县级医院住院 1.2 万元"), "{}", h.title);
         assert_eq!(h.visits.len(), 1);
         assert!(h.visits[0].starts_with("第 1 次："), "{}", h.visits[0]);
+    }
+}
+
+#[test]
+fn which_visits_were_estimated_is_said_when_not_all_were() {
+    for (guessed, want) in [
+        (&[true][..], ""),
+        (&[true, true][..], ""),
+        (&[false, true][..], "第 2 次就诊的"),
+        (&[true, false, true][..], "第 1、3 次就诊的"),
+    ] {
+        assert_eq!(super::guessed_visits(guessed), want, "{guessed:?}");
     }
 }

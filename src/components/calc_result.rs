@@ -12,8 +12,8 @@ use super::calc_later::Later;
 use super::HandoutLink;
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
-    changed_numbers, clause_ref, head, source_href, yuan, Reading, CHANGED, ESTIMATED_HINT,
-    ESTIMATED_TAG, INPUTS_LABEL,
+    changed_numbers, clause_ref, guessed_visits, head, source_href, yuan, Reading, CHANGED,
+    ESTIMATED_HINT, ESTIMATED_TAG, INPUTS_LABEL,
 };
 use crate::charts::{stacked_bar, Part};
 
@@ -58,11 +58,12 @@ pub fn ResultHead(
         points.push(format!("{}。", paid.join("，")));
     }
     if how != Reading::AsTyped {
+        let which = guessed_visits(&guessed);
         points.push(match how {
-            Reading::Ceiling => {
-                "合规费用按总费用估算：目录外费用由定点医院承担，实际个人自付不会更多。".to_string()
-            }
-            _ => "合规费用按总费用估算，以医保经办机构结算为准。".to_string(),
+            Reading::Ceiling => format!(
+                "{which}合规费用按总费用估算：目录外费用由定点医院承担，实际个人自付不会更多。"
+            ),
+            _ => format!("{which}合规费用按总费用估算，以医保经办机构结算为准。"),
         });
     }
     let mut numbers: Vec<String> = Vec::new();
@@ -190,7 +191,7 @@ pub fn CalcResult(
             .iter()
             .map(|k| params.map_or(k.clone(), |p| p.param(k).label.clone()))
             .collect();
-        (!labels.is_empty()).then(|| format!("用了您改动的数字：{}", labels.join("、")))
+        (!labels.is_empty()).then(|| format!("{CHANGED}：{}", labels.join("、")))
     };
     let visits = result
         .episodes

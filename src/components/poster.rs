@@ -175,12 +175,16 @@ fn heading_level(el: &web_sys::Element) -> Option<u8> {
     d.parse().ok()
 }
 
+/// What a poster of a page opened from a link with notices says of them.
+const NOT_ALL_TAKEN: &str =
+    "打开的链接里有几处内容没有采用，上面的数字没有用它们；扫码打开后，页面上有说明。";
+
 /// The page's own summary for posters (the calculator's scenario), if it gives one: every point it gives
 /// (at most four, each what a figure rests on or the figures themselves), not cut to [`POINTS`].
 fn summary(doc: &web_sys::Document) -> Option<PosterText> {
     let el = doc.query_selector("[data-poster-title]").ok()??;
     let title = el.get_attribute("data-poster-title")?;
-    let points = Excerpt {
+    let mut points = Excerpt {
         points: el
             .get_attribute("data-poster-points")
             .unwrap_or_default()
@@ -190,6 +194,11 @@ fn summary(doc: &web_sys::Document) -> Option<PosterText> {
             .collect(),
         whole: true,
     };
+    // A link the page could not take as it stood (its notices on the page): the poster's figures are the
+    // page's, without what was not taken, and say so; the QR code opens the page with its notices.
+    if doc.query_selector(".link-notices").ok().flatten().is_some() {
+        points.points.push(NOT_ALL_TAKEN.to_string());
+    }
     let source = el
         .get_attribute("data-poster-source")
         .unwrap_or_else(|| "健康扶贫政策通".into());

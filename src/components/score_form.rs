@@ -118,20 +118,21 @@ pub fn ScoreForm(
                 <FormScore result=result />
             </section>
             <p class="print-note">
+                // The date of the self-check, if given; the print date is the footer's (once on the paper).
                 {move || {
                     let when = state
                         .with(|s| {
                             (!s.date.is_empty())
                                 .then(|| {
                                     format!(
-                                        "自查日期：{}",
+                                        "自查日期：{}　",
                                         policy_content::date::chinese_date(&s.date),
                                     )
                                 })
                         })
-                        .unwrap_or_else(crate::dom::printed_on);
+                        .unwrap_or_default();
                     format!(
-                        "{when}　考核表出处：{} {}（会宁县健康扶贫先锋行动）",
+                        "{when}考核表出处：{} {}（会宁县健康扶贫先锋行动）",
                         form.source.number,
                         form.title,
                     )

@@ -130,10 +130,16 @@ import { brBytes } from './bytes.mjs';
 const KB = 1000;
 /** Brotli budget per bundle's main module (the wasm's name starts `zct-<bundle>-`, ends `_bg.wasm`; its
  * lazily loaded chunks, `zct-<bundle>-<hash>-<chunk>.wasm`, are not loaded before the page's first screen). */
-const BUDGET = { reader: 179 * KB, calc: 80 * KB, checker: 166 * KB };
+// 2026-12-04 (evening), two user audits: Back and Forward inside the reader put the page where the reader left
+// it once the router has drawn it again (src/back_place.rs: Back from a search hit's clause had left the hits
+// 2,000 px below where the reader had been): reader 178.0 → 180.7 KB, budget 179 → 181. The calculator refuses an
+// amount with more decimals than 分 (12.000 was read as 12 元), says which visits' compliant cost was
+// estimated, and what its answer before the app asks for: main 79.1 → 79.8, with the app 192.2 → 193.0 KB,
+// budget APP 193 → 194.
+const BUDGET = { reader: 181 * KB, calc: 80 * KB, checker: 166 * KB };
 /** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
  * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
-const APP_BUDGET = 193 * KB;
+const APP_BUDGET = 194 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 const LAZY_BUDGET = 52 * KB;

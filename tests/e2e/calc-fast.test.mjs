@@ -331,6 +331,8 @@ test('before the app comes, the build\'s form is answered key by key with the en
   assert.equal(await page.locator(`${result} .calc-example`).isVisible(), false, 'the example steps aside');
   assert.match(await page.locator(`${result} .early-answer`).innerText(), /全年个人自付[\s\S]*医疗总费用 12,000\.00 元/);
   assert.equal(await page.locator('#static-shell .loading').textContent(), '谁付了多少、每一步怎么算和政策依据，正在加载……');
+  // The estimate's hint asks for the amounts paid, which the build's form has no fields for yet: it says when.
+  assert.match(await page.locator(`${result} .early-answer .hint`).textContent(), /实际报销金额.*（报销金额等页面打开后才能填写。）$/);
   // A key changes the answer's text, not its elements: the result is a live region, heard again only where
   // it changed.
   await page.evaluate((r) => { document.querySelector(`${r} .early-answer .big`).zctKept = true; }, result);
@@ -371,6 +373,8 @@ test('before the app comes, the build\'s form is answered key by key with the en
   assert.equal(await page.locator('#v0-compliant').boundingBox().then((b) => b.y), before.box.y, 'the form does not move when the app takes over');
   assert.equal(await page.evaluate(() => scrollY), before.y, 'the page is not scrolled to the field');
   assert.equal(await page.locator('.calc-result .early-answer').count(), 0);
+  // The app's form has the paid amounts' fields: its hint asks for them as they are.
+  assert.equal(await page.locator('.calc-result .hint').first().textContent(), '基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。');
   // The caret stays where it was: a digit typed now goes after the 1, not at the end.
   await page.keyboard.type('5');
   assert.equal(await page.inputValue('#v0-total'), '152000');

@@ -184,9 +184,21 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   const points = await poster.locator('.poster-points').textContent();
   assert.doesNotMatch(points, /#k=|p=h|v=i,/);
   assert.match(points, /基本医保 10,200\.00 元/);
+  assert.doesNotMatch(points, /没有采用/);
   await page.getByRole('button', { name: '二维码' }).click();
   assert.equal(await page.getAttribute('[data-testid="qr-svg"]', 'download'), '计算器-建档立卡贫困人口-二维码.svg');
   await page.close();
+
+  // A link the page could not take as it stood (its changed numbers joined with ";"): the page says so, and
+  // so does a poster made from it (its figures are without them; its QR code opens the page that says why).
+  const bad = await open(phone, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,&a=basic_ratio_province:60%25;basic_ratio_county:70%25')}`);
+  await appReady(bad.page);
+  await bad.page.getByTestId('link-notices').waitFor();
+  await bad.page.getByRole('button', { name: '海报' }).click();
+  const badPoster = bad.page.locator('[data-testid="poster"]');
+  await badPoster.waitFor();
+  assert.match(await badPoster.locator('.poster-points').textContent(), /打开的链接里有几处内容没有采用，上面的数字没有用它们/);
+  await bad.page.close();
 
   const doc = await open(phone, `${server.base}/docs/huining-203/#s3`);
   await appReady(doc.page);
@@ -226,6 +238,9 @@ test('a poster, the comparison, the chart and the bar say what their figures res
   // Two changed assumed numbers and a second visit, as a trainer sets up a what-if.
   const { page, errors } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25')}`);
   await appReady(page);
+  // Changed by the link, not by the person who opened it: the page does not say they changed them.
+  assert.match(await page.getByTestId('changed-numbers').textContent(), /^这次计算用了改动的数字（文件没有写明/);
+  assert.doesNotMatch(await page.evaluate(() => document.body.innerText), /您改动/);
   await page.waitForSelector('[data-testid="personal-total"]');
   // The poster carries its figures with the changed numbers they were computed with (as the page's
   // notice says them) and who pays what.

@@ -74,3 +74,69 @@ test('a search hit followed inside the app lands on its section', async () => {
   assert.ok(top >= 0 && top <= 80, `${href}: ${top} px`);
   await page.close();
 });
+
+/** How far down the page is once it has stopped moving (the same place for 500 ms), and the text of the
+ * block at the top of the screen. */
+async function settledPlace(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    let last = NaN; let stableSince = performance.now();
+    for (let i = 0; i < 300; i++) {
+      await frame();
+      if (scrollY !== last) { last = scrollY; stableSince = performance.now(); }
+      if (performance.now() - stableSince > 500) break;
+    }
+    let el = null;
+    for (let y = 80; !el && y < 300; y += 8) el = document.elementFromPoint(180, y)?.closest('main :is(li, p, tr, h1, h2, h3, h4, dt, dd)');
+    return { y: Math.round(scrollY), block: (el?.textContent ?? '').trim().slice(0, 40), top: el ? Math.round(el.getBoundingClientRect().top) : NaN };
+  });
+}
+
+test('Back and Forward inside the app return the page to where the reader left it, once it is drawn again', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('医疗救助')}`);
+  await appReady(page);
+  await page.waitForSelector('main a[href^="/docs/"][href*="#"]');
+  // The reader scrolls down the hits and taps one on the screen.
+  await page.mouse.move(180, 400);
+  await page.mouse.wheel(0, 700);
+  const hits = await settledPlace(page);
+  assert.ok(hits.y > 600 && hits.block, `scrolled down the hits: ${JSON.stringify(hits)}`);
+  const href = await page.evaluate(() => {
+    const a = [...document.querySelectorAll('main a[href^="/docs/"][href*="#"]')]
+      .find((a) => { const r = a.getBoundingClientRect(); return r.top > 150 && r.bottom < 700; });
+    a.click();
+    return a.getAttribute('href');
+  });
+  await page.waitForFunction((h) => location.pathname + location.hash === h, href);
+  const id = href.split('#')[1];
+  await page.waitForSelector(`[id="${id}"]`);
+  assert.ok(Math.abs(await settledTop(page, id)) <= 80, 'the hit opened its clause');
+  // Back: the hits as they were on the screen (not the top of the list, nor its end as the list filled in).
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname === '/search/');
+  const back = await settledPlace(page);
+  assert.ok(Math.abs(back.y - hits.y) <= 2, `Back to the hits at ${back.y}, left at ${hits.y}`);
+  assert.equal(back.block, hits.block, 'the same hit at the top of the screen');
+  // Forward: the clause the hit opened, where the reader had it.
+  await page.goForward();
+  await page.waitForFunction((h) => location.pathname + location.hash === h, href);
+  await page.waitForSelector(`[id="${id}"]`);
+  const top = await settledTop(page, id);
+  assert.ok(top >= 0 && top <= 80, `Forward to the clause: ${top} px`);
+  // The reader reads on past the clause, goes Back to the hits (as they were) and Forward again: where they
+  // were reading, not the clause the address names.
+  await page.mouse.wheel(0, 1500);
+  const reading = await settledPlace(page);
+  assert.ok(reading.y > top + 1000 && reading.block, `read on: ${JSON.stringify(reading)}`);
+  await page.waitForTimeout(300);
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname === '/search/');
+  assert.ok(Math.abs((await settledPlace(page)).y - hits.y) <= 2, 'Back to the hits again');
+  await page.goForward();
+  await page.waitForFunction((h) => location.pathname + location.hash === h, href);
+  const again = await settledPlace(page);
+  assert.equal(again.block, reading.block, `Forward to the block being read (${reading.block}), not ${again.block}`);
+  assert.ok(Math.abs(again.top - reading.top) <= 2, `at the same height on the screen: ${again.top} vs ${reading.top}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -25,6 +25,9 @@ pub enum AmountError {
     /// A comma that does not separate thousands (`12,00`, `12.000,50`): which number was meant cannot be
     /// told, so none is taken.
     Comma { input: String },
+    /// More decimals than 分 (`12.000`, `12000.555`): most likely a thousands point, or a key pressed twice,
+    /// so the number meant cannot be told, and none is taken (a rounded one would look taken as typed).
+    Decimals { input: String },
 }
 
 impl fmt::Display for AmountError {
@@ -40,6 +43,10 @@ impl fmt::Display for AmountError {
             Self::Comma { input } => write!(
                 f,
                 "逗号的位置不对：{input}（逗号只用来每三位分开，如 12,000；小数用点，如 12000.50）"
+            ),
+            Self::Decimals { input } => write!(
+                f,
+                "小数点后的位数太多：{input}（金额只到分，如 12000.50；一万二千元请填 12000 或 1.2万）"
             ),
         }
     }
@@ -92,6 +99,13 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         || s.matches('.').count() > 1
     {
         return Err(not_a_number());
+    }
+    // At most to the 分: two decimals in 元, six in 万.
+    let most = if scale == Decimal::ONE { 2 } else { 6 };
+    if s.split('.').nth(1).is_some_and(|d| d.len() > most) {
+        return Err(AmountError::Decimals {
+            input: input.trim().to_string(),
+        });
     }
     // A number too long for the decimal type is a number all the same: too large, not unreadable.
     if s.split('.').next().is_some_and(|whole| whole.len() > 20) {
@@ -175,7 +189,17 @@ mod tests {
         );
         case("12000元", Ok("12000.00"));
         case(" ¥3,000 ", Ok("3000.00"));
-        case("0.005", Ok("0.01"));
+        let decimals = |input: &str| {
+            Err(AmountError::Decimals {
+                input: input.into(),
+            })
+        };
+        case("0.005", decimals("0.005"));
+        case("12.000", decimals("12.000"));
+        case("12000.555", decimals("12000.555"));
+        case("1.23456万", Ok("12345.60"));
+        case("1.2345678万", decimals("1.2345678万"));
+        case("12000.5", Ok("12000.50"));
         case(
             "1亿",
             Err(AmountError::NotANumber {

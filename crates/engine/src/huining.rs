@@ -184,8 +184,14 @@ fn bonus_reading(
             .as_ref()
             .map(|q| q.quote.clone())
             .unwrap_or_default();
+    // A sum over the whole is paid as the whole: said, so that 95% + 10 is not read as 100 by mistake.
+    let capped = if base + bonus > Decimal::ONE {
+        format!("（合起来超过 {0}%，按 {0}%）", pct(Decimal::ONE))
+    } else {
+        String::new()
+    };
     format!(
-        "。建档立卡贫困人口不设起付线。文件写“{quote}”：本站按普通人群的比例 {}% 加 {} 个百分点计算；若理解为普通人群比例的 {} 倍（{}%），基本医保报销 {} 元。普通人群的比例是假设值",
+        "。建档立卡贫困人口不设起付线。文件写“{quote}”：本站按普通人群的比例 {}% 加 {} 个百分点计算{capped}；若理解为普通人群比例的 {} 倍（{}%），基本医保报销 {} 元。普通人群的比例是假设值",
         pct(base),
         pct(bonus),
         times.normalize(),

@@ -30,7 +30,8 @@ pub(super) fn ChangedNumbers(
         <Show when=move || changed.with(|c| !c.is_empty())>
             <div class="changed-numbers notice" data-testid="changed-numbers">
                 <p>
-                    <strong>"这次计算用了您改动的数字"</strong>
+                    // Whoever changed them: the person, or the link they opened.
+                    <strong>{format!("这次计算{}", crate::calc_adapter::CHANGED)}</strong>
                     "（文件没有写明，本站原用假设值）："
                 </p>
                 <ul>
