@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, appReady, openKept, DIST } from '../tests/e2e/harness.mjs';
+import { serve, launch, appReady, openKept, until, DIST } from '../tests/e2e/harness.mjs';
 import { brBytes, filesUnder } from '../tests/e2e/bytes.mjs';
 import { QUERIES, LONG_QUERIES } from '../tests/e2e/scale-queries.mjs';
 import { timedSearch } from '../tests/e2e/search-clock.mjs';
@@ -77,7 +77,7 @@ try {
   await p.goto(`${server.base}/docs/huining-83/`);
   await appReady(p);
   await p.evaluate(() => navigator.serviceWorker.ready);
-  await p.waitForFunction(async () => Boolean(await caches.match('/docs/huining-83/')), null, { timeout: 60000 });
+  await until(p, async () => Boolean(await caches.match('/docs/huining-83/')), null, { timeout: 60000 });
   await p.waitForTimeout(500);
   const background = server.requests.slice(from).filter((u) => !own.has(server.base + u));
   firstVisit = { page: brBytes(dist, [...own].map((u) => new URL(u).pathname)), background: brBytes(dist, background), requests: background.length };

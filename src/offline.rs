@@ -97,9 +97,10 @@ pub fn flag(data: &JsValue, key: &str) -> bool {
 }
 
 /// Registers the worker and tells it this page was opened, with the files it loaded. The first time a
-/// worker takes over (none controlled this page when it loaded, then one does), a quiet status line says
-/// this page now works offline, and goes away after a while or at the person's next key or tap; later
-/// visits say nothing (and nothing is stored to know it).
+/// worker takes over (none controlled this page when it loaded), once the worker says it has kept what the
+/// page loaded and needs (its reply to `visited`: the search page's examples' pieces too), a quiet status
+/// line says this page now works offline, and goes away after a while or at the person's next key or tap;
+/// later visits say nothing (and nothing is stored to know it).
 pub fn register() {
     if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
         LOADED.with(|l| *l.borrow_mut() = href);
@@ -114,60 +115,58 @@ pub fn register() {
     };
     let controlled = !get(&sw, "controller").is_null() && !get(&sw, "controller").is_undefined();
     if !controlled {
-        let said = Closure::once_into_js(move || {
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let (Ok(note), Some(body)) = (doc.create_element("p"), doc.body()) else {
-                return;
-            };
-            note.set_class_name("offline-ready no-print");
-            let _ = note.set_attribute("role", "status");
-            let _ = body.append_child(&note);
-            // Filled after insertion, so screen readers announce it.
-            let el = note.clone();
-            let fill = Closure::once_into_js(move || {
-                el.set_text_content(Some(
-                    "这一页已存到本机，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。",
-                ));
-            });
-            // It goes after a while, or at once when the person types or taps: it sits over the bottom of
-            // the screen, where the field being typed into may be.
-            let gone = note.clone();
-            // Either event may come first, and the other later: removing twice does nothing.
-            let dismiss = Closure::<dyn Fn()>::new(move || gone.remove()).into_js_value();
-            let opts = web_sys::AddEventListenerOptions::new();
-            opts.set_once(true);
-            opts.set_capture(true);
-            for ev in ["keydown", "pointerdown"] {
-                let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
-                    ev,
-                    dismiss.unchecked_ref(),
-                    &opts,
-                );
-            }
-            let remove = Closure::once_into_js(move || note.remove());
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    fill.unchecked_ref(),
-                    100,
-                );
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    remove.unchecked_ref(),
-                    OFFLINE_NOTE_MS,
-                );
+        let said = std::cell::Cell::new(false);
+        on_message(move |data| {
+            if text(&data, "type") == "visited" && !said.replace(true) {
+                say_kept();
             }
         });
-        let opts = web_sys::AddEventListenerOptions::new();
-        opts.set_once(true);
-        let _ = sw.add_event_listener_with_callback_and_add_event_listener_options(
-            "controllerchange",
-            said.unchecked_ref(),
-            &opts,
-        );
     }
     let _ = sw.register("/sw.js");
     post(visited());
+}
+
+/// The status line that says this page now works offline ([`register`]).
+fn say_kept() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(note), Some(body)) = (doc.create_element("p"), doc.body()) else {
+        return;
+    };
+    note.set_class_name("offline-ready no-print");
+    let _ = note.set_attribute("role", "status");
+    let _ = body.append_child(&note);
+    // Filled after insertion, so screen readers announce it.
+    let el = note.clone();
+    let fill = Closure::once_into_js(move || {
+        el.set_text_content(Some(
+            "这一页已存到本机，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。",
+        ));
+    });
+    // It goes after a while, or at once when the person types or taps: it sits over the bottom of the
+    // screen, where the field being typed into may be.
+    let gone = note.clone();
+    // Either event may come first, and the other later: removing twice does nothing.
+    let dismiss = Closure::<dyn Fn()>::new(move || gone.remove()).into_js_value();
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_once(true);
+    opts.set_capture(true);
+    for ev in ["keydown", "pointerdown"] {
+        let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+            ev,
+            dismiss.unchecked_ref(),
+            &opts,
+        );
+    }
+    let remove = Closure::once_into_js(move || note.remove());
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fill.unchecked_ref(), 100);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            remove.unchecked_ref(),
+            OFFLINE_NOTE_MS,
+        );
+    }
 }
 
 /// Tells the worker again what this page has loaded, after the page has fetched more of its own code (a
@@ -176,23 +175,26 @@ pub fn loaded_more() {
     post(visited());
 }
 
-/// `{type: "visited", urls, saveData}`: this page's address, every file it has loaded so far, and its
+/// `{type: "visited", urls, saveData}`: this page's address, every file it has loaded so far, its
 /// bundle's lazily loaded chunks (the page's `zct-chunks` meta, see `scripts/split-wasm.mjs`), so that
-/// its tools work offline though they were never used online (with Save-Data the worker keeps only what
-/// the browser already has).
+/// its tools work offline though they were never used online, and what else it needs offline (its
+/// `zct-keep` meta: the search page's examples' index pieces, written by the site generator). With
+/// Save-Data the worker keeps only what the browser already has.
 fn visited() -> js_sys::Object {
     let urls = js_sys::Array::new();
     if let Some(w) = web_sys::window() {
         if let Ok(href) = w.location().href() {
             urls.push(&href.into());
         }
-        let chunks = w
-            .document()
-            .and_then(|d| d.query_selector("meta[name=zct-chunks]").ok().flatten())
-            .and_then(|m| m.get_attribute("content"))
-            .unwrap_or_default();
-        for chunk in chunks.split_whitespace() {
-            urls.push(&chunk.into());
+        for meta in ["meta[name=zct-chunks]", "meta[name=zct-keep]"] {
+            let listed = w
+                .document()
+                .and_then(|d| d.query_selector(meta).ok().flatten())
+                .and_then(|m| m.get_attribute("content"))
+                .unwrap_or_default();
+            for url in listed.split_whitespace() {
+                urls.push(&url.into());
+            }
         }
         let perf = get(&w, "performance");
         if let Ok(by_type) = get(&perf, "getEntriesByType").dyn_into::<js_sys::Function>() {

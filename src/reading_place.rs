@@ -17,7 +17,14 @@ fn hash_target() -> Option<web_sys::Element> {
 /// Scrolls to the element named by the URL's `#fragment`, if there is one on the page, and marks it as
 /// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
 pub fn scroll_to_hash() {
+    say_missing(None);
     let Some(el) = hash_target() else {
+        // A clause the page does not have (a mistyped or old link): said at the top, where the page is.
+        say_missing(
+            web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .and_then(|h| policy_content::fragment::section_id(&h)),
+        );
         // An address with no clause: no clause is marked any more, and none is held (Back to the page's
         // top), unless Back or Forward is putting the reader's place back.
         unmark_targets();
@@ -38,6 +45,33 @@ pub fn scroll_to_hash() {
     forget_opened_place_when_moved();
     OPENED_AT.with(|o| o.replace(Some((el.clone(), top))));
     keep_in_place(el, top);
+}
+
+/// The notice that the address names a clause this page does not have: its classes, and how it is found.
+const MISSING: &str = "notice missing-target";
+const MISSING_AT: &str = "main .missing-target";
+
+/// Says, at the top of the page's text, that the address names clause `id` and the page has no such clause
+/// (`None`: takes such a notice away).
+fn say_missing(id: Option<String>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(old)) = doc.query_selector(MISSING_AT) {
+        old.remove();
+    }
+    let (Some(id), Ok(Some(main))) = (id, doc.query_selector("main")) else {
+        return;
+    };
+    let Ok(note) = doc.create_element("p") else {
+        return;
+    };
+    note.set_class_name(MISSING);
+    let _ = note.set_attribute("role", "status");
+    note.set_text_content(Some(&format!(
+        "这个链接指向的位置（#{id}）在这一页上找不到，可能是链接打错了或已经过时。下面从这一页的开头显示。"
+    )));
+    let _ = main.insert_before(&note, main.first_child().as_ref());
 }
 
 /// Marks the element the address's fragment names, if the page has it, as [`mark_target`] does: after the

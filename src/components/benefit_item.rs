@@ -33,7 +33,7 @@ pub fn BenefitItem(
                         .map(|c| {
                             view! {
                                 <li>
-                                    "出处："<a href=c.href()>{c.number.clone()}</a>
+                                    "出处："<a href=c.href()>{c.label()}</a>
                                     {format!("：“{}”", c.quote)}
                                 </li>
                             }

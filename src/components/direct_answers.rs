@@ -37,7 +37,7 @@ pub fn DirectAnswers(
                                                     .map(|c| {
                                                         view! {
                                                             <a class="cite" href=c.href()>
-                                                                {c.number.clone()}
+                                                                {c.label()}
                                                             </a>
                                                             " "
                                                         }

@@ -20,14 +20,14 @@ pub fn SiteFooter() -> impl IntoView {
                 <a href=about_href>{about}</a>
             </p>
             <p class="print-note">
+                // With what the address leaves on this phone, if anything (the check's answers).
                 {move || {
+                    let shared = url.with(|u| crate::address::shared(u));
                     format!(
-                        "{}　网址：{}",
+                        "{}　网址：{}{}",
                         crate::dom::printed_on(),
-                        url
-                            .with(|u| policy_content::fragment::readable(
-                                &crate::address::shared(u).url,
-                            )),
+                        policy_content::fragment::readable(&shared.url),
+                        shared.stays.map(|s| format!("（{s}）")).unwrap_or_default(),
                     )
                 }}
             </p>

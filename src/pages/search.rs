@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use policy_content::search::{Fragment, Hit, RegionFilter, REGION_FILTERS, SUGGESTIONS};
+use policy_content::search::{
+    Fragment, Hit, RegionFilter, HITS_PER_PAGE, REGION_FILTERS, SUGGESTIONS,
+};
 use policy_content::shards::{Library, Manifest, Page, Piece, Plan, Step, MANIFEST_URL};
 use policy_content::site::{PageKind, ReaderPage};
 
@@ -19,8 +21,8 @@ use crate::components::{PageHeading, SearchBox};
 
 use crate::dom::{after_paint, fetch_bytes, reveal};
 
-/// Hits per page (each hit shown reads a piece of text: at 1,000 documents about 1–3 KB).
-const PAGE: usize = 10;
+/// Hits per page.
+const PAGE: usize = HITS_PER_PAGE;
 
 /// The address of a search: `/search/?q=…`, with `&r=<key>` when a region filter is chosen.
 fn search_url(text: &str, region: &str) -> String {

@@ -136,7 +136,11 @@ const KB = 1000;
 // amount with more decimals than 分 (12.000 was read as 12 元), says which visits' compliant cost was
 // estimated, and what its answer before the app asks for: main 79.1 → 79.8, with the app 192.2 → 193.0 KB,
 // budget APP 193 → 194.
-const BUDGET = { reader: 181 * KB, calc: 80 * KB, checker: 166 * KB };
+// Then (the same audits, second round): a clause link the document does not have says so at the top of the
+// page instead of leaving the reader at its start without a word; the examples' index pieces and an honest
+// "kept" note (after the worker's reply) in every bundle's main module: reader 180.7 → 181.4, budget 181 →
+// 182; calc 79.9, checker 165.7 KB (the checker's sources labelled with their clause numbers).
+const BUDGET = { reader: 182 * KB, calc: 80 * KB, checker: 166 * KB };
 /** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
  * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
 const APP_BUDGET = 194 * KB;

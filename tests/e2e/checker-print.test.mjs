@@ -236,6 +236,9 @@ test('the eligibility result printed: whole numbers, each policy\'s explanation 
     };
   });
   assert.ok(room.inside === 'inside' || room.left >= room.need, JSON.stringify(room));
+  // On paper a link is not seen: each source says its clause by the document's own numbering.
+  const labels = await page.locator('.benefits .cites a').allInnerTexts();
+  assert.ok(labels.length > 0 && labels.some((t) => /号 (附件\d+ )?[一二三四五六七八九十]+/.test(t)), `clause numbers on paper: ${labels}`);
   for (const b of await page.locator('.benefits > li.benefit').all()) {
     assert.ok(await b.locator('.cites a').first().isVisible(), 'citation printed');
     assert.ok(await b.locator('details > p').first().isVisible(), 'explanation printed');

@@ -47,13 +47,26 @@ export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('static-shell') && document.querySelector('body > header.site-header'), null, { timeout: 20000 });
 }
 
+/** Waits until `fn(arg)`, run in the page, gives a truthy value, awaiting it if it is a promise (the Cache
+ * API's answers are). Playwright's `waitForFunction` does not await: an async function's promise is truthy
+ * at once, so a wait on the cache written with it waited for nothing. */
+export async function until(page, fn, arg, { timeout = 30000, every = 100 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const got = await page.evaluate(fn, arg);
+    if (got) return got;
+    if (Date.now() > end) throw new Error(`until: not true within ${timeout} ms: ${fn}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
 /** Opens `base + path` in `page`, waits for the app, and until the service worker controls the page and
  * has kept `path` (what an offline visit later needs). */
 export async function openKept(page, base, path, timeout = 30000) {
   await page.goto(`${base}${path}`);
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async (p) => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match(p)), path, { timeout });
+  await until(page, async (p) => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match(p)), path, { timeout });
 }
 
 /** The routes listed in dist/sitemap.xml, as paths. */

@@ -36,6 +36,7 @@ async function landsOn(url) {
     return getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)';
   }, id);
   assert.ok(marked, `${url}: the target is highlighted`);
+  assert.equal(await page.locator('.missing-target').count(), 0, `${url}: not said to be missing`);
   assert.deepEqual(errors, [], url);
   await page.close();
 }
@@ -137,6 +138,21 @@ test('Back and Forward inside the app return the page to where the reader left i
   const again = await settledPlace(page);
   assert.equal(again.block, reading.block, `Forward to the block being read (${reading.block}), not ${again.block}`);
   assert.ok(Math.abs(again.top - reading.top) <= 2, `at the same height on the screen: ${again.top} vs ${reading.top}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a link to a clause the document does not have says so at the top, and is not left silent', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/#s9-9-nonexistent`);
+  await appReady(page);
+  const note = page.locator('main .missing-target[role="status"]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /#s9-9-nonexistent.*找不到/);
+  const box = await note.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 780, `on the first screen: ${JSON.stringify(box)}`);
+  // A link to a clause it has takes the notice away.
+  await page.evaluate(() => { location.hash = 's3-2'; });
+  await page.waitForFunction(() => document.querySelectorAll('.missing-target').length === 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

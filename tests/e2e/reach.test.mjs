@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { serve, launch, open, appReady, openKept, sitemapPaths, scanQr, calcLink } from './harness.mjs';
+import { serve, launch, open, appReady, openKept, until, sitemapPaths, scanQr, calcLink } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let server; let browser;
@@ -33,7 +33,7 @@ test('after one visit the pages opened work with the network cut; a page never o
   await page.goto(`${server.base}/`);
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => Boolean(await caches.match('/')), null, { timeout: 30000 });
+  await until(page, async () => Boolean(await caches.match('/')), null, { timeout: 30000 });
   // The worker, now in control, keeps what is opened next: a document, and a search with its index pieces.
   for (const p of ['/docs/meishan-137/', `/search/?q=${encodeURIComponent('3000元')}`]) {
     await page.goto(`${server.base}${p}`);
@@ -62,6 +62,63 @@ test('after one visit the pages opened work with the network cut; a page never o
   await ctx.close();
 });
 
+test('after one visit to /search/, with the network cut, each example under the box finds what it finds online', async () => {
+  // What each example finds online (no worker: nothing kept by the way).
+  const online = await launch({ serviceWorkers: 'block' });
+  const found = {};
+  const examples = [];
+  const look = async (page) => {
+    await page.waitForSelector('.hits, .search-count, .notice', { timeout: 20000 });
+    await page.waitForFunction(() => !document.querySelector('.search-count')?.textContent.includes('正在'), null, { timeout: 20000 });
+    return page.evaluate(() => ({
+      count: document.querySelector('.search-count')?.textContent ?? null,
+      hits: [...document.querySelectorAll('.hits a[href^="/docs/"]')].map((a) => a.getAttribute('href')),
+    }));
+  };
+  const first = await online.newPage();
+  await first.goto(`${server.base}/search/`);
+  await appReady(first);
+  examples.push(...await first.$$eval('.examples:not(.region-filter) button.chip', (bs) => bs.map((b) => b.textContent)));
+  assert.ok(examples.length >= 5, `examples: ${examples}`);
+  for (const q of examples) {
+    await first.goto(`${server.base}/search/?q=${encodeURIComponent(q)}`);
+    await appReady(first);
+    found[q] = await look(first);
+    assert.ok(found[q].hits.length > 0, `${q} finds something online`);
+  }
+  await online.close();
+  // One visit to the page, with its worker: once it is kept, so is what its examples need.
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.goto(`${server.base}/search/`);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The page says it is kept only once it is, with what its examples need.
+  await page.locator('.offline-ready[role="status"]').waitFor({ timeout: 30000 });
+  const missing = await page.evaluate(async () => {
+    const keep = document.querySelector('meta[name=zct-keep]')?.content.split(' ') ?? [];
+    const have = await Promise.all([location.pathname, ...keep].map((u) => caches.match(u)));
+    return keep.length > 1 ? [location.pathname, ...keep].filter((u, i) => !have[i]) : ['(no zct-keep)'];
+  });
+  assert.deepEqual(missing, [], 'kept when the page says so');
+  await until(page, async () => {
+    const keep = document.querySelector('meta[name=zct-keep]')?.content.split(' ') ?? [];
+    return Boolean(navigator.serviceWorker.controller) && keep.length > 1
+      && (await Promise.all([location.pathname, ...keep].map((u) => caches.match(u)))).every(Boolean);
+  }, null, { timeout: 30000 });
+  await ctx.setOffline(true);
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  for (const q of examples) {
+    await page.click(`.examples:not(.region-filter) button.chip:text-is("${q}")`);
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, q);
+    const got = await look(page);
+    assert.doesNotMatch(await page.locator('main').innerText(), /没有载入/, `${q} offline: ${failed}`);
+    assert.deepEqual(got, found[q], `${q}: offline as online`);
+  }
+  await ctx.close();
+});
+
 test('after one visit to /calc/, with the network cut, the code loaded after the first result is there too', async () => {
   const ctx = await launch();
   const page = await ctx.newPage();
@@ -79,7 +136,7 @@ test('after one visit to /calc/, with the network cut, the code loaded after the
     }
     return want.every((u) => have.has(u));
   }, listed);
-  await page.waitForFunction(async () => Boolean(await caches.match('/calc/')), null, { timeout: 30000 });
+  await until(page, async () => Boolean(await caches.match('/calc/')), null, { timeout: 30000 });
   for (let i = 0; i < 60 && !(await kept()); i++) await page.waitForTimeout(250);
   assert.ok(await kept(), `the chunks are kept: ${listed}`);
   assert.deepEqual([...chunks].sort(), [...listed].sort(), 'each chunk fetched once');
@@ -130,7 +187,7 @@ test('after one visit to a document, with the network cut, its QR code opens tho
   // The page told the worker of what it loaded and of its tools' chunk; the worker keeps them in the
   // background, each when its copy is in (the chunk can be in before the main module: wait for all; on a
   // loaded CI machine the reload came between).
-  await page.waitForFunction(async () => {
+  await until(page, async () => {
     const keys = await caches.keys();
     if (!keys.length) return false;
     const have = new Set((await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname));
@@ -259,7 +316,7 @@ test('with the browser\'s Save-Data (省流量) on, a first visit fetches nothin
   await page.goto(`${server.base}/docs/`);
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => Boolean(await caches.match('/docs/')), null, { timeout: 30000 });
+  await until(page, async () => Boolean(await caches.match('/docs/')), null, { timeout: 30000 });
   await page.waitForTimeout(1000);
   const background = server.requests.slice(from).filter((u) => !own.has(u));
   const core = await page.evaluate(async () => (await fetch('/sw.js').then((r) => r.text())).match(/const CORE = (\[[^\]]*\])/)[1]);

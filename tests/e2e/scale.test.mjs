@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, appReady, DIST } from './harness.mjs';
+import { serve, launch, appReady, until, DIST } from './harness.mjs';
 import { brBytes, filesUnder } from './bytes.mjs';
 import { QUERIES, LONG_QUERIES } from './scale-queries.mjs';
 
@@ -74,7 +74,7 @@ test('a first visit downloads in the background only the core and what the visit
   await page.goto(`${server.base}/docs/huining-83/`);
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => (await caches.keys()).length === 1
+  await until(page, async () => (await caches.keys()).length === 1
     && Boolean(await (await caches.open((await caches.keys())[0])).match('/docs/huining-83/')), null, { timeout: 30000 });
   await page.waitForTimeout(500);
   const background = server.requests.slice(from).filter((u) => !own.has(server.base + u));

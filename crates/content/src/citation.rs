@@ -72,6 +72,17 @@ impl Citation {
         clause_href(&self.doc, &self.section)
     }
 
+    /// The 文号 and, for a numbered clause, its number as the document numbers it
+    /// (`县委办发〔2018〕83号 附件5 三（二）1`): what a reader finds it by on paper, where a link is not seen.
+    pub fn label(&self) -> String {
+        let clause = clause_label(&self.section);
+        if clause == self.section {
+            self.number.clone()
+        } else {
+            format!("{} {clause}", self.number)
+        }
+    }
+
     /// The short key a settlement step cites: `<doc>#<section>`.
     pub fn key(&self) -> String {
         format!("{}#{}", self.doc, self.section)
@@ -208,6 +219,26 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_citation_is_labelled_with_its_clause_number_when_it_has_one() {
+        let c = |section: &str| Citation {
+            doc: "huining-83".into(),
+            section: section.into(),
+            number: "县委办发〔2018〕83号".into(),
+            quote: String::new(),
+        };
+        assert_eq!(
+            c("a5-s3-2-1").label(),
+            "县委办发〔2018〕83号 附件5 三（二）1"
+        );
+        assert_eq!(c("s3-2").label(), "县委办发〔2018〕83号 三（二）");
+        assert_eq!(
+            c("t3-1").label(),
+            "县委办发〔2018〕83号",
+            "a table: its 文号 alone"
+        );
+    }
 
     #[test]
     fn links_and_keys() {

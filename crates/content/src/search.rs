@@ -36,6 +36,9 @@ pub use region::{RegionFilter, REGION_FILTERS};
 pub use snippet::Fragment;
 pub(crate) use snippet::{snippet, Window, SNIPPET_BEFORE, SNIPPET_CHARS};
 
+/// Hits per page of a search (each hit shown reads a piece of text: at 1,000 documents about 1–3 KB).
+pub const HITS_PER_PAGE: usize = 10;
+
 /// The examples the search page offers under the search box, each a query that finds something in
 /// the library (a test checks every one against the real documents).
 pub const SUGGESTIONS: &[&str] = &[

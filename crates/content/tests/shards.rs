@@ -25,22 +25,8 @@ fn run(
     r: Option<&'static RegionFilter>,
     want: usize,
 ) -> (Page, usize) {
-    let plan = Plan::new(q);
-    let files = pieces.files();
-    let mut fetched = 0;
-    loop {
-        match lib.step(&plan, r, want) {
-            Step::Fetch(pieces) => {
-                assert!(!pieces.is_empty(), "{q}: a round fetches something");
-                for piece in pieces {
-                    let (_, bytes) = files.iter().find(|(f, _)| *f == piece).unwrap();
-                    lib.add(&piece, bytes).unwrap();
-                    fetched += 1;
-                }
-            }
-            Step::Done(page) => return (page, fetched),
-        }
-    }
+    let (page, asked) = pieces.search(lib, q, r, want).unwrap();
+    (page, asked.len())
 }
 
 fn keys(hits: &[Hit]) -> Vec<String> {

@@ -28,7 +28,8 @@ use std::process::ExitCode;
 
 use policy_content::library::load_library;
 use policy_content::search::SearchIndex;
-use policy_content::site::{Bundle, FRAGMENT_MARK};
+use policy_content::shards::Pieces;
+use policy_content::site::{Bundle, Page, PageKind, ReaderPage, FRAGMENT_MARK};
 
 use crate::pages::{Built, PageSpec};
 use crate::template::Templates;
@@ -114,6 +115,20 @@ fn run(args: &Args) -> Result<usize, String> {
     let built = Built::new(&docs, content)?;
     lap("library loaded");
 
+    // The search index first: the search page carries what its examples need offline.
+    let index = SearchIndex::build(&docs);
+    let pieces = Pieces::split(&index);
+    let (search_version, files) = search_pieces::write(dist, &pieces)?;
+    eprintln!("sitegen: search index {search_version} in {files} pieces");
+    let search_keeps = search_pieces::for_suggestions(&pieces)?;
+    lap("search index written");
+
+    let keeps = |path: &str| -> &[String] {
+        match Page::resolve(path).map(|(p, _)| p.kind) {
+            Some(PageKind::Reader(ReaderPage::Search)) => &search_keeps,
+            _ => &[],
+        }
+    };
     let specs: Vec<PageSpec> = built.pages()?;
     let not_found = built.not_found()?;
     let mut pages = 0;
@@ -142,15 +157,12 @@ fn run(args: &Args) -> Result<usize, String> {
         };
         write(
             &dist.join(file),
-            &template.render(spec, built.policy_date())?,
+            &template.render(spec, built.policy_date(), keeps(&spec.path))?,
         )?;
         pages += 1;
     }
 
     lap("pages written");
-    let index = SearchIndex::build(&docs);
-    let (search_version, pieces) = search_pieces::write(dist, &index)?;
-    eprintln!("sitegen: search index {search_version} in {pieces} pieces");
     // The checker's data, fetched by the checker's pages (see policy_checker::store).
     for part in policy_checker::store::Part::ALL {
         write_bytes(&dist.join(part.url().trim_start_matches('/')), part.bytes())?;
@@ -165,7 +177,7 @@ fn run(args: &Args) -> Result<usize, String> {
         &dist.join("sitemap.xml"),
         &sitemap::render(&origin, specs.iter().map(|s| s.path.as_str())),
     )?;
-    lap("search index written");
+    lap("sitemap written");
     offline::write_offline_page(dist)?;
     let compressed = compress::precompress(dist)?;
     lap("precompressed");

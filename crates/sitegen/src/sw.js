@@ -26,10 +26,21 @@ const saveData = () => Boolean(self.navigator.connection && self.navigator.conne
 
 // Fetches `url` and keeps it. mode: how to use the HTTP cache ("reload": past every cache, so a CDN's
 // stale copy never becomes this build's offline copy; "force-cache": what the page just loaded).
-async function keep(cache, url, mode) {
-  const response = await fetch(new Request(url, { cache: mode, mode: "same-origin" }));
-  if (!response.ok || response.redirected) throw new Error(`${url}: ${response.status}`);
-  await cache.put(url, response);
+// Low priority: what the page itself asks for meanwhile comes first. One fetch of an address at a time (the
+// page tells what it visited more than once): two puts of one address at once left it missing for a moment,
+// and missing for good when the network went before the second had its body; so the whole body is in (read
+// through a copy) before the put.
+const keeping = new Map();
+function keep(cache, url, mode) {
+  if (!keeping.has(url)) {
+    keeping.set(url, (async () => {
+      const response = await fetch(new Request(url, { cache: mode, mode: "same-origin", priority: "low" }));
+      if (!response.ok || response.redirected) throw new Error(`${url}: ${response.status}`);
+      await response.clone().arrayBuffer();
+      await cache.put(url, response);
+    })().finally(() => keeping.delete(url)));
+  }
+  return keeping.get(url);
 }
 
 // Everything on the build's list (but what is already kept: a stopped save goes on where it stopped),

@@ -111,8 +111,13 @@ impl Template {
     }
 
     /// The full HTML page for `spec` (`templates/page.html`); `policy_date` (YYYY-MM-DD) is what the
-    /// policy data is as of.
-    pub fn render(&self, spec: &PageSpec, policy_date: &str) -> Result<String, String> {
+    /// policy data is as of; `keep`, the addresses the page needs offline besides what it loads.
+    pub fn render(
+        &self,
+        spec: &PageSpec,
+        policy_date: &str,
+        keep: &[String],
+    ) -> Result<String, String> {
         let title = if spec.title == SITE_NAME {
             SITE_NAME.to_string()
         } else {
@@ -136,6 +141,7 @@ impl Template {
                 },
                 title,
                 data => data_preloads(&spec.path),
+                keep,
                 description => spec.description,
                 policy_date,
                 key => spec.key,
@@ -189,7 +195,7 @@ mod tests {
             description: "说明<>".into(),
             body: "<h1>关于本站</h1>".into(),
         };
-        let page = t.render(&spec, "2018-06-29").unwrap();
+        let page = t.render(&spec, "2018-06-29", &[]).unwrap();
         assert!(page.contains("<title>关于本站 - 健康扶贫政策通</title>"));
         assert!(page.contains("<meta name=\"policy-date\" content=\"2018-06-29\">"));
         assert!(page.contains("资料截至2018年6月29日"));
@@ -229,7 +235,7 @@ mod tests {
             ("/calc/", &[]),
         ];
         for (path, parts) in cases {
-            let page = t.render(&spec(path), "2018-06-29").unwrap();
+            let page = t.render(&spec(path), "2018-06-29", &[]).unwrap();
             let links: String = parts.iter().map(|p| preload(*p)).collect();
             let want = format!("<link rel=\"modulepreload\" href=\"/a.js\">{links}</head>");
             assert!(page.contains(&want), "{path}: {page}");

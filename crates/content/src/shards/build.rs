@@ -3,12 +3,13 @@
 use std::collections::BTreeMap;
 
 use crate::search::{grams, normalize_mapped, SearchIndex, SNIPPET_BEFORE, SNIPPET_CHARS};
-use crate::search::{Entry, REGION_FILTERS};
+use crate::search::{Entry, RegionFilter, REGION_FILTERS};
 use crate::shards::lists::gaps;
 use crate::shards::plan::MAX_GRAM;
 use crate::shards::{
-    fnv32, GramShard, Manifest, Part, Piece, Posting, Record, FAR, GRAM_SHARD_BYTES, LONG_STEPS,
-    MASK_BITS, NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES, TEXT_SHARD_BYTES,
+    fnv32, GramShard, Library, Manifest, Page, Part, Piece, Plan, Posting, Record, Step, FAR,
+    GRAM_SHARD_BYTES, LONG_STEPS, MASK_BITS, NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES,
+    TEXT_SHARD_BYTES,
 };
 
 /// The pieces the build writes.
@@ -203,6 +204,48 @@ impl Pieces {
             text_shards,
             part_shards,
             regions,
+        }
+    }
+
+    /// Runs a search for `query` in `region`, showing the best `want` hits, on `lib` as the search page
+    /// does (each step's pieces added as it asks for them, from these): its page, and every piece it asked
+    /// for, in the order asked. Fails with the first piece these do not have or that does not read.
+    pub fn search(
+        &self,
+        lib: &mut Library,
+        query: &str,
+        region: Option<&'static RegionFilter>,
+        want: usize,
+    ) -> Result<(Page, Vec<Piece>), Piece> {
+        let plan = Plan::new(query);
+        let mut asked = Vec::new();
+        loop {
+            match lib.step(&plan, region, want) {
+                Step::Fetch(pieces) => {
+                    for piece in pieces {
+                        match self.bytes(&piece).map(|b| lib.add(&piece, b)) {
+                            Some(Ok(())) => asked.push(piece),
+                            _ => return Err(piece),
+                        }
+                    }
+                }
+                Step::Done(page) => return Ok((page, asked)),
+            }
+        }
+    }
+
+    /// The bytes of `piece`, if the build has it.
+    fn bytes(&self, piece: &Piece) -> Option<&[u8]> {
+        let at = |k: &u32| usize::try_from(*k).ok();
+        match piece {
+            Piece::Grams(k) => self.gram_shards.get(at(k)?).map(Vec::as_slice),
+            Piece::Text(k) => self.text_shards.get(at(k)?).map(String::as_bytes),
+            Piece::Part(k) => self.part_shards.get(at(k)?).map(String::as_bytes),
+            Piece::Region(f) => REGION_FILTERS
+                .iter()
+                .position(|r| r.key == f.key)
+                .and_then(|i| self.regions.get(i))
+                .map(|(_, b)| b.as_slice()),
         }
     }
 
