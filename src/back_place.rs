@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::reading_place::{block_at_top, hold, holding, on_scroll};
+use crate::reading_place::{block_at_top, hold, holding, on_scroll, scroll_when_room};
 
 /// Where the page was: how far down, and the block at the top of the screen by the id it (or the nearest
 /// element around it) has, with its distance from the top of the screen. The block is what is put back
@@ -111,19 +111,5 @@ fn put(place: &Place) -> bool {
         }
         return true;
     }
-    let now = window.scroll_y().unwrap_or(0.0);
-    let room = window
-        .document()
-        .and_then(|d| d.document_element())
-        .map(|e| f64::from(e.scroll_height()))
-        .unwrap_or(0.0)
-        - window
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-    if (now - place.y).abs() > 2.0 && room >= place.y - 2.0 {
-        window.scroll_to_with_x_and_y(0.0, place.y);
-    }
-    true
+    scroll_when_room(place.y)
 }

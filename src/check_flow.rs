@@ -19,13 +19,120 @@ fn read_hash() -> String {
 /// list or a synced history.
 fn entry_answers() -> Option<CheckState> {
     let state = web_sys::window()?.history().ok()?.state().ok()?;
-    state.as_string().map(|s| CheckState::from_fragment(&s))
+    answers_in(&state).map(|s| CheckState::from_fragment(&s))
+}
+
+/// The answers a history entry's state holds: the state itself, or, once the page was left from it, its
+/// `a` (beside where the page was: [`keep_place_when_left`]).
+fn answers_in(state: &JsValue) -> Option<String> {
+    state
+        .as_string()
+        .or_else(|| js_sys::Reflect::get(state, &"a".into()).ok()?.as_string())
+}
+
+/// Where the result was on the screen when the page was left from it: how far down, and which of its
+/// items were open (by their order).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Place {
+    y: f64,
+    open: Vec<u32>,
+}
+
+thread_local! {
+    /// The place the history entry held when the page opened on it, until the result is drawn.
+    static LEFT_AT: std::cell::RefCell<Option<Place>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The items of the result that open and close (`<details>`).
+const ITEMS: &str = "main details";
+
+/// When the page is left (a 出处 link followed, the calculator opened), writes into this history entry,
+/// beside its answers, where the page was and which items were open: Back loads the page again, and the
+/// browser can only put it where the build's page (the first question) lets it.
+pub fn keep_place_when_left() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let left = Closure::<dyn Fn()>::new(|| {
+        let Some(w) = web_sys::window() else { return };
+        let (Ok(history), Some(doc)) = (w.history(), w.document()) else {
+            return;
+        };
+        let Some(answers) = history.state().ok().and_then(|s| answers_in(&s)) else {
+            return;
+        };
+        let mut open = String::new();
+        if let Ok(items) = doc.query_selector_all(ITEMS) {
+            for i in 0..items.length() {
+                if items.item(i).is_some_and(|n| {
+                    js_sys::Reflect::get(&n, &"open".into()).is_ok_and(|o| o.is_truthy())
+                }) {
+                    open.push_str(&i.to_string());
+                    open.push(',');
+                }
+            }
+        }
+        let place = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&place, &"a".into(), &answers.into());
+        let _ = js_sys::Reflect::set(&place, &"y".into(), &w.scroll_y().unwrap_or(0.0).into());
+        let _ = js_sys::Reflect::set(&place, &"open".into(), &open.into());
+        let _ = history.replace_state(&place, "");
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("pagehide", left.as_ref().unchecked_ref());
+    }
+    left.forget();
+}
+
+/// Notes the place this history entry held, if the page was left from it ([`keep_place_when_left`]),
+/// before the entry is rewritten.
+fn note_place() {
+    let Some(state) = web_sys::window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+    else {
+        return;
+    };
+    let Some(y) = js_sys::Reflect::get(&state, &"y".into())
+        .ok()
+        .and_then(|y| y.as_f64())
+    else {
+        return;
+    };
+    let open = js_sys::Reflect::get(&state, &"open".into())
+        .ok()
+        .and_then(|o| o.as_string())
+        .map(|o| o.split(',').filter_map(|i| i.parse().ok()).collect())
+        .unwrap_or_default();
+    LEFT_AT.with(|l| l.replace(Some(Place { y, open })));
+}
+
+/// Once the result is drawn: opens the items that were open and puts the page where it was when it was
+/// left from this entry, held while the page settles (see [`keep_place_when_left`]).
+pub fn return_to_place() {
+    let Some(place) = LEFT_AT.with(|l| l.take()) else {
+        return;
+    };
+    leptos::prelude::request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(items) = doc.query_selector_all(ITEMS) {
+            for i in &place.open {
+                if let Some(item) = items.item(*i) {
+                    let _ = js_sys::Reflect::set(&item, &"open".into(), &true.into());
+                }
+            }
+        }
+        let y = place.y;
+        crate::reading_place::hold(move || crate::reading_place::scroll_when_room(y));
+    });
 }
 
 /// The screen the address names, with the answers of this history entry (or, for an entry that has none:
 /// those of a link made before answers left the address, else the answers so far). The entry is then
 /// rewritten to hold the answers in its state and only the screen in its address.
 pub fn resolve(so_far: Option<&CheckState>) -> CheckState {
+    note_place();
     let from_url = CheckState::from_fragment(&read_hash());
     let mut s = entry_answers()
         .or_else(|| from_url.has_answers().then(|| from_url.clone()))

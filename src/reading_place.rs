@@ -272,6 +272,27 @@ pub(crate) fn hold(put: impl Fn() -> bool + 'static) -> u32 {
     mine
 }
 
+/// Scrolls the page to `y` px down if it is not there and is long enough to be (a page still filling in
+/// is not scrolled part of the way). Always true: for [`hold`], the page may still be filling in.
+pub(crate) fn scroll_when_room(y: f64) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let room = w
+        .document()
+        .and_then(|d| d.document_element())
+        .map(|e| f64::from(e.scroll_height()))
+        .unwrap_or(0.0)
+        - w.inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+    if (w.scroll_y().unwrap_or(0.0) - y).abs() > 2.0 && room >= y - 2.0 {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+    true
+}
+
 /// Whether the hold `id` ([`hold`]) is still the page's.
 pub(crate) fn holding(id: u32) -> bool {
     HOLD.with(|h| h.get()) == id

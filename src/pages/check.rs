@@ -15,6 +15,9 @@ pub fn CheckPage() -> impl IntoView {
     // (popstate), or by a fragment typed or opened in this tab (hashchange).
     let state = RwSignal::new(resolve(None));
     provide_context(Answers(state));
+    // Left for a clause and come Back: the result as the person had it (their place, the open items).
+    crate::check_flow::keep_place_when_left();
+    crate::check_flow::return_to_place();
     let reread = move || state.set(resolve(Some(&state.get_untracked())));
     let handles = [
         window_event_listener_untyped("popstate", move |_| reread()),

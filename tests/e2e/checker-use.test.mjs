@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, checkResult } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -316,6 +316,41 @@ test('printed, the self-check form\'s date is in the site\'s one format, and the
   assert.match(await foot.innerText(), /^考核表出处：/);
   const paper = await page.evaluate(() => document.body.innerText);
   assert.equal(paper.match(/打印日期：\d{4}年\d{1,2}月\d{1,2}日/g)?.length, 1, paper);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the check\'s result, left for a clause and come Back, is as the person had it: the same place, the same item open', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await checkResult(page);
+  // The third item opened, and the page scrolled so that its 出处 is on the screen, as a person reads it.
+  const item = page.locator('main li.benefit details').nth(2);
+  await item.locator('summary').click();
+  const cite = item.locator('.cites a').first();
+  await cite.evaluate((a) => { a.scrollIntoView({ block: 'center' }); });
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => ({ y: Math.round(scrollY), open: [...document.querySelectorAll('main details')].map((d) => d.open) }));
+  assert.ok(before.y > 300, `scrolled down: ${before.y}`);
+  await page.evaluate(() => { window.zctBefore = true; });
+  await cite.click();
+  await page.waitForURL(/\/docs\//);
+  await appReady(page);
+  await page.goBack();
+  await page.waitForSelector('[data-testid="benefit-count"]');
+  // Loaded again (not kept whole in the back-forward cache, as here and on many phones): the place is the page's
+  // to put back.
+  assert.equal(await page.evaluate(() => window.zctBefore), undefined, 'the page was loaded again');
+  const after = await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    let last = NaN; let since = performance.now();
+    for (let i = 0; i < 300 && performance.now() - since < 500; i++) {
+      await frame();
+      if (scrollY !== last) { last = scrollY; since = performance.now(); }
+    }
+    return { y: Math.round(scrollY), open: [...document.querySelectorAll('main details')].map((d) => d.open) };
+  });
+  assert.deepEqual(after.open, before.open, 'the same items open');
+  assert.ok(Math.abs(after.y - before.y) <= 2, `Back at ${after.y}, left at ${before.y}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
