@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::reading_place::{block_at_top, hold, holding, on_scroll, scroll_when_room};
+use crate::reading_place::{block_at_top, hold, holding, on_scroll, put_at, scroll_when_room};
 
 /// Where the page was: how far down, and the block at the top of the screen by the id it (or the nearest
 /// element around it) has, with its distance from the top of the screen. The block is what is put back
@@ -69,9 +69,9 @@ pub fn remember(anchor: bool) {
 }
 
 /// Follows, for the life of the page, where the reader leaves it: every scroll notes how far down, and
-/// once the page rests, the block at the top. The address it opened at is noted as it is now.
+/// once the page rests, the block at the top. (Each address the router draws, the one the page opened at
+/// included, is noted as it is drawn: `app::RoutedFrame`.)
 pub fn follow() {
-    remember(true);
     on_scroll(ANCHOR_AFTER_MS, || remember(false), || remember(true));
 }
 
@@ -98,18 +98,15 @@ pub fn return_to() {
 /// Puts the page at `place`: its block where it was on the screen once the page has it, else how far down
 /// it was once the page is that long. Always true: the page may still be filling in.
 fn put(place: &Place) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
     let block = place.anchor.as_ref().and_then(|(id, top)| {
-        let el = window.document()?.get_element_by_id(id)?;
-        Some(el.get_bounding_client_rect().top() - top)
+        let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+        Some((el, *top))
     });
-    if let Some(off) = block {
-        if off.abs() > 2.0 {
-            window.scroll_by_with_x_and_y(0.0, off);
+    match block {
+        Some((el, top)) => {
+            put_at(&el, top);
+            true
         }
-        return true;
+        None => scroll_when_room(place.y),
     }
-    scroll_when_room(place.y)
 }

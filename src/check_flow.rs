@@ -33,14 +33,9 @@ fn answers_in(state: &JsValue) -> Option<String> {
 /// Where the result was on the screen when the page was left from it: how far down, and which of its
 /// items were open (by their order).
 #[derive(Clone, Debug, Default, PartialEq)]
-struct Place {
+pub struct Place {
     y: f64,
     open: Vec<u32>,
-}
-
-thread_local! {
-    /// The place the history entry held when the page opened on it, until the result is drawn.
-    static LEFT_AT: std::cell::RefCell<Option<Place>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The items of the result that open and close (`<details>`).
@@ -83,33 +78,23 @@ pub fn keep_place_when_left() {
     left.forget();
 }
 
-/// Notes the place this history entry held, if the page was left from it ([`keep_place_when_left`]),
-/// before the entry is rewritten.
-fn note_place() {
-    let Some(state) = web_sys::window()
-        .and_then(|w| w.history().ok())
-        .and_then(|h| h.state().ok())
-    else {
-        return;
-    };
-    let Some(y) = js_sys::Reflect::get(&state, &"y".into())
-        .ok()
-        .and_then(|y| y.as_f64())
-    else {
-        return;
-    };
+/// The place this history entry holds, if the page was left from it ([`keep_place_when_left`]): read when
+/// the page opens, before [`resolve`] rewrites the entry.
+pub fn left_place() -> Option<Place> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    let y = js_sys::Reflect::get(&state, &"y".into()).ok()?.as_f64()?;
     let open = js_sys::Reflect::get(&state, &"open".into())
         .ok()
         .and_then(|o| o.as_string())
         .map(|o| o.split(',').filter_map(|i| i.parse().ok()).collect())
         .unwrap_or_default();
-    LEFT_AT.with(|l| l.replace(Some(Place { y, open })));
+    Some(Place { y, open })
 }
 
 /// Once the result is drawn: opens the items that were open and puts the page where it was when it was
-/// left from this entry, held while the page settles (see [`keep_place_when_left`]).
-pub fn return_to_place() {
-    let Some(place) = LEFT_AT.with(|l| l.take()) else {
+/// left from this entry (`place`, [`left_place`]), held while the page settles.
+pub fn return_to_place(place: Option<Place>) {
+    let Some(place) = place else {
         return;
     };
     leptos::prelude::request_animation_frame(move || {
@@ -132,7 +117,6 @@ pub fn return_to_place() {
 /// those of a link made before answers left the address, else the answers so far). The entry is then
 /// rewritten to hold the answers in its state and only the screen in its address.
 pub fn resolve(so_far: Option<&CheckState>) -> CheckState {
-    note_place();
     let from_url = CheckState::from_fragment(&read_hash());
     let mut s = entry_answers()
         .or_else(|| from_url.has_answers().then(|| from_url.clone()))

@@ -6,25 +6,30 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
+/// The element id the URL's `#fragment` names, if it names one.
+fn hash_id() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    policy_content::fragment::section_id(&hash)
+}
+
+/// The element with id `id`, if the page has it.
+fn by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
 /// The element the URL's `#fragment` names, if the page has it.
 fn hash_target() -> Option<web_sys::Element> {
-    let window = web_sys::window()?;
-    let hash = window.location().hash().ok()?;
-    let id = policy_content::fragment::section_id(&hash)?;
-    window.document()?.get_element_by_id(&id)
+    by_id(&hash_id()?)
 }
 
 /// Scrolls to the element named by the URL's `#fragment`, if there is one on the page, and marks it as
 /// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
 pub fn scroll_to_hash() {
-    say_missing(None);
-    let Some(el) = hash_target() else {
-        // A clause the page does not have (a mistyped or old link): said at the top, where the page is.
-        say_missing(
-            web_sys::window()
-                .and_then(|w| w.location().hash().ok())
-                .and_then(|h| policy_content::fragment::section_id(&h)),
-        );
+    let id = hash_id();
+    let target = id.as_deref().and_then(by_id);
+    // A clause the page does not have (a mistyped or old link): said at the top, where the page is.
+    say_missing(id.filter(|_| target.is_none()));
+    let Some(el) = target else {
         // An address with no clause: no clause is marked any more, and none is held (Back to the page's
         // top), unless Back or Forward is putting the reader's place back.
         unmark_targets();
@@ -206,14 +211,19 @@ fn keep_in_place(el: web_sys::Element, wanted: f64) {
         if !el.is_connected() {
             return false;
         }
-        let off = el.get_bounding_client_rect().top() - wanted;
-        if off.abs() > 2.0 {
-            if let Some(w) = web_sys::window() {
-                w.scroll_by_with_x_and_y(0.0, off);
-            }
-        }
+        put_at(&el, wanted);
         true
     });
+}
+
+/// Scrolls the page so that `el` is `wanted` px from the top of the screen, if it is more than 2 px off.
+pub(crate) fn put_at(el: &web_sys::Element, wanted: f64) {
+    let off = el.get_bounding_client_rect().top() - wanted;
+    if off.abs() > 2.0 {
+        if let Some(w) = web_sys::window() {
+            w.scroll_by_with_x_and_y(0.0, off);
+        }
+    }
 }
 
 /// Runs `put` (which puts the page where it should be, and says whether there is still a place to hold)

@@ -13,11 +13,13 @@ use policy_content::site::{CheckerPage, PageKind};
 pub fn CheckPage() -> impl IntoView {
     // The screen changes by our own `go` (the signal is set there), by the back and forward buttons
     // (popstate), or by a fragment typed or opened in this tab (hashchange).
+    // Left for a clause and come Back: the result as the person had it (their place, the open items),
+    // which the history entry holds until `resolve` rewrites it.
+    let left = crate::check_flow::left_place();
     let state = RwSignal::new(resolve(None));
     provide_context(Answers(state));
-    // Left for a clause and come Back: the result as the person had it (their place, the open items).
     crate::check_flow::keep_place_when_left();
-    crate::check_flow::return_to_place();
+    crate::check_flow::return_to_place(left);
     let reread = move || state.set(resolve(Some(&state.get_untracked())));
     let handles = [
         window_event_listener_untyped("popstate", move |_| reread()),
