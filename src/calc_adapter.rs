@@ -259,7 +259,7 @@ pub fn reading(scenario: &Scenario, guessed: &[bool]) -> Reading {
     }
 }
 
-pub use policy_engine::cite::{clause_label, clause_ref, source_href};
+pub use policy_content::citation::clause_label;
 
 /// An amount as people say it on a poster: `1.2 万元` from 10,000 up (to 0.01 万, rounded as every amount
 /// is: half away from zero; `约 1.15 万元` when that is not the exact amount), else `3,000 元`.

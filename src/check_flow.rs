@@ -149,16 +149,19 @@ pub fn go(answers: Option<Answers>, state: &CheckState) {
     }
 }
 
-/// Whether `step` is asked for this area (questions no rule of the area reads are skipped).
+/// Whether `step` is asked for this area and age (questions no rule of the area reads are skipped, and a
+/// question for some ages only is not put to others).
 pub fn asked(state: &CheckState, step: &str) -> bool {
-    asks(state.area.as_deref().unwrap_or("")).asks_step(step)
+    asks(state.area.as_deref().unwrap_or(""))
+        .at_age(state.age)
+        .asks_step(step)
 }
 
 /// "第 k 步，共 n 步" over the questions this area asks (skipped ones are not counted); before an area is
 /// chosen, only the number of the first step.
 pub fn step_label(state: &CheckState) -> String {
     match state.area.as_deref() {
-        Some(area) => match asks(area).step_number(&state.step) {
+        Some(area) => match asks(area).at_age(state.age).step_number(&state.step) {
             Some((k, n)) => format!("第 {k} 步，共 {n} 步"),
             None => String::new(),
         },

@@ -1,7 +1,7 @@
 //! Clause numbers as the documents write them, from the section ids the library gives them, and file
 //! names built from them (for QR code downloads).
 
-pub use policy_engine::cite::clause_label;
+pub use policy_content::citation::clause_label;
 
 /// Whether `id` is a section id in the documents' numbering (`s3-1`, `a5-s3-2-1`), not a free-form id.
 pub fn is_numbered(id: &str) -> bool {

@@ -175,7 +175,7 @@ pub fn loaded_more() {
     post(visited());
 }
 
-/// `{type: "visited", urls, saveData}`: this page's address, every file it has loaded so far, its
+/// `{type: "visited", urls, saveData}`: this page's path, every file it has loaded so far, its
 /// bundle's lazily loaded chunks (the page's `zct-chunks` meta, see `scripts/split-wasm.mjs`), so that
 /// its tools work offline though they were never used online, and what else it needs offline (its
 /// `zct-keep` meta: the search page's examples' index pieces, written by the site generator). With
@@ -183,8 +183,10 @@ pub fn loaded_more() {
 fn visited() -> js_sys::Object {
     let urls = js_sys::Array::new();
     if let Some(w) = web_sys::window() {
-        if let Ok(href) = w.location().href() {
-            urls.push(&href.into());
+        // The page by its path, as the worker keeps a page it answered (its query is read by the app:
+        // a clause link's marked words, a village search are not other pages).
+        if let Ok(path) = w.location().pathname() {
+            urls.push(&path.into());
         }
         for meta in ["meta[name=zct-chunks]", "meta[name=zct-keep]"] {
             let listed = w

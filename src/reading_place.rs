@@ -23,13 +23,16 @@ fn hash_target() -> Option<web_sys::Element> {
 }
 
 /// Scrolls to the element named by the URL's `#fragment`, if there is one on the page, and marks it as
-/// the target (the browser's own `:target` belongs to the build-time copy the app replaced).
+/// the target (the browser's own `:target` belongs to the build-time copy the app replaced), with the
+/// words the address asks for in it ([`crate::marked_words`]): when the first of them would be off the
+/// screen below the clause's start, the page opens at them instead.
 pub fn scroll_to_hash() {
     let id = hash_id();
     let target = id.as_deref().and_then(by_id);
     // A clause the page does not have (a mistyped or old link): said at the top, where the page is.
     say_missing(id.filter(|_| target.is_none()));
     let Some(el) = target else {
+        crate::marked_words::clear();
         // An address with no clause: no clause is marked any more, and none is held (Back to the page's
         // top), unless Back or Forward is putting the reader's place back.
         unmark_targets();
@@ -40,16 +43,43 @@ pub fn scroll_to_hash() {
         return;
     };
     mark_target(&el);
+    let words = crate::marked_words::mark_in(&el);
     if crate::back_place::returning_here() {
         // Back or Forward to an address whose clause the reader had moved on from: that place is put back.
         OPENED_AT.with(|o| o.take());
         return;
     }
     el.scroll_into_view();
-    let top = el.get_bounding_client_rect().top();
+    let (el, top) = match words.filter(below_the_screen) {
+        Some(words) => {
+            let top = screen_height() * WORDS_AT;
+            put_at(&words, top);
+            (words, top)
+        }
+        None => {
+            let top = el.get_bounding_client_rect().top();
+            (el, top)
+        }
+    };
     forget_opened_place_when_moved();
     OPENED_AT.with(|o| o.replace(Some((el.clone(), top))));
     keep_in_place(el, top);
+}
+
+/// How far down the screen asked-for words are put when the clause's start cannot be shown with them.
+const WORDS_AT: f64 = 0.25;
+
+/// The screen's height in CSS px.
+fn screen_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Whether `el` ends below the screen (the clause's start and the words cannot both be shown).
+fn below_the_screen(el: &web_sys::Element) -> bool {
+    el.get_bounding_client_rect().bottom() > screen_height()
 }
 
 /// The notice that the address names a clause this page does not have: its classes, and how it is found.

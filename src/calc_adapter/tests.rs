@@ -222,10 +222,6 @@ fn clause_numbers_in_the_documents_own_numbering() {
     ] {
         assert_eq!(clause_label(id), label);
     }
-    assert_eq!(
-        clause_ref("huining-2018", "gansu-165#s1-4-2").as_deref(),
-        Some("甘卫发〔2018〕165号 一（四）2")
-    );
     // Every cited clause's own line in the document carries the number's last level.
     for p in policy_engine::profiles() {
         for src in p
@@ -290,12 +286,7 @@ fn poster_amounts() {
 }
 
 #[test]
-fn links_and_money() {
-    assert_eq!(
-        source_href("huining-83#a5-s3-2-1").as_deref(),
-        Some("/docs/huining-83/#a5-s3-2-1")
-    );
-    assert_eq!(source_href(""), None);
+fn money() {
     for (v, s) in [
         ("0", "0.00"),
         ("1234567.891", "1,234,567.89"),

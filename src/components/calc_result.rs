@@ -12,8 +12,8 @@ use super::calc_later::Later;
 use super::HandoutLink;
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
-    changed_numbers, clause_ref, guessed_visits, head, source_href, yuan, Reading, CHANGED,
-    ESTIMATED_HINT, ESTIMATED_TAG, INPUTS_LABEL,
+    changed_numbers, guessed_visits, head, yuan, Reading, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG,
+    INPUTS_LABEL,
 };
 use crate::charts::{stacked_bar, Part};
 
@@ -69,12 +69,9 @@ pub fn ResultHead(
     let mut numbers: Vec<String> = Vec::new();
     for e in &result.episodes {
         for st in &e.steps {
-            if let Some((n, _)) = clause_ref(&scenario.profile, &st.source)
-                .as_deref()
-                .and_then(|c| c.split_once(' '))
-            {
-                if !numbers.iter().any(|x| x == n) {
-                    numbers.push(n.to_string());
+            if let Some(n) = st.source.as_ref().map(|c| &c.number) {
+                if !numbers.contains(n) {
+                    numbers.push(n.clone());
                 }
             }
         }
@@ -162,7 +159,6 @@ pub fn CalcResult(
     later: Signal<Option<Later>>,
 ) -> impl IntoView {
     let y = &result.year;
-    let profile_id = scenario.profile.clone();
     let bar = stacked_bar(
         "全年医疗费用由谁支付",
         &payers(&scenario.profile, y)
@@ -199,8 +195,7 @@ pub fn CalcResult(
         .enumerate()
         .map(|(i, e)| {
             let steps = e.steps.iter().map(|s| {
-            let link = source_href(&s.source);
-            let cite = clause_ref(&profile_id, &s.source).unwrap_or_else(|| "看政策原文".into());
+            let link = s.source.as_ref().map(|c| (c.href(), c.label()));
             let changed = changed_label(&s.overridden);
             view! {
                 <li>
@@ -221,7 +216,7 @@ pub fn CalcResult(
                     {(!s.detail.is_empty())
                         .then(|| view! { <div class="detail">{s.detail.clone()}</div> })}
                     {link
-                        .map(|href| {
+                        .map(|(href, cite)| {
                             view! {
                                 <a class="cite" href=href>
                                     {format!("原文：{cite}")}

@@ -14,12 +14,10 @@ fn referral_hint(profile_id: &str) -> Option<impl IntoView> {
     let p = policy_engine::profile(profile_id)?;
     let quote = |key: &str| {
         let src = p.params.iter().find(|x| x.key == key)?.source.clone()?;
-        let href = crate::calc_adapter::source_href(&src.key())?;
-        let cite = crate::calc_adapter::clause_ref(profile_id, &src.key())?;
         Some(view! {
             <li>
-                "“"{src.quote}"”"<a class="cite" href=href>
-                    {cite}
+                "“"{src.quote.clone()}"”"<a class="cite" href=src.href()>
+                    {src.label()}
                 </a>
             </li>
         })

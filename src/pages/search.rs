@@ -431,7 +431,8 @@ fn Results(
             {hits
                 .into_iter()
                 .map(|h| {
-                    let href = h.href();
+                    let href = policy_content::mark::link(&h.href(), &query);
+                    // The hit's clause with the searched words marked in it.
                     view! {
                         <li>
                             <a href=href>{h.section_title.clone()}</a>

@@ -12,6 +12,44 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 async function next(page) { await page.getByRole('button', { name: '继续' }).click(); }
 
+/** Goes through /check/ for `area`, answering `age` and yes to every yes/no question: the questions'
+ * headings with their step labels, up to the review. */
+async function walk(page, area, age) {
+  await page.goto(`${server.base}/check/`);
+  await appReady(page);
+  await page.locator(`input[name="area"][value="${area}"]`).check();
+  await next(page);
+  const asked = [];
+  for (let i = 0; i < 10; i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) break;
+    asked.push(`${(await page.textContent('[data-testid="step-label"]')).trim()} ${(await page.textContent('main h2')).trim()}`);
+    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="poverty_registered"]').check();
+    if (await page.locator('#age').count()) await page.fill('#age', age);
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
+    await next(page);
+  }
+  return asked;
+}
+
+test('/check/ does not ask a 70-year-old whether she is pregnant, counts the steps without it, and asks at 30', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  const seventy = await walk(page, 'meishan', '70');
+  assert.ok(seventy.length > 3 && !seventy.some((q) => /怀孕/.test(q)), seventy.join(' | '));
+  // 第 k 步 without gaps; once the age is given, 共 n 步 counts the questions that age is asked (before it,
+  // the one that may be asked is counted).
+  const [k, n] = [1, 2].map((g) => seventy.map((q) => Number(q.match(/第 (\d+) 步，共 (\d+) 步/)[g])));
+  assert.deepEqual(k, seventy.map((_, i) => i + 2), seventy.join(' | '));
+  const afterAge = seventy.findIndex((q) => /年纪/.test(q)) + 1;
+  assert.ok(afterAge > 0 && n.slice(afterAge).every((x) => x === seventy.length + 1), `共 n 步 once the age is given: ${seventy.join(' | ')}`);
+  assert.doesNotMatch(await page.textContent('dl.review'), /怀孕/, 'nor on the review');
+  const thirty = await walk(page, 'meishan', '30');
+  assert.ok(thirty.some((q) => /怀孕/.test(q)), thirty.join(' | '));
+  assert.equal(thirty.length, seventy.length + 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('/check/ for 会宁 建档立卡: steps 1, 2, 3 … of n without gaps; 体检 and 家庭医生 answered first, with clauses', async () => {
   const { page, errors } = await open(browser, `${server.base}/check/`);
   await appReady(page);
@@ -46,10 +84,10 @@ test('/check/ for 会宁 建档立卡: steps 1, 2, 3 … of n without gaps; 体�
   const checkup = page.locator('.direct-answer[data-topic="checkup"]');
   assert.match(await checkup.textContent(), /体检/);
   assert.match(await checkup.textContent(), /文件没有写/);
-  assert.equal(await checkup.locator('a.cite').first().getAttribute('href'), '/docs/huining-83/#a1-s2-2');
+  assert.match(await checkup.locator('a.cite').first().getAttribute('href'), /^\/docs\/huining-83\/\?hl=[^#]+#a1-s2-2$/, 'the clause, its quoted words marked');
   const doctor = page.locator('.direct-answer[data-topic="family_doctor"]');
   assert.match(await doctor.locator('.verdict').textContent(), /^能$/);
-  assert.match(await doctor.locator('a.cite').first().getAttribute('href'), /^\/docs\/huining-83\/#/);
+  assert.match(await doctor.locator('a.cite').first().getAttribute('href'), /^\/docs\/huining-83\/(\?hl=[^#]+)?#/);
   // A short list: every benefit collapsed to its name, the explanation and clauses inside.
   const items = page.locator('.benefits > li.benefit');
   assert.ok(await items.count() > 3);

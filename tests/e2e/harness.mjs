@@ -133,6 +133,9 @@ export function seal(body) {
 }
 
 /** The calculator's address for the fragment `body`, sealed ([`seal`]). */
+/** A link to a clause that cites it: the document's clause, with the quoted words to mark (`?hl=`). */
+export const CITED_LINK = /^\/docs\/[a-z0-9-]+\/\?hl=[^#]+#[a-z0-9-]+$/;
+
 export function calcLink(body) {
   return `/calc/#${seal(body)}`;
 }

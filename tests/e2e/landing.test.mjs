@@ -1,36 +1,78 @@
 // A clause link lands on the clause: after the app has taken over the page and the layout has settled,
 // the linked paragraph or heading is at the top of the screen and marked, for links the calculator, the
-// search page and the documents themselves give.
+// search page and the documents themselves give; and the words a link asks for (a step's quote, a search's
+// terms: `?hl=`) are marked in it and on the screen, however far into a long clause they are.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serve, launch, open, appReady, calcLink } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Waits until the target's position has not changed for 500 ms (fonts, late layout, the app's takeover). */
-async function settledTop(page, id) {
-  return page.evaluate(async (id) => {
+/** Waits until the first element `selector` names (none: the page itself) has not moved for 500 ms (fonts,
+ * late layout, the app's takeover); returns its top on the screen (the page's: how far down it is). */
+async function settled(page, selector) {
+  return page.evaluate(async (selector) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const at = () => {
+      if (!selector) return Math.round(scrollY);
+      const el = document.querySelector(selector);
+      return el ? Math.round(el.getBoundingClientRect().top) : NaN;
+    };
     let last = NaN; let stableSince = performance.now();
     for (let i = 0; i < 300; i++) {
       await frame();
-      const el = document.getElementById(id);
-      const top = el ? Math.round(el.getBoundingClientRect().top) : NaN;
-      if (top !== last) { last = top; stableSince = performance.now(); }
+      const now = at();
+      if (now !== last) { last = now; stableSince = performance.now(); }
       if (performance.now() - stableSince > 500) break;
     }
     return last;
-  }, id);
+  }, selector);
 }
+
+/** The top of the element with `id` once it has stopped moving. */
+const settledTop = (page, id) => settled(page, `[id="${id}"]`);
+
+/** Once the first asked-for mark has stopped moving: where it is, the screen's height, and the text of
+ * every asked-for mark on the page. */
+async function settledWords(page) {
+  await settled(page, 'mark.asked');
+  return page.evaluate(() => {
+    const marks = [...document.querySelectorAll('mark.asked')];
+    const r = marks[0]?.getBoundingClientRect();
+    return { top: r ? Math.round(r.top) : NaN, bottom: r ? Math.round(r.bottom) : NaN, height: innerHeight, texts: marks.map((m) => m.textContent) };
+  });
+}
+
+/** For each asked-for mark, the id of the clause it is in: the last element with an id before it or around it. */
+async function owners(page) {
+  return page.evaluate(() => {
+    const ids = [...document.querySelectorAll('main [id]')];
+    return [...document.querySelectorAll('mark.asked')].map((m) => ids
+      .filter((e) => e.contains(m) || (e.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING))
+      .pop()?.id);
+  });
+}
+
+/** The words a link asks to mark (its `hl`), or null. */
+const askedWords = (url) => new URL(url).searchParams.get('hl');
 
 async function landsOn(url) {
   const { page, errors } = await open(browser, url);
   await appReady(page);
   const id = decodeURIComponent(new URL(url).hash.slice(1));
-  const top = await settledTop(page, id);
-  assert.ok(top >= 0 && top <= 80, `${url}: the target's top is ${top} px from the top of the screen`);
+  if (askedWords(url)) {
+    const words = await settledWords(page);
+    assert.ok(words.texts.length > 0, `${url}: the asked-for words are marked`);
+    assert.ok(words.top >= 0 && words.bottom <= words.height, `${url}: the first of them on the screen: ${JSON.stringify(words)}`);
+    const where = await owners(page);
+    assert.ok(where.every((o) => o === id || o.startsWith(`${id}-`)), `${url}: marked in the clause the link names (${id}) only: ${where}`);
+  } else {
+    const top = await settledTop(page, id);
+    assert.ok(top >= 0 && top <= 80, `${url}: the target's top is ${top} px from the top of the screen`);
+  }
   const marked = await page.evaluate((id) => {
     const el = document.getElementById(id);
     return getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)';
@@ -47,7 +89,7 @@ async function hrefs(url, selector, max) {
   await page.waitForSelector(selector);
   const all = await page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   await page.close();
-  return [...new Set(all)].filter((h) => /^\/docs\/[a-z0-9-]+\/#[a-z0-9-]+$/.test(h)).slice(0, max);
+  return [...new Set(all)].filter((h) => /^\/docs\/[a-z0-9-]+\/(\?hl=[^#]+)?#[a-z0-9-]+$/.test(h)).slice(0, max);
 }
 
 test('clause links from the calculator, search and the issue land at the top of the screen, marked', async () => {
@@ -68,7 +110,7 @@ test('a search hit followed inside the app lands on its section', async () => {
   const hit = page.locator('main a[href^="/docs/"][href*="#"]').first();
   const href = await hit.getAttribute('href');
   await hit.click();
-  await page.waitForFunction((h) => location.pathname + location.hash === h, href);
+  await page.waitForFunction((h) => location.pathname + location.search + location.hash === h, href);
   const id = href.split('#')[1];
   await page.waitForSelector(`[id="${id}"]`);
   const top = await settledTop(page, id);
@@ -79,14 +121,8 @@ test('a search hit followed inside the app lands on its section', async () => {
 /** How far down the page is once it has stopped moving (the same place for 500 ms), and the text of the
  * block at the top of the screen. */
 async function settledPlace(page) {
-  return page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    let last = NaN; let stableSince = performance.now();
-    for (let i = 0; i < 300; i++) {
-      await frame();
-      if (scrollY !== last) { last = scrollY; stableSince = performance.now(); }
-      if (performance.now() - stableSince > 500) break;
-    }
+  await settled(page, null);
+  return page.evaluate(() => {
     let el = null;
     for (let y = 80; !el && y < 300; y += 8) el = document.elementFromPoint(180, y)?.closest('main :is(li, p, tr, h1, h2, h3, h4, dt, dd)');
     return { y: Math.round(scrollY), block: (el?.textContent ?? '').trim().slice(0, 40), top: el ? Math.round(el.getBoundingClientRect().top) : NaN };
@@ -108,7 +144,7 @@ test('Back and Forward inside the app return the page to where the reader left i
     a.click();
     return a.getAttribute('href');
   });
-  await page.waitForFunction((h) => location.pathname + location.hash === h, href);
+  await page.waitForFunction((h) => location.pathname + location.search + location.hash === h, href);
   const id = href.split('#')[1];
   await page.waitForSelector(`[id="${id}"]`);
   assert.ok(Math.abs(await settledTop(page, id)) <= 80, 'the hit opened its clause');
@@ -120,7 +156,7 @@ test('Back and Forward inside the app return the page to where the reader left i
   assert.equal(back.block, hits.block, 'the same hit at the top of the screen');
   // Forward: the clause the hit opened, where the reader had it.
   await page.goForward();
-  await page.waitForFunction((h) => location.pathname + location.hash === h, href);
+  await page.waitForFunction((h) => location.pathname + location.search + location.hash === h, href);
   await page.waitForSelector(`[id="${id}"]`);
   const top = await settledTop(page, id);
   assert.ok(top >= 0 && top <= 80, `Forward to the clause: ${top} px`);
@@ -134,7 +170,7 @@ test('Back and Forward inside the app return the page to where the reader left i
   await page.waitForFunction(() => location.pathname === '/search/');
   assert.ok(Math.abs((await settledPlace(page)).y - hits.y) <= 2, 'Back to the hits again');
   await page.goForward();
-  await page.waitForFunction((h) => location.pathname + location.hash === h, href);
+  await page.waitForFunction((h) => location.pathname + location.search + location.hash === h, href);
   const again = await settledPlace(page);
   assert.equal(again.block, reading.block, `Forward to the block being read (${reading.block}), not ${again.block}`);
   assert.ok(Math.abs(again.top - reading.top) <= 2, `at the same height on the screen: ${again.top} vs ${reading.top}`);
@@ -153,6 +189,68 @@ test('a link to a clause the document does not have says so at the top, and is n
   // A link to a clause it has takes the notice away.
   await page.evaluate(() => { location.hash = 's3-2'; });
   await page.waitForFunction(() => document.querySelectorAll('.missing-target').length === 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The quote of parameter `key` in a profile's parameter file, as written there. */
+function paramQuote(file, key) {
+  const toml = readFileSync(new URL(`../../content/params/${file}.toml`, import.meta.url), 'utf8');
+  const block = toml.split(/\n\[\[/).find((b) => new RegExp(`^key = "${key}"`, 'm').test(b));
+  return block.match(/quote = "([^"]+)"/)[1];
+}
+
+/** `s` as the search and the marks compare text: no whitespace or punctuation. */
+const squash = (s) => s.replace(/[\s，。、；：,.;:“”（）()]/g, '');
+
+test('the calculator\'s 医疗救助 step opens its long clause at the words it cites, marked, as the page is taken over and after a reload', async () => {
+  const quote = paramQuote('huining-2018', 'assistance_threshold');
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;o,c,1,8000,8000,,')}`);
+  await appReady(page);
+  const step = page.locator('.steps li').filter({ hasText: '医疗救助（全年个人自付' }).first();
+  const link = step.locator('a.cite');
+  assert.match(await link.textContent(), /县委办发〔2018〕83号 三（二）/);
+  const href = await link.getAttribute('href');
+  assert.match(href, /^\/docs\/huining-83\/\?hl=[^#]+#s3-2$/);
+  assert.ok(href.length < 160, `short enough for a QR code: ${href.length} characters`);
+  await link.click();
+  await page.waitForFunction((h) => location.pathname + location.search + location.hash === h, href);
+  for (const how of ['followed inside the app', 'reloaded']) {
+    if (how === 'reloaded') { await page.reload(); await appReady(page); }
+    const words = await settledWords(page);
+    assert.equal(words.texts.length, 1, `${how}: one mark`);
+    assert.equal(squash(words.texts[0]), squash(quote), `${how}: the mark is the step's quote, word for word`);
+    assert.ok(words.top >= 0 && words.bottom <= words.height, `${how}: on the screen: ${JSON.stringify(words)}`);
+    assert.match(words.texts[0], /3000元/);
+    assert.deepEqual(await owners(page), ['s3-2'], `${how}: in the clause the step cites`);
+    // The clause's start is far above: without the words, the reader would land 1,000 px from them.
+    const clauseTop = await page.evaluate(() => document.getElementById('s3-2').getBoundingClientRect().top);
+    assert.ok(clauseTop < -200, `${how}: the page opened at the words, not the clause's start (${clauseTop})`);
+  }
+  // The document's text is unchanged by the mark.
+  const text = await page.evaluate(() => document.getElementById('s3-2').textContent);
+  assert.ok(squash(text).includes(squash(quote)));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a search hit marks the searched words in the clause it opens', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('3000元')}`);
+  await appReady(page);
+  const hit = page.locator('ol.hits li > a').first();
+  const href = await hit.getAttribute('href');
+  assert.match(href, /\?hl=3000%E5%85%83#/);
+  await hit.click();
+  await page.waitForFunction((h) => location.pathname + location.search + location.hash === h, href);
+  const words = await settledWords(page);
+  assert.ok(words.texts.length >= 1 && words.texts.every((t) => squash(t) === '3000元'), JSON.stringify(words));
+  assert.ok(words.top >= 0 && words.bottom <= words.height, JSON.stringify(words));
+  const id = href.split('#')[1];
+  assert.ok((await owners(page)).every((o) => o === id || o.startsWith(`${id}-`)), 'in the hit\'s clause');
+  // Another clause of the page (its address keeps the words): marked there only, as a reload would show it.
+  await page.evaluate(() => { location.hash = 's1'; });
+  await page.waitForFunction(() => [...document.querySelectorAll('mark.asked')].every((m) => !document.getElementById('s3-2')?.contains(m)));
+  assert.ok((await owners(page)).every((o) => o === 's1' || o.startsWith('s1-')), 'only in the clause the address names now');
   assert.deepEqual(errors, []);
   await page.close();
 });

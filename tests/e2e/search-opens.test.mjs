@@ -1,7 +1,7 @@
 // A search result opens the words it matched: each of the first hits of the queries people type, tapped
 // on a phone (360×780), lands with its element (a clause, a table row, else the heading) on the first
 // screen, the element (with its clause's body, up to the next element with an id) holding the query, and
-// the query's words on that screen. Checked as the hit is tapped (the app opens the page) and as its link
+// the query's words on that screen, marked (the hit's link asks for them: `?hl=`). Checked as the hit is tapped (the app opens the page) and as its link
 // is opened cold (the page as served, then the app taking over).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,7 +47,8 @@ function where(page, id, q) {
     }
     const m = re.exec(text);
     const box = el.getBoundingClientRect();
-    const out = { top: Math.round(box.top), height: window.innerHeight, holds: re.test(run) };
+    const marked = [...document.querySelectorAll('mark.asked')].some((m) => re.test(m.textContent));
+    const out = { top: Math.round(box.top), height: window.innerHeight, holds: re.test(run), marked };
     if (!m) return out;
     const at = (i) => { let k = 0; while (k + 1 < nodes.length && nodes[k + 1][1] <= i) k++; return [nodes[k][0], i - nodes[k][1]]; };
     const range = document.createRange();
@@ -66,6 +67,7 @@ function problems(how, href, at) {
   const out = [];
   if (!(at.top >= 0 && at.top < at.height)) out.push(`${how} ${href}: the element's top at ${at.top} px`);
   if (!at.holds) out.push(`${how} ${href}: the element does not hold the words`);
+  if (!at.marked) out.push(`${how} ${href}: the words are not marked`);
   if (!at.words) out.push(`${how} ${href}: the words are not on the page after it`);
   else if (!(at.words[0] >= 0 && at.words[1] <= at.height)) out.push(`${how} ${href}: the words at ${at.words[0]}–${at.words[1]} px`);
   return out;
@@ -95,7 +97,7 @@ for (const q of QUERIES) {
       if (i > 0) await results(page, q);
       await links.nth(i).scrollIntoViewIfNeeded();
       await links.nth(i).tap();
-      await page.waitForURL((u) => u.pathname === href.split('#')[0]);
+      await page.waitForURL((u) => u.pathname + u.search === href.split('#')[0]);
       await page.waitForSelector(`[id="${id}"]`);
       await settled(page);
       failures.push(...problems('tapped', href, await where(page, id, q)));

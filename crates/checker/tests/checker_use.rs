@@ -29,6 +29,39 @@ fn step_numbers_have_no_gaps() {
     assert_eq!(hn.step_number("review"), None);
 }
 
+#[test]
+fn a_question_for_some_ages_is_not_put_to_others_nor_counted() {
+    let ms = || asks("meishan");
+    let seventy = ms().at_age(Some(70));
+    assert!(ms().asks_step("pregnant"), "no age given: asked");
+    assert!(ms().at_age(Some(30)).asks_step("pregnant"));
+    assert!(!seventy.asks_step("pregnant"), "not asked at 70");
+    assert_eq!(
+        seventy.steps().len() + 1,
+        ms().steps().len(),
+        "one screen fewer"
+    );
+    assert_eq!(
+        seventy.step_number("illness").map(|(_, n)| n),
+        Some(seventy.steps().len()),
+        "and counted so"
+    );
+    // An answer given before the age was changed does not count at that age.
+    let pregnant = |age| Person {
+        pregnant: true,
+        ..person("meishan", "poverty_registered", age, true, false)
+    };
+    let free_birth = |age| {
+        policy_checker::eligibility::check(&pregnant(age))
+            .unwrap()
+            .iter()
+            .any(|b| b.name.contains("住院分娩") && b.applies)
+    };
+    assert!(free_birth(Some(30)));
+    assert!(free_birth(None));
+    assert!(!free_birth(Some(70)));
+}
+
 fn person(area: &str, category: &str, age: Option<u32>, insured: bool, ill: bool) -> Person {
     Person {
         area: area.into(),

@@ -297,7 +297,7 @@ fn each_area_asks_only_the_questions_its_rules_read() {
         let a = asks(area);
         assert_eq!(
             (
-                a.age,
+                a.ages,
                 a.insured,
                 a.disability,
                 a.pregnant,

@@ -67,9 +67,13 @@ pub struct Citation {
 }
 
 impl Citation {
-    /// The site path of the clause: `/docs/<doc>/#<section>`.
+    /// The link to the clause that marks the quote in it: `/docs/<doc>/?hl=<words>#<section>` (see
+    /// [`crate::mark`]).
     pub fn href(&self) -> String {
-        clause_href(&self.doc, &self.section)
+        crate::mark::link(
+            &clause_href(&self.doc, &self.section),
+            &crate::mark::of_quote(&self.quote),
+        )
     }
 
     /// The 文号 and, for a numbered clause, its number as the document numbers it
@@ -100,12 +104,6 @@ impl Citation {
 /// The site path of clause `section` of document `doc`.
 pub fn clause_href(doc: &str, section: &str) -> String {
     format!("{}#{section}", doc_path(doc))
-}
-
-/// A key `<doc>#<section>` (see [`Citation::key`]) as the clause's site path.
-pub fn key_href(key: &str) -> Option<String> {
-    let (doc, section) = key.split_once('#')?;
-    Some(clause_href(doc, section))
 }
 
 /// How much of the cited section must say the quote.
@@ -248,10 +246,17 @@ mod tests {
             number: "县委办发〔2018〕83号".into(),
             quote: "x".into(),
         };
-        assert_eq!(c.href(), "/docs/huining-83/#a5-s3-2-1");
+        assert_eq!(
+            c.href(),
+            "/docs/huining-83/?hl=x#a5-s3-2-1",
+            "the quote marked"
+        );
+        assert_eq!(
+            c.with_quote("。").href(),
+            "/docs/huining-83/#a5-s3-2-1",
+            "no words to mark"
+        );
         assert_eq!(c.key(), "huining-83#a5-s3-2-1");
-        assert_eq!(key_href(&c.key()), Some(c.href()));
-        assert_eq!(key_href("no-section"), None);
         assert_eq!(c.check_filled(), Ok(()));
         assert_eq!(
             c.with_quote(" ").check_filled(),

@@ -15,6 +15,13 @@ pub enum QuoteError {
     NoSection { section: String },
     /// The section does not say the quote.
     NotSaid { section: String, quote: String },
+    /// The words a link to the quote carries ([`crate::mark::of_quote`]) mark other text of the section
+    /// first (`marked`; empty: none).
+    MarksElsewhere {
+        section: String,
+        quote: String,
+        marked: String,
+    },
 }
 
 impl fmt::Display for QuoteError {
@@ -22,6 +29,14 @@ impl fmt::Display for QuoteError {
         match self {
             Self::NoSection { section } => write!(f, "no section {{#{section}}}"),
             Self::NotSaid { section, quote } => write!(f, "#{section} does not say “{quote}”"),
+            Self::MarksElsewhere {
+                section,
+                quote,
+                marked,
+            } => write!(
+                f,
+                "#{section}: a link to “{quote}” marks “{marked}” (make the quote start or end with words found only there)"
+            ),
         }
     }
 }
@@ -72,7 +87,8 @@ pub fn own_text(markdown: &str, id: &str) -> Option<String> {
 }
 
 /// Whether section `id` of `markdown` says `quote`: in its own text when `own` (a quote under a parent
-/// heading whose words are in a sub-clause fails), else anywhere in the section.
+/// heading whose words are in a sub-clause fails), else anywhere in the section; and whether a link to it
+/// marks it, first in the section ([`crate::mark`]).
 pub fn verify(markdown: &str, id: &str, quote: &str, own: bool) -> Result<(), QuoteError> {
     let body = if own {
         own_text(markdown, id)
@@ -80,12 +96,24 @@ pub fn verify(markdown: &str, id: &str, quote: &str, own: bool) -> Result<(), Qu
         section(markdown, id)
     }
     .ok_or_else(|| QuoteError::NoSection { section: id.into() })?;
-    if squash(&body).contains(&squash(quote)) {
-        Ok(())
-    } else {
-        Err(QuoteError::NotSaid {
+    if !squash(&body).contains(&squash(quote)) {
+        return Err(QuoteError::NotSaid {
             section: id.into(),
             quote: quote.into(),
+        });
+    }
+    let whole = section(markdown, id).unwrap_or_default();
+    let marked = crate::mark::find(&whole, &crate::mark::of_quote(quote))
+        .first()
+        .map(|&(s, e)| whole[s..e].to_string())
+        .unwrap_or_default();
+    if crate::search::normalize(&marked) == crate::search::normalize(quote) {
+        Ok(())
+    } else {
+        Err(QuoteError::MarksElsewhere {
+            section: id.into(),
+            quote: quote.into(),
+            marked,
         })
     }
 }

@@ -161,7 +161,7 @@ fn out_episode(e: &EpisodeResult) -> OutEpisode {
             .map(|s| OutStep {
                 rule: s.rule.clone(),
                 amount: fmt(s.amount),
-                source: s.source.clone(),
+                source: s.source.as_ref().map(|c| c.key()).unwrap_or_default(),
                 assumption: s.assumption,
             })
             .collect(),

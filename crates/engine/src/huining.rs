@@ -116,7 +116,7 @@ fn basic_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, r: &mut EpisodeResult
             );
             if !poverty_inpatient {
                 // The +10% clause is for 建档立卡 inpatients only: nothing to cite for the others.
-                st.source = String::new();
+                st.source = None;
             }
             (paid, st)
         }
@@ -154,10 +154,10 @@ fn basic_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, r: &mut EpisodeResult
             }
             let mut st = c.step("基本医保报销（估算）", basic, &ratio_key, detail);
             st.source = if poverty_inpatient {
-                c.p.link("poverty_ratio_bonus").unwrap_or_default()
+                c.cite("poverty_ratio_bonus")
             } else {
                 // An assumption with no clause: the +10% clause is not about this person.
-                String::new()
+                None
             };
             (basic, st)
         }
@@ -310,7 +310,7 @@ fn floor_and_assistance(
         r.steps.push(Step {
             rule: "医疗救助（按“只算住院”的理解：门诊慢特病不计入）".into(),
             amount: Decimal::ZERO,
-            source: String::new(),
+            source: None,
             assumption: false,
             detail: "您选了“医疗救助只算住院”：三处条款写“住院合规医疗费用”。本站默认按县委办发〔2018〕83号等四处条款（写“个人自负合规医疗费用”，没有限定住院）把门诊慢特病也计入".into(),
             overridden: c.take_overridden(),

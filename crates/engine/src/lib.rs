@@ -4,7 +4,6 @@
 //! assumption. Money is `rust_decimal`, rounded in one place (`money::round`).
 
 pub mod amount;
-pub mod cite;
 pub mod cli;
 pub mod data;
 pub mod deletions;

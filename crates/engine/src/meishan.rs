@@ -82,11 +82,11 @@ fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     };
     r.basic = basic;
     let deductible_source = if covered {
-        c.link("no_deductible_rule")
+        c.cite("no_deductible_rule")
     } else if referred {
-        c.link("referral_rule")
+        c.cite("referral_rule")
     } else {
-        String::new()
+        None
     };
     r.steps.push(Step {
         rule: if e.basic_paid.is_some() {
@@ -131,7 +131,7 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
     r.steps.push(Step {
         rule: "大病保险报销".into(),
         amount: critical,
-        source: String::new(),
+        source: None,
         assumption: e.critical_paid.is_none() && c.assumed("critical_ratio"),
         detail: format!(
             "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
@@ -149,7 +149,7 @@ fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
         r.steps.push(Step {
             rule: "不合规医疗费用由医疗机构自行承担".into(),
             amount: noncompliant,
-            source: c.link("hospital_absorbs_noncompliant"),
+            source: c.cite("hospital_absorbs_noncompliant"),
             assumption: false,
             detail: if e.in_county {
                 "文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”".into()
@@ -177,7 +177,7 @@ fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     r.steps.push(Step {
         rule: format!("政府兜底/慈善基金（个人负担控制在{}%以内）", pct(c.get(key))),
         amount: backstop,
-        source: c.link(key),
+        source: c.cite(key),
         assumption: false,
         detail: format!(
             "个人负担的上限是{}的{}%，即 {} 元；超出的 {} 元由卫生扶贫救助基金、慈善救助基金等兜底（文件没有写明各基金怎样分担）",

@@ -260,8 +260,9 @@ pub struct Step {
     pub rule: String,
     /// What it paid (or, for the last step, what the patient pays).
     pub amount: Decimal,
-    /// `<doc-slug>#<section-id>` of the clause.
-    pub source: String,
+    /// What the step cites: its clause and the words it says there (none for a step no clause states).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<policy_content::citation::Citation>,
     /// Whether an assumed number was used.
     pub assumption: bool,
     /// One sentence of how the amount was worked out.

@@ -32,10 +32,10 @@ impl ProfileParams {
         self.param(key).assumption.is_some()
     }
 
-    /// The library link for `key`: its source, or for an assumption the clause stating the rule.
-    pub fn link(&self, key: &str) -> Option<String> {
+    /// What `key` cites: its source, or for an assumption the clause stating the rule.
+    pub fn cite(&self, key: &str) -> Option<&Citation> {
         let p = self.param(key);
-        p.source.as_ref().or(p.clause.as_ref()).map(Citation::key)
+        p.source.as_ref().or(p.clause.as_ref())
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use crate::model::{Scenario, Step};
-use crate::params::ProfileParams;
+use crate::params::{Citation, ProfileParams};
 
 /// The scenario and its profile's parameters, with the changed parameters read since the last step.
 pub(crate) struct Ctx<'a> {
@@ -35,9 +35,9 @@ impl<'a> Ctx<'a> {
         self.p.get(key, &self.s.overrides)
     }
 
-    /// The library link of `key`'s clause (empty when none).
-    pub fn link(&self, key: &str) -> String {
-        self.p.link(key).unwrap_or_default()
+    /// What `key` cites (its source, else the clause stating the rule), if anything.
+    pub fn cite(&self, key: &str) -> Option<Citation> {
+        self.p.cite(key).cloned()
     }
 
     /// Whether `key` is an assumption the person has not replaced.
@@ -59,7 +59,7 @@ impl<'a> Ctx<'a> {
         Step {
             rule: rule.into(),
             amount,
-            source: self.link(key),
+            source: self.cite(key),
             assumption: param.assumption.is_some(),
             detail,
             overridden: self.take_overridden(),

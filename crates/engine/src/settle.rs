@@ -269,7 +269,7 @@ pub(crate) fn finish(
     r.steps.push(Step {
         rule: "个人自付".into(),
         amount: r.personal,
-        source: String::new(),
+        source: None,
         assumption: r.estimated,
         detail,
         overridden,

@@ -107,7 +107,12 @@ quote = "未达到85%的"
         .unwrap();
         let html = render(&reg.ambiguities).unwrap();
         assert!(html.contains("<section class=\"ambiguity\" id=\"floor-order\">"));
-        assert!(html.contains("<a href=\"/docs/gansu-165/#s2\">甘卫发〔2018〕165号</a>"));
+        let marked = policy_content::mark::link("/docs/gansu-165/#s2", "未达到85%的");
+        assert!(
+            marked.contains("?hl=") && marked.ends_with("#s2"),
+            "{marked}"
+        );
+        assert!(html.contains(&format!("<a href=\"{marked}\">甘卫发〔2018〕165号</a>")));
         assert!(html.contains("<strong>另一种理解：</strong>字面理解"));
         assert!(html.contains("<strong>本站默认的理解：</strong>先兜底到85%"));
     }

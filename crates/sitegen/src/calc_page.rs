@@ -5,7 +5,6 @@
 //! (it moves the node) until the person types. The markup is `templates/calc.html`.
 
 use minijinja::context;
-use policy_engine::cite::{clause_ref, source_href};
 use policy_engine::form::{self, CalcForm, VisitForm};
 use policy_engine::money::yuan;
 use policy_engine::summary::{kind_label, payers};
@@ -96,8 +95,11 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
             amount: yuan(s.amount),
             assumption: s.assumption,
             detail: s.detail.clone(),
-            href: source_href(&s.source),
-            cite: clause_ref(&scenario.profile, &s.source).unwrap_or_else(|| "看政策原文".into()),
+            href: s.source.as_ref().map(|c| c.href()),
+            cite: s
+                .source
+                .as_ref()
+                .map_or_else(|| "看政策原文".into(), |c| c.label()),
         })
         .collect();
     let example = context! {
@@ -162,7 +164,10 @@ mod tests {
             "{body}"
         );
         assert!(body.contains("县委办发〔2018〕83号"), "a clause cited");
-        assert!(body.contains("href=\"/docs/huining-83/#"), "and linked");
+        assert!(
+            body.contains("href=\"/docs/huining-83/?hl="),
+            "and linked, its words marked"
+        );
         let link = format!(
             "<a class=\"example-link\" href=\"/calc/#{}\">",
             policy_content::fragment::seal("p=h&c=pr&v=i,c,1,12000,10000,,").replace('&', "&amp;")

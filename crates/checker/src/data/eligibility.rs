@@ -109,6 +109,29 @@ pub struct Fact {
     pub missing: String,
     /// Why-not sentence when a rule excludes the fact and the person has it.
     pub present: String,
+    /// The ages (周岁, both ends included) the question is put to, when it is not for everyone: a person
+    /// whose age is given and outside them is not asked, and does not have the fact (no one asks a
+    /// 70-year-old whether she is pregnant). Not a number from the documents.
+    #[serde(default)]
+    pub ages: Option<[u32; 2]>,
+}
+
+impl Fact {
+    /// Whether a person of `age` (`None`: not given) is asked about this fact.
+    pub fn asked_at(&self, age: Option<u32>) -> bool {
+        match (self.ages, age) {
+            (Some([from, to]), Some(a)) => (from..=to).contains(&a),
+            _ => true,
+        }
+    }
+}
+
+/// Whether a person of `age` is asked about `fact` among `facts` (anything that is not a fact is).
+pub fn asked_at(facts: &[Fact], fact: &str, age: Option<u32>) -> bool {
+    facts
+        .iter()
+        .find(|f| f.id == fact)
+        .is_none_or(|f| f.asked_at(age))
 }
 
 /// A disease a document names.

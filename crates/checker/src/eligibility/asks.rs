@@ -1,16 +1,16 @@
 //! Which of the checker's questions an area asks (a screen whose answer no rule of the area reads is
-//! skipped), and the diseases asked about there.
+//! skipped, and so is one not put to a person of the age given), and the diseases asked about there.
 
 use serde::Serialize;
 
 use super::data;
-use crate::data::eligibility::{Disease, EligibilityData, Rule};
+use crate::data::eligibility::{asked_at, Disease, EligibilityData, Fact, Rule};
 
 /// Which questions matter in an area (a screen whose answer no rule of the area reads can be skipped).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Asks<'a> {
     /// Some rule has an age range.
-    pub age: bool,
+    pub ages: bool,
     /// Some rule reads 参保.
     pub insured: bool,
     /// Some rule reads 残疾.
@@ -21,6 +21,11 @@ pub struct Asks<'a> {
     pub long_term_illness: bool,
     /// The named diseases to offer.
     pub diseases: Vec<&'a Disease>,
+    /// The person's age, when given: a question for some ages only ([`Fact::ages`]) is not put to others.
+    pub age: Option<u32>,
+    /// The facts, with the ages each is asked at.
+    #[serde(skip)]
+    facts: &'a [Fact],
 }
 
 /// The question screens, in order (each one's answer is read by some rule, or it is skipped).
@@ -39,15 +44,21 @@ impl Asks<'_> {
     /// Whether the question screen `step` is asked (the area and category always are; anything that is
     /// not a question screen counts as asked).
     pub fn asks_step(&self, step: &str) -> bool {
-        match step {
-            "age" => self.age,
-            "insured" => self.insured,
-            "disability" => self.disability,
-            "pregnant" => self.pregnant,
-            "illness" => self.long_term_illness,
-            "diseases" => !self.diseases.is_empty(),
-            _ => true,
-        }
+        asked_at(self.facts, step, self.age)
+            && match step {
+                "age" => self.ages,
+                "insured" => self.insured,
+                "disability" => self.disability,
+                "pregnant" => self.pregnant,
+                "illness" => self.long_term_illness,
+                "diseases" => !self.diseases.is_empty(),
+                _ => true,
+            }
+    }
+
+    /// The same questions for a person of `age` (`None`: not given).
+    pub fn at_age(self, age: Option<u32>) -> Self {
+        Self { age, ..self }
     }
 
     /// The question screens this area asks, in order.
@@ -84,7 +95,7 @@ pub fn asks_with<'a>(data: &'a EligibilityData, area: &str) -> Asks<'a> {
             .any(|r| r.all.iter().chain(&r.any).chain(&r.not).any(|f| f == fact))
     };
     Asks {
-        age: rules.iter().any(|r| r.age.is_some()),
+        ages: rules.iter().any(|r| r.age.is_some()),
         insured: uses("insured"),
         disability: uses("disability"),
         pregnant: uses("pregnant"),
@@ -94,6 +105,8 @@ pub fn asks_with<'a>(data: &'a EligibilityData, area: &str) -> Asks<'a> {
             .iter()
             .filter(|d| d.areas.iter().any(|a| a == area))
             .collect(),
+        age: None,
+        facts: &data.facts,
     }
 }
 

@@ -129,23 +129,25 @@ pub(crate) fn validate(data: &EligibilityData, person: &Person) -> Result<(), Ch
     Ok(())
 }
 
-/// Whether the person has `fact` (`insured`, …, `sick`, `disease:<id>`), counting only diseases asked in the area.
+/// Whether the person has `fact` (`insured`, …, `sick`, `disease:<id>`), counting only diseases asked in the
+/// area, and a fact asked at some ages only ([`crate::data::eligibility::Fact::ages`]) only at those ages.
 pub(crate) fn has(data: &EligibilityData, person: &Person, fact: &str) -> bool {
     let asked = |d: &String| {
         data.diseases
             .iter()
             .any(|x| &x.id == d && x.areas.contains(&person.area))
     };
-    match fact {
-        "insured" => person.insured,
-        "disability" => person.disability,
-        "pregnant" => person.pregnant,
-        "long_term_illness" => person.long_term_illness,
-        "sick" => person.long_term_illness || person.diseases.iter().any(asked),
-        other => other
-            .strip_prefix("disease:")
-            .is_some_and(|d| person.diseases.iter().any(|x| x == d && asked(x))),
-    }
+    crate::data::eligibility::asked_at(&data.facts, fact, person.age)
+        && match fact {
+            "insured" => person.insured,
+            "disability" => person.disability,
+            "pregnant" => person.pregnant,
+            "long_term_illness" => person.long_term_illness,
+            "sick" => person.long_term_illness || person.diseases.iter().any(asked),
+            other => other
+                .strip_prefix("disease:")
+                .is_some_and(|d| person.diseases.iter().any(|x| x == d && asked(x))),
+        }
 }
 
 pub(crate) fn fact_text(data: &EligibilityData, fact: &str, missing: bool) -> String {

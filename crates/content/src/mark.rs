@@ -1,0 +1,257 @@
+//! The words a clause link asks the reader to mark (`?hl=…#clause`): a citation's quote, or a search's
+//! terms. One definition of the link's words ([`of_quote`], [`link`]) and of how they are found in the
+//! clause's text ([`find`]): as the search finds text (full width, case, whitespace and punctuation do not
+//! count), so the words a search matched are the words marked, and a quote is marked however the page
+//! breaks or spaces it.
+//!
+//! A long quote travels as its first and last few characters (`个人自负合规…全部解决`): the mark runs
+//! from the first to the second, so a link stays short enough for a QR code, and every citation's link is
+//! checked to mark exactly its quote ([`crate::quote::verify`]).
+
+use crate::search::normalize_mapped;
+
+/// The query parameter that carries the words.
+pub const PARAM: &str = "hl";
+
+/// Between the first and the last characters of a long quote (punctuation: never part of the words).
+const GAP: char = '…';
+
+/// Characters kept at each end of a long quote.
+const ENDS: usize = 6;
+
+/// The most marks one address makes (a one-character search term in a long clause).
+const MOST: usize = 64;
+
+/// The words that mark `quote`: the quote normalized as the search sees it, or for a long one its first
+/// and last characters with [`GAP`] between: [`ENDS`] of each, or more if fewer would mark less of the
+/// quote itself (its last words inside its first: 对符合纳入特殊…特殊疾病门诊管理).
+pub fn of_quote(quote: &str) -> String {
+    let (chars, _) = normalize_mapped(quote);
+    let len = chars.len();
+    // The ends mark the whole quote, as [`find`] reads them, when the last ones are first found at the end
+    // and the first ones are not found again before them.
+    let whole = |n: usize| {
+        let (head, tail) = (&chars[..n], &chars[len - n..]);
+        position(&chars, tail, n) == Some(len - n)
+            && position(&chars, head, 1).is_none_or(|k| k + n > len - n)
+    };
+    match (ENDS..).take_while(|n| 2 * n + 2 < len).find(|&n| whole(n)) {
+        Some(n) => {
+            let mut words: String = chars[..n].iter().collect();
+            words.push(GAP);
+            words.extend(&chars[len - n..]);
+            words
+        }
+        None => chars.into_iter().collect(),
+    }
+}
+
+/// `href` (`/docs/<slug>/#<clause>`) asking the reader to mark `words` in the clause: the words go in the
+/// query, before the fragment, so the clause's own link is unchanged and the page still opens at it
+/// before the app runs.
+pub fn link(href: &str, words: &str) -> String {
+    let words = words.trim();
+    if words.is_empty() {
+        return href.to_string();
+    }
+    let (path, hash) = href.split_once('#').map_or((href, ""), |(p, h)| (p, h));
+    let mut out = format!("{path}?{PARAM}=");
+    for (i, word) in words.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push_str("%20");
+        }
+        out.push_str(&crate::fragment::encode(word));
+    }
+    if !hash.is_empty() {
+        out.push('#');
+        out.push_str(hash);
+    }
+    out
+}
+
+/// The words of an address's query (`location.search`, with or without its `?`), if it asks for any.
+pub fn words_in(search: &str) -> Option<String> {
+    let words = crate::fragment::pairs(search.trim_start_matches('?'))
+        .find(|(k, _)| *k == PARAM)
+        .map(|(_, v)| crate::fragment::decode(&v.replace('+', " ")))?;
+    let words = words.trim();
+    (!words.is_empty()).then(|| words.to_string())
+}
+
+/// The byte ranges of `text` to mark for `words` (whitespace-separated; each a term, or `first…last`
+/// marking the shortest stretch from one to the other), in order, not overlapping, at most [`MOST`].
+pub fn find(text: &str, words: &str) -> Vec<(usize, usize)> {
+    let (hay, spans) = normalize_mapped(text);
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for word in words.split_whitespace() {
+        let (head, tail) = match word.split_once(GAP) {
+            Some((h, t)) => (normalize_mapped(h).0, Some(normalize_mapped(t).0)),
+            None => (normalize_mapped(word).0, None),
+        };
+        if head.is_empty() {
+            continue;
+        }
+        let mut at = 0;
+        while let Some(mut start) = position(&hay, &head, at) {
+            let end = match &tail {
+                None => start + head.len(),
+                Some(t) if t.is_empty() => start + head.len(),
+                Some(t) => match position(&hay, t, start + head.len()) {
+                    Some(j) => {
+                        // The shortest stretch: from the last `first` before this `last`.
+                        while let Some(later) =
+                            position(&hay, &head, start + 1).filter(|&k| k + head.len() <= j)
+                        {
+                            start = later;
+                        }
+                        j + t.len()
+                    }
+                    None => break,
+                },
+            };
+            // In order as found (no sort: its code is larger than the rest of this module).
+            found.insert(found.partition_point(|m| *m < (start, end)), (start, end));
+            at = end;
+            if found.len() >= MOST {
+                break;
+            }
+        }
+    }
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in found {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged.truncate(MOST);
+    merged
+        .into_iter()
+        .map(|(s, e)| (spans[s].0, spans[e - 1].1))
+        .collect()
+}
+
+/// The first position at or after `from` where `needle` starts in `hay`.
+fn position(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CLAUSE: &str = "建档立卡贫困人口个人自负合规医疗费用，经基本医保、大病保险报销后，个人自负合规费用年累计超过3000元以上的部分，由民政部门通过医疗救助全部解决（根据省上规定）。";
+
+    /// The text `find` marks in `text` for `words`.
+    fn marked<'a>(text: &'a str, words: &str) -> Vec<&'a str> {
+        find(text, words)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn words_are_found_as_the_search_finds_them() {
+        for (name, text, words, expect) in [
+            ("a term", CLAUSE, "3000元", vec!["3000元"]),
+            (
+                "every occurrence",
+                CLAUSE,
+                "个人自负",
+                vec!["个人自负", "个人自负"],
+            ),
+            (
+                "two terms, in text order",
+                CLAUSE,
+                "医疗救助 大病保险",
+                vec!["大病保险", "医疗救助"],
+            ),
+            (
+                "spaces and full width do not count",
+                "超过 ３０００ 元的部分",
+                "3000元",
+                vec!["３０００ 元"],
+            ),
+            (
+                "punctuation does not count",
+                "达不到医疗救助条件，实际补偿比",
+                "条件,实际",
+                vec!["条件，实际"],
+            ),
+            (
+                "the shortest stretch from first to last",
+                CLAUSE,
+                "个人自负…全部解决",
+                vec![&CLAUSE[CLAUSE.rfind("个人自负").unwrap()..CLAUSE.find("（").unwrap()]],
+            ),
+            ("not in the text", CLAUSE, "门诊", vec![]),
+            (
+                "a last part not after the first",
+                CLAUSE,
+                "医疗救助…建档立卡",
+                vec![],
+            ),
+            (
+                "overlapping words make one mark",
+                CLAUSE,
+                "医疗救助 救助全部",
+                vec!["医疗救助全部"],
+            ),
+            ("nothing asked", CLAUSE, " ", vec![]),
+        ] {
+            assert_eq!(marked(text, words), expect, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_long_quote_travels_as_its_ends_and_marks_itself() {
+        let quote = &CLAUSE[..CLAUSE.find("（").unwrap()];
+        let words = of_quote(quote);
+        assert_eq!(words, "建档立卡贫困…救助全部解决");
+        assert_eq!(marked(CLAUSE, &words), vec![quote]);
+        assert_eq!(of_quote("不设起付线"), "不设起付线");
+        assert_eq!(
+            of_quote("对符合纳入特殊疾病门诊管理病种范围的，全部纳入特殊疾病门诊管理"),
+            "对符合纳入特殊…殊疾病门诊管理",
+            "more than six at each end: the last six are inside the first words"
+        );
+        assert_eq!(
+            of_quote("达不到医疗救助条件,实际"),
+            "达不到医疗救助条件实际"
+        );
+        // Whatever the quote, its words mark it all, as the reader finds them.
+        for quote in [
+            CLAUSE,
+            "对符合纳入特殊疾病门诊管理病种范围的，全部纳入特殊疾病门诊管理",
+            "个人自负个人自负个人自负个人自负个人自负",
+            "ababababababababababababab",
+            "abcdefghabcdefgh-xyz-abcdefghabcdefgh",
+        ] {
+            let found = find(quote, &of_quote(quote));
+            assert_eq!(
+                crate::search::normalize(&quote[found[0].0..found[0].1]),
+                crate::search::normalize(quote),
+                "{quote}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_link_carries_the_words_before_the_clause_and_gives_them_back() {
+        let href = link("/docs/huining-83/#s3-2", "3000元 医疗救助");
+        assert_eq!(
+            href,
+            "/docs/huining-83/?hl=3000%E5%85%83%20%E5%8C%BB%E7%96%97%E6%95%91%E5%8A%A9#s3-2"
+        );
+        let search = &href[href.find('?').unwrap()..href.find('#').unwrap()];
+        assert_eq!(words_in(search).as_deref(), Some("3000元 医疗救助"));
+        assert_eq!(link("/docs/x/#a", "  "), "/docs/x/#a");
+        assert_eq!(link("/docs/x/", "a"), "/docs/x/?hl=a");
+        assert_eq!(words_in("?q=1&hl=a+b").as_deref(), Some("a b"));
+        assert_eq!(words_in("?hl="), None);
+        assert_eq!(words_in(""), None);
+    }
+}
