@@ -80,6 +80,17 @@ pub struct Shared {
     pub stays: Option<&'static str>,
 }
 
+/// The address `href` as printed: `网址：` and the address another phone is given ([`shared`]), readable,
+/// with what it leaves on this phone, if anything.
+pub fn printed(href: &str) -> String {
+    let shared = shared(href);
+    format!(
+        "网址：{}{}",
+        policy_content::fragment::readable(&shared.url),
+        shared.stays.map(|s| format!("（{s}）")).unwrap_or_default(),
+    )
+}
+
 /// What the eligibility check's address leaves on this phone.
 const CHECK_STAYS: &str =
     "您的回答不在二维码和网址里，只留在本机：打开的是第一个问题，要重新回答。";

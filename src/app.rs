@@ -55,6 +55,8 @@ pub fn ReaderApp(
     // Back or Forward: the page the router draws again is put where the reader left it (this listener
     // comes before the router's, which draws the page).
     crate::back_place::follow();
+    // Printed, each page of a document carries its 文号, address and page number.
+    crate::print_margin::follow();
     std::mem::forget(window_event_listener_untyped("popstate", |_| {
         crate::back_place::return_to()
     }));

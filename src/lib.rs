@@ -19,6 +19,7 @@ mod mount;
 pub mod offline;
 pub mod pages;
 pub mod prerender;
+pub mod print_margin;
 pub mod qr;
 pub mod reading_place;
 pub mod self_check_state;

@@ -22,12 +22,10 @@ pub fn SiteFooter() -> impl IntoView {
             <p class="print-note">
                 // With what the address leaves on this phone, if anything (the check's answers).
                 {move || {
-                    let shared = url.with(|u| crate::address::shared(u));
                     format!(
-                        "{}　网址：{}{}",
+                        "{}　{}",
                         crate::dom::printed_on(),
-                        policy_content::fragment::readable(&shared.url),
-                        shared.stays.map(|s| format!("（{s}）")).unwrap_or_default(),
+                        url.with(|u| crate::address::printed(u)),
                     )
                 }}
             </p>

@@ -416,6 +416,19 @@ fn Results(
             "其他地区的文件中可能还有（最多 {n} 处），选“全部”可以看到。"
         )),
     };
+    // Nothing found for a word people say that the documents do not use: the documents' word, one tap away.
+    let documents_word = (page.found == 0 && page.exact() && complete)
+        .then(|| policy_content::search::in_documents_words(&query))
+        .flatten()
+        .map(|(said, written, instead)| {
+            let href = search_url(&instead, region.map_or("", |f| f.key));
+            view! {
+                <p class="elsewhere" data-testid="documents-word">
+                    {format!("文件里一般不说“{said}”，说“{written}”：")}
+                    <a href=href>{format!("搜“{instead}”")}</a>
+                </p>
+            }
+        });
     let hits: Vec<Hit> = page.hits;
     view! {
         <p
@@ -427,6 +440,7 @@ fn Results(
             {status}
         </p>
         {elsewhere.map(|e| view! { <p class="elsewhere">{e}</p> })}
+        {documents_word}
         <ol class="hits">
             {hits
                 .into_iter()

@@ -2,9 +2,11 @@
 // the reader's place; a clause's poster says it is an excerpt, marks every cut and carries the clause's
 // figures; the QR code and poster of a page whose state is not in its address (the check's result, the
 // quiz) give the address that opens the page and say what stays on this phone; a printed page carries its
-// own address, as it is when printed.
+// own address, as it is when printed, and each printed page of a document its 文号, address and number.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, open, appReady, scanQr, checkResult } from './harness.mjs';
 
 let server; let browser;
@@ -20,7 +22,8 @@ test('a text-size change keeps the reader\'s place: the clause the page opened a
   await page.waitForTimeout(2500); // the page holds the clause at the top while it settles (2 s)
   const topOf = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top, sel);
   const opened = await topOf('#a5-s3-6-1');
-  assert.ok(opened >= 0 && opened < 40, `the clause opens at ${opened} px`);
+  // Below the document's 文号 bar (2 rem), with its own margin.
+  assert.ok(opened >= 36 && opened < 60, `the clause opens at ${opened} px`);
   // The tools are above: tapping one brings it into view (as Tab does), which is not reading elsewhere.
   for (const name of ['字变大', '字变大', '字变小', '字变小']) {
     await page.getByRole('button', { name }).click();
@@ -227,4 +230,25 @@ test('a printed page carries its own address, as it is when printed (fragment, i
   assert.equal(await printed(), `${server.base}/docs/`);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a printed document carries its 文号, its address and the page\'s number on every page, not only the last', async () => {
+  const desk = await launch({ viewport: { width: 1024, height: 768 } });
+  const { page, errors } = await open(desk, `${server.base}/docs/gansu-165/#s1-4-2`);
+  await appReady(page);
+  const pdf = await page.pdf({ format: 'A4' });
+  const dir = fs.mkdtempSync('/tmp/doc-print-');
+  fs.writeFileSync(`${dir}/doc.pdf`, pdf);
+  const pages = Number(execFileSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', `(${dir}/doc.pdf) (r) file runpdfbegin pdfpagecount = quit`]).toString().trim());
+  assert.ok(pages > 3, `${pages} pages`);
+  for (let i = 1; i <= pages; i++) {
+    // gs writes some of the CJK as other code points (甘 as ⽢, 〔 as 4, 〕 as 5, 号 as ÷ on some pages):
+    // the ASCII and the digits are read.
+    const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', `-dFirstPage=${i}`, `-dLastPage=${i}`, '-o', '-', `${dir}/doc.pdf`]).toString();
+    assert.match(text, /2018.?165\S\s+\S*址/, `page ${i}: the 文号, then the address`);
+    assert.match(text, /\/docs\/gansu-165\/#s1-4-2/, `page ${i}: the address printed from`);
+    assert.match(text, new RegExp(`第 ${i} / ${pages}`), `page ${i}: its number`);
+  }
+  assert.deepEqual(errors, []);
+  await desk.close();
 });

@@ -56,6 +56,14 @@ async function owners(page) {
   });
 }
 
+/** The bottom of the document's 文号 bar at the top of the screen, or 0 when it is not shown. */
+async function barBottom(page) {
+  return page.evaluate(() => {
+    const bar = document.querySelector('.doc-where > span');
+    return bar && getComputedStyle(bar).display !== 'none' ? Math.round(bar.getBoundingClientRect().bottom) : 0;
+  });
+}
+
 /** The words a link asks to mark (its `hl`), or null. */
 const askedWords = (url) => new URL(url).searchParams.get('hl');
 
@@ -66,12 +74,13 @@ async function landsOn(url) {
   if (askedWords(url)) {
     const words = await settledWords(page);
     assert.ok(words.texts.length > 0, `${url}: the asked-for words are marked`);
-    assert.ok(words.top >= 0 && words.bottom <= words.height, `${url}: the first of them on the screen: ${JSON.stringify(words)}`);
+    assert.ok(words.top >= (await barBottom(page)) && words.bottom <= words.height, `${url}: the first of them on the screen, not under the 文号 bar: ${JSON.stringify(words)}`);
     const where = await owners(page);
     assert.ok(where.every((o) => o === id || o.startsWith(`${id}-`)), `${url}: marked in the clause the link names (${id}) only: ${where}`);
   } else {
     const top = await settledTop(page, id);
     assert.ok(top >= 0 && top <= 80, `${url}: the target's top is ${top} px from the top of the screen`);
+    assert.ok(top >= (await barBottom(page)), `${url}: the target (at ${top} px) is not under the 文号 bar`);
   }
   const marked = await page.evaluate((id) => {
     const el = document.getElementById(id);
@@ -251,6 +260,32 @@ test('a search hit marks the searched words in the clause it opens', async () =>
   await page.evaluate(() => { location.hash = 's1'; });
   await page.waitForFunction(() => [...document.querySelectorAll('mark.asked')].every((m) => !document.getElementById('s3-2')?.contains(m)));
   assert.ok((await owners(page)).every((o) => o === 's1' || o.startsWith('s1-')), 'only in the clause the address names now');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a clause opened from a link says which document it is in: the 文号 and title at the top of the screen, nothing moved, not printed', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/#a5-s3-2-1`);
+  await appReady(page);
+  const top = await settledTop(page, 'a5-s3-2-1');
+  const bar = page.locator('.doc-where > span');
+  assert.ok(await bar.isVisible(), 'shown: the head has scrolled away');
+  assert.equal((await bar.textContent()).trim(), '县委办发〔2018〕83号　会宁县健康扶贫先锋行动实施意见');
+  const box = await bar.boundingBox();
+  assert.ok(box.y === 0 && box.height >= 30 && box.width >= 359, JSON.stringify(box));
+  assert.ok(top >= box.y + box.height, `the clause (${top} px) below the bar`);
+  assert.equal(await bar.getAttribute('aria-hidden'), null, 'the span itself');
+  assert.equal(await page.locator('.doc-where').getAttribute('aria-hidden'), 'true', 'not read aloud twice: the head says it');
+  // Scrolled back to the page's top, the head says it: no bar, and showing it moved nothing.
+  await page.mouse.move(180, 400);
+  await page.mouse.wheel(0, -100000);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.doc-where > span')).display === 'none');
+  const before = await page.evaluate(() => document.querySelector('.doc-body').getBoundingClientRect().top + scrollY);
+  await page.mouse.wheel(0, 6000);
+  await bar.waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.querySelector('.doc-body').getBoundingClientRect().top + scrollY), before, 'the text did not move');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(!(await bar.isVisible()), 'not on paper');
   assert.deepEqual(errors, []);
   await page.close();
 });

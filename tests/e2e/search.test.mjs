@@ -160,3 +160,20 @@ test('on a phone the hits are on the screen after a search, typed or opened from
   assert.ok(at.top >= 0 && at.bottom <= at.height, `linked: first hit at ${at.top}–${at.bottom} of ${at.height}`);
   await linked.close();
 });
+
+test('a word people say that the documents do not use (五保户) finds nothing, and the documents\' word is one tap away', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('五保户')}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+  assert.match(await page.textContent('[data-testid="search-count"]'), /没有找到包含“五保户”/);
+  const offer = page.getByTestId('documents-word');
+  assert.match(await offer.textContent(), /文件里一般不说“五保户”，说“特困供养”/);
+  await offer.getByRole('link', { name: '搜“特困供养”' }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '特困供养');
+  await page.waitForFunction(() => document.querySelectorAll('ol.hits > li').length > 0);
+  await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+  assert.match(await page.textContent('[data-testid="search-count"]'), /找到 \d+ 处包含“特困供养”/);
+  assert.equal(await page.getByTestId('documents-word').count(), 0, 'said only when nothing is found');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

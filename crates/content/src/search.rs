@@ -50,6 +50,33 @@ pub const SUGGESTIONS: &[&str] = &[
     "一站式结算",
 ];
 
+/// Words people say that the documents do not use, each with the documents' word for the same thing
+/// (五保户 are 特困供养人员 in the documents). A search that finds nothing and holds one is offered the
+/// documents' word (a test checks that each everyday word finds nothing in the library and its
+/// documents' word finds something).
+pub const EVERYDAY_WORDS: &[(&str, &str)] = &[
+    ("五保户", "特困供养"),
+    ("五保", "特困供养"),
+    ("大病医保", "大病保险"),
+    ("大病报销", "大病保险"),
+    ("先看病后付钱", "先诊疗后付费"),
+    ("先看病后付费", "先诊疗后付费"),
+    ("住院押金", "押金"),
+    ("孕妇", "孕产妇"),
+    ("老人", "老年人"),
+    ("小孩", "儿童"),
+    ("低保户", "低保"),
+];
+
+/// `query` with the first everyday word in it ([`EVERYDAY_WORDS`]) put in the documents' words: the
+/// word it had, the documents' word, and the query to search instead.
+pub fn in_documents_words(query: &str) -> Option<(&'static str, &'static str, String)> {
+    EVERYDAY_WORDS
+        .iter()
+        .find(|(said, _)| query.contains(said))
+        .map(|&(said, written)| (said, written, query.replacen(said, written, 1)))
+}
+
 /// A document in the index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocRef {

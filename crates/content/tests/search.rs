@@ -371,6 +371,27 @@ fn every_suggestion_chip_finds_something() {
 }
 
 #[test]
+fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something() {
+    use policy_content::search::{in_documents_words, EVERYDAY_WORDS};
+    let (docs, index) = real();
+    for (said, written) in EVERYDAY_WORDS {
+        assert!(
+            check_hits(&docs, &index, said, None).is_empty(),
+            "{said} finds something: no need to offer {written}"
+        );
+        assert!(
+            !check_hits(&docs, &index, written, None).is_empty(),
+            "{written}, offered for {said}, finds nothing"
+        );
+    }
+    assert_eq!(
+        in_documents_words("五保户 住院"),
+        Some(("五保户", "特困供养", "特困供养 住院".to_string()))
+    );
+    assert_eq!(in_documents_words("大病保险"), None);
+}
+
+#[test]
 fn clauses_rank_above_editorial_notes() {
     let (docs, index) = real();
     for q in ["3000", "3000元", "大病保险", "85%", "甘卫发〔2018〕165号"] {

@@ -255,6 +255,7 @@ fn doc_page(d: &RenderedDoc) -> Result<PageSpec, String> {
             region => m.region,
             title => m.title,
             number => m.doc_number,
+            short_title => m.short_title,
             issuers => m.issuers.join("、"),
             date => chinese_date(&m.date),
             summary => m.summary,

@@ -1,0 +1,100 @@
+//! What every printed page of a document carries in its bottom margin: the document's 文号 and the
+//! address it was printed from (left), and the page's number of how many (right). A trainer's handout of
+//! a 9-page document is handed out page by page; the footer's address is only on the last. Set just
+//! before printing (`beforeprint`, also fired for a PDF), from the page as it is then; on any other page
+//! the margins stay empty.
+
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The stylesheet holding the `@page` rule, adopted by the document once.
+    static SHEET: std::cell::RefCell<Option<web_sys::CssStyleSheet>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Where a document page says its 文号.
+const NUMBER: &str = "main .doc-head .docnum";
+
+/// `s` as a CSS string (`"…"`), its quotes, backslashes and line breaks escaped.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push_str("\\A "),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The `@page` rule for a document with 文号 `number` printed from `address` (as printed: see
+/// `crate::address::printed`).
+fn rule(number: &str, address: &str) -> String {
+    const BOX: &str = "font-size: 8pt; color: #444;";
+    format!(
+        "@page {{ @bottom-left {{ content: {}; {BOX} }} @bottom-right {{ content: \"第 \" counter(page) \" / \" counter(pages) \" 页\"; {BOX} }} }}",
+        css_string(&format!("{number}　{address}"))
+    )
+}
+
+/// Sets the margins for the page as it is now: a document's rule, or none.
+fn set() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let number = doc
+        .query_selector(NUMBER)
+        .ok()
+        .flatten()
+        .and_then(|n| n.text_content())
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    let css = match number {
+        Some(n) => rule(&n, &crate::address::printed(&doc.url().unwrap_or_default())),
+        None => String::new(),
+    };
+    SHEET.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.is_none() {
+            let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+                return;
+            };
+            let adopted = js_sys::Reflect::get(&doc, &"adoptedStyleSheets".into())
+                .ok()
+                .and_then(|a| a.dyn_into::<js_sys::Array>().ok());
+            let Some(adopted) = adopted else { return };
+            adopted.push(&sheet);
+            let _ = js_sys::Reflect::set(&doc, &"adoptedStyleSheets".into(), &adopted);
+            *s = Some(sheet);
+        }
+        if let Some(sheet) = s.as_ref() {
+            let _ = sheet.replace_sync(&css);
+        }
+    });
+}
+
+/// Sets the margins before every print, for the life of the page.
+pub fn follow() {
+    std::mem::forget(leptos::prelude::window_event_listener_untyped(
+        "beforeprint",
+        |_| set(),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rule_quotes_what_it_prints() {
+        assert_eq!(css_string(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(css_string("一\n二"), "\"一\\A 二\"");
+        let r = rule("县委办发〔2018〕83号", "网址：https://x/docs/huining-83/");
+        assert!(r.starts_with("@page { @bottom-left { content: \"县委办发〔2018〕83号　网址：https://x/docs/huining-83/\";"), "{r}");
+        assert!(r.contains("counter(page)") && r.contains("counter(pages)"));
+    }
+}
