@@ -8,6 +8,10 @@ use wasm_bindgen::JsCast;
 /// The class of the marks made here (a search result's own `<mark>`s are not these).
 const CLASS: &str = "asked";
 
+/// The class of the blocks of a clause with marks in it, laid out now (a block below the screen is
+/// otherwise laid out only when scrolled to, and where the words are would be a guess).
+const LAID_OUT: &str = "laid-out";
+
 /// Heading levels, by tag name.
 fn heading_level(el: &web_sys::Element) -> Option<u32> {
     let tag = el.tag_name();
@@ -58,6 +62,16 @@ pub fn clear() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    if let Ok(blocks) = doc.query_selector_all(&format!(".{LAID_OUT}")) {
+        for i in 0..blocks.length() {
+            if let Some(b) = blocks
+                .item(i)
+                .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = b.class_list().remove_1(LAID_OUT);
+            }
+        }
+    }
     let Ok(marks) = doc.query_selector_all(&format!("mark.{CLASS}")) else {
         return;
     };
@@ -87,6 +101,7 @@ pub fn mark_in(el: &web_sys::Element) -> Option<web_sys::Element> {
     let words = asked()?;
     let mut nodes = Vec::new();
     for block in clause_blocks(el) {
+        let _ = block.class_list().add_1(LAID_OUT);
         texts_under(&block, &mut nodes);
     }
     let texts: Vec<String> = nodes.iter().map(|t| t.data()).collect();

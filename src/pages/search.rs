@@ -425,7 +425,10 @@ fn Results(
             view! {
                 <p class="elsewhere" data-testid="documents-word">
                     {format!("文件里一般不说“{said}”，说“{written}”：")}
-                    <a href=href>{format!("搜“{instead}”")}</a>
+                    // A button-sized link: the one thing to tap on this screen.
+                    <a class="button secondary" href=href>
+                        {format!("搜“{instead}”")}
+                    </a>
                 </p>
             }
         });

@@ -276,6 +276,11 @@ test('a clause opened from a link says which document it is in: the 文号 and t
   assert.ok(top >= box.y + box.height, `the clause (${top} px) below the bar`);
   assert.equal(await bar.getAttribute('aria-hidden'), null, 'the span itself');
   assert.equal(await page.locator('.doc-where').getAttribute('aria-hidden'), 'true', 'not read aloud twice: the head says it');
+  // A tap on the bar is a tap on the bar: not on a heading's share link under it, which would change the
+  // address (and the QR code, poster and print with it) to another section.
+  await page.mouse.click(180, 12);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => location.hash), '#a5-s3-2-1', 'the address is the clause the link named');
   // Scrolled back to the page's top, the head says it: no bar, and showing it moved nothing.
   await page.mouse.move(180, 400);
   await page.mouse.wheel(0, -100000);
@@ -286,6 +291,31 @@ test('a clause opened from a link says which document it is in: the 文号 and t
   assert.equal(await page.evaluate(() => document.querySelector('.doc-body').getBoundingClientRect().top + scrollY), before, 'the text did not move');
   await page.emulateMedia({ media: 'print' });
   assert.ok(!(await bar.isVisible()), 'not on paper');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a quote\'s words in a long clause below the screen are laid out and opened at, on every load; a quote is marked once, not each time its words recur', async () => {
+  // 眉卫发〔2016〕137号 三（一）2（6）: a heading whose clause runs through several long paragraphs below it.
+  // Its 门诊特殊疾病患者…每季度更新公示 sentence is about 2,800 px below the heading on a phone.
+  const words = '门诊特殊疾病…季度更新公示';
+  const errors = [];
+  for (let i = 0; i < 3; i++) {
+    const { page, errors: more } = await open(browser, `${server.base}/docs/meishan-137/?hl=${encodeURIComponent(words)}#s3-1-2-6`);
+    await appReady(page);
+    const at = await settledWords(page);
+    assert.equal(at.texts.length, 1, `load ${i + 1}: one mark`);
+    assert.ok(at.top >= (await barBottom(page)) && at.bottom <= at.height, `load ${i + 1}: on the screen: ${JSON.stringify(at)}`);
+    errors.push(...more);
+    await page.close();
+  }
+  // 个人自负合规…纳入大病保险 is both the 5000 元 sentence and the 2000 元 one: the quote is the first.
+  const { page, errors: last } = await open(browser, `${server.base}/docs/huining-83/?hl=${encodeURIComponent('个人自负合规…纳入大病保险')}#a5-s3-6-1`);
+  errors.push(...last);
+  await appReady(page);
+  const at = await settledWords(page);
+  assert.equal(at.texts.length, 1, JSON.stringify(at.texts));
+  assert.match(at.texts[0], /5000/);
   assert.deepEqual(errors, []);
   await page.close();
 });

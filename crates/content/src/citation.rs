@@ -248,8 +248,8 @@ mod tests {
         };
         assert_eq!(
             c.href(),
-            "/docs/huining-83/?hl=x#a5-s3-2-1",
-            "the quote marked"
+            "/docs/huining-83/?hl=x%E2%80%A6#a5-s3-2-1",
+            "the quote marked, once"
         );
         assert_eq!(
             c.with_quote("。").href(),

@@ -4,46 +4,55 @@
 //! count), so the words a search matched are the words marked, and a quote is marked however the page
 //! breaks or spaces it.
 //!
-//! A long quote travels as its first and last few characters (`个人自负合规…全部解决`): the mark runs
-//! from the first to the second, so a link stays short enough for a QR code, and every citation's link is
-//! checked to mark exactly its quote ([`crate::quote::verify`]).
+//! A quote travels as its first and last few characters (`个人自负合规…全部解决`): the mark runs from the
+//! first to the second, once (a quote is one passage: the same words again further on are not it), so a
+//! link stays short enough for a QR code; every citation's link is checked to mark exactly its quote
+//! ([`crate::quote::verify`]). A search's terms are marked wherever they are.
 
 use crate::search::normalize_mapped;
 
 /// The query parameter that carries the words.
 pub const PARAM: &str = "hl";
 
-/// Between the first and the last characters of a long quote (punctuation: never part of the words).
+/// Between the first and the last characters of a quote (punctuation: never part of the words).
 const GAP: char = '…';
 
-/// Characters kept at each end of a long quote.
+/// Characters kept at each end of a long quote, at least.
 const ENDS: usize = 6;
 
 /// The most marks one address makes (a one-character search term in a long clause).
 const MOST: usize = 64;
 
-/// The words that mark `quote`: the quote normalized as the search sees it, or for a long one its first
-/// and last characters with [`GAP`] between: [`ENDS`] of each, or more if fewer would mark less of the
-/// quote itself (its last words inside its first: 对符合纳入特殊…特殊疾病门诊管理).
+/// The words that mark `quote`, normalized as the search sees them and ending in or holding [`GAP`] (a
+/// quote's words, marked once): a short quote whole (`10%…`), a long one as its first and last characters
+/// with [`GAP`] between: [`ENDS`] of each, or more if fewer would mark less of the quote itself (its last
+/// words inside its first: 对符合纳入特殊…殊疾病门诊管理), else whole.
 pub fn of_quote(quote: &str) -> String {
     let (chars, _) = normalize_mapped(quote);
     let len = chars.len();
+    if len == 0 {
+        return String::new();
+    }
     // The ends mark the whole quote, as [`find`] reads them, when the last ones are first found at the end
     // and the first ones are not found again before them.
-    let whole = |n: usize| {
+    let whole = |&n: &usize| {
         let (head, tail) = (&chars[..n], &chars[len - n..]);
         position(&chars, tail, n) == Some(len - n)
             && position(&chars, head, 1).is_none_or(|k| k + n > len - n)
     };
-    match (ENDS..).take_while(|n| 2 * n + 2 < len).find(|&n| whole(n)) {
+    let mut words: String;
+    match (ENDS..).take_while(|n| 2 * n + 2 < len).find(whole) {
         Some(n) => {
-            let mut words: String = chars[..n].iter().collect();
+            words = chars[..n].iter().collect();
             words.push(GAP);
             words.extend(&chars[len - n..]);
-            words
         }
-        None => chars.into_iter().collect(),
+        None => {
+            words = chars.into_iter().collect();
+            words.push(GAP);
+        }
     }
+    words
 }
 
 /// `href` (`/docs/<slug>/#<clause>`) asking the reader to mark `words` in the clause: the words go in the
@@ -78,8 +87,9 @@ pub fn words_in(search: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.to_string())
 }
 
-/// The byte ranges of `text` to mark for `words` (whitespace-separated; each a term, or `first…last`
-/// marking the shortest stretch from one to the other), in order, not overlapping, at most [`MOST`].
+/// The byte ranges of `text` to mark for `words` (whitespace-separated; each a term, marked wherever it
+/// is, or a quote's `first…last`, marking the first shortest stretch from one to the other), in order,
+/// not overlapping, at most [`MOST`].
 pub fn find(text: &str, words: &str) -> Vec<(usize, usize)> {
     let (hay, spans) = normalize_mapped(text);
     let mut found: Vec<(usize, usize)> = Vec::new();
@@ -112,6 +122,9 @@ pub fn find(text: &str, words: &str) -> Vec<(usize, usize)> {
             // In order as found (no sort: its code is larger than the rest of this module).
             found.insert(found.partition_point(|m| *m < (start, end)), (start, end));
             at = end;
+            if tail.is_some() {
+                break;
+            }
             if found.len() >= MOST {
                 break;
             }
@@ -201,6 +214,12 @@ mod tests {
                 vec!["医疗救助全部"],
             ),
             ("nothing asked", CLAUSE, " ", vec![]),
+            (
+                "a quote's words mark its first stretch only",
+                "超过 5000 元的部分纳入大病保险；超过 2000 元的部分纳入大病保险",
+                "超过…大病保险",
+                vec!["超过 5000 元的部分纳入大病保险"],
+            ),
         ] {
             assert_eq!(marked(text, words), expect, "{name}");
         }
@@ -212,7 +231,13 @@ mod tests {
         let words = of_quote(quote);
         assert_eq!(words, "建档立卡贫困…救助全部解决");
         assert_eq!(marked(CLAUSE, &words), vec![quote]);
-        assert_eq!(of_quote("不设起付线"), "不设起付线");
+        assert_eq!(
+            of_quote("不设起付线"),
+            "不设起付线…",
+            "a short quote: whole, marked once"
+        );
+        assert_eq!(of_quote("10%"), "10%…");
+        assert_eq!(marked("报销比例100%；提高10%", "10%…"), vec!["10%"]);
         assert_eq!(
             of_quote("对符合纳入特殊疾病门诊管理病种范围的，全部纳入特殊疾病门诊管理"),
             "对符合纳入特殊…殊疾病门诊管理",
@@ -220,7 +245,7 @@ mod tests {
         );
         assert_eq!(
             of_quote("达不到医疗救助条件,实际"),
-            "达不到医疗救助条件实际"
+            "达不到医疗救助条件实际…"
         );
         // Whatever the quote, its words mark it all, as the reader finds them.
         for quote in [

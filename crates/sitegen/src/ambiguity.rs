@@ -107,7 +107,10 @@ quote = "未达到85%的"
         .unwrap();
         let html = render(&reg.ambiguities).unwrap();
         assert!(html.contains("<section class=\"ambiguity\" id=\"floor-order\">"));
-        let marked = policy_content::mark::link("/docs/gansu-165/#s2", "未达到85%的");
+        let marked = policy_content::mark::link(
+            "/docs/gansu-165/#s2",
+            &policy_content::mark::of_quote("未达到85%的"),
+        );
         assert!(
             marked.contains("?hl=") && marked.ends_with("#s2"),
             "{marked}"
