@@ -30,86 +30,14 @@ fn answers_in(state: &JsValue) -> Option<String> {
         .or_else(|| js_sys::Reflect::get(state, &"a".into()).ok()?.as_string())
 }
 
-/// Where the result was on the screen when the page was left from it: how far down, and which of its
-/// items were open (by their order).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Place {
-    y: f64,
-    open: Vec<u32>,
-}
-
-/// The items of the result that open and close (`<details>`).
-const ITEMS: &str = "main details";
-
-/// When the page is left (a 出处 link followed, the calculator opened), writes into this history entry,
-/// beside its answers, where the page was and which items were open: Back loads the page again, and the
-/// browser can only put it where the build's page (the first question) lets it.
+/// When the page is left (a 出处 link followed, the calculator opened), keeps in this history entry, beside
+/// its answers, where the result was and which of its items were open ([`crate::left_place`]).
 pub fn keep_place_when_left() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let left = Closure::<dyn Fn()>::new(|| {
-        let Some(w) = web_sys::window() else { return };
-        let (Ok(history), Some(doc)) = (w.history(), w.document()) else {
-            return;
-        };
-        let Some(answers) = history.state().ok().and_then(|s| answers_in(&s)) else {
-            return;
-        };
-        let mut open = String::new();
-        if let Ok(items) = doc.query_selector_all(ITEMS) {
-            for i in 0..items.length() {
-                if items.item(i).is_some_and(|n| {
-                    js_sys::Reflect::get(&n, &"open".into()).is_ok_and(|o| o.is_truthy())
-                }) {
-                    open.push_str(&i.to_string());
-                    open.push(',');
-                }
-            }
-        }
-        let place = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&place, &"a".into(), &answers.into());
-        let _ = js_sys::Reflect::set(&place, &"y".into(), &w.scroll_y().unwrap_or(0.0).into());
-        let _ = js_sys::Reflect::set(&place, &"open".into(), &open.into());
-        let _ = history.replace_state(&place, "");
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("pagehide", left.as_ref().unchecked_ref());
-    }
-    left.forget();
-}
-
-/// The place this history entry holds, if the page was left from it ([`keep_place_when_left`]): read when
-/// the page opens, before [`resolve`] rewrites the entry.
-pub fn left_place() -> Option<Place> {
-    let state = web_sys::window()?.history().ok()?.state().ok()?;
-    let y = js_sys::Reflect::get(&state, &"y".into()).ok()?.as_f64()?;
-    let open = js_sys::Reflect::get(&state, &"open".into())
-        .ok()
-        .and_then(|o| o.as_string())
-        .map(|o| o.split(',').filter_map(|i| i.parse().ok()).collect())
-        .unwrap_or_default();
-    Some(Place { y, open })
-}
-
-/// Once the result is drawn: opens the items that were open and puts the page where it was when it was
-/// left from this entry (`place`, [`left_place`]), held while the page settles.
-pub fn return_to_place(place: Option<Place>) {
-    let Some(place) = place else {
-        return;
-    };
-    leptos::prelude::request_animation_frame(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Ok(items) = doc.query_selector_all(ITEMS) {
-            for i in &place.open {
-                if let Some(item) = items.item(*i) {
-                    let _ = js_sys::Reflect::set(&item, &"open".into(), &true.into());
-                }
-            }
-        }
-        let y = place.y;
-        crate::reading_place::hold(move || crate::reading_place::scroll_when_room(y));
+    crate::left_place::keep_when_left(|state| {
+        let answers = answers_in(state)?;
+        let kept = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&kept, &"a".into(), &answers.into());
+        Some(kept)
     });
 }
 

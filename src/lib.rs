@@ -14,6 +14,7 @@ pub mod compare;
 pub mod components;
 pub mod dom;
 pub mod lazy;
+pub mod left_place;
 pub mod marked_words;
 mod mount;
 pub mod offline;

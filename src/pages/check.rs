@@ -15,11 +15,11 @@ pub fn CheckPage() -> impl IntoView {
     // (popstate), or by a fragment typed or opened in this tab (hashchange).
     // Left for a clause and come Back: the result as the person had it (their place, the open items),
     // which the history entry holds until `resolve` rewrites it.
-    let left = crate::check_flow::left_place();
+    let left = crate::left_place::left();
     let state = RwSignal::new(resolve(None));
     provide_context(Answers(state));
     crate::check_flow::keep_place_when_left();
-    crate::check_flow::return_to_place(left);
+    crate::left_place::return_to(left);
     let reread = move || state.set(resolve(Some(&state.get_untracked())));
     let handles = [
         window_event_listener_untyped("popstate", move |_| reread()),

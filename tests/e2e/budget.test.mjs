@@ -155,7 +155,10 @@ const KB = 1000;
 const BUDGET = { reader: 186 * KB, calc: 81 * KB, checker: 169 * KB };
 /** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
  * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
-const APP_BUDGET = 195 * KB;
+// 2026-12-04 (night, later): the calculator, left for a step's clause and come Back (loaded again), is put
+// where the person was (src/left_place.rs, shared with the check's result; Back had landed 2,000 px up):
+// app path 194.0 → 195.8 KB, budget 195 → 196.
+const APP_BUDGET = 196 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 const LAZY_BUDGET = 52 * KB;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, calcLink, pdfPages } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink, pdfPages, settledScroll } from './harness.mjs';
 
 let server; let phone; let desk;
 before(async () => {
@@ -481,4 +481,28 @@ test('the category comparison keeps who and what they pay (个人自付) in view
     assert.deepEqual([scrolled.personal, scrolled.who], [true, true], 'scrolled');
     await page.close();
   }
+});
+
+test('the calculator, left for a later step\'s clause and come Back (the page loaded again), is where the person was', async () => {
+  const { page, errors } = await open(phone, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;o,c,1,8000,8000,,')}`);
+  await appReady(page);
+  // The second visit's 医疗救助 step, far down a long result, on the screen as a person reads it.
+  const cite = page.locator('.visit-steps').nth(1).locator('li').filter({ hasText: '医疗救助（全年' }).locator('a.cite');
+  await cite.evaluate((a) => { a.scrollIntoView({ block: 'center' }); });
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => Math.round(scrollY));
+  assert.ok(before > 2000, `scrolled down: ${before}`);
+  await page.evaluate(() => { window.zctBefore = true; });
+  await cite.click();
+  await page.waitForURL(/\/docs\//);
+  await appReady(page);
+  await page.goBack();
+  await appReady(page);
+  assert.equal(await page.evaluate(() => window.zctBefore), undefined, 'the page was loaded again');
+  const after = await settledScroll(page, 700);
+  assert.ok(Math.abs(after - before) <= 2, `Back at ${after}, left at ${before} (the browser alone: the first visit's heading, 2,000 px up)`);
+  const box = await cite.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 780, `the link followed is on the screen: ${JSON.stringify(box)}`);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

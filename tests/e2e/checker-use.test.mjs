@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, checkResult } from './harness.mjs';
+import { serve, launch, open, appReady, checkResult, settledScroll } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -378,15 +378,10 @@ test('the check\'s result, left for a clause and come Back, is as the person had
   // Loaded again (not kept whole in the back-forward cache, as here and on many phones): the place is the page's
   // to put back.
   assert.equal(await page.evaluate(() => window.zctBefore), undefined, 'the page was loaded again');
-  const after = await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    let last = NaN; let since = performance.now();
-    for (let i = 0; i < 300 && performance.now() - since < 500; i++) {
-      await frame();
-      if (scrollY !== last) { last = scrollY; since = performance.now(); }
-    }
-    return { y: Math.round(scrollY), open: [...document.querySelectorAll('main details')].map((d) => d.open) };
-  });
+  const after = {
+    y: await settledScroll(page),
+    open: await page.evaluate(() => [...document.querySelectorAll('main details')].map((d) => d.open)),
+  };
   assert.deepEqual(after.open, before.open, 'the same items open');
   assert.ok(Math.abs(after.y - before.y) <= 2, `Back at ${after.y}, left at ${before.y}`);
   assert.deepEqual(errors, []);

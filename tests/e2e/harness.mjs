@@ -133,6 +133,19 @@ export function seal(body) {
 }
 
 /** The calculator's address for the fragment `body`, sealed ([`seal`]). */
+/** How far down the page is once it has stopped moving (the same place for `quietMs`). */
+export function settledScroll(page, quietMs = 500) {
+  return page.evaluate(async (quietMs) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    let last = NaN; let since = performance.now();
+    for (let i = 0; i < 300 && performance.now() - since < quietMs; i++) {
+      await frame();
+      if (scrollY !== last) { last = scrollY; since = performance.now(); }
+    }
+    return Math.round(scrollY);
+  }, quietMs);
+}
+
 /** A link to a clause that cites it: the document's clause, with the quoted words to mark (`?hl=`). */
 export const CITED_LINK = /^\/docs\/[a-z0-9-]+\/\?hl=[^#]+#[a-z0-9-]+$/;
 

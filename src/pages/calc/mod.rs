@@ -34,6 +34,10 @@ pub fn CalcPage(
     /// Loads the code of the part computed after the pause (the calc bundle's split point).
     later_code: Load<LaterCode>,
 ) -> impl IntoView {
+    // Left for a step's clause and come Back (the page loaded again): where the person was, read before
+    // the address is written back (which empties the entry's state).
+    let left = crate::left_place::left();
+    crate::left_place::keep_when_left(|_| Some(js_sys::Object::new()));
     let opened = read_fragment();
     let example = StoredValue::new_local(take_example());
     // What was entered into the build's form before the app started: the person is typing, so the app
@@ -221,6 +225,7 @@ pub fn CalcPage(
                 .unwrap_or_default()
         })
     });
+    crate::left_place::return_to(left);
     view! {
         <div class="page calc">
             <PageHeading kind=PageKind::Calc />
