@@ -170,9 +170,7 @@ fn retry_beside_result() {
         return;
     };
     let _ = section.append_with_node_1(&retry);
-    let screen = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64());
+    let screen = crate::dom::screen_height();
     if screen.is_some_and(|h| retry.get_bounding_client_rect().bottom() > h) {
         retry.scroll_into_view_with_bool(false);
     }

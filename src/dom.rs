@@ -279,6 +279,29 @@ pub fn on_document_click(capture: bool, handler: impl Fn(web_sys::Event) + 'stat
     handler.forget();
 }
 
+/// The screen's height in CSS px (the window's inner height), if there is a window.
+pub fn screen_height() -> Option<f64> {
+    web_sys::window()?.inner_height().ok()?.as_f64()
+}
+
+/// Takes class `class` off every element that has it.
+pub fn unclass_all(class: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(list) = doc.query_selector_all(&format!(".{class}")) {
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.class_list().remove_1(class);
+            }
+        }
+    }
+}
+
 /// Scrolls the element `selector` names to the top of the screen if it starts in the lower half of the
 /// screen or below it (a phone after a search: the hits under the search box), and leaves it otherwise.
 pub fn reveal(selector: &str) {
@@ -291,11 +314,7 @@ pub fn reveal(selector: &str) {
     else {
         return;
     };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let height = screen_height().unwrap_or(0.0);
     if el.get_bounding_client_rect().top() > height / 2.0 {
         el.scroll_into_view_with_bool(true);
     }

@@ -62,16 +62,7 @@ pub fn clear() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(blocks) = doc.query_selector_all(&format!(".{LAID_OUT}")) {
-        for i in 0..blocks.length() {
-            if let Some(b) = blocks
-                .item(i)
-                .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = b.class_list().remove_1(LAID_OUT);
-            }
-        }
-    }
+    crate::dom::unclass_all(LAID_OUT);
     let Ok(marks) = doc.query_selector_all(&format!("mark.{CLASS}")) else {
         return;
     };

@@ -6,6 +6,8 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
+use crate::dom::screen_height;
+
 /// The element id the URL's `#fragment` names, if it names one.
 fn hash_id() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
@@ -52,7 +54,7 @@ pub fn scroll_to_hash() {
     el.scroll_into_view();
     let (el, top) = match words.filter(below_the_screen) {
         Some(words) => {
-            let top = screen_height() * WORDS_AT;
+            let top = screen_height().unwrap_or(0.0) * WORDS_AT;
             put_at(&words, top);
             (words, top)
         }
@@ -69,17 +71,9 @@ pub fn scroll_to_hash() {
 /// How far down the screen asked-for words are put when the clause's start cannot be shown with them.
 const WORDS_AT: f64 = 0.25;
 
-/// The screen's height in CSS px.
-fn screen_height() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0)
-}
-
 /// Whether `el` ends below the screen (the clause's start and the words cannot both be shown).
 fn below_the_screen(el: &web_sys::Element) -> bool {
-    el.get_bounding_client_rect().bottom() > screen_height()
+    el.get_bounding_client_rect().bottom() > screen_height().unwrap_or(0.0)
 }
 
 /// The notice that the address names a clause this page does not have: its classes, and how it is found.
@@ -126,19 +120,7 @@ pub fn mark_target(el: &web_sys::Element) {
 
 /// Takes the address's mark (`.is-target`) off every element.
 fn unmark_targets() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(old) = doc.query_selector_all(".is-target") {
-        for i in 0..old.length() {
-            if let Some(old) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = old.class_list().remove_1("is-target");
-            }
-        }
-    }
+    crate::dom::unclass_all("is-target");
 }
 
 thread_local! {
@@ -194,7 +176,7 @@ pub(crate) fn block_at_top() -> Option<(web_sys::Element, f64)> {
     }
     let doc = window.document()?;
     let x = window.inner_width().ok()?.as_f64()? as f32 / 2.0;
-    let height = window.inner_height().ok()?.as_f64()? as f32;
+    let height = screen_height()? as f32;
     let mut y = 1.0;
     while y < height / 3.0 {
         if let Some(el) = doc
@@ -323,10 +305,7 @@ pub(crate) fn scroll_when_room(y: f64) -> bool {
         .and_then(|d| d.document_element())
         .map(|e| f64::from(e.scroll_height()))
         .unwrap_or(0.0)
-        - w.inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
+        - screen_height().unwrap_or(0.0);
     if (w.scroll_y().unwrap_or(0.0) - y).abs() > 2.0 && room >= y - 2.0 {
         w.scroll_to_with_x_and_y(0.0, y);
     }
@@ -406,11 +385,7 @@ fn on_screen(selector: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let height = screen_height().unwrap_or(0.0);
     window
         .document()
         .and_then(|d| d.query_selector(selector).ok().flatten())
@@ -425,10 +400,7 @@ fn on_screen(selector: &str) -> bool {
 pub fn reading_elsewhere() -> bool {
     READ_AT.with(|r| {
         r.borrow().as_ref().is_some_and(|(el, _)| {
-            let Some(height) = web_sys::window()
-                .and_then(|w| w.inner_height().ok())
-                .and_then(|h| h.as_f64())
-            else {
+            let Some(height) = screen_height() else {
                 return false;
             };
             let rect = el.get_bounding_client_rect();
