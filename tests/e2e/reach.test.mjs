@@ -67,9 +67,15 @@ test('after one visit to /search/, with the network cut, each example under the 
   const online = await launch({ serviceWorkers: 'block' });
   const found = {};
   const examples = [];
-  const look = async (page) => {
+  // Read once the count speaks of this query and is no longer looking (the previous query's count, still on
+  // screen just after a tap, is not this one's).
+  const look = async (page, q) => {
     await page.waitForSelector('.hits, .search-count, .notice', { timeout: 20000 });
-    await page.waitForFunction(() => !document.querySelector('.search-count')?.textContent.includes('正在'), null, { timeout: 20000 });
+    await page.waitForFunction((q) => {
+      const count = document.querySelector('.search-count');
+      return count && count.textContent.includes(`“${q}”`) && !count.textContent.includes('正在')
+        && count.getAttribute('aria-busy') !== 'true';
+    }, q, { timeout: 20000 });
     return page.evaluate(() => ({
       count: document.querySelector('.search-count')?.textContent ?? null,
       hits: [...document.querySelectorAll('.hits a[href^="/docs/"]')].map((a) => a.getAttribute('href')),
@@ -83,7 +89,7 @@ test('after one visit to /search/, with the network cut, each example under the 
   for (const q of examples) {
     await first.goto(`${server.base}/search/?q=${encodeURIComponent(q)}`);
     await appReady(first);
-    found[q] = await look(first);
+    found[q] = await look(first, q);
     assert.ok(found[q].hits.length > 0, `${q} finds something online`);
   }
   await online.close();
@@ -112,7 +118,7 @@ test('after one visit to /search/, with the network cut, each example under the 
   for (const q of examples) {
     await page.click(`.examples:not(.region-filter) button.chip:text-is("${q}")`);
     await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, q);
-    const got = await look(page);
+    const got = await look(page, q);
     assert.doesNotMatch(await page.locator('main').innerText(), /没有载入/, `${q} offline: ${failed}`);
     assert.deepEqual(got, found[q], `${q}: offline as online`);
   }
