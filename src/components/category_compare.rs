@@ -86,7 +86,9 @@ pub fn CategoryCompare(
         <section class="compare-section" aria-labelledby="compare-h">
             <h2 id="compare-h">"不同人员类别对比"</h2>
             <p class="hint no-print">
-                "同样的就诊，换成不同类别的人，各方各付多少。表格较宽，可以左右滑动。"
+                "同样的就诊，换成不同类别的人，各方各付多少。"
+                // Said only where the table is wider than its box (a phone, a projector at 特大).
+                <span class="scrolls-note">"表格较宽，可以左右滑动。"</span>
             </p>
             <p class="compare-caption" id="compare-caption">
                 {caption}

@@ -178,7 +178,7 @@ fn blocks_from(root: &web_sys::Element, start: impl Fn(&web_sys::Element) -> boo
 }
 
 /// The calculator's result (or, before anything is typed, its worked example), whole: the amount, who pays
-/// what, every step, the other readings; first what the amount rests on beside it, as on the screen (what
+/// what, every step, then what was computed once typing paused (the other readings, the comparison); first what the amount rests on beside it, as on the screen (what
 /// the page's link could not read, the numbers the person changed); `None` where the page has no
 /// calculator.
 fn calculator_result(doc: &web_sys::Document) -> Option<String> {
@@ -192,6 +192,10 @@ fn calculator_result(doc: &web_sys::Document) -> Option<String> {
         }
     }
     text.push_str(&blocks_from(&result, |_| true));
+    // What was computed once typing paused, below the result (the other readings, the comparison).
+    if let Ok(Some(later)) = doc.query_selector("main .page.calc > .calc-later") {
+        text.push_str(&blocks_from(&later, |_| true));
+    }
     Some(text)
 }
 

@@ -458,11 +458,49 @@ test('10: a phone keeps the form above the result', async () => {
   await page.close();
 });
 
-test('the category comparison keeps who and what they pay (个人自付) in view at 1024×768 and at 360 px, however it is scrolled', async () => {
+test('at 1024×768 the category comparison takes the page\'s width below the form and the result, every column on screen and nothing to scroll sideways', async () => {
+  const { page, errors } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;o,c,1,8000,8000,,')}`);
+  await appReady(page);
+  const table = page.getByTestId('compare');
+  await table.waitFor();
+  await table.scrollIntoViewIfNeeded();
+  const r = await page.evaluate(() => {
+    const rect = (el) => el.getBoundingClientRect().toJSON();
+    const t = document.querySelector('[data-testid="compare"]');
+    const box = t.closest('.table-scroll');
+    return {
+      form: rect(document.querySelector('.calc-form')), result: rect(document.querySelector('.calc-result')),
+      later: rect(document.querySelector('.calc-later')), box: rect(box), scrolls: box.scrollWidth > box.clientWidth,
+      heads: [...t.querySelectorAll('thead th')].map((h) => ({ text: h.textContent.trim(), ...rect(h) })),
+      note: document.querySelector('.compare-section .scrolls-note')?.getClientRects().length ?? -1,
+      stuck: rect(document.querySelector('.result-head')),
+    };
+  });
+  // Before: in the result's half (458 px of 952), the 医疗救助 column hidden behind the sticky ones.
+  assert.ok(Math.abs(r.later.left - r.form.left) <= 1 && Math.abs(r.later.right - r.result.right) <= 1, `the page's width: ${JSON.stringify([r.form, r.result, r.later])}`);
+  assert.ok(r.later.top >= Math.max(r.form.bottom, r.result.bottom), 'below the form and the result');
+  assert.equal(r.scrolls, false, 'nothing to scroll sideways');
+  assert.deepEqual(r.heads.map((h) => h.text).slice(0, 2), ['人员类别', '基本医保']);
+  for (const h of r.heads) assert.ok(h.left >= r.box.left - 1 && h.right <= r.box.right + 1 && h.right <= 1024, `${h.text} on screen: ${h.left}–${h.right}`);
+  assert.equal(r.note, 0, '"可以左右滑动" is not said where nothing scrolls');
+  // The amount held at the top of the result's column stays in its column: it does not cover the table.
+  assert.ok(r.stuck.bottom <= r.box.top || r.stuck.top >= r.box.bottom || r.stuck.bottom <= 0, `the held amount clear of the table: ${JSON.stringify([r.stuck, r.box])}`);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-1024.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('where the category comparison is wider than its box (360 px; 1024×768 at 特大), who and what they pay (个人自付) stay in view however it is scrolled', async () => {
   const url = `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,')}`;
-  for (const ctx of [desk, phone]) {
+  // The largest text size is remembered on the device: a context of its own, not the shared desk one.
+  const large = await launch({ viewport: { width: 1024, height: 768 } });
+  for (const ctx of [large, phone]) {
     const { page } = await open(ctx, url);
     await appReady(page);
+    if (ctx === large) {
+      const bigger = page.getByRole('button', { name: '字变大' });
+      while (!(await bigger.isDisabled())) await bigger.click();
+    }
     const table = page.getByTestId('compare');
     await table.waitFor();
     const inView = () => table.evaluate((t) => {
@@ -471,16 +509,18 @@ test('the category comparison keeps who and what they pay (个人自付) in view
       const personal = heads.find((h) => h.textContent.trim() === '个人自付');
       const who = heads[0];
       const inside = (el) => { const r = el.getBoundingClientRect(); return r.left >= box.left - 1 && r.right <= box.right + 1; };
-      return { wide: t.scrollWidth > box.width, personal: inside(personal), who: inside(who) };
+      return { wide: t.scrollWidth > box.width, personal: inside(personal), who: inside(who), note: document.querySelector('.compare-section .scrolls-note').getClientRects().length };
     });
     const start = await inView();
     assert.ok(start.wide, 'the table is wider than its box (else this test proves nothing)');
+    assert.equal(start.note, 1, 'and the page says it scrolls sideways');
     assert.deepEqual([start.personal, start.who], [true, true], 'before scrolling');
     await table.evaluate((t) => { t.closest('.table-scroll').scrollLeft = 200; });
     const scrolled = await inView();
     assert.deepEqual([scrolled.personal, scrolled.who], [true, true], 'scrolled');
     await page.close();
   }
+  await large.close();
 });
 
 test('the calculator, left for a later step\'s clause and come Back (the page loaded again), is where the person was', async () => {

@@ -444,8 +444,10 @@ pub fn CalcPage(
                             })
                     }}
                 </div>
-                <CalcLater later=later_shown fresh=fresh />
             </section>
+            // Beside the result, not in it: on a wide screen it takes the page's whole width below the form
+            // and the result (a five-category table squeezed into the result's column scrolled sideways).
+            <CalcLater later=later_shown fresh=fresh />
         </div>
     }
 }
