@@ -195,3 +195,36 @@ test('an address ending in index.html opens its page at its clause; a jump insid
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a document on a phone has its contents one tap away under 目录, the text on the second screen; on a desk they are open', async () => {
+  // 会宁 83号: 54 entries, which open were 2,300 px of links between the summary and the text at 360 px.
+  const phone = await launch({ viewport: { width: 360, height: 780 } });
+  const { page, errors } = await open(phone, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  const toc = page.locator('details.toc');
+  assert.equal(await toc.evaluate((d) => d.open), false);
+  assert.equal((await toc.locator('summary').innerText()).trim(), '目录（54 条，点开看）');
+  assert.equal(await toc.locator('li a').first().isVisible(), false, 'closed');
+  const textTop = await page.evaluate(() => document.querySelector('.doc-body').getBoundingClientRect().top + scrollY);
+  assert.ok(textTop < 2 * 780, `the text starts at ${textTop} px`);
+  // One tap opens them, and an entry goes to its clause.
+  await toc.locator('summary').click();
+  const entry = toc.locator('a[href="#s3"]');
+  await entry.click();
+  await page.waitForFunction(() => location.hash === '#s3');
+  await page.waitForTimeout(500);
+  const at = await page.evaluate(() => document.getElementById('s3').getBoundingClientRect().top);
+  assert.ok(at >= 0 && at < 200, `the clause at ${at} px`);
+  assert.deepEqual(errors, []);
+  await phone.close();
+  // A desk or a projector: open, no tap needed, the tap does not close them.
+  const desk = await launch({ viewport: { width: 1024, height: 768 } });
+  const { page: wide } = await open(desk, `${server.base}/docs/huining-83/`);
+  await appReady(wide);
+  const deskToc = wide.locator('details.toc');
+  assert.ok(await deskToc.locator('li a').first().isVisible(), 'open at 1024 px');
+  assert.equal((await deskToc.locator('summary').innerText()).trim(), '目录');
+  await deskToc.locator('summary').click({ force: true });
+  assert.ok(await deskToc.locator('li a').first().isVisible(), 'still open after a tap on 目录');
+  await desk.close();
+});
