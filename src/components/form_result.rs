@@ -65,7 +65,12 @@ pub fn FormScore(
                                     view! {
                                         <li>
                                             <span class="rule">
-                                                {format!("{}：失 {} 分", l.item, l.points_lost)}
+                                                {format!(
+                                                    "第 {} 项 {}：失 {} 分",
+                                                    l.indicator,
+                                                    l.item,
+                                                    l.points_lost,
+                                                )}
                                             </span>
                                             {l
                                                 .veto
@@ -74,6 +79,12 @@ pub fn FormScore(
                                                 })}
                                             <div class="detail">{l.text.clone()}</div>
                                             <div>{format!("整改：{}", l.fix)}</div>
+                                            {l
+                                                .accountable
+                                                .as_ref()
+                                                .map(|a| {
+                                                    view! { <div>{format!("问责主体：{a}")}</div> }
+                                                })}
                                             <a class="cite" href=l.source.href()>
                                                 "看考核表原文"
                                             </a>

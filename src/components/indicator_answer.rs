@@ -64,9 +64,19 @@ pub fn IndicatorAnswer(
     };
     view! {
         <div class="indicator">
+            // The row's number, as the page's messages name it (第 7 项: the 五督 table's 序号).
             <p class="ind-text">
-                {ind.text.clone()} <span class="points">{format!("（{} 分）", ind.points)}</span>
+                <span class="ind-no">{format!("第 {} 项", ind.id)}</span>
+                " "
+                {ind.text.clone()}
+                <span class="points">{format!("（{} 分）", ind.points)}</span>
             </p>
+            {ind
+                .accountable
+                .clone()
+                .map(|a| {
+                    view! { <p class="hint accountable">{format!("问责主体：{a}")}</p> }
+                })}
             {ind
                 .rule
                 .clone()

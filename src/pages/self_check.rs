@@ -2,7 +2,8 @@
 //! the policy-awareness quiz. The open tab, the open form's answers and fields, and the quiz's region live
 //! in the address (`#tab=baozhua&a=…`, `#tab=quiz&r=huining`), so a filled form or the quiz can be shared,
 //! put on a QR code and reopened as it was; another form's answers are kept while the page is open (each
-//! form scores only its own); nothing is stored on the device. A link with answers is sealed: opened
+//! form scores only its own), and another tab is a new history entry, so Back returns to the form as it
+//! was filled; nothing is stored on the device. A link with answers is sealed: opened
 //! cut or edited (or made before links were sealed), the page says so above the form and keeps the
 //! address as opened, so passed on it says the same again, until the person changes an answer. Another
 //! link opened in the same tab is read as a fresh page would read it.
@@ -41,6 +42,9 @@ pub fn SelfCheckPage() -> impl IntoView {
     let state = RwSignal::new(opened);
     // A link with something to say stays as opened until the person changes the form.
     let keep_address = StoredValue::new(!said.is_empty());
+    // Another tab chosen is a new history entry: Back returns to the form as it was filled (a change of
+    // answer replaces the entry; a tab replacing it had left the filled form out of the history).
+    let new_entry = StoredValue::new(false);
     let notices = RwSignal::new(said);
     let bare = SelfCheckState::from_fragment("", &form_ids());
     Effect::new(move |prev: Option<String>| {
@@ -50,7 +54,11 @@ pub fn SelfCheckPage() -> impl IntoView {
         // after is written.
         let kept = keep_address.get_value() || (prev.is_none() && empty);
         keep_address.set_value(false);
-        if !kept && prev.as_deref() != Some(f.as_str()) {
+        let push = new_entry.get_value();
+        new_entry.set_value(false);
+        if push && prev.as_deref() != Some(f.as_str()) {
+            crate::address::push_fragment(&f, &wasm_bindgen::JsValue::NULL);
+        } else if !kept && prev.as_deref() != Some(f.as_str()) {
             crate::address::replace_fragment(&f);
         }
         f
@@ -90,7 +98,12 @@ pub fn SelfCheckPage() -> impl IntoView {
                                 role="tab"
                                 class="tab"
                                 aria-selected=move || (open.get() == id).to_string()
-                                on:click=move |_| state.update(|s| s.tab = id2.clone())
+                                on:click=move |_| {
+                                    if state.with_untracked(|s| s.tab != id2) {
+                                        new_entry.set_value(true);
+                                        state.update(|s| s.tab = id2.clone());
+                                    }
+                                }
                             >
                                 {title}
                             </button>

@@ -268,3 +268,69 @@ test('the eligibility result printed: whole numbers, each policy\'s explanation 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('another form chosen is a new history entry: Back returns to the form as it was filled, Forward to the other', async () => {
+  // A tab chosen had replaced the entry: Back left the page, and the filled 包抓 form was gone.
+  const { page, errors } = await open(browser, `${server.base}/`);
+  await appReady(page);
+  await page.goto(`${server.base}/self-check/`);
+  await appReady(page);
+  await page.locator('input[name="ind-1-1"]').nth(1).check();
+  await page.locator('input[name="ind-3-1"]').nth(0).check();
+  const filled = `#${seal('tab=baozhua&a=1-1_n~3-1_y')}`;
+  await page.waitForFunction((h) => location.hash === h, filled);
+  await page.getByRole('tab', { name: /五督/ }).click();
+  await page.waitForFunction(() => location.hash === '#tab=wudu');
+  await page.locator('input[name="ind-1"]').first().check();
+  const wudu = `#${seal('tab=wudu&a=1_y')}`;
+  await page.waitForFunction((h) => location.hash === h, wudu);
+  await page.goBack();
+  await page.waitForFunction((h) => location.hash === h, filled);
+  assert.equal(new URL(page.url()).pathname, '/self-check/', 'still on the page');
+  assert.equal(await page.getAttribute('[role="tab"][aria-selected="true"]', 'role'), 'tab');
+  assert.match(await page.textContent('[role="tab"][aria-selected="true"]'), /包抓/);
+  assert.ok(await page.locator('input[name="ind-1-1"]').nth(1).isChecked(), '1-1 still 否');
+  assert.ok(await page.locator('input[name="ind-3-1"]').nth(0).isChecked(), '3-1 still 是');
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '10');
+  await page.goForward();
+  await page.waitForFunction((h) => location.hash === h, wudu);
+  assert.match(await page.textContent('[role="tab"][aria-selected="true"]'), /五督/);
+  assert.ok(await page.locator('input[name="ind-1"]').first().isChecked());
+  // A change of answer is not an entry of its own: Back from the filled form leaves for the page before.
+  await page.goBack();
+  await page.waitForFunction((h) => location.hash === h, filled);
+  await page.goBack();
+  await page.waitForURL(`${server.base}/`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost points named by row, and the whole address on the paper', async () => {
+  // Every answer given, as an official fills the form: 3, 13, 19, 26 否; 7, 8 不适用 (无任务); the rest 是.
+  const answer = (n) => ([3, 13, 19, 26].includes(n) ? 'n' : [7, 8].includes(n) ? 'x' : 'y');
+  const ids = Array.from({ length: 26 }, (_, i) => String(i + 1)).sort();
+  const body = `tab=wudu&a=${ids.map((id) => `${id}_${answer(Number(id))}`).join('~')}&town=${encodeURIComponent('郭城驿镇')}&by=${encodeURIComponent('李四')}&d=2019-03-05`;
+  const ctx = await browser.browser().newContext({ viewport: { width: 1024, height: 768 } });
+  const { page, errors } = await open(ctx, `${server.base}/self-check/#${seal(body)}`);
+  await appReady(page);
+  await page.locator('.form-view .answers').first().waitFor();
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '79');
+  // The official table's columns: 序号 (第 4 项) and 问责主体 (支援医生。 / 受援医院及负责人。).
+  const row = (n) => page.locator('.indicator').filter({ has: page.locator('.ind-no', { hasText: new RegExp(`^第 ${n} 项$`) }) });
+  assert.match(await row(4).textContent(), /问责主体：支援医生。/);
+  assert.match(await row(5).textContent(), /问责主体：受援医院及负责人。/);
+  assert.equal(await page.locator('.indicator .ind-no').count(), 26);
+  // A lost row is named as the form numbers it: 第 13 项, with who answers for it.
+  const lost = await page.locator('.form-view ol.steps > li').allInnerTexts();
+  assert.ok(lost.some((l) => /^第 13 项 家庭医生签约团队及成员履职尽责情况：失 5 分/.test(l) && /问责主体：/.test(l)), lost.join(' | '));
+  await page.emulateMedia({ media: 'print' });
+  const note = await page.locator('.site-footer .print-note').evaluate((p) => ({ scroll: p.scrollWidth, client: p.clientWidth }));
+  assert.ok(note.scroll <= note.client, `the printed address fits its line: ${JSON.stringify(note)}`);
+  const dir = fs.mkdtempSync('/tmp/wudu-print-');
+  fs.writeFileSync(`${dir}/form.pdf`, await page.pdf({ format: 'A4' }));
+  const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/form.pdf`]).toString().replace(/\s+/g, '');
+  const answers = body.match(/a=[^&]+/)[0];
+  assert.ok(text.includes(answers), `the answers' part of the address printed whole: ${answers}`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

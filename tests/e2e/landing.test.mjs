@@ -319,3 +319,15 @@ test('a quote\'s words in a long clause below the screen are laid out and opened
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a quote that ends inside brackets is marked with its closing bracket (the quiz\'s 责任单位 link)', async () => {
+  // The quiz's source for 会宁 医疗救助's department, as its link reads on a poster.
+  const hl = encodeURIComponent('由民政部门通…单位县民政局');
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-203/?hl=${hl}#s3-1`);
+  await appReady(page);
+  await page.locator('mark.asked').first().waitFor();
+  const marks = await page.locator('mark.asked').allTextContents();
+  assert.deepEqual(marks, ['由民政部门通过医疗救助兜底解决。（责任单位：县民政局）']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

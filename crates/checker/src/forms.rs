@@ -89,6 +89,8 @@ pub struct LostItem {
     pub source: Citation,
     /// The policy clause the indicator checks, if any.
     pub basis: Option<Citation>,
+    /// 问责主体, where the form has that column (its merged cells filled from above).
+    pub accountable: Option<String>,
 }
 
 /// A scored form.
@@ -270,6 +272,7 @@ pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> FormResult {
                     fix: ind.fix.clone(),
                     source: form.row_source(ind),
                     basis: ind.basis.clone(),
+                    accountable: ind.accountable.clone(),
                 });
             }
         }

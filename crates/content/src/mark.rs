@@ -140,8 +140,52 @@ pub fn find(text: &str, words: &str) -> Vec<(usize, usize)> {
     merged.truncate(MOST);
     merged
         .into_iter()
-        .map(|(s, e)| (spans[s].0, spans[e - 1].1))
+        .map(|(s, e)| closed(text, spans[s].0, spans[e - 1].1))
         .collect()
+}
+
+/// Brackets and quotation marks, opening and closing.
+const PAIRS: [(char, char); 7] = [
+    ('（', '）'),
+    ('(', ')'),
+    ('“', '”'),
+    ('《', '》'),
+    ('「', '」'),
+    ('『', '』'),
+    ('【', '】'),
+];
+
+/// The mark `start..end` of `text` with the brackets it opens closed: punctuation does not count in
+/// finding words, so a quote ending in `（责任单位：县民政局）` was marked without its `）`. Each mark
+/// opened and not closed inside it takes the closing one that follows it at once (and the same at its
+/// start for one closed and not opened).
+fn closed(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let mut open: Vec<char> = Vec::new();
+    let mut unopened: Vec<char> = Vec::new();
+    for c in text[start..end].chars() {
+        if let Some(&(_, close)) = PAIRS.iter().find(|p| p.0 == c) {
+            open.push(close);
+        } else if let Some(&(opening, _)) = PAIRS.iter().find(|p| p.1 == c) {
+            if open.last() == Some(&c) {
+                open.pop();
+            } else {
+                unopened.push(opening);
+            }
+        }
+    }
+    while let Some(close) = open.pop() {
+        match text[end..].chars().next() {
+            Some(c) if c == close => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    while let Some(opening) = unopened.pop() {
+        match text[..start].chars().next_back() {
+            Some(c) if c == opening => start -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    (start, end)
 }
 
 /// The first position at or after `from` where `needle` starts in `hay`.
@@ -219,6 +263,30 @@ mod tests {
                 "超过 5000 元的部分纳入大病保险；超过 2000 元的部分纳入大病保险",
                 "超过…大病保险",
                 vec!["超过 5000 元的部分纳入大病保险"],
+            ),
+            (
+                "a bracket the mark opens is closed with it",
+                "救助全部解决（责任单位：县民政局）。其他",
+                "救助全部…县民政局",
+                vec!["救助全部解决（责任单位：县民政局）"],
+            ),
+            (
+                "a term inside brackets is the term",
+                "救助全部解决（责任单位：县民政局）。其他",
+                "县民政局",
+                vec!["县民政局"],
+            ),
+            (
+                "a bracket the mark closes is opened with it",
+                "见“一站式结算”。",
+                "一站式结算",
+                vec!["一站式结算"],
+            ),
+            (
+                "and at its start",
+                "见“一站式”结算。",
+                "一站式”结算",
+                vec!["“一站式”结算"],
             ),
         ] {
             assert_eq!(marked(text, words), expect, "{name}");
