@@ -250,10 +250,14 @@ test('柴家门乡 finds 柴家门镇 once, with its departments once and its vi
 });
 
 /** Each indicator of the form the app shows: its text and points, as the page lists them. */
+/** Each row the app shows: [its number, its text, its points, its 问责主体 or ''] (第 n 项 as n). */
 async function appIndicators(page) {
-  return page.locator('.form-view .indicator .ind-text').evaluateAll((ps) => ps.map((p) => {
-    const points = p.querySelector('.points').textContent;
-    return [p.textContent.replace(points, '').trim(), Number(points.match(/\d+/)[0])];
+  return page.locator('.form-view .indicator').evaluateAll((rows) => rows.map((row) => {
+    const p = row.querySelector('.ind-text');
+    const [no, points] = ['.ind-no', '.points'].map((s) => p.querySelector(s).textContent);
+    const text = p.textContent.replace(no, '').replace(points, '').trim();
+    const accountable = row.querySelector('.accountable')?.textContent.replace(/^问责主体：/, '') ?? '';
+    return [no.match(/^第 (.+) 项$/)[1], text, Number(points.match(/\d+/)[0]), accountable];
   }));
 }
 
@@ -283,14 +287,19 @@ test('with JavaScript off, /self-check/ shows every item of both forms with its 
     for (const [title, items] of Object.entries(forms)) {
       const section = p.locator('.static-form', { has: p.locator('h2', { hasText: title }) });
       assert.ok(await section.isVisible(), title);
-      const rows = await section.locator('tr[data-indicator]').evaluateAll((trs) => trs.map((tr) => [
-        tr.querySelector('.ind').textContent.trim(), Number(tr.querySelector('[data-points]').dataset.points),
+      // The same rows: number (序号), text, points and, where the form has the column, 问责主体.
+      const heads = await section.locator('thead th').allTextContents();
+      const rows = await section.locator('tr[data-indicator]').evaluateAll((trs, accountable) => trs.map((tr) => [
+        tr.querySelector('.ind-no').textContent, tr.querySelector('.ind').textContent.trim(),
+        Number(tr.querySelector('[data-points]').dataset.points),
+        accountable ? tr.cells[tr.cells.length - 1].textContent : '',
         tr.querySelector('.marks').textContent,
-      ]));
-      assert.deepEqual(rows.map((r) => r.slice(0, 2)), items, title);
+      ]), heads.includes('问责主体'));
+      assert.deepEqual(rows.map((r) => r.slice(0, 4)), items, title);
+      assert.equal(heads.includes('问责主体'), items.some((r) => r[3] !== ''), `${title}: 问责主体 where the form has it`);
       // Each row has its boxes to tick, and its points show.
-      for (const r of rows) assert.match(r[2], /☐ 是.*☐ 否/, r[0]);
-      const total = items.reduce((a, [, n]) => a + n, 0);
+      for (const r of rows) assert.match(r[4], /☐ 是.*☐ 否/, r[1]);
+      const total = items.reduce((a, [, , n]) => a + n, 0);
       assert.match(await section.locator('tfoot').textContent(), new RegExp(`合计${total} 分`));
       assert.ok(await section.locator('tbody tr').first().isVisible());
     }

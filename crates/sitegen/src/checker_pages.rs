@@ -18,6 +18,8 @@ struct FormView {
     note: String,
     total: u32,
     grades: String,
+    /// The form has a 问责主体 column (the 五督 form).
+    accountable: bool,
     items: Vec<ItemView>,
 }
 
@@ -38,6 +40,8 @@ struct IndicatorView {
     /// The answers to tick, as the app labels them (`Indicator::answer_labels`).
     marks: Vec<String>,
     partial: bool,
+    /// 问责主体 (its merged cells as the row above).
+    accountable: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -62,8 +66,9 @@ struct VillageView {
     others: Option<String>,
 }
 
-/// The two official forms as tables: each item (a row across), then its indicators, each with its points
-/// and its answers to tick.
+/// The two official forms as tables: each item (a row across), then its indicators, each with its number
+/// (第 n 项, as the app's messages name rows), its points, its answers to tick and, where the form has the
+/// column, its 问责主体.
 pub fn self_check() -> Result<String, String> {
     let forms: Vec<FormView> = policy_checker::forms::forms()
         .iter()
@@ -80,6 +85,7 @@ pub fn self_check() -> Result<String, String> {
                 .map(|g| format!("{} ≥ {} 分", g.name, g.min))
                 .collect::<Vec<_>>()
                 .join("，"),
+            accountable: f.indicators().any(|i| i.accountable.is_some()),
             items: f
                 .items
                 .iter()
@@ -104,6 +110,7 @@ pub fn self_check() -> Result<String, String> {
                                     .then(|| f.veto_grade.clone().unwrap_or_default()),
                                 marks,
                                 partial: ind.kind == Kind::Partial,
+                                accountable: ind.accountable.clone(),
                             }
                         })
                         .collect(),
@@ -166,13 +173,24 @@ mod tests {
                 let tr = &tail[..end];
                 assert!(tr.contains(&esc(&ind.text)), "{}", ind.id);
                 assert!(
+                    tr.contains(&format!("<td class=\"ind-no\">{}</td>", esc(&ind.id))),
+                    "{tr}"
+                );
+                if let Some(a) = &ind.accountable {
+                    assert!(tr.contains(&format!("<td>{}</td>", esc(a))), "{tr}");
+                }
+                assert!(
                     tr.contains(&format!("data-points=\"{}\">{} 分", ind.points, ind.points)),
                     "{tr}"
                 );
                 sum += ind.points;
             }
             assert_eq!(sum, f.total_points);
-            assert!(html.contains(&format!("{} 分</td><td>得分", f.total_points)));
+            let total = format!("{} 分</td><td", f.total_points);
+            assert!(
+                html.contains(&format!("{total}>得分"))
+                    || html.contains(&format!("{total} colspan=\"2\">得分"))
+            );
         }
         assert!(!html.contains("{{") && !html.contains("{%"));
     }
