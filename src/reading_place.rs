@@ -64,8 +64,9 @@ pub fn scroll_to_hash() {
         }
     };
     forget_opened_place_when_moved();
-    OPENED_AT.with(|o| o.replace(Some((el.clone(), top))));
-    keep_in_place(el, top);
+    let place = Place::of((el, top));
+    OPENED_AT.with(|o| o.replace(Some(place.clone())));
+    keep_in_place(place);
 }
 
 /// How far down the screen asked-for words are put when the clause's start cannot be shown with them.
@@ -126,7 +127,7 @@ fn unmark_targets() {
 thread_local! {
     /// The address's clause and where [`scroll_to_hash`] put it, until the reader moves the page (a wheel,
     /// a swipe): the place [`keep_reading_place`] keeps.
-    static OPENED_AT: RefCell<Option<(web_sys::Element, f64)>> = const { RefCell::new(None) };
+    static OPENED_AT: RefCell<Option<Place>> = const { RefCell::new(None) };
 }
 
 /// Listens, once, for the reader moving the page (a wheel, a swipe), which ends [`OPENED_AT`]; not for a
@@ -159,11 +160,40 @@ const BLOCKS: &str =
 pub fn keep_reading_place(change: impl FnOnce()) {
     let place = OPENED_AT
         .with(|o| o.borrow().clone())
-        .filter(|(el, _)| el.is_connected())
-        .or_else(block_at_top);
+        .filter(|p| p.el.is_connected())
+        .or_else(|| block_at_top().map(Place::of));
     change();
-    if let Some((el, top)) = place {
-        keep_in_place(el, top);
+    if let Some(place) = place {
+        keep_in_place(place);
+    }
+}
+
+/// A block of text and where it was on the screen: its top, and its height then. A block that began above
+/// the screen (a long paragraph read near its end) is put back by the line that was at the top, not by its
+/// own top: a larger text makes the part above the screen taller too (at 字变大 the next paragraph had moved
+/// 500 px down the screen).
+#[derive(Clone)]
+struct Place {
+    el: web_sys::Element,
+    top: f64,
+    height: f64,
+}
+
+impl Place {
+    fn of((el, top): (web_sys::Element, f64)) -> Self {
+        let height = el.get_bounding_client_rect().height();
+        Self { el, top, height }
+    }
+
+    /// Where its top goes now: where it was, or, begun above the screen, as far above as the same share
+    /// of it.
+    fn wanted(&self) -> f64 {
+        let now = self.el.get_bounding_client_rect().height();
+        if self.top < 0.0 && self.height > 0.0 {
+            self.top * now / self.height
+        } else {
+            self.top
+        }
     }
 }
 
@@ -218,12 +248,12 @@ fn new_hold() -> u32 {
 /// blocks above it are laid out only when near the screen (`content-visibility`), fonts arrive, the router
 /// scrolls after a navigation. Each of these can move the text under a reader who has not touched the page
 /// yet; once they scroll, tap or press a key, the page is theirs. One place is held at a time: the last.
-fn keep_in_place(el: web_sys::Element, wanted: f64) {
+fn keep_in_place(place: Place) {
     hold(move || {
-        if !el.is_connected() {
+        if !place.el.is_connected() {
             return false;
         }
-        put_at(&el, wanted);
+        put_at(&place.el, place.wanted());
         true
     });
 }
@@ -320,7 +350,7 @@ pub(crate) fn holding(id: u32) -> bool {
 thread_local! {
     /// The block of text the reader last stopped at to read, and where it was on the screen
     /// ([`follow_reading`]).
-    static READ_AT: RefCell<Option<(web_sys::Element, f64)>> = const { RefCell::new(None) };
+    static READ_AT: RefCell<Option<Place>> = const { RefCell::new(None) };
 }
 
 /// How long the page must rest, scrolled, for the block at the top of the screen to be where the reader
@@ -342,7 +372,7 @@ pub fn follow_reading() {
                 return;
             }
             if let Some(place) = block_at_top() {
-                READ_AT.with(|r| r.replace(Some(place)));
+                READ_AT.with(|r| r.replace(Some(Place::of(place))));
             }
         },
     );
@@ -399,7 +429,7 @@ fn on_screen(selector: &str) -> bool {
 /// 回到刚才读的地方 goes.
 pub fn reading_elsewhere() -> bool {
     READ_AT.with(|r| {
-        r.borrow().as_ref().is_some_and(|(el, _)| {
+        r.borrow().as_ref().is_some_and(|Place { el, .. }| {
             let Some(height) = screen_height() else {
                 return false;
             };
@@ -411,7 +441,7 @@ pub fn reading_elsewhere() -> bool {
 
 /// Puts the block the reader last stopped at where it was on the screen then.
 pub fn back_to_reading() {
-    if let Some((el, top)) = READ_AT.with(|r| r.borrow().clone()) {
-        keep_in_place(el, top);
+    if let Some(place) = READ_AT.with(|r| r.borrow().clone()) {
+        keep_in_place(place);
     }
 }

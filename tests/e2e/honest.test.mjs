@@ -57,12 +57,17 @@ test('a reader who went up to the tools to change the text size is offered the w
   const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
   await appReady(page);
   await page.mouse.move(180, 400);
-  // Reading, halfway down the document: the page rests there (the site takes 3 s of rest for reading).
+  // Reading, well into the document, a block's start near the top of the screen (a long paragraph may fill
+  // the screen where the wheel stops): the page rests there (the site takes 3 s of rest for reading).
+  const next = () => page.evaluate(() => [...document.querySelectorAll('main :is(p, li, tr, h2, h3, h4)')]
+    .map((e) => e.getBoundingClientRect()).find((r) => r.height > 0 && r.top >= 0).top);
   await page.mouse.wheel(0, 4000);
+  await page.waitForTimeout(300);
+  await page.mouse.wheel(0, Math.round(await next()) - 100);
   await page.waitForTimeout(3500);
   const read = await page.evaluate(() => {
     // The first block of text from the top of the screen (a paragraph, an item, a table row, a heading).
-    const el = [...document.querySelectorAll('main :is(p, li, tr, h2, h3, h4)')].find((e) => e.getBoundingClientRect().top >= 0);
+    const el = [...document.querySelectorAll('main :is(p, li, tr, h2, h3, h4)')].find((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().top >= 0);
     el.dataset.read = '1';
     return { text: el.innerText.slice(0, 20), top: el.getBoundingClientRect().top };
   });
