@@ -62,13 +62,19 @@ pub const OPTIONS: &[(&str, &str, &str, &str)] = &[
 /// that are on, by their labels), or `None` with the default reading. Shown with the amount, printed on
 /// the handout and carried by the poster and the comparison: a number always comes with the reading it
 /// rests on.
-pub fn other_reading(options: &Options) -> Option<String> {
+pub fn other_reading(profile: &str, options: &Options) -> Option<String> {
     let on: Vec<&str> = OPTIONS
         .iter()
-        .filter(|(key, ..)| options.get(key) == Some(true))
+        .filter(|(key, ..)| options.get(key) == Some(true) && reads(profile, key))
         .map(|(_, label, ..)| *label)
         .collect();
     (!on.is_empty()).then(|| format!("按另一种理解计算：{}", on.join("；")))
+}
+
+/// Whether `profile`'s rules read the reading option `key` (another changes nothing there: not offered, not
+/// named beside the amount).
+pub fn reads(profile: &str, key: &str) -> bool {
+    policy_engine::profile(profile).is_some_and(|p| p.rules.options_read().contains(&key))
 }
 
 /// The engine's options from the keys that are on (unknown keys, e.g. from an old link, are ignored).

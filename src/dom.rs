@@ -145,15 +145,17 @@ pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
 }
 
 /// Prints the page with `class` on the root element (the print style then shows one part alone: the
-/// poster, the comparison table). The class goes after printing (`afterprint`), not when `print()`
-/// returns: on some phones it returns before the page is printed.
-pub fn print_marked(class: &'static str) {
+/// poster, the comparison table), once `ready` has run with the class on (to measure what will print). The
+/// class goes after printing (`afterprint`), not when `print()` returns: on some phones it returns before
+/// the page is printed.
+pub fn print_marked(class: &'static str, ready: impl FnOnce()) {
     use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else { return };
     let Some(root) = w.document().and_then(|d| d.document_element()) else {
         return;
     };
     let _ = root.class_list().add_1(class);
+    ready();
     let done = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = root.class_list().remove_1(class);
     });

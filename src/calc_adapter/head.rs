@@ -77,7 +77,7 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         personal: yuan(y.personal),
         total: format!("医疗总费用 {} 元", yuan(y.total)),
         estimated: y.estimated,
-        other: other_reading(&scenario.options),
+        other: other_reading(&scenario.profile, &scenario.options),
         guess: match how {
             Reading::AsTyped => None,
             Reading::Ceiling => Some(format!(

@@ -257,7 +257,7 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     let total = l.scenario.episodes.iter().map(|e| e.total).sum();
     // The visits, and what else the amounts rest on: another reading, changed assumed numbers.
     let mut what = visits_in_words(&l.scenario, total);
-    if let Some(r) = other_reading(&l.scenario.options) {
+    if let Some(r) = other_reading(&l.scenario.profile, &l.scenario.options) {
         what = format!("{what} · {r}");
     }
     if !l.scenario.overrides.is_empty() {
@@ -283,7 +283,7 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
         "这张图都按{}来算，不是按上面填的情况，所以图上的钱数可能和上面的表不同。",
         sweep_basis(&l.scenario.profile, CURVE_COMPLIANT_SHARE)
     );
-    if let Some(r) = other_reading(&l.scenario.options) {
+    if let Some(r) = other_reading(&l.scenario.profile, &l.scenario.options) {
         basis.push_str(&format!("图也{r}。"));
     }
     if !l.scenario.overrides.is_empty() {

@@ -55,7 +55,9 @@ pub fn ResultHead(
         .map(|(label, v, _)| format!("{label} {} 元", yuan(v)))
         .collect();
     if !paid.is_empty() {
-        points.push(format!("{}。", paid.join("，")));
+        // Estimated payments are said to be, on the poster as beside the amount.
+        let estimated = if head.estimated { ESTIMATED_HINT } else { "" };
+        points.push(format!("{}。{estimated}", paid.join("，")));
     }
     if how != Reading::AsTyped {
         let which = guessed_visits(&guessed);

@@ -38,7 +38,7 @@ pub fn CategoryCompare(
             copied.set(if ok { Copied::Done } else { Copied::Refused })
         })
     };
-    let print = move |_| crate::dom::print_marked("printing-compare");
+    let print = move |_| crate::dom::print_marked("printing-compare", || {});
     let heads = table
         .payers
         .iter()
@@ -87,13 +87,14 @@ pub fn CategoryCompare(
             <h2 id="compare-h">"不同人员类别对比"</h2>
             <p class="hint no-print">
                 "同样的就诊，换成不同类别的人，各方各付多少。"
-                // Said only where the table is wider than its box (a phone, a projector at 特大).
-                <span class="scrolls-note">"表格较宽，可以左右滑动。"</span>
             </p>
             <p class="compare-caption" id="compare-caption">
                 {caption}
             </p>
             <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
+                // Shown only while the table is wider than its box (a phone; a projector at a larger text
+                // size or with large amounts): style.css, a scroll-state query.
+                <p class="scrolls-note hint no-print">"表格较宽，可以左右滑动。"</p>
                 <table
                     class="pay-table compare"
                     data-testid="compare"

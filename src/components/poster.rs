@@ -339,7 +339,7 @@ pub fn Poster(
     });
     let (a3, set_a3) = signal(false);
     let qr = move || encode(&url.get()).map(|m| to_svg(&m, 320, "扫码打开本页"));
-    let print = move |_| crate::dom::print_marked("printing-poster");
+    let print = move |_| crate::dom::print_marked("printing-poster", fit_to_sheet);
     let close = on_close.clone();
     // Esc closes the poster, as any full-screen panel, and gives the keyboard back to its 海报 button.
     let esc = on_close.clone();
@@ -419,7 +419,9 @@ pub fn Poster(
                 <div class="poster-qr" inner_html=move || qr().unwrap_or_default()></div>
                 <p class="poster-url">
                     "手机扫码，或打开："<br />
-                    <strong>{move || url.with(|u| policy_content::fragment::readable(u))}</strong>
+                    <strong inner_html=move || {
+                        url.with(|u| breakable(&policy_content::fragment::readable(u)))
+                    }></strong>
                 </p>
                 {move || {
                     shared
@@ -429,6 +431,57 @@ pub fn Poster(
                 <p class="poster-source">{move || text.get().source}</p>
             </article>
         </div>
+    }
+}
+
+/// `url` as HTML (escaped) with a place to break the line after each of its separators, so a printed address wraps between
+/// its parts and not inside a number (…8000,80 / 00,,), which someone typing it from the paper would get
+/// wrong.
+fn breakable(url: &str) -> String {
+    let mut html = String::new();
+    for c in url.chars() {
+        html.push_str(&policy_content::html::esc(c.encode_utf8(&mut [0; 4])));
+        if ",;&/?#=~".contains(c) {
+            html.push_str("<wbr>");
+        }
+    }
+    html
+}
+
+/// The printable height of a sheet, in CSS px: A4's 297 mm and A3's 420 mm less the 15 mm margins above and
+/// below (style.css, `@page`), less 3% for what print layout does differently from the screen's.
+const A4_HEIGHT_PX: f64 = 267.0 * 96.0 / 25.4 * 0.97;
+const A3_HEIGHT_PX: f64 = 390.0 * 96.0 / 25.4 * 0.97;
+
+/// Lowers the poster's print sizes (`--fit`, style.css) until it is one sheet high, measured as it will
+/// print (the print class on): a clause's three long points ran onto a second sheet, which carried only
+/// the end of its 出处. Text scales as the square of the factor (larger letters and fewer to a line), so
+/// each step takes the square root of what is over.
+fn fit_to_sheet() {
+    let Some(poster) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".poster-layer .poster").ok().flatten())
+        .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let limit = if poster.class_list().contains("a3") {
+        A3_HEIGHT_PX
+    } else {
+        A4_HEIGHT_PX
+    };
+    let style = poster.style();
+    let _ = style.remove_property("--fit");
+    // In thousandths: a float written with `{}` would link the float formatter into the chunk.
+    let mut fit = 1000_u32;
+    for _ in 0..8 {
+        let height = poster.get_bounding_client_rect().height();
+        if height <= limit || fit <= 500 {
+            break;
+        }
+        fit = ((f64::from(fit) * (limit / height).sqrt() * 0.98) as u32).max(500);
+        // Three digits: between 500 and 980.
+        let _ = style.set_property("--fit", &format!("0.{fit}"));
     }
 }
 

@@ -165,7 +165,10 @@ const BUDGET = { reader: 186 * KB, calc: 81 * KB, checker: 170 * KB };
 const APP_BUDGET = 196 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
-const LAZY_BUDGET = 52 * KB;
+// 2026-12-05: a poster fitted to one sheet as it will print (it ran onto a second, which carried only the end
+// of its 出处) and its address breaking only between its parts: calc's lazy chunk 51.3 → 52.1 KB, budget
+// 52 → 53 (reader's 37.8 → 38.4, checker's 34.0 → 34.9).
+const LAZY_BUDGET = 53 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

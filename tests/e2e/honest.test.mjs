@@ -257,3 +257,36 @@ test('a printed document carries its 文号, its address and the page\'s number 
   assert.deepEqual(errors, []);
   await desk.close();
 });
+
+test('a poster prints on one sheet, A4 and A3, with its whole 出处 and a QR code that opens its address', async () => {
+  // The sections whose three long points ran onto a second sheet, which carried only the end of the 出处.
+  const sections = ['/docs/gansu-165/#s1-5-1', '/docs/huining-83/#s3-2', '/docs/huining-83/#a5-s3-6-1',
+    '/docs/huining-203/#s3', '/docs/meishan-137/#s3-1', '/docs/dezhou-20/#s2-2'];
+  const dir = fs.mkdtempSync('/tmp/poster-');
+  for (const path of sections) {
+    const { page, errors } = await open(browser, `${server.base}${path}`);
+    await appReady(page);
+    await page.evaluate(() => { window.print = () => {}; });
+    await page.getByRole('button', { name: '海报' }).click();
+    const poster = page.locator('[data-testid="poster"]');
+    await poster.locator('svg[data-testid="qr"]').waitFor();
+    const source = (await poster.locator('.poster-source').textContent()).replace(/\s+/g, '');
+    for (const paper of ['A4', 'A3']) {
+      await page.getByLabel(new RegExp(`${paper} 竖版`)).check();
+      await page.getByRole('button', { name: '打印海报' }).click();
+      const file = `${dir}/${paper}.pdf`;
+      fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+      const pages = Number(execFileSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', `(${file}) (r) file runpdfbegin pdfpagecount = quit`]).toString().trim());
+      assert.equal(pages, 1, `${path} ${paper}: one sheet`);
+      // The 出处 whole on it, to its date (its digits: gs writes 年, 月 and 日 as other code points, and garbles brackets).
+      const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', file]).toString().replace(/\s+/g, '');
+      const date = source.match(/(\d{4})年(\d+)月(\d+)日$/);
+      assert.match(text, new RegExp(`${date[1]}.${date[2]}.${date[3]}`), `${path} ${paper}: the 出处 whole, to its date ${date[0]}`);
+      execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/${paper}.png`, file]);
+      const decoded = execFileSync('zbarimg', ['-q', '--raw', `${dir}/${paper}.png`]).toString().trim();
+      assert.equal(decoded, `${server.base}${path}`, `${path} ${paper}: the printed code`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

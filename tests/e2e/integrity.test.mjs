@@ -227,6 +227,24 @@ test('a result computed with another reading than the site\'s says so with the a
   await page.close();
 });
 
+test('解读选项 offers only the readings the region\'s rules read; one they do not read is not named beside the amount', async () => {
+  // A 眉山 reading in a 会宁 link changed nothing, yet was named with the amount, on the poster and the comparison.
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=pr&o=meishan_compliant_cap&v=i,c,1,30000,25000,,')}`);
+  await appReady(page);
+  await personal(page);
+  assert.equal(await page.getByTestId('other-reading').count(), 0, 'nothing said beside the amount');
+  assert.doesNotMatch(await page.locator('.poster-summary').getAttribute('data-poster-points'), /按另一种理解/);
+  await page.locator('#compare-caption').waitFor();
+  assert.doesNotMatch(await page.textContent('#compare-caption'), /按另一种理解/);
+  await page.locator('summary', { hasText: '解读选项' }).click();
+  const offered = async () => (await page.locator('details.field label.choice:visible').allInnerTexts()).map((t) => t.split('（')[0].trim());
+  assert.deepEqual(await offered(), ['按字面理解兜底条款', '医疗救助只算住院', '农村兜底保障户也享受兜底和医疗救助']);
+  await page.selectOption('#profile', 'meishan-2016');
+  assert.deepEqual(await offered(), ['眉山按2020年目标']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a changed assumption is listed, tagged on its steps, and can be undone', async () => {
   const { page } = await open(browser, `${server.base}${calcLink('p=h&c=or&a=basic_ratio_county:80%25&v=i,c,1,20000,20000,,')}`);
   await appReady(page);

@@ -15,6 +15,13 @@ use crate::params::ProfileParams;
 use crate::rules::Ctx;
 use crate::settle::finish;
 
+/// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
+pub(crate) const OPTIONS_READ: &[&str] = &[
+    "literal_floor",
+    "assistance_inpatient_only",
+    "safety_net_covered",
+];
+
 /// Running totals over the year.
 #[derive(Default)]
 struct Year {

@@ -13,6 +13,9 @@ use crate::params::ProfileParams;
 use crate::rules::Ctx;
 use crate::settle::finish;
 
+/// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
+pub(crate) const OPTIONS_READ: &[&str] = &["meishan_compliant_cap"];
+
 /// Whether the hospital bears this visit's non-compliant cost (建档立卡, inside the county and outside).
 pub(crate) fn hospital_absorbs(s: &Scenario, _e: &Episode) -> bool {
     s.category == Category::PovertyRegistered

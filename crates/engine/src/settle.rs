@@ -202,6 +202,17 @@ pub fn patient_share_capped(scenario: &Scenario, episode: &Episode) -> bool {
     }
 }
 
+impl crate::data::Rules {
+    /// The reading options these rules read (`model::Options`' keys): another option changes nothing
+    /// here, so the calculator neither offers it nor names it beside the amount.
+    pub fn options_read(self) -> &'static [&'static str] {
+        match self {
+            Self::Huining => crate::huining::OPTIONS_READ,
+            Self::Meishan => crate::meishan::OPTIONS_READ,
+        }
+    }
+}
+
 /// Settles the year described by `scenario` with its profile's parameters and rules.
 pub fn settle(scenario: &Scenario) -> Result<YearResult, SettleError> {
     let params = profile(&scenario.profile).ok_or_else(|| SettleError::UnknownProfile {

@@ -315,3 +315,37 @@ fn in_county_matters_exactly_where_the_rules_read_it() {
         assert_eq!(differs, reads_in_county(&p.id), "{}", p.id);
     }
 }
+
+/// The options a profile's rules read (`Rules::options_read`, what the calculator offers and names beside
+/// the amount) are the ones that can change its results: each of them changes some random year, and no
+/// other option changes any.
+#[test]
+fn options_read_are_the_options_that_change_results() {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    for id in ["huining-2018", "meishan-2016"] {
+        let read = profile(id).unwrap().rules.options_read();
+        assert!(
+            read.iter().all(|k| Options::KEYS.contains(k)),
+            "{id}: {read:?}"
+        );
+        for key in Options::KEYS {
+            let mut changed = false;
+            for _ in 0..2000 {
+                let category = Category::ALL[rng.below(5) as usize];
+                let mut s = scenario(&mut rng, id, category, false);
+                s.options = Options::default();
+                let off = settle(&s).unwrap();
+                s.options.set(key, true);
+                changed |= settle(&s).unwrap() != off;
+                if changed {
+                    break;
+                }
+            }
+            assert_eq!(
+                changed,
+                read.contains(&key),
+                "{id}: {key} changes a result: {changed}"
+            );
+        }
+    }
+}

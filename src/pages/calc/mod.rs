@@ -316,8 +316,13 @@ pub fn CalcPage(
                         .iter()
                         .map(|(key, label, help, anchor)| {
                             let key = *key;
+                            let unread = move || {
+                                form.with(|f| !crate::calc_adapter::reads(&f.profile, key))
+                            };
+                            // Offered where the profile's rules read it (a 眉山 reading on a 会宁 bill
+                            // changed nothing, and was named beside the amount).
                             view! {
-                                <label class="choice">
+                                <label class="choice" hidden=unread>
                                     <input
                                         type="checkbox"
                                         prop:checked=move || {
