@@ -297,7 +297,7 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
         >
             // Not printed (the handout says which reading it used), but read aloud.
             <div class="no-print spoken">{readings}</div>
-            <CategoryCompare table=l.compare region=region what=what />
+            <CategoryCompare table=l.compare region=region what=what qr=l.qr />
             <div class="no-print">
                 <h2>"费用越多，个人付多少？"</h2>
                 <p class="chart-basis" data-testid="chart-basis">

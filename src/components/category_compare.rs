@@ -24,6 +24,9 @@ pub fn CategoryCompare(
     region: String,
     /// The visits in a few words, e.g. `县级医院住院 1.2 万元`.
     what: String,
+    /// The QR code (SVG) of the address the table was computed for: printed with it, so a sheet on the
+    /// wall opens the same scenario.
+    qr: String,
 ) -> impl IntoView {
     let caption = format!("{region} · {what}：各方支付多少（元）");
     let file = crate::clause::download_name(&[&region, &what], "人员类别对比", "csv");
@@ -129,16 +132,19 @@ pub fn CategoryCompare(
                     }}
                 </span>
             </p>
-            <p class="print-only compare-print-note">
-                {move || {
-                    format!(
-                        "{}　网址：{}　{}",
-                        crate::dom::printed_on(),
-                        url.with(|u| policy_content::fragment::readable(u)),
-                        crate::calc_adapter::FOR_REFERENCE,
-                    )
-                }}
-            </p>
+            <div class="compare-print">
+                <div class="compare-print-qr" inner_html=qr></div>
+                <p class="compare-print-note">
+                    {move || {
+                        format!(
+                            "{}　网址：{}　{}",
+                            crate::dom::printed_on(),
+                            url.with(|u| policy_content::fragment::readable(u)),
+                            crate::calc_adapter::FOR_REFERENCE,
+                        )
+                    }}
+                </p>
+            </div>
         </section>
     }
 }

@@ -162,7 +162,9 @@ const BUDGET = { reader: 186 * KB, calc: 81 * KB, checker: 170 * KB };
 // 2026-12-04 (night, later): the calculator, left for a step's clause and come Back (loaded again), is put
 // where the person was (src/left_place.rs, shared with the check's result; Back had landed 2,000 px up):
 // app path 194.0 → 195.8 KB, budget 195 → 196.
-const APP_BUDGET = 196 * KB;
+// 2026-12-05: 解读选项 offered by the region's rules, the poster's estimate said, the comparison printed with its
+// QR code (its table's QR handed to it): app path 195.8 → 196.2 KB, budget 196 → 197.
+const APP_BUDGET = 197 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 // 2026-12-05: a poster fitted to one sheet as it will print (it ran onto a second, which carried only the end

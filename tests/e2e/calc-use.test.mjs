@@ -410,6 +410,12 @@ test('8: 打印对比表 prints the comparison alone, on one A4 page; the handou
   if (SHOTS) fs.writeFileSync(`${SHOTS}/compare.pdf`, pdf);
   const pages = pdfPages(pdf);
   assert.equal(pages, 1, `the comparison printed on ${pages} pages`);
+  // The sheet carries the scenario's QR code, which opens this very address (it had only the address).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-'));
+  fs.writeFileSync(`${dir}/compare.pdf`, pdf);
+  execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r200', '-o', `${dir}/compare.png`, `${dir}/compare.pdf`]);
+  const decoded = execFileSync('zbarimg', ['-q', '--raw', `${dir}/compare.png`]).toString().trim();
+  assert.equal(decoded, page.url(), 'the printed code opens the compared scenario');
   // After printing the page is as before.
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing-compare')), false);
