@@ -40,27 +40,38 @@ struct Excerpt {
 }
 
 /// The sentences of `text` ([`crate::sentences`]; blocks are separated by line breaks), but pieces of four
-/// characters or fewer, such as a stray label, which are not sentences.
-fn sentences(text: &str) -> Vec<&str> {
-    crate::sentences::sentences(text)
-        .into_iter()
-        .map(str::trim)
-        .filter(|s| s.chars().count() > 4)
-        .collect()
+/// characters or fewer, such as a stray label, which are not sentences; a sentence ending in a semicolon
+/// is one with the next when that goes on with 或 (`…低于 85% 的部分；或者…的部分进行补偿。`: the first half
+/// alone said nothing of who pays), with room for both ([`MAX_CHARS`] each).
+fn sentences(text: &str) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for s in crate::sentences::sentences(text).into_iter().map(str::trim) {
+        match out.last_mut() {
+            Some((last, n)) if last.ends_with(['；', ';']) && s.starts_with('或') => {
+                last.push_str(s);
+                *n += 1;
+            }
+            _ if s.chars().count() > 4 => out.push((s.to_string(), 1)),
+            _ => {}
+        }
+    }
+    out
 }
 
-/// A sentence as a poster carries it: whole if it fits in [`MAX_CHARS`], else up to its last comma that
-/// fits (or cut where it must, if that would leave less than a third), marked with `…`.
-fn carried(sentence: &str) -> String {
-    if sentence.chars().count() <= MAX_CHARS {
+/// A sentence as a poster carries it: whole if it fits in `n` × [`MAX_CHARS`] (`n` sentences joined), else
+/// up to its last comma that fits (or cut where it must, if that would leave less than a third), marked
+/// with `…`.
+fn carried(sentence: &str, n: usize) -> String {
+    let max = MAX_CHARS * n;
+    if sentence.chars().count() <= max {
         return sentence.to_string();
     }
-    let head: String = sentence.chars().take(MAX_CHARS - 1).collect();
+    let head: String = sentence.chars().take(max - 1).collect();
     let end = head
         .char_indices()
         .filter(|(_, c)| matches!(c, '，' | ',' | '、'))
         .map(|(i, c)| i + c.len_utf8())
-        .rfind(|&i| head[..i].chars().count() >= MAX_CHARS / 3)
+        .rfind(|&i| head[..i].chars().count() >= max / 3)
         .unwrap_or(head.len());
     format!("{}…", &head[..end])
 }
@@ -101,7 +112,7 @@ fn figures(sentence: &str) -> Option<u8> {
 /// order.
 fn excerpt(text: &str, complete: bool) -> Excerpt {
     let all = sentences(text);
-    let carried: Vec<String> = all.iter().map(|s| carried(s)).collect();
+    let carried: Vec<String> = all.iter().map(|(s, n)| carried(s, *n)).collect();
     // Which sentences it carries: all, or POINTS of them, the most telling figures first.
     let mut keep = vec![all.len() <= POINTS; all.len()];
     let mut room = if all.len() > POINTS { POINTS } else { 0 };
@@ -525,6 +536,25 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_going_on_after_its_semicolon_with_or_is_one_point() {
+        // 县委办发〔2018〕83号 附件5 三（六）1's last sentence: its first half alone says nothing of who pays.
+        let first = format!(
+            "对建档立卡贫困人口{}，实际补偿比低于 85% 的部分；",
+            "甲".repeat(40)
+        );
+        let second = format!(
+            "或者经{}，实际补偿比低于 85% 的部分进行补偿。",
+            "乙".repeat(40)
+        );
+        let lead = "一、前言一句。二、前言二句。三、前言三句。";
+        let (p, _) = points(&format!("{lead}{first}{second}"), true);
+        assert_eq!(p.last().unwrap(), &format!("…{first}{second}"));
+        // A semicolon before anything else still ends a sentence.
+        let (p, _) = points("甲乙丙丁戊；己庚辛壬癸。", true);
+        assert_eq!(p, ["甲乙丙丁戊；", "己庚辛壬癸。"]);
+    }
+
+    #[test]
     fn figures_rank_amounts_then_percentages_then_numbers() {
         for (sentence, rank) in [
             ("超过3000元以上的部分，由医疗救助解决。", Some(2)),
@@ -542,9 +572,9 @@ mod tests {
     #[test]
     fn a_long_sentence_is_cut_at_a_comma_and_marked() {
         let long = format!("{}，{}。", "甲".repeat(60), "乙".repeat(60));
-        assert_eq!(carried(&long), format!("{}，…", "甲".repeat(60)));
+        assert_eq!(carried(&long, 1), format!("{}，…", "甲".repeat(60)));
         let unbroken = "长".repeat(120) + "。";
-        assert_eq!(carried(&unbroken), format!("{}…", "长".repeat(99)));
+        assert_eq!(carried(&unbroken, 1), format!("{}…", "长".repeat(99)));
     }
 
     #[test]

@@ -164,11 +164,16 @@ test('a clause\'s poster says it is an excerpt, marks every cut with …, and ca
   assert.match(a.points[2], /^…建档立卡贫困人口个人自负合规医疗费用，.*3000元以上的部分.*。…$/);
   assert.match(a.note, /节选/);
   assert.match(a.note, /全文.*二维码/);
-  // Three sentences (the official text's ";" ends one): all of the clause, so nothing is cut or said cut.
+  // Two sentences (the official text's ";" before 或者 goes on with the same one): all of the clause, so
+  // nothing is cut or said cut.
   const b = await posterOf('/docs/gansu-165/#s1-5-1', 's1-5-1');
   assert.equal(b.points.join(''), b.clause);
-  assert.deepEqual(b.points.map((p) => p.slice(0, 4)), ['1.落实', '负责督促', '或者经基']);
+  assert.deepEqual(b.points.map((p) => p.slice(0, 4)), ['1.落实', '负责督促']);
   assert.equal(b.note, '');
+  // The same sentence in 会宁's 附件5 is carried to its verb: who pays the part below 85% (it had stopped at
+  // its semicolon).
+  const d = await posterOf('/docs/huining-83/#a5-s3-6-1', 'a5-s3-6-1');
+  assert.match(d.points.at(-1), /实际补偿比低于 ?85% ?的部分；或者经基本医保和大病保险报销后，.*的部分进行补偿。$/);
   // A clause says which clause it is, and one in an 附件 is under that 附件's title, not the notice's.
   assert.match(a.source, /^出处：县委办发〔2018〕83号 三（二）　/);
   assert.equal(a.title, '会宁县健康扶贫先锋行动实施意见');
