@@ -183,17 +183,36 @@ fn location_path() -> String {
 #[component]
 fn RoutedFrame(children: Children) -> impl IntoView {
     let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
+    // A page reached inside the app is kept by its own address too, as a page the browser loaded is: a
+    // reload offline (or the phone dropping the tab) had found only its body's fragment, and said it was
+    // never opened.
+    Effect::new(move |was: Option<String>| {
+        let path = location.pathname.get();
+        if was.is_some_and(|w| w != path) {
+            request_animation_frame(crate::offline::loaded_more);
+        }
+        path
+    });
+    Effect::new(move |was: Option<(String, String)>| {
         location.search.track();
-        location.hash.track();
+        let now = (location.pathname.get(), location.hash.get());
+        // A jump inside the page (a 目录 or 编者注 link: the router's, with no `hashchange`) is brought to the
+        // top and held as the `hashchange` of an address typed is: the router's one scroll went by the
+        // sections' estimated heights, and after 朗读 had laid out the whole text once it left 附表3-2's link
+        // 4,500 px short, in another table.
+        let jump = was.is_some_and(|(path, hash)| path == now.0 && hash != now.1) && !now.1.is_empty();
         // The router sets its location before it writes the browser's address: read it a frame later;
         // the clause its fragment names takes the mark.
-        request_animation_frame(|| {
+        request_animation_frame(move || {
             crate::address::changed();
-            crate::reading_place::mark_hash_target();
+            if jump {
+                crate::reading_place::scroll_to_hash();
+            } else {
+                crate::reading_place::mark_hash_target();
+            }
             crate::back_place::remember(true);
         });
+        now
     });
     view! { <Frame path=location.pathname>{children()}</Frame> }
 }

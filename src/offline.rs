@@ -170,7 +170,8 @@ fn say_kept() {
 }
 
 /// Tells the worker again what this page has loaded, after the page has fetched more of its own code (a
-/// lazily loaded chunk), so it is kept offline with the page.
+/// lazily loaded chunk), so it is kept offline with the page; and, after a navigation inside the app, the
+/// new page's address, which the worker then fetches and keeps (the browser loaded only its body).
 pub fn loaded_more() {
     post(visited());
 }

@@ -509,3 +509,27 @@ test('axe-core finds no WCAG 2.1 AA violations on the pages the build writes (be
     await audit.close();
   }
 });
+
+test('a page reached by tapping inside the site is kept by its own address: reloaded with the network cut, it opens', async () => {
+  // The reader's pages navigate without reloading: the worker had kept only the body's fragment, so a
+  // reload offline (or the phone dropping the tab) said 您以前没有打开过这一页 of a page just read.
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await openKept(page, server.base, '/');
+  await page.locator('main a[href="/docs/"]').first().click();
+  await page.waitForURL(/\/docs\/$/);
+  await appReady(page);
+  await page.locator('a[href="/docs/huining-83/"]').first().click();
+  await page.waitForURL(/huining-83/);
+  await appReady(page);
+  const title = (await page.locator('main h1').textContent()).trim();
+  await until(page, async () => Boolean(await caches.match('/docs/huining-83/')) && Boolean(await caches.match('/docs/')), null, { timeout: 30000 });
+  await ctx.setOffline(true);
+  await page.reload();
+  await appReady(page);
+  assert.equal((await page.locator('main h1').textContent()).trim(), title, 'the document, not the offline page');
+  await page.goto(`${server.base}/docs/`);
+  await appReady(page);
+  assert.notEqual((await page.locator('main h1').textContent()).trim(), '这一页还没有保存到本机', 'the list too');
+  await ctx.close();
+});
