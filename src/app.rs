@@ -200,7 +200,8 @@ fn RoutedFrame(children: Children) -> impl IntoView {
         // top and held as the `hashchange` of an address typed is: the router's one scroll went by the
         // sections' estimated heights, and after 朗读 had laid out the whole text once it left 附表3-2's link
         // 4,500 px short, in another table.
-        let jump = was.is_some_and(|(path, hash)| path == now.0 && hash != now.1) && !now.1.is_empty();
+        let jump =
+            was.is_some_and(|(path, hash)| path == now.0 && hash != now.1) && !now.1.is_empty();
         // The router sets its location before it writes the browser's address: read it a frame later;
         // the clause its fragment names takes the mark.
         request_animation_frame(move || {
