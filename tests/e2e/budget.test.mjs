@@ -156,7 +156,10 @@ const KB = 1000;
 // name rows) and 问责主体, the lost points by row with who answers for them, another tab is a history entry
 // (Back had left the page and the filled form), and a mark closes the bracket its quote opens: checker 168.9 →
 // 169.2 KB, budget 169 → 170; reader 185.1, calc main 80.0 (with the app 195.6).
-const BUDGET = { reader: 186 * KB, calc: 81 * KB, checker: 170 * KB };
+// Then a resident's audit: a page reached inside the app kept by its own address for offline use, a 目录
+// link after 朗读 held at its clause, 字变大 in a long paragraph keeping the line read: reader 185.1 → 186.1
+// KB, budget 186 → 187.
+const BUDGET = { reader: 187 * KB, calc: 81 * KB, checker: 170 * KB };
 /** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
  * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
 // 2026-12-04 (night, later): the calculator, left for a step's clause and come Back (loaded again), is put
