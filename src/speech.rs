@@ -29,9 +29,17 @@ pub fn utterances(text: &str, max_chars: usize) -> Vec<String> {
     out
 }
 
-/// Adds `piece`, its runs of whitespace made one space, unless it has nothing to read.
+/// Signs a speech engine skips or misreads, in the words that say them (the calculator's steps show
+/// `（合规费用 … − 起付线 …）× 报销比例 85%`).
+const SAID_AS: [(char, &str); 2] = [('−', "减"), ('×', "乘以")];
+
+/// Adds `piece`, its runs of whitespace made one space and its signs in words ([`SAID_AS`]), unless it
+/// has nothing to read.
 fn push_piece(out: &mut Vec<String>, piece: &str) {
-    let tidy = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut tidy = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (sign, words) in SAID_AS {
+        tidy = tidy.replace(sign, words);
+    }
     if tidy.chars().any(char::is_alphanumeric) {
         out.push(tidy);
     }
@@ -40,6 +48,14 @@ fn push_piece(out: &mut Vec<String>, piece: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_step_s_signs_are_said_in_words() {
+        assert_eq!(
+            utterances("（合规费用 50,000.00 − 起付线 0.00）× 报销比例 85%。", 200),
+            ["（合规费用 50,000.00 减 起付线 0.00）乘以 报销比例 85%。"]
+        );
+    }
 
     #[test]
     fn cuts_at_sentence_ends() {

@@ -129,6 +129,9 @@ test('on the calculator the whole result is heard: the amount, who pays what for
   assert.ok(heard.includes(others[0]), `${others[0]} is not heard`);
   // A tag is heard as a word of its own, not run into the amount before it.
   assert.match(heard, /元，报销为估算/);
+  // A step's formula is heard in words, not as signs an engine skips (− and ×).
+  assert.match(heard, /减起付线.*乘以报销比例/);
+  assert.doesNotMatch(heard, /[−×]/);
   assert.doesNotMatch(heard, /元含假设|元报销为估算/);
   // The comparison of categories (a wide table of other people's figures) is for the screen.
   assert.doesNotMatch(heard, /不同人员类别对比/);
