@@ -28,6 +28,15 @@ for (const path of ['/docs/dezhou-20/', '/calc/', '/check/', '/']) {
     const top = await page.evaluate(() => document.querySelector('main h1').getBoundingClientRect().top);
     assert.ok(top < VIEW.height / 2, `${path}: the h1 starts at ${top} px`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path}: scrolls sideways`);
+    // A drop-down cannot wrap: each one's chosen option is whole in it (甘肃省会宁县（2018年政策） was cut).
+    const cut = await page.evaluate(() => [...document.querySelectorAll('main select')].filter((s) => {
+      const pen = document.createElement('canvas').getContext('2d');
+      const style = getComputedStyle(s);
+      pen.font = style.font;
+      const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return pen.measureText(s.selectedOptions[0]?.text ?? '').width > room;
+    }).map((s) => s.selectedOptions[0].text));
+    assert.deepEqual(cut, [], `${path}: a drop-down's text cut`);
     assert.deepEqual(errors, []);
     await page.close();
   });

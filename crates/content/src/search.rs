@@ -61,7 +61,11 @@ pub const EVERYDAY_WORDS: &[(&str, &str)] = &[
     ("大病报销", "大病保险"),
     ("先看病后付钱", "先诊疗后付费"),
     ("先看病后付费", "先诊疗后付费"),
+    ("先看病", "先诊疗"),
     ("住院押金", "押金"),
+    ("不要押金", "免收押金"),
+    ("不交押金", "免收押金"),
+    ("报销多少", "报销"),
     ("孕妇", "孕产妇"),
     ("老人", "老年人"),
     ("小孩", "儿童"),
@@ -69,12 +73,24 @@ pub const EVERYDAY_WORDS: &[(&str, &str)] = &[
 ];
 
 /// `query` with the first everyday word in it ([`EVERYDAY_WORDS`]) put in the documents' words: the
-/// word it had, the documents' word, and the query to search instead.
+/// word it had, the documents' word, and the query to search instead, in which the term that held the
+/// word is the documents' word alone (看病不要押金 → 免收押金: the documents never say 看病免收押金, and a
+/// term is searched as written).
 pub fn in_documents_words(query: &str) -> Option<(&'static str, &'static str, String)> {
-    EVERYDAY_WORDS
-        .iter()
-        .find(|(said, _)| query.contains(said))
-        .map(|&(said, written)| (said, written, query.replacen(said, written, 1)))
+    let &(said, written) = EVERYDAY_WORDS.iter().find(|(said, _)| query.contains(said))?;
+    let mut replaced = false;
+    let terms: Vec<&str> = query
+        .split_whitespace()
+        .map(|t| {
+            if !replaced && t.contains(said) {
+                replaced = true;
+                written
+            } else {
+                t
+            }
+        })
+        .collect();
+    Some((said, written, terms.join(" ")))
 }
 
 /// A document in the index.
