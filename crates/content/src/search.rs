@@ -77,7 +77,9 @@ pub const EVERYDAY_WORDS: &[(&str, &str)] = &[
 /// word is the documents' word alone (看病不要押金 → 免收押金: the documents never say 看病免收押金, and a
 /// term is searched as written).
 pub fn in_documents_words(query: &str) -> Option<(&'static str, &'static str, String)> {
-    let &(said, written) = EVERYDAY_WORDS.iter().find(|(said, _)| query.contains(said))?;
+    let &(said, written) = EVERYDAY_WORDS
+        .iter()
+        .find(|(said, _)| query.contains(said))?;
     let mut replaced = false;
     let terms: Vec<&str> = query
         .split_whitespace()

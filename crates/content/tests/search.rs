@@ -390,8 +390,16 @@ fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something(
     );
     assert_eq!(in_documents_words("大病保险"), None);
     // What residents typed and found nothing for: the offer finds something.
-    for q in ["住院报销多少", "看病不要押金", "先看病后付钱", "先看病", "不交押金", "五保户住院"] {
-        let (_, _, instead) = in_documents_words(q).unwrap_or_else(|| panic!("{q}: nothing offered"));
+    for q in [
+        "住院报销多少",
+        "看病不要押金",
+        "先看病后付钱",
+        "先看病",
+        "不交押金",
+        "五保户住院",
+    ] {
+        let (_, _, instead) =
+            in_documents_words(q).unwrap_or_else(|| panic!("{q}: nothing offered"));
         assert!(
             !check_hits(&docs, &index, &instead, None).is_empty(),
             "{q}: the offer {instead} finds nothing"
