@@ -183,16 +183,6 @@ fn location_path() -> String {
 #[component]
 fn RoutedFrame(children: Children) -> impl IntoView {
     let location = use_location();
-    // A page reached inside the app is kept by its own address too, as a page the browser loaded is: a
-    // reload offline (or the phone dropping the tab) had found only its body's fragment, and said it was
-    // never opened.
-    Effect::new(move |was: Option<String>| {
-        let path = location.pathname.get();
-        if was.is_some_and(|w| w != path) {
-            request_animation_frame(crate::offline::loaded_more);
-        }
-        path
-    });
     Effect::new(move |was: Option<(String, String)>| {
         location.search.track();
         let now = (location.pathname.get(), location.hash.get());
@@ -200,8 +190,14 @@ fn RoutedFrame(children: Children) -> impl IntoView {
         // top and held as the `hashchange` of an address typed is: the router's one scroll went by the
         // sections' estimated heights, and after 朗读 had laid out the whole text once it left 附表3-2's link
         // 4,500 px short, in another table.
-        let jump =
-            was.is_some_and(|(path, hash)| path == now.0 && hash != now.1) && !now.1.is_empty();
+        let jump = was
+            .as_ref()
+            .is_some_and(|(path, hash)| *path == now.0 && *hash != now.1)
+            && !now.1.is_empty();
+        // A page reached inside the app is kept by its own address too, as a page the browser loaded is: a
+        // reload offline (or the phone dropping the tab) had found only its body's fragment, and said it
+        // was never opened.
+        let moved = was.is_some_and(|(path, _)| path != now.0);
         // The router sets its location before it writes the browser's address: read it a frame later;
         // the clause its fragment names takes the mark.
         request_animation_frame(move || {
@@ -212,6 +208,9 @@ fn RoutedFrame(children: Children) -> impl IntoView {
                 crate::reading_place::mark_hash_target();
             }
             crate::back_place::remember(true);
+            if moved {
+                crate::offline::loaded_more();
+            }
         });
         now
     });

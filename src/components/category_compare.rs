@@ -137,9 +137,9 @@ pub fn CategoryCompare(
                 <p class="compare-print-note">
                     {move || {
                         format!(
-                            "{}　网址：{}　{}",
+                            "{}　{}　{}",
                             crate::dom::printed_on(),
-                            url.with(|u| policy_content::fragment::readable(u)),
+                            url.with(|u| crate::address::printed(u)),
                             crate::calc_adapter::FOR_REFERENCE,
                         )
                     }}
