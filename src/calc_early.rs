@@ -231,7 +231,7 @@ pub fn typed() -> Option<CalcForm> {
     let value = |id: &str| value_of(&built.query_selector(&format!("#{id}")).ok().flatten()?);
     let mut form = CalcForm::default();
     if let Some(p) = value("profile").filter(|p| profile(p).is_some()) {
-        form.set_profile(p);
+        form.set_profile(p, &mut Default::default());
     }
     if let Some(c) = built
         .query_selector("input[name=category]:checked")

@@ -79,6 +79,28 @@ pub fn clear() {
     }
 }
 
+/// Takes the words to mark out of the address (the current history entry, whose state is kept), when the
+/// clause it opens has none of them (the reader moved on to another clause with 分享 or 目录): its QR
+/// code, poster and printed line then give the clause as it is shown.
+pub fn forget_words() {
+    let Some(w) = web_sys::window() else { return };
+    let location = w.location();
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
+        return;
+    };
+    let kept = policy_content::mark::without_words(&search);
+    if kept == search {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&format!("{path}{kept}{hash}")));
+        crate::address::changed();
+    }
+}
+
 /// The words the address asks to mark, if it asks.
 fn asked() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

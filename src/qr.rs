@@ -52,6 +52,16 @@ pub fn to_svg(m: &QrMatrix, size: u32, label: &str) -> String {
     )
 }
 
+/// The QR code of `url` for a printed page (SVG, 120 px, `data-testid="print-qr"`: the tools' panel keeps
+/// `qr`), named `label`; empty if the address cannot be encoded.
+pub fn printed(url: &str, label: &str) -> String {
+    encode(url)
+        .map(|m| {
+            to_svg(&m, 120, label).replacen("data-testid=\"qr\"", "data-testid=\"print-qr\"", 1)
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

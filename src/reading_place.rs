@@ -46,12 +46,18 @@ pub fn scroll_to_hash() {
     };
     mark_target(&el);
     let words = crate::marked_words::mark_in(&el);
+    if words.is_none() {
+        crate::marked_words::forget_words();
+    }
     if crate::back_place::returning_here() {
         // Back or Forward to an address whose clause the reader had moved on from: that place is put back.
         OPENED_AT.with(|o| o.take());
         return;
     }
     el.scroll_into_view();
+    if let Some(w) = &words {
+        show_sideways(w);
+    }
     let (el, top) = match words.filter(below_the_screen) {
         Some(words) => {
             let top = screen_height().unwrap_or(0.0) * WORDS_AT;
@@ -67,6 +73,24 @@ pub fn scroll_to_hash() {
     let place = Place::of((el, top));
     OPENED_AT.with(|o| o.replace(Some(place.clone())));
     keep_in_place(place);
+}
+
+/// Scrolls the table `el` is in sideways, if it is in one, so that `el` starts in view (a search hit's
+/// word in a wide table's third column ran past a phone's edge at 特大).
+fn show_sideways(el: &web_sys::Element) {
+    let Some(wrap) = el.closest(".table-wrap").ok().flatten() else {
+        return;
+    };
+    let (at, view) = (
+        el.get_bounding_client_rect(),
+        wrap.get_bounding_client_rect(),
+    );
+    let (left, right) = (at.left() - view.left(), at.right() - view.left());
+    if left < 0.0 || right > view.width() {
+        // The words' start a little in from the box's left edge.
+        let by = (left - 16.0).round() as i32;
+        wrap.set_scroll_left(wrap.scroll_left() + by);
+    }
 }
 
 /// How far down the screen asked-for words are put when the clause's start cannot be shown with them.

@@ -36,7 +36,13 @@ const SAID_AS: [(char, &str); 2] = [('−', "减"), ('×', "乘以")];
 /// Adds `piece`, its runs of whitespace made one space and its signs in words ([`SAID_AS`]), unless it
 /// has nothing to read.
 fn push_piece(out: &mut Vec<String>, piece: &str) {
-    let mut tidy = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A piece after a sentence cut inside a table cell began "，考核评价：…": a comma is no way to start.
+    let mut tidy = piece
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_start_matches(['，', ',', '、', '；', ';'])
+        .to_string();
     for (sign, words) in SAID_AS {
         tidy = tidy.replace(sign, words);
     }
@@ -45,9 +51,90 @@ fn push_piece(out: &mut Vec<String>, piece: &str) {
     }
 }
 
+/// Punctuation that already sets a tag off where it stands.
+const SETS_OFF: [char; 8] = ['，', '、', '：', '。', '；', ',', ':', ';'];
+
+/// `text` with the first `tag` in it (含假设, 县级) set off by commas, so it is not run into the amount or
+/// place beside it ("8,500.00 元含假设"); no comma where the text begins or ends or one already stands.
+pub fn set_off(text: &str, tag: &str) -> String {
+    let Some(at) = text.find(tag).filter(|_| !tag.is_empty()) else {
+        return text.to_string();
+    };
+    let (before, after) = (text[..at].trim_end(), text[at + tag.len()..].trim_start());
+    let lead = before
+        .chars()
+        .last()
+        .is_some_and(|c| !SETS_OFF.contains(&c));
+    let trail = after.chars().next().is_some_and(|c| !SETS_OFF.contains(&c));
+    format!(
+        "{before}{}{tag}{}{after}",
+        if lead { "，" } else { "" },
+        if trail { "，" } else { "" }
+    )
+}
+
+/// A table cell as it is read: a bare amount in a column whose heading names its unit (`金额（元）`) is
+/// read with the unit (`8,500.00 元`); anything else as it is.
+pub fn with_unit(cell: &str, heading: &str) -> String {
+    let unit = heading
+        .trim()
+        .strip_suffix('）')
+        .and_then(|h| h.rsplit_once('（'))
+        .map(|(_, unit)| unit)
+        .filter(|u| (1..=2).contains(&u.chars().count()));
+    let amount = !cell.is_empty()
+        && cell.chars().any(|c| c.is_ascii_digit())
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '−'));
+    match unit {
+        Some(unit) if amount => format!("{cell} {unit}"),
+        _ => cell.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_is_set_off_by_commas_only_where_none_stands() {
+        let cases = [
+            ("8,500.00 元含假设", "含假设", "8,500.00 元，含假设"),
+            (
+                "县级，甘肃省白银市会宁县",
+                "县级",
+                "县级，甘肃省白银市会宁县",
+            ),
+            ("县级甘肃省", "县级", "县级，甘肃省"),
+            (
+                "报销：含假设 8,500.00 元",
+                "含假设",
+                "报销：含假设，8,500.00 元",
+            ),
+            ("没有标签", "含假设", "没有标签"),
+        ];
+        for (text, tag, want) in cases {
+            assert_eq!(set_off(text, tag), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_amount_is_read_with_its_column_s_unit() {
+        let cases = [
+            ("8,500.00", "金额（元）", "8,500.00 元"),
+            ("-120.50", "金额（元）", "-120.50 元"),
+            ("基本医保", "支付方", "基本医保"),
+            ("8,500.00", "支付方", "8,500.00"),
+            ("8,500.00 元", "金额（元）", "8,500.00 元"),
+            ("85", "比例（%）", "85 %"),
+            ("第 3 项", "序号（项）", "第 3 项"),
+            ("3", "问责主体（县卫计局等）", "3"),
+        ];
+        for (cell, heading, want) in cases {
+            assert_eq!(with_unit(cell, heading), want, "{cell:?} under {heading:?}");
+        }
+    }
 
     #[test]
     fn a_step_s_signs_are_said_in_words() {
@@ -75,6 +162,10 @@ mod tests {
             ("第一条。  \n\n  第二条。", &["第一条。", "第二条。"]),
             ("。。！\n——\n有字。", &["有字。"]),
             ("个人 \t 自付  1,500.00 元。", &["个人 自付 1,500.00 元。"]),
+            (
+                "得分：5。，考核评价：如“是”",
+                &["得分：5。", "考核评价：如“是”"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(utterances(text, MAX_UTTERANCE_CHARS), *want, "{text:?}");

@@ -39,8 +39,18 @@ pub struct Later {
     flattens: Option<String>,
     /// The handout's QR code (SVG) of the address as it was then.
     pub qr: String,
+    /// For each visit, whether its compliant cost was left to the estimate (an address with it typed, the
+    /// same scenario, is another address).
+    pub guessed: Vec<bool>,
     /// Draws it: a function of the lazily loaded chunk, so the drawing's code is not in the main one.
     draw: fn(Later, Signal<bool>) -> AnyView,
+}
+
+impl Later {
+    /// Whether it was computed for `scenario` with these visits' compliant costs left to the estimate.
+    pub fn is_for(&self, scenario: &Scenario, guessed: &[bool]) -> bool {
+        self.scenario == *scenario && self.guessed == guessed
+    }
 }
 
 /// The later part's functions, in a chunk of the calc bundle of their own (its split point is in
@@ -126,14 +136,15 @@ impl LaterMemo {
             curve,
             flattens,
             qr,
+            guessed: Vec::new(),
             draw,
         }
     }
 }
 
 /// Makes the build's worked example (`calc-example`, shown while the form is empty) print as a handout: its
-/// QR code and address, those of its `.example-link` (which opens the example), drawn into it (the page
-/// calls this once).
+/// QR code and address, those of its `.example-link` (which opens the example), drawn into it under its
+/// amount (the page calls this once).
 pub fn example_handout(example: web_sys::Element) {
     use wasm_bindgen::JsCast;
     let href = example
@@ -147,24 +158,20 @@ pub fn example_handout(example: web_sys::Element) {
     };
     let url = format!("{origin}{href}");
     let qr = handout_qr(&url);
-    leptos::mount::mount_to(example.unchecked_into(), move || {
+    leptos::mount::mount_to(example.clone().unchecked_into(), move || {
         view! { <HandoutLink qr=qr url=url /> }
     })
     .forget();
+    // Under the amount, as in the app's handout (style.css floats it beside who pays what).
+    let placed = example.query_selector(".result-head").ok().flatten();
+    if let (Some(head), Some(print)) = (placed, example.last_element_child()) {
+        let _ = example.insert_before(&print, head.next_sibling().as_ref());
+    }
 }
 
 /// The handout's QR code of `url` (SVG; empty if the address cannot be encoded).
 fn handout_qr(url: &str) -> String {
-    crate::qr::encode(url)
-        .map(|m| {
-            // The page's QR code (the tools' panel) keeps `data-testid="qr"`; this is the handout's.
-            crate::qr::to_svg(&m, 120, "扫码打开这个计算").replacen(
-                "data-testid=\"qr\"",
-                "data-testid=\"print-qr\"",
-                1,
-            )
-        })
-        .unwrap_or_default()
+    crate::qr::printed(url, "扫码打开这个计算")
 }
 
 /// 说明: where the documents disagree and the other reading changes this year's amount (`personal`), say

@@ -266,16 +266,19 @@ pub fn CalcResult(
     let url = crate::address::use_current_url();
     // Only the code of this very scenario: printed while the later part is still that of the previous
     // keystrokes, the handout carries its address without a code rather than another scenario's code.
-    let shown = scenario.clone();
+    let (shown, shown_guessed) = (scenario.clone(), guessed.clone());
     let qr = move || {
         later.with(|l| {
             l.as_ref()
-                .filter(|l| l.scenario == shown)
+                .filter(|l| l.is_for(&shown, &shown_guessed))
                 .map(|l| l.qr.clone())
                 .unwrap_or_default()
         })
     };
     view! {
+        // First, under the amount: a handout that runs onto a second sheet has its code and address on
+        // the first, which is the one passed on.
+        <HandoutLink qr=Signal::derive(qr) url=url />
         <h2>"谁付了多少"</h2>
         <div class="chart-box no-print" inner_html=bar></div>
         <table class="pay-table">
@@ -291,6 +294,5 @@ pub fn CalcResult(
         </table>
         <h2>"一步一步怎么算的"</h2>
         {visits}
-        <HandoutLink qr=Signal::derive(qr) url=url />
     }
 }

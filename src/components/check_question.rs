@@ -88,8 +88,16 @@ pub fn Question(
                             on:change=move |_| {
                                 draft
                                     .update(|s| {
+                                        let listed = diseases_for(&id);
+                                        s.diseases = s
+                                            .diseases
+                                            .take()
+                                            .map(|v| {
+                                                v.into_iter()
+                                                    .filter(|d| listed.iter().any(|x| &x.id == d))
+                                                    .collect()
+                                            });
                                         s.area = Some(id.clone());
-                                        s.diseases = None;
                                     })
                             }
                         />

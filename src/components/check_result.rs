@@ -10,6 +10,9 @@ use crate::components::{BenefitItem, DirectAnswers};
 use policy_engine::form::CalcForm;
 use policy_engine::Category;
 
+/// Said where the calculator is not offered because the person is not insured.
+const UNINSURED_CALC: &str = "您还没有参加城乡居民基本医保，所以这里不算看病要花多少钱：本站的计算器算的是参保的人能报多少。没有参保，下面“不适合您”里要先参保的那些报销都拿不到；参保以后再来算。";
+
 /// The result: benefits that apply, then those that do not and why.
 #[component]
 pub fn CheckResult(
@@ -49,6 +52,14 @@ pub fn CheckResult(
         };
         (format!("/calc/#{}", form.to_fragment()), note)
     });
+    // Not insured, where the area has a calculator: why it is not offered (see `calc_link`).
+    let uninsured = (!person.insured
+        && calc_link(&policy_checker::Person {
+            insured: true,
+            ..person.clone()
+        })
+        .is_ok_and(|l| l.is_some()))
+    .then_some(UNINSURED_CALC);
     let direct = topic_answers(&person).unwrap_or_default();
     let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
         benefits.into_iter().partition(|b| b.applies);
@@ -86,6 +97,14 @@ pub fn CheckResult(
                         <a class="button" href=href>
                             "算一算看病要花多少钱"
                         </a>
+                    </p>
+                }
+            })}
+        {uninsured
+            .map(|n| {
+                view! {
+                    <p class="hint" data-testid="calc-uninsured">
+                        {n}
                     </p>
                 }
             })}

@@ -1,4 +1,4 @@
-//! The foot of a printed calculation (the handout): the QR code and address that open it, and the date.
+//! What opens a printed calculation (the handout) again: the QR code and address, under its amount, and the date.
 
 use leptos::prelude::*;
 

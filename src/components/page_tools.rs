@@ -22,6 +22,8 @@ pub struct ToolsCode {
     pub poster: DrawPanel,
     /// What 朗读 reads from where the reader is ([`crate::components::read_aloud::what_to_read`]).
     pub read: fn() -> Vec<String>,
+    /// A printed page's QR code of an address ([`crate::qr::printed`]; [`super::PrintedQr`]).
+    pub printed_qr: fn(&str, &str) -> String,
 }
 
 impl Default for ToolsCode {
@@ -30,6 +32,7 @@ impl Default for ToolsCode {
             qr: |open| view! { <QrDialog on_close=move || open.set(false) /> }.into_any(),
             poster: |open| view! { <Poster on_close=move || open.set(false) /> }.into_any(),
             read: crate::components::read_aloud::what_to_read,
+            printed_qr: crate::qr::printed,
         }
     }
 }
@@ -127,4 +130,29 @@ pub fn PageTools() -> impl IntoView {
         {panel(qr_open, set_qr_open, |c| c.qr)}
         {panel(poster_open, set_poster_open, |c| c.poster)}
     }
+}
+
+/// Esc closes a tool's panel (the QR code, the poster), as any panel over the page, and gives the keyboard
+/// back to the tool's button (labelled `tool`). For the panel's lifetime.
+pub(crate) fn close_on_escape(on_close: impl Fn() + 'static, tool: &'static str) {
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() != "Escape" {
+            return;
+        }
+        on_close();
+        let Some(buttons) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(".page-tools button.tool").ok())
+        else {
+            return;
+        };
+        let button = (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .find(|b| b.text_content().as_deref() == Some(tool))
+            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
+        if let Some(b) = button {
+            let _ = b.focus();
+        }
+    });
+    on_cleanup(move || keys.remove());
 }

@@ -107,15 +107,20 @@ fn figures(sentence: &str) -> Option<u8> {
 }
 
 /// What a poster carries of `text` (`complete`: whether `text` is all of the clause or section): all its
-/// sentences if they are at most [`POINTS`], else the [`POINTS`] that hold its most telling figures
-/// ([`figures`]; the earlier first among equals, and the lead sentences when too few hold one), in document
-/// order.
+/// sentences if they are at most [`POINTS`] (or one more, all short: together no longer than [`POINTS`]
+/// long ones), else the [`POINTS`] that hold its most telling figures ([`figures`]; the earlier first among
+/// equals, and the lead sentences when too few hold one), in document order.
 fn excerpt(text: &str, complete: bool) -> Excerpt {
     let all = sentences(text);
     let carried: Vec<String> = all.iter().map(|(s, n)| carried(s, *n)).collect();
+    // 眉山 三（一）2（7）: its title and three short sentences, none with a figure; the last, 只需支付个人应承担部分,
+    // the one a patient wants, had been left out of a poster with room to spare.
+    let short = all.len() <= POINTS + 1
+        && carried.iter().map(|s| s.chars().count()).sum::<usize>() <= POINTS * MAX_CHARS;
+    let every = all.len() <= POINTS || short;
     // Which sentences it carries: all, or POINTS of them, the most telling figures first.
-    let mut keep = vec![all.len() <= POINTS; all.len()];
-    let mut room = if all.len() > POINTS { POINTS } else { 0 };
+    let mut keep = vec![every; all.len()];
+    let mut room = if every { 0 } else { POINTS };
     for rank in [Some(2), Some(1), Some(0), None] {
         for (i, k) in keep.iter_mut().enumerate() {
             if room > 0 && !*k && figures(&carried[i]) == rank {
@@ -169,6 +174,52 @@ fn heading_path(el: &web_sys::Element) -> String {
         }
     }
     path.join("　")
+}
+
+/// A table's rows (`el` the table or what holds it), each a line as 朗读 reads it: each cell after its
+/// column's heading. As text, a row's empty merged cell was dropped and the names after it moved under the
+/// headings before them (the 包抓 tables: 吴宗智, 医共体包抓领导, under 包抓科级干部).
+fn table_rows(el: &web_sys::Element) -> Option<String> {
+    let table = if el.tag_name() == "TABLE" {
+        el.clone()
+    } else {
+        el.query_selector("table").ok()??
+    };
+    let rows = table.query_selector_all("tr").ok()?;
+    let lines: Vec<String> = (0..rows.length())
+        .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|tr| super::read_aloud::row_text(&tr))
+        .collect();
+    Some(lines.join("\n"))
+}
+
+/// Where a table (its heading) or a table's row is, as a reader finds it on paper: the table's name
+/// (附表 3-2), or, for a table its document does not number, its 附件's and 附表 (附件2 附表).
+fn table_label(el: &web_sys::Element) -> Option<String> {
+    let heading = if el.tag_name() == "TR" {
+        let table = el.closest("table").ok()??;
+        backwards(&table).find(|n| heading_level(n).is_some())?
+    } else {
+        el.clone()
+    };
+    let title = text_of(&heading);
+    let name = policy_content::citation::short_name(&title);
+    if name != title {
+        return Some(name.to_string());
+    }
+    let part = part_of(&heading).map(|p| text_of(&p))?;
+    Some(format!(
+        "{} 附表",
+        policy_content::citation::short_name(&part)
+    ))
+}
+
+/// Whether `el` is the heading of a table: a heading whose next element is the table or holds it.
+fn is_table_heading(el: &web_sys::Element) -> bool {
+    heading_level(el).is_some()
+        && el.next_element_sibling().is_some_and(|n| {
+            n.tag_name() == "TABLE" || n.query_selector("table").ok().flatten().is_some()
+        })
 }
 
 /// The heading a table row's table stands under (`附表 3-4　人社部门包抓到村任务分工表`).
@@ -256,7 +307,7 @@ fn read_page(hash: &str) -> PosterText {
             }
             if heading_level(&n).is_none() {
                 body.push('\n');
-                body.push_str(&text_of(&n));
+                body.push_str(&table_rows(&n).unwrap_or_else(|| text_of(&n)));
             }
             next = n.next_element_sibling();
         }
@@ -286,11 +337,13 @@ fn read_page(hash: &str) -> PosterText {
                 .map_or_else(|| h1.clone(), |p| text_of(&p)),
             following(el, text_of(el)),
         ),
+        // A whole page: its summary (a document's says it is the site's words), else its lead, else its
+        // first paragraph, in that order (one selector list took the first in the page: a document's
+        // level and place, 山东省德州市, as its poster's only point).
         None => {
-            let lead = doc
-                .query_selector("main .doc-summary, main .lead, main p")
-                .ok()
-                .flatten()
+            let lead = ["main .doc-summary", "main .lead", "main p"]
+                .iter()
+                .find_map(|s| doc.query_selector(s).ok().flatten())
                 .map(|e| text_of(&e))
                 .unwrap_or_default();
             (h1.clone(), (lead, true))
@@ -311,9 +364,17 @@ fn read_page(hash: &str) -> PosterText {
         .map(|e| text_of(&e));
     // The clause by its number in the document (附件5 三（二）3), so the poster says where it is from.
     let clause = target
-        .map(|el| el.id())
-        .filter(|id| crate::clause::is_numbered(id))
-        .map(|id| format!(" {}", crate::clause::clause_label(&id)))
+        .and_then(|el| {
+            let id = el.id();
+            if crate::clause::is_numbered(&id) {
+                Some(crate::clause::clause_label(&id))
+            } else if el.tag_name() == "TR" || is_table_heading(&el) {
+                table_label(&el)
+            } else {
+                None
+            }
+        })
+        .map(|label| format!(" {label}"))
         .unwrap_or_default();
     let source = match (number, date) {
         // The editors' notes are the site's words, not the document's.
@@ -352,28 +413,7 @@ pub fn Poster(
     let qr = move || encode(&url.get()).map(|m| to_svg(&m, 320, "扫码打开本页"));
     let print = move |_| crate::dom::print_marked("printing-poster", fit_to_sheet);
     let close = on_close.clone();
-    // Esc closes the poster, as any full-screen panel, and gives the keyboard back to its 海报 button.
-    let esc = on_close.clone();
-    let keys = window_event_listener(leptos::ev::keydown, move |e| {
-        if e.key() != "Escape" {
-            return;
-        }
-        esc();
-        let Some(buttons) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector_all(".page-tools button.tool").ok())
-        else {
-            return;
-        };
-        let poster = (0..buttons.length())
-            .filter_map(|i| buttons.item(i))
-            .find(|b| b.text_content().as_deref() == Some(policy_content::site::tools::POSTER))
-            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
-        if let Some(b) = poster {
-            let _ = b.focus();
-        }
-    });
-    on_cleanup(move || keys.remove());
+    crate::components::page_tools::close_on_escape(on_close, policy_content::site::tools::POSTER);
     view! {
         <div class="poster-layer" role="dialog" aria-label="海报">
             <div class="poster-controls no-print">
@@ -536,6 +576,15 @@ mod tests {
     }
 
     #[test]
+    fn four_short_sentences_are_carried_whole() {
+        let clause = "（7）完善先诊疗后结算制度。\n在县域内定点医疗机构就诊的建档立卡贫困人口患者，实行先诊疗后结算制度，不缴纳住院预付款，住院报销不设起付线。建档立卡贫困人口就诊患者将其医保证件、身份证、户口本等交由医疗机构代为保管。诊疗结束后，由医疗机构凭相关证明材料与各类经费保障机构直接结算，建档立卡贫困人口就诊患者凭本人社会保障卡，在医疗机构结算窗口只需支付个人应承担部分。";
+        let (p, whole) = points(clause, true);
+        assert_eq!(p.len(), 4, "{p:?}");
+        assert!(whole);
+        assert!(p[3].ends_with("只需支付个人应承担部分。"));
+    }
+
+    #[test]
     fn a_sentence_going_on_after_its_semicolon_with_or_is_one_point() {
         // 县委办发〔2018〕83号 附件5 三（六）1's last sentence: its first half alone says nothing of who pays.
         let first = format!(
@@ -546,7 +595,7 @@ mod tests {
             "或者经{}，实际补偿比低于 85% 的部分进行补偿。",
             "乙".repeat(40)
         );
-        let lead = "一、前言一句。二、前言二句。三、前言三句。";
+        let lead = "一、前言一句。二、前言二句。三、前言三句。四、前言四句。";
         let (p, _) = points(&format!("{lead}{first}{second}"), true);
         assert_eq!(p.last().unwrap(), &format!("…{first}{second}"));
         // A semicolon before anything else still ends a sentence.

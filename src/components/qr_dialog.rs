@@ -10,8 +10,9 @@ use crate::qr::{encode, to_svg};
 #[component]
 pub fn QrDialog(
     /// Called when the person closes the panel.
-    on_close: impl Fn() + 'static,
+    on_close: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
+    super::page_tools::close_on_escape(on_close.clone(), policy_content::site::tools::QR);
     let current = crate::address::use_current_url();
     let shared = Memo::new(move |_| current.with(|u| crate::address::shared(u)));
     let url = Memo::new(move |_| shared.with(|s| s.url.clone()));

@@ -11,7 +11,7 @@ use policy_content::site::tools;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::speech::{utterances, MAX_UTTERANCE_CHARS};
+use crate::speech::{set_off, utterances, with_unit, MAX_UTTERANCE_CHARS};
 
 /// The blocks of text read one after another (a block inside another is read with its outer one; a table
 /// row is one block: [`row_text`]; a form's items and choices are heard as they are shown).
@@ -108,10 +108,7 @@ fn block_text(el: &web_sys::Element) -> String {
         text = text.replacen(&inner_text(&d), "", 1);
     }
     for tag in all(el, ".tag") {
-        let t = inner_text(&tag);
-        if !t.is_empty() {
-            text = text.replacen(&t, &format!("，{t}，"), 1);
-        }
+        text = set_off(&text, &inner_text(&tag));
     }
     text
 }
@@ -136,9 +133,10 @@ pub(crate) fn row_text(tr: &web_sys::Element) -> Option<String> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let text = inner_text(c).trim().to_string();
-            match heads.get(i).filter(|_| labelled) {
-                Some(h) if !text.is_empty() => format!("{}：{text}", inner_text(h).trim()),
+            let head = heads.get(i).map(inner_text);
+            let text = with_unit(inner_text(c).trim(), head.as_deref().unwrap_or(""));
+            match head.filter(|_| labelled) {
+                Some(h) if !text.is_empty() => format!("{}：{text}", h.trim()),
                 _ => text,
             }
         })

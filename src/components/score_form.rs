@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use policy_checker::data::form::Form;
 use policy_checker::score;
 
-use crate::components::{FormScore, IndicatorAnswer};
+use crate::components::{FormScore, IndicatorAnswer, PrintedQr};
 use crate::self_check_state::SelfCheckState;
 
 /// A scoring form with its fields, its score and what lost points.
@@ -117,6 +117,8 @@ pub fn ScoreForm(
             <section class="calc-result" aria-live="polite">
                 <FormScore result=result />
             </section>
+            // Scanned from the paper, the form as filled (its answers and fields are in the address).
+            <PrintedQr label="扫码打开这张填好的表" />
             <p class="print-note">
                 // The date of the self-check, if given; the print date is the footer's (once on the paper).
                 {move || {

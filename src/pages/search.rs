@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use policy_content::search::{
-    Fragment, Hit, RegionFilter, HITS_PER_PAGE, REGION_FILTERS, SUGGESTIONS,
+    split_words, Fragment, Hit, RegionFilter, HITS_PER_PAGE, REGION_FILTERS, SUGGESTIONS,
 };
 use policy_content::shards::{Library, Manifest, Page, Piece, Plan, Step, MANIFEST_URL};
 use policy_content::site::{PageKind, ReaderPage};
@@ -53,7 +53,8 @@ async fn run(
     query: &str,
     region: Option<&'static RegionFilter>,
     want: usize,
-    early: impl Fn(Page),
+    // Not generic: the search of a question's words apart runs it too, and one copy of it is enough.
+    early: &dyn Fn(Page),
 ) -> Result<Page, ()> {
     let plan = Plan::new(query);
     let mut early_done = want <= FIRST;
@@ -182,6 +183,9 @@ pub fn SearchPage() -> impl IntoView {
     });
     let (lib, set_lib) = signal_local(None::<Rc<RefCell<Library>>>);
     let (shown, set_shown) = signal(Shown::Loading);
+    // For the query and region shown, when it found nothing: its words searched apart, which find
+    // something (policy_content::search::split_words).
+    let apart = RwSignal::new(None::<(String, &'static str, String)>);
     spawn_local(async move {
         // As bytes, as the pieces are fetched: the first query finds that code ready.
         let loaded = fetch_bytes(MANIFEST_URL)
@@ -243,11 +247,29 @@ pub fn SearchPage() -> impl IntoView {
                     }
                 };
                 let early = |p: Page| show(Shown::Found(text.clone(), key, p, false));
-                let page = run(lib, &text, RegionFilter::by_key(key), want, early).await;
+                let region = RegionFilter::by_key(key);
+                let page = run(lib.clone(), &text, region, want, &early).await;
+                let nothing = matches!(&page, Ok(p) if p.found == 0 && p.exact());
                 show(match page {
                     Ok(p) => Shown::Found(text.clone(), key, p, true),
                     Err(()) => Shown::Failed,
                 });
+                // Nothing found, and no everyday word to offer the documents' word for: the words of a
+                // question typed as one run (贫困户住院), searched apart.
+                if nothing && policy_content::search::in_documents_words(&text).is_none() {
+                    let finds = |q: String| {
+                        let lib = lib.clone();
+                        async move {
+                            run(lib, &q, region, 1, &|_| {})
+                                .await
+                                .is_ok_and(|p| p.found > 0)
+                        }
+                    };
+                    let offer = split_words(&text, finds).await;
+                    if latest.get() == n {
+                        apart.set(offer.map(|o| (text.clone(), key, o)));
+                    }
+                }
             }
         });
         if !same {
@@ -344,12 +366,19 @@ pub fn SearchPage() -> impl IntoView {
                         .into_any()
                 }
                 Shown::Found(text, key, page, complete) => {
+                    let apart = apart
+                        .with(|a| {
+                            a.as_ref()
+                                .filter(|(t, k, _)| *t == text && *k == key)
+                                .map(|(_, _, o)| o.clone())
+                        });
                     view! {
                         <Results
                             page=page
                             query=text
                             region=RegionFilter::by_key(key)
                             complete=complete
+                            apart=apart
                         />
                     }
                         .into_any()
@@ -395,6 +424,9 @@ fn Results(
     /// False while only the first hits are in: a count that is not exact yet is not shown, so that no
     /// number on the screen changes a moment later.
     complete: bool,
+    /// When nothing was found: the query's words searched apart, which find something.
+    #[prop(default = None)]
+    apart: Option<String>,
 ) -> impl IntoView {
     let within = region.map_or(String::new(), |f| format!("在{}的文件中", f.label));
     let status = match (page.found, page.exact(), within.is_empty()) {
@@ -405,7 +437,7 @@ fn Results(
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),
         (n, false, _) => format!(
-            "{within}找到 {n} 处以上包含“{query}”的内容（最多 {} 处），最相关的在前：",
+            "{within}找到 {n} 到 {} 处包含“{query}”的内容，最相关的在前：",
             page.at_most
         ),
     };
@@ -432,6 +464,34 @@ fn Results(
                 </p>
             }
         });
+    // Nothing found for a question typed as one run of words: those words apart, one tap away.
+    let apart = apart.filter(|_| page.found == 0).map(|words| {
+        let href = search_url(&words, region.map_or("", |f| f.key));
+        view! {
+            <p class="elsewhere" data-testid="words-apart">
+                "文件里没有连在一起的这几个字。分开找这几个词："
+                <a class="button secondary" href=href>
+                    {format!("搜“{words}”")}
+                </a>
+            </p>
+        }
+    });
+    // Nothing found for a question about what a bill costs: the calculator answers it.
+    let to_calc = (page.found == 0 && page.exact() && complete)
+        .then(|| policy_content::search::asks_what_it_costs(&query))
+        .filter(|asks| *asks)
+        .map(|_| {
+            let calc = policy_content::site::Page::of(PageKind::Calc);
+            let label = calc.card.map_or(calc.title, |c| c.title);
+            view! {
+                <p class="elsewhere" data-testid="to-calc">
+                    "自己要付多少钱，要看花了多少、在哪级医院、是哪类人员：用计算器按您的情况算。"
+                    <a class="button secondary" href=calc.path>
+                        {label}
+                    </a>
+                </p>
+            }
+        });
     let hits: Vec<Hit> = page.hits;
     view! {
         <p
@@ -444,6 +504,8 @@ fn Results(
         </p>
         {elsewhere.map(|e| view! { <p class="elsewhere">{e}</p> })}
         {documents_word}
+        {apart}
+        {to_calc}
         <ol class="hits">
             {hits
                 .into_iter()

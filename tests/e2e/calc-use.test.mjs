@@ -40,6 +40,21 @@ test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for o
   await page.fill('#v0-compliant', '10000');
   await page.waitForFunction(() => !document.querySelector('[data-testid="compliant-guess"]'));
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+  // The compliant cost typed equal to the total: the same amounts as the estimate, but typed, so the visit's
+  // steps no longer say it was estimated; cleared again, they do (the steps kept the other's words).
+  const visitSays = (estimated) => page.waitForFunction((estimated) => {
+    const details = document.querySelector('.calc-details');
+    const h = details?.querySelector('h3');
+    return details?.getAttribute('aria-busy') === 'false' && h && h.textContent.includes('合规费用按总费用估算') === estimated;
+  }, estimated);
+  await page.fill('#v0-compliant', '');
+  await visitSays(true);
+  await page.fill('#v0-compliant', '12000');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="compliant-guess"]'));
+  await visitSays(false);
+  await page.fill('#v0-compliant', '');
+  await page.waitForSelector('[data-testid="compliant-guess"]');
+  await visitSays(true);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -123,9 +138,18 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   const url = await page.textContent('.calc-print-url');
   assert.match(url, /\/calc\/#k=\w{4}&p=h&c=pr&v=i,s,0,40000,30000,,/);
   assert.ok(await page.locator('.calc-print-qr svg').isVisible());
+  // The QR panel left open (a doctor shows the code, then prints): the handout alone, one page. (The media
+  // emulation off: page.pdf prints with screen styles under a 'screen' emulation.)
+  await page.emulateMedia({ media: null });
+  await page.getByRole('button', { name: '二维码', exact: true }).click();
+  await page.locator('.qr-panel svg').waitFor();
   const pdf = await page.pdf({ format: 'A4' });
   const pages = pdfPages(pdf);
   assert.equal(pages, 1, `the handout printed on ${pages} pages`);
+  // Esc closes the panel and gives the keyboard back to its button.
+  await page.keyboard.press('Escape');
+  await page.locator('.qr-panel').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '二维码');
   // Three visits at three levels (a trainer's what-if): still one page, the QR code with its address and
   // date (a flex row used to print the code on page 1 and its words on page 2).
   await page.close();
@@ -136,17 +160,25 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   const threePages = pdfPages(three);
   assert.equal(threePages, 1, `the three-visit handout printed on ${threePages} pages`);
   await whatIf.close();
-  // Two visits, another reading and two changed numbers: two pages, and the QR code on the page of the
-  // address it opens (a float used to push the code alone onto page 2). Each page read as printed: its
-  // text (Ghostscript) and its QR code (zbarimg on the page rendered at 150 dpi).
-  const long = `${server.base}${calcLink('p=h&c=pr&o=literal_floor&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25')}`;
+  // Five visits, another reading and two changed numbers: two pages, and the QR code with the address it
+  // opens on the first (a float used to push the code alone onto page 2; then the code sat at the foot of
+  // page 2, and page 1, the sheet passed on, could not be traced to its scenario). Each page read as
+  // printed: its text (Ghostscript) and its QR code (zbarimg on the page rendered at 150 dpi).
+  const long = `${server.base}${calcLink('p=h&c=pr&o=literal_floor&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,;i,c,1,9000,8000,,;i,p,0,40000,30000,,;i,c,1,5000,4000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25')}`;
   const { page: two } = await open(desk, long);
   await appReady(two);
   await two.waitForSelector('svg[data-testid="print-qr"]', { state: 'attached' });
+  // (The address beside who pays what is read in the page: Ghostscript's text runs its lines into the
+  // table's, row by row.)
   const printed = printedPages(await two.pdf({ format: 'A4' }));
-  const withAddress = printed.filter((p) => p.text.includes('/calc/#k='));
-  assert.equal(withAddress.length, 1, printed.map((p) => p.text.slice(-80)).join(' | '));
-  assert.equal(withAddress[0].qr, two.url(), 'the QR code is on the page of its address and opens it');
+  assert.ok(printed.length > 1, `${printed.length} pages`);
+  assert.equal(printed[0].qr, two.url(), 'the QR code is on page 1 and opens the scenario');
+  assert.equal(printed.filter((p) => p.qr).length, 1, 'one QR code');
+  await two.emulateMedia({ media: 'print' });
+  const [qrBox, addressBox, tableBox] = await two.evaluate(() => ['.calc-print-qr svg', '.calc-print-url', '.pay-table']
+    .map((s) => { const r = document.querySelector(s).getBoundingClientRect(); return { top: r.top, left: r.left, right: r.right }; }));
+  assert.ok(qrBox.top < tableBox.top + 40 && addressBox.top < tableBox.top + 40 && qrBox.left > tableBox.right,
+    `the code and its address beside who pays what: ${JSON.stringify([qrBox, addressBox, tableBox])}`);
   assert.equal(printed.filter((p) => p.qr).length, 1, 'one QR code');
   await two.close();
 });
@@ -236,7 +268,7 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
 
 test('a poster, the comparison, the chart and the bar say what their figures rest on', async () => {
   // Two changed assumed numbers and a second visit, as a trainer sets up a what-if.
-  const { page, errors } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25')}`);
+  const { page, errors } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,;i,c,1,9000,8000,,;i,p,0,40000,30000,,;i,c,1,5000,4000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25')}`);
   await appReady(page);
   // Changed by the link, not by the person who opened it: the page does not say they changed them.
   assert.match(await page.getByTestId('changed-numbers').textContent(), /^这次计算用了改动的数字（文件没有写明/);

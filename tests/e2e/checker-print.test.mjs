@@ -326,11 +326,19 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
   await page.emulateMedia({ media: 'print' });
   const note = await page.locator('.site-footer .print-note').evaluate((p) => ({ scroll: p.scrollWidth, client: p.clientWidth }));
   assert.ok(note.scroll <= note.client, `the printed address fits its line: ${JSON.stringify(note)}`);
+  // Its QR code, drawn once the page is idle: scanned from the paper, the form as filled (it had only the
+  // address, 200 characters to type).
+  await page.locator('[data-testid="printed-qr"] svg[data-testid="print-qr"]').waitFor({ state: 'attached' });
   const dir = fs.mkdtempSync('/tmp/wudu-print-');
   fs.writeFileSync(`${dir}/form.pdf`, await page.pdf({ format: 'A4' }));
   const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/form.pdf`]).toString().replace(/\s+/g, '');
   const answers = body.match(/a=[^&]+/)[0];
   assert.ok(text.includes(answers), `the answers' part of the address printed whole: ${answers}`);
+  execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r200', '-o', `${dir}/form-%d.png`, `${dir}/form.pdf`]);
+  const codes = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).flatMap((f) => {
+    try { return [execFileSync('zbarimg', ['-q', '--raw', `${dir}/${f}`]).toString().trim()]; } catch { return []; }
+  });
+  assert.deepEqual(codes, [page.url()], 'one code on the paper, opening the form as filled');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -152,6 +152,68 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
   await page.close();
 });
 
+/** Answers /check/ from its current screen to the review: each yes/no question by the first entry of
+ * `yes` whose pattern its heading matches (是 or 否; 否 where none does), the diseases by name, the
+ * category and age when asked. */
+async function answerOn(page, { category = 'poverty_registered', age = '60', yes = [], diseases = [] } = {}) {
+  for (let i = 0; i < 10; i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) return;
+    const heading = (await page.textContent('main h2')).trim();
+    if (await page.locator('input[name="category"]').count()) await page.locator(`input[name="category"][value="${category}"]`).check();
+    if (await page.locator('#age').count()) await page.fill('#age', age);
+    if (await page.locator('input[name="yn"]').count()) {
+      const answer = yes.find(([re]) => re.test(heading))?.[1] ?? '否';
+      await page.getByRole('radio', { name: answer, exact: true }).check();
+    }
+    for (const name of diseases) {
+      const box = page.getByRole('checkbox', { name: new RegExp(`^${name}`) });
+      if (await box.count() && !(await box.isChecked())) await box.check();
+    }
+    await next(page);
+  }
+}
+
+test('the checker\'s answers hold together: no calculator for someone not insured, a ticked 高血压 is a long-term illness, another area keeps a disease it lists too', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  // Not insured: the calculator (which settles what insurance pays) is not offered, and the page says why.
+  await page.locator('input[name="area"][value="huining"]').check();
+  await next(page);
+  await answerOn(page, { yes: [[/医保/, '否']] });
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('.direct-answers');
+  assert.equal(await page.getByRole('link', { name: '算一算看病要花多少钱' }).count(), 0, 'no calculator link');
+  assert.match(await page.getByTestId('calc-uninsured').textContent(), /还没有参加城乡居民基本医保.*参保以后再来算/);
+  // Insured, 没有长期病 answered, 高血压 ticked: the 门诊慢特病 benefit applies (it had said it was for those
+  // who have a long-term illness), and the calculator is offered.
+  await page.goto(`${server.base}/check/`);
+  await appReady(page);
+  await page.locator('input[name="area"][value="huining"]').check();
+  await next(page);
+  await answerOn(page, { yes: [[/医保/, '是']], diseases: ['高血压'] });
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('.direct-answers');
+  assert.match(await page.locator('ol.benefits').textContent(), /门诊慢特病也享受大病补偿和85%/);
+  assert.equal(await page.getByRole('link', { name: '算一算看病要花多少钱' }).count(), 1);
+  assert.equal(await page.getByTestId('calc-uninsured').count(), 0);
+  // Another area from the review: 高血压, which 眉山 lists too, is still ticked on its screen.
+  await page.getByRole('link', { name: '修改回答' }).click();
+  await page.locator('dl.review').waitFor();
+  await page.getByRole('link', { name: /^修改\s*政策地区/ }).click();
+  await page.locator('input[name="area"][value="meishan"]').check();
+  await next(page);
+  for (let i = 0; i < 10; i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.getByRole('checkbox', { name: /^高血压/ }).count()) break;
+    if (await page.locator('#age').count()) await page.fill('#age', '60'); // 眉山 asks the age
+    await next(page);
+  }
+  assert.ok(await page.getByRole('checkbox', { name: /^高血压/ }).isChecked(), '高血压 kept');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a filled self-check form prints its marks, score and fields, and its address reopens it', async () => {
   const { page, errors } = await open(browser, `${server.base}/self-check/`);
   await appReady(page);

@@ -129,6 +129,37 @@ async function posterOf(path, id) {
   return { points, note, clause, title, source };
 }
 
+/** The poster of `path` as drawn: its points and its 出处. */
+async function posterSheet(path) {
+  const { page } = await open(browser, `${server.base}${path}`);
+  await appReady(page);
+  await page.getByRole('button', { name: '海报' }).click();
+  const sheet = page.locator('[data-testid="poster"]');
+  await sheet.locator('svg[data-testid="qr"]').waitFor();
+  const points = await sheet.locator('.poster-points li').allTextContents();
+  const source = await sheet.locator('.poster-source').textContent();
+  await page.close();
+  return { points, source };
+}
+
+test('a table\'s poster keeps each name under its own column, and its 出处 names the table', async () => {
+  // Read as text, a row's empty merged cell was dropped and the names after it moved under the headings
+  // before them (吴宗智, the 医共体包抓领导, under 包抓科级干部); the 出处 said only the 文号.
+  const table = await posterSheet('/docs/huining-83/#t3-2');
+  const points = table.points.join('\n');
+  assert.match(points, /医共体包抓领导：吴宗智/, points);
+  assert.doesNotMatch(points, /包抓科级干部：吴宗智/, points);
+  assert.match(table.source, /县委办发〔2018〕83号 附表 3-2/);
+  // Four short sentences, none with a figure: all carried (the last, what the patient pays at the window,
+  // had been left out of a poster with room to spare).
+  const clause = (await posterSheet('/docs/meishan-137/#s3-1-2-7')).points;
+  assert.equal(clause.length, 4, clause.join(' | '));
+  assert.match(clause[3], /只需支付个人应承担部分。$/);
+  // A whole document's poster: its summary, said to be the site's words (its only point had been 山东省德州市).
+  const [first] = (await posterSheet('/docs/dezhou-20/')).points;
+  assert.match(first, /^简要说明（本站编写，不是原文）/, first);
+});
+
 test('a poster of the editors\' notes says they are the site\'s words; the notice\'s is under the document\'s title', async () => {
   const { page, errors } = await open(browser, `${server.base}/docs/huining-203/#ed-fixes`);
   await appReady(page);

@@ -252,10 +252,35 @@ test('a changed assumption is listed, tagged on its steps, and can be undone', a
   const list = page.getByTestId('changed-numbers');
   assert.match(await list.textContent(), /县级医院：80%/);
   assert.ok(await page.getByTestId('changed-step').count() >= 1, 'the step that used it is tagged');
-  await list.getByRole('button', { name: '恢复政策默认' }).click();
+  await list.getByRole('button', { name: '恢复本站假设值' }).click();
   await page.waitForFunction(() => !location.hash.includes('a='));
   assert.equal(await page.getByTestId('changed-numbers').count(), 0);
   assert.notEqual(await personal(page), changedTotal);
+  await page.close();
+});
+
+test('changed assumptions belong to their region: a look at another region and back gives the same what-if, its numbers as typed normalised', async () => {
+  // A trainer's 会宁 what-if (三个改过的数字); 眉山 and back had dropped two of them silently, and 会宁's
+  // county ratio had been applied to 眉山 in place of 眉山's own assumption.
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=or&v=i,c,1,60000,50000,,&a=basic_ratio_county:0.6,critical_ratio_1:0.5,critical_band_1:40000')}`);
+  await appReady(page);
+  const before = await personal(page);
+  const list = page.getByTestId('changed-numbers');
+  assert.equal(await list.locator('li').count(), 3);
+  assert.match(await list.textContent(), /县级医院：60%（假设值/, '0.6 said as the poster says it');
+  await page.selectOption('#profile', 'meishan-2016');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="changed-numbers"]'));
+  assert.doesNotMatch(page.url(), /[&#]a=/, 'none of 会宁\'s numbers applied to 眉山');
+  assert.match(await page.getByTestId('changed-elsewhere').textContent(), /会宁县.*（3 个）.*换回去时还在/);
+  await page.selectOption('#profile', 'huining-2018');
+  await list.waitFor();
+  assert.equal(await list.locator('li').count(), 3);
+  await page.waitForFunction((b) => document.querySelector('[data-testid="personal-total"]')?.textContent === b, before);
+  for (const key of ['basic_ratio_county', 'critical_ratio_1', 'critical_band_1']) assert.match(page.url(), new RegExp(key), key);
+  assert.equal(await page.getByTestId('changed-elsewhere').count(), 0);
+  // Read aloud and printed, the list says each number, not its button (read-aloud skips .no-print).
+  assert.equal(await list.locator('li button.no-print').count(), 3);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

@@ -42,6 +42,50 @@ for (const path of ['/docs/dezhou-20/', '/calc/', '/check/', '/']) {
   });
 }
 
+test('at the largest text size a large amount is whole on the screen, on a phone and at 1024×768', async () => {
+  // 100万 for 普通城乡居民 (109,220.00) ran 20 px off a phone's screen, its last digit cut; 9999万 more so.
+  for (const [view, bills] of [[VIEW, ['100%E4%B8%87', '9999%E4%B8%87']], [{ width: 1024, height: 768 }, ['9000%E4%B8%87']]]) {
+    const ctx = await launch({ viewport: view });
+    for (const bill of bills) {
+      const { page, errors } = await open(ctx, `${server.base}/calc/#p=h&c=or&v=i,p,0,${bill},,,`);
+      await appReady(page);
+      await page.waitForSelector('[data-testid="personal-total"]');
+      await largestText(page);
+      const [right, width, overflow] = await page.evaluate(() => [
+        document.querySelector('.result-head .big').getBoundingClientRect().right,
+        window.innerWidth, document.documentElement.scrollWidth]);
+      const total = await page.textContent('[data-testid="personal-total"]');
+      const box = await page.locator('[data-testid="personal-total"]').boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= view.width, `${bill} at ${view.width}: ${total} at ${JSON.stringify(box)}`);
+      assert.ok(right <= width && overflow <= width, `${bill} at ${view.width}: the amount ends at ${right}, the page is ${overflow} wide`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+    await ctx.close();
+  }
+});
+
+test('at the largest text size a search hit in a wide table shows its marked word, and the table says it scrolls sideways', async () => {
+  // 押金 in 五督's row 2 ran past a phone's edge (379 px in a 338 px box), with nothing saying the table scrolls.
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await largestText(page);
+  await page.goto(`${server.base}/docs/huining-83/?hl=${encodeURIComponent('押金')}#t4-1-r2`);
+  await appReady(page);
+  await page.waitForSelector('#t4-1-r2 mark.asked');
+  await page.waitForTimeout(800);
+  const [mark, box] = await page.evaluate(() => {
+    const m = document.querySelector('#t4-1-r2 mark.asked').getBoundingClientRect();
+    const w = document.querySelector('#t4-1-r2').closest('.table-wrap').getBoundingClientRect();
+    return [{ left: m.left, right: m.right }, { left: w.left, right: w.right }];
+  });
+  assert.ok(mark.left >= box.left && mark.right <= box.right, `the word at ${JSON.stringify(mark)} in ${JSON.stringify(box)}`);
+  const note = page.locator('#t4-1-r2').locator('xpath=ancestor::div[contains(@class,"table-wrap")]').locator('.scrolls-note');
+  assert.ok(await note.isVisible(), '表格较宽，可以左右滑动 said');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the menu opens, every navigation link is on screen, and a link closes it', async () => {
   const { page } = await open(browser, `${server.base}/docs/`);
   await appReady(page);

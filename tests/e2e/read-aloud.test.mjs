@@ -103,6 +103,24 @@ test('on the calculator each step is heard as its rule, then its amount: a rule 
     assert.ok(heard.includes(said), `"${said}" is not heard as such in: ${heard.slice(0, 400)}`);
   }
   assert.doesNotMatch(heard, /%\d/);
+  // Who pays what: each payer's amount heard with its unit, as the column's heading gives it (金额（元）).
+  const payers = await page.$$eval('.pay-table:not(.compare) tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+  assert.ok(payers.length >= 5, JSON.stringify(payers));
+  for (const [who, amount] of payers) {
+    assert.ok(heard.includes(`${who}，${amount}元。`.replace(/\s+/g, '')), `${who} ${amount} is not heard with 元 in: ${heard.slice(0, 600)}`);
+  }
+  await page.close();
+});
+
+test('a document read from its top begins with its level and place, not a stray comma', async () => {
+  const { page } = await open(browser, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await page.waitForFunction(() => window.__spoken.length > 3);
+  const texts = await spoken(page);
+  assert.equal(texts[0], '县级，', texts.slice(0, 3).join(' | '));
+  assert.equal(texts[1], '甘肃省白银市会宁县');
+  await page.getByRole('button', { name: '停止' }).click();
   await page.close();
 });
 

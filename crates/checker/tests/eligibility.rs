@@ -183,6 +183,7 @@ fn case(area: &str, category: &str, diseases: &[&str]) -> Person {
         area: area.into(),
         category: category.into(),
         diseases: diseases.iter().map(|d| d.to_string()).collect(),
+        insured: true,
         ..Person::default()
     }
 }
@@ -234,6 +235,21 @@ fn calculator_link_carries_area_and_engine_category() {
             Some(link("huining-2018".into())),
         ),
         (case("dezhou", "poverty_registered", &[]), None),
+        // Not insured: the calculator would show payments the check says they do not get.
+        (
+            Person {
+                insured: false,
+                ..case("huining", "poverty_registered", &[])
+            },
+            None,
+        ),
+        (
+            Person {
+                insured: false,
+                ..case("meishan", "dibao", &[])
+            },
+            None,
+        ),
     ];
     for (person, want) in table {
         assert_eq!(calc_link(&person).unwrap(), want, "{person:?}");

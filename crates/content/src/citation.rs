@@ -51,6 +51,19 @@ pub fn clause_label(section: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// A heading's name up to the space after its number (`附表 3-2 卫计部门…` is 附表 3-2, `附件5 健康扶贫…` is
+/// 附件5), or whole: what a reader finds a table or an annex by on paper.
+pub fn short_name(title: &str) -> &str {
+    let mut prev = ' ';
+    for (i, c) in title.char_indices() {
+        if c.is_whitespace() && prev.is_ascii_digit() {
+            return &title[..i];
+        }
+        prev = c;
+    }
+    title
+}
+
 /// Where something is stated: `content/docs/<doc>.md`, the `{#section}` in it, the document's 文号 and a
 /// short passage copied from it word for word (whitespace is not significant).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -59,6 +59,8 @@ pub fn of_quote(quote: &str) -> String {
 /// query, before the fragment, so the clause's own link is unchanged and the page still opens at it
 /// before the app runs.
 pub fn link(href: &str, words: &str) -> String {
+    // The words as a search reads them (3 000元 is one word, 3000元).
+    let words = crate::search::digit_groups_joined(words);
     let words = words.trim();
     if words.is_empty() {
         return href.to_string();
@@ -85,6 +87,22 @@ pub fn words_in(search: &str) -> Option<String> {
         .map(|(_, v)| crate::fragment::decode(&v.replace('+', " ")))?;
     let words = words.trim();
     (!words.is_empty()).then(|| words.to_string())
+}
+
+/// An address's query (`location.search`) without the words it asks to mark: `?` and what else it has,
+/// or empty. For an address whose clause does not hold them (the reader moved on to another clause): its
+/// QR code, poster and printed line would otherwise carry words that clause does not have.
+pub fn without_words(search: &str) -> String {
+    let rest: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some(PARAM))
+        .collect();
+    if rest.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", rest.join("&"))
+    }
 }
 
 /// The byte ranges of `text` to mark for `words` (whitespace-separated; each a term, marked wherever it
@@ -199,6 +217,19 @@ fn position(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_without_its_words_keeps_the_rest_of_its_query() {
+        for (search, want) in [
+            ("?hl=%E9%A2%84%E4%BB%98%E6%AC%BE", ""),
+            ("?hl=a%20b&r=gansu", "?r=gansu"),
+            ("?r=gansu&hl=a", "?r=gansu"),
+            ("?hlx=1", "?hlx=1"),
+            ("", ""),
+        ] {
+            assert_eq!(without_words(search), want, "{search}");
+        }
+    }
 
     const CLAUSE: &str = "建档立卡贫困人口个人自负合规医疗费用，经基本医保、大病保险报销后，个人自负合规费用年累计超过3000元以上的部分，由民政部门通过医疗救助全部解决（根据省上规定）。";
 

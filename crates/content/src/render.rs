@@ -22,9 +22,9 @@ pub fn markdown_options() -> Options {
 }
 
 /// The wrapper that lets a wide table scroll sideways on a phone; focusable so it can be scrolled
-/// with the keyboard.
-const TABLE_WRAP_OPEN: &str =
-    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滑动\">";
+/// with the keyboard; its first line says so while the table is wider than it (style.css: a scroll-state
+/// query; not read aloud, which the region's label says, nor printed).
+const TABLE_WRAP_OPEN: &str = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滑动\"><p class=\"scrolls-note hint no-print\" aria-hidden=\"true\">表格较宽，可以左右滑动。</p>";
 
 /// Maps each library document's normalized 文号 to its slug.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -463,7 +463,7 @@ impl<'l> Renderer<'l> {
 }
 
 /// A link written as its own clause's id, `[#s3-2](#s3-2)` or `[#s3-2](/docs/<slug>/#s3-2)` (the editors'
-/// notes point at clauses so), shown as what it goes to: a heading of this document by its [`short_name`]
+/// notes point at clauses so), shown as what it goes to: a heading of this document by its [`crate::citation::short_name`]
 /// (附表 3-2, 附件1, 通知), else the clause's number (三（二）, 附件5 三（一）6). On the
 /// screen and read aloud, `#s3-2` means nothing.
 fn name_bare_links(html: &str, toc: &[TocEntry]) -> String {
@@ -497,7 +497,7 @@ fn bare_name(toc: &[TocEntry], page: &str, id: &str) -> String {
     let heading = toc.iter().find(|t| page.is_empty() && t.id == id);
     heading.map_or_else(
         || crate::citation::clause_label(id),
-        |t| short_name(&t.title).to_string(),
+        |t| crate::citation::short_name(&t.title).to_string(),
     )
 }
 
@@ -545,18 +545,6 @@ fn name_bare_texts(text: &str, marks: &mut [usize], toc: &[TocEntry]) -> String 
     }
     out.push_str(rest);
     out
-}
-
-/// A heading's name up to the space after its number (`附表 3-2 卫计部门…` is 附表 3-2), or whole.
-fn short_name(title: &str) -> &str {
-    let mut prev = ' ';
-    for (i, c) in title.char_indices() {
-        if c.is_whitespace() && prev.is_ascii_digit() {
-            return &title[..i];
-        }
-        prev = c;
-    }
-    title
 }
 
 /// Renders `body` (the Markdown after the front matter) of the document `meta`; `links` are the

@@ -29,12 +29,14 @@ use serde::{Deserialize, Serialize};
 mod normalize;
 mod region;
 mod snippet;
+mod split;
 
 pub use normalize::normalize;
 pub(crate) use normalize::{bigrams, grams, normalize_mapped};
 pub use region::{RegionFilter, REGION_FILTERS};
 pub use snippet::Fragment;
 pub(crate) use snippet::{snippet, Window, SNIPPET_BEFORE, SNIPPET_CHARS};
+pub use split::split_words;
 
 /// Hits per page of a search (each hit shown reads a piece of text: at 1,000 documents about 1–3 KB).
 pub const HITS_PER_PAGE: usize = 10;
@@ -65,12 +67,29 @@ pub const EVERYDAY_WORDS: &[(&str, &str)] = &[
     ("住院押金", "押金"),
     ("不要押金", "免收押金"),
     ("不交押金", "免收押金"),
-    ("报销多少", "报销"),
     ("孕妇", "孕产妇"),
     ("老人", "老年人"),
     ("小孩", "儿童"),
     ("低保户", "低保"),
 ];
+
+/// Words of a question about what a bill costs the patient (看病花多少钱, 住院自己出多少钱): a search that
+/// finds nothing and holds one offers the calculator, which answers it for the person's own bill.
+pub const MONEY_WORDS: &[&str] = &[
+    "多少钱",
+    "花多少",
+    "出多少",
+    "付多少",
+    "交多少",
+    "报多少",
+    "自己付",
+    "自付",
+];
+
+/// Whether `query` asks what a bill costs ([`MONEY_WORDS`]).
+pub fn asks_what_it_costs(query: &str) -> bool {
+    MONEY_WORDS.iter().any(|w| query.contains(w))
+}
 
 /// `query` with the first everyday word in it ([`EVERYDAY_WORDS`]) put in the documents' words: the
 /// word it had, the documents' word, and the query to search instead, in which the term that held the
@@ -362,10 +381,30 @@ impl SearchIndex {
     }
 }
 
-/// The normalized, distinct, non-empty whitespace-separated terms of `query`.
+/// `query` with the spaces inside a number taken out (`3 000元` is 3000元, typed with a space between its
+/// thousands, not the terms 3 and 000元).
+pub(crate) fn digit_groups_joined(query: &str) -> String {
+    let chars: Vec<char> = query.chars().collect();
+    let digit = |c: Option<&char>| c.is_some_and(|c| crate::width::half(*c).is_ascii_digit());
+    let mut out = String::with_capacity(query.len());
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+            let after = chars[i..].iter().find(|c| !c.is_whitespace());
+            if digit(before) && digit(after) {
+                continue;
+            }
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// The normalized, distinct, non-empty whitespace-separated terms of `query` (a number's spaces do not
+/// separate terms: [`digit_groups_joined`]).
 pub(crate) fn query_terms(query: &str) -> Vec<Vec<char>> {
     let mut terms: Vec<Vec<char>> = Vec::new();
-    for t in query.split_whitespace() {
+    for t in digit_groups_joined(query).split_whitespace() {
         let (t, _) = normalize_mapped(t);
         if !t.is_empty() && !terms.contains(&t) {
             terms.push(t);

@@ -102,6 +102,9 @@ impl VisitForm {
     }
 }
 
+/// The changed numbers of the profiles not shown, by profile id ([`CalcForm::set_profile`]).
+pub type KeptChanges = BTreeMap<String, BTreeMap<String, String>>;
+
 /// The whole scenario as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalcForm {
@@ -520,14 +523,17 @@ impl CalcForm {
             .read_override(key, value)
     }
 
-    /// Switches to profile `id`, keeping only the changed numbers the new profile also leaves open.
-    pub fn set_profile(&mut self, id: String) {
-        self.profile = id;
-        let keep: BTreeMap<String, String> = std::mem::take(&mut self.overrides)
-            .into_iter()
-            .filter(|(k, _)| profile(&self.profile).is_some_and(|p| p.editable_param(k).is_ok()))
-            .collect();
-        self.overrides = keep;
+    /// Switches to profile `id`. The changed numbers belong to the profile they were changed in (the same
+    /// key is another region's assumption, with its own default): they go into `kept` while another
+    /// profile is shown, and the new profile's own come back from it (a trainer's 会宁 what-if, after a
+    /// look at 眉山, is the 会宁 what-if again; they had been dropped, and 会宁's ratio applied to 眉山).
+    pub fn set_profile(&mut self, id: String, kept: &mut KeptChanges) {
+        let left = std::mem::replace(&mut self.profile, id);
+        let changed = std::mem::take(&mut self.overrides);
+        if !changed.is_empty() {
+            kept.insert(left, changed);
+        }
+        self.overrides = kept.remove(&self.profile).unwrap_or_default();
     }
 }
 

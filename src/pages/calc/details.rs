@@ -24,7 +24,9 @@ pub(super) fn later_details(
         details_due.set_value(due);
         let now = outcome.with(Outcome::settled);
         let same = |d: &Option<Settled>| match (d, &now) {
-            (Some(d), Some(n)) => d.0 == n.0,
+            // The same scenario with a compliant cost typed instead of left to the estimate (or the
+            // other way) says otherwise under its visit: drawn again.
+            (Some(d), Some(n)) => d.0 == n.0 && d.2 == n.2,
             (None, None) => true,
             _ => false,
         };
@@ -43,7 +45,9 @@ pub(super) fn later_details(
     });
     let details_fresh = Signal::derive(move || {
         outcome.with(|o| match o {
-            Outcome::Settled(b) => details.with(|d| d.as_ref().is_some_and(|d| d.0 == b.0)),
+            Outcome::Settled(b) => {
+                details.with(|d| d.as_ref().is_some_and(|d| d.0 == b.0 && d.2 == b.2))
+            }
             _ => true,
         })
     });

@@ -14,7 +14,7 @@ use crate::components::{
 use crate::lazy::Load;
 use policy_content::site::PageKind;
 use policy_engine::deletions::Deletions;
-use policy_engine::form::{CalcForm, FromLink, VisitForm, MAX_VISITS};
+use policy_engine::form::{CalcForm, FromLink, KeptChanges, VisitForm, MAX_VISITS};
 
 mod details;
 mod notices;
@@ -58,6 +58,8 @@ pub fn CalcPage(
             .unwrap_or_default(),
     );
     let form = RwSignal::new(opened.map(|l| l.form).unwrap_or_default());
+    // The changed numbers of the regions not shown, back when their region is chosen again.
+    let kept = RwSignal::new(KeptChanges::new());
     // The visits deleted (撤销删除 puts the last back). Not a signal of its own: it changes only with the
     // form, which says so.
     let deleted = StoredValue::new(Deletions::default());
@@ -117,16 +119,22 @@ pub fn CalcPage(
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
         leptos::task::spawn_local(async move {
-            let (scenario, result, _) = *b;
+            let (scenario, result, guessed) = *b;
             // Without its code (offline, never kept), the later part is left out.
             let Ok(code) = crate::lazy::load(later_code).await else {
                 return;
             };
-            let next =
-                memo.try_update_value(|m| (code.later)(m, &scenario, result.year.personal, &url));
+            let next = memo
+                .try_update_value(|m| (code.later)(m, &scenario, result.year.personal, &url))
+                .map(|mut l| {
+                    l.guessed.clone_from(&guessed);
+                    l
+                });
             // The person may have typed on while the code loaded: only the current scenario's part shows.
             let current = outcome
-                .try_with_untracked(|o| matches!(o, Outcome::Settled(c) if c.0 == scenario))
+                .try_with_untracked(
+                    |o| matches!(o, Outcome::Settled(c) if c.0 == scenario && c.2 == guessed),
+                )
                 .unwrap_or(false);
             if current {
                 later.set(next);
@@ -147,7 +155,7 @@ pub fn CalcPage(
         }
         let fresh = outcome.with_untracked(|o| match o {
             Outcome::Settled(b) => {
-                later.with_untracked(|l| l.as_ref().is_some_and(|l| l.scenario == b.0))
+                later.with_untracked(|l| l.as_ref().is_some_and(|l| l.is_for(&b.0, &b.2)))
             }
             _ => false,
         });
@@ -173,7 +181,7 @@ pub fn CalcPage(
     });
     let fresh = Signal::derive(move || {
         outcome.with(|o| match o {
-            Outcome::Settled(b) => later.with(|l| l.as_ref().is_some_and(|l| l.scenario == b.0)),
+            Outcome::Settled(b) => later.with(|l| l.as_ref().is_some_and(|l| l.is_for(&b.0, &b.2))),
             _ => false,
         })
     });
@@ -235,7 +243,10 @@ pub fn CalcPage(
                     <label for="profile">"按哪里的政策"</label>
                     <select
                         id="profile"
-                        on:change=move |ev| form.update(|f| f.set_profile(event_target_value(&ev)))
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev);
+                            kept.update(|k| form.update(|f| f.set_profile(id, k)));
+                        }
                         prop:value=move || form.with(|f| f.profile.clone())
                     >
                         {profiles()
@@ -408,7 +419,7 @@ pub fn CalcPage(
                     }}
                 </details>
             </form>
-            <ChangedNumbers form=form />
+            <ChangedNumbers form=form kept=kept />
             <section class="calc-result" aria-live="polite" aria-label="计算结果">
                 {move || match outcome.get() {
                     Outcome::Empty => {

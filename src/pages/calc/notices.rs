@@ -4,13 +4,16 @@
 use leptos::prelude::*;
 use policy_engine::profile;
 
-use policy_engine::form::CalcForm;
+use policy_engine::form::{CalcForm, KeptChanges};
 
-/// Every assumed number the person (or the link) changed, each with a button back to the site's value.
+/// Every assumed number the person (or the link) changed, each with a button back to the site's value,
+/// and which other regions' changed numbers are kept for when they are chosen again.
 #[component]
 pub(super) fn ChangedNumbers(
     /// The calculator form.
     form: RwSignal<CalcForm>,
+    /// The changed numbers of the regions not shown ([`CalcForm::set_profile`]).
+    kept: RwSignal<KeptChanges>,
 ) -> impl IntoView {
     let changed = Memo::new(move |_| {
         form.with(|f| {
@@ -21,12 +24,41 @@ pub(super) fn ChangedNumbers(
                 .iter()
                 .filter_map(|(k, v)| {
                     let param = p.editable_param(k).ok()?;
-                    Some((k.clone(), crate::calc_adapter::changed_number(param, v)))
+                    // As the poster and the handout say it (０.６ typed is 60%).
+                    let shown = p
+                        .read_override(k, v)
+                        .map_or_else(|_| v.clone(), |d| param.unit.shown(d));
+                    Some((
+                        k.clone(),
+                        crate::calc_adapter::changed_number(param, &shown),
+                    ))
                 })
                 .collect::<Vec<_>>()
         })
     });
+    let elsewhere = move || {
+        kept.with(|k| {
+            k.iter()
+                .filter(|(_, c)| !c.is_empty())
+                .filter_map(|(id, c)| Some(format!("{}（{} 个）", profile(id)?.name, c.len())))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
+        {move || {
+            let elsewhere = elsewhere();
+            (!elsewhere.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="hint no-print" data-testid="changed-elsewhere">
+                            {format!(
+                                "{}改过的数字都留着，换回去时还在。",
+                                elsewhere.join("、"),
+                            )}
+                        </p>
+                    }
+                })
+        }}
         <Show when=move || changed.with(|c| !c.is_empty())>
             <div class="changed-numbers notice" data-testid="changed-numbers">
                 <p>
@@ -43,16 +75,18 @@ pub(super) fn ChangedNumbers(
                                 view! {
                                     <li>
                                         {changed}
+                                        // The site's assumption (the documents give none), not
+                                        // the policy's; not read aloud or printed.
                                         <button
                                             type="button"
-                                            class="secondary small"
+                                            class="secondary small no-print"
                                             on:click=move |_| {
                                                 form.update(|f| {
                                                     f.overrides.remove(&key);
                                                 })
                                             }
                                         >
-                                            "恢复政策默认"
+                                            "恢复本站假设值"
                                         </button>
                                     </li>
                                 }
@@ -62,7 +96,7 @@ pub(super) fn ChangedNumbers(
                 </ul>
                 <button
                     type="button"
-                    class="secondary small"
+                    class="secondary small no-print"
                     on:click=move |_| form.update(|f| f.overrides.clear())
                 >
                     "全部恢复"

@@ -147,6 +147,11 @@ pub struct Disease {
     pub hint: Option<String>,
     /// Areas whose documents name it (the question shows only these).
     pub areas: Vec<String>,
+    /// Whether the documents call it a 慢性病 (会卫计发〔2018〕203号 三（三）: 高血压、糖尿病、结核病、严重精神障碍
+    /// 等慢性病): a person who has it has an illness needing long-term treatment, whatever they answered
+    /// to that question.
+    #[serde(default)]
+    pub chronic: bool,
     /// Where it is named.
     pub source: Citation,
 }

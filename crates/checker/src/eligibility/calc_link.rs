@@ -13,7 +13,9 @@ pub struct CalcLink {
     pub category: Option<String>,
 }
 
-/// The calculator profile for the person's area (if it has one) and the engine category.
+/// The calculator profile for the person's area (if it has one) and the engine category; `None` too for a
+/// person not insured in 城乡居民基本医保: the calculator settles what the insurance, 大病保险 and 医疗救助
+/// pay an insured patient, and would show such a person payments the check has just said they do not get.
 pub fn calc_link(person: &Person) -> Result<Option<CalcLink>, CheckError> {
     let data = data();
     validate(data, person)?;
@@ -27,6 +29,9 @@ pub fn calc_link(person: &Person) -> Result<Option<CalcLink>, CheckError> {
         .iter()
         .find(|c| c.id == person.category)
         .expect("validated");
+    if !person.insured {
+        return Ok(None);
+    }
     Ok(area.calc_profile.as_ref().map(|p| CalcLink {
         profile: p.clone(),
         category: category.in_engine.then(|| category.id.clone()),

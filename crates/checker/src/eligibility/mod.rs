@@ -142,7 +142,15 @@ pub(crate) fn has(data: &EligibilityData, person: &Person, fact: &str) -> bool {
             "insured" => person.insured,
             "disability" => person.disability,
             "pregnant" => person.pregnant,
-            "long_term_illness" => person.long_term_illness,
+            // A ticked 慢性病 (高血压) is an illness needing long-term treatment, whatever was answered
+            // to that question ("no" with 高血压 ticked had said a benefit was for those who have one).
+            "long_term_illness" => {
+                person.long_term_illness
+                    || person
+                        .diseases
+                        .iter()
+                        .any(|d| asked(d) && data.diseases.iter().any(|x| &x.id == d && x.chronic))
+            }
             "sick" => person.long_term_illness || person.diseases.iter().any(asked),
             other => other
                 .strip_prefix("disease:")

@@ -213,11 +213,11 @@ fn snippets_mark_the_text_as_written() {
         marked(&hits[1]),
         format!("…{0}{0}[大病保险]{0}{0}{0}一二三四五六…", ten)
     );
-    // Overlapping matches of two terms are marked as one.
-    let hits = idx.search("3000 000元", 10);
+    // Overlapping matches of two terms are marked as one (not two numbers: 3000 000元 is one number now).
+    let hits = idx.search("部分由医疗 医疗救助", 10);
     assert_eq!(
         marked(&hits[0]),
-        "前文。超过 [3000 元]的部分由医疗救助解决，[3000元]以下自付。"
+        "前文。超过 3000 元的[部分由医疗救助]解决，3000元以下自付。"
     );
 }
 
@@ -299,4 +299,23 @@ fn index_json_is_compact_and_round_trips() {
     );
     let back: SearchIndex = serde_json::from_str(&json).unwrap();
     assert_eq!(back, idx);
+}
+
+#[test]
+fn a_number_typed_with_spaces_between_its_thousands_is_one_term() {
+    let idx = index(&[
+        ("s1", "甲", "超过3000元以上的部分由医疗救助解决"),
+        ("s2", "乙", "第3项，000元"),
+    ]);
+    assert_eq!(
+        ids(&idx.search("3 000元", 10)),
+        ids(&idx.search("3000元", 10))
+    );
+    assert_eq!(ids(&idx.search("３ ０００元", 10)), ["s1"]);
+    // Words apart stay apart.
+    assert_eq!(ids(&idx.search("医疗救助 3000元", 10)), ["s1"]);
+    assert_eq!(
+        crate::search::digit_groups_joined("医疗救助 3 000 元"),
+        "医疗救助 3000 元"
+    );
 }
