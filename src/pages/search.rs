@@ -477,21 +477,19 @@ fn Results(
         }
     });
     // Nothing found for a question about what a bill costs: the calculator answers it.
-    let to_calc = (page.found == 0 && page.exact() && complete)
-        .then(|| policy_content::search::asks_what_it_costs(&query))
-        .filter(|asks| *asks)
-        .map(|_| {
-            let calc = policy_content::site::Page::of(PageKind::Calc);
-            let label = calc.card.map_or(calc.title, |c| c.title);
-            view! {
-                <p class="elsewhere" data-testid="to-calc">
-                    "自己要付多少钱，要看花了多少、在哪级医院、是哪类人员：用计算器按您的情况算。"
-                    <a class="button secondary" href=calc.path>
-                        {label}
-                    </a>
-                </p>
-            }
-        });
+    let asks = policy_content::search::asks_what_it_costs(&query);
+    let to_calc = (page.found == 0 && page.exact() && complete && asks).then(|| {
+        let calc = policy_content::site::Page::of(PageKind::Calc);
+        let label = calc.card.map_or(calc.title, |c| c.title);
+        view! {
+            <p class="elsewhere" data-testid="to-calc">
+                "自己要付多少钱，要看花了多少、在哪级医院、是哪类人员：用计算器按您的情况算。"
+                <a class="button secondary" href=calc.path>
+                    {label}
+                </a>
+            </p>
+        }
+    });
     let hits: Vec<Hit> = page.hits;
     view! {
         <p

@@ -11,6 +11,9 @@ const MIN_PIECE: usize = 2;
 /// The shortest term worth cutting: two pieces of [`MIN_PIECE`].
 const MIN_TERM: usize = 2 * MIN_PIECE;
 
+/// The longest term cut: a question, not a pasted passage (a term of n characters may take n²/2 searches).
+const MAX_TERM: usize = 16;
+
 /// Words that make a question of what is asked (大病保险起付线多少, 住院怎么报销), which the documents, stating
 /// rules, do not write beside it: left out of the pieces, and no piece runs across one.
 pub const QUESTION_WORDS: &[&str] = &[
@@ -32,12 +35,11 @@ pub const QUESTION_WORDS: &[&str] = &[
 /// The query to offer for `query`, a single term (no whitespace) that found nothing: its normalized
 /// characters, without the [`QUESTION_WORDS`], cut from the left into the longest pieces that `finds` (a
 /// search that answers whether a query finds anything) finds on their own, characters no piece of two or
-/// more starts with left out;
-/// offered when `finds` finds them together and there are two pieces or more, or one piece and nothing
-/// but question words and at most one character left out. `None` for a query of
-/// more than one term or shorter than [`MIN_TERM`]. Async because in the browser a search may fetch
-/// pieces of the index; each piece asked about is a substring of `query`, so its search reads the
-/// index's grams the failed search already read.
+/// more starts with left out. Offered when `finds` finds them together and there are two pieces or more,
+/// or one piece with nothing but question words and at most one character left out. `None` for a query
+/// of more than one term, shorter than [`MIN_TERM`] or longer than [`MAX_TERM`]. Async because in the
+/// browser a search may fetch pieces of the index; each piece asked about is a substring of `query`, so
+/// its search reads the index's grams the failed search already read.
 pub async fn split_words<F, Fut>(query: &str, mut finds: F) -> Option<String>
 where
     F: FnMut(String) -> Fut,
@@ -49,7 +51,7 @@ where
         return None;
     }
     let mut term = super::normalize(term);
-    if term.chars().count() < MIN_TERM {
+    if !(MIN_TERM..=MAX_TERM).contains(&term.chars().count()) {
         return None;
     }
     let whole = term.clone();
@@ -131,10 +133,11 @@ mod tests {
             ("建档立卡贫困户住院报销", None), // 报销 is in another section than 住院
             ("贫困户的住院", Some("贫困户 住院")), // 的 starts no piece
             ("门诊报销吗", Some("门诊报销")),
-            ("住院", None),        // too short to cut
-            ("贫困户 住院", None), // already more than one term
-            ("外星人飞船", None),  // no piece is written
-            ("贫困户飞船", None),  // one piece, two characters left out
+            ("住院", None),                                     // too short to cut
+            ("贫困户 住院", None),                              // already more than one term
+            ("外星人飞船", None),                               // no piece is written
+            ("贫困户住院贫困户住院贫困户住院贫困户住院", None), // a passage, not a question
+            ("贫困户飞船", None), // one piece, two characters left out
             ("大病保险怎么报", Some("大病保险")),
             ("Ｂ超检查大病保险", None), // 大病保险 alone is one piece
             ("大病保险起付线降低吗", Some("大病保险起付线降低")),
