@@ -45,6 +45,8 @@ pub fn ReaderApp(
 ) -> impl IntoView {
     crate::address::drop_index_html();
     setup(Bundle::Reader, tools_code);
+    // A clause's 分享 (the documents' pages are the reader's; no other bundle's page has one).
+    crate::components::section_link::install_copy_handler();
     // A fragment changed in the page (a 目录 or 编者注 link, Back, Forward): the clause it names is brought
     // to the top, marked and held there as the sections around it are drawn, as when the address is
     // opened (the browser's own restored place can be far off: sections not drawn yet have estimated
@@ -218,14 +220,12 @@ fn RoutedFrame(children: Children) -> impl IntoView {
 }
 
 /// What every bundle sets up before its first view: the build-time page, the loader of the page tools'
-/// panels, the text size, offline support, the section-link copy handler, and links to other bundles'
-/// pages left to the browser.
+/// panels, the text size, offline support, and links to other bundles' pages left to the browser.
 fn setup(this: Bundle, tools_code: Load<ToolsCode>) {
     provide_context(PrerenderedCtx(StoredValue::new(Prerendered::capture())));
     provide_context(ToolsLoader(tools_code));
     TextSize::provide();
     crate::offline::register();
-    crate::components::section_link::install_copy_handler();
     // Back or Forward: the browser puts the page where that entry had it before `hashchange` names the
     // entry's clause, so a place still held must let go at once (a hold's next look, in between, would
     // pull the page back to the clause just left).

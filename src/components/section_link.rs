@@ -33,10 +33,14 @@ pub fn install_copy_handler() {
         copy_to_clipboard(&url);
         let id = href.trim_start_matches('#');
         crate::address::replace_fragment(id);
-        // The highlight follows the address (the browser's `:target` does not change with it).
+        // The highlight follows the address (the browser's `:target` does not change with it). The address
+        // becomes the link copied, without words to mark: its QR code and poster had carried the words of
+        // the clause before, with their marks.
         if let Some(section) = window.document().and_then(|d| d.get_element_by_id(id)) {
             crate::reading_place::mark_target(&section);
         }
+        crate::marked_words::clear();
+        crate::marked_words::forget_words();
         link.set_attribute("data-copied", "已复制链接").ok();
         let el = link.clone();
         let clear = Closure::once_into_js(move || {

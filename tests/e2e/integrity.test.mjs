@@ -271,7 +271,7 @@ test('changed assumptions belong to their region: a look at another region and b
   await page.selectOption('#profile', 'meishan-2016');
   await page.waitForFunction(() => !document.querySelector('[data-testid="changed-numbers"]'));
   assert.doesNotMatch(page.url(), /[&#]a=/, 'none of 会宁\'s numbers applied to 眉山');
-  assert.match(await page.getByTestId('changed-elsewhere').textContent(), /会宁县.*（3 个）.*换回去时还在/);
+  assert.match(await page.getByTestId('changed-elsewhere').textContent(), /在“甘肃省会宁县.*”改过的 3 个数字还留着：不刷新页面，换回去时还在。/);
   await page.selectOption('#profile', 'huining-2018');
   await list.waitFor();
   assert.equal(await list.locator('li').count(), 3);

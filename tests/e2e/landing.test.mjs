@@ -243,6 +243,23 @@ test('the calculator\'s 医疗救助 step opens its long clause at the words it 
   await page.close();
 });
 
+test('分享 on another clause makes the address the link it copies: there, without the words to mark or their marks', async () => {
+  // The address had kept ?hl=预付款 (and its mark) on （8）, so its QR code and poster carried words （8） does not
+  // have, while the link 分享 copied did not.
+  const { page, errors } = await open(browser, `${server.base}/docs/meishan-137/?hl=${encodeURIComponent('预付款')}#s3-1-2-7`);
+  await appReady(page);
+  await page.waitForSelector('#s3-1-2-7 mark.asked, [id^="s3-1-2-7"] ~ * mark.asked');
+  await page.locator('[id="s3-1-2-8"] a.sec-link').click();
+  await page.waitForFunction(() => location.hash === '#s3-1-2-8' && !location.search.includes('hl='));
+  assert.equal(await page.locator('mark.asked').count(), 0);
+  assert.equal(await page.locator('[id="s3-1-2-8"] a.sec-link').getAttribute('aria-label'), '分享：复制这一条的链接', 'its name says what it shows');
+  await page.getByRole('button', { name: '二维码', exact: true }).click();
+  await page.locator('.qr-panel svg').waitFor();
+  assert.doesNotMatch(await page.locator('.qr-panel').textContent(), /hl=/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a search hit marks the searched words in the clause it opens', async () => {
   const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('3000元')}`);
   await appReady(page);

@@ -2,7 +2,7 @@
 // the app starts, and logs no error; deep links land on their section; text shows without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, sitemapPaths, calcLink } from './harness.mjs';
+import { serve, launch, open, appReady, sitemapPaths, calcLink, settledScroll } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -180,6 +180,8 @@ test('an address ending in index.html opens its page at its clause; a jump insid
   await page.waitForFunction(() => document.querySelector('#s3-2')?.classList.contains('is-target'));
   assert.deepEqual(await marked(), ['s3-2']);
   await page.waitForTimeout(1500);
+  // Measured once the page has stopped moving (on a busy machine the held place was still being put back).
+  await settledScroll(page);
   const top = await page.locator('#s3-2').evaluate((e) => e.getBoundingClientRect().top);
   assert.ok(top >= -2 && top < 300, `after Back the clause is at ${top} px`);
   // The editors' notes name what they link to: never an id's letters (附件nnexes).

@@ -221,7 +221,7 @@ impl<'l> Renderer<'l> {
                 if !std::mem::take(&mut self.paragraph_pending) {
                     match self.clause.take() {
                         Some(id) => self.emit_html(format!(
-                            " <a class=\"sec-link\" href=\"#{id}\" aria-label=\"复制这一条的链接\"></a></p>\n"
+                            " <a class=\"sec-link\" href=\"#{id}\" aria-label=\"分享：复制这一条的链接\"></a></p>\n"
                         )),
                         None => self.emit_html("</p>\n"),
                     }
@@ -397,7 +397,7 @@ impl<'l> Renderer<'l> {
         let mut inner = String::new();
         pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
         self.emit_html(format!(
-            "<h{depth} id=\"{id}\">{} <a class=\"sec-link\" href=\"#{id}\" aria-label=\"复制本节链接\"></a></h{depth}>\n",
+            "<h{depth} id=\"{id}\">{} <a class=\"sec-link\" href=\"#{id}\" aria-label=\"分享：复制本节链接\"></a></h{depth}>\n",
             inner.trim_end()
         ));
         self.toc.push(TocEntry {

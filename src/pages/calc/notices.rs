@@ -40,7 +40,9 @@ pub(super) fn ChangedNumbers(
         kept.with(|k| {
             k.iter()
                 .filter(|(_, c)| !c.is_empty())
-                .filter_map(|(id, c)| Some(format!("{}（{} 个）", profile(id)?.name, c.len())))
+                .filter_map(|(id, c)| {
+                    Some(format!("“{}”改过的 {} 个数字", profile(id)?.name, c.len()))
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -51,8 +53,10 @@ pub(super) fn ChangedNumbers(
                 .then(|| {
                     view! {
                         <p class="hint no-print" data-testid="changed-elsewhere">
+                            // Kept on this page only: not in the address (a reload or a link
+                            // has the region shown, with its own numbers).
                             {format!(
-                                "{}改过的数字都留着，换回去时还在。",
+                                "在{}还留着：不刷新页面，换回去时还在。",
                                 elsewhere.join("、"),
                             )}
                         </p>
