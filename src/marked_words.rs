@@ -79,9 +79,9 @@ pub fn clear() {
     }
 }
 
-/// Takes the words to mark out of the address (the current history entry, whose state is kept), when the
-/// clause it opens has none of them (the reader moved on to another clause with 分享 or 目录): its QR
-/// code, poster and printed line then give the clause as it is shown.
+/// Takes the words to mark out of the address (the current history entry, whose state is kept): when the
+/// clause it opens has none of them (a 目录 jump to another clause), or when it becomes the link a clause's
+/// 分享 copied. Its QR code, poster and printed line then give the clause as it is shown.
 pub fn forget_words() {
     let Some(w) = web_sys::window() else { return };
     let location = w.location();

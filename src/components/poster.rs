@@ -185,10 +185,9 @@ fn table_rows(el: &web_sys::Element) -> Option<String> {
     } else {
         el.query_selector("table").ok()??
     };
-    let rows = table.query_selector_all("tr").ok()?;
-    let lines: Vec<String> = (0..rows.length())
-        .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .filter_map(|tr| super::read_aloud::row_text(&tr))
+    let lines: Vec<String> = super::read_aloud::all(&table, "tr")
+        .iter()
+        .filter_map(super::read_aloud::row_text)
         .collect();
     Some(lines.join("\n"))
 }
@@ -196,18 +195,16 @@ fn table_rows(el: &web_sys::Element) -> Option<String> {
 /// Where a table (its heading) or a table's row is, as a reader finds it on paper: the table's name
 /// (附表 3-2), or, for a table its document does not number, its 附件's and 附表 (附件2 附表).
 fn table_label(el: &web_sys::Element) -> Option<String> {
-    let heading = if el.tag_name() == "TR" {
-        let table = el.closest("table").ok()??;
-        backwards(&table).find(|n| heading_level(n).is_some())?
+    let title = if el.tag_name() == "TR" {
+        table_title(el)?
     } else {
-        el.clone()
+        text_of(el)
     };
-    let title = text_of(&heading);
     let name = policy_content::citation::short_name(&title);
     if name != title {
         return Some(name.to_string());
     }
-    let part = part_of(&heading).map(|p| text_of(&p))?;
+    let part = part_of(el).map(|p| text_of(&p))?;
     Some(format!(
         "{} 附表",
         policy_content::citation::short_name(&part)

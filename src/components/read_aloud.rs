@@ -91,7 +91,7 @@ fn drawn(el: &web_sys::Element) -> bool {
 }
 
 /// The elements `selector` names in `root`, in document order.
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+pub(crate) fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();
     };
