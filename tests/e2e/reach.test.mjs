@@ -55,10 +55,33 @@ test('after one visit the pages opened work with the network cut; a page never o
   await page.waitForSelector('ol.hits li');
   await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
   assert.match(await page.getByTestId('search-count').textContent(), /^找到 \d+( 到 \d+)? 处/, 'the search saved works offline');
-  // A page never opened: the offline page says so, in Chinese, with the way to save everything.
+  // A page never opened: the offline page says so, in Chinese, with the way to save everything, and offers
+  // the pages this phone has saved, which open.
   await page.goto(`${server.base}/calc/`);
   assert.equal(await page.locator('h1').textContent(), '这一页还没有保存到本机');
   assert.match(await page.locator('main').textContent(), /保存全部内容，离线使用/);
+  assert.deepEqual(await savedOffered(page), ['/', '/docs/meishan-137/', '/search/']);
+  await page.locator('.saved-pages a[href="/docs/meishan-137/"]').click();
+  await appReady(page);
+  assert.match(await page.locator('main h1').first().textContent(), /眉山/);
+  await ctx.close();
+});
+
+/** The pages the offline page offers (visible in its list of saved pages), once its script has looked. */
+async function savedOffered(page) {
+  await page.waitForSelector('.saved-pages[data-looked]', { state: 'attached' });
+  return page.locator('.saved-pages:not([hidden]) li:not([hidden]) a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+}
+
+test('offline, with only a document saved, the offline page offers that document and not the home page', async () => {
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await openKept(page, server.base, '/docs/huining-83/');
+  await ctx.setOffline(true);
+  await page.goto(`${server.base}/self-check/`);
+  assert.equal(await page.locator('h1').textContent(), '这一页还没有保存到本机');
+  assert.deepEqual(await savedOffered(page), ['/docs/huining-83/']);
+  assert.equal(await page.locator('main a[href="/"]:visible').count(), 0, 'no way home that would not open');
   await ctx.close();
 });
 

@@ -178,7 +178,10 @@ fn run(args: &Args) -> Result<usize, String> {
         &sitemap::render(&origin, specs.iter().map(|s| s.path.as_str())),
     )?;
     lap("sitemap written");
-    offline::write_offline_page(dist)?;
+    offline::write_offline_page(
+        dist,
+        specs.iter().map(|s| (s.path.as_str(), s.title.as_str())),
+    )?;
     let compressed = compress::precompress(dist)?;
     lap("precompressed");
     let saved = offline::write_service_worker(dist)?;

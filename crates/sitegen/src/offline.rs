@@ -7,10 +7,18 @@ use std::path::Path;
 
 use std::hash::Hasher;
 
+use policy_content::html::esc;
+
 use crate::files::list_files;
 
 /// The offline page's route.
 pub const OFFLINE_PAGE: &str = "offline/index.html";
+
+/// The offline page's script, which shows which pages this phone has saved (kept with the core).
+pub const OFFLINE_SCRIPT: &str = "offline/saved.js";
+
+/// What the offline page's list calls the home page (its title is the site's name).
+const HOME: &str = "首页";
 
 /// What sitegen wrote for offline use.
 pub struct Offline {
@@ -40,16 +48,39 @@ fn url(f: &str) -> String {
     format!("/{}", f.strip_suffix("index.html").unwrap_or(f))
 }
 
-/// Writes the offline page (before the compression step, which then compresses it).
-pub fn write_offline_page(dist: &Path) -> Result<(), String> {
+/// The offline page's list: every page (`(route, title)`), hidden until its script finds it saved.
+fn page_list<'a>(pages: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    pages
+        .map(|(path, title)| {
+            let title = if path == "/" { HOME } else { title };
+            format!(
+                "<li hidden><a href=\"{}\">{}</a></li>",
+                esc(path),
+                esc(title)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Writes the offline page, listing `pages` (`(route, title)`), and its script (before the compression
+/// step, which then compresses them).
+pub fn write_offline_page<'a>(
+    dist: &Path,
+    pages: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Result<(), String> {
     let css = list_files(dist)?
         .into_iter()
         .find(|f| !f.contains('/') && f.ends_with(".css"))
         .ok_or("no stylesheet in dist")?;
-    let html = include_str!("offline.html").replace("__CSS__", &format!("/{css}"));
+    let html = include_str!("offline.html")
+        .replace("__CSS__", &format!("/{css}"))
+        .replace("__SCRIPT__", &format!("/{OFFLINE_SCRIPT}"))
+        .replace("__PAGES__", &page_list(pages));
     let path = dist.join(OFFLINE_PAGE);
     std::fs::create_dir_all(path.parent().expect("in a folder"))
         .and_then(|()| std::fs::write(&path, html))
+        .and_then(|()| std::fs::write(dist.join(OFFLINE_SCRIPT), include_str!("offline_saved.js")))
         .map_err(|e| format!("cannot write {OFFLINE_PAGE}: {e}"))
 }
 
@@ -83,7 +114,7 @@ pub fn write_service_worker(dist: &Path) -> Result<Offline, String> {
     let core: Vec<String> = files
         .iter()
         .filter(|f| {
-            f.as_str() == OFFLINE_PAGE
+            [OFFLINE_PAGE, OFFLINE_SCRIPT].contains(&f.as_str())
                 || (!f.contains('/')
                     && [".css", ".webmanifest", ".svg"]
                         .iter()
@@ -131,7 +162,11 @@ mod tests {
             std::fs::write(dist.join(f), f).unwrap();
         }
         std::fs::write(dist.join("app-1.wasm.br"), "12").unwrap();
-        write_offline_page(&dist).unwrap();
+        write_offline_page(
+            &dist,
+            [("/", "健康扶贫政策通"), ("/docs/a/", "A & B")].into_iter(),
+        )
+        .unwrap();
         let offline = write_service_worker(&dist).unwrap();
         let sw = std::fs::read_to_string(dist.join("sw.js")).unwrap();
         let list: serde_json::Value =
@@ -142,7 +177,7 @@ mod tests {
         let core = sw.lines().find(|l| l.starts_with("const CORE")).unwrap();
         assert_eq!(
             core,
-            r#"const CORE = ["/loader.js", "/offline/", "/style-1.css"];"#
+            r#"const CORE = ["/loader.js", "/offline/", "/offline/saved.js", "/style-1.css"];"#
         );
         // 保存全部内容 gets every file the site serves but the index's part shards, each sized as served
         // (the wasm's .br is 2 bytes).
@@ -165,6 +200,7 @@ mod tests {
                 "/",
                 "/loader.js",
                 "/offline/",
+                "/offline/saved.js",
                 "/style-1.css"
             ]
         );
@@ -181,6 +217,11 @@ mod tests {
         assert!(sw.contains(&format!("const SAVE_BYTES = {};", offline.bytes)));
         assert!(sw.contains(&format!("const SAVE_LIST = \"/{}\";", offline.save_list)));
         assert!(page.contains("href=\"/style-1.css\"") && page.contains("还没有保存到本机"));
+        // Every page listed, hidden until its script finds it saved; the home page by name.
+        assert!(page.contains(
+            "<li hidden><a href=\"/\">首页</a></li>\n<li hidden><a href=\"/docs/a/\">A &amp; B</a></li>"
+        ));
+        assert!(page.contains("<script src=\"/offline/saved.js\"></script>"));
         // What the install step fetches, it fetches past every HTTP cache.
         assert!(sw.contains("CORE.map((url) => new Request(url, { cache: \"reload\" }))"));
     }
