@@ -126,7 +126,7 @@ impl CheckState {
                 "0" => Some(false),
                 _ => None,
             };
-            match k {
+            match &*k {
                 "s" if STEPS.contains(&v) => s.step = v.into(),
                 "a" => s.area = Some(v.into()),
                 "c" => s.category = Some(v.into()),

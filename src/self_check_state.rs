@@ -57,15 +57,30 @@ fn answer_code(a: &Answer) -> String {
     }
 }
 
-/// An answer as the link gives it: a code, or a partial score's box as typed (kept as given, at most
-/// [`fragment::MAX_FIELD`] characters; scoring says when the form cannot take it).
+/// An answer as the link gives it (decoded, its full-width forms read as ASCII, as the check part reads
+/// it): a code, or a partial score's box as typed (kept as given, at most [`fragment::MAX_FIELD`]
+/// characters; scoring says when the form cannot take it).
 fn parse_answer(s: &str) -> Option<Answer> {
     match s {
         "y" => Some(Answer::Yes),
         "n" => Some(Answer::No),
         "x" => Some(Answer::Exempt),
-        _ => Answer::typed(&fragment::decode_field(s).0),
+        _ => Answer::typed(&s.chars().take(fragment::MAX_FIELD).collect::<String>()),
     }
+}
+
+/// The answers of an `a=` list as the check part reads them ([`fragment::token`]: the list decoded whole and
+/// its full-width forms read as ASCII, so `３-1_ｙ` is `3-1_y`), in order, repeats included.
+fn answer_list(v: &str) -> Vec<(String, Answer)> {
+    let list = policy_content::width::halve(&fragment::decode(v));
+    list.split(LIST_SEP)
+        .take(64)
+        .filter_map(|item| {
+            let (id, a) = item.rsplit_once('_')?;
+            is_id(id).then_some(())?;
+            Some((id.to_string(), parse_answer(a)?))
+        })
+        .collect()
 }
 
 /// Whether `s` is a plain `YYYY-MM-DD` date (what `<input type="date">` gives).
@@ -170,8 +185,18 @@ impl SelfCheckState {
     /// what its check part says ([`fragment::Check`]).
     pub fn link_check(hash: &str) -> Option<fragment::Check> {
         let hash = fragment::site_part(hash);
-        let filled = fragment::pairs(&hash).any(|(k, _)| k == "k" || FILLED.contains(&k));
-        filled.then(|| fragment::check(&hash, READ))
+        let filled = fragment::pairs(&hash).any(|(k, _)| k == "k" || FILLED.contains(&&*k));
+        // An item answered twice: never written so; which answer is meant, the link cannot say.
+        let twice = fragment::pairs(&hash)
+            .filter(|(k, _)| k == "a")
+            .any(|(_, v)| {
+                let ids: Vec<String> = answer_list(v).into_iter().map(|(id, _)| id).collect();
+                (1..ids.len()).any(|i| ids[..i].contains(&ids[i]))
+            });
+        filled.then(|| match fragment::check(&hash, READ) {
+            fragment::Check::Intact if twice => fragment::Check::Broken,
+            check => check,
+        })
     }
 
     /// Reads a fragment (with or without `#`) for a page of the forms `form_ids` (in order): a tab that is
@@ -182,29 +207,19 @@ impl SelfCheckState {
         let mut s = Self::default();
         let mut given = BTreeMap::new();
         for (k, v) in fragment::pairs(&fragment::site_part(hash)) {
-            match k {
-                "tab" => s.tab = fragment::decode_field(v).0,
+            match &*k {
+                "tab" => s.tab = fragment::token(v),
                 "r" => {
-                    let r = fragment::decode_field(v).0;
+                    let r = fragment::token(v);
                     if is_id(&r) {
                         s.region = r;
                     }
                 }
-                "a" => {
-                    for item in v.split(LIST_SEP).take(64) {
-                        let Some((id, a)) = item.rsplit_once('_') else {
-                            continue;
-                        };
-                        let id = fragment::decode_field(id).0;
-                        if let (true, Some(a)) = (is_id(&id), parse_answer(a)) {
-                            given.insert(id, a);
-                        }
-                    }
-                }
+                "a" => given.extend(answer_list(v)),
                 "town" => s.town = fragment::decode_field(v).0,
                 "by" => s.assessor = fragment::decode_field(v).0,
                 "d" => {
-                    let d = fragment::decode_field(v).0;
+                    let d = fragment::token(v);
                     if is_date(&d) {
                         s.date = d;
                     }
@@ -298,6 +313,44 @@ mod tests {
             assert_eq!(check(plain), None, "{plain}");
             assert_eq!(read(plain).to_fragment(), plain[1..]);
         }
+    }
+
+    /// What the check part vouches for is what is scored: keys, the tab, ids and codes written escaped or
+    /// full-width (as the browser gives what an input method types) are read as the check digits read
+    /// them. Read as written, `3-1_ｙ` had been refused while the page wrote `3-1_y`, `ａ=` and `ｔａｂ=` had
+    /// been no answers and the first form, `３-1` an answer dropped; an item answered twice is said.
+    #[test]
+    fn keys_ids_and_codes_are_read_as_the_check_part_reads_them() {
+        let body = "tab=wudu&a=2-1_y~3-1_y~3-2_n&d=2026-03-01";
+        let plain = read(&format!("#{}", fragment::seal(body)));
+        assert_eq!(plain.answers_of("wudu").len(), 3);
+        let k = &fragment::seal(body)[..7];
+        for (written, as_written) in [
+            ("3-1_ｙ", "3-1_y"),
+            ("３-1_y", "3-1_y"),
+            ("3-1%5Fy", "3-1_y"),
+            ("ａ=", "a="),
+            ("%61=", "a="),
+            ("ｔａｂ=", "tab="),
+            ("tab=ｗudu", "tab=wudu"),
+            ("2-1_y～3-1", "2-1_y~3-1"),
+            ("d=２026", "d=2026"),
+        ] {
+            let edited = body.replacen(as_written, written, 1);
+            let hash = format!("#{k}{}", fragment::testing::as_browser_returns(&edited));
+            assert_eq!(
+                SelfCheckState::link_check(&hash),
+                Some(fragment::Check::Intact),
+                "{written}"
+            );
+            assert_eq!(read(&hash), plain, "{written}");
+        }
+        let twice = fragment::seal("tab=wudu&a=2-1_y~3-1_y~3-1_n");
+        assert_eq!(
+            SelfCheckState::link_check(&twice),
+            Some(fragment::Check::Broken),
+            "{twice}"
+        );
     }
 
     #[test]

@@ -200,15 +200,8 @@ fn table_label(el: &web_sys::Element) -> Option<String> {
     } else {
         text_of(el)
     };
-    let name = policy_content::citation::short_name(&title);
-    if name != title {
-        return Some(name.to_string());
-    }
-    let part = part_of(el).map(|p| text_of(&p))?;
-    Some(format!(
-        "{} 附表",
-        policy_content::citation::short_name(&part)
-    ))
+    let part = part_of(el).map(|p| text_of(&p));
+    policy_content::citation::table_name(&title, part.as_deref())
 }
 
 /// Whether `el` is the heading of a table: a heading whose next element is the table or holds it.

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, appReady, scanQr, calcLink, pdfPages } from './harness.mjs';
+import { serve, launch, open, appReady, scanQr, calcLink, pdfPages, seal } from './harness.mjs';
 
 let server; let browser;
 // Service workers blocked: each test sees the network as it is set here (a worker would answer from its cache).
@@ -495,4 +495,67 @@ test('a link cut exactly between two visits or before a changed number is said, 
   assert.equal(new Set(amounts.slice(0, 4)).size, 4, `each cut shows another amount: ${amounts.join(' / ')}`);
   assert.equal(amounts[4], amounts[0], 'an unchecked link is still read as written');
   assert.deepEqual(amounts.slice(5), [amounts[0], amounts[0]], 'a link passed on through an app is the link');
+});
+
+// What the check part vouches for is what is read. A Chinese input method in full-width mode types ｐ for p;
+// an app may escape a letter (%70). The check digits read both as p, so the page must too: read as
+// written, 眉山's link had opened as 会宁's with another amount and no word, the address then rewritten as a
+// valid link for the wrong scenario (a red-team audit, 2026-12-05). The same for the self-check's answers.
+test('a link whose keys or codes are escaped or full-width gives the same answer as the link the site wrote', async () => {
+  for (const [body, edits] of [
+    ['p=m&c=tk&v=i,c,1,50000,45000,,', [['p=m', 'ｐ=m'], ['p=m', '%70=m'], ['p=m', 'p=%6D'], ['c=tk', 'ｃ=ｔｋ'], ['v=i', 'v=%69']]],
+    ['p=h&c=sn&o=safety_net_covered&v=i,c,1,50000,45000,,', [['o=', 'ｏ='], ['o=', '%6F=']]],
+  ]) {
+    const k = calcLink(body).slice('/calc/#'.length, '/calc/#k=xxxx&'.length);
+    const amounts = new Set();
+    for (const variant of [body, ...edits.map(([from, to]) => body.replace(from, to))]) {
+      const { page, errors } = await open(browser, `${server.base}/calc/#${k}${variant}`);
+      await appReady(page);
+      amounts.add(await personal(page));
+      assert.equal(await page.getByTestId('link-notices').count(), 0, `${variant}: nothing to say`);
+      // The address the page writes (and its QR code carries) is the site's own link for the same scenario.
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => location.hash), `#${k}${body}`, variant);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+    assert.equal(amounts.size, 1, `${body}: one amount, not ${[...amounts]}`);
+  }
+  // The self-check: an answer written ｙ is the y the check part read (refused, it had been scored 5 of 10
+  // while the address the page wrote scored 10).
+  const scores = new Set();
+  const form = 'tab=baozhua&a=2-1_y~3-1_y~3-2_y';
+  const sealed = seal(form).slice(0, 'k=xxxx&'.length);
+  for (const variant of [form, form.replace('3-1_y', '3-1_ｙ'), form.replace('3-1_y', '３-1_y'), form.replace('&a=', '&ａ=')]) {
+    const { page, errors } = await open(browser, `${server.base}/self-check/#${sealed}${variant}`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid="form-score"]');
+    scores.add(await page.getByTestId('form-score').textContent());
+    assert.equal(await page.locator('.answer-note').count(), 0, `${variant}: every answer taken`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  assert.equal(scores.size, 1, `one score: ${[...scores]}`);
+});
+
+// An address escaped whole (as some apps pass a link on) carries a calculation too: the build's form is not
+// offered while the page loads, so nothing typed into it is replaced without a word when the app opens the
+// link (it had been offered, and 20000 typed there became the link's 50000).
+test('a link escaped whole is opened, and the build\'s form not offered meanwhile', async () => {
+  const link = calcLink('p=h&c=sn&o=safety_net_covered&v=i,c,1,50000,45000,,');
+  const escaped = `/calc/#${encodeURIComponent(link.slice('/calc/#'.length))}`;
+  const page = await browser.newPage();
+  let go;
+  const held = new Promise((r) => { go = r; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.base}${escaped}`, { waitUntil: 'domcontentloaded' });
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('opening-link')), 'marked before the wasm');
+  assert.equal(await page.locator('#static-shell .calc-form').isVisible(), false, 'the build\'s form is not offered');
+  go();
+  await appReady(page);
+  const plain = await open(browser, `${server.base}${link}`);
+  await appReady(plain.page);
+  assert.equal(await personal(page), await personal(plain.page));
+  await plain.page.close();
+  await page.close();
 });

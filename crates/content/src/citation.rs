@@ -64,6 +64,38 @@ pub fn short_name(title: &str) -> &str {
     title
 }
 
+/// A table's name as a reader finds it on paper, from its heading's title: the table's number (`附表 3-2
+/// 卫计部门…` is 附表 3-2), or, for a table its document does not number, the name of the part it is in
+/// (`part`, e.g. `附件2　基层用药…`) and 附表 (附件2 附表). `None` for an unnumbered table outside a part.
+pub fn table_name(title: &str, part: Option<&str>) -> Option<String> {
+    let name = short_name(title);
+    if name != title {
+        return Some(name.to_string());
+    }
+    part.map(|p| format!("{} 附表", short_name(p)))
+}
+
+/// The tables the site's data cites, `(document, id, name)`, by the name [`table_name`] gives them (a
+/// table's id says neither its number nor whether it has one). `tests/real_library.rs` derives every
+/// table's name from the documents' headings and checks this list against them.
+pub const TABLE_NAMES: &[(&str, &str, &str)] = &[
+    ("huining-83", "t2-1", "附件2 附表"),
+    ("huining-83", "t3-1", "附表 3-1"),
+    ("huining-83", "t3-2", "附表 3-2"),
+    ("huining-83", "t3-3", "附表 3-3"),
+    ("huining-83", "t3-4", "附表 3-4"),
+    ("huining-83", "t4-1", "附件4 附表"),
+];
+
+/// Where `section` of `doc` is, as a reader finds it on paper: a table by its name ([`TABLE_NAMES`]), a
+/// clause by its number ([`clause_label`]); anything else by its id.
+pub fn place(doc: &str, section: &str) -> String {
+    TABLE_NAMES
+        .iter()
+        .find(|(d, id, _)| *d == doc && *id == section)
+        .map_or_else(|| clause_label(section), |(_, _, name)| name.to_string())
+}
+
 /// Where something is stated: `content/docs/<doc>.md`, the `{#section}` in it, the document's 文号 and a
 /// short passage copied from it word for word (whitespace is not significant).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,9 +122,10 @@ impl Citation {
     }
 
     /// The 文号 and, for a numbered clause, its number as the document numbers it
-    /// (`县委办发〔2018〕83号 附件5 三（二）1`): what a reader finds it by on paper, where a link is not seen.
+    /// (`县委办发〔2018〕83号 附件5 三（二）1`), for a table its name (`县委办发〔2018〕83号 附表 3-1`): what a
+    /// reader finds it by on paper, where a link is not seen ([`place`]).
     pub fn label(&self) -> String {
-        let clause = clause_label(&self.section);
+        let clause = place(&self.doc, &self.section);
         if clause == self.section {
             self.number.clone()
         } else {
@@ -246,8 +279,18 @@ mod tests {
         assert_eq!(c("s3-2").label(), "县委办发〔2018〕83号 三（二）");
         assert_eq!(
             c("t3-1").label(),
+            "县委办发〔2018〕83号 附表 3-1",
+            "a numbered table: its number"
+        );
+        assert_eq!(
+            c("t4-1").label(),
+            "县委办发〔2018〕83号 附件4 附表",
+            "an unnumbered table: its part"
+        );
+        assert_eq!(
+            c("annexes").label(),
             "县委办发〔2018〕83号",
-            "a table: its 文号 alone"
+            "neither: the 文号 alone"
         );
     }
 
@@ -275,6 +318,25 @@ mod tests {
             c.with_quote(" ").check_filled(),
             Err(CitationError::Empty { field: "quote" })
         );
+    }
+
+    #[test]
+    fn table_names() {
+        for (title, part, name) in [
+            (
+                "附表 3-2　卫计部门包抓到村任务分工表",
+                None,
+                Some("附表 3-2"),
+            ),
+            (
+                "附表　会宁县农村…统计表",
+                Some("附件2　基层用药安全保障行动工作方案"),
+                Some("附件2 附表"),
+            ),
+            ("附表　统计表", None, None),
+        ] {
+            assert_eq!(table_name(title, part).as_deref(), name, "{title}");
+        }
     }
 
     #[test]

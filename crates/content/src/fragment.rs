@@ -127,7 +127,9 @@ pub fn check(fragment: &str, read: &[&str]) -> Check {
             return Check::Intact;
         }
         match body.rsplit_once('&') {
-            Some((before, last)) if !read.contains(&last.split('=').next().unwrap_or(last)) => {
+            Some((before, last))
+                if !read.contains(&token(last.split('=').next().unwrap_or(last)).as_str()) =>
+            {
                 body = before
             }
             _ => return Check::Broken,
@@ -273,14 +275,31 @@ pub fn decode_field(s: &str) -> (String, bool) {
     }
 }
 
-/// The `key=value` pairs of a fragment (with or without `#`), values still encoded; at most 16, and a
-/// part without `=` is skipped.
-pub fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
+/// A key or a code (a region, a category, a visit's kind, an answer) as every reader reads it, and as
+/// [`seal`]'s check digits see it ([`as_read`]): decoded, cut to [`MAX_FIELD`] characters, its full-width
+/// forms read as ASCII (`ｐ`, `%EF%BD%90` and `%70` are all `p`). Compared as written, `ｐ=m` would be
+/// no region while its check part vouched for 眉山.
+pub fn token(s: &str) -> String {
+    crate::width::halve(&decode_field(s).0)
+}
+
+/// The `key=value` pairs of a fragment (with or without `#`), each key read as a [`token`] and each value
+/// still encoded; at most 16, and a part without `=` is skipped.
+pub fn pairs(fragment: &str) -> impl Iterator<Item = (std::borrow::Cow<'_, str>, &str)> {
     fragment
         .trim_start_matches('#')
         .split('&')
         .take(MAX_PAIRS)
         .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| {
+            let plain = k.bytes().all(|b| b.is_ascii() && b != b'%');
+            let k = if plain {
+                std::borrow::Cow::Borrowed(k)
+            } else {
+                std::borrow::Cow::Owned(token(k))
+            };
+            (k, v)
+        })
 }
 
 /// The fragment for `pairs`, whose values are already encoded (see [`encode`]).
@@ -517,6 +536,11 @@ mod tests {
             Check::Broken
         );
         assert_eq!(check(&format!("{sealed}&v=i,c,1,1,,,")), Check::Broken);
+        assert_eq!(
+            check(&format!("{sealed}&%EF%BD%81=basic_ratio_county:0.5")),
+            Check::Broken,
+            "ａ= is a="
+        );
         // The check part moved to the end, or a second one first: there, but not as written.
         assert_eq!(check(&format!("{body}&{}", &sealed[..6])), Check::Broken);
         // The check digits never change (links on posters carry them); the browser tests compute the
@@ -541,8 +565,19 @@ mod tests {
         assert_eq!(section_id("#p=h&v=1"), None);
         assert_eq!(section_id("#"), None);
         assert_eq!(
-            pairs("#a=1&b&c=x=y").collect::<Vec<_>>(),
-            vec![("a", "1"), ("c", "x=y")]
+            pairs("#a=1&b&c=x=y")
+                .map(|(k, v)| (k.into_owned(), v))
+                .collect::<Vec<_>>(),
+            vec![("a".to_string(), "1"), ("c".to_string(), "x=y")]
         );
+        // A key as its check digits see it: escaped, or full-width (as the browser gives `ｐ`).
+        assert_eq!(
+            pairs("%70=m&%EF%BD%90=m&ｐ=m")
+                .map(|(k, v)| (k.into_owned(), v))
+                .collect::<Vec<_>>(),
+            vec![("p".to_string(), "m"); 3]
+        );
+        assert_eq!(token("%6D"), "m");
+        assert_eq!(token("%EF%BD%99"), "y");
     }
 }

@@ -339,3 +339,33 @@ fn a_link_written_as_its_own_address_shows_what_it_goes_to() {
     assert!(notes("huining-83").contains("附表 3-2"));
     assert!(notes("gansu-165").contains("附件5 三（二）3"));
 }
+
+#[test]
+fn every_table_is_named_as_its_document_names_it() {
+    use policy_content::citation::{table_name, TABLE_NAMES};
+    let mut found = Vec::new();
+    for doc in library() {
+        let mut part: Option<&str> = None;
+        for s in &doc.sections {
+            if s.depth == 2 {
+                part = Some(&s.title);
+            }
+            let is_table =
+                s.id.strip_prefix('t')
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+            if is_table {
+                let name = table_name(&s.title, part)
+                    .unwrap_or_else(|| panic!("{}#{}: a table with no name", doc.meta.slug, s.id));
+                found.push((doc.meta.slug.clone(), s.id.clone(), name));
+            }
+        }
+    }
+    let listed: Vec<(String, String, String)> = TABLE_NAMES
+        .iter()
+        .map(|(d, id, name)| (d.to_string(), id.to_string(), name.to_string()))
+        .collect();
+    assert_eq!(
+        listed, found,
+        "TABLE_NAMES, as the documents' headings name each table"
+    );
+}

@@ -332,7 +332,7 @@ impl CalcForm {
     /// a part the form reads, or a check part. `from_fragment` gives `None` exactly when it does not. For
     /// a page that must know before it reads the link whole (the calculator's answer before its app).
     pub fn holds_scenario(hash: &str) -> bool {
-        fragment::pairs(&fragment::site_part(hash)).any(|(k, _)| k == "k" || READ.contains(&k))
+        fragment::pairs(&fragment::site_part(hash)).any(|(k, _)| k == "k" || READ.contains(&&*k))
     }
 
     /// Reads a fragment exactly as `location.hash` gives it (with or without `#`; never decoded
@@ -345,30 +345,33 @@ impl CalcForm {
         let hash = fragment::site_part(hash);
         let mut form = Self::default();
         let mut notices = Vec::new();
+        // The parts read so far, by what they are (a repeated one is said).
+        const VISITS: &str = "就诊";
         let mut seen = Vec::new();
         let mut overrides = Vec::new();
         for (k, v) in fragment::pairs(&hash) {
+            let k = &*k;
             let what = match k {
                 "p" => Some("地区"),
                 "c" => Some("人员类别"),
-                "v" => Some("就诊"),
+                "v" => Some(VISITS),
                 _ => None,
             };
             if let Some(what) = what {
-                if seen.contains(&k) {
+                if seen.contains(&what) {
                     say_once(&mut notices, LinkNotice::Repeated { what });
                 }
-                seen.push(k);
+                seen.push(what);
             }
             match k {
-                "p" => match profile_for_code(v) {
+                "p" => match profile_for_code(&fragment::token(v)) {
                     Some(id) => form.profile = id.to_string(),
                     None => notices.push(LinkNotice::UnknownCode {
                         what: "地区",
                         code: fragment::decode_field(v).0,
                     }),
                 },
-                "c" => match long(CATEGORIES, v) {
+                "c" => match long(CATEGORIES, &fragment::token(v)) {
                     Some(c) => form.category = c,
                     None => notices.push(LinkNotice::UnknownCode {
                         what: "人员类别",
@@ -377,7 +380,7 @@ impl CalcForm {
                 },
                 "o" => {
                     for key in v.split(',').take(8).filter(|s| !s.is_empty()) {
-                        let key = fragment::decode_field(key).0;
+                        let key = fragment::token(key);
                         if Options::default().get(&key).is_some() {
                             form.options.push(key);
                         } else {
@@ -393,11 +396,13 @@ impl CalcForm {
                 "a" => {
                     let decode = |s: &str| fragment::decode_field(s).0;
                     for kv in v.split(',').take(32).filter(|kv| !kv.is_empty()) {
-                        let pair = kv.split_once(':').map(|(k, v)| (decode(k), decode(v)));
+                        let pair = kv
+                            .split_once(':')
+                            .map(|(k, v)| (fragment::token(k), decode(v)));
                         let pair = pair.or_else(|| {
                             let whole = decode(kv);
                             let (k, v) = whole.split_once(':')?;
-                            Some((k.to_string(), v.to_string()))
+                            Some((policy_content::width::halve(k), v.to_string()))
                         });
                         match pair {
                             Some(p) => overrides.push(p),
@@ -424,7 +429,9 @@ impl CalcForm {
                             {
                                 notices.push(LinkNotice::Incomplete { visit: i + 1 });
                             }
-                            let get = |i: usize| f.get(i).copied().unwrap_or("");
+                            let raw = |i: usize| f.get(i).copied().unwrap_or("");
+                            // The codes as the check part reads them (`%69` and `ｉ` are `i`).
+                            let [kind, level, county] = [0, 1, 2].map(|i| fragment::token(raw(i)));
                             let mut cut = false;
                             let mut v = VisitForm::default();
                             // An empty code is the default; an unknown one too, but said.
@@ -433,35 +440,32 @@ impl CalcForm {
                                     notices.push(LinkNotice::UnknownVisitCode {
                                         visit: i + 1,
                                         what,
-                                        code: fragment::decode_field(code).0,
+                                        code: code.to_string(),
                                         used,
                                     });
                                 }
                             };
-                            match EpisodeKind::ALL
-                                .into_iter()
-                                .find(|k| k.link_code() == get(0))
-                            {
+                            match EpisodeKind::ALL.into_iter().find(|k| k.link_code() == kind) {
                                 Some(kind) => v.kind = kind.id().to_string(),
-                                None => unknown("就诊类型", get(0), label(&v.kind)),
+                                None => unknown("就诊类型", &kind, label(&v.kind)),
                             }
-                            match Level::ALL.into_iter().find(|l| l.link_code() == get(1)) {
+                            match Level::ALL.into_iter().find(|l| l.link_code() == level) {
                                 Some(level) => v.level = level.key().to_string(),
-                                None => unknown("医院级别", get(1), label(&v.level)),
+                                None => unknown("医院级别", &level, label(&v.level)),
                             }
-                            v.in_county = get(2) != "0" && county_level(&v.level);
-                            if !matches!(get(2), "0" | "1") {
+                            v.in_county = county != "0" && county_level(&v.level);
+                            if !matches!(county.as_str(), "0" | "1") {
                                 let used = if v.in_county {
                                     "县域内"
                                 } else {
                                     "县域外"
                                 };
-                                unknown("县域内", get(2), used);
+                                unknown("县域内", &county, used);
                             }
-                            v.total = field(get(3), &mut cut);
-                            v.compliant = field(get(4), &mut cut);
-                            v.basic_paid = field(get(5), &mut cut);
-                            v.critical_paid = field(get(6), &mut cut);
+                            v.total = field(raw(3), &mut cut);
+                            v.compliant = field(raw(4), &mut cut);
+                            v.basic_paid = field(raw(5), &mut cut);
+                            v.critical_paid = field(raw(6), &mut cut);
                             if cut {
                                 notices.push(LinkNotice::Cut { visit: i + 1 });
                             }
@@ -472,7 +476,7 @@ impl CalcForm {
                 _ => {}
             }
         }
-        if !seen.contains(&"v") {
+        if !seen.contains(&VISITS) {
             // Not a calculation's address (`#assumptions`, another page's fragment), or one cut off
             // before its visits: the form as it stands, and why.
             if !known {

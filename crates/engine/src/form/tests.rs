@@ -140,6 +140,48 @@ fn links_cannot_change_what_the_documents_fix() {
     assert!(said[1].contains("不能是 75"), "{said:?}");
 }
 
+/// What the check part vouches for is what is read: a key or code written escaped (`%70`, `p=%6D`) or
+/// full-width (`ｐ`, as an input method types it; the browser gives its UTF-8 escaped), which the check
+/// digits read as ASCII, is read as ASCII too. Read as written, `ｐ=m` had been no region (会宁 by default)
+/// and `o` with a full-width key no reading option, with the check part saying the link was intact.
+#[test]
+fn a_key_or_code_escaped_or_full_width_is_read_as_the_check_part_reads_it() {
+    let body = "p=m&c=tk&o=literal_floor&v=i,c,1,50000,45000,,&a=basic_ratio_county:80%25";
+    let plain = CalcForm::from_fragment(&sealed(body)).unwrap();
+    assert_eq!(plain.notices, vec![]);
+    assert_eq!(
+        (plain.form.profile.as_str(), plain.form.category.as_str()),
+        ("meishan-2016", "tekun")
+    );
+    let k = &fragment::seal(body)[..7];
+    for (written, as_written) in [
+        ("ｐ=m", "p=m"),
+        ("%70=m", "p=m"),
+        ("p=%6D", "p=m"),
+        ("p=ｍ", "p=m"),
+        ("ｃ=tk", "c=tk"),
+        ("c=ｔｋ", "c=tk"),
+        ("ｏ=literal_floor", "o=literal_floor"),
+        ("o=literal%5Ffloor", "o=literal_floor"),
+        ("v=%69,c,1", "v=i,c,1"),
+        ("v=i,ｃ,１", "v=i,c,1"),
+        ("ｖ=i", "v=i"),
+        ("ａ=basic", "a=basic"),
+        ("a=ｂasic", "a=basic"),
+    ] {
+        let edited = body.replacen(as_written, written, 1);
+        assert_ne!(edited, body, "{written}");
+        let hash = format!("#{k}{}", as_browser_returns(&edited));
+        assert_eq!(
+            fragment::check(&hash[1..], READ),
+            fragment::Check::Intact,
+            "{written}"
+        );
+        let read = CalcForm::from_fragment(&hash).unwrap();
+        assert_eq!(read, plain, "{written}");
+    }
+}
+
 /// Issue 13 (2): a 市级 or 省级 hospital is never 县域内, whatever the form or a link says.
 #[test]
 fn city_and_province_hospitals_are_never_in_the_county() {
