@@ -18,6 +18,10 @@ pub struct Head {
     pub who: String,
     /// Each visit as typed, for the printout: `第 1 次：县级医院住院，总费用 12,000.00 元，…`.
     pub visits: Vec<String>,
+    /// Whose calculation and its visits in a few words, for the poster (its title names neither the region
+    /// nor, for a year, the hospitals): `计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口；第 1 次
+    /// 县级医院住院 1.2 万元；…。`
+    pub conditions: String,
     /// How the amount is to be read.
     pub how: Reading,
     /// The line above the amount: `全年个人自付`, or with `（按总费用估算）`.
@@ -63,13 +67,15 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         Reading::FromTotal => ("全年个人自付（按总费用估算）", ""),
         Reading::AsTyped => ("全年个人自付", ""),
     };
+    let who = format!(
+        "{} · {}",
+        policy_engine::profile(&scenario.profile).map_or(String::new(), |p| p.name.clone()),
+        scenario.category.label()
+    );
     Head {
         title: title(scenario, y.total, y.personal, how),
-        who: format!(
-            "{} · {}",
-            policy_engine::profile(&scenario.profile).map_or(String::new(), |p| p.name.clone()),
-            scenario.category.label()
-        ),
+        conditions: conditions(scenario, &who),
+        who,
         visits: visits(scenario, guessed),
         how,
         label,
@@ -125,6 +131,21 @@ fn title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -
         Reading::AsTyped => format!("个人自付 {}", wan(personal)),
     };
     format!("{} · {what}：{pays}", scenario.category.label())
+}
+
+/// [`Head::conditions`] for `who`.
+fn conditions(scenario: &Scenario, who: &str) -> String {
+    let mut parts = vec![format!("{INPUTS_LABEL}{who}")];
+    if let [_, _, ..] = scenario.episodes.as_slice() {
+        parts.extend(
+            scenario
+                .episodes
+                .iter()
+                .enumerate()
+                .map(|(i, e)| format!("第 {} 次 {} {}", i + 1, kind_label(e), wan(e.total))),
+        );
+    }
+    format!("{}。", parts.join("；"))
 }
 
 /// Each visit as typed, for the printout.

@@ -44,7 +44,8 @@ pub fn ResultHead(
     let how = head.how;
     // What the page and its poster say first, and what the handout lists as typed.
     let title = head.title.clone();
-    let mut points: Vec<String> = head.other.iter().map(|r| format!("{r}。")).collect();
+    let mut points = vec![head.conditions.clone()];
+    points.extend(head.other.iter().map(|r| format!("{r}。")));
     let changed = changed_numbers(&scenario);
     if !changed.is_empty() {
         points.push(format!("{CHANGED}：{}。", changed.join("；")));

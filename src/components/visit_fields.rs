@@ -88,6 +88,7 @@ pub fn VisitFields(
         let err_id = format!("{id}-err");
         let err = error(field);
         let err2 = error(field);
+        let err3 = error(field);
         view! {
             <div class="amount" class:invalid=move || err2().is_some()>
                 <label for=id.clone()>{label}<span class="hint">{hint}</span></label>
@@ -99,6 +100,8 @@ pub fn VisitFields(
                     placeholder="例如 12000 或 1.2万"
                     maxlength=policy_content::fragment::MAX_FIELD
                     aria-describedby=err_id.clone()
+                    // Said to a screen reader as well as shown in red.
+                    aria-invalid=move || err3().is_some().then_some("true")
                     prop:value=get(getf)
                     on:input=set(setf)
                 />

@@ -15,7 +15,7 @@ use policy_content::search::{
     split_words, Fragment, Hit, RegionFilter, HITS_PER_PAGE, REGION_FILTERS, SUGGESTIONS,
 };
 use policy_content::shards::{Library, Manifest, Page, Piece, Plan, Step, MANIFEST_URL};
-use policy_content::site::{PageKind, ReaderPage};
+use policy_content::site::{CheckerPage, PageKind, ReaderPage};
 
 use crate::components::{PageHeading, SearchBox};
 
@@ -476,15 +476,29 @@ fn Results(
             </p>
         }
     });
-    // Nothing found for a question about what a bill costs: the calculator answers it.
-    let asks = policy_content::search::asks_what_it_costs(&query);
-    let to_calc = (page.found == 0 && page.exact() && complete && asks).then(|| {
-        let calc = policy_content::site::Page::of(PageKind::Calc);
-        let label = calc.card.map_or(calc.title, |c| c.title);
+    // Nothing found: the page that answers the question for the person's own case. The calculator, for what
+    // a bill costs; the check, for any other question (生孩子能报销吗, 建档立卡贫困户有什么好处), which lists
+    // what the person can get, each benefit with its clause.
+    let to_page = (page.found == 0 && page.exact() && complete).then(|| {
+        let (kind, testid, why) = if policy_content::search::asks_what_it_costs(&query) {
+            (
+                PageKind::Calc,
+                "to-calc",
+                "自己要付多少钱，要看花了多少、在哪级医院、是哪类人员：用计算器按您的情况算。",
+            )
+        } else {
+            (
+                PageKind::Checker(CheckerPage::Check),
+                "to-check",
+                "想知道自己能享受哪些政策：回答几个问题，列出适合您的政策和出自哪份文件。",
+            )
+        };
+        let to = policy_content::site::Page::of(kind);
+        let label = to.card.map_or(to.title, |c| c.title);
         view! {
-            <p class="elsewhere" data-testid="to-calc">
-                "自己要付多少钱，要看花了多少、在哪级医院、是哪类人员：用计算器按您的情况算。"
-                <a class="button secondary" href=calc.path>
+            <p class="elsewhere" data-testid=testid>
+                {why}
+                <a class="button secondary" href=to.path>
                     {label}
                 </a>
             </p>
@@ -503,7 +517,7 @@ fn Results(
         {elsewhere.map(|e| view! { <p class="elsewhere">{e}</p> })}
         {documents_word}
         {apart}
-        {to_calc}
+        {to_page}
         <ol class="hits">
             {hits
                 .into_iter()

@@ -125,7 +125,7 @@ test('3: wording and the chart: no gap is "not needed", no nested brackets, roun
   await page.close();
 });
 
-test('4: the handout is one A4 page with the inputs, the clauses, the QR code and the date once', async () => {
+test('4: the handout is one A4 page with the inputs, the clauses, the working, the QR code and the date once', async () => {
   const { page } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,s,0,40000,30000,,')}`);
   await appReady(page);
   await page.waitForSelector('[data-testid="personal-total"]');
@@ -150,15 +150,22 @@ test('4: the handout is one A4 page with the inputs, the clauses, the QR code an
   await page.keyboard.press('Escape');
   await page.locator('.qr-panel').waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), '二维码');
-  // Three visits at three levels (a trainer's what-if): still one page, the QR code with its address and
-  // date (a flex row used to print the code on page 1 and its words on page 2).
   await page.close();
+  // Three visits at three levels (a trainer's what-if): each step's working is on paper, so the audience can
+  // check the arithmetic (the sheet had shown the amounts alone under 一步一步怎么算的); on two sheets, the
+  // first with the amount, the code and its address (a flex row used to print the code on page 1 and its
+  // words on page 2).
   const { page: whatIf } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,')}`);
   await appReady(whatIf);
   await whatIf.waitForSelector('.calc-print-qr svg', { state: 'attached' });
-  const three = await whatIf.pdf({ format: 'A4' });
-  const threePages = pdfPages(three);
-  assert.equal(threePages, 1, `the three-visit handout printed on ${threePages} pages`);
+  const three = printedPages(await whatIf.pdf({ format: 'A4' }));
+  assert.equal(three.length, 2, `the three-visit handout printed on ${three.length} pages`);
+  assert.equal(three[0].qr, whatIf.url(), 'the code on the first sheet');
+  await whatIf.emulateMedia({ media: 'print' });
+  const details = whatIf.locator('.steps .detail');
+  assert.ok(await details.count() > 3);
+  assert.ok(await details.first().isVisible(), 'the working printed');
+  assert.ok(await details.last().isVisible(), 'the working printed');
   await whatIf.close();
   // Five visits, another reading and two changed numbers: two pages, and the QR code with the address it
   // opens on the first (a float used to push the code alone onto page 2; then the code sat at the foot of
@@ -217,6 +224,8 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   assert.doesNotMatch(points, /#k=|p=h|v=i,/);
   assert.match(points, /基本医保 10,200\.00 元/);
   assert.doesNotMatch(points, /没有采用/);
+  // Whose calculation (a trainer's poster had said neither the region nor, for a year, the hospitals).
+  assert.match(points, /计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口。/);
   await page.getByRole('button', { name: '二维码' }).click();
   assert.equal(await page.getAttribute('[data-testid="qr-svg"]', 'download'), '计算器-建档立卡贫困人口-二维码.svg');
   await page.close();

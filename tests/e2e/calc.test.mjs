@@ -64,6 +64,8 @@ test('a bad amount is explained beside its field', async () => {
   assert.match(await page.textContent('#v0-compliant-err'), /不能大于医疗总费用/);
   await page.fill('#v0-total', 'abc');
   assert.match(await page.textContent('#v0-total-err'), /看不懂这个金额/);
+  assert.equal(await page.getAttribute('#v0-total', 'aria-invalid'), 'true', 'said to a screen reader too');
+  assert.equal(await page.getAttribute('#v0-compliant', 'aria-invalid'), null);
   // A comma that does not separate thousands: which number was meant cannot be told (12,00 was taken as
   // 1,200 and 12.000,50 as 12.00 without a word); typed or opened from a link, the field says so.
   for (const typed of ['12,00', '12.000,50']) {

@@ -239,6 +239,8 @@ test('the eligibility result printed: whole numbers, each policy\'s explanation 
   // On paper a link is not seen: each source says its clause by the document's own numbering.
   const labels = await page.locator('.benefits .cites a').allInnerTexts();
   assert.ok(labels.length > 0 && labels.some((t) => /号 (附件\d+ )?[一二三四五六七八九十]+/.test(t)), `clause numbers on paper: ${labels}`);
+  // A table by its name (it had been the 文号 alone, which a reader cannot find the table by).
+  assert.ok(labels.includes('出处：县委办发〔2018〕83号 附表 3-1') || labels.some((t) => t.endsWith('县委办发〔2018〕83号 附表 3-1')), `a table named: ${labels}`);
   for (const b of await page.locator('.benefits > li.benefit').all()) {
     assert.ok(await b.locator('.cites a').first().isVisible(), 'citation printed');
     assert.ok(await b.locator('details > p').first().isVisible(), 'explanation printed');
@@ -253,6 +255,9 @@ test('the eligibility result printed: whole numbers, each policy\'s explanation 
   assert.match(await who.textContent(), /建档立卡/);
   // On A4: the PDF, as PNG pages, holds the numbers whole and the citations.
   const pdf = await page.pdf({ format: 'A4' });
+  // In the handout's size of type: 5 sheets for this result (at the screen's, 8, the last holding only
+  // the date and address).
+  assert.ok(pdfPages(pdf) <= 5, `${pdfPages(pdf)} pages`);
   const dir = fs.mkdtempSync('/tmp/check-print-');
   fs.writeFileSync(`${dir}/result.pdf`, pdf);
   const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/result.pdf`]).toString();
@@ -330,11 +335,17 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
   // address, 200 characters to type).
   await page.locator('[data-testid="printed-qr"] svg[data-testid="print-qr"]').waitFor({ state: 'attached' });
   const dir = fs.mkdtempSync('/tmp/wudu-print-');
-  fs.writeFileSync(`${dir}/form.pdf`, await page.pdf({ format: 'A4' }));
+  const pdf = await page.pdf({ format: 'A4' });
+  // Compact: 5 sheets, each row's question, rule and ticks on one sheet (at the screen's size of type, 10,
+  // a question ending one sheet and its ticks beginning the next).
+  assert.ok(pdfPages(pdf) <= 5, `${pdfPages(pdf)} pages`);
+  fs.writeFileSync(`${dir}/form.pdf`, pdf);
   const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/form.pdf`]).toString().replace(/\s+/g, '');
   const answers = body.match(/a=[^&]+/)[0];
   assert.ok(text.includes(answers), `the answers' part of the address printed whole: ${answers}`);
-  execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r200', '-o', `${dir}/form-%d.png`, `${dir}/form.pdf`]);
+  // Read at 150 dpi, as a plain scan or a phone a little way off sees it (at 26 mm its small modules were
+  // missed at 150 dpi; it is 34 mm).
+  execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/form-%d.png`, `${dir}/form.pdf`]);
   const codes = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).flatMap((f) => {
     try { return [execFileSync('zbarimg', ['-q', '--raw', `${dir}/${f}`]).toString().trim()]; } catch { return []; }
   });

@@ -219,15 +219,15 @@ test('the QR code and poster of the check\'s result give /check/ and say the ans
   await page.waitForSelector('.direct-answers');
   assert.match(page.url(), /#s=result$/);
   assert.equal(await scanQr(page), `${server.base}/check/`);
-  assert.match(await page.locator('.qr-panel').textContent(), /回答不在二维码和网址里，只留在本机/);
+  assert.match(await page.locator('.qr-panel').textContent(), /回答不在这个链接里，只留在本机/);
   await page.getByRole('button', { name: '海报' }).click();
   const poster = page.locator('[data-testid="poster"]');
   await poster.waitFor();
   assert.match(await poster.locator('.poster-url').textContent(), /\/check\/$/);
-  assert.match(await poster.textContent(), /回答不在二维码和网址里/);
+  assert.match(await poster.textContent(), /回答不在这个链接里/);
   // Printed, the result carries the same address, and says that it opens the first question.
   await page.emulateMedia({ media: 'print' });
-  assert.match(await page.locator('footer.site-footer .print-note').innerText(), new RegExp(`网址：${server.base}/check/（您的回答不在二维码和网址里，只留在本机：打开的是第一个问题，要重新回答。）$`));
+  assert.match(await page.locator('footer.site-footer .print-note').innerText(), new RegExp(`网址：${server.base}/check/（您的回答不在这个链接里，只留在本机：打开的是第一个问题，要重新回答。）$`));
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(errors, []);
   await page.close();
@@ -236,7 +236,7 @@ test('the QR code and poster of the check\'s result give /check/ and say the ans
   await appReady(quiz.page);
   await quiz.page.locator('li.question').nth(0).locator('input[type="radio"]').first().check();
   assert.equal(await scanQr(quiz.page), `${server.base}/self-check/#tab=quiz&r=huining`);
-  assert.match(await quiz.page.locator('.qr-panel').textContent(), /答题情况不在二维码和网址里/);
+  assert.match(await quiz.page.locator('.qr-panel').textContent(), /答题情况不在这个链接里/);
   await quiz.page.close();
   // A page whose state is in its address says nothing of the kind.
   const doc = await open(browser, `${server.base}/docs/huining-83/#s3-2`);

@@ -189,7 +189,15 @@ test('a question typed as one run of words (贫困户住院) finds nothing as wr
   await page.press('#q', 'Enter');
   await page.getByTestId('to-calc').waitFor();
   assert.equal(await page.getByTestId('to-calc').getByRole('link').getAttribute('href'), '/calc/');
-  // A query the documents have no words of is offered nothing.
+  assert.equal(await page.getByTestId('to-check').count(), 0, 'one way on: the calculator');
+  // A question in a resident's words (2026-12-05: nothing found, nothing offered): the documents' word, and
+  // the check, which lists what the person can get.
+  await page.fill('#q', '生孩子能报销吗');
+  await page.press('#q', 'Enter');
+  await page.getByTestId('documents-word').waitFor();
+  assert.equal(await page.getByTestId('documents-word').getByRole('link').textContent(), '搜“分娩”');
+  assert.equal(await page.getByTestId('to-check').getByRole('link').getAttribute('href'), '/check/');
+  // A query the documents have no words of is offered no words.
   await page.fill('#q', '外星人飞船');
   await page.press('#q', 'Enter');
   await page.waitForFunction(() => /没有找到包含“外星人飞船”/.test(document.querySelector('[data-testid="search-count"]')?.textContent || ''));

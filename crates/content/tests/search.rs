@@ -396,6 +396,10 @@ fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something(
         "先看病",
         "不交押金",
         "五保户住院",
+        // A resident's audit, 2026-12-05: each had found nothing and been offered nothing.
+        "看病要先交钱吗",
+        "生孩子能报销吗",
+        "在外地打工生病了怎么报",
     ] {
         let (_, _, instead) =
             in_documents_words(q).unwrap_or_else(|| panic!("{q}: nothing offered"));
