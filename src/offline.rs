@@ -144,15 +144,15 @@ fn say_kept() {
             "这一页已存到本机，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。",
         ));
     });
-    // It goes after a while, or at once when the person types or taps: it sits over the bottom of the
-    // screen, where the field being typed into may be.
+    // It goes after a while, or at once when the person types, taps or scrolls: it sits over the bottom of
+    // the screen, where the field being typed into, or the text being read, may be.
     let gone = note.clone();
     // Either event may come first, and the other later: removing twice does nothing.
     let dismiss = Closure::<dyn Fn()>::new(move || gone.remove()).into_js_value();
     let opts = web_sys::AddEventListenerOptions::new();
     opts.set_once(true);
     opts.set_capture(true);
-    for ev in ["keydown", "pointerdown"] {
+    for ev in ["keydown", "pointerdown", "scroll", "wheel"] {
         let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
             ev,
             dismiss.unchecked_ref(),

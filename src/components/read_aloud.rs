@@ -2,7 +2,8 @@
 //! calculator's result first (the amount, who pays what, the steps, the other readings; before anything is
 //! typed, its worked example), else the URL's target, else the block at the top
 //! of the screen, to the end of the page. The text goes in sentence-sized utterances (`crate::speech`),
-//! queued one after another, with 暂停/继续 and 停止. Where the browser has no Chinese voice the button is
+//! queued one after another, with 暂停/继续 and 停止; the block being read is marked and kept on the screen
+//! (a listener sees what is read: it had read on 17,900 px below a screen left at the title). Where the browser has no Chinese voice the button is
 //! shown unavailable (`aria-disabled`, still focusable), and a tap on it shows the reason: the app's tool
 //! bar then takes exactly the place the build's page held for it, whatever the browser has.
 
@@ -145,9 +146,12 @@ pub(crate) fn row_text(tr: &web_sys::Element) -> Option<String> {
     Some(parts.join("，") + "。")
 }
 
-/// The text of the blocks in `root` that are read, from the first one `start` accepts to the end.
-fn blocks_from(root: &web_sys::Element, start: impl Fn(&web_sys::Element) -> bool) -> String {
-    let mut text = String::new();
+/// A block read and its text.
+type Block = (web_sys::Element, String);
+
+/// The blocks in `root` that are read, with their text, from the first one `start` accepts to the end.
+fn blocks_from(root: &web_sys::Element, start: impl Fn(&web_sys::Element) -> bool) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let mut started = false;
     for el in all(root, BLOCKS) {
         let nested = el
@@ -168,39 +172,38 @@ fn blocks_from(root: &web_sys::Element, start: impl Fn(&web_sys::Element) -> boo
             Some(block_text(&el))
         };
         if let Some(block) = block {
-            text.push_str(&block);
-            text.push('\n');
+            blocks.push((el, block));
         }
     }
-    text
+    blocks
 }
 
 /// The calculator's result (or, before anything is typed, its worked example), whole: the amount, who pays
 /// what, every step, then what was computed once typing paused (the other readings, the comparison); first what the amount rests on beside it, as on the screen (what
 /// the page's link could not read, the numbers the person changed); `None` where the page has no
 /// calculator.
-fn calculator_result(doc: &web_sys::Document) -> Option<String> {
+fn calculator_result(doc: &web_sys::Document) -> Option<Vec<Block>> {
     let result = doc
         .query_selector("main .page.calc > .calc-result")
         .ok()??;
-    let mut text = String::new();
+    let mut blocks = Vec::new();
     for said in ["link-notices", "changed-numbers"] {
         if let Ok(Some(el)) = doc.query_selector(&format!("main .page.calc > .{said}")) {
-            text.push_str(&blocks_from(&el, |_| true));
+            blocks.extend(blocks_from(&el, |_| true));
         }
     }
-    text.push_str(&blocks_from(&result, |_| true));
+    blocks.extend(blocks_from(&result, |_| true));
     // What was computed once typing paused, below the result (the other readings, the comparison).
     if let Ok(Some(later)) = doc.query_selector("main .page.calc > .calc-later") {
-        text.push_str(&blocks_from(&later, |_| true));
+        blocks.extend(blocks_from(&later, |_| true));
     }
-    Some(text)
+    Some(blocks)
 }
 
 /// The page's text from the URL's target, or else from the block at the top of the screen, to the end.
-fn from_where_the_reader_is(doc: &web_sys::Document) -> String {
+fn from_where_the_reader_is(doc: &web_sys::Document) -> Vec<Block> {
     let Ok(Some(main)) = doc.query_selector("main") else {
-        return String::new();
+        return Vec::new();
     };
     let target = web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -221,22 +224,51 @@ fn from_where_the_reader_is(doc: &web_sys::Document) -> String {
     })
 }
 
-/// The utterances to read now (in the page tools' chunk: [`crate::components::ToolsCode`]).
-pub fn what_to_read() -> Vec<String> {
+/// The utterances to read now, each with the block it is in (in the page tools' chunk:
+/// [`crate::components::ToolsCode`]).
+pub fn what_to_read() -> Vec<(String, web_sys::Element)> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return Vec::new();
     };
-    let text = crate::dom::with_all_laid_out(|| {
+    let blocks = crate::dom::with_all_laid_out(|| {
         calculator_result(&doc).unwrap_or_else(|| from_where_the_reader_is(&doc))
     });
-    utterances(&text, MAX_UTTERANCE_CHARS)
+    // A block is a line: a sentence never runs from one into the next.
+    blocks
+        .into_iter()
+        .flat_map(|(el, text)| {
+            utterances(&text, MAX_UTTERANCE_CHARS)
+                .into_iter()
+                .map(move |u| (u, el.clone()))
+        })
+        .collect()
+}
+
+/// The class of the block being read (public/style.css marks it).
+const BEING_READ: &str = "being-read";
+
+/// Marks `block` as the one being read (and no other), and brings it on screen if it is not wholly there:
+/// its top a quarter of the way down (below a sticky bar), or `None` to unmark.
+fn follow(block: Option<&web_sys::Element>) {
+    crate::dom::unclass_all(BEING_READ);
+    let (Some(w), Some(el)) = (web_sys::window(), block) else {
+        return;
+    };
+    let _ = el.class_list().add_1(BEING_READ);
+    let height = crate::dom::screen_height().unwrap_or(0.0);
+    let r = el.get_bounding_client_rect();
+    if r.top() < 0.0 || r.bottom() > height {
+        let y = w.scroll_y().unwrap_or(0.0) + r.top() - height / 4.0;
+        w.scroll_to_with_x_and_y(0.0, y.max(0.0));
+    }
 }
 
 /// The queue being read and where it is.
 #[derive(Clone, Copy)]
 struct Player {
     state: RwSignal<State>,
-    queue: StoredValue<Vec<String>>,
+    /// The utterances, each with the block it is in ([`what_to_read`]).
+    queue: StoredValue<Vec<(String, web_sys::Element)>, LocalStorage>,
     /// The next utterance to speak (on 继续, the one that was interrupted).
     at: StoredValue<usize>,
     /// Bumped on every 暂停/停止, so the end of a cancelled utterance does not go on to the next.
@@ -250,11 +282,13 @@ impl Player {
         let (Some(synth), i) = (synth(), self.at.get_value()) else {
             return;
         };
-        let Some(text) = self.queue.with_value(|q| q.get(i).cloned()) else {
+        let Some((text, block)) = self.queue.with_value(|q| q.get(i).cloned()) else {
             self.state.set(State::Idle);
             self.at.set_value(0);
+            follow(None);
             return;
         };
+        follow(Some(&block));
         let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else {
             return;
         };
@@ -286,6 +320,7 @@ impl Player {
         self.current.set_value(None);
         if state == State::Idle {
             self.at.set_value(0);
+            follow(None);
         }
     }
 }
@@ -308,7 +343,7 @@ pub fn ReadAloud() -> impl IntoView {
     }
     let player = Player {
         state: RwSignal::new(State::Idle),
-        queue: StoredValue::new(Vec::new()),
+        queue: StoredValue::new_local(Vec::new()),
         at: StoredValue::new(0),
         run: StoredValue::new(0),
         current: StoredValue::new_local(None),

@@ -250,3 +250,35 @@ test('after 朗读 has read a document, a 目录 entry still lands on its clause
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the block being read is marked and kept on the screen as the reading goes on; 停止 takes the mark off', async () => {
+  // A resident listening to a long document saw its title while 朗读 read on 17,900 px below (2026-12-05).
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await page.evaluate(() => { window.__autoEnd = false; });
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await page.waitForFunction(() => window.__spoken.length === 1);
+  const onScreen = () => page.evaluate(() => {
+    const el = document.querySelector('.being-read');
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: innerHeight, y: scrollY, text: el.innerText.slice(0, 20) };
+  });
+  let last;
+  for (let i = 1; i <= 60; i++) {
+    await page.evaluate(() => window.__endNow());
+    await page.waitForFunction((n) => window.__spoken.length === n + 1, i);
+    last = await onScreen();
+    assert.ok(last, `utterance ${i + 1}: a block is marked`);
+    // Its top on the screen (a block taller than the screen runs on below it).
+    assert.ok(last.top >= 0 && last.top < last.height, `utterance ${i + 1}: ${JSON.stringify(last)}`);
+    const said = (await spoken(page))[i].replace(/\s+/g, '').slice(0, 4);
+    const text = await page.evaluate(() => document.querySelector('.being-read').innerText.replace(/\s+/g, ''));
+    assert.ok(text.includes(said), `the marked block holds what is said: ${said} in ${text.slice(0, 40)}`);
+  }
+  assert.ok(last.y > 2000, `the page followed the reading (${last.y} px down)`);
+  await page.getByRole('button', { name: '停止' }).click();
+  await page.waitForFunction(() => !document.querySelector('.being-read'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

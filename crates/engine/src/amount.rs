@@ -1,5 +1,5 @@
 //! Parsing amounts as people type them: `12000`, `12,000.50`, `1.2万`, full-width `１２０００`,
-//! `12000元` (full-width forms read as ASCII by [`policy_content::width`]). The same parser serves the CLI and
+//! `12000元`, `12000块` (full-width forms read as ASCII by [`policy_content::width`]). The same parser serves the CLI and
 //! the web form.
 
 use std::fmt;
@@ -67,6 +67,9 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     let mut s = folded
         .trim()
         .trim_end_matches('元')
+        // 块 and 块钱: what people say for 元 (12000块 is 12000元; 12块5 is not read).
+        .trim_end_matches("块钱")
+        .trim_end_matches('块')
         .trim_start_matches('¥')
         .trim_start_matches('￥')
         .to_string();
@@ -188,6 +191,14 @@ mod tests {
             }),
         );
         case("12000元", Ok("12000.00"));
+        case("12000块", Ok("12000.00"));
+        case("1.2万块钱", Ok("12000.00"));
+        case(
+            "12块5",
+            Err(AmountError::NotANumber {
+                input: "12块5".into(),
+            }),
+        );
         case(" ¥3,000 ", Ok("3000.00"));
         let decimals = |input: &str| {
             Err(AmountError::Decimals {
