@@ -265,13 +265,13 @@ fn floor_and_assistance(
         let floor = pct(c.get("floor_ratio"));
         let detail = if floor_applies && top_up.is_zero() {
             format!(
-                "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，已达到，不需要补足",
+                "合规费用的{floor}%是 {} 元，基本医保和大病保险共报销 {} 元，已达到，不需要补足",
                 yuan(c.get("floor_ratio") * e.compliant),
                 yuan(basic + critical)
             )
         } else if floor_applies {
             format!(
-                "合规费用的{floor}%是 {}，基本医保和大病保险共报销 {}，差额由兜底补足",
+                "合规费用的{floor}%是 {} 元，基本医保和大病保险共报销 {} 元，差额由兜底补足",
                 yuan(c.get("floor_ratio") * e.compliant),
                 yuan(basic + critical)
             )
