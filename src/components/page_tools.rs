@@ -21,7 +21,7 @@ pub struct ToolsCode {
     /// Draws the poster ([`Poster`]).
     pub poster: DrawPanel,
     /// What 朗读 reads from where the reader is ([`crate::components::read_aloud::what_to_read`]).
-    pub read: fn() -> Vec<(String, web_sys::Element)>,
+    pub read: fn() -> Vec<super::read_aloud::Said>,
     /// A printed page's QR code of an address ([`crate::qr::printed`]; [`super::PrintedQr`]).
     pub printed_qr: fn(&str, &str) -> String,
 }

@@ -224,9 +224,20 @@ fn from_where_the_reader_is(doc: &web_sys::Document) -> Vec<Block> {
     })
 }
 
+/// An utterance, with the block it is in and how far into the block's text it begins (0 to 1).
+#[derive(Clone)]
+pub struct Said {
+    /// What is said.
+    pub text: String,
+    /// The block it is in.
+    pub block: web_sys::Element,
+    /// How far into the block's text it begins (0 to 1): where on the screen, in a long block.
+    pub at: f64,
+}
+
 /// The utterances to read now, each with the block it is in (in the page tools' chunk:
 /// [`crate::components::ToolsCode`]).
-pub fn what_to_read() -> Vec<(String, web_sys::Element)> {
+pub fn what_to_read() -> Vec<Said> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return Vec::new();
     };
@@ -234,31 +245,41 @@ pub fn what_to_read() -> Vec<(String, web_sys::Element)> {
         calculator_result(&doc).unwrap_or_else(|| from_where_the_reader_is(&doc))
     });
     // A block is a line: a sentence never runs from one into the next.
-    blocks
-        .into_iter()
-        .flat_map(|(el, text)| {
-            utterances(&text, MAX_UTTERANCE_CHARS)
-                .into_iter()
-                .map(move |u| (u, el.clone()))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (block, text) in blocks {
+        let total = text.chars().count().max(1) as f64;
+        let mut before = 0;
+        for text in utterances(&text, MAX_UTTERANCE_CHARS) {
+            let at = before as f64 / total;
+            before += text.chars().count();
+            out.push(Said {
+                text,
+                block: block.clone(),
+                at,
+            });
+        }
+    }
+    out
 }
 
 /// The class of the block being read (public/style.css marks it).
 const BEING_READ: &str = "being-read";
 
-/// Marks `block` as the one being read (and no other), and brings it on screen if it is not wholly there:
-/// its top a quarter of the way down (below a sticky bar), or `None` to unmark.
-fn follow(block: Option<&web_sys::Element>) {
+/// Marks the block of `said` as the one being read (and no other), and, unless the block is wholly on
+/// the screen, brings where `said` begins in it (estimated by its share of the block's text) a quarter of
+/// the way down (below a sticky bar) when it is above the screen or in its lower quarter; `None` unmarks.
+fn follow(said: Option<&Said>) {
     crate::dom::unclass_all(BEING_READ);
-    let (Some(w), Some(el)) = (web_sys::window(), block) else {
+    let (Some(w), Some(said)) = (web_sys::window(), said) else {
         return;
     };
-    let _ = el.class_list().add_1(BEING_READ);
+    let _ = said.block.class_list().add_1(BEING_READ);
     let height = crate::dom::screen_height().unwrap_or(0.0);
-    let r = el.get_bounding_client_rect();
-    if r.top() < 0.0 || r.bottom() > height {
-        let y = w.scroll_y().unwrap_or(0.0) + r.top() - height / 4.0;
+    let r = said.block.get_bounding_client_rect();
+    let line = r.top() + said.at * r.height();
+    let whole = r.top() >= 0.0 && r.bottom() <= height;
+    if !whole && (line < 0.0 || line > height * 0.75) {
+        let y = w.scroll_y().unwrap_or(0.0) + line - height / 4.0;
         w.scroll_to_with_x_and_y(0.0, y.max(0.0));
     }
 }
@@ -268,7 +289,7 @@ fn follow(block: Option<&web_sys::Element>) {
 struct Player {
     state: RwSignal<State>,
     /// The utterances, each with the block it is in ([`what_to_read`]).
-    queue: StoredValue<Vec<(String, web_sys::Element)>, LocalStorage>,
+    queue: StoredValue<Vec<Said>, LocalStorage>,
     /// The next utterance to speak (on 继续, the one that was interrupted).
     at: StoredValue<usize>,
     /// Bumped on every 暂停/停止, so the end of a cancelled utterance does not go on to the next.
@@ -282,14 +303,14 @@ impl Player {
         let (Some(synth), i) = (synth(), self.at.get_value()) else {
             return;
         };
-        let Some((text, block)) = self.queue.with_value(|q| q.get(i).cloned()) else {
+        let Some(said) = self.queue.with_value(|q| q.get(i).cloned()) else {
             self.state.set(State::Idle);
             self.at.set_value(0);
             follow(None);
             return;
         };
-        follow(Some(&block));
-        let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else {
+        follow(Some(&said));
+        let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&said.text) else {
             return;
         };
         u.set_lang("zh-CN");
@@ -383,7 +404,9 @@ pub fn ReadAloud() -> impl IntoView {
         State::Paused => tools::RESUME,
     };
     view! {
-        <span class="read-aloud">
+        // While it reads, its buttons float at the foot of the screen: the page follows the reading, and
+        // the tool bar at its top scrolls away with 暂停 and 停止.
+        <span class="read-aloud" class:reading=move || player.state.get() != State::Idle>
             <button
                 type="button"
                 class="tool"

@@ -508,8 +508,13 @@ test('a link whose keys or codes are escaped or full-width gives the same answer
   ]) {
     const k = calcLink(body).slice('/calc/#'.length, '/calc/#k=xxxx&'.length);
     const amounts = new Set();
-    for (const variant of [body, ...edits.map(([from, to]) => body.replace(from, to))]) {
-      const { page, errors } = await open(browser, `${server.base}/calc/#${k}${variant}`);
+    // Typed again in full-width mode: every = as ＝ (the check part's too), or every character full-width
+    // (read as it stood, it had been no link at all: the empty form and no word).
+    const wide = (s) => [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xFEE0) : c)).join('');
+    const retyped = [`${k}${body}`.replaceAll('=', '＝'), wide(`${k}${body}`)];
+    for (const fragment of [...[body, ...edits.map(([from, to]) => body.replace(from, to))].map((v) => `${k}${v}`), ...retyped]) {
+      const variant = fragment;
+      const { page, errors } = await open(browser, `${server.base}/calc/#${fragment}`);
       await appReady(page);
       amounts.add(await personal(page));
       assert.equal(await page.getByTestId('link-notices').count(), 0, `${variant}: nothing to say`);
@@ -526,8 +531,9 @@ test('a link whose keys or codes are escaped or full-width gives the same answer
   const scores = new Set();
   const form = 'tab=baozhua&a=2-1_y~3-1_y~3-2_y';
   const sealed = seal(form).slice(0, 'k=xxxx&'.length);
-  for (const variant of [form, form.replace('3-1_y', '3-1_ｙ'), form.replace('3-1_y', '３-1_y'), form.replace('&a=', '&ａ=')]) {
-    const { page, errors } = await open(browser, `${server.base}/self-check/#${sealed}${variant}`);
+  for (const variant of [form, form.replace('3-1_y', '3-1_ｙ'), form.replace('3-1_y', '３-1_y'), form.replace('&a=', '&ａ='), `${form}`.replaceAll('=', '＝')]) {
+    const fragment = variant.includes('＝') ? `${sealed.replace('=', '＝')}${variant}` : `${sealed}${variant}`;
+    const { page, errors } = await open(browser, `${server.base}/self-check/#${fragment}`);
     await appReady(page);
     await page.waitForSelector('[data-testid="form-score"]');
     scores.add(await page.getByTestId('form-score').textContent());

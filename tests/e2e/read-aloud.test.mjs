@@ -270,13 +270,16 @@ test('the block being read is marked and kept on the screen as the reading goes 
     await page.waitForFunction((n) => window.__spoken.length === n + 1, i);
     last = await onScreen();
     assert.ok(last, `utterance ${i + 1}: a block is marked`);
-    // Its top on the screen (a block taller than the screen runs on below it).
-    assert.ok(last.top >= 0 && last.top < last.height, `utterance ${i + 1}: ${JSON.stringify(last)}`);
+    // On the screen (a block taller than the screen is followed by where the sentence read is in it).
+    assert.ok(last.top < last.height && last.bottom > 0, `utterance ${i + 1}: ${JSON.stringify(last)}`);
     const said = (await spoken(page))[i].replace(/\s+/g, '').slice(0, 4);
     const text = await page.evaluate(() => document.querySelector('.being-read').innerText.replace(/\s+/g, ''));
     assert.ok(text.includes(said), `the marked block holds what is said: ${said} in ${text.slice(0, 40)}`);
   }
   assert.ok(last.y > 2000, `the page followed the reading (${last.y} px down)`);
+  // 暂停 and 停止 at hand, far down the page (the tool bar at its top has scrolled away).
+  const stop = await page.getByRole('button', { name: '停止' }).boundingBox();
+  assert.ok(stop && stop.y > 0 && stop.y + stop.height <= 780, `停止 on the screen: ${JSON.stringify(stop)}`);
   await page.getByRole('button', { name: '停止' }).click();
   await page.waitForFunction(() => !document.querySelector('.being-read'));
   assert.deepEqual(errors, []);

@@ -139,13 +139,25 @@ pub fn check(fragment: &str, read: &[&str]) -> Check {
 
 /// The part of a fragment the site wrote, as a reader should take it: without `#`; decoded once if it was
 /// escaped whole (`k%3D…%26p%3Dh…`, as some apps and QR makers pass a link on: the site's fragments always
-/// hold a `=`); up to a literal `?` (never written: [`encode`] escapes it), where an app appended its own
-/// query.
+/// hold a `=`), or decoded with its full-width forms read as ASCII if it holds a full-width `＝` and no `=`
+/// (typed again in full-width mode); up to a literal `?` (never written: [`encode`] escapes it), where an
+/// app appended its own query.
 pub fn site_part(fragment: &str) -> std::borrow::Cow<'_, str> {
     let raw = fragment.trim_start_matches('#');
     let raw = raw.split('?').next().unwrap_or(raw);
-    if !raw.contains('=') && raw.to_ascii_uppercase().contains("%3D") {
+    if !raw.contains('=') {
         let decoded = decode(raw);
+        // Escaped whole; or typed again with an input method in full-width mode (`k＝…＆p＝m`, or every
+        // character full-width), which the browser gives escaped: read with its full-width forms as ASCII,
+        // its check part then saying whether that is the link as written (read as it stood it had been no
+        // link at all: the empty form, and no word).
+        let decoded = if raw.to_ascii_uppercase().contains("%3D") {
+            decoded
+        } else if decoded.contains('＝') {
+            crate::width::halve(&decoded)
+        } else {
+            return std::borrow::Cow::Borrowed(raw);
+        };
         let decoded = decoded.split('?').next().unwrap_or(&decoded).to_string();
         return std::borrow::Cow::Owned(decoded);
     }
@@ -529,6 +541,19 @@ mod tests {
                 Some("p=h"),
                 "{passed_on}"
             );
+        }
+        // Typed again in full-width mode (the browser gives it escaped): only its `=`, or every character.
+        let wide: String = sealed
+            .chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+                c => c,
+            })
+            .collect();
+        for typed in [sealed.replace('=', "＝"), wide] {
+            let given = testing::as_browser_returns(&typed);
+            assert_eq!(check(&given), Check::Intact, "{typed}");
+            assert_eq!(site_part(&given).split('&').nth(1), Some("p=h"), "{typed}");
         }
         // A pair the reader reads, appended, changes what is read: not intact.
         assert_eq!(
