@@ -223,3 +223,23 @@ test('a word people say that the documents do not use (五保户) finds nothing,
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A resident starts on the home page: its search box answers there, before the app and after (2026-12-05:
+// the home page had only a link to the search page).
+test('the home page has a search box that opens the search with its words, before the app takes over and after', async () => {
+  for (const when of ['before the app', 'after the app']) {
+    const page = await browser.newPage();
+    if (when === 'before the app') await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(`${server.base}/`, { waitUntil: 'domcontentloaded' });
+    if (when === 'after the app') await appReady(page);
+    await page.fill('#home-q', '大病保险');
+    await page.press('#home-q', 'Enter');
+    await page.waitForURL((u) => u.pathname === '/search/' && u.searchParams.get('q') === '大病保险');
+    await page.unroute(/\.wasm$/);
+    if (when === 'before the app') await page.reload();
+    await appReady(page);
+    await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+    assert.match(await page.textContent('[data-testid="search-count"]'), /找到 \d+( 到 \d+)? 处包含“大病保险”/, when);
+    await page.close();
+  }
+});
