@@ -18,9 +18,10 @@ pub struct Head {
     pub who: String,
     /// Each visit as typed, for the printout: `第 1 次：县级医院住院，总费用 12,000.00 元，…`.
     pub visits: Vec<String>,
-    /// Whose calculation and its visits in a few words, for the poster (its title names neither the region
-    /// nor, for a year, the hospitals): `计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口；第 1 次
-    /// 县级医院住院 1.2 万元；…。`
+    /// Whose calculation and each visit as typed, for the poster (its title names neither the region nor,
+    /// for a year, the hospitals; its visits as the handout lists them, so the figures can be typed again):
+    /// `计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口；第 1 次：县级医院住院，县域内，总费用
+    /// 12,000.00 元，合规费用未填（按总费用估算）。`
     pub conditions: String,
     /// How the amount is to be read.
     pub how: Reading,
@@ -72,11 +73,12 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         policy_engine::profile(&scenario.profile).map_or(String::new(), |p| p.name.clone()),
         scenario.category.label()
     );
+    let visits = visits(scenario, guessed);
     Head {
         title: title(scenario, y.total, y.personal, how),
-        conditions: conditions(scenario, &who),
+        conditions: format!("{INPUTS_LABEL}{who}；{}。", visits.join("；")),
         who,
-        visits: visits(scenario, guessed),
+        visits,
         how,
         label,
         prefix,
@@ -131,21 +133,6 @@ fn title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -
         Reading::AsTyped => format!("个人自付 {}", wan(personal)),
     };
     format!("{} · {what}：{pays}", scenario.category.label())
-}
-
-/// [`Head::conditions`] for `who`.
-fn conditions(scenario: &Scenario, who: &str) -> String {
-    let mut parts = vec![format!("{INPUTS_LABEL}{who}")];
-    if let [_, _, ..] = scenario.episodes.as_slice() {
-        parts.extend(
-            scenario
-                .episodes
-                .iter()
-                .enumerate()
-                .map(|(i, e)| format!("第 {} 次 {} {}", i + 1, kind_label(e), wan(e.total))),
-        );
-    }
-    format!("{}。", parts.join("；"))
 }
 
 /// Each visit as typed, for the printout.

@@ -278,16 +278,18 @@ fn read_page(hash: &str) -> PosterText {
         .unwrap_or_default();
     // A section's text: what follows its heading up to the next heading of the same or a higher level
     // (its clauses, which carry ids, included); a clause's text: itself and what follows it up to the next
-    // heading or clause; and whether that is all of it (the text stops after 400 characters).
+    // heading or clause not its own (2. with its (1) to (8): it had carried its one-line head alone); and
+    // whether that is all of it (the text stops after 400 characters).
     let following = |el: &web_sys::Element, mut body: String| {
         let level = heading_level(el);
+        let own = format!("{}-", el.id());
         let mut next = el.next_element_sibling();
         while let Some(n) = next {
             let stop = match (level, heading_level(&n)) {
                 (Some(l), Some(m)) => m <= l,
                 (Some(_), None) => false,
                 (None, Some(_)) => true,
-                (None, None) => n.has_attribute("id"),
+                (None, None) => n.has_attribute("id") && !n.id().starts_with(&own),
             };
             if stop {
                 break;

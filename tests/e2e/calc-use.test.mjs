@@ -225,7 +225,7 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   assert.match(points, /基本医保 10,200\.00 元/);
   assert.doesNotMatch(points, /没有采用/);
   // Whose calculation (a trainer's poster had said neither the region nor, for a year, the hospitals).
-  assert.match(points, /计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口。/);
+  assert.match(points, /计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口；第 1 次：县级医院住院，总费用 12,000\.00 元，合规费用未填（按总费用估算）。/);
   await page.getByRole('button', { name: '二维码' }).click();
   assert.equal(await page.getAttribute('[data-testid="qr-svg"]', 'download'), '计算器-建档立卡贫困人口-二维码.svg');
   await page.close();

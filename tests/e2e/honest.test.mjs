@@ -211,6 +211,16 @@ test('a clause\'s poster says it is an excerpt, marks every cut with …, and ca
   const c = await posterOf('/docs/huining-83/#a5-s3-2-3', 'a5-s3-2-3');
   assert.equal(c.title, '附件5　健康扶贫责任落实行动工作方案');
   assert.match(c.source, /^出处：县委办发〔2018〕83号 附件5 三（二）3　/);
+  // A numbered item with items of its own (2. with (1) to (8)) carries them (it had carried its one-line head
+  // alone, and not said it was an excerpt).
+  const { page } = await open(browser, `${server.base}/docs/meishan-137/#s3-1-2`);
+  await appReady(page);
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.locator('svg[data-testid="qr"]').waitFor();
+  const points = await poster.locator('.poster-points li').allTextContents();
+  assert.ok(points.length > 1 && points.some((p) => p.includes('就诊精准识别率100%')), points.join(' | '));
+  await page.close();
 });
 
 test('the QR code and poster of the check\'s result give /check/ and say the answers stay here; the quiz\'s say so too', async () => {

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{pct, plain, pos, round, yuan};
 use crate::params::ProfileParams;
-use crate::rules::Ctx;
+use crate::rules::{Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
 use crate::settle::finish;
 
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
@@ -116,10 +116,10 @@ fn basic_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, r: &mut EpisodeResult
     let (basic, step) = match e.basic_paid {
         Some(paid) => {
             let mut st = c.step(
-                "基本医保报销（结算单上的金额）",
+                &format!("基本医保报销{FROM_SLIP}"),
                 paid,
                 "poverty_ratio_bonus",
-                "按您填写的结算单金额计算。".into(),
+                FROM_SLIP_DETAIL.into(),
             );
             if !poverty_inpatient {
                 // The +10% clause is for 建档立卡 inpatients only: nothing to cite for the others.
@@ -227,12 +227,15 @@ fn critical_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year, r: &
     };
     y.critical_paid += critical;
     r.critical = critical;
-    let mut st = c.step(
-        "大病保险报销",
-        critical,
-        threshold_key,
-        format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值）", yuan(y.after_basic), yuan(threshold)),
-    );
+    // Typed from the slip, the amount is the slip's: not worked out by the segments.
+    let (rule, detail) = match e.critical_paid {
+        Some(_) => (format!("大病保险报销{FROM_SLIP}"), FROM_SLIP_DETAIL.to_string()),
+        None => (
+            "大病保险报销".to_string(),
+            format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值）", yuan(y.after_basic), yuan(threshold)),
+        ),
+    };
+    let mut st = c.step(&rule, critical, threshold_key, detail);
     st.assumption = e.critical_paid.is_none();
     r.steps.push(st);
 }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{pct, pos, round, yuan};
 use crate::params::ProfileParams;
-use crate::rules::Ctx;
+use crate::rules::{Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
 use crate::settle::finish;
 
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
@@ -93,14 +93,16 @@ fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     };
     r.steps.push(Step {
         rule: if e.basic_paid.is_some() {
-            "基本医保报销（结算单上的金额）".into()
+            format!("基本医保报销{FROM_SLIP}")
         } else {
             "基本医保报销（估算）".into()
         },
         amount: basic,
         source: deductible_source,
         assumption: e.basic_paid.is_none(),
-        detail: if covered {
+        detail: if e.basic_paid.is_some() {
+            FROM_SLIP_DETAIL.into()
+        } else if covered {
             "县域内定点医疗机构住院，建档立卡贫困人口不设起付线；报销比例是假设值".into()
         } else if referred {
             format!(
@@ -131,15 +133,26 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
     };
     y.critical_paid += critical;
     r.critical = critical;
+    // Typed from the slip, the amount is the slip's: not worked out by the threshold and ratio.
+    let (rule, detail) = match e.critical_paid {
+        Some(_) => (
+            format!("大病保险报销{FROM_SLIP}"),
+            FROM_SLIP_DETAIL.to_string(),
+        ),
+        None => (
+            "大病保险报销".to_string(),
+            format!(
+                "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
+                yuan(c.get("critical_threshold"))
+            ),
+        ),
+    };
     r.steps.push(Step {
-        rule: "大病保险报销".into(),
+        rule,
         amount: critical,
         source: None,
         assumption: e.critical_paid.is_none() && c.assumed("critical_ratio"),
-        detail: format!(
-            "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
-            yuan(c.get("critical_threshold"))
-        ),
+        detail,
         overridden: c.take_overridden(),
     });
 }

@@ -9,6 +9,11 @@ use rust_decimal::Decimal;
 use crate::model::{Scenario, Step};
 use crate::params::{Citation, ProfileParams};
 
+/// A payment taken from the settlement slip as typed, not estimated: what its step's rule ends with, and
+/// its working (both regions, 基本医保 and 大病保险 alike).
+pub(crate) const FROM_SLIP: &str = "（结算单上的金额）";
+pub(crate) const FROM_SLIP_DETAIL: &str = "按您填写的结算单金额计算。";
+
 /// The scenario and its profile's parameters, with the changed parameters read since the last step.
 pub(crate) struct Ctx<'a> {
     /// The scenario being settled.
