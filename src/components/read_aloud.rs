@@ -3,8 +3,8 @@
 //! typed, its worked example), else the URL's target, else the block at the top
 //! of the screen, to the end of the page. The text goes in sentence-sized utterances (`crate::speech`),
 //! queued one after another, with 暂停/继续 and 停止; the block being read is marked and kept on the screen
-//! (a listener sees what is read: it had read on 17,900 px below a screen left at the title). Where the browser has no Chinese voice the button is
-//! shown unavailable (`aria-disabled`, still focusable), and a tap on it shows the reason: the app's tool
+//! (a listener sees what is read: it had read on 17,900 px below a screen left at the title). Where the
+//! browser has no Chinese voice the button is shown unavailable (`aria-disabled`, still focusable), and a tap on it shows the reason: the app's tool
 //! bar then takes exactly the place the build's page held for it, whatever the browser has.
 
 use leptos::prelude::*;
