@@ -69,8 +69,9 @@ fn parse_answer(s: &str) -> Option<Answer> {
     }
 }
 
-/// The answers of an `a=` list as the check part reads them ([`fragment::token`]: the list decoded whole and
-/// its full-width forms read as ASCII, so `３-1_ｙ` is `3-1_y`), in order, repeats included.
+/// The answers of an `a=` list as the check part reads the value: decoded whole and its full-width forms
+/// read as ASCII (`３-1_ｙ` is `3-1_y`; not [`fragment::token`], which cuts a code at
+/// [`fragment::MAX_FIELD`] characters), in order, repeats included.
 fn answer_list(v: &str) -> Vec<(String, Answer)> {
     let list = policy_content::width::halve(&fragment::decode(v));
     list.split(LIST_SEP)
