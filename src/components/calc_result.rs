@@ -9,7 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::calc_later::Later;
-use super::HandoutLink;
+use super::{based_on, HandoutLink, PosterSummary};
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
     changed_numbers, guessed_visits, head, yuan, Reading, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG,
@@ -69,21 +69,13 @@ pub fn ResultHead(
             _ => format!("{which}合规费用按总费用估算，以医保经办机构结算为准。"),
         });
     }
-    let mut numbers: Vec<String> = Vec::new();
-    for e in &result.episodes {
-        for st in &e.steps {
-            if let Some(n) = st.source.as_ref().map(|c| &c.number) {
-                if !numbers.contains(n) {
-                    numbers.push(n.clone());
-                }
-            }
-        }
-    }
-    let poster_source = if numbers.is_empty() {
-        "健康扶贫政策通".to_string()
-    } else {
-        format!("依据：{}", numbers.join("、"))
-    };
+    let poster_source = based_on(
+        result
+            .episodes
+            .iter()
+            .flat_map(|e| &e.steps)
+            .filter_map(|st| st.source.as_ref().map(|c| c.number.as_str())),
+    );
     let inputs = {
         let who = head.who.clone();
         let visits = head
@@ -101,16 +93,13 @@ pub fn ResultHead(
             </div>
         }
     };
-    let poster_points = points.join("\n");
     view! {
-        <div
-            hidden
-            class="poster-summary"
-            data-qr-name=format!("计算器-{}", scenario.category.label())
-            data-poster-title=title.clone()
-            data-poster-points=poster_points
-            data-poster-source=poster_source
-        ></div>
+        <PosterSummary
+            title=title.clone()
+            points=points
+            source=poster_source
+            qr_name=format!("计算器-{}", scenario.category.label())
+        />
         <p class="print-only print-title">
             <strong>{title}</strong>
         </p>

@@ -4,6 +4,43 @@
 use leptos::prelude::*;
 use policy_checker::forms::FormResult;
 
+/// The form's grade (等次) as scored, or that the form sets none.
+fn grade(r: &FormResult) -> String {
+    r.grade.clone().unwrap_or_else(|| "本表未规定等次".into())
+}
+
+/// How many items are not answered yet, and that they score nothing.
+fn unanswered(r: &FormResult) -> String {
+    format!("还有 {} 项没有回答（没回答的不得分）。", r.unanswered.len())
+}
+
+/// What a filled form's poster says: its score, grade and what is unanswered or lost, as the page says
+/// them (or, before any answer, what the form is for).
+pub fn poster_points(r: &FormResult, any_answered: bool) -> Vec<String> {
+    let mut points = Vec::new();
+    if !any_answered {
+        points.push("按官方考核表逐项自查，当场算出得分。".to_string());
+    } else {
+        let veto = if r.vetoed { "（一票否决）" } else { "" };
+        points.push(format!(
+            "得分 {} 分，满分 {} 分；等次：{}{veto}",
+            r.total,
+            r.max,
+            grade(r)
+        ));
+        if !r.unanswered.is_empty() {
+            points.push(unanswered(r));
+        }
+        if !r.lost.is_empty() {
+            points.push(format!(
+                "失分 {} 项，扫码看每项的整改建议和政策条款。",
+                r.lost.len()
+            ));
+        }
+    }
+    points
+}
+
 /// The score of a form as answered so far, and the answers not taken.
 #[component]
 pub fn FormScore(
@@ -23,10 +60,7 @@ pub fn FormScore(
                     {format!("{} 分", r.max)}
                 </p>
                 <p>
-                    "等次："
-                    <strong data-testid="form-grade">
-                        {r.grade.clone().unwrap_or_else(|| "本表未规定等次".into())}
-                    </strong>
+                    "等次：" <strong data-testid="form-grade">{grade(&r)}</strong>
                     {r.vetoed.then(|| view! { <span class="tag assumed">"一票否决"</span> })}
                 </p>
                 {(!r.refused.is_empty())
@@ -43,14 +77,7 @@ pub fn FormScore(
                     })}
                 {(!r.unanswered.is_empty())
                     .then(|| {
-                        view! {
-                            <p class="hint">
-                                {format!(
-                                    "还有 {} 项没有回答（没回答的不得分）。",
-                                    r.unanswered.len(),
-                                )}
-                            </p>
-                        }
+                        view! { <p class="hint">{unanswered(&r)}</p> }
                     })}
             </div>
             {(!r.lost.is_empty())

@@ -3,6 +3,7 @@
 //! code, the address in text, and the source 文号 and date.
 
 use leptos::prelude::*;
+use policy_content::site::SITE_NAME;
 use wasm_bindgen::JsCast;
 
 use crate::qr::{encode, to_svg};
@@ -253,7 +254,7 @@ fn summary(doc: &web_sys::Document) -> Option<PosterText> {
     }
     let source = el
         .get_attribute("data-poster-source")
-        .unwrap_or_else(|| "健康扶贫政策通".into());
+        .unwrap_or_else(|| SITE_NAME.into());
     Some(PosterText {
         title,
         points,
@@ -374,7 +375,7 @@ fn read_page(hash: &str) -> PosterText {
             format!("出处：本站编者注（不是文件原文），关于{n}")
         }
         (Some(n), Some(d)) => format!("出处：{n}{clause}　{d}"),
-        _ => "健康扶贫政策通".to_string(),
+        _ => SITE_NAME.to_string(),
     };
     let title = if title.chars().count() > 40 {
         format!("{}…", title.chars().take(38).collect::<String>())
@@ -437,7 +438,7 @@ pub fn Poster(
                 </button>
             </div>
             <article class="poster" class:a3=move || a3.get() data-testid="poster">
-                <p class="poster-site">"健康扶贫政策通"</p>
+                <p class="poster-site">{SITE_NAME}</p>
                 <h2 class="poster-title">{move || text.get().title}</h2>
                 <ul class="poster-points">
                     {move || {

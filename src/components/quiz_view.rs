@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use policy_checker::data::quiz::Quiz;
 use policy_checker::quiz::{in_region, quiz, score_quiz_in, REGIONS};
 
+use super::{based_on, PosterSummary};
 use crate::self_check_state::SelfCheckState;
 
 /// The region shown when the address names none (the site's own county).
@@ -59,14 +61,34 @@ pub fn QuizView(
                     })
                     .collect_view()}
             </div>
+            // The poster says which region's questions its QR code opens (the page's lead names 会宁's
+            // forms), and the documents they come from.
+            {move || {
+                let r = region.get();
+                let label = REGIONS.iter().find(|(id, _)| *id == r).map_or("", |(_, l)| *l);
+                let shown: Vec<_> = q.questions.iter().filter(|x| in_region(&x.area, &r)).collect();
+                view! {
+                    <PosterSummary
+                        title=format!("{}（{label}）", q.title)
+                        points=vec![
+                            group_size(shown.len()),
+                            "扫码在手机上作答，交卷后看每题对错、解释和政策原文。"
+                                .to_string(),
+                            target(q),
+                        ]
+                        source=based_on(
+                            shown
+                                .iter()
+                                .map(|x| x.source.number.as_str())
+                                .chain([q.target_source.number.as_str()]),
+                        )
+                        qr_name=format!("知识问答-{label}")
+                    />
+                }
+            }}
             <p class="hint">
-                {move || {
-                    format!(
-                        "这一组共 {} 题，答几题都可以，只算答了的题。",
-                        result.with(|r| r.as_ref().map_or(0, |r| r.total)),
-                    )
-                }} {format!("文件要求群众政策知晓率达到 {}%。", q.target_percent)}
-                <a href=q.target_source.href()>"出处"</a>
+                {move || group_size(result.with(|r| r.as_ref().map_or(0, |r| r.total)))}
+                {format!(" {}", target(q))} <a href=q.target_source.href()>"出处"</a>
             </p>
             <ol class="questions">
                 {move || {
@@ -201,4 +223,17 @@ pub fn QuizView(
             </Show>
         </section>
     }
+}
+
+/// How many questions the region's group has, and that only those answered count.
+fn group_size(n: usize) -> String {
+    format!("这一组共 {n} 题，答几题都可以，只算答了的题。")
+}
+
+/// The awareness rate a document requires, and which document (会宁's: a region's quiz is not its own).
+fn target(q: &Quiz) -> String {
+    format!(
+        "{}要求群众政策知晓率达到 {}%。",
+        q.target_source.number, q.target_percent
+    )
 }

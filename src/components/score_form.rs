@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use policy_checker::data::form::Form;
 use policy_checker::score;
 
-use crate::components::{FormScore, IndicatorAnswer, PrintedQr};
+use super::form_result::poster_points;
+use crate::components::{based_on, FormScore, IndicatorAnswer, PosterSummary, PrintedQr};
 use crate::self_check_state::SelfCheckState;
 
 /// A scoring form with its fields, its score and what lost points.
@@ -53,6 +54,18 @@ pub fn ScoreForm(
     };
     view! {
         <section class="form-view" aria-label=form.title.clone()>
+            // The poster says the score its QR code opens (the page's lead says only what the forms are).
+            {move || {
+                let any = state.with(|s| !s.answers_of(&form.id).is_empty());
+                view! {
+                    <PosterSummary
+                        title=format!("{}（自查）", form.title)
+                        points=result.with(|r| poster_points(r, any))
+                        source=based_on([form.source.label().as_str()])
+                        qr_name=format!("自查-{}", form.title)
+                    />
+                }
+            }}
             <h2>{form.title.clone()}</h2>
             <p class="hint">
                 "出处："

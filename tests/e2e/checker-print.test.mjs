@@ -5,6 +5,8 @@
 // eligibility result prints whole (numbers, explanations, citations, whom it is for).
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { serve, launch, open, appReady, checkResult, seal, pdfPages } from './harness.mjs';
@@ -352,4 +354,63 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
   assert.deepEqual(codes, [page.url()], 'one code on the paper, opening the form as filled');
   assert.deepEqual(errors, []);
   await ctx.close();
+});
+
+/** The poster of the page as it stands: title, points, 出处 and the address its QR code carries (the
+ * poster's code screenshotted and decoded, as a phone scans it). */
+async function posterOfPage(page) {
+  await page.getByRole('button', { name: '海报' }).click();
+  const sheet = page.locator('[data-testid="poster"]');
+  const code = sheet.locator('svg[data-testid="qr"]');
+  await code.waitFor();
+  const shot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zct-poster-')), 'qr.png');
+  await code.screenshot({ path: shot });
+  const seen = {
+    title: await sheet.locator('.poster-title').textContent(),
+    points: await sheet.locator('.poster-points li').allTextContents(),
+    source: await sheet.locator('.poster-source').textContent(),
+    qr: execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim(),
+  };
+  await page.keyboard.press('Escape');
+  await sheet.waitFor({ state: 'detached' });
+  return seen;
+}
+
+test('a self-check poster says what its QR code opens: the quiz\'s region and documents, a filled form\'s score', async () => {
+  // The quiz for 眉山: its poster had carried the page's lead (会宁's forms) under the page's title.
+  const quiz = await open(browser, `${server.base}/self-check/#tab=quiz&r=meishan`);
+  await appReady(quiz.page);
+  await quiz.page.locator('.quiz .question').first().waitFor();
+  const questions = await quiz.page.locator('.quiz .question').count();
+  const q = await posterOfPage(quiz.page);
+  assert.match(q.title, /（眉山）$/, q.title);
+  assert.match(q.points.join('\n'), new RegExp(`这一组共 ${questions} 题`));
+  assert.doesNotMatch(q.points.join('\n'), /会宁|考核表/);
+  // Its questions' document, and the one whose awareness target it quotes (named where the target is).
+  assert.match(q.points.join('\n'), /县委办发〔2018〕83号要求群众政策知晓率达到 95%/);
+  assert.match(q.source, /^依据：眉卫发〔2016〕137号、县委办发〔2018〕83号$/);
+  assert.match(new URL(q.qr).hash, /r=meishan/);
+  assert.deepEqual(quiz.errors, []);
+  await quiz.page.close();
+
+  // A form answered as a person answers it (1-1 否: 5; 3-1 否: loses 5; 3-2 是: 5).
+  const { page, errors } = await selfCheck('');
+  await page.locator('input[name="ind-1-1"]').nth(1).check();
+  await page.locator('input[name="ind-3-1"]').nth(1).check();
+  await page.locator('input[name="ind-3-2"]').nth(0).check();
+  assert.equal(await page.textContent('[data-testid="form-score"]'), '10');
+  const grade = (await page.textContent('[data-testid="form-grade"]')).trim();
+  await page.waitForFunction((h) => location.hash === h, `#${seal('tab=baozhua&a=1-1_n~3-1_n~3-2_y')}`);
+  const f = await posterOfPage(page);
+  assert.match(f.title, /包抓干部工作考核表（自查）$/, f.title);
+  assert.equal(f.points[0], `得分 10 分，满分 100 分；等次：${grade}`);
+  assert.match(f.points.join('\n'), /失分 1 项/);
+  assert.match(f.source, /^依据：县委办发〔2018〕83号 附表 3-1$/);
+  // The code reopens the same score.
+  const again = await open(browser, f.qr);
+  await appReady(again.page);
+  await again.page.waitForFunction(() => document.querySelector('[data-testid="form-score"]')?.textContent === '10');
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.page.close();
+  await page.close();
 });
