@@ -187,13 +187,14 @@ impl SelfCheckState {
     pub fn link_check(hash: &str) -> Option<fragment::Check> {
         let hash = fragment::site_part(hash);
         let filled = fragment::pairs(&hash).any(|(k, _)| k == "k" || FILLED.contains(&&*k));
-        // An item answered twice: never written so; which answer is meant, the link cannot say.
-        let twice = fragment::pairs(&hash)
+        // An item answered twice (in one `a=` list or across two): never written so; which answer is
+        // meant, the link cannot say.
+        let ids: Vec<String> = fragment::pairs(&hash)
             .filter(|(k, _)| k == "a")
-            .any(|(_, v)| {
-                let ids: Vec<String> = answer_list(v).into_iter().map(|(id, _)| id).collect();
-                (1..ids.len()).any(|i| ids[..i].contains(&ids[i]))
-            });
+            .flat_map(|(_, v)| answer_list(v))
+            .map(|(id, _)| id)
+            .collect();
+        let twice = (1..ids.len()).any(|i| ids[..i].contains(&ids[i]));
         filled.then(|| match fragment::check(&hash, READ) {
             fragment::Check::Intact if twice => fragment::Check::Broken,
             check => check,
@@ -319,7 +320,8 @@ mod tests {
     /// What the check part vouches for is what is scored: keys, the tab, ids and codes written escaped or
     /// full-width (as the browser gives what an input method types) are read as the check digits read
     /// them. Read as written, `3-1_ｙ` had been refused while the page wrote `3-1_y`, `ａ=` and `ｔａｂ=` had
-    /// been no answers and the first form, `３-1` an answer dropped; an item answered twice is said.
+    /// been no answers and the first form, `３-1` an answer dropped; an item answered twice (in one list or
+    /// two) is said.
     #[test]
     fn keys_ids_and_codes_are_read_as_the_check_part_reads_them() {
         let body = "tab=wudu&a=2-1_y~3-1_y~3-2_n&d=2026-03-01";
@@ -346,12 +348,19 @@ mod tests {
             );
             assert_eq!(read(&hash), plain, "{written}");
         }
-        let twice = fragment::seal("tab=wudu&a=2-1_y~3-1_y~3-1_n");
-        assert_eq!(
-            SelfCheckState::link_check(&twice),
-            Some(fragment::Check::Broken),
-            "{twice}"
-        );
+        // Answered twice in one list, or across two `a=` parts (sealed as written, so only the repeat
+        // can say it).
+        for body in [
+            "tab=wudu&a=2-1_y~3-1_y~3-1_n",
+            "tab=wudu&a=2-1_y~3-1_y&a=3-1_n",
+        ] {
+            let twice = fragment::seal(body);
+            assert_eq!(
+                SelfCheckState::link_check(&twice),
+                Some(fragment::Check::Broken),
+                "{twice}"
+            );
+        }
     }
 
     #[test]
