@@ -452,6 +452,10 @@ fn a_question_typed_as_one_run_of_words_is_offered_its_pieces_and_they_find_some
     }
     // Nothing offered for words the documents do not write.
     assert_eq!(split("外星人飞船"), None);
+    // Nor for words they write only across a list number: 一年最多救助多少钱 had been offered 一年 救助, whose
+    // one hit was "（一）年度专项工作任务未完成" (officials' accountability).
+    assert_eq!(check_hits(&docs, &index, "一年 救助", None).len(), 0);
+    assert_eq!(split("一年最多救助多少钱"), None);
 }
 
 #[test]

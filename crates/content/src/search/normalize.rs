@@ -61,23 +61,56 @@ pub fn normalize(s: &str) -> String {
     normalize_mapped(s).0.into_iter().collect()
 }
 
+/// What a list number in brackets (`（一）`, `(3)`) becomes: one character no word holds, so that the
+/// number and the words after it are not read as one word (`（一）年度` is not `一年`).
+pub const LIST_NUMBER: char = '\u{E000}';
+
+/// The longest list number in brackets, in characters between them (`十二`, `12`).
+const LIST_NUMBER_CHARS: usize = 3;
+
+/// Whether a folded character can be part of a list number (a Chinese numeral or a digit).
+fn numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
 /// Normalized characters of `s`, each with the byte range in `s` of the character it came from.
-/// A `.` stays when both its neighbours are digits (a decimal point: `7.5` is not `75`).
+/// A `.` stays when both its neighbours are digits (a decimal point: `7.5` is not `75`); a list
+/// number in brackets is one [`LIST_NUMBER`].
 pub(crate) fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
     let folded: Vec<(usize, char, usize)> = s
         .char_indices()
         .map(|(i, c)| (i, fold(c), c.len_utf8()))
         .collect();
     let digit = |k: Option<&(usize, char, usize)>| k.is_some_and(|&(_, c, _)| c.is_ascii_digit());
-    folded
-        .iter()
-        .enumerate()
-        .filter(|&(k, &(_, c, _))| {
-            !ignored(c)
-                || (c == '.' && k > 0 && digit(folded.get(k - 1)) && digit(folded.get(k + 1)))
-        })
-        .map(|(_, &(i, c, len))| (c, (i, i + len)))
-        .unzip()
+    let (mut chars, mut spans) = (Vec::new(), Vec::new());
+    let mut k = 0;
+    while k < folded.len() {
+        let (i, c, len) = folded[k];
+        // `(` with one to three numerals and `)`: one character spanning all of it.
+        if c == '(' {
+            let n = folded[k + 1..]
+                .iter()
+                .take(LIST_NUMBER_CHARS + 1)
+                .take_while(|&&(_, c, _)| numeral(c))
+                .count();
+            if let Some(&(j, ')', l)) = folded.get(k + 1 + n).filter(|_| n > 0) {
+                if n <= LIST_NUMBER_CHARS {
+                    chars.push(LIST_NUMBER);
+                    spans.push((i, j + l));
+                    k += n + 2;
+                    continue;
+                }
+            }
+        }
+        if !ignored(c)
+            || (c == '.' && k > 0 && digit(folded.get(k - 1)) && digit(folded.get(k + 1)))
+        {
+            chars.push(c);
+            spans.push((i, i + len));
+        }
+        k += 1;
+    }
+    (chars, spans)
 }
 
 /// The character bigrams of normalized characters, in order (repeats included).

@@ -38,7 +38,14 @@ fn normalizes_width_case_and_space() {
         ("３０００元", "3000元"),
         ("ＡＢｃ\u{3000}d", "abcd"),
         ("大病\n保险", "大病保险"),
-        ("（一）", "一"),
+        // A list number in brackets is one character no word holds (（一）年度 is not 一年); four digits
+        // in brackets are a year, letters a letter.
+        ("（一）", "\u{e000}"),
+        ("（一）年度任务", "\u{e000}年度任务"),
+        ("(十二)人社局", "\u{e000}人社局"),
+        ("（3）住院", "\u{e000}住院"),
+        ("（2018）年", "2018年"),
+        ("(一二三四)", "一二三四"),
         ("“先诊疗、后付费”", "先诊疗后付费"),
         ("先诊疗，后付费；一站式。", "先诊疗后付费一站式"),
         ("《办法》【注】〔2018〕「甲」『乙』‘丙’", "办法注2018甲乙丙"),
@@ -248,12 +255,12 @@ fn hits_open_the_clause_their_first_match_is_in() {
         ("说明", "s1"),
         ("总则", "s1"), // in the heading and the text: the text's first match, before any clause
         ("先诊疗", "s1-1"),
-        ("1先诊疗", "s1-1"),    // the clause's own number
-        ("一站式结算", "s1-2"), // punctuation inside the match
-        ("付费 大病", "s1-1"),  // several terms: the first match of any
+        ("（1）先诊疗", "s1-1"), // the clause's own number
+        ("一站式结算", "s1-2"),  // punctuation inside the match
+        ("付费 大病", "s1-1"),   // several terms: the first match of any
         ("大病 付费", "s1-1"),
         ("大病保险", "s1-2"),
-        ("付费2一站式", "s1-1"), // across two clauses: where it begins
+        ("付费(2)一站式", "s1-1"), // across two clauses: where it begins
     ] {
         let hits = idx.search(query, 5);
         assert_eq!(hits.len(), 1, "{query}");
