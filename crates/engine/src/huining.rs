@@ -232,7 +232,7 @@ fn critical_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year, r: &
         Some(_) => (format!("大病保险报销{FROM_SLIP}"), FROM_SLIP_DETAIL.to_string()),
         None => (
             "大病保险报销".to_string(),
-            format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值）", yuan(y.after_basic), yuan(threshold)),
+            format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值；起付线按全年累计算一次，文件没有写明是一年还是每次住院）", yuan(y.after_basic), yuan(threshold)),
         ),
     };
     let mut st = c.step(&rule, critical, threshold_key, detail);

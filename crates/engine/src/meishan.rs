@@ -1,7 +1,7 @@
 //! 眉山市 2016 rules (眉卫发〔2016〕137号): for 建档立卡 inpatients at in-county designated hospitals, no
 //! deductible and the personal share capped at 10% of the total cost (2016; the 2020 target, 10% of
-//! compliant cost, as an option); what fills the gap down to the cap is reported as 政府兜底/慈善基金
-//! (the document names the funds but no formula). Non-compliant cost of a 建档立卡 patient is borne by
+//! compliant cost, as an option), taken as met; what fills the gap down to the cap is reported as a
+//! backstop whose payer the document does not name (its 三（一）3 funds are not tied to the target). Non-compliant cost of a 建档立卡 patient is borne by
 //! the hospital inside the county and outside it (三（一）2（6） has no 县域内 limit, and its referral
 //! paragraph says the same of 省、市级 hospitals). Outside the county the step says 逐级转诊 applies.
 
@@ -142,7 +142,7 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
         None => (
             "大病保险报销".to_string(),
             format!(
-                "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值）",
+                "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值，按全年累计算一次起付线也是）",
                 yuan(c.get("critical_threshold"))
             ),
         ),
@@ -177,8 +177,8 @@ fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     }
 }
 
-/// The cap on the personal share (of the total cost, or of the compliant cost as an option): what lies
-/// above it is 政府兜底/慈善基金.
+/// The cap on the personal share (of the total cost, or of the compliant cost as an option), taken as met:
+/// what lies above it is the backstop, whose payer the document does not name.
 fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     let of_compliant = c.s.options.meishan_compliant_cap;
     let (base, key) = if of_compliant {
@@ -191,12 +191,12 @@ fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     let backstop = pos(personal_before - cap);
     r.fiscal_backstop = backstop;
     r.steps.push(Step {
-        rule: format!("政府兜底/慈善基金（个人负担控制在{}%以内）", pct(c.get(key))),
+        rule: format!("个人负担控制在{}%以内（文件的目标）", pct(c.get(key))),
         amount: backstop,
         source: c.cite(key),
         assumption: false,
         detail: format!(
-            "个人负担的上限是{}的{}%，即 {} 元；超出的 {} 元由卫生扶贫救助基金、慈善救助基金等兜底（文件没有写明各基金怎样分担）",
+            "文件的目标是个人负担不超过{}的{}%，即 {} 元；按这个目标，超出的 {} 元不算您付。由哪项资金补、怎么补，文件没有写（本站当作这个目标已经做到）",
             if of_compliant { "合规医疗费用" } else { "医疗总费用" },
             pct(c.get(key)),
             yuan(cap),

@@ -285,7 +285,7 @@ pub struct EpisodeResult {
     pub floor_top_up: Decimal,
     /// 医疗救助.
     pub assistance: Decimal,
-    /// 政府兜底/慈善基金 (眉山).
+    /// 眉山: above the 10% target, taken as met (the document does not say who pays).
     pub fiscal_backstop: Decimal,
     /// 定点医院承担的不合规费用.
     pub hospital_absorbed: Decimal,

@@ -32,7 +32,7 @@ pub fn payers(profile_id: &str, e: &EpisodeResult) -> Vec<(String, Decimal, &'st
         ("大病保险", e.critical, "c1"),
         (floor.as_str(), e.floor_top_up, "c2"),
         ("医疗救助", e.assistance, "c3"),
-        ("政府兜底/慈善基金", e.fiscal_backstop, "c4"),
+        ("兜底（文件没写由谁付）", e.fiscal_backstop, "c4"),
         ("医院承担（目录外费用）", e.hospital_absorbed, "c5"),
         ("个人自付", e.personal, "c6"),
     ]
