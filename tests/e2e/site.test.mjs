@@ -110,13 +110,15 @@ test('a link to a page of another bundle loads that page (with its scenario), an
   // At 360 px the navigation is behind 菜单.
   await page.getByRole('button', { name: '菜单' }).click();
   await page.locator('header.site-header a[href="/calc/"]').click();
-  await page.waitForURL(/\/calc\/$/);
+  // Until the new page's first byte, not its load event: the app's mount is what is waited for (a load
+  // event held back by a slow preload on a busy machine once took the 30 s).
+  await page.waitForURL(/\/calc\/$/, { waitUntil: 'commit' });
   await appReady(page);
   await page.waitForSelector('#v0-total');
   assert.match(await wasmOf(), /zct-calc-/, 'the calculator page runs the calculator bundle');
   await addLink('/check/');
   await page.click('#go');
-  await page.waitForURL(/\/check\/$/);
+  await page.waitForURL(/\/check\/$/, { waitUntil: 'commit' });
   await appReady(page);
   await page.getByRole('button', { name: '继续' }).waitFor();
   assert.match(await wasmOf(), /zct-checker-/);
@@ -127,7 +129,7 @@ test('a link to a page of another bundle loads that page (with its scenario), an
   assert.equal(await page.inputValue('#v0-total'), '12000');
   await page.getByRole('button', { name: '菜单' }).click();
   await page.locator('header.site-header a[href="/docs/"]').click();
-  await page.waitForURL(/\/docs\/$/);
+  await page.waitForURL(/\/docs\/$/, { waitUntil: 'commit' });
   await appReady(page);
   await page.waitForSelector('a.doc-title');
   await page.goBack();
