@@ -24,6 +24,30 @@ use crate::dom::{after_paint, fetch_bytes, reveal};
 /// Hits per page.
 const PAGE: usize = HITS_PER_PAGE;
 
+thread_local! {
+    /// How many hits each search address of this visit showed, when more than a page.
+    static SHOWN: RefCell<std::collections::HashMap<String, usize>> = RefCell::default();
+}
+
+/// The search address the page is at (path and query).
+fn here() -> Option<String> {
+    let l = web_sys::window()?.location();
+    Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
+}
+
+/// How many hits this address showed when it was last left, if more than a page.
+fn shown_here() -> Option<usize> {
+    let at = here()?;
+    SHOWN.with(|m| m.borrow().get(&at).copied())
+}
+
+/// Notes that this address shows `n` hits.
+fn keep_shown(n: usize) {
+    if let Some(at) = here() {
+        SHOWN.with(|m| m.borrow_mut().insert(at, n));
+    }
+}
+
 /// The address of a search: `/search/?q=…`, with `&r=<key>` when a region filter is chosen.
 fn search_url(text: &str, region: &str) -> String {
     let mut url = format!("/search/?q={}", js_sys::encode_uri_component(text.trim()));
@@ -205,11 +229,12 @@ pub fn SearchPage() -> impl IntoView {
             Err(_) => set_shown.set(Shown::Failed),
         }
     });
-    // How many hits to show: a page, and another for each 显示更多结果 (back to one for a new query).
+    // How many hits to show: a page, and another for each 显示更多结果 (back to one for a new query), and
+    // as many as this address showed when it was left (Back from the 14th hit had shown the first 10).
     let (want, set_want) = signal(PAGE);
     Effect::new(move |_| {
         let _ = (q.get(), r.get());
-        set_want.set(PAGE);
+        set_want.set(shown_here().unwrap_or(PAGE));
     });
     // Each search is numbered; only the latest one's answer is shown; `answered` is the last search that
     // showed hits (or failed).
@@ -249,7 +274,7 @@ pub fn SearchPage() -> impl IntoView {
                 let early = |p: Page| show(Shown::Found(text.clone(), key, p, false));
                 let region = RegionFilter::by_key(key);
                 let page = run(lib.clone(), &text, region, want, &early).await;
-                let nothing = matches!(&page, Ok(p) if p.found == 0 && p.exact());
+                let nothing = matches!(&page, Ok(p) if p.exact() && !p.in_documents_text());
                 show(match page {
                     Ok(p) => Shown::Found(text.clone(), key, p, true),
                     Err(()) => Shown::Failed,
@@ -262,7 +287,7 @@ pub fn SearchPage() -> impl IntoView {
                         async move {
                             run(lib, &q, region, 1, &|_| {})
                                 .await
-                                .is_ok_and(|p| p.found > 0)
+                                .is_ok_and(|p| p.in_documents_text())
                         }
                     };
                     let offer = split_words(&text, finds).await;
@@ -285,6 +310,24 @@ pub fn SearchPage() -> impl IntoView {
         }
     });
     let navigate = use_navigate();
+    // A place among the words (德州 先诊疗后付费) with no region chosen: the same search as that region's
+    // filter and the other words, in the address too (so the chips, the box and its QR code say it).
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| {
+            if let (Some((f, rest)), "") =
+                (policy_content::search::place_in_query(&q.get()), r.get())
+            {
+                navigate(
+                    &search_url(&rest, f.key),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    });
     let draft = RwSignal::new(q.get_untracked());
     Effect::new(move |_| draft.set(q.get()));
     let go_to = move |text: String, region: &str| {
@@ -399,7 +442,10 @@ pub fn SearchPage() -> impl IntoView {
                             <button
                                 type="button"
                                 class="more-hits"
-                                on:click=move |_| set_want.update(|w| *w += PAGE)
+                                on:click=move |_| {
+                                    set_want.update(|w| *w += PAGE);
+                                    keep_shown(want.get_untracked());
+                                }
                             >
                                 "显示更多结果"
                             </button>
@@ -449,7 +495,9 @@ fn Results(
         )),
     };
     // Nothing found for a word people say that the documents do not use: the documents' word, one tap away.
-    let documents_word = (page.found == 0 && page.exact() && complete)
+    // Nothing in the documents' own text (an editors' summary alone does not answer it).
+    let unanswered = !page.in_documents_text() && page.exact() && complete;
+    let documents_word = unanswered
         .then(|| policy_content::search::in_documents_words(&query))
         .flatten()
         .map(|(said, written, instead)| {
@@ -465,7 +513,7 @@ fn Results(
             }
         });
     // Nothing found for a question typed as one run of words: those words apart, one tap away.
-    let apart = apart.filter(|_| page.found == 0).map(|words| {
+    let apart = apart.filter(|_| !page.in_documents_text()).map(|words| {
         let href = search_url(&words, region.map_or("", |f| f.key));
         view! {
             <p class="elsewhere" data-testid="words-apart">
@@ -479,7 +527,7 @@ fn Results(
     // Nothing found: the page that answers the question for the person's own case. The calculator, for what
     // a bill costs; the check, for any other question (生孩子能报销吗, 建档立卡贫困户有什么好处), which lists
     // what the person can get, each benefit with its clause.
-    let to_page = (page.found == 0 && page.exact() && complete).then(|| {
+    let to_page = unanswered.then(|| {
         let (kind, testid, why) = if policy_content::search::asks_what_it_costs(&query) {
             (
                 PageKind::Calc,
@@ -534,7 +582,7 @@ fn Results(
                                     .then(|| {
                                         view! {
                                             <span class="region-label editorial-label">
-                                                "编者注，不是文件原文"
+                                                "本站编写，不是文件原文"
                                             </span>
                                         }
                                     })}

@@ -243,3 +243,62 @@ test('the home page has a search box that opens the search with its words, befor
     await page.close();
   }
 });
+
+test('a resident\'s second audit: a place among the words is the region, a list number is itself, the editors\' summary is found as the site\'s words, a word typed across terms is offered whole, Back keeps 显示更多结果', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('德州 先诊疗后付费')}`);
+  await appReady(page);
+  // 德州 searched as text had to stand in the same passage: nothing was found, though 德州's 二（二） says it.
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('r') === 'dezhou');
+  assert.equal(new URLSearchParams(new URL(page.url()).search).get('q'), '先诊疗后付费');
+  assert.match(await countFor(page, '先诊疗后付费'), /^在德州的文件中找到 \d+ 处/);
+  assert.match(await page.locator('ol.hits li > a').first().getAttribute('href'), /^\/docs\/dezhou-20\/.*#s2-2$/);
+  assert.equal(await page.locator('.region-chip[aria-pressed="true"]').textContent(), '德州');
+
+  // （5）落实 is 眉山's （5）: it had matched every bracketed number before 落实.
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('（5）落实')}`);
+  await countFor(page, '（5）落实');
+  assert.match(await page.locator('ol.hits li > a').first().getAttribute('href'), /^\/docs\/meishan-137\/.*#s3-1-2-5$/);
+
+  // 一年 救助: the documents never say it so; the editors' summaries do (一年里自己负担超过3000元…医疗救助兜底), found and
+  // said to be the site's words, opening the summary with the words marked; and since no document's own text
+  // holds it, the check is still offered.
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('一年 救助')}`);
+  await countFor(page, '一年 救助');
+  const first = page.locator('ol.hits li').first();
+  assert.match(await first.textContent(), /简要说明（本站编写，不是原文）[\s\S]*本站编写，不是文件原文/);
+  assert.equal(await page.getByTestId('to-check').count(), 1);
+  await first.locator('a').first().click();
+  await page.waitForFunction(() => location.hash.startsWith('#summary'));
+  await page.waitForFunction(() => document.querySelectorAll('#summary mark').length > 0);
+  await page.goBack();
+  await countFor(page, '一年 救助');
+
+  // 先看病 后付钱, typed with a space: offered 先诊疗后付费 whole (it had been 先诊疗 后付钱, which finds nothing).
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('先看病 后付钱')}`);
+  await countFor(page, '先看病 后付钱');
+  const offer = page.getByTestId('documents-word').locator('a');
+  assert.equal(await offer.textContent(), '搜“先诊疗后付费”');
+  await offer.click();
+  assert.match(await countFor(page, '先诊疗后付费'), /找到 \d+/);
+
+  // Back from the 14th hit, shown by 显示更多结果, shows it again where it was (it had shown the first 10).
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('签约')}`);
+  await countFor(page, '签约');
+  await page.getByRole('button', { name: '显示更多结果' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('ol.hits li').length > 10);
+  const shown = await page.locator('ol.hits li').count();
+  const hit = page.locator('ol.hits li > a').nth(13);
+  await hit.scrollIntoViewIfNeeded();
+  const title = await hit.textContent();
+  await hit.click();
+  await page.waitForURL(/\/docs\//);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('ol.hits li').length === n, shown);
+  await page.waitForTimeout(800);
+  const back = page.locator('ol.hits li > a').nth(13);
+  assert.equal(await back.textContent(), title);
+  const top = await back.evaluate((a) => a.getBoundingClientRect().top);
+  assert.ok(top > -5 && top < 780, `the 14th hit on the screen after Back: ${top}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

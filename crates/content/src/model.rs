@@ -2,6 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The id of a document page's editors' summary (its clause address, and its search hits').
+pub const SUMMARY_ID: &str = "summary";
+
+/// What the editors' summary is called where it is shown and found: the site's words, not the document's.
+pub const SUMMARY_LABEL: &str = "简要说明（本站编写，不是原文）";
+
 /// The administrative level of the issuing body; ordered 省, 市, 县 for grouping the library page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
@@ -52,7 +58,8 @@ pub struct FrontMatter {
     pub region: String,
     /// Level of the issuing body.
     pub level: Level,
-    /// Plain-language summary written by the editors (not part of the official text).
+    /// Plain-language summary written by the editors (not part of the official text): shown under
+    /// [`SUMMARY_LABEL`] at [`SUMMARY_ID`], and searched as the site's words ([`RenderedDoc::searched`]).
     pub summary: String,
     /// Where the text comes from.
     pub source: String,
@@ -128,6 +135,32 @@ impl RenderedDoc {
                 }
                 inside.is_some()
             })
+            .collect()
+    }
+
+    /// What search reads of the document, each with whether it is the site's words: the editors'
+    /// summary (in plain words: 一年里自己负担超过3000元), then every section (the 编者注 the site's).
+    /// Not a [`Section`] of the document: nothing cites it.
+    pub fn searched(&self) -> Vec<(std::borrow::Cow<'_, Section>, bool)> {
+        use std::borrow::Cow;
+        let summary = (!self.meta.summary.is_empty()).then(|| {
+            let s = Section {
+                id: SUMMARY_ID.into(),
+                title: SUMMARY_LABEL.into(),
+                depth: 1,
+                text: self.meta.summary.clone(),
+                clauses: Vec::new(),
+            };
+            (Cow::Owned(s), true)
+        });
+        summary
+            .into_iter()
+            .chain(
+                self.sections
+                    .iter()
+                    .zip(self.editorial_sections())
+                    .map(|(s, e)| (Cow::Borrowed(s), e)),
+            )
             .collect()
     }
 }

@@ -33,7 +33,7 @@ mod split;
 
 pub use normalize::normalize;
 pub(crate) use normalize::{bigrams, grams, normalize_mapped};
-pub use region::{RegionFilter, REGION_FILTERS};
+pub use region::{place_in_query, RegionFilter, REGION_FILTERS};
 pub use snippet::Fragment;
 pub(crate) use snippet::{snippet, Window, SNIPPET_BEFORE, SNIPPET_CHARS};
 pub use split::split_words;
@@ -72,6 +72,10 @@ pub const EVERYDAY_WORDS: &[(&str, &str)] = &[
     ("生孩子", "分娩"),
     ("生小孩", "分娩"),
     ("外地", "异地"),
+    ("异地就医", "异地"),
+    ("医保卡", "医保相关证件"),
+    ("不用交押金", "押金"),
+    ("住院不交钱", "先诊疗后付费"),
     ("医药费", "医疗费"),
     ("老人", "老年人"),
     ("小孩", "儿童"),
@@ -97,26 +101,31 @@ pub fn asks_what_it_costs(query: &str) -> bool {
 }
 
 /// `query` with the first everyday word in it ([`EVERYDAY_WORDS`]) put in the documents' words: the
-/// word it had, the documents' word, and the query to search instead, in which the term that held the
-/// word is the documents' word alone (看病不要押金 → 免收押金: the documents never say 看病免收押金, and a
-/// term is searched as written).
+/// word it had, the documents' word, and the query to search instead, in which the terms that held the
+/// word are the documents' word alone (看病不要押金 → 免收押金: the documents never say 看病免收押金, and a
+/// term is searched as written). A word typed across terms is found too, the fewest terms holding it
+/// replaced (先看病 后付钱 → 先诊疗后付费: it had been offered 先诊疗 后付钱, which finds nothing).
 pub fn in_documents_words(query: &str) -> Option<(&'static str, &'static str, String)> {
-    let &(said, written) = EVERYDAY_WORDS
-        .iter()
-        .find(|(said, _)| query.contains(said))?;
-    let mut replaced = false;
-    let terms: Vec<&str> = query
-        .split_whitespace()
-        .map(|t| {
-            if !replaced && t.contains(said) {
-                replaced = true;
-                written
-            } else {
-                t
-            }
+    let terms: Vec<&str> = query.split_whitespace().collect();
+    EVERYDAY_WORDS.iter().find_map(|&(said, written)| {
+        (1..=terms.len()).find_map(|len| {
+            (0..=terms.len() - len).find_map(|at| {
+                terms[at..at + len].concat().contains(said).then(|| {
+                    let mut out = terms[..at].to_vec();
+                    out.push(written);
+                    out.extend(&terms[at + len..]);
+                    (said, written, out.join(" "))
+                })
+            })
         })
-        .collect();
-    Some((said, written, terms.join(" ")))
+    })
+}
+
+/// Whether hits (best first) hold the query in the documents' own text, not only in the site's words
+/// (an editors' summary or note, which rank after it): what decides whether a search found what it
+/// asked, or is offered the documents' word, its words apart, or the page that answers it.
+pub fn in_documents_text(hits: &[Hit]) -> bool {
+    hits.first().is_some_and(|h| !h.editorial)
 }
 
 /// A document in the index.
@@ -273,7 +282,7 @@ impl SearchIndex {
         for doc in docs {
             let m = &doc.meta;
             let d = index.add_doc(&m.slug, &m.short_title, &m.doc_number, &m.region);
-            for (s, editorial) in doc.sections.iter().zip(doc.editorial_sections()) {
+            for (s, editorial) in doc.searched() {
                 index.add_section(d, &s.id, &s.title, &s.text, &s.clauses, editorial);
             }
         }

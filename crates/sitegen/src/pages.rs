@@ -259,6 +259,8 @@ fn doc_page(d: &RenderedDoc) -> Result<PageSpec, String> {
             issuers => m.issuers.join("、"),
             date => chinese_date(&m.date),
             summary => m.summary,
+            summary_id => policy_content::model::SUMMARY_ID,
+            summary_label => policy_content::model::SUMMARY_LABEL,
             toc,
             html => Value::from_safe_string(d.html.clone()),
         },

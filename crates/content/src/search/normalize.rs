@@ -61,8 +61,9 @@ pub fn normalize(s: &str) -> String {
     normalize_mapped(s).0.into_iter().collect()
 }
 
-/// What a list number in brackets (`（一）`, `(3)`) becomes: one character no word holds, so that the
-/// number and the words after it are not read as one word (`（一）年度` is not `一年`).
+/// What each bracket of a list number (`（一）`, `(3)`) becomes: a character no word holds, so that the
+/// number and the words around it are not read as one word (`（一）年度` is not `一年`), while the number
+/// itself is still searched (`（5）落实` finds its own item, not every bracketed number's).
 pub const LIST_NUMBER: char = '\u{E000}';
 
 /// The longest list number in brackets, in characters between them (`十二`, `12`).
@@ -75,7 +76,7 @@ fn numeral(c: char) -> bool {
 
 /// Normalized characters of `s`, each with the byte range in `s` of the character it came from.
 /// A `.` stays when both its neighbours are digits (a decimal point: `7.5` is not `75`); a list
-/// number in brackets is one [`LIST_NUMBER`].
+/// number in brackets keeps its numerals between two [`LIST_NUMBER`]s.
 pub(crate) fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
     let folded: Vec<(usize, char, usize)> = s
         .char_indices()
@@ -86,7 +87,7 @@ pub(crate) fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
     let mut k = 0;
     while k < folded.len() {
         let (i, c, len) = folded[k];
-        // `(` with one to three numerals and `)`: one character spanning all of it.
+        // `(` with one to three numerals and `)`: the numerals between two marks.
         if c == '(' {
             let n = folded[k + 1..]
                 .iter()
@@ -96,7 +97,13 @@ pub(crate) fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
             if let Some(&(j, ')', l)) = folded.get(k + 1 + n).filter(|_| n > 0) {
                 if n <= LIST_NUMBER_CHARS {
                     chars.push(LIST_NUMBER);
-                    spans.push((i, j + l));
+                    spans.push((i, i + len));
+                    for &(i, c, len) in &folded[k + 1..k + 1 + n] {
+                        chars.push(c);
+                        spans.push((i, i + len));
+                    }
+                    chars.push(LIST_NUMBER);
+                    spans.push((j, j + l));
                     k += n + 2;
                     continue;
                 }

@@ -46,4 +46,54 @@ impl RegionFilter {
     pub fn covers(&self, region: &str) -> bool {
         region.contains(self.place)
     }
+
+    /// Whether `word` names this filter's place (`德州`, `德州市`).
+    fn named_by(&self, word: &str) -> bool {
+        word == self.label || word == self.place
+    }
+}
+
+/// A place named as one word of a query of several (`德州 先诊疗后付费`, `眉山 十免`): its filter and the
+/// other words. Searched as text, the place had to stand in the same passage as the rest: 德州's own
+/// 先诊疗、后付费 was not found, 眉山 十免 opened a clause holding 眉山 alone.
+pub fn place_in_query(query: &str) -> Option<(&'static RegionFilter, String)> {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let (at, filter) = words.iter().enumerate().find_map(|(i, w)| {
+        REGION_FILTERS
+            .iter()
+            .find(|f| f.named_by(w))
+            .map(|f| (i, f))
+    })?;
+    let rest: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != at)
+        .map(|(_, w)| *w)
+        .collect();
+    Some((filter, rest.join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_among_the_words_is_the_region() {
+        for (query, want) in [
+            ("德州 先诊疗后付费", Some(("dezhou", "先诊疗后付费"))),
+            ("会宁县 住院 押金", Some(("huining", "住院 押金"))),
+            ("眉山市  十免", Some(("meishan", "十免"))),
+            ("大病保险 甘肃", Some(("gansu", "大病保险"))),
+            // Alone it is the word searched; inside a word it is that word.
+            ("德州", None),
+            ("德州市卫生 报销", None),
+            ("先诊疗后付费", None),
+        ] {
+            let got = place_in_query(query).map(|(f, rest)| (f.key, rest));
+            assert_eq!(got.as_ref().map(|(k, r)| (*k, r.as_str())), want, "{query}");
+        }
+    }
 }

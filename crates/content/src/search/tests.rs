@@ -38,12 +38,12 @@ fn normalizes_width_case_and_space() {
         ("３０００元", "3000元"),
         ("ＡＢｃ\u{3000}d", "abcd"),
         ("大病\n保险", "大病保险"),
-        // A list number in brackets is one character no word holds (（一）年度 is not 一年); four digits
-        // in brackets are a year, letters a letter.
-        ("（一）", "\u{e000}"),
-        ("（一）年度任务", "\u{e000}年度任务"),
-        ("(十二)人社局", "\u{e000}人社局"),
-        ("（3）住院", "\u{e000}住院"),
+        // A list number's brackets are a character no word holds (（一）年度 is not 一年), its numerals
+        // kept; four digits in brackets are a year, letters a letter.
+        ("（一）", "\u{e000}一\u{e000}"),
+        ("（一）年度任务", "\u{e000}一\u{e000}年度任务"),
+        ("(十二)人社局", "\u{e000}十二\u{e000}人社局"),
+        ("（3）住院", "\u{e000}3\u{e000}住院"),
         ("（2018）年", "2018年"),
         ("(一二三四)", "一二三四"),
         ("“先诊疗、后付费”", "先诊疗后付费"),

@@ -41,6 +41,11 @@ pub struct Page {
 }
 
 impl Page {
+    /// Whether the documents' own text holds the query ([`crate::search::in_documents_text`]).
+    pub fn in_documents_text(&self) -> bool {
+        crate::search::in_documents_text(&self.hits)
+    }
+
     /// Whether the count is exact.
     pub fn exact(&self) -> bool {
         self.found == self.at_most
