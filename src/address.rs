@@ -94,7 +94,7 @@ pub fn printed(href: &str) -> String {
 /// What the eligibility check's address leaves on this phone.
 const CHECK_STAYS: &str = "您的回答不在这个链接里，只留在本机：打开的是第一个问题，要重新回答。";
 /// What the quiz's address leaves on this phone.
-const QUIZ_STAYS: &str = "答题情况不在这个链接里，只留在本机：打开的是这套问答，从头做起。";
+const QUIZ_STAYS: &str = "答题情况不在这个链接里，也不保存：打开的是这套问答，从头做起。";
 
 /// The address `href` (absolute) as given to another phone. The rule, said once: a page's state travels in
 /// its address (a document's clause, the calculator's scenario, a self-check form's answers and fields),

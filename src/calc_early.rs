@@ -496,6 +496,11 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
         let _ = p.set_attribute("data-testid", "compliant-guess");
         Some(p)
     });
+    let target = h.target.as_deref().and_then(|t| {
+        let p = element(doc, "p", "guess", Some(t))?;
+        let _ = p.set_attribute("data-testid", "target-note");
+        Some(p)
+    });
     let hint = h
         .estimated
         .then(|| {
@@ -513,6 +518,7 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
         total,
         other,
         guess,
+        target,
         hint,
     ]
     .into_iter()

@@ -39,6 +39,10 @@ pub struct Head {
     pub other: Option<String>,
     /// What the compliant cost left blank means for the amount, if one was.
     pub guess: Option<String>,
+    /// What of the bill the amount leaves out only because a document's target is taken as met, whose
+    /// payer the document does not name (眉山's 10%), if any: said beside the amount, on the printout and
+    /// the poster (its 个人自付 had read as settled).
+    pub target: Option<String>,
 }
 
 /// What every printed calculation says after its date: the amounts are the site's reading, the insurer's
@@ -97,6 +101,12 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
                 guessed_visits(guessed)
             )),
         },
+        target: (!y.fiscal_backstop.is_zero()).then(|| {
+            format!(
+                "另有 {} 元是按文件的目标（个人负担不超过一定比例）算作不由您付的；由哪项资金补、怎么补，文件没有写，目标没有做到时这部分可能要您自己付。",
+                yuan(y.fiscal_backstop)
+            )
+        }),
     }
 }
 

@@ -410,3 +410,28 @@ fn which_visits_were_estimated_is_said_when_not_all_were() {
         assert_eq!(super::guessed_visits(guessed), want, "{guessed:?}");
     }
 }
+
+#[test]
+fn an_amount_resting_on_a_target_says_so() {
+    // 眉山, 建档立卡, 县级 in the county, 20000 with 18000 compliant: 1,600.00 lies above the 10% target,
+    // taken as met; 会宁's same bill has no such part.
+    for (profile, target) in [
+        ("meishan-2016", Some("另有 1,600.00 元")),
+        ("huining-2018", None),
+    ] {
+        let mut f = form("20000", "18000");
+        f.profile = profile.into();
+        let Outcome::Settled(b) = Outcome::of(&f) else {
+            panic!("{profile}: not settled");
+        };
+        let (s, r, g) = &*b;
+        let h = head(s, r, g);
+        assert_eq!(h.target.is_some(), target.is_some(), "{profile}");
+        if let (Some(text), Some(want)) = (h.target.as_deref(), target) {
+            assert!(
+                text.starts_with(want) && text.contains("文件没有写"),
+                "{text}"
+            );
+        }
+    }
+}

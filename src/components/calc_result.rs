@@ -69,6 +69,7 @@ pub fn ResultHead(
             _ => format!("{which}合规费用按总费用估算，以医保经办机构结算为准。"),
         });
     }
+    points.extend(head.target.clone());
     let poster_source = based_on(
         result
             .episodes
@@ -128,6 +129,15 @@ pub fn ResultHead(
                     view! {
                         <p class="guess" data-testid="compliant-guess">
                             {g}
+                        </p>
+                    }
+                })}
+            {head
+                .target
+                .map(|t| {
+                    view! {
+                        <p class="guess" data-testid="target-note">
+                            {t}
                         </p>
                     }
                 })}

@@ -262,6 +262,9 @@ fn summary(doc: &web_sys::Document) -> Option<PosterText> {
     })
 }
 
+/// The root's class while the poster prints (the print style then shows it alone).
+const POSTER_PRINT: &str = "printing-poster";
+
 fn read_page(hash: &str) -> PosterText {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return PosterText::default();
@@ -269,8 +272,11 @@ fn read_page(hash: &str) -> PosterText {
     if let Some(s) = summary(&doc) {
         return s;
     }
-    let target =
-        policy_content::fragment::section_id(hash).and_then(|id| doc.get_element_by_id(&id));
+    // The editors' summary (a search hit's address) is the whole page's poster, which carries it: read
+    // as a clause, the contents and the text after it had followed it.
+    let target = policy_content::fragment::section_id(hash)
+        .filter(|id| id != policy_content::model::SUMMARY_ID)
+        .and_then(|id| doc.get_element_by_id(&id));
     let h1 = doc
         .query_selector("main h1")
         .ok()
@@ -404,7 +410,8 @@ pub fn Poster(
     });
     let (a3, set_a3) = signal(false);
     let qr = move || encode(&url.get()).map(|m| to_svg(&m, 320, "扫码打开本页"));
-    let print = move |_| crate::dom::print_marked("printing-poster", fit_to_sheet);
+    let print = move |_| crate::dom::print_marked(POSTER_PRINT, fit_to_sheet);
+    print_poster_while_open();
     let close = on_close.clone();
     crate::components::page_tools::close_on_escape(on_close, policy_content::site::tools::POSTER);
     view! {
@@ -501,6 +508,37 @@ const A3_HEIGHT_PX: f64 = 390.0 * 96.0 / 25.4 * 0.97;
 /// print (the print class on): a clause's three long points ran onto a second sheet, which carried only
 /// the end of its 出处. Text scales as the square of the factor (larger letters and fewer to a line), so
 /// each step takes the square root of what is over.
+/// While the poster is open, any printing prints it alone (the tool bar's 打印 or Ctrl+P too, not only
+/// 打印海报: the page under it had printed after it, four sheets more), fitted to its sheet as 打印海报
+/// does: the browser's `beforeprint` puts the mark on, `afterprint` takes off what it put on.
+fn print_poster_while_open() {
+    let ours = StoredValue::new(false);
+    let root = || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+    };
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        if let Some(r) = root().filter(|r| !r.class_list().contains(POSTER_PRINT)) {
+            let _ = r.class_list().add_1(POSTER_PRINT);
+            ours.set_value(true);
+            fit_to_sheet();
+        }
+    });
+    let after = window_event_listener_untyped("afterprint", move |_| {
+        if ours.get_value() {
+            ours.set_value(false);
+            if let Some(r) = root() {
+                let _ = r.class_list().remove_1(POSTER_PRINT);
+            }
+        }
+    });
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+}
+
 fn fit_to_sheet() {
     let Some(poster) = web_sys::window()
         .and_then(|w| w.document())

@@ -30,6 +30,14 @@ pub fn QuizView(
             }
         })
     });
+    // The awareness target is 会宁's (its document's): said for a group with that document's questions,
+    // not for 眉山's or 德州's, whose posters had carried it.
+    let target_here = Memo::new(move |_| {
+        let r = region.get();
+        q.questions
+            .iter()
+            .any(|x| in_region(&x.area, &r) && x.source.doc == q.target_source.doc)
+    });
     let answers = RwSignal::new(BTreeMap::<String, usize>::new());
     let (submitted, set_submitted) = signal(false);
     let result = Memo::new(move |_| {
@@ -67,20 +75,20 @@ pub fn QuizView(
                 let r = region.get();
                 let label = REGIONS.iter().find(|(id, _)| *id == r).map_or("", |(_, l)| *l);
                 let shown: Vec<_> = q.questions.iter().filter(|x| in_region(&x.area, &r)).collect();
+                let target_doc = target_here.get().then_some(q.target_source.number.as_str());
                 view! {
                     <PosterSummary
                         title=format!("{}（{label}）", q.title)
-                        points=vec![
+                        points=[
                             group_size(shown.len()),
                             "扫码在手机上作答，交卷后看每题对错、解释和政策原文。"
                                 .to_string(),
-                            target(q),
                         ]
+                            .into_iter()
+                            .chain(target_doc.map(|_| target(q)))
+                            .collect()
                         source=based_on(
-                            shown
-                                .iter()
-                                .map(|x| x.source.number.as_str())
-                                .chain([q.target_source.number.as_str()]),
+                            shown.iter().map(|x| x.source.number.as_str()).chain(target_doc),
                         )
                         qr_name=format!("知识问答-{label}")
                     />
@@ -88,7 +96,17 @@ pub fn QuizView(
             }}
             <p class="hint">
                 {move || group_size(result.with(|r| r.as_ref().map_or(0, |r| r.total)))}
-                {format!(" {}", target(q))} <a href=q.target_source.href()>"出处"</a>
+                {move || {
+                    target_here
+                        .get()
+                        .then(|| {
+                            view! {
+                                {format!(" {}", target(q))}
+                                " "
+                                <a href=q.target_source.href()>"出处"</a>
+                            }
+                        })
+                }}
             </p>
             <ol class="questions">
                 {move || {
@@ -198,12 +216,17 @@ pub fn QuizView(
                                             "还没有答题。".to_string()
                                         } else {
                                             format!(
-                                                "已答的题正确率 {}%，{}{}",
+                                                "已答的题正确率 {}%{}{}",
                                                 r.answered_percent,
-                                                if r.answered_percent >= r.target_percent {
-                                                    "达到了文件要求的知晓率。"
-                                                } else {
-                                                    "还没有达到文件要求的知晓率，看看上面的解释吧。"
+                                                match (
+                                                    target_here.get(),
+                                                    r.answered_percent >= r.target_percent,
+                                                ) {
+                                                    (false, _) => "。",
+                                                    (true, true) => "，达到了文件要求的知晓率。",
+                                                    (true, false) => {
+                                                        "，还没有达到文件要求的知晓率，看看上面的解释吧。"
+                                                    }
                                                 },
                                                 if r.answered < r.total {
                                                     format!(
@@ -230,7 +253,7 @@ fn group_size(n: usize) -> String {
     format!("这一组共 {n} 题，答几题都可以，只算答了的题。")
 }
 
-/// The awareness rate a document requires, and which document (会宁's: a region's quiz is not its own).
+/// The awareness rate a document requires, and which document (会宁's: said only with its questions).
 fn target(q: &Quiz) -> String {
     format!(
         "{}要求群众政策知晓率达到 {}%。",

@@ -605,3 +605,33 @@ test('the calculator, left for a later step\'s clause and come Back (the page lo
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('眉山\'s amount says what rests on its 10% target; each region\'s table lists only its own payers', async () => {
+  // 20000 with 18000 compliant, 建档立卡, in the county: 1,600.00 lies above the target (个人负担控制在医疗总费用的10%以内),
+  // taken as met. The poster had said 个人自付 2,000 元 as settled, the step had named funds as paying the rest,
+  // and the table had listed 甘肃's 兜底补足 (0.00) above 眉山's own.
+  const { page, errors } = await open(phone, `${server.base}${calcLink('p=m&c=pr&v=i,c,1,20000,18000,,')}`);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]')?.textContent === '2,000.00');
+  const note = await page.getByTestId('target-note').textContent();
+  assert.match(note, /^另有 1,600\.00 元是按文件的目标.*文件没有写/);
+  const table = await page.locator('table.pay-table').first().textContent();
+  assert.match(table, /兜底（文件没写由谁付）\s*1,600\.00/, table);
+  assert.doesNotMatch(table, /兜底补足|医疗救助/);
+  const steps = await page.locator('ol.steps').first().textContent();
+  assert.match(steps, /个人负担控制在10%以内（文件的目标）/);
+  assert.doesNotMatch(steps + table + note, /慈善|政府兜底|救助基金/);
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.locator('svg[data-testid="qr"]').waitFor();
+  assert.match(await poster.locator('.poster-points').textContent(), /另有 1,600\.00 元是按文件的目标/);
+  await page.keyboard.press('Escape');
+  // 会宁's same bill: no such part, and no 眉山 payer in its table.
+  await page.goto(`${server.base}${calcLink('p=h&c=pr&v=i,c,1,20000,18000,,')}`);
+  await appReady(page);
+  await page.locator('table.pay-table').first().waitFor();
+  assert.doesNotMatch(await page.locator('table.pay-table').first().textContent(), /文件没写由谁付/);
+  assert.equal(await page.getByTestId('target-note').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

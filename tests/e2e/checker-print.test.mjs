@@ -385,11 +385,28 @@ test('a self-check poster says what its QR code opens: the quiz\'s region and do
   const q = await posterOfPage(quiz.page);
   assert.match(q.title, /（眉山）$/, q.title);
   assert.match(q.points.join('\n'), new RegExp(`这一组共 ${questions} 题`));
-  assert.doesNotMatch(q.points.join('\n'), /会宁|考核表/);
-  // Its questions' document, and the one whose awareness target it quotes (named where the target is).
-  assert.match(q.points.join('\n'), /县委办发〔2018〕83号要求群众政策知晓率达到 95%/);
-  assert.match(q.source, /^依据：眉卫发〔2016〕137号、县委办发〔2018〕83号$/);
+  // Its questions' document alone: the awareness target is 会宁's (县委办发〔2018〕83号), said only with 会宁's
+  // questions (眉山's and 德州's posters had carried it), on the page as on the poster.
+  assert.doesNotMatch(q.points.join('\n'), /会宁|考核表|83号|知晓率/);
+  assert.match(q.source, /^依据：眉卫发〔2016〕137号$/);
   assert.match(new URL(q.qr).hash, /r=meishan/);
+  assert.doesNotMatch(await quiz.page.locator('.quiz .hint').textContent(), /83号|知晓率/);
+  // 会宁's group says it, naming the document, on the page and the poster.
+  await quiz.page.locator('.region-filter [data-region="huining"]').click();
+  await quiz.page.waitForFunction(() => /r=huining/.test(location.hash));
+  assert.match(await quiz.page.locator('.quiz .hint').textContent(), /县委办发〔2018〕83号要求群众政策知晓率达到 95%/);
+  const h = await posterOfPage(quiz.page);
+  assert.match(h.title, /（会宁\/甘肃）$/, h.title);
+  assert.match(h.points.join('\n'), /县委办发〔2018〕83号要求群众政策知晓率达到 95%/);
+  assert.match(h.source, /县委办发〔2018〕83号/);
+  // While the poster is open, the browser's own printing (the tool bar's 打印, Ctrl+P) prints it alone: the
+  // page under it had printed after it, four sheets more.
+  await quiz.page.getByRole('button', { name: '海报' }).click();
+  await quiz.page.locator('[data-testid="poster"] svg[data-testid="qr"]').waitFor();
+  await quiz.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(pdfPages(await quiz.page.pdf({ format: 'A4' })), 1, 'the poster alone, on one sheet');
+  await quiz.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await quiz.page.evaluate(() => document.documentElement.classList.contains('printing-poster')), false);
   assert.deepEqual(quiz.errors, []);
   await quiz.page.close();
 

@@ -325,3 +325,26 @@ fn each_area_asks_only_the_questions_its_rules_read() {
         assert_eq!(a.diseases.len(), diseases_for(area).len());
     }
 }
+
+/// A caveat said to one category comes with the clause it rests on, for that category alone: 已脱贫但不稳定
+/// is told the 5000元 threshold may not be theirs, with 附件1's definition among the clauses.
+#[test]
+fn a_categorys_caveat_is_said_with_its_clause() {
+    for (category, said) in [("unstable_exited", true), ("ordinary", false)] {
+        let person: Person = toml::from_str(&format!(
+            "area = \"huining\"\ncategory = \"{category}\"\ninsured = true"
+        ))
+        .unwrap();
+        let results = check(&person).unwrap();
+        let r = results.iter().find(|r| r.id == "hn_critical_5000").unwrap();
+        assert!(r.applies, "{category}");
+        assert_eq!(r.sentence.contains("文件没有写明"), said, "{category}");
+        assert_eq!(
+            r.also
+                .iter()
+                .any(|c| c.doc == "huining-83" && c.section == "a1-s1"),
+            said,
+            "{category}"
+        );
+    }
+}

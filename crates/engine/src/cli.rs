@@ -49,12 +49,41 @@ fn amount_of(episode: usize, field: &str, v: &Value) -> Result<rust_decimal::Dec
     amount::parse(&text(v)).map_err(|e| format!("第{episode}次就诊的 {field}：{e}"))
 }
 
+/// Ids as a list to choose from: `a、b、c`.
+fn ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    ids.into_iter().collect::<Vec<_>>().join("、")
+}
+
+/// The built-in profiles' ids: `huining-2018、meishan-2016`.
+fn profile_ids() -> String {
+    ids(crate::params::profiles().iter().map(|p| p.id.as_str()))
+}
+
+/// What `settle --help` prints: how to call it, an input that settles, and the ids it takes.
+pub fn usage() -> String {
+    format!(
+        "用法：settle FILE（- 表示从标准输入读取）。输入是 JSON，例如：\n\
+         {{\"profile\":\"huining-2018\",\"category\":\"poverty_registered\",\"episodes\":[{{\"kind\":\"inpatient\",\"level\":\"county\",\"in_county\":true,\"total\":\"12000\",\"compliant\":\"10000\"}}]}}\n\
+         可选字段：options（解读选项）、overrides（修改的数字）、每次就诊的 basic_paid、critical_paid（结算单上的报销金额）。\n\
+         地区（profile）：{}\n人员类别（category）：{}\n就诊类型（kind）：{}\n医院级别（level）：{}",
+        profile_ids(),
+        ids(Category::ALL.map(Category::id)),
+        ids(EpisodeKind::ALL.map(EpisodeKind::id)),
+        ids(Level::ALL.map(Level::key)),
+    )
+}
+
 /// Reads the CLI's JSON input into a scenario.
 pub fn parse_input(json: &str) -> Result<Scenario, String> {
     let input: Input =
         serde_json::from_str(json).map_err(|e| format!("输入不是正确的 JSON：{e}"))?;
-    let category = Category::from_id(&input.category)
-        .ok_or_else(|| format!("“人员类别”(category)不认识：{}（可选 poverty_registered、dibao、tekun、safety_net、ordinary）", input.category))?;
+    let category = Category::from_id(&input.category).ok_or_else(|| {
+        format!(
+            "“人员类别”(category)不认识：{}（可选 {}）",
+            input.category,
+            ids(Category::ALL.map(Category::id))
+        )
+    })?;
     let mut episodes = Vec::new();
     for (i, e) in input.episodes.iter().enumerate() {
         let n = i + 1;
@@ -78,8 +107,13 @@ pub fn parse_input(json: &str) -> Result<Scenario, String> {
     }
     // Each changed number read as the page reads it (a ratio as 0.785 or 78.5%), and refused as the page
     // refuses it; nothing is calculated with a refused one.
-    let params = crate::params::profile(&input.profile)
-        .ok_or_else(|| format!("“地区”(profile)不认识：{}", input.profile))?;
+    let params = crate::params::profile(&input.profile).ok_or_else(|| {
+        format!(
+            "“地区”(profile)不认识：{}（可选 {}）",
+            input.profile,
+            profile_ids()
+        )
+    })?;
     let mut overrides = BTreeMap::new();
     for (k, v) in &input.overrides {
         let value = params

@@ -23,21 +23,30 @@ pub fn floor_label(profile_id: &str) -> String {
     )
 }
 
-/// Who paid what of `e` (a visit or the year), in settlement order: label, amount, and the colour class
-/// (`c0`…`c6`) the charts and tables use.
+/// Who pays what of `e` (a visit or the year) under profile `profile_id`, in settlement order: label,
+/// amount, and the colour class (`c0`…`c6`) the charts and tables use. A payer only some regions' rules
+/// have (甘肃's 兜底补足 and 医疗救助, 眉山's 10% target) is listed where its parameter is in the profile:
+/// 眉山's table had listed 兜底补足 0.00 above its own 兜底, 会宁's an unnamed 兜底 0.00.
 pub fn payers(profile_id: &str, e: &EpisodeResult) -> Vec<(String, Decimal, &'static str)> {
     let floor = floor_label(profile_id);
+    let has = |key: Option<&str>| key.is_none_or(|k| param_value(profile_id, k).is_some());
     [
-        ("基本医保", e.basic, "c0"),
-        ("大病保险", e.critical, "c1"),
-        (floor.as_str(), e.floor_top_up, "c2"),
-        ("医疗救助", e.assistance, "c3"),
-        ("兜底（文件没写由谁付）", e.fiscal_backstop, "c4"),
-        ("医院承担（目录外费用）", e.hospital_absorbed, "c5"),
-        ("个人自付", e.personal, "c6"),
+        ("基本医保", e.basic, "c0", None),
+        ("大病保险", e.critical, "c1", None),
+        (floor.as_str(), e.floor_top_up, "c2", Some("floor_ratio")),
+        ("医疗救助", e.assistance, "c3", Some("assistance_threshold")),
+        (
+            "兜底（文件没写由谁付）",
+            e.fiscal_backstop,
+            "c4",
+            Some("cap_ratio_2016"),
+        ),
+        ("医院承担（目录外费用）", e.hospital_absorbed, "c5", None),
+        ("个人自付", e.personal, "c6", None),
     ]
     .into_iter()
-    .map(|(label, v, class)| (label.to_string(), v, class))
+    .filter(|&(.., key)| has(key))
+    .map(|(label, v, class, _)| (label.to_string(), v, class))
     .collect()
 }
 
@@ -65,6 +74,37 @@ pub fn sweep_basis(profile_id: &str, compliant_share: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_region_lists_the_payers_its_rules_have() {
+        let labels = |profile: &str| -> Vec<String> {
+            payers(profile, &EpisodeResult::default())
+                .into_iter()
+                .map(|(l, ..)| l)
+                .collect()
+        };
+        assert_eq!(
+            labels("huining-2018"),
+            [
+                "基本医保",
+                "大病保险",
+                "兜底补足到85%",
+                "医疗救助",
+                "医院承担（目录外费用）",
+                "个人自付"
+            ]
+        );
+        assert_eq!(
+            labels("meishan-2016"),
+            [
+                "基本医保",
+                "大病保险",
+                "兜底（文件没写由谁付）",
+                "医院承担（目录外费用）",
+                "个人自付"
+            ]
+        );
+    }
 
     #[test]
     fn the_curves_basis_is_said_from_the_visit_it_settles() {

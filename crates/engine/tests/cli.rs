@@ -104,3 +104,31 @@ fn changed_numbers_are_read_as_the_page_reads_them() {
     assert!(!run(fixed).2.contains("已按原文计算"));
     assert!(!run(fixed).2.contains("链接"), "the CLI reads no link");
 }
+
+/// `settle --help` says how to call it, with an input that settles and the ids it takes; an id it does not
+/// take is refused with the ids it does (a village doctor had typed `meishan` for `meishan-2016`).
+#[test]
+fn help_gives_an_input_that_settles_and_a_wrong_id_the_right_ones() {
+    let out = Command::new(env!("CARGO_BIN_EXE_settle"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    let example = help
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .expect("an example");
+    let (code, _, err) = run(example);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        help.contains("meishan-2016") && help.contains("chronic_outpatient"),
+        "{help}"
+    );
+    let (code, _, err) = run(&example.replace("huining-2018", "meishan"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("不认识：meishan（可选 huining-2018、meishan-2016）"),
+        "{err}"
+    );
+}

@@ -174,6 +174,10 @@ pub struct Caveat {
     pub categories: Vec<String>,
     /// The sentence.
     pub text: String,
+    /// The clause the sentence rests on, when it is not the rule's own: listed with the rule's clauses
+    /// for those categories.
+    #[serde(default)]
+    pub source: Option<Citation>,
 }
 
 /// One benefit and who gets it.
@@ -360,6 +364,9 @@ impl EligibilityData {
         }
         for c in &r.caveats {
             self.known_categories(&what, &c.categories)?;
+            if let Some(s) = &c.source {
+                s.validate(lib, &what)?;
+            }
         }
         Ok(())
     }

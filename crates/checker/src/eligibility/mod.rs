@@ -262,12 +262,12 @@ pub(crate) fn failure_at(
 }
 
 pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> BenefitResult {
-    let caveats: Vec<&str> = rule
+    let said: Vec<_> = rule
         .caveats
         .iter()
         .filter(|c| c.categories.contains(&person.category))
-        .map(|c| c.text.as_str())
         .collect();
+    let caveats: Vec<&str> = said.iter().map(|c| c.text.as_str()).collect();
     let why_not = failure(data, rule, person).map(|mut w| {
         for c in &caveats {
             w.push_str(c);
@@ -289,6 +289,11 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         named_only: rule.named_only,
         where_to_go: rule.where_to_go.clone(),
         source: rule.source.clone(),
-        also: rule.also.clone(),
+        also: rule
+            .also
+            .iter()
+            .chain(said.iter().filter_map(|c| c.source.as_ref()))
+            .cloned()
+            .collect(),
     }
 }

@@ -5,9 +5,13 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let Some(arg) = std::env::args().nth(1) else {
-        eprintln!("用法：settle FILE（- 表示从标准输入读取）");
+        eprintln!("{}", policy_engine::cli::usage());
         return ExitCode::from(2);
     };
+    if arg == "--help" || arg == "-h" {
+        println!("{}", policy_engine::cli::usage());
+        return ExitCode::SUCCESS;
+    }
     let input = if arg == "-" {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s).map(|_| s)
