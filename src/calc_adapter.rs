@@ -289,7 +289,7 @@ mod outcome;
 
 pub use head::{
     guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
-    INPUTS_LABEL, PAID_COMES_LATER,
+    INPUTS_LABEL, PAID_COMES_LATER, TARGET_MEANS,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
 

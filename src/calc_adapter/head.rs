@@ -45,6 +45,10 @@ pub struct Head {
     pub target: Option<String>,
 }
 
+/// What the part of a bill above a document's target (眉山's 10%) is, wherever it is shown (beside the
+/// amount, the comparison, the chart): the target is taken as met, its payer not named.
+pub const TARGET_MEANS: &str = "按文件的目标（个人负担不超过一定比例）算作不由个人付；由哪项资金补、怎么补，文件没有写，目标没有做到时这部分可能要自己付。";
+
 /// What every printed calculation says after its date: the amounts are the site's reading, the insurer's
 /// settlement decides.
 pub const FOR_REFERENCE: &str = "本结果仅供参考，以医保经办机构结算为准。";
@@ -101,12 +105,8 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
                 guessed_visits(guessed)
             )),
         },
-        target: (!y.fiscal_backstop.is_zero()).then(|| {
-            format!(
-                "另有 {} 元是按文件的目标（个人负担不超过一定比例）算作不由您付的；由哪项资金补、怎么补，文件没有写，目标没有做到时这部分可能要您自己付。",
-                yuan(y.fiscal_backstop)
-            )
-        }),
+        target: (!y.target_backstop.is_zero())
+            .then(|| format!("另有 {} 元{TARGET_MEANS}", yuan(y.target_backstop))),
     }
 }
 

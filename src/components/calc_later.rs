@@ -296,6 +296,13 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     if !l.scenario.overrides.is_empty() {
         basis.push_str(&format!("图也{CHANGED}。"));
     }
+    // A line resting on a document's target taken as met (眉山's 建档立卡) says so.
+    if policy_engine::summary::has_target(&l.scenario.profile) {
+        basis.push_str(&format!(
+            "建档立卡贫困人口的线里，超过目标的部分{}",
+            crate::calc_adapter::TARGET_MEANS
+        ));
+    }
     view! {
         <div
             class="calc-later"

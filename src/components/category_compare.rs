@@ -3,8 +3,9 @@
 //! it as cells), 下载 CSV and a print of the table alone.
 
 use leptos::prelude::*;
+use policy_engine::summary::TARGET_PAYER;
 
-use crate::calc_adapter::yuan;
+use crate::calc_adapter::{yuan, TARGET_MEANS};
 use crate::compare::{Comparison, CATEGORY_HEAD, TOTAL_HEAD};
 
 /// What 复制表格 did.
@@ -112,6 +113,19 @@ pub fn CategoryCompare(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            // A column resting on a document's target taken as met says so, printed with the table (a
+            // printed 眉山 table had given 建档立卡's 个人自付 with nothing on it).
+            {table
+                .payers
+                .iter()
+                .any(|p| p == TARGET_PAYER)
+                .then(|| {
+                    view! {
+                        <p class="compare-target" data-testid="compare-target">
+                            {format!("{TARGET_PAYER}：这一列{TARGET_MEANS}")}
+                        </p>
+                    }
+                })}
             <p class="compare-actions no-print">
                 <button type="button" class="secondary" data-testid="compare-copy" on:click=copy>
                     "复制表格"

@@ -610,28 +610,38 @@ test('眉山\'s amount says what rests on its 10% target; each region\'s table l
   // 20000 with 18000 compliant, 建档立卡, in the county: 1,600.00 lies above the target (个人负担控制在医疗总费用的10%以内),
   // taken as met. The poster had said 个人自付 2,000 元 as settled, the step had named funds as paying the rest,
   // and the table had listed 甘肃's 兜底补足 (0.00) above 眉山's own.
-  const { page, errors } = await open(phone, `${server.base}${calcLink('p=m&c=pr&v=i,c,1,20000,18000,,')}`);
+  let { page, errors } = await open(phone, `${server.base}${calcLink('p=m&c=pr&v=i,c,1,20000,18000,,')}`);
   await appReady(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]')?.textContent === '2,000.00');
   const note = await page.getByTestId('target-note').textContent();
-  assert.match(note, /^另有 1,600\.00 元是按文件的目标.*文件没有写/);
+  assert.match(note, /^另有 1,600\.00 元按文件的目标.*文件没有写/);
   const table = await page.locator('table.pay-table').first().textContent();
   assert.match(table, /兜底（文件没写由谁付）\s*1,600\.00/, table);
   assert.doesNotMatch(table, /兜底补足|医疗救助/);
   const steps = await page.locator('ol.steps').first().textContent();
-  assert.match(steps, /个人负担控制在10%以内（文件的目标）/);
+  assert.match(steps, /个人负担控制在10%以内（文件的目标，本站当作已经做到）/);
   assert.doesNotMatch(steps + table + note, /慈善|政府兜底|救助基金/);
+  // The hospital's step says what the same clause leaves open (approved self-paid items).
+  assert.match(steps, /院长签字确认；这样确认的费用由谁付，文件没有写/);
+  // What comes after the pause says it too: the comparison (printed with it) and the chart.
+  await page.getByTestId('compare').waitFor();
+  assert.match(await page.getByTestId('compare-target').textContent(), /^兜底（文件没写由谁付）：这一列按文件的目标.*文件没有写/);
+  assert.match(await page.getByTestId('chart-basis').textContent(), /建档立卡贫困人口的线里，超过目标的部分按文件的目标/);
   await page.getByRole('button', { name: '海报' }).click();
   const poster = page.locator('[data-testid="poster"]');
   await poster.locator('svg[data-testid="qr"]').waitFor();
-  assert.match(await poster.locator('.poster-points').textContent(), /另有 1,600\.00 元是按文件的目标/);
+  assert.match(await poster.locator('.poster-points').textContent(), /另有 1,600\.00 元按文件的目标/);
   await page.keyboard.press('Escape');
+  await page.close();
   // 会宁's same bill: no such part, and no 眉山 payer in its table.
-  await page.goto(`${server.base}${calcLink('p=h&c=pr&v=i,c,1,20000,18000,,')}`);
+  ({ page } = await open(phone, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,20000,18000,,')}`));
   await appReady(page);
   await page.locator('table.pay-table').first().waitFor();
   assert.doesNotMatch(await page.locator('table.pay-table').first().textContent(), /文件没写由谁付/);
   assert.equal(await page.getByTestId('target-note').count(), 0);
+  await page.getByTestId('compare').waitFor();
+  assert.equal(await page.getByTestId('compare-target').count(), 0);
+  assert.doesNotMatch(await page.getByTestId('chart-basis').textContent(), /超过目标/);
   assert.deepEqual(errors, []);
   await page.close();
 });

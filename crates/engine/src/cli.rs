@@ -145,7 +145,7 @@ struct OutAmounts {
     critical: String,
     floor_top_up: String,
     assistance: String,
-    fiscal_backstop: String,
+    target_backstop: String,
     hospital_absorbed: String,
     personal: String,
 }
@@ -157,7 +157,7 @@ impl OutAmounts {
             critical: fmt(e.critical),
             floor_top_up: fmt(e.floor_top_up),
             assistance: fmt(e.assistance),
-            fiscal_backstop: fmt(e.fiscal_backstop),
+            target_backstop: fmt(e.target_backstop),
             hospital_absorbed: fmt(e.hospital_absorbed),
             personal: fmt(e.personal),
         }

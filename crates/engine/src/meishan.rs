@@ -157,6 +157,10 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
     });
 }
 
+/// What the same clause leaves open (the register's `meishan-self-paid`): said with the step, as the checker
+/// says it with the benefit.
+const SELF_PAID: &str = "。同一条还写了确实需要用的自费药品和项目要经会诊、院长签字确认；这样确认的费用由谁付，文件没有写，医院要您付时这部分在个人自付之外";
+
 /// The non-compliant cost of a 建档立卡 patient, borne by the hospital (inside the county and outside).
 fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     let noncompliant = e.total - e.compliant;
@@ -167,11 +171,14 @@ fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
             amount: noncompliant,
             source: c.cite("hospital_absorbs_noncompliant"),
             assumption: false,
-            detail: if e.in_county {
-                "文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”".into()
-            } else {
-                "县域外也一样：文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”，对转诊到省、市级医疗机构的贫困患者也写了“产生的一切不合规医疗费用全部由医疗机构自行承担”".into()
-            },
+            detail: format!(
+                "{}{SELF_PAID}",
+                if e.in_county {
+                    "文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”"
+                } else {
+                    "县域外也一样：文件写“产生的所有不合规医疗费用全部由医疗机构自行承担”，对转诊到省、市级医疗机构的贫困患者也写了“产生的一切不合规医疗费用全部由医疗机构自行承担”"
+                }
+            ),
             overridden: c.take_overridden(),
         });
     }
@@ -189,9 +196,9 @@ fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     let cap = round(c.get(key) * base);
     let personal_before = pos(e.compliant - r.basic - r.critical);
     let backstop = pos(personal_before - cap);
-    r.fiscal_backstop = backstop;
+    r.target_backstop = backstop;
     r.steps.push(Step {
-        rule: format!("个人负担控制在{}%以内（文件的目标）", pct(c.get(key))),
+        rule: format!("个人负担控制在{}%以内（文件的目标，本站当作已经做到）", pct(c.get(key))),
         amount: backstop,
         source: c.cite(key),
         assumption: false,

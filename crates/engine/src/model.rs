@@ -286,7 +286,7 @@ pub struct EpisodeResult {
     /// 医疗救助.
     pub assistance: Decimal,
     /// 眉山: above the 10% target, taken as met (the document does not say who pays).
-    pub fiscal_backstop: Decimal,
+    pub target_backstop: Decimal,
     /// 定点医院承担的不合规费用.
     pub hospital_absorbed: Decimal,
     /// 个人自付.

@@ -244,7 +244,7 @@ fn sum(episodes: &[EpisodeResult]) -> EpisodeResult {
         y.critical += e.critical;
         y.floor_top_up += e.floor_top_up;
         y.assistance += e.assistance;
-        y.fiscal_backstop += e.fiscal_backstop;
+        y.target_backstop += e.target_backstop;
         y.hospital_absorbed += e.hospital_absorbed;
         y.personal += e.personal;
         y.estimated |= e.estimated;
@@ -265,14 +265,14 @@ pub(crate) fn finish(
     r.critical = round(r.critical);
     r.floor_top_up = round(r.floor_top_up);
     r.assistance = round(r.assistance);
-    r.fiscal_backstop = round(r.fiscal_backstop);
+    r.target_backstop = round(r.target_backstop);
     r.hospital_absorbed = round(r.hospital_absorbed);
     r.personal = r.total
         - r.basic
         - r.critical
         - r.floor_top_up
         - r.assistance
-        - r.fiscal_backstop
+        - r.target_backstop
         - r.hospital_absorbed;
     for s in &mut r.steps {
         s.amount = round(s.amount);

@@ -23,6 +23,17 @@ pub fn floor_label(profile_id: &str) -> String {
     )
 }
 
+/// The payer above 眉山's 10% target, taken as met: the document does not say who pays it.
+pub const TARGET_PAYER: &str = "兜底（文件没写由谁付）";
+
+/// The parameter of a profile with that target.
+const TARGET_KEY: &str = "cap_ratio_2016";
+
+/// Whether profile `profile_id` has a personal-share target taken as met ([`TARGET_PAYER`]).
+pub fn has_target(profile_id: &str) -> bool {
+    param_value(profile_id, TARGET_KEY).is_some()
+}
+
 /// Who pays what of `e` (a visit or the year) under profile `profile_id`, in settlement order: label,
 /// amount, and the colour class (`c0`…`c6`) the charts and tables use. A payer only some regions' rules
 /// have (甘肃's 兜底补足 and 医疗救助, 眉山's 10% target) is listed where its parameter is in the profile:
@@ -35,12 +46,7 @@ pub fn payers(profile_id: &str, e: &EpisodeResult) -> Vec<(String, Decimal, &'st
         ("大病保险", e.critical, "c1", None),
         (floor.as_str(), e.floor_top_up, "c2", Some("floor_ratio")),
         ("医疗救助", e.assistance, "c3", Some("assistance_threshold")),
-        (
-            "兜底（文件没写由谁付）",
-            e.fiscal_backstop,
-            "c4",
-            Some("cap_ratio_2016"),
-        ),
+        (TARGET_PAYER, e.target_backstop, "c4", Some(TARGET_KEY)),
         ("医院承担（目录外费用）", e.hospital_absorbed, "c5", None),
         ("个人自付", e.personal, "c6", None),
     ]

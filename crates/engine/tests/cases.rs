@@ -112,7 +112,7 @@ fn every_case_matches_to_the_fen() {
                     "critical" => fmt(y.critical),
                     "floor_top_up" => fmt(y.floor_top_up),
                     "assistance" => fmt(y.assistance),
-                    "fiscal_backstop" => fmt(y.fiscal_backstop),
+                    "target_backstop" => fmt(y.target_backstop),
                     "hospital_absorbed" => fmt(y.hospital_absorbed),
                     "personal" => fmt(y.personal),
                     "estimated" => y.estimated.to_string(),

@@ -83,7 +83,7 @@ fn parts_add_up_and_nothing_is_negative() {
                 e.critical,
                 e.floor_top_up,
                 e.assistance,
-                e.fiscal_backstop,
+                e.target_backstop,
                 e.hospital_absorbed,
                 e.personal,
             ];
