@@ -262,9 +262,6 @@ fn summary(doc: &web_sys::Document) -> Option<PosterText> {
     })
 }
 
-/// The root's class while the poster prints (the print style then shows it alone).
-const POSTER_PRINT: &str = "printing-poster";
-
 fn read_page(hash: &str) -> PosterText {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return PosterText::default();
@@ -504,10 +501,9 @@ fn breakable(url: &str) -> String {
 const A4_HEIGHT_PX: f64 = 267.0 * 96.0 / 25.4 * 0.97;
 const A3_HEIGHT_PX: f64 = 390.0 * 96.0 / 25.4 * 0.97;
 
-/// Lowers the poster's print sizes (`--fit`, style.css) until it is one sheet high, measured as it will
-/// print (the print class on): a clause's three long points ran onto a second sheet, which carried only
-/// the end of its 出处. Text scales as the square of the factor (larger letters and fewer to a line), so
-/// each step takes the square root of what is over.
+/// The root's class while the poster prints (the print style then shows it alone).
+const POSTER_PRINT: &str = "printing-poster";
+
 /// While the poster is open, any printing prints it alone (the tool bar's 打印 or Ctrl+P too, not only
 /// 打印海报: the page under it had printed after it, four sheets more), fitted to its sheet as 打印海报
 /// does: the browser's `beforeprint` puts the mark on, `afterprint` takes off what it put on.
@@ -539,6 +535,10 @@ fn print_poster_while_open() {
     });
 }
 
+/// Lowers the poster's print sizes (`--fit`, style.css) until it is one sheet high, measured as it will
+/// print (the print class on): a clause's three long points ran onto a second sheet, which carried only
+/// the end of its 出处. Text scales as the square of the factor (larger letters and fewer to a line), so
+/// each step takes the square root of what is over.
 fn fit_to_sheet() {
     let Some(poster) = web_sys::window()
         .and_then(|w| w.document())
