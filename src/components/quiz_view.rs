@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use policy_checker::data::quiz::Quiz;
-use policy_checker::quiz::{in_region, quiz, score_quiz_in, REGIONS};
+use policy_checker::quiz::{questions_in, quiz, score_quiz_in, REGIONS};
 
 use super::{based_on, PosterSummary};
 use crate::self_check_state::SelfCheckState;
@@ -34,9 +34,8 @@ pub fn QuizView(
     // not for 眉山's or 德州's, whose posters had carried it.
     let target_here = Memo::new(move |_| {
         let r = region.get();
-        q.questions
-            .iter()
-            .any(|x| in_region(&x.area, &r) && x.source.doc == q.target_source.doc)
+        let here = questions_in(q, &r).any(|x| x.source.doc == q.target_source.doc);
+        here
     });
     let answers = RwSignal::new(BTreeMap::<String, usize>::new());
     let (submitted, set_submitted) = signal(false);
@@ -74,7 +73,7 @@ pub fn QuizView(
             {move || {
                 let r = region.get();
                 let label = REGIONS.iter().find(|(id, _)| *id == r).map_or("", |(_, l)| *l);
-                let shown: Vec<_> = q.questions.iter().filter(|x| in_region(&x.area, &r)).collect();
+                let shown: Vec<_> = questions_in(q, &r).collect();
                 let target_doc = target_here.get().then_some(q.target_source.number.as_str());
                 view! {
                     <PosterSummary
@@ -111,9 +110,7 @@ pub fn QuizView(
             <ol class="questions">
                 {move || {
                     let r = region.get();
-                    q.questions
-                        .iter()
-                        .filter(|x| in_region(&x.area, &r))
+                    questions_in(q, &r)
                         .map(|question| {
                             let qid = question.id.clone();
                             let marked = {

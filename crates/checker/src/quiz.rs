@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::quiz::Quiz;
+use crate::data::quiz::{Question, Quiz};
 use crate::data::Citation;
 
 pub(crate) static QUIZ: OnceLock<Quiz> = OnceLock::new();
@@ -100,6 +100,13 @@ pub fn in_region(area: &str, region: &str) -> bool {
     region == "all" || area == region
 }
 
+/// The questions shown under region filter `region`, in order.
+pub fn questions_in<'a>(quiz: &'a Quiz, region: &'a str) -> impl Iterator<Item = &'a Question> {
+    quiz.questions
+        .iter()
+        .filter(move |q| in_region(&q.area, region))
+}
+
 /// [`score_quiz`] over the questions of one region only (`None` or `all`: every question); answers to
 /// questions outside it are checked but not counted.
 pub fn score_quiz_in(
@@ -121,10 +128,7 @@ pub fn score_quiz_in(
             });
         }
     }
-    let questions: Vec<Marked> = quiz
-        .questions
-        .iter()
-        .filter(|q| in_region(&q.area, region))
+    let questions: Vec<Marked> = questions_in(quiz, region)
         .map(|q| {
             let chosen = answers.get(&q.id).copied();
             Marked {
