@@ -29,8 +29,9 @@ thread_local! {
     static RETURNING: RefCell<Option<(String, u32)>> = const { RefCell::new(None) };
 }
 
-/// The address a place is kept under.
-fn address() -> Option<String> {
+/// The address a place is kept under (path, query and fragment); also what the search page keeps its
+/// number of hits shown under.
+pub(crate) fn address() -> Option<String> {
     let location = web_sys::window()?.location();
     Some(format!(
         "{}{}{}",

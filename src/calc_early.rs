@@ -486,21 +486,15 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
             let _ = total.append_child(&tag);
         }
     }
-    let other = h.other.as_deref().and_then(|r| {
-        let p = element(doc, "p", "notice other-reading", Some(r))?;
-        let _ = p.set_attribute("data-testid", "other-reading");
+    // What the amount rests on, each a paragraph the app's own has the class and test id of.
+    let said = |text: &Option<String>, class: &str, testid: &str| {
+        let p = element(doc, "p", class, Some(text.as_deref()?))?;
+        let _ = p.set_attribute("data-testid", testid);
         Some(p)
-    });
-    let guess = h.guess.as_deref().and_then(|g| {
-        let p = element(doc, "p", "guess", Some(g))?;
-        let _ = p.set_attribute("data-testid", "compliant-guess");
-        Some(p)
-    });
-    let target = h.target.as_deref().and_then(|t| {
-        let p = element(doc, "p", "guess", Some(t))?;
-        let _ = p.set_attribute("data-testid", "target-note");
-        Some(p)
-    });
+    };
+    let other = said(&h.other, "notice other-reading", "other-reading");
+    let guess = said(&h.guess, "guess", "compliant-guess");
+    let target = said(&h.target, "guess", "target-note");
     let hint = h
         .estimated
         .then(|| {

@@ -144,14 +144,18 @@ pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
     failed.forget();
 }
 
+/// The page's root element (`<html>`), where the page-wide marks go (printing, the text size, laying out).
+pub fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
 /// Prints the page with `class` on the root element (the print style then shows one part alone: the
 /// poster, the comparison table), once `ready` has run with the class on (to measure what will print). The
 /// class goes after printing (`afterprint`), not when `print()` returns: on some phones it returns before
 /// the page is printed.
 pub fn print_marked(class: &'static str, ready: impl FnOnce()) {
     use wasm_bindgen::JsCast;
-    let Some(w) = web_sys::window() else { return };
-    let Some(root) = w.document().and_then(|d| d.document_element()) else {
+    let (Some(w), Some(root)) = (web_sys::window(), root()) else {
         return;
     };
     let _ = root.class_list().add_1(class);
@@ -253,9 +257,7 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
 /// `innerText` would be empty. Laying out the whole document is slow on a cheap phone, so do all the reading
 /// in one call.
 pub fn with_all_laid_out<T>(read: impl FnOnce() -> T) -> T {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
+    let root = root();
     if let Some(r) = &root {
         let _ = r.class_list().add_1("lay-out-all");
     }

@@ -354,9 +354,7 @@ pub(crate) fn scroll_when_room(y: f64) -> bool {
     let Some(w) = web_sys::window() else {
         return false;
     };
-    let room = w
-        .document()
-        .and_then(|d| d.document_element())
+    let room = crate::dom::root()
         .map(|e| f64::from(e.scroll_height()))
         .unwrap_or(0.0)
         - screen_height().unwrap_or(0.0);

@@ -123,24 +123,19 @@ pub fn ResultHead(
                         </p>
                     }
                 })}
-            {head
-                .guess
-                .map(|g| {
-                    view! {
-                        <p class="guess" data-testid="compliant-guess">
-                            {g}
-                        </p>
-                    }
-                })}
-            {head
-                .target
-                .map(|t| {
-                    view! {
-                        <p class="guess" data-testid="target-note">
-                            {t}
-                        </p>
-                    }
-                })}
+            // What the amount rests on: a compliant cost left blank, a document's target taken as met.
+            {[(head.guess, "compliant-guess"), (head.target, "target-note")]
+                .into_iter()
+                .filter_map(|(text, id)| {
+                    text.map(|t| {
+                        view! {
+                            <p class="guess" data-testid=id>
+                                {t}
+                            </p>
+                        }
+                    })
+                })
+                .collect_view()}
             {head.estimated.then(|| view! { <p class="hint">{ESTIMATED_HINT}</p> })}
         </div>
     }

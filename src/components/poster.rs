@@ -508,12 +508,8 @@ const POSTER_PRINT: &str = "printing-poster";
 /// 打印海报: the page under it had printed after it, four sheets more), fitted to its sheet as 打印海报
 /// does: the browser's `beforeprint` puts the mark on, `afterprint` takes off what it put on.
 fn print_poster_while_open() {
+    use crate::dom::root;
     let ours = StoredValue::new(false);
-    let root = || {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-    };
     let before = window_event_listener_untyped("beforeprint", move |_| {
         if let Some(r) = root().filter(|r| !r.class_list().contains(POSTER_PRINT)) {
             let _ = r.class_list().add_1(POSTER_PRINT);

@@ -35,10 +35,7 @@ impl TextSize {
         Effect::new(move |ran: Option<()>| {
             let name = NAMES[size.get().min(2) as usize];
             let set = || {
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.document_element())
-                {
+                if let Some(el) = crate::dom::root() {
                     let _ = el.set_attribute("data-size", name);
                 }
             };

@@ -29,21 +29,16 @@ thread_local! {
     static SHOWN: RefCell<std::collections::HashMap<String, usize>> = RefCell::default();
 }
 
-/// The search address the page is at (path and query).
-fn here() -> Option<String> {
-    let l = web_sys::window()?.location();
-    Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
-}
-
-/// How many hits this address showed when it was last left, if more than a page.
+/// How many hits this address showed when it was last left, if more than a page (kept under the address
+/// its place is kept under: `back_place`).
 fn shown_here() -> Option<usize> {
-    let at = here()?;
+    let at = crate::back_place::address()?;
     SHOWN.with(|m| m.borrow().get(&at).copied())
 }
 
 /// Notes that this address shows `n` hits.
 fn keep_shown(n: usize) {
-    if let Some(at) = here() {
+    if let Some(at) = crate::back_place::address() {
         SHOWN.with(|m| m.borrow_mut().insert(at, n));
     }
 }
