@@ -13,9 +13,9 @@
 //      the integrity hashes of the preloads; the split script is preloaded too (the main script imports
 //      it: without the preload its fetch would be one more round trip before the wasm starts).
 // The lazily loaded chunk is not preloaded: nothing needed before the first result is in it. It is fetched
-// on first use (the calculator's after its paint: src/pages/calc/mod.rs); the calculator's app chunks are
-// preloaded with its main module (below); all from the same origin (the CSP's 'self' and
-// 'wasm-unsafe-eval').
+// on first use (the calculator's after its paint: src/pages/calc/mod.rs); the reader's search chunk by the
+// search page; the calculator's app chunks are preloaded with its main module (below); all from the same
+// origin (the CSP's 'self' and 'wasm-unsafe-eval').
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -123,7 +123,10 @@ try {
     // calculation in it (the shell's inline script marks it `opening-link`), which waits for the app itself.
     // Written by an inline script for that choice (sitegen adds its hash to the Content-Security-Policy).
     // No integrity: the browser ignores it for a fetch preload (the split script's fetch has none).
-    const appChunks = chunks.filter((c) => c !== 'split_lazy.wasm').map((c) => `/${names.chunk(c)}`);
+    // Only a bundle with an app chunk (the calculator's) preloads: the reader's search chunk (and any
+    // chunk it shares with the lazy one) is fetched by the search page alone.
+    const appChunks = !chunks.includes('split_app.wasm') ? []
+      : chunks.filter((c) => c !== 'split_lazy.wasm').map((c) => `/${names.chunk(c)}`);
     const appPreload = appChunks.length === 0 ? '' : '<script>(function(){var low=!document.documentElement.'
       + `classList.contains('opening-link');${JSON.stringify(appChunks)}.forEach(function(u){var l=document.`
       + 'createElement(\'link\');l.rel=\'preload\';l.as=\'fetch\';l.crossOrigin=\'anonymous\';'

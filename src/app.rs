@@ -42,9 +42,12 @@ fn Frame(
 pub fn ReaderApp(
     /// Loads the page tools' panels (the bundle's split point).
     tools_code: Load<ToolsCode>,
+    /// Loads the search's code (the search page's split point).
+    search_code: Load<crate::search_code::SearchCode>,
 ) -> impl IntoView {
     crate::address::drop_index_html();
     setup(Bundle::Reader, tools_code);
+    provide_context(crate::search_code::SearchLoader(search_code));
     // A clause's 分享 (the documents' pages are the reader's; no other bundle's page has one).
     crate::components::section_link::install_copy_handler();
     // A fragment changed in the page (a 目录 or 编者注 link, Back, Forward): the clause it names is brought

@@ -23,6 +23,7 @@ pub mod prerender;
 pub mod print_margin;
 pub mod qr;
 pub mod reading_place;
+pub mod search_code;
 pub mod self_check_state;
 pub mod sentences;
 pub mod speech;

@@ -14,10 +14,11 @@ use leptos_router::NavigateOptions;
 use policy_content::search::{
     split_words, Fragment, Hit, RegionFilter, HITS_PER_PAGE, REGION_FILTERS, SUGGESTIONS,
 };
-use policy_content::shards::{Library, Manifest, Page, Piece, Plan, Step, MANIFEST_URL};
+use policy_content::shards::{Library, Manifest, Page, Piece, Step, MANIFEST_URL};
 use policy_content::site::{CheckerPage, PageKind, ReaderPage};
 
 use crate::components::{PageHeading, SearchBox};
+use crate::search_code::{SearchCode, SearchLoader};
 
 use crate::dom::{after_paint, fetch_bytes, reveal};
 
@@ -69,16 +70,17 @@ const SEARCHING_AFTER_MS: u64 = 200;
 /// their own, those hits are handed to `early` as soon as they are in, and then the rest are asked for.
 async fn run(
     lib: Rc<RefCell<Library>>,
+    code: SearchCode,
     query: &str,
     region: Option<&'static RegionFilter>,
     want: usize,
     // Not generic: the search of a question's words apart runs it too, and one copy of it is enough.
     early: &dyn Fn(Page),
 ) -> Result<Page, ()> {
-    let plan = Plan::new(query);
+    let plan = (code.plan)(query);
     let mut early_done = want <= FIRST;
     loop {
-        let step = lib.borrow_mut().step(&plan, region, want);
+        let step = (code.step)(&mut lib.borrow_mut(), &plan, region, want);
         let pieces = match step {
             Step::Done(page) => return Ok(page),
             Step::Fetch(pieces) => pieces,
@@ -88,7 +90,7 @@ async fn run(
             .any(|p| matches!(p, Piece::Text(_) | Piece::Part(_)));
         // The first hits' pieces: planned only in the round that reads the hits' text, once.
         let first = if reads_text && !early_done {
-            match lib.borrow_mut().step(&plan, region, FIRST) {
+            match (code.step)(&mut lib.borrow_mut(), &plan, region, FIRST) {
                 Step::Fetch(first) => first,
                 Step::Done(_) => Vec::new(),
             }
@@ -98,20 +100,24 @@ async fn run(
         let (head, tail): (Vec<Piece>, Vec<Piece>) =
             pieces.into_iter().partition(|p| first.contains(p));
         // The first hits' pieces alone (the others would hold them up), those hits shown, then the rest.
-        fetch_into(&lib, &head).await?;
+        fetch_into(&lib, code, &head).await?;
         if !head.is_empty() {
-            let step = lib.borrow_mut().step(&plan, region, FIRST);
+            let step = (code.step)(&mut lib.borrow_mut(), &plan, region, FIRST);
             if let Step::Done(page) = step {
                 early(page);
             }
         }
-        fetch_into(&lib, &tail).await?;
+        fetch_into(&lib, code, &tail).await?;
         early_done |= reads_text;
     }
 }
 
 /// Fetches `pieces` (all at once) into `lib`.
-async fn fetch_into(lib: &Rc<RefCell<Library>>, pieces: &[Piece]) -> Result<(), ()> {
+async fn fetch_into(
+    lib: &Rc<RefCell<Library>>,
+    code: SearchCode,
+    pieces: &[Piece],
+) -> Result<(), ()> {
     let urls: Vec<String> = pieces
         .iter()
         .map(|p| lib.borrow().manifest().url(p))
@@ -119,7 +125,7 @@ async fn fetch_into(lib: &Rc<RefCell<Library>>, pieces: &[Piece]) -> Result<(), 
     let got = futures::future::join_all(urls.iter().map(|u| fetch_bytes(u))).await;
     for (piece, bytes) in pieces.iter().zip(got) {
         match bytes {
-            Ok(bytes) => lib.borrow_mut().add(piece, &bytes).map_err(|_| ())?,
+            Ok(bytes) => (code.add)(&mut lib.borrow_mut(), piece, &bytes).map_err(|_| ())?,
             // A piece the search can do without (not saved for offline use): go on.
             Err(_) if lib.borrow_mut().do_without(piece) => {}
             Err(_) => return Err(()),
@@ -133,9 +139,9 @@ async fn fetch_into(lib: &Rc<RefCell<Library>>, pieces: &[Piece]) -> Result<(), 
 /// first step and the hits' view. Runs a suggestion's first step on `lib` (which only names the pieces
 /// it would fetch: nothing is fetched) and builds a page of one hit off the page under an owner of its
 /// own, then drops it.
-fn warm_up(lib: &mut Library) {
+fn warm_up(lib: &mut Library, code: SearchCode) {
     let query = SUGGESTIONS[0];
-    let _ = lib.step(&Plan::new(query), None, PAGE);
+    let _ = (code.step)(lib, &(code.plan)(query), None, PAGE);
     let hit = Hit {
         slug: String::new(),
         doc_title: query.to_string(),
@@ -200,28 +206,39 @@ pub fn SearchPage() -> impl IntoView {
                 .map_or("", |f| f.key)
         })
     });
-    let (lib, set_lib) = signal_local(None::<Rc<RefCell<Library>>>);
+    // The index's library and the search's code (a chunk of its own: `crate::search_code`), both loaded.
+    let (lib, set_lib) = signal_local(None::<(Rc<RefCell<Library>>, SearchCode)>);
     let (shown, set_shown) = signal(Shown::Loading);
     // For the query and region shown, when it found nothing: its words searched apart, which find
     // something (policy_content::search::split_words).
     let apart = RwSignal::new(None::<(String, &'static str, String)>);
+    let loader = use_context::<SearchLoader>();
     spawn_local(async move {
-        // As bytes, as the pieces are fetched: the first query finds that code ready.
-        let loaded = fetch_bytes(MANIFEST_URL)
-            .await
-            .map_err(|_| ())
-            .and_then(|b| String::from_utf8(b).map_err(|_| ()))
-            .and_then(|t| serde_json::from_str::<Manifest>(&t).map_err(|_| ()));
-        match loaded {
-            Ok(m) => {
+        // As bytes, as the pieces are fetched: the first query finds that code ready. The search's code
+        // at the same time.
+        let manifest = async {
+            fetch_bytes(MANIFEST_URL)
+                .await
+                .map_err(|_| ())
+                .and_then(|b| String::from_utf8(b).map_err(|_| ()))
+                .and_then(|t| serde_json::from_str::<Manifest>(&t).map_err(|_| ()))
+        };
+        let code = async {
+            match loader {
+                Some(l) => crate::lazy::load(l.0).await.map_err(|_| ()),
+                None => Err(()),
+            }
+        };
+        match futures::join!(manifest, code) {
+            (Ok(m), Ok(code)) => {
                 let lib = Rc::new(RefCell::new(Library::new(m)));
                 after_paint({
                     let lib = lib.clone();
-                    move || warm_up(&mut lib.borrow_mut())
+                    move || warm_up(&mut lib.borrow_mut(), code)
                 });
-                set_lib.set(Some(lib));
+                set_lib.set(Some((lib, code)));
             }
-            Err(_) => set_shown.set(Shown::Failed),
+            _ => set_shown.set(Shown::Failed),
         }
     });
     // How many hits to show: a page, and another for each 显示更多结果 (back to one for a new query), and
@@ -237,7 +254,7 @@ pub fn SearchPage() -> impl IntoView {
     let answered = Rc::new(Cell::new(0u32));
     Effect::new(move |_| {
         let (text, key, want) = (q.get(), r.get(), want.get());
-        let Some(lib) = lib.get() else {
+        let Some((lib, code)) = lib.get() else {
             return;
         };
         if text.trim().is_empty() {
@@ -268,7 +285,7 @@ pub fn SearchPage() -> impl IntoView {
                 };
                 let early = |p: Page| show(Shown::Found(text.clone(), key, p, false));
                 let region = RegionFilter::by_key(key);
-                let page = run(lib.clone(), &text, region, want, &early).await;
+                let page = run(lib.clone(), code, &text, region, want, &early).await;
                 let nothing = matches!(&page, Ok(p) if p.exact() && !p.in_documents_text());
                 show(match page {
                     Ok(p) => Shown::Found(text.clone(), key, p, true),
@@ -276,11 +293,11 @@ pub fn SearchPage() -> impl IntoView {
                 });
                 // Nothing found, and no everyday word to offer the documents' word for: the words of a
                 // question typed as one run (贫困户住院), searched apart.
-                if nothing && policy_content::search::in_documents_words(&text).is_none() {
+                if nothing && (code.documents_words)(&text).is_none() {
                     let finds = |q: String| {
                         let lib = lib.clone();
                         async move {
-                            run(lib, &q, region, 1, &|_| {})
+                            run(lib, code, &q, region, 1, &|_| {})
                                 .await
                                 .is_ok_and(|p| p.in_documents_text())
                         }
@@ -410,6 +427,10 @@ pub fn SearchPage() -> impl IntoView {
                                 .filter(|(t, k, _)| *t == text && *k == key)
                                 .map(|(_, _, o)| o.clone())
                         });
+                    let documents_word = lib
+                        .with_untracked(|l| l.as_ref().map(|(_, c)| c.documents_words))
+                        .and_then(|words| words(&text));
+                    // The search's code is loaded: a search has run.
                     view! {
                         <Results
                             page=page
@@ -417,6 +438,7 @@ pub fn SearchPage() -> impl IntoView {
                             region=RegionFilter::by_key(key)
                             complete=complete
                             apart=apart
+                            documents_word=documents_word
                         />
                     }
                         .into_any()
@@ -468,6 +490,10 @@ fn Results(
     /// When nothing was found: the query's words searched apart, which find something.
     #[prop(default = None)]
     apart: Option<String>,
+    /// The documents' words for the query, if it holds a word they do not use
+    /// (`policy_content::search::in_documents_words`): offered when nothing was found.
+    #[prop(default = None)]
+    documents_word: Option<(String, String, String)>,
 ) -> impl IntoView {
     let within = region.map_or(String::new(), |f| format!("在{}的文件中", f.label));
     let status = match (page.found, page.exact(), within.is_empty()) {
@@ -477,10 +503,9 @@ fn Results(
         (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),
-        (n, false, _) => format!(
-            "{within}找到 {n} 到 {} 处包含“{query}”的内容，最相关的在前：",
-            page.at_most
-        ),
+        // Not every candidate read: as many as found, perhaps more (a range, 10 到 14 处, read as a
+        // count not yet done).
+        (n, false, _) => format!("{within}找到 {n} 处以上包含“{query}”的内容，最相关的在前："),
     };
     let elsewhere = match (page.elsewhere, page.elsewhere_exact) {
         (0, _) => None,
@@ -492,9 +517,8 @@ fn Results(
     // Nothing found for a word people say that the documents do not use: the documents' word, one tap away.
     // Nothing in the documents' own text (an editors' summary alone does not answer it).
     let unanswered = !page.in_documents_text() && page.exact() && complete;
-    let documents_word = unanswered
-        .then(|| policy_content::search::in_documents_words(&query))
-        .flatten()
+    let documents_word = documents_word
+        .filter(|_| unanswered)
         .map(|(said, written, instead)| {
             let href = search_url(&instead, region.map_or("", |f| f.key));
             view! {

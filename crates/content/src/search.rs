@@ -27,12 +27,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 mod normalize;
+mod numerals;
 mod region;
 mod snippet;
 mod split;
 
 pub use normalize::normalize;
 pub(crate) use normalize::{bigrams, grams, normalize_mapped};
+pub use numerals::in_digits;
 pub use region::{place_in_query, RegionFilter, REGION_FILTERS};
 pub use snippet::Fragment;
 pub(crate) use snippet::{snippet, Window, SNIPPET_BEFORE, SNIPPET_CHARS};
@@ -104,21 +106,25 @@ pub fn asks_what_it_costs(query: &str) -> bool {
 /// word it had, the documents' word, and the query to search instead, in which the terms that held the
 /// word are the documents' word alone (看病不要押金 → 免收押金: the documents never say 看病免收押金, and a
 /// term is searched as written). A word typed across terms is found too, the fewest terms holding it
-/// replaced (先看病 后付钱 → 先诊疗后付费: it had been offered 先诊疗 后付钱, which finds nothing).
-pub fn in_documents_words(query: &str) -> Option<(&'static str, &'static str, String)> {
+/// replaced (先看病 后付钱 → 先诊疗后付费: it had been offered 先诊疗 后付钱, which finds nothing). Else an
+/// amount or rate typed in words, in the documents' digits ([`in_digits`]: 三千元 → 3000元).
+pub fn in_documents_words(query: &str) -> Option<(String, String, String)> {
     let terms: Vec<&str> = query.split_whitespace().collect();
-    EVERYDAY_WORDS.iter().find_map(|&(said, written)| {
-        (1..=terms.len()).find_map(|len| {
-            (0..=terms.len() - len).find_map(|at| {
-                terms[at..at + len].concat().contains(said).then(|| {
-                    let mut out = terms[..at].to_vec();
-                    out.push(written);
-                    out.extend(&terms[at + len..]);
-                    (said, written, out.join(" "))
+    EVERYDAY_WORDS
+        .iter()
+        .find_map(|&(said, written)| {
+            (1..=terms.len()).find_map(|len| {
+                (0..=terms.len() - len).find_map(|at| {
+                    terms[at..at + len].concat().contains(said).then(|| {
+                        let mut out = terms[..at].to_vec();
+                        out.push(written);
+                        out.extend(&terms[at + len..]);
+                        (said.to_string(), written.to_string(), out.join(" "))
+                    })
                 })
             })
         })
-    })
+        .or_else(|| in_digits(query))
 }
 
 /// Whether hits (best first) hold the query in the documents' own text, not only in the site's words
@@ -455,10 +461,11 @@ pub(crate) fn hit_in_window(
         }
         title_terms += usize::from(in_title > 0);
         count += in_title + in_text.len();
-        matches.extend(
+        matches.push(
             in_text
                 .into_iter()
-                .map(|i| (offset + i, offset + i + t.len())),
+                .map(|i| (offset + i, offset + i + t.len()))
+                .collect(),
         );
     }
     let window = Window {
@@ -476,16 +483,20 @@ pub(crate) fn hit_in_window(
     ))
 }
 
-/// The hit for section `entry` of `doc` with its score: its snippet cut from `window` around `matches`
-/// (normalized positions in the whole text, as for [`snippet`]), the anchor it opens at the first.
+/// The hit for section `entry` of `doc` with its score: its snippet cut from `window` around the place
+/// where the terms stand closest together ([`closest`]; `matches` are each term's occurrences in the
+/// text, normalized positions in the whole text as for [`snippet`]), and the anchor it opens there.
 pub(crate) fn hit_with(
     doc: &DocRef,
     entry: &Entry,
     window: &Window,
-    matches: Vec<(usize, usize)>,
+    matches: Vec<Vec<(usize, usize)>>,
     score: u32,
 ) -> Hit {
-    let first = matches.iter().map(|m| m.0).min();
+    let runs: Vec<usize> = entry.clauses.iter().map(|c| c.0 as usize).collect();
+    let focus = closest(&matches, &runs);
+    let first = focus.map(|f| f.0);
+    let matches = matches.into_iter().flatten().collect();
     Hit {
         slug: doc.slug.clone(),
         doc_title: doc.title.clone(),
@@ -495,9 +506,47 @@ pub(crate) fn hit_with(
         section_id: entry.id.clone(),
         anchor: entry.anchor(first).to_string(),
         section_title: entry.title.clone(),
-        snippet: snippet(window, matches),
+        snippet: snippet(window, matches, focus),
         score,
     }
+}
+
+/// Where a hit's terms stand closest together, as `(start, end)`: the shortest stretch of text holding an
+/// occurrence of every term that occurs in it (a term in the title only has none), inside one run of the
+/// text (a clause, a row: `runs` are where each begins) when one holds them all, else anywhere; the
+/// earliest of the shortest. So that a hit for 医疗救助 3000元 shows, and opens, the clause where the two
+/// stand together, not the first 医疗救助 of its section. `None` when no term occurs in the text.
+pub(crate) fn closest(matches: &[Vec<(usize, usize)>], runs: &[usize]) -> Option<(usize, usize)> {
+    let run = |at: usize| runs.partition_point(|&r| r <= at);
+    let wanted = matches.iter().filter(|m| !m.is_empty()).count();
+    // Every occurrence in order of its start (each term's list is in order: a merge), each ending the
+    // shortest stretch that has it last: the latest occurrence of every term up to it. A stretch inside
+    // one run is found so too: at its last occurrence, every term's latest is in the run.
+    let mut next = vec![0; matches.len()];
+    let mut last: Vec<Option<(usize, usize)>> = vec![None; matches.len()];
+    let (mut best, mut best_in_run) = (None, None);
+    let shorter =
+        |a: Option<(usize, usize)>, b: (usize, usize)| a.is_none_or(|a| b.1 - b.0 < a.1 - a.0);
+    while let Some(t) = (0..matches.len())
+        .filter(|&t| next[t] < matches[t].len())
+        .min_by_key(|&t| matches[t][next[t]].0)
+    {
+        last[t] = Some(matches[t][next[t]]);
+        next[t] += 1;
+        if last.iter().flatten().count() < wanted {
+            continue;
+        }
+        let start = last.iter().flatten().map(|m| m.0).min().unwrap_or(0);
+        let end = last.iter().flatten().map(|m| m.1).max().unwrap_or(0);
+        let latest = last.iter().flatten().map(|m| m.0).max().unwrap_or(0);
+        if shorter(best, (start, end)) {
+            best = Some((start, end));
+        }
+        if run(start) == run(latest) && shorter(best_in_run, (start, end)) {
+            best_in_run = Some((start, end));
+        }
+    }
+    best_in_run.or(best)
 }
 
 #[cfg(test)]

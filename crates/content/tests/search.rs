@@ -386,7 +386,7 @@ fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something(
     }
     assert_eq!(
         in_documents_words("五保户 住院"),
-        Some(("五保户", "特困供养", "特困供养 住院".to_string()))
+        Some(("五保户".into(), "特困供养".into(), "特困供养 住院".into()))
     );
     assert_eq!(in_documents_words("大病保险"), None);
     // What residents typed and found nothing for: the offer finds something.
@@ -406,6 +406,12 @@ fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something(
         "住院不交钱",
         "异地就医",
         "医保卡",
+        // Amounts and rates in words; the documents write digits.
+        "三千元",
+        "医疗救助三千元",
+        "百分之八十五",
+        "两千元",
+        "五千元",
     ] {
         let (_, _, instead) =
             in_documents_words(q).unwrap_or_else(|| panic!("{q}: nothing offered"));
@@ -681,4 +687,53 @@ fn a_place_among_the_words_searches_that_regions_documents() {
             assert_eq!(hits[0].anchor, a, "{query}");
         }
     }
+}
+
+/// A hit for several words opens, and shows, where they stand together: when a clause or row of its
+/// section holds every word, the element it opens holds them all and its snippet marks each (住院 报销 had
+/// opened 眉山's first 住院, in a clause without 报销).
+#[test]
+fn several_words_open_the_clause_that_holds_them_all() {
+    let (docs, index) = real();
+    let mut together = 0;
+    for q in [
+        "住院 报销",
+        "医疗救助 3000元",
+        "大病 起付线",
+        "贫困人口 门诊",
+        "家庭医生 签约",
+        "先诊疗后付费 押金",
+    ] {
+        let terms: Vec<String> = q.split_whitespace().map(normalize).collect();
+        for h in index.search(q, usize::MAX) {
+            let doc = docs.iter().find(|d| d.meta.slug == h.slug).unwrap();
+            let entry = index
+                .sections
+                .iter()
+                .find(|e| index.docs[e.doc as usize].slug == h.slug && e.id == h.section_id)
+                .unwrap();
+            let holds_all = |id: &str| {
+                let text = run_text(&doc.html, id);
+                terms.iter().all(|t| text.contains(t.as_str()))
+            };
+            if !entry.clauses.iter().any(|(_, id)| holds_all(id)) {
+                continue;
+            }
+            let at = format!("{q}: {}#{}", h.slug, h.anchor);
+            assert!(holds_all(&h.anchor), "{at} holds every word");
+            let marked: Vec<String> = h
+                .snippet
+                .iter()
+                .filter(|f| f.hit)
+                .map(|f| normalize(&f.text))
+                .collect();
+            let marked = marked.concat();
+            assert!(
+                terms.iter().all(|t| marked.contains(t.as_str())),
+                "{at}: the snippet marks every word: {marked}"
+            );
+            together += 1;
+        }
+    }
+    assert!(together > 15, "the cases have such hits: {together}");
 }

@@ -240,7 +240,54 @@ fn hits_link_to_the_section() {
 }
 
 #[test]
-fn hits_open_the_clause_their_first_match_is_in() {
+fn the_closest_stretch_holds_every_term_that_occurs() {
+    // name / each term's occurrences (start, end) / the stretch (the text has no runs)
+    type Case<'a> = (&'a str, &'a [&'a [(usize, usize)]], Option<(usize, usize)>);
+    let cases: &[Case] = &[
+        ("no term in the text", &[&[], &[]], None),
+        ("one term: its first", &[&[(5, 7), (9, 11)]], Some((5, 7))),
+        (
+            "two terms: where they stand together",
+            &[&[(0, 2), (40, 42)], &[(44, 46)]],
+            Some((40, 46)),
+        ),
+        (
+            "the second before the first",
+            &[&[(30, 32)], &[(2, 4), (26, 28)]],
+            Some((26, 32)),
+        ),
+        (
+            "a term in the title only is left out",
+            &[&[(8, 10), (50, 52)], &[]],
+            Some((8, 10)),
+        ),
+        (
+            "equally close: the earlier",
+            &[&[(0, 2), (20, 22)], &[(4, 6), (24, 26)]],
+            Some((0, 6)),
+        ),
+        (
+            "three terms",
+            &[&[(0, 2), (30, 32)], &[(10, 12), (34, 36)], &[(38, 40)]],
+            Some((30, 40)),
+        ),
+    ];
+    for (name, matches, want) in cases {
+        let matches: Vec<Vec<(usize, usize)>> = matches.iter().map(|m| m.to_vec()).collect();
+        assert_eq!(closest(&matches, &[]), *want, "{name}");
+    }
+    // Runs begin at 0, 20 and 60: two terms across a run's end (18–24) are closer than inside the run
+    // from 60 (60–76), but the run holds both.
+    let matches = vec![vec![(18, 20), (60, 62)], vec![(22, 24), (74, 76)]];
+    assert_eq!(closest(&matches, &[0, 20, 60]), Some((60, 76)));
+    assert_eq!(closest(&matches, &[]), Some((18, 24)));
+    // No run holds both: the closest anywhere.
+    let matches = vec![vec![(18, 20)], vec![(22, 24)]];
+    assert_eq!(closest(&matches, &[0, 20]), Some((18, 24)));
+}
+
+#[test]
+fn hits_open_the_clause_where_their_terms_stand_together() {
     // Heading text, then two clauses; `clauses` are byte positions in the text as written.
     let text = "总则说明。 （1）先诊疗后付费。 （2）“一站式”结算，大病保险。";
     let at = |s: &str| text.find(s).unwrap();
@@ -257,8 +304,10 @@ fn hits_open_the_clause_their_first_match_is_in() {
         ("先诊疗", "s1-1"),
         ("（1）先诊疗", "s1-1"), // the clause's own number
         ("一站式结算", "s1-2"),  // punctuation inside the match
-        ("付费 大病", "s1-1"),   // several terms: the first match of any
+        ("付费 大病", "s1-1"),   // several terms, once each: from the first
         ("大病 付费", "s1-1"),
+        ("说明 结算", "s1"),
+        ("诊疗 一站式", "s1-1"),
         ("大病保险", "s1-2"),
         ("付费(2)一站式", "s1-1"), // across two clauses: where it begins
     ] {
@@ -283,6 +332,25 @@ fn hits_open_the_clause_their_first_match_is_in() {
         false,
     );
     assert_eq!(idx.search("救助", 5)[0].anchor, "s2");
+
+    // A term early in the section, and again where the other stands: the hit shows and opens that
+    // clause, both words marked.
+    let text =
+        "住院须知。 （1）其他事项，与此处所说无关的很长的一段话。 （2）住院费用报销不设起付线。";
+    let at = |s: &str| text.find(s).unwrap();
+    let mut idx = SearchIndex::default();
+    let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
+    idx.add_section(
+        d,
+        "s3",
+        "规定",
+        text,
+        &[(at("（1）"), "s3-1".into()), (at("（2）"), "s3-2".into())],
+        false,
+    );
+    let hit = &idx.search("住院 报销", 5)[0];
+    assert_eq!(hit.anchor, "s3-2");
+    assert!(marked(hit).contains("[住院]费用[报销]"), "{}", marked(hit));
 }
 
 #[test]

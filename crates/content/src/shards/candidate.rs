@@ -167,14 +167,16 @@ pub(crate) fn hit_from_part(part: &Part, c: &Candidate, plan: &Plan) -> Hit {
     let Part(_, _, from, len, r) = part;
     let (chars, spans) = normalize_mapped(&r.entry.text);
     let offset = *from as usize;
-    let mut matches = Vec::new();
-    for t in &plan.terms {
-        matches.extend(
+    let matches = plan
+        .terms
+        .iter()
+        .map(|t| {
             occurrences(&chars, t)
                 .into_iter()
-                .map(|i| (offset + i, offset + i + t.len())),
-        );
-    }
+                .map(|i| (offset + i, offset + i + t.len()))
+                .collect()
+        })
+        .collect();
     let window = Window {
         text: &r.entry.text,
         spans: &spans,

@@ -279,9 +279,12 @@ impl Library {
         Ok((hits, all.len(), all.len()))
     }
 
-    /// Where candidate `c`'s hit is read from: the part its snippet is cut from when its text is long.
+    /// Where candidate `c`'s hit is read from: the part its snippet is cut from when its text is long and
+    /// the query has one term; the whole text for several (their snippet is where they stand closest
+    /// together, which the postings cannot tell).
     fn source(&self, c: &Candidate) -> Source {
-        if !self.without_parts && self.manifest.is_long(c.number) && c.first != FAR {
+        let one_term = c.reach.is_some();
+        if !self.without_parts && self.manifest.is_long(c.number) && one_term && c.first != FAR {
             let p = if c.first == NOT_IN_TEXT { 0 } else { c.first };
             Source::Part(self.manifest.part_shard(c.number, p), p)
         } else {

@@ -1,0 +1,181 @@
+//! Amounts and rates typed in words (三千元, 两千五百元, 百分之八十五), which the documents write in digits
+//! (3000元, 85%): the query with them in digits, for the search to offer when the words find nothing.
+//! Only a number with a unit (元, 块, 块钱) or a magnitude (十, 百, 千, 万), or after 百分之, is read: a
+//! lone numeral is part of the documents' own words (一站式, 三个一批), and so is 十 in 十免; those find
+//! something, and an offer is made only for a query that finds nothing.
+
+/// The value of each numeral.
+const DIGITS: &[(char, u64)] = &[
+    ('零', 0),
+    ('〇', 0),
+    ('一', 1),
+    ('二', 2),
+    ('两', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+];
+
+/// The value of each magnitude below 万.
+const SMALL_UNITS: &[(char, u64)] = &[('十', 10), ('百', 100), ('千', 1000)];
+
+/// 万.
+const TEN_THOUSAND: char = '万';
+
+/// What a percentage is said with, before its number.
+const PERCENT_SAID: &str = "百分之";
+
+/// Words for 元 that people say (the documents write 元).
+const YUAN_SAID: &[&str] = &["块钱", "块", "元"];
+
+fn digit(c: char) -> Option<u64> {
+    DIGITS.iter().find(|d| d.0 == c).map(|d| d.1)
+}
+
+fn small_unit(c: char) -> Option<u64> {
+    SMALL_UNITS.iter().find(|u| u.0 == c).map(|u| u.1)
+}
+
+fn is_numeral(c: char) -> bool {
+    digit(c).is_some() || small_unit(c).is_some() || c == TEN_THOUSAND
+}
+
+/// The value of a run of numerals (三千, 十五, 两千五, 一万二千): `None` if it is not a number as people say
+/// one (two digits in a row, a magnitude twice).
+fn value(run: &[char]) -> Option<u64> {
+    let (mut total, mut section, mut pending) = (0u64, 0u64, None::<u64>);
+    // The magnitude of the last unit: a digit after it, ending the number, counts one step lower
+    // (两千五 is 2500).
+    let mut last_unit = None::<u64>;
+    for &c in run {
+        if let Some(d) = digit(c) {
+            if pending.is_some_and(|p| p != 0) {
+                return None;
+            }
+            pending = Some(d);
+        } else if let Some(u) = small_unit(c) {
+            // 十 opening a number is 一十.
+            section += pending.take().unwrap_or(1) * u;
+            last_unit = Some(u);
+        } else {
+            section += pending.take().unwrap_or(0);
+            if section == 0 {
+                return None;
+            }
+            total += section * 10_000;
+            section = 0;
+            last_unit = Some(10_000);
+        }
+    }
+    let tail = match (pending, last_unit) {
+        (Some(d), Some(u)) if u >= 100 && run.len() >= 2 && digit(run[run.len() - 2]).is_none() => {
+            d * u / 10
+        }
+        (Some(d), _) => d,
+        (None, _) => 0,
+    };
+    Some(total + section + tail)
+}
+
+/// `query` with every amount or rate typed in words in digits, each set apart as a term of its own
+/// (医疗救助三千元 → 医疗救助 3000元), with the words it had and their digits (the first such number's);
+/// `None` when it has none.
+pub fn in_digits(query: &str) -> Option<(String, String, String)> {
+    let chars: Vec<char> = query.chars().collect();
+    let mut out = String::new();
+    let mut first: Option<(String, String)> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let percent = chars[i..].starts_with(&PERCENT_SAID.chars().collect::<Vec<_>>());
+        let from = if percent {
+            i + PERCENT_SAID.chars().count()
+        } else {
+            i
+        };
+        let len = chars[from..].iter().take_while(|c| is_numeral(**c)).count();
+        let run = &chars[from..from + len];
+        let rest: String = chars[from + len..].iter().collect();
+        let yuan = YUAN_SAID.iter().find(|y| rest.starts_with(**y));
+        let magnitude = run
+            .iter()
+            .any(|c| small_unit(*c).is_some() || *c == TEN_THOUSAND);
+        let read = (len > 0 && (percent || yuan.is_some() || (magnitude && len >= 2)))
+            .then(|| value(run))
+            .flatten();
+        let Some(n) = read else {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        };
+        let (digits, end) = if percent {
+            (format!("{n}%"), from + len)
+        } else if let Some(y) = yuan {
+            (format!("{n}元"), from + len + y.chars().count())
+        } else {
+            (n.to_string(), from + len)
+        };
+        let said: String = chars[i..end].iter().collect();
+        first.get_or_insert((said, digits.clone()));
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(&digits);
+        if end < chars.len() && !chars[end].is_whitespace() {
+            out.push(' ');
+        }
+        i = end;
+    }
+    first.map(|(said, digits)| (said, digits, out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_digits;
+
+    #[test]
+    fn amounts_and_rates_in_words_are_put_in_digits() {
+        // typed / the query offered (None: nothing read)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("三千元", Some("3000元")),
+            ("三千块", Some("3000元")),
+            ("三千块钱", Some("3000元")),
+            ("两千元", Some("2000元")),
+            ("五千", Some("5000")),
+            ("两千五百元", Some("2500元")),
+            ("两千五", Some("2500")),
+            ("一万二千元", Some("12000元")),
+            ("一万二", Some("12000")),
+            ("十五元", Some("15元")),
+            ("七百元", Some("700元")),
+            ("一千零五元", Some("1005元")),
+            ("五十元", Some("50元")),
+            ("百分之八十五", Some("85%")),
+            ("百分之九十", Some("90%")),
+            ("医疗救助三千元", Some("医疗救助 3000元")),
+            ("一年救助三千元吗", Some("一年救助 3000元 吗")),
+            ("报销百分之八十五", Some("报销 85%")),
+            // The documents' own words: nothing read.
+            ("一站式", None),
+            ("三个一批", None),
+            ("十免", None),
+            ("一人一策", None),
+            ("3000元", None),
+            ("大病保险", None),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(
+                in_digits(typed).map(|o| o.2),
+                want.map(String::from),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            in_digits("医疗救助三千元"),
+            Some(("三千元".into(), "3000元".into(), "医疗救助 3000元".into()))
+        );
+    }
+}
