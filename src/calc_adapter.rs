@@ -246,6 +246,10 @@ pub enum Reading {
     /// non-compliant cost borne by the hospital: the amount is the most the patient pays (proved in
     /// `crates/engine/tests/properties.rs`).
     Ceiling,
+    /// Some were taken to be the total, no visit's non-compliant cost is borne by the hospital and the
+    /// 85% floor is read as by default: the amount is the least the patient pays (proved in
+    /// `crates/engine/tests/properties.rs`; a resident had budgeted by it).
+    Floor,
     /// Some were taken to be the total, and the amount is only an estimate from the total.
     FromTotal,
 }
@@ -260,6 +264,13 @@ pub fn reading(scenario: &Scenario, guessed: &[bool]) -> Reading {
         .all(|e| policy_engine::patient_share_capped(scenario, e))
     {
         Reading::Ceiling
+    } else if !scenario.options.literal_floor
+        && !scenario
+            .episodes
+            .iter()
+            .any(|e| policy_engine::hospital_bears_non_compliant(scenario, e))
+    {
+        Reading::Floor
     } else {
         Reading::FromTotal
     }

@@ -73,6 +73,7 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
     let how = reading(scenario, guessed);
     let (label, prefix) = match how {
         Reading::Ceiling => ("全年个人自付", "最多自付 "),
+        Reading::Floor => ("全年个人自付", "至少自付 "),
         Reading::FromTotal => ("全年个人自付（按总费用估算）", ""),
         Reading::AsTyped => ("全年个人自付", ""),
     };
@@ -98,6 +99,10 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
             Reading::AsTyped => None,
             Reading::Ceiling => Some(format!(
                 "{}合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。",
+                guessed_visits(guessed)
+            )),
+            Reading::Floor => Some(format!(
+                "{}合规费用按总费用估算。目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多。填上结算单上的“合规医疗费用”，结果会更准。",
                 guessed_visits(guessed)
             )),
             Reading::FromTotal => Some(format!(
@@ -136,11 +141,14 @@ pub fn visits_in_words(scenario: &Scenario, total: Decimal) -> String {
 /// The headline for the poster and the page: `建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元`.
 fn title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -> String {
     let what = visits_in_words(scenario, total);
+    let amount = wan(personal);
     let pays = match how {
-        Reading::Ceiling => format!("最多自付 {}", wan(personal)),
-        // Already an estimate: one 约 (`wan` says 约 when it rounds).
-        Reading::FromTotal => format!("个人自付约 {}", wan(personal).trim_start_matches("约 ")),
-        Reading::AsTyped => format!("个人自付 {}", wan(personal)),
+        Reading::Ceiling => format!("最多自付 {amount}"),
+        Reading::Floor => format!("至少自付 {amount}"),
+        // Already an estimate: one 约 (`wan` says 约 when it rounds), placed as `wan` places it.
+        Reading::FromTotal if amount.starts_with("约 ") => format!("个人自付 {amount}"),
+        Reading::FromTotal => format!("个人自付 约 {amount}"),
+        Reading::AsTyped => format!("个人自付 {amount}"),
     };
     format!("{} · {what}：{pays}", scenario.category.label())
 }

@@ -132,7 +132,7 @@ fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
             "chronic_outpatient",
             "county",
             true,
-            Reading::FromTotal,
+            Reading::Floor,
         ),
         (
             "huining-2018",
@@ -140,7 +140,7 @@ fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
             "inpatient",
             "county",
             true,
-            Reading::FromTotal,
+            Reading::Floor,
         ),
         (
             "huining-2018",
@@ -148,7 +148,7 @@ fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
             "inpatient",
             "county",
             true,
-            Reading::FromTotal,
+            Reading::Floor,
         ),
         (
             "meishan-2016",
@@ -180,7 +180,7 @@ fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
             "inpatient",
             "county",
             true,
-            Reading::FromTotal,
+            Reading::Floor,
         ),
     ] {
         let mut f = form("12000", "");
@@ -340,12 +340,14 @@ fn what_a_form_gives_and_what_the_result_says() {
 }
 
 /// The headline in words, for each reading: what a blank compliant cost makes of the amount, and the
-/// scenario as typed for the printout. (category, total, compliant, label, prefix, personal, guess note)
+/// scenario as typed for the printout. (category, reading options, total, compliant, label, prefix,
+/// personal, guess note)
 #[test]
 fn the_headline_says_how_to_read_the_amount() {
-    for (category, total, compliant, label, prefix, personal, guess) in [
+    for (category, options, total, compliant, label, prefix, personal, guess) in [
         (
             "poverty_registered",
+            &[][..],
             "12000",
             "10000",
             "全年个人自付",
@@ -355,6 +357,7 @@ fn the_headline_says_how_to_read_the_amount() {
         ),
         (
             "poverty_registered",
+            &[][..],
             "12000",
             "",
             "全年个人自付",
@@ -362,8 +365,23 @@ fn the_headline_says_how_to_read_the_amount() {
             "1,800.00",
             Some("目录外（不合规）费用由定点医院承担"),
         ),
+        // The non-compliant cost is the patient's own: the least they pay (a resident had budgeted by
+        // the estimate).
         (
             "ordinary",
+            &[][..],
+            "12000",
+            "",
+            "全年个人自付",
+            "至少自付 ",
+            "",
+            Some("目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多"),
+        ),
+        // Under the literal reading of the 85% floor a smaller compliant cost can be lifted to it: an
+        // estimate only.
+        (
+            "dibao",
+            &["literal_floor"][..],
             "12000",
             "",
             "全年个人自付（按总费用估算）",
@@ -374,6 +392,7 @@ fn the_headline_says_how_to_read_the_amount() {
     ] {
         let mut f = form(total, compliant);
         f.category = category.into();
+        f.options = options.iter().map(|o| o.to_string()).collect();
         let Outcome::Settled(b) = Outcome::of(&f) else {
             panic!("{category} {total} {compliant}: not settled");
         };

@@ -17,7 +17,7 @@ use crate::calc_adapter::{
 };
 use crate::charts::{stacked_bar, Part};
 
-use policy_engine::summary::payers;
+use policy_engine::summary::payers_of;
 
 /// The id of the calculator's section of assumed numbers (the page's `<details>`), which a step that used
 /// one opens.
@@ -50,7 +50,7 @@ pub fn ResultHead(
     if !changed.is_empty() {
         points.push(format!("{CHANGED}：{}。", changed.join("；")));
     }
-    let paid: Vec<String> = payers(&scenario.profile, y)
+    let paid: Vec<String> = payers_of(&scenario, y)
         .into_iter()
         .filter(|(label, v, _)| !v.is_zero() && label != "个人自付")
         .map(|(label, v, _)| format!("{label} {} 元", yuan(v)))
@@ -66,6 +66,9 @@ pub fn ResultHead(
             Reading::Ceiling => format!(
                 "{which}合规费用按总费用估算：目录外费用由定点医院承担，实际个人自付不会更多。"
             ),
+            Reading::Floor => {
+                format!("{which}合规费用按总费用估算：目录外费用要自己付，实际个人自付可能更多。")
+            }
             _ => format!("{which}合规费用按总费用估算，以医保经办机构结算为准。"),
         });
     }
@@ -158,7 +161,7 @@ pub fn CalcResult(
     let y = &result.year;
     let bar = stacked_bar(
         "全年医疗费用由谁支付",
-        &payers(&scenario.profile, y)
+        &payers_of(&scenario, y)
             .into_iter()
             .map(|(label, v, class)| Part {
                 label,
@@ -167,7 +170,7 @@ pub fn CalcResult(
             })
             .collect::<Vec<_>>(),
     );
-    let rows = payers(&scenario.profile, y)
+    let rows = payers_of(&scenario, y)
         .into_iter()
         .map(|(label, v, _)| {
             view! {

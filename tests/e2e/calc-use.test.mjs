@@ -20,7 +20,7 @@ after(async () => { await phone?.close(); await desk?.close(); await server?.clo
 
 const NESTED = /（[^（）]*（/;
 
-test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for others an estimate', async () => {
+test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for others a floor', async () => {
   const { page, errors } = await open(phone, `${server.base}/calc/`);
   await appReady(page);
   await page.fill('#v0-total', '1.2万');
@@ -32,10 +32,16 @@ test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for o
   assert.doesNotMatch(head, /含假设/);
   // The link carries the blank compliant field as blank.
   assert.match(page.url(), /v=i,c,1,1.2%E4%B8%87,,,/);
-  // 城乡低保对象: non-compliant costs are the patient's, so no ceiling is claimed.
+  // 城乡低保对象: non-compliant costs are the patient's, so the amount is the least they pay (a resident had
+  // budgeted by it, read as what he would pay).
   await page.check('input[name="category"][value="dibao"]');
-  await page.waitForFunction(() => !document.querySelector('.result-head').textContent.includes('最多'));
-  assert.match(await page.textContent('.result-head'), /按总费用估算/);
+  await page.waitForFunction(() => document.querySelector('.result-head').textContent.includes('至少自付'));
+  const floor = await page.textContent('.result-head');
+  assert.doesNotMatch(floor, /最多/);
+  assert.match(floor, /合规费用按总费用估算。目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多/);
+  // Only the payers whose rules reach 低保 (no 兜底补足 or 医疗救助 at 0.00: read as "you got nothing").
+  await page.waitForFunction(() => document.querySelectorAll('table.pay-table th[scope="row"]').length === 3);
+  assert.deepEqual(await page.locator('table.pay-table th[scope="row"]').allTextContents(), ['基本医保', '大病保险', '个人自付']);
   // Typing the compliant cost turns the estimate off.
   await page.fill('#v0-compliant', '10000');
   await page.waitForFunction(() => !document.querySelector('[data-testid="compliant-guess"]'));

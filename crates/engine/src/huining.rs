@@ -80,6 +80,11 @@ impl Person {
     }
 }
 
+/// Whether the 85% floor and 医疗救助 cover `s`'s person.
+pub(crate) fn covered(s: &Scenario) -> bool {
+    Person::of(s).covered
+}
+
 pub(crate) fn settle_year(s: &Scenario, p: &ProfileParams) -> Vec<EpisodeResult> {
     let c = Ctx::new(s, p);
     let who = Person::of(s);
@@ -297,12 +302,22 @@ fn floor_and_assistance(
         let assistance = pos(due - y.assistance_paid).min(personal_compliant);
         y.assistance_paid += assistance;
         r.assistance = assistance;
-        let mut detail = format!(
-            "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
-            yuan(before),
-            yuan(y.personal_compliant),
-            yuan(assistance_threshold)
-        );
+        // Nothing paid yet: said so (the rule's words alone read as money paid).
+        let mut detail = if assistance.is_zero() {
+            format!(
+                "全年累计个人自付合规费用由 {} 元增至 {} 元，还没有超过 {} 元，这次没有医疗救助",
+                yuan(before),
+                yuan(y.personal_compliant),
+                yuan(assistance_threshold)
+            )
+        } else {
+            format!(
+                "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
+                yuan(before),
+                yuan(y.personal_compliant),
+                yuan(assistance_threshold)
+            )
+        };
         if !inpatient {
             // Ambiguity `chronic-assistance`: the default counts 门诊慢特病.
             detail.push_str("。门诊慢特病也计入：县委办发〔2018〕83号等四处条款写的是“个人自负合规医疗费用”，没有限定住院；另有三处写“住院合规医疗费用”。若只算住院，这次的费用既不计入全年累计，也没有医疗救助");

@@ -1,9 +1,11 @@
 //! 眉山市 2016 rules (眉卫发〔2016〕137号): for 建档立卡 inpatients at in-county designated hospitals, no
 //! deductible and the personal share capped at 10% of the total cost (2016; the 2020 target, 10% of
 //! compliant cost, as an option), taken as met; what fills the gap down to the cap is reported as a
-//! backstop whose payer the document does not name (its 三（一）3 funds are not tied to the target). Non-compliant cost of a 建档立卡 patient is borne by
+//! backstop whose payer the document does not name (its 三（一）3 funds are not tied to the target).
+//! Non-compliant cost of a 建档立卡 patient is borne by
 //! the hospital inside the county and outside it (三（一）2（6） has no 县域内 limit, and its referral
-//! paragraph says the same of 省、市级 hospitals). Outside the county the step says 逐级转诊 applies.
+//! paragraph says the same of 省、市级 hospitals). Outside the county the 基本医保 step cites the no-deductible
+//! clause, whose reach (县域内) leaves the visit out.
 
 use rust_decimal::Decimal;
 
@@ -61,13 +63,14 @@ fn settle_visit(c: &Ctx<'_>, e: &Episode, y: &mut Year) -> EpisodeResult {
 }
 
 /// 基本医保: the amount on the bill, or estimated (no deductible where the cap applies; outside the county
-/// the step says 逐级转诊 applies).
+/// the step says why the deductible is there, citing the in-county clause).
 fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
     let inpatient = e.kind == EpisodeKind::Inpatient;
     let covered = capped(c.s, e);
     let referred = c.s.category == Category::PovertyRegistered && inpatient && !e.in_county;
-    let basic = match e.basic_paid {
-        Some(v) => v,
+    // Estimated: the amount and its arithmetic, as 会宁's step shows it.
+    let (basic, sum) = match e.basic_paid {
+        Some(v) => (v, String::new()),
         None => {
             r.estimated = true;
             let ratio_key = if inpatient {
@@ -80,14 +83,21 @@ fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
             } else {
                 c.get(&format!("basic_deductible_{}", e.level.key()))
             };
-            round(pos(e.compliant - deductible) * c.get(&ratio_key))
+            let ratio = c.get(&ratio_key);
+            let sum = format!(
+                "（合规费用 {} − 起付线 {}）× 报销比例 {}%。",
+                yuan(e.compliant),
+                yuan(deductible),
+                pct(ratio)
+            );
+            (round(pos(e.compliant - deductible) * ratio), sum)
         }
     };
     r.basic = basic;
-    let deductible_source = if covered {
+    // Outside the county, the clause whose reach (县域内) leaves this visit out: what the step rests on
+    // (it had cited the referral approvals, which say nothing of a deductible).
+    let deductible_source = if covered || referred {
         c.cite("no_deductible_rule")
-    } else if referred {
-        c.cite("referral_rule")
     } else {
         None
     };
@@ -103,14 +113,14 @@ fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
         detail: if e.basic_paid.is_some() {
             FROM_SLIP_DETAIL.into()
         } else if covered {
-            "县域内定点医疗机构住院，建档立卡贫困人口不设起付线；报销比例是假设值".into()
+            format!("{sum}县域内定点医疗机构住院，建档立卡贫困人口不设起付线；报销比例是假设值")
         } else if referred {
             format!(
-                "县域外住院要逐级转诊：县级医院转市级医院，要经会诊同意并报区、县卫生计生局批准；市级转省级，要经省部级专家会诊同意并报省级卫生计生行政部门批准。不设起付线和个人负担控制在医疗总费用的{}%以内，文件只写了县域内定点医疗机构，所以这里按有起付线、没有这项兜底计算（起付线和报销比例是假设值）",
+                "{sum}这次是县域外住院。不设起付线和个人负担控制在医疗总费用的{}%以内，文件只写了县域内定点医疗机构，所以这里按有起付线、没有这项兜底计算（起付线和报销比例是假设值）",
                 pct(c.get("cap_ratio_2016"))
             )
         } else {
-            "报销比例和起付线是假设值".into()
+            format!("{sum}报销比例和起付线是假设值")
         },
         overridden: c.take_overridden(),
     });
@@ -139,13 +149,29 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
             format!("大病保险报销{FROM_SLIP}"),
             FROM_SLIP_DETAIL.to_string(),
         ),
-        None => (
-            "大病保险报销".to_string(),
-            format!(
-                "全年累计个人负担的合规费用超过 {} 元的部分按比例报销（起付线和比例是假设值，按全年累计算一次起付线也是）",
-                yuan(c.get("critical_threshold"))
-            ),
-        ),
+        None => {
+            let (threshold, ratio) = (c.get("critical_threshold"), c.get("critical_ratio"));
+            let earlier = y.critical_paid - critical;
+            (
+                "大病保险报销".to_string(),
+                format!(
+                    "全年累计个人负担的合规费用 {} 元，{}（起付线和比例是假设值，按全年累计算一次起付线也是）",
+                    yuan(y.after_basic),
+                    if y.after_basic <= threshold {
+                        format!("还没有超过起付线 {} 元，这次没有大病保险", yuan(threshold))
+                    } else if earlier.is_zero() {
+                        format!("超过起付线 {} 元的部分 × 报销比例 {}%", yuan(threshold), pct(ratio))
+                    } else {
+                        format!(
+                            "超过起付线 {} 元的部分 × 报销比例 {}%，减去这一年之前已报的 {} 元",
+                            yuan(threshold),
+                            pct(ratio),
+                            yuan(earlier)
+                        )
+                    }
+                ),
+            )
+        }
     };
     r.steps.push(Step {
         rule,
@@ -202,13 +228,24 @@ fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
         amount: backstop,
         source: c.cite(key),
         assumption: false,
-        detail: format!(
-            "文件的目标是个人负担不超过{}的{}%，即 {} 元；按这个目标，超出的 {} 元不算您付。由哪项资金补、怎么补，文件没有写（本站当作这个目标已经做到）",
-            if of_compliant { "合规医疗费用" } else { "医疗总费用" },
-            pct(c.get(key)),
-            yuan(cap),
-            yuan(backstop)
-        ),
+        detail: if backstop.is_zero() {
+            // Nothing above the target: said so (超出的 0.00 元不算您付 read as a sum).
+            format!(
+                "文件的目标是个人负担不超过{}的{}%，即 {} 元；这次个人负担 {} 元，没有超过",
+                if of_compliant { "合规医疗费用" } else { "医疗总费用" },
+                pct(c.get(key)),
+                yuan(cap),
+                yuan(personal_before)
+            )
+        } else {
+            format!(
+                "文件的目标是个人负担不超过{}的{}%，即 {} 元；按这个目标，超出的 {} 元不算您付。由哪项资金补、怎么补，文件没有写（本站当作这个目标已经做到）",
+                if of_compliant { "合规医疗费用" } else { "医疗总费用" },
+                pct(c.get(key)),
+                yuan(cap),
+                yuan(backstop)
+            )
+        },
         overridden: c.take_overridden(),
     });
 }

@@ -194,9 +194,36 @@ pub fn reads_in_county(id: &str) -> bool {
 pub fn patient_share_capped(scenario: &Scenario, episode: &Episode) -> bool {
     match profile(&scenario.profile).map(|p| p.rules) {
         Some(Rules::Meishan) => {
-            crate::meishan::hospital_absorbs(scenario, episode)
+            hospital_bears_non_compliant(scenario, episode)
                 && crate::meishan::capped(scenario, episode)
         }
+        Some(Rules::Huining) => hospital_bears_non_compliant(scenario, episode),
+        None => false,
+    }
+}
+
+/// Whether `payer`'s rule reaches `scenario`'s person for some visit of the year: 甘肃's 兜底 and 医疗救助
+/// those it covers (建档立卡, and 兜底保障户 under that reading), 眉山's target 建档立卡 inpatients inside
+/// the county, the hospital's bearing of the non-compliant cost the visits it is for.
+pub fn reaches(scenario: &Scenario, payer: crate::summary::Payer) -> bool {
+    use crate::summary::Payer;
+    let rules = profile(&scenario.profile).map(|p| p.rules);
+    let any = |f: fn(&Scenario, &Episode) -> bool| scenario.episodes.iter().any(|e| f(scenario, e));
+    match payer {
+        Payer::Everyone => true,
+        Payer::Backstops => rules == Some(Rules::Huining) && crate::huining::covered(scenario),
+        Payer::Target => rules == Some(Rules::Meishan) && any(crate::meishan::capped),
+        Payer::Hospital => any(hospital_bears_non_compliant),
+    }
+}
+
+/// Whether, under `scenario`'s rules, the designated hospital bears the non-compliant (目录外) cost of
+/// `episode` (会宁 and 眉山: for 建档立卡). When no visit of a year is so, the non-compliant cost is the
+/// patient's own and settling with 合规 = 总费用 gives the least the patient pays (`tests/properties.rs`
+/// proves it over random years and splits).
+pub fn hospital_bears_non_compliant(scenario: &Scenario, episode: &Episode) -> bool {
+    match profile(&scenario.profile).map(|p| p.rules) {
+        Some(Rules::Meishan) => crate::meishan::hospital_absorbs(scenario, episode),
         Some(Rules::Huining) => crate::huining::hospital_absorbs(scenario, episode),
         None => false,
     }

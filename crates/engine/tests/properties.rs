@@ -6,8 +6,8 @@
 
 use policy_engine::amount;
 use policy_engine::{
-    patient_share_capped, profile, reads_in_county, settle, Category, Episode, EpisodeKind, Level,
-    Options, Scenario, SettleError, Unit,
+    hospital_bears_non_compliant, patient_share_capped, profile, reads_in_county, settle, Category,
+    Episode, EpisodeKind, Level, Options, Scenario, SettleError, Unit,
 };
 use rust_decimal::Decimal;
 
@@ -348,4 +348,68 @@ fn options_read_are_the_options_that_change_results() {
             );
         }
     }
+}
+
+/// The other side of the ceiling: where no visit's non-compliant cost is borne by the hospital
+/// (`hospital_bears_non_compliant`: 普通居民, 低保 and the other groups outside 建档立卡's cover), the
+/// non-compliant cost is the patient's own, so under the default reading of the 85% floor the year settled
+/// with 合规 = 总费用 is the least the patient pays: over random years (any profile, category, changed
+/// numbers) and random splits of each unknown visit's total, the year's personal amount is never below
+/// it. The calculator then says 至少自付 (a resident had read the estimate as what he would pay, and
+/// budgeted too little). Under the literal reading (the floor only below 大病保险's threshold: a smaller
+/// compliant cost can fall under it and be lifted to 85%) and where the hospital bears the rest,
+/// counter-examples are found, so the calculator must not call it a floor there.
+#[test]
+fn compliant_equal_to_total_is_a_floor_where_the_patient_bears_the_rest() {
+    let mut rng = Rng(0x2468_ACE0_1357_9BDF);
+    let (mut proved, mut counter_examples) = (0, 0);
+    for _ in 0..6000 {
+        let profile = ["huining-2018", "meishan-2016"][rng.below(2) as usize];
+        let category = Category::ALL[rng.below(5) as usize];
+        let mut s = scenario(&mut rng, profile, category, false);
+        s.episodes.truncate(1 + rng.below(4) as usize);
+        if rng.below(2) == 0 {
+            s.overrides = random_overrides(&mut rng, profile);
+        }
+        let unknown: Vec<bool> = s.episodes.iter().map(|_| rng.below(2) == 0).collect();
+        let unknown: Vec<bool> = if unknown.iter().any(|u| *u) {
+            unknown
+        } else {
+            s.episodes.iter().enumerate().map(|(i, _)| i == 0).collect()
+        };
+        let mut at_total = s.clone();
+        for (e, u) in at_total.episodes.iter_mut().zip(&unknown) {
+            if *u {
+                e.compliant = e.total;
+            }
+        }
+        let floor = settle(&at_total).unwrap().year.personal;
+        let claims = !at_total.options.literal_floor
+            && !at_total
+                .episodes
+                .iter()
+                .any(|e| hospital_bears_non_compliant(&at_total, e));
+        for _ in 0..8 {
+            let mut split = at_total.clone();
+            for (e, u) in split.episodes.iter_mut().zip(&unknown) {
+                if *u {
+                    e.compliant = (e.total * Decimal::new(rng.below(101) as i64, 2)).round_dp(2);
+                }
+            }
+            let personal = settle(&split).unwrap().year.personal;
+            if claims {
+                assert!(
+                    personal >= floor,
+                    "{personal} < {floor} with 合规 = 总费用: {split:?}"
+                );
+                proved += 1;
+            } else if personal < floor {
+                counter_examples += 1;
+            }
+        }
+    }
+    assert!(
+        proved > 1000 && counter_examples > 100,
+        "{proved} {counter_examples}"
+    );
 }

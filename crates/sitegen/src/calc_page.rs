@@ -7,7 +7,7 @@
 use minijinja::context;
 use policy_engine::form::{self, CalcForm, VisitForm};
 use policy_engine::money::yuan;
-use policy_engine::summary::{kind_label, payers};
+use policy_engine::summary::{kind_label, payers_of};
 use policy_engine::{
     profiles, reads_in_county, settle, Category, Episode, EpisodeKind, Level, Options, Scenario,
 };
@@ -79,7 +79,7 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
     let profile = policy_engine::profile(&scenario.profile)
         .ok_or_else(|| format!("no profile {}", scenario.profile))?;
     let episode = &scenario.episodes[0];
-    let rows: Vec<Row> = payers(&scenario.profile, &result.year)
+    let rows: Vec<Row> = payers_of(&scenario, &result.year)
         .into_iter()
         .map(|(label, amount, _)| Row {
             label,
