@@ -281,6 +281,29 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   await p.close();
 });
 
+test('at 1024×768 (a projector) the poster\'s QR code is on the screen beside its words, and opens the calculation', async () => {
+  const { page, errors } = await open(desk, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '12000');
+  await page.fill('#v0-compliant', '10000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]')?.textContent === '1,500.00');
+  await page.getByRole('button', { name: '海报' }).click();
+  const qr = page.locator('[data-testid="poster"] .poster-qr svg');
+  await qr.waitFor();
+  const box = await qr.boundingBox();
+  // Below the words it had been under the fold (its top at 725 px of 768).
+  assert.ok(box.y >= 0 && box.y + box.height <= 768, `the QR code on the screen: ${box.y}–${box.y + box.height}`);
+  assert.ok(box.width >= 250, `big enough to scan from the room: ${box.width}`);
+  const title = await page.locator('.poster-title').boundingBox();
+  assert.ok(box.x > title.x + title.width / 2, 'beside the words, not under them');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zct-poster-')), 'qr.png');
+  await qr.screenshot({ path: file });
+  const read = execFileSync('zbarimg', ['-q', '--raw', file]).toString().trim();
+  assert.equal(read, page.url());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a poster, the comparison, the chart and the bar say what their figures rest on', async () => {
   // Two changed assumed numbers and a second visit, as a trainer sets up a what-if.
   const { page, errors } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,;i,c,1,9000,8000,,;i,p,0,40000,30000,,;i,c,1,5000,4000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25')}`);
