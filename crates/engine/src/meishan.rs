@@ -228,24 +228,21 @@ fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
         amount: backstop,
         source: c.cite(key),
         assumption: false,
-        detail: if backstop.is_zero() {
-            // Nothing above the target: said so (超出的 0.00 元不算您付 read as a sum).
-            format!(
-                "文件的目标是个人负担不超过{}的{}%，即 {} 元；这次个人负担 {} 元，没有超过",
-                if of_compliant { "合规医疗费用" } else { "医疗总费用" },
-                pct(c.get(key)),
-                yuan(cap),
-                yuan(personal_before)
-            )
-        } else {
-            format!(
-                "文件的目标是个人负担不超过{}的{}%，即 {} 元；按这个目标，超出的 {} 元不算您付。由哪项资金补、怎么补，文件没有写（本站当作这个目标已经做到）",
-                if of_compliant { "合规医疗费用" } else { "医疗总费用" },
-                pct(c.get(key)),
-                yuan(cap),
-                yuan(backstop)
-            )
-        },
+        detail: format!(
+            "文件的目标是个人负担不超过{}的{}%，即 {} 元；{}",
+            if of_compliant { "合规医疗费用" } else { "医疗总费用" },
+            pct(c.get(key)),
+            yuan(cap),
+            if backstop.is_zero() {
+                // Nothing above the target: said so (超出的 0.00 元不算您付 read as a sum).
+                format!("这次个人负担 {} 元，没有超过", yuan(personal_before))
+            } else {
+                format!(
+                    "按这个目标，超出的 {} 元不算您付。由哪项资金补、怎么补，文件没有写（本站当作这个目标已经做到）",
+                    yuan(backstop)
+                )
+            }
+        ),
         overridden: c.take_overridden(),
     });
 }

@@ -243,9 +243,39 @@ fn the_amount_parser_never_panics() {
 /// non-compliant cost, a counter-example is found, so the calculator must not call it a ceiling there.
 #[test]
 fn compliant_equal_to_total_is_a_ceiling_where_the_hospital_bears_the_rest() {
-    let mut rng = Rng(0x1357_9BDF_2468_ACE0);
     let (mut proved, mut counter_examples) = (0, 0);
-    for _ in 0..4000 {
+    for (at_total, ceiling, splits) in years_with_unknown_compliant(0x1357_9BDF_2468_ACE0, 4000) {
+        let claims = at_total
+            .episodes
+            .iter()
+            .all(|e| patient_share_capped(&at_total, e));
+        for (split, personal) in splits {
+            if claims {
+                assert!(
+                    personal <= ceiling,
+                    "{personal} > {ceiling} with 合规 = 总费用: {split:?}"
+                );
+                proved += 1;
+            } else if personal > ceiling {
+                counter_examples += 1;
+            }
+        }
+    }
+    assert!(
+        proved > 1000 && counter_examples > 100,
+        "{proved} {counter_examples}"
+    );
+}
+
+/// Random years (any profile, category, reading, changed numbers) with some visits' compliant cost
+/// unknown (at least one), each with: the year settled with 合规 = 总费用 for those visits, its personal
+/// amount, and 8 random splits of each unknown visit's total with theirs.
+fn years_with_unknown_compliant(
+    seed: u64,
+    years: usize,
+) -> impl Iterator<Item = (Scenario, Decimal, Vec<(Scenario, Decimal)>)> {
+    let mut rng = Rng(seed);
+    (0..years).map(move |_| {
         let profile = ["huining-2018", "meishan-2016"][rng.below(2) as usize];
         let category = Category::ALL[rng.below(5) as usize];
         let mut s = scenario(&mut rng, profile, category, false);
@@ -266,34 +296,22 @@ fn compliant_equal_to_total_is_a_ceiling_where_the_hospital_bears_the_rest() {
                 e.compliant = e.total;
             }
         }
-        let ceiling = settle(&at_total).unwrap().year.personal;
-        let claims = at_total
-            .episodes
-            .iter()
-            .all(|e| patient_share_capped(&at_total, e));
-        for _ in 0..8 {
-            let mut split = at_total.clone();
-            for (e, u) in split.episodes.iter_mut().zip(&unknown) {
-                if *u {
-                    e.compliant = (e.total * Decimal::new(rng.below(101) as i64, 2)).round_dp(2);
+        let personal = settle(&at_total).unwrap().year.personal;
+        let splits = (0..8)
+            .map(|_| {
+                let mut split = at_total.clone();
+                for (e, u) in split.episodes.iter_mut().zip(&unknown) {
+                    if *u {
+                        e.compliant =
+                            (e.total * Decimal::new(rng.below(101) as i64, 2)).round_dp(2);
+                    }
                 }
-            }
-            let personal = settle(&split).unwrap().year.personal;
-            if claims {
-                assert!(
-                    personal <= ceiling,
-                    "{personal} > {ceiling} with 合规 = 总费用: {split:?}"
-                );
-                proved += 1;
-            } else if personal > ceiling {
-                counter_examples += 1;
-            }
-        }
-    }
-    assert!(
-        proved > 1000 && counter_examples > 100,
-        "{proved} {counter_examples}"
-    );
+                let p = settle(&split).unwrap().year.personal;
+                (split, p)
+            })
+            .collect();
+        (at_total, personal, splits)
+    })
 }
 
 /// Issue 13 (2): the calculator asks "县域内?" only for a profile whose rules read it. For the others
@@ -361,42 +379,14 @@ fn options_read_are_the_options_that_change_results() {
 /// counter-examples are found, so the calculator must not call it a floor there.
 #[test]
 fn compliant_equal_to_total_is_a_floor_where_the_patient_bears_the_rest() {
-    let mut rng = Rng(0x2468_ACE0_1357_9BDF);
     let (mut proved, mut counter_examples) = (0, 0);
-    for _ in 0..6000 {
-        let profile = ["huining-2018", "meishan-2016"][rng.below(2) as usize];
-        let category = Category::ALL[rng.below(5) as usize];
-        let mut s = scenario(&mut rng, profile, category, false);
-        s.episodes.truncate(1 + rng.below(4) as usize);
-        if rng.below(2) == 0 {
-            s.overrides = random_overrides(&mut rng, profile);
-        }
-        let unknown: Vec<bool> = s.episodes.iter().map(|_| rng.below(2) == 0).collect();
-        let unknown: Vec<bool> = if unknown.iter().any(|u| *u) {
-            unknown
-        } else {
-            s.episodes.iter().enumerate().map(|(i, _)| i == 0).collect()
-        };
-        let mut at_total = s.clone();
-        for (e, u) in at_total.episodes.iter_mut().zip(&unknown) {
-            if *u {
-                e.compliant = e.total;
-            }
-        }
-        let floor = settle(&at_total).unwrap().year.personal;
+    for (at_total, floor, splits) in years_with_unknown_compliant(0x2468_ACE0_1357_9BDF, 6000) {
         let claims = !at_total.options.literal_floor
             && !at_total
                 .episodes
                 .iter()
                 .any(|e| hospital_bears_non_compliant(&at_total, e));
-        for _ in 0..8 {
-            let mut split = at_total.clone();
-            for (e, u) in split.episodes.iter_mut().zip(&unknown) {
-                if *u {
-                    e.compliant = (e.total * Decimal::new(rng.below(101) as i64, 2)).round_dp(2);
-                }
-            }
-            let personal = settle(&split).unwrap().year.personal;
+        for (split, personal) in splits {
             if claims {
                 assert!(
                     personal >= floor,
