@@ -242,37 +242,27 @@ pub fn compliant_guessed(form: &CalcForm) -> Vec<bool> {
 pub enum Reading {
     /// Every compliant cost was given.
     AsTyped,
-    /// Some were taken to be the total, and every visit's patient share is capped with the
-    /// non-compliant cost borne by the hospital: the amount is the most the patient pays (proved in
-    /// `crates/engine/tests/properties.rs`).
+    /// Some were taken to be the total, and the amount is the most the patient pays
+    /// (`policy_engine::AtTotal::Ceiling`).
     Ceiling,
-    /// Some were taken to be the total, no visit's non-compliant cost is borne by the hospital and the
-    /// 85% floor is read as by default: the amount is the least the patient pays (proved in
-    /// `crates/engine/tests/properties.rs`; a resident had budgeted by it).
+    /// Some were taken to be the total, and the amount is the least the patient pays
+    /// (`policy_engine::AtTotal::Floor`; a resident had budgeted by it).
     Floor,
     /// Some were taken to be the total, and the amount is only an estimate from the total.
     FromTotal,
 }
 
-/// How to read the result of `scenario` when `guessed` visits had no compliant cost.
+/// How to read the result of `scenario` when `guessed` visits had no compliant cost (the engine's
+/// `at_total`, whose claims its property tests prove).
 pub fn reading(scenario: &Scenario, guessed: &[bool]) -> Reading {
+    use policy_engine::AtTotal;
     if !guessed.iter().any(|g| *g) {
-        Reading::AsTyped
-    } else if scenario
-        .episodes
-        .iter()
-        .all(|e| policy_engine::patient_share_capped(scenario, e))
-    {
-        Reading::Ceiling
-    } else if !scenario.options.literal_floor
-        && !scenario
-            .episodes
-            .iter()
-            .any(|e| policy_engine::hospital_bears_non_compliant(scenario, e))
-    {
-        Reading::Floor
-    } else {
-        Reading::FromTotal
+        return Reading::AsTyped;
+    }
+    match policy_engine::at_total(scenario) {
+        AtTotal::Ceiling => Reading::Ceiling,
+        AtTotal::Floor => Reading::Floor,
+        AtTotal::Estimate => Reading::FromTotal,
     }
 }
 

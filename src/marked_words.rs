@@ -108,7 +108,8 @@ fn asked() -> Option<String> {
 }
 
 /// Marks, in the clause `el` opens (its sub-clauses included), the words the address asks for, after
-/// taking off any marks made before; returns the first mark, if any words were found.
+/// taking off any marks made before; returns the mark to open at, if any words were found: the first
+/// where they stand together (`policy_content::mark::opening`), else the first.
 pub fn mark_in(el: &web_sys::Element) -> Option<web_sys::Element> {
     clear();
     let words = asked()?;
@@ -123,24 +124,26 @@ pub fn mark_in(el: &web_sys::Element) -> Option<web_sys::Element> {
         all.push_str(t);
     }
     let ranges = policy_content::mark::find(&all, &words);
-    // Each range cut into its pieces in single text nodes: (node, UTF-16 start, UTF-16 end).
+    let open_at = policy_content::mark::opening(&all, &words, &ranges);
+    // Each range cut into its pieces in single text nodes: (node, UTF-16 start, UTF-16 end, whether the
+    // range is the one to open at).
     let mut pieces = Vec::new();
     let mut at = 0;
     for (node, text) in nodes.iter().zip(&texts) {
         let (from, to) = (at, at + text.len());
-        for &(s, e) in &ranges {
+        for (i, &(s, e)) in ranges.iter().enumerate() {
             let (s, e) = (s.max(from), e.min(to));
             if s < e {
                 let utf16 = |b: usize| text[..b - from].encode_utf16().count() as u32;
-                pieces.push((node.clone(), utf16(s), utf16(e)));
+                pieces.push((node.clone(), utf16(s), utf16(e), i == open_at));
             }
         }
         at = to;
     }
     let doc = web_sys::window()?.document()?;
-    let mut first = None;
+    let (mut first, mut opening) = (None, None);
     // From the last piece back: cutting a node leaves the pieces before it where they were.
-    for (node, s, e) in pieces.into_iter().rev() {
+    for (node, s, e, opens) in pieces.into_iter().rev() {
         if e < node.length() {
             let _ = node.split_text(e);
         }
@@ -158,7 +161,10 @@ pub fn mark_in(el: &web_sys::Element) -> Option<web_sys::Element> {
         mark.set_class_name(CLASS);
         let _ = parent.insert_before(&mark, Some(&middle));
         let _ = mark.append_child(&middle);
+        if opens {
+            opening = Some(mark.clone());
+        }
         first = Some(mark);
     }
-    first
+    opening.or(first)
 }

@@ -164,7 +164,7 @@ fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
             "inpatient",
             "county",
             false,
-            Reading::FromTotal,
+            Reading::Ceiling,
         ),
         (
             "meishan-2016",
@@ -172,7 +172,7 @@ fn a_blank_compliant_cost_is_the_total_and_the_reading_says_what_that_means() {
             "inpatient",
             "city",
             true,
-            Reading::FromTotal,
+            Reading::Ceiling,
         ),
         (
             "meishan-2016",

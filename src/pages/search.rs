@@ -212,6 +212,9 @@ pub fn SearchPage() -> impl IntoView {
     // For the query and region shown, when it found nothing: its words searched apart, which find
     // something (policy_content::search::split_words).
     let apart = RwSignal::new(None::<(String, &'static str, String)>);
+    // For the query and region shown, when it found nothing: the documents' words for it (the word said,
+    // the documents' word, the query to search instead), which find something.
+    let documents_word = RwSignal::new(None::<(String, &'static str, (String, String, String))>);
     let loader = use_context::<SearchLoader>();
     spawn_local(async move {
         // As bytes, as the pieces are fetched: the first query finds that code ready. The search's code
@@ -291,9 +294,10 @@ pub fn SearchPage() -> impl IntoView {
                     Ok(p) => Shown::Found(text.clone(), key, p, true),
                     Err(()) => Shown::Failed,
                 });
-                // Nothing found, and no everyday word to offer the documents' word for: the words of a
-                // question typed as one run (贫困户住院), searched apart.
-                if nothing && (code.documents_words)(&text).is_none() {
+                // Nothing found: the documents' word for an everyday one (五保户, 三千元), offered only when
+                // it finds something (三万元 had been offered 30000元, which the documents never write);
+                // else the words of a question typed as one run (贫困户住院), searched apart.
+                if nothing {
                     let finds = |q: String| {
                         let lib = lib.clone();
                         async move {
@@ -302,8 +306,16 @@ pub fn SearchPage() -> impl IntoView {
                                 .is_ok_and(|p| p.in_documents_text())
                         }
                     };
-                    let offer = split_words(&text, finds).await;
+                    let word = match (code.documents_words)(&text) {
+                        Some(word) if finds(word.2.clone()).await => Some(word),
+                        _ => None,
+                    };
+                    let offer = match word {
+                        Some(_) => None,
+                        None => split_words(&text, finds).await,
+                    };
                     if latest.get() == n {
+                        documents_word.set(word.map(|w| (text.clone(), key, w)));
                         apart.set(offer.map(|o| (text.clone(), key, o)));
                     }
                 }
@@ -427,10 +439,12 @@ pub fn SearchPage() -> impl IntoView {
                                 .filter(|(t, k, _)| *t == text && *k == key)
                                 .map(|(_, _, o)| o.clone())
                         });
-                    let documents_word = lib
-                        .with_untracked(|l| l.as_ref().map(|(_, c)| c.documents_words))
-                        .and_then(|words| words(&text));
-                    // The search's code is loaded: a search has run.
+                    let documents_word = documents_word
+                        .with(|w| {
+                            w.as_ref()
+                                .filter(|(t, k, _)| *t == text && *k == key)
+                                .map(|(_, _, w)| w.clone())
+                        });
                     view! {
                         <Results
                             page=page
@@ -490,8 +504,8 @@ fn Results(
     /// When nothing was found: the query's words searched apart, which find something.
     #[prop(default = None)]
     apart: Option<String>,
-    /// The documents' words for the query, if it holds a word they do not use
-    /// (`policy_content::search::in_documents_words`): offered when nothing was found.
+    /// When nothing was found: the documents' words for the query, if it holds a word they do not use
+    /// (`policy_content::search::in_documents_words`), which find something.
     #[prop(default = None)]
     documents_word: Option<(String, String, String)>,
 ) -> impl IntoView {

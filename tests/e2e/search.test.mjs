@@ -325,6 +325,19 @@ test('several words show and open the clause where they stand together, and an a
     return r.top > -5 && r.top < 200;
   }, id, { timeout: 5000 });
 
+  // 医疗救助 3000元: its first hit is a long paragraph whose first 医疗救助 is a screen above 3000元; the page
+  // opens where the two stand together (3000元 had been at 1,025 px of 780).
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('医疗救助 3000元')}`);
+  await countFor(page, '医疗救助 3000元');
+  await page.locator('ol.hits li > a').first().click();
+  await page.waitForURL(/\/docs\//);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelectorAll('mark.asked').length > 0);
+  await page.waitForFunction(() => [...document.querySelectorAll('mark.asked')].some((m) => {
+    const r = m.getBoundingClientRect();
+    return m.textContent.replace(/\s/g, '') === '3000元' && r.top >= 0 && r.bottom <= innerHeight;
+  }), null, { timeout: 5000 });
+
   // 三千元: the documents write 3000元. Offered, one tap away, and it finds the clauses.
   await page.goto(`${server.base}/search/?q=${encodeURIComponent('医疗救助三千元')}`);
   await countFor(page, '医疗救助三千元');
@@ -335,6 +348,16 @@ test('several words show and open the clause where they stand together, and an a
   assert.match(await countFor(page, '医疗救助 3000元'), /找到 \d+ 处/);
   const again = await page.locator('ol.hits li').first().locator('mark').allTextContents();
   assert.ok(again.includes('医疗救助') && again.some((m) => m.replace(/\s/g, '') === '3000元'), `${again}`);
+  // 三万元: the documents write 3万元 (it had been offered 30000元, which finds nothing); 一万二千元, which no
+  // document says in any form, is offered nothing that finds nothing.
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('三万元')}`);
+  await countFor(page, '三万元');
+  await page.getByTestId('documents-word').waitFor();
+  assert.equal(await page.getByTestId('documents-word').locator('a').textContent(), '搜“3万元”');
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('一万二千元')}`);
+  await countFor(page, '一万二千元');
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getByTestId('documents-word').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -162,6 +162,33 @@ pub fn find(text: &str, words: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Which of `ranges` (what [`find`] marks for `words` in `text`) a page opens at: the first of the place
+/// where the words stand closest together ([`crate::search::closest`], as a search's hit shows and opens
+/// it), else the first. A search for 医疗救助 3000元 had opened a long clause at its first 医疗救助, 3000元
+/// a screen further down.
+pub fn opening(text: &str, words: &str, ranges: &[(usize, usize)]) -> usize {
+    let terms: Vec<&str> = words.split_whitespace().collect();
+    if terms.len() < 2 || terms.iter().any(|t| t.contains(GAP)) {
+        return 0;
+    }
+    let (hay, spans) = normalize_mapped(text);
+    let each: Vec<Vec<(usize, usize)>> = terms
+        .iter()
+        .map(|t| {
+            let t = normalize_mapped(t).0;
+            crate::search::occurrences(&hay, &t)
+                .into_iter()
+                .map(|i| (i, i + t.len()))
+                .collect()
+        })
+        .collect();
+    let Some((start, _)) = crate::search::closest(&each, &[]) else {
+        return 0;
+    };
+    let byte = spans[start].0;
+    ranges.iter().position(|r| r.1 > byte).unwrap_or(0)
+}
+
 /// Brackets and quotation marks, opening and closing.
 const PAIRS: [(char, char); 7] = [
     ('（', '）'),
@@ -239,6 +266,32 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    /// The mark a page opens at: where the words stand together (the search's hit shows that place),
+    /// else the first. (text, words, the marked text opened at)
+    #[test]
+    fn a_page_opens_where_the_words_stand_together() {
+        for (text, words, want) in [
+            (
+                "医疗救助资金要预拨。……很长的一段话……个人自付超过3000元的部分由医疗救助解决。",
+                "医疗救助 3000元",
+                "3000元",
+            ),
+            ("先说3000元，再说医疗救助。", "医疗救助 3000元", "3000元"),
+            ("医疗救助和大病保险。", "医疗救助", "医疗救助"),
+            ("只有医疗救助。", "医疗救助 3000元", "医疗救助"),
+            (
+                "个人自负合规费用……全部解决。",
+                "个人自负合规…全部解决",
+                "个人自负合规费用……全部解决",
+            ),
+        ] {
+            let ranges = find(text, words);
+            let at = opening(text, words, &ranges);
+            let (s, e) = ranges[at];
+            assert_eq!(&text[s..e], want, "{text} / {words}");
+        }
     }
 
     #[test]

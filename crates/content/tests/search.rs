@@ -412,6 +412,10 @@ fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something(
         "百分之八十五",
         "两千元",
         "五千元",
+        // A helper's audit: 万 as the documents write it (3万元), 多 and 元钱 left out.
+        "三万元",
+        "三千多元",
+        "三千元钱",
     ] {
         let (_, _, instead) =
             in_documents_words(q).unwrap_or_else(|| panic!("{q}: nothing offered"));

@@ -24,6 +24,6 @@ pub use model::{
 pub use overrides::{OverrideError, Unit};
 pub use params::{profile, profiles, Citation, Param, ProfileParams};
 pub use settle::{
-    hospital_bears_non_compliant, patient_share_capped, problems, reads_in_county, settle, sweep,
-    sweep_visit, Field, SettleError,
+    at_total, hospital_bears_non_compliant, patient_share_capped, problems, reads_in_county,
+    settle, sweep, sweep_visit, AtTotal, Field, SettleError,
 };

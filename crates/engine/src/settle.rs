@@ -202,6 +202,39 @@ pub fn patient_share_capped(scenario: &Scenario, episode: &Episode) -> bool {
     }
 }
 
+/// What a year settled with 合规 = 总费用 for the visits whose compliant cost is not known is, against
+/// the year as it will be settled (`tests/properties.rs` proves each claim over random years and splits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtTotal {
+    /// The most the patient pays: every visit's non-compliant cost is borne by the hospital and its
+    /// compliant share capped (a larger compliant cost in one visit raises the year's 大病保险 for another
+    /// whose share is not capped, so the year's amount can fall), or the year is one such visit whose
+    /// share is not capped (眉山's 建档立卡 outside the county: nothing else in the year to move).
+    Ceiling,
+    /// The least the patient pays: no visit's non-compliant cost is borne by the hospital (it is the
+    /// patient's own), under the default reading of the 85% floor (read literally, the floor holds only
+    /// below 大病保险's threshold, and a smaller compliant cost can fall under it and be lifted to 85%).
+    Floor,
+    /// Neither: an estimate.
+    Estimate,
+}
+
+/// How to read `scenario` settled with 合规 = 总费用 for the visits whose compliant cost is not known.
+pub fn at_total(scenario: &Scenario) -> AtTotal {
+    let es = &scenario.episodes;
+    if es.iter().all(|e| patient_share_capped(scenario, e))
+        || matches!(es.as_slice(), [e] if hospital_bears_non_compliant(scenario, e))
+    {
+        AtTotal::Ceiling
+    } else if !scenario.options.literal_floor
+        && !es.iter().any(|e| hospital_bears_non_compliant(scenario, e))
+    {
+        AtTotal::Floor
+    } else {
+        AtTotal::Estimate
+    }
+}
+
 /// Whether `payer`'s rule reaches `scenario`'s person for some visit of the year: 甘肃's 兜底 and 医疗救助
 /// those it covers (建档立卡, and 兜底保障户 under that reading), 眉山's target 建档立卡 inpatients inside
 /// the county, the hospital's bearing of the non-compliant cost the visits it is for.

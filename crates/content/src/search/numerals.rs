@@ -29,8 +29,21 @@ const TEN_THOUSAND: char = '万';
 /// What a percentage is said with, before its number.
 const PERCENT_SAID: &str = "百分之";
 
-/// Words for 元 that people say (the documents write 元).
-const YUAN_SAID: &[&str] = &["块钱", "块", "元"];
+/// Words for 元 that people say (the documents write 元), longest first.
+const YUAN_SAID: &[&str] = &["块钱", "元钱", "块", "元"];
+
+/// What people say between an amount and its unit for "a little more" (三千多元), left out of the offer:
+/// the documents write the amount.
+const MORE: char = '多';
+
+/// The percent signs, after a number in words (八十五%).
+const PERCENT_SIGNS: &[char] = &['%', '％'];
+
+/// Characters that make a numeral part of a number written otherwise (3千元, 二点五万元): such a run is
+/// left as it is.
+fn joins_number(c: char) -> bool {
+    crate::width::half(c).is_ascii_digit() || matches!(c, '点' | '.' | '．')
+}
 
 fn digit(c: char) -> Option<u64> {
     DIGITS.iter().find(|d| d.0 == c).map(|d| d.1)
@@ -81,31 +94,52 @@ fn value(run: &[char]) -> Option<u64> {
     Some(total + section + tail)
 }
 
-/// `query` with every amount or rate typed in words in digits, each set apart as a term of its own
-/// (医疗救助三千元 → 医疗救助 3000元), with the words it had and their digits (the first such number's);
-/// `None` when it has none.
+/// A number as the documents write it: in 万 from 10,000 when that is how it reads (30000 → 3万, 25000 →
+/// 2.5万, 3000000 → 300万: the documents write 3万元, 2.5万元, 300万元), else in digits.
+fn as_written(n: u64) -> String {
+    if n >= 10_000 && n.is_multiple_of(1_000) {
+        let (whole, tenths) = (n / 10_000, n % 10_000 / 1_000);
+        if tenths == 0 {
+            format!("{whole}万")
+        } else {
+            format!("{whole}.{tenths}万")
+        }
+    } else {
+        n.to_string()
+    }
+}
+
+/// `query` with every amount or rate typed in words as the documents write it, each set apart as a term
+/// of its own (医疗救助三千元 → 医疗救助 3000元, 三万元 → 3万元), with the words it had and how the
+/// documents write them (the first such number's); `None` when it has none. Whether the documents hold
+/// that amount is for the search to say: the page offers it only when it finds something.
 pub fn in_digits(query: &str) -> Option<(String, String, String)> {
     let chars: Vec<char> = query.chars().collect();
+    let percent_said: Vec<char> = PERCENT_SAID.chars().collect();
     let mut out = String::new();
     let mut first: Option<(String, String)> = None;
     let mut i = 0;
     while i < chars.len() {
-        let percent = chars[i..].starts_with(&PERCENT_SAID.chars().collect::<Vec<_>>());
-        let from = if percent {
-            i + PERCENT_SAID.chars().count()
-        } else {
-            i
-        };
+        let percent = chars[i..].starts_with(&percent_said);
+        let from = if percent { i + percent_said.len() } else { i };
         let len = chars[from..].iter().take_while(|c| is_numeral(**c)).count();
         let run = &chars[from..from + len];
-        let rest: String = chars[from + len..].iter().collect();
+        // 三千多元: the amount and its unit, 多 left out.
+        let after = from + len + usize::from(chars.get(from + len) == Some(&MORE));
+        let rest: String = chars[after..].iter().collect();
         let yuan = YUAN_SAID.iter().find(|y| rest.starts_with(**y));
+        let sign = chars
+            .get(from + len)
+            .is_some_and(|c| PERCENT_SIGNS.contains(c));
         let magnitude = run
             .iter()
             .any(|c| small_unit(*c).is_some() || *c == TEN_THOUSAND);
-        let read = (len > 0 && (percent || yuan.is_some() || (magnitude && len >= 2)))
-            .then(|| value(run))
-            .flatten();
+        let joined = (i > 0 && joins_number(chars[i - 1]))
+            || chars.get(from + len).is_some_and(|c| joins_number(*c));
+        let read =
+            (len > 0 && !joined && (percent || sign || yuan.is_some() || (magnitude && len >= 2)))
+                .then(|| value(run))
+                .flatten();
         let Some(n) = read else {
             out.push(chars[i]);
             i += 1;
@@ -113,10 +147,12 @@ pub fn in_digits(query: &str) -> Option<(String, String, String)> {
         };
         let (digits, end) = if percent {
             (format!("{n}%"), from + len)
+        } else if sign {
+            (format!("{n}%"), from + len + 1)
         } else if let Some(y) = yuan {
-            (format!("{n}元"), from + len + y.chars().count())
+            (format!("{}元", as_written(n)), after + y.chars().count())
         } else {
-            (n.to_string(), from + len)
+            (as_written(n), from + len)
         };
         let said: String = chars[i..end].iter().collect();
         first.get_or_insert((said, digits.clone()));
@@ -147,8 +183,19 @@ mod tests {
             ("五千", Some("5000")),
             ("两千五百元", Some("2500元")),
             ("两千五", Some("2500")),
-            ("一万二千元", Some("12000元")),
-            ("一万二", Some("12000")),
+            ("一万二千元", Some("1.2万元")),
+            ("一万二", Some("1.2万")),
+            ("三万元", Some("3万元")),
+            ("两万五", Some("2.5万")),
+            ("三百万元", Some("300万元")),
+            ("一万零五百元", Some("10500元")),
+            ("三千多元", Some("3000元")),
+            ("三千元钱", Some("3000元")),
+            ("八十五%", Some("85%")),
+            ("八十五％以上", Some("85% 以上")),
+            // Part of a number written otherwise: left as typed.
+            ("3千元", None),
+            ("二点五万元", None),
             ("十五元", Some("15元")),
             ("七百元", Some("700元")),
             ("一千零五元", Some("1005元")),
