@@ -65,7 +65,13 @@ pub fn scroll_to_hash() {
             (words, top)
         }
         None => {
-            let top = el.get_bounding_client_rect().top();
+            // Where `scroll_into_view` puts it (below its scroll margin), not where a page still too short
+            // to scroll that far left it: a heading near the end of the build's page, held there as the app
+            // drew the longer page, had stayed 200–340 px down (编者注's headings).
+            let top = el
+                .get_bounding_client_rect()
+                .top()
+                .min(scroll_margin_top(&el));
             (el, top)
         }
     };
@@ -73,6 +79,17 @@ pub fn scroll_to_hash() {
     let place = Place::of((el, top));
     OPENED_AT.with(|o| o.replace(Some(place.clone())));
     keep_in_place(place);
+}
+
+/// `el`'s scroll margin at its top (style.css: below the bar a document's 文号 stays in), in px; 0 if none.
+/// Read with the browser's `parseFloat` (Rust's float parser would add 12 KB of tables to the wasm).
+fn scroll_margin_top(el: &web_sys::Element) -> f64 {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(el).ok().flatten())
+        .and_then(|s| s.get_property_value("scroll-margin-top").ok())
+        .map(|v| js_sys::parse_float(&v))
+        .filter(|v| v.is_finite())
+        .unwrap_or(0.0)
 }
 
 /// Scrolls the table `el` is in sideways, if it is in one, so that `el` starts in view (a search hit's
