@@ -354,6 +354,11 @@ test('several words show and open the clause where they stand together, and an a
   await countFor(page, '三万元');
   await page.getByTestId('documents-word').waitFor();
   assert.equal(await page.getByTestId('documents-word').locator('a').textContent(), '搜“3万元”');
+  // 3000块: digits with the unit people say.
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('3000块')}`);
+  await countFor(page, '3000块');
+  await page.getByTestId('documents-word').waitFor();
+  assert.equal(await page.getByTestId('documents-word').locator('a').textContent(), '搜“3000元”');
   await page.goto(`${server.base}/search/?q=${encodeURIComponent('一万二千元')}`);
   await countFor(page, '一万二千元');
   await page.waitForTimeout(1500);

@@ -416,6 +416,9 @@ fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something(
         "三万元",
         "三千多元",
         "三千元钱",
+        // The next: digits with a spoken unit.
+        "3000块",
+        "医疗救助3000块钱",
     ] {
         let (_, _, instead) =
             in_documents_words(q).unwrap_or_else(|| panic!("{q}: nothing offered"));

@@ -94,6 +94,44 @@ fn value(run: &[char]) -> Option<u64> {
     Some(total + section + tail)
 }
 
+/// `term` added to `out` as a term of its own: a space before it and, unless `next` (what follows it in
+/// the query) is one, after it.
+fn apart(out: &mut String, term: &str, next: Option<&char>) {
+    if !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out.push_str(term);
+    if next.is_some_and(|c| !c.is_whitespace()) {
+        out.push(' ');
+    }
+}
+
+/// At `i`, digits (not after another digit) followed by a unit people say for 元 other than 元 itself
+/// (块, 块钱, 元钱; 多 before it left out): the digits and where the unit ends.
+fn digits_with_spoken_unit(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let digit = |c: &char| crate::width::half(*c).is_ascii_digit();
+    if i > 0 && joins_number(chars[i - 1]) {
+        return None;
+    }
+    let len = chars[i..]
+        .iter()
+        .take_while(|c| digit(c) || joins_number(**c) && !matches!(c, '点'))
+        .count();
+    if len == 0 || !digit(&chars[i]) {
+        return None;
+    }
+    let after = i + len + usize::from(chars.get(i + len) == Some(&MORE));
+    let rest: String = chars[after..].iter().collect();
+    let unit = YUAN_SAID
+        .iter()
+        .find(|y| rest.starts_with(**y) && **y != "元")?;
+    let said: String = chars[i..i + len]
+        .iter()
+        .map(|c| crate::width::half(*c))
+        .collect();
+    Some((said, after + unit.chars().count()))
+}
+
 /// A number as the documents write it: in 万 from 10,000 when that is how it reads (30000 → 3万, 25000 →
 /// 2.5万, 3000000 → 300万: the documents write 3万元, 2.5万元, 300万元), else in digits.
 fn as_written(n: u64) -> String {
@@ -141,6 +179,14 @@ pub fn in_digits(query: &str) -> Option<(String, String, String)> {
                 .then(|| value(run))
                 .flatten();
         let Some(n) = read else {
+            // An amount in digits with a spoken unit (3000块, 3000多块钱): the documents' 元.
+            if let Some((said, end)) = digits_with_spoken_unit(&chars, i) {
+                let yuan = format!("{said}元");
+                first.get_or_insert((chars[i..end].iter().collect(), yuan.clone()));
+                apart(&mut out, &yuan, chars.get(end));
+                i = end;
+                continue;
+            }
             out.push(chars[i]);
             i += 1;
             continue;
@@ -156,13 +202,7 @@ pub fn in_digits(query: &str) -> Option<(String, String, String)> {
         };
         let said: String = chars[i..end].iter().collect();
         first.get_or_insert((said, digits.clone()));
-        if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-        out.push_str(&digits);
-        if end < chars.len() && !chars[end].is_whitespace() {
-            out.push(' ');
-        }
+        apart(&mut out, &digits, chars.get(end));
         i = end;
     }
     first.map(|(said, digits)| (said, digits, out))
@@ -193,6 +233,12 @@ mod tests {
             ("三千元钱", Some("3000元")),
             ("八十五%", Some("85%")),
             ("八十五％以上", Some("85% 以上")),
+            // Digits with a spoken unit: 元.
+            ("3000块", Some("3000元")),
+            ("3000块钱", Some("3000元")),
+            ("３０００多块钱", Some("3000元")),
+            ("报销3000块", Some("报销 3000元")),
+            ("3000元", None),
             // Part of a number written otherwise: left as typed.
             ("3千元", None),
             ("二点五万元", None),
