@@ -1,8 +1,9 @@
-//! Amounts and rates typed in words (三千元, 两千五百元, 百分之八十五), which the documents write in digits
-//! (3000元, 85%): the query with them in digits, for the search to offer when the words find nothing.
-//! Only a number with a unit (元, 块, 块钱) or a magnitude (十, 百, 千, 万), or after 百分之, is read: a
-//! lone numeral is part of the documents' own words (一站式, 三个一批), and so is 十 in 十免; those find
-//! something, and an offer is made only for a query that finds nothing.
+//! Amounts and rates typed in words (三千元, 三万元, 百分之八十五) or with the unit people say (3000块),
+//! which the documents write in digits and 元 (3000元, 3万元, 85%): the query as the documents would write
+//! it, for the search to offer when the words find nothing (and the offer finds something). Only a number
+//! with a unit (元, 块, 块钱, %) or a magnitude (十, 百, 千, 万), or after 百分之, is read: a lone numeral
+//! is part of the documents' own words (一站式, 三个一批), and so is 十 in 十免; those find something, and
+//! an offer is made only for a query that finds nothing.
 
 /// The value of each numeral.
 const DIGITS: &[(char, u64)] = &[
