@@ -174,13 +174,7 @@ pub fn opening(text: &str, words: &str, ranges: &[(usize, usize)]) -> usize {
     let (hay, spans) = normalize_mapped(text);
     let each: Vec<Vec<(usize, usize)>> = terms
         .iter()
-        .map(|t| {
-            let t = normalize_mapped(t).0;
-            crate::search::occurrences(&hay, &t)
-                .into_iter()
-                .map(|i| (i, i + t.len()))
-                .collect()
-        })
+        .map(|t| crate::search::spans_of(&hay, &normalize_mapped(t).0, 0))
         .collect();
     let Some((start, _)) = crate::search::closest(&each, &[]) else {
         return 0;

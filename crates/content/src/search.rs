@@ -247,6 +247,15 @@ pub(crate) fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
         .collect()
 }
 
+/// Where `needle` occurs in `hay` (overlapping ones too), as `(start, end)` moved on by `offset` (where
+/// `hay` begins in the whole text): one term's matches, as [`hit_with`] and [`closest`] take them.
+pub(crate) fn spans_of(hay: &[char], needle: &[char], offset: usize) -> Vec<(usize, usize)> {
+    occurrences(hay, needle)
+        .into_iter()
+        .map(|i| (offset + i, offset + i + needle.len()))
+        .collect()
+}
+
 /// Elements of both ascending lists.
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
@@ -455,18 +464,13 @@ pub(crate) fn hit_in_window(
     let (mut title_terms, mut count, mut matches) = (0, 0, Vec::new());
     for t in terms {
         let in_title = occurrences(&title, t).len();
-        let in_text = occurrences(&text, t);
+        let in_text = spans_of(&text, t, offset);
         if in_title == 0 && in_text.is_empty() {
             return None;
         }
         title_terms += usize::from(in_title > 0);
         count += in_title + in_text.len();
-        matches.push(
-            in_text
-                .into_iter()
-                .map(|i| (offset + i, offset + i + t.len()))
-                .collect(),
-        );
+        matches.push(in_text);
     }
     let window = Window {
         text: &entry.text,

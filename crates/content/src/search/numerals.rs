@@ -107,30 +107,64 @@ fn apart(out: &mut String, term: &str, next: Option<&char>) {
     }
 }
 
+/// The word for 元 that people say at `at` (just after an amount; 多 before it left out: 三千多元), and where
+/// it ends.
+fn yuan_at(chars: &[char], at: usize) -> Option<(&'static str, usize)> {
+    let after = at + usize::from(chars.get(at) == Some(&MORE));
+    let rest: String = chars[after..].iter().collect();
+    let said = YUAN_SAID.iter().find(|y| rest.starts_with(**y))?;
+    Some((said, after + said.chars().count()))
+}
+
 /// At `i`, digits (not after another digit) followed by a unit people say for 元 other than 元 itself
-/// (块, 块钱, 元钱; 多 before it left out): the digits and where the unit ends.
+/// (块, 块钱, 元钱; 多 before it left out): `3000元`, and where the unit ends.
 fn digits_with_spoken_unit(chars: &[char], i: usize) -> Option<(String, usize)> {
     let digit = |c: &char| crate::width::half(*c).is_ascii_digit();
-    if i > 0 && joins_number(chars[i - 1]) {
+    if (i > 0 && joins_number(chars[i - 1])) || !chars.get(i).is_some_and(digit) {
         return None;
     }
     let len = chars[i..]
         .iter()
         .take_while(|c| digit(c) || joins_number(**c) && !matches!(c, '点'))
         .count();
-    if len == 0 || !digit(&chars[i]) {
-        return None;
-    }
-    let after = i + len + usize::from(chars.get(i + len) == Some(&MORE));
-    let rest: String = chars[after..].iter().collect();
-    let unit = YUAN_SAID
-        .iter()
-        .find(|y| rest.starts_with(**y) && **y != "元")?;
-    let said: String = chars[i..i + len]
+    let (_, end) = yuan_at(chars, i + len).filter(|(said, _)| *said != "元")?;
+    let digits: String = chars[i..i + len]
         .iter()
         .map(|c| crate::width::half(*c))
         .collect();
-    Some((said, after + unit.chars().count()))
+    Some((format!("{digits}元"), end))
+}
+
+/// At `i`, an amount or rate in words (三千元, 三万, 百分之八十五, 八十五%): as the documents write it, and
+/// where it ends.
+fn words_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let percent_said: Vec<char> = PERCENT_SAID.chars().collect();
+    let percent = chars[i..].starts_with(&percent_said);
+    let from = if percent { i + percent_said.len() } else { i };
+    let len = chars[from..].iter().take_while(|c| is_numeral(**c)).count();
+    let run = &chars[from..from + len];
+    let yuan = yuan_at(chars, from + len);
+    let sign = chars
+        .get(from + len)
+        .is_some_and(|c| PERCENT_SIGNS.contains(c));
+    let magnitude = run
+        .iter()
+        .any(|c| small_unit(*c).is_some() || *c == TEN_THOUSAND);
+    let joined = (i > 0 && joins_number(chars[i - 1]))
+        || chars.get(from + len).is_some_and(|c| joins_number(*c));
+    if len == 0 || joined || !(percent || sign || yuan.is_some() || (magnitude && len >= 2)) {
+        return None;
+    }
+    let n = value(run)?;
+    Some(if percent {
+        (format!("{n}%"), from + len)
+    } else if sign {
+        (format!("{n}%"), from + len + 1)
+    } else if let Some((_, end)) = yuan {
+        (format!("{}元", as_written(n)), end)
+    } else {
+        (as_written(n), from + len)
+    })
 }
 
 /// A number as the documents write it: in 万 from 10,000 when that is how it reads (30000 → 3万, 25000 →
@@ -154,59 +188,22 @@ fn as_written(n: u64) -> String {
 /// that amount is for the search to say: the page offers it only when it finds something.
 pub fn in_digits(query: &str) -> Option<(String, String, String)> {
     let chars: Vec<char> = query.chars().collect();
-    let percent_said: Vec<char> = PERCENT_SAID.chars().collect();
     let mut out = String::new();
     let mut first: Option<(String, String)> = None;
     let mut i = 0;
     while i < chars.len() {
-        let percent = chars[i..].starts_with(&percent_said);
-        let from = if percent { i + percent_said.len() } else { i };
-        let len = chars[from..].iter().take_while(|c| is_numeral(**c)).count();
-        let run = &chars[from..from + len];
-        // 三千多元: the amount and its unit, 多 left out.
-        let after = from + len + usize::from(chars.get(from + len) == Some(&MORE));
-        let rest: String = chars[after..].iter().collect();
-        let yuan = YUAN_SAID.iter().find(|y| rest.starts_with(**y));
-        let sign = chars
-            .get(from + len)
-            .is_some_and(|c| PERCENT_SIGNS.contains(c));
-        let magnitude = run
-            .iter()
-            .any(|c| small_unit(*c).is_some() || *c == TEN_THOUSAND);
-        let joined = (i > 0 && joins_number(chars[i - 1]))
-            || chars.get(from + len).is_some_and(|c| joins_number(*c));
-        let read =
-            (len > 0 && !joined && (percent || sign || yuan.is_some() || (magnitude && len >= 2)))
-                .then(|| value(run))
-                .flatten();
-        let Some(n) = read else {
-            // An amount in digits with a spoken unit (3000块, 3000多块钱): the documents' 元.
-            if let Some((said, end)) = digits_with_spoken_unit(&chars, i) {
-                let yuan = format!("{said}元");
-                first.get_or_insert((chars[i..end].iter().collect(), yuan.clone()));
-                apart(&mut out, &yuan, chars.get(end));
-                i = end;
-                continue;
-            }
+        let Some((written, end)) =
+            words_at(&chars, i).or_else(|| digits_with_spoken_unit(&chars, i))
+        else {
             out.push(chars[i]);
             i += 1;
             continue;
         };
-        let (digits, end) = if percent {
-            (format!("{n}%"), from + len)
-        } else if sign {
-            (format!("{n}%"), from + len + 1)
-        } else if let Some(y) = yuan {
-            (format!("{}元", as_written(n)), after + y.chars().count())
-        } else {
-            (as_written(n), from + len)
-        };
-        let said: String = chars[i..end].iter().collect();
-        first.get_or_insert((said, digits.clone()));
-        apart(&mut out, &digits, chars.get(end));
+        first.get_or_insert((chars[i..end].iter().collect(), written.clone()));
+        apart(&mut out, &written, chars.get(end));
         i = end;
     }
-    first.map(|(said, digits)| (said, digits, out))
+    first.map(|(said, written)| (said, written, out))
 }
 
 #[cfg(test)]

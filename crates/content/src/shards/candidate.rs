@@ -2,8 +2,8 @@
 //! its text.
 
 use crate::search::{
-    hit_in_window, hit_with, normalize_mapped, occurrences, rank, Hit, Window, SNIPPET_BEFORE,
-    SNIPPET_CHARS,
+    hit_in_window, hit_with, normalize_mapped, occurrences, rank, spans_of, Hit, Window,
+    SNIPPET_BEFORE, SNIPPET_CHARS,
 };
 use crate::shards::lists::Numbered;
 use crate::shards::{Part, Plan, FAR, MASK_BITS, NOT_IN_TEXT, PART_CHARS};
@@ -170,12 +170,7 @@ pub(crate) fn hit_from_part(part: &Part, c: &Candidate, plan: &Plan) -> Hit {
     let matches = plan
         .terms
         .iter()
-        .map(|t| {
-            occurrences(&chars, t)
-                .into_iter()
-                .map(|i| (offset + i, offset + i + t.len()))
-                .collect()
-        })
+        .map(|t| spans_of(&chars, t, offset))
         .collect();
     let window = Window {
         text: &r.entry.text,
