@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{pct, plain, pos, round, yuan};
 use crate::params::ProfileParams;
-use crate::rules::{Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
+use crate::rules::{basic_estimate, Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
 use crate::settle::finish;
 
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
@@ -152,13 +152,7 @@ fn basic_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, r: &mut EpisodeResult
                 Decimal::ZERO
             };
             let ratio = (base + bonus).min(Decimal::ONE);
-            let basic = round(pos(e.compliant - deductible) * ratio);
-            let mut detail = format!(
-                "（合规费用 {} − 起付线 {}）× 报销比例 {}%",
-                yuan(e.compliant),
-                yuan(deductible),
-                pct(ratio)
-            );
+            let (basic, mut detail) = basic_estimate(e.compliant, deductible, ratio);
             if poverty_inpatient {
                 detail.push_str(&bonus_reading(c, e, base, bonus, deductible));
             } else {
@@ -303,21 +297,19 @@ fn floor_and_assistance(
         y.assistance_paid += assistance;
         r.assistance = assistance;
         // Nothing paid yet: said so (the rule's words alone read as money paid).
-        let mut detail = if assistance.is_zero() {
-            format!(
-                "全年累计个人自付合规费用由 {} 元增至 {} 元，还没有超过 {} 元，这次没有医疗救助",
-                yuan(before),
-                yuan(y.personal_compliant),
-                yuan(assistance_threshold)
-            )
-        } else {
-            format!(
-                "全年累计个人自付合规费用由 {} 元增至 {} 元，超过 {} 元的部分由医疗救助解决",
-                yuan(before),
-                yuan(y.personal_compliant),
-                yuan(assistance_threshold)
-            )
-        };
+        let mut detail = format!(
+            "全年累计个人自付合规费用由 {} 元增至 {} 元，{}",
+            yuan(before),
+            yuan(y.personal_compliant),
+            if assistance.is_zero() {
+                format!(
+                    "还没有超过 {} 元，这次没有医疗救助",
+                    yuan(assistance_threshold)
+                )
+            } else {
+                format!("超过 {} 元的部分由医疗救助解决", yuan(assistance_threshold))
+            }
+        );
         if !inpatient {
             // Ambiguity `chronic-assistance`: the default counts 门诊慢特病.
             detail.push_str("。门诊慢特病也计入：县委办发〔2018〕83号等四处条款写的是“个人自负合规医疗费用”，没有限定住院；另有三处写“住院合规医疗费用”。若只算住院，这次的费用既不计入全年累计，也没有医疗救助");

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{pct, pos, round, yuan};
 use crate::params::ProfileParams;
-use crate::rules::{Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
+use crate::rules::{basic_estimate, Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
 use crate::settle::finish;
 
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
@@ -83,14 +83,8 @@ fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
             } else {
                 c.get(&format!("basic_deductible_{}", e.level.key()))
             };
-            let ratio = c.get(&ratio_key);
-            let sum = format!(
-                "（合规费用 {} − 起付线 {}）× 报销比例 {}%。",
-                yuan(e.compliant),
-                yuan(deductible),
-                pct(ratio)
-            );
-            (round(pos(e.compliant - deductible) * ratio), sum)
+            let (basic, working) = basic_estimate(e.compliant, deductible, c.get(&ratio_key));
+            (basic, format!("{working}。"))
         }
     };
     r.basic = basic;
@@ -159,15 +153,13 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
                     yuan(y.after_basic),
                     if y.after_basic <= threshold {
                         format!("还没有超过起付线 {} 元，这次没有大病保险", yuan(threshold))
-                    } else if earlier.is_zero() {
-                        format!("超过起付线 {} 元的部分 × 报销比例 {}%", yuan(threshold), pct(ratio))
                     } else {
-                        format!(
-                            "超过起付线 {} 元的部分 × 报销比例 {}%，减去这一年之前已报的 {} 元",
-                            yuan(threshold),
-                            pct(ratio),
-                            yuan(earlier)
-                        )
+                        let mut working =
+                            format!("超过起付线 {} 元的部分 × 报销比例 {}%", yuan(threshold), pct(ratio));
+                        if !earlier.is_zero() {
+                            working.push_str(&format!("，减去这一年之前已报的 {} 元", yuan(earlier)));
+                        }
+                        working
                     }
                 ),
             )

@@ -14,6 +14,25 @@ use crate::params::{Citation, ProfileParams};
 pub(crate) const FROM_SLIP: &str = "（结算单上的金额）";
 pub(crate) const FROM_SLIP_DETAIL: &str = "按您填写的结算单金额计算。";
 
+/// 基本医保 estimated from the compliant cost, a deductible and a ratio, and its working as each region's
+/// step shows it: `（合规费用 18,000.00 − 起付线 400.00）× 报销比例 80%`.
+pub(crate) fn basic_estimate(
+    compliant: Decimal,
+    deductible: Decimal,
+    ratio: Decimal,
+) -> (Decimal, String) {
+    let working = format!(
+        "（合规费用 {} − 起付线 {}）× 报销比例 {}%",
+        crate::money::yuan(compliant),
+        crate::money::yuan(deductible),
+        crate::money::pct(ratio)
+    );
+    (
+        crate::money::round(crate::money::pos(compliant - deductible) * ratio),
+        working,
+    )
+}
+
 /// The scenario and its profile's parameters, with the changed parameters read since the last step.
 pub(crate) struct Ctx<'a> {
     /// The scenario being settled.
