@@ -95,24 +95,31 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         total: format!("医疗总费用 {} 元", yuan(y.total)),
         estimated: y.estimated,
         other: other_reading(&scenario.profile, &scenario.options),
-        guess: match how {
-            Reading::AsTyped => None,
-            Reading::Ceiling => Some(format!(
-                "{}合规费用按总费用估算。目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。",
-                guessed_visits(guessed)
-            )),
-            Reading::Floor => Some(format!(
-                "{}合规费用按总费用估算。目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多。填上结算单上的“合规医疗费用”，结果会更准。",
-                guessed_visits(guessed)
-            )),
-            Reading::FromTotal => Some(format!(
-                "{}合规费用按总费用估算。填上结算单上的“合规医疗费用”，结果会更准。",
-                guessed_visits(guessed)
-            )),
-        },
+        guess: guess(how, guessed),
         target: (!y.target_backstop.is_zero())
             .then(|| format!("另有 {} 元{TARGET_MEANS}", yuan(y.target_backstop))),
     }
+}
+
+/// What the compliant cost left blank means for the amount read as `how`, if one was.
+fn guess(how: Reading, guessed: &[bool]) -> Option<String> {
+    // Where the amount is not the most one pays: what would make it exact.
+    const FILL_IN: &str = "填上结算单上的“合规医疗费用”，结果会更准。";
+    let means = match how {
+        Reading::AsTyped => return None,
+        Reading::Ceiling => {
+            "目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。"
+                .to_string()
+        }
+        Reading::Floor => format!(
+            "目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多。{FILL_IN}"
+        ),
+        Reading::FromTotal => FILL_IN.to_string(),
+    };
+    Some(format!(
+        "{}合规费用按总费用估算。{means}",
+        guessed_visits(guessed)
+    ))
 }
 
 /// Which visits' compliant cost was left blank, when not every visit's was: `第 1、3 次就诊的` (else empty:
