@@ -192,6 +192,16 @@ enum Shown {
     Failed,
 }
 
+/// What a search that found nothing offers instead, one tap away (only what finds something).
+#[derive(Clone, Debug, PartialEq)]
+enum Offer {
+    /// The documents' words for one the query holds (`policy_content::search::in_documents_words`): the
+    /// word said, the documents' word, the query to search instead.
+    DocumentsWord(String, String, String),
+    /// The words of a question typed as one run, apart (`policy_content::search::split_words`).
+    Apart(String),
+}
+
 /// The search page: a box, examples (`SUGGESTIONS`), a region filter, and the hits with highlighted
 /// snippets linking to the section, each labelled with its document's region.
 #[component]
@@ -209,12 +219,8 @@ pub fn SearchPage() -> impl IntoView {
     // The index's library and the search's code (a chunk of its own: `crate::search_code`), both loaded.
     let (lib, set_lib) = signal_local(None::<(Rc<RefCell<Library>>, SearchCode)>);
     let (shown, set_shown) = signal(Shown::Loading);
-    // For the query and region shown, when it found nothing: its words searched apart, which find
-    // something (policy_content::search::split_words).
-    let apart = RwSignal::new(None::<(String, &'static str, String)>);
-    // For the query and region shown, when it found nothing: the documents' words for it (the word said,
-    // the documents' word, the query to search instead), which find something.
-    let documents_word = RwSignal::new(None::<(String, &'static str, (String, String, String))>);
+    // For the query and region shown, when it found nothing: what it offers instead.
+    let offer = RwSignal::new(None::<(String, &'static str, Offer)>);
     let loader = use_context::<SearchLoader>();
     spawn_local(async move {
         // As bytes, as the pieces are fetched: the first query finds that code ready. The search's code
@@ -306,17 +312,14 @@ pub fn SearchPage() -> impl IntoView {
                                 .is_ok_and(|p| p.in_documents_text())
                         }
                     };
-                    let word = match (code.documents_words)(&text) {
-                        Some(word) if finds(word.2.clone()).await => Some(word),
-                        _ => None,
-                    };
-                    let offer = match word {
-                        Some(_) => None,
-                        None => split_words(&text, finds).await,
+                    let offered = match (code.documents_words)(&text) {
+                        Some((said, written, instead)) if finds(instead.clone()).await => {
+                            Some(Offer::DocumentsWord(said, written, instead))
+                        }
+                        _ => split_words(&text, finds).await.map(Offer::Apart),
                     };
                     if latest.get() == n {
-                        documents_word.set(word.map(|w| (text.clone(), key, w)));
-                        apart.set(offer.map(|o| (text.clone(), key, o)));
+                        offer.set(offered.map(|o| (text.clone(), key, o)));
                     }
                 }
             }
@@ -433,17 +436,11 @@ pub fn SearchPage() -> impl IntoView {
                         .into_any()
                 }
                 Shown::Found(text, key, page, complete) => {
-                    let apart = apart
-                        .with(|a| {
-                            a.as_ref()
+                    let offer = offer
+                        .with(|o| {
+                            o.as_ref()
                                 .filter(|(t, k, _)| *t == text && *k == key)
                                 .map(|(_, _, o)| o.clone())
-                        });
-                    let documents_word = documents_word
-                        .with(|w| {
-                            w.as_ref()
-                                .filter(|(t, k, _)| *t == text && *k == key)
-                                .map(|(_, _, w)| w.clone())
                         });
                     view! {
                         <Results
@@ -451,8 +448,7 @@ pub fn SearchPage() -> impl IntoView {
                             query=text
                             region=RegionFilter::by_key(key)
                             complete=complete
-                            apart=apart
-                            documents_word=documents_word
+                            offer=offer
                         />
                     }
                         .into_any()
@@ -501,13 +497,9 @@ fn Results(
     /// False while only the first hits are in: a count that is not exact yet is not shown, so that no
     /// number on the screen changes a moment later.
     complete: bool,
-    /// When nothing was found: the query's words searched apart, which find something.
+    /// When nothing was found: what the query offers instead, which finds something.
     #[prop(default = None)]
-    apart: Option<String>,
-    /// When nothing was found: the documents' words for the query, if it holds a word they do not use
-    /// (`policy_content::search::in_documents_words`), which find something.
-    #[prop(default = None)]
-    documents_word: Option<(String, String, String)>,
+    offer: Option<Offer>,
 ) -> impl IntoView {
     let within = region.map_or(String::new(), |f| format!("在{}的文件中", f.label));
     let status = match (page.found, page.exact(), within.is_empty()) {
@@ -528,35 +520,38 @@ fn Results(
             "其他地区的文件中可能还有（最多 {n} 处），选“全部”可以看到。"
         )),
     };
-    // Nothing found for a word people say that the documents do not use: the documents' word, one tap away.
-    // Nothing in the documents' own text (an editors' summary alone does not answer it).
+    // Nothing found in the documents' own text (an editors' summary alone does not answer it), the count
+    // complete: what the documents' word and the page that answers it are offered on.
     let unanswered = !page.in_documents_text() && page.exact() && complete;
-    let documents_word = documents_word
-        .filter(|_| unanswered)
-        .map(|(said, written, instead)| {
-            let href = search_url(&instead, region.map_or("", |f| f.key));
+    // What the query offers instead, one tap away: the documents' word for one people say (nothing in the
+    // documents' own text: an editors' summary alone does not answer it), or the words of a question typed
+    // as one run, apart. A button-sized link: the one thing to tap on this screen.
+    let key = region.map_or("", |f| f.key);
+    let offered = match offer {
+        Some(Offer::DocumentsWord(said, written, instead)) if unanswered => Some(
             view! {
                 <p class="elsewhere" data-testid="documents-word">
                     {format!("文件里一般不说“{said}”，说“{written}”：")}
-                    // A button-sized link: the one thing to tap on this screen.
-                    <a class="button secondary" href=href>
+                    <a class="button secondary" href=search_url(&instead, key)>
                         {format!("搜“{instead}”")}
                     </a>
                 </p>
             }
-        });
-    // Nothing found for a question typed as one run of words: those words apart, one tap away.
-    let apart = apart.filter(|_| !page.in_documents_text()).map(|words| {
-        let href = search_url(&words, region.map_or("", |f| f.key));
-        view! {
-            <p class="elsewhere" data-testid="words-apart">
-                "文件里没有连在一起的这几个字。分开找这几个词："
-                <a class="button secondary" href=href>
-                    {format!("搜“{words}”")}
-                </a>
-            </p>
-        }
-    });
+            .into_any(),
+        ),
+        Some(Offer::Apart(words)) if !page.in_documents_text() => Some(
+            view! {
+                <p class="elsewhere" data-testid="words-apart">
+                    "文件里没有连在一起的这几个字。分开找这几个词："
+                    <a class="button secondary" href=search_url(&words, key)>
+                        {format!("搜“{words}”")}
+                    </a>
+                </p>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    };
     // Nothing found: the page that answers the question for the person's own case. The calculator, for what
     // a bill costs; the check, for any other question (生孩子能报销吗, 建档立卡贫困户有什么好处), which lists
     // what the person can get, each benefit with its clause.
@@ -596,8 +591,7 @@ fn Results(
             {status}
         </p>
         {elsewhere.map(|e| view! { <p class="elsewhere">{e}</p> })}
-        {documents_word}
-        {apart}
+        {offered}
         {to_page}
         <ol class="hits">
             {hits
