@@ -64,7 +64,8 @@ try {
 
   const hash = crypto.createHash('sha256');
   for (const name of Object.keys(bytes).sort()) hash.update(name).update(bytes[name]);
-  hash.update(mainJs).update(splitJs);
+  // And this script, whose rewriting of the scripts below is part of what the names stand for.
+  hash.update(mainJs).update(splitJs).update(fs.readFileSync(new URL(import.meta.url)));
   const base = `${bundle}-${hash.digest('hex').slice(0, 16)}`;
   const names = {
     mainJs: `${base}.js`,
@@ -83,6 +84,37 @@ try {
     mainJs = replaceAll(mainJs, 'from "./__wasm_split.js"', `from "./${names.splitJs}"`);
     splitJs = replaceAll(splitJs, `"./${bundle}.js"`, `"./${names.mainJs}"`);
     for (const c of chunks) splitJs = replaceAll(splitJs, `"./${c}"`, `"./${names.chunk(c)}"`);
+  }
+  // The calculator's app is a chunk of its own (src/bin/calc.rs); its chunks are every chunk but the lazily
+  // loaded one. Only that bundle has them.
+  const appChunks = !chunks.includes('split_app.wasm') ? []
+    : chunks.filter((c) => c !== 'split_lazy.wasm').map((c) => `./${names.chunk(c)}`);
+  // The app's chunks are compiled as soon as the split script runs (the main script imports it before it
+  // fetches the main module), in parallel with the main module and with each other, not one after the
+  // other once the main module asks for the app (wasm-split instantiates a chunk's dependencies first and
+  // only then starts compiling the chunk). The first load of each takes its early compilation; a load
+  // after a failure fetches and compiles again.
+  for (const name of appChunks) {
+    splitJs = replaceAll(splitJs, `    const src = fetch(new URL("${name}", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));`,
+    `    const mod = compiled("${name}");
+    return async (imports) => ({ module: await mod, instance: await WebAssembly.instantiate(await mod, imports) });`);
+  }
+  if (appChunks.length > 0) {
+    splitJs += `const early = new Map();
+function compile(name) {
+    const mod = WebAssembly.compileStreaming(fetch(new URL(name, import.meta.url)));
+    mod.catch(() => {});
+    return mod;
+}
+function compiled(name) {
+    const mod = early.get(name) || compile(name);
+    early.delete(name);
+    return mod;
+}
+for (const name of ${JSON.stringify(appChunks)}) early.set(name, compile(name));
+`;
   }
   mainJs = replaceAll(mainJs, `'${bundle}_bg.wasm'`, `'${names.mainWasm}'`);
 
@@ -125,10 +157,8 @@ try {
     // No integrity: the browser ignores it for a fetch preload (the split script's fetch has none).
     // Only a bundle with an app chunk (the calculator's) preloads: the reader's search chunk (and any
     // chunk it shares with the lazy one) is fetched by the search page alone.
-    const appChunks = !chunks.includes('split_app.wasm') ? []
-      : chunks.filter((c) => c !== 'split_lazy.wasm').map((c) => `/${names.chunk(c)}`);
     const appPreload = appChunks.length === 0 ? '' : '<script>(function(){var low=!document.documentElement.'
-      + `classList.contains('opening-link');${JSON.stringify(appChunks)}.forEach(function(u){var l=document.`
+      + `classList.contains('opening-link');${JSON.stringify(appChunks.map((c) => c.slice(1)))}.forEach(function(u){var l=document.`
       + 'createElement(\'link\');l.rel=\'preload\';l.as=\'fetch\';l.crossOrigin=\'anonymous\';'
       + 'if(low)l.fetchPriority=\'low\';l.href=u;document.head.appendChild(l)})})()</script>';
     html = html.replace(mainPreload[0], mainPreload[0] + splitPreload + chunkMeta);

@@ -494,6 +494,13 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
     };
     let other = said(&h.other, "notice other-reading", "other-reading");
     let guess = said(&h.guess, "guess", "compliant-guess");
+    // With the clause it rests on, as the app links it: the link as the build wrote it (its label and
+    // address are the app's code to write).
+    if let (Some(p), Some(c)) = (&guess, &h.guess_source) {
+        if let Some(t) = find(&format!("template[data-cite=\"{}\"]", c.key())) {
+            let _ = p.insert_adjacent_html("beforeend", &t.inner_html());
+        }
+    }
     let target = said(&h.target, "guess", "target-note");
     let hint = h
         .estimated

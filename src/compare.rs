@@ -3,7 +3,7 @@
 //! clipboard, CSV with a byte-order mark for a download). One function computes it ([`compare`]); the
 //! page only shows what it returns.
 
-use policy_engine::summary::payers;
+use policy_engine::summary::{payers, payers_of};
 use policy_engine::{settle, Category, Scenario};
 use rust_decimal::Decimal;
 
@@ -11,6 +11,9 @@ use rust_decimal::Decimal;
 pub const CATEGORY_HEAD: &str = "人员类别";
 /// The head of the last column: the bill, which each row's shares add up to.
 pub const TOTAL_HEAD: &str = "医疗总费用";
+/// A payer's cell in the row of a category its rule does not reach (眉山's 兜底 for 普通城乡居民, 会宁's
+/// 医疗救助 for 低保): not 0.00, which had read as "covered, but nothing paid".
+pub const NOT_APPLICABLE: &str = "不适用";
 
 /// One category's row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,9 +22,10 @@ pub struct Row {
     pub category: Category,
     /// It is the category the form has chosen.
     pub current: bool,
-    /// Each column's share, in the order of [`Comparison::payers`], then the bill; `None` where the
-    /// engine refused this category.
-    pub amounts: Option<(Vec<Decimal>, Decimal)>,
+    /// Each column's share, in the order of [`Comparison::payers`] (`None` where the payer's rule does
+    /// not reach this category: [`NOT_APPLICABLE`]), then the bill; `None` where the engine refused this
+    /// category.
+    pub amounts: Option<(Vec<Option<Decimal>>, Decimal)>,
 }
 
 /// The comparison: the payers that pay anything for some category (the patient always), and a row per
@@ -37,10 +41,13 @@ pub struct Comparison {
 /// Settles `scenario`'s visits for every category and keeps the payers that pay anything in some row
 /// (labels and order from `policy_engine::summary::payers`, the patient last).
 pub fn compare(scenario: &Scenario) -> Comparison {
-    let shares = |y: &policy_engine::EpisodeResult| -> Vec<Decimal> {
-        payers(&scenario.profile, y)
+    // Every payer's share, `None` for one that paid nothing and whose rule does not reach `s`'s person
+    // (what the result's own table leaves out: `payers_of`).
+    let shares = |s: &Scenario, y: &policy_engine::EpisodeResult| -> Vec<Option<Decimal>> {
+        let reached: Vec<String> = payers_of(s, y).into_iter().map(|(l, _, _)| l).collect();
+        payers(&s.profile, y)
             .into_iter()
-            .map(|(_, v, _)| v)
+            .map(|(l, v, _)| reached.contains(&l).then_some(v))
             .collect()
     };
     let settled: Vec<_> = Category::ALL
@@ -51,7 +58,7 @@ pub fn compare(scenario: &Scenario) -> Comparison {
                 ..scenario.clone()
             };
             let year = settle(&s).ok().map(|r| r.year);
-            (c, year.map(|y| (shares(&y), y.total)))
+            (c, year.map(|y| (shares(&s, &y), y.total)))
         })
         .collect();
     let all = payers(&scenario.profile, &Default::default());
@@ -59,12 +66,13 @@ pub fn compare(scenario: &Scenario) -> Comparison {
     let keep: Vec<bool> = (0..all.len())
         .map(|i| {
             i == last
-                || settled
-                    .iter()
-                    .any(|(_, r)| r.as_ref().is_some_and(|(s, _)| !s[i].is_zero()))
+                || settled.iter().any(|(_, r)| {
+                    r.as_ref()
+                        .is_some_and(|(s, _)| s[i].is_some_and(|v| !v.is_zero()))
+                })
         })
         .collect();
-    let pick = |v: Vec<Decimal>| -> Vec<Decimal> {
+    let pick = |v: Vec<Option<Decimal>>| -> Vec<Option<Decimal>> {
         v.into_iter()
             .zip(&keep)
             .filter_map(|(x, k)| k.then_some(x))
@@ -89,7 +97,8 @@ pub fn compare(scenario: &Scenario) -> Comparison {
 
 impl Comparison {
     /// The table's cells as text, the head row first: amounts with two decimals and no thousands
-    /// separator (so a spreadsheet reads them as numbers), blank where the engine refused.
+    /// separator (so a spreadsheet reads them as numbers), [`NOT_APPLICABLE`] where a payer's rule does
+    /// not reach the row's category (a spreadsheet's sum skips it), blank where the engine refused.
     pub fn cells(&self) -> Vec<Vec<String>> {
         let mut head = vec![CATEGORY_HEAD.to_string()];
         head.extend(self.payers.iter().cloned());
@@ -101,8 +110,10 @@ impl Comparison {
                 Some((shares, total)) => row.extend(
                     shares
                         .iter()
-                        .chain(std::iter::once(total))
-                        .map(|d| policy_engine::money::fmt(*d)),
+                        .chain(std::iter::once(&Some(*total)))
+                        .map(|d| {
+                            d.map_or_else(|| NOT_APPLICABLE.into(), policy_engine::money::fmt)
+                        }),
                 ),
                 None => row.extend(std::iter::repeat_n(String::new(), self.payers.len() + 1)),
             }
@@ -172,11 +183,34 @@ mod tests {
             assert_eq!(cells[0].len(), c.payers.len() + 2);
             for (r, row) in c.rows.iter().zip(&cells[1..]) {
                 let (shares, bill) = r.amounts.clone().unwrap();
-                assert_eq!(shares.iter().sum::<Decimal>(), bill, "{profile} {row:?}");
+                assert_eq!(
+                    shares.iter().flatten().sum::<Decimal>(),
+                    bill,
+                    "{profile} {row:?}"
+                );
                 assert_eq!(bill, total.parse::<Decimal>().unwrap());
                 assert_eq!(row[0], r.category.label());
-                let parsed: Vec<Decimal> = row[1..].iter().map(|x| x.parse().unwrap()).collect();
+                let parsed: Vec<Option<Decimal>> = row[1..]
+                    .iter()
+                    .map(|x| (x != NOT_APPLICABLE).then(|| x.parse().unwrap()))
+                    .collect();
                 assert_eq!(parsed[..shares.len()], shares[..]);
+                // A payer the result's own table lists for this category has a number, the others
+                // are not applicable.
+                let s = Scenario {
+                    category: r.category,
+                    ..s.clone()
+                };
+                let y = settle(&s).unwrap().year;
+                let listed: Vec<String> =
+                    payers_of(&s, &y).into_iter().map(|(l, _, _)| l).collect();
+                for (label, share) in c.payers.iter().zip(&shares) {
+                    assert_eq!(
+                        listed.contains(label),
+                        share.is_some(),
+                        "{profile} {row:?} {label}"
+                    );
+                }
             }
             let tsv = c.to_tsv();
             let csv = c.to_csv();

@@ -3,7 +3,7 @@
 //! same.
 
 use policy_engine::summary::kind_label;
-use policy_engine::{Scenario, YearResult};
+use policy_engine::{Citation, Scenario, YearResult};
 use rust_decimal::Decimal;
 
 use super::{other_reading, reading, wan, yuan, Reading};
@@ -39,6 +39,9 @@ pub struct Head {
     pub other: Option<String>,
     /// What the compliant cost left blank means for the amount, if one was.
     pub guess: Option<String>,
+    /// The clause [`Head::guess`] rests on when it says the hospital bears the non-compliant cost (the
+    /// year then has none to bear, so no step of the hospital's cites it).
+    pub guess_source: Option<Citation>,
     /// What of the bill the amount leaves out only because a document's target is taken as met, whose
     /// payer the document does not name (眉山's 10%), if any: said beside the amount, on the printout and
     /// the poster (its 个人自付 had read as settled).
@@ -48,6 +51,10 @@ pub struct Head {
 /// What the part of a bill above a document's target (眉山's 10%) is, wherever it is shown (beside the
 /// amount, the comparison, the chart): the target is taken as met, its payer not named.
 pub const TARGET_MEANS: &str = "按文件的目标（个人负担不超过一定比例）算作不由个人付；由哪项资金补、怎么补，文件没有写，目标没有做到时这部分可能要自己付。";
+
+/// What a link to the clause a step or a note rests on says before the clause's label (`原文：县委办发〔2018〕
+/// 83号 附件5 三（一）11`).
+pub const SOURCE: &str = "原文：";
 
 /// What every printed calculation says after its date: the amounts are the site's reading, the insurer's
 /// settlement decides.
@@ -96,6 +103,9 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         estimated: y.estimated,
         other: other_reading(&scenario.profile, &scenario.options),
         guess: guess(how, guessed),
+        guess_source: (how == Reading::Ceiling)
+            .then(|| policy_engine::hospital_bears_source(scenario))
+            .flatten(),
         target: (!y.target_backstop.is_zero())
             .then(|| format!("另有 {} 元{TARGET_MEANS}", yuan(y.target_backstop))),
     }

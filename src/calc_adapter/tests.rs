@@ -341,10 +341,10 @@ fn what_a_form_gives_and_what_the_result_says() {
 
 /// The headline in words, for each reading: what a blank compliant cost makes of the amount, and the
 /// scenario as typed for the printout. (category, reading options, total, compliant, label, prefix,
-/// personal, guess note)
+/// personal, guess note, the clause it links)
 #[test]
 fn the_headline_says_how_to_read_the_amount() {
-    for (category, options, total, compliant, label, prefix, personal, guess) in [
+    for (category, options, total, compliant, label, prefix, personal, guess, source) in [
         (
             "poverty_registered",
             &[][..],
@@ -353,6 +353,7 @@ fn the_headline_says_how_to_read_the_amount() {
             "全年个人自付",
             "",
             "1,500.00",
+            None,
             None,
         ),
         (
@@ -364,6 +365,7 @@ fn the_headline_says_how_to_read_the_amount() {
             "最多自付 ",
             "1,800.00",
             Some("目录外（不合规）费用由定点医院承担"),
+            Some("a5-s3-1-11"),
         ),
         // The non-compliant cost is the patient's own: the least they pay (a resident had budgeted by
         // the estimate).
@@ -376,6 +378,7 @@ fn the_headline_says_how_to_read_the_amount() {
             "至少自付 ",
             "",
             Some("目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多"),
+            None,
         ),
         // Under the literal reading of the 85% floor a smaller compliant cost can be lifted to it: an
         // estimate only.
@@ -388,6 +391,7 @@ fn the_headline_says_how_to_read_the_amount() {
             "",
             "",
             Some("填上结算单上的“合规医疗费用”"),
+            None,
         ),
     ] {
         let mut f = form(total, compliant);
@@ -412,6 +416,12 @@ fn the_headline_says_how_to_read_the_amount() {
         if let (Some(text), Some(want)) = (h.guess.as_deref(), guess) {
             assert!(text.contains(want), "{text}");
         }
+        // The clause that the hospital bears the non-compliant cost, linked beside the note that says so.
+        assert_eq!(
+            h.guess_source.as_ref().map(|c| c.section.as_str()),
+            source,
+            "{category}"
+        );
         assert!(h.title.contains("县级医院住院 1.2 万元"), "{}", h.title);
         assert_eq!(h.visits.len(), 1);
         assert!(h.visits[0].starts_with("第 1 次："), "{}", h.visits[0]);

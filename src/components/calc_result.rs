@@ -12,8 +12,7 @@ use super::calc_later::Later;
 use super::{based_on, HandoutLink, PosterSummary};
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
-    changed_numbers, guessed_visits, head, yuan, Reading, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG,
-    INPUTS_LABEL,
+    changed_numbers, head, yuan, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, INPUTS_LABEL, SOURCE,
 };
 use crate::charts::{stacked_bar, Part};
 
@@ -60,25 +59,17 @@ pub fn ResultHead(
         let estimated = if head.estimated { ESTIMATED_HINT } else { "" };
         points.push(format!("{}。{estimated}", paid.join("，")));
     }
-    if how != Reading::AsTyped {
-        let which = guessed_visits(&guessed);
-        points.push(match how {
-            Reading::Ceiling => format!(
-                "{which}合规费用按总费用估算：目录外费用由定点医院承担，实际个人自付不会更多。"
-            ),
-            Reading::Floor => {
-                format!("{which}合规费用按总费用估算：目录外费用要自己付，实际个人自付可能更多。")
-            }
-            _ => format!("{which}合规费用按总费用估算，以医保经办机构结算为准。"),
-        });
-    }
+    // What a compliant cost left blank means, in the words beside the amount.
+    points.extend(head.guess.clone());
     points.extend(head.target.clone());
     let poster_source = based_on(
         result
             .episodes
             .iter()
             .flat_map(|e| &e.steps)
-            .filter_map(|st| st.source.as_ref().map(|c| c.number.as_str())),
+            .filter_map(|st| st.source.as_ref())
+            .chain(&head.guess_source)
+            .map(|c| c.number.as_str()),
     );
     let inputs = {
         let who = head.who.clone();
@@ -126,14 +117,26 @@ pub fn ResultHead(
                         </p>
                     }
                 })}
-            // What the amount rests on: a compliant cost left blank, a document's target taken as met.
-            {[(head.guess, "compliant-guess"), (head.target, "target-note")]
+            // What the amount rests on: a compliant cost left blank (with the clause it rests on, if it
+            // names one), a document's target taken as met.
+            {[
+                (head.guess, head.guess_source, "compliant-guess"),
+                (head.target, None, "target-note"),
+            ]
                 .into_iter()
-                .filter_map(|(text, id)| {
+                .filter_map(|(text, source, id)| {
                     text.map(|t| {
                         view! {
                             <p class="guess" data-testid=id>
                                 {t}
+                                {source
+                                    .map(|c| {
+                                        view! {
+                                            <a class="cite" href=c.href()>
+                                                {format!("{SOURCE}{}", c.label())}
+                                            </a>
+                                        }
+                                    })}
                             </p>
                         }
                     })
@@ -219,7 +222,7 @@ pub fn CalcResult(
                         .map(|(href, cite)| {
                             view! {
                                 <a class="cite" href=href>
-                                    {format!("原文：{cite}")}
+                                    {format!("{SOURCE}{cite}")}
                                 </a>
                             }
                         })}

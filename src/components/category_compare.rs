@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use policy_engine::summary::TARGET_PAYER;
 
 use crate::calc_adapter::{yuan, TARGET_MEANS};
-use crate::compare::{Comparison, CATEGORY_HEAD, TOTAL_HEAD};
+use crate::compare::{Comparison, CATEGORY_HEAD, NOT_APPLICABLE, TOTAL_HEAD};
 
 /// What 复制表格 did.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -65,11 +65,11 @@ pub fn CategoryCompare(
                 Some((shares, total)) => shares
                     .into_iter()
                     .map(|d| (d, false))
-                    .chain(std::iter::once((total, true)))
+                    .chain(std::iter::once((Some(total), true)))
                     .map(|(d, bill)| {
                         view! {
-                            <td class="num" class:total=bill>
-                                {yuan(d)}
+                            <td class="num" class:total=bill class:na=d.is_none()>
+                                {d.map_or_else(|| NOT_APPLICABLE.to_string(), yuan)}
                             </td>
                         }
                     })

@@ -207,7 +207,11 @@ const SEARCH_BUDGET = 24 * KB;
 // full-width read as written: app path 196.5 → 197.3 KB, budget 197 → 198.
 // 2026-12-05 (fourth session): 眉山's amount says what rests on its 10% target (taken as met, its payer not
 // named), and each region's table lists only its own payers: app path 197.3 → 198.1 KB, budget 198 → 199.
-const APP_BUDGET = 199 * KB;
+// 2026-12-05 (sixth session): what a blank compliant cost means for a ceiling (the hospital bears 目录外 costs)
+// links its clause, as a step would (the year has no such cost, so no step cites it); the answer before the
+// app copies the link the build wrote (its label and address formatted in the main module had cost 3.9 KB):
+// main 80.6 → 80.9, app path 198.85 → 199.4 KB, budget 199 → 200.
+const APP_BUDGET = 200 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 // 2026-12-05: a poster fitted to one sheet as it will print (it ran onto a second, which carried only the end

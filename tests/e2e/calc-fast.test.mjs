@@ -352,6 +352,12 @@ test('before the app comes, the build\'s form is answered key by key with the en
   assert.ok(await page.locator(`${result} .calc-example`).isVisible(), 'the example is back');
   assert.equal(await amount(), null);
   await page.fill('#static-shell #v0-total', '12000');
+  // The total alone: the most one pays, resting on the clause that the hospital bears 目录外 costs, linked
+  // as the app links it.
+  await page.waitForSelector(`${result} .early-answer [data-testid="compliant-guess"] a.cite`);
+  const earlyCite = page.locator(`${result} .early-answer [data-testid="compliant-guess"] a.cite`);
+  assert.match(await earlyCite.textContent(), /^原文：县委办发〔2018〕83号/);
+  assert.match(await earlyCite.getAttribute('href'), /^\/docs\/huining-83\/\?hl=[^#]+#a5-s3-1-11$/);
   await page.fill('#static-shell #v0-compliant', '10000');
   assert.equal(await amount(), want);
   // Printed meanwhile: what the amount is for, the date and what it is worth, as the app's handout says;

@@ -30,6 +30,12 @@ test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for o
   assert.match(head, /最多自付 1,800\.00 元/);
   assert.match(head, /合规费用按总费用估算/);
   assert.doesNotMatch(head, /含假设/);
+  // That the hospital bears 目录外 costs is a clause's, linked beside the note that says it: the year has no
+  // such cost (the total is taken as compliant), so no step of the hospital's shows it.
+  const guessCite = page.locator('[data-testid="compliant-guess"] a.cite');
+  assert.match(await guessCite.textContent(), /^原文：县委办发〔2018〕83号/);
+  assert.match(await guessCite.getAttribute('href'), /^\/docs\/huining-83\/\?hl=[^#]+#a5-s3-1-11$/);
+  assert.equal(await page.locator('.steps li').filter({ hasText: '目录外' }).count(), 0);
   // The link carries the blank compliant field as blank.
   assert.match(page.url(), /v=i,c,1,1.2%E4%B8%87,,,/);
   // 城乡低保对象: non-compliant costs are the patient's, so the amount is the least they pay (a resident had
@@ -39,6 +45,7 @@ test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for o
   const floor = await page.textContent('.result-head');
   assert.doesNotMatch(floor, /最多/);
   assert.match(floor, /合规费用按总费用估算。目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多/);
+  assert.equal(await page.locator('[data-testid="compliant-guess"] a.cite').count(), 0, 'no clause says the hospital bears them');
   // Only the payers whose rules reach 低保 (no 兜底补足 or 医疗救助 at 0.00: read as "you got nothing").
   await page.waitForFunction(() => document.querySelectorAll('table.pay-table th[scope="row"]').length === 3);
   assert.deepEqual(await page.locator('table.pay-table th[scope="row"]').allTextContents(), ['基本医保', '大病保险', '个人自付']);
@@ -414,9 +421,15 @@ test('7: the comparison gives each payer per category, adding up to the bill; co
     assert.ok(heads.some((h) => /^兜底补足到\d+%$/.test(h)), heads.join('|'));
     assert.equal(rows.length, 5);
     for (const name of ['建档立卡贫困人口', '城乡低保对象', '特困供养人员', '普通城乡居民']) assert.ok(rows.some((r) => r[0] === name), name);
+    // A payer whose rule does not reach a category says so (0.00 had read as "covered, nothing paid"); the
+    // current category's payers all reach it.
+    const ordinary = rows.find((r) => r[0] === '普通城乡居民');
+    for (const payer of ['医疗救助', '医院承担（目录外费用）']) assert.equal(ordinary[heads.indexOf(payer)], '不适用', payer);
+    assert.ok(ordinary.slice(1, 3).every((x) => x !== '不适用'), ordinary.join('|'));
+    assert.ok(!rows.find((r) => r[0] === '建档立卡贫困人口').includes('不适用'));
     for (const r of rows) {
       assert.equal(r.length, heads.length, r.join('|'));
-      const cells = r.slice(1).map(Number);
+      const cells = r.slice(1).map((x) => (x === '不适用' ? 0 : Number(x)));
       const sum = cells.slice(0, -1).reduce((a, b) => a + b, 0);
       assert.ok(Math.abs(sum - 100000) < 0.005 && cells.at(-1) === 100000, `${r[0]}: ${cells.join(' + ')} = ${sum}`);
     }
@@ -437,7 +450,7 @@ test('7: the comparison gives each payer per category, adding up to the bill; co
     const tsv = await page.evaluate(() => navigator.clipboard.readText());
     const fromTsv = tsv.trim().split(/\r?\n/).map((l) => l.split('\t'));
     assert.deepEqual(fromTsv[0], heads);
-    assert.deepEqual(fromTsv.slice(1).map((r) => [r[0], ...r.slice(1).map((x) => Number(x).toFixed(2))]), rows);
+    assert.deepEqual(fromTsv.slice(1).map((r) => [r[0], ...r.slice(1).map((x) => (x === '不适用' ? x : Number(x).toFixed(2)))]), rows);
     // 下载 CSV: named after the scenario, UTF-8 with a byte-order mark, the same cells.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 CSV' }).click()]);
     assert.equal(download.suggestedFilename(), '甘肃省会宁县（2018年政策）-省级医院住院 10 万元-人员类别对比.csv');

@@ -106,6 +106,8 @@ test('clause links from the calculator, search and the issue land at the top of 
     '/docs/huining-203/#s3-1',
     '/docs/huining-83/#a5-s3-3-3',
     ...(await hrefs(`${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;o,c,1,8000,8000,,')}`, '.steps a.cite', 4)),
+    // The clause the amount read as a ceiling rests on (the total alone: no step of the hospital's cites it).
+    ...(await hrefs(`${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,,,')}`, '[data-testid="compliant-guess"] a.cite', 1)),
     ...(await hrefs(`${server.base}/search/?q=${encodeURIComponent('三、保障措施')}`, 'main a[href^="/docs/"]', 3)),
     ...(await hrefs(`${server.base}/search/?q=${encodeURIComponent('先诊疗')}`, 'main a[href^="/docs/"]', 3)),
   ]);

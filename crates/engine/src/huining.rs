@@ -343,7 +343,7 @@ fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
         r.steps.push(c.step(
             "目录外（不合规）费用由定点医院承担",
             noncompliant,
-            "hospital_absorbs_noncompliant",
+            crate::settle::HOSPITAL_BEARS,
             "建档立卡贫困人口住院的不合规费用由定点医疗机构自行承担".into(),
         ));
     }

@@ -24,6 +24,7 @@ pub use model::{
 pub use overrides::{OverrideError, Unit};
 pub use params::{profile, profiles, Citation, Param, ProfileParams};
 pub use settle::{
-    at_total, hospital_bears_non_compliant, patient_share_capped, problems, reads_in_county,
-    settle, sweep, sweep_visit, AtTotal, Field, SettleError,
+    at_total, hospital_bears_clause, hospital_bears_non_compliant, hospital_bears_source,
+    patient_share_capped, problems, reads_in_county, settle, sweep, sweep_visit, AtTotal, Field,
+    SettleError,
 };

@@ -187,7 +187,7 @@ fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
         r.steps.push(Step {
             rule: "不合规医疗费用由医疗机构自行承担".into(),
             amount: noncompliant,
-            source: c.cite("hospital_absorbs_noncompliant"),
+            source: c.cite(crate::settle::HOSPITAL_BEARS),
             assumption: false,
             detail: format!(
                 "{}{SELF_PAID}",

@@ -186,6 +186,29 @@ pub fn reads_in_county(id: &str) -> bool {
     profile(id).is_some_and(|p| p.rules == Rules::Meishan)
 }
 
+/// The parameter whose clause says the designated hospital bears a 建档立卡 patient's non-compliant cost
+/// (both profiles): each rule's step cites it, and so does what a compliant cost left blank means
+/// ([`hospital_bears_source`]).
+pub(crate) const HOSPITAL_BEARS: &str = "hospital_absorbs_noncompliant";
+
+/// The clause saying the designated hospital bears the non-compliant cost, when it does for some visit of
+/// `scenario`'s year: what the amount read as a ceiling rests on even where the year has no such cost to
+/// bear (its compliant cost left blank, so taken to be the total, and no step of the hospital's shown).
+pub fn hospital_bears_source(scenario: &Scenario) -> Option<crate::Citation> {
+    let p = profile(&scenario.profile)?;
+    let bears = scenario
+        .episodes
+        .iter()
+        .any(|e| hospital_bears_non_compliant(scenario, e));
+    bears.then(|| hospital_bears_clause(p).cloned()).flatten()
+}
+
+/// The clause of `profile` saying the designated hospital bears the non-compliant cost, if it has one
+/// (the build writes its link into the calculator's page for the answer before the app).
+pub fn hospital_bears_clause(profile: &ProfileParams) -> Option<&crate::Citation> {
+    profile.cite(HOSPITAL_BEARS)
+}
+
 /// Whether, under `scenario`'s rules, the designated hospital bears the non-compliant (目录外) cost of
 /// `episode` and the rules cap what the patient pays of its compliant cost (会宁: 医疗救助 above the
 /// year's threshold for 建档立卡 inpatients; 眉山: the 10% cap for 建档立卡 inpatients inside the county).

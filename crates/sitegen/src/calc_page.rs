@@ -125,7 +125,13 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
         .collect();
     let profiles: Vec<_> = profiles()
         .iter()
-        .map(|p| context! { id => p.id, name => p.name })
+        .map(|p| {
+            // The link beside what a blank compliant cost means, for the answer before the app
+            // (src/calc_early.rs finds it by the citation's key; the app writes its own).
+            let hospital = policy_engine::hospital_bears_clause(p)
+                .map(|c| context! { key => c.key(), href => c.href(), label => c.label() });
+            context! { id => p.id, name => p.name, hospital }
+        })
         .collect();
     let amounts = [form::TOTAL, form::COMPLIANT]
         .map(|a| context! { field => a.field, label => a.label, hint => a.hint });
