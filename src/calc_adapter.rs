@@ -289,8 +289,8 @@ mod head;
 mod outcome;
 
 pub use head::{
-    guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
-    INPUTS_LABEL, PAID_COMES_LATER, SOURCE, TARGET_MEANS,
+    compare_reading, guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG,
+    FOR_REFERENCE, GUESSED, INPUTS_LABEL, PAID_COMES_LATER, SOURCE, TARGET_MEANS,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
 

@@ -14,6 +14,10 @@ pub const TOTAL_HEAD: &str = "医疗总费用";
 /// A payer's cell in the row of a category its rule does not reach (眉山's 兜底 for 普通城乡居民, 会宁's
 /// 医疗救助 for 低保): not 0.00, which had read as "covered, but nothing paid".
 pub const NOT_APPLICABLE: &str = "不适用";
+/// What [`NOT_APPLICABLE`] means, under a table that has it (a 低保 reader had taken 医疗救助 不适用 for
+/// no 民政 医疗救助 at all).
+pub const NOT_APPLICABLE_MEANS: &str =
+    "不适用：文件里的这项规定不包括这一类人员。本计算器只按这几份文件算，民政等部门的其他救助没有算在内。";
 
 /// One category's row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,6 +100,14 @@ pub fn compare(scenario: &Scenario) -> Comparison {
 }
 
 impl Comparison {
+    /// Whether some payer's rule does not reach some category ([`NOT_APPLICABLE`]).
+    pub fn has_not_applicable(&self) -> bool {
+        self.rows
+            .iter()
+            .filter_map(|r| r.amounts.as_ref())
+            .any(|(shares, _)| shares.iter().any(Option::is_none))
+    }
+
     /// The table's cells as text, the head row first: amounts with two decimals and no thousands
     /// separator (so a spreadsheet reads them as numbers), [`NOT_APPLICABLE`] where a payer's rule does
     /// not reach the row's category (a spreadsheet's sum skips it), blank where the engine refused.

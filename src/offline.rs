@@ -137,9 +137,20 @@ fn say_kept() {
     note.set_class_name("offline-ready no-print");
     let _ = note.set_attribute("role", "status");
     let _ = body.append_child(&note);
-    // Filled after insertion, so screen readers announce it.
+    // Filled after insertion, so screen readers announce it. On a page opened at marked words (a clause
+    // link's `?hl=`), at the top of the screen when they are in its lower half: at its foot it had hidden
+    // them for seconds on a phone, on the very visit a QR code or a 原文 link had brought the person for.
     let el = note.clone();
     let fill = Closure::once_into_js(move || {
+        let asked = el
+            .owner_document()
+            .and_then(|d| d.query_selector("mark.asked").ok().flatten());
+        if let (Some(mark), Some(height)) = (asked, crate::dom::screen_height()) {
+            let r = mark.get_bounding_client_rect();
+            if r.top() + r.height() / 2.0 > height / 2.0 {
+                let _ = el.class_list().add_1("at-top");
+            }
+        }
         el.set_text_content(Some(
             "这一页已存到本机，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。",
         ));

@@ -102,7 +102,7 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         total: format!("医疗总费用 {} 元", yuan(y.total)),
         estimated: y.estimated,
         other: other_reading(&scenario.profile, &scenario.options),
-        guess: guess(how, guessed),
+        guess: guess(how, guessed, !y.target_backstop.is_zero()),
         guess_source: (how == Reading::Ceiling)
             .then(|| policy_engine::hospital_bears_source(scenario))
             .flatten(),
@@ -111,24 +111,71 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
     }
 }
 
-/// What the compliant cost left blank means for the amount read as `how`, if one was.
-fn guess(how: Reading, guessed: &[bool]) -> Option<String> {
+/// What a blank compliant cost is taken to be.
+pub const GUESSED: &str = "合规费用按总费用估算";
+/// Why the amount read as a ceiling is the most one pays, and as a floor the least.
+const HOSPITAL_BEARS: &str = "目录外（不合规）费用由定点医院承担";
+const OWN_COST: &str = "目录外（不合规）费用要自己付";
+
+/// What the compliant cost left blank means for the amount read as `how`, if one was; a ceiling that
+/// leaves part of the bill to a document's target (`on_target`: 眉山's 10%, whose payer it does not name)
+/// is one only as far as the target is met.
+fn guess(how: Reading, guessed: &[bool], on_target: bool) -> Option<String> {
     // Where the amount is not the most one pays: what would make it exact.
     const FILL_IN: &str = "填上结算单上的“合规医疗费用”，结果会更准。";
     let means = match how {
         Reading::AsTyped => return None,
-        Reading::Ceiling => {
-            "目录外（不合规）费用由定点医院承担，所以实际合规费用少一些时，个人自付不会比这更多。"
-                .to_string()
-        }
-        Reading::Floor => format!(
-            "目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多。{FILL_IN}"
+        Reading::Ceiling => format!(
+            "{HOSPITAL_BEARS}，所以实际合规费用少一些时，{}个人自付不会比这更多。",
+            if on_target {
+                "按文件的目标算，"
+            } else {
+                ""
+            }
         ),
+        Reading::Floor => {
+            format!("{OWN_COST}，所以实际合规费用少一些时，个人自付会比这更多。{FILL_IN}")
+        }
         Reading::FromTotal => FILL_IN.to_string(),
     };
+    Some(format!("{}{GUESSED}。{means}", guessed_visits(guessed)))
+}
+
+/// What the category comparison's 个人自付 is in each category when a visit's compliant cost was left
+/// blank (the most one pays in one, the least in another): `合规费用按总费用估算，所以个人自付一栏：建档立卡
+/// 贫困人口是最多会付的（…）；城乡低保对象、…是至少要付的（…）。` `None` when every one was typed.
+pub fn compare_reading(scenario: &Scenario, guessed: &[bool]) -> Option<String> {
+    if !guessed.iter().any(|g| *g) {
+        return None;
+    }
+    let parts: Vec<String> = [
+        (
+            Reading::Ceiling,
+            format!("是最多会付的（{HOSPITAL_BEARS}）"),
+        ),
+        (Reading::Floor, format!("是至少要付的（{OWN_COST}）")),
+        (Reading::FromTotal, "是估算".to_string()),
+    ]
+    .into_iter()
+    .filter_map(|(how, means)| {
+        let who: Vec<&str> = policy_engine::Category::ALL
+            .into_iter()
+            .filter(|&category| {
+                let s = Scenario {
+                    category,
+                    ..scenario.clone()
+                };
+                reading(&s, guessed) == how
+            })
+            .map(|c| c.label())
+            .collect();
+        (!who.is_empty()).then(|| format!("{}{means}", who.join("、")))
+    })
+    .collect();
     Some(format!(
-        "{}合规费用按总费用估算。{means}",
-        guessed_visits(guessed)
+        "{}{GUESSED}，所以个人自付一栏：{}。",
+        guessed_visits(guessed),
+        parts.join("；")
     ))
 }
 

@@ -464,3 +464,70 @@ fn an_amount_resting_on_a_target_says_so() {
         }
     }
 }
+
+/// A ceiling that leaves part of the bill to 眉山's target is one only as far as the target is met: its
+/// note says so (the headline's 最多 had been contradicted by the target's note below it); 会宁's is not.
+#[test]
+fn a_ceiling_resting_on_a_target_says_so() {
+    for (profile, on_target) in [("meishan-2016", true), ("huining-2018", false)] {
+        let mut f = form("12000", "");
+        f.profile = profile.into();
+        let Outcome::Settled(b) = Outcome::of(&f) else {
+            panic!("{profile}: not settled");
+        };
+        let (s, r, g) = &*b;
+        let h = head(s, r, g);
+        assert_eq!(h.how, Reading::Ceiling, "{profile}");
+        let guess = h.guess.unwrap();
+        assert_eq!(
+            guess.contains("按文件的目标算，个人自付不会比这更多"),
+            on_target,
+            "{guess}"
+        );
+        assert_eq!(h.target.is_some(), on_target, "{profile}");
+    }
+}
+
+/// The comparison's note, with a compliant cost left blank: which categories' 个人自付 is the most one
+/// pays and which the least, every category named once; none when every compliant cost was typed.
+#[test]
+fn the_comparison_says_how_each_row_reads() {
+    for (profile, category, ceiling) in [
+        (
+            "huining-2018",
+            "poverty_registered",
+            "建档立卡贫困人口是最多会付的",
+        ),
+        ("meishan-2016", "dibao", "建档立卡贫困人口是最多会付的"),
+    ] {
+        let mut f = form("12000", "");
+        f.profile = profile.into();
+        f.category = category.into();
+        let Outcome::Settled(b) = Outcome::of(&f) else {
+            panic!("{profile}: not settled");
+        };
+        let (s, _, g) = &*b;
+        let note = compare_reading(s, g).unwrap();
+        assert!(
+            note.starts_with("合规费用按总费用估算，所以个人自付一栏："),
+            "{note}"
+        );
+        assert!(
+            note.contains(&format!("{ceiling}（目录外（不合规）费用由定点医院承担）")),
+            "{note}"
+        );
+        assert!(
+            note.contains("普通城乡居民是至少要付的（目录外（不合规）费用要自己付）"),
+            "{note}"
+        );
+        for c in policy_engine::Category::ALL {
+            assert_eq!(
+                note.matches(c.label()).count(),
+                1,
+                "{} in {note}",
+                c.label()
+            );
+        }
+        assert_eq!(compare_reading(s, &[false]), None);
+    }
+}

@@ -270,6 +270,12 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     if !l.scenario.overrides.is_empty() {
         what = format!("{what} · {CHANGED}");
     }
+    // A compliant cost left blank: the caption says so, and a note which rows are the most and which the
+    // least one pays (a 低保 row's floor had been handed out as the cost).
+    let reading = crate::calc_adapter::compare_reading(&l.scenario, &l.guessed);
+    if reading.is_some() {
+        what = format!("{what} · {}", crate::calc_adapter::GUESSED);
+    }
     let readings = (!l.readings.is_empty()).then(|| {
         let items = l
             .readings
@@ -311,7 +317,7 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
         >
             // Not printed (the handout says which reading it used), but read aloud.
             <div class="no-print spoken">{readings}</div>
-            <CategoryCompare table=l.compare region=region what=what qr=l.qr />
+            <CategoryCompare table=l.compare region=region what=what reading=reading qr=l.qr />
             <div class="no-print">
                 <h2>"费用越多，个人付多少？"</h2>
                 <p class="chart-basis" data-testid="chart-basis">

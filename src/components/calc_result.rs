@@ -12,7 +12,8 @@ use super::calc_later::Later;
 use super::{based_on, HandoutLink, PosterSummary};
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
-    changed_numbers, head, yuan, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, INPUTS_LABEL, SOURCE,
+    changed_numbers, head, yuan, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, GUESSED, INPUTS_LABEL,
+    SOURCE,
 };
 use crate::charts::{stacked_bar, Part};
 
@@ -244,19 +245,19 @@ pub fn CalcResult(
                 </li>
             }
         }).collect_view();
-            let guess = guessed
-                .get(i)
-                .copied()
-                .unwrap_or(false)
-                .then_some("，合规费用按总费用估算");
+            let guess = if guessed.get(i).copied().unwrap_or(false) {
+                "，"
+            } else {
+                ""
+            };
             view! {
                 <section class="visit-steps">
                     <h3>
                         {format!(
-                            "第 {} 次就诊：总费用 {} 元{}",
+                            "第 {} 次就诊：总费用 {} 元{guess}{}",
                             i + 1,
                             yuan(e.total),
-                            guess.unwrap_or(""),
+                            if guess.is_empty() { "" } else { GUESSED },
                         )}
                     </h3>
                     <ol class="steps">{steps}</ol>

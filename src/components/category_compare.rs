@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use policy_engine::summary::TARGET_PAYER;
 
 use crate::calc_adapter::{yuan, TARGET_MEANS};
-use crate::compare::{Comparison, CATEGORY_HEAD, NOT_APPLICABLE, TOTAL_HEAD};
+use crate::compare::{Comparison, CATEGORY_HEAD, NOT_APPLICABLE, NOT_APPLICABLE_MEANS, TOTAL_HEAD};
 
 /// What 复制表格 did.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,9 @@ pub fn CategoryCompare(
     region: String,
     /// The visits in a few words, e.g. `县级医院住院 1.2 万元`.
     what: String,
+    /// How each row's 个人自付 is to be read when a compliant cost was left blank
+    /// (`crate::calc_adapter::compare_reading`): shown and printed under the table.
+    reading: Option<String>,
     /// The QR code (SVG) of the address the table was computed for: printed with it, so a sheet on the
     /// wall opens the same scenario.
     qr: String,
@@ -56,6 +59,7 @@ pub fn CategoryCompare(
         })
         .collect_view();
     let width = table.payers.len() + 1;
+    let not_applicable = table.has_not_applicable();
     let rows = table
         .rows
         .into_iter()
@@ -113,6 +117,22 @@ pub fn CategoryCompare(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {not_applicable
+                .then(|| {
+                    view! {
+                        <p class="compare-target" data-testid="compare-na">
+                            {NOT_APPLICABLE_MEANS}
+                        </p>
+                    }
+                })}
+            {reading
+                .map(|r| {
+                    view! {
+                        <p class="compare-target" data-testid="compare-reading">
+                            {r}
+                        </p>
+                    }
+                })}
             // A column resting on a document's target taken as met says so, printed with the table (a
             // printed 眉山 table had given 建档立卡's 个人自付 with nothing on it).
             {table

@@ -603,7 +603,10 @@ fn Results(
                         <li>
                             <a href=href>{h.section_title.clone()}</a>
                             <div class="where">
+                                // A space after each label: copied, or read aloud, the labels had
+                                // run into the title (甘肃省甘肃省健康扶贫…).
                                 <span class="region-label">{h.region.clone()}</span>
+                                " "
                                 {h
                                     .editorial
                                     .then(|| {
@@ -611,6 +614,7 @@ fn Results(
                                             <span class="region-label editorial-label">
                                                 "本站编写，不是文件原文"
                                             </span>
+                                            " "
                                         }
                                     })}
                                 {format!("{} · {}", h.doc_title, h.doc_number)}

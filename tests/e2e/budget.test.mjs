@@ -191,7 +191,7 @@ const KB = 1000;
 // heading near a document's end, opened before the app had drawn the longer page, held below its scroll
 // margin, not where the short page had left it (read with the browser's parseFloat: Rust's float parser
 // had added 14 KB): reader 178.0 KB, budget 178 → 179.
-const BUDGET = { reader: 179 * KB, calc: 81 * KB, checker: 175 * KB };
+const BUDGET = { reader: 179 * KB, calc: 82 * KB, checker: 176 * KB };
 /** Brotli budget of the reader's search chunk (`-search.wasm` and the chunk it shares with the lazy one,
  * `-chunk_<n>.wasm`): fetched by the search page alone, with the index's manifest. 2026-12-05: 23.9 KB. */
 const SEARCH_BUDGET = 24 * KB;
@@ -210,7 +210,13 @@ const SEARCH_BUDGET = 24 * KB;
 // 2026-12-05 (sixth session): what a blank compliant cost means for a ceiling (the hospital bears 目录外 costs)
 // links its clause, as a step would (the year has no such cost, so no step cites it); the answer before the
 // app copies the link the build wrote (its label and address formatted in the main module had cost 3.9 KB):
-// main 80.6 → 80.9, app path 198.85 → 199.4 KB, budget 199 → 200.
+// main 80.6 → 80.9, app path 198.85 → 199.4 KB, budget 199 → 200. Then a helper's audit: 眉山's ceiling says
+// it holds as far as the document's target is met, 会宁's 大病保险 step shows its segments (or that the year is
+// below the threshold), the comparison of a blank compliant cost says which rows are the most and which the
+// least one pays and what 不适用 means: main 80.9 → 81.3 (budget 81 → 82), app path 199.8, the lazy chunk
+// 55.0 → 56.0 KB (LAZY 55 → 56). With the second audit's fixes (the offline note kept clear of marked words,
+// in every bundle): calc main 81.2, app path 199.9, lazy 56.0 (LAZY 56 → 57); checker 174.8 → 175.0 KB,
+// budget 175 → 176; reader 178.0.
 const APP_BUDGET = 200 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
@@ -221,7 +227,7 @@ const APP_BUDGET = 200 * KB;
 // Esc closes the QR panel as it does the poster, the example's handout code under its amount, a table's
 // poster each cell under its own column with the table named in its 出处: calc's lazy chunk 52.1 → 54.1 KB,
 // budget 53 → 55.
-const LAZY_BUDGET = 55 * KB;
+const LAZY_BUDGET = 57 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

@@ -468,6 +468,35 @@ test('7: the comparison gives each payer per category, adding up to the bill; co
   }
 });
 
+test('the comparison of a bill whose compliant cost was left blank says which rows are the most and which the least one pays, and what 不适用 means; printed too', async () => {
+  // A trainer had handed 低保's row (2,550.00, the least they pay: 目录外 costs are their own) out as the cost.
+  // 省级医院 10 万元: 建档立卡's 兜底, 医疗救助 pay, so their columns show, 不适用 in the other rows.
+  const { page, errors } = await open(phone, `${server.base}${calcLink('p=h&c=db&v=i,p,0,100000,,,')}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="compare"]');
+  assert.match(await page.textContent('#compare-caption'), /省级医院住院 10 万元 · 合规费用按总费用估算：各方支付多少/);
+  const reading = await page.getByTestId('compare-reading').textContent();
+  assert.match(reading, /^合规费用按总费用估算，所以个人自付一栏：建档立卡贫困人口是最多会付的（目录外（不合规）费用由定点医院承担）；城乡低保对象、.*普通城乡居民是至少要付的（目录外（不合规）费用要自己付）。$/);
+  assert.match(await page.getByTestId('compare-na').textContent(), /^不适用：文件里的这项规定不包括这一类人员。.*其他救助没有算在内。$/);
+  // The headline says the same of this person's row.
+  assert.match(await page.textContent('.result-head'), /至少自付 [\d,.]+ 元/);
+  const { rows, heads } = await compareTable(page);
+  const headline = (await page.textContent('[data-testid="personal-total"]')).replace(/,/g, '');
+  assert.equal(rows.find((r) => r[0] === '城乡低保对象')[heads.indexOf('个人自付')], headline);
+  assert.ok(rows.some((r) => r.includes('不适用')), rows.join('|'));
+  // Printed, the notes go with the table.
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.documentElement.classList.add('printing-compare'));
+  for (const id of ['compare-reading', 'compare-na']) assert.ok(await page.getByTestId(id).isVisible(), `${id} printed`);
+  await page.emulateMedia({ media: 'screen' });
+  // Typed, the compliant cost leaves nothing to read: no note, the caption as before.
+  await page.fill('#v0-compliant', '12000');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="compare-reading"]') && document.querySelector('.calc-later:not(.stale) #compare-caption'));
+  assert.doesNotMatch(await page.textContent('#compare-caption'), /估算/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('8: 打印对比表 prints the comparison alone, on one A4 page; the handout leaves it out', async () => {
   const { page } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,p,0,100000,80000,,')}`);
   await appReady(page);

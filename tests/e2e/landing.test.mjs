@@ -367,3 +367,26 @@ test('a quote that ends inside brackets is marked with its closing bracket (the 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('on a first visit opened at marked words low on the screen, the note that the page works offline does not cover them', async () => {
+  // A phone's first visit from a checker's 原文 link (门诊慢特病也享受大病补偿和85%): the marked 85% sat under the
+  // note at the screen's foot for seconds (a helper's audit, 360×780).
+  const fresh = await launch();
+  try {
+    const { page, errors } = await open(fresh, `${server.base}/docs/huining-203/?hl=${encodeURIComponent('85%')}#s3-1`);
+    await appReady(page);
+    const where = await page.waitForFunction(() => {
+      const note = document.querySelector('.offline-ready');
+      const mark = document.querySelector('mark.asked');
+      if (!note?.textContent || !mark) return null;
+      const [n, m] = [note, mark].map((e) => e.getBoundingClientRect());
+      return { note: [n.top, n.bottom], mark: [m.top, m.bottom], height: innerHeight };
+    }, null, { timeout: 15000 }).then((h) => h.jsonValue());
+    assert.ok(where.mark[0] > where.height / 2, `the words are in the screen's lower half: ${JSON.stringify(where)}`);
+    assert.ok(where.mark[1] <= where.note[0] || where.mark[0] >= where.note[1], `the note clears the words: ${JSON.stringify(where)}`);
+    assert.ok(where.mark[1] <= where.height, 'the words are on the screen');
+    assert.deepEqual(errors, []);
+  } finally {
+    await fresh.close();
+  }
+});

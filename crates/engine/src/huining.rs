@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{pct, plain, pos, round, yuan};
 use crate::params::ProfileParams;
-use crate::rules::{basic_estimate, Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
+use crate::rules::{basic_estimate, critical_working, Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
 use crate::settle::finish;
 
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
@@ -35,20 +35,16 @@ struct Year {
     assistance_paid: Decimal,
 }
 
-/// 大病保险 on `base` (the amount above the threshold), by increasing segments.
-fn critical_segments(c: &Ctx<'_>, base: Decimal) -> Decimal {
+/// `base` (the amount above the 大病保险 threshold) cut into its increasing segments, each with its ratio.
+fn critical_segments(c: &Ctx<'_>, base: Decimal) -> [(Decimal, Decimal); 3] {
     let b1 = c.get("critical_band_1");
     // A changed second band below the first would count the part above it twice.
     let b2 = c.get("critical_band_2").max(b1);
-    let (r1, r2, r3) = (
-        c.get("critical_ratio_1"),
-        c.get("critical_ratio_2"),
-        c.get("critical_ratio_3"),
-    );
-    let s1 = base.min(b1);
-    let s2 = pos(base.min(b2) - b1);
-    let s3 = pos(base - b2);
-    s1 * r1 + s2 * r2 + s3 * r3
+    [
+        (base.min(b1), c.get("critical_ratio_1")),
+        (pos(base.min(b2) - b1), c.get("critical_ratio_2")),
+        (pos(base - b2), c.get("critical_ratio_3")),
+    ]
 }
 
 /// Whether the hospital bears this visit's non-compliant cost (建档立卡 inpatients).
@@ -216,22 +212,48 @@ fn critical_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year, r: &
     };
     let threshold = c.get(threshold_key);
     y.after_basic += after_basic;
+    // Read only when estimated: a slip's amount uses no ratio, and its step names no changed one.
+    let segments = match e.critical_paid {
+        Some(_) => Default::default(),
+        None => critical_segments(c, pos(y.after_basic - threshold)),
+    };
+    let earlier = y.critical_paid;
     let critical = match e.critical_paid {
         Some(paid) => paid,
         None => {
             r.estimated = true;
-            pos(round(critical_segments(c, pos(y.after_basic - threshold))) - y.critical_paid)
-                .min(after_basic)
+            let paid: Decimal = segments.iter().map(|(part, ratio)| part * ratio).sum();
+            pos(round(paid) - earlier).min(after_basic)
         }
     };
     y.critical_paid += critical;
     r.critical = critical;
     // Typed from the slip, the amount is the slip's: not worked out by the segments.
     let (rule, detail) = match e.critical_paid {
-        Some(_) => (format!("大病保险报销{FROM_SLIP}"), FROM_SLIP_DETAIL.to_string()),
+        Some(_) => (
+            format!("大病保险报销{FROM_SLIP}"),
+            FROM_SLIP_DETAIL.to_string(),
+        ),
         None => (
             "大病保险报销".to_string(),
-            format!("全年累计个人负担的合规费用 {} 元，超过起付线 {} 元的部分按比例分段报销（分段比例是假设值；起付线按全年累计算一次，文件没有写明是一年还是每次住院）", yuan(y.after_basic), yuan(threshold)),
+            critical_working(
+                y.after_basic,
+                threshold,
+                || {
+                    let parts: Vec<String> = segments
+                        .iter()
+                        .filter(|(part, _)| !part.is_zero())
+                        .map(|(part, ratio)| format!("{} 元 × {}%", yuan(*part), pct(*ratio)))
+                        .collect();
+                    format!(
+                        "超过起付线 {} 元的部分分段报销：{}",
+                        yuan(threshold),
+                        parts.join(" + ")
+                    )
+                },
+                earlier,
+                "分段比例是假设值；起付线按全年累计算一次，文件没有写明是一年还是每次住院",
+            ),
         ),
     };
     let mut st = c.step(&rule, critical, threshold_key, detail);

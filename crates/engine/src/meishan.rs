@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{pct, pos, round, yuan};
 use crate::params::ProfileParams;
-use crate::rules::{basic_estimate, Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
+use crate::rules::{basic_estimate, critical_working, Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
 use crate::settle::finish;
 
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
@@ -145,22 +145,20 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
         ),
         None => {
             let (threshold, ratio) = (c.get("critical_threshold"), c.get("critical_ratio"));
-            let earlier = y.critical_paid - critical;
             (
                 "大病保险报销".to_string(),
-                format!(
-                    "全年累计个人负担的合规费用 {} 元，{}（起付线和比例是假设值，按全年累计算一次起付线也是）",
-                    yuan(y.after_basic),
-                    if y.after_basic <= threshold {
-                        format!("还没有超过起付线 {} 元，这次没有大病保险", yuan(threshold))
-                    } else {
-                        let mut working =
-                            format!("超过起付线 {} 元的部分 × 报销比例 {}%", yuan(threshold), pct(ratio));
-                        if !earlier.is_zero() {
-                            working.push_str(&format!("，减去这一年之前已报的 {} 元", yuan(earlier)));
-                        }
-                        working
-                    }
+                critical_working(
+                    y.after_basic,
+                    threshold,
+                    || {
+                        format!(
+                            "超过起付线 {} 元的部分 × 报销比例 {}%",
+                            yuan(threshold),
+                            pct(ratio)
+                        )
+                    },
+                    y.critical_paid - critical,
+                    "起付线和比例是假设值，按全年累计算一次起付线也是",
                 ),
             )
         }

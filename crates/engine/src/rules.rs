@@ -14,6 +14,31 @@ use crate::params::{Citation, ProfileParams};
 pub(crate) const FROM_SLIP: &str = "（结算单上的金额）";
 pub(crate) const FROM_SLIP_DETAIL: &str = "按您填写的结算单金额计算。";
 
+/// The working of a year's 大病保险 step, estimated from the year's cumulative personal compliant cost
+/// `after_basic` (both regions): below `threshold`, that there is none yet; above it, `above` (how the part
+/// above the threshold is paid, e.g. `超过起付线 5,000.00 元的部分 × 报销比例 60%`) less what 大病保险 paid
+/// earlier in the year, then `assumed` (what of it is assumed).
+pub(crate) fn critical_working(
+    after_basic: Decimal,
+    threshold: Decimal,
+    above: impl FnOnce() -> String,
+    earlier: Decimal,
+    assumed: &str,
+) -> String {
+    let yuan = crate::money::yuan;
+    let working = if after_basic <= threshold {
+        format!("还没有超过起付线 {} 元，这次没有大病保险", yuan(threshold))
+    } else if earlier.is_zero() {
+        above()
+    } else {
+        format!("{}，减去这一年之前已报的 {} 元", above(), yuan(earlier))
+    };
+    format!(
+        "全年累计个人负担的合规费用 {} 元，{working}（{assumed}）",
+        yuan(after_basic)
+    )
+}
+
 /// 基本医保 estimated from the compliant cost, a deductible and a ratio, and its working as each region's
 /// step shows it: `（合规费用 18,000.00 − 起付线 400.00）× 报销比例 80%`.
 pub(crate) fn basic_estimate(
