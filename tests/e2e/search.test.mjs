@@ -190,6 +190,11 @@ test('a question typed as one run of words (贫困户住院) finds nothing as wr
   await page.getByTestId('to-calc').waitFor();
   assert.equal(await page.getByTestId('to-calc').getByRole('link').getAttribute('href'), '/calc/');
   assert.equal(await page.getByTestId('to-check').count(), 0, 'one way on: the calculator');
+  // Asked with 报销 (住院报销多少 had been offered the check, not the calculator: a helper's audit).
+  await page.fill('#q', '住院报销多少');
+  await page.press('#q', 'Enter');
+  await page.getByTestId('to-calc').waitFor();
+  assert.equal(await page.getByTestId('to-check').count(), 0);
   // A question in a resident's words (2026-12-05: nothing found, nothing offered): the documents' word, and
   // the check, which lists what the person can get.
   await page.fill('#q', '生孩子能报销吗');

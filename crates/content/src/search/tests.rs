@@ -394,3 +394,19 @@ fn a_number_typed_with_spaces_between_its_thousands_is_one_term() {
         "医疗救助 3000 元"
     );
 }
+
+/// A question about what a bill costs, in the words residents type it (住院报销多少 had been taken for a
+/// question about benefits), and questions that are not.
+#[test]
+fn questions_about_what_a_bill_costs() {
+    for (query, costs) in [
+        ("看病花多少钱", true),
+        ("住院报销多少", true),
+        ("门诊能报多少", true),
+        ("住院自己付多少", true),
+        ("生孩子能报销吗", false),
+        ("先诊疗后付费", false),
+    ] {
+        assert_eq!(asks_what_it_costs(query), costs, "{query}");
+    }
+}
