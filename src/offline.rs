@@ -145,15 +145,16 @@ fn say_kept() {
         let asked = el
             .owner_document()
             .and_then(|d| d.query_selector("mark.asked").ok().flatten());
+        let mut text = "这一页已存到本机，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。";
         if let (Some(mark), Some(height)) = (asked, crate::dom::screen_height()) {
             let r = mark.get_bounding_client_rect();
             if r.top() + r.height() / 2.0 > height / 2.0 {
+                // One line, over the bar above the clause the page opened at, not over its first lines.
                 let _ = el.class_list().add_1("at-top");
+                text = "这一页已存到本机，没有网络时也能打开。";
             }
         }
-        el.set_text_content(Some(
-            "这一页已存到本机，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。",
-        ));
+        el.set_text_content(Some(text));
     });
     // It goes after a while, or at once when the person types, taps or scrolls: it sits over the bottom of
     // the screen, where the field being typed into, or the text being read, may be.

@@ -148,26 +148,40 @@ pub fn compare_reading(scenario: &Scenario, guessed: &[bool]) -> Option<String> 
     if !guessed.iter().any(|g| *g) {
         return None;
     }
+    // Each category's reading, and whether its ceiling leaves part of the bill to a document's target (as
+    // the headline's note says: 眉山's 建档立卡 in the county).
+    let rows: Vec<(&str, Reading, bool)> = policy_engine::Category::ALL
+        .into_iter()
+        .map(|category| {
+            let s = Scenario {
+                category,
+                ..scenario.clone()
+            };
+            let on_target =
+                policy_engine::settle(&s).is_ok_and(|r| !r.year.target_backstop.is_zero());
+            (category.label(), reading(&s, guessed), on_target)
+        })
+        .collect();
     let parts: Vec<String> = [
         (
             Reading::Ceiling,
+            true,
+            format!("按文件的目标算是最多会付的（{HOSPITAL_BEARS}）"),
+        ),
+        (
+            Reading::Ceiling,
+            false,
             format!("是最多会付的（{HOSPITAL_BEARS}）"),
         ),
-        (Reading::Floor, format!("是至少要付的（{OWN_COST}）")),
-        (Reading::FromTotal, "是估算".to_string()),
+        (Reading::Floor, false, format!("是至少要付的（{OWN_COST}）")),
+        (Reading::FromTotal, false, "是估算".to_string()),
     ]
     .into_iter()
-    .filter_map(|(how, means)| {
-        let who: Vec<&str> = policy_engine::Category::ALL
-            .into_iter()
-            .filter(|&category| {
-                let s = Scenario {
-                    category,
-                    ..scenario.clone()
-                };
-                reading(&s, guessed) == how
-            })
-            .map(|c| c.label())
+    .filter_map(|(how, target, means)| {
+        let who: Vec<&str> = rows
+            .iter()
+            .filter(|(_, h, t)| *h == how && (*t == target || how != Reading::Ceiling))
+            .map(|(label, _, _)| *label)
             .collect();
         (!who.is_empty()).then(|| format!("{}{means}", who.join("、")))
     })

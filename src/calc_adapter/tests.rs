@@ -498,7 +498,12 @@ fn the_comparison_says_how_each_row_reads() {
             "poverty_registered",
             "建档立卡贫困人口是最多会付的",
         ),
-        ("meishan-2016", "dibao", "建档立卡贫困人口是最多会付的"),
+        // As far as the 10% target is met, as the headline's note says.
+        (
+            "meishan-2016",
+            "dibao",
+            "建档立卡贫困人口按文件的目标算是最多会付的",
+        ),
     ] {
         let mut f = form("12000", "");
         f.profile = profile.into();

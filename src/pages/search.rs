@@ -542,7 +542,13 @@ fn Results(
         Some(Offer::Apart(words)) if !page.in_documents_text() => Some(
             view! {
                 <p class="elsewhere" data-testid="words-apart">
-                    "文件里没有连在一起的这几个字。分开找这几个词："
+                    // Found in the editors' notes alone, the count above is theirs: said, so the two
+                    // lines do not read as contradicting each other (三（一）: 找到 6 处 and 没有).
+                    {if page.found > 0 {
+                        "文件原文里没有连在一起的这几个字（上面找到的是本站编写的内容）。分开找这几个词："
+                    } else {
+                        "文件里没有连在一起的这几个字。分开找这几个词："
+                    }}
                     <a class="button secondary" href=search_url(&words, key)>
                         {format!("搜“{words}”")}
                     </a>

@@ -216,8 +216,11 @@ const SEARCH_BUDGET = 24 * KB;
 // least one pays and what 不适用 means: main 80.9 → 81.3 (budget 81 → 82), app path 199.8, the lazy chunk
 // 55.0 → 56.0 KB (LAZY 55 → 56). With the second audit's fixes (the offline note kept clear of marked words,
 // in every bundle): calc main 81.2, app path 199.9, lazy 56.0 (LAZY 56 → 57); checker 174.8 → 175.0 KB,
-// budget 175 → 176; reader 178.0.
-const APP_BUDGET = 200 * KB;
+// budget 175 → 176; reader 178.0. The re-try of those fixes: the comparison's ceiling says it rests on the
+// target too, and a 大病保险 step whose year was already paid as much (a slip's amount) says so instead of a
+// negative sum beside 0.00 (engine, in the main module): calc main 81.5, app path 199.9 → 200.1 KB, budget
+// APP 200 → 201; lazy 56.4.
+const APP_BUDGET = 201 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 // 2026-12-05: a poster fitted to one sheet as it will print (it ran onto a second, which carried only the end

@@ -379,11 +379,13 @@ test('on a first visit opened at marked words low on the screen, the note that t
       const note = document.querySelector('.offline-ready');
       const mark = document.querySelector('mark.asked');
       if (!note?.textContent || !mark) return null;
-      const [n, m] = [note, mark].map((e) => e.getBoundingClientRect());
-      return { note: [n.top, n.bottom], mark: [m.top, m.bottom], height: innerHeight };
+      const [n, m, t] = [note, mark, document.getElementById('s3-1')].map((e) => e.getBoundingClientRect());
+      return { note: [n.top, n.bottom], mark: [m.top, m.bottom], target: t.top, height: innerHeight };
     }, null, { timeout: 15000 }).then((h) => h.jsonValue());
     assert.ok(where.mark[0] > where.height / 2, `the words are in the screen's lower half: ${JSON.stringify(where)}`);
     assert.ok(where.mark[1] <= where.note[0] || where.mark[0] >= where.note[1], `the note clears the words: ${JSON.stringify(where)}`);
+    // Nor the clause's first lines (at the top, it had covered three of them for seconds).
+    assert.ok(where.note[0] >= where.mark[1] || where.note[1] <= where.target + 4, `the note clears the clause's start: ${JSON.stringify(where)}`);
     assert.ok(where.mark[1] <= where.height, 'the words are on the screen');
     assert.deepEqual(errors, []);
   } finally {

@@ -371,3 +371,16 @@ test('several words show and open the clause where they stand together, and an a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('words found only in the site\'s own notes: the offer of the words apart says so, so it does not contradict the count', async () => {
+  // 三（一）: 找到 6 处 above, 文件里没有连在一起的这几个字 below (a trainer's audit).
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('三（一）')}`);
+  await appReady(page);
+  await page.getByTestId('words-apart').waitFor();
+  assert.match(await page.getByTestId('search-count').textContent(), /找到 \d+ 处/);
+  assert.match(await page.getByTestId('words-apart').textContent(), /^文件原文里没有连在一起的这几个字（上面找到的是本站编写的内容）。/);
+  assert.ok((await page.locator('ol.hits .editorial-label').count()) > 0, 'the hits are the site\'s');
+  assert.equal(await page.locator('ol.hits li').count(), await page.locator('ol.hits .editorial-label').count());
+  assert.deepEqual(errors, []);
+  await page.close();
+});

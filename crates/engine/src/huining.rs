@@ -218,12 +218,13 @@ fn critical_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year, r: &
         None => critical_segments(c, pos(y.after_basic - threshold)),
     };
     let earlier = y.critical_paid;
+    // The year's 大病保险 so far by the segments.
+    let year = round(segments.iter().map(|(part, ratio)| part * ratio).sum());
     let critical = match e.critical_paid {
         Some(paid) => paid,
         None => {
             r.estimated = true;
-            let paid: Decimal = segments.iter().map(|(part, ratio)| part * ratio).sum();
-            pos(round(paid) - earlier).min(after_basic)
+            pos(year - earlier).min(after_basic)
         }
     };
     y.critical_paid += critical;
@@ -251,6 +252,7 @@ fn critical_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year, r: &
                         parts.join(" + ")
                     )
                 },
+                year,
                 earlier,
                 "分段比例是假设值；起付线按全年累计算一次，文件没有写明是一年还是每次住院",
             ),

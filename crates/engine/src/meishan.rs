@@ -124,15 +124,17 @@ fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
 fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeResult) {
     let after_basic = pos(e.compliant - r.basic);
     y.after_basic += after_basic;
+    // The year's 大病保险 so far by the threshold and ratio (read only when estimated: a slip's amount uses
+    // neither, and its step names no changed one).
+    let year = match e.critical_paid {
+        Some(_) => Decimal::ZERO,
+        None => round(pos(y.after_basic - c.get("critical_threshold")) * c.get("critical_ratio")),
+    };
     let critical = match e.critical_paid {
         Some(v) => v,
         None => {
             r.estimated = true;
-            pos(
-                round(pos(y.after_basic - c.get("critical_threshold")) * c.get("critical_ratio"))
-                    - y.critical_paid,
-            )
-            .min(after_basic)
+            pos(year - y.critical_paid).min(after_basic)
         }
     };
     y.critical_paid += critical;
@@ -157,6 +159,7 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
                             pct(ratio)
                         )
                     },
+                    year,
                     y.critical_paid - critical,
                     "起付线和比例是假设值，按全年累计算一次起付线也是",
                 ),

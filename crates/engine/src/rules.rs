@@ -16,12 +16,14 @@ pub(crate) const FROM_SLIP_DETAIL: &str = "按您填写的结算单金额计算�
 
 /// The working of a year's 大病保险 step, estimated from the year's cumulative personal compliant cost
 /// `after_basic` (both regions): below `threshold`, that there is none yet; above it, `above` (how the part
-/// above the threshold is paid, e.g. `超过起付线 5,000.00 元的部分 × 报销比例 60%`) less what 大病保险 paid
-/// earlier in the year, then `assumed` (what of it is assumed).
+/// above the threshold is paid, e.g. `超过起付线 5,000.00 元的部分 × 报销比例 60%`, which comes to `year`)
+/// less what 大病保险 paid earlier in the year (when that is already as much, that there is none this time:
+/// a settlement slip's amount can be), then `assumed` (what of it is assumed).
 pub(crate) fn critical_working(
     after_basic: Decimal,
     threshold: Decimal,
     above: impl FnOnce() -> String,
+    year: Decimal,
     earlier: Decimal,
     assumed: &str,
 ) -> String {
@@ -30,6 +32,13 @@ pub(crate) fn critical_working(
         format!("还没有超过起付线 {} 元，这次没有大病保险", yuan(threshold))
     } else if earlier.is_zero() {
         above()
+    } else if earlier >= year {
+        format!(
+            "{}，共 {} 元；这一年之前已报 {} 元，已经不少于这个数，这次没有大病保险",
+            above(),
+            yuan(year),
+            yuan(earlier)
+        )
     } else {
         format!("{}，减去这一年之前已报的 {} 元", above(), yuan(earlier))
     };
