@@ -116,6 +116,8 @@ pub const GUESSED: &str = "合规费用按总费用估算";
 /// Why the amount read as a ceiling is the most one pays, and as a floor the least.
 const HOSPITAL_BEARS: &str = "目录外（不合规）费用由定点医院承担";
 const OWN_COST: &str = "目录外（不合规）费用要自己付";
+/// What a ceiling that leaves part of the bill to a document's target holds as far as (眉山's 10%).
+const ON_TARGET: &str = "按文件的目标算";
 
 /// What the compliant cost left blank means for the amount read as `how`, if one was; a ceiling that
 /// leaves part of the bill to a document's target (`on_target`: 眉山's 10%, whose payer it does not name)
@@ -128,9 +130,9 @@ fn guess(how: Reading, guessed: &[bool], on_target: bool) -> Option<String> {
         Reading::Ceiling => format!(
             "{HOSPITAL_BEARS}，所以实际合规费用少一些时，{}个人自付不会比这更多。",
             if on_target {
-                "按文件的目标算，"
+                format!("{ON_TARGET}，")
             } else {
-                ""
+                String::new()
             }
         ),
         Reading::Floor => {
@@ -166,7 +168,7 @@ pub fn compare_reading(scenario: &Scenario, guessed: &[bool]) -> Option<String> 
         (
             Reading::Ceiling,
             true,
-            format!("按文件的目标算是最多会付的（{HOSPITAL_BEARS}）"),
+            format!("{ON_TARGET}是最多会付的（{HOSPITAL_BEARS}）"),
         ),
         (
             Reading::Ceiling,
