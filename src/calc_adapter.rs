@@ -289,8 +289,9 @@ mod head;
 mod outcome;
 
 pub use head::{
-    compare_reading, guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG,
-    FOR_REFERENCE, GUESSED, INPUTS_LABEL, PAID_COMES_LATER, SOURCE, TARGET_MEANS,
+    guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
+    GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER, SOURCE,
+    TARGET_MEANS,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
 

@@ -26,6 +26,9 @@ pub struct Row {
     pub category: Category,
     /// It is the category the form has chosen.
     pub current: bool,
+    /// Part of its bill is left to a document's target taken as met (眉山's 10%): a ceiling on its
+    /// 个人自付 holds only as far as the target is met.
+    pub on_target: bool,
     /// Each column's share, in the order of [`Comparison::payers`] (`None` where the payer's rule does
     /// not reach this category: [`NOT_APPLICABLE`]), then the bill; `None` where the engine refused this
     /// category.
@@ -62,7 +65,10 @@ pub fn compare(scenario: &Scenario) -> Comparison {
                 ..scenario.clone()
             };
             let year = settle(&s).ok().map(|r| r.year);
-            (c, year.map(|y| (shares(&s, &y), y.total)))
+            (
+                c,
+                year.map(|y| (shares(&s, &y), y.total, !y.target_backstop.is_zero())),
+            )
         })
         .collect();
     let all = payers(&scenario.profile, &Default::default());
@@ -72,7 +78,7 @@ pub fn compare(scenario: &Scenario) -> Comparison {
             i == last
                 || settled.iter().any(|(_, r)| {
                     r.as_ref()
-                        .is_some_and(|(s, _)| s[i].is_some_and(|v| !v.is_zero()))
+                        .is_some_and(|(s, _, _)| s[i].is_some_and(|v| !v.is_zero()))
                 })
         })
         .collect();
@@ -93,13 +99,67 @@ pub fn compare(scenario: &Scenario) -> Comparison {
             .map(|(category, r)| Row {
                 category,
                 current: category == scenario.category,
-                amounts: r.map(|(s, total)| (pick(s), total)),
+                on_target: r.as_ref().is_some_and(|(_, _, t)| *t),
+                amounts: r.map(|(s, total, _)| (pick(s), total)),
             })
             .collect(),
     }
 }
 
 impl Comparison {
+    /// How each row's 个人自付 is to be read when `scenario`'s visits (the one compared) had their
+    /// compliant cost left blank as `guessed` says (the most one pays in one category, the least in
+    /// another): `合规费用按总费用估算，所以个人自付一栏：建档立卡贫困人口是最多会付的（…）；城乡低保对象、…是至少
+    /// 要付的（…）。` `None` when every one was typed.
+    pub fn reading(&self, scenario: &Scenario, guessed: &[bool]) -> Option<String> {
+        use crate::calc_adapter::{
+            guessed_visits, reading, Reading, GUESSED, HOSPITAL_BEARS, ON_TARGET, OWN_COST,
+        };
+        if !guessed.iter().any(|g| *g) {
+            return None;
+        }
+        // What a row's amount is, as the headline's note says it (a ceiling resting on a document's
+        // target only as far as it is met); the order in which the note lists them.
+        let means = |r: &Row| {
+            let s = Scenario {
+                category: r.category,
+                ..scenario.clone()
+            };
+            match reading(&s, guessed) {
+                Reading::Ceiling if r.on_target => 0,
+                Reading::Ceiling => 1,
+                Reading::Floor => 2,
+                Reading::FromTotal | Reading::AsTyped => 3,
+            }
+        };
+        let said = [
+            format!("{ON_TARGET}是最多会付的（{HOSPITAL_BEARS}）"),
+            format!("是最多会付的（{HOSPITAL_BEARS}）"),
+            format!("是至少要付的（{OWN_COST}）"),
+            "是估算".to_string(),
+        ];
+        let each: Vec<usize> = self.rows.iter().map(means).collect();
+        let parts: Vec<String> = said
+            .iter()
+            .enumerate()
+            .filter_map(|(k, words)| {
+                let who: Vec<&str> = self
+                    .rows
+                    .iter()
+                    .zip(&each)
+                    .filter(|(_, m)| **m == k)
+                    .map(|(r, _)| r.category.label())
+                    .collect();
+                (!who.is_empty()).then(|| format!("{}{words}", who.join("、")))
+            })
+            .collect();
+        Some(format!(
+            "{}{GUESSED}，所以个人自付一栏：{}。",
+            guessed_visits(guessed),
+            parts.join("；")
+        ))
+    }
+
     /// Whether some payer's rule does not reach some category ([`NOT_APPLICABLE`]).
     pub fn has_not_applicable(&self) -> bool {
         self.rows

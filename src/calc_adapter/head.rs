@@ -113,11 +113,12 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
 
 /// What a blank compliant cost is taken to be.
 pub const GUESSED: &str = "合规费用按总费用估算";
-/// Why the amount read as a ceiling is the most one pays, and as a floor the least.
-const HOSPITAL_BEARS: &str = "目录外（不合规）费用由定点医院承担";
-const OWN_COST: &str = "目录外（不合规）费用要自己付";
+/// Why the amount read as a ceiling is the most one pays, and as a floor the least (beside the amount and
+/// under the category comparison: `crate::compare::Comparison::reading`).
+pub const HOSPITAL_BEARS: &str = "目录外（不合规）费用由定点医院承担";
+pub const OWN_COST: &str = "目录外（不合规）费用要自己付";
 /// What a ceiling that leaves part of the bill to a document's target holds as far as (眉山's 10%).
-const ON_TARGET: &str = "按文件的目标算";
+pub const ON_TARGET: &str = "按文件的目标算";
 
 /// What the compliant cost left blank means for the amount read as `how`, if one was; a ceiling that
 /// leaves part of the bill to a document's target (`on_target`: 眉山's 10%, whose payer it does not name)
@@ -141,58 +142,6 @@ fn guess(how: Reading, guessed: &[bool], on_target: bool) -> Option<String> {
         Reading::FromTotal => FILL_IN.to_string(),
     };
     Some(format!("{}{GUESSED}。{means}", guessed_visits(guessed)))
-}
-
-/// What the category comparison's 个人自付 is in each category when a visit's compliant cost was left
-/// blank (the most one pays in one, the least in another): `合规费用按总费用估算，所以个人自付一栏：建档立卡
-/// 贫困人口是最多会付的（…）；城乡低保对象、…是至少要付的（…）。` `None` when every one was typed.
-pub fn compare_reading(scenario: &Scenario, guessed: &[bool]) -> Option<String> {
-    if !guessed.iter().any(|g| *g) {
-        return None;
-    }
-    // Each category's reading, and whether its ceiling leaves part of the bill to a document's target (as
-    // the headline's note says: 眉山's 建档立卡 in the county).
-    let rows: Vec<(&str, Reading, bool)> = policy_engine::Category::ALL
-        .into_iter()
-        .map(|category| {
-            let s = Scenario {
-                category,
-                ..scenario.clone()
-            };
-            let on_target =
-                policy_engine::settle(&s).is_ok_and(|r| !r.year.target_backstop.is_zero());
-            (category.label(), reading(&s, guessed), on_target)
-        })
-        .collect();
-    let parts: Vec<String> = [
-        (
-            Reading::Ceiling,
-            true,
-            format!("{ON_TARGET}是最多会付的（{HOSPITAL_BEARS}）"),
-        ),
-        (
-            Reading::Ceiling,
-            false,
-            format!("是最多会付的（{HOSPITAL_BEARS}）"),
-        ),
-        (Reading::Floor, false, format!("是至少要付的（{OWN_COST}）")),
-        (Reading::FromTotal, false, "是估算".to_string()),
-    ]
-    .into_iter()
-    .filter_map(|(how, target, means)| {
-        let who: Vec<&str> = rows
-            .iter()
-            .filter(|(_, h, t)| *h == how && (*t == target || how != Reading::Ceiling))
-            .map(|(label, _, _)| *label)
-            .collect();
-        (!who.is_empty()).then(|| format!("{}{means}", who.join("、")))
-    })
-    .collect();
-    Some(format!(
-        "{}{GUESSED}，所以个人自付一栏：{}。",
-        guessed_visits(guessed),
-        parts.join("；")
-    ))
 }
 
 /// Which visits' compliant cost was left blank, when not every visit's was: `第 1、3 次就诊的` (else empty:

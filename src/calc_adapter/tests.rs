@@ -4,6 +4,14 @@
 use super::*;
 use policy_engine::form::{CalcForm, VisitForm};
 
+/// What `f` settles to (`what` names the case when it does not).
+fn settled(f: &CalcForm, what: &str) -> Settled {
+    let Outcome::Settled(b) = Outcome::of(f) else {
+        panic!("{what}: not settled");
+    };
+    b
+}
+
 fn form(total: &str, compliant: &str) -> CalcForm {
     let mut f = CalcForm::default();
     f.visits[0].total = total.into();
@@ -397,9 +405,7 @@ fn the_headline_says_how_to_read_the_amount() {
         let mut f = form(total, compliant);
         f.category = category.into();
         f.options = options.iter().map(|o| o.to_string()).collect();
-        let Outcome::Settled(b) = Outcome::of(&f) else {
-            panic!("{category} {total} {compliant}: not settled");
-        };
+        let b = settled(&f, &format!("{category} {total} {compliant}"));
         let (s, r, g) = &*b;
         let h = head(s, r, g);
         assert_eq!(
@@ -450,9 +456,7 @@ fn an_amount_resting_on_a_target_says_so() {
     ] {
         let mut f = form("20000", "18000");
         f.profile = profile.into();
-        let Outcome::Settled(b) = Outcome::of(&f) else {
-            panic!("{profile}: not settled");
-        };
+        let b = settled(&f, profile);
         let (s, r, g) = &*b;
         let h = head(s, r, g);
         assert_eq!(h.target.is_some(), target.is_some(), "{profile}");
@@ -472,9 +476,7 @@ fn a_ceiling_resting_on_a_target_says_so() {
     for (profile, on_target) in [("meishan-2016", true), ("huining-2018", false)] {
         let mut f = form("12000", "");
         f.profile = profile.into();
-        let Outcome::Settled(b) = Outcome::of(&f) else {
-            panic!("{profile}: not settled");
-        };
+        let b = settled(&f, profile);
         let (s, r, g) = &*b;
         let h = head(s, r, g);
         assert_eq!(h.how, Reading::Ceiling, "{profile}");
@@ -508,11 +510,10 @@ fn the_comparison_says_how_each_row_reads() {
         let mut f = form("12000", "");
         f.profile = profile.into();
         f.category = category.into();
-        let Outcome::Settled(b) = Outcome::of(&f) else {
-            panic!("{profile}: not settled");
-        };
+        let b = settled(&f, profile);
         let (s, _, g) = &*b;
-        let note = compare_reading(s, g).unwrap();
+        let table = crate::compare::compare(s);
+        let note = table.reading(s, g).unwrap();
         assert!(
             note.starts_with("合规费用按总费用估算，所以个人自付一栏："),
             "{note}"
@@ -533,6 +534,6 @@ fn the_comparison_says_how_each_row_reads() {
                 c.label()
             );
         }
-        assert_eq!(compare_reading(s, &[false]), None);
+        assert_eq!(table.reading(s, &[false]), None);
     }
 }

@@ -272,7 +272,7 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     }
     // A compliant cost left blank: the caption says so, and a note which rows are the most and which the
     // least one pays (a 低保 row's floor had been handed out as the cost).
-    let reading = crate::calc_adapter::compare_reading(&l.scenario, &l.guessed);
+    let reading = l.compare.reading(&l.scenario, &l.guessed);
     if reading.is_some() {
         what = format!("{what} · {}", crate::calc_adapter::GUESSED);
     }

@@ -246,18 +246,17 @@ pub fn CalcResult(
             }
         }).collect_view();
             let guess = if guessed.get(i).copied().unwrap_or(false) {
-                "，"
+                format!("，{GUESSED}")
             } else {
-                ""
+                String::new()
             };
             view! {
                 <section class="visit-steps">
                     <h3>
                         {format!(
-                            "第 {} 次就诊：总费用 {} 元{guess}{}",
+                            "第 {} 次就诊：总费用 {} 元{guess}",
                             i + 1,
                             yuan(e.total),
-                            if guess.is_empty() { "" } else { GUESSED },
                         )}
                     </h3>
                     <ol class="steps">{steps}</ol>

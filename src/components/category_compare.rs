@@ -26,7 +26,7 @@ pub fn CategoryCompare(
     /// The visits in a few words, e.g. `县级医院住院 1.2 万元`.
     what: String,
     /// How each row's 个人自付 is to be read when a compliant cost was left blank
-    /// (`crate::calc_adapter::compare_reading`): shown and printed under the table.
+    /// (`crate::compare::Comparison::reading`): shown and printed under the table.
     reading: Option<String>,
     /// The QR code (SVG) of the address the table was computed for: printed with it, so a sheet on the
     /// wall opens the same scenario.
