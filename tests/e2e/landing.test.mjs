@@ -392,3 +392,46 @@ test('on a first visit opened at marked words low on the screen, the note that t
     await fresh.close();
   }
 });
+
+test('a table row opened from a link names its cells\' columns on a phone, with JavaScript off and after the app takes over; no other row does', async () => {
+  // 附表 3-1's row 5 (a search hit for 大病保险): its head is screens above on a phone, so the row had shown
+  // 3 / 建档立卡贫困户… / 是否落实… with nothing saying which is the 考核内容 and which the 考核评价.
+  const url = `${server.base}/docs/huining-83/#t3-1-r5`;
+  const labels = (page) => page.evaluate(() => {
+    const shown = (td) => {
+      const b = getComputedStyle(td, '::before');
+      return b.display === 'block' && b.content !== 'none' && td.getBoundingClientRect().height > 0 ? td.dataset.label : null;
+    };
+    const row = (id) => [...document.getElementById(id).cells].map(shown);
+    const head = [...document.getElementById('t3-1-r5').closest('table').tHead.rows[0].cells].map((th) => th.textContent.trim());
+    const r = document.getElementById('t3-1-r5').getBoundingClientRect();
+    return { head, target: row('t3-1-r5'), next: row('t3-1-r6'), top: r.top, height: innerHeight };
+  });
+  const want = (got) => {
+    // Every cell with text names its column as the head does; an empty cell names nothing.
+    const cells = got.target;
+    assert.deepEqual(cells.filter(Boolean), got.head.filter((_, i) => cells[i] !== null), JSON.stringify(got));
+    assert.ok(cells.filter(Boolean).length >= 3, `the row's cells name their columns: ${JSON.stringify(got)}`);
+    assert.deepEqual(got.next.filter(Boolean), [], 'the next row is as the table shows it');
+    assert.ok(got.top >= 0 && got.top < got.height / 2, `the row is at the top: ${JSON.stringify(got)}`);
+  };
+  const off = await launch({ javaScriptEnabled: false });
+  try {
+    const page = await off.newPage();
+    await page.goto(url);
+    want(await labels(page));
+  } finally {
+    await off.close();
+  }
+  const { page, errors } = await open(browser, url);
+  await appReady(page);
+  await settledTop(page, 't3-1-r5');
+  want(await labels(page));
+  // Opened by a search hit inside the app: the same.
+  await page.goto(`${server.base}/docs/huining-83/?hl=${encodeURIComponent('大病保险')}#t3-1-r5`);
+  await appReady(page);
+  await settledTop(page, 't3-1-r5');
+  want(await labels(page));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

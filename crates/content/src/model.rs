@@ -95,6 +95,25 @@ pub struct Section {
     pub clauses: Vec<(usize, String)>,
 }
 
+/// The id of body row `n` (from 1, through the section's tables) of a table in section `section`.
+pub fn row_id(section: &str, n: usize) -> String {
+    format!("{section}-r{n}")
+}
+
+/// Whether `id` is a body row's of section `section` ([`row_id`]).
+pub fn is_row_of(id: &str, section: &str) -> bool {
+    id.strip_prefix(section)
+        .and_then(|rest| rest.strip_prefix("-r"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+impl Section {
+    /// Whether the section holds a table (a run of its text is a body row).
+    pub fn holds_table(&self) -> bool {
+        self.clauses.iter().any(|(_, id)| is_row_of(id, &self.id))
+    }
+}
+
 /// The id of the heading of a document's 编者注 (editorial note): the site's own list of fixes and
 /// remarks, not part of the official text. It and every section under it are editorial.
 pub const EDITORIAL_ID: &str = "editorial";

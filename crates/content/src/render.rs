@@ -13,7 +13,7 @@ use pulldown_cmark::{
 
 use crate::docnum;
 use crate::error::ContentError;
-use crate::model::{FrontMatter, RenderedDoc, Section, TocEntry};
+use crate::model::{is_row_of, row_id, FrontMatter, RenderedDoc, Section, TocEntry};
 
 /// The one place the Markdown dialect is chosen: CommonMark, GFM tables, `{#id}` heading attributes.
 /// No smart punctuation: the official text's quotes and dashes are kept as written.
@@ -126,6 +126,16 @@ struct Renderer<'l> {
     current: Section,
     /// The body rows of the current section's tables so far (each row's id is numbered by it).
     rows: usize,
+    /// The open table's column names (its head row's cells, whitespace dropped: `类      别` is 类别),
+    /// which every body cell carries (`data-label`), so that a row opened by a link names its columns
+    /// on a phone, where the head is screens above (style.css).
+    columns: Vec<String>,
+    /// Where the open head cell's text begins in the section's search text (`None` outside the head).
+    head_cell: Option<usize>,
+    /// Inside the open table's head row.
+    in_head: bool,
+    /// The open row's cells so far.
+    cell: usize,
 }
 
 impl<'l> Renderer<'l> {
@@ -144,6 +154,10 @@ impl<'l> Renderer<'l> {
             toc: Vec::new(),
             sections: Vec::new(),
             rows: 0,
+            columns: Vec::new(),
+            head_cell: None,
+            in_head: false,
+            cell: 0,
             current: Section {
                 id: "top".into(),
                 title: meta.short_title.clone(),
@@ -284,17 +298,48 @@ impl<'l> Renderer<'l> {
                     self.current.clauses.push((at, outer));
                 }
             }
-            // A body row has an id (`<section id>-r<n>`, numbered through the section's tables), so that
-            // a search hit in it opens the row. Its cells are written as pulldown-cmark writes them.
+            // The head's cells are the columns' names; a body cell is written with its column's.
+            Event::Start(Tag::TableHead) => {
+                self.columns.clear();
+                self.in_head = true;
+                self.emit(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                self.emit(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableCell) if self.in_head => {
+                self.head_cell = Some(self.current.text.len());
+                self.emit(Event::Start(Tag::TableCell));
+            }
+            Event::Start(Tag::TableCell) => {
+                match self.columns.get(self.cell).filter(|name| !name.is_empty()) {
+                    Some(name) => {
+                        let open = format!("<td data-label=\"{}\">", crate::html::esc(name));
+                        self.emit_html(open);
+                    }
+                    None => self.emit(Event::Start(Tag::TableCell)),
+                }
+            }
+            // A body row has an id ([`row_id`], numbered through the section's tables), so that a search
+            // hit in it opens the row.
             Event::Start(Tag::TableRow) => {
+                self.cell = 0;
                 self.rows += 1;
-                let id = format!("{}-r{}", self.current.id, self.rows);
+                let id = row_id(&self.current.id, self.rows);
                 self.claim_id(&id)?;
                 self.emit_html(format!("<tr id=\"{id}\">"));
                 let at = self.current.text.len();
                 self.current.clauses.push((at, id));
             }
             Event::End(end @ (TagEnd::TableCell | TagEnd::Item)) => {
+                if end == TagEnd::TableCell {
+                    self.cell += 1;
+                    if let Some(from) = self.head_cell.take() {
+                        let name = self.current.text[from..].split_whitespace().collect();
+                        self.columns.push(name);
+                    }
+                }
                 self.plain("\n");
                 self.emit(Event::End(end));
             }
@@ -336,12 +381,11 @@ impl<'l> Renderer<'l> {
     /// The id the text around the current section's table belongs to: the last clause anchor before
     /// the table's rows (a table's rows follow the text it is in), else the section's heading.
     fn clause_before_table(&self) -> String {
-        let rows = format!("{}-r", self.current.id);
         self.current
             .clauses
             .iter()
             .rev()
-            .find(|(_, id)| !id.starts_with(&rows))
+            .find(|(_, id)| !is_row_of(id, &self.current.id))
             .map_or_else(|| self.current.id.clone(), |(_, id)| id.clone())
     }
 

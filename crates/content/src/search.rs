@@ -11,8 +11,10 @@
 //! included).
 //!
 //! **Ranking** ([`Hit::score`]), each rule deciding only when the ones before it tie:
-//! 1. the documents' own text before the site's 编者注 (editorial notes: see
-//!    [`crate::model::RenderedDoc::editorial_sections`]), which only describe the text;
+//! 1. the documents' own prose, then their tables (the 附表: officials' scoring forms and task lists,
+//!    whose many rows repeat a rule's words, would otherwise rank above the rule), then the site's 编者注
+//!    (editorial notes: see [`crate::model::RenderedDoc::editorial_sections`]), which only describe the
+//!    text ([`Tier`]);
 //! 2. more query terms found in the section's heading;
 //! 3. more occurrences of the terms in heading and text;
 //! 4. shorter sections (in steps of 8 characters);
@@ -170,6 +172,9 @@ pub struct Entry {
     /// Whether the section is the site's 编者注 or under it (in the JSON only when true).
     #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
     pub editorial: bool,
+    /// Whether the section is a document's table (in the JSON only when true; see [`Tier`]).
+    #[serde(rename = "f", default, skip_serializing_if = "std::ops::Not::not")]
+    pub table: bool,
     /// The innermost ids of the text's runs, in order: the normalized character where each run begins
     /// and its id (a clause, a table row; see [`crate::model::Section::clauses`]; in the JSON only when
     /// there are any). A hit opens the one its first match is in.
@@ -177,7 +182,43 @@ pub struct Entry {
     pub clauses: Vec<(u32, String)>,
 }
 
+/// What a section is, in the order search ranks it (the first rule of [`Hit::score`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    /// The document's own text, not a table.
+    Prose,
+    /// A section of the document that holds a table ([`crate::model::Section::holds_table`]).
+    Table,
+    /// The site's words: the editors' summary, the 编者注 and what is under it.
+    Editorial,
+}
+
+impl Tier {
+    /// The tier of a section that is the site's words (`editorial`) or holds a table (`table`).
+    pub fn of(editorial: bool, table: bool) -> Self {
+        match (editorial, table) {
+            (true, _) => Tier::Editorial,
+            (false, true) => Tier::Table,
+            (false, false) => Tier::Prose,
+        }
+    }
+
+    /// How much the tier weighs in a score (the higher, the sooner).
+    pub(crate) fn weight(self) -> u32 {
+        match self {
+            Tier::Prose => 2,
+            Tier::Table => 1,
+            Tier::Editorial => 0,
+        }
+    }
+}
+
 impl Entry {
+    /// Its [`Tier`].
+    pub fn tier(&self) -> Tier {
+        Tier::of(self.editorial, self.table)
+    }
+
     /// The id a hit whose first match starts at normalized character `first` of the text opens: the
     /// innermost element with an id that holds it (the last run begun at or before it, else the
     /// section's heading); the heading's when only the title matches (`None`).
@@ -274,21 +315,19 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// The score: the document's own text beats an editorial note, a title match beats any number of
-/// occurrences, which beat a shorter section. Packed into one number: not editorial (1 bit), terms
-/// found in the title (7 bits), occurrences (12 bits), shortness in steps of 8 characters (12 bits).
-pub(crate) fn rank(
-    editorial: bool,
-    title_terms: usize,
-    occurrences: usize,
-    text_chars: usize,
-) -> u32 {
-    let own = u32::from(!editorial);
-    let title = title_terms.min(0x7f) as u32;
+/// The score: the document's prose beats its tables, which beat an editorial note ([`Tier`]); a title
+/// match beats any number of occurrences, which beat a shorter section. Packed into one number: the
+/// tier (2 bits), terms found in the title (6 bits), occurrences (12 bits), shortness in steps of 8
+/// characters (12 bits).
+pub(crate) fn rank(tier: Tier, title_terms: usize, occurrences: usize, text_chars: usize) -> u32 {
+    let title = title_terms.min(MAX_TITLE_TERMS) as u32;
     let count = occurrences.min(0xfff) as u32;
     let short = 0xfff - (text_chars / 8).min(0xfff) as u32;
-    (own << 31) | (title << 24) | (count << 12) | short
+    (tier.weight() << 30) | (title << 24) | (count << 12) | short
 }
+
+/// The most title terms a score counts (6 bits).
+const MAX_TITLE_TERMS: usize = 0x3f;
 
 impl SearchIndex {
     /// Builds the index over every section of every document.
@@ -299,7 +338,8 @@ impl SearchIndex {
             let m = &doc.meta;
             let d = index.add_doc(&m.slug, &m.short_title, &m.doc_number, &m.region);
             for (s, editorial) in doc.searched() {
-                index.add_section(d, &s.id, &s.title, &s.text, &s.clauses, editorial);
+                let tier = Tier::of(editorial, s.holds_table());
+                index.add_section(d, &s.id, &s.title, &s.text, &s.clauses, tier);
             }
         }
         index
@@ -318,7 +358,8 @@ impl SearchIndex {
     }
 
     /// Adds a section of document `doc`, after the others; `clauses` are its clause anchors, each the
-    /// byte of `text` where the clause begins and its id (see [`crate::model::Section::clauses`]).
+    /// byte of `text` where the clause begins and its id (see [`crate::model::Section::clauses`]); `tier`
+    /// what it is.
     #[cfg(any(feature = "build", test))]
     pub fn add_section(
         &mut self,
@@ -327,7 +368,7 @@ impl SearchIndex {
         title: &str,
         text: &str,
         clauses: &[(usize, String)],
-        editorial: bool,
+        tier: Tier,
     ) {
         let n = u32::try_from(self.sections.len()).expect("fewer than 2^32 sections");
         let spans = normalize_mapped(text).1;
@@ -354,7 +395,8 @@ impl SearchIndex {
             id: id.into(),
             title: title.into(),
             text: text.into(),
-            editorial,
+            editorial: tier == Tier::Editorial,
+            table: tier == Tier::Table,
             clauses,
         });
     }
@@ -484,7 +526,7 @@ pub(crate) fn hit_in_window(
         entry,
         &window,
         matches,
-        rank(entry.editorial, title_terms, count, total),
+        rank(entry.tier(), title_terms, count, total),
     ))
 }
 

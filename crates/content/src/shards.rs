@@ -16,11 +16,11 @@
 //!   hit decided by the postings alone reads only the part its snippet is cut from.
 //! - `r-<key>.bin`: the sections of each [`REGION_FILTERS`] entry, fetched only when that filter is on.
 //!
-//! **Numbering.** Sections are numbered in rank order: the documents' own text before the 编者注, then
-//! shorter first (in the index's 8-character steps), then library order. So every rule of
-//! [`crate::search::Hit::score`] except the title terms and the occurrences is in the number, and the
+//! **Numbering.** Sections are numbered in rank order: by [`Tier`] (the documents' prose, their tables,
+//! the 编者注), then shorter first (in the index's 8-character steps), then library order. So every rule
+//! of [`crate::search::Hit::score`] except the title terms and the occurrences is in the number, and the
 //! posting lists (which give those two) put the candidates in order before any text is read; and the long
-//! sections are two runs of numbers ([`Manifest::long_own`], [`Manifest::long_editorial`]).
+//! sections are a run of numbers at the end of each tier's ([`Manifest::long_from`]).
 //!
 //! **Exactness.** A term of one to three characters is found, counted and ranked exactly by its posting
 //! list, so a query of such terms needs one round of postings and one of the shown hits' parts ([`library`]).
@@ -35,7 +35,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::search::{DocRef, Entry, RegionFilter, REGION_FILTERS};
+use crate::search::{DocRef, Entry, RegionFilter, Tier, REGION_FILTERS};
 
 #[cfg(feature = "build")]
 mod build;
@@ -88,15 +88,13 @@ pub struct Manifest {
     /// How many part shards there are.
     #[serde(rename = "p")]
     pub part_shards: u32,
-    /// The first section number of the 编者注 (every number from here is editorial).
+    /// The first section number of each [`Tier`] but the first (tables, 编者注): a tier's numbers run
+    /// to the next one's first.
     #[serde(rename = "e")]
-    pub editorial_from: u32,
-    /// The first long section of the own text (the run ends where the 编者注 begin).
+    pub tier_from: [u32; 2],
+    /// The first long section of each [`Tier`] (the run ends where the tier's numbers do).
     #[serde(rename = "l")]
-    pub long_own: u32,
-    /// The first long section of the 编者注 (the run ends with the last section).
-    #[serde(rename = "m")]
-    pub long_editorial: u32,
+    pub long_from: [u32; 3],
 }
 
 impl Manifest {
@@ -116,13 +114,18 @@ impl Manifest {
         fnv32(&[a, b, c, d, part]) % self.part_shards.max(1)
     }
 
+    /// The [`Tier`] of section `number`.
+    pub fn tier(&self, number: u32) -> Tier {
+        match self.tier_from {
+            [table, _] if number < table => Tier::Prose,
+            [_, editorial] if number < editorial => Tier::Table,
+            _ => Tier::Editorial,
+        }
+    }
+
     /// Whether section `number` is long (its text is also kept in parts).
     pub fn is_long(&self, number: u32) -> bool {
-        if number < self.editorial_from {
-            number >= self.long_own
-        } else {
-            number >= self.long_editorial
-        }
+        number >= self.long_from[self.tier(number) as usize]
     }
 
     /// Every address of the index (for saving the whole site).

@@ -151,6 +151,14 @@ fn clause_anchors_tables_and_links() {
             ("t1", "表后说明。"),
         ]
     );
+    // Each body cell names its column, so that a row opened by a link can say what its cells are.
+    assert!(
+        tables.html.contains(
+            "<tr id=\"t1-r2\"><td data-label=\"序号\">2</td><td data-label=\"项目\">大病保险 3000 元</td><td data-label=\"分值\">10</td></tr>"
+        ),
+        "{}",
+        tables.html
+    );
 
     let refs = doc(&docs, "docrefs");
     let links: Vec<&str> = refs

@@ -99,8 +99,9 @@ fn ranks_title_matches_first_then_occurrences() {
     let hits = index.search("大病保险", 10);
     assert_eq!(
         keys(&hits),
-        ["alpha#s1", "alpha#s2", "alpha#top", "beta#t1", "beta#s1"],
-        "the title match, then 2 occurrences, then 1 occurrence, shorter sections first"
+        ["alpha#s1", "alpha#s2", "alpha#top", "beta#s1", "beta#t1"],
+        "the title match, then 2 occurrences, then 1 occurrence (shorter sections first); the table \
+         (shorter, 1 occurrence) after the prose"
     );
     let hits = index.search("先诊疗", 10);
     assert_eq!(keys(&hits)[..2], ["alpha#s3", "beta#s1"]);

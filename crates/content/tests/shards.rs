@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use policy_content::library::load_library;
-use policy_content::search::{Hit, RegionFilter, SearchIndex, REGION_FILTERS, SUGGESTIONS};
+use policy_content::search::{Hit, RegionFilter, SearchIndex, Tier, REGION_FILTERS, SUGGESTIONS};
 use policy_content::shards::{Library, Page, Piece, Pieces, Plan, Step};
 
 fn real() -> (SearchIndex, Pieces) {
@@ -112,7 +112,7 @@ fn long_sections_hits_read_one_part() {
     let (index, pieces) = real();
     let m = &pieces.manifest;
     assert!(
-        m.long_own < m.editorial_from,
+        m.long_from[0] < m.tier_from[0],
         "the real library has long sections"
     );
     let mut lib = Library::new(m.clone());
@@ -185,7 +185,7 @@ fn library_of(sections: &[(&str, String)]) -> SearchIndex {
     let mut index = SearchIndex::default();
     let doc = index.add_doc("a", "甲", "乙", "甘肃省");
     for (i, (title, text)) in sections.iter().enumerate() {
-        index.add_section(doc, &format!("s{}", i + 1), title, text, &[], false);
+        index.add_section(doc, &format!("s{}", i + 1), title, text, &[], Tier::Prose);
     }
     index
 }

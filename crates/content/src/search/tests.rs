@@ -8,7 +8,14 @@ fn index(sections: &[(&str, &str, &str)]) -> SearchIndex {
     let mut idx = SearchIndex::default();
     let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
     for (id, title, text) in sections {
-        idx.add_section(d, id, title, text, &[], id.starts_with("ed"));
+        idx.add_section(
+            d,
+            id,
+            title,
+            text,
+            &[],
+            Tier::of(id.starts_with("ed"), false),
+        );
     }
     idx
 }
@@ -151,7 +158,7 @@ fn region_filters_keep_their_documents() {
         ("m", "四川省眉山市"),
     ] {
         let d = idx.add_doc(slug, slug, "甲发〔2018〕1号", region);
-        idx.add_section(d, "s1", "其他", "体检", &[], false);
+        idx.add_section(d, "s1", "其他", "体检", &[], Tier::Prose);
     }
     let slugs = |r: Option<&RegionFilter>| -> Vec<String> {
         idx.search_in("体检", r, 10)
@@ -297,7 +304,7 @@ fn hits_open_the_clause_where_their_terms_stand_together() {
     ];
     let mut idx = SearchIndex::default();
     let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
-    idx.add_section(d, "s1", "总则", text, &clauses, false);
+    idx.add_section(d, "s1", "总则", text, &clauses, Tier::Prose);
     for (query, anchor) in [
         ("说明", "s1"),
         ("总则", "s1"), // in the heading and the text: the text's first match, before any clause
@@ -329,7 +336,7 @@ fn hits_open_the_clause_where_their_terms_stand_together() {
         "医疗救助",
         "（1）其他。",
         &[(0, "s2-1".into())],
-        false,
+        Tier::Prose,
     );
     assert_eq!(idx.search("救助", 5)[0].anchor, "s2");
 
@@ -346,11 +353,47 @@ fn hits_open_the_clause_where_their_terms_stand_together() {
         "规定",
         text,
         &[(at("（1）"), "s3-1".into()), (at("（2）"), "s3-2".into())],
-        false,
+        Tier::Prose,
     );
     let hit = &idx.search("住院 报销", 5)[0];
     assert_eq!(hit.anchor, "s3-2");
     assert!(marked(hit).contains("[住院]费用[报销]"), "{}", marked(hit));
+}
+
+#[test]
+fn prose_ranks_before_tables_and_tables_before_the_editors_notes() {
+    // The table repeats the words more often, the note too: the rule still comes first.
+    let mut idx = SearchIndex::default();
+    let d = idx.add_doc("a", "甲", "甲发〔2018〕1号", "甘肃省");
+    let sections = [
+        (
+            "ed-notes",
+            "编者注",
+            "大病保险 大病保险 大病保险 大病保险",
+            Tier::Editorial,
+        ),
+        (
+            "t1",
+            "附表 考核表",
+            "大病保险 大病保险 大病保险",
+            Tier::Table,
+        ),
+        ("s1", "总则", "大病保险起付线降低至2000元。", Tier::Prose),
+    ];
+    for (id, title, text, tier) in sections {
+        idx.add_section(d, id, title, text, &[], tier);
+    }
+    let ids: Vec<String> = idx
+        .search("大病保险", 5)
+        .into_iter()
+        .map(|h| h.section_id)
+        .collect();
+    assert_eq!(ids, ["s1", "t1", "ed-notes"]);
+    let json = serde_json::to_string(&idx.sections).unwrap();
+    assert!(
+        json.contains("\"f\":true") && json.contains("\"e\":true"),
+        "{json}"
+    );
 }
 
 #[test]

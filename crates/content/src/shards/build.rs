@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::search::{grams, normalize_mapped, SearchIndex, SNIPPET_BEFORE, SNIPPET_CHARS};
-use crate::search::{Entry, RegionFilter, REGION_FILTERS};
+use crate::search::{Entry, RegionFilter, Tier, REGION_FILTERS};
 use crate::shards::lists::gaps;
 use crate::shards::plan::MAX_GRAM;
 use crate::shards::{
@@ -32,32 +32,33 @@ type Gathered = (Vec<u32>, Vec<u32>, Vec<u8>, Vec<u8>);
 impl Pieces {
     /// Splits `index`.
     pub fn split(index: &SearchIndex) -> Self {
-        // Rank order: own text first, then shorter (the index's steps), then library order.
+        // Rank order: by tier, then shorter (the index's steps), then library order.
         let lens: Vec<usize> = index
             .sections
             .iter()
             .map(|s| normalize_mapped(&s.text).0.len())
             .collect();
         let step = |n: usize| (lens[n] / 8).min(0xfff);
+        let tier = |n: usize| index.sections[n].tier();
         let mut order: Vec<usize> = (0..index.sections.len()).collect();
-        order.sort_by_key(|&n| (index.sections[n].editorial, step(n), n));
-        let editorial_from = order
-            .iter()
-            .position(|&n| index.sections[n].editorial)
-            .unwrap_or(order.len()) as u32;
-        let long_from = |editorial: bool| {
+        order.sort_by_key(|&n| (tier(n), step(n), n));
+        // Where the numbers of a tier and those after it begin.
+        let from = |t: Tier| {
             order
                 .iter()
-                .position(|&n| index.sections[n].editorial == editorial && step(n) >= LONG_STEPS)
-                .map_or(
-                    if editorial {
-                        order.len()
-                    } else {
-                        editorial_from as usize
-                    },
-                    |p| p,
-                ) as u32
+                .position(|&n| tier(n) >= t)
+                .unwrap_or(order.len())
         };
+        let tier_from = [Tier::Table, Tier::Editorial].map(|t| from(t) as u32);
+        let long_from = [Tier::Prose, Tier::Table, Tier::Editorial].map(|t| {
+            let end = tier_from
+                .get(t as usize)
+                .map_or(order.len(), |&e| e as usize);
+            order
+                .iter()
+                .position(|&n| tier(n) == t && step(n) >= LONG_STEPS)
+                .unwrap_or(end) as u32
+        });
 
         let mut lists: BTreeMap<String, Gathered> = BTreeMap::new();
         let mut text_shards = Vec::new();
@@ -160,9 +161,8 @@ impl Pieces {
             gram_shards: shards,
             text_sizes,
             part_shards: 0,
-            editorial_from,
-            long_own: long_from(false),
-            long_editorial: long_from(true),
+            tier_from,
+            long_from,
         };
         let part_bytes: usize = parts
             .iter()

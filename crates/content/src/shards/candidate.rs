@@ -2,7 +2,7 @@
 //! its text.
 
 use crate::search::{
-    hit_in_window, hit_with, normalize_mapped, occurrences, rank, spans_of, Hit, Window,
+    hit_in_window, hit_with, normalize_mapped, occurrences, rank, spans_of, Hit, Tier, Window,
     SNIPPET_BEFORE, SNIPPET_CHARS,
 };
 use crate::shards::lists::Numbered;
@@ -12,9 +12,9 @@ use crate::shards::{Part, Plan, FAR, MASK_BITS, NOT_IN_TEXT, PART_CHARS};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {
     pub number: u32,
-    /// (own text, terms in the title, occurrences): at least the exact values (exactly them when the
-    /// plan is exact).
-    pub key: (bool, u32, u32),
+    /// (tier, terms in the title, occurrences): at least the exact values (exactly them when the plan
+    /// is exact).
+    pub key: (Tier, u32, u32),
     /// The first part of a long text where a term occurs (see [`crate::shards::Posting::firsts`]).
     pub first: u8,
     /// Where in a long text the term can start, when the plan has one term.
@@ -179,7 +179,7 @@ pub(crate) fn hit_from_part(part: &Part, c: &Candidate, plan: &Plan) -> Hit {
         total: *len as usize,
     };
     let score = rank(
-        r.entry.editorial,
+        r.entry.tier(),
         c.key.1 as usize,
         c.key.2 as usize,
         *len as usize,
@@ -215,8 +215,9 @@ pub(crate) fn hit_in_part(part: &Part, terms: &[Vec<char>], reach: &Reach) -> Op
     (fits || hit.is_none()).then_some(hit)
 }
 
-/// The (own, title, occurrences) part of [`crate::search::Hit::score`] for a candidate's key (the
-/// score's bits above the shortness).
-pub(crate) fn key_bits(key: (bool, u32, u32)) -> u64 {
-    (u64::from(key.0) << 19) | (u64::from(key.1.min(0x7f)) << 12) | u64::from(key.2.min(0xfff))
+/// The (tier, title, occurrences) part of [`crate::search::Hit::score`] for a candidate's key (the
+/// score's bits above the shortness, as [`rank`] packs them).
+pub(crate) fn key_bits(key: (Tier, u32, u32)) -> u64 {
+    let (tier, title, count) = key;
+    u64::from(rank(tier, title as usize, count as usize, usize::MAX) >> 12)
 }

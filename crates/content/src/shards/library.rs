@@ -457,11 +457,7 @@ impl Library {
                     .iter()
                     .map(|e| Candidate {
                         number: e.number,
-                        key: (
-                            e.number < self.manifest.editorial_from,
-                            u32::from(e.title),
-                            e.bound(),
-                        ),
+                        key: (self.manifest.tier(e.number), u32::from(e.title), e.bound()),
                         first: e.first,
                         reach: Some(e.reach),
                     })
