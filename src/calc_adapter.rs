@@ -219,6 +219,13 @@ pub fn changed_numbers(scenario: &Scenario) -> Vec<String> {
         .collect()
 }
 
+/// The changed numbers in one line (`用了改动的数字：基本医保住院报销比例：市级医院：60%（假设值 65%）。`),
+/// wherever a calculation with them is handed on (its poster, the printed comparison); `None` without.
+pub fn changed_line(scenario: &Scenario) -> Option<String> {
+    let changed = changed_numbers(scenario);
+    (!changed.is_empty()).then(|| format!("{CHANGED}：{}。", changed.join("；")))
+}
+
 /// The visits (1-based) whose total is not filled in yet: the result waits for them (the compliant cost
 /// may be left blank).
 pub fn blank_visits(form: &CalcForm) -> Vec<usize> {
@@ -290,8 +297,7 @@ mod outcome;
 
 pub use head::{
     guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
-    GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER, SOURCE,
-    TARGET_MEANS,
+    GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER, TARGET_MEANS,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
 

@@ -20,6 +20,9 @@ pub struct SearchCode {
     /// The documents' words for a query that finds nothing
     /// (`policy_content::search::in_documents_words`).
     pub documents_words: fn(&str) -> Option<(String, String, String)>,
+    /// The documents' other word for one a query holds, whatever it found
+    /// (`policy_content::search::related_words`).
+    pub related_words: fn(&str) -> Option<(String, String, String)>,
 }
 
 impl Default for SearchCode {
@@ -29,6 +32,7 @@ impl Default for SearchCode {
             step: Library::step,
             add: Library::add,
             documents_words: policy_content::search::in_documents_words,
+            related_words: policy_content::search::related_words,
         }
     }
 }

@@ -52,10 +52,6 @@ pub struct Head {
 /// amount, the comparison, the chart): the target is taken as met, its payer not named.
 pub const TARGET_MEANS: &str = "按文件的目标（个人负担不超过一定比例）算作不由个人付；由哪项资金补、怎么补，文件没有写，目标没有做到时这部分可能要自己付。";
 
-/// What a link to the clause a step or a note rests on says before the clause's label (`原文：县委办发〔2018〕
-/// 83号 附件5 三（一）11`).
-pub const SOURCE: &str = "原文：";
-
 /// What every printed calculation says after its date: the amounts are the site's reading, the insurer's
 /// settlement decides.
 pub const FOR_REFERENCE: &str = "本结果仅供参考，以医保经办机构结算为准。";

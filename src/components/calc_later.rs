@@ -15,7 +15,7 @@ use policy_engine::{settle, sweep, Category, Scenario};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::calc_adapter::{other_reading, yuan, CHANGED, OPTIONS};
+use crate::calc_adapter::{changed_line, other_reading, yuan, CHANGED, OPTIONS};
 use crate::charts::{line_chart, Series};
 use crate::compare::Comparison;
 use crate::components::{CategoryCompare, HandoutLink};
@@ -317,7 +317,14 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
         >
             // Not printed (the handout says which reading it used), but read aloud.
             <div class="no-print spoken">{readings}</div>
-            <CategoryCompare table=l.compare region=region what=what reading=reading qr=l.qr />
+            <CategoryCompare
+                table=l.compare
+                region=region
+                what=what
+                reading=reading
+                changed=changed_line(&l.scenario)
+                qr=l.qr
+            />
             <div class="no-print">
                 <h2>"费用越多，个人付多少？"</h2>
                 <p class="chart-basis" data-testid="chart-basis">

@@ -12,8 +12,7 @@ use super::calc_later::Later;
 use super::{based_on, HandoutLink, PosterSummary};
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
-    changed_numbers, head, yuan, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, GUESSED, INPUTS_LABEL,
-    SOURCE,
+    changed_line, head, yuan, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, GUESSED, INPUTS_LABEL,
 };
 use crate::charts::{stacked_bar, Part};
 
@@ -46,10 +45,7 @@ pub fn ResultHead(
     let title = head.title.clone();
     let mut points = vec![head.conditions.clone()];
     points.extend(head.other.iter().map(|r| format!("{r}。")));
-    let changed = changed_numbers(&scenario);
-    if !changed.is_empty() {
-        points.push(format!("{CHANGED}：{}。", changed.join("；")));
-    }
+    points.extend(changed_line(&scenario));
     let paid: Vec<String> = payers_of(&scenario, y)
         .into_iter()
         .filter(|(label, v, _)| !v.is_zero() && label != "个人自付")
@@ -134,7 +130,7 @@ pub fn ResultHead(
                                     .map(|c| {
                                         view! {
                                             <a class="cite" href=c.href()>
-                                                {format!("{SOURCE}{}", c.label())}
+                                                {c.link_text()}
                                             </a>
                                         }
                                     })}
@@ -199,7 +195,7 @@ pub fn CalcResult(
         .enumerate()
         .map(|(i, e)| {
             let steps = e.steps.iter().map(|s| {
-            let link = s.source.as_ref().map(|c| (c.href(), c.label()));
+            let link = s.source.as_ref().map(|c| (c.href(), c.link_text()));
             let changed = changed_label(&s.overridden);
             view! {
                 <li>
@@ -223,7 +219,7 @@ pub fn CalcResult(
                         .map(|(href, cite)| {
                             view! {
                                 <a class="cite" href=href>
-                                    {format!("{SOURCE}{cite}")}
+                                    {cite}
                                 </a>
                             }
                         })}

@@ -28,6 +28,9 @@ pub fn CategoryCompare(
     /// How each row's 个人自付 is to be read when a compliant cost was left blank
     /// (`crate::compare::Comparison::reading`): shown and printed under the table.
     reading: Option<String>,
+    /// The changed numbers the table rests on (`crate::calc_adapter::changed_line`): shown and printed
+    /// under it (the printed sheet had said 用了改动的数字 without which).
+    changed: Option<String>,
     /// The QR code (SVG) of the address the table was computed for: printed with it, so a sheet on the
     /// wall opens the same scenario.
     qr: String,
@@ -122,6 +125,14 @@ pub fn CategoryCompare(
                     view! {
                         <p class="compare-target" data-testid="compare-na">
                             {NOT_APPLICABLE_MEANS}
+                        </p>
+                    }
+                })}
+            {changed
+                .map(|c| {
+                    view! {
+                        <p class="compare-target" data-testid="compare-changed">
+                            {c}
                         </p>
                     }
                 })}

@@ -115,8 +115,9 @@ fn block_text(el: &web_sys::Element) -> String {
 }
 
 /// A table row as it is read: its cells one after another, each after its column's heading where the
-/// table has more than two columns (附表: 姓名：…，乡镇：…); `None` for that heading row itself, which
-/// the cells then carry.
+/// table has more than two columns (附表: 姓名：…，乡镇：…; a document's cell names its column itself,
+/// `data-label`), a merged cell with the text it carries from above (`data-carried`: the row is read, or
+/// put on a poster, alone); `None` for that heading row itself, which the cells then carry.
 pub(crate) fn row_text(tr: &web_sys::Element) -> Option<String> {
     let cells = all(tr, "th, td");
     let heads = tr
@@ -134,8 +135,15 @@ pub(crate) fn row_text(tr: &web_sys::Element) -> Option<String> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let head = heads.get(i).map(inner_text);
-            let text = with_unit(inner_text(c).trim(), head.as_deref().unwrap_or(""));
+            let head = c
+                .get_attribute("data-label")
+                .or_else(|| heads.get(i).map(inner_text));
+            let written = inner_text(c).trim().to_string();
+            let text = match c.get_attribute("data-carried") {
+                Some(carried) if written.is_empty() => carried,
+                _ => written,
+            };
+            let text = with_unit(&text, head.as_deref().unwrap_or(""));
             match head.filter(|_| labelled) {
                 Some(h) if !text.is_empty() => format!("{}：{text}", h.trim()),
                 _ => text,

@@ -200,6 +200,9 @@ enum Offer {
     DocumentsWord(String, String, String),
     /// The words of a question typed as one run, apart (`policy_content::search::split_words`).
     Apart(String),
+    /// The documents' other word for one the query holds (`policy_content::search::related_words`),
+    /// offered whatever the query found: the word said, the other word, the query to search instead.
+    Related(String, String, String),
 }
 
 /// The search page: a box, examples (`SUGGESTIONS`), a region filter, and the hits with highlighted
@@ -303,24 +306,32 @@ pub fn SearchPage() -> impl IntoView {
                 // Nothing found: the documents' word for an everyday one (五保户, 三千元), offered only when
                 // it finds something (三万元 had been offered 30000元, which the documents never write);
                 // else the words of a question typed as one run (贫困户住院), searched apart.
-                if nothing {
-                    let finds = |q: String| {
-                        let lib = lib.clone();
-                        async move {
-                            run(lib, code, &q, region, 1, &|_| {})
-                                .await
-                                .is_ok_and(|p| p.in_documents_text())
-                        }
-                    };
-                    let offered = match (code.documents_words)(&text) {
+                // Found or not: the documents' other word for one the query holds (慢病: 慢特病).
+                let finds = |q: String| {
+                    let lib = lib.clone();
+                    async move {
+                        run(lib, code, &q, region, 1, &|_| {})
+                            .await
+                            .is_ok_and(|p| p.in_documents_text())
+                    }
+                };
+                let offered = if nothing {
+                    match (code.documents_words)(&text) {
                         Some((said, written, instead)) if finds(instead.clone()).await => {
                             Some(Offer::DocumentsWord(said, written, instead))
                         }
                         _ => split_words(&text, finds).await.map(Offer::Apart),
-                    };
-                    if latest.get() == n {
-                        offer.set(offered.map(|o| (text.clone(), key, o)));
                     }
+                } else {
+                    match (code.related_words)(&text) {
+                        Some((said, written, instead)) if finds(instead.clone()).await => {
+                            Some(Offer::Related(said, written, instead))
+                        }
+                        _ => None,
+                    }
+                };
+                if latest.get() == n {
+                    offer.set(offered.map(|o| (text.clone(), key, o)));
                 }
             }
         });
@@ -551,6 +562,17 @@ fn Results(
                     }}
                     <a class="button secondary" href=search_url(&words, key)>
                         {format!("搜“{words}”")}
+                    </a>
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Offer::Related(said, written, instead)) => Some(
+            view! {
+                <p class="elsewhere" data-testid="related-word">
+                    {format!("文件里“{said}”也写作“{written}”：")}
+                    <a class="button secondary" href=search_url(&instead, key)>
+                        {format!("搜“{instead}”")}
                     </a>
                 </p>
             }

@@ -333,6 +333,14 @@ test('a poster, the comparison, the chart and the bar say what their figures res
   // The comparison's caption says so too; the chart says, on the screen, the one visit it assumes.
   await page.locator('#compare-caption').waitFor();
   assert.match(await page.textContent('#compare-caption'), /用了改动的数字/);
+  // And which, on the screen and on the printed sheet (it had said 用了改动的数字 without which).
+  const changed = page.getByTestId('compare-changed');
+  assert.match(await changed.textContent(), /^用了改动的数字：基本医保住院报销比例：县级医院：70%（假设值 75%）；大病保险第一段报销比例：50%（假设值 60%）。$/);
+  await page.evaluate(() => document.documentElement.classList.add('printing-compare'));
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await changed.isVisible(), 'printed with the table');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => document.documentElement.classList.remove('printing-compare'));
   const basis = page.getByTestId('chart-basis');
   assert.ok(await basis.isVisible());
   assert.match(await basis.textContent(), /全年在县级医院住院一次，合规费用占总费用的 90%.*图也用了改动的数字。$/);

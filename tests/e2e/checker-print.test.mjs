@@ -431,3 +431,26 @@ test('a self-check poster says what its QR code opens: the quiz\'s region and do
   await again.page.close();
   await page.close();
 });
+
+test('the quiz printed: every question\'s number whole in the margin (10. to 22. had printed as 0. to 2.)', async () => {
+  const desk = await launch({ viewport: { width: 1024, height: 768 } });
+  try {
+    const { page, errors } = await open(desk, `${server.base}/self-check/#tab=quiz`);
+    await appReady(page);
+    await page.waitForSelector('.questions > li');
+    await page.emulateMedia({ media: 'print' });
+    // The widest number's width in the list's type, against the room the list leaves for it on the page.
+    const room = await page.evaluate(() => {
+      const ol = document.querySelector('.questions');
+      const style = getComputedStyle(ol);
+      const pen = document.createElement('canvas').getContext('2d');
+      pen.font = `${style.fontSize} ${style.fontFamily}`;
+      const number = `${ol.children.length}. `;
+      return { number, width: pen.measureText(number).width, padding: parseFloat(style.paddingLeft), left: ol.getBoundingClientRect().left };
+    });
+    assert.ok(room.number === '22. ' && room.width <= room.padding && room.left >= 0, JSON.stringify(room));
+    assert.deepEqual(errors, []);
+  } finally {
+    await desk.close();
+  }
+});

@@ -140,6 +140,14 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
     assert.match(a.text, words, `${area} ${category} ${topic}`);
     const all = await page.locator('.direct-answer .verdict').allTextContents();
     assert.ok(!all.some((v) => v.trim() === '不能'), `${area} ${category}: ${all}`);
+    if (category === 'tekun') {
+      // The general 大病保险 (起付线5000元) is not theirs because theirs is better: a 特困 reader had been
+      // told it was only for others, and to choose 农村兜底保障户 to get it.
+      await page.locator('details.not-for-you summary').click();
+      const why = await page.locator('details.not-for-you li', { hasText: '大病保险（起付线5000元）' }).textContent();
+      assert.match(why, /对您，大病保险的起付线降到了2000元/, why);
+      assert.doesNotMatch(why, /改选|只给/, why);
+    }
   }
   // 已脱贫但不稳定: the calculator has no such category; the link says what it opens with.
   await checkAs(page, 'huining', 'unstable_exited', '');
@@ -148,6 +156,21 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
   await page.getByRole('link', { name: '算一算看病要花多少钱' }).click();
   await appReady(page);
   assert.equal(await page.locator('input[name="category"]:checked').getAttribute('value'), 'ordinary');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a person who does not know their category can say so, and is shown what everyone gets, the rest said to be worth asking about', async () => {
+  // Step 2 had six categories and no 不清楚: 请先选一项 stopped the people least likely to know (a resident's audit).
+  const { page, errors } = await open(browser, `${server.base}/`);
+  await checkAs(page, 'huining', 'unsure', '');
+  assert.match(await page.getByTestId('benefit-count').textContent(), /您可能享受 1 项政策/);
+  const benefit = await page.locator('ol.benefits').textContent();
+  assert.match(benefit, /大病保险（起付线5000元）[\s\S]*如果您家是建档立卡贫困人口、城乡低保对象或特困供养人员，起付线降到了2000元/);
+  await page.locator('details.not-for-you summary').click();
+  const why = await page.locator('details.not-for-you li', { hasText: '合规医疗费用实际补偿比不低于85%' }).textContent();
+  assert.match(why, /只给建档立卡贫困人口。您选了“不清楚”：如果您家是这一类，这一项也给您。可以问村里的健康专干或村干部/);
+  assert.match(await page.getByTestId('calc-stand-in').textContent(), /计算器里没有“不清楚”这一类：打开后先按“普通城乡居民”计算/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -432,6 +432,18 @@ test('a table row opened from a link names its cells\' columns on a phone, with 
   await appReady(page);
   await settledTop(page, 't3-1-r5');
   want(await labels(page));
+  // A row whose first cells are merged with the rows above (附表 3-2's 翟家所镇, under 吕彦琪 and 吴宗智) shows
+  // the names they carry, under their columns' names.
+  await page.goto(`${server.base}/docs/huining-83/#t3-2-r3`);
+  await appReady(page);
+  await settledTop(page, 't3-2-r3');
+  const merged = await page.evaluate(() => [...document.getElementById('t3-2-r3').cells].slice(0, 3)
+    .map((td) => [getComputedStyle(td, '::before').content, getComputedStyle(td, '::after').content, td.textContent]));
+  assert.deepEqual(merged, [
+    ['"包抓科级干部" / ""', '"吕彦琪"', ''],
+    ['"医共体包抓领导" / ""', '"吴宗智"', ''],
+    ['"包抓乡镇" / ""', 'none', '翟家所镇'],
+  ]);
   assert.deepEqual(errors, []);
   await page.close();
 });

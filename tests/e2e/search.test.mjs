@@ -229,6 +229,24 @@ test('a word people say that the documents do not use (五保户) finds nothing,
   await page.close();
 });
 
+test('a word the documents also write otherwise (慢病: 慢特病) is offered, though it found something, and the other word finds the benefit', async () => {
+  // 慢病 found six duty lists and not 门诊慢特病患者享受大病补偿政策 (a resident's audit, 2026-12-06).
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('慢病')}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+  assert.match(await page.textContent('[data-testid="search-count"]'), /找到 \d+ 处包含“慢病”/);
+  const offer = page.getByTestId('related-word');
+  assert.match(await offer.textContent(), /文件里“慢病”也写作“慢特病”/);
+  await offer.getByRole('link', { name: '搜“慢特病”' }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '慢特病');
+  await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+  const hrefs = await page.locator('ol.hits li > a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
+  assert.ok(hrefs.includes('/docs/huining-203/?hl=慢特病#s3-1'), hrefs.join(' '));
+  assert.equal(await page.getByTestId('related-word').count(), 0, 'not offered for the word itself');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // A resident starts on the home page: its search box answers there, before the app and after (2026-12-05:
 // the home page had only a link to the search page).
 test('the home page has a search box that opens the search with its words, before the app takes over and after', async () => {

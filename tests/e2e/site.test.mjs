@@ -64,6 +64,21 @@ test('document text is in the HTML with JavaScript disabled', async () => {
   await noJs.close();
 });
 
+test('a document printed: no link prints a site path after it, in the official text or the editors\' notes', async () => {
+  // （甘卫发〔2018〕165号 (/docs/gansu-165/)）had printed inside 附件5's first sentence, and a path without the
+  // site's address opens nothing from paper.
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => [...document.querySelectorAll('.doc-body a[href]')]
+    .map((a) => getComputedStyle(a, '::after').content)
+    .filter((c) => c !== 'none' && c !== 'normal'));
+  assert.deepEqual(printed, []);
+  assert.ok(await page.locator('.doc-body a.docref').count() > 0, 'the document links others');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('with JavaScript disabled, a clause address opens at its clause (the blocks above it laid out, not guessed)', async () => {
   const noJs = await launch({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
   for (const path of ['/docs/meishan-137/#s3-1-2-5', '/docs/meishan-137/#s3-1-2-3', '/docs/huining-203/#s4-4', '/docs/huining-83/#t3-1']) {

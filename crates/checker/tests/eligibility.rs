@@ -257,7 +257,7 @@ fn calculator_link_carries_area_and_engine_category() {
 }
 
 #[test]
-fn categories_match_the_engine_plus_unstable_exited() {
+fn categories_match_the_engine_plus_unstable_exited_and_unsure() {
     let ids: Vec<&str> = data().categories.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -267,7 +267,8 @@ fn categories_match_the_engine_plus_unstable_exited() {
             "tekun",
             "safety_net",
             "ordinary",
-            "unstable_exited"
+            "unstable_exited",
+            "unsure"
         ]
     );
     let in_engine: Vec<&str> = data()

@@ -51,6 +51,10 @@ pub fn clause_label(section: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// What a link to the clause a figure or a rule rests on says before the clause's label (`原文：县委办发〔2018〕
+/// 83号 附件5 三（一）11`): the calculator's steps and notes, in the app and in the build's page.
+pub const SOURCE: &str = "原文：";
+
 /// A heading's name up to the space after its number (`附表 3-2 卫计部门…` is 附表 3-2, `附件5 健康扶贫…` is
 /// 附件5), or whole: what a reader finds a table or an annex by on paper.
 pub fn short_name(title: &str) -> &str {
@@ -119,6 +123,11 @@ impl Citation {
             &clause_href(&self.doc, &self.section),
             &crate::mark::of_quote(&self.quote),
         )
+    }
+
+    /// What a link to the clause says: [`SOURCE`] and the [`Citation::label`].
+    pub fn link_text(&self) -> String {
+        format!("{SOURCE}{}", self.label())
     }
 
     /// The 文号 and, for a numbered clause, its number as the document numbers it

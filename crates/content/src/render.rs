@@ -136,6 +136,16 @@ struct Renderer<'l> {
     in_head: bool,
     /// The open row's cells so far.
     cell: usize,
+    /// Where the open body cell's text begins in the section's search text.
+    body_cell: Option<usize>,
+    /// The open body row's cells' texts so far (at its end, with what its merged cells carry: see
+    /// [`Renderer::carry_down`]).
+    row_cells: Vec<String>,
+    /// The row above's, as [`Self::row_cells`].
+    above: Vec<String>,
+    /// The open row's empty cells under a cell with text: where each one's `<td>` is in the output, and
+    /// its column.
+    under_text: Vec<(usize, usize)>,
 }
 
 impl<'l> Renderer<'l> {
@@ -158,6 +168,10 @@ impl<'l> Renderer<'l> {
             head_cell: None,
             in_head: false,
             cell: 0,
+            body_cell: None,
+            row_cells: Vec::new(),
+            above: Vec::new(),
+            under_text: Vec::new(),
             current: Section {
                 id: "top".into(),
                 title: meta.short_title.clone(),
@@ -301,6 +315,7 @@ impl<'l> Renderer<'l> {
             // The head's cells are the columns' names; a body cell is written with its column's.
             Event::Start(Tag::TableHead) => {
                 self.columns.clear();
+                self.row_cells.clear();
                 self.in_head = true;
                 self.emit(Event::Start(Tag::TableHead));
             }
@@ -313,18 +328,18 @@ impl<'l> Renderer<'l> {
                 self.emit(Event::Start(Tag::TableCell));
             }
             Event::Start(Tag::TableCell) => {
-                match self.columns.get(self.cell).filter(|name| !name.is_empty()) {
-                    Some(name) => {
-                        let open = format!("<td data-label=\"{}\">", crate::html::esc(name));
-                        self.emit_html(open);
-                    }
-                    None => self.emit(Event::Start(Tag::TableCell)),
-                }
+                let open = match self.columns.get(self.cell).filter(|name| !name.is_empty()) {
+                    Some(name) => format!("<td data-label=\"{}\">", crate::html::esc(name)),
+                    None => "<td>".to_string(),
+                };
+                self.emit_html(open);
+                self.body_cell = Some(self.current.text.len());
             }
             // A body row has an id ([`row_id`], numbered through the section's tables), so that a search
             // hit in it opens the row.
             Event::Start(Tag::TableRow) => {
                 self.cell = 0;
+                self.above = std::mem::take(&mut self.row_cells);
                 self.rows += 1;
                 let id = row_id(&self.current.id, self.rows);
                 self.claim_id(&id)?;
@@ -332,12 +347,19 @@ impl<'l> Renderer<'l> {
                 let at = self.current.text.len();
                 self.current.clauses.push((at, id));
             }
+            Event::End(TagEnd::TableRow) => {
+                self.carry_down();
+                self.emit(Event::End(TagEnd::TableRow));
+            }
             Event::End(end @ (TagEnd::TableCell | TagEnd::Item)) => {
                 if end == TagEnd::TableCell {
                     self.cell += 1;
                     if let Some(from) = self.head_cell.take() {
                         let name = self.current.text[from..].split_whitespace().collect();
                         self.columns.push(name);
+                    }
+                    if let Some(from) = self.body_cell.take() {
+                        self.end_body_cell(from);
                     }
                 }
                 self.plain("\n");
@@ -368,6 +390,38 @@ impl<'l> Renderer<'l> {
             other => self.emit(other.into_static()),
         }
         Ok(())
+    }
+
+    /// At the end of a body cell whose text began at `from`: its text kept for the row's end
+    /// ([`Self::carry_down`]), and where its `<td>` is if it is empty under a cell with text.
+    fn end_body_cell(&mut self, from: usize) {
+        let text = self.current.text[from..].trim().to_string();
+        let column = self.row_cells.len();
+        if text.is_empty() && self.above.get(column).is_some_and(|a| !a.is_empty()) {
+            self.under_text.push((self.out.len() - 1, column));
+        }
+        self.row_cells.push(text);
+    }
+
+    /// At the end of a body row: an empty cell under a cell with text, before the row's last text, is a
+    /// cell merged with the one above in the printed table (the extracted text keeps a merged cell's text
+    /// in its first row only: 附表 3-2's 翟家所镇 row stands under 吕彦琪 and 吴宗智), so it carries the
+    /// text above it, written as `data-carried` on its `<td>` (shown in the row a link opens, and on its
+    /// poster; the cell stays empty, as written). An empty cell after the row's last text is blank (a
+    /// form's 得分).
+    fn carry_down(&mut self) {
+        let last = self.row_cells.iter().rposition(|c| !c.is_empty());
+        for (at, column) in std::mem::take(&mut self.under_text) {
+            if last.is_none_or(|last| column > last) {
+                continue;
+            }
+            let above = self.above[column].clone();
+            if let Some(Event::Html(open)) = self.out.get_mut(at) {
+                let attr = format!(" data-carried=\"{}\">", crate::html::esc(&above));
+                *open = CowStr::from(open.replacen('>', &attr, 1));
+            }
+            self.row_cells[column] = above;
+        }
     }
 
     /// `text`, if it is the whole text of a bare link (`[#s3-2](#s3-2)`), marked for the search text:

@@ -86,6 +86,26 @@ pub const EVERYDAY_WORDS: &[(&str, &str)] = &[
     ("低保户", "低保"),
 ];
 
+/// Words people say that the documents also write otherwise, where the other writing holds what the
+/// person is after (慢病 finds duty lists; the benefit, 门诊慢特病患者享受大病补偿, is written 慢特病): a
+/// search that holds one is offered the documents' other word too, whatever it found (a test checks that
+/// each other word finds a section of the documents' own text that the word said does not).
+pub const RELATED_WORDS: &[(&str, &str)] = &[("慢病", "慢特病"), ("慢性病", "慢特病")];
+
+/// `query` with the first word of [`RELATED_WORDS`] in it put as the documents also write it: the word it
+/// had, the other word, and the query to search (the word replaced where it stands: 门诊慢病 → 门诊慢特病).
+pub fn related_words(query: &str) -> Option<(String, String, String)> {
+    RELATED_WORDS.iter().find_map(|&(said, written)| {
+        query.contains(said).then(|| {
+            (
+                said.into(),
+                written.into(),
+                query.replacen(said, written, 1),
+            )
+        })
+    })
+}
+
 /// Words of a question about what a bill costs the patient (看病花多少钱, 住院自己出多少钱): a search that
 /// finds nothing and holds one offers the calculator, which answers it for the person's own bill.
 pub const MONEY_WORDS: &[&str] = &[

@@ -370,3 +370,36 @@ fn every_table_is_named_as_its_document_names_it() {
         "TABLE_NAMES, as the documents' headings name each table"
     );
 }
+
+/// A table's merged cells: the extracted text keeps a merged cell's text in its first row only, so each
+/// empty cell under text, before its row's last text, carries the text above it (`data-carried`), and a
+/// row's blank cells after its last text carry nothing.
+#[test]
+fn merged_cells_carry_the_text_above_them() {
+    let docs = library();
+    let html = &docs
+        .iter()
+        .find(|d| d.meta.slug == "huining-83")
+        .expect("huining-83")
+        .html;
+    let row = |id: &str| {
+        let from = html.find(&format!("<tr id=\"{id}\">")).expect(id);
+        html[from..from + html[from..].find("</tr>").expect("row ends")].to_string()
+    };
+    for (id, cells) in [
+        // 附表 3-2: 翟家所镇 stands under 吕彦琪 (two rows up) and 吴宗智.
+        ("t3-2-r3", &["吕彦琪", "吴宗智"][..]),
+        // 附件2 附表: row 3's 类别 is row 2's, and its blank 数量 and 备注 carry nothing.
+        ("t2-1-r3", &["检查涉药单位（户次）"][..]),
+        // 附表 3-1: the second row of item 3 is item 3's; its 得分 is blank.
+        ("t3-1-r6", &["3", "建档立卡贫困户基本医疗保险工作"][..]),
+    ] {
+        let row = row(id);
+        let carried: Vec<&str> = row
+            .split("data-carried=\"")
+            .skip(1)
+            .map(|c| &c[..c.find('"').expect("closed")])
+            .collect();
+        assert_eq!(carried, cells, "{row}");
+    }
+}

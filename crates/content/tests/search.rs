@@ -372,6 +372,38 @@ fn every_suggestion_chip_finds_something() {
 }
 
 #[test]
+fn a_related_word_finds_what_the_word_said_does_not() {
+    use policy_content::search::{related_words, RELATED_WORDS};
+    let (docs, index) = real();
+    let keys = |q: &str| -> Vec<String> {
+        check_hits(&docs, &index, q, None)
+            .into_iter()
+            .filter(|h| !h.editorial)
+            .map(|h| format!("{}#{}", h.slug, h.section_id))
+            .collect()
+    };
+    for (said, written) in RELATED_WORDS {
+        let found = keys(said);
+        assert!(
+            keys(written).iter().any(|k| !found.contains(k)),
+            "{written} finds nothing {said} does not: no need to offer it"
+        );
+    }
+    assert_eq!(
+        related_words("门诊慢病"),
+        Some(("慢病".into(), "慢特病".into(), "门诊慢特病".into()))
+    );
+    assert_eq!(related_words("大病保险"), None);
+    // The benefit a resident asking about 慢病 is after: 会卫计发〔2018〕203号 三（一）.
+    let opens = |q: &str, at: &str| {
+        check_hits(&docs, &index, q, None)
+            .iter()
+            .any(|h| format!("{}#{}", h.slug, h.anchor) == at)
+    };
+    assert!(!opens("慢病", "huining-203#s3-1") && opens("慢特病", "huining-203#s3-1"));
+}
+
+#[test]
 fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something() {
     use policy_content::search::{in_documents_words, EVERYDAY_WORDS};
     let (docs, index) = real();

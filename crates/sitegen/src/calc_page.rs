@@ -99,7 +99,7 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
             cite: s
                 .source
                 .as_ref()
-                .map_or_else(|| "看政策原文".into(), |c| c.label()),
+                .map_or_else(String::new, |c| c.link_text()),
         })
         .collect();
     let example = context! {
@@ -129,7 +129,7 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
             // The link beside what a blank compliant cost means, for the answer before the app
             // (src/calc_early.rs finds it by the citation's key; the app writes its own).
             let hospital = policy_engine::hospital_bears_clause(p)
-                .map(|c| context! { key => c.key(), href => c.href(), label => c.label() });
+                .map(|c| context! { key => c.key(), href => c.href(), text => c.link_text() });
             context! { id => p.id, name => p.name, hospital }
         })
         .collect();

@@ -180,6 +180,18 @@ pub struct Caveat {
     pub source: Option<Citation>,
 }
 
+/// Another rule that gives the same benefit on better terms to the categories it covers (大病保险's 起付线
+/// lowered for 建档立卡, 低保 and 特困): to them, this one's "why not" is only that, not who this one is
+/// for, nor a category they could choose to get it (a 特困 reader had been told to choose 农村兜底保障户
+/// to get the higher 起付线).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Superseded {
+    /// The better rule's id (of the same area).
+    pub by: String,
+    /// What it says, in place of the reason.
+    pub text: String,
+}
+
 /// One benefit and who gets it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -223,6 +235,9 @@ pub struct Rule {
     /// Sentences for particular categories (shown with "why not").
     #[serde(default)]
     pub caveats: Vec<Caveat>,
+    /// The rule that gives the same benefit on better terms to the categories it covers, if any.
+    #[serde(default)]
+    pub superseded: Option<Superseded>,
 }
 
 impl EligibilityData {
@@ -366,6 +381,33 @@ impl EligibilityData {
             self.known_categories(&what, &c.categories)?;
             if let Some(s) = &c.source {
                 s.validate(lib, &what)?;
+            }
+        }
+        if let Some(s) = &r.superseded {
+            let by = self.rules.iter().find(|b| b.id == s.by);
+            match by {
+                None => {
+                    return Err(DataError::new(
+                        &what,
+                        format!("superseded by unknown rule {:?}", s.by),
+                    ))
+                }
+                Some(b) if b.area != r.area || b.superseded.is_some() => {
+                    return Err(DataError::new(
+                        &what,
+                        format!(
+                            "superseded by {}: of another area, or superseded itself",
+                            s.by
+                        ),
+                    ))
+                }
+                Some(_) if s.text.trim().is_empty() => {
+                    return Err(DataError::new(
+                        &what,
+                        "superseded: the text must not be empty",
+                    ))
+                }
+                Some(_) => {}
             }
         }
         Ok(())

@@ -211,6 +211,15 @@ pub(crate) fn failure_at(
     person: &Person,
     age: Option<u32>,
 ) -> Option<String> {
+    // The same benefit on better terms for the person's category: that is the whole reason (whatever
+    // else the better rule asks, it says itself).
+    if let Some(s) = &rule.superseded {
+        let by = data.rules.iter().find(|r| r.id == s.by);
+        if by.is_some_and(|by| by.categories.is_empty() || by.categories.contains(&person.category))
+        {
+            return Some(s.text.clone());
+        }
+    }
     if !rule.categories.is_empty() && !rule.categories.contains(&person.category) {
         let names: Vec<&str> = rule
             .categories
