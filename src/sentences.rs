@@ -11,6 +11,11 @@ const CLOSERS: [char; 6] = ['”', '’', '）', '」', '』', ')'];
 /// around them (“好。我去。” is said in one breath; 《…。》 is a title).
 const QUOTES: [(char, char); 4] = [('“', '”'), ('《', '》'), ('「', '」'), ('『', '』')];
 
+/// Whether `text` ends a sentence: its last character, past closing quotes and brackets, is a sentence end.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(CLOSERS).ends_with(SENTENCE_ENDS)
+}
+
 /// `text` cut after every sentence end outside quotes (a line break always ends one, and closes any quote
 /// left open), each closing quote or bracket kept with its sentence; together the pieces are `text`.
 pub fn sentences(text: &str) -> Vec<&str> {
@@ -45,6 +50,21 @@ pub fn sentences(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        for (text, ends) in [
+            ("保障范围。", true),
+            ("（责任单位：县民政局）", false),
+            ("“先诊疗，后付费”。", true),
+            ("得5分。”", true),
+            ("各医疗机构；", true),
+            ("5", false),
+            ("", false),
+        ] {
+            assert_eq!(ends_sentence(text), ends, "{text}");
+        }
+    }
 
     #[test]
     fn cuts_after_each_end_and_keeps_closers_with_their_sentence() {

@@ -63,6 +63,10 @@ pub fn CheckResult(
     let direct = topic_answers(&person).unwrap_or_default();
     let (yes, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
         benefits.into_iter().partition(|b| b.applies);
+    // For a person who does not know their category (不清楚), what depends on it is said apart: it is
+    // not "not for you" (a resident who did not know they were 建档立卡 had been told so of 20 benefits).
+    let (depends, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
+        no.into_iter().partition(|b| b.depends_on_category);
     let review = state.at("review");
     let answers = answer_rows(&state)
         .into_iter()
@@ -108,34 +112,12 @@ pub fn CheckResult(
                     </p>
                 }
             })}
-        {(!no.is_empty())
-            .then(|| {
-                view! {
-                    <details class="not-for-you">
-                        <summary>
-                            {format!("这些政策不适合您（{} 项），为什么", no.len())}
-                        </summary>
-                        <ul>
-                            {no
-                                .into_iter()
-                                .map(|b| {
-                                    view! {
-                                        <li>
-                                            <strong>{b.name.clone()}</strong>
-                                            "："
-                                            {b.why_not.clone().unwrap_or_default()}
-                                            " "
-                                            <a class="cite" href=b.source.href()>
-                                                "原文"
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    </details>
-                }
-            })}
+        {why_not_list(
+            depends,
+            "要看您家属于哪一类的政策（{} 项），为什么",
+            "depends-on-category",
+        )}
+        {why_not_list(no, "这些政策不适合您（{} 项），为什么", "not-for-you")}
         <p class="print-note">
             {format!(
                 "查询日期：{}　结果依据政策文件原文整理，具体以当地经办机构为准。",
@@ -157,4 +139,38 @@ pub fn CheckResult(
         </p>
     }
     .into_any()
+}
+
+/// A folded list of benefits that do not apply (`items`), each with why and its clause, under `summary`
+/// (`{}` where the count goes); nothing when there are none.
+fn why_not_list(
+    items: Vec<BenefitResult>,
+    summary: &'static str,
+    testid: &'static str,
+) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <details class="not-for-you" data-testid=testid>
+                <summary>{summary.replacen("{}", &items.len().to_string(), 1)}</summary>
+                <ul>
+                    {items
+                        .into_iter()
+                        .map(|b| {
+                            view! {
+                                <li>
+                                    <strong>{b.name.clone()}</strong>
+                                    "："
+                                    {b.why_not.clone().unwrap_or_default()}
+                                    " "
+                                    <a class="cite" href=b.source.href()>
+                                        "原文"
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        }
+    })
 }

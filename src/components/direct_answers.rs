@@ -1,5 +1,5 @@
 //! The direct answers at the top of the checker's result: 能免费体检吗？能签约家庭医生吗？ Each says 能 / 要看年龄 /
-//! 文件没写给您 / 文件没有写, in one or two plain sentences, with the clause it rests on.
+//! 文件没写给您 / 要看人员类别 / 文件没有写, in one or two plain sentences, with the clause it rests on.
 
 use leptos::prelude::*;
 use policy_checker::{TopicAnswer, Verdict};
@@ -20,6 +20,7 @@ pub fn DirectAnswers(
                             Verdict::Yes => ("verdict yes", "能"),
                             Verdict::NeedsAge => ("verdict silent", "要看年龄"),
                             Verdict::NotForYou => ("verdict silent", "文件没写给您"),
+                            Verdict::NeedsCategory => ("verdict silent", "要看人员类别"),
                             Verdict::NotInDocuments => ("verdict silent", "文件没有写"),
                         };
                         view! {

@@ -112,8 +112,10 @@ pub fn FormScore(
                                                 .map(|a| {
                                                     view! { <div>{format!("问责主体：{a}")}</div> }
                                                 })}
+                                            // What each link opens, named as on paper (看考核表原文
+                                            // had printed with nothing to find it by).
                                             <a class="cite" href=l.source.href()>
-                                                "看考核表原文"
+                                                {format!("考核表：{}", l.source.label())}
                                             </a>
                                             {l
                                                 .basis
@@ -122,7 +124,7 @@ pub fn FormScore(
                                                     view! {
                                                         " · "
                                                         <a class="cite" href=b.href()>
-                                                            "看政策条款"
+                                                            {format!("政策条款：{}", b.label())}
                                                         </a>
                                                     }
                                                 })}

@@ -151,7 +151,19 @@ pub(crate) fn row_text(tr: &web_sys::Element) -> Option<String> {
         })
         .filter(|t| !t.is_empty())
         .collect();
-    Some(parts.join("，") + "。")
+    // A cell that ends its sentence (…保障范围。) is not followed by a comma: read, or cut into a poster's
+    // sentences, the next cell had begun with one (，考核评价：…).
+    let mut row = String::new();
+    for part in parts {
+        if !row.is_empty() && !crate::sentences::ends_sentence(&row) {
+            row.push('，');
+        }
+        row.push_str(&part);
+    }
+    if !crate::sentences::ends_sentence(&row) {
+        row.push('。');
+    }
+    Some(row)
 }
 
 /// A block read and its text.

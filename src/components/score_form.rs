@@ -148,7 +148,7 @@ pub fn ScoreForm(
                         .unwrap_or_default();
                     format!(
                         "{when}考核表出处：{} {}（会宁县健康扶贫先锋行动）",
-                        form.source.number,
+                        form.source.label(),
                         form.title,
                     )
                 }}

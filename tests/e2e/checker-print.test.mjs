@@ -330,6 +330,8 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
   // A lost row is named as the form numbers it: 第 13 项, with who answers for it.
   const lost = await page.locator('.form-view ol.steps > li').allInnerTexts();
   assert.ok(lost.some((l) => /^第 13 项 家庭医生签约团队及成员履职尽责情况：失 5 分/.test(l) && /问责主体：/.test(l)), lost.join(' | '));
+  // Each link says what it opens, so the paper can be followed (看考核表原文 had printed with nothing to find it by).
+  assert.ok(lost.every((l) => /考核表：县委办发〔2018〕83号 附件4 附表/.test(l)), lost.join(' | '));
   await page.emulateMedia({ media: 'print' });
   const note = await page.locator('.site-footer .print-note').evaluate((p) => ({ scroll: p.scrollWidth, client: p.clientWidth }));
   assert.ok(note.scroll <= note.client, `the printed address fits its line: ${JSON.stringify(note)}`);

@@ -167,9 +167,15 @@ test('a person who does not know their category can say so, and is shown what ev
   assert.match(await page.getByTestId('benefit-count').textContent(), /您可能享受 1 项政策/);
   const benefit = await page.locator('ol.benefits').textContent();
   assert.match(benefit, /大病保险（起付线5000元）[\s\S]*如果您家是建档立卡贫困人口、城乡低保对象或特困供养人员，起付线降到了2000元/);
-  await page.locator('details.not-for-you summary').click();
-  const why = await page.locator('details.not-for-you li', { hasText: '合规医疗费用实际补偿比不低于85%' }).textContent();
+  // What depends on the category is said apart, not as 不适合您 (20 such had been listed as not for them).
+  const depends = page.getByTestId('depends-on-category');
+  assert.match(await depends.locator('summary').textContent(), /^要看您家属于哪一类的政策（\d+ 项），为什么$/);
+  await depends.locator('summary').click();
+  const why = await depends.locator('li', { hasText: '合规医疗费用实际补偿比不低于85%' }).textContent();
   assert.match(why, /只给建档立卡贫困人口。您选了“不清楚”：如果您家是这一类，这一项也给您。可以问村里的健康专干或村干部/);
+  assert.equal(await page.locator('[data-testid="not-for-you"] li', { hasText: '合规医疗费用实际补偿比不低于85%' }).count(), 0);
+  const doctor = page.locator('.direct-answer[data-topic="family_doctor"] .verdict');
+  assert.equal((await doctor.textContent()).trim(), '要看人员类别');
   assert.match(await page.getByTestId('calc-stand-in').textContent(), /计算器里没有“不清楚”这一类：打开后先按“普通城乡居民”计算/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -439,7 +445,8 @@ test('printed, the self-check form\'s date is in the site\'s one format, and the
   const field = page.locator('.form-field', { has: date });
   assert.equal((await field.innerText()).replace(/\s+/g, ''), '日期：2026年3月1日');
   const foot = page.locator('.form-view .print-note');
-  assert.match(await foot.innerText(), /^自查日期：2026年3月1日　考核表出处：/);
+  // The table named as on paper (附表 3-1), as the poster's 依据 names it.
+  assert.match(await foot.innerText(), /^自查日期：2026年3月1日　考核表出处：县委办发〔2018〕83号 附表 3-1 /);
   // Emptied, the foot gives no date of the check; the paper's date is the print date, said once (the page's
   // foot), not again here.
   await page.emulateMedia({ media: 'screen' });

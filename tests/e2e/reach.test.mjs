@@ -453,6 +453,15 @@ test('a section has a poster view with its title, key points, QR code, address a
   assert.equal(await rowPoster.locator('.poster-title').textContent(), '附表 3-4　人社部门包抓到村任务分工表');
   assert.match(await rowPoster.locator('.poster-points').textContent(), /^包抓乡镇科级干部：王君盛，包抓乡镇：柴家门镇，包抓村组干部：赵童怡，/);
   await row.page.close();
+  // A cell that ends its sentence: the next cell is a point of its own, not one begun with a comma
+  // (• ，分值：4。 had printed).
+  const scored = await open(browser, `${server.base}/docs/huining-83/#t4-1-r6`);
+  await appReady(scored.page);
+  await scored.page.getByRole('button', { name: '海报' }).click();
+  const points = await scored.page.locator('[data-testid="poster"] .poster-points > li').allTextContents();
+  assert.ok(points.length > 1 && points.every((p) => !/^[，,]/.test(p.trim())), points.join(' | '));
+  assert.match(points.join(' | '), /分值：4。/);
+  await scored.page.close();
 });
 
 test('the text size is remembered, and it is the only thing stored', async () => {

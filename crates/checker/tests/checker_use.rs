@@ -86,7 +86,7 @@ type Case = (
 
 #[test]
 fn direct_answers() {
-    use Verdict::{NeedsAge, NotForYou, NotInDocuments as Silent, Yes};
+    use Verdict::{NeedsAge, NeedsCategory, NotForYou, NotInDocuments as Silent, Yes};
     // (person, 体检 verdict, words in its text, clause, 家庭医生 verdict, words, clause)
     let cases: Vec<Case> = vec![
         (
@@ -125,6 +125,16 @@ fn direct_answers() {
             Some("huining-83#a1-s2-2"),
             NotForYou,
             "同时是农村兜底保障户",
+            Some("huining-83#a1-s3-3"),
+        ),
+        // 不清楚: not "not for you" but "depends on the category", saying which.
+        (
+            person("huining", "unsure", Some(40), true, false),
+            Silent,
+            "没有写",
+            Some("huining-83#a1-s2-2"),
+            NeedsCategory,
+            "您选了“不清楚”",
             Some("huining-83#a1-s3-3"),
         ),
         // 眉山: 家庭医生签约服务全覆盖, the poor first: anyone.

@@ -95,6 +95,10 @@ pub struct CategoryDef {
     /// Where the documents name this group, if they do.
     #[serde(default)]
     pub source: Option<Citation>,
+    /// The person does not know their category (不清楚): a benefit left out for want of another
+    /// category is not "not for you" but depends on it, and is said apart.
+    #[serde(default)]
+    pub undecided: bool,
 }
 
 /// A yes/no fact about the person that a rule may require.

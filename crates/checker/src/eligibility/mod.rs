@@ -60,6 +60,10 @@ pub struct BenefitResult {
     pub sentence: String,
     /// Why not, when it does not apply.
     pub why_not: Option<String>,
+    /// It does not apply because the rule names other categories, and the person does not know theirs
+    /// ([`crate::data::eligibility::CategoryDef::undecided`]): it depends on the category, it is not
+    /// "not for you".
+    pub depends_on_category: bool,
     /// The document names the benefit without its details (the sentence says so).
     pub named_only: bool,
     /// Where to go.
@@ -289,10 +293,19 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
             sentence.push_str(c);
         }
     }
+    let undecided = data
+        .categories
+        .iter()
+        .any(|c| c.id == person.category && c.undecided);
+    let depends_on_category = undecided
+        && why_not.is_some()
+        && !rule.categories.is_empty()
+        && !rule.categories.contains(&person.category);
     BenefitResult {
         id: rule.id.clone(),
         name: rule.name.clone(),
         applies: why_not.is_none(),
+        depends_on_category,
         sentence,
         why_not,
         named_only: rule.named_only,

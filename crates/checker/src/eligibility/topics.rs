@@ -19,6 +19,8 @@ pub enum Verdict {
     /// The area has rules with the topic, none of them for the person; the documents do not say the
     /// person cannot (none of them excludes anyone), so the answer is never a bare 不能.
     NotForYou,
+    /// The area has rules with the topic for some categories, and the person does not know theirs.
+    NeedsCategory,
     /// The area's documents give no such rule (the note says what they do say).
     NotInDocuments,
 }
@@ -101,6 +103,12 @@ pub fn topic_answers_with(
                         b.why_not.clone().unwrap_or_default(),
                         vec![b.id.clone()],
                         vec![b.source.clone()],
+                    ),
+                    None if first.depends_on_category => (
+                        Verdict::NeedsCategory,
+                        first.why_not.clone().unwrap_or_default(),
+                        tagged.iter().map(|b| b.id.clone()).collect(),
+                        vec![first.source.clone()],
                     ),
                     None => (
                         Verdict::NotForYou,
