@@ -67,6 +67,13 @@ pub fn CheckResult(
     // not "not for you" (a resident who did not know they were 建档立卡 had been told so of 20 benefits).
     let (depends, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
         no.into_iter().partition(|b| b.depends_on_category);
+    // The count says what it counts when the rest depends on the category (德州's 您可能享受 0 项政策 had
+    // read as nothing at all, above eight that depend on it).
+    let count = match (yes.len(), depends.is_empty()) {
+        (n, true) => format!("您可能享受 {n} 项政策"),
+        (0, false) => "要先知道您家属于哪一类：这些文件里的政策都分人员类别".to_string(),
+        (n, false) => format!("不分人员类别，您可能享受 {n} 项政策"),
+    };
     let review = state.at("review");
     let answers = answer_rows(&state)
         .into_iter()
@@ -78,7 +85,7 @@ pub fn CheckResult(
             {format!("查询的情况：{answers}。")}
         </p>
         <DirectAnswers answers=direct />
-        <h2 data-testid="benefit-count">{format!("您可能享受 {} 项政策", yes.len())}</h2>
+        <h2 data-testid="benefit-count">{count}</h2>
         <p class="hint no-print">
             "点每一项看说明和政策原文。以下根据政策文件原文整理，具体以当地经办机构为准。"
             <StepLink to=review>"修改回答"</StepLink>

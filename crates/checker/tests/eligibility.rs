@@ -21,6 +21,9 @@ struct Case {
     applies: Vec<String>,
     #[serde(default)]
     why: BTreeMap<String, String>,
+    /// For a person who does not know their category: exactly the rules that depend on it alone.
+    #[serde(default)]
+    depends: Option<Vec<String>>,
 }
 
 fn cases() -> Vec<Case> {
@@ -61,6 +64,15 @@ fn every_case_gets_exactly_its_benefits() {
                     r.id
                 );
             }
+        }
+        if let Some(depends) = &c.depends {
+            let got: BTreeSet<&str> = results
+                .iter()
+                .filter(|r| r.depends_on_category)
+                .map(|r| r.id.as_str())
+                .collect();
+            let want: BTreeSet<&str> = depends.iter().map(String::as_str).collect();
+            assert_eq!(got, want, "{}: depends on the category (left: got)", c.name);
         }
         for (rule, words) in &c.why {
             let r = results

@@ -281,7 +281,30 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         .filter(|c| c.categories.contains(&person.category))
         .collect();
     let caveats: Vec<&str> = said.iter().map(|c| c.text.as_str()).collect();
-    let why_not = failure(data, rule, person).map(|mut w| {
+    // A person who does not know their category, and a rule for others: it depends on the category only
+    // if the rule's other conditions hold as they would for one of its categories (a 70-year-old had been
+    // sent to ask about a check-up for 7 to 64); else it is not for them, for that other reason.
+    let undecided = data
+        .categories
+        .iter()
+        .any(|c| c.id == person.category && c.undecided);
+    let other_category = rule
+        .categories
+        .first()
+        .filter(|_| undecided && !rule.categories.contains(&person.category));
+    let otherwise = other_category.map(|c| {
+        let member = Person {
+            category: c.clone(),
+            ..person.clone()
+        };
+        failure(data, rule, &member)
+    });
+    let depends_on_category = matches!(otherwise, Some(None));
+    let why_not = match otherwise {
+        Some(Some(other)) => Some(other),
+        _ => failure(data, rule, person),
+    }
+    .map(|mut w| {
         for c in &caveats {
             w.push_str(c);
         }
@@ -293,14 +316,6 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
             sentence.push_str(c);
         }
     }
-    let undecided = data
-        .categories
-        .iter()
-        .any(|c| c.id == person.category && c.undecided);
-    let depends_on_category = undecided
-        && why_not.is_some()
-        && !rule.categories.is_empty()
-        && !rule.categories.contains(&person.category);
     BenefitResult {
         id: rule.id.clone(),
         name: rule.name.clone(),
