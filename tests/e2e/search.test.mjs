@@ -235,6 +235,12 @@ test('a word the documents also write otherwise (慢病: 慢特病) is offered, 
   await appReady(page);
   await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
   assert.match(await page.textContent('[data-testid="search-count"]'), /找到 \d+ 处包含“慢病”/);
+  // The documents' prose first, their tables (附表: officials' scoring forms) after it: 五督's row 17 had
+  // been the first hit.
+  const tier = (href) => (/#summary$|#ed-/.test(href) ? 2 : /-r\d+$/.test(href) ? 1 : 0);
+  const ranked = (await page.locator('ol.hits li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(tier);
+  assert.ok(ranked.length > 2 && ranked[0] === 0, ranked.join(' '));
+  assert.deepEqual(ranked, [...ranked].sort((a, b) => a - b), `prose, then tables, then the site's notes: ${ranked.join(' ')}`);
   const offer = page.getByTestId('related-word');
   assert.match(await offer.textContent(), /文件里“慢病”也写作“慢特病”/);
   await offer.getByRole('link', { name: '搜“慢特病”' }).click();
@@ -243,6 +249,20 @@ test('a word the documents also write otherwise (慢病: 慢特病) is offered, 
   const hrefs = await page.locator('ol.hits li > a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
   assert.ok(hrefs.includes('/docs/huining-203/?hl=慢特病#s3-1'), hrefs.join(' '));
   assert.equal(await page.getByTestId('related-word').count(), 0, 'not offered for the word itself');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('85%: every hit in the documents\' prose ranks above every table row, and those above the site\'s notes', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('85%')}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+  await showAll(page);
+  const hrefs = await page.locator('ol.hits li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const tier = (href) => (/#summary$|#ed-/.test(href) ? 2 : /-r\d+$/.test(href) ? 1 : 0);
+  const ranked = hrefs.map(tier);
+  assert.ok(ranked.includes(0) && ranked.includes(1), hrefs.join(' '));
+  assert.deepEqual(ranked, [...ranked].sort((a, b) => a - b), hrefs.join(' '));
   assert.deepEqual(errors, []);
   await page.close();
 });
