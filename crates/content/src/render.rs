@@ -126,22 +126,25 @@ struct Renderer<'l> {
     current: Section,
     /// The body rows of the current section's tables so far (each row's id is numbered by it).
     rows: usize,
-    /// The open table's column names (its head row's cells, whitespace dropped: `类      别` is 类别),
-    /// which every body cell carries (`data-label`), so that a row opened by a link names its columns
-    /// on a phone, where the head is screens above (style.css).
+    /// The open table's head and rows, as far as read.
+    table: OpenTable,
+}
+
+/// What the renderer keeps of the table being read: its columns' names, which every body cell carries
+/// (`data-label`), so that a row opened by a link names its columns on a phone, where the head is screens
+/// above (style.css); and each row's cells' texts, for the merged cells of the row below (see
+/// [`Renderer::carry_down`]).
+#[derive(Default)]
+struct OpenTable {
+    /// The column names (the head row's cells, whitespace dropped: `类      别` is 类别).
     columns: Vec<String>,
-    /// Where the open head cell's text begins in the section's search text (`None` outside the head).
-    head_cell: Option<usize>,
-    /// Inside the open table's head row.
+    /// Inside the head row.
     in_head: bool,
-    /// The open row's cells so far.
-    cell: usize,
-    /// Where the open body cell's text begins in the section's search text.
-    body_cell: Option<usize>,
-    /// The open body row's cells' texts so far (at its end, with what its merged cells carry: see
-    /// [`Renderer::carry_down`]).
-    row_cells: Vec<String>,
-    /// The row above's, as [`Self::row_cells`].
+    /// Where the open cell's text begins in the section's search text.
+    cell_from: Option<usize>,
+    /// The open body row's cells' texts so far (at its end, with what its merged cells carry).
+    row: Vec<String>,
+    /// The row above's, as [`Self::row`].
     above: Vec<String>,
     /// The open row's empty cells under a cell with text: where each one's `<td>` is in the output, and
     /// its column.
@@ -164,14 +167,7 @@ impl<'l> Renderer<'l> {
             toc: Vec::new(),
             sections: Vec::new(),
             rows: 0,
-            columns: Vec::new(),
-            head_cell: None,
-            in_head: false,
-            cell: 0,
-            body_cell: None,
-            row_cells: Vec::new(),
-            above: Vec::new(),
-            under_text: Vec::new(),
+            table: OpenTable::default(),
             current: Section {
                 id: "top".into(),
                 title: meta.short_title.clone(),
@@ -314,32 +310,33 @@ impl<'l> Renderer<'l> {
             }
             // The head's cells are the columns' names; a body cell is written with its column's.
             Event::Start(Tag::TableHead) => {
-                self.columns.clear();
-                self.row_cells.clear();
-                self.in_head = true;
+                self.table = OpenTable {
+                    in_head: true,
+                    ..OpenTable::default()
+                };
                 self.emit(Event::Start(Tag::TableHead));
             }
             Event::End(TagEnd::TableHead) => {
-                self.in_head = false;
+                self.table.in_head = false;
                 self.emit(Event::End(TagEnd::TableHead));
             }
-            Event::Start(Tag::TableCell) if self.in_head => {
-                self.head_cell = Some(self.current.text.len());
-                self.emit(Event::Start(Tag::TableCell));
-            }
             Event::Start(Tag::TableCell) => {
-                let open = match self.columns.get(self.cell).filter(|name| !name.is_empty()) {
-                    Some(name) => format!("<td data-label=\"{}\">", crate::html::esc(name)),
-                    None => "<td>".to_string(),
-                };
-                self.emit_html(open);
-                self.body_cell = Some(self.current.text.len());
+                if self.table.in_head {
+                    self.emit(Event::Start(Tag::TableCell));
+                } else {
+                    let column = self.table.row.len();
+                    let open = match self.table.columns.get(column).filter(|n| !n.is_empty()) {
+                        Some(name) => format!("<td data-label=\"{}\">", crate::html::esc(name)),
+                        None => "<td>".to_string(),
+                    };
+                    self.emit_html(open);
+                }
+                self.table.cell_from = Some(self.current.text.len());
             }
             // A body row has an id ([`row_id`], numbered through the section's tables), so that a search
             // hit in it opens the row.
             Event::Start(Tag::TableRow) => {
-                self.cell = 0;
-                self.above = std::mem::take(&mut self.row_cells);
+                self.table.above = std::mem::take(&mut self.table.row);
                 self.rows += 1;
                 let id = row_id(&self.current.id, self.rows);
                 self.claim_id(&id)?;
@@ -352,15 +349,8 @@ impl<'l> Renderer<'l> {
                 self.emit(Event::End(TagEnd::TableRow));
             }
             Event::End(end @ (TagEnd::TableCell | TagEnd::Item)) => {
-                if end == TagEnd::TableCell {
-                    self.cell += 1;
-                    if let Some(from) = self.head_cell.take() {
-                        let name = self.current.text[from..].split_whitespace().collect();
-                        self.columns.push(name);
-                    }
-                    if let Some(from) = self.body_cell.take() {
-                        self.end_body_cell(from);
-                    }
+                if let Some(from) = self.table.cell_from.take() {
+                    self.end_cell(from);
                 }
                 self.plain("\n");
                 self.emit(Event::End(end));
@@ -392,15 +382,21 @@ impl<'l> Renderer<'l> {
         Ok(())
     }
 
-    /// At the end of a body cell whose text began at `from`: its text kept for the row's end
-    /// ([`Self::carry_down`]), and where its `<td>` is if it is empty under a cell with text.
-    fn end_body_cell(&mut self, from: usize) {
-        let text = self.current.text[from..].trim().to_string();
-        let column = self.row_cells.len();
-        if text.is_empty() && self.above.get(column).is_some_and(|a| !a.is_empty()) {
-            self.under_text.push((self.out.len() - 1, column));
+    /// At the end of a table cell whose text began at `from`: a head cell's text is its column's name; a
+    /// body cell's is kept for the row's end ([`Self::carry_down`]), with where its `<td>` is if it is
+    /// empty under a cell with text.
+    fn end_cell(&mut self, from: usize) {
+        let text = self.current.text[from..].trim();
+        let t = &mut self.table;
+        if t.in_head {
+            t.columns.push(text.split_whitespace().collect());
+            return;
         }
-        self.row_cells.push(text);
+        let column = t.row.len();
+        if text.is_empty() && t.above.get(column).is_some_and(|a| !a.is_empty()) {
+            t.under_text.push((self.out.len() - 1, column));
+        }
+        t.row.push(text.to_string());
     }
 
     /// At the end of a body row: an empty cell under a cell with text, before the row's last text, is a
@@ -410,17 +406,18 @@ impl<'l> Renderer<'l> {
     /// poster; the cell stays empty, as written). An empty cell after the row's last text is blank (a
     /// form's 得分).
     fn carry_down(&mut self) {
-        let last = self.row_cells.iter().rposition(|c| !c.is_empty());
-        for (at, column) in std::mem::take(&mut self.under_text) {
+        let t = &mut self.table;
+        let last = t.row.iter().rposition(|c| !c.is_empty());
+        for (at, column) in std::mem::take(&mut t.under_text) {
             if last.is_none_or(|last| column > last) {
                 continue;
             }
-            let above = self.above[column].clone();
+            let above = t.above[column].clone();
             if let Some(Event::Html(open)) = self.out.get_mut(at) {
                 let attr = format!(" data-carried=\"{}\">", crate::html::esc(&above));
                 *open = CowStr::from(open.replacen('>', &attr, 1));
             }
-            self.row_cells[column] = above;
+            t.row[column] = above;
         }
     }
 
