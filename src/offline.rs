@@ -126,6 +126,19 @@ pub fn register() {
     post(visited());
 }
 
+/// What the status line says first: this page works offline (a macro, so the longer line is joined at
+/// compile time).
+macro_rules! kept {
+    () => {
+        "这一页已存到本机，没有网络时也能打开。"
+    };
+}
+/// The status line where there is room: and how to keep the rest.
+const KEPT_AND_SAVE_ALL: &str = concat!(
+    kept!(),
+    "要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。"
+);
+
 /// The status line that says this page now works offline ([`register`]).
 fn say_kept() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -145,15 +158,19 @@ fn say_kept() {
         let asked = el
             .owner_document()
             .and_then(|d| d.query_selector("mark.asked").ok().flatten());
-        let mut text = "这一页已存到本机，没有网络时也能打开。要存全部内容，请点“政策文件”或“关于”页上的“保存全部内容”。";
-        if let (Some(mark), Some(height)) = (asked, crate::dom::screen_height()) {
-            let r = mark.get_bounding_client_rect();
-            if r.top() + r.height() / 2.0 > height / 2.0 {
-                // One line, over the bar above the clause the page opened at, not over its first lines.
-                let _ = el.class_list().add_1("at-top");
-                text = "这一页已存到本机，没有网络时也能打开。";
-            }
-        }
+        let at_top = asked
+            .zip(crate::dom::screen_height())
+            .is_some_and(|(mark, height)| {
+                let r = mark.get_bounding_client_rect();
+                r.top() + r.height() / 2.0 > height / 2.0
+            });
+        let text = if at_top {
+            // One line, over the bar above the clause the page opened at, not over its first lines.
+            let _ = el.class_list().add_1("at-top");
+            kept!()
+        } else {
+            KEPT_AND_SAVE_ALL
+        };
         el.set_text_content(Some(text));
     });
     // It goes after a while, or at once when the person types, taps or scrolls: it sits over the bottom of

@@ -120,11 +120,15 @@ pub fn CheckResult(
                 }
             })}
         {why_not_list(
+            format!("要看您家属于哪一类的政策（{} 项），为什么", depends.len()),
             depends,
-            "要看您家属于哪一类的政策（{} 项），为什么",
             "depends-on-category",
         )}
-        {why_not_list(no, "这些政策不适合您（{} 项），为什么", "not-for-you")}
+        {why_not_list(
+            format!("这些政策不适合您（{} 项），为什么", no.len()),
+            no,
+            "not-for-you",
+        )}
         <p class="print-note">
             {format!(
                 "查询日期：{}　结果依据政策文件原文整理，具体以当地经办机构为准。",
@@ -148,17 +152,13 @@ pub fn CheckResult(
     .into_any()
 }
 
-/// A folded list of benefits that do not apply (`items`), each with why and its clause, under `summary`
-/// (`{}` where the count goes); nothing when there are none.
-fn why_not_list(
-    items: Vec<BenefitResult>,
-    summary: &'static str,
-    testid: &'static str,
-) -> impl IntoView {
+/// A folded list of benefits that do not apply (`items`), each with why and its clause, under `summary`;
+/// nothing when there are none.
+fn why_not_list(summary: String, items: Vec<BenefitResult>, testid: &'static str) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <details class="not-for-you" data-testid=testid>
-                <summary>{summary.replacen("{}", &items.len().to_string(), 1)}</summary>
+                <summary>{summary}</summary>
                 <ul>
                     {items
                         .into_iter()

@@ -538,48 +538,42 @@ fn Results(
     // documents' own text: an editors' summary alone does not answer it), or the words of a question typed
     // as one run, apart. A button-sized link: the one thing to tap on this screen.
     let key = region.map_or("", |f| f.key);
+    // Each offer: its test id, what it says, and the query its link searches.
     let offered = match offer {
-        Some(Offer::DocumentsWord(said, written, instead)) if unanswered => Some(
-            view! {
-                <p class="elsewhere" data-testid="documents-word">
-                    {format!("文件里一般不说“{said}”，说“{written}”：")}
-                    <a class="button secondary" href=search_url(&instead, key)>
-                        {format!("搜“{instead}”")}
-                    </a>
-                </p>
+        Some(Offer::DocumentsWord(said, written, instead)) if unanswered => Some((
+            "documents-word",
+            format!("文件里一般不说“{said}”，说“{written}”："),
+            instead,
+        )),
+        // Found in the editors' notes alone, the count above is theirs: said, so the two lines do not
+        // read as contradicting each other (三（一）: 找到 6 处 and 没有).
+        Some(Offer::Apart(words)) if !page.in_documents_text() => Some((
+            "words-apart",
+            if page.found > 0 {
+                "文件原文里没有连在一起的这几个字（上面找到的是本站编写的内容）。分开找这几个词："
+            } else {
+                "文件里没有连在一起的这几个字。分开找这几个词："
             }
-            .into_any(),
-        ),
-        Some(Offer::Apart(words)) if !page.in_documents_text() => Some(
-            view! {
-                <p class="elsewhere" data-testid="words-apart">
-                    // Found in the editors' notes alone, the count above is theirs: said, so the two
-                    // lines do not read as contradicting each other (三（一）: 找到 6 处 and 没有).
-                    {if page.found > 0 {
-                        "文件原文里没有连在一起的这几个字（上面找到的是本站编写的内容）。分开找这几个词："
-                    } else {
-                        "文件里没有连在一起的这几个字。分开找这几个词："
-                    }}
-                    <a class="button secondary" href=search_url(&words, key)>
-                        {format!("搜“{words}”")}
-                    </a>
-                </p>
-            }
-            .into_any(),
-        ),
-        Some(Offer::Related(said, written, instead)) => Some(
-            view! {
-                <p class="elsewhere" data-testid="related-word">
-                    {format!("文件里“{said}”也写作“{written}”：")}
-                    <a class="button secondary" href=search_url(&instead, key)>
-                        {format!("搜“{instead}”")}
-                    </a>
-                </p>
-            }
-            .into_any(),
-        ),
+            .to_string(),
+            words,
+        )),
+        Some(Offer::Related(said, written, instead)) => Some((
+            "related-word",
+            format!("文件里“{said}”也写作“{written}”："),
+            instead,
+        )),
         _ => None,
-    };
+    }
+    .map(|(testid, says, instead)| {
+        view! {
+            <p class="elsewhere" data-testid=testid>
+                {says}
+                <a class="button secondary" href=search_url(&instead, key)>
+                    {format!("搜“{instead}”")}
+                </a>
+            </p>
+        }
+    });
     // Nothing found: the page that answers the question for the person's own case. The calculator, for what
     // a bill costs; the check, for any other question (生孩子能报销吗, 建档立卡贫困户有什么好处), which lists
     // what the person can get, each benefit with its clause.

@@ -60,7 +60,8 @@ pub struct BenefitResult {
     pub sentence: String,
     /// Why not, when it does not apply.
     pub why_not: Option<String>,
-    /// It does not apply because the rule names other categories, and the person does not know theirs
+    /// It does not apply only because the rule names other categories (its other conditions hold as they
+    /// would for one of them), and the person does not know theirs
     /// ([`crate::data::eligibility::CategoryDef::undecided`]): it depends on the category, it is not
     /// "not for you".
     pub depends_on_category: bool,
