@@ -54,8 +54,9 @@ fn search_url(text: &str, region: &str) -> String {
     url
 }
 
-/// The count line above the hits.
-const COUNT: &str = ".search-count";
+/// The top of a query's answer, brought into view: what the query names, if anything, else the count
+/// line above the hits (the first in the page of the two).
+const ANSWER_TOP: &str = ".named, .search-count";
 
 /// How many hits are shown as soon as their pieces are in, before the rest of the page's: the first
 /// screenful (on a phone the count and the first hits are just below the search box and the examples).
@@ -160,6 +161,7 @@ fn warm_up(lib: &mut Library, code: SearchCode) {
         score: 0,
     };
     let page = Page {
+        named: Vec::new(),
         hits: vec![hit],
         found: 1,
         at_most: 2,
@@ -291,14 +293,15 @@ pub fn SearchPage() -> impl IntoView {
                         answered.set(n);
                         set_shown.set(shown);
                         if !revealed.replace(true) {
-                            after_paint(|| reveal(COUNT));
+                            after_paint(|| reveal(ANSWER_TOP));
                         }
                     }
                 };
                 let early = |p: Page| show(Shown::Found(text.clone(), key, p, false));
                 let region = RegionFilter::by_key(key);
                 let page = run(lib.clone(), code, &text, region, want, &early).await;
-                let nothing = matches!(&page, Ok(p) if p.exact() && !p.in_documents_text());
+                // (What a name opens answers it: `Page::named`.)
+                let nothing = matches!(&page, Ok(p) if p.exact() && !p.in_documents_text() && p.named.is_empty());
                 show(match page {
                     Ok(p) => Shown::Found(text.clone(), key, p, true),
                     Err(()) => Shown::Failed,
@@ -513,10 +516,12 @@ fn Results(
     offer: Option<Offer>,
 ) -> impl IntoView {
     let within = region.map_or(String::new(), |f| format!("在{}的文件中", f.label));
+    let named = !page.named.is_empty();
     let status = match (page.found, page.exact(), within.is_empty()) {
         (_, false, _) if !complete => {
             format!("{within}正在查找包含“{query}”的内容，最相关的在前：")
         }
+        (0, true, _) if named => format!("文件原文里没有“{query}”这几个字。"),
         (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),
@@ -533,7 +538,7 @@ fn Results(
     };
     // Nothing found in the documents' own text (an editors' summary alone does not answer it), the count
     // complete: what the documents' word and the page that answers it are offered on.
-    let unanswered = !page.in_documents_text() && page.exact() && complete;
+    let unanswered = !page.in_documents_text() && page.exact() && complete && !named;
     // What the query offers instead, one tap away: the documents' word for one people say (nothing in the
     // documents' own text: an editors' summary alone does not answer it), or the words of a question typed
     // as one run, apart. A button-sized link: the one thing to tap on this screen.
@@ -547,7 +552,7 @@ fn Results(
         )),
         // Found in the editors' notes alone, the count above is theirs: said, so the two lines do not
         // read as contradicting each other (三（一）: 找到 6 处 and 没有).
-        Some(Offer::Apart(words)) if !page.in_documents_text() => Some((
+        Some(Offer::Apart(words)) if !page.in_documents_text() && !named => Some((
             "words-apart",
             if page.found > 0 {
                 "文件原文里没有连在一起的这几个字（上面找到的是本站编写的内容）。分开找这几个词："
@@ -602,8 +607,20 @@ fn Results(
             </p>
         }
     });
-    let hits: Vec<Hit> = page.hits;
+    // What the query names (a clause's number, a table's, a 文号: what a poster's 出处 prints), opened
+    // directly, before the hits of its words.
+    let named = named.then(|| {
+        view! {
+            <section class="named" aria-labelledby="named-head" data-testid="named">
+                <h2 id="named-head">"按编号直接打开："</h2>
+                <ul class="named-list">
+                    {page.named.into_iter().map(|h| hit_item(h.href(), h)).collect_view()}
+                </ul>
+            </section>
+        }
+    });
     view! {
+        {named}
         <p
             role="status"
             data-testid="search-count"
@@ -616,48 +633,51 @@ fn Results(
         {offered}
         {to_page}
         <ol class="hits">
-            {hits
+            {page
+                .hits
                 .into_iter()
-                .map(|h| {
-                    let href = policy_content::mark::link(&h.href(), &query);
-                    // The hit's clause with the searched words marked in it.
-                    view! {
-                        <li>
-                            <a href=href>{h.section_title.clone()}</a>
-                            <div class="where">
-                                // A space after each label: copied, or read aloud, the labels had
-                                // run into the title (甘肃省甘肃省健康扶贫…).
-                                <span class="region-label">{h.region.clone()}</span>
-                                " "
-                                {h
-                                    .editorial
-                                    .then(|| {
-                                        view! {
-                                            <span class="region-label editorial-label">
-                                                "本站编写，不是文件原文"
-                                            </span>
-                                            " "
-                                        }
-                                    })}
-                                {format!("{} · {}", h.doc_title, h.doc_number)}
-                            </div>
-                            <p class="snippet">
-                                {h
-                                    .snippet
-                                    .into_iter()
-                                    .map(|f| {
-                                        if f.hit {
-                                            view! { <mark>{f.text}</mark> }.into_any()
-                                        } else {
-                                            view! { <span>{f.text}</span> }.into_any()
-                                        }
-                                    })
-                                    .collect_view()}
-                            </p>
-                        </li>
-                    }
-                })
+                .map(|h| { hit_item(policy_content::mark::link(&h.href(), &query), h) })
                 .collect_view()}
         </ol>
+    }
+}
+
+/// One hit in a list: its heading linked to `href`, its document and region, its snippet with the
+/// matched words marked.
+fn hit_item(href: String, h: Hit) -> impl IntoView {
+    view! {
+        <li>
+            <a href=href>{h.section_title}</a>
+            <div class="where">
+                // A space after each label: copied, or read aloud, the labels had run into the title
+                // (甘肃省甘肃省健康扶贫…).
+                <span class="region-label">{h.region}</span>
+                " "
+                {h
+                    .editorial
+                    .then(|| {
+                        view! {
+                            <span class="region-label editorial-label">
+                                "本站编写，不是文件原文"
+                            </span>
+                            " "
+                        }
+                    })}
+                {format!("{} · {}", h.doc_title, h.doc_number)}
+            </div>
+            <p class="snippet">
+                {h
+                    .snippet
+                    .into_iter()
+                    .map(|f| {
+                        if f.hit {
+                            view! { <mark>{f.text}</mark> }.into_any()
+                        } else {
+                            view! { <span>{f.text}</span> }.into_any()
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        </li>
     }
 }

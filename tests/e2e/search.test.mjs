@@ -411,14 +411,81 @@ test('several words show and open the clause where they stand together, and an a
 });
 
 test('words found only in the site\'s own notes: the offer of the words apart says so, so it does not contradict the count', async () => {
-  // 三（一）: 找到 6 处 above, 文件里没有连在一起的这几个字 below (a trainer's audit).
-  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('三（一）')}`);
+  // 三（一）: 找到 6 处 above, 文件里没有连在一起的这几个字 below (a trainer's audit). 三（一） is now answered as a
+  // clause's number (below); words of the editors' note around it are not.
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('三（一）的第二')}`);
   await appReady(page);
   await page.getByTestId('words-apart').waitFor();
   assert.match(await page.getByTestId('search-count').textContent(), /找到 \d+ 处/);
   assert.match(await page.getByTestId('words-apart').textContent(), /^文件原文里没有连在一起的这几个字（上面找到的是本站编写的内容）。/);
   assert.ok((await page.locator('ol.hits .editorial-label').count()) > 0, 'the hits are the site\'s');
   assert.equal(await page.locator('ol.hits li').count(), await page.locator('ol.hits .editorial-label').count());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a clause\'s or document\'s number as a poster prints it opens what it names: typed in the box, after a reload, and landing on the clause', async () => {
+  // The path a resident takes from paper: a clause's poster prints its 出处 (文号 and clause number);
+  // typed into the search, it had found only the site's notes (三（一） is made of two headings' numbers).
+  const { page: doc } = await open(browser, `${server.base}/docs/huining-203/#s3-1`);
+  await appReady(doc);
+  await doc.getByRole('button', { name: '海报' }).first().click();
+  const source = await doc.locator('[data-testid="poster"] .poster-source').textContent();
+  const printed = source.replace(/^出处：/, '').split('　')[0];
+  assert.equal(printed, '会卫计发〔2018〕203号 三（一）');
+  await doc.close();
+
+  const { page, errors } = await open(browser, `${server.base}/search/`);
+  await appReady(page);
+  await page.fill('#q', printed);
+  await page.press('#q', 'Enter');
+  const named = page.getByTestId('named');
+  await named.locator('li a').first().waitFor();
+  const answer = async () => ({
+    links: await named.locator('li > a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])),
+    snippet: await named.locator('.snippet').first().textContent(),
+  });
+  const typed = await answer();
+  assert.deepEqual(typed.links, [['三（一）', '/docs/huining-203/#s3-1']]);
+  assert.match(typed.snippet, /^（一）提高基本医疗保障水平/);
+  // On the phone's screen after the search, above the hits; nothing offered as if it found nothing.
+  await page.waitForTimeout(300);
+  const box = await named.boundingBox();
+  assert.ok(box.y >= 0 && box.y + 60 <= 780, `the answer at ${box.y}`);
+  await countFor(page, printed);
+  assert.equal(await page.getByTestId('words-apart').count(), 0);
+  assert.equal(await page.getByTestId('to-check').count(), 0);
+  // After a reload (the address carries the query), the same answer.
+  await page.reload();
+  await appReady(page);
+  await named.locator('li a').first().waitFor();
+  assert.deepEqual(await answer(), typed);
+  // Followed: the clause, marked as the address's target, on the screen.
+  await named.locator('li a').first().click();
+  await page.waitForURL(/\/docs\/huining-203\/#s3-1$/);
+  await page.waitForFunction(() => {
+    const el = document.getElementById('s3-1');
+    const r = el?.getBoundingClientRect();
+    return el?.classList.contains('is-target') && r.top > -5 && r.top < window.innerHeight / 2;
+  }, null, { timeout: 5000 });
+  assert.match(await page.locator('[id="s3-1"]').textContent(), /^\s*（一）提高基本医疗保障水平/);
+
+  // A 文号 alone opens its document; a clause number alone, every document that has it.
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('甘卫发[2018]165号')}`);
+  await appReady(page);
+  await named.locator('li a').first().waitFor();
+  assert.deepEqual((await answer()).links, [['甘卫发〔2018〕165号 全文', '/docs/gansu-165/']]);
+  await named.locator('li a').first().click();
+  await page.waitForURL(/\/docs\/gansu-165\/$/);
+  await page.waitForFunction(() => document.querySelector('main h1'));
+  assert.match(await page.locator('main').textContent(), /甘卫发〔2018〕165号/);
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('三（一）')}`);
+  await appReady(page);
+  await named.locator('li a').first().waitFor();
+  const all = (await answer()).links;
+  assert.ok(all.length >= 3 && all.every(([t, h]) => t.endsWith('三（一）') && /^\/docs\/[a-z0-9-]+\/#(a\d+-)?s3-1$/.test(h)), JSON.stringify(all));
+  await countFor(page, '三（一）');
+  assert.equal(await page.getByTestId('words-apart').count(), 0, 'no offer of the words apart: the number was answered');
   assert.deepEqual(errors, []);
   await page.close();
 });

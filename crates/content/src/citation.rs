@@ -55,6 +55,71 @@ pub fn clause_label(section: &str) -> String {
 /// 83号 附件5 三（一）11`): the calculator's steps and notes, in the app and in the build's page.
 pub const SOURCE: &str = "原文：";
 
+/// The section id of a clause number as a reader writes it, the inverse of [`clause_label`]: `三（一）2（6）`
+/// is `s3-1-2-6`, `附件5 三（二）1` is `a5-s3-2-1`. Spaces, a `、` or `.` after a level and half-width
+/// brackets are allowed. `None` for anything else, and for a bare top level (`三`, `三、`: a word of any
+/// text) unless an 附件 names it.
+pub fn clause_id(label: &str) -> Option<String> {
+    let chars: Vec<char> = label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '．' => '.',
+            c => c,
+        })
+        .collect();
+    let mut at = 0;
+    let digits = |at: &mut usize| {
+        let from = *at;
+        while chars.get(*at).is_some_and(char::is_ascii_digit) {
+            *at += 1;
+        }
+        (*at > from)
+            .then(|| chars[from..*at].iter().collect::<String>())
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    };
+    let chinese = |at: &mut usize| {
+        let from = *at;
+        while chars
+            .get(*at)
+            .is_some_and(|c| "一二三四五六七八九十".contains(*c))
+        {
+            *at += 1;
+        }
+        let word: String = chars[from..*at].iter().collect();
+        (1..=20).find(|&n| clause_label(&format!("s{n}")) == word)
+    };
+    let eat = |at: &mut usize, c: char| {
+        let here = chars.get(*at) == Some(&c);
+        *at += usize::from(here);
+        here
+    };
+    let mut parts = Vec::new();
+    let annex = chars.starts_with(&['附', '件']);
+    if annex {
+        at = 2;
+        parts.push(format!("a{}", digits(&mut at)?));
+    }
+    parts.push(format!("s{}", chinese(&mut at)?));
+    eat(&mut at, '、');
+    if eat(&mut at, '（') {
+        parts.push(chinese(&mut at)?.to_string());
+        eat(&mut at, '）').then_some(())?;
+        if let Some(n) = digits(&mut at) {
+            eat(&mut at, '.');
+            parts.push(n.to_string());
+            if eat(&mut at, '（') {
+                parts.push(digits(&mut at)?.to_string());
+                eat(&mut at, '）').then_some(())?;
+            }
+        }
+    }
+    (at == chars.len() && (annex || parts.len() > 1)).then(|| parts.join("-"))
+}
+
 /// A heading's name up to the space after its number (`附表 3-2 卫计部门…` is 附表 3-2, `附件5 健康扶贫…` is
 /// 附件5), or whole: what a reader finds a table or an annex by on paper.
 pub fn short_name(title: &str) -> &str {
@@ -327,6 +392,32 @@ mod tests {
             c.with_quote(" ").check_filled(),
             Err(CitationError::Empty { field: "quote" })
         );
+    }
+
+    #[test]
+    fn clause_ids_read_what_clause_label_writes() {
+        for (label, id) in [
+            ("三（一）2（6）", Some("s3-1-2-6")),
+            ("附件5 三（二）1", Some("a5-s3-2-1")),
+            ("附件5三（一）11", Some("a5-s3-1-11")),
+            ("三(一)", Some("s3-1")),
+            ("十二（十）3.", Some("s12-10-3")),
+            ("三、（一）", Some("s3-1")),
+            ("附件2", None),
+            ("附件2 一", Some("a2-s1")),
+            ("三", None),
+            ("三、", None),
+            ("三（一", None),
+            ("三（一）x", None),
+            ("二十一（一）", None),
+            ("三（〇）", None),
+            ("大病保险", None),
+        ] {
+            assert_eq!(clause_id(label).as_deref(), id, "{label}");
+            if let Some(id) = id {
+                assert_eq!(clause_id(&clause_label(id)).as_deref(), Some(id), "{id}");
+            }
+        }
     }
 
     #[test]

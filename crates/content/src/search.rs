@@ -293,9 +293,14 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// The link to the matched words: `/docs/<slug>/#<anchor>`.
+    /// The link to the matched words: `/docs/<slug>/#<anchor>`; the document's page for a hit without
+    /// an anchor (a document found by its 文号).
     pub fn href(&self) -> String {
-        crate::citation::clause_href(&self.slug, &self.anchor)
+        if self.anchor.is_empty() {
+            crate::site::doc_path(&self.slug)
+        } else {
+            crate::citation::clause_href(&self.slug, &self.anchor)
+        }
     }
 }
 

@@ -15,6 +15,9 @@
 //!   characters with the snippet's margins ([`Part`]), each part in shard `fnv(section, part) % parts`; a
 //!   hit decided by the postings alone reads only the part its snippet is cut from.
 //! - `r-<key>.bin`: the sections of each [`REGION_FILTERS`] entry, fetched only when that filter is on.
+//! - `n<k>.json`: names shards: the names people copy off paper (a clause's number, a table's, a 文号) with
+//!   what each opens ([`names`]), a name in shard `fnv(name) % names`; fetched only for a query that is
+//!   one.
 //!
 //! **Numbering.** Sections are numbered in rank order: by [`Tier`] (the documents' prose, their tables,
 //! the 编者注), then shorter first (in the index's 8-character steps), then library order. So every rule
@@ -42,11 +45,13 @@ mod build;
 mod candidate;
 mod library;
 mod lists;
+mod names;
 mod plan;
 
 #[cfg(feature = "build")]
 pub use build::Pieces;
 pub use library::{Library, Page, PieceError, Step};
+pub use names::{doc_name, names_of, Lookup, Named};
 pub use plan::Plan;
 
 /// Where the pieces are published.
@@ -59,6 +64,8 @@ pub const MANIFEST_URL: &str = "/data/search/index.json";
 pub const GRAM_SHARD_BYTES: usize = 8_000;
 /// A text shard is closed when its JSON reaches this many bytes.
 pub const TEXT_SHARD_BYTES: usize = 3_000;
+/// About how many bytes of JSON a names shard holds.
+pub const NAME_SHARD_BYTES: usize = 3_000;
 /// About how many bytes of JSON a part shard holds.
 pub const PART_SHARD_BYTES: usize = 3_000;
 /// Normalized characters of a long text's part (each part also holds the snippet's margins around it).
@@ -95,6 +102,9 @@ pub struct Manifest {
     /// The first long section of each [`Tier`] (the run ends where the tier's numbers do).
     #[serde(rename = "l")]
     pub long_from: [u32; 3],
+    /// How many names shards there are.
+    #[serde(rename = "n")]
+    pub name_shards: u32,
 }
 
 impl Manifest {
@@ -112,6 +122,11 @@ impl Manifest {
     pub fn part_shard(&self, number: u32, part: u8) -> u32 {
         let [a, b, c, d] = number.to_le_bytes();
         fnv32(&[a, b, c, d, part]) % self.part_shards.max(1)
+    }
+
+    /// The names shard that holds `key`'s names.
+    pub fn name_shard(&self, key: &str) -> u32 {
+        fnv32(key.as_bytes()) % self.name_shards.max(1)
     }
 
     /// The [`Tier`] of section `number`.
@@ -135,6 +150,7 @@ impl Manifest {
         out.extend((0..self.text_sizes.len() as u32).map(|k| self.url(&Piece::Text(k))));
         out.extend((0..self.part_shards).map(|k| self.url(&Piece::Part(k))));
         out.extend(REGION_FILTERS.iter().map(|f| self.url(&Piece::Region(f))));
+        out.extend((0..self.name_shards).map(|k| self.url(&Piece::Names(k))));
         out
     }
 }
@@ -150,6 +166,8 @@ pub enum Piece {
     Part(u32),
     /// A region filter's section list: `r-<key>.bin`.
     Region(&'static RegionFilter),
+    /// Names shard `k`: `n<k>.json`.
+    Names(u32),
 }
 
 impl Piece {
@@ -160,6 +178,7 @@ impl Piece {
             Piece::Text(k) => format!("t{k}.json"),
             Piece::Part(k) => format!("p{k}.json"),
             Piece::Region(f) => format!("r-{}.bin", f.key),
+            Piece::Names(k) => format!("n{k}.json"),
         }
     }
 }

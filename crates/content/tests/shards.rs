@@ -338,3 +338,73 @@ fn a_later_round_asks_for_the_hits_still_missing() {
     // Postings; ten texts (seven hits); for the three missing, five.
     assert_eq!(sizes[1..], [10, 5], "{rounds:?}");
 }
+
+/// A name copied off paper opens what it names, before the hits: a clause's number (in every document
+/// that has it, or in the one a 文号 before it names, as a poster's 出处 prints them), a table's, a 文号.
+#[test]
+fn names_open_what_they_name() {
+    let (_, pieces) = real();
+    let mut lib = Library::new(pieces.manifest.clone());
+    let cases: &[(&str, Option<&str>, &[&str])] = &[
+        (
+            "会卫计发〔2018〕203号 三（一）",
+            None,
+            &["/docs/huining-203/#s3-1"],
+        ),
+        (
+            "三（一） 会卫计发〔2018〕203号",
+            None,
+            &["/docs/huining-203/#s3-1"],
+        ),
+        ("会卫计发[2018]203号", None, &["/docs/huining-203/"]),
+        ("甘卫发〔2018〕165号", None, &["/docs/gansu-165/"]),
+        (
+            "县委办发〔2018〕83号 附件5 三（一）11",
+            None,
+            &["/docs/huining-83/#a5-s3-1-11"],
+        ),
+        ("附件5 三(一)11", None, &["/docs/huining-83/#a5-s3-1-11"]),
+        ("附表 3-4", None, &["/docs/huining-83/#t3-4"]),
+        (
+            "县委办发〔2018〕83号 附件4 附表",
+            None,
+            &["/docs/huining-83/#t4-1"],
+        ),
+        ("德卫办字〔2018〕20号 三（一）", Some("meishan"), &[]),
+        ("大病保险", None, &[]),
+        ("三", None, &[]),
+    ];
+    for (query, region, want) in cases {
+        let region = region.and_then(RegionFilter::by_key);
+        let (page, _) = run(&mut lib, &pieces, query, region, 10);
+        let got: Vec<String> = page.named.iter().map(Hit::href).collect();
+        assert_eq!(got, *want, "{query}");
+    }
+    // 三（一） alone: every document with a 三（一）, in library order, each opening it.
+    let (page, _) = run(&mut lib, &pieces, "三（一）", None, 10);
+    let got: Vec<String> = page.named.iter().map(Hit::href).collect();
+    assert!(got.len() >= 3, "{got:?}");
+    assert!(
+        got.contains(&"/docs/huining-203/#s3-1".to_string()),
+        "{got:?}"
+    );
+    for h in &page.named {
+        assert!(h.section_title.ends_with("三（一）"), "{}", h.section_title);
+        assert!(
+            !h.snippet.is_empty() && h.snippet.iter().all(|f| !f.hit),
+            "{h:?}"
+        );
+    }
+    // What it opens begins as the clause does.
+    let first = &page
+        .named
+        .iter()
+        .find(|h| h.slug == "huining-203")
+        .unwrap()
+        .snippet[0]
+        .text;
+    assert!(first.starts_with("（一）提高基本医疗保障水平"), "{first}");
+    // A document's answer says it opens the whole document.
+    let (page, _) = run(&mut lib, &pieces, "甘卫发〔2018〕165号", None, 10);
+    assert_eq!(page.named[0].section_title, "甘卫发〔2018〕165号 全文");
+}

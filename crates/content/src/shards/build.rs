@@ -2,14 +2,16 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use crate::search::{grams, normalize_mapped, SearchIndex, SNIPPET_BEFORE, SNIPPET_CHARS};
 use crate::search::{Entry, RegionFilter, Tier, REGION_FILTERS};
 use crate::shards::lists::gaps;
 use crate::shards::plan::MAX_GRAM;
 use crate::shards::{
-    fnv32, GramShard, Library, Manifest, Page, Part, Piece, Plan, Posting, Record, Step, FAR,
-    GRAM_SHARD_BYTES, LONG_STEPS, MASK_BITS, NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES,
-    TEXT_SHARD_BYTES,
+    doc_name, fnv32, names_of, GramShard, Library, Manifest, Named, Page, Part, Piece, Plan,
+    Posting, Record, Step, FAR, GRAM_SHARD_BYTES, LONG_STEPS, MASK_BITS, NAME_SHARD_BYTES,
+    NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES, TEXT_SHARD_BYTES,
 };
 
 /// The pieces the build writes.
@@ -24,6 +26,8 @@ pub struct Pieces {
     pub part_shards: Vec<String>,
     /// `r-<key>.bin` (postcard list of gaps), by filter key.
     pub regions: Vec<(&'static str, Vec<u8>)>,
+    /// `n<k>.json`, by k.
+    pub name_shards: Vec<String>,
 }
 
 /// One posting list as it is gathered: numbers, marks, first parts, position masks.
@@ -163,20 +167,15 @@ impl Pieces {
             part_shards: 0,
             tier_from,
             long_from,
+            name_shards: 0,
         };
-        let part_bytes: usize = parts
-            .iter()
-            .map(|p| serde_json::to_string(p).map_or(0, |j| j.len()))
-            .sum();
-        manifest.part_shards = part_bytes.div_ceil(PART_SHARD_BYTES).max(1) as u32;
-        let mut by_part: Vec<Vec<Part>> = vec![Vec::new(); manifest.part_shards as usize];
-        for p in parts {
-            by_part[manifest.part_shard(p.0, p.1) as usize].push(p);
-        }
-        let part_shards: Vec<String> = by_part
-            .iter()
-            .map(|s| serde_json::to_string(s).expect("parts serialize"))
-            .collect();
+        manifest.part_shards = shard_count(&parts, PART_SHARD_BYTES);
+        let part_shards = json_shards(parts, manifest.part_shards, |p| {
+            manifest.part_shard(p.0, p.1)
+        });
+        let names = names(index);
+        manifest.name_shards = shard_count(&names, NAME_SHARD_BYTES);
+        let name_shards = json_shards(names, manifest.name_shards, |n| manifest.name_shard(&n.key));
 
         // The version: a hash of every piece.
         let mut h = 0xcbf2_9ce4_8422_2325u64;
@@ -188,6 +187,7 @@ impl Pieces {
         gram_shards.iter().for_each(|g| feed(g));
         text_shards.iter().for_each(|t| feed(t.as_bytes()));
         part_shards.iter().for_each(|t| feed(t.as_bytes()));
+        name_shards.iter().for_each(|t| feed(t.as_bytes()));
         let regions: Vec<(&'static str, Vec<u8>)> = REGION_FILTERS
             .iter()
             .zip(regions)
@@ -204,6 +204,7 @@ impl Pieces {
             text_shards,
             part_shards,
             regions,
+            name_shards,
         }
     }
 
@@ -241,6 +242,7 @@ impl Pieces {
             Piece::Grams(k) => self.gram_shards.get(at(k)?).map(Vec::as_slice),
             Piece::Text(k) => self.text_shards.get(at(k)?).map(String::as_bytes),
             Piece::Part(k) => self.part_shards.get(at(k)?).map(String::as_bytes),
+            Piece::Names(k) => self.name_shards.get(at(k)?).map(String::as_bytes),
             Piece::Region(f) => REGION_FILTERS
                 .iter()
                 .position(|r| r.key == f.key)
@@ -264,8 +266,49 @@ impl Pieces {
         for ((_, r), f) in self.regions.iter().zip(REGION_FILTERS) {
             out.push((Piece::Region(f), r.clone()));
         }
+        for (k, t) in self.name_shards.iter().enumerate() {
+            out.push((Piece::Names(k as u32), t.as_bytes().to_vec()));
+        }
         out
     }
+}
+
+/// How many JSON shards of about `bytes` each `items` make (one at least).
+fn shard_count<T: Serialize>(items: &[T], bytes: usize) -> u32 {
+    let total: usize = items
+        .iter()
+        .map(|x| serde_json::to_string(x).map_or(0, |j| j.len()))
+        .sum();
+    total.div_ceil(bytes).max(1) as u32
+}
+
+/// `items` in `count` JSON shards, each item in shard `shard(item)`, in their order.
+fn json_shards<T: Serialize>(items: Vec<T>, count: u32, shard: impl Fn(&T) -> u32) -> Vec<String> {
+    let mut by: Vec<Vec<T>> = (0..count).map(|_| Vec::new()).collect();
+    for x in items {
+        let k = shard(&x) as usize;
+        by[k].push(x);
+    }
+    by.iter()
+        .map(|s| serde_json::to_string(s).expect("pieces serialize"))
+        .collect()
+}
+
+/// Every name in the documents' own text ([`names_of`]: a section's, with its heading and text, and each
+/// clause's in it, with the text from where it begins), in library and document order, then each document's 文号.
+fn names(index: &SearchIndex) -> Vec<Named> {
+    let mut out = Vec::new();
+    for s in index.sections.iter().filter(|s| !s.editorial) {
+        let doc = &index.docs[s.doc as usize];
+        let spans = normalize_mapped(&s.text).1;
+        out.extend(names_of(doc, &s.id, &format!("{}　{}", s.title, s.text)));
+        for (at, id) in s.clauses.iter().filter(|(_, id)| *id != s.id) {
+            let from = spans.get(*at as usize).map_or(s.text.len(), |span| span.0);
+            out.extend(names_of(doc, id, &s.text[from..]));
+        }
+    }
+    out.extend(index.docs.iter().map(doc_name));
+    out
 }
 
 /// The parts of section `number`'s text: part `k` covers normalized characters from `k × PART_CHARS`,

@@ -9,7 +9,9 @@ use crate::shards::candidate::{
     earliest, hit_from_part, hit_in_part, key_bits, Candidate, TermEntry,
 };
 use crate::shards::lists::{intersect_by, intersect_pairs, ungap};
-use crate::shards::{GramShard, Manifest, Part, Piece, Plan, Posting, Record, FAR, NOT_IN_TEXT};
+use crate::shards::{
+    GramShard, Manifest, Named, Part, Piece, Plan, Posting, Record, FAR, NOT_IN_TEXT,
+};
 
 /// A piece whose bytes do not decode, with the decoder's error.
 #[derive(Debug)]
@@ -25,6 +27,9 @@ pub enum PieceError {
 /// One page of results.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page {
+    /// What the query names, when it is a name ([`crate::shards::Lookup`]: a clause's number, a
+    /// table's, a 文号), in library order: shown before the hits.
+    pub named: Vec<Hit>,
     /// The hits shown, best first.
     pub hits: Vec<Hit>,
     /// Sections known to hold every term (all of them when [`Page::exact`]).
@@ -74,6 +79,8 @@ pub struct Library {
     /// Part shards by number (a few per page: a list, less code than another map).
     parts: Vec<(u32, Vec<Part>)>,
     regions: Vec<(&'static str, Vec<u32>)>,
+    /// Names shards by number (one per query that is a name: a list, less code than another map).
+    names: Vec<(u32, Vec<Named>)>,
     /// Whether part shards are left aside (one could not be fetched: offline, and 保存全部内容 does not
     /// save them), so that hits are read from whole texts.
     without_parts: bool,
@@ -114,6 +121,7 @@ impl Library {
             texts: HashMap::new(),
             parts: Vec::new(),
             regions: Vec::new(),
+            names: Vec::new(),
             without_parts: false,
             ranked: None,
         }
@@ -156,6 +164,10 @@ impl Library {
                 let parts = serde_json::from_str(text()?).map_err(json)?;
                 self.parts.push((k, parts));
             }
+            Piece::Names(k) => {
+                let names = serde_json::from_str(text()?).map_err(json)?;
+                self.names.push((k, names));
+            }
         }
         Ok(())
     }
@@ -169,6 +181,7 @@ impl Library {
     ) -> Step {
         if plan.is_empty() {
             return Step::Done(Page {
+                named: Vec::new(),
                 hits: Vec::new(),
                 found: 0,
                 at_most: 0,
@@ -187,6 +200,13 @@ impl Library {
         if let Some(f) = region.filter(|f| self.region(f).is_none()) {
             missing.push(Piece::Region(f));
         }
+        let names = plan
+            .lookup
+            .as_ref()
+            .map(|l| self.manifest.name_shard(&l.key));
+        if let Some(k) = names.filter(|k| self.names_shard(*k).is_none()) {
+            missing.push(Piece::Names(k));
+        }
         if !missing.is_empty() {
             return Step::Fetch(missing);
         }
@@ -204,6 +224,7 @@ impl Library {
         self.ranked = Some(ranked);
         match page {
             Ok((hits, found, at_most)) => Step::Done(Page {
+                named: self.named(plan, region),
                 more: at_most > hits.len(),
                 hits,
                 found,
@@ -213,6 +234,19 @@ impl Library {
             }),
             Err(missing) => Step::Fetch(missing),
         }
+    }
+
+    /// What `plan`'s query names in `region` (its names shard loaded), as hits.
+    fn named(&self, plan: &Plan, region: Option<&'static RegionFilter>) -> Vec<Hit> {
+        let Some(lookup) = &plan.lookup else {
+            return Vec::new();
+        };
+        self.names_shard(self.manifest.name_shard(&lookup.key))
+            .into_iter()
+            .flatten()
+            .filter(|n| n.answers(lookup, region))
+            .map(Named::hit)
+            .collect()
     }
 
     /// The candidates for `plan` in `region` (every piece they need loaded), in rank order.
@@ -387,6 +421,11 @@ impl Library {
     /// Region filter `f`'s sections, if loaded.
     fn region(&self, f: &RegionFilter) -> Option<&Vec<u32>> {
         self.regions.iter().find(|r| r.0 == f.key).map(|r| &r.1)
+    }
+
+    /// Names shard `k`, if loaded.
+    fn names_shard(&self, k: u32) -> Option<&Vec<Named>> {
+        self.names.iter().find(|n| n.0 == k).map(|n| &n.1)
     }
 
     /// Part shard `k`, if loaded.

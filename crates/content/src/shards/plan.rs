@@ -2,7 +2,7 @@
 //! read.
 
 use crate::search::{grams, query_terms};
-use crate::shards::Manifest;
+use crate::shards::{Lookup, Manifest};
 
 /// At most this many grams are looked up per term (a long 文号 has a dozen trigrams; a few of them spread
 /// over it narrow the candidates enough, and the text confirms the rest).
@@ -16,6 +16,8 @@ pub struct Plan {
     pub(crate) terms: Vec<Vec<char>>,
     /// For each term, the grams looked up, each with where it starts in the term.
     pub(crate) grams: Vec<Vec<(usize, String)>>,
+    /// The query read as a name ([`Lookup`]), when it is one.
+    pub(crate) lookup: Option<Lookup>,
 }
 
 impl Plan {
@@ -23,7 +25,11 @@ impl Plan {
     pub fn new(query: &str) -> Self {
         let terms = query_terms(query);
         let grams = terms.iter().map(|t| term_grams(t)).collect();
-        Plan { terms, grams }
+        Plan {
+            terms,
+            grams,
+            lookup: Lookup::of(query),
+        }
     }
 
     /// Whether the query has no term (only spaces or punctuation).
