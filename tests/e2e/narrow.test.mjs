@@ -65,8 +65,9 @@ test('at the largest text size a large amount is whole on the screen, on a phone
   }
 });
 
-test('at the largest text size a search hit in a wide table shows its marked word, and the table says it scrolls sideways', async () => {
-  // 押金 in 五督's row 2 ran past a phone's edge (379 px in a 338 px box), with nothing saying the table scrolls.
+test('on a phone, at the largest text size, a table row a search hit opens is a card: every cell on the screen under its column\'s name', async () => {
+  // 押金 in 五督's row 2 ran past a phone's edge (379 px in a 338 px box); scrolled sideways, a row showed two
+  // or three of its columns, each three characters wide, and cut off the rest.
   const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
   await appReady(page);
   await largestText(page);
@@ -74,16 +75,44 @@ test('at the largest text size a search hit in a wide table shows its marked wor
   await appReady(page);
   await page.waitForSelector('#t4-1-r2 mark.asked');
   await page.waitForTimeout(800);
-  const [mark, box] = await page.evaluate(() => {
-    const m = document.querySelector('#t4-1-r2 mark.asked').getBoundingClientRect();
-    const w = document.querySelector('#t4-1-r2').closest('.table-wrap').getBoundingClientRect();
-    return [{ left: m.left, right: m.right }, { left: w.left, right: w.right }];
+  const row = await page.evaluate(() => {
+    const tr = document.querySelector('#t4-1-r2');
+    const wrap = tr.closest('.table-wrap');
+    const m = tr.querySelector('mark.asked').getBoundingClientRect();
+    const cells = [...tr.cells].filter((td) => td.getBoundingClientRect().height > 0).map((td) => {
+      const r = td.getBoundingClientRect();
+      return { label: td.dataset.label, text: td.textContent, carried: td.dataset.carried || '', left: r.left, right: r.right,
+        named: getComputedStyle(td, '::before').content };
+    });
+    return { mark: { left: m.left, right: m.right }, width: window.innerWidth, cells,
+      scrolls: wrap.scrollWidth > wrap.clientWidth, note: wrap.querySelector('.scrolls-note').getClientRects().length,
+      page: document.documentElement.scrollWidth };
   });
-  assert.ok(mark.left >= box.left && mark.right <= box.right, `the word at ${JSON.stringify(mark)} in ${JSON.stringify(box)}`);
-  const note = page.locator('#t4-1-r2').locator('xpath=ancestor::div[contains(@class,"table-wrap")]').locator('.scrolls-note');
-  assert.ok(await note.isVisible(), '表格较宽，可以左右滑动 said');
+  assert.ok(row.mark.left >= 0 && row.mark.right <= row.width, `the word at ${JSON.stringify(row.mark)}`);
+  assert.deepEqual(row.cells.map((c) => c.label), ['序号', '考核内容', '考核指标', '分值'], 'the blank 得分 and 问责主体 left out');
+  for (const c of row.cells) {
+    assert.ok(c.left >= 0 && c.right <= row.width, `${c.label} on the screen: ${c.left}–${c.right}`);
+    assert.match(c.named, new RegExp(`^"${c.label}"`), `${c.label} named above its cell`);
+  }
+  assert.equal(row.cells[1].carried, '相关部门配套政策制定、出台和执行情况', 'the merged 考核内容 carried');
+  assert.equal(row.scrolls, false, 'nothing to scroll sideways');
+  assert.equal(row.note, 0, '可以左右滑动 not said');
+  assert.ok(row.page <= row.width, 'the page does not scroll sideways');
   assert.deepEqual(errors, []);
   await page.close();
+
+  // On a projector the table is a table: its head on screen, a row's cells side by side.
+  const wide = await launch({ viewport: { width: 1024, height: 768 } });
+  const { page: big } = await open(wide, `${server.base}/docs/huining-83/#t4-1-r2`);
+  await appReady(big);
+  const laid = await big.evaluate(() => {
+    const tr = document.querySelector('#t4-1-r2');
+    const tops = [...tr.cells].map((td) => Math.round(td.getBoundingClientRect().top));
+    return { head: tr.closest('table').tHead.getBoundingClientRect().height, tops };
+  });
+  assert.ok(laid.head > 20, `the head shown: ${laid.head}`);
+  assert.equal(new Set(laid.tops).size, 1, `one line of cells: ${laid.tops}`);
+  await wide.close();
 });
 
 test('the menu opens, every navigation link is on screen, and a link closes it', async () => {
