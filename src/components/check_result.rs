@@ -123,11 +123,13 @@ pub fn CheckResult(
             format!("要看您家属于哪一类的政策（{} 项），为什么", depends.len()),
             depends,
             "depends-on-category",
+            true,
         )}
         {why_not_list(
             format!("这些政策不适合您（{} 项），为什么", no.len()),
             no,
             "not-for-you",
+            false,
         )}
         <p class="print-note">
             {format!(
@@ -153,8 +155,15 @@ pub fn CheckResult(
 }
 
 /// A folded list of benefits that do not apply (`items`), each with why and its clause, under `summary`;
-/// nothing when there are none.
-fn why_not_list(summary: String, items: Vec<BenefitResult>, testid: &'static str) -> impl IntoView {
+/// nothing when there are none. With `what`, each also says what the benefit is: for what depends on the
+/// person's category, which they may yet have (a resident who chose 不清楚 had been given a name and a
+/// reason, and nothing of what they would get).
+fn why_not_list(
+    summary: String,
+    items: Vec<BenefitResult>,
+    testid: &'static str,
+    what: bool,
+) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <details class="not-for-you" data-testid=testid>
@@ -172,6 +181,14 @@ fn why_not_list(summary: String, items: Vec<BenefitResult>, testid: &'static str
                                     <a class="cite" href=b.source.href()>
                                         "原文"
                                     </a>
+                                    {what
+                                        .then(|| {
+                                            view! {
+                                                <p class="what">
+                                                    "这一项说的是：" {b.sentence.clone()}
+                                                </p>
+                                            }
+                                        })}
                                 </li>
                             }
                         })

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use policy_checker::data::quiz::Quiz;
 use policy_checker::quiz::{questions_in, quiz, score_quiz_in, REGIONS};
 
-use super::{based_on, PosterSummary};
+use super::{based_on, PosterSummary, PrintedQr};
 use crate::self_check_state::SelfCheckState;
 
 /// The region shown when the address names none (the site's own county).
@@ -187,11 +187,13 @@ pub fn QuizView(
                         .collect_view()
                 }}
             </ol>
-            <p>
+            <p class="no-print">
                 <button type="button" on:click=move |_| set_submitted.set(true)>
                     "交卷，看结果"
                 </button>
             </p>
+            // Printed for a briefing: scanned from the paper, this group's questions on a phone.
+            <PrintedQr label="扫码在手机上作答这一组题" />
             <Show when=move || {
                 submitted.get()
             }>

@@ -60,7 +60,14 @@ pub fn ScoreForm(
                 view! {
                     <PosterSummary
                         title=format!("{}（自查）", form.title)
-                        points=result.with(|r| poster_points(r, any))
+                        points=result
+                            .with(|r| {
+                                state
+                                    .with(SelfCheckState::filled_by)
+                                    .into_iter()
+                                    .chain(poster_points(r, any))
+                                    .collect()
+                            })
                         source=based_on([form.source.label().as_str()])
                         qr_name=format!("自查-{}", form.title)
                     />

@@ -429,12 +429,24 @@ test('a self-check poster says what its QR code opens: the quiz\'s region and do
   const again = await open(browser, f.qr);
   await appReady(again.page);
   await again.page.waitForFunction(() => document.querySelector('[data-testid="form-score"]')?.textContent === '10');
+  // With its 乡镇, 考核人 and date filled in, the poster says whose self-check it is, first (a poster of a
+  // score had named no 乡镇), and its code reopens them.
+  await page.fill('#f-town', '甘沟镇');
+  await page.fill('#f-by', '王明');
+  await page.fill('#f-date', '2026-03-01');
+  const filled = await posterOfPage(page);
+  assert.equal(filled.points[0], '乡镇：甘沟镇；考核人：王明；自查日期：2026年3月1日');
+  assert.equal(filled.points[1], `得分 10 分，满分 100 分；等次：${grade}`);
+  await again.page.goto(filled.qr);
+  await appReady(again.page);
+  await again.page.waitForFunction(() => document.querySelector('[data-testid="form-score"]')?.textContent === '10');
+  assert.deepEqual(await again.page.evaluate(() => ['f-town', 'f-by', 'f-date'].map((id) => document.getElementById(id).value)), ['甘沟镇', '王明', '2026-03-01']);
   assert.deepEqual([...errors, ...again.errors], []);
   await again.page.close();
   await page.close();
 });
 
-test('the quiz printed: every question\'s number whole in the margin (10. to 22. had printed as 0. to 2.)', async () => {
+test('the quiz printed: every question\'s number whole in the margin (10. to 22. had printed as 0. to 2.), and a QR code that opens its group', async () => {
   const desk = await launch({ viewport: { width: 1024, height: 768 } });
   try {
     const { page, errors } = await open(desk, `${server.base}/self-check/#tab=quiz`);
@@ -451,7 +463,31 @@ test('the quiz printed: every question\'s number whole in the margin (10. to 22.
       return { number, width: pen.measureText(number).width, padding: parseFloat(style.paddingLeft), left: ol.getBoundingClientRect().left };
     });
     assert.ok(room.number === '22. ' && room.width <= room.padding && room.left >= 0, JSON.stringify(room));
-    assert.deepEqual(errors, []);
+    // 眉山's group printed for a briefing carries a QR code that opens that group on a phone (the printout
+    // had none: a trainer's audit).
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.region-filter button[data-region="meishan"]').click();
+    await page.waitForFunction(() => /r=meishan/.test(location.hash));
+    await page.locator('[data-testid="printed-qr"] svg[data-testid="print-qr"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    // page.pdf prints with the emulated media: print, as the browser's printing does.
+    await page.emulateMedia({ media: 'print' });
+    const dir = fs.mkdtempSync('/tmp/quiz-print-');
+    fs.writeFileSync(`${dir}/quiz.pdf`, await page.pdf({ format: 'A4' }));
+    execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/quiz-%d.png`, `${dir}/quiz.pdf`]);
+    const codes = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).flatMap((f) => {
+      try { return [execFileSync('zbarimg', ['-q', '--raw', `${dir}/${f}`]).toString().trim()]; } catch { return []; }
+    });
+    assert.deepEqual(codes, [page.url()], 'one code on the paper, opening this group');
+    // NFKC: Ghostscript writes some characters as their Kangxi radicals (⼀ for 一), and 上 as P.
+    const printed = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/quiz.pdf`]).toString().normalize('NFKC');
+    assert.ok(printed.includes('作答这一组题'), 'what the code opens is said under it');
+    assert.ok(!printed.includes('交卷'), 'no button on the paper');
+    const scanned = await open(desk, codes[0]);
+    await appReady(scanned.page);
+    await scanned.page.waitForSelector('.questions > li');
+    assert.equal(await scanned.page.getAttribute('.region-filter button[data-region="meishan"]', 'aria-pressed'), 'true');
+    assert.deepEqual([...errors, ...scanned.errors], []);
   } finally {
     await desk.close();
   }

@@ -173,6 +173,9 @@ test('a person who does not know their category can say so, and is shown what ev
   await depends.locator('summary').click();
   const why = await depends.locator('li', { hasText: '合规医疗费用实际补偿比不低于85%' }).textContent();
   assert.match(why, /只给建档立卡贫困人口。您选了“不清楚”：如果您家属于上面说的类别，这一项也给您。可以问村干部或村医/);
+  // And what it is: the name and the reason alone had said nothing of what the person would get.
+  assert.match(why, /这一项说的是：您看病的合规医疗费用，报销后实际补偿比不低于85%/);
+  assert.equal(await page.locator('[data-testid="not-for-you"] .what').count(), 0, 'not said of what is not for them');
   assert.equal(await page.locator('[data-testid="not-for-you"] li', { hasText: '合规医疗费用实际补偿比不低于85%' }).count(), 0);
   const doctor = page.locator('.direct-answer[data-topic="family_doctor"] .verdict');
   assert.equal((await doctor.textContent()).trim(), '要看人员类别');
