@@ -67,6 +67,13 @@ pub fn CheckResult(
     // not "not for you" (a resident who did not know they were 建档立卡 had been told so of 20 benefits).
     let (depends, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
         no.into_iter().partition(|b| b.depends_on_category);
+    // What to do about it, the same for each of them (`caveat` of the person's category): said once,
+    // above them (said after each, it had made the list eight screens long).
+    let own_caveat = policy_checker::eligibility::data()
+        .categories
+        .iter()
+        .find(|c| c.id == person.category)
+        .and_then(|c| c.caveat.as_deref());
     // The count says what it counts when the rest depends on the category (德州's 您可能享受 0 项政策 had
     // read as nothing at all, above eight that depend on it).
     let count = match (yes.len(), depends.is_empty()) {
@@ -123,13 +130,13 @@ pub fn CheckResult(
             format!("要看您家属于哪一类的政策（{} 项），为什么", depends.len()),
             depends,
             "depends-on-category",
-            true,
+            own_caveat,
         )}
         {why_not_list(
             format!("这些政策不适合您（{} 项），为什么", no.len()),
             no,
             "not-for-you",
-            false,
+            None,
         )}
         <p class="print-note">
             {format!(
@@ -155,40 +162,45 @@ pub fn CheckResult(
 }
 
 /// A folded list of benefits that do not apply (`items`), each with why and its clause, under `summary`;
-/// nothing when there are none. With `what`, each also says what the benefit is: for what depends on the
-/// person's category, which they may yet have (a resident who chose 不清楚 had been given a name and a
-/// reason, and nothing of what they would get).
+/// nothing when there are none. With `said_once` (what depends on the person's category, which they may yet
+/// have: the category's caveat), each says first what the benefit is, then whom it is for, the caveat
+/// said once above them and left out of each (a resident who chose 不清楚 had been given, per benefit, a
+/// reason and that caveat, and nothing of what they would get).
 fn why_not_list(
     summary: String,
     items: Vec<BenefitResult>,
     testid: &'static str,
-    what: bool,
+    said_once: Option<&'static str>,
 ) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <details class="not-for-you" data-testid=testid>
                 <summary>{summary}</summary>
+                {said_once.map(|c| view! { <p class="hint">{c}</p> })}
                 <ul>
                     {items
                         .into_iter()
                         .map(|b| {
+                            let why = b.why_not.unwrap_or_default();
+                            let why = match said_once {
+                                Some(c) => why.trim_end_matches(c).to_string(),
+                                None => why,
+                            };
+                            let (first, then) = if said_once.is_some() {
+                                (b.sentence, Some(why))
+                            } else {
+                                (why, None)
+                            };
                             view! {
                                 <li>
-                                    <strong>{b.name.clone()}</strong>
+                                    <strong>{b.name}</strong>
                                     "："
-                                    {b.why_not.clone().unwrap_or_default()}
+                                    {first}
                                     " "
                                     <a class="cite" href=b.source.href()>
                                         "原文"
                                     </a>
-                                    {what
-                                        .then(|| {
-                                            view! {
-                                                <p class="what">
-                                                    "这一项说的是：" {b.sentence.clone()}
-                                                </p>
-                                            }
-                                        })}
+                                    {then.map(|w| view! { <p class="why">{w}</p> })}
                                 </li>
                             }
                         })

@@ -45,7 +45,8 @@ pub fn QuizView(
     });
     view! {
         <section class="quiz" aria-label=q.title.clone()>
-            <h2>{q.title.clone()}</h2>
+            // The group named with the title: on paper the region's buttons are not printed.
+            <h2>{move || format!("{}（{}）", q.title, region_label(&region.get()))}</h2>
             <div class="region-filter" role="group" aria-label="按地区选题">
                 {REGIONS
                     .iter()
@@ -72,7 +73,7 @@ pub fn QuizView(
             // forms), and the documents they come from.
             {move || {
                 let r = region.get();
-                let label = REGIONS.iter().find(|(id, _)| *id == r).map_or("", |(_, l)| *l);
+                let label = region_label(&r);
                 let shown: Vec<_> = questions_in(q, &r).collect();
                 let target_doc = target_here.get().then_some(q.target_source.number.as_str());
                 view! {
@@ -245,6 +246,14 @@ pub fn QuizView(
             </Show>
         </section>
     }
+}
+
+/// The label of region `id`'s group (`眉山`), empty for an unknown one.
+fn region_label(id: &str) -> &'static str {
+    REGIONS
+        .iter()
+        .find(|(r, _)| *r == id)
+        .map_or("", |(_, l)| *l)
 }
 
 /// How many questions the region's group has, and that only those answered count.

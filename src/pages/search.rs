@@ -54,6 +54,9 @@ fn search_url(text: &str, region: &str) -> String {
     url
 }
 
+/// How many answers to a name are listed with their opening words; more are listed briefly.
+const BRIEF_AFTER: usize = 3;
+
 /// The top of a query's answer, brought into view: what the query names, if anything, else the count
 /// line above the hits (the first in the page of the two).
 const ANSWER_TOP: &str = ".named, .search-count";
@@ -521,7 +524,9 @@ fn Results(
         (_, false, _) if !complete => {
             format!("{within}正在查找包含“{query}”的内容，最相关的在前：")
         }
-        (0, true, _) if named => format!("文件原文里没有“{query}”这几个字。"),
+        // Nothing holds the words as typed, what they name is above: said so, not as if nothing was found
+        // (文件原文里没有 under the clause it had opened read to a room as "not in the document").
+        (0, true, _) if named => format!("“{query}”是文件或条款的编号，按编号找到的在上面。"),
         (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),
@@ -609,12 +614,22 @@ fn Results(
     });
     // What the query names (a clause's number, a table's, a 文号: what a poster's 出处 prints), opened
     // directly, before the hits of its words.
+    let many = page.named.len() > BRIEF_AFTER;
     let named = named.then(|| {
         view! {
             <section class="named" aria-labelledby="named-head" data-testid="named">
                 <h2 id="named-head">"按编号直接打开："</h2>
                 <ul class="named-list">
-                    {page.named.into_iter().map(|h| hit_item(h.href(), h)).collect_view()}
+                    {page
+                        .named
+                        .into_iter()
+                        .map(|mut h| {
+                            if many {
+                                h.snippet.clear();
+                            }
+                            hit_item(h.href(), h)
+                        })
+                        .collect_view()}
                 </ul>
             </section>
         }
@@ -642,8 +657,8 @@ fn Results(
     }
 }
 
-/// One hit in a list: its heading linked to `href`, its document and region, its snippet with the
-/// matched words marked.
+/// One hit in a list: its heading linked to `href`, its document and region, and its snippet (if it has
+/// one) with the matched words marked.
 fn hit_item(href: String, h: Hit) -> impl IntoView {
     view! {
         <li>
@@ -665,19 +680,24 @@ fn hit_item(href: String, h: Hit) -> impl IntoView {
                     })}
                 {format!("{} · {}", h.doc_title, h.doc_number)}
             </div>
-            <p class="snippet">
-                {h
-                    .snippet
-                    .into_iter()
-                    .map(|f| {
-                        if f.hit {
-                            view! { <mark>{f.text}</mark> }.into_any()
-                        } else {
-                            view! { <span>{f.text}</span> }.into_any()
-                        }
-                    })
-                    .collect_view()}
-            </p>
+            {(!h.snippet.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="snippet">
+                            {h
+                                .snippet
+                                .into_iter()
+                                .map(|f| {
+                                    if f.hit {
+                                        view! { <mark>{f.text}</mark> }.into_any()
+                                    } else {
+                                        view! { <span>{f.text}</span> }.into_any()
+                                    }
+                                })
+                                .collect_view()}
+                        </p>
+                    }
+                })}
         </li>
     }
 }

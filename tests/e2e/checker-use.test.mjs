@@ -172,10 +172,12 @@ test('a person who does not know their category can say so, and is shown what ev
   assert.match(await depends.locator('summary').textContent(), /^要看您家属于哪一类的政策（\d+ 项），为什么$/);
   await depends.locator('summary').click();
   const why = await depends.locator('li', { hasText: '合规医疗费用实际补偿比不低于85%' }).textContent();
-  assert.match(why, /只给建档立卡贫困人口。您选了“不清楚”：如果您家属于上面说的类别，这一项也给您。可以问村干部或村医/);
-  // And what it is: the name and the reason alone had said nothing of what the person would get.
-  assert.match(why, /这一项说的是：您看病的合规医疗费用，报销后实际补偿比不低于85%/);
-  assert.equal(await page.locator('[data-testid="not-for-you"] .what').count(), 0, 'not said of what is not for them');
+  // What it is first (the name and the reason alone had said nothing of what the person would get), then
+  // whom it is for; what to do about it said once, above the list, not after each item.
+  assert.match(why, /^合规医疗费用实际补偿比不低于85%：您看病的合规医疗费用，报销后实际补偿比不低于85%[^]*这一项只给建档立卡贫困人口。$/);
+  assert.match(await depends.locator('p.hint').textContent(), /^您选了“不清楚”：如果您家属于写明的那一类人，也能享受。可以问村干部或村医/);
+  assert.equal(await depends.locator('li', { hasText: '您选了“不清楚”' }).count(), 0);
+  assert.equal(await page.locator('[data-testid="not-for-you"] .why').count(), 0, 'what is not for them: the reason alone');
   assert.equal(await page.locator('[data-testid="not-for-you"] li', { hasText: '合规医疗费用实际补偿比不低于85%' }).count(), 0);
   const doctor = page.locator('.direct-answer[data-topic="family_doctor"] .verdict');
   assert.equal((await doctor.textContent()).trim(), '要看人员类别');

@@ -51,7 +51,7 @@ mod plan;
 #[cfg(feature = "build")]
 pub use build::Pieces;
 pub use library::{Library, Page, PieceError, Step};
-pub use names::{doc_name, names_of, Lookup, Named};
+pub use names::{doc_names, names_of, Lookup, Named};
 pub use plan::Plan;
 
 /// Where the pieces are published.

@@ -371,6 +371,32 @@ fn names_open_what_they_name() {
             &["/docs/huining-83/#t4-1"],
         ),
         ("德卫办字〔2018〕20号 三（一）", Some("meishan"), &[]),
+        // A 文号 shortened to its serial, as people write it.
+        (
+            "83号 附件5 三（一）11",
+            None,
+            &["/docs/huining-83/#a5-s3-1-11"],
+        ),
+        ("165号", None, &["/docs/gansu-165/"]),
+        // Without its year, with 年 and 第, as people say a 文号.
+        ("甘卫发165号", None, &["/docs/gansu-165/"]),
+        ("会卫计发2018年第203号", None, &["/docs/huining-203/"]),
+        ("县委办发165号", None, &[]),
+        // A poster's 出处 copied whole, its lead word and its issuers and date too.
+        (
+            "出处：会卫计发〔2018〕203号 三（一）　会宁县卫生和计划生育局、会宁县人力资源和社会保障局 · 2018年6月20日",
+            None,
+            &["/docs/huining-203/#s3-1"],
+        ),
+        // After a 文号, a part's number alone, or a clause written otherwise.
+        ("会卫计发〔2018〕203号 三", None, &["/docs/huining-203/#s3"]),
+        ("会卫计发〔2018〕203号 第三条", None, &["/docs/huining-203/"]),
+        // A 文号 with a clause it does not have: the document, saying so.
+        (
+            "会卫计发〔2018〕203号 九（九）",
+            None,
+            &["/docs/huining-203/"],
+        ),
         ("大病保险", None, &[]),
         ("三", None, &[]),
     ];
@@ -404,6 +430,17 @@ fn names_open_what_they_name() {
         .snippet[0]
         .text;
     assert!(first.starts_with("（一）提高基本医疗保障水平"), "{first}");
+    let (page, _) = run(
+        &mut lib,
+        &pieces,
+        "会卫计发〔2018〕203号 九（九）",
+        None,
+        10,
+    );
+    assert_eq!(
+        page.named[0].section_title,
+        "会卫计发〔2018〕203号 全文（文件里没有找到“九（九）”）"
+    );
     // A document's answer says it opens the whole document.
     let (page, _) = run(&mut lib, &pieces, "甘卫发〔2018〕165号", None, 10);
     assert_eq!(page.named[0].section_title, "甘卫发〔2018〕165号 全文");

@@ -9,7 +9,7 @@ use crate::search::{Entry, RegionFilter, Tier, REGION_FILTERS};
 use crate::shards::lists::gaps;
 use crate::shards::plan::MAX_GRAM;
 use crate::shards::{
-    doc_name, fnv32, names_of, GramShard, Library, Manifest, Named, Page, Part, Piece, Plan,
+    doc_names, fnv32, names_of, GramShard, Library, Manifest, Named, Page, Part, Piece, Plan,
     Posting, Record, Step, FAR, GRAM_SHARD_BYTES, LONG_STEPS, MASK_BITS, NAME_SHARD_BYTES,
     NOT_IN_TEXT, PART_CHARS, PART_SHARD_BYTES, TEXT_SHARD_BYTES,
 };
@@ -307,7 +307,7 @@ fn names(index: &SearchIndex) -> Vec<Named> {
             out.extend(names_of(doc, id, &s.text[from..]));
         }
     }
-    out.extend(index.docs.iter().map(doc_name));
+    out.extend(index.docs.iter().flat_map(doc_names));
     out
 }
 

@@ -200,12 +200,11 @@ impl Library {
         if let Some(f) = region.filter(|f| self.region(f).is_none()) {
             missing.push(Piece::Region(f));
         }
-        let names = plan
-            .lookup
-            .as_ref()
-            .map(|l| self.manifest.name_shard(&l.key));
-        if let Some(k) = names.filter(|k| self.names_shard(*k).is_none()) {
-            missing.push(Piece::Names(k));
+        for key in plan.lookup.iter().flat_map(|l| l.keys()) {
+            let k = self.manifest.name_shard(&key);
+            if self.names_shard(k).is_none() && !missing.contains(&Piece::Names(k)) {
+                missing.push(Piece::Names(k));
+            }
         }
         if !missing.is_empty() {
             return Step::Fetch(missing);
@@ -241,12 +240,13 @@ impl Library {
         let Some(lookup) = &plan.lookup else {
             return Vec::new();
         };
-        self.names_shard(self.manifest.name_shard(&lookup.key))
-            .into_iter()
-            .flatten()
-            .filter(|n| n.answers(lookup, region))
-            .map(Named::hit)
-            .collect()
+        let names = |key: &str| {
+            self.names_shard(self.manifest.name_shard(key))
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        lookup.answer(names, region.map(|f| f as &RegionFilter))
     }
 
     /// The candidates for `plan` in `region` (every piece they need loaded), in rank order.
