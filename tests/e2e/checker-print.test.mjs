@@ -483,6 +483,9 @@ test('the quiz printed: every question\'s number whole in the margin (10. to 22.
     const printed = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/quiz.pdf`]).toString().normalize('NFKC');
     assert.ok(printed.includes('作答这一组题'), 'what the code opens is said under it');
     assert.ok(!printed.includes('交卷'), 'no button on the paper');
+    // A 眉山 handout names its group, and does not open with the page's lead about 会宁's forms.
+    assert.match(printed, /知晓测验.眉山/, 'the group named in its heading (its brackets come out of Ghostscript as other characters)');
+    assert.ok(!printed.includes('逐项自查'), 'without the page\'s lead');
     const scanned = await open(desk, codes[0]);
     await appReady(scanned.page);
     await scanned.page.waitForSelector('.questions > li');
