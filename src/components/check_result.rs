@@ -65,21 +65,31 @@ pub fn CheckResult(
         benefits.into_iter().partition(|b| b.applies);
     // For a person who does not know their category (不清楚), what depends on it is said apart: it is
     // not "not for you" (a resident who did not know they were 建档立卡 had been told so of 20 benefits).
-    let (depends, no): (Vec<BenefitResult>, Vec<BenefitResult>) =
-        no.into_iter().partition(|b| b.depends_on_category);
+    let (depends, no): (Vec<BenefitResult>, Vec<BenefitResult>) = no
+        .into_iter()
+        .partition(|b| b.depends_on_category || b.depends_on_age);
+    let on_category = depends.iter().any(|b| b.depends_on_category);
+    let on_age = depends.iter().any(|b| b.depends_on_age);
     // What to do about it, the same for each of them (`caveat` of the person's category): said once,
     // above them (said after each, it had made the list eight screens long).
     let own_caveat = policy_checker::eligibility::data()
         .categories
         .iter()
-        .find(|c| c.id == person.category)
+        .find(|c| c.id == person.category && c.undecided)
         .and_then(|c| c.caveat.as_deref());
     // The count says what it counts when the rest depends on the category (德州's 您可能享受 0 项政策 had
     // read as nothing at all, above eight that depend on it).
-    let count = match (yes.len(), depends.is_empty()) {
-        (n, true) => format!("您可能享受 {n} 项政策"),
-        (0, false) => "要先知道您家属于哪一类：这些文件里的政策都分人员类别".to_string(),
-        (n, false) => format!("不分人员类别，您可能享受 {n} 项政策"),
+    let count = match (yes.len(), on_category) {
+        (n, false) => format!("您可能享受 {n} 项政策"),
+        (0, true) => "要先知道您家属于哪一类：这些文件里的政策都分人员类别".to_string(),
+        (n, true) => format!("不分人员类别，您可能享受 {n} 项政策"),
+    };
+    // What the list of what depends on the person's answers depends on (眉山 with no age given: the
+    // free check-up had been listed as not for them).
+    let depends_on = match (on_category, on_age) {
+        (true, true) => "人员类别或年龄",
+        (false, true) => "年龄",
+        _ => "您家属于哪一类",
     };
     let review = state.at("review");
     let answers = answer_rows(&state)
@@ -127,10 +137,10 @@ pub fn CheckResult(
                 }
             })}
         {why_not_list(
-            format!("要看您家属于哪一类的政策（{} 项），为什么", depends.len()),
+            format!("要看{depends_on}的政策（{} 项），为什么", depends.len()),
             depends,
             "depends-on-category",
-            own_caveat,
+            Some(own_caveat),
         )}
         {why_not_list(
             format!("这些政策不适合您（{} 项），为什么", no.len()),
@@ -162,16 +172,17 @@ pub fn CheckResult(
 }
 
 /// A folded list of benefits that do not apply (`items`), each with why and its clause, under `summary`;
-/// nothing when there are none. With `said_once` (what depends on the person's category, which they may yet
-/// have: the category's caveat), each says first what the benefit is, then whom it is for, the caveat
-/// said once above them and left out of each (a resident who chose 不清楚 had been given, per benefit, a
-/// reason and that caveat, and nothing of what they would get).
+/// nothing when there are none. With `depends` (what depends on the person's category or age, which they
+/// may yet have), each says first what the benefit is, then on what it depends; the category's caveat, if
+/// any, said once above them and left out of each (a resident who chose 不清楚 had been given, per
+/// benefit, a reason and that caveat, and nothing of what they would get).
 fn why_not_list(
     summary: String,
     items: Vec<BenefitResult>,
     testid: &'static str,
-    said_once: Option<&'static str>,
+    depends: Option<Option<&'static str>>,
 ) -> impl IntoView {
+    let said_once = depends.flatten();
     (!items.is_empty()).then(|| {
         view! {
             <details class="not-for-you" data-testid=testid>
@@ -183,10 +194,10 @@ fn why_not_list(
                         .map(|b| {
                             let why = b.why_not.unwrap_or_default();
                             let why = match said_once {
-                                Some(c) => why.trim_end_matches(c).to_string(),
+                                Some(c) => why.replace(c, ""),
                                 None => why,
                             };
-                            let (first, then) = if said_once.is_some() {
+                            let (first, then) = if depends.is_some() {
                                 (b.sentence, Some(why))
                             } else {
                                 (why, None)

@@ -140,11 +140,21 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
     assert.match(a.text, words, `${area} ${category} ${topic}`);
     const all = await page.locator('.direct-answer .verdict').allTextContents();
     assert.ok(!all.some((v) => v.trim() === '不能'), `${area} ${category}: ${all}`);
+    if (area === 'meishan' && !age) {
+      // The age left out: the check-up for 7 to 64 depends on it, listed apart with what it is, not as
+      // not for them (a resident's audit).
+      const depends = page.getByTestId('depends-on-category');
+      assert.match(await depends.locator('summary').textContent(), /^要看年龄的政策（\d+ 项），为什么$/);
+      await depends.locator('summary').click();
+      const item = await depends.locator('li', { hasText: '免费健康体检' }).textContent();
+      assert.match(item, /这一项看年龄（7到64周岁），您没有填年龄。$/, item);
+      assert.equal(await page.locator('[data-testid="not-for-you"] li', { hasText: '免费健康体检' }).count(), 0);
+    }
     if (category === 'tekun') {
       // The general 大病保险 (起付线5000元) is not theirs because theirs is better: a 特困 reader had been
       // told it was only for others, and to choose 农村兜底保障户 to get it.
-      await page.locator('details.not-for-you summary').click();
-      const why = await page.locator('details.not-for-you li', { hasText: '大病保险（起付线5000元）' }).textContent();
+      await page.locator('[data-testid="not-for-you"] summary').click();
+      const why = await page.locator('[data-testid="not-for-you"] li', { hasText: '大病保险（起付线5000元）' }).textContent();
       assert.match(why, /对您，大病保险的起付线降到了2000元/, why);
       assert.doesNotMatch(why, /改选|只给/, why);
     }

@@ -24,6 +24,9 @@ struct Case {
     /// For a person who does not know their category: exactly the rules that depend on it alone.
     #[serde(default)]
     depends: Option<Vec<String>>,
+    /// For a person who left out their age: exactly the rules that depend on it.
+    #[serde(default)]
+    depends_on_age: Option<Vec<String>>,
 }
 
 fn cases() -> Vec<Case> {
@@ -73,6 +76,15 @@ fn every_case_gets_exactly_its_benefits() {
                 .collect();
             let want: BTreeSet<&str> = depends.iter().map(String::as_str).collect();
             assert_eq!(got, want, "{}: depends on the category (left: got)", c.name);
+        }
+        if let Some(depends) = &c.depends_on_age {
+            let got: BTreeSet<&str> = results
+                .iter()
+                .filter(|r| r.depends_on_age)
+                .map(|r| r.id.as_str())
+                .collect();
+            let want: BTreeSet<&str> = depends.iter().map(String::as_str).collect();
+            assert_eq!(got, want, "{}: depends on the age (left: got)", c.name);
         }
         for (rule, words) in &c.why {
             let r = results

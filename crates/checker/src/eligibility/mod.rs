@@ -65,6 +65,10 @@ pub struct BenefitResult {
     /// ([`crate::data::eligibility::CategoryDef::undecided`]): it depends on the category, it is not
     /// "not for you".
     pub depends_on_category: bool,
+    /// It does not apply only because the person left out their age, and would for an age in the rule's
+    /// range (its other conditions hold, as they would for one of its categories when the person does
+    /// not know theirs): it depends on the age, it is not "not for you".
+    pub depends_on_age: bool,
     /// The document names the benefit without its details (the sentence says so).
     pub named_only: bool,
     /// Where to go.
@@ -293,15 +297,29 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         .categories
         .first()
         .filter(|_| undecided && !rule.categories.contains(&person.category));
-    let otherwise = other_category.map(|c| {
-        let member = Person {
-            category: c.clone(),
-            ..person.clone()
-        };
-        failure(data, rule, &member)
+    let member = other_category.map(|c| Person {
+        category: c.clone(),
+        ..person.clone()
     });
+    let otherwise = member.as_ref().map(|m| failure(data, rule, m));
     let depends_on_category = matches!(otherwise, Some(None));
+    // No age given, and a rule for an age range: it depends on the age if it holds at one (a 眉山 resident
+    // who left the age out had been told the free check-up was not for them).
+    let depends_on_age = person.age.is_none()
+        && rule.age.is_some_and(|range| {
+            failure_at(
+                data,
+                rule,
+                member.as_ref().unwrap_or(person),
+                Some(range.min),
+            )
+            .is_none()
+        });
     let why_not = match otherwise {
+        // Both unknown: whom it is for, then the age.
+        Some(Some(other)) if depends_on_age => {
+            failure(data, rule, person).map(|whom| format!("{whom}{other}"))
+        }
         Some(Some(other)) => Some(other),
         _ => failure(data, rule, person),
     }
@@ -322,6 +340,7 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         name: rule.name.clone(),
         applies: why_not.is_none(),
         depends_on_category,
+        depends_on_age,
         sentence,
         why_not,
         named_only: rule.named_only,
