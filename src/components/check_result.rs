@@ -198,10 +198,12 @@ fn why_not_list(
                                 None => why,
                             };
                             let (first, then) = if depends.is_some() {
-                                (b.sentence, Some(why))
+                                (format!("如果适合您，{}", b.sentence), Some(why))
                             } else {
                                 (why, None)
                             };
+                            // What it is, said as what it would be (its sentence speaks to someone
+                            // it is for: 您在7到64周岁之间…, to a person who gave no age).
                             view! {
                                 <li>
                                     <strong>{b.name}</strong>

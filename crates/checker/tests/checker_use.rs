@@ -157,6 +157,16 @@ fn direct_answers() {
             "签约家庭医生",
             Some("meishan-137#s3-1-2-1"),
         ),
+        // 不清楚 and no age given: it depends on both, not no (it had said 文件没写给您).
+        (
+            person("meishan", "unsure", None, true, false),
+            NeedsAge,
+            "您没有填年龄",
+            Some("meishan-137#s3-2-1"),
+            Yes,
+            "签约家庭医生",
+            Some("meishan-137#s3-1-2-1"),
+        ),
         (
             person("meishan", "poverty_registered", Some(30), true, false),
             Yes,

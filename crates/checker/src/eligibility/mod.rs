@@ -301,7 +301,16 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         category: c.clone(),
         ..person.clone()
     });
-    let otherwise = member.as_ref().map(|m| failure(data, rule, m));
+    // Why the rule fails for `p`: with no age given, the other condition it fails at any age in its range,
+    // if it fails one (0–6岁残疾儿童 for a person with no disability had been given the missing age as the
+    // reason), else the missing age.
+    let fails = |p: &Person| match rule.age.filter(|_| p.age.is_none()) {
+        Some(range) => {
+            failure_at(data, rule, p, Some(range.min)).or_else(|| failure(data, rule, p))
+        }
+        None => failure(data, rule, p),
+    };
+    let otherwise = member.as_ref().map(fails);
     let depends_on_category = matches!(otherwise, Some(None));
     // No age given, and a rule for an age range: it depends on the age if it holds at one (a 眉山 resident
     // who left the age out had been told the free check-up was not for them).
@@ -317,11 +326,9 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         });
     let why_not = match otherwise {
         // Both unknown: whom it is for, then the age.
-        Some(Some(other)) if depends_on_age => {
-            failure(data, rule, person).map(|whom| format!("{whom}{other}"))
-        }
+        Some(Some(other)) if depends_on_age => fails(person).map(|whom| format!("{whom}{other}")),
         Some(Some(other)) => Some(other),
-        _ => failure(data, rule, person),
+        _ => fails(person),
     }
     .map(|mut w| {
         for c in &caveats {

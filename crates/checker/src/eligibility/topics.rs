@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_with, data, failure_at, BenefitResult, CheckError, Person};
+use super::{check_with, data, BenefitResult, CheckError, Person};
 use crate::data::eligibility::{EligibilityData, Rule};
 use crate::data::Citation;
 
@@ -88,15 +88,9 @@ pub fn topic_answers_with(
                     applying.iter().map(|b| b.source.clone()).collect(),
                 )
             } else if let Some(first) = tagged.first() {
-                // The first rule that would apply with an age in its range, when no age was given.
-                let by_age = with_rules
-                    .iter()
-                    .filter(|_| person.age.is_none())
-                    .find(|(r, _)| {
-                        r.age
-                            .is_some_and(|a| failure_at(data, r, person, Some(a.min)).is_none())
-                    })
-                    .map(|(_, b)| b);
+                // The first rule that would apply with an age in its range, when no age was given (for
+                // one of its categories, when the category is unknown too).
+                let by_age = with_rules.iter().map(|(_, b)| b).find(|b| b.depends_on_age);
                 match by_age {
                     Some(b) => (
                         Verdict::NeedsAge,
