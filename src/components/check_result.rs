@@ -173,9 +173,10 @@ pub fn CheckResult(
 
 /// A folded list of benefits that do not apply (`items`), each with why and its clause, under `summary`;
 /// nothing when there are none. With `depends` (what depends on the person's category or age, which they
-/// may yet have), each says first what the benefit is, then on what it depends; the category's caveat, if
-/// any, said once above them and left out of each (a resident who chose 不清楚 had been given, per
-/// benefit, a reason and that caveat, and nothing of what they would get).
+/// may yet have), each says first what the benefit would be, then on what it depends; the caveat inside
+/// it (the category's, if any) is said once above them and left out of each (a resident who chose 不清楚
+/// had been given, per benefit, a reason and that caveat, and nothing of what they would get). One
+/// parameter, not two: two had cost the checker bundle its last bytes under budget.
 fn why_not_list(
     summary: String,
     items: Vec<BenefitResult>,

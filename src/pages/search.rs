@@ -519,14 +519,14 @@ fn Results(
     offer: Option<Offer>,
 ) -> impl IntoView {
     let within = region.map_or(String::new(), |f| format!("在{}的文件中", f.label));
-    let named = !page.named.is_empty();
+    let has_named = !page.named.is_empty();
     let status = match (page.found, page.exact(), within.is_empty()) {
         (_, false, _) if !complete => {
             format!("{within}正在查找包含“{query}”的内容，最相关的在前：")
         }
         // Nothing holds the words as typed, what they name is above: said so, not as if nothing was found
         // (文件原文里没有 under the clause it had opened read to a room as "not in the document").
-        (0, true, _) if named => format!("“{query}”是文件或条款的编号，按编号找到的在上面。"),
+        (0, true, _) if has_named => format!("“{query}”是文件或条款的编号，按编号找到的在上面。"),
         (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),
@@ -543,7 +543,7 @@ fn Results(
     };
     // Nothing found in the documents' own text (an editors' summary alone does not answer it), the count
     // complete: what the documents' word and the page that answers it are offered on.
-    let unanswered = !page.in_documents_text() && page.exact() && complete && !named;
+    let unanswered = !page.in_documents_text() && page.exact() && complete && !has_named;
     // What the query offers instead, one tap away: the documents' word for one people say (nothing in the
     // documents' own text: an editors' summary alone does not answer it), or the words of a question typed
     // as one run, apart. A button-sized link: the one thing to tap on this screen.
@@ -557,7 +557,7 @@ fn Results(
         )),
         // Found in the editors' notes alone, the count above is theirs: said, so the two lines do not
         // read as contradicting each other (三（一）: 找到 6 处 and 没有).
-        Some(Offer::Apart(words)) if !page.in_documents_text() && !named => Some((
+        Some(Offer::Apart(words)) if !page.in_documents_text() && !has_named => Some((
             "words-apart",
             if page.found > 0 {
                 "文件原文里没有连在一起的这几个字（上面找到的是本站编写的内容）。分开找这几个词："
@@ -615,7 +615,7 @@ fn Results(
     // What the query names (a clause's number, a table's, a 文号: what a poster's 出处 prints), opened
     // directly, before the hits of its words.
     let many = page.named.len() > BRIEF_AFTER;
-    let named = named.then(|| {
+    let named = has_named.then(|| {
         view! {
             <section class="named" aria-labelledby="named-head" data-testid="named">
                 <h2 id="named-head">"按编号直接打开："</h2>

@@ -68,8 +68,8 @@ impl Named {
 pub struct Lookup {
     /// The name's key ([`Named::key`]).
     pub key: String,
-    /// The document's 文号 before (or after) a clause or table, as [`crate::docnum::normalize`] writes it
-    /// (`会卫计发〔2018〕203号`), or its serial alone as people shorten it (`203号`).
+    /// The document's 文号 before (or after) a clause or table, as its key ([`number_key`]:
+    /// `会卫计发2018203号`, or `甘卫发165号`, or its serial alone as people shorten it, `203号`).
     pub number: Option<String>,
     /// The clause's or table's name as typed after a 文号 (said when the document has none such).
     pub said: String,
@@ -129,8 +129,13 @@ impl Lookup {
     /// The keys whose names shards it reads: its name's, and its document's when it gives a 文号.
     pub fn keys(&self) -> Vec<String> {
         std::iter::once(self.key.clone())
-            .chain(self.number.as_deref().map(normalize))
+            .chain(self.doc_key())
             .collect()
+    }
+
+    /// The key of the document its 文号 names ([`doc_names`]), when it gives one.
+    fn doc_key(&self) -> Option<String> {
+        self.number.as_deref().map(normalize)
     }
 
     /// What it opens in `region`, from the names under each key (`names`, from its shards: see
@@ -155,7 +160,7 @@ impl Lookup {
         if !found.is_empty() || self.said.is_empty() {
             return found;
         }
-        let Some(key) = self.number.as_deref().map(normalize) else {
+        let Some(key) = self.doc_key() else {
             return found;
         };
         names(&key)
