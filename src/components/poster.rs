@@ -145,6 +145,44 @@ fn excerpt(text: &str, complete: bool) -> Excerpt {
     Excerpt { points, whole }
 }
 
+/// How long a row's cell (its column's name with it) may be to share a poster's point with its short
+/// neighbours (`序号：7，考核内容：…`).
+const SHORT_CELL: usize = 24;
+
+/// What a poster carries of a table row, whose cells are `cells` as 朗读 reads them (`考核指标：…`): every
+/// cell, in order, short neighbours side by side ([`SHORT_CELL`]) and each long one a point of its own;
+/// when the row is longer than a poster's [`POINTS`] × [`MAX_CHARS`], its longest cells cut as a sentence
+/// is ([`carried`]). A row is one line of its table: cut into sentences, a long 考核指标 had been cut and its
+/// 分值 had been a point alone.
+fn row_excerpt(cells: &[String]) -> Excerpt {
+    let short = |c: &String| c.chars().count() <= SHORT_CELL;
+    let mut points: Vec<Vec<String>> = Vec::new();
+    for cell in cells {
+        match points.last_mut() {
+            Some(p) if short(cell) && p.iter().all(short) => p.push(cell.clone()),
+            _ => points.push(vec![cell.clone()]),
+        }
+    }
+    let mut points: Vec<String> = points
+        .iter()
+        .map(|p| super::read_aloud::join_cells(p))
+        .collect();
+    let length = |points: &[String]| points.iter().map(|p| p.chars().count()).sum::<usize>();
+    let mut whole = true;
+    while length(&points) > POINTS * MAX_CHARS {
+        let Some(longest) = points
+            .iter_mut()
+            .filter(|p| !p.ends_with('…') && p.chars().count() > MAX_CHARS)
+            .max_by_key(|p| p.chars().count())
+        else {
+            break;
+        };
+        *longest = carried(longest, 1);
+        whole = false;
+    }
+    Excerpt { points, whole }
+}
+
 /// `el` and what comes before it in the page, nearest first: each element's previous sibling, else its
 /// parent; up to the page's `main`, which is not included.
 fn backwards(el: &web_sys::Element) -> impl Iterator<Item = web_sys::Element> {
@@ -358,6 +396,11 @@ fn read_page(hash: &str) -> PosterText {
         .ok()
         .flatten()
         .map(|e| text_of(&e));
+    // A table row is carried cell by cell (row_excerpt), not cut into sentences.
+    let row = target
+        .as_ref()
+        .filter(|el| el.tag_name() == "TR")
+        .and_then(super::read_aloud::row_cells);
     // The clause by its number in the document (附件5 三（二）3), so the poster says where it is from.
     let clause = target
         .and_then(|el| {
@@ -387,7 +430,7 @@ fn read_page(hash: &str) -> PosterText {
     };
     PosterText {
         title,
-        points: excerpt(&body, complete),
+        points: row.map_or_else(|| excerpt(&body, complete), |cells| row_excerpt(&cells)),
         source,
     }
 }
@@ -565,7 +608,7 @@ fn fit_to_sheet() {
 
 #[cfg(test)]
 mod tests {
-    use super::{carried, excerpt, figures, Excerpt};
+    use super::{carried, excerpt, figures, row_excerpt, Excerpt, MAX_CHARS};
 
     fn points(text: &str, complete: bool) -> (Vec<String>, bool) {
         let Excerpt { points, whole } = excerpt(text, complete);
@@ -669,5 +712,55 @@ mod tests {
                 false
             )
         );
+    }
+
+    /// A table row on a poster: every cell, short neighbours side by side, each long one alone, in order
+    /// (附件4 附表's row 7: its 考核指标 had been cut at a comma and its 分值 had been a point alone); a row
+    /// too long for a poster has its longest cell cut and says it is an excerpt.
+    #[test]
+    fn a_table_row_is_carried_cell_by_cell() {
+        let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let measure = "考核指标：2018 年，下达任务的医疗机构是否完成重点专科和薄弱学科建设任务，是否完成检验、病理、心电和消毒供应等 4 个县级医学中心建设（年度内有 1 个未开工或建设进度较慢的不得分，无任务的得 4 分）。";
+        let long = format!("考核指标：{}。", "甲，".repeat(150));
+        for (name, row, want, whole) in [
+            (
+                "附件4 附表 row 7",
+                cells(&[
+                    "序号：7",
+                    "考核内容：医疗机构“组团式”帮扶工作",
+                    measure,
+                    "分值：4",
+                ]),
+                vec![
+                    "序号：7，考核内容：医疗机构“组团式”帮扶工作。".to_string(),
+                    measure.to_string(),
+                    "分值：4。".to_string(),
+                ],
+                true,
+            ),
+            (
+                "short cells side by side",
+                cells(&["序号：1", "姓名：吕彦琪", "乡镇：翟家所镇"]),
+                vec!["序号：1，姓名：吕彦琪，乡镇：翟家所镇。".to_string()],
+                true,
+            ),
+            (
+                "a cell too long for a poster",
+                cells(&["序号：9", &long, "分值：4"]),
+                vec![
+                    "序号：9。".to_string(),
+                    carried(&long, 1),
+                    "分值：4。".to_string(),
+                ],
+                false,
+            ),
+        ] {
+            let Excerpt { points, whole: w } = row_excerpt(&row);
+            assert_eq!((points.clone(), w), (want, whole), "{name}");
+            assert!(
+                points.iter().all(|p| p.chars().count() <= 2 * MAX_CHARS),
+                "{name}"
+            );
+        }
     }
 }

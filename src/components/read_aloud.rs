@@ -114,11 +114,17 @@ fn block_text(el: &web_sys::Element) -> String {
     text
 }
 
-/// A table row as it is read: its cells one after another, each after its column's heading where the
-/// table has more than two columns (附表: 姓名：…，乡镇：…; a document's cell names its column itself,
-/// `data-label`), a merged cell with the text it carries from above (`data-carried`: the row is read, or
-/// put on a poster, alone); `None` for that heading row itself, which the cells then carry.
+/// A table row as it is read: its cells one after another ([`row_cells`]); `None` for the table's heading
+/// row, which the cells carry.
 pub(crate) fn row_text(tr: &web_sys::Element) -> Option<String> {
+    row_cells(tr).map(|cells| join_cells(&cells))
+}
+
+/// A row's cells as they are read, each after its column's heading where the table has more than two
+/// columns (附表: 姓名：…，乡镇：…; a document's cell names its column itself, `data-label`), a merged cell
+/// with the text it carries from above (`data-carried`: the row is read, or put on a poster, alone); empty
+/// cells left out; `None` for the heading row itself, which the cells then carry.
+pub(crate) fn row_cells(tr: &web_sys::Element) -> Option<Vec<String>> {
     let cells = all(tr, "th, td");
     let heads = tr
         .closest("table")
@@ -151,19 +157,23 @@ pub(crate) fn row_text(tr: &web_sys::Element) -> Option<String> {
         })
         .filter(|t| !t.is_empty())
         .collect();
-    // A cell that ends its sentence (…保障范围。) is not followed by a comma: read, or cut into a poster's
-    // sentences, the next cell had begun with one (，考核评价：…).
+    Some(parts)
+}
+
+/// Cells (or a row's pieces) read one after another: a comma between them, but after a cell that ends its
+/// sentence (…保障范围。: the next had begun with one, ，考核评价：…), and a full stop at the end.
+pub(crate) fn join_cells(cells: &[String]) -> String {
     let mut row = String::new();
-    for part in parts {
+    for part in cells {
         if !row.is_empty() && !crate::sentences::ends_sentence(&row) {
             row.push('，');
         }
-        row.push_str(&part);
+        row.push_str(part);
     }
     if !crate::sentences::ends_sentence(&row) {
         row.push('。');
     }
-    Some(row)
+    row
 }
 
 /// A block read and its text.

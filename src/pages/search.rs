@@ -526,7 +526,8 @@ fn Results(
         }
         // Nothing holds the words as typed, what they name is above: said so, not as if nothing was found
         // (文件原文里没有 under the clause it had opened read to a room as "not in the document").
-        (0, true, _) if has_named => format!("“{query}”是文件或条款的编号，按编号找到的在上面。"),
+        // Not the query quoted as "the number": a source line copied whole holds issuers and a date too.
+        (0, true, _) if has_named => "上面是按编号找到的文件或条款。".to_string(),
         (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),

@@ -201,11 +201,13 @@ const KB = 1000;
 // (出处：…), a 文号 as people say it (甘卫发165号, 203号) and a clause a document lacks answered with the
 // document: the search chunk 28.1 → 29.8 KB, budget 29 → 30; the checker's caveat said once above what
 // depends on the category: 177.0 KB.
+// 2026-12-06 (ninth session): an annex's and a clause's numerals as people write them (附件五 三（一）十一)
+// read as the numbers the documents print: the search chunk 29.8 → 30.1 KB, budget 30 → 31.
 const BUDGET = { reader: 180 * KB, calc: 82 * KB, checker: 177 * KB };
 /** Brotli budget of the reader's search chunk (`-search.wasm` and the chunk it shares with the lazy one,
  * `-chunk_<n>.wasm`): fetched by the search page alone, with the index's manifest. 2026-12-05: 23.9 KB;
- * 2026-12-06: 29.8 KB. */
-const SEARCH_BUDGET = 30 * KB;
+ * 2026-12-06: 29.8 KB, then 30.1. */
+const SEARCH_BUDGET = 31 * KB;
 /** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
  * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
 // 2026-12-04 (night, later): the calculator, left for a step's clause and come Back (loaded again), is put
@@ -241,7 +243,9 @@ const APP_BUDGET = 201 * KB;
 // Esc closes the QR panel as it does the poster, the example's handout code under its amount, a table's
 // poster each cell under its own column with the table named in its 出处: calc's lazy chunk 52.1 → 54.1 KB,
 // budget 53 → 55.
-const LAZY_BUDGET = 57 * KB;
+// 2026-12-06 (ninth session): a table row's poster carries the row cell by cell (short cells side by side, a
+// long one a point of its own: poster::row_excerpt): calc's lazy chunk 56.9 → 57.0 KB, budget 57 → 58.
+const LAZY_BUDGET = 58 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

@@ -508,3 +508,32 @@ test('the check\'s result, left for a clause and come Back, is as the person had
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('会宁, an insured person who is not poor, with one of the 50 diseases: the deposit-free care they have and the one they do not are named by their hospitals, not one 免押金 said yes and no', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  await page.locator('input[name="area"][value="huining"]').check();
+  await next(page);
+  for (let i = 0; i < 12; i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) break;
+    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="ordinary"]').check();
+    if (await page.locator('#age').count()) await page.fill('#age', '50');
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').first().check();
+    if (await page.locator('input[type="checkbox"]').count()) await page.getByLabel('省定50种重大疾病之一').check();
+    await next(page);
+  }
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('.direct-answers');
+  const theirs = await page.locator('ol.benefits > li.benefit').allTextContents();
+  const major = theirs.filter((t) => /免押金/.test(t));
+  assert.equal(major.length, 1, theirs.join(' | '));
+  assert.match(major[0], /在大病救治定点医院看病/);
+  assert.match(major[0], /不只是贫困人口/);
+  const notTheirs = await page.locator('details.not-for-you li').evaluateAll((lis) => lis.map((li) => li.querySelector('strong').textContent));
+  const alike = notTheirs.filter((n) => /免押金|一站式/.test(n));
+  assert.ok(alike.length >= 2, notTheirs.join(' | '));
+  for (const name of alike) assert.match(name, /^在县内/, `${name}: says where it holds`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

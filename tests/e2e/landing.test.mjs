@@ -452,10 +452,68 @@ test('a table row opened from a link names its cells\' columns, with JavaScript 
   const merged = await page.evaluate(() => [...document.getElementById('t3-2-r3').cells].slice(0, 3)
     .map((td) => [getComputedStyle(td, '::before').content, getComputedStyle(td, '::after').content, td.textContent]));
   assert.deepEqual(merged, [
-    ['"包抓科级干部" / ""', '"吕彦琪"', ''],
-    ['"医共体包抓领导" / ""', '"吴宗智"', ''],
+    ['"包抓科级干部" / ""', '"吕彦琪（同上）"', ''],
+    ['"医共体包抓领导" / ""', '"吴宗智（同上）"', ''],
     ['"包抓乡镇" / ""', 'none', '翟家所镇'],
   ]);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a table row opened from a link says which table it is in: the table\'s name under the 文号 bar, the row below both, with JavaScript off and after the app takes over, on a phone and a projector; not on paper', async () => {
+  // 附表 3-2, 3-3 and 3-4 look alike, and a row opened from a QR code had shown no table's name: the head
+  // and the title were screens above.
+  const bars = (page, id) => page.evaluate((id) => {
+    const shown = [...document.querySelectorAll('.doc-where > span, .table-where > span')]
+      .filter((s) => { const r = s.getBoundingClientRect(); return getComputedStyle(s).display !== 'none' && r.bottom > 0 && r.top < innerHeight; })
+      .map((s) => { const r = s.getBoundingClientRect(); return { text: s.textContent.trim().replace(/\s+/g, ' '), top: Math.round(r.top), bottom: Math.round(r.bottom), width: Math.round(r.width) }; });
+    const r = document.getElementById(id).getBoundingClientRect();
+    return { shown, row: Math.round(r.top), hidden: document.getElementById(id).closest('.table-block').querySelector('.table-where').getAttribute('aria-hidden') };
+  }, id);
+  const want = (got, name, how) => {
+    const [doc, table] = got.shown;
+    assert.equal(got.shown.length, 2, `${how}: the document's bar and the table's: ${JSON.stringify(got)}`);
+    assert.match(doc.text, /^县委办发〔2018〕83号/, how);
+    assert.equal(table.text, name, how);
+    assert.ok(table.top >= doc.bottom - 1 && table.width >= 300, `${how}: under the 文号 bar: ${JSON.stringify(got)}`);
+    assert.ok(got.row >= table.bottom - 1 && got.row < 780 / 2, `${how}: the row below both, at the top: ${JSON.stringify(got)}`);
+    assert.equal(got.hidden, 'true', `${how}: not read aloud: the table's heading and its region's name say it`);
+  };
+  const rows = [
+    ['t3-3-r6', '附表 3-3 民政部门包抓到村任务分工表'],
+    ['t2-1-r8', '附件2 附表 会宁县农村小型医疗机构过期药品清理工作情况统计表'],
+  ];
+  const off = await launch({ javaScriptEnabled: false });
+  try {
+    const page = await off.newPage();
+    for (const [id, name] of rows) {
+      await page.goto(`${server.base}/docs/huining-83/#${id}`);
+      await page.waitForTimeout(300);
+      want(await bars(page, id), name, `${id}, JavaScript off`);
+    }
+  } finally {
+    await off.close();
+  }
+  for (const width of [360, 1024]) {
+    const ctx = await launch({ viewport: { width, height: 780 } });
+    try {
+      const { page, errors } = await open(ctx, `${server.base}/docs/huining-83/#${rows[0][0]}`);
+      await appReady(page);
+      await settledTop(page, rows[0][0]);
+      want(await bars(page, rows[0][0]), rows[0][1], `${width} px`);
+      assert.equal(await page.locator(`[id="${rows[0][0]}"]`).evaluate((r) => r.closest('[role="region"]').getAttribute('aria-label')), '附表 3-3，表格，可左右滑动');
+      // Scrolled into the next table, the bar says that one's name.
+      // (As a reader scrolls: the app keeps the place a link opened until the reader moves the page.)
+      await page.mouse.move(180, 400);
+      await page.mouse.wheel(0, await page.evaluate(() => Math.round(document.getElementById('t3-4-r3').getBoundingClientRect().top - 100)));
+      await page.waitForTimeout(400);
+      const next = (await bars(page, 't3-4-r3')).shown.map((b) => b.text);
+      assert.ok(next.some((t) => t.startsWith('附表 3-4')) && !next.some((t) => t.startsWith('附表 3-3')), `${width} px: the next table's bar: ${next}`);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.table-where > span:visible').count(), 0, 'not on paper');
+      assert.deepEqual(errors, []);
+    } finally {
+      await ctx.close();
+    }
+  }
 });

@@ -451,7 +451,11 @@ test('a section has a poster view with its title, key points, QR code, address a
   const rowPoster = row.page.locator('[data-testid="poster"]');
   await rowPoster.locator('.poster-title').waitFor();
   assert.equal(await rowPoster.locator('.poster-title').textContent(), '附表 3-4　人社部门包抓到村任务分工表');
-  assert.match(await rowPoster.locator('.poster-points').textContent(), /^包抓乡镇科级干部：王君盛，包抓乡镇：柴家门镇，包抓村组干部：赵童怡，/);
+  // Its short cells side by side, the long list of villages a point of its own; the name the merged cell
+  // carries said to be the row above's.
+  const rowPoints = await rowPoster.locator('.poster-points > li').allTextContents();
+  assert.equal(rowPoints[0], '包抓乡镇科级干部：王君盛（同上），包抓乡镇：柴家门镇，包抓村组干部：赵童怡。', rowPoints.join(' | '));
+  assert.match(rowPoints[1], /^包抓村：/, rowPoints.join(' | '));
   await row.page.close();
   // A cell that ends its sentence: the next cell is a point of its own, not one begun with a comma
   // (• ，分值：4。 had printed).

@@ -57,7 +57,7 @@ pub const SOURCE: &str = "原文：";
 
 /// The section id of a clause number as a reader writes it, the inverse of [`clause_label`]: `三（一）2（6）`
 /// is `s3-1-2-6`, `附件5 三（二）1` is `a5-s3-2-1`. Spaces, a `、` or `.` after a level and half-width
-/// brackets are allowed. `None` for anything else, and for a bare top level (`三`, `三、`: a word of any
+/// brackets are allowed, and Chinese numerals for an annex and the level after `（一）` (`附件五 三（一）十一`). `None` for anything else, and for a bare top level (`三`, `三、`: a word of any
 /// text) unless an 附件 names it.
 pub fn clause_id(label: &str) -> Option<String> {
     let chars: Vec<char> = label
@@ -81,17 +81,22 @@ pub fn clause_id(label: &str) -> Option<String> {
             .and_then(|n| n.parse::<usize>().ok())
             .filter(|&n| n > 0)
     };
-    let chinese = |at: &mut usize| {
-        let from = *at;
-        while chars
-            .get(*at)
-            .is_some_and(|c| "一二三四五六七八九十".contains(*c))
+    // A number in Chinese numerals, up to 二十 (or `most` characters of them), passed over only if it is one.
+    let chinese_upto = |at: &mut usize, most: usize| {
+        let mut end = *at;
+        while end - *at < most
+            && chars
+                .get(end)
+                .is_some_and(|c| "一二三四五六七八九十".contains(*c))
         {
-            *at += 1;
+            end += 1;
         }
-        let word: String = chars[from..*at].iter().collect();
-        (1..=20).find(|&n| clause_label(&format!("s{n}")) == word)
+        let word: String = chars[*at..end].iter().collect();
+        let n = (1..=20).find(|&n| clause_label(&format!("s{n}")) == word)?;
+        *at = end;
+        Some(n)
     };
+    let chinese = |at: &mut usize| chinese_upto(at, usize::MAX);
     let eat = |at: &mut usize, c: char| {
         let here = chars.get(*at) == Some(&c);
         *at += usize::from(here);
@@ -101,14 +106,16 @@ pub fn clause_id(label: &str) -> Option<String> {
     let annex = chars.starts_with(&['附', '件']);
     if annex {
         at = 2;
-        parts.push(format!("a{}", digits(&mut at)?));
+        // 附件五 as 附件5; one numeral, which the clause's own number follows without a space.
+        let n = digits(&mut at).or_else(|| chinese_upto(&mut at, 1))?;
+        parts.push(format!("a{n}"));
     }
     parts.push(format!("s{}", chinese(&mut at)?));
     eat(&mut at, '、');
     if eat(&mut at, '（') {
         parts.push(chinese(&mut at)?.to_string());
         eat(&mut at, '）').then_some(())?;
-        if let Some(n) = digits(&mut at) {
+        if let Some(n) = digits(&mut at).or_else(|| chinese(&mut at)) {
             eat(&mut at, '.');
             parts.push(n.to_string());
             if eat(&mut at, '（') {
@@ -118,6 +125,21 @@ pub fn clause_id(label: &str) -> Option<String> {
         }
     }
     (at == chars.len() && (annex || parts.len() > 1)).then(|| parts.join("-"))
+}
+
+/// A name with its annex's number in figures, as the documents number their annexes (`附件五` is 附件5);
+/// any other name as it is.
+pub fn annex_in_figures(name: &str) -> std::borrow::Cow<'_, str> {
+    let Some(rest) = name.strip_prefix("附件") else {
+        return name.into();
+    };
+    let end = rest
+        .find(|c: char| !"一二三四五六七八九十".contains(c))
+        .unwrap_or(rest.len());
+    match (1..=20).find(|&n| clause_label(&format!("s{n}")) == rest[..end]) {
+        Some(n) => format!("附件{n}{}", &rest[end..]).into(),
+        None => name.into(),
+    }
 }
 
 /// A heading's name up to the space after its number (`附表 3-2 卫计部门…` is 附表 3-2, `附件5 健康扶贫…` is
@@ -142,6 +164,16 @@ pub fn table_name(title: &str, part: Option<&str>) -> Option<String> {
         return Some(name.to_string());
     }
     part.map(|p| format!("{} 附表", short_name(p)))
+}
+
+/// What a table's bar at the top of the screen says while its rows are read (style.css `.table-where`):
+/// its title, after the name of the part it is in when the title does not number it (`附件2 附表　会宁县…`,
+/// as [`table_name`] names it); `None` for an unnumbered table outside a part.
+pub fn table_title(title: &str, part: Option<&str>) -> Option<String> {
+    if short_name(title) != title {
+        return Some(title.to_string());
+    }
+    part.map(|p| format!("{} {title}", short_name(p)))
 }
 
 /// The tables the site's data cites, `(document, id, name)`, by the name [`table_name`] gives them (a
@@ -412,11 +444,31 @@ mod tests {
             ("二十一（一）", None),
             ("三（〇）", None),
             ("大病保险", None),
+            // Numerals as people write them: an annex's, and the level after （一）.
+            ("附件五 三（一）十一", Some("a5-s3-1-11")),
+            ("附件五三（一）11", Some("a5-s3-1-11")),
+            ("三（一）十一", Some("s3-1-11")),
+            ("三（一）二十五", None),
+            ("附件十 一", Some("a10-s1")),
         ] {
             assert_eq!(clause_id(label).as_deref(), id, "{label}");
             if let Some(id) = id {
                 assert_eq!(clause_id(&clause_label(id)).as_deref(), Some(id), "{id}");
             }
+        }
+    }
+
+    #[test]
+    fn annex_numbers_in_figures() {
+        for (name, want) in [
+            ("附件五", "附件5"),
+            ("附件五 附表", "附件5 附表"),
+            ("附件5", "附件5"),
+            ("附件十", "附件10"),
+            ("附件十一", "附件11"),
+            ("附表 3-2", "附表 3-2"),
+        ] {
+            assert_eq!(annex_in_figures(name), want, "{name}");
         }
     }
 
@@ -436,6 +488,32 @@ mod tests {
             ("附表　统计表", None, None),
         ] {
             assert_eq!(table_name(title, part).as_deref(), name, "{title}");
+        }
+    }
+
+    #[test]
+    fn table_titles() {
+        for (title, part, shown) in [
+            (
+                "附表 3-2　卫计部门包抓到村任务分工表",
+                Some("附件3　干部包抓政策落实行动工作方案"),
+                Some("附表 3-2　卫计部门包抓到村任务分工表"),
+            ),
+            (
+                "附表　会宁县农村…统计表",
+                Some("附件2　基层用药安全保障行动工作方案"),
+                Some("附件2 附表　会宁县农村…统计表"),
+            ),
+            ("附表　统计表", None, None),
+        ] {
+            assert_eq!(table_title(title, part).as_deref(), shown, "{title}");
+            // The bar begins with the name the site cites the table by.
+            if let Some(shown) = shown {
+                assert!(
+                    shown.starts_with(&table_name(title, part).unwrap()),
+                    "{shown}"
+                );
+            }
         }
     }
 

@@ -24,7 +24,30 @@ pub fn markdown_options() -> Options {
 /// The wrapper that lets a wide table scroll sideways on a phone; focusable so it can be scrolled
 /// with the keyboard; its first line says so while the table is wider than it (style.css: a scroll-state
 /// query; not read aloud, which the region's label says, nor printed).
-const TABLE_WRAP_OPEN: &str = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格，可左右滑动\"><p class=\"scrolls-note hint no-print\" aria-hidden=\"true\">表格较宽，可以左右滑动。</p>";
+const SCROLLS_NOTE: &str =
+    "<p class=\"scrolls-note hint no-print\" aria-hidden=\"true\">表格较宽，可以左右滑动。</p>";
+
+/// What a document's table opens with: a block holding, when the table has a name, the bar that says it at
+/// the top of the screen while its rows are read (a row opened from a link or a QR code is read with its
+/// table's name in view: 附表 3-2, 3-3 and 3-4 look alike; style.css `.table-where`), and the box that
+/// scrolls the table sideways, labelled with the name for screen readers.
+fn table_open(shown: Option<&str>, name: Option<&str>) -> String {
+    let bar = shown.map_or_else(String::new, |s| {
+        format!(
+            "<div class=\"table-where\" aria-hidden=\"true\"><span>{}</span></div>",
+            crate::html::esc(s)
+        )
+    });
+    let label = name.map_or_else(String::new, |n| format!("{}，", crate::html::esc(n)));
+    format!(
+        "<div class=\"table-block\">{bar}<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}表格，可左右滑动\">{SCROLLS_NOTE}"
+    )
+}
+
+/// What follows the text a merged cell carries from the row above ([`Renderer::carry_down`]): wherever it is
+/// shown, read or put on a poster, it says it is the row above's, not written in this row (附件2 附表's row
+/// 8, whose units differ from the row above's, had been shown as 检查涉药单位（户次） without a word).
+pub const CARRIED: &str = "（同上）";
 
 /// Maps each library document's normalized 文号 to its slug.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -295,12 +318,21 @@ impl<'l> Renderer<'l> {
             Event::Start(Tag::Table(align)) => {
                 // Column alignment would be an inline `style`, which the site's CSP forbids.
                 let align = vec![Alignment::None; align.len()];
-                self.emit_html(TABLE_WRAP_OPEN);
+                let part = std::iter::once(&self.current)
+                    .chain(self.sections.iter().rev())
+                    .find(|s| s.depth == 2)
+                    .map(|s| s.title.as_str());
+                let title = &self.current.title;
+                let open = table_open(
+                    crate::citation::table_title(title, part).as_deref(),
+                    crate::citation::table_name(title, part).as_deref(),
+                );
+                self.emit_html(open);
                 self.emit(Event::Start(Tag::Table(align)));
             }
             Event::End(TagEnd::Table) => {
                 self.emit(Event::End(TagEnd::Table));
-                self.emit_html("</div>\n");
+                self.emit_html("</div></div>\n");
                 // The text after the table is the clause's (or the heading's) the table is in again.
                 if self.rows > 0 {
                     let at = self.current.text.len();
@@ -402,9 +434,9 @@ impl<'l> Renderer<'l> {
     /// At the end of a body row: an empty cell under a cell with text, before the row's last text, is a
     /// cell merged with the one above in the printed table (the extracted text keeps a merged cell's text
     /// in its first row only: 附表 3-2's 翟家所镇 row stands under 吕彦琪 and 吴宗智), so it carries the
-    /// text above it, written as `data-carried` on its `<td>` (shown in the row a link opens, and on its
-    /// poster; the cell stays empty, as written). An empty cell after the row's last text is blank (a
-    /// form's 得分).
+    /// text above it, marked as the row above's ([`CARRIED`]), written as `data-carried` on its `<td>`
+    /// (shown in the row a link opens and in a phone's cards, read aloud and put on the row's poster; the
+    /// cell stays empty, as written). An empty cell after the row's last text is blank (a form's 得分).
     fn carry_down(&mut self) {
         let t = &mut self.table;
         let last = t.row.iter().rposition(|c| !c.is_empty());
@@ -414,7 +446,7 @@ impl<'l> Renderer<'l> {
             }
             let above = t.above[column].clone();
             if let Some(Event::Html(open)) = self.out.get_mut(at) {
-                let attr = format!(" data-carried=\"{}\">", crate::html::esc(&above));
+                let attr = format!(" data-carried=\"{}{CARRIED}\">", crate::html::esc(&above));
                 *open = CowStr::from(open.replacen('>', &attr, 1));
             }
             t.row[column] = above;

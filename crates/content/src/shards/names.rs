@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::citation::{clause_id, clause_label};
+use crate::citation::{annex_in_figures, clause_id, clause_label};
 use crate::search::{normalize, DocRef, Fragment, Hit, RegionFilter};
 
 /// How many characters of a clause's text its answer shows (the rest is on its page).
@@ -115,7 +115,9 @@ impl Lookup {
         }
         let key = match clause_id(rest) {
             Some(id) => normalize(&clause_label(&id)),
-            None if rest.starts_with("附表") || rest.starts_with("附件") => normalize(rest),
+            None if rest.starts_with("附表") || rest.starts_with("附件") => {
+                normalize(&annex_in_figures(rest))
+            }
             None if number.is_some() && clause_like(rest) => normalize(rest),
             None => return None,
         };
@@ -303,6 +305,14 @@ mod tests {
             ),
             ("附表 3-4", look("附表 3-4", None, "附表 3-4")),
             ("附件4 附表", look("附件4 附表", None, "附件4 附表")),
+            // Numerals as people write them.
+            ("附件五", look("附件5", None, "附件五")),
+            ("附件四 附表", look("附件4 附表", None, "附件四 附表")),
+            (
+                "附件五 三（一）十一",
+                look("附件5 三（一）11", None, "附件五 三（一）十一"),
+            ),
+            ("三（一）十一", look("三（一）11", None, "三（一）十一")),
             (
                 "会卫计发〔2018〕203号",
                 look("会卫计发〔2018〕203号", None, ""),
