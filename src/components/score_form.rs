@@ -136,9 +136,10 @@ pub fn ScoreForm(
                 .collect_view()}
             <section class="calc-result" aria-live="polite">
                 <FormScore result=result />
+                // Scanned from the paper, the form as filled (its answers and fields are in the address):
+                // printed beside the score it opens (style.css), not pages after it.
+                <PrintedQr label="扫码打开这张填好的表" />
             </section>
-            // Scanned from the paper, the form as filled (its answers and fields are in the address).
-            <PrintedQr label="扫码打开这张填好的表" />
             <p class="print-note">
                 // The date of the self-check, if given; the print date is the footer's (once on the paper).
                 {move || {

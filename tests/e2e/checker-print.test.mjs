@@ -338,6 +338,12 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
   // Its QR code, drawn once the page is idle: scanned from the paper, the form as filled (it had only the
   // address, 200 characters to type).
   await page.locator('[data-testid="printed-qr"] svg[data-testid="print-qr"]').waitFor({ state: 'attached' });
+  // Beside the score and grade it opens (it had printed a page after the score).
+  const side = await page.evaluate(() => {
+    const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    return { head: box('.form-view .result-head'), code: box('[data-testid="printed-qr"]') };
+  });
+  assert.ok(side.code.left >= side.head.right && side.code.top < side.head.bottom && side.code.bottom > side.head.top, `beside the score: ${JSON.stringify(side)}`);
   const dir = fs.mkdtempSync('/tmp/wudu-print-');
   const pdf = await page.pdf({ format: 'A4' });
   // Compact: 5 sheets, each row's question, rule and ticks on one sheet (at the screen's size of type, 10,
@@ -351,9 +357,13 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
   // missed at 150 dpi; it is 34 mm).
   execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/form-%d.png`, `${dir}/form.pdf`]);
   const codes = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).flatMap((f) => {
-    try { return [execFileSync('zbarimg', ['-q', '--raw', `${dir}/${f}`]).toString().trim()]; } catch { return []; }
+    try { return [[execFileSync('zbarimg', ['-q', '--raw', `${dir}/${f}`]).toString().trim(), Number(f.match(/(\d+)\.png$/)[1])]]; } catch { return []; }
   });
-  assert.deepEqual(codes, [page.url()], 'one code on the paper, opening the form as filled');
+  assert.deepEqual(codes.map(([code]) => code), [page.url()], 'one code on the paper, opening the form as filled');
+  // On the sheet with the score (79 / 95), whole.
+  const sheet = codes[0][1];
+  const onSheet = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', `-dFirstPage=${sheet}`, `-dLastPage=${sheet}`, '-o', '-', `${dir}/form.pdf`]).toString().replace(/\s+/g, '');
+  assert.ok(onSheet.includes('79/95'), `the score on the code's sheet (${sheet}): ${onSheet.slice(-200)}`);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
