@@ -396,11 +396,18 @@ fn read_page(hash: &str) -> PosterText {
         .ok()
         .flatten()
         .map(|e| text_of(&e));
-    // A table row is carried cell by cell (row_excerpt), not cut into sentences.
+    // A table row is carried cell by cell (row_excerpt), not cut into sentences; a merged cell's text as
+    // the row's own, since a poster has no row above for （同上） to point to (序号：1（同上） had printed).
     let row = target
         .as_ref()
         .filter(|el| el.tag_name() == "TR")
-        .and_then(super::read_aloud::row_cells);
+        .and_then(super::read_aloud::row_cells)
+        .map(|cells| {
+            cells
+                .iter()
+                .map(|c| c.replace(policy_content::model::CARRIED, ""))
+                .collect::<Vec<_>>()
+        });
     // The clause by its number in the document (附件5 三（二）3), so the poster says where it is from.
     let clause = target
         .and_then(|el| {
@@ -742,6 +749,12 @@ mod tests {
                 "short cells side by side",
                 cells(&["序号：1", "姓名：吕彦琪", "乡镇：翟家所镇"]),
                 vec!["序号：1，姓名：吕彦琪，乡镇：翟家所镇。".to_string()],
+                true,
+            ),
+            (
+                "a form's blank to fill in: no stop after its colon",
+                cells(&["序号：10", "类别：责令改正数量（件）", "数量：总数："]),
+                vec!["序号：10，类别：责令改正数量（件），数量：总数：".to_string()],
                 true,
             ),
             (

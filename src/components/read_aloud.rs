@@ -161,16 +161,20 @@ pub(crate) fn row_cells(tr: &web_sys::Element) -> Option<Vec<String>> {
 }
 
 /// Cells (or a row's pieces) read one after another: a comma between them, but after a cell that ends its
-/// sentence (…保障范围。: the next had begun with one, ，考核评价：…), and a full stop at the end.
+/// sentence (…保障范围。: the next had begun with one, ，考核评价：…), and a full stop at the end; after a
+/// form's blank to fill in (总数：), a space and no stop (数量：总数：。 had printed).
 pub(crate) fn join_cells(cells: &[String]) -> String {
+    let blank = |row: &str| row.ends_with(['：', ':']);
     let mut row = String::new();
     for part in cells {
-        if !row.is_empty() && !crate::sentences::ends_sentence(&row) {
+        if blank(&row) {
+            row.push('　');
+        } else if !row.is_empty() && !crate::sentences::ends_sentence(&row) {
             row.push('，');
         }
         row.push_str(part);
     }
-    if !crate::sentences::ends_sentence(&row) {
+    if !blank(&row) && !crate::sentences::ends_sentence(&row) {
         row.push('。');
     }
     row

@@ -534,6 +534,9 @@ test('会宁, an insured person who is not poor, with one of the 50 diseases: th
   const alike = notTheirs.filter((n) => /免押金|一站式/.test(n));
   assert.ok(alike.length >= 2, notTheirs.join(' | '));
   for (const name of alike) assert.match(name, /^在县内/, `${name}: says where it holds`);
+  // The clause that names no one is said, with its words, to the reader it is listed as not for.
+  const deposit = page.locator('details.not-for-you li').filter({ hasText: '在县内定点医院住院，先诊疗后付费' });
+  assert.match(await deposit.textContent(), /附件5 三（一）4 写的是“患者在县域内各医疗机构住院不得收取押金”，没有写只给贫困人口/);
   assert.deepEqual(errors, []);
   await page.close();
 });

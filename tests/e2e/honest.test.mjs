@@ -152,13 +152,13 @@ test('a table\'s poster keeps each name under its own column, and its 出处 nam
   assert.doesNotMatch(points, /包抓科级干部：吴宗智/, points);
   assert.match(table.source, /县委办发〔2018〕83号 附表 3-2/);
   // A row's poster carries the row cell by cell under its table's title: 附件4 附表's row 7, whose
-  // 考核指标 had been cut at a comma and whose 分值 had been a point alone. Its 考核内容 is the merged cell's,
-  // said to be the row above's.
+  // 考核指标 had been cut at a comma and whose 分值 had been a point alone. Its 考核内容 and 问责主体 are the
+  // merged cells', carried as the row's own (a poster has no row above for （同上） to point to).
   const row = await posterSheet('/docs/huining-83/#t4-1-r7');
   assert.deepEqual(row.points, [
-    '序号：7，考核内容：医疗机构“组团式”帮扶工作（同上）。',
+    '序号：7，考核内容：医疗机构“组团式”帮扶工作。',
     '考核指标：2018 年，下达任务的医疗机构是否完成重点专科和薄弱学科建设任务，是否完成检验、病理、心电和消毒供应等 4 个县级医学中心建设（年度内有 1 个未开工或建设进度较慢的不得分，无任务的得 4 分）。',
-    '分值：4。',
+    '分值：4，问责主体：受援医院及负责人。',
   ]);
   assert.match(row.source, /县委办发〔2018〕83号 附件4 附表/);
   assert.equal(row.note, null, 'the whole row: not said to be an excerpt');

@@ -95,6 +95,12 @@ pub struct Section {
     pub clauses: Vec<(usize, String)>,
 }
 
+/// What follows the text a merged cell carries from the row above (`render`'s `carry_down`, as the page
+/// shows it in a row's `data-carried`): it says it is the row above's, not written in this row (附件2 附表's
+/// row 8, whose units differ from the row above's, had been shown as 检查涉药单位（户次） without a word). A
+/// row's poster, which has no row above, leaves it out.
+pub const CARRIED: &str = "（同上）";
+
 /// The id of body row `n` (from 1, through the section's tables) of a table in section `section`.
 pub fn row_id(section: &str, n: usize) -> String {
     format!("{section}-r{n}")

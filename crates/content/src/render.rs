@@ -13,7 +13,7 @@ use pulldown_cmark::{
 
 use crate::docnum;
 use crate::error::ContentError;
-use crate::model::{is_row_of, row_id, FrontMatter, RenderedDoc, Section, TocEntry};
+use crate::model::{is_row_of, row_id, FrontMatter, RenderedDoc, Section, TocEntry, CARRIED};
 
 /// The one place the Markdown dialect is chosen: CommonMark, GFM tables, `{#id}` heading attributes.
 /// No smart punctuation: the official text's quotes and dashes are kept as written.
@@ -43,11 +43,6 @@ fn table_open(shown: Option<&str>, name: Option<&str>) -> String {
         "<div class=\"table-block\">{bar}<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}表格，可左右滑动\">{SCROLLS_NOTE}"
     )
 }
-
-/// What follows the text a merged cell carries from the row above ([`Renderer::carry_down`]): wherever it is
-/// shown, read or put on a poster, it says it is the row above's, not written in this row (附件2 附表's row
-/// 8, whose units differ from the row above's, had been shown as 检查涉药单位（户次） without a word).
-pub const CARRIED: &str = "（同上）";
 
 /// Maps each library document's normalized 文号 to its slug.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -436,12 +431,15 @@ impl<'l> Renderer<'l> {
     /// in its first row only: 附表 3-2's 翟家所镇 row stands under 吕彦琪 and 吴宗智), so it carries the
     /// text above it, marked as the row above's ([`CARRIED`]), written as `data-carried` on its `<td>`
     /// (shown in the row a link opens and in a phone's cards, read aloud and put on the row's poster; the
-    /// cell stays empty, as written). An empty cell after the row's last text is blank (a form's 得分).
+    /// cell stays empty, as written). An empty cell after the row's last text is blank (a form's 得分),
+    /// but in the table's last column, which holds who answers for a row or a remark, not a figure to fill
+    /// in (附件4 附表's 问责主体: 受援医院及负责人。 stands for rows 5 to 9, as the 五督 form's data reads it).
     fn carry_down(&mut self) {
         let t = &mut self.table;
         let last = t.row.iter().rposition(|c| !c.is_empty());
+        let last_column = t.columns.len().saturating_sub(1);
         for (at, column) in std::mem::take(&mut t.under_text) {
-            if last.is_none_or(|last| column > last) {
+            if last.is_none_or(|last| column > last) && column != last_column {
                 continue;
             }
             let above = t.above[column].clone();

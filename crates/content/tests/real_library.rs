@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use policy_content::docnum;
 use policy_content::library::load_library;
 use policy_content::model::RenderedDoc;
+use policy_content::model::CARRIED;
 use policy_content::parse::split_front_matter;
-use policy_content::render::CARRIED;
 use policy_content::search::{normalize, SearchIndex};
 
 /// The slug and 文号 of every document, as in the table of `content/README.md`.
@@ -394,6 +394,14 @@ fn merged_cells_carry_the_text_above_them() {
         ("t2-1-r3", &["检查涉药单位（户次）"][..]),
         // 附表 3-1: the second row of item 3 is item 3's; its 得分 is blank.
         ("t3-1-r6", &["3", "建档立卡贫困户基本医疗保险工作"][..]),
+        // 附件4 附表: row 6 is under row 4's 考核内容 and row 5's 问责主体 (the last column, whose blanks
+        // are merged cells, as the 五督 form's data reads them); its 得分 is blank.
+        (
+            "t4-1-r6",
+            &["医疗机构“组团式”帮扶工作", "受援医院及负责人。"][..],
+        ),
+        // 附件2 附表: row 9's 数量 is to be filled in, not row 8's label.
+        ("t2-1-r9", &[][..]),
     ] {
         let row = row(id);
         let carried: Vec<&str> = row
