@@ -211,8 +211,9 @@ fn why_not_list(
                                     "："
                                     {first}
                                     " "
+                                    // Named as on paper (原文 alone printed with nothing to find it by).
                                     <a class="cite" href=b.source.href()>
-                                        "原文"
+                                        {b.source.link_text()}
                                     </a>
                                     {then.map(|w| view! { <p class="why">{w}</p> })}
                                 </li>

@@ -537,6 +537,11 @@ test('会宁, an insured person who is not poor, with one of the 50 diseases: th
   // The clause that names no one is said, with its words, to the reader it is listed as not for.
   const deposit = page.locator('details.not-for-you li').filter({ hasText: '在县内定点医院住院，先诊疗后付费' });
   assert.match(await deposit.textContent(), /附件5 三（一）4 写的是“患者在县域内各医疗机构住院不得收取押金”，没有写只给贫困人口/);
+  // Its link names, as on paper, the clause that says whom it is for (it had opened 附件5 三（一）4, which
+  // names no one, under 原文 alone).
+  assert.equal((await deposit.locator('a.cite').textContent()).trim(), '原文：县委办发〔2018〕83号 三（二）');
+  const oneStop = page.locator('details.not-for-you li').filter({ hasText: '“一站式”结算' });
+  assert.match(await oneStop.textContent(), /全面实现“一站式”结报，附表 3-1 说在医疗机构设立“一站式”结算服务窗口，都没有写是哪些人/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -511,9 +511,61 @@ test('a table row opened from a link says which table it is in: the table\'s nam
       assert.ok(next.some((t) => t.startsWith('附表 3-4')) && !next.some((t) => t.startsWith('附表 3-3')), `${width} px: the next table's bar: ${next}`);
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('.table-where > span:visible').count(), 0, 'not on paper');
+      // The opened row prints as the table does: no column names or （同上） in it alone.
+      const printed = await page.locator(`[id="${rows[0][0]}"]`).evaluate((tr) => [...tr.cells].flatMap((td) => [getComputedStyle(td, '::before').content, getComputedStyle(td, '::after').content]));
+      assert.ok(printed.every((c) => c === 'none'), `printed as the table: ${printed}`);
       assert.deepEqual(errors, []);
     } finally {
       await ctx.close();
     }
   }
+});
+
+test('a clause of an annex opened from a link says which annex it is in, over the document\'s bar; the document\'s own text does not; with JavaScript off and after the app takes over; not on paper', async () => {
+  // 附件5 三（一）4 had been shown under 县委办发〔2018〕83号　会宁县健康扶贫先锋行动实施意见 alone, as if in the
+  // document's own text (the checker's 原文 link for 县内住院免押金 opens it).
+  const top = (page) => page.evaluate(() => {
+    const at = document.elementsFromPoint(180, 12).find((e) => e.matches('.part-where > span, .doc-where > span'));
+    return at ? at.textContent.trim().replace(/\s+/g, ' ') : null;
+  });
+  const cases = [
+    ['a5-s3-1-4', '县委办发〔2018〕83号 附件5 健康扶贫责任落实行动工作方案'],
+    // The annex's own heading, opened: its bar, not the annex before's.
+    ['a5', '县委办发〔2018〕83号 附件5 健康扶贫责任落实行动工作方案'],
+    ['a2-s4-4', '县委办发〔2018〕83号 附件2 基层用药安全保障行动工作方案'],
+    // The document's own text: the document's bar.
+    ['s3-2', '县委办发〔2018〕83号 会宁县健康扶贫先锋行动实施意见'],
+  ];
+  const off = await launch({ javaScriptEnabled: false });
+  try {
+    const page = await off.newPage();
+    for (const [id, bar] of cases) {
+      await page.goto(`${server.base}/docs/huining-83/#${id}`);
+      await page.waitForTimeout(300);
+      assert.equal(await top(page), bar, `${id}, JavaScript off`);
+    }
+  } finally {
+    await off.close();
+  }
+  for (const width of [360, 1024]) {
+    const ctx = await launch({ viewport: { width, height: 780 } });
+    try {
+      for (const [id, bar] of cases) {
+        const { page, errors } = await open(ctx, `${server.base}/docs/huining-83/#${id}`);
+        await appReady(page);
+        const at = await settledTop(page, id);
+        assert.equal(await top(page), bar, `${id} at ${width} px`);
+        assert.ok(at >= 30 && at < 780 / 2, `${id} at ${width} px: below the bar, at ${at}`);
+        assert.deepEqual(errors, []);
+        await page.close();
+      }
+    } finally {
+      await ctx.close();
+    }
+  }
+  const { page } = await open(browser, `${server.base}/docs/huining-83/#a5-s3-1-4`);
+  await appReady(page);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.part-where > span:visible').count(), 0, 'not on paper');
+  await page.close();
 });

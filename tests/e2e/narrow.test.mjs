@@ -89,12 +89,14 @@ test('on a phone, at the largest text size, a table row a search hit opens is a 
       page: document.documentElement.scrollWidth };
   });
   assert.ok(row.mark.left >= 0 && row.mark.right <= row.width, `the word at ${JSON.stringify(row.mark)}`);
-  assert.deepEqual(row.cells.map((c) => c.label), ['序号', '考核内容', '考核指标', '分值'], 'the blank 得分 and 问责主体 left out');
+  // The blank 得分 left out; the 问责主体 the row shares with row 1 (a merged cell, the table's last column).
+  assert.deepEqual(row.cells.map((c) => c.label), ['序号', '考核内容', '考核指标', '分值', '问责主体'], 'the blank 得分 left out');
   for (const c of row.cells) {
     assert.ok(c.left >= 0 && c.right <= row.width, `${c.label} on the screen: ${c.left}–${c.right}`);
     assert.match(c.named, new RegExp(`^"${c.label}"`), `${c.label} named above its cell`);
   }
-  assert.equal(row.cells[1].carried, '相关部门配套政策制定、出台和执行情况', 'the merged 考核内容 carried');
+  assert.equal(row.cells[1].carried, '相关部门配套政策制定、出台和执行情况（同上）', 'the merged 考核内容 carried, said to be the row above\'s');
+  assert.equal(row.cells[4].carried, '各相关部门，各医疗机构。（同上）', 'and its 问责主体');
   assert.equal(row.scrolls, false, 'nothing to scroll sideways');
   assert.equal(row.note, 0, '可以左右滑动 not said');
   assert.ok(row.page <= row.width, 'the page does not scroll sideways');

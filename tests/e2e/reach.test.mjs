@@ -462,6 +462,7 @@ test('a section has a poster view with its title, key points, QR code, address a
   const scored = await open(browser, `${server.base}/docs/huining-83/#t4-1-r6`);
   await appReady(scored.page);
   await scored.page.getByRole('button', { name: '海报' }).click();
+  await scored.page.locator('[data-testid="poster"] .poster-points > li').first().waitFor();
   const points = await scored.page.locator('[data-testid="poster"] .poster-points > li').allTextContents();
   assert.ok(points.length > 1 && points.every((p) => !/^[，,]/.test(p.trim())), points.join(' | '));
   // Its 问责主体 is the merged cell's of row 5 (受援医院及负责人。), as the 五督 form's data reads it.

@@ -11,6 +11,16 @@ use serde::{Deserialize, Serialize};
 use crate::quote::QuoteError;
 use crate::site::doc_path;
 
+/// The number of the annex (附件 n) a section id is in: `a5-s3-2` and `a5` are in 附件5; `None` for the
+/// document's own text and any id that starts with an a, such as `annexes`.
+pub fn annex_number(section: &str) -> Option<&str> {
+    section
+        .split('-')
+        .next()?
+        .strip_prefix('a')
+        .filter(|n| n.parse::<usize>().is_ok())
+}
+
 /// A section id as its clause number in the document's own numbering: `s3-1-2-6` is 三（一）2（6）,
 /// `a5-s3-2-1` is 附件5 三（二）1 (levels 一、 （一） 1. （1）, as the documents number them).
 pub fn clause_label(section: &str) -> String {
@@ -20,12 +30,7 @@ pub fn clause_label(section: &str) -> String {
     ];
     let mut out = String::new();
     let mut parts = section.split('-').peekable();
-    // 附件 n: `a` and the annex's number (not any id that starts with an a, such as `annexes`).
-    if let Some(a) = parts
-        .peek()
-        .and_then(|p| p.strip_prefix('a'))
-        .filter(|n| n.parse::<usize>().is_ok())
-    {
+    if let Some(a) = annex_number(section) {
         out.push_str(&format!("附件{a} "));
         parts.next();
     }

@@ -146,6 +146,10 @@ struct Renderer<'l> {
     rows: usize,
     /// The open table's head and rows, as far as read.
     table: OpenTable,
+    /// The document's 文号, which its parts' bars say.
+    number: String,
+    /// Past the first annex's heading: each part's heading has its bar.
+    in_annexes: bool,
 }
 
 /// What the renderer keeps of the table being read: its columns' names, which every body cell carries
@@ -186,6 +190,8 @@ impl<'l> Renderer<'l> {
             sections: Vec::new(),
             rows: 0,
             table: OpenTable::default(),
+            number: meta.doc_number.clone(),
+            in_annexes: false,
             current: Section {
                 id: "top".into(),
                 title: meta.short_title.clone(),
@@ -433,13 +439,16 @@ impl<'l> Renderer<'l> {
     /// (shown in the row a link opens and in a phone's cards, read aloud and put on the row's poster; the
     /// cell stays empty, as written). An empty cell after the row's last text is blank (a form's 得分),
     /// but in the table's last column, which holds who answers for a row or a remark, not a figure to fill
-    /// in (附件4 附表's 问责主体: 受援医院及负责人。 stands for rows 5 to 9, as the 五督 form's data reads it).
+    /// in (附件4 附表's 问责主体: 受援医院及负责人。 stands for rows 5 to 9, as the 五督 form's data reads it),
+    /// unless the row holds text in its first cell alone (its 总分： row).
     fn carry_down(&mut self) {
         let t = &mut self.table;
         let last = t.row.iter().rposition(|c| !c.is_empty());
-        let last_column = t.columns.len().saturating_sub(1);
+        // The last column carries in a row of the table's own (not a summary row, 总分： in its first cell
+        // alone, which had been given the 问责主体 above it).
+        let last_column = (last > Some(0)).then(|| t.columns.len().saturating_sub(1));
         for (at, column) in std::mem::take(&mut t.under_text) {
-            if last.is_none_or(|last| column > last) && column != last_column {
+            if last.is_none_or(|last| column > last) && Some(column) != last_column {
                 continue;
             }
             let above = t.above[column].clone();
@@ -521,6 +530,17 @@ impl<'l> Renderer<'l> {
         let depth = h.level as u8;
         let mut inner = String::new();
         pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
+        // From the first annex on, each part says which it is at the top of the screen (the bar of the part
+        // last scrolled past covers the one before, and the document's: style.css `.part-where`): a clause
+        // of 附件5 opened from a link had been shown under the document's title alone, as if in its text.
+        self.in_annexes |= depth == 2 && crate::citation::annex_number(&id).is_some();
+        if depth == 2 && self.in_annexes {
+            self.emit_html(format!(
+                "<div class=\"part-where\" aria-hidden=\"true\"><span>{}　{}</span></div>\n",
+                crate::html::esc(&self.number),
+                crate::html::esc(&title)
+            ));
+        }
         self.emit_html(format!(
             "<h{depth} id=\"{id}\">{} <a class=\"sec-link\" href=\"#{id}\" aria-label=\"分享：复制本节链接\"></a></h{depth}>\n",
             inner.trim_end()

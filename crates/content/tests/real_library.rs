@@ -402,6 +402,8 @@ fn merged_cells_carry_the_text_above_them() {
         ),
         // 附件2 附表: row 9's 数量 is to be filled in, not row 8's label.
         ("t2-1-r9", &[][..]),
+        // 附件4 附表's 总分 row: a summary, under no 问责主体.
+        ("t4-1-r27", &[][..]),
     ] {
         let row = row(id);
         let carried: Vec<&str> = row
@@ -413,4 +415,37 @@ fn merged_cells_carry_the_text_above_them() {
         let cells: Vec<String> = cells.iter().map(|c| format!("{c}{CARRIED}")).collect();
         assert_eq!(carried, cells, "{row}");
     }
+}
+
+/// From a document's first annex on, each part's heading has a bar before it that says the document's 文号
+/// and the part (style.css `.part-where`); the document's own text has none.
+#[test]
+fn parts_from_the_first_annex_say_which_they_are() {
+    let docs = library();
+    let bars = |slug: &str| -> Vec<String> {
+        let html = &docs.iter().find(|d| d.meta.slug == slug).expect(slug).html;
+        html.split("<div class=\"part-where\" aria-hidden=\"true\"><span>")
+            .skip(1)
+            .map(|b| b[..b.find("</span>").expect("closed")].to_string())
+            .collect()
+    };
+    let shown = bars("huining-83");
+    let want: Vec<String> = [
+        "附件1 签约服务提质增效行动工作方案",
+        "附件2 基层用药安全保障行动工作方案",
+        "附件3 干部包抓政策落实行动工作方案",
+        "附件4 监督检查“五督”行动工作方案",
+        "附件5 健康扶贫责任落实行动工作方案",
+    ]
+    .iter()
+    .map(|p| format!("县委办发〔2018〕83号　{p}"))
+    .collect();
+    assert_eq!(shown[..want.len()], want[..], "{shown:?}");
+    // The editors' notes after the annexes have theirs (else 附件5's would stand over them).
+    assert!(
+        shown.len() > want.len() && shown[want.len()..].iter().all(|b| b.contains("编者注")),
+        "{shown:?}"
+    );
+    // A document without annexes has none.
+    assert!(bars("gansu-165").is_empty());
 }

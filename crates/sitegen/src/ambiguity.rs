@@ -66,7 +66,7 @@ pub fn render(items: &[Ambiguity]) -> Result<String, String> {
                     context! {
                         says => p.says,
                         quote => p.cite.quote,
-                        number => p.cite.number,
+                        number => p.cite.label(),
                         href => p.cite.href(),
                     }
                 })
@@ -115,7 +115,8 @@ quote = "未达到85%的"
             marked.contains("?hl=") && marked.ends_with("#s2"),
             "{marked}"
         );
-        assert!(html.contains(&format!("<a href=\"{marked}\">甘卫发〔2018〕165号</a>")));
+        // Named as on paper, with its clause (a link saying only the 文号 told nothing of which passage it opens).
+        assert!(html.contains(&format!("<a href=\"{marked}\">甘卫发〔2018〕165号 二</a>")));
         assert!(html.contains("<strong>另一种理解：</strong>字面理解"));
         assert!(html.contains("<strong>本站默认的理解：</strong>先兜底到85%"));
     }
