@@ -357,9 +357,17 @@ fn read_page(hash: &str) -> PosterText {
             (h1.clone(), following(el, String::new()))
         }
         Some(el) if heading_level(el).is_some() => (heading_path(el), following(el, String::new())),
-        // A table row under its table's title, each cell after its column's heading, as 朗读 reads it.
+        // A table row under its table's title, each cell after its column's heading, as 朗读 reads it; a
+        // table its document does not number under its part's name too (附件4 附表 …: 附表　… alone had not
+        // told 附件2's from 附件4's), as the table's bar on the page says it.
         Some(el) if el.tag_name() == "TR" => (
-            table_title(el).unwrap_or_else(|| h1.clone()),
+            table_title(el).map_or_else(
+                || h1.clone(),
+                |t| {
+                    let part = part_of(el).map(|p| text_of(&p));
+                    policy_content::citation::table_title(&t, part.as_deref()).unwrap_or(t)
+                },
+            ),
             (
                 super::read_aloud::row_text(el).unwrap_or_else(|| text_of(el)),
                 true,

@@ -202,8 +202,10 @@ const KB = 1000;
 // document: the search chunk 28.1 → 29.8 KB, budget 29 → 30; the checker's caveat said once above what
 // depends on the category: 177.0 KB.
 // 2026-12-06 (ninth session): an annex's and a clause's numerals as people write them (附件五 三（一）十一)
-// read as the numbers the documents print: the search chunk 29.8 → 30.1 KB, budget 30 → 31.
-const BUDGET = { reader: 180 * KB, calc: 82 * KB, checker: 177 * KB };
+// read as the numbers the documents print: the search chunk 29.8 → 30.1 KB, budget 30 → 31. Then 不适合您's
+// links named with their clauses (原文：县委办发〔2018〕83号 三（二）), a row's poster cell by cell and titled as
+// its table's bar: checker 176.9 → 177.0 KB, budget 177 → 178.
+const BUDGET = { reader: 180 * KB, calc: 82 * KB, checker: 178 * KB };
 /** Brotli budget of the reader's search chunk (`-search.wasm` and the chunk it shares with the lazy one,
  * `-chunk_<n>.wasm`): fetched by the search page alone, with the index's manifest. 2026-12-05: 23.9 KB;
  * 2026-12-06: 29.8 KB, then 30.1. */

@@ -139,8 +139,9 @@ async function posterSheet(path) {
   const points = await sheet.locator('.poster-points li').allTextContents();
   const source = await sheet.locator('.poster-source').textContent();
   const note = (await sheet.getByText('以上是节选').count()) ? await sheet.getByText('以上是节选').textContent() : null;
+  const title = await sheet.locator('.poster-title').textContent();
   await page.close();
-  return { points, source, note };
+  return { points, source, note, title };
 }
 
 test('a table\'s poster keeps each name under its own column, and its 出处 names the table', async () => {
@@ -161,6 +162,8 @@ test('a table\'s poster keeps each name under its own column, and its 出处 nam
     '分值：4，问责主体：受援医院及负责人。',
   ]);
   assert.match(row.source, /县委办发〔2018〕83号 附件4 附表/);
+  // Its title names the annex too, as the table's bar does (附表　… alone had not told 附件2's from 附件4's).
+  assert.equal(row.title, '附件4 附表　健康扶贫先锋行动“五督”工作任务考核表');
   assert.equal(row.note, null, 'the whole row: not said to be an excerpt');
   // Four short sentences, none with a figure: all carried (the last, what the patient pays at the window,
   // had been left out of a poster with room to spare).

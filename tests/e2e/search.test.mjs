@@ -502,7 +502,7 @@ test('a clause\'s or document\'s number as a poster prints it opens what it name
   assert.deepEqual((await answer()).links, [['附件5 三（一）11', '/docs/huining-83/#a5-s3-1-11']]);
   await namedCount(page);
   // Numerals as people write them: an annex's and a clause's.
-  for (const q of ['附件五 三（一）十一', '县委办发〔2018〕83号 附件五 三（一）十一']) {
+  for (const q of ['附件五 三（一）十一', '县委办发〔2018〕83号 附件五 三（一）十一', '附件五 三（一）第十一条']) {
     await page.goto(`${server.base}/search/?q=${encodeURIComponent(q)}`);
     await appReady(page);
     await named.locator('li a').first().waitFor();

@@ -62,7 +62,8 @@ pub const SOURCE: &str = "原文：";
 
 /// The section id of a clause number as a reader writes it, the inverse of [`clause_label`]: `三（一）2（6）`
 /// is `s3-1-2-6`, `附件5 三（二）1` is `a5-s3-2-1`. Spaces, a `、` or `.` after a level and half-width
-/// brackets are allowed, and Chinese numerals for an annex and the level after `（一）` (`附件五 三（一）十一`). `None` for anything else, and for a bare top level (`三`, `三、`: a word of any
+/// brackets are allowed, and Chinese numerals for an annex and the level after `（一）` (`附件五 三（一）十一`),
+/// that level said as an item too (`第十一条`, `第11项`). `None` for anything else, and for a bare top level (`三`, `三、`: a word of any
 /// text) unless an 附件 names it.
 pub fn clause_id(label: &str) -> Option<String> {
     let chars: Vec<char> = label
@@ -120,7 +121,16 @@ pub fn clause_id(label: &str) -> Option<String> {
     if eat(&mut at, '（') {
         parts.push(chinese(&mut at)?.to_string());
         eat(&mut at, '）').then_some(())?;
-        if let Some(n) = digits(&mut at).or_else(|| chinese(&mut at)) {
+        // 第十一条 / 第11项 as people say the item.
+        let said = eat(&mut at, '第');
+        let item = digits(&mut at).or_else(|| chinese(&mut at));
+        if said && item.is_none() {
+            return None;
+        }
+        if let Some(n) = item {
+            if said && !eat(&mut at, '条') {
+                eat(&mut at, '项');
+            }
             eat(&mut at, '.');
             parts.push(n.to_string());
             if eat(&mut at, '（') {
@@ -455,6 +465,9 @@ mod tests {
             ("三（一）十一", Some("s3-1-11")),
             ("三（一）二十五", None),
             ("附件十 一", Some("a10-s1")),
+            ("附件五 三（一）第十一条", Some("a5-s3-1-11")),
+            ("三（一）第11项", Some("s3-1-11")),
+            ("三（一）第", None),
         ] {
             assert_eq!(clause_id(label).as_deref(), id, "{label}");
             if let Some(id) = id {
