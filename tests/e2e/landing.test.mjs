@@ -529,10 +529,10 @@ test('a clause of an annex opened from a link says which annex it is in, over th
     return at ? at.textContent.trim().replace(/\s+/g, ' ') : null;
   });
   const cases = [
-    ['a5-s3-1-4', '县委办发〔2018〕83号 附件5 健康扶贫责任落实行动工作方案'],
+    ['a5-s3-1-4', '附件5 健康扶贫责任落实行动工作方案（县委办发〔2018〕83号）'],
     // The annex's own heading, opened: its bar, not the annex before's.
-    ['a5', '县委办发〔2018〕83号 附件5 健康扶贫责任落实行动工作方案'],
-    ['a2-s4-4', '县委办发〔2018〕83号 附件2 基层用药安全保障行动工作方案'],
+    ['a5', '附件5 健康扶贫责任落实行动工作方案（县委办发〔2018〕83号）'],
+    ['a2-s4-4', '附件2 基层用药安全保障行动工作方案（县委办发〔2018〕83号）'],
     // The document's own text: the document's bar.
     ['s3-2', '县委办发〔2018〕83号 会宁县健康扶贫先锋行动实施意见'],
   ];

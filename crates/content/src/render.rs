@@ -535,10 +535,11 @@ impl<'l> Renderer<'l> {
         // of 附件5 opened from a link had been shown under the document's title alone, as if in its text.
         self.in_annexes |= depth == 2 && crate::citation::annex_number(&id).is_some();
         if depth == 2 && self.in_annexes {
+            // The part first, the 文号 after it: at the largest text size the 文号 had filled the bar.
             self.emit_html(format!(
-                "<div class=\"part-where\" aria-hidden=\"true\"><span>{}　{}</span></div>\n",
-                crate::html::esc(&self.number),
-                crate::html::esc(&title)
+                "<div class=\"part-where\" aria-hidden=\"true\"><span>{}（{}）</span></div>\n",
+                crate::html::esc(&title),
+                crate::html::esc(&self.number)
             ));
         }
         self.emit_html(format!(

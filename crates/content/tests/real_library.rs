@@ -417,8 +417,8 @@ fn merged_cells_carry_the_text_above_them() {
     }
 }
 
-/// From a document's first annex on, each part's heading has a bar before it that says the document's 文号
-/// and the part (style.css `.part-where`); the document's own text has none.
+/// From a document's first annex on, each part's heading has a bar before it that says the part and the
+/// document's 文号 (style.css `.part-where`); the document's own text has none.
 #[test]
 fn parts_from_the_first_annex_say_which_they_are() {
     let docs = library();
@@ -438,7 +438,7 @@ fn parts_from_the_first_annex_say_which_they_are() {
         "附件5 健康扶贫责任落实行动工作方案",
     ]
     .iter()
-    .map(|p| format!("县委办发〔2018〕83号　{p}"))
+    .map(|p| format!("{p}（县委办发〔2018〕83号）"))
     .collect();
     assert_eq!(shown[..want.len()], want[..], "{shown:?}");
     // The editors' notes after the annexes have theirs (else 附件5's would stand over them).
