@@ -21,16 +21,17 @@ pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// The wrapper that lets a wide table scroll sideways on a phone; focusable so it can be scrolled
-/// with the keyboard; its first line says so while the table is wider than it (style.css: a scroll-state
-/// query; not read aloud, which the region's label says, nor printed).
+/// The first line of the box that lets a wide table scroll sideways on a phone ([`table_open`]): it says
+/// so while the table is wider than the box (style.css: a scroll-state query; not read aloud, which the
+/// region's label says, nor printed).
 const SCROLLS_NOTE: &str =
     "<p class=\"scrolls-note hint no-print\" aria-hidden=\"true\">表格较宽，可以左右滑动。</p>";
 
 /// What a document's table opens with: a block holding, when the table has a name, the bar that says it at
 /// the top of the screen while its rows are read (a row opened from a link or a QR code is read with its
 /// table's name in view: 附表 3-2, 3-3 and 3-4 look alike; style.css `.table-where`), and the box that
-/// scrolls the table sideways, labelled with the name for screen readers.
+/// scrolls the table sideways on a phone, focusable so it can be scrolled with the keyboard, labelled with
+/// the name for screen readers.
 fn table_open(shown: Option<&str>, name: Option<&str>) -> String {
     let bar = shown.map_or_else(String::new, |s| {
         format!(
