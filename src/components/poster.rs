@@ -368,10 +368,8 @@ fn read_page(hash: &str) -> PosterText {
                     policy_content::citation::table_title(&t, part.as_deref()).unwrap_or(t)
                 },
             ),
-            (
-                super::read_aloud::row_text(el).unwrap_or_else(|| text_of(el)),
-                true,
-            ),
+            // Its points are its cells (`row`, below); its text only for a head row, which has none.
+            (text_of(el), true),
         ),
         // A clause under the title of the part it is in (an 附件's own title, not the notice's).
         Some(el) => (

@@ -21,6 +21,14 @@ pub fn annex_number(section: &str) -> Option<&str> {
         .filter(|n| n.parse::<usize>().is_ok())
 }
 
+/// The characters of a number written in Chinese numerals, as the documents number their levels.
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// A number written in Chinese numerals (`十一` is 11), up to 二十, as [`clause_label`] writes it.
+fn numeral_value(word: &str) -> Option<usize> {
+    (1..=20).find(|&n| clause_label(&format!("s{n}")) == word)
+}
+
 /// A section id as its clause number in the document's own numbering: `s3-1-2-6` is 三（一）2（6）,
 /// `a5-s3-2-1` is 附件5 三（二）1 (levels 一、 （一） 1. （1）, as the documents number them).
 pub fn clause_label(section: &str) -> String {
@@ -90,15 +98,11 @@ pub fn clause_id(label: &str) -> Option<String> {
     // A number in Chinese numerals, up to 二十 (or `most` characters of them), passed over only if it is one.
     let chinese_upto = |at: &mut usize, most: usize| {
         let mut end = *at;
-        while end - *at < most
-            && chars
-                .get(end)
-                .is_some_and(|c| "一二三四五六七八九十".contains(*c))
-        {
+        while end - *at < most && chars.get(end).is_some_and(|c| NUMERALS.contains(*c)) {
             end += 1;
         }
         let word: String = chars[*at..end].iter().collect();
-        let n = (1..=20).find(|&n| clause_label(&format!("s{n}")) == word)?;
+        let n = numeral_value(&word)?;
         *at = end;
         Some(n)
     };
@@ -149,9 +153,9 @@ pub fn annex_in_figures(name: &str) -> std::borrow::Cow<'_, str> {
         return name.into();
     };
     let end = rest
-        .find(|c: char| !"一二三四五六七八九十".contains(c))
+        .find(|c: char| !NUMERALS.contains(c))
         .unwrap_or(rest.len());
-    match (1..=20).find(|&n| clause_label(&format!("s{n}")) == rest[..end]) {
+    match numeral_value(&rest[..end]) {
         Some(n) => format!("附件{n}{}", &rest[end..]).into(),
         None => name.into(),
     }

@@ -301,29 +301,22 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         category: c.clone(),
         ..person.clone()
     });
+    // With no age given, for a rule of an age range: why it fails for `p` at the range's bottom age, if it
+    // does (the one place the rule is tried at an age the person did not give).
+    let at_youngest = |p: &Person| {
+        rule.age
+            .filter(|_| p.age.is_none())
+            .map(|range| failure_at(data, rule, p, Some(range.min)))
+    };
     // Why the rule fails for `p`: with no age given, the other condition it fails at any age in its range,
     // if it fails one (0–6岁残疾儿童 for a person with no disability had been given the missing age as the
     // reason), else the missing age.
-    let fails = |p: &Person| match rule.age.filter(|_| p.age.is_none()) {
-        Some(range) => {
-            failure_at(data, rule, p, Some(range.min)).or_else(|| failure(data, rule, p))
-        }
-        None => failure(data, rule, p),
-    };
+    let fails = |p: &Person| at_youngest(p).flatten().or_else(|| failure(data, rule, p));
     let otherwise = member.as_ref().map(fails);
     let depends_on_category = matches!(otherwise, Some(None));
     // No age given, and a rule for an age range: it depends on the age if it holds at one (a 眉山 resident
     // who left the age out had been told the free check-up was not for them).
-    let depends_on_age = person.age.is_none()
-        && rule.age.is_some_and(|range| {
-            failure_at(
-                data,
-                rule,
-                member.as_ref().unwrap_or(person),
-                Some(range.min),
-            )
-            .is_none()
-        });
+    let depends_on_age = matches!(at_youngest(member.as_ref().unwrap_or(person)), Some(None));
     let why_not = match otherwise {
         // Both unknown: whom it is for, then the age.
         Some(Some(other)) if depends_on_age => fails(person).map(|whom| format!("{whom}{other}")),
