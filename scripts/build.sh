@@ -36,13 +36,13 @@ mkdir -p target/shells target/min
 # What every first visit downloads ships without the comments, which are for the people who change it: the
 # stylesheet's (1.35 KB of its 7 KB brotli; CSS comments do not nest and no string in it holds "/*"), with
 # no space around its braces and semicolons either (no string in it holds one: -0.15 KB), the loader's
-# whole-line `//` comments (1.0 → 0.6 KB) and the shell page's HTML comments (860 bytes in every page). The
+# and bars.js's whole-line `//` comments (loader: 1.0 → 0.6 KB) and the shell page's HTML comments (860 bytes in every page). The
 # shell's copy per bundle points Trunk at these copies.
 perl -0pe 's{/\*.*?\*/}{}gs; s{\s*([{};])\s*}{$1}g' public/style.css > target/min/style.css
-perl -ne 'print unless m{^\s*//}' public/loader.js > target/min/loader.js
+for js in loader bars; do perl -ne 'print unless m{^\s*//}' public/$js.js > target/min/$js.js; done
 for b in $bundles; do
   entry="web/.bundle-$b.html"
-  sed -e "s/zct-reader/zct-$b/" -e "s#\.\./public/\(style\.css\|loader\.js\)#../target/min/\1#" web/shell.html |
+  sed -e "s/zct-reader/zct-$b/" -e "s#\.\./public/\(style\.css\|loader\.js\|bars\.js\)#../target/min/\1#" web/shell.html |
     perl -0pe 's{[ \t]*<!--.*?-->\n?}{}gs' > "$entry"
   echo "==> trunk build --release (bundle $b)" >&2
   trunk build --release --dist "$stage/$b" "$entry"

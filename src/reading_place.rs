@@ -59,11 +59,20 @@ pub fn scroll_to_hash() {
         show_sideways(w);
     }
     let (el, top) = match words.filter(below_the_screen) {
-        Some(words) => {
-            let top = screen_height().unwrap_or(0.0) * WORDS_AT;
-            put_at(&words, top);
-            (words, top)
-        }
+        Some(words) => match row_with(&words) {
+            // Words in a table's row: the row from its start (its 序号 and first cells say which row it is,
+            // under the bars that name the table), when the words fit on the screen with it.
+            Some(row) => {
+                let top = scroll_margin_top(&row);
+                put_at(&row, top);
+                (row, top)
+            }
+            None => {
+                let top = screen_height().unwrap_or(0.0) * WORDS_AT;
+                put_at(&words, top);
+                (words, top)
+            }
+        },
         None => {
             // Where `scroll_into_view` puts it (below its scroll margin), not where a page still too short
             // to scroll that far left it: a heading near the end of the build's page, held there as the app
@@ -112,6 +121,18 @@ fn show_sideways(el: &web_sys::Element) {
 
 /// How far down the screen asked-for words are put when the clause's start cannot be shown with them.
 const WORDS_AT: f64 = 0.25;
+
+/// The table row (`tr[id]`) `words` are in, if they are in one and the row's start, put below the bars
+/// (its scroll margin), can be shown with them: on a phone a row is a card as tall as the screen, and
+/// words low in it, put a quarter down the screen, had left its 序号 and first cells above it.
+fn row_with(words: &web_sys::Element) -> Option<web_sys::Element> {
+    let row = words.closest("tr[id]").ok().flatten()?;
+    let (from, to) = (
+        row.get_bounding_client_rect().top(),
+        words.get_bounding_client_rect().bottom(),
+    );
+    (to - from + scroll_margin_top(&row) <= screen_height()?).then_some(row)
+}
 
 /// Whether `el` ends below the screen (the clause's start and the words cannot both be shown).
 fn below_the_screen(el: &web_sys::Element) -> bool {

@@ -29,7 +29,8 @@ pub fn BenefitItem(
                     })}
                 <ul class="cites">
                     {std::iter::once(&b.source)
-                        .chain(b.also.iter())
+                        .chain(&b.also)
+                        .chain(&b.noted)
                         .map(|c| {
                             view! {
                                 <li>

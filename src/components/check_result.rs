@@ -215,6 +215,20 @@ fn why_not_list(
                                     <a class="cite" href=b.source.href()>
                                         {b.source.link_text()}
                                     </a>
+                                    // The clause a note quotes, after the rule's own (the note had named
+                                    // 附件5 三（一）4 with no way to it).
+                                    {b
+                                        .noted
+                                        .iter()
+                                        .map(|c| {
+                                            view! {
+                                                "；"
+                                                <a class="cite" href=c.href()>
+                                                    {c.label()}
+                                                </a>
+                                            }
+                                        })
+                                        .collect_view()}
                                     {then.map(|w| view! { <p class="why">{w}</p> })}
                                 </li>
                             }

@@ -14,7 +14,29 @@ struct PosterText {
     title: String,
     points: Excerpt,
     source: String,
+    /// A cell of the row is blank in the table and carries the row above's text, marked [`INFERRED`].
+    inferred: bool,
 }
+
+/// How a row's poster marks a cell that is blank in the table and carries the text above it (the page's
+/// （同上）: a poster has no row above for it to point to, and 序号：1（同上） had printed).
+const INFERRED: &str = "＊";
+
+/// A row's cell as its poster carries it: a merged cell's text (`…（同上）`) marked [`INFERRED`] after its
+/// words, before the stop that ends them (受援医院及负责人＊。).
+fn inferred_marked(cell: &str) -> String {
+    let Some(text) = cell.strip_suffix(policy_content::model::CARRIED) else {
+        return cell.to_string();
+    };
+    let words = text.trim_end_matches(['。', '；', '，']);
+    format!("{words}{INFERRED}{}", &text[words.len()..])
+}
+
+/// Said under a row's points when a cell is marked [`INFERRED`]: the merge is the site's inference (the
+/// document's 编者注 says how it is made), not the table's words (附件2 附表's row 8 had been given the
+/// 类别 above it as its own).
+const INFERRED_NOTE: &str =
+    "＊原表这一格是空的，这里填的是上一行的内容（本站按表格位置推断的合并格）。";
 
 fn text_of(el: &web_sys::Element) -> String {
     el.clone()
@@ -297,6 +319,7 @@ fn summary(doc: &web_sys::Document) -> Option<PosterText> {
         title,
         points,
         source,
+        inferred: false,
     })
 }
 
@@ -402,18 +425,16 @@ fn read_page(hash: &str) -> PosterText {
         .ok()
         .flatten()
         .map(|e| text_of(&e));
-    // A table row is carried cell by cell (row_excerpt), not cut into sentences; a merged cell's text as
-    // the row's own, since a poster has no row above for （同上） to point to (序号：1（同上） had printed).
+    // A table row is carried cell by cell (row_excerpt), not cut into sentences; a merged cell's text
+    // marked [`INFERRED`].
     let row = target
         .as_ref()
         .filter(|el| el.tag_name() == "TR")
         .and_then(super::read_aloud::row_cells)
-        .map(|cells| {
-            cells
-                .iter()
-                .map(|c| c.replace(policy_content::model::CARRIED, ""))
-                .collect::<Vec<_>>()
-        });
+        .map(|cells| cells.iter().map(|c| inferred_marked(c)).collect::<Vec<_>>());
+    let inferred = row
+        .as_ref()
+        .is_some_and(|cells| cells.iter().any(|c| c.contains(INFERRED)));
     // The clause by its number in the document (附件5 三（二）3), so the poster says where it is from.
     let clause = target
         .and_then(|el| {
@@ -445,6 +466,7 @@ fn read_page(hash: &str) -> PosterText {
         title,
         points: row.map_or_else(|| excerpt(&body, complete), |cells| row_excerpt(&cells)),
         source,
+        inferred,
     }
 }
 
@@ -519,6 +541,10 @@ pub fn Poster(
                                 </p>
                             }
                         })
+                }}
+                {move || {
+                    text.with(|t| t.inferred)
+                        .then(|| view! { <p class="poster-inferred">{INFERRED_NOTE}</p> })
                 }}
                 <div class="poster-qr" inner_html=move || qr().unwrap_or_default()></div>
                 <p class="poster-url">
@@ -730,6 +756,17 @@ mod tests {
     /// A table row on a poster: every cell, short neighbours side by side, each long one alone, in order
     /// (附件4 附表's row 7: its 考核指标 had been cut at a comma and its 分值 had been a point alone); a row
     /// too long for a poster has its longest cell cut and says it is an excerpt.
+    #[test]
+    fn a_merged_cell_is_marked_after_its_words_before_its_stop() {
+        use super::inferred_marked;
+        assert_eq!(
+            inferred_marked("问责主体：受援医院及负责人。（同上）"),
+            "问责主体：受援医院及负责人＊。"
+        );
+        assert_eq!(inferred_marked("序号：10（同上）"), "序号：10＊");
+        assert_eq!(inferred_marked("分值：4"), "分值：4");
+    }
+
     #[test]
     fn a_table_row_is_carried_cell_by_cell() {
         let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();

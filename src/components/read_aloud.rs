@@ -137,6 +137,11 @@ pub(crate) fn row_cells(tr: &web_sys::Element) -> Option<Vec<String>> {
     if labelled && tr.closest("thead").ok().flatten().is_some() {
         return None;
     }
+    // A summary line (总分：) is not under its first column's name (序号：总分： had been read).
+    let labelled = labelled
+        && !policy_content::model::is_summary_row(
+            &cells.iter().map(inner_text).collect::<Vec<_>>(),
+        );
     let parts: Vec<String> = cells
         .iter()
         .enumerate()

@@ -162,6 +162,7 @@ fn warm_up(lib: &mut Library, code: SearchCode) {
             })
             .to_vec(),
         score: 0,
+        more: Vec::new(),
     };
     let page = Page {
         named: Vec::new(),
@@ -628,7 +629,7 @@ fn Results(
                             if many {
                                 h.snippet.clear();
                             }
-                            hit_item(h.href(), h)
+                            hit_item(h.href(), h, "")
                         })
                         .collect_view()}
                 </ul>
@@ -652,15 +653,36 @@ fn Results(
             {page
                 .hits
                 .into_iter()
-                .map(|h| { hit_item(policy_content::mark::link(&h.href(), &query), h) })
+                .map(|h| hit_item(policy_content::mark::link(&h.href(), &query), h, &query))
                 .collect_view()}
         </ol>
     }
 }
 
-/// One hit in a list: its heading linked to `href`, its document and region, and its snippet (if it has
-/// one) with the matched words marked.
-fn hit_item(href: String, h: Hit) -> impl IntoView {
+/// The section's other clauses and rows that hold the query's words (`Hit::more`), each linked with the
+/// words marked, under the hit: a section is one hit, and the clauses after the one it opens had not been
+/// seen (眉山 三（一）2（5）, 白内障复明手术, under 2（4）).
+fn more_here(h: &Hit, query: &str) -> Option<impl IntoView> {
+    (!h.more.is_empty()).then(|| {
+        let links = h
+            .more
+            .iter()
+            .map(|(id, label)| {
+                let href = policy_content::citation::clause_href(&h.slug, id);
+                view! {
+                    " "
+                    <a href=policy_content::mark::link(&href, query)>{label.clone()}</a>
+                }
+            })
+            .collect_view();
+        view! { <p class="more-here">"这一节里还有："{links}</p> }
+    })
+}
+
+/// One hit in a list: its heading linked to `href`, its document and region, its snippet (if it has one)
+/// with the matched words marked, and the section's other clauses that hold `query`'s words.
+fn hit_item(href: String, h: Hit, query: &str) -> impl IntoView {
+    let more = more_here(&h, query);
     view! {
         <li>
             <a href=href>{h.section_title}</a>
@@ -699,6 +721,7 @@ fn hit_item(href: String, h: Hit) -> impl IntoView {
                         </p>
                     }
                 })}
+            {more}
         </li>
     }
 }

@@ -205,11 +205,18 @@ const KB = 1000;
 // read as the numbers the documents print: the search chunk 29.8 → 30.1 KB, budget 30 → 31. Then 不适合您's
 // links named with their clauses (原文：县委办发〔2018〕83号 三（二）), a row's poster cell by cell and titled as
 // its table's bar: checker 176.9 → 177.0 KB, budget 177 → 178.
-const BUDGET = { reader: 180 * KB, calc: 82 * KB, checker: 178 * KB };
+// 2026-12-06 (tenth session), two audits: a link escaped twice read, and one typed again with full-width ＝ and
+// ＆ keeping an escaped comma in its amount (fragment::site_part, in every bundle); words low in a table's row
+// opened from the row's start; a summary row (总分：) not under its first column's name; a search hit lists
+// its section's other clauses that hold the words (Hit::more, labelled in the search chunk): reader 179.25 →
+// 180.34 KB, budget 180 → 181. The calculator's main module reads an amount as people say it (1万2, 3千5)
+// and an assumed ratio as a bare percentage (80): calc main 81.44 → 82.09 KB, budget 82 → 83 (app path 200.7).
+const BUDGET = { reader: 181 * KB, calc: 83 * KB, checker: 178 * KB };
 /** Brotli budget of the reader's search chunk (`-search.wasm` and the chunk it shares with the lazy one,
  * `-chunk_<n>.wasm`): fetched by the search page alone, with the index's manifest. 2026-12-05: 23.9 KB;
- * 2026-12-06: 29.8 KB, then 30.1. */
-const SEARCH_BUDGET = 31 * KB;
+ * 2026-12-06: 29.8 KB, then 30.1; the tenth session's other clauses of a hit's section, found and labelled
+ * (search::other_runs, run_label): 31.25 KB, budget 31 → 32. */
+const SEARCH_BUDGET = 32 * KB;
 /** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
  * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
 // 2026-12-04 (night, later): the calculator, left for a step's clause and come Back (loaded again), is put

@@ -539,7 +539,10 @@ test('会宁, an insured person who is not poor, with one of the 50 diseases: th
   assert.match(await deposit.textContent(), /附件5 三（一）4 写的是“患者在县域内各医疗机构住院不得收取押金”，没有写只给贫困人口/);
   // Its link names, as on paper, the clause that says whom it is for (it had opened 附件5 三（一）4, which
   // names no one, under 原文 alone).
-  assert.equal((await deposit.locator('a.cite').textContent()).trim(), '原文：县委办发〔2018〕83号 三（二）');
+  // And, after it, the clause the note quotes, which had been named with no way to it.
+  const links = await deposit.locator('a.cite').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+  assert.deepEqual(links.map(([text]) => text), ['原文：县委办发〔2018〕83号 三（二）', '县委办发〔2018〕83号 附件5 三（一）4']);
+  assert.match(links[1][1], /^\/docs\/huining-83\/\?hl=[^#]+#a5-s3-1-4$/);
   const oneStop = page.locator('details.not-for-you li').filter({ hasText: '“一站式”结算' });
   assert.match(await oneStop.textContent(), /全面实现“一站式”结报，附表 3-1 说在医疗机构设立“一站式”结算服务窗口，都没有写是哪些人/);
   assert.deepEqual(errors, []);

@@ -140,8 +140,9 @@ async function posterSheet(path) {
   const source = await sheet.locator('.poster-source').textContent();
   const note = (await sheet.getByText('以上是节选').count()) ? await sheet.getByText('以上是节选').textContent() : null;
   const title = await sheet.locator('.poster-title').textContent();
+  const inferred = (await sheet.locator('.poster-inferred').count()) ? await sheet.locator('.poster-inferred').textContent() : null;
   await page.close();
-  return { points, source, note, title };
+  return { points, source, note, title, inferred };
 }
 
 test('a table\'s poster keeps each name under its own column, and its 出处 names the table', async () => {
@@ -154,13 +155,19 @@ test('a table\'s poster keeps each name under its own column, and its 出处 nam
   assert.match(table.source, /县委办发〔2018〕83号 附表 3-2/);
   // A row's poster carries the row cell by cell under its table's title: 附件4 附表's row 7, whose
   // 考核指标 had been cut at a comma and whose 分值 had been a point alone. Its 考核内容 and 问责主体 are the
-  // merged cells', carried as the row's own (a poster has no row above for （同上） to point to).
+  // merged cells', marked ＊ and said to be the site's inference under the points (a poster has no row
+  // above for （同上） to point to: 序号：1（同上） had printed; stated as the row's own, 附件2 附表's row 8 had
+  // been given the 类别 above it as a fact).
   const row = await posterSheet('/docs/huining-83/#t4-1-r7');
   assert.deepEqual(row.points, [
-    '序号：7，考核内容：医疗机构“组团式”帮扶工作。',
+    '序号：7，考核内容：医疗机构“组团式”帮扶工作＊。',
     '考核指标：2018 年，下达任务的医疗机构是否完成重点专科和薄弱学科建设任务，是否完成检验、病理、心电和消毒供应等 4 个县级医学中心建设（年度内有 1 个未开工或建设进度较慢的不得分，无任务的得 4 分）。',
-    '分值：4，问责主体：受援医院及负责人。',
+    '分值：4，问责主体：受援医院及负责人＊。',
   ]);
+  assert.match(row.inferred ?? '', /^＊原表这一格是空的，这里填的是上一行的内容/);
+  assert.equal((await posterSheet('/docs/huining-83/#t4-1-r1')).inferred, null, 'a row with nothing carried: no such note');
+  // The 总分 row is a summary line, not a 序号 (序号：总分： had printed).
+  assert.deepEqual((await posterSheet('/docs/huining-83/#t4-1-r27')).points, ['总分：']);
   assert.match(row.source, /县委办发〔2018〕83号 附件4 附表/);
   // Its title names the annex too, as the table's bar does (附表　… alone had not told 附件2's from 附件4's).
   assert.equal(row.title, '附件4 附表　健康扶贫先锋行动“五督”工作任务考核表');

@@ -146,11 +146,35 @@ test('a link cannot change a number the documents fix', async () => {
   await page.fill('#v0-total', '4001');
   await page.waitForFunction(() => /v=i,c,1,4001/.test(location.hash));
   assert.doesNotMatch(page.url(), /floor_ratio/, 'the refused part leaves the address');
-  // An assumed ratio out of range (75 for 0.75) is refused too; nothing is ever negative.
-  await page.goto(`${server.base}${calcLink('p=m&c=pr&a=basic_ratio_county:75&v=i,c,1,20000,20000,,')}`);
+  // An assumed ratio out of range (175) is refused too; nothing is ever negative.
+  await page.goto(`${server.base}${calcLink('p=m&c=pr&a=basic_ratio_county:175&v=i,c,1,20000,20000,,')}`);
   await appReady(page);
-  assert.match(await page.getByTestId('link-notices').textContent(), /不能是 75/);
+  assert.match(await page.getByTestId('link-notices').textContent(), /不能是 175/);
   assert.doesNotMatch(await page.textContent('main'), /-,|-\d/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// An assumed ratio typed as the field shows it without its %: 80 is 80%. Refused, the person had been shown
+// no result, while the link the page wrote (and its QR code) opened elsewhere at the assumed 90% with a
+// result (a resident's audit, 2026-12-06).
+test('an assumed ratio typed as a bare number is a percentage, the same on the screen and from its link', async () => {
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=m&c=pr&v=i,c,1,10000,10000,,')}`);
+  await appReady(page);
+  await page.locator('#assumptions summary').click();
+  const figures = [];
+  for (const typed of ['80%', '80']) {
+    await page.fill('#param-basic_ratio_county', typed);
+    await page.waitForFunction((t) => location.hash.includes(`basic_ratio_county:${encodeURIComponent(t)}`), typed);
+    assert.equal(await page.locator('#param-basic_ratio_county-err').textContent(), '', typed);
+    figures.push(await personal(page));
+    const there = await open(browser, page.url());
+    await appReady(there.page);
+    assert.equal(await personal(there.page), figures.at(-1), `${typed}: the link gives the same`);
+    assert.equal(await there.page.getByTestId('link-notices').count(), 0, `${typed}: nothing to say`);
+    await there.page.close();
+  }
+  assert.equal(figures[1], figures[0], '80 is 80%');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -547,9 +571,17 @@ test('a link whose keys or codes are escaped or full-width gives the same answer
 // An address escaped whole (as some apps pass a link on) carries a calculation too: the build's form is not
 // offered while the page loads, so nothing typed into it is replaced without a word when the app opens the
 // link (it had been offered, and 20000 typed there became the link's 50000).
-test('a link escaped whole is opened, and the build\'s form not offered meanwhile', async () => {
+test('a link escaped whole, once or twice, is opened, and the build\'s form not offered meanwhile', async () => {
   const link = calcLink('p=h&c=sn&o=safety_net_covered&v=i,c,1,50000,45000,,');
-  const escaped = `/calc/#${encodeURIComponent(link.slice('/calc/#'.length))}`;
+  const once = encodeURIComponent(link.slice('/calc/#'.length));
+  // Escaped twice (some share and QR tools do), it had been no link at all: the empty form, no word, and the
+  // address written over.
+  for (const escaped of [`/calc/#${once}`, `/calc/#${encodeURIComponent(once)}`]) {
+    await escapedOpens(link, escaped);
+  }
+});
+
+async function escapedOpens(link, escaped) {
   const page = await browser.newPage();
   let go;
   const held = new Promise((r) => { go = r; });
@@ -561,7 +593,29 @@ test('a link escaped whole is opened, and the build\'s form not offered meanwhil
   await appReady(page);
   const plain = await open(browser, `${server.base}${link}`);
   await appReady(plain.page);
-  assert.equal(await personal(page), await personal(plain.page));
+  assert.equal(await personal(page), await personal(plain.page), escaped);
+  assert.equal(await page.getByTestId('link-notices').count(), 0, `${escaped}: nothing to say`);
   await plain.page.close();
   await page.close();
+}
+
+// Typed again with an input method in full-width mode, only the separators may be full-width (＝, ＆) and
+// the rest as written: an escaped comma in an amount (38%2C000) stays in the amount. Decoded with the
+// separators, it had split 38,000 into a compliant cost of 38 and a reimbursed 000 (基本医保 91,100.00 →
+// 62,600.00; a resident's audit, 2026-12-06).
+test('a link typed again with full-width ＝ and ＆ keeps an escaped comma inside its amount', async () => {
+  const link = calcLink('p=h&c=pr&v=i,c,1,12000,10000,,;i,s,0,4.5%E4%B8%87,38%2C000,,');
+  const fragment = link.slice('/calc/#'.length);
+  const amounts = [];
+  for (const f of [fragment, fragment.replaceAll('=', '＝').replaceAll('&', '＆')]) {
+    const { page, errors } = await open(browser, `${server.base}/calc/#${f}`);
+    await appReady(page);
+    await page.waitForSelector('.calc-details .steps');
+    amounts.push(await page.locator('.calc-details').innerText());
+    assert.equal(await page.getByTestId('link-notices').count(), 0, `${f}: nothing to say`);
+    assert.equal(await page.locator('#v1-compliant').inputValue(), '38,000', f);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  assert.equal(amounts[1], amounts[0], 'the same steps');
 });

@@ -115,12 +115,62 @@ test('clause links from the calculator, search and the issue land at the top of 
   for (const l of links) await landsOn(server.base + l);
 });
 
+// 看原表 on the village lookup had opened the department's table at its title, the township's row 1,700 px
+// below (a trainer's audit, 2026-12-06).
+test('看原表 on the village lookup opens the township\'s row of each department\'s table, the township marked', async () => {
+  const links = await hrefs(`${server.base}/villages/?q=${encodeURIComponent('太平店乡')}`, 'a.cite', 6);
+  assert.equal(links.length, 3, `${links}`);
+  for (const [l, table] of links.map((l, i) => [l, ['t3-2', 't3-3', 't3-4'][i]])) {
+    assert.match(l, new RegExp(`#${table}-r\\d+$`), l);
+    await landsOn(server.base + l);
+  }
+});
+
+test('words a link asks for low in a table\'s row open with the row from its start, under the bars that name the table (phone)', async () => {
+  // The register's passages in 附表 3-1: on a phone a row is a card as tall as the screen, and the words,
+  // put a quarter down it, had left the row's 序号 and 考核内容 above the screen.
+  const links = await hrefs(`${server.base}/about/`, 'a[href*="#t3-1"]', 3);
+  assert.ok(links.length >= 2, `${links}`);
+  for (const l of links) {
+    const { page, errors } = await open(browser, server.base + l);
+    await appReady(page);
+    const words = await settledWords(page);
+    const at = await page.evaluate(() => {
+      const row = document.querySelector('mark.asked').closest('tr[id]');
+      const bar = [...document.querySelectorAll('.table-where > span')].find((s) => getComputedStyle(s).display !== 'none');
+      const head = row.querySelector('td');
+      return { row: row.id, top: Math.round(row.getBoundingClientRect().top), bar: bar ? Math.round(bar.getBoundingClientRect().bottom) : NaN,
+        table: bar?.textContent, first: Math.round(head.getBoundingClientRect().top) };
+    });
+    assert.ok(words.texts.length > 0 && words.bottom <= words.height, `${l}: the words on the screen: ${JSON.stringify(words)}`);
+    assert.match(at.table ?? '', /^附表 3-1 /, `${l}: the bar names the table: ${JSON.stringify(at)}`);
+    assert.ok(at.first >= at.bar && at.top <= at.bar + 24, `${l}: the row's first cell just below the table's bar: ${JSON.stringify(at)}`);
+    assert.deepEqual(errors, [], l);
+    await page.close();
+  }
+});
+
 test('a link to a heading near the end of a document (the editors\' notes) lands at the top once the app has drawn the longer page', async () => {
   // The build's page was too short to scroll them to the top, and the place was held where they were left:
   // 200–340 px down (a helper's audit, every 编者注 heading).
   for (const l of ['/docs/dezhou-20/#ed-layout', '/docs/huining-203/#ed-notes', '/docs/meishan-137/#editorial', '/docs/huining-83/#ed-villages']) {
     await landsOn(server.base + l);
   }
+});
+
+// A section is one hit; its other clauses that hold the words are listed under it, each landing on its
+// clause (眉山 三（一）2（5）, 免费开展贫困人口白内障复明手术项目, had been left unseen under 2（4）: a trainer's
+// audit, 2026-12-06).
+test('a search hit lists the section\'s other clauses that hold the words, and each lands on its clause', async () => {
+  const { page } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('白内障')}`);
+  await appReady(page);
+  const more = page.locator('.hits .more-here').first();
+  await more.waitFor();
+  assert.match(await more.textContent(), /^这一节里还有： 三（一）2（5）/);
+  await page.close();
+  const links = await hrefs(`${server.base}/search/?q=${encodeURIComponent('白内障')}`, '.more-here a', 3);
+  assert.ok(links.some((l) => l.endsWith('#s3-1-2-5')), `${links}`);
+  for (const l of links) await landsOn(server.base + l);
 });
 
 test('a search hit followed inside the app lands on its section', async () => {
@@ -511,14 +561,85 @@ test('a table row opened from a link says which table it is in: the table\'s nam
       assert.ok(next.some((t) => t.startsWith('附表 3-4')) && !next.some((t) => t.startsWith('附表 3-3')), `${width} px: the next table's bar: ${next}`);
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('.table-where > span:visible').count(), 0, 'not on paper');
-      // The opened row prints as the table does: no column names or （同上） in it alone.
-      const printed = await page.locator(`[id="${rows[0][0]}"]`).evaluate((tr) => [...tr.cells].flatMap((td) => [getComputedStyle(td, '::before').content, getComputedStyle(td, '::after').content]));
-      assert.ok(printed.every((c) => c === 'none'), `printed as the table: ${printed}`);
+      // The opened row prints as the table's other rows do: no column names in it alone; and every merged
+      // cell of the table prints what it carries, marked （同上） (a sheet's first rows had left it blank).
+      const printed = await page.locator(`[id="${rows[0][0]}"]`).evaluate((tr) => [...tr.closest('table').tBodies[0].rows].map((row) => [...row.cells].map((td) => ({
+        target: row === tr, before: getComputedStyle(td, '::before').content, after: getComputedStyle(td, '::after').content, carried: td.dataset.carried ?? null,
+      }))).flat());
+      assert.ok(printed.some((c) => c.target && c.carried), `the opened row has a merged cell: ${JSON.stringify(printed.filter((c) => c.target))}`);
+      for (const c of printed) {
+        assert.equal(c.before, 'none', `no column name printed: ${JSON.stringify(c)}`);
+        assert.equal(c.after, c.carried ? JSON.stringify(c.carried) : 'none', `a merged cell prints what it carries: ${JSON.stringify(c)}`);
+      }
+      assert.ok(printed.filter((c) => c.carried).every((c) => c.carried.endsWith('（同上）')), 'marked as the row above\'s');
       assert.deepEqual(errors, []);
     } finally {
       await ctx.close();
     }
   }
+});
+
+// Safari and Chromium before 133 (where WeChat may open a scanned QR code) do not know CSS scroll-state
+// queries, so style.css alone never showed them a bar: a row opened from a poster named no table there.
+// public/bars.js marks a stuck bar for such a browser. Here it is made one (the query reported unknown, and
+// the bars made no scroll-state containers), and must show the bars this browser shows by itself.
+test('where the browser does not know scroll-state queries, the script shows the same bars as the browser does', async () => {
+  const shown = (page) => page.evaluate(() => [...document.querySelectorAll('.doc-where > span, .part-where > span, .table-where > span')]
+    .filter((s) => { const r = s.getBoundingClientRect(); return getComputedStyle(s).display !== 'none' && r.bottom > 0 && r.top < innerHeight; })
+    .map((s) => `${Math.round(s.getBoundingClientRect().top)} ${s.textContent.trim().replace(/\s+/g, ' ')}`));
+  const pages = [];
+  for (const old of [false, true]) {
+    const page = await browser.newPage();
+    if (old) {
+      await page.addInitScript(() => {
+        const supports = CSS.supports.bind(CSS);
+        CSS.supports = (...q) => (String(q.join(':')).includes('scroll-state') ? false : supports(...q));
+        addEventListener('DOMContentLoaded', () => {
+          const style = document.createElement('style');
+          style.textContent = '.doc-where, .part-where, .table-where { container-type: normal !important; }';
+          document.head.append(style);
+        });
+      });
+    }
+    await page.goto(`${server.base}/docs/huining-83/#t3-3-r6`);
+    await appReady(page);
+    await settledTop(page, 't3-3-r6');
+    pages.push(page);
+  }
+  const [native, script] = pages;
+  await script.bringToFront();
+  await script.waitForTimeout(200);
+  assert.ok(await script.evaluate(() => document.querySelectorAll('.stuck').length > 0), 'the script marks the stuck bars');
+  assert.equal(await native.evaluate(() => document.querySelectorAll('.stuck').length), 0, 'a browser that knows the query: nothing marked');
+  // (Every part bar scrolled past stays stuck, the last one covering those before: all are compared.)
+  await native.bringToFront();
+  await native.waitForTimeout(200);
+  const opened = await shown(native);
+  assert.ok(opened.some((b) => b.includes('附表 3-3 ')) && opened.some((b) => b.includes('附件3 ')), `the row opened: its part's, its table's bars: ${opened}`);
+  await script.bringToFront();
+  await script.waitForTimeout(200);
+  assert.deepEqual(await shown(script), opened, 'the row opened from a link');
+  // Scrolled through the document: its top, an annex's text, a table's rows, the end of a table, the notes.
+  const at = await native.evaluate(() => ['notice', 's3-2', 'a2', 't2-1-r4', 'a2-s1', 'a5-s3-1-4', 't4-1-r27', 'editorial']
+    .map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY - 60)));
+  // The reader moves the page (the app holds the place a link opened until then).
+  for (const page of pages) {
+    await page.bringToFront();
+    await page.mouse.move(180, 400);
+    await page.mouse.wheel(0, 40);
+  }
+  for (const y of [0, ...at]) {
+    const seen = [];
+    for (const page of pages) {
+      // In front, as a page being read is (a tab behind draws no frames).
+      await page.bringToFront();
+      await page.evaluate((y) => scrollTo(0, y), y);
+      await page.waitForTimeout(200);
+      seen.push(await shown(page));
+    }
+    assert.deepEqual(seen[1], seen[0], `scrolled to ${y}`);
+  }
+  for (const page of pages) await page.close();
 });
 
 test('a clause of an annex opened from a link says which annex it is in, over the document\'s bar; the document\'s own text does not; with JavaScript off and after the app takes over; not on paper', async () => {

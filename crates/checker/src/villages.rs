@@ -126,6 +126,7 @@ fn towns_where(index: &VillageIndex, keep: impl Fn(&Village) -> bool) -> Vec<Tow
                     .into_iter()
                     .map(|a| Assignment {
                         village: String::new(),
+                        source: a.source.with_quote(&a.township),
                         ..a
                     })
                     .collect(),

@@ -366,7 +366,7 @@ fn a_categorys_caveat_is_said_with_its_clause() {
         assert!(r.applies, "{category}");
         assert_eq!(r.sentence.contains("文件没有写明"), said, "{category}");
         assert_eq!(
-            r.also
+            r.noted
                 .iter()
                 .any(|c| c.doc == "huining-83" && c.section == "a1-s1"),
             said,

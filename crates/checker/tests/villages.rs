@@ -201,3 +201,49 @@ fn every_township_lists_its_villages_once() {
         assert_eq!(same, Some(t), "{:?}", t.township);
     }
 }
+
+/// 看原表 opens the township's row of each department's table, with the village (a township's answer: the
+/// township) marked in it, as the document prints it; it had opened the table's title, the row screens below.
+#[test]
+fn each_departments_row_link_opens_the_row_that_prints_the_village() {
+    let docs = policy_content::library::load_library(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/docs"),
+    )
+    .expect("the library renders");
+    let row_text = |doc: &str, id: &str| -> String {
+        let html = &docs.iter().find(|d| d.meta.slug == doc).expect(doc).html;
+        let from = html
+            .find(&format!("<tr id=\"{id}\">"))
+            .unwrap_or_else(|| panic!("no row {id}"));
+        let row = &html[from..from + html[from..].find("</tr>").expect("row ends")];
+        row.split('<')
+            .map(|p| p.split_once('>').map_or(p, |(_, t)| t))
+            .collect::<String>()
+            .split_whitespace()
+            .collect()
+    };
+    let idx = index();
+    let mut rows = 0;
+    for v in &idx.villages {
+        for a in idx.assignments(v) {
+            let text = row_text(&a.source.doc, &a.source.section);
+            assert!(
+                text.contains(&a.village)
+                    && text.contains(&a.township)
+                    && a.source.quote == a.village,
+                "{}: {} not in {text}",
+                a.source.section,
+                a.village
+            );
+            assert!(a.source.href().ends_with(&format!("#{}", a.source.section)));
+            rows += 1;
+        }
+    }
+    assert_eq!(rows, 292 * 3);
+    for t in policy_checker::villages::towns() {
+        for a in &t.assignments {
+            assert_eq!(a.source.quote, a.township);
+            assert!(row_text(&a.source.doc, &a.source.section).contains(&a.township));
+        }
+    }
+}

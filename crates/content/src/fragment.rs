@@ -48,15 +48,22 @@ pub fn decode(s: &str) -> String {
 
 /// The bytes `s` spells once its `%XX` escapes are decoded.
 fn decode_bytes(s: &str) -> Vec<u8> {
+    decode_bytes_where(s, false)
+}
+
+/// The bytes `s` spells once its `%XX` escapes are decoded, of non-ASCII bytes only if `wide_only`.
+fn decode_bytes_where(s: &str, wide_only: bool) -> Vec<u8> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
             if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push(h << 4 | l);
-                i += 3;
-                continue;
+                if !wide_only || h >= 8 {
+                    out.push(h << 4 | l);
+                    i += 3;
+                    continue;
+                }
             }
         }
         out.push(b[i]);
@@ -137,31 +144,45 @@ pub fn check(fragment: &str, read: &[&str]) -> Check {
     }
 }
 
-/// The part of a fragment the site wrote, as a reader should take it: without `#`; decoded once if it was
-/// escaped whole (`k%3D…%26p%3Dh…`, as some apps and QR makers pass a link on: the site's fragments always
-/// hold a `=`), or decoded with its full-width forms read as ASCII if it holds a full-width `＝` and no `=`
-/// (typed again in full-width mode); up to a literal `?` (never written: [`encode`] escapes it), where an
-/// app appended its own query.
+/// The part of a fragment the site wrote, as a reader should take it: without `#`; decoded until it holds
+/// a `=` if it was escaped whole, once or more (`k%3D…%26p%3Dh…`, `k%253D…`, as some apps and QR makers
+/// pass a link on: the site's fragments always hold a `=`), or with its full-width forms read as ASCII if
+/// it holds a full-width `＝` and no `=` (typed again in full-width mode); up to a literal `?` (never
+/// written: [`encode`] escapes it), where an app appended its own query.
 pub fn site_part(fragment: &str) -> std::borrow::Cow<'_, str> {
     let raw = fragment.trim_start_matches('#');
     let raw = raw.split('?').next().unwrap_or(raw);
-    if !raw.contains('=') {
-        let decoded = decode(raw);
-        // Escaped whole; or typed again with an input method in full-width mode (`k＝…＆p＝m`, or every
-        // character full-width), which the browser gives escaped: read with its full-width forms as ASCII,
-        // its check part then saying whether that is the link as written (read as it stood it had been no
-        // link at all: the empty form, and no word).
-        let decoded = if raw.to_ascii_uppercase().contains("%3D") {
-            decoded
-        } else if decoded.contains('＝') {
-            crate::width::halve(&decoded)
-        } else {
-            return std::borrow::Cow::Borrowed(raw);
-        };
-        let decoded = decoded.split('?').next().unwrap_or(&decoded).to_string();
-        return std::borrow::Cow::Owned(decoded);
+    if raw.contains('=') {
+        return std::borrow::Cow::Borrowed(raw);
     }
-    std::borrow::Cow::Borrowed(raw)
+    let escaped = |s: &str| {
+        let s = s.to_ascii_uppercase();
+        s.contains("%3D") || s.contains("%253D")
+    };
+    let read = if escaped(raw) {
+        // Escaped whole, twice at most (a link escaped twice had been no link at all: the empty form, no
+        // word, and the address written over).
+        let mut s = decode(raw);
+        for _ in 0..2 {
+            if s.contains('=') || !escaped(&s) {
+                break;
+            }
+            s = decode(&s);
+        }
+        s
+    } else {
+        // Typed again with an input method in full-width mode (`k＝…＆p＝m`, or every character
+        // full-width), which the browser gives escaped: its characters' escapes decoded and its full-width
+        // forms read as ASCII, its check part then saying whether that is the link as written (read as it
+        // stood it had been no link at all). An ASCII escape stays as written: `%2C` in an amount is a
+        // comma in it, not the one between amounts (decoded here, 38%2C000 had been read as 38 and 000).
+        let wide = String::from_utf8_lossy(&decode_bytes_where(raw, true)).into_owned();
+        if !wide.contains('＝') {
+            return std::borrow::Cow::Borrowed(raw);
+        }
+        crate::width::halve(&wide)
+    };
+    std::borrow::Cow::Owned(read.split('?').next().unwrap_or(&read).to_string())
 }
 
 fn check_digits(body: &str) -> String {
@@ -542,6 +563,17 @@ mod tests {
                 "{passed_on}"
             );
         }
+        // Escaped twice on its way: read as written.
+        for twice in [encode(&encode(&sealed)), encode(&encode(&wide))] {
+            assert_eq!(check(&twice), Check::Intact, "{twice}");
+            assert_eq!(site_part(&twice).split('&').nth(1), Some("p=h"), "{twice}");
+        }
+        // Only its `=` and `&` typed again in full-width mode: an escaped comma in an amount stays in the
+        // amount (it had split 38,000 into 38 and 000).
+        let comma = seal("p=h&c=pr&v=i,c,1,45000,38%2C000,,");
+        let typed = as_browser_returns(&comma.replace('=', "＝").replace('&', "＆"));
+        assert_eq!(site_part(&typed), comma);
+        assert_eq!(check(&typed), Check::Intact);
         // Typed again in full-width mode (the browser gives it escaped): only its `=`, or every character.
         let wide: String = sealed
             .chars()

@@ -101,6 +101,14 @@ pub struct Section {
 /// row's poster, which has no row above, leaves it out.
 pub const CARRIED: &str = "（同上）";
 
+/// Whether a table's body row whose cells hold `texts` is a summary line (附件4 附表's `总分：`): text in its
+/// first cell alone, with cells after it. Its text is not under its first column's name (a phone's card and
+/// a row read aloud or put on a poster had said `序号：总分：`), and no merged cell carries into it.
+pub fn is_summary_row<S: AsRef<str>>(texts: &[S]) -> bool {
+    let filled = |t: &S| !t.as_ref().trim().is_empty();
+    texts.len() > 1 && texts.first().is_some_and(filled) && !texts[1..].iter().any(filled)
+}
+
 /// The id of body row `n` (from 1, through the section's tables) of a table in section `section`.
 pub fn row_id(section: &str, n: usize) -> String {
     format!("{section}-r{n}")

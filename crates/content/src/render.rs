@@ -172,6 +172,8 @@ struct OpenTable {
     /// The open row's empty cells under a cell with text: where each one's `<td>` is in the output, and
     /// its column.
     under_text: Vec<(usize, usize)>,
+    /// Where the open row's first `<td>` is in the output.
+    first_cell: Option<usize>,
 }
 
 impl<'l> Renderer<'l> {
@@ -364,6 +366,9 @@ impl<'l> Renderer<'l> {
                         None => "<td>".to_string(),
                     };
                     self.emit_html(open);
+                    if column == 0 {
+                        self.table.first_cell = Some(self.out.len() - 1);
+                    }
                 }
                 self.table.cell_from = Some(self.current.text.len());
             }
@@ -441,13 +446,23 @@ impl<'l> Renderer<'l> {
     /// cell stays empty, as written). An empty cell after the row's last text is blank (a form's 得分),
     /// but in the table's last column, which holds who answers for a row or a remark, not a figure to fill
     /// in (附件4 附表's 问责主体: 受援医院及负责人。 stands for rows 5 to 9, as the 五督 form's data reads it),
-    /// unless the row holds text in its first cell alone (its 总分： row).
+    /// unless the row is a summary line ([`crate::model::is_summary_row`]: its 总分： row), whose first cell
+    /// is then written without its column's name.
     fn carry_down(&mut self) {
         let t = &mut self.table;
         let last = t.row.iter().rposition(|c| !c.is_empty());
-        // The last column carries in a row of the table's own (not a summary row, 总分： in its first cell
-        // alone, which had been given the 问责主体 above it).
-        let last_column = (last > Some(0)).then(|| t.columns.len().saturating_sub(1));
+        // The last column carries in a row of the table's own, not a summary row (总分：, which had been
+        // given the 问责主体 above it), whose text is not its first column's either.
+        let summary = crate::model::is_summary_row(&t.row);
+        let last_column = (last.is_some() && !summary).then(|| t.columns.len().saturating_sub(1));
+        if let Some(Event::Html(open)) = t
+            .first_cell
+            .take()
+            .filter(|_| summary)
+            .and_then(|at| self.out.get_mut(at))
+        {
+            *open = CowStr::from("<td>");
+        }
         for (at, column) in std::mem::take(&mut t.under_text) {
             if last.is_none_or(|last| column > last) && Some(column) != last_column {
                 continue;

@@ -290,6 +290,10 @@ pub struct Hit {
     /// Higher is better: the document's own text before editorial notes, then more terms in the
     /// heading, then more occurrences, then shorter sections (see the module documentation).
     pub score: u32,
+    /// The other clauses and rows of the section that hold every term its text holds ([`other_runs`]),
+    /// in order, each as its id and as a reader finds it on paper ([`run_label`]): the hit opens one, and
+    /// lists these.
+    pub more: Vec<(String, String)>,
 }
 
 impl Hit {
@@ -568,6 +572,12 @@ pub(crate) fn hit_with(
     let runs: Vec<usize> = entry.clauses.iter().map(|c| c.0 as usize).collect();
     let focus = closest(&matches, &runs);
     let first = focus.map(|f| f.0);
+    let more = other_runs(&matches, &runs, first, window.total)
+        .map(|r| {
+            let id = &entry.clauses[r - 1].1;
+            (id.clone(), run_label(&doc.slug, id))
+        })
+        .collect();
     let matches = matches.into_iter().flatten().collect();
     Hit {
         slug: doc.slug.clone(),
@@ -580,7 +590,57 @@ pub(crate) fn hit_with(
         section_title: entry.title.clone(),
         snippet: snippet(window, matches, focus),
         score,
+        more,
     }
+}
+
+/// Run `id` of document `slug` as a reader finds it on paper: a clause by its number, a table's row by its
+/// table's name and its number (附表 3-1 第5行) ([`crate::citation::place`]).
+fn run_label(slug: &str, id: &str) -> String {
+    match id.rsplit_once("-r") {
+        Some((table, n)) if n.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{} 第{n}行", crate::citation::place(slug, table))
+        }
+        _ => crate::citation::place(slug, id),
+    }
+}
+
+/// The most other runs a hit lists.
+const MORE: usize = 8;
+
+/// The runs of a section's text (clauses, rows: `runs` are where each begins; run `r` is the `r`th, 0 the
+/// text before the first) other than the one at `first`, each holding an occurrence of every term the
+/// text holds (`matches`, each term's), in order, at most [`MORE`]: a section is one hit, which opens the
+/// clause where its terms stand closest, and had left the others unseen (眉山 三（一）: its 2（4） listed for
+/// 白内障, and not 2（5）, 免费开展贫困人口白内障复明手术项目). In a long text (of `total` characters: one
+/// the search reads a part of, [`crate::shards::LONG_STEPS`]) only the occurrences in the part `first` is
+/// in count, so that the hit is the same whichever the search read.
+pub(crate) fn other_runs<'a>(
+    matches: &'a [Vec<(usize, usize)>],
+    runs: &'a [usize],
+    first: Option<usize>,
+    total: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    use crate::shards::{LONG_STEPS, PART_CHARS};
+    let run = move |at: usize| runs.partition_point(|&r| r <= at);
+    let own = first.map(run);
+    let part = (total / 8 >= LONG_STEPS)
+        .then(|| crate::shards::part_range(first.unwrap_or(0) / PART_CHARS, total));
+    let counted =
+        move |&(a, b): &(usize, usize)| part.is_none_or(|(from, to)| a >= from && b <= to);
+    let mut held = matches.iter().filter(|m| !m.is_empty()).map(move |m| {
+        m.iter()
+            .filter(|x| counted(x))
+            .map(|x| run(x.0))
+            .collect::<Vec<_>>()
+    });
+    let lead = held.next().unwrap_or_default();
+    let rest: Vec<Vec<usize>> = held.collect();
+    let mut seen = None;
+    lead.into_iter()
+        .filter(move |&r| r > 0 && Some(r) != own && rest.iter().all(|t| t.contains(&r)))
+        .filter(move |&r| seen.replace(r) != Some(r))
+        .take(MORE)
 }
 
 /// Where a hit's terms stand closest together, as `(start, end)`: the shortest stretch of text holding an

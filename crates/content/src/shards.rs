@@ -70,6 +70,15 @@ pub const NAME_SHARD_BYTES: usize = 3_000;
 pub const PART_SHARD_BYTES: usize = 3_000;
 /// Normalized characters of a long text's part (each part also holds the snippet's margins around it).
 pub const PART_CHARS: usize = 256;
+
+/// The normalized characters part `k` of a text of `len` holds: [`PART_CHARS`] from `k × PART_CHARS`,
+/// with the snippet's margins before and after, so that a snippet whose first match is in the part is cut
+/// from it alone.
+pub(crate) fn part_range(k: usize, len: usize) -> (usize, usize) {
+    use crate::search::{SNIPPET_BEFORE, SNIPPET_CHARS};
+    let from = (k * PART_CHARS).saturating_sub(SNIPPET_BEFORE);
+    (from, ((k + 1) * PART_CHARS + SNIPPET_CHARS).min(len))
+}
 /// A section is long, and its text is also kept in parts, from this many 8-character steps of text
 /// (1,536 characters): a part shard holds about [`PART_SHARD_BYTES`] of several texts' parts, as much as
 /// a whole text of some 900 characters, so a part is worth reading instead only for a longer one.

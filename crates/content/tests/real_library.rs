@@ -415,6 +415,9 @@ fn merged_cells_carry_the_text_above_them() {
         let cells: Vec<String> = cells.iter().map(|c| format!("{c}{CARRIED}")).collect();
         assert_eq!(carried, cells, "{row}");
     }
+    // The 总分 row's text is not under its first column's name (序号：总分： had been read and shown).
+    assert!(row("t4-1-r27").starts_with("<tr id=\"t4-1-r27\"><td>总分："));
+    assert!(row("t4-1-r26").contains("<td data-label=\"序号\">"));
 }
 
 /// From a document's first annex on, each part's heading has a bar before it that says the part and the

@@ -777,3 +777,30 @@ fn several_words_open_the_clause_that_holds_them_all() {
     }
     assert!(together > 15, "the cases have such hits: {together}");
 }
+
+/// A section is one hit, opening the clause where the terms stand closest; the section's other clauses
+/// that hold every term are listed with it (眉山 三（一）: 2（5）, 免费开展贫困人口白内障复明手术项目, had been
+/// left unseen under 2（4）, a trainer's audit).
+#[test]
+fn a_hit_lists_the_sections_other_clauses_that_hold_its_terms() {
+    let (_, index) = real();
+    let hits = index.search("白内障", 100);
+    let hit = hits
+        .iter()
+        .find(|h| h.slug == "meishan-137" && h.anchor.starts_with("s3-1-2-"))
+        .expect("a 眉山 clause");
+    let mut all: Vec<&str> = std::iter::once(hit.anchor.as_str())
+        .chain(hit.more.iter().map(|(id, _)| id.as_str()))
+        .collect();
+    all.sort();
+    assert_eq!(all, ["s3-1-2-4", "s3-1-2-5"], "{hit:?}");
+    assert!(hit.more.iter().all(|(id, label)| *label
+        == policy_content::citation::clause_label(id)
+        && label.starts_with("三（一）2（")));
+    // Every term in each listed clause; none listed where a term is in another clause only.
+    let both = index.search("白内障 公示", 100);
+    assert!(both.iter().all(|h| h.more.is_empty()), "{both:?}");
+    // A hit with its terms in one clause only lists none.
+    let one = index.search("复明手术", 100);
+    assert!(one.iter().all(|h| h.more.is_empty()), "{one:?}");
+}

@@ -1,5 +1,6 @@
 //! Parsing amounts as people type them: `12000`, `12,000.50`, `1.2万`, full-width `１２０００`,
-//! `12000元`, `12000块` (full-width forms read as ASCII by [`policy_content::width`]). The same parser serves the CLI and
+//! `12000元`, `12000块` (full-width forms read as ASCII by [`policy_content::width`]), and as they say them:
+//! `1万2` (12000), `1万2千5`, `3千5` ([`said`]). The same parser serves the CLI and
 //! the web form.
 
 use std::fmt;
@@ -81,6 +82,18 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
             input: input.trim().to_string(),
         });
     }
+    // Said in units (1万2, 3千5): whole 元, or not read at all (which number was meant cannot be told).
+    if s.contains('千') || s.contains('百') || s.trim_end_matches('万').contains('万') {
+        return match said(&s) {
+            Some(v) if v > MAX => Err(AmountError::TooLarge {
+                input: input.trim().to_string(),
+            }),
+            Some(v) => Ok(Decimal::from(v)),
+            None => Err(AmountError::NotANumber {
+                input: input.trim().to_string(),
+            }),
+        };
+    }
     let mut scale = Decimal::ONE;
     if let Some(rest) = s.strip_suffix('万') {
         scale = Decimal::from(10_000);
@@ -128,6 +141,32 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     Ok(round(value))
 }
 
+/// The 元 in `s` said in units, as people say an amount: digits before 万 (any number of them), then 千
+/// and 百 (one digit each), in that order, each at most once, and a last digit alone standing for the unit
+/// below the one before it (1万2 is 12000, 3千5 is 3500, 2百5 is 250); `None` for anything else (1.5万2,
+/// 1万25, 2千1万, 1万零5: which number was meant cannot be told).
+fn said(s: &str) -> Option<i64> {
+    const UNITS: [(char, i64); 3] = [('万', 10_000), ('千', 1_000), ('百', 100)];
+    let digits = |n: &str| !n.is_empty() && n.len() <= 12 && n.bytes().all(|b| b.is_ascii_digit());
+    let (mut rest, mut total, mut below) = (s, 0_i64, None);
+    for (i, (unit, value)) in UNITS.into_iter().enumerate() {
+        if let Some((n, after)) = rest.split_once(unit) {
+            if !digits(n) || (i > 0 && n.len() != 1) {
+                return None;
+            }
+            let n = n.bytes().fold(0, |n, d| n * 10 + i64::from(d - b'0'));
+            total += n * value;
+            rest = after;
+            below = Some(value / 10);
+        }
+    }
+    match (rest.as_bytes(), below?) {
+        ([], _) => Some(total),
+        ([d @ b'0'..=b'9'], unit) => Some(total + i64::from(d - b'0') * unit),
+        _ => None,
+    }
+}
+
 /// Whether every comma in `s` separates thousands: only in the whole part, the first group of one to three
 /// digits, every later group of three.
 fn thousands(s: &str) -> bool {
@@ -165,6 +204,50 @@ mod tests {
         case(",500", comma(",500"));
         case("12000,", comma("12000,"));
         case("1234,567", comma("1234,567"));
+    }
+
+    #[test]
+    fn reads_amounts_as_people_say_them() {
+        let unread = |input: &str| {
+            Err(AmountError::NotANumber {
+                input: input.into(),
+            })
+        };
+        for (input, want) in [
+            ("1万2", Ok("12000.00")),
+            ("１万２", Ok("12000.00")),
+            ("1万2千", Ok("12000.00")),
+            ("1万2千5", Ok("12500.00")),
+            ("1万2千5百", Ok("12500.00")),
+            ("12万3", Ok("123000.00")),
+            ("3千5", Ok("3500.00")),
+            ("3千", Ok("3000.00")),
+            ("3千元", Ok("3000.00")),
+            ("2百5", Ok("250.00")),
+            ("8千块", Ok("8000.00")),
+            ("1万零5", unread("1万零5")),
+            ("1万25", unread("1万25")),
+            ("1.5万2", unread("1.5万2")),
+            ("2千1万", unread("2千1万")),
+            ("12千", unread("12千")),
+            ("万2", unread("万2")),
+            ("1万2.5", unread("1万2.5")),
+            ("1,000万2", unread("1,000万2")),
+        ] {
+            case(input, want);
+        }
+        case(
+            "2万万",
+            Err(AmountError::NotANumber {
+                input: "2万万".into(),
+            }),
+        );
+        case(
+            "20000万1",
+            Err(AmountError::TooLarge {
+                input: "20000万1".into(),
+            }),
+        );
     }
 
     #[test]

@@ -59,7 +59,7 @@ impl fmt::Display for OverrideError {
             } => match unit {
                 Unit::Ratio => write!(
                     f,
-                    "“{label}”应在 0 到 1 之间（如 0.78 或 78%），不能是 {input}"
+                    "“{label}”应在 0 到 1 之间（如 0.78、78% 或 78），不能是 {input}"
                 ),
                 Unit::Flag => write!(f, "“{label}”只能是 0（否）或 1（是），不能是 {input}"),
                 Unit::Yuan => write!(f, "“{label}”不能是 {input}（应为 0 到 1亿元）"),
@@ -71,8 +71,8 @@ impl fmt::Display for OverrideError {
 impl std::error::Error for OverrideError {}
 
 impl Param {
-    /// Reads `input` as a value for this parameter, as a person types it: a ratio as `0.78`, `78%` or
-    /// `78％`; an amount as the amount parser reads it (`3000`, `3,000元`, `0.3万`).
+    /// Reads `input` as a value for this parameter, as a person types it: a ratio as `0.78`, `78%`,
+    /// `78％` or `78` (a bare number from 2 to 100 is a percentage); an amount as the amount parser reads it (`3000`, `3,000元`, `0.3万`).
     pub fn read(&self, input: &str) -> Result<Decimal, OverrideError> {
         let not_a_number = || OverrideError::NotANumber {
             key: self.key.clone(),
@@ -102,7 +102,13 @@ impl Param {
                     .then(|| crate::data::read_decimal(folded).ok())
                     .flatten()
                     .ok_or_else(not_a_number)?;
-                if percent {
+                // A ratio written as a bare number from 2 to 100 is a percentage (80 for 80%, as the
+                // field's own 90% reads: refused, the form had shown no result while the link it wrote
+                // opened elsewhere with the assumed value, and a result). Between 1 and 2 (1.5: 150%, or
+                // 1.5%?) which was meant cannot be told: refused.
+                let bare_percent =
+                    self.unit == Unit::Ratio && d >= Decimal::TWO && d <= Decimal::ONE_HUNDRED;
+                if percent || bare_percent {
                     d / Decimal::ONE_HUNDRED
                 } else {
                     d
@@ -188,6 +194,10 @@ mod tests {
             ("1", "1"),
             ("0", "0"),
             ("100%", "1"),
+            ("80", "0.8"),
+            ("８０", "0.8"),
+            ("70.5", "0.705"),
+            ("100", "1"),
         ] {
             assert_eq!(
                 read("basic_ratio_county", input).as_deref(),
@@ -195,7 +205,7 @@ mod tests {
                 "{input}"
             );
         }
-        for input in ["75", "1.01", "-0.1", "101%"] {
+        for input in ["1.01", "1.5", "101", "175", "-0.1", "101%"] {
             assert!(
                 matches!(
                     read("basic_ratio_county", input),

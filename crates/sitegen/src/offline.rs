@@ -17,6 +17,10 @@ pub const OFFLINE_PAGE: &str = "offline/index.html";
 /// The offline page's script, which shows which pages this phone has saved (kept with the core).
 pub const OFFLINE_SCRIPT: &str = "offline/saved.js";
 
+/// The scripts the page shell (web/shell.html) loads on every page, from the site's root: the watch over
+/// the app's loading, and the document's bars where CSS alone cannot show them.
+const SHELL_SCRIPTS: [&str; 2] = ["loader.js", "bars.js"];
+
 /// What the offline page's list calls the home page (its title is the site's name).
 const HOME: &str = "首页";
 
@@ -110,7 +114,7 @@ pub fn write_service_worker(dist: &Path) -> Result<Offline, String> {
     std::fs::write(dist.join(&save_list), list.to_string())
         .map_err(|e| format!("cannot write {save_list}: {e}"))?;
 
-    // The core: the offline page and the shell's files every page loads.
+    // The core: the offline page and the shell's files every page loads (web/shell.html's scripts too).
     let core: Vec<String> = files
         .iter()
         .filter(|f| {
@@ -119,7 +123,7 @@ pub fn write_service_worker(dist: &Path) -> Result<Offline, String> {
                     && [".css", ".webmanifest", ".svg"]
                         .iter()
                         .any(|x| f.ends_with(x)))
-                || f.as_str() == "loader.js"
+                || SHELL_SCRIPTS.contains(&f.as_str())
         })
         .map(|f| format!("\"{}\"", url(f)))
         .collect();
@@ -158,6 +162,7 @@ mod tests {
             "app-1.wasm",
             "style-1.css",
             "loader.js",
+            "bars.js",
         ] {
             std::fs::write(dist.join(f), f).unwrap();
         }
@@ -177,7 +182,7 @@ mod tests {
         let core = sw.lines().find(|l| l.starts_with("const CORE")).unwrap();
         assert_eq!(
             core,
-            r#"const CORE = ["/loader.js", "/offline/", "/offline/saved.js", "/style-1.css"];"#
+            r#"const CORE = ["/bars.js", "/loader.js", "/offline/", "/offline/saved.js", "/style-1.css"];"#
         );
         // 保存全部内容 gets every file the site serves but the index's part shards, each sized as served
         // (the wasm's .br is 2 bytes).
@@ -193,6 +198,7 @@ mod tests {
                 "/404.html",
                 "/app-1.js",
                 "/app-1.wasm",
+                "/bars.js",
                 "/data/search/v1/g0.bin",
                 "/data/search/v1/t0.json",
                 "/docs/a/",

@@ -362,7 +362,7 @@ pub fn CalcPage(
                 <details class="field" id=ASSUMPTIONS_ID>
                     <summary>"假设的数字（可以修改）"</summary>
                     <p class="hint">
-                        "文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例填小数或百分数，如 0.75 或 75%。政策文件规定的数字不能改。"
+                        "文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例填小数或百分数，如 0.75、75% 或 75。政策文件规定的数字不能改。"
                     </p>
                     // Drawn again only when the profile (and so the list) changes.
                     {move || {

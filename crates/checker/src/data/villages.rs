@@ -135,7 +135,8 @@ pub struct Assignment {
     pub lead: Option<String>,
     /// The cadres for the village (merged cells filled).
     pub cadres: Vec<String>,
-    /// The table.
+    /// The township's row of the table, marking the village as printed there (the township, for a
+    /// township's answer): 看原表 opens the row, not the table's title screens above it.
     pub source: Citation,
 }
 
@@ -180,7 +181,10 @@ impl VillageIndex {
                     section_cadre: r.section_cadre.clone(),
                     lead: r.lead.clone(),
                     cadres: r.cadres.clone(),
-                    source: d.source.clone(),
+                    source: Citation {
+                        section: policy_content::model::row_id(&d.source.section, row + 1),
+                        ..d.source.with_quote(printed)
+                    },
                 }
             })
             .collect()

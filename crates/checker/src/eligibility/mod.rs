@@ -77,6 +77,9 @@ pub struct BenefitResult {
     pub source: Citation,
     /// Further clauses.
     pub also: Vec<Citation>,
+    /// The clauses the notes said to this person rest on ([`crate::data::eligibility::Caveat::source`]):
+    /// a note that quotes another clause links it, also where the benefit is not for them.
+    pub noted: Vec<Citation>,
 }
 
 /// An answer the rules do not know.
@@ -346,11 +349,7 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         named_only: rule.named_only,
         where_to_go: rule.where_to_go.clone(),
         source: rule.source.clone(),
-        also: rule
-            .also
-            .iter()
-            .chain(said.iter().filter_map(|c| c.source.as_ref()))
-            .cloned()
-            .collect(),
+        also: rule.also.clone(),
+        noted: said.iter().filter_map(|c| c.source.clone()).collect(),
     }
 }

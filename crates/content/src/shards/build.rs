@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::search::{grams, normalize_mapped, SearchIndex, SNIPPET_BEFORE, SNIPPET_CHARS};
+use crate::search::{grams, normalize_mapped, SearchIndex};
 use crate::search::{Entry, RegionFilter, Tier, REGION_FILTERS};
 use crate::shards::lists::gaps;
 use crate::shards::plan::MAX_GRAM;
@@ -311,9 +311,7 @@ fn names(index: &SearchIndex) -> Vec<Named> {
     out
 }
 
-/// The parts of section `number`'s text: part `k` covers normalized characters from `k × PART_CHARS`,
-/// with [`SNIPPET_BEFORE`] characters before and [`SNIPPET_CHARS`] after, so that a snippet whose first
-/// match is in the part is cut from it alone.
+/// The parts of section `number`'s text, each as [`super::part_range`] cuts it.
 fn cut_parts(number: u32, record: &Record) -> Vec<Part> {
     let text = &record.entry.text;
     let spans = normalize_mapped(text).1;
@@ -321,8 +319,7 @@ fn cut_parts(number: u32, record: &Record) -> Vec<Part> {
     let count = len.div_ceil(PART_CHARS).min(usize::from(FAR));
     (0..count)
         .map(|k| {
-            let from = (k * PART_CHARS).saturating_sub(SNIPPET_BEFORE);
-            let to = ((k + 1) * PART_CHARS + SNIPPET_CHARS).min(len);
+            let (from, to) = super::part_range(k, len);
             let b0 = if from == 0 { 0 } else { spans[from].0 };
             let b1 = if to == len { text.len() } else { spans[to].0 };
             let mut record = record.clone();

@@ -53,6 +53,7 @@ impl Named {
                 .into_iter()
                 .collect(),
             score: 0,
+            more: Vec::new(),
         }
     }
 

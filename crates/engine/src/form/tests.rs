@@ -125,7 +125,7 @@ fn any_typed_form_round_trips() {
 #[test]
 fn links_cannot_change_what_the_documents_fix() {
     let back =
-        CalcForm::from_fragment(&sealed("p=h&c=pr&a=floor_ratio:0.5,basic_ratio_county:75,basic_ratio_city:78%25&v=i,c,1,4000,4000,2000,0"))
+        CalcForm::from_fragment(&sealed("p=h&c=pr&a=floor_ratio:0.5,basic_ratio_county:175,basic_ratio_city:78%25&v=i,c,1,4000,4000,2000,0"))
             .unwrap();
     assert_eq!(
         back.form.overrides,
@@ -137,7 +137,7 @@ fn links_cannot_change_what_the_documents_fix() {
         said[0].contains("是政策规定的数值，不能修改，已按原文计算"),
         "{said:?}"
     );
-    assert!(said[1].contains("不能是 75"), "{said:?}");
+    assert!(said[1].contains("不能是 175"), "{said:?}");
 }
 
 /// What the check part vouches for is what is read: a key or code written escaped (`%70`, `p=%6D`) or
