@@ -175,15 +175,29 @@ pub fn mark_hash_target() {
 }
 
 /// Marks `el` as the address's target (`.is-target`), and no other element: the address's fragment has
-/// become its id (opened, or its share link tapped).
+/// become its id (opened, or its share link tapped). A clause's paragraph marks its body with it
+/// (`.is-target-body`): the paragraphs after it up to the next element with an id, as the search reads a
+/// clause (眉山's clause headings stand in a paragraph of their own, and the mark had covered the heading
+/// line alone, not the rule under it).
 pub fn mark_target(el: &web_sys::Element) {
     unmark_targets();
     let _ = el.class_list().add_1("is-target");
+    let mut next = (el.tag_name() == "P")
+        .then(|| el.next_element_sibling())
+        .flatten();
+    while let Some(p) = next.filter(|n| n.tag_name() == "P" && !n.has_attribute("id")) {
+        let _ = p.class_list().add_1(BODY);
+        next = p.next_element_sibling();
+    }
 }
 
-/// Takes the address's mark (`.is-target`) off every element.
+/// The class of a marked clause's body ([`mark_target`]).
+const BODY: &str = "is-target-body";
+
+/// Takes the address's mark (`.is-target`, and its body's) off every element.
 fn unmark_targets() {
     crate::dom::unclass_all("is-target");
+    crate::dom::unclass_all(BODY);
 }
 
 thread_local! {

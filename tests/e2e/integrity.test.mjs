@@ -607,7 +607,10 @@ test('a link typed again with full-width ＝ and ＆ keeps an escaped comma insi
   const link = calcLink('p=h&c=pr&v=i,c,1,12000,10000,,;i,s,0,4.5%E4%B8%87,38%2C000,,');
   const fragment = link.slice('/calc/#'.length);
   const amounts = [];
-  for (const f of [fragment, fragment.replaceAll('=', '＝').replaceAll('&', '＆')]) {
+  const wide = fragment.replaceAll('=', '＝').replaceAll('&', '＆');
+  // So typed, and then escaped whole once or twice by an app on its way (the second had been no link at all,
+  // the address written over; the first, the visit's codes not read).
+  for (const f of [fragment, wide, encodeURIComponent(wide), encodeURIComponent(encodeURIComponent(wide))]) {
     const { page, errors } = await open(browser, `${server.base}/calc/#${f}`);
     await appReady(page);
     await page.waitForSelector('.calc-details .steps');
@@ -617,5 +620,5 @@ test('a link typed again with full-width ＝ and ＆ keeps an escaped comma insi
     assert.deepEqual(errors, []);
     await page.close();
   }
-  assert.equal(amounts[1], amounts[0], 'the same steps');
+  assert.ok(amounts.every((a) => a === amounts[0]), 'the same steps');
 });

@@ -173,6 +173,28 @@ test('a search hit lists the section\'s other clauses that hold the words, and e
   for (const l of links) await landsOn(server.base + l);
 });
 
+// 眉山's clause headings stand in a paragraph of their own: the mark had covered （3）开展特殊疾病病种筛查。 alone,
+// not the rule under it (a trainer's audit, 2026-12-06).
+test('a clause opened from a link is marked with its body, up to the next clause', async () => {
+  const { page, errors } = await open(browser, `${server.base}/docs/meishan-137/#s3-1-2-3`);
+  await appReady(page);
+  await page.waitForSelector('#s3-1-2-3.is-target');
+  const marked = await page.evaluate(() => {
+    const lit = (e) => getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)';
+    const head = document.getElementById('s3-1-2-3');
+    const body = head.nextElementSibling;
+    const next = document.getElementById('s3-1-2-4');
+    return { targets: document.querySelectorAll('.is-target').length, head: lit(head), body: lit(body) && body.textContent.startsWith('开展全市建档立卡贫困人口'), next: lit(next) };
+  });
+  assert.deepEqual(marked, { targets: 1, head: true, body: true, next: false });
+  // Another clause opened: the first one's body is no longer marked.
+  await page.evaluate(() => { location.hash = '#s3-1-2-4'; });
+  await page.waitForSelector('#s3-1-2-4.is-target');
+  assert.equal(await page.evaluate(() => document.getElementById('s3-1-2-3').nextElementSibling.classList.contains('is-target-body')), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a search hit followed inside the app lands on its section', async () => {
   const { page } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('三、保障措施')}`);
   await appReady(page);

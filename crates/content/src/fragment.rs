@@ -146,43 +146,50 @@ pub fn check(fragment: &str, read: &[&str]) -> Check {
 
 /// The part of a fragment the site wrote, as a reader should take it: without `#`; decoded until it holds
 /// a `=` if it was escaped whole, once or more (`k%3D…%26p%3Dh…`, `k%253D…`, as some apps and QR makers
-/// pass a link on: the site's fragments always hold a `=`), or with its full-width forms read as ASCII if
-/// it holds a full-width `＝` and no `=` (typed again in full-width mode); up to a literal `?` (never
-/// written: [`encode`] escapes it), where an app appended its own query.
+/// pass a link on: the site's fragments always hold a `=`), and with its full-width forms read as ASCII if
+/// it holds a full-width `＝` and no `=` (typed again in full-width mode, and perhaps escaped whole after);
+/// up to a literal `?` (never written: [`encode`] escapes it), where an app appended its own query.
 pub fn site_part(fragment: &str) -> std::borrow::Cow<'_, str> {
     let raw = fragment.trim_start_matches('#');
     let raw = raw.split('?').next().unwrap_or(raw);
     if raw.contains('=') {
         return std::borrow::Cow::Borrowed(raw);
     }
-    let escaped = |s: &str| {
-        let s = s.to_ascii_uppercase();
-        s.contains("%3D") || s.contains("%253D")
+    // Escaped whole: its separators escaped too (`%2C`), none written as itself (a link the site wrote has
+    // a bare `,` between a visit's parts; one typed again in full-width mode too).
+    let escaped_whole = |s: &str| {
+        let upper = s.to_ascii_uppercase();
+        !s.contains([',', '&'])
+            && ["%3D", "%26", "%2C", "%25"]
+                .iter()
+                .any(|e| upper.contains(e))
     };
-    let read = if escaped(raw) {
-        // Escaped whole, twice at most (a link escaped twice had been no link at all: the empty form, no
-        // word, and the address written over).
-        let mut s = decode(raw);
-        for _ in 0..2 {
-            if s.contains('=') || !escaped(&s) {
-                break;
-            }
-            s = decode(&s);
+    let mut s = raw.to_string();
+    // Decoded at most three times: a link escaped twice, or typed again full-width and escaped twice (it
+    // had been no link at all: the empty form, no word, and the address written over).
+    for _ in 0..3 {
+        if s.contains('=') {
+            break;
         }
-        s
-    } else {
         // Typed again with an input method in full-width mode (`k＝…＆p＝m`, or every character
         // full-width), which the browser gives escaped: its characters' escapes decoded and its full-width
-        // forms read as ASCII, its check part then saying whether that is the link as written (read as it
-        // stood it had been no link at all). An ASCII escape stays as written: `%2C` in an amount is a
-        // comma in it, not the one between amounts (decoded here, 38%2C000 had been read as 38 and 000).
-        let wide = String::from_utf8_lossy(&decode_bytes_where(raw, true)).into_owned();
-        if !wide.contains('＝') {
-            return std::borrow::Cow::Borrowed(raw);
+        // forms read as ASCII, its check part then saying whether that is the link as written. An ASCII
+        // escape stays as written: `%2C` in an amount is a comma in it, not the one between amounts
+        // (decoded here, 38%2C000 had been read as 38 and 000).
+        let wide = String::from_utf8_lossy(&decode_bytes_where(&s, true)).into_owned();
+        if wide.contains('＝') && !escaped_whole(&wide) {
+            s = crate::width::halve(&wide);
+            break;
         }
-        crate::width::halve(&wide)
-    };
-    std::borrow::Cow::Owned(read.split('?').next().unwrap_or(&read).to_string())
+        if !escaped_whole(&s) {
+            break;
+        }
+        s = decode(&s);
+    }
+    if !s.contains('=') {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    std::borrow::Cow::Owned(s.split('?').next().unwrap_or(&s).to_string())
 }
 
 fn check_digits(body: &str) -> String {
@@ -569,11 +576,22 @@ mod tests {
             assert_eq!(site_part(&twice).split('&').nth(1), Some("p=h"), "{twice}");
         }
         // Only its `=` and `&` typed again in full-width mode: an escaped comma in an amount stays in the
-        // amount (it had split 38,000 into 38 and 000).
+        // amount (it had split 38,000 into 38 and 000); so typed, and then escaped whole once or twice.
         let comma = seal("p=h&c=pr&v=i,c,1,45000,38%2C000,,");
         let typed = as_browser_returns(&comma.replace('=', "＝").replace('&', "＆"));
-        assert_eq!(site_part(&typed), comma);
-        assert_eq!(check(&typed), Check::Intact);
+        let wide_typed = comma.replace('=', "＝").replace('&', "＆");
+        for given in [
+            typed.clone(),
+            encode(&wide_typed),
+            encode(&encode(&wide_typed)),
+            encode(&encode(&comma)),
+        ] {
+            assert_eq!(site_part(&given), comma, "{given}");
+            assert_eq!(check(&given), Check::Intact, "{given}");
+        }
+        // Not a scenario: as it stands.
+        assert_eq!(site_part("#s3-1"), "s3-1");
+        assert_eq!(site_part("%E4%B8%80"), "%E4%B8%80");
         // Typed again in full-width mode (the browser gives it escaped): only its `=`, or every character.
         let wide: String = sealed
             .chars()

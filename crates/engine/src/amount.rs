@@ -38,7 +38,7 @@ impl fmt::Display for AmountError {
             Self::Negative { input } => write!(f, "金额不能是负数：{input}"),
             Self::NotANumber { input } => write!(
                 f,
-                "看不懂这个金额：{input}（请只填数字，如 12000 或 1.2万）"
+                "看不懂这个金额：{input}（请写成 12000、1.2万 或 1万2 这样的数）"
             ),
             Self::TooLarge { input } => write!(f, "金额太大了：{input}（不能超过1亿元）"),
             Self::Comma { input } => write!(

@@ -59,7 +59,7 @@ impl fmt::Display for OverrideError {
             } => match unit {
                 Unit::Ratio => write!(
                     f,
-                    "“{label}”应在 0 到 1 之间（如 0.78、78% 或 78），不能是 {input}"
+                    "“{label}”应是 0 到 100% 之间的比例，写成小数或百分数（如 0.78、78% 或 78；1 到 2 之间的数看不出是百分之几），不能是 {input}"
                 ),
                 Unit::Flag => write!(f, "“{label}”只能是 0（否）或 1（是），不能是 {input}"),
                 Unit::Yuan => write!(f, "“{label}”不能是 {input}（应为 0 到 1亿元）"),

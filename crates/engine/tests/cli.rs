@@ -97,7 +97,7 @@ fn changed_numbers_are_read_as_the_page_reads_them() {
         // (100000 − 500) × 0.785 = 78,107.50 from 基本医保: the page's figure for the same link.
         assert_eq!(v["year"]["personal"], "11757.00", "{value}");
     }
-    case(&with(r#""1.5""#), "应在 0 到 1 之间");
+    case(&with(r#""1.5""#), "应是 0 到 100% 之间的比例");
     case(&with(r#""abc""#), "看不懂");
     let fixed = r#"{"profile":"huining-2018","category":"poverty_registered","overrides":{"assistance_threshold":"5000"},"episodes":[{"kind":"inpatient","level":"county","in_county":true,"total":"1000","compliant":"1000"}]}"#;
     case(fixed, "不能修改");

@@ -381,6 +381,7 @@ pub fn CalcPage(
                                                 .map(FieldError::shown)
                                         })
                                 };
+                                let err2 = err.clone();
                                 view! {
                                     <div class="param amount">
                                         <label for=id.clone()>{label}</label>
@@ -392,6 +393,8 @@ pub fn CalcPage(
                                             placeholder=default.clone()
                                             maxlength=policy_content::fragment::MAX_FIELD
                                             aria-describedby=err_id.clone()
+                                            // Refused, said to a screen reader as an amount's is.
+                                            aria-invalid=move || err2().is_some().then_some("true")
                                             prop:value=move || {
                                                 form.with(|f| {
                                                     f.overrides.get(&k2).cloned().unwrap_or_default()
