@@ -82,9 +82,6 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
             input: input.trim().to_string(),
         });
     }
-    let not_a_number = || AmountError::NotANumber {
-        input: input.trim().to_string(),
-    };
     // Said in units (1万2, 3千5): whole 元, or not read at all (which number was meant cannot be told).
     if s.contains('千') || s.contains('百') || s.trim_end_matches('万').contains('万') {
         return match said(&s) {
@@ -92,7 +89,9 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
                 input: input.trim().to_string(),
             }),
             Some(v) => Ok(Decimal::from(v)),
-            None => Err(not_a_number()),
+            None => Err(AmountError::NotANumber {
+                input: input.trim().to_string(),
+            }),
         };
     }
     let mut scale = Decimal::ONE;
@@ -100,6 +99,9 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         scale = Decimal::from(10_000);
         s = rest.to_string();
     }
+    let not_a_number = || AmountError::NotANumber {
+        input: input.trim().to_string(),
+    };
     if s.contains(',') {
         if !thousands(&s) {
             return Err(AmountError::Comma {
@@ -231,16 +233,21 @@ mod tests {
             ("万2", unread("万2")),
             ("1万2.5", unread("1万2.5")),
             ("1,000万2", unread("1,000万2")),
-            ("2万万", unread("2万万")),
-            (
-                "20000万1",
-                Err(AmountError::TooLarge {
-                    input: "20000万1".into(),
-                }),
-            ),
         ] {
             case(input, want);
         }
+        case(
+            "2万万",
+            Err(AmountError::NotANumber {
+                input: "2万万".into(),
+            }),
+        );
+        case(
+            "20000万1",
+            Err(AmountError::TooLarge {
+                input: "20000万1".into(),
+            }),
+        );
     }
 
     #[test]
