@@ -89,7 +89,7 @@ pub(crate) fn options(on: &[String]) -> Options {
 fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episode> {
     let mut get =
         |field: &str, text: &str, optional: bool| -> Option<Option<rust_decimal::Decimal>> {
-            if optional && text.trim().is_empty() {
+            if optional && amount::blank(text) {
                 return Some(None);
             }
             match amount::parse(text) {
@@ -106,7 +106,7 @@ fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episod
         };
     let total = get("total", &v.total, false);
     // Left blank: the whole bill is taken as compliant (the result says so, see [`reading`]).
-    let compliant = if v.compliant.trim().is_empty() {
+    let compliant = if amount::blank(&v.compliant) {
         total
     } else {
         get("compliant", &v.compliant, false)
@@ -231,7 +231,7 @@ pub fn changed_line(scenario: &Scenario) -> Option<String> {
 pub fn blank_visits(form: &CalcForm) -> Vec<usize> {
     (1..)
         .zip(&form.visits)
-        .filter(|(_, v)| v.total.trim().is_empty())
+        .filter(|(_, v)| amount::blank(&v.total))
         .map(|(n, _)| n)
         .collect()
 }
@@ -240,7 +240,7 @@ pub fn blank_visits(form: &CalcForm) -> Vec<usize> {
 pub fn compliant_guessed(form: &CalcForm) -> Vec<bool> {
     form.visits
         .iter()
-        .map(|v| v.compliant.trim().is_empty())
+        .map(|v| amount::blank(&v.compliant))
         .collect()
 }
 
@@ -298,6 +298,7 @@ mod outcome;
 pub use head::{
     guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
     GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER, TARGET_MEANS,
+    WHO_CLASS,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
 

@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::calc_adapter::{
     head, Outcome, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE, INPUTS_LABEL, PAID_COMES_LATER,
+    WHO_CLASS,
 };
 
 /// The class of the build's result section while it shows an answer from here (the stylesheet then
@@ -514,6 +515,7 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
         })
         .flatten();
     for p in [
+        element(doc, "p", WHO_CLASS, Some(&h.who)),
         element(doc, "p", "", Some(h.label)),
         big,
         total,

@@ -324,17 +324,20 @@ pub fn reveal(selector: &str) {
     }
 }
 
+/// Opens the `<details>` with the id `id`, if the page has it, and gives it.
+pub fn open_details(id: &str) -> Option<web_sys::Element> {
+    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+    let _ = el.set_attribute("open", "");
+    Some(el)
+}
+
 /// Opens the `<details>` with the id `id`, brings it to the top of the screen and puts the focus on its
 /// first field (a link to a section of a form whose address is the page's state: a `#id` link would
 /// replace that state).
 pub fn open_and_show(id: &str) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    let Some(el) = open_details(id) else {
         return;
     };
-    let _ = el.set_attribute("open", "");
     el.scroll_into_view();
     if let Some(field) = el
         .query_selector("input")

@@ -49,6 +49,11 @@ impl Outcome {
         }
     }
 
+    /// Whether a changed number (假设的数字) is among the fields to fix.
+    pub fn refuses_assumption(&self) -> bool {
+        matches!(self, Outcome::Errors(es) if es.iter().any(|e| e.visit.is_none()))
+    }
+
     /// The settled year, if the form gives one.
     pub fn settled(&self) -> Option<Settled> {
         match self {

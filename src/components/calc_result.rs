@@ -13,6 +13,7 @@ use super::{based_on, HandoutLink, PosterSummary};
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
     changed_line, head, yuan, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, GUESSED, INPUTS_LABEL,
+    WHO_CLASS,
 };
 use crate::charts::{stacked_bar, Part};
 
@@ -97,6 +98,9 @@ pub fn ResultHead(
         </p>
         {inputs}
         <div class="result-head" data-reading=format!("{how:?}")>
+            // Whose amount, on the screen where it stands (the form's choices are a screen or more above
+            // it on a phone at 特大; printed, the conditions say it).
+            <p class=WHO_CLASS>{head.who.clone()}</p>
             <p>{head.label}</p>
             <p class="big">
                 {head.prefix}<span data-testid="personal-total">{head.personal}</span>" 元"

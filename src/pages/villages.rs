@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 use policy_checker::{find, Found};
 
-use crate::components::{DepartmentTable, PageHeading, SearchBox, TownSummary};
+use crate::components::{
+    based_on, DepartmentTable, PageHeading, PosterSummary, SearchBox, TownSummary,
+};
+use policy_checker::data::villages::Assignment;
 use policy_content::site::{CheckerPage, PageKind};
 
 /// The `q` of the page's address (`/villages/?q=河畔`).
@@ -93,7 +96,9 @@ fn VillageHits(
         (t, 0) => format!("找到 {t} 个乡镇："),
         (t, v) => format!("找到 {t} 个乡镇、{v} 个村："),
     };
+    let poster = (towns + villages > 0).then(|| poster_of(&hits));
     view! {
+        {poster}
         <p role="status" data-testid="village-count">
             {status}
         </p>
@@ -130,5 +135,56 @@ fn VillageHits(
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// The poster of what was found: each township and village with its cadres per department, as the page
+/// lists them, so the poster carries what its QR code opens (it had carried the page's lead alone).
+fn poster_of(hits: &Found) -> impl IntoView {
+    let first = |names: &[String]| names.first().cloned().unwrap_or_default();
+    let said = |a: &[Assignment]| {
+        a.iter()
+            .map(|a| format!("{}　{}", a.department, a.who()))
+            .collect::<Vec<_>>()
+            .join("；")
+    };
+    let mut names = Vec::new();
+    let mut points = Vec::new();
+    for t in &hits.towns {
+        names.push(first(&t.township));
+        points.push(format!(
+            "{}（{} 个村，各村相同）：{}",
+            first(&t.township),
+            t.villages.len(),
+            said(&t.assignments)
+        ));
+    }
+    for v in &hits.villages {
+        names.push(first(&v.names));
+        points.push(format!(
+            "{}（{}）：{}",
+            first(&v.names),
+            v.township.join("／"),
+            said(&v.assignments)
+        ));
+    }
+    let source = based_on(
+        hits.towns
+            .iter()
+            .flat_map(|t| &t.assignments)
+            .chain(hits.villages.iter().flat_map(|v| &v.assignments))
+            .map(|a| a.source.number.as_str()),
+    );
+    // Named once (李湾村 in two townships is one name on the poster, and two points).
+    names.dedup();
+    let more = if names.len() > 3 { "等" } else { "" };
+    let title = format!("{}{more}的包抓干部", names[..names.len().min(3)].join("、"));
+    view! {
+        <PosterSummary
+            title=title
+            points=points
+            source=source
+            qr_name=format!("包抓干部-{}", names[0])
+        />
     }
 }

@@ -330,6 +330,8 @@ test('before the app comes, the build\'s form is answered key by key with the en
   }
   assert.equal(await page.locator(`${result} .calc-example`).isVisible(), false, 'the example steps aside');
   assert.match(await page.locator(`${result} .early-answer`).innerText(), /全年个人自付[\s\S]*医疗总费用 12,000\.00 元/);
+  // Whose amount, as the app says it above the amount.
+  assert.equal(await page.locator(`${result} .early-answer .result-who`).textContent(), '甘肃省会宁县（2018年政策） · 建档立卡贫困人口');
   assert.equal(await page.locator('#static-shell .loading').textContent(), '谁付了多少、每一步怎么算和政策依据，正在加载……');
   // The estimate's hint asks for the amounts paid, which the build's form has no fields for yet: it says when.
   assert.match(await page.locator(`${result} .early-answer .hint`).textContent(), /实际报销金额.*（报销金额等页面打开后才能填写。）$/);
@@ -341,7 +343,7 @@ test('before the app comes, the build\'s form is answered key by key with the en
   assert.equal(await page.evaluate((r) => document.querySelector(`${r} .early-answer .big`).zctKept, result), true,
     'the same elements, their text changed');
   // What the app's form says of an amount that does not read, said here too.
-  await page.fill('#static-shell #v0-compliant', '10,00');
+  await page.fill('#static-shell #v0-compliant', '1,00,0');
   assert.match(await page.locator('#static-shell #v0-compliant-err').textContent(), /^⚠ 逗号的位置不对/);
   assert.equal(await amount(), null, 'no amount while a field does not read');
   assert.equal(await page.locator(`${result} .early-answer [role="alert"]`).textContent(), '有几处金额需要改正，请看上面标红的地方。');

@@ -28,6 +28,8 @@ test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for o
   assert.equal(await page.textContent('[data-testid="personal-total"]'), '1,800.00');
   const head = await page.textContent('.result-head');
   assert.match(head, /最多自付 1,800\.00 元/);
+  // Whose amount, above it on the screen (the form's choices are a screen or more above it at 特大).
+  assert.equal(await page.textContent('.result-head .result-who'), '甘肃省会宁县（2018年政策） · 建档立卡贫困人口');
   assert.match(head, /合规费用按总费用估算/);
   assert.doesNotMatch(head, /含假设/);
   // That the hospital bears 目录外 costs is a clause's, linked beside the note that says it: the year has no
@@ -192,6 +194,8 @@ test('4: the handout is one A4 page with the inputs, the clauses, the working, t
   // table's, row by row.)
   const printed = printedPages(await two.pdf({ format: 'A4' }));
   assert.ok(printed.length > 1, `${printed.length} pages`);
+  // Each sheet says which of how many it is (the second had said nothing to tie it to the first).
+  for (const [i, p] of printed.entries()) assert.match(p.text, new RegExp(`第${i + 1}/${printed.length}`), `page ${i + 1}`);
   assert.equal(printed[0].qr, two.url(), 'the QR code is on page 1 and opens the scenario');
   assert.equal(printed.filter((p) => p.qr).length, 1, 'one QR code');
   await two.emulateMedia({ media: 'print' });
@@ -243,9 +247,11 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   assert.equal(await page.getAttribute('[data-testid="qr-svg"]', 'download'), '计算器-建档立卡贫困人口-二维码.svg');
   await page.close();
 
-  // A link the page could not take as it stood (its changed numbers joined with ";"): the page says so, and
-  // so does a poster made from it (its figures are without them; its QR code opens the page that says why).
-  const bad = await open(phone, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,&a=basic_ratio_province:60%25;basic_ratio_county:70%25')}`);
+  // A link edited by hand that the page could not take as it stood (its changed numbers joined with ";",
+  // without the check part the site writes): the page says so, and so does a poster made from it (its
+  // figures are without them; its QR code opens the page that says why). (One the site wrote opens the
+  // number refused beside its field, as its sender saw it: integrity.test.mjs.)
+  const bad = await open(phone, `${server.base}/calc/#p=h&c=pr&v=i,c,1,12000,10000,,&a=basic_ratio_province:60%25;basic_ratio_county:70%25`);
   await appReady(bad.page);
   await bad.page.getByTestId('link-notices').waitFor();
   await bad.page.getByRole('button', { name: '海报' }).click();

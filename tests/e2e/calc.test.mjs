@@ -68,16 +68,45 @@ test('a bad amount is explained beside its field', async () => {
   assert.equal(await page.getAttribute('#v0-compliant', 'aria-invalid'), null);
   // A comma that does not separate thousands: which number was meant cannot be told (12,00 was taken as
   // 1,200 and 12.000,50 as 12.00 without a word); typed or opened from a link, the field says so.
-  for (const typed of ['12,00', '12.000,50']) {
+  // Commas on the way to 12,000 (12,00) say what is still to come rather than that the comma is wrong.
+  for (const [typed, said] of [['12,00', '逗号后面要写满三位数'], ['12.000,50', '逗号的位置不对']]) {
     await page.fill('#v0-total', typed);
     await page.fill('#v0-compliant', '');
-    await page.waitForFunction(() => /逗号的位置不对/.test(document.getElementById('v0-total-err').textContent));
+    await page.waitForFunction((s) => document.getElementById('v0-total-err').textContent.includes(s), said);
     assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').count(), 0, typed);
   }
   await page.goto(`${server.base}${calcLink('p=h&c=pr&v=i,c,1,12%2C00,,,')}`);
-  await page.waitForFunction(() => /逗号的位置不对/.test(document.getElementById('v0-total-err')?.textContent));
+  await page.waitForFunction(() => /逗号后面要写满三位数/.test(document.getElementById('v0-total-err')?.textContent));
   await page.fill('#v0-total', '12,000');
   await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]'));
+  await page.close();
+});
+
+// Typed key by key as a resident types a bill from its slip (an audit, 2026-12-06: ¥ as the first key had
+// said 请填写金额, and 12, on the way to 12,000 that the comma was in the wrong place).
+test('a bill typed key by key with its sign and commas is never called wrong on the way, and ends as typed plain', async () => {
+  const { page } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  const field = page.locator('#v0-total');
+  const seen = async () => page.evaluate(() => ({
+    err: document.getElementById('v0-total-err').textContent,
+    amount: document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent ?? null,
+  }));
+  await field.click();
+  await page.keyboard.type('¥');
+  await page.waitForTimeout(200);
+  assert.deepEqual(await seen(), { err: '', amount: null }, '¥ alone is not yet an amount, and not wrong');
+  assert.match(await page.textContent('.calc-result'), /请填写“医疗总费用”/);
+  await page.keyboard.type('12,', { delay: 60 });
+  await page.waitForFunction(() => /逗号后面要写满三位数：¥12,/.test(document.getElementById('v0-total-err').textContent));
+  assert.equal((await seen()).amount, null, 'no amount for a number not finished');
+  await page.keyboard.type('000', { delay: 60 });
+  await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]'));
+  const typed = await seen();
+  assert.equal(typed.err, '');
+  await field.fill('12000');
+  await page.waitForFunction(() => /v=i,c,1,12000,/.test(location.hash));
+  assert.deepEqual(await seen(), typed, '¥12,000 is 12000');
   await page.close();
 });
 

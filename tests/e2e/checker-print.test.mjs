@@ -364,6 +364,13 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
   const sheet = codes[0][1];
   const onSheet = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', `-dFirstPage=${sheet}`, `-dLastPage=${sheet}`, '-o', '-', `${dir}/form.pdf`]).toString().replace(/\s+/g, '');
   assert.ok(onSheet.includes('79/95'), `the score on the code's sheet (${sheet}): ${onSheet.slice(-200)}`);
+  // Each sheet says which of how many it is (the stylesheet's @page: a self-check of five sheets handed
+  // round had said nothing to put them back in order).
+  const sheets = pdfPages(pdf);
+  for (let i = 1; i <= sheets; i++) {
+    const t = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', `-dFirstPage=${i}`, `-dLastPage=${i}`, '-o', '-', `${dir}/form.pdf`]).toString().replace(/\s+/g, '');
+    assert.ok(t.includes(`第${i}/${sheets}`), `sheet ${i}: ${t.slice(-80)}`);
+  }
   assert.deepEqual(errors, []);
   await ctx.close();
 });

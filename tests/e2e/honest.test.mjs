@@ -145,6 +145,37 @@ async function posterSheet(path) {
   return { points, source, note, title, inferred };
 }
 
+// A campaigner's audit (2026-12-06): the village lookup's poster carried the page's lead alone, while its QR
+// code opened the village's cadres.
+test('the village lookup\'s poster carries the cadres its QR code opens, as the page lists them', async () => {
+  const path = `/villages/?q=${encodeURIComponent('李湾村')}`;
+  const { page } = await open(browser, `${server.base}${path}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="village-count"]');
+  const rows = await page.locator('.village-hits > li table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    department: tr.querySelector('th').firstChild.textContent.trim(),
+    who: tr.querySelector('td').firstChild.textContent.trim(),
+  })));
+  await page.close();
+  assert.ok(rows.length >= 3, JSON.stringify(rows));
+  const sheet = await posterSheet(path);
+  assert.match(sheet.title, /^李湾村的包抓干部$/);
+  // Each village found by the name (one in each of two townships) a point, with every row the page lists.
+  const villages = await (async () => {
+    const { page } = await open(browser, `${server.base}${path}`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid="village-count"]');
+    const n = await page.locator('.village-hits > li').count();
+    await page.close();
+    return n;
+  })();
+  assert.equal(sheet.points.length, villages, sheet.points.join('\n'));
+  assert.ok(sheet.points.some((p) => /^李湾村（平头川镇）：/.test(p)), sheet.points.join('\n'));
+  const all = sheet.points.join('\n');
+  for (const r of rows) assert.ok(all.includes(`${r.department}　${r.who}`), `${r.department} ${r.who} in ${all}`);
+  assert.equal(sheet.source, '依据：县委办发〔2018〕83号');
+});
+
 test('a table\'s poster keeps each name under its own column, and its 出处 names the table', async () => {
   // Read as text, a row's empty merged cell was dropped and the names after it moved under the headings
   // before them (吴宗智, the 医共体包抓领导, under 包抓科级干部); the 出处 said only the 文号.

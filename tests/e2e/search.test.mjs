@@ -134,6 +134,27 @@ test('one character, a 文号 and digits with Chinese find their text, highlight
   await page.close();
 });
 
+// A resident's audit (2026-12-06): 83 号 had ranked 甘政发〔2018〕34号 first, marked at 8〕3 (the year and the
+// number read as one number, 201834), and opened the document marked there.
+test('a number is found as the number it is: 83 号 is not the 8〕3 of 〔2018〕34号, in the hits or the document', async () => {
+  const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('83 号')}`);
+  await appReady(page);
+  await page.waitForSelector('ol.hits mark');
+  const marks = await page.locator('ol.hits mark').allTextContents();
+  const numbers = marks.filter((m) => /\d/.test(m));
+  assert.ok(numbers.length > 0 && numbers.every((m) => /^83号?$/.test(m)), marks.join('|'));
+  const first = await page.locator('ol.hits > li').first().innerText();
+  assert.match(first, /83号/, first);
+  // Opened as a hit opens it, the document marks no digits across a bracket.
+  const doc = await open(browser, `${server.base}/docs/gansu-165/?hl=${encodeURIComponent('83 号')}#main`);
+  await appReady(doc.page);
+  const docMarks = await doc.page.locator('main mark').allTextContents();
+  assert.ok(docMarks.every((m) => !/\d\D+\d|〕/.test(m)), docMarks.filter((m) => /\d/.test(m)).join('|'));
+  await doc.page.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /** Where the first hit's link sits on the screen, and the scroll position. */
 const firstHitOnScreen = (page) => page.evaluate(() => {
   const r = document.querySelector('ol.hits > li a').getBoundingClientRect();
@@ -235,6 +256,12 @@ test('a word people say that the documents do not use (五保户) finds nothing,
   await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
   assert.match(await page.textContent('[data-testid="search-count"]'), /找到 \d+ 处(以上)?包含“特困供养”/);
   assert.equal(await page.getByTestId('documents-word').count(), 0, 'said only when nothing is found');
+  // Mistyped (住院抱销: a resident's audit, 2026-12-06), the word put right where it stands, the rest kept.
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('住院抱销')}`);
+  await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+  assert.match(await page.textContent('[data-testid="search-count"]'), /没有找到包含“住院抱销”/);
+  await page.getByTestId('documents-word').getByRole('link', { name: '搜“住院报销”' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('ol.hits > li').length > 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

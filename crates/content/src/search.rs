@@ -84,6 +84,19 @@ pub const EVERYDAY_WORDS: &[(&str, &str)] = &[
     ("老人", "老年人"),
     ("小孩", "儿童"),
     ("低保户", "低保"),
+    ("门槛费", "起付线"),
+];
+
+/// The documents' words as people mistype them (a character that sounds or looks the same: 住院抱销,
+/// 建挡立卡, 白内章 found nothing and were offered nothing, a resident's audit), each with the word meant. A
+/// search that finds nothing and holds one is offered the query with the word put right where it stands
+/// (a test checks that each finds nothing in the documents' text and the word meant finds something).
+pub const MISTYPED: &[(&str, &str)] = &[
+    ("抱销", "报销"),
+    ("报消", "报销"),
+    ("建挡", "建档"),
+    ("保验", "保险"),
+    ("白内章", "白内障"),
 ];
 
 /// Words people say that the documents also write otherwise, where the other writing holds what the
@@ -125,7 +138,8 @@ pub fn asks_what_it_costs(query: &str) -> bool {
     MONEY_WORDS.iter().any(|w| query.contains(w))
 }
 
-/// `query` with the first everyday word in it ([`EVERYDAY_WORDS`]) put in the documents' words: the
+/// `query` with a word mistyped in it put right where it stands ([`MISTYPED`]: 住院抱销 → 住院报销), else with
+/// the first everyday word in it ([`EVERYDAY_WORDS`]) put in the documents' words: the
 /// word it had, the documents' word, and the query to search instead, in which the terms that held the
 /// word are the documents' word alone (看病不要押金 → 免收押金: the documents never say 看病免收押金, and a
 /// term is searched as written). A word typed across terms is found too, the fewest terms holding it
@@ -133,21 +147,28 @@ pub fn asks_what_it_costs(query: &str) -> bool {
 /// amount or rate typed in words, in the documents' digits ([`in_digits`]: 三千元 → 3000元).
 pub fn in_documents_words(query: &str) -> Option<(String, String, String)> {
     let terms: Vec<&str> = query.split_whitespace().collect();
-    EVERYDAY_WORDS
-        .iter()
-        .find_map(|&(said, written)| {
-            (1..=terms.len()).find_map(|len| {
-                (0..=terms.len() - len).find_map(|at| {
-                    terms[at..at + len].concat().contains(said).then(|| {
-                        let mut out = terms[..at].to_vec();
-                        out.push(written);
-                        out.extend(&terms[at + len..]);
-                        (said.to_string(), written.to_string(), out.join(" "))
+    let mistyped = MISTYPED.iter().find_map(|&(said, meant)| {
+        query
+            .contains(said)
+            .then(|| (said.into(), meant.into(), query.replace(said, meant)))
+    });
+    mistyped.or_else(|| {
+        EVERYDAY_WORDS
+            .iter()
+            .find_map(|&(said, written)| {
+                (1..=terms.len()).find_map(|len| {
+                    (0..=terms.len() - len).find_map(|at| {
+                        terms[at..at + len].concat().contains(said).then(|| {
+                            let mut out = terms[..at].to_vec();
+                            out.push(written);
+                            out.extend(&terms[at + len..]);
+                            (said.to_string(), written.to_string(), out.join(" "))
+                        })
                     })
                 })
             })
-        })
-        .or_else(|| in_digits(query))
+            .or_else(|| in_digits(query))
+    })
 }
 
 /// Whether hits (best first) hold the query in the documents' own text, not only in the site's words

@@ -407,7 +407,10 @@ fn a_related_word_finds_what_the_word_said_does_not() {
 fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something() {
     use policy_content::search::{in_documents_words, EVERYDAY_WORDS};
     let (docs, index) = real();
-    for (said, written) in EVERYDAY_WORDS {
+    for (said, written) in EVERYDAY_WORDS
+        .iter()
+        .chain(policy_content::search::MISTYPED)
+    {
         assert!(
             !in_documents_text(&check_hits(&docs, &index, said, None)),
             "{said} finds something in the documents' text: no need to offer {written}"
@@ -417,6 +420,11 @@ fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something(
             "{written}, offered for {said}, finds nothing"
         );
     }
+    // Mistyped, put right where the word stands: what is left of the query is kept.
+    assert_eq!(
+        in_documents_words("住院抱销"),
+        Some(("抱销".into(), "报销".into(), "住院报销".into()))
+    );
     assert_eq!(
         in_documents_words("五保户 住院"),
         Some(("五保户".into(), "特困供养".into(), "特困供养 住院".into()))
@@ -439,6 +447,11 @@ fn an_everyday_word_finds_nothing_and_the_documents_word_for_it_finds_something(
         "住院不交钱",
         "异地就医",
         "医保卡",
+        // Mistyped (a resident's audit, 2026-12-06).
+        "住院抱销",
+        "建挡立卡",
+        "大病保验",
+        "白内章",
         // Amounts and rates in words; the documents write digits.
         "三千元",
         "医疗救助三千元",

@@ -26,6 +26,9 @@ pub enum AmountError {
     /// A comma that does not separate thousands (`12,00`, `12.000,50`): which number was meant cannot be
     /// told, so none is taken.
     Comma { input: String },
+    /// Commas between thousands with the last group still short (`12,` or `12,00` on the way to `12,000`):
+    /// as a person types, and no number yet.
+    ShortGroup { input: String },
     /// More decimals than 分 (`12.000`, `12000.555`): most likely a thousands point, or a key pressed twice,
     /// so the number meant cannot be told, and none is taken (a rounded one would look taken as typed).
     Decimals { input: String },
@@ -45,6 +48,10 @@ impl fmt::Display for AmountError {
                 f,
                 "逗号的位置不对：{input}（逗号只用来每三位分开，如 12,000；小数用点，如 12000.50）"
             ),
+            Self::ShortGroup { input } => write!(
+                f,
+                "逗号后面要写满三位数：{input}（如 12,000；小数用点，如 12000.50）"
+            ),
             Self::Decimals { input } => write!(
                 f,
                 "小数点后的位数太多：{input}（金额只到分，如 12000.50；一万二千元请填 12000 或 1.2万）"
@@ -54,6 +61,12 @@ impl fmt::Display for AmountError {
 }
 
 impl std::error::Error for AmountError {}
+
+/// Whether `input` holds no amount yet: nothing, or only what stands around one (`¥`, `元`, spaces), as
+/// when a person has begun with the sign. Such a field is left blank, not wrong.
+pub fn blank(input: &str) -> bool {
+    matches!(parse(input), Err(AmountError::Empty))
+}
 
 /// Reads an amount in yuan, rounded to 0.01.
 pub fn parse(input: &str) -> Result<Decimal, AmountError> {
@@ -104,8 +117,11 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     };
     if s.contains(',') {
         if !thousands(&s) {
-            return Err(AmountError::Comma {
-                input: input.trim().to_string(),
+            let input = input.trim().to_string();
+            return Err(if short_group(&s) {
+                AmountError::ShortGroup { input }
+            } else {
+                AmountError::Comma { input }
             });
         }
         s.retain(|c| c != ',');
@@ -178,6 +194,13 @@ fn thousands(s: &str) -> bool {
         && groups.all(|g| g.len() == 3)
 }
 
+/// Whether `s` would separate thousands with more digits typed in its last group (`12,` and `12,00` on
+/// the way to `12,000`).
+fn short_group(s: &str) -> bool {
+    let last = s.rsplit(',').next().unwrap_or("");
+    !s.contains('.') && last.len() < 3 && thousands(&format!("{s}{}", &"000"[last.len()..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,12 +221,23 @@ mod tests {
         case("1,234,567.5", Ok("1234567.50"));
         case("１２，０００", Ok("12000.00"));
         case("1,200万", Ok("12000000.00"));
-        case("12,00", comma("12,00"));
+        let short = |input: &str| {
+            Err(AmountError::ShortGroup {
+                input: input.into(),
+            })
+        };
         case("12.000,50", comma("12.000,50"));
         case("1,2000", comma("1,2000"));
         case(",500", comma(",500"));
         case("12000,", comma("12000,"));
         case("1234,567", comma("1234,567"));
+        case("12,0.5", comma("12,0.5"));
+        // On the way to 12,000 and 1,234,567: no number yet, and the message says what is still to come.
+        case("12,", short("12,"));
+        case("12,0", short("12,0"));
+        case("12,00", short("12,00"));
+        case("1,234,5", short("1,234,5"));
+        case("１２，", short("１２，"));
     }
 
     #[test]
@@ -302,6 +336,10 @@ mod tests {
         );
         case("", Err(AmountError::Empty));
         case("元", Err(AmountError::Empty));
+        // Begun with the sign: still blank, not wrong.
+        case("¥", Err(AmountError::Empty));
+        case(" ￥ ", Err(AmountError::Empty));
+        assert!(blank("¥") && blank("") && !blank("¥1") && !blank("abc"));
         case("-5", Err(AmountError::Negative { input: "-5".into() }));
         case(
             "abc",

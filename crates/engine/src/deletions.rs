@@ -23,7 +23,7 @@ pub enum Done {
 impl fmt::Display for Done {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Deleted { number, total } if total.trim().is_empty() => {
+            Self::Deleted { number, total } if crate::amount::blank(total) => {
                 write!(f, "已删除第 {number} 次就诊（没填金额）。")
             }
             Self::Deleted { number, total } => {

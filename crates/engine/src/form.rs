@@ -487,6 +487,7 @@ impl CalcForm {
         if form.visits.is_empty() {
             form.visits.push(VisitForm::default());
         }
+        let check = fragment::check(&hash, READ);
         for (key, value) in overrides {
             match form.admit(&key, &value) {
                 // The same number given twice (a link edited by hand): the last one, said.
@@ -500,6 +501,15 @@ impl CalcForm {
                         );
                     }
                 }
+                // A number the page that wrote the link could not read either (its check part is
+                // intact): kept as it was typed, so the same words stand beside its field and no result
+                // shows, as on the sender's screen (dropped, the link had opened with the assumed value
+                // and an amount the sender never saw).
+                Err(OverrideError::NotANumber { .. } | OverrideError::OutOfRange { .. })
+                    if check == fragment::Check::Intact =>
+                {
+                    form.overrides.insert(key, value);
+                }
                 Err(e) => notices.push(LinkNotice::Override(e)),
             }
         }
@@ -511,7 +521,7 @@ impl CalcForm {
                 LinkNotice::Incomplete { .. } | LinkNotice::NoValue { .. } | LinkNotice::NoVisits
             )
         };
-        match fragment::check(&hash, READ) {
+        match check {
             fragment::Check::Intact => {}
             _ if notices.iter().any(cut) => {}
             fragment::Check::Broken => notices.insert(0, LinkNotice::Altered),

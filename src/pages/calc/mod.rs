@@ -74,6 +74,9 @@ pub fn CalcPage(
         }
         keep_address.set_value(false);
     });
+    // The benchmark reads `zct-settle`: the form read and the year settled.
+    let outcome =
+        Memo::new(move |_| form.with(|f| crate::dom::timed("zct-settle", || Outcome::of(f))));
     // Another scenario link opened in this tab (or a fragment typed in the address bar): what in it was
     // not taken is said even when the scenario it gives is the one shown; its address is kept as above.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -88,12 +91,12 @@ pub fn CalcPage(
             } else {
                 form.notify();
             }
+            if outcome.with_untracked(Outcome::refuses_assumption) {
+                crate::dom::open_details(ASSUMPTIONS_ID);
+            }
         }
     });
     on_cleanup(move || handle.remove());
-    // The benchmark reads `zct-settle`: the form read and the year settled.
-    let outcome =
-        Memo::new(move |_| form.with(|f| crate::dom::timed("zct-settle", || Outcome::of(f))));
     let (details, details_fresh) = later_details(outcome, typing);
     // Nothing to show yet: ready the result's code before the first keystroke (see `start::warm_up`), once
     // the page as the app draws it has been painted.
@@ -233,6 +236,10 @@ pub fn CalcPage(
                 .unwrap_or_default()
         })
     });
+    // A changed number refused in a link that carries it as its sender typed it (who saw it refused beside
+    // its field) opens with 假设的数字 open, to show it where the result points (and from another link
+    // opened in this tab: above).
+    let assumption_wrong = outcome.with_untracked(Outcome::refuses_assumption);
     crate::left_place::return_to(left);
     view! {
         <div class="page calc">
@@ -359,7 +366,7 @@ pub fn CalcPage(
                         })
                         .collect_view()}
                 </details>
-                <details class="field" id=ASSUMPTIONS_ID>
+                <details class="field" id=ASSUMPTIONS_ID open=assumption_wrong>
                     <summary>"假设的数字（可以修改）"</summary>
                     <p class="hint">
                         "文件没有写这些数字，本站先用假设值计算，结果里标有“假设”。请改成当地医保经办机构公布的数字。比例填小数或百分数，如 0.75、75% 或 75。政策文件规定的数字不能改。"

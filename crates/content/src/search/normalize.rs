@@ -1,5 +1,6 @@
 //! How index and query see text: full-width letters and digits folded to ASCII, ASCII lowercased,
-//! whitespace and punctuation dropped (a `.` between two digits is a decimal point and stays); and the
+//! whitespace and punctuation dropped (a `.` between two digits is a decimal point and stays, a closing
+//! bracket between two digits a break: [`NUMBER_BREAK`]); and the
 //! character n-grams of normalized text.
 
 /// Folds one character's width and case: full-width ASCII to half-width, ASCII lowercased.
@@ -66,6 +67,20 @@ pub fn normalize(s: &str) -> String {
 /// itself is still searched (`（5）落实` finds its own item, not every bracketed number's).
 pub const LIST_NUMBER: char = '\u{E000}';
 
+/// What a closing bracket between two digits becomes (the year's 〔〕 of a 文号, `〔2018〕34号`): a character
+/// no word holds, so that the year and the number are not read as one number (`201834` held `83`, and a
+/// search for 83号 had opened 甘政发〔2018〕34号 marked at 8〕3), while the whole 文号 as the documents write
+/// it, in any brackets, is still found.
+pub const NUMBER_BREAK: char = '\u{E001}';
+
+/// Whether a folded character closes a bracket.
+fn closing(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']' | '〕' | '】' | '〗' | '」' | '』' | '〉' | '》'
+    )
+}
+
 /// The longest list number in brackets, in characters between them (`十二`, `12`).
 const LIST_NUMBER_CHARS: usize = 3;
 
@@ -109,9 +124,11 @@ pub(crate) fn normalize_mapped(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
                 }
             }
         }
-        if !ignored(c)
-            || (c == '.' && k > 0 && digit(folded.get(k - 1)) && digit(folded.get(k + 1)))
-        {
+        let between_digits = k > 0 && digit(folded.get(k - 1)) && digit(folded.get(k + 1));
+        if closing(c) && between_digits {
+            chars.push(NUMBER_BREAK);
+            spans.push((i, i + len));
+        } else if !ignored(c) || (c == '.' && between_digits) {
             chars.push(c);
             spans.push((i, i + len));
         }

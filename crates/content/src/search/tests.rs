@@ -62,6 +62,10 @@ fn normalizes_width_case_and_space() {
         ("7.5万，共3.", "7.5万共3"),
         ("７．５％", "7.5%"),
         ("12,000元", "12000元"),
+        // A 文号's year and number stay two numbers, in any brackets (甘政发〔2018〕34号 is not 201834).
+        ("眉卫发〔2016〕137号", "眉卫发2016\u{e001}137号"),
+        ("[2016]78号", "2016\u{e001}78号"),
+        ("(2018)83号", "2018\u{e001}83号"),
     ] {
         assert_eq!(normalize(raw), want, "{raw}");
     }

@@ -124,20 +124,47 @@ fn any_typed_form_round_trips() {
 
 #[test]
 fn links_cannot_change_what_the_documents_fix() {
-    let back =
-        CalcForm::from_fragment(&sealed("p=h&c=pr&a=floor_ratio:0.5,basic_ratio_county:175,basic_ratio_city:78%25&v=i,c,1,4000,4000,2000,0"))
-            .unwrap();
+    let body = "p=h&c=pr&a=floor_ratio:0.5,basic_ratio_county:175,basic_ratio_city:78%25&v=i,c,1,4000,4000,2000,0";
+    // As the site wrote it: the assumed ratio the sender's page refused (175) is kept as typed, so the
+    // same refusal stands beside its field; the number the documents fix is dropped and said.
+    let back = CalcForm::from_fragment(&sealed(body)).unwrap();
+    assert_eq!(
+        back.form.overrides,
+        BTreeMap::from([
+            ("basic_ratio_city".to_string(), "78%".to_string()),
+            ("basic_ratio_county".to_string(), "175".to_string()),
+        ])
+    );
+    let said: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("是政策规定的数值，不能修改，已按原文计算"),
+        "{said:?}"
+    );
+    // Not vouched for by its check part (edited, or written by hand): the refused number is dropped
+    // and said, with the assumed value used.
+    let back = CalcForm::from_fragment(&format!("#{body}")).unwrap();
     assert_eq!(
         back.form.overrides,
         BTreeMap::from([("basic_ratio_city".to_string(), "78%".to_string())])
     );
     let said: Vec<String> = back.notices.iter().map(ToString::to_string).collect();
-    assert_eq!(said.len(), 2, "{said:?}");
-    assert!(
-        said[0].contains("是政策规定的数值，不能修改，已按原文计算"),
-        "{said:?}"
-    );
-    assert!(said[1].contains("不能是 175"), "{said:?}");
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert!(said[2].contains("不能是 175"), "{said:?}");
+}
+
+/// A number the sender's page refused travels as typed, and opens refused the same way.
+#[test]
+fn a_refused_assumption_opens_as_the_sender_saw_it() {
+    for typed in ["abc", "175", "1.5"] {
+        let mut form = CalcForm::default();
+        form.visits[0].total = "12000".into();
+        form.overrides
+            .insert("basic_ratio_county".into(), typed.into());
+        let back = reopened(&form);
+        assert_eq!(back.form, form, "{typed}");
+        assert!(back.notices.is_empty(), "{typed}: {:?}", back.notices);
+    }
 }
 
 /// What the check part vouches for is what is read: a key or code written escaped (`%70`, `p=%6D`) or
