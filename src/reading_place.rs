@@ -62,8 +62,7 @@ pub fn scroll_to_hash() {
         Some(words) => match row_with(&words) {
             // Words in a table's row: the row from its start (its 序号 and first cells say which row it is,
             // under the bars that name the table), when the words fit on the screen with it.
-            Some(row) => {
-                let top = scroll_margin_top(&row);
+            Some((row, top)) => {
                 put_at(&row, top);
                 (row, top)
             }
@@ -122,16 +121,18 @@ fn show_sideways(el: &web_sys::Element) {
 /// How far down the screen asked-for words are put when the clause's start cannot be shown with them.
 const WORDS_AT: f64 = 0.25;
 
-/// The table row (`tr[id]`) `words` are in, if they are in one and the row's start, put below the bars
-/// (its scroll margin), can be shown with them: on a phone a row is a card as tall as the screen, and
-/// words low in it, put a quarter down the screen, had left its 序号 and first cells above it.
-fn row_with(words: &web_sys::Element) -> Option<web_sys::Element> {
+/// The table row (`tr[id]`) `words` are in, with where its start goes (below the bars: its scroll margin),
+/// if they are in one and the row's start, put there, can be shown with them: on a phone a row is a card
+/// as tall as the screen, and words low in it, put a quarter down the screen, had left its 序号 and first
+/// cells above it.
+fn row_with(words: &web_sys::Element) -> Option<(web_sys::Element, f64)> {
     let row = words.closest("tr[id]").ok().flatten()?;
     let (from, to) = (
         row.get_bounding_client_rect().top(),
         words.get_bounding_client_rect().bottom(),
     );
-    (to - from + scroll_margin_top(&row) <= screen_height()?).then_some(row)
+    let top = scroll_margin_top(&row);
+    (to - from + top <= screen_height()?).then_some((row, top))
 }
 
 /// Whether `el` ends below the screen (the clause's start and the words cannot both be shown).

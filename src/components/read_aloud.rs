@@ -137,19 +137,20 @@ pub(crate) fn row_cells(tr: &web_sys::Element) -> Option<Vec<String>> {
     if labelled && tr.closest("thead").ok().flatten().is_some() {
         return None;
     }
+    let written: Vec<String> = cells
+        .iter()
+        .map(|c| inner_text(c).trim().to_string())
+        .collect();
     // A summary line (总分：) is not under its first column's name (序号：总分： had been read).
-    let labelled = labelled
-        && !policy_content::model::is_summary_row(
-            &cells.iter().map(inner_text).collect::<Vec<_>>(),
-        );
+    let labelled = labelled && !policy_content::model::is_summary_row(&written);
     let parts: Vec<String> = cells
         .iter()
+        .zip(written)
         .enumerate()
-        .map(|(i, c)| {
+        .map(|(i, (c, written))| {
             let head = c
                 .get_attribute("data-label")
                 .or_else(|| heads.get(i).map(inner_text));
-            let written = inner_text(c).trim().to_string();
             let text = match c.get_attribute("data-carried") {
                 Some(carried) if written.is_empty() => carried,
                 _ => written,

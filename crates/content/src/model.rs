@@ -114,11 +114,15 @@ pub fn row_id(section: &str, n: usize) -> String {
     format!("{section}-r{n}")
 }
 
+/// The section and the number of body row `id` ([`row_id`]), if it is a row's id.
+pub fn row_of(id: &str) -> Option<(&str, &str)> {
+    id.rsplit_once("-r")
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether `id` is a body row's of section `section` ([`row_id`]).
 pub fn is_row_of(id: &str, section: &str) -> bool {
-    id.strip_prefix(section)
-        .and_then(|rest| rest.strip_prefix("-r"))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    row_of(id).is_some_and(|(s, _)| s == section)
 }
 
 impl Section {
@@ -258,5 +262,19 @@ mod tests {
         let mut levels = vec![Level::County, Level::Province, Level::City];
         levels.sort();
         assert_eq!(levels, Level::ALL);
+    }
+
+    #[test]
+    fn a_row_id_reads_back_as_its_section_and_number() {
+        for (id, want) in [
+            ("t3-1-r5", Some(("t3-1", "5"))),
+            (row_id("t4-1", 27).as_str(), Some(("t4-1", "27"))),
+            ("s3-1-2-5", None),
+            ("t3-1-r", None),
+            ("t3-1-rx", None),
+        ] {
+            assert_eq!(row_of(id), want, "{id}");
+        }
+        assert!(is_row_of("t3-1-r5", "t3-1") && !is_row_of("t3-1-r5", "t3"));
     }
 }

@@ -618,11 +618,9 @@ pub(crate) fn hit_with(
 /// Run `id` of document `slug` as a reader finds it on paper: a clause by its number, a table's row by its
 /// table's name and its number (附表 3-1 第5行) ([`crate::citation::place`]).
 fn run_label(slug: &str, id: &str) -> String {
-    match id.rsplit_once("-r") {
-        Some((table, n)) if n.bytes().all(|b| b.is_ascii_digit()) => {
-            format!("{} 第{n}行", crate::citation::place(slug, table))
-        }
-        _ => crate::citation::place(slug, id),
+    match crate::model::row_of(id) {
+        Some((table, n)) => format!("{} 第{n}行", crate::citation::place(slug, table)),
+        None => crate::citation::place(slug, id),
     }
 }
 

@@ -95,6 +95,9 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
             input: input.trim().to_string(),
         });
     }
+    let not_a_number = || AmountError::NotANumber {
+        input: input.trim().to_string(),
+    };
     // Said in units (1万2, 3千5): whole 元, or not read at all (which number was meant cannot be told).
     if s.contains('千') || s.contains('百') || s.trim_end_matches('万').contains('万') {
         return match said(&s) {
@@ -102,9 +105,7 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
                 input: input.trim().to_string(),
             }),
             Some(v) => Ok(Decimal::from(v)),
-            None => Err(AmountError::NotANumber {
-                input: input.trim().to_string(),
-            }),
+            None => Err(not_a_number()),
         };
     }
     let mut scale = Decimal::ONE;
@@ -112,9 +113,6 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         scale = Decimal::from(10_000);
         s = rest.to_string();
     }
-    let not_a_number = || AmountError::NotANumber {
-        input: input.trim().to_string(),
-    };
     if s.contains(',') {
         if !thousands(&s) {
             let input = input.trim().to_string();
@@ -267,21 +265,16 @@ mod tests {
             ("万2", unread("万2")),
             ("1万2.5", unread("1万2.5")),
             ("1,000万2", unread("1,000万2")),
+            ("2万万", unread("2万万")),
+            (
+                "20000万1",
+                Err(AmountError::TooLarge {
+                    input: "20000万1".into(),
+                }),
+            ),
         ] {
             case(input, want);
         }
-        case(
-            "2万万",
-            Err(AmountError::NotANumber {
-                input: "2万万".into(),
-            }),
-        );
-        case(
-            "20000万1",
-            Err(AmountError::TooLarge {
-                input: "20000万1".into(),
-            }),
-        );
     }
 
     #[test]
