@@ -152,11 +152,14 @@ fn poster_of(hits: &Found) -> impl IntoView {
     let mut points = Vec::new();
     for t in &hits.towns {
         names.push(first(&t.township));
+        // Its villages too, as the page lists them: a reader checks there that theirs is covered.
+        let villages: Vec<String> = t.villages.iter().map(|v| first(v)).collect();
         points.push(format!(
-            "{}（{} 个村，各村相同）：{}",
+            "{}（{} 个村，各村相同）：{}。包抓的村：{}",
             first(&t.township),
             t.villages.len(),
-            said(&t.assignments)
+            said(&t.assignments),
+            villages.join("、")
         ));
     }
     for v in &hits.villages {

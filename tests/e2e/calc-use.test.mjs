@@ -626,6 +626,27 @@ test('at 1024×768 the category comparison takes the page\'s width below the for
   await page.close();
 });
 
+// A trainer's audit (2026-12-06): held at the top on a projector while the choices beside it were changed,
+// the amount had lost the line saying whose it is.
+test('at 1024×768 the amount held at the top keeps saying whose it is, and follows a changed category', async () => {
+  const { page, errors } = await open(desk, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,20000,,,')}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="personal-total"]');
+  await page.getByLabel('普通城乡居民').check();
+  await page.waitForFunction(() => /普通城乡居民$/.test(document.querySelector('.result-head .result-who')?.textContent ?? ''));
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.waitForTimeout(300);
+  const r = await page.evaluate(() => {
+    const head = document.querySelector('.result-head').getBoundingClientRect();
+    const who = document.querySelector('.result-head .result-who').getBoundingClientRect();
+    return { headTop: head.top, who: { top: who.top, height: who.height } };
+  });
+  assert.ok(Math.abs(r.headTop) <= 2, `held at the top: ${r.headTop}`);
+  assert.ok(r.who.height > 0 && r.who.top >= 0, `the whose-line shown while held: ${JSON.stringify(r.who)}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('where the category comparison is wider than its box (360 px; 1024×768 at 特大), who and what they pay (个人自付) stay in view however it is scrolled', async () => {
   const url = `${server.base}${calcLink('p=h&c=pr&v=i,c,1,30000,25000,,;i,s,0,80000,70000,,;i,p,0,15%E4%B8%87,120000,,')}`;
   // The largest text size is remembered on the device: a context of its own, not the shared desk one.

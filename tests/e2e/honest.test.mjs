@@ -174,6 +174,17 @@ test('the village lookup\'s poster carries the cadres its QR code opens, as the 
   const all = sheet.points.join('\n');
   for (const r of rows) assert.ok(all.includes(`${r.department}　${r.who}`), `${r.department} ${r.who} in ${all}`);
   assert.equal(sheet.source, '依据：县委办发〔2018〕83号');
+  // A township's poster lists its villages, as the page does (a trainer's audit: a reader on the wall could
+  // not check that their village was covered).
+  const townPath = `/villages/?q=${encodeURIComponent('平头川镇')}`;
+  const town = await open(browser, `${server.base}${townPath}`);
+  await appReady(town.page);
+  await town.page.waitForSelector('[data-testid="town-summary"]');
+  const listed = await town.page.locator('[data-testid="town-summary"] .town-villages > li').evaluateAll((lis) => lis.map((li) => li.firstChild.textContent.trim()));
+  await town.page.close();
+  const townSheet = await posterSheet(townPath);
+  assert.ok(listed.length > 1, listed.join('、'));
+  assert.ok(townSheet.points[0].startsWith('平头川镇（') && townSheet.points[0].endsWith(`包抓的村：${listed.join('、')}`), townSheet.points[0]);
 });
 
 test('a table\'s poster keeps each name under its own column, and its 出处 names the table', async () => {

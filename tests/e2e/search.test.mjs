@@ -145,6 +145,14 @@ test('a number is found as the number it is: 83 号 is not the 8〕3 of 〔2018�
   assert.ok(numbers.length > 0 && numbers.every((m) => /^83号?$/.test(m)), marks.join('|'));
   const first = await page.locator('ol.hits > li').first().innerText();
   assert.match(first, /83号/, first);
+  // Typed without its brackets, the year and the number in either order find it (2018 83号 had been read as
+  // the one number 201883 and found nothing once the year and the number stood apart).
+  for (const q of ['2018 83号', '83号 2018']) {
+    await page.goto(`${server.base}/search/?q=${encodeURIComponent(q)}`);
+    await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+    assert.match(await page.textContent('[data-testid="search-count"]'), /找到 \d+ 处/, q);
+    assert.match(await page.locator('ol.hits > li').first().innerText(), /83号/, q);
+  }
   // Opened as a hit opens it, the document marks no digits across a bracket.
   const doc = await open(browser, `${server.base}/docs/gansu-165/?hl=${encodeURIComponent('83 号')}#main`);
   await appReady(doc.page);
@@ -513,6 +521,14 @@ test('a clause\'s or document\'s number as a poster prints it opens what it name
   await appReady(page);
   await named.locator('li a').first().waitFor();
   assert.deepEqual((await answer()).links, [['甘卫发〔2018〕165号 全文', '/docs/gansu-165/']]);
+  // Without its issuer, bracketed or not (a trainer's audit: answered with no document).
+  for (const q of ['〔2018〕83号', '2018 83号']) {
+    await page.goto(`${server.base}/search/?q=${encodeURIComponent(q)}`);
+    await named.locator('li a').first().waitFor();
+    assert.deepEqual((await answer()).links, [['县委办发〔2018〕83号 全文', '/docs/huining-83/']], q);
+  }
+  await page.goto(`${server.base}/search/?q=${encodeURIComponent('甘卫发[2018]165号')}`);
+  await named.locator('li a').first().waitFor();
   await named.locator('li a').first().click();
   await page.waitForURL(/\/docs\/gansu-165\/$/);
   await page.waitForFunction(() => document.querySelector('main h1'));

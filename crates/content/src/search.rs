@@ -503,19 +503,35 @@ impl SearchIndex {
     }
 }
 
-/// `query` with the spaces inside a number taken out (`3 000元` is 3000元, typed with a space between its
-/// thousands, not the terms 3 and 000元).
+/// `query` with the spaces between a number's thousands taken out (`3 000元` is 3000元, `1 234 567` one
+/// number, not the terms 3 and 000元); other spaces between digits separate terms (`2018 83号`, a 文号
+/// typed without its brackets, is the year and the number, as the documents' `〔2018〕83号` is read:
+/// [`normalize::NUMBER_BREAK`]).
 pub(crate) fn digit_groups_joined(query: &str) -> String {
     let chars: Vec<char> = query.chars().collect();
-    let digit = |c: Option<&char>| c.is_some_and(|c| crate::width::half(*c).is_ascii_digit());
+    let digit = |c: &char| crate::width::half(*c).is_ascii_digit();
+    // The digits standing together before and after position `i`.
+    let run_before = |i: usize| chars[..i].iter().rev().take_while(|c| digit(c)).count();
+    let run_after = |i: usize| chars[i..].iter().take_while(|c| digit(c)).count();
     let mut out = String::with_capacity(query.len());
+    let mut joined = false;
     for (i, c) in chars.iter().enumerate() {
         if c.is_whitespace() {
-            let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
-            let after = chars[i..].iter().find(|c| !c.is_whitespace());
-            if digit(before) && digit(after) {
-                continue;
+            let before = chars[..i].iter().rposition(|c| !c.is_whitespace());
+            let after = chars[i..]
+                .iter()
+                .position(|c| !c.is_whitespace())
+                .map(|k| i + k);
+            if let (Some(b), Some(a)) = (before, after) {
+                let group = run_before(b + 1);
+                // A first group of one to three digits, or a group joined to one, then three digits.
+                if run_after(a) == 3 && group > 0 && (group <= 3 || joined) {
+                    joined = true;
+                    continue;
+                }
             }
+        } else if !digit(c) {
+            joined = false;
         }
         out.push(*c);
     }

@@ -378,6 +378,9 @@ fn names_open_what_they_name() {
             &["/docs/huining-83/#a5-s3-1-11"],
         ),
         ("165号", None, &["/docs/gansu-165/"]),
+        // Without its issuer, in brackets or without them.
+        ("〔2018〕165号", None, &["/docs/gansu-165/"]),
+        ("2018 83号", None, &["/docs/huining-83/"]),
         // Without its year, with 年 and 第, as people say a 文号.
         ("甘卫发165号", None, &["/docs/gansu-165/"]),
         ("会卫计发2018年第203号", None, &["/docs/huining-203/"]),

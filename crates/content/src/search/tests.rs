@@ -436,10 +436,18 @@ fn a_number_typed_with_spaces_between_its_thousands_is_one_term() {
     assert_eq!(ids(&idx.search("３ ０００元", 10)), ["s1"]);
     // Words apart stay apart.
     assert_eq!(ids(&idx.search("医疗救助 3000元", 10)), ["s1"]);
-    assert_eq!(
-        crate::search::digit_groups_joined("医疗救助 3 000 元"),
-        "医疗救助 3000 元"
-    );
+    for (typed, read) in [
+        ("医疗救助 3 000 元", "医疗救助 3000 元"),
+        ("1 234 567元", "1234567元"),
+        ("１２ ０００", "１２０００"),
+        // The year and the number of a 文号 typed without its brackets stay two terms.
+        ("2018 83号", "2018 83号"),
+        ("2018 165号", "2018 165号"),
+        ("12 0000", "12 0000"),
+        ("1234 567", "1234 567"),
+    ] {
+        assert_eq!(crate::search::digit_groups_joined(typed), read, "{typed}");
+    }
 }
 
 /// A question about what a bill costs, in the words residents type it (住院报销多少 had been taken for a

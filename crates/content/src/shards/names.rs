@@ -195,13 +195,15 @@ fn number_key(number: &str) -> String {
         .collect()
 }
 
-/// The keys a document's 文号 is found by ([`number_key`]): whole, without its year (`甘卫发165号`), and its
+/// The keys a document's 文号 is found by ([`number_key`]): whole, without its year (`甘卫发165号`), without
+/// its issuer (`〔2018〕165号`, `2018 165号`: a trainer's audit found it answered with no document), and its
 /// serial alone (`165号`).
 fn number_keys(number: &str) -> Vec<String> {
     let number = crate::docnum::normalize(number);
     let mut keys = vec![number_key(&number)];
-    if let (Some((issuer, _)), Some(serial)) = (number.split_once('〔'), serial(&number)) {
+    if let (Some((issuer, dated)), Some(serial)) = (number.split_once('〔'), serial(&number)) {
         keys.push(format!("{issuer}{serial}"));
+        keys.push(number_key(dated));
         keys.push(serial.to_string());
     }
     keys
