@@ -89,11 +89,10 @@ pub(crate) fn options(on: &[String]) -> Options {
 fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episode> {
     let mut get =
         |field: &str, text: &str, optional: bool| -> Option<Option<rust_decimal::Decimal>> {
-            if optional && amount::blank(text) {
-                return Some(None);
-            }
+            // Read once: nothing typed (or the sign alone, `¥`) is the parser's own `Empty`.
             match amount::parse(text) {
                 Ok(d) => Some(Some(d)),
+                Err(amount::AmountError::Empty) if optional => Some(None),
                 Err(e) => {
                     errors.push(FieldError {
                         visit: Some(i),
@@ -106,10 +105,9 @@ fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episod
         };
     let total = get("total", &v.total, false);
     // Left blank: the whole bill is taken as compliant (the result says so, see [`reading`]).
-    let compliant = if amount::blank(&v.compliant) {
-        total
-    } else {
-        get("compliant", &v.compliant, false)
+    let compliant = match get("compliant", &v.compliant, true) {
+        Some(None) => total,
+        read => read,
     };
     let basic_paid = get("basic_paid", &v.basic_paid, true);
     let critical_paid = get("critical_paid", &v.critical_paid, true);

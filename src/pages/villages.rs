@@ -178,8 +178,15 @@ fn poster_of(hits: &Found) -> impl IntoView {
             .chain(hits.villages.iter().flat_map(|v| &v.assignments))
             .map(|a| a.source.number.as_str()),
     );
-    // Named once (李湾村 in two townships is one name on the poster, and two points).
-    names.dedup();
+    // Named once, in order (李湾村 in two townships is one name on the poster, and two points; found
+    // apart, a name had stood twice in the title).
+    let mut seen = Vec::new();
+    names.retain(|n| {
+        !seen.contains(n) && {
+            seen.push(n.clone());
+            true
+        }
+    });
     let more = if names.len() > 3 { "等" } else { "" };
     let title = format!("{}{more}的包抓干部", names[..names.len().min(3)].join("、"));
     view! {
