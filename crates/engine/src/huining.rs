@@ -12,7 +12,9 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{pct, plain, pos, round, yuan};
 use crate::params::ProfileParams;
-use crate::rules::{basic_estimate, critical_working, Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
+use crate::rules::{
+    basic_estimate, critical_rule, critical_working, Ctx, FROM_SLIP, FROM_SLIP_DETAIL,
+};
 use crate::settle::finish;
 
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
@@ -229,35 +231,27 @@ fn critical_insurance(c: &Ctx<'_>, who: &Person, e: &Episode, y: &mut Year, r: &
     };
     y.critical_paid += critical;
     r.critical = critical;
-    // Typed from the slip, the amount is the slip's: not worked out by the segments.
-    let (rule, detail) = match e.critical_paid {
-        Some(_) => (
-            format!("大病保险报销{FROM_SLIP}"),
-            FROM_SLIP_DETAIL.to_string(),
-        ),
-        None => (
-            "大病保险报销".to_string(),
-            critical_working(
-                y.after_basic,
-                threshold,
-                || {
-                    let parts: Vec<String> = segments
-                        .iter()
-                        .filter(|(part, _)| !part.is_zero())
-                        .map(|(part, ratio)| format!("{} 元 × {}%", yuan(*part), pct(*ratio)))
-                        .collect();
-                    format!(
-                        "超过起付线 {} 元的部分分段报销：{}",
-                        yuan(threshold),
-                        parts.join(" + ")
-                    )
-                },
-                year,
-                earlier,
-                "分段比例是假设值；起付线按全年累计算一次，文件没有写明是一年还是每次住院",
-            ),
-        ),
-    };
+    let (rule, detail) = critical_rule(e.critical_paid.is_some(), || {
+        critical_working(
+            y.after_basic,
+            threshold,
+            || {
+                let parts: Vec<String> = segments
+                    .iter()
+                    .filter(|(part, _)| !part.is_zero())
+                    .map(|(part, ratio)| format!("{} 元 × {}%", yuan(*part), pct(*ratio)))
+                    .collect();
+                format!(
+                    "超过起付线 {} 元的部分分段报销：{}",
+                    yuan(threshold),
+                    parts.join(" + ")
+                )
+            },
+            year,
+            earlier,
+            "分段比例是假设值；起付线按全年累计算一次，文件没有写明是一年还是每次住院",
+        )
+    });
     let mut st = c.step(&rule, critical, threshold_key, detail);
     st.assumption = e.critical_paid.is_none();
     r.steps.push(st);

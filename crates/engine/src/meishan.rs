@@ -12,7 +12,9 @@ use rust_decimal::Decimal;
 use crate::model::{Category, Episode, EpisodeKind, EpisodeResult, Scenario, Step};
 use crate::money::{pct, pos, round, yuan};
 use crate::params::ProfileParams;
-use crate::rules::{basic_estimate, critical_working, Ctx, FROM_SLIP, FROM_SLIP_DETAIL};
+use crate::rules::{
+    basic_estimate, critical_rule, critical_working, Ctx, FROM_SLIP, FROM_SLIP_DETAIL,
+};
 use crate::settle::finish;
 
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
@@ -139,33 +141,24 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
     };
     y.critical_paid += critical;
     r.critical = critical;
-    // Typed from the slip, the amount is the slip's: not worked out by the threshold and ratio.
-    let (rule, detail) = match e.critical_paid {
-        Some(_) => (
-            format!("大病保险报销{FROM_SLIP}"),
-            FROM_SLIP_DETAIL.to_string(),
-        ),
-        None => {
-            let (threshold, ratio) = (c.get("critical_threshold"), c.get("critical_ratio"));
-            (
-                "大病保险报销".to_string(),
-                critical_working(
-                    y.after_basic,
-                    threshold,
-                    || {
-                        format!(
-                            "超过起付线 {} 元的部分 × 报销比例 {}%",
-                            yuan(threshold),
-                            pct(ratio)
-                        )
-                    },
-                    year,
-                    y.critical_paid - critical,
-                    "起付线和比例是假设值，按全年累计算一次起付线也是",
-                ),
-            )
-        }
-    };
+    let earlier = y.critical_paid - critical;
+    let (rule, detail) = critical_rule(e.critical_paid.is_some(), || {
+        let (threshold, ratio) = (c.get("critical_threshold"), c.get("critical_ratio"));
+        critical_working(
+            y.after_basic,
+            threshold,
+            || {
+                format!(
+                    "超过起付线 {} 元的部分 × 报销比例 {}%",
+                    yuan(threshold),
+                    pct(ratio)
+                )
+            },
+            year,
+            earlier,
+            "起付线和比例是假设值，按全年累计算一次起付线也是",
+        )
+    });
     r.steps.push(Step {
         rule,
         amount: critical,

@@ -14,6 +14,22 @@ use crate::params::{Citation, ProfileParams};
 pub(crate) const FROM_SLIP: &str = "（结算单上的金额）";
 pub(crate) const FROM_SLIP_DETAIL: &str = "按您填写的结算单金额计算。";
 
+/// A 大病保险 step's rule and working (both regions): the slip's, when its amount was typed from the
+/// settlement slip (not worked out, so it names no threshold or ratio), else `estimated()`'s working.
+pub(crate) fn critical_rule(
+    from_slip: bool,
+    estimated: impl FnOnce() -> String,
+) -> (String, String) {
+    if from_slip {
+        (
+            format!("大病保险报销{FROM_SLIP}"),
+            FROM_SLIP_DETAIL.to_string(),
+        )
+    } else {
+        ("大病保险报销".to_string(), estimated())
+    }
+}
+
 /// The working of a year's 大病保险 step, estimated from the year's cumulative personal compliant cost
 /// `after_basic` (both regions): below `threshold`, that there is none yet; above it, `above` (how the part
 /// above the threshold is paid, e.g. `超过起付线 5,000.00 元的部分 × 报销比例 60%`, which comes to `year`)
