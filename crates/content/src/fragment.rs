@@ -153,7 +153,7 @@ pub fn site_part(fragment: &str) -> std::borrow::Cow<'_, str> {
     let raw = fragment.trim_start_matches('#');
     let raw = raw.split('?').next().unwrap_or(raw);
     if raw.contains('=') {
-        return std::borrow::Cow::Borrowed(raw);
+        return escapes_unescaped(raw);
     }
     // Escaped whole: its separators escaped too (`%2C`), none written as itself (a link the site wrote has
     // a bare `,` between a visit's parts; one typed again in full-width mode too).
@@ -190,6 +190,20 @@ pub fn site_part(fragment: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(raw);
     }
     std::borrow::Cow::Owned(s.split('?').next().unwrap_or(&s).to_string())
+}
+
+/// `fragment` with its escapes escaped once more put back (`1%25E4%25B8%25872` for `1%E4%B8%872`, 1万2, as
+/// some chat apps pass a link on: its `%` escaped, its separators not), when its check part says that is
+/// the link as written and not the fragment as it stands; otherwise `fragment` (a `%25` the site wrote, for
+/// a `%` typed into a field, stays: its check says so).
+fn escapes_unescaped(fragment: &str) -> std::borrow::Cow<'_, str> {
+    if fragment.contains("%25") && check(fragment, &[]) != Check::Intact {
+        let once = fragment.replace("%25", "%");
+        if check(&once, &[]) == Check::Intact {
+            return std::borrow::Cow::Owned(once);
+        }
+    }
+    std::borrow::Cow::Borrowed(fragment)
 }
 
 fn check_digits(body: &str) -> String {
@@ -575,6 +589,18 @@ mod tests {
             assert_eq!(check(&twice), Check::Intact, "{twice}");
             assert_eq!(site_part(&twice).split('&').nth(1), Some("p=h"), "{twice}");
         }
+        // Its escapes alone escaped once more (a resident's audit, 2026-12-06: 1万2 had reached the field as
+        // 1%E4%B8%872, refused, with 链接和分享时不一样了): read as written. A `%` the site escaped (80%25, a
+        // ratio typed with its sign) stays, and a link edited as well is still not as written.
+        let wan = seal("p=h&c=pr&v=i,c,1,1%E4%B8%872,,,&a=basic_ratio_county:80%25");
+        let passed_on = wan.replace('%', "%25");
+        assert_eq!(site_part(&passed_on), wan);
+        assert_eq!(check(&passed_on), Check::Intact, "{passed_on}");
+        assert_eq!(site_part(&wan), wan);
+        assert_eq!(check(&wan), Check::Intact);
+        let edited = passed_on.replace("%25872", "%25873");
+        assert_eq!(check(&edited), Check::Broken, "{edited}");
+        assert_eq!(site_part(&edited), edited);
         // Only its `=` and `&` typed again in full-width mode: an escaped comma in an amount stays in the
         // amount (it had split 38,000 into 38 and 000); so typed, and then escaped whole once or twice.
         let comma = seal("p=h&c=pr&v=i,c,1,45000,38%2C000,,");

@@ -80,6 +80,8 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         .collect();
     let mut s = folded
         .trim()
+        // 元整, as a settlement slip prints a whole amount (3000元整).
+        .trim_end_matches('整')
         .trim_end_matches('元')
         // 块 and 块钱: what people say for 元 (12000块 is 12000元; 12块5 is not read).
         .trim_end_matches("块钱")
@@ -302,6 +304,9 @@ mod tests {
         );
         case("12000元", Ok("12000.00"));
         case("12000块", Ok("12000.00"));
+        case("3000元整", Ok("3000.00"));
+        case("3,000.00元整", Ok("3000.00"));
+        case("整", Err(AmountError::Empty));
         case("1.2万块钱", Ok("12000.00"));
         case(
             "12块5",

@@ -20,6 +20,7 @@ use crate::settle::finish;
 /// The reading options these rules read (`crate::data::Rules::options_read`, in `crate::settle`).
 pub(crate) const OPTIONS_READ: &[&str] = &[
     "literal_floor",
+    "floor_inpatient_only",
     "assistance_inpatient_only",
     "safety_net_covered",
 ];
@@ -274,7 +275,10 @@ fn floor_and_assistance(
     let assistance_threshold = c.get("assistance_threshold");
     let reaches_assistance =
         who.covered && assisted_kind && y.personal_compliant + before_floor > assistance_threshold;
-    let floor_applies = who.covered && !(s.options.literal_floor && reaches_assistance);
+    // Ambiguity `chronic-floor`: the default tops up 门诊慢特病 too.
+    let floor_kind = inpatient || !s.options.floor_inpatient_only;
+    let floor_applies =
+        who.covered && floor_kind && !(s.options.literal_floor && reaches_assistance);
     let top_up = if floor_applies {
         pos(round(c.get("floor_ratio") * e.compliant) - basic - critical)
     } else {
@@ -290,20 +294,41 @@ fn floor_and_assistance(
                 yuan(basic + critical)
             )
         } else if floor_applies {
+            // Ambiguity `floor-order`: the other reading said where it would change who pays (a village
+            // cadre explaining the bill had nothing to go on but a fold of the form).
+            let other = if reaches_assistance {
+                "；这次也达到了医疗救助条件，照条款字面（“达不到医疗救助条件”的才补足）这次不补足，可在“解读选项”里对比"
+            } else {
+                ""
+            };
             format!(
-                "合规费用的{floor}%是 {} 元，基本医保和大病保险共报销 {} 元，差额由兜底补足",
+                "合规费用的{floor}%是 {} 元，基本医保和大病保险共报销 {} 元，差额由兜底补足{other}",
                 yuan(c.get("floor_ratio") * e.compliant),
                 yuan(basic + critical)
             )
-        } else {
+        } else if floor_kind {
             format!("按“字面理解”：本次达到医疗救助条件，不再补足到{floor}%")
+        } else {
+            format!("您选了“兜底补足只算住院”：县委办发〔2018〕83号附件5写的是“住院合规医疗费用”，门诊慢特病这次不补足到{floor}%")
         };
-        r.steps.push(c.step(
+        // 门诊慢特病: cited to the clause that names it (the floor's own clause says neither 住院 nor 门诊),
+        // and the clause that says 住院 named; with the 住院-only reading, no clause to cite.
+        let mut step = c.step(
             &format!("兜底补足到实际报销{floor}%"),
             top_up,
-            "floor_ratio",
+            if inpatient {
+                "floor_ratio"
+            } else {
+                "chronic_floor_rule"
+            },
             detail,
-        ));
+        );
+        if !inpatient && floor_kind {
+            step.detail.push_str(&format!("。门诊慢特病也补足：会卫计发〔2018〕203号写明门诊慢特病患者实际补偿比达到{floor}%以上；县委办发〔2018〕83号附件5写的是“住院合规医疗费用”。若只算住院，这次不补足"));
+        } else if !floor_kind {
+            step.source = None;
+        }
+        r.steps.push(step);
     }
     let personal_compliant = pos(before_floor - top_up);
     if who.covered && assisted_kind {

@@ -199,14 +199,18 @@ pub struct Options {
     pub safety_net_covered: bool,
     /// The literal reading of 甘卫发〔2018〕165号: the 85% top-up only when 医疗救助 is not reached.
     pub literal_floor: bool,
+    /// The 85% top-up only for 住院 (县委办发〔2018〕83号 附件5 writes 住院合规医疗费用; the other clauses do not
+    /// limit it, and 会卫计发〔2018〕203号 names 门诊慢特病): default off, so 门诊慢特病 is topped up too.
+    pub floor_inpatient_only: bool,
     /// 眉山: cap the personal share at 10% of compliant cost (the 2020 target) instead of 10% of the total.
     pub meishan_compliant_cap: bool,
 }
 
 impl Options {
     /// The option keys, as in JSON and in the calculator's URL.
-    pub const KEYS: [&'static str; 4] = [
+    pub const KEYS: [&'static str; 5] = [
         "literal_floor",
+        "floor_inpatient_only",
         "assistance_inpatient_only",
         "safety_net_covered",
         "meishan_compliant_cap",
@@ -215,6 +219,7 @@ impl Options {
     fn slot(&mut self, key: &str) -> Option<&mut bool> {
         match key {
             "literal_floor" => Some(&mut self.literal_floor),
+            "floor_inpatient_only" => Some(&mut self.floor_inpatient_only),
             "assistance_inpatient_only" => Some(&mut self.assistance_inpatient_only),
             "safety_net_covered" => Some(&mut self.safety_net_covered),
             "meishan_compliant_cap" => Some(&mut self.meishan_compliant_cap),

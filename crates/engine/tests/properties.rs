@@ -32,15 +32,17 @@ impl Rng {
 fn episode(rng: &mut Rng, inpatient_only: bool) -> Episode {
     let total = rng.money(300_000);
     let compliant = (total * Decimal::new(rng.below(101) as i64, 2)).round_dp(2);
+    let level =
+        [Level::Township, Level::County, Level::City, Level::Province][rng.below(4) as usize];
     Episode {
         kind: if inpatient_only || rng.below(3) > 0 {
             EpisodeKind::Inpatient
         } else {
             EpisodeKind::ChronicOutpatient
         },
-        level: [Level::Township, Level::County, Level::City, Level::Province]
-            [rng.below(4) as usize],
-        in_county: rng.below(2) == 0,
+        level,
+        // As the form holds it: a 市级 or 省级 hospital is never 县域内 (`form::county_level`).
+        in_county: matches!(level, Level::Township | Level::County) && rng.below(2) == 0,
         total,
         compliant,
         basic_paid: None,
@@ -57,6 +59,7 @@ fn scenario(rng: &mut Rng, profile: &str, category: Category, inpatient_only: bo
             assistance_inpatient_only: rng.below(2) == 0,
             safety_net_covered: rng.below(2) == 0,
             literal_floor: rng.below(4) == 0,
+            floor_inpatient_only: rng.below(4) == 0,
             meishan_compliant_cap: rng.below(2) == 0,
         },
         episodes: (0..n).map(|_| episode(rng, inpatient_only)).collect(),

@@ -162,6 +162,19 @@ quote = "未达到85%的"
             && p.cite.section == "s3-1"
             && p.cite.quote.contains("门诊慢特病")));
         assert!(c.passages.iter().all(|p| p.cite.section != "s3"));
+        // 门诊慢特病 and the 85% floor: one passage says 住院, three do not limit it, 203号 names 门诊慢特病.
+        let f = entry(&all, "chronic-floor");
+        let says = |w: &str| {
+            f.passages
+                .iter()
+                .filter(|p| p.says.as_deref() == Some(w))
+                .count()
+        };
+        assert_eq!(
+            (says("写住院"), says("没有限定住院"), says("门诊慢特病")),
+            (1, 3, 1)
+        );
+        assert!(f.reading.starts_with("门诊慢特病也补足"));
         // 医疗救助资金不足时: 203号 三（一） is listed.
         assert!(entry(&all, "backstop-finance")
             .passages
