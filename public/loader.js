@@ -23,9 +23,15 @@
     // A panic while mounting shows the app's own notice (.crash): one notice is enough.
     if (shown || mounted() || document.querySelector('.crash')) return;
     shown = true;
-    // A calculator address whose app cannot start: the build's form and example come back (web/shell.html
-    // hid them until the app had read the address), rather than a note that something is opening.
-    document.documentElement.classList.remove('opening-link');
+    // A calculator address whose app cannot start: the build's form comes back (web/shell.html hid it until
+    // the app had read the address), rather than a note that something is opening; its worked example stays
+    // aside (as it does while an answer shows: the stylesheet's .answered), so that a calculation's link,
+    // a scanned poster, never shows the example's amount in its place. The calculator's answer before its
+    // app (src/calc_early.rs), if it can run, then says what the link holds.
+    var root = document.documentElement;
+    var result = document.querySelector('#static-shell .calc-result');
+    if (result && root.classList.contains('opening-link')) result.classList.add('answered');
+    root.classList.remove('opening-link');
     var box = document.createElement('div');
     box.className = 'notice load-failed';
     box.setAttribute('role', 'alert');

@@ -48,8 +48,9 @@ pub fn ReaderApp(
     crate::address::drop_index_html();
     setup(Bundle::Reader, tools_code);
     provide_context(crate::search_code::SearchLoader(search_code));
-    // A clause's 分享 (the documents' pages are the reader's; no other bundle's page has one).
+    // A clause's 分享 and 打印这一节 (the documents' pages are the reader's; no other bundle's page has one).
     crate::components::section_link::install_copy_handler();
+    crate::print_section::SectionPrint::provide();
     // A fragment changed in the page (a 目录 or 编者注 link, Back, Forward): the clause it names is brought
     // to the top, marked and held there as the sections around it are drawn, as when the address is
     // opened (the browser's own restored place can be far off: sections not drawn yet have estimated

@@ -69,7 +69,7 @@ pub fn whole_percents(values: &[f64]) -> Vec<u32> {
 }
 
 /// A horizontal 100% stacked bar with a legend listing each part and its share (whole percents that add
-/// up to 100: [`whole_percents`]).
+/// up to 100: [`whole_percents`]; a part paid under 1% as 不足1%).
 pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
     let total: f64 = parts.iter().map(|p| p.value.max(0.0)).sum();
     let shown: Vec<&Part> = parts.iter().filter(|p| p.value > 0.0).collect();
@@ -86,14 +86,19 @@ pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
         let pw = share * w;
         let _ = write!(svg, "<rect class=\"{}\" x=\"{}\" y=\"0\" width=\"{}\" height=\"{}\"><title>{}</title></rect>", p.class, N(x), N(pw), N(bar_h), esc(&p.label));
         x += pw;
+        // A part paid that rounds to no whole percent is not said to be 0% (医疗救助 250 元 of 50,000
+        // had read, on a projector, as paying nothing).
+        let share = match percent {
+            0 => "不足1%".to_string(),
+            n => format!("{n}%"),
+        };
         let _ = write!(
             svg,
-            "<rect class=\"{}\" x=\"0\" y=\"{}\" width=\"14\" height=\"14\"/><text x=\"20\" y=\"{}\">{} {}%</text>",
+            "<rect class=\"{}\" x=\"0\" y=\"{}\" width=\"14\" height=\"14\"/><text x=\"20\" y=\"{}\">{} {share}</text>",
             p.class,
             N(y - 12.0),
             N(y),
             esc(&p.label),
-            percent
         );
         y += 24.0;
     }

@@ -149,6 +149,13 @@ pub fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }
 
+/// Prints the page as it is (the browser's print dialog).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// Prints the page with `class` on the root element (the print style then shows one part alone: the
 /// poster, the comparison table), once `ready` has run with the class on (to measure what will print). The
 /// class goes after printing (`afterprint`), not when `print()` returns: on some phones it returns before
@@ -170,7 +177,7 @@ pub fn print_marked(class: &'static str, ready: impl FnOnce()) {
         done.unchecked_ref(),
         &once,
     );
-    let _ = w.print();
+    print();
 }
 
 /// Today's date as `2026年11月23日` (for printed results).

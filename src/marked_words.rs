@@ -5,22 +5,14 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::doc_section::heading_level;
+
 /// The class of the marks made here (a search result's own `<mark>`s are not these).
 const CLASS: &str = "asked";
 
 /// The class of the blocks of a clause with marks in it, laid out now (a block below the screen is
 /// otherwise laid out only when scrolled to, and where the words are would be a guess).
 const LAID_OUT: &str = "laid-out";
-
-/// Heading levels, by tag name.
-fn heading_level(el: &web_sys::Element) -> Option<u32> {
-    let tag = el.tag_name();
-    let mut chars = tag.chars();
-    match (chars.next(), chars.next(), chars.next()) {
-        (Some('H' | 'h'), Some(d), None) => d.to_digit(10),
-        _ => None,
-    }
-}
 
 /// The clause `el` opens and the blocks after it that belong to it, as `policy_content::quote::section`
 /// reads the Markdown: a heading's section runs to the next heading of the same or a higher level; any

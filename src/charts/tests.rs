@@ -139,3 +139,21 @@ fn whole_percents_add_up_to_a_hundred() {
         }
     }
 }
+
+/// A part paid that rounds to no whole percent says 不足1%, not 0% (a trainer's audit, 2026-12-06: 医疗救助's
+/// 250 元 of 50,000 read as 医疗救助 0% on a projector); the parts that round to one say their percent.
+#[test]
+fn a_part_under_one_percent_is_not_said_to_be_nothing() {
+    let svg = stacked_bar(
+        "谁付了多少",
+        &[
+            part("基本医保", 40000.0),
+            part("大病保险", 1250.0),
+            part("医疗救助", 250.0),
+            part("个人", 8500.0),
+        ],
+    );
+    assert!(svg.contains(">医疗救助 不足1%</text>"), "{svg}");
+    assert!(svg.contains(">大病保险 3%</text>"), "{svg}");
+    assert!(!svg.contains(" 0%<"), "{svg}");
+}

@@ -155,15 +155,7 @@ pub fn CheckResult(
             )}
         </p>
         <p class="no-print">
-            <button
-                type="button"
-                class="secondary"
-                on:click=|_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                }
-            >
+            <button type="button" class="secondary" on:click=|_| crate::dom::print()>
                 "打印结果"
             </button>
         </p>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use policy_checker::data::villages::Assignment;
 
 /// One row per department: the department with a hint under it (where the row applies), its cadres, and
-/// 看原表 to the clause.
+/// 看原表 to the clause; under the table, what a cadre's ＊ means when one is marked.
 #[component]
 pub fn DepartmentTable(
     /// The heading of the cadres' column.
@@ -13,6 +13,8 @@ pub fn DepartmentTable(
     /// The rows: each department's assignment and the hint shown under the department.
     rows: Vec<(Assignment, String)>,
 ) -> impl IntoView {
+    // A cadre the table leaves blank (a merged cell, filled from the row above) is marked; the mark said.
+    let inferred = rows.iter().any(|(a, _)| a.carried.any());
     view! {
         <table class="pay-table">
             <thead>
@@ -43,5 +45,6 @@ pub fn DepartmentTable(
                     .collect_view()}
             </tbody>
         </table>
+        {inferred.then(|| view! { <p class="hint">{policy_content::model::INFERRED_NOTE}</p> })}
     }
 }

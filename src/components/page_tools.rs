@@ -45,6 +45,10 @@ pub struct ToolsLoader(pub Load<ToolsCode>);
 #[component]
 pub fn PageTools() -> impl IntoView {
     let (qr_open, set_qr_open) = signal(false);
+    // On a document whose address names a section (the reader's pages): 打印 asks whether to print it
+    // alone (its name here).
+    let section_print = use_context::<crate::print_section::SectionPrint>();
+    let print_choice = RwSignal::new(None::<String>);
     let (poster_open, set_poster_open) = signal(false);
     let ToolsLoader(load) = expect_context();
     let code = RwSignal::new(None::<ToolsCode>);
@@ -118,15 +122,23 @@ pub fn PageTools() -> impl IntoView {
             <button
                 type="button"
                 class="tool"
+                aria-expanded=move || print_choice.with(Option::is_some).to_string()
                 on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
+                    match section_print.and_then(|s| (s.named)()) {
+                        Some(label) if print_choice.with_untracked(Option::is_none) => {
+                            print_choice.set(Some(label));
+                        }
+                        Some(_) => print_choice.set(None),
+                        None => crate::dom::print(),
                     }
                 }
             >
                 {tools::PRINT}
             </button>
         </div>
+        {move || {
+            print_choice.get().zip(section_print).map(|(label, s)| (s.choice)(print_choice, label))
+        }}
         {panel(qr_open, set_qr_open, |c| c.qr)}
         {panel(poster_open, set_poster_open, |c| c.poster)}
     }

@@ -3,9 +3,11 @@
 //! code, the address in text, and the source 文号 and date.
 
 use leptos::prelude::*;
+use policy_content::model::{INFERRED, INFERRED_NOTE, SUMMARY_LABEL};
 use policy_content::site::SITE_NAME;
 use wasm_bindgen::JsCast;
 
+use crate::doc_section::{backwards, blocks, heading_level, headings_over};
 use crate::qr::{encode, to_svg};
 
 /// What the poster says, read from the page as it is shown.
@@ -16,14 +18,13 @@ struct PosterText {
     source: String,
     /// A cell of the row is blank in the table and carries the row above's text, marked [`INFERRED`].
     inferred: bool,
+    /// What the points are, said above them when they are not the document's words.
+    label: Option<&'static str>,
 }
 
-/// How a row's poster marks a cell that is blank in the table and carries the text above it (the page's
-/// （同上）: a poster has no row above for it to point to, and 序号：1（同上） had printed).
-const INFERRED: &str = "＊";
-
 /// A row's cell as its poster carries it: a merged cell's text (`…（同上）`) marked [`INFERRED`] after its
-/// words, before the stop that ends them (受援医院及负责人＊。).
+/// words, before the stop that ends them (受援医院及负责人＊。); not （同上）: a poster has no row above for it
+/// to point to, and 序号：1（同上） had printed.
 fn inferred_marked(cell: &str) -> String {
     let Some(text) = cell.strip_suffix(policy_content::model::CARRIED) else {
         return cell.to_string();
@@ -31,12 +32,6 @@ fn inferred_marked(cell: &str) -> String {
     let words = text.trim_end_matches(['。', '；', '，']);
     format!("{words}{INFERRED}{}", &text[words.len()..])
 }
-
-/// Said under a row's points when a cell is marked [`INFERRED`]: the merge is the site's inference (the
-/// document's 编者注 says how it is made), not the table's words (附件2 附表's row 8 had been given the
-/// 类别 above it as its own).
-const INFERRED_NOTE: &str =
-    "＊原表这一格是空的，这里填的是上一行的内容（本站按表格位置推断的合并格）。";
 
 fn text_of(el: &web_sys::Element) -> String {
     el.clone()
@@ -205,15 +200,6 @@ fn row_excerpt(cells: &[String]) -> Excerpt {
     Excerpt { points, whole }
 }
 
-/// `el` and what comes before it in the page, nearest first: each element's previous sibling, else its
-/// parent; up to the page's `main`, which is not included.
-fn backwards(el: &web_sys::Element) -> impl Iterator<Item = web_sys::Element> {
-    std::iter::successors(Some(el.clone()), |n| {
-        n.previous_element_sibling().or_else(|| n.parent_element())
-    })
-    .take_while(|n| n.tag_name() != "MAIN")
-}
-
 /// The heading (`h2`) of the part of the document `el` is in: `el` itself, or the last before it.
 fn part_of(el: &web_sys::Element) -> Option<web_sys::Element> {
     backwards(el).find(|n| n.tag_name() == "H2")
@@ -222,18 +208,12 @@ fn part_of(el: &web_sys::Element) -> Option<web_sys::Element> {
 /// A heading's title on a poster: itself after the headings it is under within its part, outermost first
 /// (`三、责任清单　（二）县人社局`: `（二）县人社局` alone does not say what it is about).
 fn heading_path(el: &web_sys::Element) -> String {
-    let mut level = heading_level(el).unwrap_or(0);
-    let mut path = vec![text_of(el)];
-    for n in backwards(el).skip(1) {
-        match heading_level(&n) {
-            Some(l) if l <= 2 => break,
-            Some(l) if l < level => {
-                path.insert(0, text_of(&n));
-                level = l;
-            }
-            _ => {}
-        }
-    }
+    let mut path: Vec<String> = headings_over(el)
+        .take_while(|n| heading_level(n).is_some_and(|l| l > 2))
+        .map(|n| text_of(&n))
+        .collect();
+    path.reverse();
+    path.push(text_of(el));
     path.join("　")
 }
 
@@ -281,13 +261,6 @@ fn table_title(tr: &web_sys::Element) -> Option<String> {
         .map(|n| text_of(&n))
 }
 
-/// A heading's level (`H3` → 3), or `None` for any other element.
-fn heading_level(el: &web_sys::Element) -> Option<u8> {
-    let t = el.tag_name();
-    let d = t.strip_prefix('H')?;
-    d.parse().ok()
-}
-
 /// What a poster of a page opened from a link with notices says of them.
 const NOT_ALL_TAKEN: &str =
     "打开的链接里有几处内容没有采用，上面的数字没有用它们；扫码打开后，页面上有说明。";
@@ -315,11 +288,14 @@ fn summary(doc: &web_sys::Document) -> Option<PosterText> {
     let source = el
         .get_attribute("data-poster-source")
         .unwrap_or_else(|| SITE_NAME.into());
+    // A page's own points mark a merged cell as a row's poster does (the village lookup's cadres).
+    let inferred = points.points.iter().any(|p| p.contains(INFERRED));
     Some(PosterText {
         title,
         points,
         source,
-        inferred: false,
+        inferred,
+        label: None,
     })
 }
 
@@ -346,19 +322,7 @@ fn read_page(hash: &str) -> PosterText {
     // heading or clause not its own (2. with its (1) to (8): it had carried its one-line head alone); and
     // whether that is all of it (the text stops after 400 characters).
     let following = |el: &web_sys::Element, mut body: String| {
-        let level = heading_level(el);
-        let own = format!("{}-", el.id());
-        let mut next = el.next_element_sibling();
-        while let Some(n) = next {
-            let stop = match (level, heading_level(&n)) {
-                (Some(l), Some(m)) => m <= l,
-                (Some(_), None) => false,
-                (None, Some(_)) => true,
-                (None, None) => n.has_attribute("id") && !n.id().starts_with(&own),
-            };
-            if stop {
-                break;
-            }
+        for n in blocks(el).skip(1) {
             if body.chars().count() > 400 {
                 return (body, false);
             }
@@ -366,7 +330,6 @@ fn read_page(hash: &str) -> PosterText {
                 body.push('\n');
                 body.push_str(&table_rows(&n).unwrap_or_else(|| text_of(&n)));
             }
-            next = n.next_element_sibling();
         }
         (body, true)
     };
@@ -375,6 +338,8 @@ fn read_page(hash: &str) -> PosterText {
     let part_id = part.as_ref().map(|p| p.id()).unwrap_or_default();
     // The notice's own part is titled 通知 by the site: the document's title says what it is.
     let own_title = !matches!(part_id.as_str(), "notice" | "editorial");
+    // Whether the poster carries the editors' summary (the site's words) of a whole document.
+    let mut summarised = false;
     let (title, (mut body, complete)) = match &target {
         Some(el) if heading_level(el) == Some(2) && !own_title => {
             (h1.clone(), following(el, String::new()))
@@ -406,10 +371,18 @@ fn read_page(hash: &str) -> PosterText {
         None => {
             let lead = ["main .doc-summary", "main .lead", "main p"]
                 .iter()
-                .find_map(|s| doc.query_selector(s).ok().flatten())
-                .map(|e| text_of(&e))
-                .unwrap_or_default();
-            (h1.clone(), (lead, true))
+                .find_map(|s| doc.query_selector(s).ok().flatten());
+            summarised = lead
+                .as_ref()
+                .is_some_and(|e| e.class_list().contains("doc-summary"));
+            // The summary's label stands above its points on the poster (it had been the first point's
+            // alone, and the points after it read as the document's own words).
+            let text = lead.map(|e| text_of(&e)).unwrap_or_default();
+            let text = text
+                .strip_prefix(SUMMARY_LABEL)
+                .map(|t| t.trim_start_matches('：').to_string())
+                .unwrap_or(text);
+            (h1.clone(), (text, true))
         }
     };
     if body.is_empty() {
@@ -454,6 +427,7 @@ fn read_page(hash: &str) -> PosterText {
         (Some(n), _) if part_id == "editorial" => {
             format!("出处：本站编者注（不是文件原文），关于{n}")
         }
+        (Some(n), _) if summarised => format!("出处：{SUMMARY_LABEL}，关于{n}"),
         (Some(n), Some(d)) => format!("出处：{n}{clause}　{d}"),
         _ => SITE_NAME.to_string(),
     };
@@ -467,6 +441,7 @@ fn read_page(hash: &str) -> PosterText {
         points: row.map_or_else(|| excerpt(&body, complete), |cells| row_excerpt(&cells)),
         source,
         inferred,
+        label: summarised.then_some(SUMMARY_LABEL),
     }
 }
 
@@ -522,6 +497,9 @@ pub fn Poster(
             <article class="poster" class:a3=move || a3.get() data-testid="poster">
                 <p class="poster-site">{SITE_NAME}</p>
                 <h2 class="poster-title">{move || text.get().title}</h2>
+                {move || {
+                    text.with(|t| t.label).map(|l| view! { <p class="poster-label">{l}"："</p> })
+                }}
                 <ul class="poster-points">
                     {move || {
                         text.get()

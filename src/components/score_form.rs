@@ -162,15 +162,7 @@ pub fn ScoreForm(
                 }}
             </p>
             <p class="no-print">
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| {
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
-                    }
-                >
+                <button type="button" class="secondary" on:click=|_| crate::dom::print()>
                     "打印自查结果"
                 </button>
             </p>

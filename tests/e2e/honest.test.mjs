@@ -141,8 +141,9 @@ async function posterSheet(path) {
   const note = (await sheet.getByText('以上是节选').count()) ? await sheet.getByText('以上是节选').textContent() : null;
   const title = await sheet.locator('.poster-title').textContent();
   const inferred = (await sheet.locator('.poster-inferred').count()) ? await sheet.locator('.poster-inferred').textContent() : null;
+  const label = (await sheet.locator('.poster-label').count()) ? await sheet.locator('.poster-label').textContent() : null;
   await page.close();
-  return { points, source, note, title, inferred };
+  return { points, source, note, title, inferred, label };
 }
 
 // A campaigner's audit (2026-12-06): the village lookup's poster carried the page's lead alone, while its QR
@@ -187,6 +188,35 @@ test('the village lookup\'s poster carries the cadres its QR code opens, as the 
   assert.ok(townSheet.points[0].startsWith('平头川镇（') && townSheet.points[0].endsWith(`包抓的村：${listed.join('、')}`), townSheet.points[0]);
 });
 
+// A trainer's audit (2026-12-06): 翟家所镇's 民政 cadres, blank in 附表3-3 (a merged cell the site fills from the row
+// above), were named as fact on the village page and its poster, where the document's own row is marked ＊.
+test('a cadre the table leaves blank is marked on the village page, before and after the app, and on its poster', async () => {
+  const path = `/villages/?q=${encodeURIComponent('观音村')}`;
+  const note = /^＊原表这一格是空的，这里填的是上一行的内容/;
+  const marked = async (page) => page.locator('.village-hits td').evaluateAll((tds) => tds.map((td) => td.firstChild.textContent.trim()));
+  const { page } = await open(browser, `${server.base}${path}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="village-count"]');
+  const who = await marked(page);
+  assert.ok(who.includes('科级干部：韩 侃＊；到村干部：朱万鹏＊'), who.join(' | '));
+  assert.ok(who.some((w) => w.endsWith('到村干部：王新龙')), `a printed cell unmarked: ${who.join(' | ')}`);
+  const hints = await page.locator('.village-hits > li p.hint').allTextContents();
+  assert.ok(hints.some((t) => note.test(t)), hints.join(' | '));
+  await page.close();
+  // The build's list, before the app: the same marks and note under 翟家所镇, none on 杨崖集镇's 民政 cadres (its row prints them).
+  const ctx = await launch({ javaScriptEnabled: false });
+  const plain = await ctx.newPage();
+  await plain.goto(`${server.base}/villages/`);
+  const town = (name) => plain.locator('[data-testid="town-summary"]').filter({ has: plain.locator('h2', { hasText: name }) });
+  assert.match(await town('翟家所镇').locator('td').allTextContents().then((t) => t.join('|')), /韩 侃＊；到村干部：朱万鹏＊/);
+  assert.ok((await town('翟家所镇').locator('p.hint').allTextContents()).some((t) => note.test(t)));
+  assert.match(await town('杨崖集镇').locator('td').allTextContents().then((t) => t.join('|')), /科级干部：韩 侃；到村干部：朱万鹏看原表/);
+  await ctx.close();
+  const sheet = await posterSheet(path);
+  assert.ok(sheet.points.some((p) => p.includes('韩 侃＊')), sheet.points.join('\n'));
+  assert.match(sheet.inferred ?? '', note);
+});
+
 test('a table\'s poster keeps each name under its own column, and its 出处 names the table', async () => {
   // Read as text, a row's empty merged cell was dropped and the names after it moved under the headings
   // before them (吴宗智, the 医共体包抓领导, under 包抓科级干部); the 出处 said only the 文号.
@@ -219,9 +249,15 @@ test('a table\'s poster keeps each name under its own column, and its 出处 nam
   const clause = (await posterSheet('/docs/meishan-137/#s3-1-2-7')).points;
   assert.equal(clause.length, 4, clause.join(' | '));
   assert.match(clause[3], /只需支付个人应承担部分。$/);
-  // A whole document's poster: its summary, said to be the site's words (its only point had been 山东省德州市).
-  const [first] = (await posterSheet('/docs/dezhou-20/')).points;
-  assert.match(first, /^简要说明（本站编写，不是原文）/, first);
+  // A whole document's poster: its summary, said to be the site's words (its only point had been 山东省德州市),
+  // above all its points and in its 出处 (a trainer's audit, 2026-12-06: the label had been the first point's
+  // alone, and under 出处：甘卫发〔2018〕165号 and 以上是节选 the points after it read as the document's words).
+  for (const [path, number] of [['/docs/dezhou-20/', '德卫办字〔2018〕20号'], ['/docs/gansu-165/', '甘卫发〔2018〕165号']]) {
+    const sheet = await posterSheet(path);
+    assert.equal(sheet.label, '简要说明（本站编写，不是原文）：', path);
+    assert.equal(sheet.source, `出处：简要说明（本站编写，不是原文），关于${number}`, path);
+    assert.ok(sheet.points.length > 1 && sheet.points.every((p) => !p.includes('简要说明')), sheet.points.join(' | '));
+  }
 });
 
 test('a poster of the editors\' notes says they are the site\'s words; the notice\'s is under the document\'s title', async () => {
@@ -364,6 +400,57 @@ test('a printed document carries its 文号, its address and the page\'s number 
     assert.match(text, /\/docs\/gansu-165\/#s1-4-2/, `page ${i}: the address printed from`);
     assert.match(text, new RegExp(`第 ${i} / ${pages}`), `page ${i}: its number`);
   }
+  assert.deepEqual(errors, []);
+  await desk.close();
+});
+
+// A trainer's audit (2026-12-06): a handout of one clause could only be the whole document, 47 sheets.
+test('打印 on a clause\'s address offers the clause alone: it prints under the document\'s head and the headings it is in', async () => {
+  const desk = await launch({ viewport: { width: 1024, height: 768 } });
+  const { page, errors } = await open(desk, `${server.base}/docs/huining-83/#a5-s3-6-1`);
+  await appReady(page);
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  const sheets = async () => {
+    const dir = fs.mkdtempSync('/tmp/section-print-');
+    fs.writeFileSync(`${dir}/s.pdf`, await page.pdf({ format: 'A4' }));
+    const n = Number(execFileSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', `(${dir}/s.pdf) (r) file runpdfbegin pdfpagecount = quit`]).toString().trim());
+    return { n, text: execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/s.pdf`]).toString().replace(/\s+/g, '') };
+  };
+  const whole = (await sheets()).n;
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  const choice = page.getByRole('group', { name: '打印' });
+  const alone = choice.getByRole('button', { name: /^只打印这一节：附件5 三（六）1$/ });
+  await alone.click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  assert.equal(await choice.count(), 0, 'the choice closed');
+  await page.emulateMedia({ media: 'print' });
+  for (const id of ['a5-s3-6-1', 'a5', 'a5-s3', 'a5-s3-6']) assert.ok(await page.locator(`[id="${id}"]`).isVisible(), `${id} printed`);
+  for (const id of ['a5-s3-6-2', 'a5-s3-5', 's3-2', 'summary']) assert.equal(await page.locator(`[id="${id}"]`).isVisible(), false, `${id} not printed`);
+  assert.ok(await page.locator('main h1').isVisible(), 'the document\'s title');
+  // Back on the screen, after the print (a PDF ends with afterprint, as the dialog does): the page as it was.
+  // (The emulation reset, not set to screen: a PDF would then print with the screen's style.)
+  await page.emulateMedia({ media: null });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing-section')), false);
+  assert.ok(await page.locator('[id="a5-s3-6-2"]').isVisible());
+  // On paper: a sheet or two, not the document's.
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await alone.click();
+  const section = await sheets();
+  assert.ok(section.n <= 2 && whole > 10, `${section.n} sheets for the clause, ${whole} for the document`);
+  assert.match(section.text, /2018.?83/, 'the 文号 on it');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await choice.getByRole('button', { name: '打印全文' }).click();
+  assert.equal(await page.evaluate(() => window.printed), 3);
+  assert.ok((await sheets()).n > 10, 'the whole document');
+  // Without a section in the address, 打印 prints at once.
+  await page.goto(`${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  assert.equal(await choice.count(), 0);
   assert.deepEqual(errors, []);
   await desk.close();
 });

@@ -275,9 +275,30 @@ test('解读选项 offers only the readings the region\'s rules read; one they d
   assert.doesNotMatch(await page.textContent('#compare-caption'), /按另一种理解/);
   await page.locator('summary', { hasText: '解读选项' }).click();
   const offered = async () => (await page.locator('details.field label.choice:visible').allInnerTexts()).map((t) => t.split('（')[0].trim());
-  assert.deepEqual(await offered(), ['按字面理解兜底条款', '医疗救助只算住院', '农村兜底保障户也享受兜底和医疗救助']);
+  assert.deepEqual(await offered(), ['按字面理解兜底条款', '兜底补足只算住院', '医疗救助只算住院', '农村兜底保障户也享受兜底和医疗救助']);
   await page.selectOption('#profile', 'meishan-2016');
   assert.deepEqual(await offered(), ['眉山按2020年目标']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// A resident's audit (2026-12-06): 门诊慢特病's top-up to 85% cited only 甘卫发〔2018〕165号, whose clause names
+// neither 住院 nor 门诊, though 县委办发〔2018〕83号 附件5 writes 住院; the register's reading, with the other as an option.
+test('门诊慢特病\'s top-up cites the clause that names it, and 兜底补足只算住院 gives the other reading', async () => {
+  const visit = 'v=o,c,1,5000,,,';
+  const { page, errors } = await open(browser, `${server.base}${calcLink(`p=h&c=pr&${visit}`)}`);
+  await appReady(page);
+  assert.equal(await personal(page), '750.00');
+  const step = page.locator('.steps li', { hasText: '兜底补足到实际报销85%' }).first();
+  assert.match(await step.innerText(), /会卫计发〔2018〕203号/);
+  assert.match(await step.innerText(), /门诊慢特病也补足/);
+  await step.locator('a.cite').first().click();
+  await page.waitForURL(/\/docs\/huining-203\/.*#s3-1$/);
+  await page.locator('mark.asked').first().waitFor();
+  assert.match(await page.locator('mark.asked').first().textContent(), /门诊慢特病/);
+  await page.goto(`${server.base}${calcLink(`p=h&c=pr&o=floor_inpatient_only&${visit}`)}`);
+  await appReady(page);
+  assert.equal(await personal(page), '1,500.00');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -592,6 +613,44 @@ test('a link escaped whole, once or twice, is opened, and the build\'s form not 
   for (const escaped of [`/calc/#${once}`, `/calc/#${encodeURIComponent(once)}`]) {
     await escapedOpens(link, escaped);
   }
+});
+
+// Its escapes alone escaped once more, as some chat apps pass a link on (a resident's audit, 2026-12-06: the
+// amount 1万2 reached the field as 1%E4%B8%872, refused, with 链接和分享时不一样了): opened as written; a link
+// so passed on and edited as well is still said to be changed.
+test('a link whose escapes were escaped once more on its way opens as its sender saw it', async () => {
+  const link = calcLink(`p=h&c=pr&v=i,c,1,${encodeURIComponent('1万2')},,,`);
+  const passedOn = link.replaceAll('%', '%25');
+  const { page, errors } = await open(browser, `${server.base}${passedOn}`);
+  await appReady(page);
+  assert.equal(await page.locator('#v0-total').inputValue(), '1万2');
+  assert.equal(await page.getByTestId('link-notices').count(), 0, 'nothing to say');
+  const plain = await open(browser, `${server.base}${link}`);
+  await appReady(plain.page);
+  assert.equal(await personal(page), await personal(plain.page));
+  await plain.page.close();
+  await page.goto(`${server.base}${passedOn.replace('%2587' + '2', '%2587' + '3')}`);
+  await page.reload();
+  await appReady(page);
+  assert.match(await page.getByTestId('link-notices').innerText(), /不一样/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// A link cut down to its check part (a resident's audit, 2026-12-06): under 链接不完整, the worked example's
+// 1,500.00 had stood where the link's amount was expected.
+test('a link cut to its check part says so and shows no example amount in the result', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/#k=rbb1`);
+  await appReady(page);
+  await page.getByTestId('link-notices').waitFor();
+  assert.equal(await page.locator('.calc-result [data-testid="calc-example"]').count(), 0, 'no example');
+  assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').count(), 0, 'no amount');
+  // The plain page keeps its example.
+  await page.goto(`${server.base}/calc/`);
+  await appReady(page);
+  assert.equal(await page.locator('.calc-result [data-testid="calc-example"]').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 async function escapedOpens(link, escaped) {

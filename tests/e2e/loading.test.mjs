@@ -142,6 +142,23 @@ test('a calculation\'s link with the calculator\'s app not come: answered in the
   await late.close();
 });
 
+// A campaigner's audit (2026-12-06): with no wasm at all (the network gone after the page), a scanned
+// calculation's link showed the build's worked example (1,500, 例子) beside 重试: a big number other than the
+// poster's.
+test('a calculation\'s link whose wasm cannot come at all does not show the worked example\'s amount', async () => {
+  const page = await browser.newPage();
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(`${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,')}`);
+  await page.locator('.load-failed[role="alert"]').waitFor({ timeout: 8000 });
+  assert.ok(await page.locator('#static-shell #v0-total').isVisible(), 'the form shown, not 正在打开链接里的计算');
+  assert.equal(await page.locator('#static-shell .calc-example').isVisible(), false, 'the example set aside');
+  // Without a calculation in the address the example is the page's, as built.
+  await page.goto(`${server.base}/calc/`);
+  await page.locator('.load-failed[role="alert"]').waitFor({ timeout: 8000 });
+  assert.equal(await page.locator('#static-shell .calc-example').isVisible(), true, 'the example on a plain /calc/');
+  await page.close();
+});
+
 test('a lazily loaded chunk that cannot be fetched holds back only its own part: the first result shows, the QR panel opens once it can', async () => {
   const page = await browser.newPage();
   const chunk = /-lazy\.wasm$/;

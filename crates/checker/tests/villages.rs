@@ -247,3 +247,39 @@ fn each_departments_row_link_opens_the_row_that_prints_the_village() {
         }
     }
 }
+
+/// A cadre the table leaves blank (a merged cell, filled from the row above) is marked wherever the lookup
+/// names them (a trainer's audit, 2026-12-06: 翟家所镇's 民政 cadres, blank in 附表3-3, were named as fact);
+/// a cadre the table prints is not.
+#[test]
+fn a_cadre_filled_from_the_row_above_is_marked() {
+    let town = |name: &str| {
+        policy_checker::towns()
+            .into_iter()
+            .find(|t| t.township[0] == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let who = |name: &str, department: &str| {
+        town(name)
+            .assignments
+            .into_iter()
+            .find(|a| a.department == department)
+            .map(|a| a.who())
+            .unwrap_or_else(|| panic!("{name} {department}"))
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        // name / department / who, as the lookup says it
+        (
+            "翟家所镇",
+            "民政部门",
+            "科级干部：韩 侃＊；到村干部：朱万鹏＊",
+        ),
+        ("杨崖集镇", "民政部门", "科级干部：韩 侃；到村干部：朱万鹏"),
+        ("翟家所镇", "人社部门", "科级干部："),
+    ];
+    for (name, department, said) in cases {
+        let got = who(name, department);
+        assert!(got.starts_with(said), "{name} {department}: {got}");
+    }
+    assert!(!who("翟家所镇", "人社部门").ends_with("丁文红＊"));
+}

@@ -101,6 +101,16 @@ pub struct Section {
 /// row's poster, which has no row above, leaves it out.
 pub const CARRIED: &str = "（同上）";
 
+/// How a text that has no row above to point to (a poster's, the village lookup's) marks a cell that is
+/// blank in its table and carries the text of the row above: a merged cell as the site infers it.
+pub const INFERRED: &str = "＊";
+
+/// Said with a text that marks a cell [`INFERRED`]: the merge is the site's inference (the document's 编者注
+/// says how it is made), not the table's words (附件2 附表's row 8 had been given the 类别 above it as its own;
+/// the village lookup had named cadres for 翟家所镇 where 附表3-2 and 3-3 leave the cells blank).
+pub const INFERRED_NOTE: &str =
+    "＊原表这一格是空的，这里填的是上一行的内容（本站按表格位置推断的合并格）。";
+
 /// Whether a table's body row whose cells hold `texts` is a summary line (附件4 附表's `总分：`): text in its
 /// first cell alone, with cells after it. Its text is not under its first column's name (a phone's card and
 /// a row read aloud or put on a poster had said `序号：总分：`), and no merged cell carries into it.

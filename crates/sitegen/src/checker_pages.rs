@@ -49,6 +49,8 @@ struct TownView {
     name: String,
     spellings: Option<String>,
     departments: Vec<DepartmentView>,
+    /// What a cadre's mark means, when one is marked (a merged cell, filled from the row above).
+    inferred_note: Option<&'static str>,
     villages: Vec<VillageView>,
 }
 
@@ -138,6 +140,11 @@ pub fn villages() -> Result<String, String> {
                     href: a.source.href(),
                 })
                 .collect(),
+            inferred_note: t
+                .assignments
+                .iter()
+                .any(|a| a.carried.any())
+                .then_some(policy_content::model::INFERRED_NOTE),
             villages: t
                 .villages
                 .iter()

@@ -433,12 +433,18 @@ pub fn CalcPage(
             <section class="calc-result" aria-live="polite" aria-label="计算结果">
                 {move || match outcome.get() {
                     Outcome::Empty => {
+                        let example_shown = notices.with(Vec::is_empty);
                         let slot = NodeRef::<leptos::html::Div>::new();
                         slot.on_load(move |div| {
-                            if let Some(el) = example.with_value(Clone::clone) {
+                            if let Some(el) = example
+                                .with_value(Clone::clone)
+                                .filter(|_| example_shown)
+                            {
                                 let _ = div.append_child(&el);
                             }
                         });
+                        // Not for a link that could not be read whole (its notices above, `#k=rbb1`): the
+                        // example's amount had stood where the link's was expected.
                         view! {
                             <p class="notice no-print">{FILL_IN}</p>
                             <div node_ref=slot></div>

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use policy_content::model::INFERRED;
+
 use super::citation::{Citation, Cited, DataError, Library};
 
 /// The whole file.
@@ -92,6 +94,25 @@ pub struct Village {
     pub at: Vec<(usize, String)>,
 }
 
+/// Which cells of a township's row are blank in the table and filled from the row above (merged cells as
+/// the site infers them: said with [`policy_content::model::INFERRED`] wherever they are shown).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Carried {
+    /// The section-level cadre.
+    pub section_cadre: bool,
+    /// 医共体包抓领导.
+    pub lead: bool,
+    /// The cadres for the villages.
+    pub cadres: bool,
+}
+
+impl Carried {
+    /// Whether any cell is filled from the row above.
+    pub fn any(&self) -> bool {
+        self.section_cadre || self.lead || self.cadres
+    }
+}
+
 /// One township row of a table, merged cells filled.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TownRow {
@@ -103,6 +124,8 @@ pub struct TownRow {
     pub lead: Option<String>,
     /// The cadres for the township's villages (merged cells filled).
     pub cadres: Vec<String>,
+    /// Which of these cells are filled from the row above.
+    pub carried: Carried,
 }
 
 /// One department's table in the index.
@@ -135,19 +158,33 @@ pub struct Assignment {
     pub lead: Option<String>,
     /// The cadres for the village (merged cells filled).
     pub cadres: Vec<String>,
+    /// Which of these cells are filled from the row above.
+    pub carried: Carried,
     /// The township's row of the table, marking the village as printed there (the township, for a
     /// township's answer): 看原表 opens the row, not the table's title screens above it.
     pub source: Citation,
 }
 
 impl Assignment {
-    /// Who the department assigns, in one line: `科级干部：…；医共体包抓领导：…；到村干部：…、…`.
+    /// Who the department assigns, in one line: `科级干部：…；医共体包抓领导：…；到村干部：…、…`, a cell the
+    /// table leaves blank (filled from the row above) marked [`INFERRED`] (the page and its poster say
+    /// what the mark means: [`policy_content::model::INFERRED_NOTE`]).
     pub fn who(&self) -> String {
-        let mut who = vec![format!("科级干部：{}", self.section_cadre)];
+        let mark = |carried: bool| if carried { INFERRED } else { "" };
+        let c = self.carried;
+        let mut who = vec![format!(
+            "科级干部：{}{}",
+            self.section_cadre,
+            mark(c.section_cadre)
+        )];
         if let Some(l) = &self.lead {
-            who.push(format!("医共体包抓领导：{l}"));
+            who.push(format!("医共体包抓领导：{l}{}", mark(c.lead)));
         }
-        who.push(format!("到村干部：{}", self.cadres.join("、")));
+        who.push(format!(
+            "到村干部：{}{}",
+            self.cadres.join("、"),
+            mark(c.cadres)
+        ));
         who.join("；")
     }
 }
@@ -181,6 +218,7 @@ impl VillageIndex {
                     section_cadre: r.section_cadre.clone(),
                     lead: r.lead.clone(),
                     cadres: r.cadres.clone(),
+                    carried: r.carried,
                     source: Citation {
                         section: policy_content::model::row_id(&d.source.section, row + 1),
                         ..d.source.with_quote(printed)
@@ -207,6 +245,7 @@ pub fn normalize(variants: &[VariantGroup], s: &str) -> String {
 
 /// A table row with merged cells filled from the rows above.
 struct FilledRow<'a> {
+    carried: Carried,
     section_cadre: String,
     lead: Option<String>,
     township: &'a str,
@@ -238,6 +277,11 @@ fn fill(table: &Table) -> Result<Vec<FilledRow<'_>>, DataError> {
             return Err(DataError::new(&what, "an empty village name"));
         }
         out.push(FilledRow {
+            carried: Carried {
+                section_cadre: row.section_cadre.is_none(),
+                lead: row.lead.is_none() && lead.is_some(),
+                cadres: row.cadres.is_empty(),
+            },
             section_cadre,
             lead,
             township: &row.township,
@@ -386,6 +430,7 @@ impl VillageData {
                         section_cadre: r.section_cadre,
                         lead: r.lead,
                         cadres: r.cadres,
+                        carried: r.carried,
                     })
                     .collect(),
             })
