@@ -15,39 +15,56 @@ const PRINTING: &str = "printing-section";
 /// The class of the blocks that print with the section.
 const KEEP: &str = "print-keep";
 
+/// A section of a document's text: its id and its name (`附件5 三（六）1`).
+pub type Named = (String, String);
+
 /// What the tool bar's 打印 asks of the page ([`crate::components::PageTools`]), where it is provided.
 #[derive(Clone, Copy)]
 pub struct SectionPrint {
-    /// The name of the section the address names in a document's text, if any.
-    pub named: fn() -> Option<String>,
-    /// Draws the choice between the section alone and the whole, for the section named; its buttons
-    /// close it through the signal.
-    pub choice: fn(RwSignal<Option<String>>, String) -> AnyView,
+    /// The section the address names in a document's text, if any: its id and its name.
+    pub named: fn() -> Option<Named>,
+    /// Draws the choice between that section alone and the whole; its buttons close it through the
+    /// signal.
+    pub choice: fn(RwSignal<Option<Named>>, Named) -> AnyView,
 }
 
 impl SectionPrint {
     /// Provides it to the page tools (the reader's app).
     pub fn provide() {
         provide_context(SectionPrint {
-            named: || target().map(|(_, label)| label),
-            choice: |open, label| view! { <PrintChoice open=open label=label /> }.into_any(),
+            named: || {
+                let doc = web_sys::window()?.document()?;
+                let id = policy_content::fragment::section_id(&doc.location()?.hash().ok()?)?;
+                section(&doc, &id).map(|(el, label)| (el.id(), label))
+            },
+            choice: |open, (id, label)| {
+                view! { <PrintChoice open=open id=id label=label /> }.into_any()
+            },
         });
     }
 }
 
-/// The section the address names in a document's text, and how it is called (`附件5 三（六）1`, or its
-/// heading's words); `None` elsewhere (no document, no section, the editors' summary above the text).
-fn target() -> Option<(web_sys::Element, String)> {
-    let doc = web_sys::window()?.document()?;
-    let hash = doc.location()?.hash().ok()?;
-    let id = policy_content::fragment::section_id(&hash)?;
-    let el = doc.get_element_by_id(&id)?;
-    el.parent_element()
-        .filter(|p| p.class_list().contains("doc-body"))?;
+/// The section `id` names in a document's text (a table's row: its table, under its heading), and how it is called (`附件5
+/// 三（六）1`, `附表 3-2`, or its heading's words); `None` elsewhere (no document, the editors' summary
+/// above the text).
+fn section(doc: &web_sys::Document, id: &str) -> Option<(web_sys::Element, String)> {
+    let mut el = doc.get_element_by_id(id)?;
+    // A row (看原表 from the village lookup opens one), or anything else inside a block: the block.
+    while !el.parent_element()?.class_list().contains("doc-body") {
+        el = el.parent_element()?;
+    }
+    // A table's block has no id of its own: the section is the table's, under its heading (附表 3-2).
+    if el.id().is_empty() {
+        el = crate::doc_section::backwards(&el)
+            .find(|n| crate::doc_section::heading_level(n).is_some())?;
+    }
+    let id = el.id();
     let label = if crate::clause::is_numbered(&id) {
         crate::clause::clause_label(&id)
-    } else {
+    } else if crate::doc_section::heading_level(&el).is_some() {
         el.text_content()?.replace('#', "").trim().to_string()
+    } else {
+        return None;
     };
     Some((el, label))
 }
@@ -78,8 +95,10 @@ fn print(el: &web_sys::Element) {
 /// The choice under the tool bar: the section alone, or the whole document.
 #[component]
 fn PrintChoice(
-    /// Open while it holds the section's name; set to `None` by either button.
-    open: RwSignal<Option<String>>,
+    /// Open while it holds the section; set to `None` by either button.
+    open: RwSignal<Option<Named>>,
+    /// The section's id: what prints is what the button names, even if the address has changed since.
+    id: String,
     /// The section's name (`附件5 三（六）1`).
     label: String,
 ) -> impl IntoView {
@@ -89,7 +108,10 @@ fn PrintChoice(
                 type="button"
                 on:click=move |_| {
                     open.set(None);
-                    if let Some((el, _)) = target() {
+                    if let Some(el) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(&id))
+                    {
                         print(&el);
                     }
                 }

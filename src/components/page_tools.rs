@@ -46,9 +46,9 @@ pub struct ToolsLoader(pub Load<ToolsCode>);
 pub fn PageTools() -> impl IntoView {
     let (qr_open, set_qr_open) = signal(false);
     // On a document whose address names a section (the reader's pages): 打印 asks whether to print it
-    // alone (its name here).
+    // alone (its id and name here).
     let section_print = use_context::<crate::print_section::SectionPrint>();
-    let print_choice = RwSignal::new(None::<String>);
+    let print_choice = RwSignal::new(None::<crate::print_section::Named>);
     let (poster_open, set_poster_open) = signal(false);
     let ToolsLoader(load) = expect_context();
     let code = RwSignal::new(None::<ToolsCode>);
@@ -125,8 +125,8 @@ pub fn PageTools() -> impl IntoView {
                 aria-expanded=move || print_choice.with(Option::is_some).to_string()
                 on:click=move |_| {
                     match section_print.and_then(|s| (s.named)()) {
-                        Some(label) if print_choice.with_untracked(Option::is_none) => {
-                            print_choice.set(Some(label));
+                        Some(named) if print_choice.with_untracked(Option::is_none) => {
+                            print_choice.set(Some(named));
                         }
                         Some(_) => print_choice.set(None),
                         None => crate::dom::print(),
@@ -137,7 +137,7 @@ pub fn PageTools() -> impl IntoView {
             </button>
         </div>
         {move || {
-            print_choice.get().zip(section_print).map(|(label, s)| (s.choice)(print_choice, label))
+            print_choice.get().zip(section_print).map(|(named, s)| (s.choice)(print_choice, named))
         }}
         {panel(qr_open, set_qr_open, |c| c.qr)}
         {panel(poster_open, set_poster_open, |c| c.poster)}

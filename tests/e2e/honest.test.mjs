@@ -192,7 +192,7 @@ test('the village lookup\'s poster carries the cadres its QR code opens, as the 
 // above), were named as fact on the village page and its poster, where the document's own row is marked ＊.
 test('a cadre the table leaves blank is marked on the village page, before and after the app, and on its poster', async () => {
   const path = `/villages/?q=${encodeURIComponent('观音村')}`;
-  const note = /^＊原表这一格是空的，这里填的是上一行的内容/;
+  const note = /^＊原表这一格是空的，这里填的是原表中它上面那一格的内容/;
   const marked = async (page) => page.locator('.village-hits td').evaluateAll((tds) => tds.map((td) => td.firstChild.textContent.trim()));
   const { page } = await open(browser, `${server.base}${path}`);
   await appReady(page);
@@ -236,7 +236,7 @@ test('a table\'s poster keeps each name under its own column, and its 出处 nam
     '考核指标：2018 年，下达任务的医疗机构是否完成重点专科和薄弱学科建设任务，是否完成检验、病理、心电和消毒供应等 4 个县级医学中心建设（年度内有 1 个未开工或建设进度较慢的不得分，无任务的得 4 分）。',
     '分值：4，问责主体：受援医院及负责人＊。',
   ]);
-  assert.match(row.inferred ?? '', /^＊原表这一格是空的，这里填的是上一行的内容/);
+  assert.match(row.inferred ?? '', /^＊原表这一格是空的，这里填的是原表中它上面那一格的内容/);
   assert.equal((await posterSheet('/docs/huining-83/#t4-1-r1')).inferred, null, 'a row with nothing carried: no such note');
   // The 总分 row is a summary line, not a 序号 (序号：总分： had printed).
   assert.deepEqual((await posterSheet('/docs/huining-83/#t4-1-r27')).points, ['总分：']);
@@ -444,6 +444,19 @@ test('打印 on a clause\'s address offers the clause alone: it prints under the
   await choice.getByRole('button', { name: '打印全文' }).click();
   assert.equal(await page.evaluate(() => window.printed), 3);
   assert.ok((await sheets()).n > 10, 'the whole document');
+  // A table's row (看原表 from the village lookup opens one): its table, under its heading. The choice prints
+  // what it names, though the address changes after it was opened (an audit had printed another clause).
+  await page.goto(`${server.base}/docs/huining-83/#t3-2-r3`);
+  await appReady(page);
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  const table = choice.getByRole('button', { name: /^只打印这一节：附表 3-2/ });
+  await table.waitFor();
+  await page.evaluate(() => { location.hash = 's2-4'; });
+  await table.click();
+  const kept = await page.evaluate(() => [...document.querySelectorAll('.print-keep')].map((e) => e.id || e.className.split(' ')[0]));
+  assert.ok(kept.includes('t3-2') && kept.includes('table-block') && !kept.includes('s2-4'), kept.join(' '));
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   // Without a section in the address, 打印 prints at once.
   await page.goto(`${server.base}/docs/huining-83/`);
   await appReady(page);

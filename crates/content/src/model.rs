@@ -107,9 +107,10 @@ pub const INFERRED: &str = "＊";
 
 /// Said with a text that marks a cell [`INFERRED`]: the merge is the site's inference (the document's 编者注
 /// says how it is made), not the table's words (附件2 附表's row 8 had been given the 类别 above it as its own;
-/// the village lookup had named cadres for 翟家所镇 where 附表3-2 and 3-3 leave the cells blank).
+/// the village lookup had named cadres for 翟家所镇 where 附表3-2 and 3-3 leave the cells blank). Said as the cell above
+/// in the source table, not the row above: on the village lookup the row above is another department's.
 pub const INFERRED_NOTE: &str =
-    "＊原表这一格是空的，这里填的是上一行的内容（本站按表格位置推断的合并格）。";
+    "＊原表这一格是空的，这里填的是原表中它上面那一格的内容（本站按表格位置推断的合并格）。";
 
 /// Whether a table's body row whose cells hold `texts` is a summary line (附件4 附表's `总分：`): text in its
 /// first cell alone, with cells after it. Its text is not under its first column's name (a phone's card and

@@ -296,10 +296,16 @@ fn floor_and_assistance(
         } else if floor_applies {
             // Ambiguity `floor-order`: the other reading said where it would change who pays (a village
             // cadre explaining the bill had nothing to go on but a fold of the form).
+            // Said as the condition stands before the top-up: after it, the year's amount can be below the
+            // threshold again (the 医疗救助 step then says none), which had read as a contradiction.
             let other = if reaches_assistance {
-                "；这次也达到了医疗救助条件，照条款字面（“达不到医疗救助条件”的才补足）这次不补足，可在“解读选项”里对比"
+                format!(
+                    "；补足前全年累计个人负担的合规费用 {} 元，超过 {} 元（达到医疗救助条件），照条款字面（“达不到医疗救助条件”的才补足）这次不补足，可在“解读选项”里对比",
+                    yuan(y.personal_compliant + before_floor),
+                    yuan(assistance_threshold)
+                )
             } else {
-                ""
+                String::new()
             };
             format!(
                 "合规费用的{floor}%是 {} 元，基本医保和大病保险共报销 {} 元，差额由兜底补足{other}",
@@ -324,7 +330,7 @@ fn floor_and_assistance(
             detail,
         );
         if !inpatient && floor_kind {
-            step.detail.push_str(&format!("。门诊慢特病也补足：会卫计发〔2018〕203号写明门诊慢特病患者实际补偿比达到{floor}%以上；县委办发〔2018〕83号附件5写的是“住院合规医疗费用”。若只算住院，这次不补足"));
+            step.detail.push_str(&format!("。门诊慢特病也补足：会卫计发〔2018〕203号写明门诊慢特病患者享受大病补偿政策、实际补偿比达到{floor}%以上；县委办发〔2018〕83号附件5写的是“住院合规医疗费用”。若只算住院，这次不补足"));
         } else if !floor_kind {
             step.source = None;
         }
