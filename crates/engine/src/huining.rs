@@ -287,7 +287,7 @@ fn floor_and_assistance(
     r.floor_top_up = top_up;
     if who.covered {
         let floor = pct(c.get("floor_ratio"));
-        let detail = if floor_applies && top_up.is_zero() {
+        let mut detail = if floor_applies && top_up.is_zero() {
             format!(
                 "合规费用的{floor}%是 {} 元，基本医保和大病保险共报销 {} 元，已达到，不需要补足",
                 yuan(c.get("floor_ratio") * e.compliant),
@@ -318,20 +318,18 @@ fn floor_and_assistance(
             format!("您选了“兜底补足只算住院”：县委办发〔2018〕83号附件5写的是“住院合规医疗费用”，门诊慢特病这次不补足到{floor}%")
         };
         // 门诊慢特病: cited to the clause that names it (the floor's own clause says neither 住院 nor 门诊),
-        // and the clause that says 住院 named; with the 住院-only reading, no clause to cite.
-        let mut step = c.step(
-            &format!("兜底补足到实际报销{floor}%"),
-            top_up,
-            if inpatient {
-                "floor_ratio"
-            } else {
-                "chronic_floor_rule"
-            },
-            detail,
-        );
-        if !inpatient && floor_kind {
-            step.detail.push_str(&format!("。门诊慢特病也补足：会卫计发〔2018〕203号写明门诊慢特病患者享受大病补偿政策、实际补偿比达到{floor}%以上；县委办发〔2018〕83号附件5写的是“住院合规医疗费用”。若只算住院，这次不补足"));
-        } else if !floor_kind {
+        // and the clause that says 住院 named where it would change this visit; with the 住院-only reading,
+        // no clause to cite.
+        if !inpatient && floor_applies {
+            detail.push_str(&format!("。门诊慢特病也补足：会卫计发〔2018〕203号写明门诊慢特病患者享受大病补偿政策、实际补偿比达到{floor}%以上；县委办发〔2018〕83号附件5写的是“住院合规医疗费用”。若只算住院，这次不补足"));
+        }
+        let key = if inpatient {
+            "floor_ratio"
+        } else {
+            "chronic_floor_rule"
+        };
+        let mut step = c.step(&format!("兜底补足到实际报销{floor}%"), top_up, key, detail);
+        if !floor_kind {
             step.source = None;
         }
         r.steps.push(step);
