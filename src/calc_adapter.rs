@@ -296,8 +296,11 @@ pub fn wan(d: rust_decimal::Decimal) -> String {
 
 pub use policy_engine::money::yuan;
 
+mod contested;
 mod head;
 mod outcome;
+
+pub use contested::{contested, reading_href, Contested};
 
 pub use head::{
     guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,

@@ -503,6 +503,14 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
         }
     }
     let target = said(&h.target, "guess", "target-note");
+    // Where the documents disagree, the other reading's amount and where both sides' passages are.
+    let contested = h.contested.iter().filter_map(|c| {
+        let p = said(&Some(c.said()), "guess contested", "contested")?;
+        let a = element(doc, "a", "no-print", Some("看原文"))?;
+        let _ = a.set_attribute("href", &c.href());
+        let _ = p.append_child(&a);
+        Some(p)
+    });
     let hint = h
         .estimated
         .then(|| {
@@ -514,18 +522,18 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
             )
         })
         .flatten();
-    for p in [
+    let before = [
         element(doc, "p", WHO_CLASS, Some(&h.who)),
         element(doc, "p", "", Some(h.label)),
         big,
         total,
         other,
-        guess,
-        target,
-        hint,
-    ]
-    .into_iter()
-    .flatten()
+    ];
+    for p in before
+        .into_iter()
+        .flatten()
+        .chain(contested)
+        .chain([guess, target, hint].into_iter().flatten())
     {
         let _ = div.append_child(&p);
     }

@@ -6,7 +6,7 @@ use policy_engine::summary::kind_label;
 use policy_engine::{Citation, Scenario, YearResult};
 use rust_decimal::Decimal;
 
-use super::{other_reading, reading, wan, yuan, Reading};
+use super::{contested, other_reading, reading, wan, yuan, Contested, Reading};
 
 /// The headline of a settled year, as the page shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,8 +35,11 @@ pub struct Head {
     pub total: String,
     /// Whether 基本医保 or 大病保险 was estimated (no paid amount given): tagged `报销为估算`.
     pub estimated: bool,
-    /// The other reading the amount rests on, if not the site's default.
+    /// The other reading the amount rests on, if not the site's default (saying so when the default gives
+    /// the same amount).
     pub other: Option<String>,
+    /// Where the documents disagree and the other reading gives another amount for this year.
+    pub contested: Vec<Contested>,
     /// What the compliant cost left blank means for the amount, if one was.
     pub guess: Option<String>,
     /// The clause [`Head::guess`] rests on when it says the hospital bears the non-compliant cost (the
@@ -89,6 +92,15 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         scenario.category.label()
     );
     let visits = visits(scenario, guessed);
+    let contested = contested(scenario, y.personal);
+    // An option that is on but changes nothing for this year: the amount is not another reading's.
+    let other = other_reading(&scenario.profile, &scenario.options).map(|r| {
+        if contested.iter().any(|c| c.on) {
+            r
+        } else {
+            format!("{r}。这次的钱数和按本站默认的理解算的一样")
+        }
+    });
     Head {
         title: title(scenario, y.total, y.personal, how),
         conditions: format!("{INPUTS_LABEL}{who}；{}。", visits.join("；")),
@@ -100,7 +112,8 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         personal: yuan(y.personal),
         total: format!("医疗总费用 {} 元", yuan(y.total)),
         estimated: y.estimated,
-        other: other_reading(&scenario.profile, &scenario.options),
+        other,
+        contested,
         guess: guess(how, guessed, !y.target_backstop.is_zero()),
         guess_source: (how == Reading::Ceiling)
             .then(|| policy_engine::hospital_bears_source(scenario))

@@ -537,3 +537,97 @@ fn the_comparison_says_how_each_row_reads() {
         assert_eq!(table.reading(s, &[false]), None);
     }
 }
+
+/// Where the documents disagree and the other reading changes the year, the headline says both amounts
+/// (a printed 750.00 元 had not said that 83号 附件5's words give 1,500.00 元); an option that is on but
+/// changes nothing says the amount is the default reading's too. (name, kind, level, in county, total,
+/// options on, the contested options' labels with (default, alt) amounts, what `other` ends with)
+#[test]
+fn where_the_documents_disagree_both_amounts_are_said() {
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        bool,
+        &'static str,
+        &'static [&'static str],
+        &'static [(&'static str, &'static str, &'static str)],
+        Option<&'static str>,
+    );
+    const CASES: &[Case] = &[
+        (
+            "门诊慢特病 5000元, default: 83号附件5's 住院 gives 1,500.00",
+            "chronic_outpatient",
+            "county",
+            true,
+            "5000",
+            &[],
+            &[("兜底补足只算住院（门诊慢特病不补足）", "750.00", "1,500.00")],
+            None,
+        ),
+        (
+            "the same with the other reading on: the same two amounts",
+            "chronic_outpatient",
+            "county",
+            true,
+            "5000",
+            &["floor_inpatient_only"],
+            &[("兜底补足只算住院（门诊慢特病不补足）", "750.00", "1,500.00")],
+            Some("兜底补足只算住院（门诊慢特病不补足）"),
+        ),
+        (
+            "the literal floor's cliff: 18,100 at a city hospital",
+            "inpatient",
+            "city",
+            false,
+            "18100",
+            &[],
+            &[("按字面理解兜底条款", "2,715.00", "3,000.00")],
+            None,
+        ),
+        (
+            "a 住院 bill the 住院-only reading does not touch: nothing contested, and the option on says so",
+            "inpatient",
+            "county",
+            true,
+            "12000",
+            &["floor_inpatient_only"],
+            &[],
+            Some("。这次的钱数和按本站默认的理解算的一样"),
+        ),
+    ];
+    for &(name, kind, level, in_county, total, on, want, other) in CASES {
+        let mut f = form(total, "");
+        f.visits[0].kind = kind.into();
+        f.visits[0].level = level.into();
+        f.visits[0].in_county = in_county;
+        f.options = on.iter().map(|o| o.to_string()).collect();
+        let b = settled(&f, name);
+        let (s, r, g) = &*b;
+        let h = head(s, r, g);
+        let got: Vec<(&str, String, String)> = h
+            .contested
+            .iter()
+            .map(|c| (c.label, yuan(c.default), yuan(c.alt)))
+            .collect();
+        let want: Vec<(&str, String, String)> = want
+            .iter()
+            .map(|(l, d, a)| (*l, d.to_string(), a.to_string()))
+            .collect();
+        assert_eq!(got, want, "{name}");
+        for c in &h.contested {
+            let said = c.said();
+            assert!(
+                said.starts_with("文件说法不一：按本站默认的理解，全年个人自付")
+                    && said.contains(&format!("按“{}”", c.label)),
+                "{name}: {said}"
+            );
+            assert!(c.href().starts_with("/about/#"), "{name}");
+        }
+        match (&h.other, other) {
+            (None, None) => {}
+            (Some(o), Some(end)) => assert!(o.ends_with(end), "{name}: {o}"),
+            (o, want) => panic!("{name}: other {o:?}, wanted it ending {want:?}"),
+        }
+    }
+}

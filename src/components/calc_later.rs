@@ -1,9 +1,9 @@
 //! The part of the calculator's result computed once typing pauses ([`Later`], [`CalcLater`]): the same
-//! visits compared across categories, the other readings and the curve of personal payment against the
+//! visits compared across categories and the curve of personal payment against the
 //! bill for each category (6 + 505 settlements, memoized for the visit: the curve does not depend on the
 //! visits typed, only on the profile, options and changed numbers), and the handout's QR code.
 //!
-//! Its code (the comparison, the readings, the curve, the QR encoder and the drawing of all of it) is a
+//! Its code (the comparison, the curve, the QR encoder and the drawing of all of it) is a
 //! chunk of the calc bundle of its own ([`LaterCode`]), loaded when the page is idle or on first use: the
 //! first result never waits for it (README, "Lazily loaded code").
 
@@ -11,28 +11,26 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use policy_engine::summary::sweep_basis;
-use policy_engine::{settle, sweep, Category, Scenario};
+use policy_engine::{sweep, Category, Scenario};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::calc_adapter::{changed_line, other_reading, yuan, CHANGED, OPTIONS};
+use crate::calc_adapter::{changed_line, other_reading, CHANGED};
 use crate::charts::{line_chart, Series};
 use crate::compare::Comparison;
 use crate::components::{CategoryCompare, HandoutLink};
 
 use super::calc_result::{param, visits_in_words};
 
-/// What the result shows once typing pauses: the same visits for every category, where the other reading
-/// of the documents changes the amount, the curve, and the handout's QR code of the address.
+/// What the result shows once typing pauses: the same visits for every category, the curve, and the
+/// handout's QR code of the address (where the documents disagree is said with the amount:
+/// `crate::calc_adapter::contested`).
 #[derive(Clone, Debug)]
 pub struct Later {
     /// The scenario it was computed for.
     pub scenario: Scenario,
     /// Each payer's share of the same visits for every category (`crate::compare::compare`).
     compare: Comparison,
-    /// 说明: for each option whose other reading changes the amount, what the documents say and the two
-    /// amounts, with the anchor of the reading on the about page.
-    readings: Vec<(String, &'static str)>,
     /// The curve (SVG), shared by every scenario with the same profile, options and changed numbers.
     curve: Arc<str>,
     /// Where the 建档立卡 curve flattens, if the profile has that threshold.
@@ -58,7 +56,7 @@ impl Later {
 #[derive(Clone, Copy)]
 pub struct LaterCode {
     /// [`LaterMemo::later`].
-    pub later: fn(&mut LaterMemo, &Scenario, Decimal, &str) -> Later,
+    pub later: fn(&mut LaterMemo, &Scenario, &str) -> Later,
     /// [`example_handout`].
     pub example_handout: fn(web_sys::Element),
 }
@@ -76,29 +74,22 @@ impl Default for LaterCode {
 /// back, costs nothing the second time.
 #[derive(Default)]
 pub struct LaterMemo {
-    /// By scenario: the comparison and readings.
-    settled: Vec<(Scenario, Compared)>,
+    /// By scenario: the comparison.
+    settled: Vec<(Scenario, Comparison)>,
     /// By the scenario without its visits and category (all the curve depends on).
     curves: Vec<(Scenario, Arc<str>)>,
 }
-
-/// Each payer per category, and the readings that change the amount (see [`Later`]).
-type Compared = (Comparison, Vec<(String, &'static str)>);
 
 /// How many scenarios the memo keeps (the oldest go first).
 const MEMO_SIZE: usize = 64;
 
 impl LaterMemo {
-    /// The later part for `scenario`, whose year's personal amount is `personal`, with the QR code of
-    /// `url`.
-    fn later(&mut self, scenario: &Scenario, personal: Decimal, url: &str) -> Later {
-        let (compare, readings) = match self.settled.iter().find(|(s, _)| s == scenario) {
+    /// The later part for `scenario`, with the QR code of `url`.
+    fn later(&mut self, scenario: &Scenario, url: &str) -> Later {
+        let compare = match self.settled.iter().find(|(s, _)| s == scenario) {
             Some((_, done)) => done.clone(),
             None => {
-                let done = (
-                    crate::compare::compare(scenario),
-                    readings(scenario, personal),
-                );
+                let done = crate::compare::compare(scenario);
                 if self.settled.len() >= MEMO_SIZE {
                     self.settled.remove(0);
                 }
@@ -132,7 +123,6 @@ impl LaterMemo {
         Later {
             scenario: scenario.clone(),
             compare,
-            readings,
             curve,
             flattens,
             qr,
@@ -172,31 +162,6 @@ pub fn example_handout(example: web_sys::Element) {
 /// The handout's QR code of `url` (SVG; empty if the address cannot be encoded).
 fn handout_qr(url: &str) -> String {
     crate::qr::printed(url, "扫码打开这个计算")
-}
-
-/// 说明: where the documents disagree and the other reading changes this year's amount (`personal`), say
-/// what the documents say (the option's help) and which reading gives which amount.
-fn readings(scenario: &Scenario, personal: Decimal) -> Vec<(String, &'static str)> {
-    OPTIONS
-        .iter()
-        .filter_map(|(key, label, help, anchor)| {
-            let mut s = scenario.clone();
-            let on = s.options.get(key)?;
-            s.options.set(key, !on);
-            let other = settle(&s).ok()?.year.personal;
-            let (default, alt) = if on { (other, personal) } else { (personal, other) };
-            (other != personal).then(|| {
-                (
-                    format!(
-                        "{label}：{help}。按本站默认的理解，全年个人自付 {} 元；按“{label}”，{} 元。",
-                        yuan(default),
-                        yuan(alt)
-                    ),
-                    *anchor,
-                )
-            })
-        })
-        .collect()
 }
 
 /// The share of the bill the curve takes to be compliant (`policy_engine::sweep_visit`).
@@ -276,19 +241,6 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     if reading.is_some() {
         what = format!("{what} · {}", crate::calc_adapter::GUESSED);
     }
-    let readings = (!l.readings.is_empty()).then(|| {
-        let items = l
-            .readings
-            .into_iter()
-            .map(|(text, anchor)| view! { <li>{text}<a href=format!("/about/#{anchor}")>"看原文"</a></li> })
-            .collect_view();
-        view! {
-            <h2>"说明：文件说法不一的地方"</h2>
-            <ul class="readings" data-testid="readings">
-                {items}
-            </ul>
-        }
-    });
     let curve = l.curve.to_string();
     let flattens = l.flattens;
     // What the curve rests on: its one assumed visit, and the reading and numbers the page uses.
@@ -315,8 +267,6 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
             class:stale=move || !fresh.get()
             aria-busy=move || (!fresh.get()).to_string()
         >
-            // Not printed (the handout says which reading it used), but read aloud.
-            <div class="no-print spoken">{readings}</div>
             <CategoryCompare
                 table=l.compare
                 region=region

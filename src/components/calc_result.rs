@@ -46,6 +46,8 @@ pub fn ResultHead(
     let title = head.title.clone();
     let mut points = vec![head.conditions.clone()];
     points.extend(head.other.iter().map(|r| format!("{r}。")));
+    // The other reading's amount where the documents disagree (the poster had carried 750.00 元 alone).
+    points.extend(head.contested.iter().map(|c| c.said()));
     points.extend(changed_line(&scenario));
     let paid: Vec<String> = payers_of(&scenario, y)
         .into_iter()
@@ -118,6 +120,22 @@ pub fn ResultHead(
                         </p>
                     }
                 })}
+            // Where the documents disagree, the other reading's amount, with the passages on both sides.
+            {head
+                .contested
+                .iter()
+                .map(|c| {
+                    view! {
+                        <p class="guess contested" data-testid="contested">
+                            {c.said()}
+                            // On the screen only: a link on paper leads nowhere.
+                            <a class="no-print" href=c.href()>
+                                "看原文"
+                            </a>
+                        </p>
+                    }
+                })
+                .collect_view()}
             // What the amount rests on: a compliant cost left blank (with the clause it rests on, if it
             // names one), a document's target taken as met.
             {[

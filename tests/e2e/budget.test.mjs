@@ -223,7 +223,11 @@ const KB = 1000;
 // 180.05 KB, budget 179 → 181; 门诊慢特病's 85% top-up cited to the clause that names it, with the reading
 // that only 住院 is topped up as an option (engine), 3000元整 read, that same link reading: calc main 82.78 →
 // 83.47 KB, budget 83 → 84.
-const BUDGET = { reader: 185 * KB, calc: 84 * KB, checker: 181 * KB };
+// 2026-12-06 (thirteenth session): where the documents disagree and the other reading changes the year, both
+// amounts said with the amount, before the app as after it, printed and on the poster (the 说明 under the
+// steps had been on the screen alone; src/calc_adapter/contested.rs): calc main 83.54 → 84.87 KB, budget
+// 84 → 85.
+const BUDGET = { reader: 185 * KB, calc: 85 * KB, checker: 181 * KB };
 /** Brotli budget of the reader's search chunk (`-search.wasm` and the chunk it shares with the lazy one,
  * `-chunk_<n>.wasm`): fetched by the search page alone, with the index's manifest. 2026-12-05: 23.9 KB;
  * 2026-12-06: 29.8 KB, then 30.1; the tenth session's other clauses of a hit's section, found and labelled
@@ -262,7 +266,9 @@ const SEARCH_BUDGET = 32 * KB;
 // 2026-12-06 (twelfth session): the option and the reading above, the worked example not shown for a link
 // that could not be read whole, the print's choice asked of the reader's app alone: app path 201.8 → 203.4 KB,
 // budget APP 202 → 204.
-const APP_BUDGET = 204 * KB;
+// 2026-12-06 (thirteenth session): both readings' amounts said with the amount (above): app path 203.36 →
+// 204.19 KB, budget APP 204 → 205.
+const APP_BUDGET = 205 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 // 2026-12-05: a poster fitted to one sheet as it will print (it ran onto a second, which carried only the end
@@ -277,7 +283,9 @@ const APP_BUDGET = 204 * KB;
 // 2026-12-06 (twelfth session): a document's poster of its summary says above its points that they are the
 // site's words, a part paid under 1% says 不足1% in the bar's legend, not 0%: calc's lazy chunk 57.56 →
 // 58.24 KB, budget 58 → 59.
-const LAZY_BUDGET = 59 * KB;
+// 2026-12-06 (thirteenth session): the 说明 of the readings left the chunk for the amount's head: 58.21 →
+// 56.84 KB, budget 59 → 58.
+const LAZY_BUDGET = 58 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

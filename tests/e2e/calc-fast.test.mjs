@@ -421,6 +421,31 @@ test('before the app comes, the build\'s form is answered key by key with the en
   await ctx.close();
 });
 
+// Where the documents disagree, the other reading's amount is said with the amount before the app as after it
+// (the literal floor's cliff: 18,100 元 at a city hospital, 2,715.00 by the site's reading, 3,000.00 by the words).
+test('before the app, where the documents disagree the other reading\'s amount is said with the amount, as the app says it', async () => {
+  const ctx = await launch({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  let go;
+  const held = new Promise((r) => { go = r; });
+  await page.route(/-app\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.base}/calc/`);
+  await page.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
+  await page.selectOption('#static-shell #v0-level', 'city');
+  await page.fill('#static-shell #v0-total', '18100');
+  const early = page.locator('#static-shell .early-answer [data-testid="contested"]');
+  await early.waitFor();
+  const want = '文件说法不一：按本站默认的理解，全年个人自付 2,715.00 元；按“按字面理解兜底条款”，3,000.00 元。看原文';
+  assert.equal(await early.innerText(), want);
+  assert.equal(await early.locator('a').getAttribute('href'), '/about/#floor-order');
+  go();
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="contested"]'));
+  assert.equal(await page.getByTestId('contested').innerText(), want);
+  assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').textContent(), '2,715.00');
+  await ctx.close();
+});
+
 // A resident types slowly, and the app may take over between two keys. Every key must land in the field:
 // the field the person is in hands its focus to the app's in the same task as the build's page goes (given
 // a frame later, a key pressed in between went to the page and was lost: "30000" became "3000"). The CPU is

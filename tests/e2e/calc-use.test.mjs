@@ -756,3 +756,42 @@ test('眉山\'s amount says what rests on its 10% target; each region\'s table l
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A trainer's audit (2026-12-06): a 门诊慢特病 bill of 5,000 元 printed 750.00 元 (the site's reading) and its
+// poster carried 750.00 alone, though 县委办发〔2018〕83号 附件5's words give 1,500.00; the two amounts were
+// said only on the screen, below the steps, and not printed. Now beside the amount, on paper and on the poster.
+test('where the documents disagree, the other reading\'s amount is said with the amount: on the screen, the handout and the poster', async () => {
+  const { page, errors } = await open(phone, `${server.base}${calcLink('p=h&c=pr&v=o,c,1,5000,,,')}`);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]')?.textContent === '750.00');
+  const said = page.getByTestId('contested');
+  assert.equal(await said.count(), 1);
+  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年个人自付 750.00 元；按“兜底补足只算住院（门诊慢特病不补足）”，1,500.00 元。看原文');
+  assert.ok(await said.isVisible(), 'with the amount');
+  assert.equal(await said.locator('a').getAttribute('href'), '/about/#chronic-floor');
+  // Printed: on the handout's one sheet, with the QR code that opens the same calculation.
+  await page.evaluate(() => { window.print = () => {}; });
+  const sheets = printedPages(await page.pdf({ format: 'A4' }));
+  assert.equal(sheets.length, 1, 'one sheet');
+  assert.match(sheets[0].text, /750\.00.*1,500\.00/, 'both amounts on it');
+  assert.equal(sheets[0].qr, page.url());
+  // The poster carries it with the amount.
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.waitFor();
+  assert.match(await poster.locator('.poster-points').textContent(), /文件说法不一：按本站默认的理解，全年个人自付 750\.00 元；按“兜底补足只算住院（门诊慢特病不补足）”，1,500\.00 元。/);
+  await page.keyboard.press('Escape');
+  // The other reading ticked: the amount is its, the same two amounts said.
+  await page.locator('summary', { hasText: '解读选项' }).click();
+  await page.getByRole('checkbox', { name: /兜底补足只算住院/ }).check();
+  await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]').textContent === '1,500.00');
+  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年个人自付 750.00 元；按“兜底补足只算住院（门诊慢特病不补足）”，1,500.00 元。看原文');
+  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）');
+  // A 住院 bill, which the reading does not touch: nothing contested, and the amount said to be the default's too.
+  await page.selectOption('#v0-kind', 'inpatient');
+  await page.waitForFunction(() => /一样/.test(document.querySelector('[data-testid="other-reading"]')?.textContent));
+  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）。这次的钱数和按本站默认的理解算的一样');
+  assert.equal(await said.count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use policy_engine::{profile, profiles, Category};
 
-use crate::calc_adapter::{FieldError, Outcome, FILL_IN, OPTIONS};
+use crate::calc_adapter::{reading_href, FieldError, Outcome, FILL_IN, OPTIONS};
 use crate::components::{
     CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading, ResultHead,
     VisitFields, ASSUMPTIONS_ID, UNDO_ID,
@@ -122,13 +122,13 @@ pub fn CalcPage(
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
         leptos::task::spawn_local(async move {
-            let (scenario, result, guessed) = *b;
+            let (scenario, _, guessed) = *b;
             // Without its code (offline, never kept), the later part is left out.
             let Ok(code) = crate::lazy::load(later_code).await else {
                 return;
             };
             let next = memo
-                .try_update_value(|m| (code.later)(m, &scenario, result.year.personal, &url))
+                .try_update_value(|m| (code.later)(m, &scenario, &url))
                 .map(|mut l| {
                     l.guessed.clone_from(&guessed);
                     l
@@ -359,7 +359,7 @@ pub fn CalcPage(
                                     {*label}
                                     <span class="hint">
                                         {format!("（{help}）")}
-                                        <a href=format!("/about/#{anchor}")>"原文"</a>
+                                        <a href=reading_href(anchor)>"原文"</a>
                                     </span>
                                 </label>
                             }
