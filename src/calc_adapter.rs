@@ -304,8 +304,8 @@ pub use contested::{contested, reading_href, Contested};
 
 pub use head::{
     guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
-    GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER, TARGET_MEANS,
-    WHO_CLASS,
+    GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER, SAME_AS_DEFAULT,
+    TARGET_MEANS, WHO_CLASS,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
 

@@ -58,6 +58,10 @@ pub const TARGET_MEANS: &str = "按文件的目标（个人负担不超过一定
 /// The class of the line above the amount that says whose it is ([`Head::who`]), on the screen only.
 pub const WHO_CLASS: &str = "result-who no-print";
 
+/// What a result with another reading than the site's says of a number that reading does not change
+/// (`这次的钱数…`, the comparison's `表里的钱数…`, the curve's `图上的线…`).
+pub const SAME_AS_DEFAULT: &str = "和按本站默认的理解算的一样";
+
 /// What every printed calculation says after its date: the amounts are the site's reading, the insurer's
 /// settlement decides.
 pub const FOR_REFERENCE: &str = "本结果仅供参考，以医保经办机构结算为准。";
@@ -98,7 +102,7 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         if contested.iter().any(|c| c.on) {
             r
         } else {
-            format!("{r}。这次的钱数和按本站默认的理解算的一样")
+            format!("{r}。这次的钱数{SAME_AS_DEFAULT}")
         }
     });
     Head {

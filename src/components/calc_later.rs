@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use policy_engine::summary::sweep_basis;
-use policy_engine::{sweep, Category, Scenario};
+use policy_engine::{sweep, Category, Options, Scenario};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::calc_adapter::{changed_line, other_reading, CHANGED};
+use crate::calc_adapter::{changed_line, other_reading, CHANGED, SAME_AS_DEFAULT};
 use crate::charts::{line_chart, Series};
 use crate::compare::Comparison;
 use crate::components::{CategoryCompare, HandoutLink};
@@ -33,6 +33,10 @@ pub struct Later {
     compare: Comparison,
     /// The curve (SVG), shared by every scenario with the same profile, options and changed numbers.
     curve: Arc<str>,
+    /// With another reading than the site's, whether the comparison is the default reading's all the same.
+    same_table: bool,
+    /// With another reading than the site's, whether the curve is the default reading's all the same.
+    same_curve: bool,
     /// Where the 建档立卡 curve flattens, if the profile has that threshold.
     flattens: Option<String>,
     /// The handout's QR code (SVG) of the address as it was then.
@@ -84,35 +88,56 @@ pub struct LaterMemo {
 const MEMO_SIZE: usize = 64;
 
 impl LaterMemo {
-    /// The later part for `scenario`, with the QR code of `url`.
-    fn later(&mut self, scenario: &Scenario, url: &str) -> Later {
-        let compare = match self.settled.iter().find(|(s, _)| s == scenario) {
-            Some((_, done)) => done.clone(),
-            None => {
-                let done = crate::compare::compare(scenario);
-                if self.settled.len() >= MEMO_SIZE {
-                    self.settled.remove(0);
-                }
-                self.settled.push((scenario.clone(), done.clone()));
-                done
-            }
-        };
+    /// The comparison of `scenario`'s visits across categories.
+    fn compared(&mut self, scenario: &Scenario) -> Comparison {
+        if let Some((_, done)) = self.settled.iter().find(|(s, _)| s == scenario) {
+            return done.clone();
+        }
+        let done = crate::compare::compare(scenario);
+        if self.settled.len() >= MEMO_SIZE {
+            self.settled.remove(0);
+        }
+        self.settled.push((scenario.clone(), done.clone()));
+        done
+    }
+
+    /// The curve for `scenario`'s profile, options and changed numbers.
+    fn curve(&mut self, scenario: &Scenario) -> Arc<str> {
         let key = Scenario {
             category: Category::PovertyRegistered,
             episodes: Vec::new(),
             ..scenario.clone()
         };
-        let curve = match self.curves.iter().find(|(k, _)| *k == key) {
-            Some((_, c)) => c.clone(),
-            None => {
-                let c: Arc<str> = curve(scenario).into();
-                if self.curves.len() >= MEMO_SIZE {
-                    self.curves.remove(0);
-                }
-                self.curves.push((key, c.clone()));
-                c
-            }
+        if let Some((_, c)) = self.curves.iter().find(|(k, _)| *k == key) {
+            return c.clone();
+        }
+        let c: Arc<str> = curve(scenario).into();
+        if self.curves.len() >= MEMO_SIZE {
+            self.curves.remove(0);
+        }
+        self.curves.push((key, c.clone()));
+        c
+    }
+
+    /// The later part for `scenario`, with the QR code of `url`.
+    fn later(&mut self, scenario: &Scenario, url: &str) -> Later {
+        let compare = self.compared(scenario);
+        let curve = self.curve(scenario);
+        // With another reading than the site's, whether the table and the curve are the default reading's
+        // all the same (then they say so: they had said 按另一种理解计算 over the same numbers).
+        let default = Scenario {
+            options: Options::default(),
+            ..scenario.clone()
         };
+        let (same_table, same_curve) =
+            if other_reading(&scenario.profile, &scenario.options).is_some() {
+                (
+                    self.compared(&default) == compare,
+                    self.curve(&default) == curve,
+                )
+            } else {
+                (false, false)
+            };
         let flattens = param(scenario, "assistance_threshold").map(|t| {
             format!(
                 "建档立卡贫困人口的曲线在 {} 元处变平，就是医疗救助兜底的作用。",
@@ -124,6 +149,8 @@ impl LaterMemo {
             scenario: scenario.clone(),
             compare,
             curve,
+            same_table,
+            same_curve,
             flattens,
             qr,
             guessed: Vec::new(),
@@ -231,6 +258,9 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     let mut what = visits_in_words(&l.scenario, total);
     if let Some(r) = other_reading(&l.scenario.profile, &l.scenario.options) {
         what = format!("{what} · {r}");
+        if l.same_table {
+            what = format!("{what}（表里的钱数{SAME_AS_DEFAULT}）");
+        }
     }
     if !l.scenario.overrides.is_empty() {
         what = format!("{what} · {CHANGED}");
@@ -250,6 +280,9 @@ fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     );
     if let Some(r) = other_reading(&l.scenario.profile, &l.scenario.options) {
         basis.push_str(&format!("图也{r}。"));
+        if l.same_curve {
+            basis.push_str(&format!("图上的线{SAME_AS_DEFAULT}。"));
+        }
     }
     if !l.scenario.overrides.is_empty() {
         basis.push_str(&format!("图也{CHANGED}。"));

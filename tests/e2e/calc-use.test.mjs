@@ -787,11 +787,19 @@ test('where the documents disagree, the other reading\'s amount is said with the
   await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]').textContent === '1,500.00');
   assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年个人自付 750.00 元；按“兜底补足只算住院（门诊慢特病不补足）”，1,500.00 元。看原文');
   assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）');
+  // The comparison's 建档立卡 row is this reading's; the curve (its one assumed 住院 visit) is the default's all the same.
+  const caption = page.locator('#compare-caption');
+  const basis = page.getByTestId('chart-basis');
+  await page.waitForFunction(() => !document.querySelector('.calc-later.stale') && /兜底补足只算住院/.test(document.querySelector('#compare-caption')?.textContent));
+  assert.doesNotMatch(await caption.textContent(), /一样/);
+  assert.match(await basis.textContent(), /图也按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）。图上的线和按本站默认的理解算的一样。/);
   // A 住院 bill, which the reading does not touch: nothing contested, and the amount said to be the default's too.
   await page.selectOption('#v0-kind', 'inpatient');
   await page.waitForFunction(() => /一样/.test(document.querySelector('[data-testid="other-reading"]')?.textContent));
   assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）。这次的钱数和按本站默认的理解算的一样');
   assert.equal(await said.count(), 0);
+  await page.waitForFunction(() => !document.querySelector('.calc-later.stale') && /一样/.test(document.querySelector('#compare-caption')?.textContent));
+  assert.match(await caption.textContent(), /按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）（表里的钱数和按本站默认的理解算的一样）/);
   assert.deepEqual(errors, []);
   await page.close();
 });
