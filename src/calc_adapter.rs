@@ -20,12 +20,25 @@ pub struct FieldError {
     pub field: String,
     /// The message, in plain Chinese.
     pub message: String,
+    /// Whether the amount is on its way to one that reads (`12,` or `12,00` before `12,000`): said quietly,
+    /// not marked wrong; the result waits ([`outcome::STILL_TYPING`]).
+    pub pending: bool,
 }
 
 impl FieldError {
-    /// The message as shown beside its field.
+    /// The message as shown beside its field: marked ⚠ when the field is wrong, plain while the amount is
+    /// still being typed.
     pub fn shown(&self) -> String {
-        format!("⚠ {}", self.message)
+        if self.pending {
+            self.message.clone()
+        } else {
+            format!("⚠ {}", self.message)
+        }
+    }
+
+    /// Whether the field is wrong (shown in red and said to a screen reader as invalid).
+    pub fn wrong(&self) -> bool {
+        !self.pending
     }
 }
 
@@ -104,6 +117,7 @@ fn visit(i: usize, v: &VisitForm, errors: &mut Vec<FieldError>) -> Option<Episod
                         visit: Some(i),
                         field: field.into(),
                         message: e.to_string(),
+                        pending: matches!(e, amount::AmountError::ShortGroup { .. }),
                     });
                     None
                 }
@@ -156,6 +170,7 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
                 visit: None,
                 field: k.clone(),
                 message: e.to_string(),
+                pending: false,
             }),
         }
     }
@@ -184,6 +199,7 @@ pub fn scenario(form: &CalcForm) -> Result<Scenario, Vec<FieldError>> {
                 visit,
                 field,
                 message: e.field_message(),
+                pending: false,
             })
         })
         .collect();
@@ -307,7 +323,7 @@ pub use head::{
     GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER, SAME_AS_DEFAULT,
     TARGET_MEANS, WHO_CLASS,
 };
-pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS};
+pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS, STILL_TYPING};
 
 #[cfg(test)]
 mod tests;

@@ -93,13 +93,17 @@ pub fn start() {
     let Some(built) = find(FORM) else {
         return;
     };
-    let answer = Closure::<dyn Fn()>::new(|| {
+    let answer = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        // 拼音 on its way to 一万 is read once the characters are chosen, as the app reads it.
+        if crate::dom::composing(&ev) {
+            return;
+        }
         // Typing over a link that waits: the link keeps its own history entry (Back opens it again).
         let over_link = LINK_WAITING.swap(false, Ordering::Relaxed);
         show();
         keep_in_address(over_link);
     });
-    for event in ["input", "change"] {
+    for event in ["input", "change", "compositionend"] {
         let _ = built.add_event_listener_with_callback(event, answer.as_ref().unchecked_ref());
     }
     answer.forget();
@@ -334,16 +338,18 @@ fn show() {
         _ => &[],
     };
     for field in ["total", "compliant"] {
-        let shown = errors
+        let error = errors
             .iter()
-            .find(|e| e.visit == Some(0) && e.field == field)
-            .map(|e| e.shown());
+            .find(|e| e.visit == Some(0) && e.field == field);
         if let Some(span) = doc.get_element_by_id(&format!("v0-{field}-err")) {
-            span.set_text_content(shown.as_deref());
+            span.set_text_content(error.map(|e| e.shown()).as_deref());
+            // As the app marks it: red when wrong, quiet on its way to an amount (`12,`).
+            let wrong = error.is_some_and(|e| e.wrong());
+            let _ = span
+                .class_list()
+                .toggle_with_force("pending", error.is_some_and(|e| e.pending));
             if let Some(amount) = span.parent_element() {
-                let _ = amount
-                    .class_list()
-                    .toggle_with_force("invalid", shown.is_some());
+                let _ = amount.class_list().toggle_with_force("invalid", wrong);
             }
         }
     }
@@ -370,9 +376,8 @@ fn show() {
             headline(&doc, &head(scenario, result, guessed))
         }
         other => {
-            let alert = !matches!(other, Outcome::Unfilled(_));
             let note = element(&doc, "p", "notice", other.notice().as_deref());
-            if let (Some(n), true) = (&note, alert) {
+            if let (Some(n), true) = (&note, other.alerts()) {
                 let _ = n.set_attribute("role", "alert");
             }
             note.into_iter().collect()

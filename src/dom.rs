@@ -121,6 +121,15 @@ fn clipboard() -> Option<web_sys::Clipboard> {
     (!c.is_undefined() && !c.is_null()).then(|| navigator.clipboard())
 }
 
+/// Whether `ev` comes while an input method is still composing (拼音 typed, the characters not chosen yet:
+/// `yiwan` on its way to 一万): what is in the field then is not what the person means to type.
+pub fn composing(ev: &web_sys::Event) -> bool {
+    js_sys::Reflect::get(ev, &"isComposing".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 /// Copies `text` to the clipboard (best effort: where the page may not use it, nothing happens).
 pub fn copy_to_clipboard(text: &str) {
     if let Some(c) = clipboard() {

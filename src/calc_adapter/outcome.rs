@@ -9,6 +9,10 @@ use super::{blank_visits, compliant_guessed, scenario, FieldError};
 /// What the result says while some amounts must be fixed (each is marked beside its field).
 pub const FIX_FIELDS: &str = "有几处金额需要改正，请看上面标红的地方。";
 
+/// What the result says while every field to fix is an amount still being typed (`12,` on the way to
+/// `12,000`): nothing is wrong yet.
+pub const STILL_TYPING: &str = "金额还没写完，写完后结果会马上显示在这里。";
+
 /// What the result says while the form has no amount at all (the worked example shows below it).
 pub const FILL_IN: &str = "请填写“医疗总费用”，结果会马上显示在这里。";
 
@@ -62,6 +66,16 @@ impl Outcome {
         }
     }
 
+    /// Whether its notice is announced at once (`role="alert"`): fields to fix and a refusal; a visit not
+    /// filled in or an amount still being typed is only said.
+    pub fn alerts(&self) -> bool {
+        match self {
+            Outcome::Errors(es) => es.iter().any(|e| e.wrong()),
+            Outcome::Failed(_) => true,
+            _ => false,
+        }
+    }
+
     /// What the result says in place of an amount: for visits not filled in yet (which, by number), for
     /// fields to fix, or the engine's refusal; `None` when there is an amount, or nothing at all yet.
     pub fn notice(&self) -> Option<String> {
@@ -77,6 +91,7 @@ impl Outcome {
                     "{which}就诊还没填“医疗总费用”。填上后，全年的结果会马上显示在这里。"
                 ))
             }
+            Outcome::Errors(es) if es.iter().all(|e| e.pending) => Some(STILL_TYPING.to_string()),
             Outcome::Errors(_) => Some(FIX_FIELDS.to_string()),
             Outcome::Failed(msg) => Some(msg.clone()),
         }

@@ -307,23 +307,29 @@ fn money() {
 }
 
 /// What a form gives, and what the result says in place of an amount: the same for the app and for the
-/// answer before it (`crate::calc_early`). (visits as (total, compliant), the outcome's kind, its notice)
+/// answer before it (`crate::calc_early`). (visits as (total, compliant), the outcome's kind, its notice,
+/// whether the notice is announced at once)
 #[test]
 fn what_a_form_gives_and_what_the_result_says() {
     /// Each visit's total and compliant cost as typed.
     type Visits<'a> = &'a [(&'a str, &'a str)];
-    let cases: [(Visits, &str, Option<&str>); 5] = [
-        (&[("", "")], "empty", None),
-        (&[("", "9000")], "empty", None),
+    let cases: [(Visits, &str, Option<&str>, bool); 7] = [
+        (&[("", "")], "empty", None, false),
+        (&[("", "9000")], "empty", None, false),
         (
             &[("12000", ""), ("", "")],
             "unfilled",
             Some("第 2 次就诊还没填“医疗总费用”。填上后，全年的结果会马上显示在这里。"),
+            false,
         ),
-        (&[("12,00", "")], "errors", Some(FIX_FIELDS)),
-        (&[("12000", "10000")], "settled", None),
+        // On the way to 12,000: nothing wrong yet, said and not announced.
+        (&[("12,00", "")], "errors", Some(STILL_TYPING), false),
+        (&[("12.000,50", "")], "errors", Some(FIX_FIELDS), true),
+        // One field on its way and another wrong: the wrong one is to fix.
+        (&[("12,", "abc")], "errors", Some(FIX_FIELDS), true),
+        (&[("12000", "10000")], "settled", None, false),
     ];
-    for (visits, kind, notice) in cases {
+    for (visits, kind, notice, alerts) in cases {
         let f = CalcForm {
             visits: visits
                 .iter()
@@ -343,7 +349,11 @@ fn what_a_form_gives_and_what_the_result_says() {
             Outcome::Settled(_) => "settled",
             Outcome::Failed(_) => "failed",
         };
-        assert_eq!((got, o.notice().as_deref()), (kind, notice), "{visits:?}");
+        assert_eq!(
+            (got, o.notice().as_deref(), o.alerts()),
+            (kind, notice, alerts),
+            "{visits:?}"
+        );
     }
 }
 

@@ -58,6 +58,11 @@ pub fn VisitFields(
     };
     let set = move |f: fn(&mut VisitForm, String)| {
         move |ev: leptos::ev::Event| {
+            // 拼音 on its way to 一万 is not an amount yet: the field is read once the characters are chosen
+            // (`compositionend`).
+            if crate::dom::composing(&ev) {
+                return;
+            }
             let v = event_target_value(&ev);
             form.update(|s| {
                 if let Some(visit) = s.visits.get_mut(index) {
@@ -71,7 +76,7 @@ pub fn VisitFields(
             errors.with(|es| {
                 es.iter()
                     .find(|e| e.visit == Some(index) && e.field == field)
-                    .map(crate::calc_adapter::FieldError::shown)
+                    .cloned()
             })
         }
     };
@@ -89,8 +94,11 @@ pub fn VisitFields(
         let err = error(field);
         let err2 = error(field);
         let err3 = error(field);
+        let err4 = error(field);
+        // Wrong: red and said to be invalid; on its way to an amount (`12,`): said quietly.
+        let wrong = move |e: Option<FieldError>| e.is_some_and(|e| e.wrong());
         view! {
-            <div class="amount" class:invalid=move || err2().is_some()>
+            <div class="amount" class:invalid=move || wrong(err2())>
                 <label for=id.clone()>{label}<span class="hint">{hint}</span></label>
                 <input
                     id=id
@@ -101,12 +109,17 @@ pub fn VisitFields(
                     maxlength=policy_content::fragment::MAX_FIELD
                     aria-describedby=err_id.clone()
                     // Said to a screen reader as well as shown in red.
-                    aria-invalid=move || err3().is_some().then_some("true")
+                    aria-invalid=move || wrong(err3()).then_some("true")
                     prop:value=get(getf)
                     on:input=set(setf)
+                    on:compositionend=move |ev| set(setf)(ev.into())
                 />
-                <span class="error" id=err_id>
-                    {err}
+                <span
+                    class="error"
+                    class:pending=move || err4().is_some_and(|e| e.pending)
+                    id=err_id
+                >
+                    {move || err().map(|e| e.shown())}
                 </span>
             </div>
         }

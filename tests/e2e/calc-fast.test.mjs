@@ -431,6 +431,14 @@ test('before the app, where the documents disagree the other reading\'s amount i
   await page.route(/-app\.wasm$/, async (route) => { await held; await route.continue(); });
   await page.goto(`${server.base}/calc/`);
   await page.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
+  // An amount on its way (12,00 before 12,000) is said quietly, as the app says it: not red, nothing to fix.
+  await page.fill('#static-shell #v0-total', '12,00');
+  await page.waitForFunction(() => /逗号后面要写满三位数/.test(document.querySelector('#static-shell #v0-total-err').textContent));
+  assert.deepEqual(await page.evaluate(() => {
+    const err = document.querySelector('#static-shell #v0-total-err');
+    return [err.textContent.startsWith('⚠'), err.classList.contains('pending'), err.parentElement.classList.contains('invalid'),
+      document.querySelector('#static-shell .early-answer .notice')?.textContent, document.querySelectorAll('#static-shell [role="alert"]').length];
+  }), [false, true, false, '金额还没写完，写完后结果会马上显示在这里。', 0]);
   await page.selectOption('#static-shell #v0-level', 'city');
   await page.fill('#static-shell #v0-total', '18100');
   const early = page.locator('#static-shell .early-answer [data-testid="contested"]');

@@ -97,16 +97,84 @@ test('a bill typed key by key with its sign and commas is never called wrong on 
   await page.waitForTimeout(200);
   assert.deepEqual(await seen(), { err: '', amount: null }, '¥ alone is not yet an amount, and not wrong');
   assert.match(await page.textContent('.calc-result'), /请填写“医疗总费用”/);
+  // On the way to 12,000 (12, then 12,0 and 12,00): said quietly, never marked wrong (it had been red with ⚠
+  // for three keys), and the result waits without asking for a fix.
+  const quiet = async (sofar) => {
+    const got = await page.evaluate(() => {
+      const err = document.getElementById('v0-total-err');
+      return {
+        text: err.textContent,
+        red: getComputedStyle(err).color === 'rgb(176, 0, 32)',
+        invalid: document.getElementById('v0-total').getAttribute('aria-invalid'),
+        marked: err.parentElement.classList.contains('invalid'),
+        notice: document.querySelector('.calc-result .notice')?.textContent,
+        alert: document.querySelector('.calc-result [role="alert"]')?.textContent ?? null,
+      };
+    });
+    assert.deepEqual(got, {
+      text: `逗号后面要写满三位数：${sofar}（如 12,000；小数用点，如 12000.50）`, red: false, invalid: null, marked: false,
+      notice: '金额还没写完，写完后结果会马上显示在这里。', alert: null,
+    }, sofar);
+  };
   await page.keyboard.type('12,', { delay: 60 });
   await page.waitForFunction(() => /逗号后面要写满三位数：¥12,/.test(document.getElementById('v0-total-err').textContent));
   assert.equal((await seen()).amount, null, 'no amount for a number not finished');
-  await page.keyboard.type('000', { delay: 60 });
+  await quiet('¥12,');
+  for (const [key, sofar] of [['0', '¥12,0'], ['0', '¥12,00']]) {
+    await page.keyboard.type(key);
+    await page.waitForFunction((s) => document.getElementById('v0-total-err').textContent.includes(`：${s}（`), sofar);
+    await quiet(sofar);
+  }
+  // A comma that cannot be on its way to an amount is wrong, and said so.
+  await page.keyboard.type('.5');
+  await page.waitForFunction(() => /^⚠ 逗号的位置不对/.test(document.getElementById('v0-total-err').textContent));
+  assert.equal(await page.getAttribute('#v0-total', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('.calc-result [role="alert"]').textContent(), '有几处金额需要改正，请看上面标红的地方。');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('0', { delay: 60 });
   await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]'));
   const typed = await seen();
   assert.equal(typed.err, '');
   await field.fill('12000');
   await page.waitForFunction(() => /v=i,c,1,12000,/.test(location.hash));
   assert.deepEqual(await seen(), typed, '¥12,000 is 12000');
+  await page.close();
+});
+
+// A resident who types in Chinese (拼音, or voice input) or copies a slip's 大写 amount: 一万二 had been 看不懂这个金额,
+// and the 拼音 on its way (yiwan) was called wrong while it was being chosen.
+test('an amount in Chinese numerals, typed with 拼音 or a slip\'s 大写, is the same amount; 拼音 being chosen is not called wrong', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await page.click('#v0-total');
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['y', 'yi', 'yiwan', 'yiwaner']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+  await page.waitForTimeout(300);
+  assert.equal(await page.textContent('#v0-total-err'), '', 'nothing said while 拼音 is being chosen');
+  assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').count(), 0);
+  assert.doesNotMatch(page.url(), /yi/, 'nor put in the link');
+  await cdp.send('Input.insertText', { text: '一万二' });
+  await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === '1,800.00');
+  assert.equal(await page.textContent('#v0-total-err'), '');
+  // The link keeps it as typed and opens the same amount.
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('一万二'));
+  const link = page.url();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === '1,800.00');
+  assert.equal(await page.inputValue('#v0-total'), '一万二');
+  // A slip's 大写 amount, and one that cannot be told (一点二万) said as before.
+  for (const [typed, want] of [['壹万贰仟元整', '1,800.00'], ['一万二千元', '1,800.00']]) {
+    await page.fill('#v0-total', typed);
+    await page.waitForFunction((w) => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === w, want);
+  }
+  await page.fill('#v0-total', '一点二万');
+  await page.waitForFunction(() => /^⚠ 看不懂这个金额：一点二万/.test(document.getElementById('v0-total-err').textContent));
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

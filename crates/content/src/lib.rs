@@ -14,6 +14,7 @@ pub mod fragment;
 pub mod html;
 pub mod mark;
 pub mod model;
+pub mod numerals;
 pub mod quote;
 pub mod search;
 pub mod shards;

@@ -1,7 +1,8 @@
 //! Parsing amounts as people type them: `12000`, `12,000.50`, `1.2万`, full-width `１２０００`,
 //! `12000元`, `12000块` (full-width forms read as ASCII by [`policy_content::width`]), and as they say them:
-//! `1万2` (12000), `1万2千5`, `3千5` ([`said`]). The same parser serves the CLI and
-//! the web form.
+//! `1万2` (12000), `1万2千5`, `3千5` ([`said`]), and in Chinese numerals as voice input and settlement
+//! slips write them (`一万二`, `壹万贰仟伍佰元整`: [`policy_content::numerals`]). The same parser serves the
+//! CLI and the web form.
 
 use std::fmt;
 
@@ -82,7 +83,7 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         .trim()
         // 元整, as a settlement slip prints a whole amount (3000元整).
         .trim_end_matches('整')
-        .trim_end_matches('元')
+        .trim_end_matches(['元', '圆'])
         // 块 and 块钱: what people say for 元 (12000块 is 12000元; 12块5 is not read).
         .trim_end_matches("块钱")
         .trim_end_matches('块')
@@ -100,8 +101,21 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     let not_a_number = || AmountError::NotANumber {
         input: input.trim().to_string(),
     };
+    // In Chinese numerals (一万二, 壹万贰仟伍佰): whole 元.
+    if let Some(n) = policy_content::numerals::number(&s) {
+        return match i64::try_from(n) {
+            Ok(v) if v <= MAX => Ok(Decimal::from(v)),
+            _ => Err(AmountError::TooLarge {
+                input: input.trim().to_string(),
+            }),
+        };
+    }
     // Said in units (1万2, 3千5): whole 元, or not read at all (which number was meant cannot be told).
-    if s.contains('千') || s.contains('百') || s.trim_end_matches('万').contains('万') {
+    if s.contains('千')
+        || s.contains('百')
+        || s.contains('十')
+        || s.trim_end_matches('万').contains('万')
+    {
         return match said(&s) {
             Some(v) if v > MAX => Err(AmountError::TooLarge {
                 input: input.trim().to_string(),
@@ -157,12 +171,12 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     Ok(round(value))
 }
 
-/// The 元 in `s` said in units, as people say an amount: digits before 万 (any number of them), then 千
-/// and 百 (one digit each), in that order, each at most once, and a last digit alone standing for the unit
-/// below the one before it (1万2 is 12000, 3千5 is 3500, 2百5 is 250); `None` for anything else (1.5万2,
-/// 1万25, 2千1万, 1万零5: which number was meant cannot be told).
+/// The 元 in `s` said in units, as people say an amount: digits before 万 (any number of them), then 千,
+/// 百 and 十 (one digit each), in that order, each at most once, and a last digit alone standing for the
+/// unit below the one before it (1万2 is 12000, 3千5 is 3500, 2百5 is 250, 3十 is 30); `None` for anything
+/// else (1.5万2, 1万25, 2千1万, 1万零5, 十5: which number was meant cannot be told).
 fn said(s: &str) -> Option<i64> {
-    const UNITS: [(char, i64); 3] = [('万', 10_000), ('千', 1_000), ('百', 100)];
+    const UNITS: [(char, i64); 4] = [('万', 10_000), ('千', 1_000), ('百', 100), ('十', 10)];
     let digits = |n: &str| !n.is_empty() && n.len() <= 12 && n.bytes().all(|b| b.is_ascii_digit());
     let (mut rest, mut total, mut below) = (s, 0_i64, None);
     for (i, (unit, value)) in UNITS.into_iter().enumerate() {
@@ -259,6 +273,48 @@ mod tests {
             ("3千元", Ok("3000.00")),
             ("2百5", Ok("250.00")),
             ("8千块", Ok("8000.00")),
+            // Chinese numerals, as voice input and a slip's 大写 amount write them.
+            ("一万二", Ok("12000.00")),
+            ("一万二千五百", Ok("12500.00")),
+            ("两万", Ok("20000.00")),
+            ("三千五", Ok("3500.00")),
+            ("一万二千五百六十", Ok("12560.00")),
+            ("一万零五百", Ok("10500.00")),
+            ("五百八十元", Ok("580.00")),
+            ("壹万贰仟伍佰元整", Ok("12500.00")),
+            ("叁仟圆整", Ok("3000.00")),
+            ("十二万块", Ok("120000.00")),
+            ("1万2千5百6十", Ok("12560.00")),
+            ("一二〇〇〇", unread("一二〇〇〇")),
+            ("一点二万", unread("一点二万")),
+            ("一万二万", unread("一万二万")),
+            ("1万二", unread("1万二")),
+            (
+                "两万亿",
+                Err(AmountError::NotANumber {
+                    input: "两万亿".into(),
+                }),
+            ),
+            (
+                "三万万",
+                Err(AmountError::NotANumber {
+                    input: "三万万".into(),
+                }),
+            ),
+            ("二千万", Ok("20000000.00")),
+            ("九千九百万", Ok("99000000.00")),
+            (
+                "两亿",
+                Err(AmountError::NotANumber {
+                    input: "两亿".into(),
+                }),
+            ),
+            (
+                "十亿",
+                Err(AmountError::NotANumber {
+                    input: "十亿".into(),
+                }),
+            ),
             ("1万零5", unread("1万零5")),
             ("1万25", unread("1万25")),
             ("1.5万2", unread("1.5万2")),

@@ -452,10 +452,8 @@ pub fn CalcPage(
                             .into_any()
                     }
                     o @ (Outcome::Unfilled(_) | Outcome::Errors(_) | Outcome::Failed(_)) => {
-                        let alert = !matches!(o, Outcome::Unfilled(_));
-                        // A visit not filled in is said; fields to fix and a refusal are announced.
                         view! {
-                            <p class="notice" role=alert.then_some("alert")>
+                            <p class="notice" role=o.alerts().then_some("alert")>
                                 {o.notice()}
                             </p>
                         }

@@ -5,27 +5,7 @@
 //! is part of the documents' own words (一站式, 三个一批), and so is 十 in 十免; those find something, and
 //! an offer is made only for a query that finds nothing.
 
-/// The value of each numeral.
-const DIGITS: &[(char, u64)] = &[
-    ('零', 0),
-    ('〇', 0),
-    ('一', 1),
-    ('二', 2),
-    ('两', 2),
-    ('三', 3),
-    ('四', 4),
-    ('五', 5),
-    ('六', 6),
-    ('七', 7),
-    ('八', 8),
-    ('九', 9),
-];
-
-/// The value of each magnitude below 万.
-const SMALL_UNITS: &[(char, u64)] = &[('十', 10), ('百', 100), ('千', 1000)];
-
-/// 万.
-const TEN_THOUSAND: char = '万';
+use crate::numerals::{is_magnitude, is_numeral, value};
 
 /// What a percentage is said with, before its number.
 const PERCENT_SAID: &str = "百分之";
@@ -44,55 +24,6 @@ const PERCENT_SIGNS: &[char] = &['%', '％'];
 /// left as it is.
 fn joins_number(c: char) -> bool {
     crate::width::half(c).is_ascii_digit() || matches!(c, '点' | '.' | '．')
-}
-
-fn digit(c: char) -> Option<u64> {
-    DIGITS.iter().find(|d| d.0 == c).map(|d| d.1)
-}
-
-fn small_unit(c: char) -> Option<u64> {
-    SMALL_UNITS.iter().find(|u| u.0 == c).map(|u| u.1)
-}
-
-fn is_numeral(c: char) -> bool {
-    digit(c).is_some() || small_unit(c).is_some() || c == TEN_THOUSAND
-}
-
-/// The value of a run of numerals (三千, 十五, 两千五, 一万二千): `None` if it is not a number as people say
-/// one (two digits in a row, a magnitude twice).
-fn value(run: &[char]) -> Option<u64> {
-    let (mut total, mut section, mut pending) = (0u64, 0u64, None::<u64>);
-    // The magnitude of the last unit: a digit after it, ending the number, counts one step lower
-    // (两千五 is 2500).
-    let mut last_unit = None::<u64>;
-    for &c in run {
-        if let Some(d) = digit(c) {
-            if pending.is_some_and(|p| p != 0) {
-                return None;
-            }
-            pending = Some(d);
-        } else if let Some(u) = small_unit(c) {
-            // 十 opening a number is 一十.
-            section += pending.take().unwrap_or(1) * u;
-            last_unit = Some(u);
-        } else {
-            section += pending.take().unwrap_or(0);
-            if section == 0 {
-                return None;
-            }
-            total += section * 10_000;
-            section = 0;
-            last_unit = Some(10_000);
-        }
-    }
-    let tail = match (pending, last_unit) {
-        (Some(d), Some(u)) if u >= 100 && run.len() >= 2 && digit(run[run.len() - 2]).is_none() => {
-            d * u / 10
-        }
-        (Some(d), _) => d,
-        (None, _) => 0,
-    };
-    Some(total + section + tail)
 }
 
 /// `term` added to `out` as a term of its own: a space before it and, unless `next` (what follows it in
@@ -147,9 +78,7 @@ fn words_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     let sign = chars
         .get(from + len)
         .is_some_and(|c| PERCENT_SIGNS.contains(c));
-    let magnitude = run
-        .iter()
-        .any(|c| small_unit(*c).is_some() || *c == TEN_THOUSAND);
+    let magnitude = run.iter().any(|c| is_magnitude(*c));
     let joined = (i > 0 && joins_number(chars[i - 1]))
         || chars.get(from + len).is_some_and(|c| joins_number(*c));
     if len == 0 || joined || !(percent || sign || yuan.is_some() || (magnitude && len >= 2)) {
