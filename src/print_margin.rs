@@ -1,9 +1,11 @@
-//! What every printed page of a document carries in its bottom margin: the document's 文号 and the
-//! address it was printed from (left; the page's number of how many, right, is every page's: the
-//! stylesheet's `@page`). A trainer's handout of
-//! a 9-page document is handed out page by page; the footer's address is only on the last. Set just
-//! before printing (`beforeprint`, also fired for a PDF), from the page as it is then; on any other page
-//! the margins stay empty.
+//! What every printed page of a document carries in its bottom margin: the document's 文号, the
+//! address it was printed from and the date (left; the page's number of how many, right, is every page's:
+//! the stylesheet's `@page`). A trainer's handout of a 9-page document is handed out page by page; the
+//! footer's address was only on the last, and the footer's line after a table could fill a last sheet of
+//! its own (附表 3-2 printed alone: five sheets, the fifth the date and address), so the footer's line is
+//! not printed where the margins carry it. Set just before printing (`beforeprint`, also fired for a
+//! PDF), from the page as it is then; on any other page the margins stay empty and the footer prints its
+//! line.
 
 use wasm_bindgen::JsCast;
 
@@ -33,12 +35,12 @@ fn css_string(s: &str) -> String {
 }
 
 /// The `@page` rule for a document with 文号 `number` printed from `address` (as printed: see
-/// `crate::address::printed`).
-fn rule(number: &str, address: &str) -> String {
+/// `crate::address::printed`) on `date` (`打印日期：…`), and the footer's line, which it carries, left out.
+fn rule(number: &str, address: &str, date: &str) -> String {
     // Its size and colour are the stylesheet's (`@page`), as the page number's.
     format!(
-        "@page {{ @bottom-left {{ content: {} }} }}",
-        css_string(&format!("{number}　{address}"))
+        "@page {{ @bottom-left {{ content: {} }} }} @media print {{ .site-footer .print-note {{ display: none !important; }} }}",
+        css_string(&format!("{number}　{address}　{date}"))
     )
 }
 
@@ -55,7 +57,11 @@ fn set() {
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
     let css = match number {
-        Some(n) => rule(&n, &crate::address::printed(&doc.url().unwrap_or_default())),
+        Some(n) => rule(
+            &n,
+            &crate::address::printed(&doc.url().unwrap_or_default()),
+            &crate::dom::printed_on(),
+        ),
         None => String::new(),
     };
     SHEET.with(|s| {
@@ -94,10 +100,14 @@ mod tests {
     fn the_rule_quotes_what_it_prints() {
         assert_eq!(css_string(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(css_string("一\n二"), "\"一\\A 二\"");
-        let r = rule("县委办发〔2018〕83号", "网址：https://x/docs/huining-83/");
+        let r = rule(
+            "县委办发〔2018〕83号",
+            "网址：https://x/docs/huining-83/",
+            "打印日期：2026年12月6日",
+        );
         assert_eq!(
             r,
-            "@page { @bottom-left { content: \"县委办发〔2018〕83号　网址：https://x/docs/huining-83/\" } }"
+            "@page { @bottom-left { content: \"县委办发〔2018〕83号　网址：https://x/docs/huining-83/　打印日期：2026年12月6日\" } } @media print { .site-footer .print-note { display: none !important; } }"
         );
     }
 }

@@ -399,7 +399,33 @@ test('a printed document carries its 文号, its address and the page\'s number 
     assert.match(text, /2018.?165\S\s+\S*址/, `page ${i}: the 文号, then the address`);
     assert.match(text, /\/docs\/gansu-165\/#s1-4-2/, `page ${i}: the address printed from`);
     assert.match(text, new RegExp(`第 ${i} / ${pages}`), `page ${i}: its number`);
+    // The date too, once: the footer's line, which the margin carries, is not printed again after the text.
+    assert.equal((text.match(/打印.期.\d{4}/g) || []).length, 1, `page ${i}: the date once`);
   }
+  assert.deepEqual(errors, []);
+  await desk.close();
+});
+
+// A trainer's audit (2026-12-06): 附表 3-2 printed alone took five sheets, the fifth carrying only the date and
+// address of the footer's line (after a table the browser does not keep it with the last row).
+test('a table printed alone has no last sheet of the footer\'s line alone', async () => {
+  const desk = await launch({ viewport: { width: 1024, height: 768 } });
+  const { page, errors } = await open(desk, `${server.base}/docs/huining-83/#t3-2`);
+  await appReady(page);
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await page.getByRole('button', { name: /^只打印这一节：附表 3-2/ }).click();
+  const dir = fs.mkdtempSync('/tmp/table-print-');
+  fs.writeFileSync(`${dir}/t.pdf`, await page.pdf({ format: 'A4' }));
+  const pages = Number(execFileSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', `(${dir}/t.pdf) (r) file runpdfbegin pdfpagecount = quit`]).toString().trim());
+  for (let i = 1; i <= pages; i++) {
+    const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', `-dFirstPage=${i}`, `-dLastPage=${i}`, '-o', '-', `${dir}/t.pdf`]).toString();
+    // Every sheet: the table's rows (a cadre's 村 list), its 文号, address and date in the margin.
+    assert.match(text, /村/, `sheet ${i} of ${pages} has the table's rows`);
+    assert.equal((text.match(/打印.期.\d{4}/g) || []).length, 1, `sheet ${i}: the date once`);
+    assert.match(text, /\/docs\/huining-83\/#t3-2/, `sheet ${i}: the address`);
+  }
+  assert.ok(pages <= 4, `${pages} sheets`);
   assert.deepEqual(errors, []);
   await desk.close();
 });
