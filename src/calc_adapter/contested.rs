@@ -2,32 +2,30 @@
 //! both amounts, said with the amount on the screen, the handout and the poster (a printed 750.00 元 had
 //! not said that 县委办发〔2018〕83号 附件5's words give 1,500.00 元).
 
-use policy_engine::{settle, Scenario};
+use policy_engine::{settle, Options, Scenario};
 use rust_decimal::Decimal;
 
 use super::{reads, yuan, OPTIONS};
 
-/// One reading option whose other reading gives another amount for the same year.
+/// One reading option whose reading gives another amount for the same year than the site's default.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contested {
     /// The option's label (`兜底补足只算住院（门诊慢特病不补足）`).
     pub label: &'static str,
     /// Its entry in the register of readings (`/about/#…`).
     pub anchor: &'static str,
-    /// Whether the amount shown was computed with this option on (the other reading than the site's).
-    pub on: bool,
-    /// The year's personal amount with the site's default reading.
+    /// The year's personal amount with the site's default reading (every option off).
     pub default: Decimal,
-    /// The year's personal amount with the option's reading.
+    /// The year's personal amount with this option's reading alone.
     pub alt: Decimal,
 }
 
 impl Contested {
     /// What it says, on the screen, printed and on the poster: `文件说法不一：按本站默认的理解，全年个人自付
-    /// 750.00 元；按“兜底补足只算住院（门诊慢特病不补足）”，1,500.00 元。`
+    /// 750.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样是 1,500.00 元。`
     pub fn said(&self) -> String {
         format!(
-            "文件说法不一：按本站默认的理解，全年个人自付 {} 元；按“{}”，{} 元。",
+            "文件说法不一：按本站默认的理解，全年个人自付 {} 元；另一种理解是“{}”，那样是 {} 元。",
             yuan(self.default),
             self.label,
             yuan(self.alt)
@@ -45,29 +43,41 @@ pub fn reading_href(anchor: &str) -> String {
     format!("/about/#{anchor}")
 }
 
-/// Each option the profile's rules read whose other reading changes `scenario`'s year, whose personal
-/// amount is `personal` (one more settlement per option the rules read).
-pub fn contested(scenario: &Scenario, personal: Decimal) -> Vec<Contested> {
-    OPTIONS
+/// Where the documents disagree for `scenario`'s year, whose personal amount is `personal`: the amount
+/// with the site's default reading (every option off), and each option the profile's rules read, not
+/// ticked, whose reading alone gives another (one more settlement per option, and one for the default when
+/// an option is ticked). Each is measured from the default, not from the options ticked: a line had called
+/// a ticked option's amount the default.
+pub fn contested(scenario: &Scenario, personal: Decimal) -> (Decimal, Vec<Contested>) {
+    let default = Scenario {
+        options: Options::default(),
+        ..scenario.clone()
+    };
+    let at_default = if scenario.options == default.options {
+        personal
+    } else {
+        match settle(&default) {
+            Ok(r) => r.year.personal,
+            Err(_) => return (personal, Vec::new()),
+        }
+    };
+    let lines = OPTIONS
         .iter()
-        .filter(|(key, ..)| reads(&scenario.profile, key))
+        // An option ticked is said with the amount (`Head::other`, with the default's amount).
+        .filter(|(key, ..)| {
+            reads(&scenario.profile, key) && scenario.options.get(key) != Some(true)
+        })
         .filter_map(|&(key, label, _, anchor)| {
-            let mut s = scenario.clone();
-            let on = s.options.get(key)?;
-            s.options.set(key, !on);
-            let other = settle(&s).ok()?.year.personal;
-            let (default, alt) = if on {
-                (other, personal)
-            } else {
-                (personal, other)
-            };
-            (other != personal).then_some(Contested {
+            let mut s = default.clone();
+            s.options.set(key, true);
+            let alt = settle(&s).ok()?.year.personal;
+            (alt != at_default).then_some(Contested {
                 label,
                 anchor,
-                on,
-                default,
+                default: at_default,
                 alt,
             })
         })
-        .collect()
+        .collect();
+    (at_default, lines)
 }

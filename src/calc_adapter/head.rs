@@ -35,10 +35,10 @@ pub struct Head {
     pub total: String,
     /// Whether 基本医保 or 大病保险 was estimated (no paid amount given): tagged `报销为估算`.
     pub estimated: bool,
-    /// The other reading the amount rests on, if not the site's default (saying so when the default gives
-    /// the same amount).
+    /// The other reading the amount rests on, if not the site's default, with the default's amount (or
+    /// that it gives the same).
     pub other: Option<String>,
-    /// Where the documents disagree and the other reading gives another amount for this year.
+    /// Where the documents disagree and a reading not ticked gives another amount for this year.
     pub contested: Vec<Contested>,
     /// What the compliant cost left blank means for the amount, if one was.
     pub guess: Option<String>,
@@ -96,13 +96,16 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         scenario.category.label()
     );
     let visits = visits(scenario, guessed);
-    let contested = contested(scenario, y.personal);
-    // An option that is on but changes nothing for this year: the amount is not another reading's.
+    let (at_default, contested) = contested(scenario, y.personal);
+    // With options ticked, what the site's default reading gives, or that it gives the same.
     let other = other_reading(&scenario.profile, &scenario.options).map(|r| {
-        if contested.iter().any(|c| c.on) {
-            r
-        } else {
+        if at_default == y.personal {
             format!("{r}。这次的钱数{SAME_AS_DEFAULT}")
+        } else {
+            format!(
+                "{r}。按本站默认的理解，全年个人自付 {} 元",
+                yuan(at_default)
+            )
         }
     });
     Head {

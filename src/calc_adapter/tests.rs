@@ -576,14 +576,14 @@ fn where_the_documents_disagree_both_amounts_are_said() {
             None,
         ),
         (
-            "the same with the other reading on: the same two amounts",
+            "the same with the other reading ticked: said with the amount, with the default's",
             "chronic_outpatient",
             "county",
             true,
             "5000",
             &["floor_inpatient_only"],
-            &[("兜底补足只算住院（门诊慢特病不补足）", "750.00", "1,500.00")],
-            Some("兜底补足只算住院（门诊慢特病不补足）"),
+            &[],
+            Some("兜底补足只算住院（门诊慢特病不补足）。按本站默认的理解，全年个人自付 750.00 元"),
         ),
         (
             "the literal floor's cliff: 18,100 at a city hospital",
@@ -594,6 +594,38 @@ fn where_the_documents_disagree_both_amounts_are_said() {
             &[],
             &[("按字面理解兜底条款", "2,715.00", "3,000.00")],
             None,
+        ),
+        (
+            "an audit's case: 门诊慢特病 30,000 with 医疗救助只算住院 ticked: each line measured from the default \
+             (3,000.00), not from the ticked option (it had called 4,500.00 the default)",
+            "chronic_outpatient",
+            "county",
+            true,
+            "30000",
+            &["assistance_inpatient_only"],
+            &[],
+            Some("医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年个人自付 3,000.00 元"),
+        ),
+        (
+            "门诊慢特病 5,000 with 医疗救助只算住院 ticked (changing nothing here): the line for the option not \
+             ticked is measured from the default",
+            "chronic_outpatient",
+            "county",
+            true,
+            "5000",
+            &["assistance_inpatient_only"],
+            &[("兜底补足只算住院（门诊慢特病不补足）", "750.00", "1,500.00")],
+            Some("。这次的钱数和按本站默认的理解算的一样"),
+        ),
+        (
+            "both 门诊 options ticked on 20,000 (3,600.00, each alone 3,000.00): the default's amount said",
+            "chronic_outpatient",
+            "county",
+            true,
+            "20000",
+            &["floor_inpatient_only", "assistance_inpatient_only"],
+            &[],
+            Some("医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年个人自付 3,000.00 元"),
         ),
         (
             "a 住院 bill the 住院-only reading does not touch: nothing contested, and the option on says so",
@@ -629,7 +661,7 @@ fn where_the_documents_disagree_both_amounts_are_said() {
             let said = c.said();
             assert!(
                 said.starts_with("文件说法不一：按本站默认的理解，全年个人自付")
-                    && said.contains(&format!("按“{}”", c.label)),
+                    && said.contains(&format!("另一种理解是“{}”，那样是", c.label)),
                 "{name}: {said}"
             );
             assert!(c.href().starts_with("/about/#"), "{name}");

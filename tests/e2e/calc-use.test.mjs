@@ -48,9 +48,9 @@ test('1: the total alone gives a result; for 建档立卡 it is a ceiling, for o
   assert.doesNotMatch(floor, /最多/);
   assert.match(floor, /合规费用按总费用估算。目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多/);
   assert.equal(await page.locator('[data-testid="compliant-guess"] a.cite').count(), 0, 'no clause says the hospital bears them');
-  // Only the payers whose rules reach 低保 (no 兜底补足 or 医疗救助 at 0.00: read as "you got nothing").
-  await page.waitForFunction(() => document.querySelectorAll('table.pay-table th[scope="row"]').length === 3);
-  assert.deepEqual(await page.locator('table.pay-table th[scope="row"]').allTextContents(), ['基本医保', '大病保险', '个人自付']);
+  // Only the payers whose rules reach 低保 (no 兜底补足 or 医疗救助 at 0.00: read as "you got nothing"), in the result's own table (not the comparison's, which follows once typing pauses).
+  await page.waitForFunction(() => document.querySelectorAll('table.pay-table:not(.compare) th[scope="row"]').length === 3);
+  assert.deepEqual(await page.locator('table.pay-table:not(.compare) th[scope="row"]').allTextContents(), ['基本医保', '大病保险', '个人自付']);
   // Typing the compliant cost turns the estimate off.
   await page.fill('#v0-compliant', '10000');
   await page.waitForFunction(() => !document.querySelector('[data-testid="compliant-guess"]'));
@@ -766,7 +766,7 @@ test('where the documents disagree, the other reading\'s amount is said with the
   await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]')?.textContent === '750.00');
   const said = page.getByTestId('contested');
   assert.equal(await said.count(), 1);
-  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年个人自付 750.00 元；按“兜底补足只算住院（门诊慢特病不补足）”，1,500.00 元。看原文');
+  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年个人自付 750.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样是 1,500.00 元。看原文');
   assert.ok(await said.isVisible(), 'with the amount');
   assert.equal(await said.locator('a').getAttribute('href'), '/about/#chronic-floor');
   // Printed: on the handout's one sheet, with the QR code that opens the same calculation.
@@ -779,14 +779,21 @@ test('where the documents disagree, the other reading\'s amount is said with the
   await page.getByRole('button', { name: '海报' }).click();
   const poster = page.locator('[data-testid="poster"]');
   await poster.waitFor();
-  assert.match(await poster.locator('.poster-points').textContent(), /文件说法不一：按本站默认的理解，全年个人自付 750\.00 元；按“兜底补足只算住院（门诊慢特病不补足）”，1,500\.00 元。/);
+  assert.match(await poster.locator('.poster-points').textContent(), /文件说法不一：按本站默认的理解，全年个人自付 750\.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样是 1,500\.00 元。/);
   await page.keyboard.press('Escape');
-  // The other reading ticked: the amount is its, the same two amounts said.
+  // The other reading ticked: the amount is its, said with the default's beside it.
   await page.locator('summary', { hasText: '解读选项' }).click();
   await page.getByRole('checkbox', { name: /兜底补足只算住院/ }).check();
   await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]').textContent === '1,500.00');
-  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年个人自付 750.00 元；按“兜底补足只算住院（门诊慢特病不补足）”，1,500.00 元。看原文');
-  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）');
+  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）。按本站默认的理解，全年个人自付 750.00 元');
+  assert.equal(await said.count(), 0, 'the ticked reading is said once, beside the amount');
+  // A second option ticked (an audit: the line had called the first one's amount the default): the default
+  // is still every option off.
+  await page.getByRole('checkbox', { name: /医疗救助只算住院/ }).check();
+  await page.waitForFunction(() => /医疗救助只算住院/.test(document.querySelector('[data-testid="other-reading"]').textContent));
+  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）；医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年个人自付 750.00 元');
+  await page.getByRole('checkbox', { name: /医疗救助只算住院/ }).uncheck();
+  await page.waitForFunction(() => !/医疗救助只算住院/.test(document.querySelector('[data-testid="other-reading"]').textContent));
   // The comparison's 建档立卡 row is this reading's; the curve (its one assumed 住院 visit) is the default's all the same.
   const caption = page.locator('#compare-caption');
   const basis = page.getByTestId('chart-basis');

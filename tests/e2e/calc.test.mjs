@@ -172,6 +172,14 @@ test('an amount in Chinese numerals, typed with 拼音 or a slip\'s 大写, is t
     await page.fill('#v0-total', typed);
     await page.waitForFunction((w) => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === w, want);
   }
+  // With 角 after 人民币, as a slip's 大写 line writes it: the same as its digits.
+  await page.fill('#v0-total', '12000.50');
+  await page.waitForFunction(() => /v=i,c,1,12000.50,/.test(location.hash));
+  const cents = await page.textContent('.calc-result [data-testid="personal-total"]');
+  await page.fill('#v0-total', '人民币壹万贰仟元伍角');
+  await page.waitForFunction(() => /v=i,c,1,%E4%BA%BA/.test(location.hash));
+  assert.equal(await page.textContent('.calc-result [data-testid="personal-total"]'), cents);
+  assert.match(await page.textContent('.calc-result'), /医疗总费用 12,000\.50 元/);
   await page.fill('#v0-total', '一点二万');
   await page.waitForFunction(() => /^⚠ 看不懂这个金额：一点二万/.test(document.getElementById('v0-total-err').textContent));
   assert.deepEqual(errors, []);

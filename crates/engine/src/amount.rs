@@ -89,9 +89,34 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         .trim_end_matches('块')
         .trim_start_matches('¥')
         .trim_start_matches('￥')
+        // 人民币, before a slip's 大写 amount (人民币壹万贰仟伍佰元整).
+        .trim_start_matches("人民币")
         .to_string();
     if s.is_empty() {
         return Err(AmountError::Empty);
+    }
+    let too_large = || AmountError::TooLarge {
+        input: input.trim().to_string(),
+    };
+    // 角 and 分 after 元, as a slip's 大写 amount writes them (壹万贰仟伍佰叁拾元伍角陆分): the 元 read as any
+    // amount is, whole, and the cents added.
+    if let Some((whole, cents)) = cents(&s) {
+        let yuan = match parse(whole) {
+            Ok(y) if y.fract().is_zero() => y,
+            Err(AmountError::Empty) => Decimal::ZERO,
+            Err(AmountError::TooLarge { .. }) => return Err(too_large()),
+            _ => {
+                return Err(AmountError::NotANumber {
+                    input: input.trim().to_string(),
+                })
+            }
+        };
+        let value = yuan + Decimal::new(cents, 2);
+        return if value > Decimal::from(MAX) {
+            Err(too_large())
+        } else {
+            Ok(value)
+        };
     }
     if s.starts_with('-') {
         return Err(AmountError::Negative {
@@ -169,6 +194,29 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         });
     }
     Ok(round(value))
+}
+
+/// `s` split into what comes before its 元 and the 角 and 分 after it, in 分 (`叁拾元伍角陆分`: `叁拾`, 56;
+/// `元零伍分`: 5); `None` when nothing but 元 (or nothing) ends it, or what follows 元 is not 角 and 分
+/// with a digit each.
+fn cents(s: &str) -> Option<(&str, i64)> {
+    let (whole, rest) = s.rsplit_once(['元', '圆'])?;
+    let digit = |c: &char| {
+        c.to_digit(10)
+            .map(i64::from)
+            .or_else(|| {
+                policy_content::numerals::number(&c.to_string()).and_then(|n| i64::try_from(n).ok())
+            })
+            .filter(|d| *d < 10)
+    };
+    let chars: Vec<char> = rest.trim_end_matches('整').chars().collect();
+    let cents = match chars.as_slice() {
+        [j, '角'] => digit(j)? * 10,
+        [j, '角', f, '分'] => digit(j)? * 10 + digit(f)?,
+        ['零', f, '分'] | [f, '分'] => digit(f)?,
+        _ => return None,
+    };
+    Some((whole, cents))
 }
 
 /// The 元 in `s` said in units, as people say an amount: digits before 万 (any number of them), then 千,
@@ -273,6 +321,14 @@ mod tests {
             ("3千元", Ok("3000.00")),
             ("2百5", Ok("250.00")),
             ("8千块", Ok("8000.00")),
+            // A slip's 大写 amount with its 角 and 分, after 人民币.
+            ("壹万贰仟伍佰叁拾元伍角", Ok("12530.50")),
+            ("人民币壹万贰仟伍佰叁拾元伍角陆分", Ok("12530.56")),
+            ("叁佰元零伍分", Ok("300.05")),
+            ("12530元5角", Ok("12530.50")),
+            ("叁佰元伍", unread("叁佰元伍")),
+            ("12.5元5角", unread("12.5元5角")),
+            ("叁佰元拾角", unread("叁佰元拾角")),
             // Chinese numerals, as voice input and a slip's 大写 amount write them.
             ("一万二", Ok("12000.00")),
             ("一万二千五百", Ok("12500.00")),
