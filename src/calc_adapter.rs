@@ -246,6 +246,22 @@ pub fn changed_line(scenario: &Scenario) -> Option<String> {
     (!changed.is_empty()).then(|| format!("{CHANGED}：{}。", changed.join("；")))
 }
 
+/// What beside an amount field says of it: the field's error, else how the amount was read when it is not
+/// written as the plain number (`1.2万`, `一万二`, `壹万贰仟伍佰元整`, `12,000`: `即 12,000.00 元`, so that a
+/// resident sees at the field what the calculation takes); with whether it is said quietly (not wrong).
+pub fn beside_amount(text: &str, error: Option<&FieldError>) -> Option<(String, bool)> {
+    if let Some(e) = error {
+        return Some((e.shown(), !e.wrong()));
+    }
+    let t = text.trim();
+    if t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    amount::parse(t)
+        .ok()
+        .map(|d| (format!("即 {} 元", yuan(d)), true))
+}
+
 /// The visits (1-based) whose total is not filled in yet: the result waits for them (the compliant cost
 /// may be left blank).
 pub fn blank_visits(form: &CalcForm) -> Vec<usize> {

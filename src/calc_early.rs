@@ -18,8 +18,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::calc_adapter::{
-    head, Outcome, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE, INPUTS_LABEL, PAID_COMES_LATER,
-    WHO_CLASS,
+    beside_amount, head, Outcome, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE, INPUTS_LABEL,
+    PAID_COMES_LATER, WHO_CLASS,
 };
 
 /// The class of the build's result section while it shows an answer from here (the stylesheet then
@@ -332,7 +332,8 @@ fn show() {
     if opening {
         return;
     }
-    let outcome = typed().map_or(Outcome::Empty, |f| Outcome::of(&f));
+    let form = typed();
+    let outcome = form.as_ref().map_or(Outcome::Empty, Outcome::of);
     let errors = match &outcome {
         Outcome::Errors(e) => e.as_slice(),
         _ => &[],
@@ -342,12 +343,23 @@ fn show() {
             .iter()
             .find(|e| e.visit == Some(0) && e.field == field);
         if let Some(span) = doc.get_element_by_id(&format!("v0-{field}-err")) {
-            span.set_text_content(error.map(|e| e.shown()).as_deref());
-            // As the app marks it: red when wrong, quiet on its way to an amount (`12,`).
+            let text = form
+                .as_ref()
+                .and_then(|f| f.visits.first())
+                .map_or("", |v| {
+                    if field == "total" {
+                        &v.total
+                    } else {
+                        &v.compliant
+                    }
+                });
+            let beside = beside_amount(text, error);
+            span.set_text_content(beside.as_ref().map(|b| b.0.as_str()));
+            // As the app marks it: red when wrong, quiet on its way to an amount (`12,`) or how it was read.
             let wrong = error.is_some_and(|e| e.wrong());
             let _ = span
                 .class_list()
-                .toggle_with_force("pending", error.is_some_and(|e| e.pending));
+                .toggle_with_force("pending", beside.is_some_and(|b| b.1));
             if let Some(amount) = span.parent_element() {
                 let _ = amount.class_list().toggle_with_force("invalid", wrong);
             }

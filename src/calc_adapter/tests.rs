@@ -32,14 +32,14 @@ fn typed_form_settles_and_errors_name_the_field() {
             "12000",
             "",
             "compliant",
-            "合规医疗费用不能大于医疗总费用（10000 元）",
+            "合规医疗费用不能大于医疗总费用（10,000.00 元）",
         ),
         (
             "10000",
             "8000",
             "9000",
             "basic_paid",
-            "不能大于合规医疗费用（8000 元）",
+            "不能大于合规医疗费用（8,000.00 元）",
         ),
     ] {
         let mut f = form(total, compliant);

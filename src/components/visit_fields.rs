@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::calc_adapter::FieldError;
+use crate::calc_adapter::{beside_amount, FieldError};
 use policy_engine::deletions::Deletions;
 use policy_engine::form::{self, county_level, Amount, CalcForm, VisitForm};
 use policy_engine::reads_in_county;
@@ -91,12 +91,14 @@ pub fn VisitFields(
                        setf: fn(&mut VisitForm, String)| {
         let id = format!("v{index}-{field}");
         let err_id = format!("{id}-err");
-        let err = error(field);
         let err2 = error(field);
         let err3 = error(field);
-        let err4 = error(field);
-        // Wrong: red and said to be invalid; on its way to an amount (`12,`): said quietly.
+        // Wrong: red and said to be invalid; on its way to an amount (`12,`), or how it was read (`即 12,000.00
+        // 元`): said quietly.
         let wrong = move |e: Option<FieldError>| e.is_some_and(|e| e.wrong());
+        let text = get(getf);
+        let err = error(field);
+        let beside = Memo::new(move |_| beside_amount(&text(), err().as_ref()));
         view! {
             <div class="amount" class:invalid=move || wrong(err2())>
                 <label for=id.clone()>{label}<span class="hint">{hint}</span></label>
@@ -116,10 +118,10 @@ pub fn VisitFields(
                 />
                 <span
                     class="error"
-                    class:pending=move || err4().is_some_and(|e| e.pending)
+                    class:pending=move || beside.with(|b| b.as_ref().is_some_and(|b| b.1))
                     id=err_id
                 >
-                    {move || err().map(|e| e.shown())}
+                    {move || beside.with(|b| b.as_ref().map(|b| b.0.clone()))}
                 </span>
             </div>
         }

@@ -431,6 +431,10 @@ test('before the app, where the documents disagree the other reading\'s amount i
   await page.route(/-app\.wasm$/, async (route) => { await held; await route.continue(); });
   await page.goto(`${server.base}/calc/`);
   await page.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
+  // An amount in words is said at its field as it was read, as the app says it.
+  await page.fill('#static-shell #v0-total', '一万二');
+  await page.waitForFunction(() => document.querySelector('#static-shell #v0-total-err').textContent === '即 12,000.00 元');
+  assert.equal(await page.evaluate(() => document.querySelector('#static-shell #v0-total-err').classList.contains('pending')), true);
   // An amount on its way (12,00 before 12,000) is said quietly, as the app says it: not red, nothing to fix.
   await page.fill('#static-shell #v0-total', '12,00');
   await page.waitForFunction(() => /逗号后面要写满三位数/.test(document.querySelector('#static-shell #v0-total-err').textContent));

@@ -135,10 +135,12 @@ test('a bill typed key by key with its sign and commas is never called wrong on 
   await page.keyboard.type('0', { delay: 60 });
   await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]'));
   const typed = await seen();
-  assert.equal(typed.err, '');
+  // How it was read, said quietly at the field (a resident sees there what the calculation takes).
+  assert.equal(typed.err, '即 12,000.00 元');
+  assert.equal(await page.evaluate(() => document.getElementById('v0-total-err').classList.contains('pending')), true);
   await field.fill('12000');
   await page.waitForFunction(() => /v=i,c,1,12000,/.test(location.hash));
-  assert.deepEqual(await seen(), typed, '¥12,000 is 12000');
+  assert.deepEqual(await seen(), { ...typed, err: '' }, '¥12,000 is 12000 (a plain number needs no reading said)');
   await page.close();
 });
 
@@ -158,7 +160,7 @@ test('an amount in Chinese numerals, typed with 拼音 or a slip\'s 大写, is t
   assert.doesNotMatch(page.url(), /yi/, 'nor put in the link');
   await cdp.send('Input.insertText', { text: '一万二' });
   await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === '1,800.00');
-  assert.equal(await page.textContent('#v0-total-err'), '');
+  assert.equal(await page.textContent('#v0-total-err'), '即 12,000.00 元', 'how it was read, at the field');
   // The link keeps it as typed and opens the same amount.
   await page.waitForFunction(() => decodeURIComponent(location.hash).includes('一万二'));
   const link = page.url();

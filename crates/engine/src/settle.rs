@@ -97,11 +97,14 @@ impl SettleError {
     pub fn field_message(&self) -> String {
         match self {
             Self::CompliantAboveTotal { total, .. } => {
-                format!("合规医疗费用不能大于医疗总费用（{} 元）", total.normalize())
+                format!(
+                    "合规医疗费用不能大于医疗总费用（{} 元）",
+                    crate::money::yuan(*total)
+                )
             }
             Self::PaidAboveCompliant { compliant, .. } => format!(
                 "已报销的金额加起来不能大于合规医疗费用（{} 元）",
-                compliant.normalize()
+                crate::money::yuan(*compliant)
             ),
             Self::Negative { .. } => "金额不能是负数".into(),
             other => other.to_string(),
