@@ -398,17 +398,18 @@ fn the_headline_says_how_to_read_the_amount() {
             Some("目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多"),
             None,
         ),
-        // Under the literal reading of the 85% floor a smaller compliant cost can be lifted to it: an
-        // estimate only.
+        // The literal reading of the 85% floor changes nothing for a person the floor does not reach: still
+        // the least (an audit: ticked, it had made 低保's amount an estimate). For one it reaches, a smaller
+        // compliant cost can be lifted to the floor: an estimate only (engine: `at_total`).
         (
             "dibao",
             &["literal_floor"][..],
             "12000",
             "",
-            "全年个人自付（按总费用估算）",
+            "全年个人自付",
+            "至少自付 ",
             "",
-            "",
-            Some("填上结算单上的“合规医疗费用”"),
+            Some("目录外（不合规）费用要自己付，所以实际合规费用少一些时，个人自付会比这更多"),
             None,
         ),
     ] {

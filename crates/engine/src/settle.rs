@@ -239,7 +239,9 @@ pub enum AtTotal {
     Ceiling,
     /// The least the patient pays: no visit's non-compliant cost is borne by the hospital (it is the
     /// patient's own), under the default reading of the 85% floor (read literally, the floor holds only
-    /// below 大病保险's threshold, and a smaller compliant cost can fall under it and be lifted to 85%).
+    /// below 大病保险's threshold, and a smaller compliant cost can fall under it and be lifted to 85%), or
+    /// for a person the floor does not reach (城乡低保对象: a ticked literal reading had made their amount an
+    /// estimate).
     Floor,
     /// Neither: an estimate.
     Estimate,
@@ -252,7 +254,8 @@ pub fn at_total(scenario: &Scenario) -> AtTotal {
         || matches!(es.as_slice(), [e] if hospital_bears_non_compliant(scenario, e))
     {
         AtTotal::Ceiling
-    } else if !scenario.options.literal_floor
+    } else if !(scenario.options.literal_floor
+        && reaches(scenario, crate::summary::Payer::Backstops))
         && !es.iter().any(|e| hospital_bears_non_compliant(scenario, e))
     {
         AtTotal::Floor

@@ -379,8 +379,9 @@ fn options_read_are_the_options_that_change_results() {
 /// with 合规 = 总费用 is the least the patient pays: over random years (any profile, category, changed
 /// numbers) and random splits of each unknown visit's total, the year's personal amount is never below
 /// it. The calculator then says 至少自付 (a resident had read the estimate as what he would pay, and
-/// budgeted too little). Under the literal reading (the floor only below 大病保险's threshold: a smaller
-/// compliant cost can fall under it and be lifted to 85%) and where the hospital bears the rest,
+/// budgeted too little); for a person the floor does not reach, under either reading. Under the literal
+/// reading for a person it reaches (the floor only below 大病保险's threshold: a smaller compliant cost can
+/// fall under it and be lifted to 85%) and where the hospital bears the rest,
 /// counter-examples are found, so the calculator must not call it a floor there.
 #[test]
 fn compliant_equal_to_total_is_a_floor_where_the_patient_bears_the_rest() {
