@@ -254,13 +254,16 @@ pub fn at_total(scenario: &Scenario) -> AtTotal {
         || matches!(es.as_slice(), [e] if hospital_bears_non_compliant(scenario, e))
     {
         AtTotal::Ceiling
-    } else if !(scenario.options.literal_floor
-        && reaches(scenario, crate::summary::Payer::Backstops))
-        && !es.iter().any(|e| hospital_bears_non_compliant(scenario, e))
-    {
-        AtTotal::Floor
     } else {
-        AtTotal::Estimate
+        // Read literally, the floor can lift a smaller compliant cost to 85% for a person it reaches.
+        let literal_floor =
+            scenario.options.literal_floor && reaches(scenario, crate::summary::Payer::Backstops);
+        let hospital_bears = es.iter().any(|e| hospital_bears_non_compliant(scenario, e));
+        if literal_floor || hospital_bears {
+            AtTotal::Estimate
+        } else {
+            AtTotal::Floor
+        }
     }
 }
 
