@@ -10,6 +10,16 @@
 (function () {
   'use strict';
   var WAIT_MS = 15000;
+  // The reader moving the build's page (a wheel, a swipe, a scrolling key) before the app takes over: the
+  // app then keeps their place rather than bringing the address's clause back (src/reading_place.rs). Not
+  // the browser's own restoring of a place (a reload), which the app's landing puts right.
+  var root = document.documentElement;
+  var moved = function () { root.setAttribute('data-moved', ''); };
+  addEventListener('wheel', moved, { once: true, passive: true });
+  addEventListener('touchmove', moved, { once: true, passive: true });
+  addEventListener('keydown', function (e) {
+    if (/^(PageDown|PageUp|ArrowDown|ArrowUp|Home|End| )$/.test(e.key)) moved();
+  }, { passive: true });
   var line = document.querySelector('#static-shell .loading');
   if (!line) return;
   line.hidden = false;
@@ -28,7 +38,6 @@
     // aside (as it does while an answer shows: the stylesheet's .answered), so that a calculation's link,
     // a scanned poster, never shows the example's amount in its place. The calculator's answer before its
     // app (src/calc_early.rs), if it can run, then says what the link holds.
-    var root = document.documentElement;
     var result = document.querySelector('#static-shell .calc-result');
     if (result && root.classList.contains('opening-link')) result.classList.add('answered');
     root.classList.remove('opening-link');

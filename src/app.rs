@@ -46,6 +46,9 @@ pub fn ReaderApp(
     search_code: Load<crate::search_code::SearchCode>,
 ) -> impl IntoView {
     crate::address::drop_index_html();
+    // Where the reader is in the build's page, if they moved it while the app came (documents are the
+    // reader's: `StaticFragment` keeps that place).
+    crate::reading_place::note_place_before_takeover();
     setup(Bundle::Reader, tools_code);
     provide_context(crate::search_code::SearchLoader(search_code));
     // A clause's 分享 and 打印这一节 (the documents' pages are the reader's; no other bundle's page has one).

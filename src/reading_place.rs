@@ -167,6 +167,72 @@ fn say_missing(id: Option<String>) {
     let _ = main.insert_before(&note, main.first_child().as_ref());
 }
 
+thread_local! {
+    /// The block at the top of the screen as the app started, when the reader had moved the build's page
+    /// from where the address opened it ([`note_place_before_takeover`]).
+    static BEFORE_TAKEOVER: RefCell<Option<(web_sys::Element, f64)>> = const { RefCell::new(None) };
+}
+
+/// Notes, as the app starts, where the reader is in the build's page if they have moved it from where the
+/// address opened it: on a slow network a reader scrolls on while the app comes, and its takeover had
+/// pulled them back to the address's clause, 700 px up.
+pub fn note_place_before_takeover() {
+    // Moved by the reader (public/loader.js marks a wheel, a swipe or a scrolling key), not by the browser
+    // putting back a reloaded page's place.
+    let touched = crate::dom::root().is_some_and(|r| r.has_attribute(MOVED));
+    let moved = touched
+        && match hash_target() {
+            Some(el) => moved_from(&el),
+            None => web_sys::window()
+                .and_then(|w| w.scroll_y().ok())
+                .is_some_and(|y| y > 0.0),
+        };
+    if moved {
+        BEFORE_TAKEOVER.with(|b| *b.borrow_mut() = block_at_top());
+    }
+}
+
+/// The attribute public/loader.js gives the root once the reader has moved the build's page.
+const MOVED: &str = "data-moved";
+
+/// Whether the page is not where opening the address put `el`: at its scroll margin from the top of the
+/// screen, or lower where the page ends before it could be brought up that far.
+fn moved_from(el: &web_sys::Element) -> bool {
+    /// How far from there counts as moved (a line or two).
+    const MOVED_PX: f64 = 48.0;
+    let (top, margin) = (el.get_bounding_client_rect().top(), scroll_margin_top(el));
+    if (top - margin).abs() <= MOVED_PX {
+        return false;
+    }
+    let at_end = web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .zip(crate::dom::root().map(|r| f64::from(r.scroll_height())))
+        .zip(screen_height())
+        .is_some_and(|((y, height), screen)| y + screen >= height - 2.0);
+    !(top > margin && at_end)
+}
+
+/// After the app has taken over the build's page (the same nodes, moved into the app's view): the
+/// reader's place kept where they had moved it ([`note_place_before_takeover`]), with the address's clause
+/// and words marked; else the address's clause brought up ([`scroll_to_hash`]).
+pub fn after_takeover() {
+    match BEFORE_TAKEOVER.with(|b| b.borrow_mut().take()) {
+        Some((el, top)) if el.is_connected() => {
+            if let Some(target) = hash_target() {
+                mark_target(&target);
+                crate::marked_words::mark_in(&target);
+            }
+            hold(move || {
+                if el.is_connected() {
+                    put_at(&el, top);
+                }
+                el.is_connected()
+            });
+        }
+        _ => scroll_to_hash(),
+    }
+}
+
 /// Marks the element the address's fragment names, if the page has it, as [`mark_target`] does: after the
 /// router's own navigations, which move the browser's `:target` but not the app's mark.
 pub fn mark_hash_target() {

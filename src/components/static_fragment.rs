@@ -42,8 +42,9 @@ pub fn StaticFragment(
         let adopted = pre.and_then(|p| p.0.try_update_value(|pr| pr.take(&key)).flatten());
         if let Some(h) = adopted {
             body.set(Body::Adopted(h));
-            // The build-time page the browser had scrolled to the section is gone: scroll this copy.
-            request_animation_frame(scroll_to_hash);
+            // The build-time page the browser had scrolled to the section is gone: this copy is brought
+            // there, or kept where the reader had moved it while the app came.
+            request_animation_frame(crate::reading_place::after_takeover);
             return;
         }
         body.set(Body::Loading);

@@ -231,8 +231,10 @@ const KB = 1000;
 // said quietly, not marked wrong: calc main 84.99 → 85.83 KB, budget 85 → 86. After an audit of these: each
 // reading measured from the site's default (every option off; a line had called a ticked option's amount the
 // default), the default's amount said beside a ticked reading's, a slip's 大写 amount with 角 and 分 after
-// 人民币 read: 85.83 → 86.78 KB, budget 86 → 87.
-const BUDGET = { reader: 185 * KB, calc: 87 * KB, checker: 181 * KB };
+// 人民币 read: 85.83 → 86.78 KB, budget 86 → 87. Then an amount said at its field as it was read (即 12,500.00
+// 元), an error's amounts formatted as amounts are, 低保's amount not an estimate under the literal floor:
+// 87.06 KB, budget 87 → 88.
+const BUDGET = { reader: 185 * KB, calc: 88 * KB, checker: 181 * KB };
 /** Brotli budget of the reader's search chunk (`-search.wasm` and the chunk it shares with the lazy one,
  * `-chunk_<n>.wasm`): fetched by the search page alone, with the index's manifest. 2026-12-05: 23.9 KB;
  * 2026-12-06: 29.8 KB, then 30.1; the tenth session's other clauses of a hit's section, found and labelled
@@ -273,8 +275,9 @@ const SEARCH_BUDGET = 32 * KB;
 // budget APP 202 → 204.
 // 2026-12-06 (thirteenth session): both readings' amounts said with the amount (above): app path 203.36 →
 // 204.19 KB, budget APP 204 → 205; then Chinese numerals, 拼音 and 12, (above): 205.39 KB, budget 205 → 206;
-// the audit's fixes (above): 206.43 KB, budget 206 → 207.
-const APP_BUDGET = 207 * KB;
+// the audit's fixes (above): 206.43 KB, budget 206 → 207; an amount said as it was read (above): 207.10 KB,
+// budget 207 → 208.
+const APP_BUDGET = 208 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 // 2026-12-05: a poster fitted to one sheet as it will print (it ran onto a second, which carried only the end

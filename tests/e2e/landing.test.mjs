@@ -712,3 +712,40 @@ test('a clause of an annex opened from a link says which annex it is in, over th
   assert.equal(await page.locator('.part-where > span:visible').count(), 0, 'not on paper');
   await page.close();
 });
+
+// A campaigner's audit (2026-12-06), on a slow network: a reader who scrolled on from the clause while the
+// app came was pulled back to it when the app took over (18616 → 17916 px), every time.
+test('a reader who scrolled on while the app came keeps their place when it takes over; one who did not is at the clause', async () => {
+  for (const [path, scroll] of [['/docs/huining-83/?hl=大病保险#a5-s3-6-1', 700], ['/docs/huining-83/#s3-2', 700], ['/docs/huining-83/#s3-2', 0], ['/docs/huining-83/', 900]]) {
+    const ctx = await launch({ serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    let go;
+    const held = new Promise((r) => { go = r; });
+    await page.route(/zct-reader-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.base}${path}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#static-shell main');
+    await page.waitForTimeout(300);
+    if (scroll) await page.mouse.wheel(0, scroll);
+    await page.waitForTimeout(400);
+    // The block at the top of the screen, by its text, and where it is.
+    const place = () => page.evaluate(() => {
+      const el = document.elementFromPoint(innerWidth / 2, 120)?.closest('p, li, tr, h2, h3, h4');
+      return el ? { text: el.textContent.trim().slice(0, 30), top: Math.round(el.getBoundingClientRect().top) } : null;
+    });
+    const before = await place();
+    go();
+    await appReady(page);
+    await page.waitForTimeout(800);
+    const id = path.split('#')[1];
+    if (scroll) {
+      const after = await place();
+      assert.equal(after.text, before.text, `${path}: the same block at the top`);
+      assert.ok(Math.abs(after.top - before.top) <= 3, `${path}: where it was (${before.top} → ${after.top})`);
+    } else {
+      const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, id);
+      assert.ok(top >= 0 && top < 120, `${path}: at the clause (${top})`);
+    }
+    if (id) assert.equal(await page.evaluate((id) => document.getElementById(id).classList.contains('is-target'), id), true, `${path}: the clause marked`);
+    await ctx.close();
+  }
+});
