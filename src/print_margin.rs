@@ -17,6 +17,10 @@ thread_local! {
 /// Where a document page says its 文号.
 const NUMBER: &str = "main .doc-head .docnum";
 
+/// The root's class while a document prints whole from a section's address (打印全文 on `#s3-2`): its pages
+/// carry the document's address, not the section's (47 sheets had each said `…#s3-2`).
+pub const WHOLE: &str = "printing-whole";
+
 /// `s` as a CSS string (`"…"`), its quotes, backslashes and line breaks escaped.
 fn css_string(s: &str) -> String {
     let mut out = String::from("\"");
@@ -57,11 +61,19 @@ fn set() {
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
     let css = match number {
-        Some(n) => rule(
-            &n,
-            &crate::address::printed(&doc.url().unwrap_or_default()),
-            &crate::dom::printed_on(),
-        ),
+        Some(n) => {
+            let url = doc.url().unwrap_or_default();
+            let whole = crate::dom::root().is_some_and(|r| r.class_list().contains(WHOLE));
+            let url = match url.split_once('#') {
+                Some((page, _)) if whole => page.to_string(),
+                _ => url,
+            };
+            rule(
+                &n,
+                &crate::address::printed(&url),
+                &crate::dom::printed_on(),
+            )
+        }
         None => String::new(),
     };
     SHEET.with(|s| {

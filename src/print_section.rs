@@ -122,7 +122,7 @@ fn PrintChoice(
                 class="secondary"
                 on:click=move |_| {
                     open.set(None);
-                    crate::dom::print();
+                    crate::dom::print_marked(crate::print_margin::WHOLE, || {});
                 }
             >
                 "打印全文"

@@ -469,7 +469,14 @@ test('打印 on a clause\'s address offers the clause alone: it prints under the
   await page.getByRole('button', { name: '打印', exact: true }).click();
   await choice.getByRole('button', { name: '打印全文' }).click();
   assert.equal(await page.evaluate(() => window.printed), 3);
-  assert.ok((await sheets()).n > 10, 'the whole document');
+  const all = await sheets();
+  assert.ok(all.n > 10, 'the whole document');
+  // Its every sheet says the document's address, not the clause's it was printed from (an audit: 47 sheets had
+  // each said …#s3-2); the clause alone says the clause's.
+  assert.equal((all.text.match(/\/docs\/huining-83\/(?!#)/g) || []).length, all.n, 'the document\'s address on every sheet');
+  assert.doesNotMatch(all.text, /#a5-s3-6-1/);
+  assert.match(section.text, /\/docs\/huining-83\/#a5-s3-6-1/);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   // A table's row (看原表 from the village lookup opens one): its table, under its heading. The choice prints
   // what it names, though the address changes after it was opened (an audit had printed another clause).
   await page.goto(`${server.base}/docs/huining-83/#t3-2-r3`);
