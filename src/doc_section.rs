@@ -1,6 +1,7 @@
 //! A document page's sections as the page lays them out (its blocks side by side under `.doc-body`): a
 //! block's heading level, what comes before a block, and the blocks a heading's or a clause's section
-//! holds. Read by the poster (what it carries) and by 打印这一节 (what prints).
+//! holds, and what a section an address names is called. Read by the poster (what it carries), by 打印这一节
+//! (what prints) and by the QR code's file name.
 
 /// A heading's level (2 for `h2`), `None` for any other element.
 pub fn heading_level(el: &web_sys::Element) -> Option<u8> {
@@ -49,4 +50,28 @@ pub fn headings_over(el: &web_sys::Element) -> impl Iterator<Item = web_sys::Ele
             }
             _ => false,
         })
+}
+
+/// The section `id` names in a document's text (a table's row: its table, under its heading), and how it
+/// is called (`附件5 三（六）1`, `附表 3-2`, or its heading's words: its 分享 link has none); `None`
+/// elsewhere (no document, the editors' summary above the text, a paragraph neither heading nor clause).
+pub fn section(doc: &web_sys::Document, id: &str) -> Option<(web_sys::Element, String)> {
+    let mut el = doc.get_element_by_id(id)?;
+    // A row (看原表 from the village lookup opens one), or anything else inside a block: the block.
+    while !el.parent_element()?.class_list().contains("doc-body") {
+        el = el.parent_element()?;
+    }
+    // A table's block has no id of its own: the section is the table's, under its heading (附表 3-2).
+    if el.id().is_empty() {
+        el = backwards(&el).find(|n| heading_level(n).is_some())?;
+    }
+    let id = el.id();
+    let label = if crate::clause::is_numbered(&id) {
+        crate::clause::clause_label(&id)
+    } else if heading_level(&el).is_some() {
+        el.text_content()?.trim().to_string()
+    } else {
+        return None;
+    };
+    Some((el, label))
 }

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use policy_content::site::tools;
 
-use crate::doc_section::{backwards, blocks, heading_level, headings_over};
+use crate::doc_section::{blocks, headings_over, section};
 
 /// The root's class while a section prints (the print style then shows only what is marked [`KEEP`]).
 const PRINTING: &str = "printing-section";
@@ -42,30 +42,6 @@ impl SectionPrint {
             },
         });
     }
-}
-
-/// The section `id` names in a document's text (a table's row: its table, under its heading), and how it
-/// is called (`附件5 三（六）1`, `附表 3-2`, or its heading's words: its 分享 link has none); `None`
-/// elsewhere (no document, the editors' summary above the text, a paragraph neither heading nor clause).
-fn section(doc: &web_sys::Document, id: &str) -> Option<(web_sys::Element, String)> {
-    let mut el = doc.get_element_by_id(id)?;
-    // A row (看原表 from the village lookup opens one), or anything else inside a block: the block.
-    while !el.parent_element()?.class_list().contains("doc-body") {
-        el = el.parent_element()?;
-    }
-    // A table's block has no id of its own: the section is the table's, under its heading (附表 3-2).
-    if el.id().is_empty() {
-        el = backwards(&el).find(|n| heading_level(n).is_some())?;
-    }
-    let id = el.id();
-    let label = if crate::clause::is_numbered(&id) {
-        crate::clause::clause_label(&id)
-    } else if heading_level(&el).is_some() {
-        el.text_content()?.trim().to_string()
-    } else {
-        return None;
-    };
-    Some((el, label))
 }
 
 /// Prints `el`'s section alone: its blocks and the headings over it marked, the rest of the text hidden

@@ -103,10 +103,14 @@ fn file_stem(url: &str) -> Vec<String> {
     let section = policy_content::fragment::section_id(hash);
     match text("main .docnum") {
         Some(number) => {
+            // The section as 打印这一节 names it (a clause's number, a table's, a heading's words): a table
+            // row's code had been named as the whole document's.
             let mut parts = vec![number];
-            if let Some(id) = section.filter(|id| crate::clause::is_numbered(id)) {
-                parts.push(crate::clause::clause_label(&id));
-            }
+            parts.extend(
+                section
+                    .and_then(|id| crate::doc_section::section(&doc, &id))
+                    .map(|(_, label)| label),
+            );
             parts
         }
         None => text("main h1").into_iter().collect(),

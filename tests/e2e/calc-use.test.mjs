@@ -291,6 +291,11 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   await p.getByRole('button', { name: '二维码' }).click();
   assert.equal(await p.getAttribute('[data-testid="qr-svg"]', 'download'), '会卫计发〔2018〕203号-三（一）-二维码.svg');
   assert.match(await p.textContent('.qr-url code'), /\/docs\/huining-203\/#s3-1$/);
+  // A table's row names its table (an audit: named as the whole document's, every row's alike).
+  await p.goto(`${server.base}/docs/huining-83/#t3-2-r3`);
+  await appReady(p);
+  await p.getByRole('button', { name: '二维码' }).click();
+  assert.match(await p.getAttribute('[data-testid="qr-svg"]', 'download'), /^县委办发〔2018〕83号-附表 3-2.*-二维码\.svg$/);
   await p.close();
 });
 
