@@ -406,6 +406,30 @@ test('a printed document carries its 文号, its address and the page\'s number 
   await desk.close();
 });
 
+// A campaigner's audit (2026-12-06): the whole of 县委办发〔2018〕83号 printed left 附表 3-2's heading alone at the
+// foot of sheet 18 and the 五督 table's at the foot of sheet 30, each table on the next sheet.
+test('a document printed whole leaves no table\'s heading alone at a sheet\'s foot', async () => {
+  const desk = await launch({ viewport: { width: 1024, height: 768 } });
+  const { page, errors } = await open(desk, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  const dir = fs.mkdtempSync('/tmp/whole-print-');
+  fs.writeFileSync(`${dir}/d.pdf`, await page.pdf({ format: 'A4' }));
+  const pages = Number(execFileSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', `(${dir}/d.pdf) (r) file runpdfbegin pdfpagecount = quit`]).toString().trim());
+  let headings = 0;
+  for (let i = 1; i <= pages; i++) {
+    const lines = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', `-dFirstPage=${i}`, `-dLastPage=${i}`, '-o', '-', `${dir}/d.pdf`]).toString()
+      .split('\n').map((l) => l.trim()).filter(Boolean);
+    // The last line is the margin's (文号, address, date, page number); the one before it ends the sheet's text.
+    const last = lines.at(-2) ?? '';
+    // A table's heading (附表 3-2 …, 附表 健康扶贫…), not the document's own 附表：… list.
+    assert.doesNotMatch(last, /^附表[ 　]/, `sheet ${i} of ${pages} ends with a table's heading: ${last}`);
+    headings += lines.filter((l) => /^附表[ 　]/.test(l)).length;
+  }
+  assert.ok(headings >= 3, `the tables' headings read (${headings})`);
+  assert.deepEqual(errors, []);
+  await desk.close();
+});
+
 // A trainer's audit (2026-12-06): 附表 3-2 printed alone took five sheets, the fifth carrying only the date and
 // address of the footer's line (after a table the browser does not keep it with the last row).
 test('a table printed alone has no last sheet of the footer\'s line alone', async () => {
