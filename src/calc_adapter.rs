@@ -251,7 +251,7 @@ pub fn changed_line(scenario: &Scenario) -> Option<String> {
 /// resident sees at the field what the calculation takes); with whether it is said quietly (not wrong).
 pub fn beside_amount(text: &str, error: Option<&FieldError>) -> Option<(String, bool)> {
     if let Some(e) = error {
-        return Some((e.shown(), !e.wrong()));
+        return Some((e.shown(), e.pending));
     }
     let t = text.trim();
     if t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {

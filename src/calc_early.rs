@@ -338,21 +338,15 @@ fn show() {
         Outcome::Errors(e) => e.as_slice(),
         _ => &[],
     };
-    for field in ["total", "compliant"] {
+    let first = form.as_ref().and_then(|f| f.visits.first());
+    for (field, text) in [
+        ("total", first.map_or("", |v| v.total.as_str())),
+        ("compliant", first.map_or("", |v| v.compliant.as_str())),
+    ] {
         let error = errors
             .iter()
             .find(|e| e.visit == Some(0) && e.field == field);
         if let Some(span) = doc.get_element_by_id(&format!("v0-{field}-err")) {
-            let text = form
-                .as_ref()
-                .and_then(|f| f.visits.first())
-                .map_or("", |v| {
-                    if field == "total" {
-                        &v.total
-                    } else {
-                        &v.compliant
-                    }
-                });
             let beside = beside_amount(text, error);
             span.set_text_content(beside.as_ref().map(|b| b.0.as_str()));
             // As the app marks it: red when wrong, quiet on its way to an amount (`12,`) or how it was read.

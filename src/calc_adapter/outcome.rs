@@ -91,7 +91,7 @@ impl Outcome {
                     "{which}就诊还没填“医疗总费用”。填上后，全年的结果会马上显示在这里。"
                 ))
             }
-            Outcome::Errors(es) if es.iter().all(|e| e.pending) => Some(STILL_TYPING.to_string()),
+            Outcome::Errors(_) if !self.alerts() => Some(STILL_TYPING.to_string()),
             Outcome::Errors(_) => Some(FIX_FIELDS.to_string()),
             Outcome::Failed(msg) => Some(msg.clone()),
         }

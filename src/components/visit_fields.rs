@@ -91,16 +91,14 @@ pub fn VisitFields(
                        setf: fn(&mut VisitForm, String)| {
         let id = format!("v{index}-{field}");
         let err_id = format!("{id}-err");
-        let err2 = error(field);
-        let err3 = error(field);
         // Wrong: red and said to be invalid; on its way to an amount (`12,`), or how it was read (`即 12,000.00
         // 元`): said quietly.
-        let wrong = move |e: Option<FieldError>| e.is_some_and(|e| e.wrong());
+        let err = Memo::new(move |_| error(field)());
+        let wrong = move || err.with(|e| e.as_ref().is_some_and(FieldError::wrong));
         let text = get(getf);
-        let err = error(field);
-        let beside = Memo::new(move |_| beside_amount(&text(), err().as_ref()));
+        let beside = Memo::new(move |_| err.with(|e| beside_amount(&text(), e.as_ref())));
         view! {
-            <div class="amount" class:invalid=move || wrong(err2())>
+            <div class="amount" class:invalid=wrong>
                 <label for=id.clone()>{label}<span class="hint">{hint}</span></label>
                 <input
                     id=id
@@ -111,7 +109,7 @@ pub fn VisitFields(
                     maxlength=policy_content::fragment::MAX_FIELD
                     aria-describedby=err_id.clone()
                     // Said to a screen reader as well as shown in red.
-                    aria-invalid=move || wrong(err3()).then_some("true")
+                    aria-invalid=move || wrong().then_some("true")
                     prop:value=get(getf)
                     on:input=set(setf)
                     on:compositionend=move |ev| set(setf)(ev.into())

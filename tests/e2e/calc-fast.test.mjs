@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, appReady, calcLink, pdfPages, CITED_LINK } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink, pdfPages, CITED_LINK, holdBack } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -156,9 +156,7 @@ test('the app takes over without moving the form or the example, and keeps what 
   // No service worker: it would answer the held wasm download from its cache.
   const slow = await launch({ serviceWorkers: 'block' });
   const page = await slow.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, '**/*.wasm');
   await page.goto(`${server.base}/calc/`);
   // Measured from the top of <main>: the page tools above it are the frame's, drawn by the app on every page.
   const place = (sel) => page.locator(sel).first().evaluate((el) => Math.round(el.getBoundingClientRect().top - document.querySelector('main').getBoundingClientRect().top));
@@ -178,9 +176,7 @@ test('the app takes over without moving the form or the example, and keeps what 
 
   // Typed while the wasm was still on its way: the app starts with it, and answers.
   const early = await slow.newPage();
-  let go;
-  const wait = new Promise((r) => { go = r; });
-  await early.route('**/*.wasm', async (route) => { await wait; await route.continue(); });
+  const go = await holdBack(early, '**/*.wasm');
   await early.goto(`${server.base}/calc/`);
   await early.fill('#static-shell #v0-total', '1.2万');
   go();
@@ -199,9 +195,7 @@ test('before the app starts: choices made without an amount are kept; a link\'s 
   /** A page of `path` whose wasm waits for `release()`. */
   const held = async (path) => {
     const page = await slow.newPage();
-    let release;
-    const wait = new Promise((r) => { release = r; });
-    await page.route('**/*.wasm', async (route) => { await wait; await route.continue(); });
+    const release = await holdBack(page, '**/*.wasm');
     await page.goto(`${server.base}${path}`);
     return { page, release };
   };
@@ -269,9 +263,7 @@ test('both amounts typed key by key before the app starts: after it takes over, 
   ];
   for (const { name, typed, visit } of cases) {
     const page = await slow.newPage();
-    let go;
-    const held = new Promise((r) => { go = r; });
-    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    const go = await holdBack(page, '**/*.wasm');
     await page.goto(`${server.base}/calc/`, { waitUntil: 'domcontentloaded' });
     for (const [sel, text] of typed) {
       await page.click(`#static-shell ${sel}`);
@@ -305,9 +297,7 @@ test('before the app comes, the build\'s form is answered key by key with the en
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  let go;
-  const held = new Promise((r) => { go = r; });
-  await page.route(/-app\.wasm$/, async (route) => { await held; await route.continue(); });
+  const go = await holdBack(page, /-app\.wasm$/);
   await page.goto(`${server.base}/calc/`);
   await page.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
   const result = '#static-shell .calc-result';
@@ -393,9 +383,7 @@ test('before the app comes, the build\'s form is answered key by key with the en
   // A link followed before the app has come (the example's 用这个例子改数字试试): the app will open it, so
   // the build's form is no longer offered and nothing answers it; the app then opens the link.
   const linked = await ctx.newPage();
-  let go2;
-  const held2 = new Promise((r) => { go2 = r; });
-  await linked.route(/-app\.wasm$/, async (route) => { await held2; await route.continue(); });
+  const go2 = await holdBack(linked, /-app\.wasm$/);
   await linked.goto(`${server.base}/calc/`);
   await linked.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
   // A category chosen from the keyboard keeps its focus through the takeover, as a field does.
@@ -406,9 +394,7 @@ test('before the app comes, the build\'s form is answered key by key with the en
   assert.equal(await linked.evaluate(() => document.activeElement?.matches('input[name="category"][value="tekun"]')), true, 'the radio button keeps the focus');
   await linked.close();
   const linked2 = await ctx.newPage();
-  let go3;
-  const held3 = new Promise((r) => { go3 = r; });
-  await linked2.route(/-app\.wasm$/, async (route) => { await held3; await route.continue(); });
+  const go3 = await holdBack(linked2, /-app\.wasm$/);
   await linked2.goto(`${server.base}/calc/`);
   await linked2.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
   await linked2.click('#static-shell a.example-link');
@@ -426,9 +412,7 @@ test('before the app comes, the build\'s form is answered key by key with the en
 test('before the app, where the documents disagree the other reading\'s amount is said with the amount, as the app says it', async () => {
   const ctx = await launch({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
-  let go;
-  const held = new Promise((r) => { go = r; });
-  await page.route(/-app\.wasm$/, async (route) => { await held; await route.continue(); });
+  const go = await holdBack(page, /-app\.wasm$/);
   await page.goto(`${server.base}/calc/`);
   await page.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
   // An amount in words is said at its field as it was read, as the app says it.
@@ -479,9 +463,7 @@ test('keys typed while the app takes over all land in the field, and the result 
           if (document.readyState !== 'loading' && !document.getElementById('static-shell')) { window.__keysAtTakeover = keys; o.disconnect(); }
         }).observe(document, { childList: true, subtree: true });
       });
-      let release;
-      const held = new Promise((r) => { release = r; });
-      await page.route(/_bg\.wasm$/, async (r) => { await held; await r.continue(); });
+      const release = await holdBack(page, /_bg\.wasm$/);
       await page.goto(`${server.base}/calc/`, { waitUntil: 'domcontentloaded' });
       await page.click('#v0-total');
       const text = '98765432.5'; // under the 1亿 the form takes

@@ -32,6 +32,15 @@ export async function launch(options = {}) {
   return context;
 }
 
+/** Holds every request of `page` that `pattern` matches (a wasm module: the app kept back, as on a slow
+ * network) until the function it returns is called. */
+export async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** Opens `url` in a new page, collecting console errors and page errors. */
 export async function open(context, url) {
   const page = await context.newPage();

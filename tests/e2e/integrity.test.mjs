@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, appReady, scanQr, calcLink, pdfPages, seal } from './harness.mjs';
+import { serve, launch, open, appReady, scanQr, calcLink, pdfPages, seal, holdBack } from './harness.mjs';
 
 let server; let browser;
 // Service workers blocked: each test sees the network as it is set here (a worker would answer from its cache).
@@ -655,9 +655,7 @@ test('a link cut to its check part says so and shows no example amount in the re
 
 async function escapedOpens(link, escaped) {
   const page = await browser.newPage();
-  let go;
-  const held = new Promise((r) => { go = r; });
-  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  const go = await holdBack(page, /\.wasm$/);
   await page.goto(`${server.base}${escaped}`, { waitUntil: 'domcontentloaded' });
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('opening-link')), 'marked before the wasm');
   assert.equal(await page.locator('#static-shell .calc-form').isVisible(), false, 'the build\'s form is not offered');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, open, appReady, calcLink } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink, holdBack } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -719,9 +719,7 @@ test('a reader who scrolled on while the app came keeps their place when it take
   for (const [path, scroll] of [['/docs/huining-83/?hl=大病保险#a5-s3-6-1', 700], ['/docs/huining-83/#s3-2', 700], ['/docs/huining-83/#s3-2', 0], ['/docs/huining-83/', 900]]) {
     const ctx = await launch({ serviceWorkers: 'block' });
     const page = await ctx.newPage();
-    let go;
-    const held = new Promise((r) => { go = r; });
-    await page.route(/zct-reader-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    const go = await holdBack(page, /zct-reader-[0-9a-f]+_bg\.wasm$/);
     await page.goto(`${server.base}${path}`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('#static-shell main');
     await page.waitForTimeout(300);

@@ -40,7 +40,8 @@ const SMALL_UNITS: &[(char, u64)] = &[
 /// 万, and its 大写 form.
 const TEN_THOUSAND: [char; 2] = ['万', '萬'];
 
-fn digit(c: char) -> Option<u64> {
+/// The value of the numeral `c` (一, 两, 贰, 零…), if it is one.
+pub fn digit(c: char) -> Option<u64> {
     DIGITS.iter().find(|d| d.0 == c).map(|d| d.1)
 }
 

@@ -98,6 +98,9 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     let too_large = || AmountError::TooLarge {
         input: input.trim().to_string(),
     };
+    let not_a_number = || AmountError::NotANumber {
+        input: input.trim().to_string(),
+    };
     // 角 and 分 after 元, as a slip's 大写 amount writes them (壹万贰仟伍佰叁拾元伍角陆分): the 元 read as any
     // amount is, whole, and the cents added.
     if let Some((whole, cents)) = cents(&s) {
@@ -105,11 +108,7 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
             Ok(y) if y.fract().is_zero() => y,
             Err(AmountError::Empty) => Decimal::ZERO,
             Err(AmountError::TooLarge { .. }) => return Err(too_large()),
-            _ => {
-                return Err(AmountError::NotANumber {
-                    input: input.trim().to_string(),
-                })
-            }
+            _ => return Err(not_a_number()),
         };
         let value = yuan + Decimal::new(cents, 2);
         return if value > Decimal::from(MAX) {
@@ -123,16 +122,11 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
             input: input.trim().to_string(),
         });
     }
-    let not_a_number = || AmountError::NotANumber {
-        input: input.trim().to_string(),
-    };
     // In Chinese numerals (一万二, 壹万贰仟伍佰): whole 元.
     if let Some(n) = policy_content::numerals::number(&s) {
         return match i64::try_from(n) {
             Ok(v) if v <= MAX => Ok(Decimal::from(v)),
-            _ => Err(AmountError::TooLarge {
-                input: input.trim().to_string(),
-            }),
+            _ => Err(too_large()),
         };
     }
     // Said in units (1万2, 3千5): whole 元, or not read at all (which number was meant cannot be told).
@@ -142,9 +136,7 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
         || s.trim_end_matches('万').contains('万')
     {
         return match said(&s) {
-            Some(v) if v > MAX => Err(AmountError::TooLarge {
-                input: input.trim().to_string(),
-            }),
+            Some(v) if v > MAX => Err(too_large()),
             Some(v) => Ok(Decimal::from(v)),
             None => Err(not_a_number()),
         };
@@ -180,18 +172,14 @@ pub fn parse(input: &str) -> Result<Decimal, AmountError> {
     }
     // A number too long for the decimal type is a number all the same: too large, not unreadable.
     if s.split('.').next().is_some_and(|whole| whole.len() > 20) {
-        return Err(AmountError::TooLarge {
-            input: input.trim().to_string(),
-        });
+        return Err(too_large());
     }
     let value = crate::data::read_decimal(&s)
         .map_err(|_| not_a_number())?
         .checked_mul(scale)
         .ok_or_else(not_a_number)?;
     if value > Decimal::from(MAX) {
-        return Err(AmountError::TooLarge {
-            input: input.trim().to_string(),
-        });
+        return Err(too_large());
     }
     Ok(round(value))
 }
@@ -204,10 +192,7 @@ fn cents(s: &str) -> Option<(&str, i64)> {
     let digit = |c: &char| {
         c.to_digit(10)
             .map(i64::from)
-            .or_else(|| {
-                policy_content::numerals::number(&c.to_string()).and_then(|n| i64::try_from(n).ok())
-            })
-            .filter(|d| *d < 10)
+            .or_else(|| policy_content::numerals::digit(*c).and_then(|n| i64::try_from(n).ok()))
     };
     let chars: Vec<char> = rest.trim_end_matches('整').chars().collect();
     let cents = match chars.as_slice() {
