@@ -38,14 +38,25 @@
     // aside (as it does while an answer shows: the stylesheet's .answered), so that a calculation's link,
     // a scanned poster, never shows the example's amount in its place. The calculator's answer before its
     // app (src/calc_early.rs), if it can run, then says what the link holds.
+    // Nor is the form as built (住院, no amounts) to pass for the link's calculation (a 门诊 poster's link
+    // showed 住院): the notice says the form is blank until the answer before the app, if it runs, takes the
+    // link over (it then removes this line: src/calc_early.rs).
     var result = document.querySelector('#static-shell .calc-result');
-    if (result && root.classList.contains('opening-link')) result.classList.add('answered');
+    var linkUnopened = result && root.classList.contains('opening-link');
+    if (linkUnopened) result.classList.add('answered');
     root.classList.remove('opening-link');
     var box = document.createElement('div');
     box.className = 'notice load-failed';
     box.setAttribute('role', 'alert');
     var p = document.createElement('p');
     p.textContent = text;
+    box.appendChild(p);
+    if (linkUnopened) {
+      var unopened = document.createElement('p');
+      unopened.className = 'link-unopened';
+      unopened.textContent = '链接里的计算还没有打开：下面的表格是空白的，不是链接里的内容。';
+      box.appendChild(unopened);
+    }
     var again = document.createElement('button');
     again.type = 'button';
     again.textContent = '重试';
@@ -61,7 +72,6 @@
     a.textContent = '政策文件';
     docs.appendChild(a);
     docs.appendChild(document.createTextNode('（不需要等待）。'));
-    box.appendChild(p);
     box.appendChild(again);
     box.appendChild(docs);
     line.replaceWith(box);

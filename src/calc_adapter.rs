@@ -295,6 +295,20 @@ pub enum Reading {
     FromTotal,
 }
 
+impl Reading {
+    /// An amount so read, in a sentence that already says whose year it is: `最多自付 750.00 元`,
+    /// `个人自付约 750.00 元`, `个人自付 750.00 元` (a line beside a 最多 amount had said it without 最多).
+    pub fn pays(self, amount: rust_decimal::Decimal) -> String {
+        let verb = match self {
+            Reading::AsTyped => "个人自付 ",
+            Reading::Ceiling => "最多自付 ",
+            Reading::Floor => "至少自付 ",
+            Reading::FromTotal => "个人自付约 ",
+        };
+        format!("{verb}{} 元", yuan(amount))
+    }
+}
+
 /// How to read the result of `scenario` when `guessed` visits had no compliant cost (the engine's
 /// `at_total`, whose claims its property tests prove).
 pub fn reading(scenario: &Scenario, guessed: &[bool]) -> Reading {
@@ -332,12 +346,12 @@ mod contested;
 mod head;
 mod outcome;
 
-pub use contested::{contested, reading_href, Contested};
+pub use contested::{by_default, contested, reading_href, Contested};
 
 pub use head::{
-    guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
-    GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER, SAME_AS_DEFAULT,
-    TARGET_MEANS, WHO_CLASS,
+    guessed_visits, head, visits_in_words, Head, AMOUNT_CLASS, ESTIMATED_HINT, ESTIMATED_TAG,
+    FOR_REFERENCE, GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER,
+    SAME_AS_DEFAULT, TARGET_MEANS, WHO_CLASS,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS, STILL_TYPING};
 

@@ -18,8 +18,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::calc_adapter::{
-    beside_amount, head, Outcome, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE, INPUTS_LABEL,
-    PAID_COMES_LATER, WHO_CLASS,
+    beside_amount, head, Outcome, AMOUNT_CLASS, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
+    INPUTS_LABEL, PAID_COMES_LATER, WHO_CLASS,
 };
 
 /// The class of the build's result section while it shows an answer from here (the stylesheet then
@@ -49,6 +49,8 @@ const FORM: &str = "#static-shell form.calc-form";
 const RESULT: &str = "#static-shell section.calc-result";
 const LOADING_LINE: &str = "#static-shell .loading";
 const RETRY: &str = "#static-shell .load-failed";
+/// The loader's line in that notice when a calculation's link could not be opened at all.
+const LINK_UNOPENED: &str = "#static-shell .load-failed .link-unopened";
 
 /// The element `selector` finds in the page, if any.
 fn find(selector: &str) -> Option<web_sys::Element> {
@@ -143,6 +145,11 @@ fn open_link() {
     };
     if let Some(html) = doc.document_element() {
         let _ = html.class_list().remove_1(OPENING);
+    }
+    // The loader's line that the form is blank, not the link's: from here the form holds the link, or the
+    // result says it waits ([`LINK_WAITS`]).
+    if let Some(line) = find(LINK_UNOPENED) {
+        line.remove();
     }
     let Some(built) = find(FORM).and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
         return;
@@ -486,11 +493,13 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
     }
     let _ = div.set_attribute("data-reading", &format!("{:?}", h.how));
     let big = element(doc, "p", "big", Some(h.prefix));
+    let whole = element(doc, "span", AMOUNT_CLASS, None);
     let amount = element(doc, "span", "", Some(&h.personal));
-    if let (Some(big), Some(amount)) = (&big, &amount) {
+    if let (Some(big), Some(whole), Some(amount)) = (&big, &whole, &amount) {
         let _ = amount.set_attribute("data-testid", "personal-total");
-        let _ = big.append_child(amount);
-        let _ = big.append_with_str_1(" 元");
+        let _ = whole.append_child(amount);
+        let _ = whole.append_with_str_1(" 元");
+        let _ = big.append_child(whole);
     }
     let total = element(doc, "p", "", Some(&h.total));
     if let (Some(total), true) = (&total, h.estimated) {

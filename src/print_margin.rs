@@ -17,10 +17,6 @@ thread_local! {
 /// Where a document page says its 文号.
 const NUMBER: &str = "main .doc-head .docnum";
 
-/// The root's class while a document prints whole from a section's address (打印全文 on `#s3-2`): its pages
-/// carry the document's address, not the section's (47 sheets had each said `…#s3-2`).
-pub const WHOLE: &str = "printing-whole";
-
 /// `s` as a CSS string (`"…"`), its quotes, backslashes and line breaks escaped.
 fn css_string(s: &str) -> String {
     let mut out = String::from("\"");
@@ -62,10 +58,14 @@ fn set() {
         .filter(|n| !n.is_empty());
     let css = match number {
         Some(n) => {
+            // The address with its fragment only while a section prints alone (只打印这一节); the whole
+            // document (打印全文, 打印 on `#summary`, the browser's own print on a clause) carries the
+            // document's (47 sheets had each said `…#s3-2`).
             let url = doc.url().unwrap_or_default();
-            let whole = crate::dom::root().is_some_and(|r| r.class_list().contains(WHOLE));
+            let alone = crate::dom::root()
+                .is_some_and(|r| r.class_list().contains(crate::print_section::PRINTING));
             let url = match url.split_once('#') {
-                Some((page, _)) if whole => page.to_string(),
+                Some((page, _)) if !alone => page.to_string(),
                 _ => url,
             };
             rule(

@@ -9,8 +9,9 @@ use policy_content::site::tools;
 
 use crate::doc_section::{blocks, headings_over, section};
 
-/// The root's class while a section prints (the print style then shows only what is marked [`KEEP`]).
-const PRINTING: &str = "printing-section";
+/// The root's class while a section prints (the print style then shows only what is marked [`KEEP`], and
+/// the margins carry the section's address: `crate::print_margin`).
+pub const PRINTING: &str = "printing-section";
 
 /// The class of the blocks that print with the section.
 const KEEP: &str = "print-keep";
@@ -98,7 +99,7 @@ fn PrintChoice(
                 class="secondary"
                 on:click=move |_| {
                     open.set(None);
-                    crate::dom::print_marked(crate::print_margin::WHOLE, || {});
+                    crate::dom::print();
                 }
             >
                 "打印全文"

@@ -5,7 +5,7 @@
 use policy_engine::{settle, Options, Scenario};
 use rust_decimal::Decimal;
 
-use super::{reads, yuan, OPTIONS};
+use super::{reading, reads, Reading, OPTIONS};
 
 /// One reading option whose reading gives another amount for the same year than the site's default.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,19 +16,23 @@ pub struct Contested {
     pub anchor: &'static str,
     /// The year's personal amount with the site's default reading (every option off).
     pub default: Decimal,
+    /// How [`Contested::default`] is to be read (most, least, estimate: each reading's own).
+    pub default_how: Reading,
     /// The year's personal amount with this option's reading alone.
     pub alt: Decimal,
+    /// How [`Contested::alt`] is to be read.
+    pub alt_how: Reading,
 }
 
 impl Contested {
-    /// What it says, on the screen, printed and on the poster: `文件说法不一：按本站默认的理解，全年个人自付
-    /// 750.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样是 1,500.00 元。`
+    /// What it says, on the screen, printed and on the poster: `文件说法不一：按本站默认的理解，全年最多自付
+    /// 750.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样全年最多自付 1,500.00 元。`
     pub fn said(&self) -> String {
         format!(
-            "文件说法不一：按本站默认的理解，全年个人自付 {} 元；另一种理解是“{}”，那样是 {} 元。",
-            yuan(self.default),
+            "文件说法不一：{}；另一种理解是“{}”，那样全年{}。",
+            by_default(self.default_how, self.default),
             self.label,
-            yuan(self.alt)
+            self.alt_how.pays(self.alt)
         )
     }
 
@@ -38,17 +42,28 @@ impl Contested {
     }
 }
 
+/// The site's default reading's amount in words, as the contested line and a ticked reading's notice say
+/// it: `按本站默认的理解，全年最多自付 750.00 元`.
+pub fn by_default(how: Reading, amount: Decimal) -> String {
+    format!("按本站默认的理解，全年{}", how.pays(amount))
+}
+
 /// The address of a reading's entry in the register (the about page).
 pub fn reading_href(anchor: &str) -> String {
     format!("/about/#{anchor}")
 }
 
-/// Where the documents disagree for `scenario`'s year, whose personal amount is `personal`: the amount
-/// with the site's default reading (every option off), and each option the profile's rules read, not
+/// Where the documents disagree for `scenario`'s year, whose personal amount is `personal` (`guessed`:
+/// which visits' compliant cost was left blank): the amount with the site's default reading (every option
+/// off) and how it is read, and each option the profile's rules read, not
 /// ticked, whose reading alone gives another (one more settlement per option, and one for the default when
 /// an option is ticked). Each is measured from the default, not from the options ticked: a line had called
 /// a ticked option's amount the default.
-pub fn contested(scenario: &Scenario, personal: Decimal) -> (Decimal, Vec<Contested>) {
+pub fn contested(
+    scenario: &Scenario,
+    personal: Decimal,
+    guessed: &[bool],
+) -> ((Decimal, Reading), Vec<Contested>) {
     let default = Scenario {
         options: Options::default(),
         ..scenario.clone()
@@ -58,9 +73,10 @@ pub fn contested(scenario: &Scenario, personal: Decimal) -> (Decimal, Vec<Contes
     } else {
         match settle(&default) {
             Ok(r) => r.year.personal,
-            Err(_) => return (personal, Vec::new()),
+            Err(_) => return ((personal, reading(scenario, guessed)), Vec::new()),
         }
     };
+    let default_how = reading(&default, guessed);
     let lines = OPTIONS
         .iter()
         // An option ticked is said with the amount (`Head::other`, with the default's amount).
@@ -71,13 +87,15 @@ pub fn contested(scenario: &Scenario, personal: Decimal) -> (Decimal, Vec<Contes
             let mut s = default.clone();
             s.options.set(key, true);
             let alt = settle(&s).ok()?.year.personal;
-            (alt != at_default).then_some(Contested {
+            (alt != at_default).then(|| Contested {
                 label,
                 anchor,
                 default: at_default,
+                default_how,
                 alt,
+                alt_how: reading(&s, guessed),
             })
         })
         .collect();
-    (at_default, lines)
+    ((at_default, default_how), lines)
 }

@@ -6,7 +6,7 @@ use policy_engine::summary::kind_label;
 use policy_engine::{Citation, Scenario, YearResult};
 use rust_decimal::Decimal;
 
-use super::{contested, other_reading, reading, wan, yuan, Contested, Reading};
+use super::{by_default, contested, other_reading, reading, wan, yuan, Contested, Reading};
 
 /// The headline of a settled year, as the page shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +55,9 @@ pub struct Head {
 /// amount, the comparison, the chart): the target is taken as met, its payer not named.
 pub const TARGET_MEANS: &str = "按文件的目标（个人负担不超过一定比例）算作不由个人付；由哪项资金补、怎么补，文件没有写，目标没有做到时这部分可能要自己付。";
 
+/// The class of the personal amount with its 元, kept on one line (the stylesheet's `.amount`).
+pub const AMOUNT_CLASS: &str = "amount";
+
 /// The class of the line above the amount that says whose it is ([`Head::who`]), on the screen only.
 pub const WHO_CLASS: &str = "result-who no-print";
 
@@ -96,16 +99,13 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         scenario.category.label()
     );
     let visits = visits(scenario, guessed);
-    let (at_default, contested) = contested(scenario, y.personal);
+    let ((at_default, default_how), contested) = contested(scenario, y.personal, guessed);
     // With options ticked, what the site's default reading gives, or that it gives the same.
     let other = other_reading(&scenario.profile, &scenario.options).map(|r| {
         if at_default == y.personal {
             format!("{r}。这次的钱数{SAME_AS_DEFAULT}")
         } else {
-            format!(
-                "{r}。按本站默认的理解，全年个人自付 {} 元",
-                yuan(at_default)
-            )
+            format!("{r}。{}", by_default(default_how, at_default))
         }
     });
     Head {

@@ -550,97 +550,141 @@ fn the_comparison_says_how_each_row_reads() {
 }
 
 /// Where the documents disagree and the other reading changes the year, the headline says both amounts
-/// (a printed 750.00 元 had not said that 83号 附件5's words give 1,500.00 元); an option that is on but
-/// changes nothing says the amount is the default reading's too. (name, kind, level, in county, total,
-/// options on, the contested options' labels with (default, alt) amounts, what `other` ends with)
+/// (a printed 750.00 元 had not said that 83号 附件5's words give 1,500.00 元), each as its own reading
+/// reads it (`最多自付` for a blank compliant cost the hospital's bearing caps: the line had said 个人自付
+/// beside a 最多 amount); an option that is on but changes nothing says the amount is the default
+/// reading's too. (name, category, kind, level, in county, total, compliant, options on, the contested
+/// options' labels with the default's and the option's amounts as said, what `other` ends with)
 #[test]
 fn where_the_documents_disagree_both_amounts_are_said() {
     type Case = (
         &'static str,
         &'static str,
         &'static str,
+        &'static str,
         bool,
+        &'static str,
         &'static str,
         &'static [&'static str],
         &'static [(&'static str, &'static str, &'static str)],
         Option<&'static str>,
     );
+    const POOR: &str = "poverty_registered";
     const CASES: &[Case] = &[
         (
-            "门诊慢特病 5000元, default: 83号附件5's 住院 gives 1,500.00",
+            "门诊慢特病 5000元, compliant blank: 83号附件5's 住院 gives 1,500.00, both at least (the non-compliant cost is the patient's own)",
+            POOR,
             "chronic_outpatient",
             "county",
             true,
             "5000",
+            "",
             &[],
-            &[("兜底补足只算住院（门诊慢特病不补足）", "750.00", "1,500.00")],
+            &[(
+                "兜底补足只算住院（门诊慢特病不补足）",
+                "至少自付 750.00 元",
+                "至少自付 1,500.00 元",
+            )],
+            None,
+        ),
+        (
+            "the same with the compliant cost typed: amounts as typed",
+            POOR,
+            "chronic_outpatient",
+            "county",
+            true,
+            "5000",
+            "5000",
+            &[],
+            &[(
+                "兜底补足只算住院（门诊慢特病不补足）",
+                "个人自付 750.00 元",
+                "个人自付 1,500.00 元",
+            )],
             None,
         ),
         (
             "the same with the other reading ticked: said with the amount, with the default's",
+            POOR,
             "chronic_outpatient",
             "county",
             true,
             "5000",
+            "",
             &["floor_inpatient_only"],
             &[],
-            Some("兜底补足只算住院（门诊慢特病不补足）。按本站默认的理解，全年个人自付 750.00 元"),
+            Some("兜底补足只算住院（门诊慢特病不补足）。按本站默认的理解，全年至少自付 750.00 元"),
         ),
         (
             "the literal floor's cliff: 18,100 at a city hospital",
+            POOR,
             "inpatient",
             "city",
             false,
             "18100",
+            "",
             &[],
-            &[("按字面理解兜底条款", "2,715.00", "3,000.00")],
+            &[("按字面理解兜底条款", "最多自付 2,715.00 元", "最多自付 3,000.00 元")],
             None,
         ),
         (
             "an audit's case: 门诊慢特病 30,000 with 医疗救助只算住院 ticked: each line measured from the default \
              (3,000.00), not from the ticked option (it had called 4,500.00 the default)",
+            POOR,
             "chronic_outpatient",
             "county",
             true,
             "30000",
+            "",
             &["assistance_inpatient_only"],
             &[],
-            Some("医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年个人自付 3,000.00 元"),
+            Some("医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年至少自付 3,000.00 元"),
         ),
         (
             "门诊慢特病 5,000 with 医疗救助只算住院 ticked (changing nothing here): the line for the option not \
              ticked is measured from the default",
+            POOR,
             "chronic_outpatient",
             "county",
             true,
             "5000",
+            "",
             &["assistance_inpatient_only"],
-            &[("兜底补足只算住院（门诊慢特病不补足）", "750.00", "1,500.00")],
+            &[(
+                "兜底补足只算住院（门诊慢特病不补足）",
+                "至少自付 750.00 元",
+                "至少自付 1,500.00 元",
+            )],
             Some("。这次的钱数和按本站默认的理解算的一样"),
         ),
         (
             "both 门诊 options ticked on 20,000 (3,600.00, each alone 3,000.00): the default's amount said",
+            POOR,
             "chronic_outpatient",
             "county",
             true,
             "20000",
+            "",
             &["floor_inpatient_only", "assistance_inpatient_only"],
             &[],
-            Some("医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年个人自付 3,000.00 元"),
+            Some("医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年至少自付 3,000.00 元"),
         ),
         (
             "a 住院 bill the 住院-only reading does not touch: nothing contested, and the option on says so",
+            POOR,
             "inpatient",
             "county",
             true,
             "12000",
+            "",
             &["floor_inpatient_only"],
             &[],
             Some("。这次的钱数和按本站默认的理解算的一样"),
         ),
     ];
-    for &(name, kind, level, in_county, total, on, want, other) in CASES {
-        let mut f = form(total, "");
+    for &(name, category, kind, level, in_county, total, compliant, on, want, other) in CASES {
+        let mut f = form(total, compliant);
+        f.category = category.into();
         f.visits[0].kind = kind.into();
         f.visits[0].level = level.into();
         f.visits[0].in_county = in_county;
@@ -651,19 +695,26 @@ fn where_the_documents_disagree_both_amounts_are_said() {
         let got: Vec<(&str, String, String)> = h
             .contested
             .iter()
-            .map(|c| (c.label, yuan(c.default), yuan(c.alt)))
+            .map(|c| {
+                (
+                    c.label,
+                    c.default_how.pays(c.default),
+                    c.alt_how.pays(c.alt),
+                )
+            })
             .collect();
         let want: Vec<(&str, String, String)> = want
             .iter()
             .map(|(l, d, a)| (*l, d.to_string(), a.to_string()))
             .collect();
         assert_eq!(got, want, "{name}");
-        for c in &h.contested {
-            let said = c.said();
-            assert!(
-                said.starts_with("文件说法不一：按本站默认的理解，全年个人自付")
-                    && said.contains(&format!("另一种理解是“{}”，那样是", c.label)),
-                "{name}: {said}"
+        for (c, (label, d, a)) in h.contested.iter().zip(&want) {
+            assert_eq!(
+                c.said(),
+                format!(
+                    "文件说法不一：按本站默认的理解，全年{d}；另一种理解是“{label}”，那样全年{a}。"
+                ),
+                "{name}"
             );
             assert!(c.href().starts_with("/about/#"), "{name}");
         }

@@ -12,8 +12,8 @@ use super::calc_later::Later;
 use super::{based_on, HandoutLink, PosterSummary};
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
-    changed_line, head, yuan, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, GUESSED, INPUTS_LABEL,
-    WHO_CLASS,
+    changed_line, head, yuan, AMOUNT_CLASS, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, GUESSED,
+    INPUTS_LABEL, WHO_CLASS,
 };
 use crate::charts::{stacked_bar, Part};
 
@@ -105,7 +105,11 @@ pub fn ResultHead(
             <p class=WHO_CLASS>{head.who.clone()}</p>
             <p>{head.label}</p>
             <p class="big">
-                {head.prefix}<span data-testid="personal-total">{head.personal}</span>" 元"
+                // The amount and its 元 on one line (at 特大 on a phone 元 had wrapped under it).
+                {head.prefix}<span class=AMOUNT_CLASS>
+                    <span data-testid="personal-total">{head.personal}</span>
+                    " 元"
+                </span>
             </p>
             <p>
                 {head.total}

@@ -431,11 +431,8 @@ fn read_page(hash: &str) -> PosterText {
         (Some(n), Some(d)) => format!("出处：{n}{clause}　{d}"),
         _ => SITE_NAME.to_string(),
     };
-    let title = if title.chars().count() > 40 {
-        format!("{}…", title.chars().take(38).collect::<String>())
-    } else {
-        title
-    };
+    // Whole: a document's title is its own words (cut at 38 characters, 47 had ended mid-word, 问责办…);
+    // a long one wraps, and the printed poster's fit shrinks it with the rest.
     PosterText {
         title,
         points: row.map_or_else(|| excerpt(&body, complete), |cells| row_excerpt(&cells)),

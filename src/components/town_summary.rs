@@ -12,8 +12,7 @@ pub fn TownSummary(
     /// The township found.
     town: TownHit,
 ) -> impl IntoView {
-    let spellings =
-        (town.township.len() > 1).then(|| format!("原表写法：{}", town.township.join("、")));
+    let spellings = policy_checker::spellings(&town.township);
     let n = town.villages.len();
     view! {
         <li class="town-hit" data-testid="town-summary">
@@ -32,9 +31,7 @@ pub fn TownSummary(
                     .villages
                     .into_iter()
                     .map(|names| {
-                        let first = names.first().cloned().unwrap_or_default();
-                        let others = (names.len() > 1)
-                            .then(|| format!("（也写作{}）", names[1..].join("、")));
+                        let (first, others) = policy_checker::also_written(&names);
                         view! {
                             <li>
                                 {first}{others.map(|o| view! { <span class="hint">{o}</span> })}

@@ -17,7 +17,7 @@ use policy_content::search::{
 use policy_content::shards::{Library, Manifest, Page, Piece, Step, MANIFEST_URL};
 use policy_content::site::{CheckerPage, PageKind, ReaderPage};
 
-use crate::components::{PageHeading, SearchBox};
+use crate::components::{based_on, PageHeading, PosterSummary, SearchBox};
 use crate::search_code::{SearchCode, SearchLoader};
 
 use crate::dom::{after_paint, fetch_bytes, reveal};
@@ -614,6 +614,9 @@ fn Results(
             </p>
         }
     });
+    // The poster carries what its QR code opens: the query and what it found (it had carried the page's
+    // lead alone, 搜索, without saying what was searched).
+    let poster = complete.then(|| poster_of(&query, &within, &page));
     // What the query names (a clause's number, a table's, a 文号: what a poster's 出处 prints), opened
     // directly, before the hits of its words.
     let many = page.named.len() > BRIEF_AFTER;
@@ -637,6 +640,7 @@ fn Results(
         }
     });
     view! {
+        {poster}
         {named}
         <p
             role="status"
@@ -656,6 +660,50 @@ fn Results(
                 .map(|h| hit_item(policy_content::mark::link(&h.href(), &query), h, &query))
                 .collect_view()}
         </ol>
+    }
+}
+
+/// How many of a search's hits its poster names.
+const ON_POSTER: usize = 3;
+
+/// The poster of a search: what was searched (`搜索“大病保险”`, with the region filter), the first hits as
+/// the page lists them (the section, its document and whether it is the site's own words), how many the
+/// QR code opens, and the 文号 they are from.
+fn poster_of(query: &str, within: &str, page: &Page) -> impl IntoView {
+    let shown: Vec<&Hit> = page
+        .named
+        .iter()
+        .chain(&page.hits)
+        .take(ON_POSTER)
+        .collect();
+    let mut points: Vec<String> = shown
+        .iter()
+        .map(|h| {
+            let own = if h.editorial {
+                "（本站编写，不是文件原文）"
+            } else {
+                ""
+            };
+            format!(
+                "{}{own}：{} · {}",
+                h.section_title, h.doc_title, h.doc_number
+            )
+        })
+        .collect();
+    // The count as the page's status line says it (the QR code opens the page).
+    points.push(match (page.found, page.exact()) {
+        (0, _) if !page.named.is_empty() => "按编号找到的文件或条款，扫码打开。".to_string(),
+        (0, _) => format!("没有找到包含“{query}”的内容。"),
+        (n, true) => format!("找到 {n} 处包含“{query}”的内容，扫码看全部。"),
+        (n, false) => format!("找到 {n} 处以上包含“{query}”的内容，扫码看全部。"),
+    });
+    view! {
+        <PosterSummary
+            title=format!("{within}搜索“{query}”")
+            points=points
+            source=based_on(shown.iter().map(|h| h.doc_number.as_str()))
+            qr_name=format!("搜索-{query}")
+        />
     }
 }
 

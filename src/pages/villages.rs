@@ -108,8 +108,7 @@ fn VillageHits(
                 .villages
                 .into_iter()
                 .map(|h| {
-                    let spellings = (h.names.len() > 1)
-                        .then(|| format!("原表写法：{}", h.names.join("、")));
+                    let spellings = policy_checker::spellings(&h.names);
                     view! {
                         <li>
                             <h2>
@@ -138,6 +137,9 @@ fn VillageHits(
     }
 }
 
+/// How many points a village lookup's poster carries at most (the last says what is left off).
+const ON_POSTER: usize = 4;
+
 /// The poster of what was found: each township and village with its cadres per department, as the page
 /// lists them, so the poster carries what its QR code opens (it had carried the page's lead alone).
 fn poster_of(hits: &Found) -> impl IntoView {
@@ -148,16 +150,29 @@ fn poster_of(hits: &Found) -> impl IntoView {
             .collect::<Vec<_>>()
             .join("；")
     };
+    // The name's other spellings, as the page says them under it (the query may have used another).
+    let spelt = |names: &[String]| {
+        policy_checker::spellings(names).map_or(String::new(), |s| format!("；{s}"))
+    };
     let mut names = Vec::new();
     let mut points = Vec::new();
     for t in &hits.towns {
         names.push(first(&t.township));
-        // Its villages too, as the page lists them: a reader checks there that theirs is covered.
-        let villages: Vec<String> = t.villages.iter().map(|v| first(v)).collect();
+        // Its villages too, as the page lists them (with their other spellings): a reader checks there
+        // that theirs is covered.
+        let villages: Vec<String> = t
+            .villages
+            .iter()
+            .map(|v| {
+                let (first, others) = policy_checker::also_written(v);
+                first + &others.unwrap_or_default()
+            })
+            .collect();
         points.push(format!(
-            "{}（{} 个村，各村相同）：{}。包抓的村：{}",
+            "{}（{} 个村，各村相同{}）：{}。包抓的村：{}",
             first(&t.township),
             t.villages.len(),
+            spelt(&t.township),
             said(&t.assignments),
             villages.join("、")
         ));
@@ -165,10 +180,33 @@ fn poster_of(hits: &Found) -> impl IntoView {
     for v in &hits.villages {
         names.push(first(&v.names));
         points.push(format!(
-            "{}（{}）：{}",
+            "{}（{}{}）：{}",
             first(&v.names),
             v.township.join("／"),
+            spelt(&v.names),
             said(&v.assignments)
+        ));
+    }
+    // One sheet in type a wall can be read by: a broad query (平头, 村) had printed two sheets of small
+    // type with the QR code on the second. What is left off is counted, and the QR code opens it.
+    let kinds: Vec<&str> = hits
+        .towns
+        .iter()
+        .map(|_| "乡镇")
+        .chain(hits.villages.iter().map(|_| "村"))
+        .collect();
+    if points.len() > ON_POSTER {
+        let left = &kinds[ON_POSTER - 1..];
+        let count = |kind: &str| left.iter().filter(|k| **k == kind).count();
+        let said: Vec<String> = [("乡镇", count("乡镇")), ("村", count("村"))]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(kind, n)| format!("{n} 个{kind}"))
+            .collect();
+        points.truncate(ON_POSTER - 1);
+        points.push(format!(
+            "还找到 {}，海报上印不下，扫码可以看到。",
+            said.join("、")
         ));
     }
     let source = based_on(

@@ -771,7 +771,10 @@ test('where the documents disagree, the other reading\'s amount is said with the
   await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]')?.textContent === '750.00');
   const said = page.getByTestId('contested');
   assert.equal(await said.count(), 1);
-  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年个人自付 750.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样是 1,500.00 元。看原文');
+  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年至少自付 750.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样全年至少自付 1,500.00 元。看原文');
+  // Each amount as the one above it is read (at least: the compliant cost left blank, the non-compliant part the
+  // patient's own); the line had said 个人自付 under 至少自付.
+  assert.match(await page.locator('.calc-result .big').first().innerText(), /^至少自付 750\.00 元/);
   assert.ok(await said.isVisible(), 'with the amount');
   assert.equal(await said.locator('a').getAttribute('href'), '/about/#chronic-floor');
   // Printed: on the handout's one sheet, with the QR code that opens the same calculation.
@@ -784,19 +787,19 @@ test('where the documents disagree, the other reading\'s amount is said with the
   await page.getByRole('button', { name: '海报' }).click();
   const poster = page.locator('[data-testid="poster"]');
   await poster.waitFor();
-  assert.match(await poster.locator('.poster-points').textContent(), /文件说法不一：按本站默认的理解，全年个人自付 750\.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样是 1,500\.00 元。/);
+  assert.match(await poster.locator('.poster-points').textContent(), /文件说法不一：按本站默认的理解，全年至少自付 750\.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样全年至少自付 1,500\.00 元。/);
   await page.keyboard.press('Escape');
   // The other reading ticked: the amount is its, said with the default's beside it.
   await page.locator('summary', { hasText: '解读选项' }).click();
   await page.getByRole('checkbox', { name: /兜底补足只算住院/ }).check();
   await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]').textContent === '1,500.00');
-  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）。按本站默认的理解，全年个人自付 750.00 元');
+  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）。按本站默认的理解，全年至少自付 750.00 元');
   assert.equal(await said.count(), 0, 'the ticked reading is said once, beside the amount');
   // A second option ticked (an audit: the line had called the first one's amount the default): the default
   // is still every option off.
   await page.getByRole('checkbox', { name: /医疗救助只算住院/ }).check();
   await page.waitForFunction(() => /医疗救助只算住院/.test(document.querySelector('[data-testid="other-reading"]').textContent));
-  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）；医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年个人自付 750.00 元');
+  assert.equal(await page.getByTestId('other-reading').innerText(), '按另一种理解计算：兜底补足只算住院（门诊慢特病不补足）；医疗救助只算住院（门诊慢特病不算）。按本站默认的理解，全年至少自付 750.00 元');
   await page.getByRole('checkbox', { name: /医疗救助只算住院/ }).uncheck();
   await page.waitForFunction(() => !/医疗救助只算住院/.test(document.querySelector('[data-testid="other-reading"]').textContent));
   // The comparison's 建档立卡 row is this reading's; the curve (its one assumed 住院 visit) is the default's all the same.

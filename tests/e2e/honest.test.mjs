@@ -181,11 +181,22 @@ test('the village lookup\'s poster carries the cadres its QR code opens, as the 
   const town = await open(browser, `${server.base}${townPath}`);
   await appReady(town.page);
   await town.page.waitForSelector('[data-testid="town-summary"]');
-  const listed = await town.page.locator('[data-testid="town-summary"] .town-villages > li').evaluateAll((lis) => lis.map((li) => li.firstChild.textContent.trim()));
+  const listed = await town.page.locator('[data-testid="town-summary"] .town-villages > li').evaluateAll((lis) => lis.map((li) => li.textContent.trim()));
   await town.page.close();
   const townSheet = await posterSheet(townPath);
   assert.ok(listed.length > 1, listed.join('、'));
   assert.ok(townSheet.points[0].startsWith('平头川镇（') && townSheet.points[0].endsWith(`包抓的村：${listed.join('、')}`), townSheet.points[0]);
+  // A village the tables write two ways: the poster says both, as the page does under its name (a campaigner's
+  // audit: a poster for 苏家峴 named 苏家岷村 alone).
+  const variant = `/villages/?q=${encodeURIComponent('苏家峴')}`;
+  const v = await open(browser, `${server.base}${variant}`);
+  await appReady(v.page);
+  await v.page.waitForSelector('[data-testid="village-count"]');
+  const onPage = await v.page.locator('.village-hits > li > p.hint').first().textContent();
+  await v.page.close();
+  assert.equal(onPage, '原表写法：苏家岷村、苏家峴村');
+  const variantSheet = await posterSheet(variant);
+  assert.ok(variantSheet.points.some((p) => p.startsWith('苏家岷村（') && p.includes(`；${onPage}）：`)), variantSheet.points.join('\n'));
 });
 
 // A trainer's audit (2026-12-06): 翟家所镇's 民政 cadres, blank in 附表3-3 (a merged cell the site fills from the row
@@ -397,7 +408,10 @@ test('a printed document carries its 文号, its address and the page\'s number 
     // the ASCII and the digits are read.
     const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', `-dFirstPage=${i}`, `-dLastPage=${i}`, '-o', '-', `${dir}/doc.pdf`]).toString();
     assert.match(text, /2018.?165\S\s+\S*址/, `page ${i}: the 文号, then the address`);
-    assert.match(text, /\/docs\/gansu-165\/#s1-4-2/, `page ${i}: the address printed from`);
+    // The document's address: the whole prints (the browser's own print on a clause's address), not the
+    // clause's (a section printed alone says its own: below).
+    assert.match(text, /\/docs\/gansu-165\/(?!#)/, `page ${i}: the document's address`);
+    assert.doesNotMatch(text, /#s1-4-2/, `page ${i}: not the clause's`);
     assert.match(text, new RegExp(`第 ${i} / ${pages}`), `page ${i}: its number`);
     // The date too, once: the footer's line, which the margin carries, is not printed again after the text.
     assert.equal((text.match(/打印.期.\d{4}/g) || []).length, 1, `page ${i}: the date once`);
@@ -466,7 +480,10 @@ test('打印 on a clause\'s address offers the clause alone: it prints under the
     const n = Number(execFileSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', `(${dir}/s.pdf) (r) file runpdfbegin pdfpagecount = quit`]).toString().trim());
     return { n, text: execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', `${dir}/s.pdf`]).toString().replace(/\s+/g, '') };
   };
-  const whole = (await sheets()).n;
+  const own = await sheets();
+  const whole = own.n;
+  // The browser's own print (Ctrl+P) on a clause's address prints the whole: it says the document's address.
+  assert.doesNotMatch(own.text, /#a5-s3-6-1/);
   await page.getByRole('button', { name: '打印', exact: true }).click();
   const choice = page.getByRole('group', { name: '打印' });
   const alone = choice.getByRole('button', { name: /^只打印这一节：附件5 三（六）1$/ });
@@ -521,6 +538,17 @@ test('打印 on a clause\'s address offers the clause alone: it prints under the
   await page.getByRole('button', { name: '打印', exact: true }).click();
   assert.equal(await page.evaluate(() => window.printed), 1);
   assert.equal(await choice.count(), 0);
+  // Nor with the editors' summary's (a search hit's): the whole prints at once, and its every sheet says the
+  // document's address (they had said …#summary).
+  await page.goto(`${server.base}/docs/huining-83/#summary`);
+  await appReady(page);
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  assert.equal(await choice.count(), 0);
+  const summary = await sheets();
+  assert.doesNotMatch(summary.text, /#summary/);
+  assert.equal((summary.text.match(/\/docs\/huining-83\/(?!#)/g) || []).length, summary.n, 'the document\'s address on every sheet');
   assert.deepEqual(errors, []);
   await desk.close();
 });
@@ -528,7 +556,9 @@ test('打印 on a clause\'s address offers the clause alone: it prints under the
 test('a poster prints on one sheet, A4 and A3, with its whole 出处 and a QR code that opens its address', async () => {
   // The sections whose three long points ran onto a second sheet, which carried only the end of the 出处.
   const sections = ['/docs/gansu-165/#s1-5-1', '/docs/huining-83/#s3-2', '/docs/huining-83/#a5-s3-6-1',
-    '/docs/huining-203/#s3', '/docs/meishan-137/#s3-1', '/docs/dezhou-20/#s2-2'];
+    '/docs/huining-203/#s3', '/docs/meishan-137/#s3-1', '/docs/dezhou-20/#s2-2',
+    // Whole documents, whose titles (42 and 47 characters) the poster had cut mid-word at 38 (…问责办…).
+    ...['gansu-165', 'huining-83', 'huining-203', 'meishan-137'].map((slug) => `/docs/${slug}/`)];
   const dir = fs.mkdtempSync('/tmp/poster-');
   for (const path of sections) {
     const { page, errors } = await open(browser, `${server.base}${path}`);
@@ -538,6 +568,9 @@ test('a poster prints on one sheet, A4 and A3, with its whole 出处 and a QR co
     const poster = page.locator('[data-testid="poster"]');
     await poster.locator('svg[data-testid="qr"]').waitFor();
     const source = (await poster.locator('.poster-source').textContent()).replace(/\s+/g, '');
+    if (!path.includes('#')) {
+      assert.equal(await poster.locator('.poster-title').textContent(), (await page.locator('main h1').textContent()).trim(), `${path}: the title whole`);
+    }
     for (const paper of ['A4', 'A3']) {
       await page.getByLabel(new RegExp(`${paper} 竖版`)).check();
       await page.getByRole('button', { name: '打印海报' }).click();
@@ -547,8 +580,9 @@ test('a poster prints on one sheet, A4 and A3, with its whole 出处 and a QR co
       assert.equal(pages, 1, `${path} ${paper}: one sheet`);
       // The 出处 whole on it, to its date (its digits: gs writes 年, 月 and 日 as other code points, and garbles brackets).
       const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', file]).toString().replace(/\s+/g, '');
-      const date = source.match(/(\d{4})年(\d+)月(\d+)日$/);
-      assert.match(text, new RegExp(`${date[1]}.${date[2]}.${date[3]}`), `${path} ${paper}: the 出处 whole, to its date ${date[0]}`);
+      // (A whole document's poster carries the editors' summary: its 出处 names the 文号, without a date.)
+      const date = source.match(/(\d{4})年(\d+)月(\d+)日$/) ?? source.match(/(\d{4}).(\d+).号$/);
+      assert.match(text, new RegExp(`${date[1]}.${date[2]}.${date[3] ?? ''}`), `${path} ${paper}: the 出处 whole, to its end ${date[0]}`);
       execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/${paper}.png`, file]);
       const decoded = execFileSync('zbarimg', ['-q', '--raw', `${dir}/${paper}.png`]).toString().trim();
       assert.equal(decoded, `${server.base}${path}`, `${path} ${paper}: the printed code`);
@@ -556,4 +590,65 @@ test('a poster prints on one sheet, A4 and A3, with its whole 出处 and a QR co
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+// A campaigner's audit (2026-12-06): the search page's poster carried the page's lead (搜索) alone, while its QR
+// code opened a search: a wall could not say what it had searched, nor what was found.
+test('a search\'s poster says what was searched and what it found, as the page lists it', async () => {
+  const { page } = await open(browser, `${server.base}/search/?q=${encodeURIComponent('大病保险')}`);
+  await appReady(page);
+  const count = page.getByTestId('search-count');
+  await page.waitForFunction(() => document.querySelector('[data-testid="search-count"]')?.getAttribute('aria-busy') === 'false');
+  const status = (await count.textContent()).replace(/：$/, '');
+  const firsts = await page.locator('ol.hits > li').evaluateAll((lis) => lis.slice(0, 3).map((li) => ({
+    title: li.querySelector('a').textContent,
+    where: li.querySelector('.where').textContent,
+  })));
+  await page.getByRole('button', { name: '海报' }).click();
+  const sheet = page.locator('[data-testid="poster"]');
+  await sheet.locator('svg[data-testid="qr"]').waitFor();
+  assert.equal(await sheet.locator('.poster-title').textContent(), '搜索“大病保险”');
+  const points = await sheet.locator('.poster-points li').allTextContents();
+  assert.equal(points.length, 4, points.join('\n'));
+  firsts.forEach((h, i) => {
+    assert.ok(points[i].startsWith(h.title), `${points[i]} names ${h.title}`);
+    const number = h.where.split(' · ').pop();
+    assert.ok(points[i].endsWith(number), `${points[i]} ends with ${number}`);
+  });
+  assert.equal(points[3], `${status.replace(/，最相关的在前$/, '')}，扫码看全部。`);
+  assert.match(await sheet.locator('.poster-source').textContent(), /^依据：/);
+  await page.close();
+});
+
+// A campaigner's audit (2026-12-06): a broad village query printed two sheets of small type, its QR code on the
+// second. Now the first three, and how many more the QR code opens, on one sheet.
+test('a broad village lookup\'s poster prints on one sheet, saying how many more its QR code opens', async () => {
+  const path = `/villages/?q=${encodeURIComponent('家')}`;
+  const { page, errors } = await open(browser, `${server.base}${path}`);
+  await appReady(page);
+  const count = await page.getByTestId('village-count').textContent();
+  const towns = Number(count.match(/(\d+) 个乡镇/)?.[1] ?? 0);
+  const villages = Number(count.match(/(\d+) 个村/)[1]);
+  assert.ok(towns + villages > 10, count);
+  // The first three on the poster (townships first, as the page lists them), the rest counted.
+  const left = [[Math.max(towns - 3, 0), '乡镇'], [villages - Math.max(3 - towns, 0), '村']]
+    .filter(([n]) => n > 0).map(([n, kind]) => `${n} 个${kind}`).join('、');
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.locator('svg[data-testid="qr"]').waitFor();
+  const points = await poster.locator('.poster-points li').allTextContents();
+  assert.equal(points.length, 4, points.join('\n'));
+  assert.equal(points[3], `还找到 ${left}，海报上印不下，扫码可以看到。`);
+  await page.getByLabel(/A4 竖版/).check();
+  await page.getByRole('button', { name: '打印海报' }).click();
+  const dir = fs.mkdtempSync('/tmp/poster-');
+  const file = `${dir}/a4.pdf`;
+  fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+  const pages = Number(execFileSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', `(${file}) (r) file runpdfbegin pdfpagecount = quit`]).toString().trim());
+  assert.equal(pages, 1, 'one sheet');
+  execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/a4.png`, file]);
+  assert.equal(execFileSync('zbarimg', ['-q', '--raw', `${dir}/a4.png`]).toString().trim(), `${server.base}${path}`);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

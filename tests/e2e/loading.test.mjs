@@ -81,6 +81,7 @@ test('a calculation\'s link with the calculator\'s app not come: answered in the
   await total.waitFor({ timeout: 5000 });
   assert.equal(await total.textContent(), want, 'the link\'s amount, as the app gives it');
   assert.equal(await page.inputValue('#static-shell #v0-total'), '12000', 'the link in the build\'s form');
+  assert.equal(await page.locator('.link-unopened').count(), 0, 'the loader\'s 还没有打开 gone: the link is open');
   assert.ok(await page.locator('#static-shell #v0-total').isVisible(), 'the form shown, not 正在打开链接里的计算');
   assert.equal(await page.locator('#static-shell .calc-example').isVisible(), false, 'the example set aside');
 
@@ -91,6 +92,7 @@ test('a calculation\'s link with the calculator\'s app not come: answered in the
   const waits = page.locator('#static-shell .calc-result .early-answer .notice');
   await waits.waitFor({ timeout: 5000 });
   assert.match(await waits.textContent(), /要等计算器加载好才能打开/);
+  assert.equal(await page.locator('.link-unopened').count(), 0, 'said once, by the result');
   assert.equal(await total.count(), 0, 'no amount for a calculation the page cannot hold');
   assert.equal(await page.inputValue('#static-shell #v0-total'), '', 'the build\'s form as built');
   assert.equal(`/calc/${await page.evaluate(() => location.hash)}`, twoVisits, 'the address kept');
@@ -152,10 +154,13 @@ test('a calculation\'s link whose wasm cannot come at all does not show the work
   await page.locator('.load-failed[role="alert"]').waitFor({ timeout: 8000 });
   assert.ok(await page.locator('#static-shell #v0-total').isVisible(), 'the form shown, not 正在打开链接里的计算');
   assert.equal(await page.locator('#static-shell .calc-example').isVisible(), false, 'the example set aside');
+  // Nor does the form as built (住院, blank) pass for the link's: a 门诊 poster's link showed 住院 unexplained.
+  assert.equal(await page.locator('.load-failed .link-unopened').innerText(), '链接里的计算还没有打开：下面的表格是空白的，不是链接里的内容。');
   // Without a calculation in the address the example is the page's, as built.
   await page.goto(`${server.base}/calc/`);
   await page.locator('.load-failed[role="alert"]').waitFor({ timeout: 8000 });
   assert.equal(await page.locator('#static-shell .calc-example').isVisible(), true, 'the example on a plain /calc/');
+  assert.equal(await page.locator('.link-unopened').count(), 0, 'no link to speak of');
   await page.close();
 });
 

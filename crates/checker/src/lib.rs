@@ -17,4 +17,4 @@ pub use eligibility::{
 };
 pub use forms::{score, Answer, FormResult, LostItem, ScoreError};
 pub use quiz::{score_quiz, QuizError, QuizResult};
-pub use villages::{find, search, towns, Found, TownHit, VillageHit};
+pub use villages::{also_written, find, search, spellings, towns, Found, TownHit, VillageHit};

@@ -58,6 +58,20 @@ pub struct Found {
     pub villages: Vec<VillageHit>,
 }
 
+/// How the tables write a name they write more than one way, said wherever the name is (the page, the
+/// build's page, the poster: a poster had named 苏家岷村 for a query of 苏家峴 without it):
+/// `原表写法：苏家岷村、苏家峴村`; nothing for a name written one way.
+pub fn spellings(names: &[String]) -> Option<String> {
+    (names.len() > 1).then(|| format!("原表写法：{}", names.join("、")))
+}
+
+/// A village in a township's list, with its other spellings: `苏家岷村（也写作苏家峴村）`.
+pub fn also_written(names: &[String]) -> (String, Option<String>) {
+    let first = names.first().cloned().unwrap_or_default();
+    let others = (names.len() > 1).then(|| format!("（也写作{}）", names[1..].join("、")));
+    (first, others)
+}
+
 /// The kinds of township the tables name; a query may use any of them for any township.
 pub const TOWN_SUFFIXES: [&str; 3] = ["街道", "乡", "镇"];
 

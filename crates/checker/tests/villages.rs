@@ -283,3 +283,31 @@ fn a_cadre_filled_from_the_row_above_is_marked() {
     }
     assert!(!who("翟家所镇", "人社部门").ends_with("丁文红＊"));
 }
+
+/// How a name the tables write more than one way is said, wherever it is shown (the page, the build's page,
+/// the poster): (spellings, 原表写法, the first with 也写作).
+#[test]
+fn other_spellings_are_said_with_the_name() {
+    use policy_checker::{also_written, spellings};
+    /// (spellings, 原表写法, (the first, 也写作)).
+    type Case<'a> = (&'a [&'a str], Option<&'a str>, (&'a str, Option<&'a str>));
+    let cases: [Case; 3] = [
+        (&["李湾村"], None, ("李湾村", None)),
+        (
+            &["苏家岷村", "苏家峴村"],
+            Some("原表写法：苏家岷村、苏家峴村"),
+            ("苏家岷村", Some("（也写作苏家峴村）")),
+        ),
+        (
+            &["杓儿村", "沓晃村", "杓见村"],
+            Some("原表写法：杓儿村、沓晃村、杓见村"),
+            ("杓儿村", Some("（也写作沓晃村、杓见村）")),
+        ),
+    ];
+    for (names, said, (first, others)) in cases {
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        assert_eq!(spellings(&names).as_deref(), said, "{names:?}");
+        let (f, o) = also_written(&names);
+        assert_eq!((f.as_str(), o.as_deref()), (first, others), "{names:?}");
+    }
+}

@@ -129,7 +129,7 @@ pub fn villages() -> Result<String, String> {
         .into_iter()
         .map(|t| TownView {
             name: t.township.first().cloned().unwrap_or_default(),
-            spellings: (t.township.len() > 1).then(|| t.township.join("、")),
+            spellings: policy_checker::spellings(&t.township),
             departments: t
                 .assignments
                 .iter()
@@ -148,9 +148,9 @@ pub fn villages() -> Result<String, String> {
             villages: t
                 .villages
                 .iter()
-                .map(|names| VillageView {
-                    name: names.first().cloned().unwrap_or_default(),
-                    others: (names.len() > 1).then(|| names[1..].join("、")),
+                .map(|names| {
+                    let (name, others) = policy_checker::also_written(names);
+                    VillageView { name, others }
                 })
                 .collect(),
         })
