@@ -91,6 +91,12 @@ pub fn printed(href: &str) -> String {
     )
 }
 
+/// What a printed page's foot says of when and where it was printed: `打印日期：2026年12月6日　网址：…`
+/// (the site's footer, or a self-check form's own foot, which then carries it: see `score_form`).
+pub fn printed_note(href: &str) -> String {
+    format!("{}　{}", crate::dom::printed_on(), printed(href))
+}
+
 /// What the eligibility check's address leaves on this phone.
 const CHECK_STAYS: &str = "您的回答不在这个链接里，只留在本机：打开的是第一个问题，要重新回答。";
 /// What the quiz's address leaves on this phone.

@@ -19,6 +19,8 @@ pub fn ScoreForm(
     state: RwSignal<SelfCheckState>,
 ) -> impl IntoView {
     let result = Memo::new(move |_| state.with(|s| score(form, s.answers_of(&form.id))));
+    // The page's address as it is when printed (it carries the answers and fields).
+    let url = crate::address::use_current_url();
     let field = move |id: &'static str,
                       label: &'static str,
                       kind: &'static str,
@@ -140,8 +142,10 @@ pub fn ScoreForm(
                 // printed beside the score it opens (style.css), not pages after it.
                 <PrintedQr label="扫码打开这张填好的表" />
             </section>
-            <p class="print-note">
-                // The date of the self-check, if given; the print date is the footer's (once on the paper).
+            // The date of the self-check, if given, the form's 出处, and when and where it was printed, in
+            // one paragraph: the footer's line (not printed on a form: style.css) had printed alone on a
+            // fifth sheet after the 五督 form.
+            <p class="print-note" data-testid="form-foot">
                 {move || {
                     let when = state
                         .with(|s| {
@@ -160,6 +164,8 @@ pub fn ScoreForm(
                         form.title,
                     )
                 }}
+                <br />
+                {move || url.with(|u| crate::address::printed_note(u))}
             </p>
             <p class="no-print">
                 <button type="button" class="secondary" on:click=|_| crate::dom::print()>

@@ -21,13 +21,7 @@ pub fn SiteFooter() -> impl IntoView {
             </p>
             <p class="print-note">
                 // With what the address leaves on this phone, if anything (the check's answers).
-                {move || {
-                    format!(
-                        "{}　{}",
-                        crate::dom::printed_on(),
-                        url.with(|u| crate::address::printed(u)),
-                    )
-                }}
+                {move || url.with(|u| crate::address::printed_note(u))}
             </p>
         </footer>
     }

@@ -333,7 +333,8 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
   // Each link says what it opens, so the paper can be followed (看考核表原文 had printed with nothing to find it by).
   assert.ok(lost.every((l) => /考核表：县委办发〔2018〕83号 附件4 附表/.test(l)), lost.join(' | '));
   await page.emulateMedia({ media: 'print' });
-  const note = await page.locator('.site-footer .print-note').evaluate((p) => ({ scroll: p.scrollWidth, client: p.clientWidth }));
+  const note = await page.getByTestId('form-foot').evaluate((p) => ({ scroll: p.scrollWidth, client: p.clientWidth }));
+  assert.equal(await page.locator('.site-footer .print-note').isVisible(), false, 'said once, by the form\'s foot');
   assert.ok(note.scroll <= note.client, `the printed address fits its line: ${JSON.stringify(note)}`);
   // Its QR code, drawn once the page is idle: scanned from the paper, the form as filled (it had only the
   // address, 200 characters to type).
@@ -511,4 +512,29 @@ test('the quiz printed: every question\'s number whole in the margin (10. to 22.
   } finally {
     await desk.close();
   }
+});
+
+// A trainer's audit: the 五督 form printed as it opens (nothing answered) took four sheets, the fourth only
+// the footer's line (打印日期 and 网址). The form's foot now carries them with its 出处, in one paragraph.
+test('a self-check form printed has no sheet of its print date and address alone, and says them once', async () => {
+  const ctx = await browser.browser().newContext({ viewport: { width: 1024, height: 768 } });
+  for (const tab of ['', '#tab=wudu']) {
+    const { page, errors } = await open(ctx, `${server.base}/self-check/${tab}`);
+    await appReady(page);
+    await page.locator('.form-view').first().waitFor();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-form-'));
+    const file = path.join(dir, 'form.pdf');
+    fs.writeFileSync(file, await page.pdf({ format: 'A4' }));
+    const n = pdfPages(fs.readFileSync(file));
+    const sheets = Array.from({ length: n }, (_, i) => execFileSync('gs', ['-q', '-sDEVICE=txtwrite', `-dFirstPage=${i + 1}`, `-dLastPage=${i + 1}`, '-o', '-', file]).toString());
+    for (const [i, text] of sheets.entries()) {
+      const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^第 \d+ \/ \d+ /.test(l));
+      assert.ok(lines.some((l) => !/打印.期|址/.test(l)), `${tab || '包抓'} sheet ${i + 1} of ${sheets.length}: only ${lines.join(' / ')}`);
+    }
+    const all = sheets.join('\n');
+    assert.equal((all.match(/打印.期.\d{4}/g) || []).length, 1, `${tab || '包抓'}: the print date once`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  await ctx.close();
 });
