@@ -39,8 +39,8 @@
     // a scanned poster, never shows the example's amount in its place. The calculator's answer before its
     // app (src/calc_early.rs), if it can run, then says what the link holds.
     // Nor is the form as built (住院, no amounts) to pass for the link's calculation (a 门诊 poster's link
-    // showed 住院): the notice says the form is blank until the answer before the app, if it runs, takes the
-    // link over (it then removes this line: src/calc_early.rs).
+    // showed 住院): the notice, over the form, says the form is blank until the answer before the app, if it
+    // runs, takes the link over (it then removes this line: src/calc_early.rs).
     var result = document.querySelector('#static-shell .calc-result');
     var linkUnopened = result && root.classList.contains('opening-link');
     if (linkUnopened) result.classList.add('answered');
@@ -54,7 +54,7 @@
     if (linkUnopened) {
       var unopened = document.createElement('p');
       unopened.className = 'link-unopened';
-      unopened.textContent = '链接里的计算还没有打开：下面的表格是空白的，不是链接里的内容。';
+      unopened.textContent = '链接里的计算还没有打开：页面上的表格是空白的（选的是默认项），不是链接里的内容。';
       box.appendChild(unopened);
     }
     var again = document.createElement('button');
@@ -74,7 +74,15 @@
     docs.appendChild(document.createTextNode('（不需要等待）。'));
     box.appendChild(again);
     box.appendChild(docs);
-    line.replaceWith(box);
+    // Over the form when it is not the link's (on a phone the result's place is a screen below it, and the
+    // form had been read first, as if it were the link's); else in the loading line's place.
+    var form = linkUnopened && document.querySelector('#static-shell form.calc-form');
+    if (form) {
+      form.before(box);
+      line.remove();
+    } else {
+      line.replaceWith(box);
+    }
     // The calculator's answer before its app (src/calc_early.rs) then opens a link's calculation itself
     // and keeps what is typed in the address, for 重试.
     window.dispatchEvent(new Event('zct-load-failed'));

@@ -55,8 +55,8 @@ pub struct Head {
 /// amount, the comparison, the chart): the target is taken as met, its payer not named.
 pub const TARGET_MEANS: &str = "按文件的目标（个人负担不超过一定比例）算作不由个人付；由哪项资金补、怎么补，文件没有写，目标没有做到时这部分可能要自己付。";
 
-/// The class of the personal amount with its 元, kept on one line (the stylesheet's `.amount`).
-pub const AMOUNT_CLASS: &str = "amount";
+/// The class of the personal amount with its 元, kept together (the stylesheet's `.big-amount`).
+pub const AMOUNT_CLASS: &str = "big-amount";
 
 /// The class of the line above the amount that says whose it is ([`Head::who`]), on the screen only.
 pub const WHO_CLASS: &str = "result-who no-print";

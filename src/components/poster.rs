@@ -162,6 +162,16 @@ fn excerpt(text: &str, complete: bool) -> Excerpt {
     Excerpt { points, whole }
 }
 
+/// Every sentence of `text`, each as a poster carries a sentence ([`carried`]).
+fn every_sentence(text: &str) -> Excerpt {
+    let points: Vec<String> = sentences(text)
+        .iter()
+        .map(|(s, n)| carried(s, *n))
+        .collect();
+    let whole = points.iter().all(|p| !p.contains('…'));
+    Excerpt { points, whole }
+}
+
 /// How long a row's cell (its column's name with it) may be to share a poster's point with its short
 /// neighbours (`序号：7，考核内容：…`).
 const SHORT_CELL: usize = 24;
@@ -261,9 +271,9 @@ fn table_title(tr: &web_sys::Element) -> Option<String> {
         .map(|n| text_of(&n))
 }
 
-/// What a poster of a page opened from a link with notices says of them.
-const NOT_ALL_TAKEN: &str =
-    "打开的链接里有几处内容没有采用，上面的数字没有用它们；扫码打开后，页面上有说明。";
+/// What a poster of a page opened from a link with notices says of them: true of every notice (a link
+/// without its check part, all of it taken, had been said to have parts not taken).
+const NOT_ALL_TAKEN: &str = "打开的链接有要核对的地方，页面上写了是哪些，扫码打开可以看到。";
 
 /// The page's own summary for posters (the calculator's scenario), if it gives one: every point it gives
 /// (at most four, each what a figure rests on or the figures themselves), not cut to [`POINTS`].
@@ -433,9 +443,16 @@ fn read_page(hash: &str) -> PosterText {
     };
     // Whole: a document's title is its own words (cut at 38 characters, 47 had ended mid-word, 问责办…);
     // a long one wraps, and the printed poster's fit shrinks it with the rest.
+    // The editors' summary is carried whole, every sentence: it is written as one, and a choice of its
+    // sentences by their figures had left out whom its rules are for (甘卫发〔2018〕165号's 建档立卡贫困户).
+    let points = match row {
+        Some(cells) => row_excerpt(&cells),
+        None if summarised => every_sentence(&body),
+        None => excerpt(&body, complete),
+    };
     PosterText {
         title,
-        points: row.map_or_else(|| excerpt(&body, complete), |cells| row_excerpt(&cells)),
+        points,
         source,
         inferred,
         label: summarised.then_some(SUMMARY_LABEL),
@@ -622,7 +639,20 @@ fn fit_to_sheet() {
 
 #[cfg(test)]
 mod tests {
-    use super::{carried, excerpt, figures, row_excerpt, Excerpt, MAX_CHARS};
+    use super::{carried, every_sentence, excerpt, figures, row_excerpt, Excerpt, MAX_CHARS};
+
+    /// The editors' summary whole: chosen by its figures, 甘卫发〔2018〕165号's had left out whom its rules
+    /// are for (和贫困户看病直接有关的是：建档立卡贫困户…), and read as everyone's.
+    #[test]
+    fn a_summary_is_carried_sentence_by_sentence_whole() {
+        let summary = "六个部门在健康扶贫中各管哪些事，做不好怎样考核、问责。和贫困户看病直接有关的是：建档立卡贫困户全部参加基本医保，个人参保费用给予资助；住院合规费用经基本医保、大病保险报销后，一年里自己负担超过3000元的部分由民政部门用医疗救助兜底；实际补偿比低于85%的部分由大病保险再补偿；看病“先诊疗，后付费”、“一站式”结算。";
+        let Excerpt { points, whole } = every_sentence(summary);
+        assert!(whole);
+        assert_eq!(points.len(), 5, "{points:?}");
+        assert_eq!(points.concat(), summary);
+        // The same text as a clause's excerpt: three sentences by their figures, the 建档立卡 one left out.
+        assert!(!excerpt(summary, true).points.concat().contains("建档立卡"));
+    }
 
     fn points(text: &str, complete: bool) -> (Vec<String>, bool) {
         let Excerpt { points, whole } = excerpt(text, complete);

@@ -684,10 +684,9 @@ fn poster_of(query: &str, within: &str, page: &Page) -> impl IntoView {
             } else {
                 ""
             };
-            format!(
-                "{}{own}：{} · {}",
-                h.section_title, h.doc_title, h.doc_number
-            )
+            // A title that ends its sentence (…扶持行动。) without a stop before the colon.
+            let title = h.section_title.trim_end_matches('。');
+            format!("{title}{own}：{} · {}", h.doc_title, h.doc_number)
         })
         .collect();
     // The count as the page's status line says it (the QR code opens the page).

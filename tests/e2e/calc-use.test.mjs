@@ -257,8 +257,22 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   await bad.page.getByRole('button', { name: '海报' }).click();
   const badPoster = bad.page.locator('[data-testid="poster"]');
   await badPoster.waitFor();
-  assert.match(await badPoster.locator('.poster-points').textContent(), /打开的链接里有几处内容没有采用，上面的数字没有用它们/);
+  const CHECK = '打开的链接有要核对的地方，页面上写了是哪些，扫码打开可以看到。';
+  assert.ok((await badPoster.locator('.poster-points li').allTextContents()).includes(CHECK));
   await bad.page.close();
+  // A link without its check part, all of it taken (an audit: the poster had said parts of it were not
+  // used): the poster says what is true of it too.
+  const unsealed = await open(phone, `${server.base}/calc/#p=h&c=pr&v=i,c,1,18100,,,`);
+  await appReady(unsealed.page);
+  await unsealed.page.getByTestId('link-notices').waitFor();
+  assert.match(await unsealed.page.getByTestId('link-notices').textContent(), /没有核对码/);
+  await unsealed.page.getByRole('button', { name: '海报' }).click();
+  const unsealedPoster = unsealed.page.locator('[data-testid="poster"]');
+  await unsealedPoster.waitFor();
+  const unsealedPoints = await unsealedPoster.locator('.poster-points li').allTextContents();
+  assert.ok(unsealedPoints.includes(CHECK), unsealedPoints.join('\n'));
+  assert.ok(unsealedPoints.every((p) => !/没有采用/.test(p)), unsealedPoints.join('\n'));
+  await unsealed.page.close();
 
   const doc = await open(phone, `${server.base}/docs/huining-203/#s3`);
   await appReady(doc.page);

@@ -155,7 +155,10 @@ test('a calculation\'s link whose wasm cannot come at all does not show the work
   assert.ok(await page.locator('#static-shell #v0-total').isVisible(), 'the form shown, not 正在打开链接里的计算');
   assert.equal(await page.locator('#static-shell .calc-example').isVisible(), false, 'the example set aside');
   // Nor does the form as built (住院, blank) pass for the link's: a 门诊 poster's link showed 住院 unexplained.
-  assert.equal(await page.locator('.load-failed .link-unopened').innerText(), '链接里的计算还没有打开：下面的表格是空白的，不是链接里的内容。');
+  assert.equal(await page.locator('.load-failed .link-unopened').innerText(), '链接里的计算还没有打开：页面上的表格是空白的（选的是默认项），不是链接里的内容。');
+  // Over the form, on the first screen (on a phone the result's place is a screen below the form).
+  const [notice, form] = await Promise.all(['.load-failed', '#static-shell form.calc-form'].map((s) => page.locator(s).boundingBox()));
+  assert.ok(notice.y < form.y, `the notice at ${notice.y}, the form at ${form.y}`);
   // Without a calculation in the address the example is the page's, as built.
   await page.goto(`${server.base}/calc/`);
   await page.locator('.load-failed[role="alert"]').waitFor({ timeout: 8000 });
