@@ -20,6 +20,36 @@
   addEventListener('keydown', function (e) {
     if (/^(PageDown|PageUp|ArrowDown|ArrowUp|Home|End| )$/.test(e.key)) moved();
   }, { passive: true });
+  // A page opened from the worker's copy while the network had a new build of it (crates/sitegen/src/sw.js
+  // says so once the new one is kept): reloaded at once if nothing has been touched yet, so a new build's
+  // numbers replace the old within the round trip; once something has been typed or tapped (or if this
+  // visit is itself a reload), a notice offers the new page instead of taking what was typed away.
+  var touched = false;
+  var touch = function () { touched = true; };
+  addEventListener('pointerdown', touch, { once: true, passive: true, capture: true });
+  addEventListener('keydown', touch, { once: true, passive: true, capture: true });
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.addEventListener('message', function (e) {
+      if (!e.data || e.data.type !== 'page-updated') return;
+      var nav = performance.getEntriesByType('navigation')[0];
+      if (!touched && !(nav && nav.type === 'reload')) return location.reload();
+      if (document.querySelector('.site-updated')) return;
+      var note = document.createElement('div');
+      note.className = 'site-updated no-print';
+      note.setAttribute('role', 'status');
+      var said = document.createElement('p');
+      said.textContent = '本站有新的版本，这一页显示的可能是旧的。';
+      var open = document.createElement('button');
+      open.type = 'button';
+      open.textContent = '打开新版';
+      open.addEventListener('click', function () { location.reload(); });
+      note.appendChild(said);
+      note.appendChild(open);
+      document.body.appendChild(note);
+    });
+    // Messages sent before this listened have waited in the page's queue: delivered from now.
+    navigator.serviceWorker.startMessages();
+  }
   var line = document.querySelector('#static-shell .loading');
   if (!line) return;
   line.hidden = false;

@@ -7,9 +7,13 @@
 //   files come from the browser's HTTP cache, not the network), and every file fetched later;
 // - everything, on purpose: 保存全部内容 (a "save-all" message) fetches the build's list (SAVE_LIST) and every
 //   file on it. With Save-Data on, nothing is fetched in the background beyond the core.
-// Pages: network first (a new build shows at once; requested by the browser as the worker starts, with
-// navigation preload), the saved copy when offline or slow (4 s). Other files:
-// the saved copy first (names carry content hashes; the index's pieces are under the build's version).
+// Pages: a page kept is opened from its copy at once, and fetched meanwhile (requested by the browser as
+// the worker starts, with navigation preload); when the network's page differs from the copy (a new
+// build), it is kept and the page is told (`page-updated`: public/loader.js reloads it before anything is
+// touched, else offers the new one), so a new build's numbers replace the old within the round trip the
+// page used to wait for. A page not kept: network first, the offline page when offline or slow (4 s).
+// Other files: the saved copy first (names carry content hashes; the index's pieces are under the build's
+// version).
 // A new build has a new cache: its install carries over what the person had (the pages they opened, fetched
 // again, or everything if they had saved everything), then the old cache goes.
 const CACHE = "zct-__VERSION__";
@@ -128,11 +132,27 @@ self.addEventListener("message", (event) => {
   }
 });
 
-// The saved copy of a page (with or without its query, with or without its slash), else the offline page.
-async function fromCache(request) {
+// The saved copy of a page (with or without its query, with or without its slash), if any.
+async function pageCopy(request) {
   const url = new URL(request.url);
   const dir = url.pathname.endsWith("/") ? url.pathname : url.pathname + "/";
-  return (await caches.match(request, { ignoreSearch: true })) || (await caches.match(dir)) || caches.match(OFFLINE_PAGE);
+  return (await caches.match(request, { ignoreSearch: true })) || caches.match(dir);
+}
+
+// The saved copy of a page, else the offline page.
+async function fromCache(request) {
+  return (await pageCopy(request)) || caches.match(OFFLINE_PAGE);
+}
+
+// Tells the page that opened from its copy that the network has another (a new build): the window may not
+// exist yet when the answer comes, so asked again for a few seconds; a message sent before the page
+// listens waits in its queue.
+async function tellUpdated(clientId) {
+  for (let i = 0; i < 40 && clientId; i++) {
+    const client = await self.clients.get(clientId);
+    if (client) return client.postMessage({ type: "page-updated" });
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 // Keeps a copy of what the network answered for a page or file a person opened (it costs no more download).
@@ -150,16 +170,21 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (NEVER.includes(new URL(request.url).pathname)) return;
   if (request.mode === "navigate") {
-    event.respondWith(new Promise((resolve) => {
-      let done = false;
-      const fallback = () => fromCache(request).then((r) => { if (!done && r) { done = true; resolve(r); } });
-      const timer = setTimeout(fallback, 4000);
-      // The preloaded response when the browser made one (see activate), else a request now.
-      Promise.resolve(event.preloadResponse).then((preloaded) => preloaded || fetch(request)).then((r) => {
-        clearTimeout(timer);
-        if (!done) { done = true; resolve(remember(request, r)); }
-      }).catch(() => { clearTimeout(timer); fromCache(request).then((r) => { if (!done) { done = true; resolve(r || Response.error()); } }); });
-    }));
+    // The preloaded response when the browser made one (see activate), else a request now.
+    const network = Promise.resolve(event.preloadResponse).then((preloaded) => preloaded || fetch(request));
+    const copied = pageCopy(request);
+    event.respondWith(copied.then((copy) => copy || networkFirst(request, network)));
+    // With a copy: the network's page, when it comes, compared with it (read again: the page reads the
+    // copy's body), kept and said if it differs.
+    event.waitUntil(copied.then(async (copy) => {
+      if (!copy) return;
+      const r = await network;
+      if (!r.ok || r.redirected || r.type !== "basic") return;
+      const [before, now] = await Promise.all([pageCopy(request).then((c) => c.text()), r.clone().text()]);
+      if (before === now) return;
+      await (await caches.open(CACHE)).put(new URL(request.url).pathname, r);
+      await tellUpdated(event.resultingClientId);
+    }).catch(() => {}));
     return;
   }
   // A file: its exact address in this build's cache (names carry hashes, pieces the build's version; no file
@@ -168,3 +193,16 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(caches.open(CACHE).then((c) => c.match(request))
     .then((hit) => hit || fetch(request).then((r) => remember(request, r))));
 });
+
+// A page not kept: the network's (kept), else after 4 s or offline the offline page.
+function networkFirst(request, network) {
+  return new Promise((resolve) => {
+    let done = false;
+    const fallback = () => fromCache(request).then((r) => { if (!done && r) { done = true; resolve(r); } });
+    const timer = setTimeout(fallback, 4000);
+    network.then((r) => {
+      clearTimeout(timer);
+      if (!done) { done = true; resolve(remember(request, r)); }
+    }).catch(() => { clearTimeout(timer); fromCache(request).then((r) => { if (!done) { done = true; resolve(r || Response.error()); } }); });
+  });
+}
