@@ -296,14 +296,23 @@ pub enum Reading {
 }
 
 impl Reading {
+    /// What is said before an amount so read, when it is a bound: `最多自付 ` for a ceiling, `至少自付 `
+    /// for a floor, else nothing (the headline's big amount, its title, the contested line: said once).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Reading::Ceiling => "最多自付 ",
+            Reading::Floor => "至少自付 ",
+            Reading::FromTotal | Reading::AsTyped => "",
+        }
+    }
+
     /// An amount so read, in a sentence that already says whose year it is: `最多自付 750.00 元`,
     /// `个人自付约 750.00 元`, `个人自付 750.00 元` (a line beside a 最多 amount had said it without 最多).
     pub fn pays(self, amount: rust_decimal::Decimal) -> String {
         let verb = match self {
             Reading::AsTyped => "个人自付 ",
-            Reading::Ceiling => "最多自付 ",
-            Reading::Floor => "至少自付 ",
             Reading::FromTotal => "个人自付约 ",
+            Reading::Ceiling | Reading::Floor => self.prefix(),
         };
         format!("{verb}{} 元", yuan(amount))
     }

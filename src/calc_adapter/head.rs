@@ -87,11 +87,9 @@ pub const PAID_COMES_LATER: &str = "（报销金额等页面打开后才能填�
 pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head {
     let y = &result.year;
     let how = reading(scenario, guessed);
-    let (label, prefix) = match how {
-        Reading::Ceiling => ("全年个人自付", "最多自付 "),
-        Reading::Floor => ("全年个人自付", "至少自付 "),
-        Reading::FromTotal => ("全年个人自付（按总费用估算）", ""),
-        Reading::AsTyped => ("全年个人自付", ""),
+    let label = match how {
+        Reading::FromTotal => "全年个人自付（按总费用估算）",
+        Reading::Ceiling | Reading::Floor | Reading::AsTyped => "全年个人自付",
     };
     let who = format!(
         "{} · {}",
@@ -115,7 +113,7 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         visits,
         how,
         label,
-        prefix,
+        prefix: how.prefix(),
         personal: yuan(y.personal),
         total: format!("医疗总费用 {} 元", yuan(y.total)),
         estimated: y.estimated,
@@ -191,8 +189,7 @@ fn title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -
     let what = visits_in_words(scenario, total);
     let amount = wan(personal);
     let pays = match how {
-        Reading::Ceiling => format!("最多自付 {amount}"),
-        Reading::Floor => format!("至少自付 {amount}"),
+        Reading::Ceiling | Reading::Floor => format!("{}{amount}", how.prefix()),
         // Already an estimate: one 约 (`wan` says 约 when it rounds), placed as `wan` places it.
         Reading::FromTotal if amount.starts_with("约 ") => format!("个人自付 {amount}"),
         Reading::FromTotal => format!("个人自付 约 {amount}"),

@@ -129,15 +129,14 @@ fn figures(sentence: &str) -> Option<u8> {
 /// long ones), else the [`POINTS`] that hold its most telling figures ([`figures`]; the earlier first among
 /// equals, and the lead sentences when too few hold one), in document order.
 fn excerpt(text: &str, complete: bool) -> Excerpt {
-    let all = sentences(text);
-    let carried: Vec<String> = all.iter().map(|(s, n)| carried(s, *n)).collect();
+    let carried = every_sentence(text).points;
     // 眉山 三（一）2（7）: its title and three short sentences, none with a figure; the last, 只需支付个人应承担部分,
     // the one a patient wants, had been left out of a poster with room to spare.
-    let short = all.len() <= POINTS + 1
+    let short = carried.len() <= POINTS + 1
         && carried.iter().map(|s| s.chars().count()).sum::<usize>() <= POINTS * MAX_CHARS;
-    let every = all.len() <= POINTS || short;
+    let every = carried.len() <= POINTS || short;
     // Which sentences it carries: all, or POINTS of them, the most telling figures first.
-    let mut keep = vec![every; all.len()];
+    let mut keep = vec![every; carried.len()];
     let mut room = if every { 0 } else { POINTS };
     for rank in [Some(2), Some(1), Some(0), None] {
         for (i, k) in keep.iter_mut().enumerate() {
@@ -154,7 +153,7 @@ fn excerpt(text: &str, complete: bool) -> Excerpt {
         points.push(format!("{gap}{sentence}"));
         next = i + 1;
     }
-    let rest = next < all.len() || !complete;
+    let rest = next < carried.len() || !complete;
     if let Some(last) = points.last_mut().filter(|p| rest && !p.ends_with('…')) {
         last.push('…');
     }
