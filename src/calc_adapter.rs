@@ -358,7 +358,7 @@ mod outcome;
 pub use contested::{by_default, contested, reading_href, Contested};
 
 pub use head::{
-    guessed_visits, head, visits_in_words, Head, AMOUNT_CLASS, ESTIMATED_HINT, ESTIMATED_TAG,
+    amount_class, guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG,
     FOR_REFERENCE, GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER,
     SAME_AS_DEFAULT, TARGET_MEANS, WHO_CLASS,
 };

@@ -18,7 +18,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::calc_adapter::{
-    beside_amount, head, Outcome, AMOUNT_CLASS, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
+    amount_class, beside_amount, head, Outcome, ESTIMATED_HINT, ESTIMATED_TAG, FOR_REFERENCE,
     INPUTS_LABEL, PAID_COMES_LATER, WHO_CLASS,
 };
 
@@ -493,7 +493,7 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
     }
     let _ = div.set_attribute("data-reading", &format!("{:?}", h.how));
     let big = element(doc, "p", "big", Some(h.prefix));
-    let whole = element(doc, "span", AMOUNT_CLASS, None);
+    let whole = element(doc, "span", amount_class(&h.personal), None);
     let amount = element(doc, "span", "", Some(&h.personal));
     if let (Some(big), Some(whole), Some(amount)) = (&big, &whole, &amount) {
         let _ = amount.set_attribute("data-testid", "personal-total");

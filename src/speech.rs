@@ -93,6 +93,42 @@ pub fn with_unit(cell: &str, heading: &str) -> String {
     }
 }
 
+/// A form control under its label, as the label is read with it.
+#[derive(Clone, Debug)]
+pub enum Control {
+    /// A radio button or check box, and whether it is chosen.
+    Choice(bool),
+    /// A field and what is in it (a date as the site writes dates).
+    Field(String),
+}
+
+/// Said where a field is empty.
+pub const NOT_FILLED: &str = "未填";
+
+/// Said before the chosen answer.
+pub const CHOSEN: &str = "已选：";
+
+/// A label as it is read with its control: the chosen answer after [`CHOSEN`] (`已选：否`; the others as
+/// written), a field's label with what is in it, or [`NOT_FILLED`] (`乡镇：郭城驿镇`). A filled self-check
+/// form had been read with every answer alike, whichever was chosen, and its fields as blank.
+pub fn with_control(label: &str, control: &Control) -> String {
+    let label = label.trim();
+    match control {
+        Control::Choice(true) => format!("{CHOSEN}{label}"),
+        Control::Choice(false) => label.to_string(),
+        Control::Field(value) => {
+            let value = value.trim();
+            let value = if value.is_empty() { NOT_FILLED } else { value };
+            let colon = if label.is_empty() || label.ends_with(['：', ':']) {
+                ""
+            } else {
+                "："
+            };
+            format!("{label}{colon}{value}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +239,44 @@ mod tests {
         let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(joined, original);
         assert_eq!(pieces.last().map(|p| p.chars().count()), Some(50));
+    }
+
+    #[test]
+    fn a_control_is_read_with_its_label() {
+        for (name, label, control, said) in [
+            ("the chosen answer", "否", Control::Choice(true), "已选：否"),
+            (
+                "an answer not chosen",
+                "是（失分）",
+                Control::Choice(false),
+                "是（失分）",
+            ),
+            (
+                "a filled field",
+                "乡镇：",
+                Control::Field("郭城驿镇".into()),
+                "乡镇：郭城驿镇",
+            ),
+            (
+                "an empty field",
+                "考核人：",
+                Control::Field("  ".into()),
+                "考核人：未填",
+            ),
+            (
+                "a score typed",
+                "部分完成，得分（0–5）：",
+                Control::Field("2.5".into()),
+                "部分完成，得分（0–5）：2.5",
+            ),
+            (
+                "a label without its colon",
+                "搜索",
+                Control::Field("大病保险".into()),
+                "搜索：大病保险",
+            ),
+        ] {
+            assert_eq!(with_control(label, &control), said, "{name}");
+        }
     }
 }

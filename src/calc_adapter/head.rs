@@ -31,7 +31,8 @@ pub struct Head {
     pub prefix: &'static str,
     /// The year's personal amount (`1,500.00`; 元 follows).
     pub personal: String,
-    /// The line below: `医疗总费用 12,000.00 元`.
+    /// The line below: `医疗总费用 12,000.00 元`, the amount and its 元 joined by a no-break space (at
+    /// 特大 on a phone 元 had wrapped under the amount).
     pub total: String,
     /// Whether 基本医保 or 大病保险 was estimated (no paid amount given): tagged `报销为估算`.
     pub estimated: bool,
@@ -55,11 +56,23 @@ pub struct Head {
 /// amount, the comparison, the chart): the target is taken as met, its payer not named.
 pub const TARGET_MEANS: &str = "按文件的目标（个人负担不超过一定比例）算作不由个人付；由哪项资金补、怎么补，文件没有写，目标没有做到时这部分可能要自己付。";
 
-/// The class of the personal amount with its 元, kept together (the stylesheet's `.big-amount`).
-pub const AMOUNT_CLASS: &str = "big-amount";
+/// The class of the personal amount with its 元, kept together on one line (the stylesheet's
+/// `.big-amount`), smaller as the amount is longer, so that it fits the result's width at any text size
+/// and is never broken inside its digits (at 特大 on a phone, 108,021,640.00 had broken after 108,021,6).
+pub fn amount_class(personal: &str) -> &'static str {
+    match personal.chars().count() {
+        // 999,999.99 元 fits at the full size.
+        ..=10 => "big-amount",
+        // Up to 99,999,999.99 (one visit at the most a field takes).
+        11..=13 => "big-amount long",
+        // Up to 9,999,999,999.99 (twelve such visits are 1,2xx,xxx,xxx.xx).
+        _ => "big-amount longer",
+    }
+}
 
-/// The class of the line above the amount that says whose it is ([`Head::who`]), on the screen only.
-pub const WHO_CLASS: &str = "result-who no-print";
+/// The class of the line above the amount that says whose it is ([`Head::who`]): on the screen only (the
+/// printout's conditions say it), and read aloud (朗读 had said the amount and never whose it was).
+pub const WHO_CLASS: &str = "result-who no-print spoken";
 
 /// What a result with another reading than the site's says of a number that reading does not change
 /// (`这次的钱数…`, the comparison's `表里的钱数…`, the curve's `图上的线…`).
@@ -115,7 +128,7 @@ pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head 
         label,
         prefix: how.prefix(),
         personal: yuan(y.personal),
-        total: format!("医疗总费用 {} 元", yuan(y.total)),
+        total: format!("医疗总费用 {}\u{a0}元", yuan(y.total)),
         estimated: y.estimated,
         other,
         contested,

@@ -428,7 +428,7 @@ fn the_headline_says_how_to_read_the_amount() {
             assert_eq!(h.personal, personal);
         }
         assert_eq!(h.personal, yuan(r.year.personal));
-        assert_eq!(h.total, "医疗总费用 12,000.00 元");
+        assert_eq!(h.total, "医疗总费用 12,000.00\u{a0}元");
         assert_eq!(h.guess.is_some(), guess.is_some());
         if let (Some(text), Some(want)) = (h.guess.as_deref(), guess) {
             assert!(text.contains(want), "{text}");
@@ -723,5 +723,25 @@ fn where_the_documents_disagree_both_amounts_are_said() {
             (Some(o), Some(end)) => assert!(o.ends_with(end), "{name}: {o}"),
             (o, want) => panic!("{name}: other {o:?}, wanted it ending {want:?}"),
         }
+    }
+}
+
+/// A longer amount is smaller, so that it fits the result's width on one line (see the stylesheet's
+/// `.big-amount`): name / amount / class.
+#[test]
+fn amount_class_by_length() {
+    for (name, personal, class) in [
+        ("a usual year", "1,500.00", "big-amount"),
+        ("the longest at full size", "999,999.99", "big-amount"),
+        ("a million", "1,000,000.00", "big-amount long"),
+        (
+            "one visit at the most a field takes",
+            "99,999,999.99",
+            "big-amount long",
+        ),
+        ("twelve such visits", "108,021,640.00", "big-amount longer"),
+        ("beyond any year", "1,199,999,999.88", "big-amount longer"),
+    ] {
+        assert_eq!(super::amount_class(personal), class, "{name}");
     }
 }

@@ -12,7 +12,7 @@ use super::calc_later::Later;
 use super::{based_on, HandoutLink, PosterSummary};
 pub(super) use crate::calc_adapter::visits_in_words;
 use crate::calc_adapter::{
-    changed_line, head, yuan, AMOUNT_CLASS, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, GUESSED,
+    amount_class, changed_line, head, yuan, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG, GUESSED,
     INPUTS_LABEL, WHO_CLASS,
 };
 use crate::charts::{stacked_bar, Part};
@@ -88,6 +88,7 @@ pub fn ResultHead(
             </div>
         }
     };
+    let amount_class = amount_class(&head.personal);
     view! {
         <PosterSummary
             title=title.clone()
@@ -106,7 +107,7 @@ pub fn ResultHead(
             <p>{head.label}</p>
             <p class="big">
                 // The amount and its 元 on one line (at 特大 on a phone 元 had wrapped under it).
-                {head.prefix}<span class=AMOUNT_CLASS>
+                {head.prefix}<span class=amount_class>
                     <span data-testid="personal-total">{head.personal}</span>
                     " 元"
                 </span>

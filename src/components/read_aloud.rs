@@ -1,6 +1,7 @@
 //! 朗读: reads the page aloud with the browser's Chinese speech synthesis, from where the reader is: the
-//! calculator's result first (the amount, who pays what, the steps, the other readings; before anything is
-//! typed, its worked example), else the URL's target, else the block at the top
+//! calculator's result first (whose it is, the amount, who pays what, the steps, the other readings; before
+//! anything is typed, its worked example), else the URL's target, else the item the person opened last
+//! while it is on the screen, else the block at the top
 //! of the screen, to the end of the page. The text goes in sentence-sized utterances (`crate::speech`),
 //! queued one after another, with 暂停/继续 and 停止; the block being read is marked and kept on the screen
 //! (a listener sees what is read: it had read on 17,900 px below a screen left at the title). Where the
@@ -12,7 +13,7 @@ use policy_content::site::tools;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::speech::{set_off, utterances, with_unit, MAX_UTTERANCE_CHARS};
+use crate::speech::{set_off, utterances, with_control, with_unit, Control, MAX_UTTERANCE_CHARS};
 
 /// The blocks of text read one after another (a block inside another is read with its outer one; a table
 /// row is one block: [`row_text`]; a form's items and choices are heard as they are shown).
@@ -111,7 +112,34 @@ fn block_text(el: &web_sys::Element) -> String {
     for tag in all(el, ".tag") {
         text = set_off(&text, &inner_text(&tag));
     }
-    text
+    match control(el) {
+        Some(c) => with_control(&text, &c),
+        None => text,
+    }
+}
+
+/// The control a label is for (its `for`, else the one inside it), as [`with_control`] reads it.
+fn control(label: &web_sys::Element) -> Option<Control> {
+    if label.tag_name() != "LABEL" {
+        return None;
+    }
+    let input = match label.get_attribute("for") {
+        Some(id) => label.owner_document()?.get_element_by_id(&id),
+        None => label.query_selector("input").ok().flatten(),
+    }?
+    .dyn_into::<web_sys::HtmlInputElement>()
+    .ok()?;
+    Some(match input.type_().as_str() {
+        "radio" | "checkbox" => Control::Choice(input.checked()),
+        kind => {
+            let value = input.value();
+            Control::Field(if kind == "date" {
+                policy_content::date::chinese_date(&value)
+            } else {
+                value
+            })
+        }
+    })
 }
 
 /// A table row as it is read: its cells one after another ([`row_cells`]); `None` for the table's heading
@@ -240,10 +268,60 @@ fn calculator_result(doc: &web_sys::Document) -> Option<Vec<Block>> {
     Some(blocks)
 }
 
-/// The page's text from the URL's target, or else from the block at the top of the screen, to the end.
+/// The attribute of the `<details>` the person opened last ([`watch_opened`]).
+const OPENED_LAST: &str = "data-opened-last";
+
+/// Marks the `<details>` the person opens as the one opened last (and no other): 朗读 begins there while it
+/// is open and not scrolled past (on the checker's result, on a phone, the person scrolls up to 朗读 and
+/// had heard the page's title and every benefit's name before the one opened). `toggle` does not bubble: it is listened for on its way down. Once a page.
+fn watch_opened() {
+    static WATCHING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if WATCHING.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let opened = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let Some(d) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if d.tag_name() != "DETAILS" || !d.has_attribute("open") {
+            return;
+        }
+        if let Some(doc) = d.owner_document() {
+            let selector = format!("[{OPENED_LAST}]");
+            if let Ok(Some(before)) = doc.query_selector(&selector) {
+                let _ = before.remove_attribute(OPENED_LAST);
+            }
+        }
+        let _ = d.set_attribute(OPENED_LAST, "");
+    });
+    let _ = doc.add_event_listener_with_callback_and_bool(
+        "toggle",
+        opened.as_ref().unchecked_ref(),
+        true,
+    );
+    opened.forget();
+}
+
+/// The page's text from the URL's target, or else from the `<details>` the person opened last while it is
+/// open and not above the screen, or else from the block at the top of the screen, to the end.
 fn from_where_the_reader_is(doc: &web_sys::Document) -> Vec<Block> {
     let Ok(Some(main)) = doc.query_selector("main") else {
         return Vec::new();
+    };
+    let opened = || {
+        main.query_selector(&format!("details[{OPENED_LAST}][open]"))
+            .ok()
+            .flatten()
+            .filter(|d| {
+                d.closest(SKIP).ok().flatten().is_none()
+                    && d.get_bounding_client_rect().bottom() > 0.0
+            })
     };
     let target = web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -252,7 +330,8 @@ fn from_where_the_reader_is(doc: &web_sys::Document) -> Vec<Block> {
             let id = js_sys::decode_uri_component(id).ok()?.as_string()?;
             doc.get_element_by_id(&id)
         })
-        .filter(|t| main.contains(Some(t)) && drawn(t));
+        .filter(|t| main.contains(Some(t)) && drawn(t))
+        .or_else(opened);
     blocks_from(&main, |el| match &target {
         // The target itself, or the first block after it.
         Some(t) => {
@@ -392,6 +471,7 @@ impl Player {
 /// kept: the tap says so).
 #[component]
 pub fn ReadAloud() -> impl IntoView {
+    watch_opened();
     let (available, set_available) = signal(chinese_voice().is_some());
     let why_shown = RwSignal::new(false);
     let offline = RwSignal::new(false);

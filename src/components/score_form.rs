@@ -141,32 +141,33 @@ pub fn ScoreForm(
                 // Scanned from the paper, the form as filled (its answers and fields are in the address):
                 // printed beside the score it opens (style.css), not pages after it.
                 <PrintedQr label="扫码打开这张填好的表" />
+                // The date of the self-check, if given, the form's 出处, and when and where it was printed,
+                // in one paragraph under the score, beside the code (style.css): the footer's line (not
+                // printed on a form) had printed alone on a fifth sheet after the 五督 form, then with the
+                // 出处 on a fourth.
+                <p class="print-note" data-testid="form-foot">
+                    {move || {
+                        let when = state
+                            .with(|s| {
+                                (!s.date.is_empty())
+                                    .then(|| {
+                                        format!(
+                                            "自查日期：{}　",
+                                            policy_content::date::chinese_date(&s.date),
+                                        )
+                                    })
+                            })
+                            .unwrap_or_default();
+                        format!(
+                            "{when}考核表出处：{} {}（会宁县健康扶贫先锋行动）",
+                            form.source.label(),
+                            form.title,
+                        )
+                    }}
+                    <br />
+                    {move || url.with(|u| crate::address::printed_note(u))}
+                </p>
             </section>
-            // The date of the self-check, if given, the form's 出处, and when and where it was printed, in
-            // one paragraph: the footer's line (not printed on a form: style.css) had printed alone on a
-            // fifth sheet after the 五督 form.
-            <p class="print-note" data-testid="form-foot">
-                {move || {
-                    let when = state
-                        .with(|s| {
-                            (!s.date.is_empty())
-                                .then(|| {
-                                    format!(
-                                        "自查日期：{}　",
-                                        policy_content::date::chinese_date(&s.date),
-                                    )
-                                })
-                        })
-                        .unwrap_or_default();
-                    format!(
-                        "{when}考核表出处：{} {}（会宁县健康扶贫先锋行动）",
-                        form.source.label(),
-                        form.title,
-                    )
-                }}
-                <br />
-                {move || url.with(|u| crate::address::printed_note(u))}
-            </p>
             <p class="no-print">
                 <button type="button" class="secondary" on:click=|_| crate::dom::print()>
                     "打印自查结果"

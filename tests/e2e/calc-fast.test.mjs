@@ -320,7 +320,7 @@ test('before the app comes, the build\'s form is answered key by key with the en
     }
   }
   assert.equal(await page.locator(`${result} .calc-example`).isVisible(), false, 'the example steps aside');
-  assert.match(await page.locator(`${result} .early-answer`).innerText(), /全年个人自付[\s\S]*医疗总费用 12,000\.00 元/);
+  assert.match(await page.locator(`${result} .early-answer`).innerText(), /全年个人自付[\s\S]*医疗总费用 12,000\.00\s元/);
   // Whose amount, as the app says it above the amount.
   assert.equal(await page.locator(`${result} .early-answer .result-who`).textContent(), '甘肃省会宁县（2018年政策） · 建档立卡贫困人口');
   assert.equal(await page.locator('#static-shell .loading').textContent(), '谁付了多少、每一步怎么算和政策依据，正在加载……');

@@ -181,7 +181,7 @@ test('an amount in Chinese numerals, typed with 拼音 or a slip\'s 大写, is t
   await page.fill('#v0-total', '人民币壹万贰仟元伍角');
   await page.waitForFunction(() => /v=i,c,1,%E4%BA%BA/.test(location.hash));
   assert.equal(await page.textContent('.calc-result [data-testid="personal-total"]'), cents);
-  assert.match(await page.textContent('.calc-result'), /医疗总费用 12,000\.50 元/);
+  assert.match(await page.textContent('.calc-result'), /医疗总费用 12,000\.50\s元/);
   await page.fill('#v0-total', '一点二万');
   await page.waitForFunction(() => /^⚠ 看不懂这个金额：一点二万/.test(document.getElementById('v0-total-err').textContent));
   assert.deepEqual(errors, []);

@@ -516,7 +516,7 @@ test('the quiz printed: every question\'s number whole in the margin (10. to 22.
 
 // A trainer's audit: the 五督 form printed as it opens (nothing answered) took four sheets, the fourth only
 // the footer's line (打印日期 and 网址). The form's foot now carries them with its 出处, in one paragraph.
-test('a self-check form printed has no sheet of its print date and address alone, and says them once', async () => {
+test('a self-check form printed has no sheet of its print date and address alone, and says them once, beside its score', async () => {
   const ctx = await browser.browser().newContext({ viewport: { width: 1024, height: 768 } });
   for (const tab of ['', '#tab=wudu']) {
     const { page, errors } = await open(ctx, `${server.base}/self-check/${tab}`);
@@ -533,6 +533,11 @@ test('a self-check form printed has no sheet of its print date and address alone
     }
     const all = sheets.join('\n');
     assert.equal((all.match(/打印.期.\d{4}/g) || []).length, 1, `${tab || '包抓'}: the print date once`);
+    // On the score's sheet, beside its code (the 五督 form's 出处 and date had taken a fourth sheet, then its
+    // footer's padding a blank one).
+    const foot = sheets.findIndex((t) => /打印.期.\d{4}/.test(t));
+    assert.match(sheets[foot], /\b0 \/ (95|100)\b/, `${tab || '包抓'}: the print date on the score's sheet`);
+    assert.equal(foot, sheets.length - 1, `${tab || '包抓'}: the last sheet`);
     assert.deepEqual(errors, []);
     await page.close();
   }

@@ -42,12 +42,16 @@ for (const path of ['/docs/dezhou-20/', '/calc/', '/check/', '/']) {
   });
 }
 
-test('at the largest text size a large amount is whole on the screen, on a phone and at 1024×768', async () => {
-  // 100万 for 普通城乡居民 (109,220.00) ran 20 px off a phone's screen, its last digit cut; 9999万 more so.
-  for (const [view, bills] of [[VIEW, ['100%E4%B8%87', '9999%E4%B8%87']], [{ width: 1024, height: 768 }, ['9000%E4%B8%87']]]) {
+/** Twelve visits at the most a field takes: the longest amount a year can have (108,021,640.00 元). */
+const MOST = Array(12).fill('i,p,0,99999999.99,,,').join(';');
+
+test('at the largest text size a large amount is whole on the screen, on one line, on a phone and at 1024×768', async () => {
+  // 100万 for 普通城乡居民 (109,220.00) ran 20 px off a phone's screen, its last digit cut; 9999万 more so;
+  // twelve visits of 99,999,999.99 broke the amount inside its digits (108,021,6 / 40.00 元).
+  for (const [view, bills] of [[VIEW, ['100%E4%B8%87', '9999%E4%B8%87', MOST]], [{ width: 1024, height: 768 }, ['9000%E4%B8%87', MOST]]]) {
     const ctx = await launch({ viewport: view });
     for (const bill of bills) {
-      const { page, errors } = await open(ctx, `${server.base}/calc/#p=h&c=or&v=i,p,0,${bill},,,`);
+      const { page, errors } = await open(ctx, `${server.base}/calc/#p=h&c=or&v=${bill.includes(';') ? bill : `i,p,0,${bill},,,`}`);
       await appReady(page);
       await page.waitForSelector('[data-testid="personal-total"]');
       await largestText(page);
@@ -58,6 +62,12 @@ test('at the largest text size a large amount is whole on the screen, on a phone
       const box = await page.locator('[data-testid="personal-total"]').boundingBox();
       assert.ok(box.x >= 0 && box.x + box.width <= view.width, `${bill} at ${view.width}: ${total} at ${JSON.stringify(box)}`);
       assert.ok(right <= width && overflow <= width, `${bill} at ${view.width}: the amount ends at ${right}, the page is ${overflow} wide`);
+      // One line: the number is never broken inside its digits, and its 元 stays with it.
+      const lines = await page.evaluate(() => {
+        const span = document.querySelector('.result-head .big-amount');
+        return span.getClientRects().length === 1 && span.getBoundingClientRect().height < 1.6 * parseFloat(getComputedStyle(span).fontSize);
+      });
+      assert.ok(lines, `${bill} at ${view.width}: ${total} 元 is not on one line`);
       assert.deepEqual(errors, []);
       await page.close();
     }

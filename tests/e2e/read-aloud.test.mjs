@@ -157,6 +157,59 @@ test('on the calculator the whole result is heard: the amount, who pays what for
   await page.close();
 });
 
+test('on the calculator whose amount it is is heard first (the region and the category), as it stands above the amount', async () => {
+  // The amount had been heard without them: the same visits are 3,800.00 元 for 建档立卡 and 15,204.00 元 for 低保,
+  // and at 特大 the form's choices are a screen or more above.
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=db&v=i,s,0,45000,38000,,')}`);
+  await appReady(page);
+  await page.waitForSelector('.calc-details:not([aria-busy="true"]) .steps li');
+  const who = (await page.innerText('.result-head .result-who')).replace(/\s+/g, '');
+  assert.match(who, /甘肃省会宁县.*城乡低保对象/);
+  const heard = (await readAll(page)).replace(/\s+/g, '');
+  assert.ok(heard.includes(who), `${who} is not heard`);
+  assert.ok(heard.indexOf(who) < heard.indexOf('全年个人自付'), 'before the amount');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a filled self-check form is heard with the answer chosen to each item and what is in its fields', async () => {
+  // Every item had been heard as 是（失分）/ 否 whichever was chosen, and 乡镇：/ 考核人： as blank.
+  const town = '郭城驿镇'; const by = '张三';
+  const { page, errors } = await open(browser, `${server.base}/self-check/#tab=baozhua&a=1-1_n~1-2_y&town=${encodeURIComponent(town)}&by=${encodeURIComponent(by)}&d=2026-12-01`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="form-score"]');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const heard = await readAll(page);
+  const lines = heard.split('\n').map((l) => l.replace(/\s+/g, ''));
+  assert.ok(lines.includes(`乡镇：${town}`) && lines.includes(`考核人：${by}`), heard.slice(0, 400));
+  assert.ok(lines.some((l) => /日期：2026年12月1日$/.test(l)), 'the date as the site writes dates');
+  // Item 1-1 answered 否, 1-2 是, 2-1 not answered: one 已选 each for the first two, none for the third.
+  const item = (no) => { const at = lines.findIndex((l) => l.startsWith(`第${no}项`)); return lines.slice(at + 1, lines.findIndex((l, i) => i > at && /^第\d+-\d+项/.test(l))); };
+  assert.deepEqual(item('1-1').filter((l) => l.startsWith('已选：')), ['已选：否'], item('1-1').join(' | '));
+  assert.equal(item('1-2').filter((l) => l.startsWith('已选：')).length, 1, item('1-2').join(' | '));
+  assert.ok(item('1-2').find((l) => l.startsWith('已选：')).startsWith('已选：是'));
+  assert.deepEqual(item('2-1').filter((l) => l.startsWith('已选：')), [], item('2-1').join(' | '));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('on the checker\'s result, the benefit opened last is read first, not the page from its title', async () => {
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await checkResult(page);
+  const items = page.locator('li.benefit details');
+  const n = await items.count();
+  assert.ok(n > 3, `${n} benefits`);
+  const third = items.nth(2);
+  await third.locator('summary').click();
+  // The tap on 朗读 (at the top of the page) scrolls up to it, as a person on a phone does: the item is then below the screen.
+  await page.waitForFunction(() => document.querySelectorAll('li.benefit details')[2].open);
+  const name = (await third.locator('summary').innerText()).replace(/\s+/g, '');
+  const heard = (await readAll(page)).split('\n').map((l) => l.replace(/\s+/g, ''));
+  assert.ok(heard[0].startsWith(name.slice(0, 6)), `first heard: ${heard[0]}; opened: ${name}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('on the calculator before anything is typed, the worked example is heard with its steps', async () => {
   const { page } = await open(browser, `${server.base}/calc/`);
   await appReady(page);
