@@ -58,12 +58,18 @@ fn set() {
         .filter(|n| !n.is_empty());
     let css = match number {
         Some(n) => {
-            // The address with its fragment only while a section prints alone (只打印这一节); the whole
-            // document (打印全文, 打印 on `#summary`, the browser's own print on a clause) carries the
-            // document's (47 sheets had each said `…#s3-2`).
+            // The address with its fragment only while a section prints alone (只打印这一节) or a poster
+            // (the clause's, as under its QR code: its margin had said the document's, a second address);
+            // the whole document (打印全文, 打印 on `#summary`, the browser's own print on a clause)
+            // carries the document's (47 sheets had each said `…#s3-2`).
             let url = doc.url().unwrap_or_default();
             let alone = crate::dom::root()
-                .is_some_and(|r| r.class_list().contains(crate::print_section::PRINTING));
+                .is_some_and(|r| r.class_list().contains(crate::print_section::PRINTING))
+                || doc
+                    .query_selector(&format!(".{}", crate::components::POSTER_LAYER))
+                    .ok()
+                    .flatten()
+                    .is_some();
             let url = match url.split_once('#') {
                 Some((page, _)) if !alone => page.to_string(),
                 _ => url,

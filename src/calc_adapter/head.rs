@@ -208,7 +208,12 @@ fn title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -
         Reading::FromTotal => format!("个人自付 约 {amount}"),
         Reading::AsTyped => format!("个人自付 {amount}"),
     };
+    // An amount kept with its unit, and the · with the category before it, by no-break spaces (a poster had
+    // broken 共 5 万 / 元, and a phone's began a line with ·).
     format!("{} · {what}：{pays}", scenario.category.label())
+        .replace(" 万元", "\u{a0}万元")
+        .replace(" 元", "\u{a0}元")
+        .replace(" · ", "\u{a0}· ")
 }
 
 /// Each visit as typed, for the printout.

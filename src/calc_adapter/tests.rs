@@ -439,7 +439,11 @@ fn the_headline_says_how_to_read_the_amount() {
             source,
             "{category}"
         );
-        assert!(h.title.contains("县级医院住院 1.2 万元"), "{}", h.title);
+        assert!(
+            h.title.contains("县级医院住院 1.2\u{a0}万元"),
+            "{}",
+            h.title
+        );
         assert_eq!(h.visits.len(), 1);
         assert!(h.visits[0].starts_with("第 1 次："), "{}", h.visits[0]);
     }

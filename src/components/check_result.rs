@@ -20,6 +20,7 @@ pub fn CheckResult(
     state: CheckState,
 ) -> impl IntoView {
     let person = state.person();
+    let url = crate::address::use_current_url();
     let benefits = match check(&person) {
         Ok(b) => b,
         Err(e) => {
@@ -148,11 +149,12 @@ pub fn CheckResult(
             "not-for-you",
             None,
         )}
-        <p class="print-note">
-            {format!(
-                "查询日期：{}　结果依据政策文件原文整理，具体以当地经办机构为准。",
-                crate::dom::today(),
-            )}
+        // What the result rests on, and when and where it was printed, in one paragraph: the footer's line
+        // (not printed here: style.css) had said the date again after 查询日期.
+        <p class="print-note page-foot" data-testid="result-foot">
+            "结果依据政策文件原文整理，具体以当地经办机构为准。"
+            <br />
+            {move || url.with(|u| crate::address::printed_note(u))}
         </p>
         <p class="no-print">
             <button type="button" class="secondary" on:click=|_| crate::dom::print()>

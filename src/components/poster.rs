@@ -22,15 +22,14 @@ struct PosterText {
     label: Option<&'static str>,
 }
 
-/// A row's cell as its poster carries it: a merged cell's text (`…（同上）`) marked [`INFERRED`] after its
+/// A row's cell as its poster carries it: a merged cell's text (`…（同上）。`) marked [`INFERRED`] after its
 /// words, before the stop that ends them (受援医院及负责人＊。); not （同上）: a poster has no row above for it
 /// to point to, and 序号：1（同上） had printed.
 fn inferred_marked(cell: &str) -> String {
-    let Some(text) = cell.strip_suffix(policy_content::model::CARRIED) else {
-        return cell.to_string();
-    };
-    let words = text.trim_end_matches(['。', '；', '，']);
-    format!("{words}{INFERRED}{}", &text[words.len()..])
+    match policy_content::model::carried_words(cell) {
+        Some((words, stop)) => format!("{words}{INFERRED}{stop}"),
+        None => cell.to_string(),
+    }
 }
 
 fn text_of(el: &web_sys::Element) -> String {
@@ -478,7 +477,7 @@ pub fn Poster(
     let close = on_close.clone();
     crate::components::page_tools::close_on_escape(on_close, policy_content::site::tools::POSTER);
     view! {
-        <div class="poster-layer" role="dialog" aria-label="海报">
+        <div class=LAYER role="dialog" aria-label="海报">
             <div class="poster-controls no-print">
                 <span role="group" aria-label="纸张大小">
                     <label class="choice">
@@ -577,6 +576,10 @@ const A3_HEIGHT_PX: f64 = 390.0 * 96.0 / 25.4 * 0.97;
 /// The root's class while the poster prints (the print style then shows it alone).
 const POSTER_PRINT: &str = "printing-poster";
 
+/// The class of the open poster (with its controls); while it is open, any printing prints it alone, and a
+/// document's margins carry the poster's address (`crate::print_margin`).
+pub const LAYER: &str = "poster-layer";
+
 /// While the poster is open, any printing prints it alone (the tool bar's 打印 or Ctrl+P too, not only
 /// 打印海报: the page under it had printed after it, four sheets more), fitted to its sheet as 打印海报
 /// does: the browser's `beforeprint` puts the mark on, `afterprint` takes off what it put on.
@@ -611,7 +614,11 @@ fn print_poster_while_open() {
 fn fit_to_sheet() {
     let Some(poster) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".poster-layer .poster").ok().flatten())
+        .and_then(|d| {
+            d.query_selector(&format!(".{LAYER} .poster"))
+                .ok()
+                .flatten()
+        })
         .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
@@ -764,7 +771,7 @@ mod tests {
     fn a_merged_cell_is_marked_after_its_words_before_its_stop() {
         use super::inferred_marked;
         assert_eq!(
-            inferred_marked("问责主体：受援医院及负责人。（同上）"),
+            inferred_marked("问责主体：受援医院及负责人（同上）。"),
             "问责主体：受援医院及负责人＊。"
         );
         assert_eq!(inferred_marked("序号：10（同上）"), "序号：10＊");

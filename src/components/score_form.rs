@@ -145,7 +145,7 @@ pub fn ScoreForm(
                 // in one paragraph under the score, beside the code (style.css): the footer's line (not
                 // printed on a form) had printed alone on a fifth sheet after the 五督 form, then with the
                 // 出处 on a fourth.
-                <p class="print-note" data-testid="form-foot">
+                <p class="print-note page-foot" data-testid="form-foot">
                     {move || {
                         let when = state
                             .with(|s| {

@@ -302,7 +302,9 @@ const APP_BUDGET = 209 * KB;
 // 58.24 KB, budget 58 → 59.
 // 2026-12-06 (thirteenth session): the 说明 of the readings left the chunk for the amount's head: 58.21 →
 // 56.84 KB, budget 59 → 58.
-const LAZY_BUDGET = 58 * KB;
+// 2026-12-07 (fifteenth session): 朗读 hearing a form's answers and fields and a merged cell's mark in its
+// sentence, read back on a row's poster: calc's lazy chunk 57.14 → 58.16 KB, budget 58 → 59.
+const LAZY_BUDGET = 59 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');

@@ -357,7 +357,7 @@ test('before the app comes, the build\'s form is answered key by key with the en
   // not the loader's line.
   await page.emulateMedia({ media: 'print' });
   const printed = await page.locator(`${result} .early-answer`).innerText();
-  for (const want of ['建档立卡贫困人口 · 县级医院住院 1.2 万元：个人自付 1,500 元', '计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口', '打印日期：', '本结果仅供参考，以医保经办机构结算为准。']) {
+  for (const want of ['建档立卡贫困人口\u00a0· 县级医院住院 1.2\u00a0万元：个人自付 1,500\u00a0元', '计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口', '打印日期：', '本结果仅供参考，以医保经办机构结算为准。']) {
     assert.ok(printed.includes(want), `printed: ${want} in ${printed}`);
   }
   assert.equal(await page.locator('#static-shell .loading').isVisible(), false, 'the loader\'s line is not printed');

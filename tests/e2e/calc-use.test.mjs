@@ -236,7 +236,8 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   await page.getByRole('button', { name: '海报' }).click();
   const poster = page.locator('[data-testid="poster"]');
   await poster.waitFor();
-  assert.equal(await poster.locator('.poster-title').textContent(), '建档立卡贫困人口 · 县级医院住院 1.2 万元：最多自付 1,800 元');
+  // Each amount kept with its unit, the · with the category (no-break spaces: a poster had broken 5 万 / 元).
+  assert.equal(await poster.locator('.poster-title').textContent(), '建档立卡贫困人口\u00a0· 县级医院住院 1.2\u00a0万元：最多自付 1,800\u00a0元');
   const points = await poster.locator('.poster-points').textContent();
   assert.doesNotMatch(points, /#k=|p=h|v=i,/);
   assert.match(points, /基本医保 10,200\.00 元/);
@@ -574,6 +575,20 @@ test('8: 打印对比表 prints the comparison alone, on one A4 page; the handou
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('printing-compare')), false);
   await page.close();
+  // A year of five visits with changed numbers (an address of 230 characters): still one sheet, and its code
+  // read from a 150 dpi scan (at 26 mm its small modules had not been).
+  const long = calcLink('p=h&c=pr&o=literal_floor&v=i,c,1,30000,25000,,;i,s,0,20000,18000,,;i,c,1,9000,8000,,;i,p,0,40000,30000,,;i,c,1,5000,4000,,&a=basic_ratio_county:70%25,critical_ratio_1:50%25');
+  const five = (await open(desk, `${server.base}${long}`)).page;
+  await appReady(five);
+  await five.waitForSelector('[data-testid="compare"]');
+  await five.evaluate(() => { window.print = () => {}; });
+  await five.getByRole('button', { name: '打印对比表' }).click();
+  const longPdf = await five.pdf({ format: 'A4' });
+  assert.equal(pdfPages(longPdf), 1, 'five visits compared on one sheet');
+  fs.writeFileSync(`${dir}/five.pdf`, longPdf);
+  execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/five.png`, `${dir}/five.pdf`]);
+  assert.equal(execFileSync('zbarimg', ['-q', '--raw', `${dir}/five.png`]).toString().trim(), five.url(), 'the long code read at 150 dpi');
+  await five.close();
 });
 
 for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }]) {

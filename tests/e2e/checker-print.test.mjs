@@ -251,6 +251,10 @@ test('the eligibility result printed: whole numbers, each policy\'s explanation 
     const shown = await page.getByText(words).evaluateAll((es) => es.some((e) => e.checkVisibility()));
     assert.equal(shown, false, `${words} is for the screen`);
   }
+  // The date once, with the address (查询日期 and the footer's 打印日期 had both printed).
+  const paper = await page.evaluate(() => document.body.innerText);
+  assert.equal(paper.match(/日期：\d{4}年\d{1,2}月\d{1,2}日/g)?.length, 1, paper.slice(-400));
+  assert.match(await page.getByTestId('result-foot').innerText(), /具体以当地经办机构为准。\s*打印日期：\d{4}年\d{1,2}月\d{1,2}日　网址：/);
   const who = page.locator('[data-testid="printed-answers"]');
   assert.ok(await who.isVisible(), 'the answers print');
   assert.match(await who.textContent(), /会宁/);

@@ -583,6 +583,11 @@ test('a poster prints on one sheet, A4 and A3, with its whole 出处 and a QR co
       // (A whole document's poster carries the editors' summary: its 出处 names the 文号, without a date.)
       const date = source.match(/(\d{4})年(\d+)月(\d+)日$/) ?? source.match(/(\d{4}).(\d+).号$/);
       assert.match(text, new RegExp(`${date[1]}.${date[2]}.${date[3] ?? ''}`), `${path} ${paper}: the 出处 whole, to its end ${date[0]}`);
+      // One address on the sheet, the poster's: the margin's too (it had said the document's, without the
+      // clause, under a code that opens the clause).
+      const addresses = text.match(/https?:\/\/[\x21-\x7e]+/g) ?? [];
+      assert.ok(addresses.length >= 2, `${path} ${paper}: the address under the code and in the margin: ${addresses}`);
+      for (const a of addresses) assert.equal(a.replace(/[。，]$/, ''), `${server.base}${path}`, `${path} ${paper}: an address printed`);
       execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/${paper}.png`, file]);
       const decoded = execFileSync('zbarimg', ['-q', '--raw', `${dir}/${paper}.png`]).toString().trim();
       assert.equal(decoded, `${server.base}${path}`, `${path} ${paper}: the printed code`);

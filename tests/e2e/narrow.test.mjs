@@ -68,6 +68,10 @@ test('at the largest text size a large amount is whole on the screen, on one lin
         return span.getClientRects().length === 1 && span.getBoundingClientRect().height < 1.6 * parseFloat(getComputedStyle(span).fontSize);
       });
       assert.ok(lines, `${bill} at ${view.width}: ${total} 元 is not on one line`);
+      // A step's 看看或改假设的数字 is a finger's height to tap (it had been 38 px at 特大).
+      await page.waitForSelector('.calc-details:not([aria-busy="true"]) .steps .to-assumed');
+      const heights = await page.$$eval('.steps .to-assumed', (bs) => bs.map((b) => b.getBoundingClientRect().height));
+      assert.ok(heights.length > 0 && heights.every((h) => h >= 44), `${bill} at ${view.width}: ${heights}`);
       assert.deepEqual(errors, []);
       await page.close();
     }
@@ -106,7 +110,7 @@ test('on a phone, at the largest text size, a table row a search hit opens is a 
     assert.match(c.named, new RegExp(`^"${c.label}"`), `${c.label} named above its cell`);
   }
   assert.equal(row.cells[1].carried, '相关部门配套政策制定、出台和执行情况（同上）', 'the merged 考核内容 carried, said to be the row above\'s');
-  assert.equal(row.cells[4].carried, '各相关部门，各医疗机构。（同上）', 'and its 问责主体');
+  assert.equal(row.cells[4].carried, '各相关部门，各医疗机构（同上）。', 'and its 问责主体, marked before its stop');
   assert.equal(row.scrolls, false, 'nothing to scroll sideways');
   assert.equal(row.note, 0, '可以左右滑动 not said');
   assert.ok(row.page <= row.width, 'the page does not scroll sideways');

@@ -231,6 +231,25 @@ test('a document\'s tables are heard row by row, each cell after its column\'s n
   await page.close();
 });
 
+test('a merged cell\'s text is heard with its （同上） in its sentence, not as a sentence of its own', async () => {
+  // 附件4 附表's rows 5–9 carry row 5's 问责主体, 受援医院及负责人。: （同上）。 had been heard alone after the row.
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/#t4-1-r7`);
+  await appReady(page);
+  await page.evaluate(() => { window.__autoEnd = false; });
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await page.waitForFunction(() => window.__spoken.length === 1);
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => window.__endNow());
+    await page.waitForFunction((n) => window.__spoken.length > n, i + 1);
+  }
+  const texts = (await spoken(page)).map((t) => t.replace(/\s+/g, ''));
+  assert.ok(texts.some((t) => t.includes('问责主体：受援医院及负责人（同上）。')), texts.join(' | '));
+  assert.ok(!texts.some((t) => /^（同上）/.test(t)), texts.join(' | '));
+  await page.getByRole('button', { name: '停止' }).click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a scored self-check form is heard whole: the score out of the form\'s points (no slash read out), then each item lost', async () => {
   const { page, errors } = await open(browser, `${server.base}/self-check/#tab=baozhua&a=1-1_n~1-2_n~2-1_y`);
   await appReady(page);

@@ -109,11 +109,50 @@ pub fn find_in(index: &VillageIndex, query: &str) -> Found {
             .iter()
             .any(|t| names_town(&normalize(&index.variants, t), &q))
     });
-    let villages = search_in(index, query)
+    let villages: Vec<VillageHit> = search_in(index, query)
         .into_iter()
         .filter(|h| h.matched == Matched::Village)
         .collect();
+    if towns.is_empty() && villages.is_empty() {
+        return Found {
+            towns,
+            villages: town_then_village(index, &q),
+        };
+    }
     Found { towns, villages }
+}
+
+/// The villages a query finds that names a township and then a village in it, as an address is written
+/// (太平店镇苏家岷村, 太平店苏家岷: it had found nothing): the township by its name with or without its 乡/镇
+/// ([`town_stem`]), the rest as part of a village's name, in that township only.
+fn town_then_village(index: &VillageIndex, q: &str) -> Vec<VillageHit> {
+    let rest = |v: &Village| {
+        v.township.iter().find_map(|t| {
+            let t = normalize(&index.variants, t);
+            let stem = town_stem(&t).0;
+            let rest = q
+                .strip_prefix(t.as_str())
+                .or_else(|| q.strip_prefix(stem))?;
+            (!rest.is_empty() && !stem.is_empty()).then(|| rest.to_string())
+        })
+    };
+    index
+        .villages
+        .iter()
+        .filter(|v| {
+            rest(v).is_some_and(|rest| {
+                v.names
+                    .iter()
+                    .any(|n| normalize(&index.variants, n).contains(&rest))
+            })
+        })
+        .map(|v| VillageHit {
+            names: v.names.clone(),
+            township: v.township.clone(),
+            matched: Matched::Village,
+            assignments: index.assignments(v),
+        })
+        .collect()
 }
 
 /// Every township of the tables, in the first table's order, each once with its cadres per department and

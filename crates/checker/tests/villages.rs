@@ -3,7 +3,7 @@
 
 use policy_checker::data::villages::VillageData;
 use policy_checker::data::Library;
-use policy_checker::villages::{index, search, Matched};
+use policy_checker::villages::{find, index, search, Matched};
 
 fn names(query: &str) -> Vec<String> {
     search(query)
@@ -309,5 +309,27 @@ fn other_spellings_are_said_with_the_name() {
         assert_eq!(spellings(&names).as_deref(), said, "{names:?}");
         let (f, o) = also_written(&names);
         assert_eq!((f.as_str(), o.as_deref()), (first, others), "{names:?}");
+    }
+}
+
+/// A township written before its village, as an address is (太平店镇苏家岷村 had found nothing): the village
+/// in that township, under any spelling, with or without the township's 镇; a village of another township
+/// is not found so. Query / the villages found, as "spelling/spelling（township）".
+#[test]
+fn a_township_then_a_village_finds_the_village() {
+    let found = |q: &str| -> Vec<String> {
+        find(q)
+            .villages
+            .iter()
+            .map(|h| format!("{}（{}）", h.names.join("/"), h.township[0]))
+            .collect()
+    };
+    for (query, want) in [
+        ("太平店镇苏家岷村", &["苏家岷村/苏家峴村（太平店镇）"][..]),
+        ("太平店苏家岘", &["苏家岷村/苏家峴村（太平店镇）"][..]),
+        ("太平店镇 苏家峴村", &["苏家岷村/苏家峴村（太平店镇）"][..]),
+        ("郭城驿镇苏家岷村", &[][..]),
+    ] {
+        assert_eq!(found(query), want, "{query}");
     }
 }

@@ -101,6 +101,26 @@ pub struct Section {
 /// row's poster, which has no row above, leaves it out.
 pub const CARRIED: &str = "（同上）";
 
+/// The stops a carried text may end with: [`CARRIED`] goes before them.
+const STOPS: [char; 3] = ['。', '；', '，'];
+
+/// The text a merged cell carries from the row above, marked [`CARRIED`] after its words and before the
+/// stop that ends them (`受援医院及负责人（同上）。`: after the stop, 朗读 had heard （同上） as a sentence of
+/// its own).
+pub fn carried(above: &str) -> String {
+    let words = above.trim_end_matches(STOPS);
+    format!("{words}{CARRIED}{}", &above[words.len()..])
+}
+
+/// The words of a cell [`carried`] writes and the stop after its mark, if it is one.
+pub fn carried_words(cell: &str) -> Option<(&str, &str)> {
+    let at = cell.rfind(CARRIED)?;
+    let stop = &cell[at + CARRIED.len()..];
+    stop.chars()
+        .all(|c| STOPS.contains(&c))
+        .then(|| (&cell[..at], stop))
+}
+
 /// How a text that has no row above to point to (a poster's, the village lookup's) marks a cell that is
 /// blank in its table and carries the text of the row above: a merged cell as the site infers it.
 pub const INFERRED: &str = "＊";
@@ -216,6 +236,32 @@ impl RenderedDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// name / the text above / as carried / read back.
+    #[test]
+    fn a_carried_text_is_marked_before_its_stop() {
+        for (name, above, shown, words) in [
+            (
+                "words and a stop",
+                "受援医院及负责人。",
+                "受援医院及负责人（同上）。",
+                ("受援医院及负责人", "。"),
+            ),
+            ("words alone", "吕彦琪", "吕彦琪（同上）", ("吕彦琪", "")),
+            (
+                "a comma inside",
+                "各相关部门，各医疗机构。",
+                "各相关部门，各医疗机构（同上）。",
+                ("各相关部门，各医疗机构", "。"),
+            ),
+        ] {
+            assert_eq!(carried(above), shown, "{name}");
+            assert_eq!(carried_words(shown), Some(words), "{name}");
+        }
+        // A cell's own words with （同上） inside them are not a carried text.
+        assert_eq!(carried_words("见（同上）表"), None);
+        assert_eq!(carried_words("分值：4"), None);
+    }
 
     #[test]
     fn editorial_sections_are_the_note_and_what_is_under_it() {

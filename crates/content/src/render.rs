@@ -13,7 +13,7 @@ use pulldown_cmark::{
 
 use crate::docnum;
 use crate::error::ContentError;
-use crate::model::{is_row_of, row_id, FrontMatter, RenderedDoc, Section, TocEntry, CARRIED};
+use crate::model::{carried, is_row_of, row_id, FrontMatter, RenderedDoc, Section, TocEntry};
 
 /// The one place the Markdown dialect is chosen: CommonMark, GFM tables, `{#id}` heading attributes.
 /// No smart punctuation: the official text's quotes and dashes are kept as written.
@@ -441,7 +441,7 @@ impl<'l> Renderer<'l> {
     /// At the end of a body row: an empty cell under a cell with text, before the row's last text, is a
     /// cell merged with the one above in the printed table (the extracted text keeps a merged cell's text
     /// in its first row only: 附表 3-2's 翟家所镇 row stands under 吕彦琪 and 吴宗智), so it carries the
-    /// text above it, marked as the row above's ([`CARRIED`]), written as `data-carried` on its `<td>`
+    /// text above it, marked as the row above's ([`carried`]), written as `data-carried` on its `<td>`
     /// (shown in the row a link opens and in a phone's cards, read aloud and put on the row's poster; the
     /// cell stays empty, as written). An empty cell after the row's last text is blank (a form's 得分),
     /// but in the table's last column, which holds who answers for a row or a remark, not a figure to fill
@@ -469,7 +469,7 @@ impl<'l> Renderer<'l> {
             }
             let above = t.above[column].clone();
             if let Some(Event::Html(open)) = self.out.get_mut(at) {
-                let attr = format!(" data-carried=\"{}{CARRIED}\">", crate::html::esc(&above));
+                let attr = format!(" data-carried=\"{}\">", crate::html::esc(&carried(&above)));
                 *open = CowStr::from(open.replacen('>', &attr, 1));
             }
             t.row[column] = above;

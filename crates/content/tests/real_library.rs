@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use policy_content::docnum;
 use policy_content::library::load_library;
+use policy_content::model::carried as carried_text;
 use policy_content::model::RenderedDoc;
-use policy_content::model::CARRIED;
 use policy_content::parse::split_front_matter;
 use policy_content::search::{normalize, SearchIndex};
 
@@ -412,9 +412,11 @@ fn merged_cells_carry_the_text_above_them() {
             .map(|c| &c[..c.find('"').expect("closed")])
             .collect();
         // Each says it is the row above's.
-        let cells: Vec<String> = cells.iter().map(|c| format!("{c}{CARRIED}")).collect();
+        let cells: Vec<String> = cells.iter().map(|c| carried_text(c)).collect();
         assert_eq!(carried, cells, "{row}");
     }
+    // The mark after the words, before their stop: after it, 朗读 had heard （同上）。 alone.
+    assert!(row("t4-1-r6").contains("data-carried=\"受援医院及负责人（同上）。\""));
     // The 总分 row's text is not under its first column's name (序号：总分： had been read and shown).
     assert!(row("t4-1-r27").starts_with("<tr id=\"t4-1-r27\"><td>总分："));
     assert!(row("t4-1-r26").contains("<td data-label=\"序号\">"));
