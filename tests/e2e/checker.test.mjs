@@ -105,6 +105,15 @@ test('a village is found under either spelling, with both spellings shown', asyn
   assert.match(text, /苏家峴村/);
   assert.match(text, /卫计部门/);
   await page.close();
+  // Written as an address is, the township before the village, or with 驿 as 驛: found (it had been 没有找到).
+  for (const [q, want] of [['太平店镇苏家岷村', /苏家岷村（太平店镇/], ['郭城驛', /郭城驿镇/]]) {
+    const { page: p } = await open(browser, `${server.base}/villages/?q=${encodeURIComponent(q)}`);
+    await appReady(p);
+    await p.waitForSelector('[data-testid="village-count"]');
+    assert.match(await p.textContent('main'), want, q);
+    assert.doesNotMatch(await p.textContent('main'), /没有找到/, q);
+    await p.close();
+  }
 });
 
 test('a checker page\'s data comes with its wasm (preloaded by the page) and is fetched once, even when it takes longer than the app waits for it', async () => {

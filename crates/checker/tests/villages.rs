@@ -324,10 +324,13 @@ fn a_township_then_a_village_finds_the_village() {
             .map(|h| format!("{}（{}）", h.names.join("/"), h.township[0]))
             .collect()
     };
+    assert!(!find("郭城驛").towns.is_empty(), "郭城驛 names 郭城驿镇");
     for (query, want) in [
         ("太平店镇苏家岷村", &["苏家岷村/苏家峴村（太平店镇）"][..]),
         ("太平店苏家岘", &["苏家岷村/苏家峴村（太平店镇）"][..]),
         ("太平店镇 苏家峴村", &["苏家岷村/苏家峴村（太平店镇）"][..]),
+        // 驛, the traditional form of the tables' 驿, is the same character (it had found nothing).
+        ("郭城驛镇苏家岷村", &[][..]),
         ("郭城驿镇苏家岷村", &[][..]),
     ] {
         assert_eq!(found(query), want, "{query}");
