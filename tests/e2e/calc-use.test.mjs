@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, calcLink, pdfPages, settledScroll } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink, pdfPages, settledScroll, largestText } from './harness.mjs';
 
 let server; let phone; let desk;
 before(async () => {
@@ -312,6 +312,40 @@ test('5: posters say the scenario and the clause; share controls are 44 px; QR f
   await p.getByRole('button', { name: '二维码' }).click();
   assert.match(await p.getAttribute('[data-testid="qr-svg"]', 'download'), /^县委办发〔2018〕83号-附表 3-2.*-二维码\.svg$/);
   await p.close();
+});
+
+test('a calculation\'s poster title keeps each amount with its unit and its 约, on a phone and on A4', async () => {
+  // 城乡低保对象 · 全年 2 次就诊共 5 万 / 元：个人自付 约 / 1.36 万元 had printed, and a phone's line had begun with ·.
+  for (const width of [360, 1024]) {
+    const ctx = await launch({ viewport: { width, height: 780 } });
+    const { page, errors } = await open(ctx, `${server.base}${calcLink('p=h&c=db&v=i,c,1,30000,,,;i,s,0,20000,,,')}`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid="personal-total"]');
+    await largestText(page);
+    await page.getByRole('button', { name: '海报' }).click();
+    const title = page.locator('[data-testid="poster"] .poster-title');
+    await title.waitFor();
+    for (const media of ['screen', 'print']) {
+      await page.emulateMedia({ media });
+      const split = await title.evaluate((h) => {
+        const node = h.firstChild;
+        const text = node.textContent;
+        const out = [];
+        for (const m of text.matchAll(/(约\u00a0)?[\d,.]+\u00a0万?元/g)) {
+          const r = document.createRange();
+          r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+        return { out, found: [...text.matchAll(/[\d,.]+\u00a0万?元/g)].length, text };
+      });
+      assert.ok(split.found >= 2, split.text);
+      assert.deepEqual(split.out, [], `${width} ${media}: ${split.text}`);
+    }
+    await page.emulateMedia({ media: null });
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  }
 });
 
 test('at 1024×768 (a projector) the poster\'s QR code is on the screen beside its words, and opens the calculation', async () => {

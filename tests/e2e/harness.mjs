@@ -161,3 +161,12 @@ export const CITED_LINK = /^\/docs\/[a-z0-9-]+\/\?hl=[^#]+#[a-z0-9-]+$/;
 export function calcLink(body) {
   return `/calc/#${seal(body)}`;
 }
+
+/** Sets the largest text size (特大) with the page's own 字变大, as a person does, until it stops. */
+export async function largestText(page) {
+  const bigger = page.getByRole('button', { name: '字变大' });
+  for (let i = 0; i < 10 && !(await bigger.isDisabled()); i += 1) await bigger.click();
+  if (!(await bigger.isDisabled())) throw new Error('字变大 does not stop at the largest size');
+  const size = await page.getAttribute('html', 'data-size');
+  if (size !== 'xlarge') throw new Error(`the largest size is ${size}, not xlarge`);
+}

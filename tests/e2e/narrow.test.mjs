@@ -3,20 +3,13 @@
 // the menu opens with every link of the main navigation reachable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady } from './harness.mjs';
+import { serve, launch, open, appReady, largestText } from './harness.mjs';
 
 const VIEW = { width: 360, height: 780 };
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch({ viewport: VIEW }); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-async function largestText(page) {
-  const bigger = page.getByRole('button', { name: '字变大' });
-  for (let i = 0; i < 10 && !(await bigger.isDisabled()); i += 1) await bigger.click();
-  assert.ok(await bigger.isDisabled(), '字变大 stops at the largest size');
-  assert.equal(await page.getAttribute('html', 'data-size'), 'xlarge');
-}
 
 for (const path of ['/docs/dezhou-20/', '/calc/', '/check/', '/']) {
   test(`${path} at the largest text size starts on the first screen`, async () => {
