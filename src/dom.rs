@@ -348,17 +348,16 @@ pub fn open_details(id: &str) -> Option<web_sys::Element> {
 }
 
 /// Opens the `<details>` with the id `id`, brings it to the top of the screen and puts the focus on its
-/// first field (a link to a section of a form whose address is the page's state: a `#id` link would
-/// replace that state).
-pub fn open_and_show(id: &str) {
+/// field with the id `field`, if given and there, else on its first field (a link to a section of a form
+/// whose address is the page's state: a `#id` link would replace that state).
+pub fn open_and_show(id: &str, field: Option<&str>) {
     let Some(el) = open_details(id) else {
         return;
     };
     el.scroll_into_view();
-    if let Some(field) = el
-        .query_selector("input")
-        .ok()
-        .flatten()
+    let named = field.and_then(|f| el.owner_document()?.get_element_by_id(f));
+    if let Some(field) = named
+        .or_else(|| el.query_selector("input").ok().flatten())
         .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = field.focus();

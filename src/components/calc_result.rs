@@ -23,6 +23,11 @@ use policy_engine::summary::payers_of;
 /// one opens.
 pub const ASSUMPTIONS_ID: &str = "assumptions";
 
+/// The id of assumed number `key`'s field in that section, where a step that used it leads.
+pub fn assumed_field_id(key: &str) -> String {
+    format!("param-{key}")
+}
+
 /// The value of parameter `key` in the scenario's profile, if the profile has it.
 pub(super) fn param(scenario: &Scenario, key: &str) -> Option<Decimal> {
     policy_engine::summary::param_value(&scenario.profile, key)
@@ -255,11 +260,17 @@ pub fn CalcResult(
                     {s
                         .assumption
                         .then(|| {
+                            let field = s.assumed.first().map(|k| assumed_field_id(k));
+                            // To the first number it used (the list had opened at its top: another
+                            // step's 85% for a step that used 75%).
                             view! {
                                 <button
                                     type="button"
                                     class="cite to-assumed no-print"
-                                    on:click=|_| crate::dom::open_and_show(ASSUMPTIONS_ID)
+                                    on:click=move |_| crate::dom::open_and_show(
+                                        ASSUMPTIONS_ID,
+                                        field.as_deref(),
+                                    )
                                 >
                                     "看看或改假设的数字"
                                 </button>

@@ -37,7 +37,7 @@ mod visit_fields;
 
 pub use benefit_item::BenefitItem;
 pub use calc_later::{CalcLater, Later, LaterCode, LaterMemo};
-pub use calc_result::{CalcResult, ResultHead, ASSUMPTIONS_ID};
+pub use calc_result::{assumed_field_id, CalcResult, ResultHead, ASSUMPTIONS_ID};
 pub use category_compare::CategoryCompare;
 pub use check_question::Question;
 pub use check_result::CheckResult;

@@ -36,15 +36,16 @@ test('a step that used an assumed number leads to it, and changing it there chan
   const before = await step.locator('.num').innerText();
   const before_total = await page.textContent('[data-testid="personal-total"]');
   await step.getByRole('button', { name: '看看或改假设的数字' }).click();
-  // The section of assumed numbers is open, on the screen, and its first field has the focus; the
-  // address (the scenario) is unchanged.
+  // The section of assumed numbers is open, and a number this step used (a 县级 stay's) has the focus, on
+  // the screen (it had been the list's first field, 乡镇卫生院's 85%, for a step that used 75%); the address
+  // (the scenario) is unchanged.
   assert.equal(await page.locator('#assumptions').evaluate((d) => d.open), true);
   const focused = await page.evaluate(() => document.activeElement.id);
-  assert.match(focused, /^param-/);
-  const top = await page.locator('#assumptions').evaluate((d) => d.getBoundingClientRect().top);
-  assert.ok(top > -2 && top < 400, `the assumed numbers are at ${top} px`);
+  assert.match(focused, /^param-basic_(ratio|deductible)_county$/);
+  const field = await page.locator(`#${focused}`).evaluate((f) => { const r = f.getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; });
+  assert.ok(field[0] >= 0 && field[1] <= field[2], `the field is at ${field}`);
   assert.match(page.url(), /#k=\w{4}&p=h&c=or&v=i,c,1,12000,10000,,$/);
-  // The ordinary township ratio is the first field; the county's is what this step used.
+  // The county's ratio is what this step used.
   const county = page.locator('#param-basic_ratio_county');
   await county.fill('60%');
   await page.waitForFunction((b) => document.querySelector('[data-testid="personal-total"]')?.textContent !== b, before_total);

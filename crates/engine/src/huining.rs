@@ -378,6 +378,7 @@ fn floor_and_assistance(
             assumption: false,
             detail: "您选了“医疗救助只算住院”：三处条款写“住院合规医疗费用”。本站默认按县委办发〔2018〕83号等四处条款（写“个人自负合规医疗费用”，没有限定住院）把门诊慢特病也计入".into(),
             overridden: c.take_overridden(),
+            assumed: c.take_assumed(),
         });
     }
 }

@@ -119,6 +119,7 @@ fn basic_insurance(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
             format!("{sum}报销比例和起付线是假设值")
         },
         overridden: c.take_overridden(),
+        assumed: c.take_assumed(),
     });
 }
 
@@ -166,6 +167,7 @@ fn critical_insurance(c: &Ctx<'_>, e: &Episode, y: &mut Year, r: &mut EpisodeRes
         assumption: e.critical_paid.is_none() && c.assumed("critical_ratio"),
         detail,
         overridden: c.take_overridden(),
+        assumed: c.take_assumed(),
     });
 }
 
@@ -192,6 +194,7 @@ fn noncompliant(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
                 }
             ),
             overridden: c.take_overridden(),
+            assumed: c.take_assumed(),
         });
     }
 }
@@ -230,5 +233,6 @@ fn cap(c: &Ctx<'_>, e: &Episode, r: &mut EpisodeResult) {
             }
         ),
         overridden: c.take_overridden(),
+        assumed: c.take_assumed(),
     });
 }

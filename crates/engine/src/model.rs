@@ -275,6 +275,10 @@ pub struct Step {
     /// The keys of the parameters the person changed that this step used.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overridden: Vec<String>,
+    /// The keys of the assumed numbers this step used, as the person has not changed them, in the order
+    /// read: where its 看看或改假设的数字 leads (it had opened the list at its top, another step's number).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumed: Vec<String>,
 }
 
 /// Who pays what for one episode. The parts add up to `total`.

@@ -90,6 +90,7 @@ pub(crate) struct Ctx<'a> {
     /// Its profile's parameters.
     pub p: &'a ProfileParams,
     overridden: RefCell<BTreeSet<String>>,
+    assumed: RefCell<Vec<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -98,6 +99,7 @@ impl<'a> Ctx<'a> {
             s,
             p,
             overridden: RefCell::default(),
+            assumed: RefCell::default(),
         }
     }
 
@@ -105,6 +107,11 @@ impl<'a> Ctx<'a> {
     pub fn get(&self, key: &str) -> Decimal {
         if self.s.overrides.contains_key(key) {
             self.overridden.borrow_mut().insert(key.to_string());
+        } else if self.p.is_assumption(key) {
+            let mut read = self.assumed.borrow_mut();
+            if !read.iter().any(|k| k == key) {
+                read.push(key.to_string());
+            }
         }
         self.p.get(key, &self.s.overrides)
     }
@@ -126,6 +133,12 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// The assumed numbers read since the last call, as the person has not changed them (for the step
+    /// being built).
+    pub fn take_assumed(&self) -> Vec<String> {
+        std::mem::take(&mut *self.assumed.borrow_mut())
+    }
+
     /// A step citing `key`'s clause, marked as an assumption if `key` is one, and naming the changed
     /// parameters read since the last step.
     pub fn step(&self, rule: &str, amount: Decimal, key: &str, detail: String) -> Step {
@@ -137,6 +150,7 @@ impl<'a> Ctx<'a> {
             assumption: param.assumption.is_some(),
             detail,
             overridden: self.take_overridden(),
+            assumed: self.take_assumed(),
         }
     }
 }

@@ -376,6 +376,7 @@ pub(crate) fn finish(
         assumption: r.estimated,
         detail,
         overridden,
+        assumed: Vec::new(),
     });
     r
 }

@@ -405,3 +405,46 @@ fn compliant_equal_to_total_is_a_floor_where_the_patient_bears_the_rest() {
         "{proved} {counter_examples}"
     );
 }
+
+/// A step that used an assumed number names the ones it used (where its 看看或改假设的数字 leads: it had
+/// opened the list at its top, 乡镇卫生院's 85%, for a 县级 step that used 75%), each an assumption of its
+/// profile that the person has not changed; an estimated 基本医保 step of a stay names its own level's
+/// ratio and no other level's.
+#[test]
+fn a_step_names_the_assumed_numbers_it_used() {
+    let mut rng = Rng(0x5EED_0FA5_5ED5);
+    for _ in 0..1000 {
+        let profile_id = if rng.below(2) == 0 {
+            "huining-2018"
+        } else {
+            "meishan-2016"
+        };
+        let category = Category::ALL[rng.below(5) as usize];
+        let mut s = scenario(&mut rng, profile_id, category, false);
+        if rng.below(3) == 0 {
+            s.overrides = random_overrides(&mut rng, profile_id);
+        }
+        let params = profile(profile_id).unwrap();
+        let r = settle(&s).unwrap();
+        for (e, visit) in r.episodes.iter().zip(&s.episodes) {
+            for step in &e.steps {
+                for key in &step.assumed {
+                    assert!(params.is_assumption(key), "{key} in {step:?}");
+                    assert!(
+                        !s.overrides.contains_key(key),
+                        "{key} was changed: {step:?}"
+                    );
+                }
+                if step.rule.starts_with("基本医保报销（估算）")
+                    && visit.kind == EpisodeKind::Inpatient
+                {
+                    for level in Level::ALL {
+                        let key = format!("basic_ratio_{}", level.key());
+                        let own = level == visit.level && !s.overrides.contains_key(&key);
+                        assert_eq!(step.assumed.contains(&key), own, "{key}: {step:?}");
+                    }
+                }
+            }
+        }
+    }
+}

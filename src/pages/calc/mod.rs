@@ -8,8 +8,8 @@ use policy_engine::{profile, profiles, Category};
 
 use crate::calc_adapter::{reading_href, FieldError, Outcome, FILL_IN, OPTIONS};
 use crate::components::{
-    CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading, ResultHead,
-    VisitFields, ASSUMPTIONS_ID, UNDO_ID,
+    assumed_field_id, CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading,
+    ResultHead, VisitFields, ASSUMPTIONS_ID, UNDO_ID,
 };
 use crate::lazy::Load;
 use policy_content::site::PageKind;
@@ -377,7 +377,7 @@ pub fn CalcPage(
                             .get()
                             .into_iter()
                             .map(|(key, label, default)| {
-                                let id = format!("param-{key}");
+                                let id = assumed_field_id(&key);
                                 let err_id = format!("{id}-err");
                                 let (k2, k3, k4) = (key.clone(), key.clone(), key.clone());
                                 let err = move || {
