@@ -251,7 +251,7 @@ fn setup(this: Bundle, tools_code: Load<ToolsCode>) {
 /// routes.
 fn leave_other_bundles_to_browser(this: Bundle) {
     use wasm_bindgen::JsCast;
-    crate::dom::on_document_click(false, move |ev: web_sys::Event| {
+    crate::dom::on_document("click", false, move |ev: web_sys::Event| {
         let href = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

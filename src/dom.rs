@@ -284,15 +284,16 @@ pub fn with_all_laid_out<T>(read: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Listens to every click on the document for the life of the page (`capture`: before the target's own
-/// handlers; otherwise as the click bubbles, still before handlers on the window, such as the router's).
-pub fn on_document_click(capture: bool, handler: impl Fn(web_sys::Event) + 'static) {
+/// Listens to every `event` on the document for the life of the page (`capture`: before the target's own
+/// handlers, and for an event that does not bubble, such as `toggle`; otherwise as the event bubbles,
+/// still before handlers on the window, such as the router's).
+pub fn on_document(event: &str, capture: bool, handler: impl Fn(web_sys::Event) + 'static) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
     let _ = doc.add_event_listener_with_callback_and_bool(
-        "click",
+        event,
         handler.as_ref().unchecked_ref(),
         capture,
     );

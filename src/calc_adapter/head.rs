@@ -211,11 +211,10 @@ fn title(scenario: &Scenario, total: Decimal, personal: Decimal, how: Reading) -
     // An amount kept with its unit and its 约, and the · with the category before it, by no-break spaces
     // (a poster had broken 共 5 万 / 元 and 约 / 1.36 万元, and a phone's began a line with ·; the stylesheet
     // breaks a title only at its spaces and stops).
-    format!("{} · {what}：{pays}", scenario.category.label())
+    format!("{}\u{a0}· {what}：{pays}", scenario.category.label())
         .replace(" 万元", "\u{a0}万元")
         .replace(" 元", "\u{a0}元")
         .replace("约 ", "约\u{a0}")
-        .replace(" · ", "\u{a0}· ")
 }
 
 /// Each visit as typed, for the printout.

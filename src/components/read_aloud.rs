@@ -1,7 +1,7 @@
 //! 朗读: reads the page aloud with the browser's Chinese speech synthesis, from where the reader is: the
 //! calculator's result first (whose it is, the amount, who pays what, the steps, the other readings; before
 //! anything is typed, its worked example), else the URL's target, else the item the person opened last
-//! while it is on the screen, else the block at the top
+//! while it is open and not scrolled past, else the block at the top
 //! of the screen, to the end of the page. The text goes in sentence-sized utterances (`crate::speech`),
 //! queued one after another, with 暂停/继续 and 停止; the block being read is marked and kept on the screen
 //! (a listener sees what is read: it had read on 17,900 px below a screen left at the title). Where the
@@ -273,39 +273,28 @@ const OPENED_LAST: &str = "data-opened-last";
 
 /// Marks the `<details>` the person opens as the one opened last (and no other): 朗读 begins there while it
 /// is open and not scrolled past (on the checker's result, on a phone, the person scrolls up to 朗读 and
-/// had heard the page's title and every benefit's name before the one opened). `toggle` does not bubble: it is listened for on its way down. Once a page.
+/// had heard the page's title and every benefit's name before the one opened). Once a page; `toggle` does
+/// not bubble, so it is listened for on its way down.
 fn watch_opened() {
     static WATCHING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
     if WATCHING.swap(true, std::sync::atomic::Ordering::Relaxed) {
         return;
     }
-    let opened = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+    crate::dom::on_document("toggle", true, |ev: web_sys::Event| {
         let Some(d) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|d| d.tag_name() == "DETAILS" && d.has_attribute("open"))
         else {
             return;
         };
-        if d.tag_name() != "DETAILS" || !d.has_attribute("open") {
-            return;
-        }
-        if let Some(doc) = d.owner_document() {
-            let selector = format!("[{OPENED_LAST}]");
-            if let Ok(Some(before)) = doc.query_selector(&selector) {
-                let _ = before.remove_attribute(OPENED_LAST);
-            }
+        if let Ok(Some(before)) = d.owner_document().map_or(Ok(None), |doc| {
+            doc.query_selector(&format!("[{OPENED_LAST}]"))
+        }) {
+            let _ = before.remove_attribute(OPENED_LAST);
         }
         let _ = d.set_attribute(OPENED_LAST, "");
     });
-    let _ = doc.add_event_listener_with_callback_and_bool(
-        "toggle",
-        opened.as_ref().unchecked_ref(),
-        true,
-    );
-    opened.forget();
 }
 
 /// The page's text from the URL's target, or else from the `<details>` the person opened last while it is

@@ -6,11 +6,11 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::dom::{absolute_url, copy_to_clipboard, on_document_click};
+use crate::dom::{absolute_url, copy_to_clipboard, on_document};
 
 /// Installs the document-wide listener (once, at start).
 pub fn install_copy_handler() {
-    on_document_click(true, |ev: web_sys::Event| {
+    on_document("click", true, |ev: web_sys::Event| {
         let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -146,13 +146,18 @@ fn town_then_village(index: &VillageIndex, q: &str) -> Vec<VillageHit> {
                     .any(|n| normalize(&index.variants, n).contains(&rest))
             })
         })
-        .map(|v| VillageHit {
-            names: v.names.clone(),
-            township: v.township.clone(),
-            matched: Matched::Village,
-            assignments: index.assignments(v),
-        })
+        .map(|v| hit(index, v, Matched::Village))
         .collect()
+}
+
+/// Village `v` as a hit, found by `matched`, with each department's cadres.
+fn hit(index: &VillageIndex, v: &Village, matched: Matched) -> VillageHit {
+    VillageHit {
+        names: v.names.clone(),
+        township: v.township.clone(),
+        matched,
+        assignments: index.assignments(v),
+    }
 }
 
 /// Every township of the tables, in the first table's order, each once with its cadres per department and
@@ -218,12 +223,7 @@ pub fn search_in(index: &VillageIndex, query: &str) -> Vec<VillageHit> {
             } else {
                 return None;
             };
-            Some(VillageHit {
-                names: v.names.clone(),
-                township: v.township.clone(),
-                matched,
-                assignments: index.assignments(v),
-            })
+            Some(hit(index, v, matched))
         })
         .collect();
     hits.sort_by_key(|h| h.matched != Matched::Village);

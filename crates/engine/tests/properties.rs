@@ -50,6 +50,11 @@ fn episode(rng: &mut Rng, inpatient_only: bool) -> Episode {
     }
 }
 
+/// Either profile, as likely.
+fn any_profile(rng: &mut Rng) -> &'static str {
+    ["huining-2018", "meishan-2016"][rng.below(2) as usize]
+}
+
 fn scenario(rng: &mut Rng, profile: &str, category: Category, inpatient_only: bool) -> Scenario {
     let n = 1 + rng.below(12) as usize;
     Scenario {
@@ -71,11 +76,7 @@ fn scenario(rng: &mut Rng, profile: &str, category: Category, inpatient_only: bo
 fn parts_add_up_and_nothing_is_negative() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
-        let profile = if rng.below(2) == 0 {
-            "huining-2018"
-        } else {
-            "meishan-2016"
-        };
+        let profile = any_profile(&mut rng);
         let category = Category::ALL[rng.below(5) as usize];
         let mut s = scenario(&mut rng, profile, category, false);
         s.overrides = random_overrides(&mut rng, profile);
@@ -190,11 +191,7 @@ fn more_compliant_cost_never_lowers_the_personal_amount() {
     let mut rng = Rng(7);
     for _ in 0..2000 {
         let category = Category::ALL[rng.below(5) as usize];
-        let profile = if rng.below(2) == 0 {
-            "huining-2018"
-        } else {
-            "meishan-2016"
-        };
+        let profile = any_profile(&mut rng);
         let mut s = scenario(&mut rng, profile, category, false);
         s.options.literal_floor = false;
         let i = s.episodes.len() - 1;
@@ -281,7 +278,7 @@ fn years_with_unknown_compliant(
 ) -> impl Iterator<Item = (Scenario, Decimal, Vec<(Scenario, Decimal)>)> {
     let mut rng = Rng(seed);
     (0..years).map(move |_| {
-        let profile = ["huining-2018", "meishan-2016"][rng.below(2) as usize];
+        let profile = any_profile(&mut rng);
         let category = Category::ALL[rng.below(5) as usize];
         let mut s = scenario(&mut rng, profile, category, false);
         s.episodes.truncate(1 + rng.below(4) as usize);
@@ -414,11 +411,7 @@ fn compliant_equal_to_total_is_a_floor_where_the_patient_bears_the_rest() {
 fn a_step_names_the_assumed_numbers_it_used() {
     let mut rng = Rng(0x5EED_0FA5_5ED5);
     for _ in 0..1000 {
-        let profile_id = if rng.below(2) == 0 {
-            "huining-2018"
-        } else {
-            "meishan-2016"
-        };
+        let profile_id = any_profile(&mut rng);
         let category = Category::ALL[rng.below(5) as usize];
         let mut s = scenario(&mut rng, profile_id, category, false);
         if rng.below(3) == 0 {
