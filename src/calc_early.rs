@@ -526,7 +526,12 @@ fn headline(doc: &web_sys::Document, h: &crate::calc_adapter::Head) -> Vec<web_s
     // Where the documents disagree, the other reading's amount and where both sides' passages are.
     let contested = h.contested.iter().filter_map(|c| {
         let p = said(&Some(c.said()), "guess contested", "contested")?;
-        let a = element(doc, "a", "no-print", Some("看原文"))?;
+        let a = element(
+            doc,
+            "a",
+            "no-print",
+            Some(crate::calc_adapter::READING_LINK),
+        )?;
         let _ = a.set_attribute("href", &c.href());
         let _ = p.append_child(&a);
         Some(p)

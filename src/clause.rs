@@ -3,6 +3,16 @@
 
 pub use policy_content::citation::clause_label;
 
+/// Where section `id` of the document being read is, as its reader finds it on paper
+/// ([`policy_content::citation::place`]: 二、先锋行动四, where the number alone would say 二（四）).
+pub fn place_here(id: &str) -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let slug = policy_content::site::Page::resolve(&path).and_then(|(_, slug)| slug);
+    policy_content::citation::place(slug.unwrap_or_default(), id)
+}
+
 /// Whether `id` is a section id in the documents' numbering (`s3-1`, `a5-s3-2-1`), not a free-form id.
 pub fn is_numbered(id: &str) -> bool {
     let rest = match id.split_once('-') {

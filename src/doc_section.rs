@@ -67,7 +67,7 @@ pub fn section(doc: &web_sys::Document, id: &str) -> Option<(web_sys::Element, S
     }
     let id = el.id();
     let label = if crate::clause::is_numbered(&id) {
-        crate::clause::clause_label(&id)
+        crate::clause::place_here(&id)
     } else if heading_level(&el).is_some() {
         el.text_content()?.trim().to_string()
     } else {

@@ -59,15 +59,16 @@ pub fn scroll_to_hash() {
         show_sideways(w);
     }
     let (el, top) = match words.filter(below_the_screen) {
-        Some(words) => match row_with(&words) {
-            // Words in a table's row: the row from its start (its 序号 and first cells say which row it is,
-            // under the bars that name the table), when the words fit on the screen with it.
-            Some((row, top)) => {
-                put_at(&row, top);
-                (row, top)
+        Some(words) => match block_with(&words) {
+            // Words in a paragraph, a list item or a table's row: the block from its start (a row's 序号 and
+            // first cells say which row it is, under the bars that name the table), when the words fit on
+            // the screen with it.
+            Some((block, top)) => {
+                put_at(&block, top);
+                (block, top)
             }
             None => {
-                let top = screen_height().unwrap_or(0.0) * WORDS_AT;
+                let top = words_line_at(&words);
                 put_at(&words, top);
                 (words, top)
             }
@@ -121,18 +122,40 @@ fn show_sideways(el: &web_sys::Element) {
 /// How far down the screen asked-for words are put when the clause's start cannot be shown with them.
 const WORDS_AT: f64 = 0.25;
 
-/// The table row (`tr[id]`) `words` are in, with where its start goes (below the bars: its scroll margin),
-/// if they are in one and the row's start, put there, can be shown with them: on a phone a row is a card
-/// as tall as the screen, and words low in it, put a quarter down the screen, had left its 序号 and first
-/// cells above it.
-fn row_with(words: &web_sys::Element) -> Option<(web_sys::Element, f64)> {
-    let row = words.closest("tr[id]").ok().flatten()?;
+/// The block `words` are in (a paragraph, a list item, a table's row: [`BLOCKS`]), with where its start
+/// goes (below the bars: its scroll margin), if its start, put there, can be shown with them: on a phone a
+/// row is a card as tall as the screen, and words low in it, put a quarter down the screen, had left its
+/// 序号 and first cells above it; at 特大 a 文号's paragraph opened 400 px into its 714, and an editor's note
+/// at 本文件三（一）第二段写…, what it is about above the screen.
+fn block_with(words: &web_sys::Element) -> Option<(web_sys::Element, f64)> {
+    let block = words.closest(BLOCKS).ok().flatten()?;
     let (from, to) = (
-        row.get_bounding_client_rect().top(),
+        block.get_bounding_client_rect().top(),
         words.get_bounding_client_rect().bottom(),
     );
-    let top = scroll_margin_top(&row);
-    (to - from + top <= screen_height()?).then_some((row, top))
+    let top = scroll_margin_top(&block);
+    (to - from + top <= screen_height()?).then_some((block, top))
+}
+
+/// Where `words` go when their block's start cannot be shown with them: about [`WORDS_AT`] down the
+/// screen, their line a whole number of lines below the bars (their block's scroll margin), so that no
+/// line above them is cut through by the bar (at 特大 one had shown a third of itself under it).
+fn words_line_at(words: &web_sys::Element) -> f64 {
+    let wanted = screen_height().unwrap_or(0.0) * WORDS_AT;
+    let block = words.closest(BLOCKS).ok().flatten();
+    let line = block
+        .as_ref()
+        .and_then(|b| web_sys::window()?.get_computed_style(b).ok().flatten())
+        .and_then(|s| s.get_property_value("line-height").ok())
+        .map(|v| js_sys::parse_float(&v))
+        .filter(|v| v.is_finite() && *v > 0.0);
+    let (Some(block), Some(line)) = (block, line) else {
+        return wanted;
+    };
+    let margin = scroll_margin_top(&block);
+    // The words' box is their glyphs', centred in their line.
+    let inset = (line - words.get_bounding_client_rect().height()) / 2.0;
+    margin + ((wanted - margin) / line).round().max(0.0) * line + inset
 }
 
 /// Whether `el` ends below the screen (the clause's start and the words cannot both be shown).

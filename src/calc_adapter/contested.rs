@@ -7,6 +7,10 @@ use rust_decimal::Decimal;
 
 use super::{reading, reads, Reading, OPTIONS};
 
+/// What a link to a reading's entry in the register says ([`reading_href`]): the entry explains the
+/// reading and quotes both sides' passages; it is not a document (看原文 and 原文 had said it was).
+pub const READING_LINK: &str = "看说明和原文";
+
 /// One reading option whose reading gives another amount for the same year than the site's default.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contested {

@@ -140,7 +140,7 @@ pub fn ResultHead(
                             {c.said()}
                             // On the screen only: a link on paper leads nowhere.
                             <a class="no-print" href=c.href()>
-                                "看原文"
+                                {crate::calc_adapter::READING_LINK}
                             </a>
                         </p>
                     }

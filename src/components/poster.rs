@@ -27,7 +27,7 @@ struct PosterText {
 /// to point to, and 序号：1（同上） had printed.
 fn inferred_marked(cell: &str) -> String {
     match policy_content::model::carried_words(cell) {
-        Some((words, stop)) => format!("{words}{INFERRED}{stop}"),
+        Some((words, stop)) => policy_content::model::inferred(words) + stop,
         None => cell.to_string(),
     }
 }
@@ -93,17 +93,30 @@ fn carried(sentence: &str, n: usize) -> String {
     format!("{}…", &head[..end])
 }
 
+/// What follows `sentence`'s leading list number (`1.`, `（2）`, `（一）`, `三、`), if it begins with one.
+fn after_list_number(sentence: &str) -> Option<&str> {
+    let rest = sentence.trim_start().trim_start_matches(['（', '(']);
+    let after =
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    (after.len() < rest.len())
+        .then(|| after.strip_prefix(['.', '．', '、', '）', ')']))
+        .flatten()
+}
+
+/// Whether a poster's points are numbered by the document itself (`1.思想认识不到位…`, after a `…` where
+/// text is left out): they are then not bulleted too.
+fn numbered(points: &[String]) -> bool {
+    points
+        .iter()
+        .any(|p| after_list_number(p.trim_start_matches('…')).is_some())
+}
+
 /// Which of a clause's figures a sentence holds, the more telling the greater: an amount in 元 (2), a
 /// percentage (1), another number (0); `None` for none. A leading list number (`1.`, `（2）`) is not a
 /// figure.
 fn figures(sentence: &str) -> Option<u8> {
     let s = sentence.trim_start();
-    let rest = s.trim_start_matches(['（', '(']);
-    let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    let s = (after.len() < rest.len())
-        .then(|| after.strip_prefix(['.', '．', '、', '）', ')']))
-        .flatten()
-        .unwrap_or(s);
+    let s = after_list_number(s).unwrap_or(s);
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let chars: Vec<char> = s.chars().collect();
     let money = chars.iter().enumerate().any(|(i, &c)| {
@@ -421,7 +434,7 @@ fn read_page(hash: &str) -> PosterText {
         .and_then(|el| {
             let id = el.id();
             if crate::clause::is_numbered(&id) {
-                Some(crate::clause::clause_label(&id))
+                Some(crate::clause::place_here(&id))
             } else if el.tag_name() == "TR" || is_table_heading(&el) {
                 table_label(&el)
             } else {
@@ -512,7 +525,10 @@ pub fn Poster(
                 {move || {
                     text.with(|t| t.label).map(|l| view! { <p class="poster-label">{l}"："</p> })
                 }}
-                <ul class="poster-points">
+                <ul
+                    class="poster-points"
+                    class:numbered=move || text.with(|t| numbered(&t.points.points))
+                >
                     {move || {
                         text.get()
                             .points
@@ -724,6 +740,24 @@ mod tests {
     }
 
     #[test]
+    fn points_the_document_numbers_are_not_bulleted_too() {
+        use super::numbered;
+        for (points, expected) in [
+            (&["1.思想认识不到位，……。", "…2.工作措施不力。"][..], true),
+            (&["（一）加强组织领导。"][..], true),
+            (&["三、工作要求。"][..], true),
+            (&["…（2）做好结报工作。"][..], true),
+            (&["超过3000元以上的部分，由医疗救助解决。"][..], false),
+            (&["2018年5月底前完成入户巡诊。"][..], false),
+            (&["一站式结算。", "十分重要。"][..], false),
+            (&["序号：7，考核内容：帮扶工作。"][..], false),
+        ] {
+            let points: Vec<String> = points.iter().map(|p| p.to_string()).collect();
+            assert_eq!(numbered(&points), expected, "{points:?}");
+        }
+    }
+
+    #[test]
     fn figures_rank_amounts_then_percentages_then_numbers() {
         for (sentence, rank) in [
             ("超过3000元以上的部分，由医疗救助解决。", Some(2)),
@@ -772,9 +806,9 @@ mod tests {
         use super::inferred_marked;
         assert_eq!(
             inferred_marked("问责主体：受援医院及负责人（同上）。"),
-            "问责主体：受援医院及负责人＊。"
+            "问责主体：受援医院及负责人\u{2060}＊。"
         );
-        assert_eq!(inferred_marked("序号：10（同上）"), "序号：10＊");
+        assert_eq!(inferred_marked("序号：10（同上）"), "序号：10\u{2060}＊");
         assert_eq!(inferred_marked("分值：4"), "分值：4");
     }
 

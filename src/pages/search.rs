@@ -172,6 +172,7 @@ fn warm_up(lib: &mut Library, code: SearchCode) {
         more: true,
         elsewhere: 1,
         elsewhere_exact: false,
+        a_document: false,
     };
     Owner::new().with(|| {
         use leptos::tachys::view::Render;
@@ -529,6 +530,14 @@ fn Results(
         // (文件原文里没有 under the clause it had opened read to a room as "not in the document").
         // Not the query quoted as "the number": a source line copied whole holds issuers and a date too.
         (0, true, _) if has_named => "上面是按编号找到的文件或条款。".to_string(),
+        // A 文号 the library does not hold (少写几个字 had been the advice): said so, and where the list is.
+        (0, true, true) if page.a_document => format!(
+            "本站没有收录“{query}”这份文件。本站收录了哪些文件，请看“{}”。",
+            {
+                let library = policy_content::site::Page::of(PageKind::Reader(ReaderPage::Library));
+                library.nav.unwrap_or(library.title)
+            }
+        ),
         (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),

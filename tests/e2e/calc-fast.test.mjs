@@ -431,7 +431,7 @@ test('before the app, where the documents disagree the other reading\'s amount i
   await page.fill('#static-shell #v0-total', '18100');
   const early = page.locator('#static-shell .early-answer [data-testid="contested"]');
   await early.waitFor();
-  const want = '文件说法不一：按本站默认的理解，全年最多自付 2,715.00 元；另一种理解是“按字面理解兜底条款”，那样全年最多自付 3,000.00 元。看原文';
+  const want = '文件说法不一：按本站默认的理解，全年最多自付 2,715.00 元；另一种理解是“按字面理解兜底条款”，那样全年最多自付 3,000.00 元。看说明和原文';
   assert.equal(await early.innerText(), want);
   assert.equal(await early.locator('a').getAttribute('href'), '/about/#floor-order');
   go();

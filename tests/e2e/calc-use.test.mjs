@@ -834,7 +834,7 @@ test('where the documents disagree, the other reading\'s amount is said with the
   await page.waitForFunction(() => document.querySelector('[data-testid="personal-total"]')?.textContent === '750.00');
   const said = page.getByTestId('contested');
   assert.equal(await said.count(), 1);
-  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年至少自付 750.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样全年至少自付 1,500.00 元。看原文');
+  assert.equal(await said.innerText(), '文件说法不一：按本站默认的理解，全年至少自付 750.00 元；另一种理解是“兜底补足只算住院（门诊慢特病不补足）”，那样全年至少自付 1,500.00 元。看说明和原文');
   // Each amount as the one above it is read (at least: the compliant cost left blank, the non-compliant part the
   // patient's own); the line had said 个人自付 under 至少自付.
   assert.match(await page.locator('.calc-result .big').first().innerText(), /^至少自付 750\.00 元/);

@@ -120,7 +120,7 @@ async function checkAs(page, area, category, age) {
   await page.waitForSelector('.direct-answers');
 }
 
-test('a direct answer is never a bare 不能: the documents exclude nobody, a missing age is asked for, 眉山 covers everyone with a family doctor; a category the calculator lacks is said', async () => {
+test('a direct answer is never a bare 不能: the documents exclude nobody, a missing age is asked for, 眉山 全覆盖 of family doctors said to those its scope leaves out; a category the calculator lacks is said', async () => {
   const { page, errors } = await open(browser, `${server.base}/`);
   const answer = async (topic) => {
     const a = page.locator(`.direct-answer[data-topic="${topic}"]`);
@@ -129,7 +129,8 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
   const cases = [
     // [area, category, age, topic, verdict, words in the answer]
     ['meishan', 'poverty_registered', '', 'checkup', '要看年龄', /您没有填年龄/],
-    ['meishan', 'ordinary', '30', 'family_doctor', '能', /全覆盖/],
+    // 眉山's 实施范围 is 建档立卡贫困人口; its clause's 全覆盖 said with the answer (an audit: it had been 能).
+    ['meishan', 'ordinary', '30', 'family_doctor', '文件没写给您', /写的是“实现家庭医生签约服务全覆盖”.*实施范围是全市建档立卡贫困人口/],
     ['huining', 'tekun', '', 'family_doctor', '文件没写给您', /同时是农村兜底保障户.*改选那一类.*这些文件没有写/],
     ['huining', 'ordinary', '', 'family_doctor', '文件没写给您', /这些文件没有写/],
   ];

@@ -209,7 +209,7 @@ test('a cadre the table leaves blank is marked on the village page, before and a
   await appReady(page);
   await page.waitForSelector('[data-testid="village-count"]');
   const who = await marked(page);
-  assert.ok(who.includes('科级干部：韩 侃＊；到村干部：朱万鹏＊'), who.join(' | '));
+  assert.ok(who.includes('科级干部：韩 侃\u2060＊；到村干部：朱万鹏\u2060＊'), who.join(' | '));
   assert.ok(who.some((w) => w.endsWith('到村干部：王新龙')), `a printed cell unmarked: ${who.join(' | ')}`);
   const hints = await page.locator('.village-hits > li p.hint').allTextContents();
   assert.ok(hints.some((t) => note.test(t)), hints.join(' | '));
@@ -219,12 +219,12 @@ test('a cadre the table leaves blank is marked on the village page, before and a
   const plain = await ctx.newPage();
   await plain.goto(`${server.base}/villages/`);
   const town = (name) => plain.locator('[data-testid="town-summary"]').filter({ has: plain.locator('h2', { hasText: name }) });
-  assert.match(await town('翟家所镇').locator('td').allTextContents().then((t) => t.join('|')), /韩 侃＊；到村干部：朱万鹏＊/);
+  assert.match(await town('翟家所镇').locator('td').allTextContents().then((t) => t.join('|')), /韩 侃\u2060＊；到村干部：朱万鹏\u2060＊/);
   assert.ok((await town('翟家所镇').locator('p.hint').allTextContents()).some((t) => note.test(t)));
   assert.match(await town('杨崖集镇').locator('td').allTextContents().then((t) => t.join('|')), /科级干部：韩 侃；到村干部：朱万鹏看原表/);
   await ctx.close();
   const sheet = await posterSheet(path);
-  assert.ok(sheet.points.some((p) => p.includes('韩 侃＊')), sheet.points.join('\n'));
+  assert.ok(sheet.points.some((p) => p.includes('韩 侃\u2060＊')), sheet.points.join('\n'));
   assert.match(sheet.inferred ?? '', note);
 });
 
@@ -243,9 +243,9 @@ test('a table\'s poster keeps each name under its own column, and its 出处 nam
   // been given the 类别 above it as a fact).
   const row = await posterSheet('/docs/huining-83/#t4-1-r7');
   assert.deepEqual(row.points, [
-    '序号：7，考核内容：医疗机构“组团式”帮扶工作＊。',
+    '序号：7，考核内容：医疗机构“组团式”帮扶工作\u2060＊。',
     '考核指标：2018 年，下达任务的医疗机构是否完成重点专科和薄弱学科建设任务，是否完成检验、病理、心电和消毒供应等 4 个县级医学中心建设（年度内有 1 个未开工或建设进度较慢的不得分，无任务的得 4 分）。',
-    '分值：4，问责主体：受援医院及负责人＊。',
+    '分值：4，问责主体：受援医院及负责人\u2060＊。',
   ]);
   assert.match(row.inferred ?? '', /^＊原表这一格是空的，这里填的是原表中它上面那一格的内容/);
   assert.equal((await posterSheet('/docs/huining-83/#t4-1-r1')).inferred, null, 'a row with nothing carried: no such note');

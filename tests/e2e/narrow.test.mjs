@@ -3,7 +3,7 @@
 // the menu opens with every link of the main navigation reachable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, largestText } from './harness.mjs';
+import { serve, launch, open, appReady, largestText, settledScroll } from './harness.mjs';
 
 const VIEW = { width: 360, height: 780 };
 
@@ -360,4 +360,144 @@ test('the 保存全部内容 control takes its place without moving what follows
       await ctx.close();
     }
   }
+});
+
+test('at the largest text size a poster keeps a merged cell\'s ＊ with its words, and does not bullet the document\'s own numbers', async () => {
+  // A phone's poster at 特大 had put ＊。 on a line of its own (…帮扶工作 / ＊。), and a clause's poster showed a
+  // bullet before the document's own 1. (• 1.思想认识不到位…).
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await largestText(page);
+  const poster = page.locator('[data-testid="poster"]');
+  const posterOf = async (id) => {
+    await page.goto(`${server.base}/docs/huining-83/#${id}`);
+    await appReady(page);
+    const tool = page.getByRole('button', { name: '海报', exact: true });
+    if (await tool.getAttribute('aria-expanded') !== 'true') await tool.click();
+    await poster.locator('.poster-points > li').first().waitFor();
+  };
+  for (const row of ['t4-1-r6', 't4-1-r7', 't3-4-r2']) {
+    await posterOf(row);
+    // Each ＊'s line box against the character before it (the word joiner between them is not drawn).
+    const marks = await poster.evaluate((el) => {
+      const out = [];
+      const walk = document.createTreeWalker(el.querySelector('.poster-points'), NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (let i = n.data.indexOf('＊'); i > 0; i = n.data.indexOf('＊', i + 1)) {
+          const before = n.data[i - 1] === '\u2060' ? i - 2 : i - 1;
+          const top = (a, b) => { const r = document.createRange(); r.setStart(n, a); r.setEnd(n, b); return Math.round(r.getClientRects()[0].top); };
+          out.push({ at: n.data.slice(Math.max(0, before - 4), i + 2), word: top(before, before + 1), mark: top(i, i + 1) });
+        }
+      }
+      return out;
+    });
+    assert.ok(marks.length > 0, `${row}: a merged cell marked`);
+    for (const m of marks) assert.equal(m.mark, m.word, `${row}: ${m.at} breaks before its ＊`);
+  }
+  const bullets = async () => poster.evaluate((el) => ({
+    style: getComputedStyle(el.querySelector('.poster-points > li')).listStyleType,
+    first: el.querySelector('.poster-points > li').textContent,
+  }));
+  await posterOf('a3-s5-1');
+  const numbered = await bullets();
+  assert.match(numbered.first, /^…?1\./, numbered.first);
+  assert.equal(numbered.style, 'none', 'the document\'s 1. alone');
+  await posterOf('t4-1-r7');
+  assert.notEqual((await bullets()).style, 'none', 'a row\'s points keep their bullets');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('at the largest text size on a phone, no amount in the category comparison shows in part beside a pinned column', async () => {
+  // 123,456.78 at 特大: between 人员类别 and the pinned 个人自付 an 18 px strip showed the 1 of 基本医保's 104,938.26,
+  // right before the person's own 3,000.00 (read 13,000.00, with 13,695.68 in the rows below).
+  const { page, errors } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await largestText(page);
+  await page.fill('#v0-total', '123456.78');
+  const table = page.getByTestId('compare');
+  await table.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare"] tr.current')?.textContent.includes('104,938.26'));
+  await table.scrollIntoViewIfNeeded();
+  const split = await table.evaluate((t) => {
+    const box = t.closest('.table-scroll').getBoundingClientRect();
+    const out = [];
+    for (const row of t.tBodies[0].rows) {
+      const pinned = [...row.cells].filter((c) => getComputedStyle(c).position === 'sticky');
+      for (const cell of row.cells) {
+        if (pinned.includes(cell)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const g = range.getBoundingClientRect();
+        if (!g.width || g.left >= box.right || g.right <= box.left) continue;
+        for (const p of pinned) {
+          const r = p.getBoundingClientRect();
+          // A pinned column's edge the scrolled cells pass (with the band 个人自付 draws beside it, if any).
+          const band = getComputedStyle(p, '::before');
+          const edge = p === row.cells[0] ? r.right : r.left - (band.content === 'none' ? 0 : parseFloat(band.width));
+          if (g.left < edge - 0.5 && g.right > edge + 0.5) out.push(`${cell.textContent.trim()} beside ${p.textContent.trim()}`);
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(split, [], 'an amount cut by a pinned column');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('at the largest text size on a phone, a search hit opens at its paragraph\'s start when it fits, and never with a line cut by the bar', async () => {
+  // 眉人社发〔2016〕78号's paragraph (714 px) had opened 400 px into it, the line above the words two thirds under the
+  // 文号's bar; an editor's note at 本文件三（一）第二段写…, what it is about above the screen.
+  const { page, errors } = await open(browser, `${server.base}/`);
+  await appReady(page);
+  await largestText(page);
+  const hit = (path, words, id) => `${server.base}${path}?hl=${encodeURIComponent(words)}#${id}`;
+  for (const link of [
+    hit('/docs/meishan-137/', '眉人社发〔2016〕78号', 'main'),
+    hit('/docs/gansu-165/', '甘政发[2018]34号', 'main'),
+    hit('/docs/huining-203/', '县委办发〔2018〕83号', 'ed-notes'),
+    hit('/docs/gansu-165/', '县委办发〔2018〕83号', 'ed-notes'),
+  ]) {
+    await page.goto(link);
+    await appReady(page);
+    await settledScroll(page, 1000);
+    const r = await page.evaluate(() => {
+      const mark = document.querySelector('mark.asked');
+      const block = mark.closest('p, li, tr');
+      const style = getComputedStyle(block);
+      const bar = [...document.querySelectorAll('.doc-where > span, .part-where > span')]
+        .filter((s) => getComputedStyle(s).display !== 'none')
+        .reduce((a, s) => Math.max(a, s.getBoundingClientRect().bottom), 0);
+      const b = block.getBoundingClientRect();
+      const m = mark.getBoundingClientRect();
+      return { bar, top: b.top + parseFloat(style.paddingTop), height: b.height, mark: { top: m.top, bottom: m.bottom },
+        line: parseFloat(style.lineHeight), font: parseFloat(style.fontSize), margin: parseFloat(style.scrollMarginTop), screen: innerHeight };
+    });
+    const what = `${decodeURIComponent(link)}: ${JSON.stringify(r)}`;
+    assert.ok(r.bar > 0, `the bar shows: ${what}`);
+    assert.ok(r.mark.top >= r.bar && r.mark.bottom <= r.screen, `the words on the screen below the bar: ${what}`);
+    if (r.height + r.margin <= r.screen) {
+      assert.ok(r.top >= r.bar - 1, `the block from its start: ${what}`);
+    } else if (r.top < r.bar) {
+      // The line the bar's edge crosses: at most its empty half-leading below the bar.
+      const shown = (r.bar - r.top) % r.line === 0 ? 0 : r.line - ((r.bar - r.top) % r.line);
+      assert.ok(shown <= (r.line - r.font) / 2 + 1, `a line cut by the bar, ${shown} px of it shown: ${what}`);
+    }
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('at the largest text size on a phone, each entry of a document\'s 目录 is at least 44 px tall', async () => {
+  // An audit at 特大: each link 28 px tall, 19 px from the next.
+  const { page, errors } = await open(browser, `${server.base}/docs/huining-83/`);
+  await appReady(page);
+  await largestText(page);
+  await page.locator('details.toc > summary').click();
+  const heights = await page.locator('details.toc li > a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
+  assert.ok(heights.length > 50, `${heights.length} entries`);
+  assert.ok(heights.every((h) => h >= 44), `entries under 44 px: ${heights.filter((h) => h < 44).length}`);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

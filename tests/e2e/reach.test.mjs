@@ -492,7 +492,7 @@ test('a section has a poster view with its title, key points, QR code, address a
   // carries marked ＊, said under the points to be the site's inference (a poster has no row above for
   // （同上） to point to).
   const rowPoints = await rowPoster.locator('.poster-points > li').allTextContents();
-  assert.equal(rowPoints[0], '包抓乡镇科级干部：王君盛＊，包抓乡镇：柴家门镇，包抓村组干部：赵童怡。', rowPoints.join(' | '));
+  assert.equal(rowPoints[0], '包抓乡镇科级干部：王君盛\u2060＊，包抓乡镇：柴家门镇，包抓村组干部：赵童怡。', rowPoints.join(' | '));
   assert.match(await rowPoster.locator('.poster-inferred').textContent(), /^＊原表这一格是空的/);
   assert.match(rowPoints[1], /^包抓村：/, rowPoints.join(' | '));
   await row.page.close();
@@ -505,7 +505,7 @@ test('a section has a poster view with its title, key points, QR code, address a
   const points = await scored.page.locator('[data-testid="poster"] .poster-points > li').allTextContents();
   assert.ok(points.length > 1 && points.every((p) => !/^[，,]/.test(p.trim())), points.join(' | '));
   // Its 问责主体 is the merged cell's of row 5 (受援医院及负责人。), as the 五督 form's data reads it.
-  assert.match(points.join(' | '), /分值：4，问责主体：受援医院及负责人＊。/);
+  assert.match(points.join(' | '), /分值：4，问责主体：受援医院及负责人\u2060＊。/);
   await scored.page.close();
 });
 

@@ -136,7 +136,7 @@ test('on the calculator the whole result is heard: the amount, who pays what for
   await appReady(page);
   await page.waitForSelector('.calc-details:not([aria-busy="true"]) .visit-steps li');
   const rows = await page.$$eval('.calc-details .pay-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
-  // Where the documents disagree, with the amount (its 看原文 link is the screen's).
+  // Where the documents disagree, with the amount (its 看说明和原文 link is the screen's).
   const others = await page.$$eval('[data-testid="contested"]', (ps) => ps.map((p) => p.innerText.replace(p.querySelector('a').innerText, '').replace(/\s+/g, '')));
   const heard = (await readAll(page)).replace(/\s+/g, '');
   assert.ok(rows.length >= 4, JSON.stringify(rows));

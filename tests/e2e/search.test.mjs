@@ -565,3 +565,24 @@ test('a clause\'s or document\'s number as a poster prints it opens what it name
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a 文号 said as cadres say it (83号文件) opens its document; one the library does not hold is said to be not held', async () => {
+  // 83号文 and 83号文件 had found nothing; 国卫财务发〔2016〕26号 had been told to 少写几个字 (a trainer's audit).
+  for (const query of ['83号文', '县委办发〔2018〕83号文件']) {
+    const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent(query)}`);
+    await appReady(page);
+    const named = page.getByTestId('named');
+    await named.locator('li a').first().waitFor();
+    assert.equal(await named.locator('li > a').first().getAttribute('href'), '/docs/huining-83/', query);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  for (const query of ['国卫财务发〔2016〕26号', '国卫财务发(2016)26号']) {
+    const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent(query)}`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+    assert.equal(await page.textContent('[data-testid="search-count"]'), `本站没有收录“${query}”这份文件。本站收录了哪些文件，请看“政策文件”。`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

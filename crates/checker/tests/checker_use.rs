@@ -137,13 +137,14 @@ fn direct_answers() {
             "您选了“不清楚”",
             Some("huining-83#a1-s3-3"),
         ),
-        // 眉山: 家庭医生签约服务全覆盖, the poor first: anyone.
+        // 眉山: the document's 实施范围 is 建档立卡贫困人口, its clause says 全覆盖: not for the others, who are
+        // told the clause says 全覆盖 (content/ambiguities.toml, meishan-family-doctor-who).
         (
             person("meishan", "ordinary", Some(30), true, false),
             NotForYou,
             "只给建档立卡贫困人口",
             Some("meishan-137#s3-2-1"),
-            Yes,
+            NotForYou,
             "全覆盖",
             Some("meishan-137#s3-1-2-1"),
         ),
@@ -163,8 +164,8 @@ fn direct_answers() {
             NeedsAge,
             "您没有填年龄",
             Some("meishan-137#s3-2-1"),
-            Yes,
-            "签约家庭医生",
+            NeedsCategory,
+            "您选了“不清楚”",
             Some("meishan-137#s3-1-2-1"),
         ),
         (

@@ -207,11 +207,27 @@ pub const TABLE_NAMES: &[(&str, &str, &str)] = &[
     ("huining-83", "t4-1", "附件4 附表"),
 ];
 
+/// The clauses a document numbers in words where [`clause_label`] would write `（四）`, `(document, id,
+/// name)`: 83号's 二 has 先锋行动一 to 五, 德卫办字20号's 三 has 一是 to 三是 (二（四） is nowhere on paper).
+/// `tests/real_library.rs` checks that every other clause begins with the number [`clause_label`] gives it,
+/// and each of these with its name's words.
+pub const WORDED_CLAUSES: &[(&str, &str, &str)] = &[
+    ("dezhou-20", "s3-1", "三、一是"),
+    ("dezhou-20", "s3-2", "三、二是"),
+    ("dezhou-20", "s3-3", "三、三是"),
+    ("huining-83", "s2-1", "二、先锋行动一"),
+    ("huining-83", "s2-2", "二、先锋行动二"),
+    ("huining-83", "s2-3", "二、先锋行动三"),
+    ("huining-83", "s2-4", "二、先锋行动四"),
+    ("huining-83", "s2-5", "二、先锋行动五"),
+];
+
 /// Where `section` of `doc` is, as a reader finds it on paper: a table by its name ([`TABLE_NAMES`]), a
-/// clause by its number ([`clause_label`]); anything else by its id.
+/// clause by its number ([`clause_label`], or its words: [`WORDED_CLAUSES`]); anything else by its id.
 pub fn place(doc: &str, section: &str) -> String {
     TABLE_NAMES
         .iter()
+        .chain(WORDED_CLAUSES)
         .find(|(d, id, _)| *d == doc && *id == section)
         .map_or_else(|| clause_label(section), |(_, _, name)| name.to_string())
 }

@@ -125,6 +125,12 @@ pub fn carried_words(cell: &str) -> Option<(&str, &str)> {
 /// blank in its table and carries the text of the row above: a merged cell as the site infers it.
 pub const INFERRED: &str = "＊";
 
+/// `words` marked [`INFERRED`], the mark held to them by a word joiner (U+2060, not shown, not spoken): a
+/// line may break before ＊, and a phone's poster at 特大 had put ＊。 on a line of its own.
+pub fn inferred(words: &str) -> String {
+    format!("{words}\u{2060}{INFERRED}")
+}
+
 /// Said with a text that marks a cell [`INFERRED`]: the merge is the site's inference (the document's 编者注
 /// says how it is made), not the table's words (附件2 附表's row 8 had been given the 类别 above it as its own;
 /// the village lookup had named cadres for 翟家所镇 where 附表3-2 and 3-3 leave the cells blank). Said as the cell above

@@ -454,3 +454,61 @@ fn parts_from_the_first_annex_say_which_they_are() {
     // A document without annexes has none.
     assert!(bars("gansu-165").is_empty());
 }
+
+/// Every numbered clause begins with the number its label gives it (`三（二）` with （二）, `附件5 三（一）11` with
+/// 11.), or, where the document numbers it in words (先锋行动四, 一是), is listed with those words
+/// ([`policy_content::citation::WORDED_CLAUSES`]): a citation's label is what a reader finds on paper.
+#[test]
+fn every_clause_is_labelled_as_its_document_numbers_it() {
+    use policy_content::citation::{clause_label, place, WORDED_CLAUSES};
+    let mut worded = Vec::new();
+    for doc in library() {
+        for s in &doc.sections {
+            let starts = std::iter::once((s.id.as_str(), s.title.as_str())).chain(
+                s.clauses
+                    .iter()
+                    .map(|(at, id)| (id.as_str(), s.text[*at..].trim_start())),
+            );
+            for (id, text) in starts {
+                let label = clause_label(id);
+                if label == id || label.starts_with("附件") && !label.contains(' ') {
+                    continue;
+                }
+                // The label's last level: （二）, 11, 三.
+                let tail = label
+                    .rsplit([' ', '）'])
+                    .find(|p| !p.is_empty())
+                    .unwrap_or(&label);
+                let tail = tail.rsplit('（').next().unwrap_or(tail);
+                let numbered = [
+                    format!("（{tail}）"),
+                    format!("({tail})"),
+                    format!("{tail}、"),
+                    format!("{tail}."),
+                ]
+                .iter()
+                .any(|m| text.starts_with(m.as_str()))
+                    || text.starts_with(&format!("{tail}．"));
+                if !numbered {
+                    let name = place(&doc.meta.slug, id);
+                    let words = name.rsplit('、').next().unwrap_or(&name);
+                    assert!(
+                        text.starts_with(words),
+                        "{}#{id}: labelled {name}, begins {}",
+                        doc.meta.slug,
+                        text.chars().take(12).collect::<String>()
+                    );
+                    worded.push((doc.meta.slug.clone(), id.to_string()));
+                }
+            }
+        }
+    }
+    let listed: Vec<(String, String)> = WORDED_CLAUSES
+        .iter()
+        .map(|(d, id, _)| (d.to_string(), id.to_string()))
+        .collect();
+    assert_eq!(
+        worded, listed,
+        "WORDED_CLAUSES, every clause numbered in words"
+    );
+}

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use policy_engine::{profile, profiles, Category};
 
-use crate::calc_adapter::{reading_href, FieldError, Outcome, FILL_IN, OPTIONS};
+use crate::calc_adapter::{reading_href, FieldError, Outcome, FILL_IN, OPTIONS, READING_LINK};
 use crate::components::{
     assumed_field_id, CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading,
     ResultHead, VisitFields, ASSUMPTIONS_ID, UNDO_ID,
@@ -359,7 +359,7 @@ pub fn CalcPage(
                                     {*label}
                                     <span class="hint">
                                         {format!("（{help}）")}
-                                        <a href=reading_href(anchor)>"原文"</a>
+                                        <a href=reading_href(anchor)>{READING_LINK}</a>
                                     </span>
                                 </label>
                             }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use policy_content::model::INFERRED;
+use policy_content::model::inferred;
 
 use super::citation::{Citation, Cited, DataError, Library};
 
@@ -167,23 +167,27 @@ pub struct Assignment {
 
 impl Assignment {
     /// Who the department assigns, in one line: `科级干部：…；医共体包抓领导：…；到村干部：…、…`, a cell the
-    /// table leaves blank (filled from the row above) marked [`INFERRED`] (the page and its poster say
+    /// table leaves blank (filled from the row above) marked ([`inferred`]; the page and its poster say
     /// what the mark means: [`policy_content::model::INFERRED_NOTE`]).
     pub fn who(&self) -> String {
-        let mark = |carried: bool| if carried { INFERRED } else { "" };
+        let mark = |words: &str, carried: bool| {
+            if carried {
+                inferred(words)
+            } else {
+                words.to_string()
+            }
+        };
         let c = self.carried;
         let mut who = vec![format!(
-            "科级干部：{}{}",
-            self.section_cadre,
-            mark(c.section_cadre)
+            "科级干部：{}",
+            mark(&self.section_cadre, c.section_cadre)
         )];
         if let Some(l) = &self.lead {
-            who.push(format!("医共体包抓领导：{l}{}", mark(c.lead)));
+            who.push(format!("医共体包抓领导：{}", mark(l, c.lead)));
         }
         who.push(format!(
-            "到村干部：{}{}",
-            self.cadres.join("、"),
-            mark(c.cadres)
+            "到村干部：{}",
+            mark(&self.cadres.join("、"), c.cadres)
         ));
         who.join("；")
     }

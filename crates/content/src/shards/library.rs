@@ -43,6 +43,9 @@ pub struct Page {
     pub elsewhere: usize,
     /// Whether [`Page::elsewhere`] is exact (every term of one to three characters).
     pub elsewhere_exact: bool,
+    /// Whether the query names a document by its 文号 alone ([`crate::shards::Lookup::is_document`]):
+    /// nothing found then means the library does not hold it.
+    pub a_document: bool,
 }
 
 impl Page {
@@ -188,6 +191,7 @@ impl Library {
                 more: false,
                 elsewhere: 0,
                 elsewhere_exact: true,
+                a_document: plan.names_a_document(),
             });
         }
         // The postings, and the region's list with them.
@@ -230,6 +234,7 @@ impl Library {
                 at_most,
                 elsewhere,
                 elsewhere_exact: plan.exact(),
+                a_document: plan.names_a_document(),
             }),
             Err(missing) => Step::Fetch(missing),
         }

@@ -92,14 +92,14 @@ impl Lookup {
         let numbers = crate::docnum::find_all(query);
         let (number, rest) = match numbers.as_slice() {
             [] => match loose_number(query) {
-                Some(at) => (Some(number_key(&query[..at])), &query[at..]),
+                Some(at) => (Some(number_key(&query[..at])), after_number(&query[at..])),
                 None => (None, query),
             },
             [(range, number)] => (
                 Some(number_key(number)),
                 // The clause before or after it (a space between).
                 if range.start == 0 {
-                    &query[range.end..]
+                    after_number(&query[range.end..])
                 } else {
                     &query[..range.start]
                 },
@@ -127,6 +127,12 @@ impl Lookup {
             number,
             said: rest.to_string(),
         })
+    }
+
+    /// Whether it names a document by its 文号 alone (however written), no clause with it: when nothing
+    /// is found, the library does not hold that document.
+    pub fn is_document(&self) -> bool {
+        self.said.is_empty()
     }
 
     /// The keys whose names shards it reads: its name's, and its document's when it gives a 文号.
@@ -178,6 +184,19 @@ impl Lookup {
             .collect()
     }
 }
+
+/// What follows a 文号 in a query, without the word people add for the document itself (`83号文`,
+/// `83号文件 三（二）`: a cadre's way of saying it had found nothing).
+fn after_number(rest: &str) -> &str {
+    let rest = rest.trim_start();
+    DOC_WORDS
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest)
+}
+
+/// The words said right after a 文号 for the document ([`after_number`]), longest first.
+const DOC_WORDS: [&str; 2] = ["文件", "文"];
 
 /// The words the site prints before a source (a poster's 出处, a step's 原文, a summary's 依据), which a
 /// person copying the line types too.
@@ -361,6 +380,17 @@ mod tests {
                 "会卫计发〔2018〕203号 三",
                 look("三", Some("会卫计发2018203号"), "三"),
             ),
+            // The document said with it, as cadres say it.
+            ("83号文", look("83号", None, "")),
+            ("83号文件", look("83号", None, "")),
+            (
+                "县委办发〔2018〕83号文件 三（二）",
+                look("三（二）", Some("县委办发201883号"), "三（二）"),
+            ),
+            (
+                "165号文 一、（四）2",
+                look("一（四）2", Some("165号"), "一、（四）2"),
+            ),
             ("第三条", None),
             ("三", None),
             ("大病保险", None),
@@ -369,6 +399,20 @@ mod tests {
             ("号", None),
         ] {
             assert_eq!(Lookup::of(query), want, "{query}");
+        }
+    }
+
+    #[test]
+    fn a_document_named_alone() {
+        let names_a_document = |q: &str| Lookup::of(q).is_some_and(|l| l.is_document());
+        for (query, alone) in [
+            ("国卫财务发〔2016〕26号", true),
+            ("国卫财务发[2016]26号", true),
+            ("83号文件", true),
+            ("县委办发〔2018〕83号 三（二）", false),
+            ("大病保险", false),
+        ] {
+            assert_eq!(names_a_document(query), alone, "{query}");
         }
     }
 }

@@ -21,6 +21,11 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Whether the query names a document by its 文号 alone ([`Lookup::is_document`]).
+    pub fn names_a_document(&self) -> bool {
+        self.lookup.as_ref().is_some_and(Lookup::is_document)
+    }
+
     /// The plan for `query` (whitespace separates terms; normalized as the index is).
     pub fn new(query: &str) -> Self {
         let terms = query_terms(query);
