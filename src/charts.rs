@@ -1,6 +1,7 @@
 //! Charts drawn as SVG in Rust (no JavaScript chart library): a stacked bar of who pays what, and
-//! curves of the personal payment against the bill. Pure functions returning SVG markup, so they are
-//! tested natively; every chart carries a text equivalent and direct labels (not colour alone).
+//! curves of the personal payment against the bill. Pure functions returning SVG markup and its legend (a
+//! list of the page's text), so they are tested natively; every chart carries a text equivalent and
+//! direct labels (not colour alone).
 
 use policy_content::html::esc;
 use std::fmt::{self, Write};
@@ -68,19 +69,19 @@ pub fn whole_percents(values: &[f64]) -> Vec<u32> {
     out
 }
 
-/// A horizontal 100% stacked bar with a legend listing each part and its share (whole percents that add
-/// up to 100: [`whole_percents`]; a part paid under 1% as 不足1%).
+/// A horizontal 100% stacked bar, then its legend listing each part and its share (whole percents that add
+/// up to 100: [`whole_percents`]; a part paid under 1% as 不足1%). The legend is the page's text, not the
+/// drawing's ([`LEGEND`]): it grows with the text size (at 特大 the drawing's had stayed 11 px beside 24 px
+/// text) and wraps as the page does.
 pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
     let total: f64 = parts.iter().map(|p| p.value.max(0.0)).sum();
     let shown: Vec<&Part> = parts.iter().filter(|p| p.value > 0.0).collect();
     let percents = whole_percents(&shown.iter().map(|p| p.value).collect::<Vec<_>>());
     let (w, bar_h) = (320.0, 36.0);
-    let rows = parts.iter().filter(|p| p.value > 0.0).count();
-    let h = bar_h + 12.0 + rows as f64 * 24.0;
     let mut svg = String::new();
-    let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h), esc(title), esc(title));
+    let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(bar_h), esc(title), esc(title));
+    let mut legend = String::from(LEGEND);
     let mut x = 0.0;
-    let mut y = bar_h + 20.0;
     for (p, percent) in shown.into_iter().zip(percents) {
         let share = if total > 0.0 { p.value / total } else { 0.0 };
         let pw = share * w;
@@ -93,18 +94,18 @@ pub fn stacked_bar(title: &str, parts: &[Part]) -> String {
             n => format!("{n}%"),
         };
         let _ = write!(
-            svg,
-            "<rect class=\"{}\" x=\"0\" y=\"{}\" width=\"14\" height=\"14\"/><text x=\"20\" y=\"{}\">{} {share}</text>",
+            legend,
+            "<li><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect class=\"{}\" width=\"14\" height=\"14\"/></svg>{} {share}</li>",
             p.class,
-            N(y - 12.0),
-            N(y),
             esc(&p.label),
         );
-        y += 24.0;
     }
     svg.push_str("</svg>");
-    svg
+    svg + &legend + "</ul>"
 }
+
+/// How a chart's legend begins: a list of the page's text after the drawing (closed with `</ul>`).
+const LEGEND: &str = "<ul class=\"chart-legend\">";
 
 /// The axis for values up to `max`: a round step (1, 2 or 5 × 10ⁿ) giving at most `most` intervals, and
 /// the top tick (a multiple of the step, ≥ `max`).
@@ -191,11 +192,6 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
     // Legend order: by where the curve ends, highest first.
     let end = |s: &Series| s.points.last().map_or(0.0, |p| p.1);
     groups.sort_by(|a, b| end(b.1).total_cmp(&end(a.1)));
-    // Legend entries wrap at 20 characters so long names stay inside the chart.
-    let wrap = |name: &str| -> Vec<String> {
-        let chars: Vec<char> = name.chars().collect();
-        chars.chunks(20).map(|c| c.iter().collect()).collect()
-    };
     let names: Vec<String> = groups
         .iter()
         .map(|(names, _)| {
@@ -206,14 +202,9 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
             }
         })
         .collect();
-    let lines: Vec<Vec<String>> = names.iter().map(|n| wrap(n)).collect();
-    let legend_h = lines
-        .iter()
-        .map(|l| l.len() as f64 * 16.0 + 8.0)
-        .sum::<f64>()
-        + 8.0;
     let mut svg = String::new();
-    let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h + legend_h), esc(title), esc(title));
+    let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h), esc(title), esc(title));
+    let mut legend = String::from(LEGEND);
     let _ = write!(svg, "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", N(left), N(top + ph), N(left + pw), N(top + ph), N(left), N(top), N(left), N(top + ph));
     let mut xv = 0.0;
     while xv <= x_max + x_step / 2.0 {
@@ -248,7 +239,6 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
         yv += y_step;
     }
     let mut label_y: Vec<f64> = Vec::new();
-    let mut legend_y = h + 14.0;
     for (i, (_, s)) in groups.iter().enumerate() {
         let name = &names[i];
         let mut d = String::new();
@@ -270,11 +260,12 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
                 svg.push_str(&marker(i, sx(*x), sy(y.min(y_max))));
             }
         }
-        // The curve's number at its end, moved down until it clears the numbers above.
+        // The curve's number at its end, moved down until it clears the numbers above (style.css: at most
+        // 14 units tall).
         let mut ly = sy(end(s).min(y_max)) + 4.0;
         for prev in &label_y {
-            if (ly - prev).abs() < 11.0 {
-                ly = prev + 11.0;
+            if (ly - prev).abs() < 14.0 {
+                ly = prev + 14.0;
             }
         }
         label_y.push(ly);
@@ -285,36 +276,19 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
             N(ly),
             i + 1
         );
-        let ly = legend_y;
+        // Its line, marker and number in the legend, drawn as on the curve.
         let _ = write!(
-            svg,
-            "<g class=\"curve {}\"><line class=\"line\" stroke-dasharray=\"{}\" x1=\"4\" y1=\"{}\" x2=\"40\" y2=\"{}\"/>{}</g><text x=\"46\" y=\"{}\">",
+            legend,
+            "<li><svg class=\"swatch wide\" viewBox=\"0 0 44 16\" aria-hidden=\"true\"><g class=\"curve {}\"><line class=\"line\" stroke-dasharray=\"{}\" x1=\"4\" y1=\"8\" x2=\"40\" y2=\"8\"/>{}</g></svg>{} {}</li>",
             s.class,
             s.dash,
-            N(ly),
-            N(ly),
-            marker(i, 22.0, ly),
-            N(ly + 5.0),
+            marker(i, 22.0, 8.0),
+            i + 1,
+            esc(name),
         );
-        for (k, line) in lines[i].iter().enumerate() {
-            let prefix = if k == 0 {
-                format!("{} ", i + 1)
-            } else {
-                String::new()
-            };
-            let _ = write!(
-                svg,
-                "<tspan x=\"{}\" dy=\"{}\">{prefix}{}</tspan>",
-                if k == 0 { 46 } else { 58 },
-                if k == 0 { 0 } else { 16 },
-                esc(line)
-            );
-        }
-        svg.push_str("</text>");
-        legend_y += lines[i].len() as f64 * 16.0 + 8.0;
     }
     svg.push_str("</svg>");
-    svg
+    svg + &legend + "</ul>"
 }
 
 /// `30000` as `3万`, `1500` as `1500`.

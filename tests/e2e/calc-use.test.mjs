@@ -116,7 +116,7 @@ test('3: wording and the chart: no gap is "not needed", no nested brackets, roun
   const labels = await page.locator('label, legend, summary, option, .choice, th').allTextContents();
   const nested = labels.filter((t) => NESTED.test(t));
   assert.deepEqual(nested, []);
-  const charts = page.locator('.chart-box svg');
+  const charts = page.locator('.chart-box svg.chart');
   const curve = charts.last();
   const value = (t) => (t.endsWith('万') ? Number(t.slice(0, -1)) * 10000 : Number(t));
   for (const anchor of ['middle', 'end']) {
@@ -128,7 +128,8 @@ test('3: wording and the chart: no gap is "not needed", no nested brackets, roun
     assert.ok([1, 2, 5].includes(step / mag), `step ${step}: ${ticks.join(' ')}`);
     vs.forEach((v, i) => assert.equal(v, i * step, ticks.join(' ')));
   }
-  const legend = await curve.textContent();
+  // The legend is the page's text under the drawing (at 特大 the drawing's had stayed 11 px).
+  const legend = await page.locator('.chart-box').last().locator('.chart-legend').textContent();
   for (const name of ['建档立卡贫困人口', '城乡低保对象', '特困供养人员', '普通城乡居民']) assert.ok(legend.includes(name), name);
   // Coinciding curves are named together instead of hiding each other; each drawn curve has its number.
   assert.match(legend, /城乡低保对象、特困供养人员（2条线重合）/);
@@ -404,9 +405,9 @@ test('a poster, the comparison, the chart and the bar say what their figures res
   const basis = page.getByTestId('chart-basis');
   assert.ok(await basis.isVisible());
   assert.match(await basis.textContent(), /全年在县级医院住院一次，合规费用占总费用的 90%.*图也用了改动的数字。$/);
-  assert.match(await page.locator('.chart-box svg').last().getAttribute('aria-label'), /全年在县级医院住院一次，合规费用占总费用的 90%/);
+  assert.match(await page.locator('.chart-box svg.chart').last().getAttribute('aria-label'), /全年在县级医院住院一次，合规费用占总费用的 90%/);
   // Who pays what: the bar's percents add up to 100.
-  const legend = await page.locator('.chart-box svg').first().locator('text').allTextContents();
+  const legend = await page.locator('.chart-box').first().locator('.chart-legend li').allTextContents();
   // (A part under 1% says 不足1%: its whole percent is 0.)
   const percents = legend.map((t) => (/不足1%$/.test(t) ? 0 : Number(t.match(/(\d+)%$/)?.[1]))).filter((n) => !Number.isNaN(n));
   assert.ok(percents.length >= 3, legend.join(' | '));

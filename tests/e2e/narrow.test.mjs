@@ -501,3 +501,22 @@ test('at the largest text size on a phone, each entry of a document\'s 目录 is
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('at the largest text size on a phone, the calculator\'s chart legends are the page\'s text, at its size', async () => {
+  // The legends were drawn in the chart at 11 units (10–11 px on a phone) beside 24 px text.
+  const { page, errors } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await largestText(page);
+  await page.fill('#v0-total', '30000');
+  await page.locator('.chart-legend').nth(1).waitFor();
+  const sizes = await page.evaluate(() => ({
+    text: parseFloat(getComputedStyle(document.querySelector('.calc-result p')).fontSize),
+    legends: [...document.querySelectorAll('.chart-legend li')].map((li) => parseFloat(getComputedStyle(li).fontSize)),
+    onScreen: [...document.querySelectorAll('.chart-legend li')].every((li) => { const r = li.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; }),
+  }));
+  assert.ok(sizes.legends.length >= 5, `${sizes.legends.length} entries`);
+  assert.ok(sizes.legends.every((s) => s >= 0.8 * sizes.text), `legends ${sizes.legends} beside text ${sizes.text}`);
+  assert.ok(sizes.onScreen, 'every entry within the screen');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
