@@ -1,6 +1,6 @@
 // What requests cost as the build serves them: each URL's file in a dist/ folder, counted at its brotli
-// size (the .br beside it, which nginx serves; Chromium asks plain-HTTP servers for gzip only, so the test
-// server's own byte counts would not be what a phone gets).
+// size (the .br beside it, which nginx serves to a phone over HTTPS), whichever server the test ran the
+// page on.
 import fs from 'node:fs';
 import path from 'node:path';
 
