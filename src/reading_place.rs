@@ -59,20 +59,23 @@ pub fn scroll_to_hash() {
         show_sideways(w);
     }
     let (el, top) = match words.filter(below_the_screen) {
-        Some(words) => match block_with(&words) {
-            // Words in a paragraph, a list item or a table's row: the block from its start (a row's 序号 and
-            // first cells say which row it is, under the bars that name the table), when the words fit on
-            // the screen with it.
-            Some((block, top)) => {
-                put_at(&block, top);
-                (block, top)
+        Some(words) => {
+            let block = words.closest(BLOCKS).ok().flatten();
+            match block_with(&words, block.as_ref()) {
+                // Words in a paragraph, a list item or a table's row: the block from its start (a row's 序号
+                // and first cells say which row it is, under the bars that name the table), when the words
+                // fit on the screen with it.
+                Some((block, top)) => {
+                    put_at(&block, top);
+                    (block, top)
+                }
+                None => {
+                    let top = words_line_at(&words, block.as_ref());
+                    put_at(&words, top);
+                    (words, top)
+                }
             }
-            None => {
-                let top = words_line_at(&words);
-                put_at(&words, top);
-                (words, top)
-            }
-        },
+        }
         None => {
             // Where `scroll_into_view` puts it (below its scroll margin), not where a page still too short
             // to scroll that far left it: a heading near the end of the build's page, held there as the app
@@ -90,15 +93,19 @@ pub fn scroll_to_hash() {
     keep_in_place(place);
 }
 
-/// `el`'s scroll margin at its top (style.css: below the bar a document's 文号 stays in), in px; 0 if none.
-/// Read with the browser's `parseFloat` (Rust's float parser would add 12 KB of tables to the wasm).
-fn scroll_margin_top(el: &web_sys::Element) -> f64 {
+/// `el`'s computed `property` in px, if it is a length. Read with the browser's `parseFloat` (Rust's float
+/// parser would add 12 KB of tables to the wasm).
+fn css_px(el: &web_sys::Element, property: &str) -> Option<f64> {
     web_sys::window()
         .and_then(|w| w.get_computed_style(el).ok().flatten())
-        .and_then(|s| s.get_property_value("scroll-margin-top").ok())
+        .and_then(|s| s.get_property_value(property).ok())
         .map(|v| js_sys::parse_float(&v))
         .filter(|v| v.is_finite())
-        .unwrap_or(0.0)
+}
+
+/// `el`'s scroll margin at its top (style.css: below the bar a document's 文号 stays in), in px; 0 if none.
+fn scroll_margin_top(el: &web_sys::Element) -> f64 {
+    css_px(el, "scroll-margin-top").unwrap_or(0.0)
 }
 
 /// Scrolls the table `el` is in sideways, if it is in one, so that `el` starts in view (a search hit's
@@ -122,37 +129,36 @@ fn show_sideways(el: &web_sys::Element) {
 /// How far down the screen asked-for words are put when the clause's start cannot be shown with them.
 const WORDS_AT: f64 = 0.25;
 
-/// The block `words` are in (a paragraph, a list item, a table's row: [`BLOCKS`]), with where its start
+/// The block `words` are in (`block`: a paragraph, a list item, a table's row, [`BLOCKS`]), with where its start
 /// goes (below the bars: its scroll margin), if its start, put there, can be shown with them: on a phone a
 /// row is a card as tall as the screen, and words low in it, put a quarter down the screen, had left its
 /// 序号 and first cells above it; at 特大 a 文号's paragraph opened 400 px into its 714, and an editor's note
 /// at 本文件三（一）第二段写…, what it is about above the screen.
-fn block_with(words: &web_sys::Element) -> Option<(web_sys::Element, f64)> {
-    let block = words.closest(BLOCKS).ok().flatten()?;
+fn block_with(
+    words: &web_sys::Element,
+    block: Option<&web_sys::Element>,
+) -> Option<(web_sys::Element, f64)> {
+    let block = block?;
     let (from, to) = (
         block.get_bounding_client_rect().top(),
         words.get_bounding_client_rect().bottom(),
     );
-    let top = scroll_margin_top(&block);
-    (to - from + top <= screen_height()?).then_some((block, top))
+    let top = scroll_margin_top(block);
+    (to - from + top <= screen_height()?).then(|| (block.clone(), top))
 }
 
-/// Where `words` go when their block's start cannot be shown with them: about [`WORDS_AT`] down the
+/// Where `words` go when their block's (`block`) start cannot be shown with them: about [`WORDS_AT`] down the
 /// screen, their line a whole number of lines below the bars (their block's scroll margin), so that no
 /// line above them is cut through by the bar (at 特大 one had shown a third of itself under it).
-fn words_line_at(words: &web_sys::Element) -> f64 {
+fn words_line_at(words: &web_sys::Element, block: Option<&web_sys::Element>) -> f64 {
     let wanted = screen_height().unwrap_or(0.0) * WORDS_AT;
-    let block = words.closest(BLOCKS).ok().flatten();
     let line = block
-        .as_ref()
-        .and_then(|b| web_sys::window()?.get_computed_style(b).ok().flatten())
-        .and_then(|s| s.get_property_value("line-height").ok())
-        .map(|v| js_sys::parse_float(&v))
-        .filter(|v| v.is_finite() && *v > 0.0);
+        .and_then(|b| css_px(b, "line-height"))
+        .filter(|v| *v > 0.0);
     let (Some(block), Some(line)) = (block, line) else {
         return wanted;
     };
-    let margin = scroll_margin_top(&block);
+    let margin = scroll_margin_top(block);
     // The words' box is their glyphs', centred in their line.
     let inset = (line - words.get_bounding_client_rect().height()) / 2.0;
     margin + ((wanted - margin) / line).round().max(0.0) * line + inset
