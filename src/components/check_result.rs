@@ -182,7 +182,8 @@ fn why_not_list(
         view! {
             <details class="not-for-you" data-testid=testid>
                 <summary>{summary}</summary>
-                {said_once.map(|c| view! { <p class="hint">{c}</p> })}
+                {said_once
+                    .map(|c| view! { <p class="hint">{super::register_linked(c.to_string())}</p> })}
                 <ul>
                     {items
                         .into_iter()
@@ -203,7 +204,7 @@ fn why_not_list(
                                 <li>
                                     <strong>{b.name}</strong>
                                     "："
-                                    {first}
+                                    {super::register_linked(first)}
                                     " "
                                     // Named as on paper (原文 alone printed with nothing to find it by).
                                     <a class="cite" href=b.source.href()>
@@ -223,7 +224,10 @@ fn why_not_list(
                                             }
                                         })
                                         .collect_view()}
-                                    {then.map(|w| view! { <p class="why">{w}</p> })}
+                                    {then
+                                        .map(|w| {
+                                            view! { <p class="why">{super::register_linked(w)}</p> }
+                                        })}
                                 </li>
                             }
                         })

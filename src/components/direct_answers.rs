@@ -26,7 +26,7 @@ pub fn DirectAnswers(
                         view! {
                             <div class="direct-answer" data-topic=a.topic.clone()>
                                 <h3>{a.question.clone()}" "<span class=class>{word}</span></h3>
-                                <p>{a.text.clone()}</p>
+                                <p>{super::register_linked(a.text.clone())}</p>
                                 {(!a.sources.is_empty())
                                     .then(|| {
                                         view! {

@@ -365,7 +365,24 @@ fn read_page(hash: &str) -> PosterText {
         Some(el) if heading_level(el) == Some(2) && !own_title => {
             (h1.clone(), following(el, String::new()))
         }
-        Some(el) if heading_level(el).is_some() => (heading_path(el), following(el, String::new())),
+        // A heading under an 附件 after the annex's number (附件5's 三、责任清单 is not the 实施意见's 三、),
+        // a table's heading as its bar names it (附件2 附表　…; its heading is followed by the form's lines).
+        Some(el) if heading_level(el).is_some() => {
+            let part = part.as_ref().map(text_of).filter(|p| p.starts_with("附件"));
+            let title = match part.as_deref() {
+                Some(p) if text_of(el).starts_with("附表") => {
+                    policy_content::citation::table_title(&text_of(el), Some(p))
+                        .unwrap_or_else(|| heading_path(el))
+                }
+                Some(p) => format!(
+                    "{}　{}",
+                    policy_content::citation::short_name(p),
+                    heading_path(el)
+                ),
+                None => heading_path(el),
+            };
+            (title, following(el, String::new()))
+        }
         // A table row under its table's title, each cell after its column's heading, as 朗读 reads it; a
         // table its document does not number under its part's name too (附件4 附表 …: 附表　… alone had not
         // told 附件2's from 附件4's), as the table's bar on the page says it.

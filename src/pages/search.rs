@@ -538,6 +538,10 @@ fn Results(
                 library.nav.unwrap_or(library.title)
             }
         ),
+        // One it does not hold but the documents cite (甘政发〔2018〕34号): not held, and where it is cited.
+        (n, true, true) if page.a_document && !has_named => {
+            format!("本站没有收录“{query}”这份文件。本站的文件里提到它的地方有 {n} 处：")
+        }
         (0, true, true) => format!("没有找到包含“{query}”的内容。换个说法试试，比如少写几个字。"),
         (0, true, false) => format!("{within}没有找到包含“{query}”的内容。"),
         (n, true, _) => format!("{within}找到 {n} 处包含“{query}”的内容："),
@@ -648,6 +652,8 @@ fn Results(
             </section>
         }
     });
+    // The words the hits' links mark: a 文号 said with 年 as the documents print it, as it was looked for.
+    let marked = policy_content::docnum::bracketed(&query).unwrap_or_else(|| query.clone());
     view! {
         {poster}
         {named}
@@ -666,7 +672,7 @@ fn Results(
             {page
                 .hits
                 .into_iter()
-                .map(|h| hit_item(policy_content::mark::link(&h.href(), &query), h, &query))
+                .map(|h| hit_item(policy_content::mark::link(&h.href(), &marked), h, &marked))
                 .collect_view()}
         </ol>
     }

@@ -141,6 +141,13 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
     assert.match(a.text, words, `${area} ${category} ${topic}`);
     const all = await page.locator('.direct-answer .verdict').allTextContents();
     assert.ok(!all.some((v) => v.trim() === '不能'), `${area} ${category}: ${all}`);
+    if (area === 'meishan' && topic === 'family_doctor') assert.match(a.text, /关于本站/);
+    if (/关于本站/.test(a.text)) {
+      // The register it names is a link to it (it had been words to look for: an audit).
+      const link = page.locator(`.direct-answer[data-topic="${topic}"] a`, { hasText: '关于本站' });
+      assert.equal(await link.textContent(), '“关于本站”的政策不明确之处');
+      assert.equal(await link.getAttribute('href'), '/about/#readings');
+    }
     if (area === 'meishan' && !age) {
       // The age left out: the check-up for 7 to 64 depends on it, listed apart with what it is, not as
       // not for them (a resident's audit).
@@ -191,6 +198,15 @@ test('a person who does not know their category can say so, and is shown what ev
   // What it is first (the name and the reason alone had said nothing of what the person would get), then
   // whom it is for; what to do about it said once, above the list, not after each item.
   assert.match(why, /^合规医疗费用实际补偿比不低于85%：如果适合您，您看病的合规医疗费用，报销后实际补偿比不低于85%[^]*这一项只给建档立卡贫困人口。$/);
+  // A note naming the register links it, in a list's item as in a direct answer.
+  const named = depends.locator('li a[href="/about/#readings"]');
+  assert.ok(await named.count() > 0, 'a link to the register in the list');
+  assert.equal(await named.first().textContent(), '“关于本站”的政策不明确之处');
+  await named.first().click();
+  await page.waitForURL(/\/about\/#readings$/);
+  await page.waitForFunction(() => { const r = document.getElementById('readings').getBoundingClientRect(); return r.top >= 0 && r.top < 200; });
+  await page.goBack();
+  await page.getByTestId('depends-on-category').waitFor();
   assert.match(await depends.locator('p.hint').textContent(), /^您选了“不清楚”：如果您家属于写明的那一类人，也能享受。可以问村干部或村医/);
   assert.equal(await depends.locator('li', { hasText: '您选了“不清楚”' }).count(), 0);
   assert.equal(await page.locator('[data-testid="not-for-you"] .why').count(), 0, 'what is not for them: the reason alone');

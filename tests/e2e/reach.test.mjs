@@ -470,15 +470,24 @@ test('a section has a poster view with its title, key points, QR code, address a
   assert.match(await poster.locator('.poster-url').textContent(), /huining-203\/#s3-1/);
   assert.match(await poster.locator('.poster-source').textContent(), /会卫计发〔2018〕203号/);
   await page.close();
-  // A heading deeper in a part is titled with the headings it is under (（二）县人社局 alone says nothing).
+  // A heading deeper in a part is titled with the headings it is under (（二）县人社局 alone says nothing), after
+  // its 附件's number (the 实施意见 has a 三、 too: an A3 poster had not said which).
   const deep = await open(browser, `${server.base}/docs/huining-83/#a5-s3-2`);
   await appReady(deep.page);
   await deep.page.getByRole('button', { name: '海报' }).click();
   const title = deep.page.locator('[data-testid="poster"] .poster-title');
   await title.waitFor();
-  assert.equal(await title.textContent(), '三、责任清单　（二）县人社局');
+  assert.equal(await title.textContent(), '附件5　三、责任清单　（二）县人社局');
   assert.match(await deep.page.locator('[data-testid="poster"] .poster-source').textContent(), /附件5 三（二）/);
   await deep.page.close();
+  // A table its document does not number, by its heading: under its 附件 as its bar names it.
+  const table = await open(browser, `${server.base}/docs/huining-83/#t2-1`);
+  await appReady(table.page);
+  await table.page.getByRole('button', { name: '海报' }).click();
+  const tableTitle = table.page.locator('[data-testid="poster"] .poster-title');
+  await tableTitle.waitFor();
+  assert.equal(await tableTitle.textContent(), '附件2 附表　会宁县农村小型医疗机构过期药品清理工作情况统计表');
+  await table.page.close();
   // A table row under its table's title, each cell after its column's heading (a row of names alone says
   // nothing about what they are), a merged cell with the name it carries from the rows above (柴家门镇's
   // row stands under 王君盛: its poster had named no 科级干部).

@@ -585,4 +585,20 @@ test('a 文号 said as cadres say it (83号文件) opens its document; one the l
     assert.deepEqual(errors, []);
     await page.close();
   }
+  // One the documents cite, written as printed or said with 年 (which had found nothing): not held, and where
+  // it is cited, the same places either way.
+  let places;
+  for (const query of ['甘政发〔2018〕34号', '甘政发2018年34号', '甘政发2018年第34号']) {
+    const { page, errors } = await open(browser, `${server.base}/search/?q=${encodeURIComponent(query)}`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid="search-count"]:not([aria-busy="true"])');
+    assert.equal(await page.textContent('[data-testid="search-count"]'), `本站没有收录“${query}”这份文件。本站的文件里提到它的地方有 2 处：`);
+    const hits = await page.locator('ol.hits li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    places ??= hits;
+    assert.deepEqual(hits, places, query);
+    // Each marks the words as the documents print them.
+    assert.ok(hits.every((h) => new URL(h, server.base).searchParams.get('hl') === '甘政发〔2018〕34号'), hits.join(' '));
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });

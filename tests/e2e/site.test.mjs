@@ -228,6 +228,8 @@ test('a document on a phone has its contents one tap away under 目录, the text
   assert.ok(textTop < 2 * 780, `the text starts at ${textTop} px`);
   // One tap opens them, and an entry goes to its clause.
   await toc.locator('summary').click();
+  // Open, it no longer says 点开看.
+  assert.equal((await toc.locator('summary').innerText()).trim(), '目录（54 条）');
   const entry = toc.locator('a[href="#s3"]');
   await entry.click();
   await page.waitForFunction(() => location.hash === '#s3');

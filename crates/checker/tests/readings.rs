@@ -187,3 +187,25 @@ fn the_document_notes_both_targets_for_new_diagnosis_types() {
     let notes = &doc[doc.find("{#ed-notes}").unwrap()..];
     assert!(notes.contains("“每年新增 20 至 50 种”") && notes.contains("“每年是否增加 10% 以上”"));
 }
+
+/// Every note that sends a person to the register names it with the words the app makes a link to it
+/// (`policy_content::site::REGISTER`): one written otherwise would be words to look for, with no way to it.
+#[test]
+fn every_note_naming_the_register_links_it() {
+    let words = policy_content::site::REGISTER.1;
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/eligibility.toml");
+    let data = std::fs::read_to_string(data).unwrap();
+    let named = data.matches("关于本站").count();
+    assert!(
+        named > 0,
+        "no note names the register: the test would check nothing"
+    );
+    assert_eq!(
+        data.matches(words).count(),
+        named,
+        "a note names 关于本站 otherwise than {words}"
+    );
+    for line in data.lines().filter(|l| l.contains(words)) {
+        assert_eq!(line.matches(words).count(), 1, "one link per note: {line}");
+    }
+}

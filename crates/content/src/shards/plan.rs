@@ -26,9 +26,10 @@ impl Plan {
         self.lookup.as_ref().is_some_and(Lookup::is_document)
     }
 
-    /// The plan for `query` (whitespace separates terms; normalized as the index is).
+    /// The plan for `query` (whitespace separates terms; normalized as the index is; a 文号 said with 年
+    /// looked for as printed, [`crate::docnum::bracketed`]).
     pub fn new(query: &str) -> Self {
-        let terms = query_terms(query);
+        let terms = query_terms(&crate::docnum::bracketed(query).unwrap_or_else(|| query.into()));
         let grams = terms.iter().map(|t| term_grams(t)).collect();
         Plan {
             terms,
