@@ -174,7 +174,8 @@ fn marker(i: usize, x: f64, y: f64) -> String {
 /// same points are drawn once and named together (they would hide each other); every curve has its own
 /// dash pattern, marker shape and a number at its end, and the legend lists them top to bottom as they end.
 pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> String {
-    let (w, h, left, bottom, top, right) = (340.0, 240.0, 48.0, 28.0, 8.0, 26.0);
+    // Room for the figures at 特大 (style.css: 17 units): 1.5万 left of the axis, 30万 under it, the top one above it.
+    let (w, h, left, bottom, top, right) = (340.0, 240.0, 54.0, 30.0, 14.0, 26.0);
     let pw = w - left - right;
     let ph = h - top - bottom;
     let (x_step, x_max) = nice_axis(x_max, 6);
@@ -206,36 +207,36 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
     let _ = write!(svg, "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>", N(w), N(h), esc(title), esc(title));
     let mut legend = String::from(LEGEND);
     let _ = write!(svg, "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", N(left), N(top + ph), N(left + pw), N(top + ph), N(left), N(top), N(left), N(top + ph));
-    let mut xv = 0.0;
-    while xv <= x_max + x_step / 2.0 {
+    // Of six intervals' figures every other is minor: style.css leaves it out at 特大, where the figures
+    // would touch (30万 is 36 units wide there, six intervals 43 apart).
+    let minor = x_max / x_step > 5.5;
+    let mut k = 0;
+    while f64::from(k) * x_step <= x_max + x_step / 2.0 {
+        let xv = f64::from(k) * x_step;
         let _ = write!(
             svg,
-            "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            "<text class=\"tick{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            if minor && k % 2 == 1 { " minor" } else { "" },
             N(sx(xv)),
             N(h - 8.0),
             money_short(xv)
         );
-        xv += x_step;
+        k += 1;
     }
-    let mut yv = 0.0;
+    // From the first step up: the 0 under the corner is both axes' (at 特大 a second one beside it touched it).
+    let mut yv = y_step;
     while yv <= y_max + y_step / 2.0 {
         let _ = write!(
             svg,
-            "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><line class=\"grid\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
             N(left - 4.0),
             N(sy(yv) + 4.0),
-            money_short(yv)
+            money_short(yv),
+            N(left),
+            N(sy(yv)),
+            N(left + pw),
+            N(sy(yv))
         );
-        if yv > 0.0 {
-            let _ = write!(
-                svg,
-                "<line class=\"grid\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-                N(left),
-                N(sy(yv)),
-                N(left + pw),
-                N(sy(yv))
-            );
-        }
         yv += y_step;
     }
     let mut label_y: Vec<f64> = Vec::new();
@@ -261,11 +262,11 @@ pub fn line_chart(title: &str, series: &[Series], x_max: f64, y_max: f64) -> Str
             }
         }
         // The curve's number at its end, moved down until it clears the numbers above (style.css: at most
-        // 14 units tall).
+        // 17 units, a line of them 20).
         let mut ly = sy(end(s).min(y_max)) + 4.0;
         for prev in &label_y {
-            if (ly - prev).abs() < 14.0 {
-                ly = prev + 14.0;
+            if (ly - prev).abs() < 21.0 {
+                ly = prev + 21.0;
             }
         }
         label_y.push(ly);

@@ -35,7 +35,7 @@ fn line_chart_scales_points() {
         dash: "",
     };
     let svg = line_chart("曲线", &[s], 300000.0, 3000.0);
-    assert!(svg.contains("d=\"M48 212L314 8\""), "{svg}");
+    assert!(svg.contains("d=\"M54 210L314 14\""), "{svg}");
     assert!(svg.contains("甲&lt;"));
     assert!(svg.contains(">30万<") && svg.contains(">3000<"));
 }
@@ -73,6 +73,13 @@ fn ticks_are_round_numbers() {
         assert!(svg.contains(tick), "{tick}");
     }
     assert!(!svg.contains("3.9万") && !svg.contains("5.9万"));
+    // Six intervals: every other figure is minor (left out at 特大, where they would touch), the ends not.
+    let minor: Vec<&str> = svg
+        .split("<text class=\"tick minor\"")
+        .skip(1)
+        .map(|t| t.split('>').nth(1).unwrap().trim_end_matches("</text"))
+        .collect();
+    assert_eq!(minor, ["5万", "15万", "25万"], "{svg}");
     // 乙 and 丙 coincide: drawn once, named together, listed first (they end highest).
     assert!(svg.contains(">1 乙、丙（2条线重合）<"), "{svg}");
     assert!(svg.contains(">2 甲<"));

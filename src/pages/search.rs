@@ -173,6 +173,7 @@ fn warm_up(lib: &mut Library, code: SearchCode) {
         elsewhere: 1,
         elsewhere_exact: false,
         a_document: false,
+        looked_for: None,
     };
     Owner::new().with(|| {
         use leptos::tachys::view::Render;
@@ -652,8 +653,8 @@ fn Results(
             </section>
         }
     });
-    // The words the hits' links mark: a 文号 said with 年 as the documents print it, as it was looked for.
-    let marked = policy_content::docnum::bracketed(&query).unwrap_or_else(|| query.clone());
+    // The words the hits' links mark: as they were looked for (a 文号 said with 年 as the documents print it).
+    let marked = page.looked_for.clone().unwrap_or_else(|| query.clone());
     view! {
         {poster}
         {named}

@@ -526,6 +526,26 @@ test('at the largest text size on a phone, the calculator\'s chart legends are t
   assert.ok(sizes.legends.length >= 5, `${sizes.legends.length} entries`);
   assert.ok(sizes.legends.every((s) => s >= 0.8 * sizes.text), `legends ${sizes.legends} beside text ${sizes.text}`);
   assert.ok(sizes.onScreen, 'every entry within the screen');
+  // The drawing's figures as they show on the screen: at least 16 px (they had stayed 13 beside 24 px text),
+  // none touching another, none cut by the drawing's edge.
+  for (const chart of await page.locator('svg.chart').all()) {
+    await chart.scrollIntoViewIfNeeded();
+    const figures = await chart.evaluate((svg) => {
+      const edge = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].filter((t) => getComputedStyle(t).display !== 'none')
+        .map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom, inside: r.left >= edge.left - 0.5 && r.right <= edge.right + 0.5 && r.top >= edge.top - 0.5 && r.bottom <= edge.bottom + 0.5 }; });
+    });
+    for (const f of figures) {
+      assert.ok(f.bottom - f.top >= 16, `${f.text}: ${f.bottom - f.top} px tall`);
+      assert.ok(f.inside, `${f.text} cut by the drawing's edge`);
+    }
+    for (const [i, a] of figures.entries()) {
+      for (const b of figures.slice(i + 1)) {
+        const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        assert.ok(apart, `${a.text} and ${b.text} touch`);
+      }
+    }
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -116,28 +116,6 @@ fn year_and_serial(chars: &[(usize, char)], open: usize) -> Option<usize> {
     (chars.get(k)?.1 == '号').then_some(k + 1)
 }
 
-/// A query that begins with a 文号 said with 年 (and 第) for its brackets, `甘政发2018年34号`, written as
-/// the documents print it, `甘政发〔2018〕34号`, with the rest of the query after it: the text search finds
-/// where a document cites it (the query as typed found nothing, though the bracketed one did).
-pub fn bracketed(query: &str) -> Option<String> {
-    let query = query.trim();
-    let year_at = query.find(|c: char| c.is_ascii_digit())?;
-    let issuer = &query[..year_at];
-    let n = issuer.chars().count();
-    let fits =
-        (2..=MAX_PREFIX).contains(&n) && issuer.chars().all(is_cjk) && issuer.ends_with(PREFIX_END);
-    let rest = &query[year_at..];
-    let year = rest
-        .get(..4)
-        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
-    let rest = rest[4..].strip_prefix('年')?;
-    let rest = rest.strip_prefix('第').unwrap_or(rest);
-    let serial_end = rest.find(|c: char| !c.is_ascii_digit())?;
-    let after = rest[serial_end..].trim_start().strip_prefix('号')?;
-    (fits && (1..=5).contains(&serial_end))
-        .then(|| format!("{issuer}〔{year}〕{}号{after}", &rest[..serial_end]))
-}
-
 /// The index where the issuer prefix before the bracket at `open` starts, if there is one of at
 /// least two characters.
 fn issuer_start(chars: &[(usize, char)], open: usize) -> Option<usize> {
@@ -224,25 +202,6 @@ mod tests {
             "转发〔2018〕3号",
         ] {
             case(text, &[]);
-        }
-    }
-
-    #[test]
-    fn a_number_said_with_its_year_is_bracketed() {
-        for (query, want) in [
-            ("甘政发2018年34号", Some("甘政发〔2018〕34号")),
-            (
-                " 会卫计发2018年第203号 三（一）",
-                Some("会卫计发〔2018〕203号 三（一）"),
-            ),
-            ("甘卫发2018年165 号", Some("甘卫发〔2018〕165号")),
-            ("甘卫发〔2018〕165号", None),
-            ("甘卫发165号", None),
-            ("2018年6月", None),
-            ("甘卫发2018年号", None),
-            ("看病2018年3号", None),
-        ] {
-            assert_eq!(bracketed(query).as_deref(), want, "{query}");
         }
     }
 

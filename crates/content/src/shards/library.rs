@@ -46,6 +46,9 @@ pub struct Page {
     /// Whether the query names a document by its 文号 alone ([`crate::shards::Lookup::is_document`]):
     /// nothing found then means the library does not hold it.
     pub a_document: bool,
+    /// The words looked for where they are not the query as typed (a 文号 said with 年, as printed:
+    /// [`crate::shards::Plan`]'s): what the hits' links mark.
+    pub looked_for: Option<String>,
 }
 
 impl Page {
@@ -192,6 +195,7 @@ impl Library {
                 elsewhere: 0,
                 elsewhere_exact: true,
                 a_document: plan.names_a_document(),
+                looked_for: None,
             });
         }
         // The postings, and the region's list with them.
@@ -235,6 +239,7 @@ impl Library {
                 elsewhere,
                 elsewhere_exact: plan.exact(),
                 a_document: plan.names_a_document(),
+                looked_for: plan.looked_for.clone(),
             }),
             Err(missing) => Step::Fetch(missing),
         }

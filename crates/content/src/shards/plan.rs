@@ -18,6 +18,10 @@ pub struct Plan {
     pub(crate) grams: Vec<Vec<(usize, String)>>,
     /// The query read as a name ([`Lookup`]), when it is one.
     pub(crate) lookup: Option<Lookup>,
+    /// The words looked for where they may not be the query as typed: a 文号 alone said with 年 or 第, or
+    /// without its brackets (甘政发2018年34号 had found nothing where 甘政发〔2018〕34号 found where it is
+    /// cited), as printed.
+    pub(crate) looked_for: Option<String>,
 }
 
 impl Plan {
@@ -27,14 +31,25 @@ impl Plan {
     }
 
     /// The plan for `query` (whitespace separates terms; normalized as the index is; a 文号 said with 年
-    /// looked for as printed, [`crate::docnum::bracketed`]).
+    /// looked for as printed: [`Plan::looked_for`]).
     pub fn new(query: &str) -> Self {
-        let terms = query_terms(&crate::docnum::bracketed(query).unwrap_or_else(|| query.into()));
+        let lookup = Lookup::of(query);
+        // Its key is the issuer, the year's four digits and the serial: the year put back in its brackets.
+        let looked_for = lookup.as_ref().filter(|l| l.is_document()).and_then(|l| {
+            let k = &l.key;
+            let at = k.bytes().position(|b| b.is_ascii_digit())?;
+            let serial = k
+                .get(at + 4..)
+                .filter(|s| s.bytes().next().is_some_and(|b| b.is_ascii_digit()))?;
+            Some([&k[..at], "〔", &k[at..at + 4], "〕", serial].concat())
+        });
+        let terms = query_terms(looked_for.as_deref().unwrap_or(query));
         let grams = terms.iter().map(|t| term_grams(t)).collect();
         Plan {
             terms,
             grams,
-            lookup: Lookup::of(query),
+            lookup,
+            looked_for,
         }
     }
 
@@ -99,6 +114,36 @@ pub(crate) fn term_grams(term: &[char]) -> Vec<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_said_with_its_year_is_looked_for_as_printed() {
+        let printed = Plan::new("甘政发〔2018〕34号");
+        for query in [
+            "甘政发2018年34号",
+            "甘政发2018年第34号",
+            " 甘政发2018年34 号",
+            "甘政发201834号",
+        ] {
+            let plan = Plan::new(query);
+            assert_eq!(plan.terms, printed.terms, "{query}");
+            assert_eq!(
+                plan.looked_for.as_deref(),
+                Some("甘政发〔2018〕34号"),
+                "{query}"
+            );
+        }
+        assert_eq!(printed.looked_for.as_deref(), Some("甘政发〔2018〕34号"));
+        // Words with 年 that are no 文号, a 文号 with a clause, one without its year: as typed.
+        for query in [
+            "2018年6月",
+            "会卫计发2018年203号 三（一）",
+            "甘政发18年34号",
+            "83号文件",
+            "甘卫发165号",
+        ] {
+            assert_eq!(Plan::new(query).looked_for, None, "{query}");
+        }
+    }
 
     #[test]
     fn short_terms_are_their_own_gram_and_long_ones_are_covered_by_trigrams() {
