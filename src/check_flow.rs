@@ -72,9 +72,23 @@ pub fn go(answers: Option<Answers>, state: &CheckState) {
     if let Some(Answers(a)) = answers {
         a.set(state.clone());
     }
-    if let Some(w) = web_sys::window() {
+    // The new screen from its top: the page's, or where the screen begins (返回上一步, the step and its
+    // question) when the page's heading and lead push that below the upper third (on a phone at 特大 the
+    // question had begun 1,040 px down a 780 px screen, and each step looked the same as the last).
+    crate::dom::after_paint(|| {
+        let Some(w) = web_sys::window() else {
+            return;
+        };
         w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
+        let screen = w
+            .document()
+            .and_then(|d| d.query_selector(".check .privacy").ok().flatten())
+            .and_then(|p| p.next_element_sibling());
+        let height = crate::dom::screen_height().unwrap_or_default();
+        if let Some(el) = screen.filter(|el| el.get_bounding_client_rect().top() > height / 3.0) {
+            el.scroll_into_view_with_bool(true);
+        }
+    });
 }
 
 /// Whether `step` is asked for this area and age (questions no rule of the area reads are skipped, and a

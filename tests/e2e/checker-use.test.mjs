@@ -131,8 +131,10 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
     ['meishan', 'poverty_registered', '', 'checkup', '要看年龄', /您没有填年龄/],
     // 眉山's 实施范围 is 建档立卡贫困人口; its clause's 全覆盖 said with the answer (an audit: it had been 能).
     ['meishan', 'ordinary', '30', 'family_doctor', '文件没写给您', /写的是“实现家庭医生签约服务全覆盖”.*实施范围是全市建档立卡贫困人口/],
-    ['huining', 'tekun', '', 'family_doctor', '文件没写给您', /同时是农村兜底保障户.*改选那一类.*这些文件没有写/],
-    ['huining', 'ordinary', '', 'family_doctor', '文件没写给您', /这些文件没有写/],
+    // 会宁's responsibility list gives it to 慢病患者, naming no category: said, with the register (an audit:
+    // a 特困 person with 高血压 had been told only that the documents do not say).
+    ['huining', 'tekun', '', 'family_doctor', '文件没写给您', /同时是农村兜底保障户.*改选那一类.*“对慢病患者全面落实家庭医生签约服务管理”，没有写是哪些慢病患者.*这些文件没有写/],
+    ['huining', 'ordinary', '', 'family_doctor', '文件没写给您', /“对慢病患者全面落实家庭医生签约服务管理”.*这些文件没有写/],
   ];
   for (const [area, category, age, topic, verdict, words] of cases) {
     await checkAs(page, area, category, age);
@@ -179,6 +181,27 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
   await page.getByRole('link', { name: '算一算看病要花多少钱' }).click();
   await appReady(page);
   assert.equal(await page.locator('input[name="category"]:checked').getAttribute('value'), 'ordinary');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('德州\'s rules are told as their clauses write whom they are for: 贫困人口 or no one, not 只给建档立卡贫困人口', async () => {
+  // Only its 严重精神障碍 clause says 建档立卡; a 特困 person had been told 只给建档立卡贫困人口 of 7 of its 8 rules.
+  const { page, errors } = await open(browser, `${server.base}/`);
+  await checkAs(page, 'dezhou', 'tekun', '');
+  const list = page.getByTestId('not-for-you');
+  await list.locator('summary').click();
+  const item = async (name) => (await list.locator('li', { hasText: name }).textContent());
+  assert.match(await item('7类11种大病'), /这一条写的是给“农村贫困人口”的，没有写明是哪几类人；本站按建档立卡贫困人口列出（见“关于本站”的政策不明确之处）。/);
+  assert.match(await item('“八个一”工程'), /写的是给“患病贫困人口”的/);
+  assert.match(await item('“光明扶贫工程”'), /这一条没有写给哪些人；本站按建档立卡贫困人口列出/);
+  assert.match(await item('首诊负责制'), /这一条没有写给哪些人/);
+  const flat = await list.locator('li').allTextContents();
+  assert.deepEqual(flat.filter((t) => /只给建档立卡贫困人口/.test(t)).map((t) => t.split('：')[0]), flat.filter((t) => /严重精神障碍/.test(t) && /只给/.test(t)).map((t) => t.split('：')[0]), flat.join(' | '));
+  // The register says what it rests on.
+  await list.locator('a[href="/about/#readings"]').first().click();
+  await page.waitForURL(/\/about\/#readings$/);
+  assert.match(await page.locator('#dezhou-who').textContent(), /严密组织农村贫困人口7类11种大病专项救治/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -549,3 +549,32 @@ test('at the largest text size on a phone, the calculator\'s chart legends are t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('at the largest text size on a phone, each step of the checker opens with its question on the screen', async () => {
+  // After 继续 the page had gone to its top: heading and lead filled the screen, the question began 1,040 px
+  // down, and each step looked the same as the last (an audit).
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  await largestText(page);
+  await page.locator('input[name="area"][value="huining"]').check();
+  const seen = [];
+  for (let i = 0; i < 3; i++) {
+    const before = await page.getByTestId('step-label').textContent();
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.waitForFunction((b) => document.querySelector('[data-testid="step-label"]')?.textContent !== b, before);
+    await settledScroll(page);
+    const at = await page.evaluate(() => {
+      const label = document.querySelector('[data-testid="step-label"]').getBoundingClientRect();
+      const question = document.querySelector('.question-screen legend').getBoundingClientRect();
+      return { label: label.top, question: question.bottom, text: document.querySelector('.question-screen legend').textContent };
+    });
+    seen.push(at.text);
+    assert.ok(at.label >= 0 && at.question <= 780, `${at.text}: the step at ${at.label} px, its question ending at ${at.question} px`);
+    // Whatever the step asks, answered so that 继续 goes on.
+    const choice = page.locator('.question-screen input[type="radio"]').first();
+    if (await choice.count()) await choice.check();
+  }
+  assert.equal(new Set(seen).size, 3, seen.join(' | '));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

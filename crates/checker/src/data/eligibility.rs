@@ -209,6 +209,12 @@ pub struct Rule {
     /// Categories that qualify; empty means every category.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// Where the clause does not name these categories: whom it says it is for, in its own words
+    /// (`农村贫困人口`, found in its quote), or empty when it names no one. The other categories are then
+    /// told what the clause says and that [`Rule::categories`] is the site's reading, not "only for …"
+    /// (德州's clauses say 贫困人口 or no one, and had been read to a 特困 person as 只给建档立卡贫困人口).
+    #[serde(default)]
+    pub written_for: Option<String>,
     /// Age range, if the document gives one.
     #[serde(default)]
     pub age: Option<AgeRange>,
@@ -360,6 +366,16 @@ impl EligibilityData {
             return Err(DataError::new(
                 &what,
                 "name, sentence and where_to_go must not be empty",
+            ));
+        }
+        if let Some(w) = r
+            .written_for
+            .as_deref()
+            .filter(|w| !r.source.quote.contains(*w))
+        {
+            return Err(DataError::new(
+                &what,
+                format!("written_for {w:?} is not in its clause's quote"),
             ));
         }
         if r.named_only && !r.sentence.contains("没有写") {

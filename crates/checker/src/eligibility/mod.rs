@@ -239,7 +239,15 @@ pub(crate) fn failure_at(
             .filter_map(|id| data.categories.iter().find(|c| &c.id == id))
             .map(|c| c.name.as_str())
             .collect();
-        let mut why = format!("这一项只给{}。", names.join("、"));
+        let names = names.join("、");
+        let register = policy_content::site::REGISTER.1;
+        let mut why = match rule.written_for.as_deref() {
+            None => format!("这一项只给{names}。"),
+            Some("") => format!("这一条没有写给哪些人；本站按{names}列出（见{register}）。"),
+            Some(w) => format!(
+                "这一条写的是给“{w}”的，没有写明是哪几类人；本站按{names}列出（见{register}）。"
+            ),
+        };
         let own = data.categories.iter().find(|c| c.id == person.category);
         if let Some(c) = own {
             let relevant = c.caveat_when_rule_has.is_empty()
