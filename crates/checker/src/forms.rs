@@ -170,7 +170,7 @@ impl fmt::Display for ScoreError {
                 max,
             } => write!(
                 f,
-                "第 {indicator} 项的得分应是 0 到 {max} 的整数；“{given}”没有计分"
+                "第 {indicator} 项本站按 0 到 {max} 的整数计分（表上没有写能不能给半分）；“{given}”没有计分"
             ),
         }
     }

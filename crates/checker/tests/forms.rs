@@ -368,7 +368,7 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
                 given: "6".into(),
                 max: 5,
             },
-            "第 9-1 项的得分应是 0 到 5 的整数；“6”没有计分",
+            "第 9-1 项本站按 0 到 5 的整数计分（表上没有写能不能给半分）；“6”没有计分",
         ),
         (
             baozhua(),
@@ -379,7 +379,7 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
                 given: "2.5".into(),
                 max: 5,
             },
-            "第 9-1 项的得分应是 0 到 5 的整数；“2.5”没有计分",
+            "第 9-1 项本站按 0 到 5 的整数计分（表上没有写能不能给半分）；“2.5”没有计分",
         ),
         (
             baozhua(),
@@ -390,7 +390,7 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
                 given: "-1".into(),
                 max: 5,
             },
-            "第 9-1 项的得分应是 0 到 5 的整数；“-1”没有计分",
+            "第 9-1 项本站按 0 到 5 的整数计分（表上没有写能不能给半分）；“-1”没有计分",
         ),
         (
             baozhua(),
