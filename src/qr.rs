@@ -48,7 +48,7 @@ pub fn to_svg(m: &QrMatrix, size: u32, label: &str) -> String {
     }
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" data-testid=\"qr\" role=\"img\" aria-label=\"{}\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>",
-        label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+        policy_content::html::esc(label)
     )
 }
 

@@ -176,7 +176,9 @@ mod tests {
         );
         let link = format!(
             "<a class=\"example-link\" href=\"/calc/#{}\">",
-            policy_content::fragment::seal("p=h&c=pr&v=i,c,1,12000,10000,,").replace('&', "&amp;")
+            policy_content::html::esc(&policy_content::fragment::seal(
+                "p=h&c=pr&v=i,c,1,12000,10000,,"
+            ))
         );
         assert!(body.contains(&link), "{link}");
         assert!(body.contains(
