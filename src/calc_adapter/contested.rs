@@ -52,10 +52,7 @@ pub fn by_default(how: Reading, amount: Decimal) -> String {
     format!("按本站默认的理解，全年{}", how.pays(amount))
 }
 
-/// The address of a reading's entry in the register (the about page).
-pub fn reading_href(anchor: &str) -> String {
-    format!("/about/#{anchor}")
-}
+pub use policy_content::site::register_href as reading_href;
 
 /// Where the documents disagree for `scenario`'s year, whose personal amount is `personal` (`guessed`:
 /// which visits' compliant cost was left blank): the amount with the site's default reading (every option

@@ -17,7 +17,7 @@ pub fn BenefitItem(
                 <summary>
                     <strong>{b.name.clone()}</strong>
                 </summary>
-                <p>{super::register_linked(b.sentence.clone())}</p>
+                <p>{super::register_linked(b.sentence.clone(), b.reading.as_deref())}</p>
                 {(!b.where_to_go.is_empty())
                     .then(|| {
                         view! {

@@ -82,7 +82,7 @@ pub fn CheckResult(
     // read as nothing at all, above eight that depend on it).
     let count = match (yes.len(), on_category) {
         (n, false) => format!("您可能享受 {n} 项政策"),
-        (0, true) => "要先知道您家属于哪一类：这些文件里的政策都分人员类别".to_string(),
+        (0, true) => "要先知道您家属于哪一类：这里的政策都按人员类别列出".to_string(),
         (n, true) => format!("不分人员类别，您可能享受 {n} 项政策"),
     };
     // What the list of what depends on the person's answers depends on (眉山 with no age given: the
@@ -183,12 +183,15 @@ fn why_not_list(
             <details class="not-for-you" data-testid=testid>
                 <summary>{summary}</summary>
                 {said_once
-                    .map(|c| view! { <p class="hint">{super::register_linked(c.to_string())}</p> })}
+                    .map(|c| {
+                        view! { <p class="hint">{super::register_linked(c.to_string(), None)}</p> }
+                    })}
                 <ul>
                     {items
                         .into_iter()
                         .map(|b| {
                             let why = b.why_not.unwrap_or_default();
+                            let reading = b.reading.clone();
                             let why = match said_once {
                                 Some(c) => why.replace(c, ""),
                                 None => why,
@@ -204,7 +207,7 @@ fn why_not_list(
                                 <li>
                                     <strong>{b.name}</strong>
                                     "："
-                                    {super::register_linked(first)}
+                                    {super::register_linked(first, reading.as_deref())}
                                     " "
                                     // Named as on paper (原文 alone printed with nothing to find it by).
                                     <a class="cite" href=b.source.href()>
@@ -226,7 +229,11 @@ fn why_not_list(
                                         .collect_view()}
                                     {then
                                         .map(|w| {
-                                            view! { <p class="why">{super::register_linked(w)}</p> }
+                                            view! {
+                                                <p class="why">
+                                                    {super::register_linked(w, reading.as_deref())}
+                                                </p>
+                                            }
                                         })}
                                 </li>
                             }

@@ -26,7 +26,9 @@ pub fn DirectAnswers(
                         view! {
                             <div class="direct-answer" data-topic=a.topic.clone()>
                                 <h3>{a.question.clone()}" "<span class=class>{word}</span></h3>
-                                <p>{super::register_linked(a.text.clone())}</p>
+                                <p>
+                                    {super::register_linked(a.text.clone(), a.reading.as_deref())}
+                                </p>
                                 {(!a.sources.is_empty())
                                     .then(|| {
                                         view! {

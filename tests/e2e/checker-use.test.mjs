@@ -133,8 +133,9 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
     ['meishan', 'ordinary', '30', 'family_doctor', '文件没写给您', /写的是“实现家庭医生签约服务全覆盖”.*实施范围是全市建档立卡贫困人口/],
     // 会宁's responsibility list gives it to 慢病患者, naming no category: said, with the register (an audit:
     // a 特困 person with 高血压 had been told only that the documents do not say).
-    ['huining', 'tekun', '', 'family_doctor', '文件没写给您', /同时是农村兜底保障户.*改选那一类.*“对慢病患者全面落实家庭医生签约服务管理”，没有写是哪些慢病患者.*这些文件没有写/],
-    ['huining', 'ordinary', '', 'family_doctor', '文件没写给您', /“对慢病患者全面落实家庭医生签约服务管理”.*这些文件没有写/],
+    // Not "这些文件没有写" after it (the re-check: it had contradicted the clause it had just quoted).
+    ['huining', 'tekun', '', 'family_doctor', '文件没写给您', /同时是农村兜底保障户.*改选那一类.*“对慢病患者全面落实家庭医生签约服务管理”，没有写是哪些慢病患者.*可以问村医或乡镇卫生院能不能签约。出处：/],
+    ['huining', 'ordinary', '', 'family_doctor', '文件没写给您', /“对慢病患者全面落实家庭医生签约服务管理”.*能不能签约。出处：/],
   ];
   for (const [area, category, age, topic, verdict, words] of cases) {
     await checkAs(page, area, category, age);
@@ -145,10 +146,15 @@ test('a direct answer is never a bare 不能: the documents exclude nobody, a mi
     assert.ok(!all.some((v) => v.trim() === '不能'), `${area} ${category}: ${all}`);
     if (area === 'meishan' && topic === 'family_doctor') assert.match(a.text, /关于本站/);
     if (/关于本站/.test(a.text)) {
-      // The register it names is a link to it (it had been words to look for: an audit).
+      // The register it names is a link to its entry (it had been words to look for, then the top of the
+      // list: audits), and the clause it quotes is listed with the rule's.
       const link = page.locator(`.direct-answer[data-topic="${topic}"] a`, { hasText: '关于本站' });
       assert.equal(await link.textContent(), '“关于本站”的政策不明确之处');
-      assert.equal(await link.getAttribute('href'), '/about/#readings');
+      const entry = { meishan: '/about/#meishan-family-doctor-who', huining: '/about/#huining-family-doctor-who' }[area];
+      assert.equal(await link.getAttribute('href'), entry);
+      if (area === 'huining') {
+        assert.ok(await page.locator(`.direct-answer[data-topic="${topic}"] .cites a[href*="#a5-s3-1-1"]`).count() === 1, 'the responsibility list linked');
+      }
     }
     if (area === 'meishan' && !age) {
       // The age left out: the check-up for 7 to 64 depends on it, listed apart with what it is, not as
@@ -199,8 +205,9 @@ test('德州\'s rules are told as their clauses write whom they are for: 贫困�
   const flat = await list.locator('li').allTextContents();
   assert.deepEqual(flat.filter((t) => /只给建档立卡贫困人口/.test(t)).map((t) => t.split('：')[0]), flat.filter((t) => /严重精神障碍/.test(t) && /只给/.test(t)).map((t) => t.split('：')[0]), flat.join(' | '));
   // The register says what it rests on.
-  await list.locator('a[href="/about/#readings"]').first().click();
-  await page.waitForURL(/\/about\/#readings$/);
+  await list.locator('a[href="/about/#dezhou-who"]').first().click();
+  await page.waitForURL(/\/about\/#dezhou-who$/);
+  await page.waitForFunction(() => { const r = document.getElementById('dezhou-who').getBoundingClientRect(); return r.top > -2 && r.top < 200; });
   assert.match(await page.locator('#dezhou-who').textContent(), /严密组织农村贫困人口7类11种大病专项救治/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -222,12 +229,12 @@ test('a person who does not know their category can say so, and is shown what ev
   // whom it is for; what to do about it said once, above the list, not after each item.
   assert.match(why, /^合规医疗费用实际补偿比不低于85%：如果适合您，您看病的合规医疗费用，报销后实际补偿比不低于85%[^]*这一项只给建档立卡贫困人口。$/);
   // A note naming the register links it, in a list's item as in a direct answer.
-  const named = depends.locator('li a[href="/about/#readings"]');
-  assert.ok(await named.count() > 0, 'a link to the register in the list');
+  const named = depends.locator('li a[href="/about/#chronic-assistance"]');
+  assert.ok(await named.count() > 0, 'a link to the register\'s entry in the list');
   assert.equal(await named.first().textContent(), '“关于本站”的政策不明确之处');
   await named.first().click();
-  await page.waitForURL(/\/about\/#readings$/);
-  await page.waitForFunction(() => { const r = document.getElementById('readings').getBoundingClientRect(); return r.top >= 0 && r.top < 200; });
+  await page.waitForURL(/\/about\/#chronic-assistance$/);
+  await page.waitForFunction(() => { const r = document.getElementById('chronic-assistance').getBoundingClientRect(); return r.top > -2 && r.top < 200; });
   await page.goBack();
   await page.getByTestId('depends-on-category').waitFor();
   assert.match(await depends.locator('p.hint').textContent(), /^您选了“不清楚”：如果您家属于写明的那一类人，也能享受。可以问村干部或村医/);

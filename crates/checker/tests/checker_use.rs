@@ -107,14 +107,15 @@ fn direct_answers() {
             "您自己出一半",
             Some("huining-83#a1-s3-3"),
         ),
-        // Rules for others are never a bare 不能: the documents exclude nobody.
+        // Rules for others are never a bare 不能: the documents exclude nobody; 会宁's responsibility list
+        // gives it to 慢病患者, naming no one: said, not "这些文件没有写" after it (an audit).
         (
             person("huining", "ordinary", Some(40), true, false),
             Silent,
             "没有写",
             Some("huining-83#a1-s2-2"),
             NotForYou,
-            "文件没有写",
+            "没有写是哪些慢病患者；本站按写明签约服务费的条款这样列出（见“关于本站”的政策不明确之处）。有慢性病的，可以问村医或乡镇卫生院能不能签约。",
             Some("huining-83#a1-s3-3"),
         ),
         // 低保 may also be a 兜底保障户, whom the free package is for: it says so.

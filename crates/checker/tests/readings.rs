@@ -209,3 +209,40 @@ fn every_note_naming_the_register_links_it() {
         assert_eq!(line.matches(words).count(), 1, "one link per note: {line}");
     }
 }
+
+/// Every note that names the register says which entry (a link to the top of a list 20,000 px long at 特大
+/// had been no way to it), and every entry it names is in the register.
+#[test]
+fn every_note_naming_the_register_names_its_entry() {
+    let words = policy_content::site::REGISTER.1;
+    let register = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/ambiguities.toml");
+    let register = std::fs::read_to_string(register).unwrap();
+    let mut named = 0;
+    for r in &data().rules {
+        let says = r.sentence.contains(words) || r.written_for.is_some();
+        let entries = std::iter::once((says, &r.reading)).chain(
+            r.caveats
+                .iter()
+                .map(|c| (c.text.contains(words), &c.reading)),
+        );
+        for (says, entry) in entries {
+            match (says, entry) {
+                (true, None) => panic!("rule {}: a note names the register, not its entry", r.id),
+                (false, Some(e)) => panic!(
+                    "rule {}: entry {e} named where no note names the register",
+                    r.id
+                ),
+                (true, Some(e)) => {
+                    named += 1;
+                    assert!(
+                        register.contains(&format!("id = \"{e}\"")),
+                        "rule {}: no entry {e}",
+                        r.id
+                    );
+                }
+                (false, None) => {}
+            }
+        }
+    }
+    assert!(named >= 10, "{named} notes name the register");
+}

@@ -328,7 +328,8 @@ pub fn CalcPage(
                     <summary>"解读选项（培训时对比用）"</summary>
                     <p class="hint">
                         "文件有几处说法不一，本站默认的理解见"
-                        <a href=policy_content::site::REGISTER.0>"关于本站"</a>"。"
+                        <a href=reading_href(policy_content::site::REGISTER.0)>"关于本站"</a>
+                        "。"
                     </p>
                     {OPTIONS
                         .iter()

@@ -182,6 +182,10 @@ pub struct Caveat {
     /// for those categories.
     #[serde(default)]
     pub source: Option<Citation>,
+    /// The register's entry the sentence sends the person to (an id in `content/ambiguities.toml`), when
+    /// it names the register.
+    #[serde(default)]
+    pub reading: Option<String>,
 }
 
 /// Another rule that gives the same benefit on better terms to the categories it covers (大病保险's 起付线
@@ -215,6 +219,10 @@ pub struct Rule {
     /// (德州's clauses say 贫困人口 or no one, and had been read to a 特困 person as 只给建档立卡贫困人口).
     #[serde(default)]
     pub written_for: Option<String>,
+    /// The register's entry its sentence or its [`Rule::written_for`] reason sends the person to (an id in
+    /// `content/ambiguities.toml`).
+    #[serde(default)]
+    pub reading: Option<String>,
     /// Age range, if the document gives one.
     #[serde(default)]
     pub age: Option<AgeRange>,

@@ -80,6 +80,9 @@ pub struct BenefitResult {
     /// The clauses the notes said to this person rest on ([`crate::data::eligibility::Caveat::source`]):
     /// a note that quotes another clause links it, also where the benefit is not for them.
     pub noted: Vec<Citation>,
+    /// The register's entry what it says sends the person to, if it names the register: a caveat's said
+    /// to the person, else the rule's.
+    pub reading: Option<String>,
 }
 
 /// An answer the rules do not know.
@@ -359,5 +362,9 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
         source: rule.source.clone(),
         also: rule.also.clone(),
         noted: said.iter().filter_map(|c| c.source.clone()).collect(),
+        reading: said
+            .iter()
+            .find_map(|c| c.reading.clone())
+            .or_else(|| rule.reading.clone()),
     }
 }

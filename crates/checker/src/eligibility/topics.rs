@@ -46,6 +46,8 @@ pub struct TopicAnswer {
     pub rules: Vec<String>,
     /// The clauses.
     pub sources: Vec<Citation>,
+    /// The register's entry the text sends the person to, if it names the register.
+    pub reading: Option<String>,
 }
 
 /// The direct answers (体检, 家庭医生, …) for the person, in the data file's order of topics.
@@ -104,14 +106,24 @@ pub fn topic_answers_with(
                         tagged.iter().map(|b| b.id.clone()).collect(),
                         vec![first.source.clone()],
                     ),
+                    // What the documents leave open said, unless a clause the person was told of says
+                    // more (会宁's 对慢病患者…: "这些文件没有写" after it had contradicted it), that clause
+                    // listed with the rule's.
                     None => (
                         Verdict::NotForYou,
                         format!(
-                            "{}{NOT_FOR_YOU_OPEN}",
-                            first.why_not.clone().unwrap_or_default()
+                            "{}{}",
+                            first.why_not.clone().unwrap_or_default(),
+                            if first.noted.is_empty() {
+                                NOT_FOR_YOU_OPEN
+                            } else {
+                                ""
+                            }
                         ),
                         tagged.iter().map(|b| b.id.clone()).collect(),
-                        vec![first.source.clone()],
+                        std::iter::once(first.source.clone())
+                            .chain(first.noted.iter().cloned())
+                            .collect(),
                     ),
                 }
             } else {
@@ -128,6 +140,11 @@ pub fn topic_answers_with(
                     sources.extend(n.source.clone());
                 }
             }
+            // The register's entry of the first answering result that names one.
+            let reading = with_rules
+                .iter()
+                .filter(|(_, b)| rules.contains(&b.id))
+                .find_map(|(_, b)| b.reading.clone());
             TopicAnswer {
                 topic: t.id.clone(),
                 name: t.name.clone(),
@@ -136,6 +153,7 @@ pub fn topic_answers_with(
                 text,
                 rules,
                 sources,
+                reading,
             }
         })
         .collect())

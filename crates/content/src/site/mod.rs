@@ -53,9 +53,15 @@ pub const FOOTER_SOURCES: &str = "政策原文来自各级政府公开发布的�
 pub const FOOTER_CAVEAT: &str = "计算结果仅供参考，以医保经办机构结算为准。";
 /// The footer's link to the about page.
 pub const FOOTER_ABOUT: (&str, &str) = ("/about/", "关于本站与隐私说明");
-/// The register of readings on the about page (the heading of `crates/sitegen/templates/ambiguities.html`)
-/// and the words the checker's notes name it by, which the app makes a link to it.
-pub const REGISTER: (&str, &str) = ("/about/#readings", "“关于本站”的政策不明确之处");
+/// The register of readings on the about page (the id of `crates/sitegen/templates/ambiguities.html`'s
+/// heading) and the words the checker's notes name it by, which the app makes a link to it.
+pub const REGISTER: (&str, &str) = ("readings", "“关于本站”的政策不明确之处");
+
+/// The address of `entry` in the register of readings (an entry's id in `content/ambiguities.toml`, or
+/// [`REGISTER`]'s for the whole list).
+pub fn register_href(entry: &str) -> String {
+    format!("/about/#{entry}")
+}
 
 /// The footer's second line: where the texts come from, as of when (a date as people read it, e.g.
 /// `2018年6月29日`, where known), and what the results are worth.
