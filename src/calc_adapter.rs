@@ -355,7 +355,7 @@ mod contested;
 mod head;
 mod outcome;
 
-pub use contested::{by_default, contested, reading_href, Contested, READING_LINK};
+pub use contested::{by_default, contested, Contested, READING_LINK};
 
 pub use head::{
     amount_class, guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG,

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::{reading, reads, Reading, OPTIONS};
 
-/// What a link to a reading's entry in the register says ([`reading_href`]): the entry explains the
+/// What a link to a reading's entry in the register says ([`policy_content::site::register_href`]): the entry explains the
 /// reading and quotes both sides' passages; it is not a document (看原文 and 原文 had said it was).
 pub const READING_LINK: &str = "看说明和原文";
 
@@ -42,7 +42,7 @@ impl Contested {
 
     /// Where the register lists the passages on both sides.
     pub fn href(&self) -> String {
-        reading_href(self.anchor)
+        policy_content::site::register_href(self.anchor)
     }
 }
 
@@ -51,8 +51,6 @@ impl Contested {
 pub fn by_default(how: Reading, amount: Decimal) -> String {
     format!("按本站默认的理解，全年{}", how.pays(amount))
 }
-
-pub use policy_content::site::register_href as reading_href;
 
 /// Where the documents disagree for `scenario`'s year, whose personal amount is `personal` (`guessed`:
 /// which visits' compliant cost was left blank): the amount with the site's default reading (every option

@@ -369,9 +369,10 @@ fn read_page(hash: &str) -> PosterText {
         // a table's heading as its bar names it (附件2 附表　…; its heading is followed by the form's lines).
         Some(el) if heading_level(el).is_some() => {
             let part = part.as_ref().map(text_of).filter(|p| p.starts_with("附件"));
+            let heading = text_of(el);
             let title = match part.as_deref() {
-                Some(p) if text_of(el).starts_with("附表") => {
-                    policy_content::citation::table_title(&text_of(el), Some(p))
+                Some(p) if heading.starts_with("附表") => {
+                    policy_content::citation::table_title(&heading, Some(p))
                         .unwrap_or_else(|| heading_path(el))
                 }
                 Some(p) => format!(

@@ -6,13 +6,13 @@
 use leptos::prelude::*;
 use policy_engine::{profile, profiles, Category};
 
-use crate::calc_adapter::{reading_href, FieldError, Outcome, FILL_IN, OPTIONS, READING_LINK};
+use crate::calc_adapter::{FieldError, Outcome, FILL_IN, OPTIONS, READING_LINK};
 use crate::components::{
     assumed_field_id, CalcLater, CalcResult, Later, LaterCode, LaterMemo, LinkNotices, PageHeading,
     ResultHead, VisitFields, ASSUMPTIONS_ID, UNDO_ID,
 };
 use crate::lazy::Load;
-use policy_content::site::PageKind;
+use policy_content::site::{register_href, PageKind, REGISTER};
 use policy_engine::deletions::Deletions;
 use policy_engine::form::{CalcForm, FromLink, KeptChanges, VisitForm, MAX_VISITS};
 
@@ -328,8 +328,7 @@ pub fn CalcPage(
                     <summary>"解读选项（培训时对比用）"</summary>
                     <p class="hint">
                         "文件有几处说法不一，本站默认的理解见"
-                        <a href=reading_href(policy_content::site::REGISTER.0)>"关于本站"</a>
-                        "。"
+                        <a href=register_href(REGISTER.0)>"关于本站"</a> "。"
                     </p>
                     {OPTIONS
                         .iter()
@@ -360,7 +359,7 @@ pub fn CalcPage(
                                     {*label}
                                     <span class="hint">
                                         {format!("（{help}）")}
-                                        <a href=reading_href(anchor)>{READING_LINK}</a>
+                                        <a href=register_href(anchor)>{READING_LINK}</a>
                                     </span>
                                 </label>
                             }

@@ -60,7 +60,7 @@ pub const REGISTER: (&str, &str) = ("readings", "“关于本站”的政策不�
 /// The address of `entry` in the register of readings (an entry's id in `content/ambiguities.toml`, or
 /// [`REGISTER`]'s for the whole list).
 pub fn register_href(entry: &str) -> String {
-    format!("/about/#{entry}")
+    format!("{}#{entry}", FOOTER_ABOUT.0)
 }
 
 /// The footer's second line: where the texts come from, as of when (a date as people read it, e.g.
