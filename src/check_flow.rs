@@ -18,8 +18,7 @@ fn read_hash() -> String {
 /// button brings them back, and no answer about health or income lands in the URL, the browser's history
 /// list or a synced history.
 fn entry_answers() -> Option<CheckState> {
-    let state = web_sys::window()?.history().ok()?.state().ok()?;
-    answers_in(&state).map(|s| CheckState::from_fragment(&s))
+    answers_in(&current_entry()?).map(|s| CheckState::from_fragment(&s))
 }
 
 /// The answers a history entry's state holds: the state itself, or, once the page was left from it, its
@@ -35,14 +34,39 @@ fn answers_in(state: &JsValue) -> Option<String> {
 pub fn keep_place_when_left() {
     crate::left_place::keep_when_left(|state| {
         let answers = answers_in(state)?;
-        let kept = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&kept, &"a".into(), &answers.into());
-        Some(kept)
+        Some(entry_state(&answers, came_from(state).as_deref()))
     });
 }
 
+/// The field of a history entry's state naming the screen (its address's fragment) the checker went to it
+/// from: 返回上一步 to that screen is the browser's own Back ([`back`]), so that the phone's Back after it
+/// goes on back, not forward to the step just left.
+const FROM: &str = "from";
+
+/// A history entry's state: its answers (`a`), and the screen it was gone to from, if by the checker.
+fn entry_state(answers: &str, from: Option<&str>) -> js_sys::Object {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"a".into(), &answers.into());
+    if let Some(from) = from {
+        let _ = js_sys::Reflect::set(&state, &FROM.into(), &from.into());
+    }
+    state
+}
+
+/// The screen a history entry's `state` was gone to from ([`FROM`]).
+fn came_from(state: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(state, &FROM.into()).ok()?.as_string()
+}
+
+/// The current history entry's state.
+fn current_entry() -> Option<JsValue> {
+    web_sys::window()?.history().ok()?.state().ok()
+}
+
 /// The screen the address names, with the answers of this history entry (or, for an entry that has none:
-/// those of a link made before answers left the address, else the answers so far). The entry is then
+/// those of a link made before answers left the address, else the answers so far), and those answered
+/// since that it does not hold (an entry holds the answers given before its screen: the screen's own
+/// answer and the later ones stay chosen, going back, as they are going forward again). The entry is then
 /// rewritten to hold the answers in its state and only the screen in its address.
 pub fn resolve(so_far: Option<&CheckState>) -> CheckState {
     let from_url = CheckState::from_fragment(&read_hash());
@@ -50,11 +74,18 @@ pub fn resolve(so_far: Option<&CheckState>) -> CheckState {
         .or_else(|| from_url.has_answers().then(|| from_url.clone()))
         .or_else(|| so_far.cloned())
         .unwrap_or_default();
+    if let Some(so_far) = so_far {
+        s.fill_from(so_far);
+    }
     s.step = from_url.step;
     if s.area.is_none() {
         s.step = STEPS[0].into();
     }
-    crate::address::replace_state(&s.step_fragment(), &JsValue::from_str(&s.to_fragment()));
+    let from = current_entry().and_then(|e| came_from(&e));
+    crate::address::replace_state(
+        &s.step_fragment(),
+        &entry_state(&s.to_fragment(), from.as_deref()),
+    );
     s
 }
 
@@ -67,14 +98,46 @@ pub struct Answers(pub RwSignal<CheckState>);
 pub fn go(answers: Option<Answers>, state: &CheckState) {
     crate::address::push_fragment(
         &state.step_fragment(),
-        &JsValue::from_str(&state.to_fragment()),
+        &entry_state(&state.to_fragment(), Some(&read_hash())),
     );
     if let Some(Answers(a)) = answers {
         a.set(state.clone());
     }
-    // The new screen from its top: the page's, or where the screen begins (返回上一步, the step and its
-    // question) when the page's heading and lead push that below the upper third (on a phone at 特大 the
-    // question had begun 1,040 px down a 780 px screen, and each step looked the same as the last).
+    show_screen();
+}
+
+thread_local! {
+    /// Set by [`back`] while the browser goes back a history entry, for [`went_back`].
+    static GOING_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// 返回上一步 to `state`: the browser's own Back when this entry was gone to from that screen (so the
+/// history is the way the person came: a second Back, the phone's, goes on back; the answers are kept,
+/// see [`resolve`]), else a new entry ([`go`]).
+pub fn back(answers: Option<Answers>, state: &CheckState) {
+    let from = current_entry().and_then(|e| came_from(&e));
+    let history = web_sys::window().and_then(|w| w.history().ok());
+    match history {
+        Some(h) if from == Some(format!("#{}", state.step_fragment())) => {
+            GOING_BACK.set(true);
+            let _ = h.back();
+        }
+        _ => go(answers, state),
+    }
+}
+
+/// After the page has read a history entry it was brought back to (`popstate`): if [`back`] went there,
+/// its screen is shown from its top, as [`go`] shows one.
+pub fn went_back() {
+    if GOING_BACK.replace(false) {
+        show_screen();
+    }
+}
+
+/// Shows the new screen from its top: the page's, or where the screen begins (返回上一步, the step and its
+/// question) when the page's heading and lead push that below the upper third (on a phone at 特大 the
+/// question had begun 1,040 px down a 780 px screen, and each step looked the same as the last).
+fn show_screen() {
     crate::dom::after_paint(|| {
         let Some(w) = web_sys::window() else {
             return;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::check_flow::{go, Answers};
+use crate::check_flow::{back, go, Answers};
 use crate::check_state::CheckState;
 
 /// A link to another screen of the checker. It sets the fragment itself (a new history entry), since a
@@ -14,6 +14,9 @@ pub fn StepLink(
     /// CSS class.
     #[prop(optional)]
     class: &'static str,
+    /// 返回上一步: the browser's own Back when this screen was gone to from there (`check_flow::back`).
+    #[prop(optional)]
+    back: bool,
     children: Children,
 ) -> impl IntoView {
     let href = format!("#{}", to.step_fragment());
@@ -25,7 +28,11 @@ pub fn StepLink(
             on:click=move |ev| {
                 ev.prevent_default();
                 ev.stop_propagation();
-                go(answers, &to);
+                if back {
+                    self::back(answers, &to);
+                } else {
+                    go(answers, &to);
+                }
             }
         >
             {children()}

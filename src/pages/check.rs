@@ -22,7 +22,10 @@ pub fn CheckPage() -> impl IntoView {
     crate::left_place::return_to(left);
     let reread = move || state.set(resolve(Some(&state.get_untracked())));
     let handles = [
-        window_event_listener_untyped("popstate", move |_| reread()),
+        window_event_listener_untyped("popstate", move |_| {
+            reread();
+            crate::check_flow::went_back();
+        }),
         window_event_listener_untyped("hashchange", move |_| reread()),
     ];
     on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
@@ -38,7 +41,7 @@ pub fn CheckPage() -> impl IntoView {
                     .map(|p| {
                         view! {
                             <p class="no-print">
-                                <StepLink to=p class="back-link">
+                                <StepLink to=p class="back-link" back=true>
                                     "‹ 返回上一步"
                                 </StepLink>
                             </p>

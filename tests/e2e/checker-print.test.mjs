@@ -349,6 +349,10 @@ test('the 五督 form as printed: each row\'s 序号 and 问责主体, the lost 
     return { head: box('.form-view .result-head'), code: box('[data-testid="printed-qr"]') };
   });
   assert.ok(side.code.left >= side.head.right && side.code.top < side.head.bottom && side.code.bottom > side.head.top, `beside the score: ${JSON.stringify(side)}`);
+  // Its modules 0.6 mm on paper, the code as wide as that takes (34 mm had made them 0.44 mm, and a 150 dpi
+  // scan did not always read them).
+  const module = await page.locator('[data-testid="printed-qr"] svg').evaluate((svg) => svg.getBoundingClientRect().width * 25.4 / 96 / svg.viewBox.baseVal.width);
+  assert.ok(module >= 0.59, `${module.toFixed(2)} mm a module`);
   const dir = fs.mkdtempSync('/tmp/wudu-print-');
   const pdf = await page.pdf({ format: 'A4' });
   // Compact: 5 sheets, each row's question, rule and ticks on one sheet (at the screen's size of type, 10,

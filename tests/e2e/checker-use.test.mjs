@@ -595,3 +595,80 @@ test('会宁, an insured person who is not poor, with one of the 50 diseases: th
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('返回上一步 goes back the way the person came: the answers stay chosen, and the phone\'s Back after it goes on back, not forward', async () => {
+  // 返回上一步 had added a history entry: the phone's Back then went forward to the step just left.
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  await page.locator('input[name="area"][value="huining"]').check();
+  await next(page);
+  await page.locator('input[name="category"][value="poverty_registered"]').check();
+  await next(page);
+  await page.waitForSelector('#age, input[name="yn"]');
+  const third = (await page.textContent('main h2')).trim();
+  if (await page.locator('#age').count()) await page.fill('#age', '60');
+  else await page.locator('input[name="yn"]').first().check();
+  await next(page);
+  await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, third);
+  const fourth = (await page.textContent('main h2')).trim();
+  const length = await page.evaluate(() => history.length);
+  const heading = async (was) => {
+    await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, was);
+    return (await page.textContent('main h2')).trim();
+  };
+  // 返回上一步 twice: the third step, then the category, each with its answer still chosen.
+  await page.getByRole('link', { name: '‹ 返回上一步' }).click();
+  assert.equal(await heading(fourth), third);
+  if (await page.locator('#age').count()) assert.equal(await page.inputValue('#age'), '60');
+  else assert.ok(await page.locator('input[name="yn"]').first().isChecked());
+  await page.getByRole('link', { name: '‹ 返回上一步' }).click();
+  const second = await heading(third);
+  assert.ok(await page.locator('input[name="category"][value="poverty_registered"]').isChecked(), second);
+  assert.equal(await page.evaluate(() => history.length), length, '返回上一步 added no history entry');
+  // The phone's Back now goes on back (the area), not forward to the step just left.
+  await page.goBack();
+  assert.ok(await page.locator('input[name="area"][value="huining"]').isChecked(), await heading(second));
+  assert.match(page.url(), /\/check\/(#s=area)?$/);
+  // And forward again the way it came, to the third step with its answer.
+  await page.goForward();
+  await page.goForward();
+  assert.equal(await heading(second), third);
+  // Going on from there asks the fourth step again, its answer kept if it had one.
+  if (await page.locator('#age').count()) assert.equal(await page.inputValue('#age'), '60');
+  await next(page);
+  assert.equal(await heading(third), fourth);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('会宁, a 建档立卡 person who has not joined 城乡居民医保: 免押金 and 不合规费用 say what their clauses presuppose (医保证件, 报销比例), with the clause', async () => {
+  // They had been told to show 医保证件 and that 不合规费用 could not lower 您的报销比例, unsaid that these
+  // take 医保.
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  await page.locator('input[name="area"][value="huining"]').check();
+  await next(page);
+  for (let i = 0; i < 10; i++) {
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+    if (await page.locator('dl.review').count()) break;
+    const question = await page.textContent('main h2');
+    if (await page.locator('input[name="category"]').count()) await page.locator('input[name="category"][value="poverty_registered"]').check();
+    if (await page.locator('#age').count()) await page.fill('#age', '45');
+    // 否 to 参保, 是 to the rest.
+    if (await page.locator('input[name="yn"]').count()) await page.locator('input[name="yn"]').nth(/医保/.test(question) ? 1 : 0).check();
+    await next(page);
+  }
+  assert.match(await page.textContent('dl.review'), /医保\s*否/);
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('[data-testid="benefit-count"]');
+  const item = (name) => page.locator('main li.benefit', { hasText: name });
+  const payAfter = item('先诊疗后付费');
+  await payAfter.locator('summary').click();
+  assert.match(await payAfter.innerText(), /您还没有参加城乡居民医保：这一条写的办法是入院时“出示医保相关证件、签订住院协议”/);
+  assert.ok(await payAfter.locator('.cites li', { hasText: '入院时出示医保相关证件' }).count(), 'the clause it quotes is listed');
+  const hospital = item('不合规医疗费用由医院承担');
+  await hospital.locator('summary').click();
+  assert.match(await hospital.innerText(), /您还没有参加城乡居民医保：这一条说的“报销比例”是医保报销的比例，参保以后才有/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

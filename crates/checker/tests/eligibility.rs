@@ -21,6 +21,12 @@ struct Case {
     applies: Vec<String>,
     #[serde(default)]
     why: BTreeMap<String, String>,
+    /// A rule that applies, and words its sentence must contain.
+    #[serde(default)]
+    says: BTreeMap<String, String>,
+    /// A rule of the area, and words neither its sentence nor its "why not" may contain.
+    #[serde(default)]
+    unsaid: BTreeMap<String, String>,
     /// For a person who does not know their category: exactly the rules that depend on it alone.
     #[serde(default)]
     depends: Option<Vec<String>>,
@@ -86,6 +92,34 @@ fn every_case_gets_exactly_its_benefits() {
                 let want: BTreeSet<&str> = want.iter().map(String::as_str).collect();
                 assert_eq!(got, want, "{}: depends on {what} (left: got)", c.name);
             }
+        }
+        let rule = |id: &String| {
+            results
+                .iter()
+                .find(|r| &r.id == id)
+                .unwrap_or_else(|| panic!("{}: no rule {id} in the area", c.name))
+        };
+        for (id, words) in &c.says {
+            let r = rule(id);
+            assert!(
+                r.applies && r.sentence.contains(words.as_str()),
+                "{} / {id}: sentence {:?} (applies: {}) lacks {words:?}",
+                c.name,
+                r.sentence,
+                r.applies
+            );
+        }
+        for (id, words) in &c.unsaid {
+            let r = rule(id);
+            let said = [Some(&r.sentence), r.why_not.as_ref()];
+            assert!(
+                !said
+                    .into_iter()
+                    .flatten()
+                    .any(|t| t.contains(words.as_str())),
+                "{} / {id}: says {words:?}",
+                c.name
+            );
         }
         for (rule, words) in &c.why {
             let r = results

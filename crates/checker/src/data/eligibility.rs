@@ -176,6 +176,10 @@ pub struct AgeRange {
 pub struct Caveat {
     /// The categories it is said to.
     pub categories: Vec<String>,
+    /// Facts it is said to those without (`insured`: to a person who has not joined 城乡居民医保, of a
+    /// rule whose clause presupposes it); none: said to the categories alone.
+    #[serde(default)]
+    pub lacking: Vec<String>,
     /// The sentence.
     pub text: String,
     /// The clause the sentence rests on, when it is not the rule's own: listed with the rule's clauses
@@ -407,6 +411,9 @@ impl EligibilityData {
         }
         for c in &r.caveats {
             self.known_categories(&what, &c.categories)?;
+            if let Some(f) = c.lacking.iter().find(|f| !self.is_fact(f)) {
+                return Err(DataError::new(&what, format!("caveat: unknown fact {f:?}")));
+            }
             if let Some(s) = &c.source {
                 s.validate(lib, &what)?;
             }

@@ -297,7 +297,10 @@ pub(crate) fn evaluate(data: &EligibilityData, rule: &Rule, person: &Person) -> 
     let said: Vec<_> = rule
         .caveats
         .iter()
-        .filter(|c| c.categories.contains(&person.category))
+        .filter(|c| {
+            c.categories.contains(&person.category)
+                && !c.lacking.iter().any(|f| has(data, person, f))
+        })
         .collect();
     let caveats: Vec<&str> = said.iter().map(|c| c.text.as_str()).collect();
     // A person who does not know their category, and a rule for others: it depends on the category only
