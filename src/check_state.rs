@@ -42,6 +42,14 @@ pub struct CheckState {
     pub diseases: Option<Vec<String>>,
 }
 
+/// The oldest age the checker takes, 周岁 (its box's bounds are 0 and this).
+pub const AGE_MAX: u32 = 120;
+
+/// An age as typed or in a link: a whole number of 周岁 from 0 to [`AGE_MAX`], else none.
+pub fn age(text: &str) -> Option<u32> {
+    text.trim().parse().ok().filter(|a| *a <= AGE_MAX)
+}
+
 fn yn(b: Option<bool>) -> Option<&'static str> {
     b.map(|b| if b { "1" } else { "0" })
 }
@@ -147,7 +155,7 @@ impl CheckState {
                 "s" if STEPS.contains(&v) => s.step = v.into(),
                 "a" => s.area = Some(v.into()),
                 "c" => s.category = Some(v.into()),
-                "age" => s.age = v.parse().ok().filter(|a| *a <= 120),
+                "age" => s.age = age(v),
                 "ins" => s.insured = b,
                 "dis" => s.disability = b,
                 "preg" => s.pregnant = b,

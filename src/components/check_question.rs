@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use policy_checker::eligibility::{data, diseases_for};
 
 use crate::check_flow::{go, next, step_label, Answers};
-use crate::check_state::CheckState;
+use crate::check_state::{age, CheckState, AGE_MAX};
 
 /// A yes/no question's choices.
 fn yes_no(current: Option<bool>, set: impl Fn(bool) + Copy + 'static) -> impl IntoView {
@@ -40,6 +40,7 @@ pub fn Question(
     let answers = use_context::<Answers>();
     let d = data();
     let step = state.step.clone();
+    let step_is_age = step == "age";
     let (title, hint): (&str, &str) = match step.as_str() {
         "area" => ("您按哪里的政策看病？", "选您参加医保的地方。"),
         "category" => (
@@ -69,6 +70,20 @@ pub fn Question(
             "illness" => s.illness.is_none(),
             _ => false,
         })
+    };
+    // The age box as typed: a number the checker cannot take (200, 60.5, letters) is said, not taken as
+    // no age (the browser's own tooltip had been all there was).
+    let age_text = RwSignal::new(state.age.map(|a| a.to_string()).unwrap_or_default());
+    let age_unreadable = RwSignal::new(false);
+    let problem = move || -> Option<String> {
+        if step_is_age {
+            let typed = age_text.with(|t| !t.trim().is_empty());
+            (age_unreadable.get() || typed && draft.with(|s| s.age.is_none())).then(|| {
+                format!("年龄请填 0 到 {AGE_MAX} 之间的整数（周岁）。不想填的话，把框里的字删掉再点“继续”。")
+            })
+        } else {
+            needs_answer().then(|| "请先选一项。".to_string())
+        }
     };
     let (tried, set_tried) = signal(false);
     let choices = match step.as_str() {
@@ -141,12 +156,17 @@ pub fn Question(
                 type="number"
                 inputmode="numeric"
                 min="0"
-                max="120"
+                max=AGE_MAX
                 class="score-input"
-                prop:value=state.age.map(|a| a.to_string()).unwrap_or_default()
+                aria-invalid=move || (tried.get() && problem().is_some()).then_some("true")
+                aria-describedby="step-problem"
+                prop:value=age_text.get_untracked()
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    draft.update(|s| s.age = v.trim().parse().ok().filter(|a| *a <= 120));
+                    age_unreadable
+                        .set(event_target::<web_sys::HtmlInputElement>(&ev).validity().bad_input());
+                    draft.update(|s| s.age = age(&v));
+                    age_text.set(v);
                 }
             />
             " 周岁"
@@ -211,28 +231,41 @@ pub fn Question(
         <p class="hint" data-testid="step-label">
             {step_label(&state)}
         </p>
-        <form on:submit=move |ev| {
-            ev.prevent_default();
-            if needs_answer() {
-                set_tried.set(true);
-                return;
+        // The checks are the page's own, said in its words (`novalidate`: the browser's tooltip vanishes, and
+        // 朗读 does not hear it).
+        <form
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if problem().is_some() {
+                    set_tried.set(true);
+                    return;
+                }
+                let mut s = draft.get_untracked();
+                if s.step == "diseases" && s.diseases.is_none() {
+                    s.diseases = Some(Vec::new());
+                }
+                go(answers, &next(&s));
             }
-            let mut s = draft.get_untracked();
-            if s.step == "diseases" && s.diseases.is_none() {
-                s.diseases = Some(Vec::new());
-            }
-            go(answers, &next(&s));
-        }>
+        >
             <fieldset class="question-screen">
                 <legend>
                     <h2>{title}</h2>
                 </legend>
                 {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-                <Show when=move || tried.get() && needs_answer()>
-                    <p class="error" role="alert">
-                        "请先选一项。"
-                    </p>
-                </Show>
+                {move || {
+                    tried
+                        .get()
+                        .then(problem)
+                        .flatten()
+                        .map(|m| {
+                            view! {
+                                <p class="error" role="alert" id="step-problem">
+                                    {m}
+                                </p>
+                            }
+                        })
+                }}
                 {choices}
             </fieldset>
             <button type="submit">"继续"</button>

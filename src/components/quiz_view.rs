@@ -102,8 +102,10 @@ pub fn QuizView(
                         .then(|| {
                             view! {
                                 {format!(" {}", target(q))}
-                                " "
-                                <a href=q.target_source.href()>"出处"</a>
+                                // The clause by its label, as the site's other 出处 (a bare 出处 said
+                                // nothing on paper).
+                                "出处："
+                                <a href=q.target_source.href()>{q.target_source.label()}</a>
                             }
                         })
                 }}
@@ -112,7 +114,8 @@ pub fn QuizView(
                 {move || {
                     let r = region.get();
                     questions_in(q, &r)
-                        .map(|question| {
+                        .enumerate()
+                        .map(|(i, question)| {
                             let qid = question.id.clone();
                             let marked = {
                                 let qid = qid.clone();
@@ -129,7 +132,13 @@ pub fn QuizView(
                             view! {
                                 <li class="question" data-area=question.area.clone()>
                                     <fieldset>
-                                        <legend>{question.question.clone()}</legend>
+                                        // Its number in the question's words (a list's marker stands
+                                        // beside the first line in flow, the first choice: the legend
+                                        // floats to keep its lines inside the box).
+                                        <legend>
+                                            <span class="q-no">{format!("{}. ", i + 1)}</span>
+                                            {question.question.clone()}
+                                        </legend>
                                         {question
                                             .choices
                                             .iter()

@@ -472,23 +472,30 @@ test('a self-check poster says what its QR code opens: the quiz\'s region and do
   await page.close();
 });
 
-test('the quiz printed: every question\'s number whole in the margin (10. to 22. had printed as 0. to 2.), and a QR code that opens its group', async () => {
+test('the quiz printed: every question\'s number whole and on its first line (10. to 22. had printed as 0. to 2., then beside the first choice), and a QR code that opens its group', async () => {
   const desk = await launch({ viewport: { width: 1024, height: 768 } });
   try {
     const { page, errors } = await open(desk, `${server.base}/self-check/#tab=quiz`);
     await appReady(page);
     await page.waitForSelector('.questions > li');
     await page.emulateMedia({ media: 'print' });
-    // The widest number's width in the list's type, against the room the list leaves for it on the page.
-    const room = await page.evaluate(() => {
-      const ol = document.querySelector('.questions');
-      const style = getComputedStyle(ol);
-      const pen = document.createElement('canvas').getContext('2d');
-      pen.font = `${style.fontSize} ${style.fontFamily}`;
-      const number = `${ol.children.length}. `;
-      return { number, width: pen.measureText(number).width, padding: parseFloat(style.paddingLeft), left: ol.getBoundingClientRect().left };
-    });
-    assert.ok(room.number === '22. ' && room.width <= room.padding && room.left >= 0, JSON.stringify(room));
+    // Each number whole on the page and in its question's first line, above the choices (a list's marker had
+    // stood beside the first choice once the legend floated).
+    const numbers = await page.locator('.questions > li').evaluateAll((lis) => lis.map((li, i) => {
+      const no = li.querySelector('legend .q-no');
+      const r = no?.getBoundingClientRect();
+      const choice = li.querySelector('.choice').getBoundingClientRect();
+      return { i, text: no?.textContent, left: r?.left, top: r?.top, legend: li.querySelector('legend').getBoundingClientRect().top, choice: choice.top, bottom: r?.bottom };
+    }));
+    assert.equal(numbers.length, 22);
+    // The 22 questions on 4 sheets, their choices side by side (one a line, they took 8).
+    const sheets = pdfPages(await page.pdf({ format: 'A4' }));
+    assert.ok(sheets <= 4, `${sheets} sheets`);
+    // The lead's clause named on paper as the site's other 出处 (a bare 出处 had printed).
+    assert.match(await page.locator('.quiz > .hint').innerText(), /出处：县委办发〔2018〕83号 附件4 /);
+    for (const n of numbers) {
+      assert.ok(n.text === `${n.i + 1}. ` && n.left >= 0 && n.top - n.legend < 20 && n.bottom <= n.choice, JSON.stringify(n));
+    }
     // 眉山's group printed for a briefing carries a QR code that opens that group on a phone (the printout
     // had none: a trainer's audit).
     await page.emulateMedia({ media: 'screen' });
@@ -499,7 +506,8 @@ test('the quiz printed: every question\'s number whole in the margin (10. to 22.
     // page.pdf prints with the emulated media: print, as the browser's printing does.
     await page.emulateMedia({ media: 'print' });
     const dir = fs.mkdtempSync('/tmp/quiz-print-');
-    fs.writeFileSync(`${dir}/quiz.pdf`, await page.pdf({ format: 'A4' }));
+    const pdf = await page.pdf({ format: 'A4' });
+    fs.writeFileSync(`${dir}/quiz.pdf`, pdf);
     execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', `${dir}/quiz-%d.png`, `${dir}/quiz.pdf`]);
     const codes = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).flatMap((f) => {
       try { return [execFileSync('zbarimg', ['-q', '--raw', `${dir}/${f}`]).toString().trim()]; } catch { return []; }

@@ -672,3 +672,35 @@ test('会宁, a 建档立卡 person who has not joined 城乡居民医保: 免�
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an age the checker cannot take (200, 60.5) is said on the page, in its words, and not taken as no age; a cleared box goes on', async () => {
+  // The browser's own tooltip had been all there was: it vanishes, and 朗读 does not hear it.
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  await page.locator('input[name="area"][value="meishan"]').check();
+  await next(page);
+  await page.locator('input[name="category"][value="poverty_registered"]').check();
+  await next(page);
+  await page.waitForSelector('#age');
+  for (const typed of ['200', '60.5']) {
+    await page.fill('#age', typed);
+    await next(page);
+    assert.match(await page.textContent('[role="alert"]'), /年龄请填 0 到 120 之间的整数（周岁）/, typed);
+    assert.equal(await page.getAttribute('#age', 'aria-invalid'), 'true');
+    assert.ok(await page.locator('#age').count(), `${typed}: still on the age`);
+  }
+  // Put right, the message goes; 60 goes on, and is the age the review shows.
+  await page.fill('#age', '60');
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+  await next(page);
+  await page.waitForFunction(() => !document.querySelector('#age'));
+  await page.getByRole('link', { name: '‹ 返回上一步' }).click();
+  await page.waitForSelector('#age');
+  assert.equal(await page.inputValue('#age'), '60');
+  // Cleared: no age, and on.
+  await page.fill('#age', '');
+  await next(page);
+  await page.waitForFunction(() => !document.querySelector('#age'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
