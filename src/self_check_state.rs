@@ -264,6 +264,7 @@ impl SelfCheckState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use policy_checker::Points;
 
     /// The forms of the page, in order (their ids as the data writes them).
     const FORMS: &[&str] = &["baozhua", "wudu"];
@@ -307,7 +308,7 @@ mod tests {
         s.answer("baozhua", "1-1", Some(Answer::Yes));
         s.answer("baozhua", "1-2", Some(Answer::No));
         s.answer("baozhua", "2-1", Some(Answer::Exempt));
-        s.answer("baozhua", "3-1", Some(Answer::Score(3)));
+        s.answer("baozhua", "3-1", Some(Answer::Score(Points::whole(3))));
         let f = s.to_fragment();
         assert!(f
             .bytes()
@@ -329,7 +330,7 @@ mod tests {
         let mut s = read("#tab=baozhua");
         s.answer("baozhua", "1-1", Some(Answer::Yes));
         s.answer("baozhua", "1-2", Some(Answer::No));
-        s.answer("baozhua", "3-1", Some(Answer::Score(3)));
+        s.answer("baozhua", "3-1", Some(Answer::Score(Points::whole(3))));
         s.town = "河畔镇".into();
         let f = format!("#{}", s.to_fragment());
         assert!(f.starts_with("#k="), "{f}");
@@ -474,7 +475,7 @@ mod tests {
                 .clone()
                 .into_iter()
                 .collect::<Vec<_>>(),
-            [("3-1".to_string(), Answer::Score(2))]
+            [("3-1".to_string(), Answer::Score(Points::whole(2)))]
         );
         assert_eq!(s.town.chars().count(), fragment::MAX_FIELD);
     }
@@ -484,19 +485,24 @@ mod tests {
         // (link item, answer read, item written): what the form cannot take is kept as given (scoring says
         // why it is not taken; nothing is dropped silently); a full-width digit is the digit it is.
         let table = [
-            ("9-1_9", Answer::Score(9), "9-1_9"),
-            ("9-1_2.5", Answer::Typed("2.5".into()), "9-1_2.5"),
+            ("9-1_9", Answer::Score(Points::whole(9)), "9-1_9"),
             ("9-1_-1", Answer::Typed("-1".into()), "9-1_-1"),
             ("3-1_x", Answer::Exempt, "3-1_x"),
             ("1-1_q", Answer::Typed("q".into()), "1-1_q"),
-            ("2-1_999999", Answer::Score(999_999), "2-1_999999"),
+            (
+                "2-1_999999",
+                Answer::Score(Points::whole(999_999)),
+                "2-1_999999",
+            ),
             ("9-1_%E4%B8%89", Answer::Typed("三".into()), "9-1_%E4%B8%89"),
-            ("9-1_%EF%BC%93", Answer::Score(3), "9-1_3"),
+            ("9-1_%EF%BC%93", Answer::Score(Points::whole(3)), "9-1_3"),
             (
                 "9-1_%EF%BC%92%EF%BC%8E%EF%BC%95",
-                Answer::Typed("2.5".into()),
+                Answer::Score(Points::halves(5)),
                 "9-1_2.5",
             ),
+            ("9-1_2.5", Answer::Score(Points::halves(5)), "9-1_2.5"),
+            ("9-1_2.3", Answer::Typed("2.3".into()), "9-1_2.3"),
         ];
         for (item, want, written) in table {
             let s = read(&format!("#tab=baozhua&a={item}"));

@@ -53,7 +53,7 @@ pub fn FormScore(
             <div class="result-head">
                 <p>"得分"</p>
                 <p class="big">
-                    <span data-testid="form-score">{r.total}</span>
+                    <span data-testid="form-score">{r.total.to_string()}</span>
                     // Seen as 61 / 100 分; heard (朗读, a screen reader) as 61分，满分100 分.
                     <span aria-hidden="true">" / "</span>
                     <span class="visually-hidden">"分，满分"</span>

@@ -117,7 +117,8 @@ pub fn IndicatorAnswer(
                             <input
                                 id=input_id
                                 type="text"
-                                inputmode="numeric"
+                                // Its decimal point on a phone's keypad (a half point, 2.5).
+                                inputmode="decimal"
                                 autocomplete="off"
                                 class="score-input"
                                 aria-invalid=invalid

@@ -28,10 +28,12 @@ const LINKS = [
   // [hash, score shown, refused: [indicator, words it must say]]
   ['#tab=baozhua&a=1-1_n~3-1_x~3-2_y', '10', [['3-1', /只能选“是”或“否（失分）”.*“不适用”/]]],
   ['#tab=baozhua&a=1-1_n~3-1_3', '5', [['3-1', /只能选“是”或“否（失分）”.*“3 分”/]]],
-  ['#tab=baozhua&a=1-1_n~9-1_9', '5', [['9-1', /0 到 5 的整数.*“9”/]]],
-  ['#tab=baozhua&a=1-1_n~9-1_2.5', '5', [['9-1', /0 到 5 的整数.*“2\.5”/]]],
-  ['#tab=baozhua&a=1-1_n~9-1_-1', '5', [['9-1', /0 到 5 的整数.*“-1”/]]],
+  ['#tab=baozhua&a=1-1_n~9-1_9', '5', [['9-1', /填 0 到 5 分，可以有半分.*“9”/]]],
+  ['#tab=baozhua&a=1-1_n~9-1_2.3', '5', [['9-1', /填 0 到 5 分，可以有半分.*“2\.3”/]]],
+  ['#tab=baozhua&a=1-1_n~9-1_-1', '5', [['9-1', /填 0 到 5 分，可以有半分.*“-1”/]]],
   ['#tab=baozhua&a=1-1_n~9-1_3', '8', []],
+  // 部分完成酌情扣分: a half point is scored (the site's step; the form gives none).
+  ['#tab=baozhua&a=1-1_n~9-1_2.5', '7.5', []],
 ];
 
 test('a self-check link edited by hand: what the form cannot take is said in plain Chinese and not scored, the rest is scored', async () => {
@@ -53,8 +55,27 @@ test('a self-check link edited by hand: what the form cannot take is said in pla
   }
 });
 
+test('a half point (部分完成酌情扣分), typed or linked, is scored and lost to the half, on the screen, in the link and printed', async () => {
+  // 9-1 had taken whole numbers only: an official's 2.5 was refused.
+  for (const typed of ['2.5', '２．５']) {
+    const { page, errors } = await selfCheck('#tab=baozhua&a=1-1_n');
+    await page.locator('#score-9-1').fill(typed);
+    await page.waitForFunction(() => /9-1_2\.5/.test(location.hash));
+    assert.equal(await page.textContent('[data-testid="form-score"]'), '7.5', typed);
+    assert.equal(await page.locator('.indicator:has(#score-9-1) .answer-note').count(), 0, 'no refusal');
+    assert.ok((await page.locator('.form-view ol.steps > li').allInnerTexts()).some((l) => /^第 9-1 项 .*：失 2\.5 分/.test(l)));
+    const linked = await selfCheck(new URL(page.url()).hash);
+    assert.equal(await linked.page.textContent('[data-testid="form-score"]'), '7.5');
+    await linked.page.emulateMedia({ media: 'print' });
+    assert.match(await linked.page.locator('.form-view .result-head').innerText(), /^得分\s+7\.5 \//);
+    assert.deepEqual([...errors, ...linked.errors], [], typed);
+    await linked.page.close();
+    await page.close();
+  }
+});
+
 test('a partial score the form cannot take: typed or linked, kept as given, said next to the box, not scored', async () => {
-  for (const typed of ['2.5', '-1', '7']) {
+  for (const typed of ['2.3', '-1', '7']) {
     const { page, errors } = await selfCheck('#tab=baozhua&a=1-1_n');
     const box = page.locator('#score-9-1');
     await box.fill(typed);
@@ -62,7 +83,7 @@ test('a partial score the form cannot take: typed or linked, kept as given, said
     assert.equal(await box.inputValue(), typed, 'kept as typed');
     const note = page.locator('.indicator:has(#score-9-1) .answer-note');
     assert.ok(await note.isVisible(), typed);
-    assert.match(await note.textContent(), /0 到 5 的整数/);
+    assert.match(await note.textContent(), /填 0 到 5 分，可以有半分/);
     assert.equal(await page.textContent('[data-testid="form-score"]'), '5', `${typed} is not scored`);
     // The same, opened from the address it wrote.
     const linked = await selfCheck(new URL(page.url()).hash);

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::form::{Form, Indicator, Kind};
 use crate::data::Citation;
+use crate::points::Points;
 
 pub(crate) static FORMS: OnceLock<Vec<Form>> = OnceLock::new();
 
@@ -35,16 +36,17 @@ pub enum Answer {
     No,
     /// The form's own "no task, full points" case (only where the indicator has `exempt`).
     Exempt,
-    /// A partial score (only for `partial` indicators), 0 up to the indicator's points.
-    Score(u32),
+    /// A partial score (only for `partial` indicators), 0 up to the indicator's points, to the half point.
+    Score(Points),
     /// What was typed in a partial score's box, or given in a link, that is none of the above: kept as
     /// given, so the page can show it and say why it is not scored.
     Typed(String),
 }
 
 impl Answer {
-    /// A partial score's box as typed: empty is no answer, a whole number is a [`Answer::Score`], anything
-    /// else is kept as [`Answer::Typed`] (scoring says why it is not taken). Full-width forms are read as
+    /// A partial score's box as typed: empty is no answer, a number of points (whole or with a half, 2.5)
+    /// is a [`Answer::Score`], anything else is kept as [`Answer::Typed`] (scoring says why it is not
+    /// taken). Full-width forms are read as
     /// the ASCII they stand for ([`policy_content::width`]): `３` from a Chinese input method is 3.
     pub fn typed(input: &str) -> Option<Self> {
         let t = policy_content::width::halve(input.trim());
@@ -52,9 +54,9 @@ impl Answer {
         if t.is_empty() {
             return None;
         }
-        Some(match t.parse() {
-            Ok(s) if t.bytes().all(|b| b.is_ascii_digit()) => Self::Score(s),
-            _ => Self::Typed(t.to_string()),
+        Some(match Points::parse(t) {
+            Some(s) => Self::Score(s),
+            None => Self::Typed(t.to_string()),
         })
     }
 
@@ -80,7 +82,7 @@ pub struct LostItem {
     /// 考核指标, verbatim.
     pub text: String,
     /// Points lost.
-    pub points_lost: u32,
+    pub points_lost: Points,
     /// It is a veto answered 是 (the grade is set directly).
     pub veto: bool,
     /// What to fix, in plain words.
@@ -99,7 +101,7 @@ pub struct FormResult {
     /// Form id.
     pub form: String,
     /// Points earned.
-    pub total: u32,
+    pub total: Points,
     /// The form's own total (100 or 95).
     pub max: u32,
     /// The grade, where the form defines one (or a veto set it).
@@ -129,7 +131,7 @@ pub enum ScoreError {
         /// What the indicator offers, in its own words (“是”或“否（失分）”…).
         allowed: String,
     },
-    /// A partial score that is not a whole number from 0 to the indicator's points.
+    /// A partial score that is not a number of points (to the half point) from 0 to the indicator's.
     BadScore {
         /// Indicator id.
         indicator: String,
@@ -170,7 +172,7 @@ impl fmt::Display for ScoreError {
                 max,
             } => write!(
                 f,
-                "第 {indicator} 项本站按 0 到 {max} 的整数计分（表上没有写能不能给半分）；“{given}”没有计分"
+                "第 {indicator} 项填 0 到 {max} 分，可以有半分（如 2.5；表上没有写最小到几分，本站按半分计）；“{given}”没有计分"
             ),
         }
     }
@@ -200,17 +202,20 @@ fn allowed(ind: &Indicator) -> String {
 }
 
 /// Points earned for one answer, and whether it is a veto.
-fn earned(ind: &Indicator, answer: &Answer) -> Result<(u32, bool), ScoreError> {
+fn earned(ind: &Indicator, answer: &Answer) -> Result<(Points, bool), ScoreError> {
+    let full = Points::whole(ind.points);
     match (ind.kind, answer) {
         (Kind::YesGains, Answer::Yes) | (Kind::YesLoses | Kind::Veto, Answer::No) => {
-            Ok((ind.points, false))
+            Ok((full, false))
         }
-        (Kind::YesGains, Answer::No) | (Kind::YesLoses, Answer::Yes) => Ok((0, false)),
-        (Kind::Veto, Answer::Yes) => Ok((0, true)),
-        (Kind::YesGains, Answer::Exempt) if ind.exempt.is_some() => Ok((ind.points, false)),
-        (Kind::Partial, Answer::Yes) => Ok((ind.points, false)),
-        (Kind::Partial, Answer::No) => Ok((0, false)),
-        (Kind::Partial, Answer::Score(s)) if *s <= ind.points => Ok((*s, false)),
+        (Kind::YesGains, Answer::No) | (Kind::YesLoses, Answer::Yes) => {
+            Ok((Points::default(), false))
+        }
+        (Kind::Veto, Answer::Yes) => Ok((Points::default(), true)),
+        (Kind::YesGains, Answer::Exempt) if ind.exempt.is_some() => Ok((full, false)),
+        (Kind::Partial, Answer::Yes) => Ok((full, false)),
+        (Kind::Partial, Answer::No) => Ok((Points::default(), false)),
+        (Kind::Partial, Answer::Score(s)) if *s <= full => Ok((*s, false)),
         (Kind::Partial, Answer::Score(_) | Answer::Typed(_)) => Err(ScoreError::BadScore {
             indicator: ind.id.clone(),
             given: match answer {
@@ -238,7 +243,7 @@ pub fn refusal(ind: &Indicator, answer: &Answer) -> Option<ScoreError> {
 pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> FormResult {
     let mut result = FormResult {
         form: form.id.clone(),
-        total: 0,
+        total: Points::default(),
         max: form.total_points,
         grade: None,
         vetoed: false,
@@ -262,12 +267,13 @@ pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> FormResult {
             };
             result.total += points;
             result.vetoed |= veto;
-            if points < ind.points {
+            let full = Points::whole(ind.points);
+            if points < full {
                 result.lost.push(LostItem {
                     indicator: ind.id.clone(),
                     item: item.name.clone(),
                     text: ind.text.clone(),
-                    points_lost: ind.points - points,
+                    points_lost: full - points,
                     veto,
                     fix: ind.fix.clone(),
                     source: form.row_source(ind),
@@ -288,7 +294,7 @@ pub fn score(form: &Form, answers: &BTreeMap<String, Answer>) -> FormResult {
     } else {
         form.grades
             .iter()
-            .find(|g| result.total >= g.min)
+            .find(|g| result.total >= Points::whole(g.min))
             .map(|g| g.name.clone())
     };
     result

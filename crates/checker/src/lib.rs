@@ -6,6 +6,7 @@
 pub mod data;
 pub mod eligibility;
 pub mod forms;
+pub mod points;
 pub mod quiz;
 pub mod store;
 pub mod villages;
@@ -16,5 +17,6 @@ pub use eligibility::{
     TopicAnswer, Verdict,
 };
 pub use forms::{score, Answer, FormResult, LostItem, ScoreError};
+pub use points::Points;
 pub use quiz::{score_quiz, QuizError, QuizResult};
 pub use villages::{also_written, find, search, spellings, towns, Found, TownHit, VillageHit};

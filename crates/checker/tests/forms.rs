@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use policy_checker::data::form::{Form, Grade, Kind};
 use policy_checker::data::Library;
 use policy_checker::forms::{form, forms, score, Answer, ScoreError};
+use policy_checker::Points;
 
 fn baozhua() -> &'static Form {
     form("baozhua").expect("baozhua form")
@@ -54,7 +55,7 @@ fn the_forms_and_their_totals() {
         let r = score(f, &best(f));
         assert_eq!(
             (r.total, r.max, r.lost.len(), r.vetoed),
-            (total, total, 0, false),
+            (Points::whole(total), total, 0, false),
             "{} best answers",
             f.id
         );
@@ -207,7 +208,7 @@ fn scoring_cases() {
         case(
             "item 9 partial 3 of 5",
             b,
-            vec![("9-1", Score(3))],
+            vec![("9-1", Score(Points::whole(3)))],
             98,
             None,
             vec![("9-1", 2)],
@@ -215,7 +216,7 @@ fn scoring_cases() {
         case(
             "item 9 partial 5 of 5",
             b,
-            vec![("9-1", Score(5))],
+            vec![("9-1", Score(Points::whole(5)))],
             100,
             None,
             vec![],
@@ -223,7 +224,7 @@ fn scoring_cases() {
         case(
             "item 9 partial 0",
             b,
-            vec![("9-1", Score(0))],
+            vec![("9-1", Score(Points::whole(0)))],
             95,
             None,
             vec![("9-1", 5)],
@@ -239,7 +240,7 @@ fn scoring_cases() {
         case(
             "veto with other losses",
             b,
-            vec![("1-2", Yes), ("4-1", No), ("9-1", Score(4))],
+            vec![("1-2", Yes), ("4-1", No), ("9-1", Score(Points::whole(4)))],
             89,
             Some("差"),
             vec![("1-2", 5), ("4-1", 5), ("9-1", 1)],
@@ -291,18 +292,23 @@ fn scoring_cases() {
     for c in cases {
         let r = score(c.form, &with(c.form, &c.changes));
         assert_eq!(r.refused, [], "{}: refused", c.name);
-        assert_eq!(r.total, c.total, "{}: total", c.name);
+        assert_eq!(r.total, Points::whole(c.total), "{}: total", c.name);
         assert_eq!(r.grade.as_deref(), c.grade, "{}: grade", c.name);
         assert_eq!(r.vetoed, c.grade == Some("差"), "{}: vetoed", c.name);
-        let lost: Vec<(&str, u32)> = r
+        let lost: Vec<(&str, Points)> = r
             .lost
             .iter()
             .map(|l| (l.indicator.as_str(), l.points_lost))
             .collect();
-        assert_eq!(lost, c.lost, "{}: lost", c.name);
+        let want: Vec<(&str, Points)> = c
+            .lost
+            .iter()
+            .map(|(i, p)| (*i, Points::whole(*p)))
+            .collect();
+        assert_eq!(lost, want, "{}: lost", c.name);
         assert_eq!(
-            r.total + lost.iter().map(|l| l.1).sum::<u32>(),
-            r.max,
+            r.total + lost.iter().map(|l| l.1).sum::<Points>(),
+            Points::whole(r.max),
             "{}: total + lost = max",
             c.name
         );
@@ -338,12 +344,16 @@ fn unanswered_indicators_earn_nothing_and_are_listed() {
     let r = score(wudu(), &answers);
     assert_eq!(
         (r.total, r.unanswered.clone(), r.lost.len()),
-        (86, vec!["3".to_string(), "26".to_string()], 0)
+        (
+            Points::whole(86),
+            vec!["3".to_string(), "26".to_string()],
+            0
+        )
     );
     let empty = score(baozhua(), &BTreeMap::new());
     assert_eq!(
         (empty.total, empty.unanswered.len(), empty.grade),
-        (0, 20, None)
+        (Points::whole(0), 20, None)
     );
 }
 
@@ -362,24 +372,35 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
         (
             baozhua(),
             "9-1",
-            Score(6),
+            Score(Points::whole(6)),
             ScoreError::BadScore {
                 indicator: "9-1".into(),
                 given: "6".into(),
                 max: 5,
             },
-            "第 9-1 项本站按 0 到 5 的整数计分（表上没有写能不能给半分）；“6”没有计分",
+            "第 9-1 项填 0 到 5 分，可以有半分（如 2.5；表上没有写最小到几分，本站按半分计）；“6”没有计分",
         ),
         (
             baozhua(),
             "9-1",
-            Typed("2.5".into()),
+            Typed("2.3".into()),
             ScoreError::BadScore {
                 indicator: "9-1".into(),
-                given: "2.5".into(),
+                given: "2.3".into(),
                 max: 5,
             },
-            "第 9-1 项本站按 0 到 5 的整数计分（表上没有写能不能给半分）；“2.5”没有计分",
+            "第 9-1 项填 0 到 5 分，可以有半分（如 2.5；表上没有写最小到几分，本站按半分计）；“2.3”没有计分",
+        ),
+        (
+            baozhua(),
+            "9-1",
+            Score(Points::halves(11)),
+            ScoreError::BadScore {
+                indicator: "9-1".into(),
+                given: "5.5".into(),
+                max: 5,
+            },
+            "第 9-1 项填 0 到 5 分，可以有半分（如 2.5；表上没有写最小到几分，本站按半分计）；“5.5”没有计分",
         ),
         (
             baozhua(),
@@ -390,7 +411,7 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
                 given: "-1".into(),
                 max: 5,
             },
-            "第 9-1 项本站按 0 到 5 的整数计分（表上没有写能不能给半分）；“-1”没有计分",
+            "第 9-1 项填 0 到 5 分，可以有半分（如 2.5；表上没有写最小到几分，本站按半分计）；“-1”没有计分",
         ),
         (
             baozhua(),
@@ -406,10 +427,10 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
         (
             baozhua(),
             "3-1",
-            Score(3),
+            Score(Points::whole(3)),
             ScoreError::NotAllowed {
                 indicator: "3-1".into(),
-                answer: Score(3),
+                answer: Score(Points::whole(3)),
                 allowed: yes_no.into(),
             },
             "第 3-1 项只能选“是”或“否（失分）”；“3 分”没有计分",
@@ -450,10 +471,10 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
         (
             wudu(),
             "7",
-            Score(1),
+            Score(Points::whole(1)),
             ScoreError::NotAllowed {
                 indicator: "7".into(),
-                answer: Score(1),
+                answer: Score(Points::whole(1)),
                 allowed: "“是”、“否（失分）”或“不适用”".into(),
             },
             "第 7 项只能选“是”、“否（失分）”或“不适用”；“1 分”没有计分",
@@ -468,7 +489,12 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
         assert_eq!(want.to_string(), words, "{} {id}", f.id);
         assert_eq!(want.indicator(), id);
         let points = f.indicators().find(|i| i.id == id).map_or(0, |i| i.points);
-        assert_eq!(r.total, f.total_points - points, "{} {id}", f.id);
+        assert_eq!(
+            r.total,
+            Points::whole(f.total_points - points),
+            "{} {id}",
+            f.id
+        );
         assert_eq!(
             r.unanswered,
             if points > 0 {
@@ -483,21 +509,25 @@ fn answers_the_form_cannot_take_are_refused_in_plain_words_and_the_rest_is_score
 }
 
 #[test]
-fn a_partial_score_box_reads_whole_numbers_and_keeps_anything_else_as_typed() {
+fn a_partial_score_box_reads_points_to_the_half_and_keeps_anything_else_as_typed() {
     let table = [
         ("", None),
         ("  ", None),
-        ("3", Some(Answer::Score(3))),
-        (" 7 ", Some(Answer::Score(7))),
-        ("2.5", Some(Answer::Typed("2.5".into()))),
+        ("3", Some(Answer::Score(Points::whole(3)))),
+        (" 7 ", Some(Answer::Score(Points::whole(7)))),
+        // 部分完成酌情扣分: a half point is taken (the form says no smallest step; the site's is a half).
+        ("2.5", Some(Answer::Score(Points::halves(5)))),
+        ("0.5", Some(Answer::Score(Points::halves(1)))),
+        ("2.3", Some(Answer::Typed("2.3".into()))),
+        ("2.", Some(Answer::Typed("2.".into()))),
         ("-1", Some(Answer::Typed("-1".into()))),
         ("+3", Some(Answer::Typed("+3".into()))),
         ("99999999999", Some(Answer::Typed("99999999999".into()))),
         // A Chinese input method in full-width mode: the digits are the digits they are.
-        ("３", Some(Answer::Score(3))),
-        ("１０", Some(Answer::Score(10))),
-        ("\u{3000}４\u{3000}", Some(Answer::Score(4))),
-        ("２．５", Some(Answer::Typed("2.5".into()))),
+        ("３", Some(Answer::Score(Points::whole(3)))),
+        ("１０", Some(Answer::Score(Points::whole(10)))),
+        ("\u{3000}４\u{3000}", Some(Answer::Score(Points::whole(4)))),
+        ("２．５", Some(Answer::Score(Points::halves(5)))),
         ("－１", Some(Answer::Typed("-1".into()))),
         ("三", Some(Answer::Typed("三".into()))),
         ("\u{3000}", None),
@@ -571,14 +601,35 @@ fn grade_thresholds_are_inclusive_when_a_form_defines_them() {
                 need -= ind.points;
             }
         }
-        a.insert("9-1".into(), Answer::Score(5 - need));
+        a.insert("9-1".into(), Answer::Score(Points::whole(5 - need)));
         let r = score(&f, &a);
-        assert_eq!(r.total, total, "setting up {total}");
+        assert_eq!(r.total, Points::whole(total), "setting up {total}");
         assert_eq!(r.grade.as_deref(), grade, "{total}");
     }
+    // Half a point under a grade's line is under it: 89.5 is 较好, not 好.
+    let mut a = best(&f);
+    let mut need = 10;
+    for ind in baozhua().indicators().filter(|i| i.kind == Kind::YesGains) {
+        if need >= ind.points {
+            a.insert(ind.id.clone(), Answer::No);
+            need -= ind.points;
+        }
+    }
+    a.insert(
+        "9-1".into(),
+        Answer::Score(Points::halves((5 - need) * 2 - 1)),
+    );
+    let r = score(&f, &a);
+    assert_eq!(
+        (r.total.to_string(), r.grade.as_deref()),
+        ("89.5".into(), Some("较好"))
+    );
     // A veto still wins over any score.
     let r = score(&f, &with(&f, &[("1-1", Answer::Yes)]));
-    assert_eq!((r.total, r.grade.as_deref()), (95, Some("差")));
+    assert_eq!(
+        (r.total, r.grade.as_deref()),
+        (Points::whole(95), Some("差"))
+    );
 }
 
 #[test]
@@ -589,4 +640,18 @@ fn form_totals_are_checked_against_the_items() {
         .validate(&Library::of_repository(env!("CARGO_MANIFEST_DIR")))
         .unwrap_err();
     assert!(e.problem.contains("add up to 95"), "{e}");
+}
+
+#[test]
+fn a_half_point_is_scored_and_lost_to_the_half() {
+    let b = baozhua();
+    let r = score(b, &with(b, &[("9-1", Answer::Score(Points::halves(5)))]));
+    assert_eq!(r.refused, []);
+    assert_eq!(r.total.to_string(), "97.5");
+    let lost: Vec<(&str, String)> = r
+        .lost
+        .iter()
+        .map(|l| (l.indicator.as_str(), l.points_lost.to_string()))
+        .collect();
+    assert_eq!(lost, [("9-1", "2.5".to_string())]);
 }
