@@ -63,20 +63,20 @@ fn current_entry() -> Option<JsValue> {
     web_sys::window()?.history().ok()?.state().ok()
 }
 
-/// The screen the address names, with the answers of this history entry (or, for an entry that has none:
-/// those of a link made before answers left the address, else the answers so far), and those answered
-/// since that it does not hold (an entry holds the answers given before its screen: the screen's own
-/// answer and the later ones stay chosen, going back, as they are going forward again). The entry is then
-/// rewritten to hold the answers in its state and only the screen in its address.
+/// The screen the address names, with the person's answers: those of a link made before answers left the
+/// address, else the answers so far on this page (the latest: going back a step, by 返回上一步 or the
+/// phone's Back, neither brings back an answer since changed nor takes away one given since: an entry's
+/// own answers had come back, and a changed 参保 had reached the result as it was), else, on a page
+/// opened again (come back from a 出处), this history entry's. The entry is then rewritten to hold them in
+/// its state and only the screen in its address.
 pub fn resolve(so_far: Option<&CheckState>) -> CheckState {
     let from_url = CheckState::from_fragment(&read_hash());
-    let mut s = entry_answers()
-        .or_else(|| from_url.has_answers().then(|| from_url.clone()))
+    let mut s = from_url
+        .has_answers()
+        .then(|| from_url.clone())
         .or_else(|| so_far.cloned())
+        .or_else(entry_answers)
         .unwrap_or_default();
-    if let Some(so_far) = so_far {
-        s.fill_from(so_far);
-    }
     s.step = from_url.step;
     if s.area.is_none() {
         s.step = STEPS[0].into();
@@ -106,32 +106,26 @@ pub fn go(answers: Option<Answers>, state: &CheckState) {
     show_screen();
 }
 
-thread_local! {
-    /// Set by [`back`] while the browser goes back a history entry, for [`went_back`].
-    static GOING_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 /// 返回上一步 to `state`: the browser's own Back when this entry was gone to from that screen (so the
-/// history is the way the person came: a second Back, the phone's, goes on back; the answers are kept,
-/// see [`resolve`]), else a new entry ([`go`]).
+/// history is the way the person came: a second Back, the phone's, goes on back; the answers are the
+/// latest, see [`resolve`]), else a new entry ([`go`]).
 pub fn back(answers: Option<Answers>, state: &CheckState) {
     let from = current_entry().and_then(|e| came_from(&e));
     let history = web_sys::window().and_then(|w| w.history().ok());
     match history {
         Some(h) if from == Some(format!("#{}", state.step_fragment())) => {
-            GOING_BACK.set(true);
             let _ = h.back();
         }
         _ => go(answers, state),
     }
 }
 
-/// After the page has read a history entry it was brought back to (`popstate`): if [`back`] went there,
-/// its screen is shown from its top, as [`go`] shows one.
-pub fn went_back() {
-    if GOING_BACK.replace(false) {
-        show_screen();
-    }
+/// After the page has read the history entry the browser went to (`popstate`: 返回上一步, the phone's Back
+/// or Forward): its screen shown from its top, as [`go`] shows one (the browser had put the page back
+/// where it was when the entry was left, at 继续: the last choices and the footer, the question off the
+/// screen).
+pub fn moved() {
+    show_screen();
 }
 
 /// Shows the new screen from its top: the page's, or where the screen begins (返回上一步, the step and its

@@ -55,23 +55,6 @@ fn yn(b: Option<bool>) -> Option<&'static str> {
 }
 
 impl CheckState {
-    /// Takes from `other` each answer this does not have.
-    pub fn fill_from(&mut self, other: &CheckState) {
-        fn fill<T: Clone>(a: &mut Option<T>, b: &Option<T>) {
-            if a.is_none() {
-                a.clone_from(b);
-            }
-        }
-        fill(&mut self.area, &other.area);
-        fill(&mut self.category, &other.category);
-        fill(&mut self.age, &other.age);
-        fill(&mut self.insured, &other.insured);
-        fill(&mut self.disability, &other.disability);
-        fill(&mut self.pregnant, &other.pregnant);
-        fill(&mut self.illness, &other.illness);
-        fill(&mut self.diseases, &other.diseases);
-    }
-
     /// The step index of the current step (0 when unknown).
     pub fn index(&self) -> usize {
         STEPS.iter().position(|s| *s == self.step).unwrap_or(0)

@@ -28,18 +28,27 @@ pub fn BenefitItem(
                         }
                     })}
                 <ul class="cites">
-                    {std::iter::once(&b.source)
-                        .chain(&b.also)
-                        .chain(&b.noted)
-                        .map(|c| {
-                            view! {
-                                <li>
-                                    "出处："<a href=c.href()>{c.label()}</a>
-                                    {format!("：“{}”", c.quote)}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
+                    {
+                        let mut listed = Vec::new();
+                        std::iter::once(&b.source)
+                            .chain(&b.also)
+                            .chain(&b.noted)
+                            .filter(move |c| {
+                                let first = !listed.contains(&(&c.doc, &c.section));
+                                listed.push((&c.doc, &c.section));
+                                first
+                            })
+                            .map(|c| {
+                                // Each clause once (a note may quote a clause the rule lists too).
+                                view! {
+                                    <li>
+                                        "出处："<a href=c.href()>{c.label()}</a>
+                                        {format!("：“{}”", c.quote)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }
                 </ul>
             </details>
         </li>

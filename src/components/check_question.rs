@@ -78,9 +78,19 @@ pub fn Question(
     let problem = move || -> Option<String> {
         if step_is_age {
             let typed = age_text.with(|t| !t.trim().is_empty());
-            (age_unreadable.get() || typed && draft.with(|s| s.age.is_none())).then(|| {
-                format!("年龄请填 0 到 {AGE_MAX} 之间的整数（周岁）。不想填的话，把框里的字删掉再点“继续”。")
-            })
+            // What was wrong, then what to write, in words an elderly person uses (整数 had been the
+            // word, and nothing said what was wrong).
+            let how = format!("年龄请只填周岁数，0 到 {AGE_MAX} 岁，不带小数点，比如 60；不想填的话，把框里的字删掉再点“继续”。");
+            if age_unreadable.get() {
+                Some(format!("框里填的不是数字。{how}"))
+            } else if typed && draft.with(|s| s.age.is_none()) {
+                Some(format!(
+                    "“{}”不能当年龄。{how}",
+                    age_text.with(|t| t.trim().to_string())
+                ))
+            } else {
+                None
+            }
         } else {
             needs_answer().then(|| "请先选一项。".to_string())
         }

@@ -106,7 +106,9 @@ pub fn CheckResult(
         <h2 data-testid="benefit-count">{count}</h2>
         <p class="hint no-print">
             "点每一项看说明和政策原文。以下根据政策文件原文整理，具体以当地经办机构为准。"
-            <StepLink to=review>"修改回答"</StepLink>
+            <StepLink to=review back=true>
+                "修改回答"
+            </StepLink>
         </p>
         <ol class="benefits">
             {yes.into_iter().map(|b| view! { <BenefitItem benefit=b /> }).collect_view()}

@@ -202,6 +202,9 @@ test('4: the handout is one A4 page with the inputs, the clauses, the working, t
   assert.equal(printed[0].qr, two.url(), 'the QR code is on page 1 and opens the scenario');
   assert.equal(printed.filter((p) => p.qr).length, 1, 'one QR code');
   await two.emulateMedia({ media: 'print' });
+  // As wide as the sheet's text (A4 less the 15 mm margins, 180 mm): at the screen's 1024 px the table had
+  // fitted beside the box, on paper it went under it, a blank beside it.
+  await two.setViewportSize({ width: Math.floor(180 / 25.4 * 96), height: 1000 });
   const [qrBox, addressBox, tableBox] = await two.evaluate(() => ['.calc-print-qr svg', '.calc-print-url', '.pay-table']
     .map((s) => { const r = document.querySelector(s).getBoundingClientRect(); return { top: r.top, left: r.left, right: r.right }; }));
   assert.ok(qrBox.top < tableBox.top + 40 && addressBox.top < tableBox.top + 40 && qrBox.left > tableBox.right,

@@ -685,7 +685,7 @@ test('an age the checker cannot take (200, 60.5) is said on the page, in its wor
   for (const typed of ['200', '60.5']) {
     await page.fill('#age', typed);
     await next(page);
-    assert.match(await page.textContent('[role="alert"]'), /年龄请填 0 到 120 之间的整数（周岁）/, typed);
+    assert.match(await page.textContent('[role="alert"]'), new RegExp(`^“${typed.replace('.', '\\.')}”不能当年龄。年龄请只填周岁数，0 到 120 岁，不带小数点，比如 60`), typed);
     assert.equal(await page.getAttribute('#age', 'aria-invalid'), 'true');
     assert.ok(await page.locator('#age').count(), `${typed}: still on the age`);
   }
@@ -701,6 +701,66 @@ test('an age the checker cannot take (200, 60.5) is said on the page, in its wor
   await page.fill('#age', '');
   await next(page);
   await page.waitForFunction(() => !document.querySelector('#age'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an answer changed after going back stays changed: going back again, on the review and in the result; the phone\'s Back opens its step at its question; 修改回答 and Back return the way they came', async () => {
+  // An audit: 是 → 继续 → 返回上一步 → 否 → 继续 → 返回上一步 showed 是 again, and 继续 took 是 to the result
+  // (the person counted as insured); the phone's Back opened a step at its last choices and the footer.
+  const { page, errors } = await open(browser, `${server.base}/check/`);
+  await appReady(page);
+  const heading = async () => (await page.textContent('main h2')).trim();
+  const onTo = async (was) => {
+    await next(page);
+    await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, was);
+  };
+  const backStep = async () => {
+    const was = await heading();
+    await page.getByRole('link', { name: '‹ 返回上一步' }).click();
+    await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, was);
+  };
+  const yn = (k) => page.locator('input[name="yn"]').nth(k);
+  await page.locator('input[name="area"][value="huining"]').check();
+  await onTo(await heading());
+  await page.locator('input[name="category"][value="poverty_registered"]').check();
+  await onTo(await heading());
+  assert.match(await heading(), /医保/);
+  await yn(0).check();
+  await onTo(await heading());
+  await backStep();
+  assert.ok(await yn(0).isChecked(), '是 as given');
+  await yn(1).check();
+  await onTo(await heading());
+  await backStep();
+  assert.ok(await yn(1).isChecked(), '否 as changed, not the 是 before it');
+  // On to the review, then the result: 否 throughout.
+  for (let i = 0; i < 8 && !(await page.locator('dl.review').count()); i++) {
+    if (await page.locator('input[name="yn"]').count() && !(await page.locator('input[name="yn"]:checked').count())) await yn(0).check();
+    await next(page);
+    await page.waitForSelector('[data-testid="step-label"], dl.review');
+  }
+  assert.match(await page.locator('.review-row', { hasText: '医保' }).innerText(), /否/);
+  // The phone's Back from the review: the last question, with its question on the screen (it had opened at
+  // the choices' end and the footer).
+  await page.goBack();
+  await page.waitForSelector('.question-screen legend');
+  await page.waitForTimeout(400);
+  const legend = await page.locator('.question-screen legend').evaluate((l) => l.getBoundingClientRect().top);
+  assert.ok(legend > -2 && legend < 780 * 0.6, `the question at ${legend} px`);
+  await page.goForward();
+  await page.waitForSelector('dl.review');
+  await page.getByRole('link', { name: '看结果' }).click();
+  await page.waitForSelector('[data-testid="benefit-count"]');
+  assert.ok(await page.locator('.not-for-you li', { hasText: '先参加城乡居民基本医保' }).count(), 'the result counts 否');
+  // 修改回答 is Back to the review it came from; the phone's Back then goes on to the last question, not to
+  // the result and a second review.
+  const length = await page.evaluate(() => history.length);
+  await page.getByRole('link', { name: '修改回答' }).click();
+  await page.waitForSelector('dl.review');
+  assert.equal(await page.evaluate(() => history.length), length);
+  await page.goBack();
+  await page.waitForSelector('.question-screen legend');
   assert.deepEqual(errors, []);
   await page.close();
 });
