@@ -221,7 +221,7 @@ test('a full-width digit from a Chinese input method is the digit it is: typed o
   await box.fill('');
   await page.keyboard.type('７');
   assert.equal(await box.getAttribute('aria-invalid'), 'true');
-  assert.match(await note.textContent(), /0 到 5 的整数.*“7”/);
+  assert.match(await note.textContent(), /填 0 到 5 分，可以有半分.*“7”/);
   assert.equal(await page.textContent('[data-testid="form-score"]'), '5');
   await box.fill('');
   await page.keyboard.type('４');
