@@ -33,7 +33,9 @@ pub fn CheckPage() -> impl IntoView {
         <div class="page check">
             <PageHeading kind=PageKind::Checker(CheckerPage::Check) />
             <p class="hint privacy no-print">
-                "您的回答不会写进网址，也不会进浏览历史记录或发送出去；只在这个标签页里用来“返回上一步”。"
+                // Two lines at 特大 on a phone (four had pushed the first question below the screen on
+                // load): not in the address, so not in the history list either.
+                "您的回答只留在这个标签页里：不进网址，也不发送出去。"
             </p>
             {move || {
                 let s = state.get();

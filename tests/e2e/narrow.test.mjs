@@ -550,12 +550,18 @@ test('at the largest text size on a phone, the calculator\'s chart legends are t
   await page.close();
 });
 
-test('at the largest text size on a phone, each step of the checker opens with its question on the screen', async () => {
+test('at the largest text size on a phone, the checker opens with its first question on the screen, and each step with its own', async () => {
   // After 继续 the page had gone to its top: heading and lead filled the screen, the question began 1,040 px
   // down, and each step looked the same as the last (an audit).
   const { page, errors } = await open(browser, `${server.base}/check/`);
   await appReady(page);
   await largestText(page);
+  // Opened at 特大, the first question is on the screen too (a four-line note on privacy had pushed it
+  // below: 您按哪里的政策看病？ began at 736 px).
+  await page.reload();
+  await appReady(page);
+  const first = await page.locator('.question-screen legend h2').evaluate((h) => h.getBoundingClientRect().bottom);
+  assert.ok(first <= 780, `the first question ends at ${first} px`);
   await page.locator('input[name="area"][value="huining"]').check();
   const seen = [];
   for (let i = 0; i < 3; i++) {
