@@ -545,6 +545,12 @@ test('the quiz printed: every question\'s number whole and on its first line (10
     await appReady(scanned.page);
     await scanned.page.waitForSelector('.questions > li');
     assert.equal(await scanned.page.getAttribute('.region-filter button[data-region="meishan"]', 'aria-pressed'), 'true');
+    // 德州's three questions on one sheet (the footer's screen padding had sent its last words to a second).
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.region-filter button[data-region="dezhou"]').click();
+    await page.waitForFunction(() => /r=dezhou/.test(location.hash));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(pdfPages(await page.pdf({ format: 'A4' })), 1, '德州 on one sheet');
     assert.deepEqual([...errors, ...scanned.errors], []);
   } finally {
     await desk.close();
