@@ -63,6 +63,11 @@ fn current_entry() -> Option<JsValue> {
     web_sys::window()?.history().ok()?.state().ok()
 }
 
+/// The screen the current history entry was gone to from ([`FROM`]), if by the checker.
+fn entry_came_from() -> Option<String> {
+    came_from(&current_entry()?)
+}
+
 /// The screen the address names, with the person's answers: those of a link made before answers left the
 /// address, else the answers so far on this page (the latest: going back a step, by 返回上一步 or the
 /// phone's Back, neither brings back an answer since changed nor takes away one given since: an entry's
@@ -81,7 +86,7 @@ pub fn resolve(so_far: Option<&CheckState>) -> CheckState {
     if s.area.is_none() {
         s.step = STEPS[0].into();
     }
-    let from = current_entry().and_then(|e| came_from(&e));
+    let from = entry_came_from();
     crate::address::replace_state(
         &s.step_fragment(),
         &entry_state(&s.to_fragment(), from.as_deref()),
@@ -110,7 +115,7 @@ pub fn go(answers: Option<Answers>, state: &CheckState) {
 /// history is the way the person came: a second Back, the phone's, goes on back; the answers are the
 /// latest, see [`resolve`]), else a new entry ([`go`]).
 pub fn back(answers: Option<Answers>, state: &CheckState) {
-    let from = current_entry().and_then(|e| came_from(&e));
+    let from = entry_came_from();
     let history = web_sys::window().and_then(|w| w.history().ok());
     match history {
         Some(h) if from == Some(format!("#{}", state.step_fragment())) => {
@@ -120,18 +125,13 @@ pub fn back(answers: Option<Answers>, state: &CheckState) {
     }
 }
 
-/// After the page has read the history entry the browser went to (`popstate`: 返回上一步, the phone's Back
-/// or Forward): its screen shown from its top, as [`go`] shows one (the browser had put the page back
-/// where it was when the entry was left, at 继续: the last choices and the footer, the question off the
-/// screen).
-pub fn moved() {
-    show_screen();
-}
-
 /// Shows the new screen from its top: the page's, or where the screen begins (返回上一步, the step and its
 /// question) when the page's heading and lead push that below the upper third (on a phone at 特大 the
-/// question had begun 1,040 px down a 780 px screen, and each step looked the same as the last).
-fn show_screen() {
+/// question had begun 1,040 px down a 780 px screen, and each step looked the same as the last). After
+/// [`go`], and after the browser went to another entry (`popstate`: 返回上一步, the phone's Back or
+/// Forward), where it had put the page back as it was when the entry was left, at 继续: the last choices
+/// and the footer, the question off the screen.
+pub fn show_screen() {
     crate::dom::after_paint(|| {
         let Some(w) = web_sys::window() else {
             return;

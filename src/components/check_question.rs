@@ -80,17 +80,14 @@ pub fn Question(
             let typed = age_text.with(|t| !t.trim().is_empty());
             // What was wrong, then what to write, in words an elderly person uses (整数 had been the
             // word, and nothing said what was wrong).
-            let how = format!("年龄请只填周岁数，0 到 {AGE_MAX} 岁，不带小数点，比如 60；不想填的话，把框里的字删掉再点“继续”。");
-            if age_unreadable.get() {
-                Some(format!("框里填的不是数字。{how}"))
+            let wrong = if age_unreadable.get() {
+                "框里填的不是数字。".to_string()
             } else if typed && draft.with(|s| s.age.is_none()) {
-                Some(format!(
-                    "“{}”不能当年龄。{how}",
-                    age_text.with(|t| t.trim().to_string())
-                ))
+                age_text.with(|t| format!("“{}”不能当年龄。", t.trim()))
             } else {
-                None
-            }
+                return None;
+            };
+            Some(format!("{wrong}年龄请只填周岁数，0 到 {AGE_MAX} 岁，不带小数点，比如 60；不想填的话，把框里的字删掉再点“继续”。"))
         } else {
             needs_answer().then(|| "请先选一项。".to_string())
         }

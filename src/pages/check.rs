@@ -24,7 +24,7 @@ pub fn CheckPage() -> impl IntoView {
     let handles = [
         window_event_listener_untyped("popstate", move |_| {
             reread();
-            crate::check_flow::moved();
+            crate::check_flow::show_screen();
         }),
         window_event_listener_untyped("hashchange", move |_| reread()),
     ];

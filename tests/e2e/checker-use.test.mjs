@@ -12,6 +12,12 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 async function next(page) { await page.getByRole('button', { name: '继续' }).click(); }
 
+/** The screen's question once it is another than `was` (the screen has changed). */
+async function headingAfter(page, was) {
+  await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, was);
+  return (await page.textContent('main h2')).trim();
+}
+
 /** Goes through /check/ for `area`, answering `age` and yes to every yes/no question: the questions'
  * headings with their step labels, up to the review. */
 async function walk(page, area, age) {
@@ -609,13 +615,9 @@ test('返回上一步 goes back the way the person came: the answers stay chosen
   if (await page.locator('#age').count()) await page.fill('#age', '60');
   else await page.locator('input[name="yn"]').first().check();
   await next(page);
-  await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, third);
-  const fourth = (await page.textContent('main h2')).trim();
+  const fourth = await headingAfter(page, third);
   const length = await page.evaluate(() => history.length);
-  const heading = async (was) => {
-    await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, was);
-    return (await page.textContent('main h2')).trim();
-  };
+  const heading = (was) => headingAfter(page, was);
   // 返回上一步 twice: the third step, then the category, each with its answer still chosen.
   await page.getByRole('link', { name: '‹ 返回上一步' }).click();
   assert.equal(await heading(fourth), third);
@@ -680,7 +682,7 @@ test('an age the checker cannot take (200, 60.5) is said on the page, in its wor
     assert.equal(await page.getAttribute('#age', 'aria-invalid'), 'true');
     assert.ok(await page.locator('#age').count(), `${typed}: still on the age`);
   }
-  // Put right, the message goes; 60 goes on, and is the age the review shows.
+  // Put right, the message goes; 60 goes on, and is in the box going back.
   await page.fill('#age', '60');
   assert.equal(await page.locator('[role="alert"]').count(), 0);
   await next(page);
@@ -704,12 +706,12 @@ test('an answer changed after going back stays changed: going back again, on the
   const heading = async () => (await page.textContent('main h2')).trim();
   const onTo = async (was) => {
     await next(page);
-    await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, was);
+    await headingAfter(page, was);
   };
   const backStep = async () => {
     const was = await heading();
     await page.getByRole('link', { name: '‹ 返回上一步' }).click();
-    await page.waitForFunction((t) => document.querySelector('main h2')?.textContent.trim() !== t, was);
+    await headingAfter(page, was);
   };
   const yn = (k) => page.locator('input[name="yn"]').nth(k);
   await page.locator('input[name="area"][value="huining"]').check();

@@ -46,8 +46,8 @@ pub enum Answer {
 impl Answer {
     /// A partial score's box as typed: empty is no answer, a number of points (whole or with a half, 2.5)
     /// is a [`Answer::Score`], anything else is kept as [`Answer::Typed`] (scoring says why it is not
-    /// taken). Full-width forms are read as
-    /// the ASCII they stand for ([`policy_content::width`]): `３` from a Chinese input method is 3.
+    /// taken). Full-width forms are read as the ASCII they stand for ([`policy_content::width`]): `３`
+    /// from a Chinese input method is 3.
     pub fn typed(input: &str) -> Option<Self> {
         let t = policy_content::width::halve(input.trim());
         let t = t.trim();
