@@ -9,7 +9,7 @@ use policy_checker::store::Part;
 use policy_content::site::{Bundle, CheckerPage, Page, PageKind, ReaderPage, MAIN_HREF, MAIN_ID};
 
 use crate::components::{
-    DataGate, LaterCode, PageTools, SiteFooter, SiteHeader, TextSize, ToolsCode, ToolsLoader,
+    DataGate, PageTools, SiteFooter, SiteHeader, TextSize, ToolsCode, ToolsLoader,
 };
 use crate::lazy::Load;
 use crate::pages::NotFound;
@@ -110,21 +110,38 @@ fn ReaderPages() -> impl IntoView {
     }
 }
 
-/// The settlement calculator: one route, so no router (a smaller bundle; every link out of it is an
-/// ordinary page load).
-#[component]
-pub fn CalcApp(
-    /// Loads the page tools' panels (a split point of the bundle).
-    tools_code: Load<ToolsCode>,
-    /// Loads the code of the calculator's part computed after the pause (a split point of the bundle).
-    later_code: Load<LaterCode>,
-) -> impl IntoView {
-    setup(Bundle::Calc, tools_code);
-    view! {
-        <Frame path=page_path()>
-            <crate::pages::CalcPage later_code=later_code />
-        </Frame>
+/// The calculator's page tools (`crate::calc_page` is the page itself, without this framework): the tool
+/// bar put in the build's bar's place, with what every bundle sets up for it, once the chunk with it has
+/// come (`components::LaterCode::tools`).
+pub fn calc_tools(tools_code: Load<ToolsCode>) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(bar) = doc.query_selector(".page-tools.static-tools").ok().flatten() else {
+        return;
+    };
+    let Ok(place) = doc.create_element("div") else {
+        return;
+    };
+    place.set_class_name("tools-place");
+    let _ = bar.replace_with_with_node_1(&place);
+    // The calculator writes the address itself and says so: the QR code and the poster follow it.
+    std::mem::forget(window_event_listener_untyped(
+        crate::calc_page::ADDRESS_CHANGED,
+        |_| crate::address::changed(),
+    ));
+    for event in ["popstate", "hashchange"] {
+        std::mem::forget(window_event_listener_untyped(event, |_| {
+            crate::address::changed()
+        }));
     }
+    leptos::mount::mount_to(place.unchecked_into(), move || {
+        provide_context(ToolsLoader(tools_code));
+        TextSize::provide();
+        view! { <PageTools /> }
+    })
+    .forget();
 }
 
 /// The eligibility checker, the self-check forms and quiz, and the village lookup: three pages, each an
