@@ -118,9 +118,24 @@ pub fn calc_tools(tools_code: Load<ToolsCode>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(bar) = doc.query_selector(".page-tools.static-tools").ok().flatten() else {
+    let Some(bar) = doc
+        .query_selector(".page-tools.static-tools")
+        .ok()
+        .flatten()
+    else {
         return;
     };
+    // Said under the build's bar when the chunk had not come (`crate::calc_page`).
+    if let Ok(said) = doc.query_selector_all(".tools-offline") {
+        for i in 0..said.length() {
+            if let Some(n) = said
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                n.remove();
+            }
+        }
+    }
     let Ok(place) = doc.create_element("div") else {
         return;
     };

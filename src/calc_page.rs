@@ -21,9 +21,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::calc_adapter::{Outcome, Settled};
-use crate::components::{Later, LaterCode, LaterMemo, ToolsCode};
+use crate::components::{Later, LaterCode, LaterMemo, ToolsCode, TOOL_OFFLINE};
 use crate::lazy::Load;
-use el::{all, doc, el, find, flag, show_in_place, value_of};
+use el::{all, doc, el, find, find_all, flag, show_in_place, value_of};
 
 /// The id of the calculator's section of assumed numbers (a `<details>`), which a step that used one
 /// opens.
@@ -69,6 +69,8 @@ struct Calc {
     pause: Option<i32>,
     /// Loads the later part's code.
     later_code: Load<LaterCode>,
+    /// The build's worked example, shown (under the prompt to type) while the form is empty.
+    example: Option<web_sys::Element>,
     /// Shows the later part (`LaterCode::show`), once its code has come.
     later_show: Option<fn(&web_sys::Element, Option<Later>, bool)>,
 }
@@ -133,6 +135,7 @@ pub fn start(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
             pause: None,
             later_code,
             later_show: None,
+            example: find(".calc-example"),
         })
     });
     let assumption_wrong = with(|c| c.outcome.refuses_assumption()).unwrap_or(false);
@@ -146,7 +149,8 @@ pub fn start(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
     // The later part's code (and the page tools'), loaded once the page is idle even if nobody types. It
     // also makes the worked example, shown while the form is empty, print as a handout whose QR code and
     // address open the example.
-    let example = find(".calc-example");
+    let example = with(|c| c.example.clone()).flatten();
+    live_tools(later_code, tools_code);
     crate::lazy::prefetch(later_code, move |code| {
         (code.tools)(tools_code);
         if let Some(e) = example {
@@ -157,8 +161,10 @@ pub fn start(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
     crate::dom::mark("zct-mounted");
 }
 
-/// The build's page as the page itself: the shell's elements moved out of it (the loader, and the tests,
-/// take its going as the app having started), the note over a link's calculation put away.
+/// The build's page as the page itself: its shell no longer named one (the loader, and the tests, take
+/// its name's going as the app having started; the stylesheet's rules for the build's page alone stop
+/// applying), the notes of the build and the loader gone. Nothing is moved: a field being typed into keeps
+/// its focus, its caret and what was typed.
 fn unwrap_shell() {
     let Some(d) = doc() else {
         return;
@@ -166,13 +172,65 @@ fn unwrap_shell() {
     if let Some(html) = d.document_element() {
         let _ = html.class_list().remove_1("opening-link");
     }
-    let (Some(shell), Some(body)) = (d.get_element_by_id("static-shell"), d.body()) else {
+    // The build's note over a link's calculation, and the loader's line or notice (the app has come).
+    for gone in find_all(".opening-note, #static-shell .loading, #static-shell .load-failed") {
+        gone.remove();
+    }
+    if let Some(shell) = d.get_element_by_id("static-shell") {
+        let _ = shell.remove_attribute("id");
+    }
+}
+
+/// The build's tool bar, live until the page tools come with the later part's chunk (at idle): a tap on
+/// a tool loads the chunk (again, after a failure), puts its bar in place and taps the same tool there;
+/// without the chunk, [`TOOL_OFFLINE`] is said under the bar.
+fn live_tools(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
+    let Some(bar) = find(".static-tools") else {
         return;
     };
-    while let Some(child) = shell.first_child() {
-        let _ = body.insert_before(&child, Some(&shell));
+    let _ = bar.class_list().add_1("live");
+    let _ = bar.remove_attribute("aria-hidden");
+    for b in all(&bar, "button") {
+        let _ = b.remove_attribute("disabled");
+        let _ = b.remove_attribute("tabindex");
     }
-    shell.remove();
+    let tapped = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let Some(tool) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten())
+            .and_then(|b| b.text_content())
+        else {
+            return;
+        };
+        for said in find_all(".tools-offline") {
+            said.remove();
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            match crate::lazy::load(later_code).await {
+                Ok(code) => {
+                    (code.tools)(tools_code);
+                    let same = find_all(".tools-place button.tool")
+                        .into_iter()
+                        .find(|b| b.text_content().as_deref() == Some(tool.as_str()));
+                    if let Some(b) = same.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        b.click();
+                    }
+                }
+                Err(_) => {
+                    if let Some(bar) = find(".static-tools") {
+                        let said = el("p")
+                            .class("qr-panel tools-offline")
+                            .attr("role", "alert")
+                            .text(TOOL_OFFLINE);
+                        let _ = bar.after_with_node_1(&said.0);
+                    }
+                }
+            }
+        });
+    });
+    let _ = bar.add_event_listener_with_callback("click", tapped.as_ref().unchecked_ref());
+    tapped.forget();
 }
 
 /// What a person entered into the build-time form before this ran (the form is there before the wasm
@@ -229,7 +287,10 @@ fn listen(built: &web_sys::Element) {
         if crate::dom::composing(&ev) {
             return;
         }
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
         };
         let read = with(|c| {
@@ -437,15 +498,35 @@ fn draw_answer(c: &Calc) {
         return;
     };
     let empty = matches!(c.outcome, Outcome::Empty);
-    for prompt in all(&section, ":scope > .notice.no-print, :scope > .calc-example") {
-        flag(&prompt, "hidden", !empty || (prompt.class_list().contains("calc-example") && !c.notices.is_empty()));
+    let prompt = section
+        .query_selector(":scope > .notice.no-print")
+        .ok()
+        .flatten();
+    if let Some(p) = &prompt {
+        flag(p, "hidden", !empty);
+    }
+    // The example itself goes while it is not shown (its steps are not the calculation's).
+    if let Some(example) = &c.example {
+        match (
+            empty && c.notices.is_empty(),
+            example.is_connected(),
+            &prompt,
+        ) {
+            (true, false, Some(p)) => {
+                let _ = p.after_with_node_1(example);
+            }
+            (false, true, _) => example.remove(),
+            _ => {}
+        }
     }
     let fresh = el("div").class("calc-answer");
     let fresh = match &c.outcome {
         Outcome::Empty => fresh,
         Outcome::Settled(b) => fresh.children(result::head(&b.0, &b.1, &b.2)),
         other => {
-            let note = el("p").class("notice").text(&other.notice().unwrap_or_default());
+            let note = el("p")
+                .class("notice")
+                .text(&other.notice().unwrap_or_default());
             fresh.child(if other.alerts() {
                 note.attr("role", "alert")
             } else {
@@ -453,7 +534,11 @@ fn draw_answer(c: &Calc) {
             })
         }
     };
-    match section.query_selector(":scope > .calc-answer").ok().flatten() {
+    match section
+        .query_selector(":scope > .calc-answer")
+        .ok()
+        .flatten()
+    {
         Some(shown) => {
             show_in_place(&shown, fresh.0);
         }
@@ -527,7 +612,11 @@ fn draw_details() {
             Some(b) => fresh.children(result::details(&b.0, &b.1, &b.2, &url, &qr)),
             None => fresh,
         };
-        match section.query_selector(":scope > .calc-details").ok().flatten() {
+        match section
+            .query_selector(":scope > .calc-details")
+            .ok()
+            .flatten()
+        {
             Some(old) => {
                 let _ = old.replace_with_with_node_1(&fresh.0);
             }

@@ -13,6 +13,14 @@ pub fn find(selector: &str) -> Option<web_sys::Element> {
     doc()?.query_selector(selector).ok().flatten()
 }
 
+/// Every element `selector` finds in the page.
+pub fn find_all(selector: &str) -> Vec<web_sys::Element> {
+    doc()
+        .and_then(|d| d.document_element())
+        .map(|root| all(&root, selector))
+        .unwrap_or_default()
+}
+
 /// Every element `selector` finds under `root`.
 pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     let Ok(list) = root.query_selector_all(selector) else {

@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 use super::el::{
     all, checked, el, find, flag, set_attr, set_checked, set_text, set_value, value_of, El,
 };
-use crate::calc_adapter::{beside_amount, FieldError, OPTIONS, READING_LINK};
 use super::{assumed_field_id, ASSUMPTIONS_ID, UNDO_ID};
+use crate::calc_adapter::{beside_amount, FieldError, OPTIONS, READING_LINK};
 use policy_content::site::register_href;
 
 /// The form in the page.
@@ -116,10 +116,11 @@ pub fn ready(form: &web_sys::Element) {
                     .attr("data-option", key),
             );
             let line = line.text(label).child(
-                el("span")
-                    .class("hint")
-                    .text(&format!("（{help}）"))
-                    .child(el("a").attr("href", &register_href(anchor)).text(READING_LINK)),
+                el("span").class("hint").text(&format!("（{help}）")).child(
+                    el("a")
+                        .attr("href", &register_href(anchor))
+                        .text(READING_LINK),
+                ),
             );
             let _ = section.append_child(&line.0);
         }
@@ -128,10 +129,18 @@ pub fn ready(form: &web_sys::Element) {
 
 /// Shows `f` in the page's form (`errors` beside their fields; `paid_open`: the visits whose paid amounts'
 /// section a wrong amount has opened), each value written only where it differs from what the field holds.
-pub fn show(form: &web_sys::Element, f: &CalcForm, errors: &[FieldError], paid_open: &mut Vec<bool>) {
+pub fn show(
+    form: &web_sys::Element,
+    f: &CalcForm,
+    errors: &[FieldError],
+    paid_open: &mut Vec<bool>,
+) {
     set_value_at(form, "#profile", &f.profile);
     for radio in all(form, "input[name=category]") {
-        set_checked(&radio, radio.get_attribute("value").as_deref() == Some(&f.category));
+        set_checked(
+            &radio,
+            radio.get_attribute("value").as_deref() == Some(&f.category),
+        );
     }
     show_visits(form, f, errors, paid_open);
     show_undo_and_add(form, f.visits.len());
@@ -140,7 +149,11 @@ pub fn show(form: &web_sys::Element, f: &CalcForm, errors: &[FieldError], paid_o
         set_checked(&o, f.options.contains(&key));
         // Offered where the region's rules read it.
         if let Some(line) = o.parent_element() {
-            flag(&line, "hidden", !crate::calc_adapter::reads(&f.profile, &key));
+            flag(
+                &line,
+                "hidden",
+                !crate::calc_adapter::reads(&f.profile, &key),
+            );
         }
     }
     show_assumptions(form, f, errors);
@@ -311,9 +324,12 @@ fn referral_hint(profile_id: &str) -> Option<El> {
     let quote = |key: &str| {
         let src = p.params.iter().find(|x| x.key == key)?.source.clone()?;
         Some(
-            el("li")
-                .text(&format!("“{}”", src.quote))
-                .child(el("a").class("cite").attr("href", &src.href()).text(&src.label())),
+            el("li").text(&format!("“{}”", src.quote)).child(
+                el("a")
+                    .class("cite")
+                    .attr("href", &src.href())
+                    .text(&src.label()),
+            ),
         )
     };
     let referral = quote("referral_rule")?;
@@ -364,11 +380,16 @@ pub fn show_undo(form: &web_sys::Element, next: Option<usize>, done: Option<Stri
     flag(&bar, "hidden", next.is_none());
     set_text(
         &button,
-        &next.map(|n| format!("撤销删除第 {n} 次就诊")).unwrap_or_default(),
+        &next
+            .map(|n| format!("撤销删除第 {n} 次就诊"))
+            .unwrap_or_default(),
     );
     // What was done, the text before the button.
     let said = done.unwrap_or_default();
-    match bar.first_child().filter(|n| n.node_type() == web_sys::Node::TEXT_NODE) {
+    match bar
+        .first_child()
+        .filter(|n| n.node_type() == web_sys::Node::TEXT_NODE)
+    {
         Some(t) => {
             if t.text_content().as_deref() != Some(said.as_str()) {
                 t.set_text_content(Some(&said));
@@ -393,7 +414,9 @@ fn show_assumptions(form: &web_sys::Element, f: &CalcForm, errors: &[FieldError]
             old.remove();
         }
         let _ = section.set_attribute("data-profile", &f.profile);
-        let params = profile(&f.profile).map(|p| p.params.as_slice()).unwrap_or_default();
+        let params = profile(&f.profile)
+            .map(|p| p.params.as_slice())
+            .unwrap_or_default();
         for x in params.iter().filter(|x| x.assumption.is_some()) {
             let id = assumed_field_id(&x.key);
             let default = x.unit.shown(x.value);
@@ -407,7 +430,10 @@ fn show_assumptions(form: &web_sys::Element, f: &CalcForm, errors: &[FieldError]
                         .attr("inputmode", "decimal")
                         .attr("autocomplete", "off")
                         .attr("placeholder", &default)
-                        .attr("maxlength", &policy_content::fragment::MAX_FIELD.to_string())
+                        .attr(
+                            "maxlength",
+                            &policy_content::fragment::MAX_FIELD.to_string(),
+                        )
                         .attr("aria-describedby", &format!("{id}-err")),
                 )
                 .child(el("span").class("hint").text(&format!("假设值 {default}")))

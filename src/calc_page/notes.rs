@@ -88,7 +88,9 @@ pub fn changed_numbers(f: &CalcForm, kept: &KeptChanges) -> Vec<El> {
             )
             .child(el("ul").children(changed.iter().map(|(key, said)| {
                 // The site's assumption (the documents give none), not the policy's.
-                el("li").text(said).child(restore(Some(key), "恢复本站假设值"))
+                el("li")
+                    .text(said)
+                    .child(restore(Some(key), "恢复本站假设值"))
             })))
             .child(restore(None, "全部恢复")),
     );

@@ -7,13 +7,13 @@ use policy_engine::summary::payers_of;
 use policy_engine::{Scenario, YearResult};
 use rust_decimal::prelude::ToPrimitive;
 
+use super::assumed_field_id;
 use super::el::{el, El};
 use crate::calc_adapter::{
-    amount_class, changed_line, head as head_of, yuan, Head, CHANGED, ESTIMATED_HINT, ESTIMATED_TAG,
-    FOR_REFERENCE, GUESSED, INPUTS_LABEL, READING_LINK, WHO_CLASS,
+    amount_class, changed_line, head as head_of, yuan, Head, CHANGED, ESTIMATED_HINT,
+    ESTIMATED_TAG, FOR_REFERENCE, GUESSED, INPUTS_LABEL, READING_LINK, WHO_CLASS,
 };
 use crate::charts::{stacked_bar, Part};
-use super::assumed_field_id;
 use crate::components::based_on;
 
 /// The headline of a settled year: the poster's summary, the printed title and scenario as typed, and the
@@ -66,7 +66,10 @@ fn poster_summary(scenario: &Scenario, result: &YearResult, h: &Head) -> El {
     el("div")
         .attr("hidden", "")
         .class("poster-summary")
-        .attr("data-qr-name", &format!("计算器-{}", scenario.category.label()))
+        .attr(
+            "data-qr-name",
+            &format!("计算器-{}", scenario.category.label()),
+        )
         .attr("data-poster-title", &h.title)
         .attr("data-poster-points", &points.join("\n"))
         .attr("data-poster-source", &source)
@@ -89,7 +92,12 @@ fn amount(h: &Head) -> El {
             .class("guess contested")
             .attr("data-testid", "contested")
             .text(&c.said())
-            .child(el("a").class("no-print").attr("href", &c.href()).text(READING_LINK))
+            .child(
+                el("a")
+                    .class("no-print")
+                    .attr("href", &c.href())
+                    .text(READING_LINK),
+            )
     });
     // What a compliant cost left blank means, with the clause it rests on if it names one.
     let guess = said(&h.guess, "guess", "compliant-guess").map(|p| {
@@ -124,7 +132,10 @@ fn amount(h: &Head) -> El {
         .children(contested)
         .maybe(guess)
         .maybe(said(&h.target, "guess", "target-note"))
-        .maybe(h.estimated.then(|| el("p").class("hint").text(ESTIMATED_HINT)))
+        .maybe(
+            h.estimated
+                .then(|| el("p").class("hint").text(ESTIMATED_HINT)),
+        )
 }
 
 /// Who pays what (bar and table) and every step with its clause, under the handout's address and QR
@@ -171,17 +182,22 @@ pub fn details(
                 // figure (…85%) runs into the amount (…85%0.00 元).
                 .child(el("span").class("rule").text(&s.rule))
                 .child(el("span").class("sep").text("："))
-                .child(el("span").class("num").text(&format!("{} 元", yuan(s.amount))))
-                .maybe(s.assumption.then(|| el("span").class("tag assumed").text("含假设")))
+                .child(
+                    el("span")
+                        .class("num")
+                        .text(&format!("{} 元", yuan(s.amount))),
+                )
+                .maybe(
+                    s.assumption
+                        .then(|| el("span").class("tag assumed").text("含假设")),
+                )
                 .maybe(changed_label(&s.overridden).map(|c| {
                     el("span")
                         .class("tag changed")
                         .attr("data-testid", "changed-step")
                         .text(&c)
                 }))
-                .maybe(
-                    (!s.detail.is_empty()).then(|| el("div").class("detail").text(&s.detail)),
-                )
+                .maybe((!s.detail.is_empty()).then(|| el("div").class("detail").text(&s.detail)))
                 .maybe(s.source.as_ref().map(|c| {
                     el("a")
                         .class("cite")
@@ -226,7 +242,12 @@ pub fn details(
                 el("thead").child(
                     el("tr")
                         .child(el("th").attr("scope", "col").text("支付方"))
-                        .child(el("th").attr("scope", "col").class("num").text("金额（元）")),
+                        .child(
+                            el("th")
+                                .attr("scope", "col")
+                                .class("num")
+                                .text("金额（元）"),
+                        ),
                 ),
             )
             .child(el("tbody").children(rows)),
@@ -254,9 +275,6 @@ pub fn handout_link(url: &str, qr: &str) -> El {
                         .class("calc-print-url")
                         .text(&policy_content::fragment::readable(url)),
                 )
-                .child(el("p").text(&format!(
-                    "{}　{FOR_REFERENCE}",
-                    crate::dom::printed_on()
-                ))),
+                .child(el("p").text(&format!("{}　{FOR_REFERENCE}", crate::dom::printed_on()))),
         )
 }

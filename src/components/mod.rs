@@ -48,7 +48,7 @@ pub use indicator_answer::IndicatorAnswer;
 pub use link_notices::LinkNotices;
 pub use load_failed::LoadFailed;
 pub use page_heading::PageHeading;
-pub use page_tools::{PageTools, ToolsCode, ToolsLoader};
+pub use page_tools::{PageTools, ToolsCode, ToolsLoader, TOOL_OFFLINE};
 pub use poster::{Poster, LAYER as POSTER_LAYER};
 pub use poster_summary::{based_on, PosterSummary};
 pub use printed_qr::PrintedQr;
