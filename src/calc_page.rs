@@ -144,7 +144,11 @@ pub fn start(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
         crate::dom::open_details(ASSUMPTIONS_ID);
     }
     listen(&built);
-    changed(true, !typing);
+    changed(!typing);
+    // Nothing to show yet: the result's code readied before the first keystroke, once painted.
+    if with(|c| matches!(c.outcome, Outcome::Empty)) == Some(true) {
+        crate::dom::after_paint(warm_up);
+    }
     crate::left_place::return_to(left);
     // The later part's code (and the page tools'), loaded once the page is idle even if nobody types. It
     // also makes the worked example, shown while the form is empty, print as a handout whose QR code and
@@ -161,10 +165,10 @@ pub fn start(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
     crate::dom::mark("zct-mounted");
 }
 
-/// The build's page as the page itself: its shell no longer named one (the loader, and the tests, take
-/// its name's going as the app having started; the stylesheet's rules for the build's page alone stop
-/// applying), the notes of the build and the loader gone. Nothing is moved: a field being typed into keeps
-/// its focus, its caret and what was typed.
+/// The build's page as the page itself: the shell's elements moved out of it into the body, as every
+/// app's page has them (the loader, and the tests, take the shell's going as the app having started), the
+/// notes of the build and the loader gone. The field being typed into keeps its focus, its caret and what
+/// was typed (`dom::FocusPlace`: a moved element loses the focus).
 fn unwrap_shell() {
     let Some(d) = doc() else {
         return;
@@ -176,8 +180,39 @@ fn unwrap_shell() {
     for gone in find_all(".opening-note, #static-shell .loading, #static-shell .load-failed") {
         gone.remove();
     }
-    if let Some(shell) = d.get_element_by_id("static-shell") {
-        let _ = shell.remove_attribute("id");
+    let (Some(shell), Some(body)) = (d.get_element_by_id("static-shell"), d.body()) else {
+        return;
+    };
+    let focused = d
+        .active_element()
+        .filter(|el| shell.contains(Some(el)))
+        .and_then(|el| crate::dom::FocusPlace::of(&el));
+    while let Some(child) = shell.first_child() {
+        let _ = body.insert_before(&child, Some(&shell));
+    }
+    shell.remove();
+    if let Some(place) = focused {
+        place.restore(&d);
+    }
+}
+
+/// Readies the result's code while the page is idle: the worked example's scenario (read from its own
+/// link, so it is the build's example) settled and its result built once, off the page, then dropped.
+/// The browser compiles each wasm function when it first runs: without this the person's first keystroke
+/// would pay for compiling everything the first result draws (it was the slowest keystroke).
+fn warm_up() {
+    let Some(hash) = find(".calc-example .example-link")
+        .and_then(|a| a.get_attribute("href"))
+        .and_then(|h| Some(h.split_once('#')?.1.to_string()))
+    else {
+        return;
+    };
+    let Some(opened) = CalcForm::from_fragment(&hash) else {
+        return;
+    };
+    if let Outcome::Settled(b) = Outcome::of(&opened.form) {
+        let (s, r, g) = &*b;
+        drop((result::head(s, r, g), result::details(s, r, g, "", "")));
     }
 }
 
@@ -189,6 +224,11 @@ fn live_tools(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
         return;
     };
     let _ = bar.class_list().add_1("live");
+    // The size remembered on the device, on the page and said in the bar at once.
+    let size = crate::components::apply_text_size();
+    if let Some(now) = bar.query_selector(".size-now").ok().flatten() {
+        el::set_text(&now, size);
+    }
     let _ = bar.remove_attribute("aria-hidden");
     for b in all(&bar, "button") {
         let _ = b.remove_attribute("disabled");
@@ -246,7 +286,8 @@ pub fn typed() -> Option<CalcForm> {
     if let Some(p) = value("profile").filter(|p| profile(p).is_some()) {
         form.set_profile(p, &mut Default::default());
     }
-    for field in all(&built, "input:checked, input[type=text], select") {
+    // In the form's order (a hospital's level before its 县域内, which a level outside the county clears).
+    for field in all(&built, "input, select") {
         if field.id() != "profile" {
             form::read_change(&mut form, &field);
         }
@@ -303,7 +344,7 @@ fn listen(built: &web_sys::Element) {
             }
         });
         if read == Some(true) {
-            changed(false, false);
+            changed(false);
         }
     });
     for event in ["input", "change", "compositionend"] {
@@ -384,7 +425,7 @@ fn clicked(button: &web_sys::Element) {
         }
     });
     if did == Some(true) {
-        changed(false, false);
+        changed(false);
     }
     if let Some(id) = focus {
         crate::dom::focus_soon(id);
@@ -405,15 +446,16 @@ fn opened_in_tab() {
         c.form = link.form;
         c.outcome.refuses_assumption()
     });
-    changed(true, true);
+    changed(true);
     if refused == Some(true) || with(|c| c.outcome.refuses_assumption()) == Some(true) {
         crate::dom::open_details(ASSUMPTIONS_ID);
     }
 }
 
-/// The form changed (or the page opened: `first`): the address written, the year settled, and the page
-/// drawn again; the details and the later part at once when nobody is typing (`at_once`: a link opened).
-fn changed(first: bool, at_once: bool) {
+/// The form changed (or the page opened): the address written (not a link's with something to say, until
+/// the form changes), the year settled, and the page drawn again; the details and the later part at once
+/// when nobody is typing (`at_once`: a link opened), else after the paint and the pause.
+fn changed(at_once: bool) {
     let Some(page) = find(".page.calc") else {
         return;
     };
@@ -422,7 +464,7 @@ fn changed(first: bool, at_once: bool) {
             crate::dom::set_fragment(&c.form.to_fragment(), false, &wasm_bindgen::JsValue::NULL);
             address_changed();
         }
-        c.keep_address = c.keep_address && first;
+        c.keep_address = false;
         // The benchmark reads `zct-settle`: the form read and the year settled.
         c.outcome = crate::dom::timed("zct-settle", || Outcome::of(&c.form));
         if let Some(built) = page.query_selector(FORM).ok().flatten() {

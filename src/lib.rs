@@ -31,4 +31,4 @@ pub mod sentences;
 pub mod speech;
 
 pub use app::{checker_data, CheckerApp, ReaderApp};
-pub use mount::{begin, mount, mount_after, mount_begun};
+pub use mount::{begin, mount, mount_after};

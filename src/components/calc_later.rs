@@ -236,10 +236,12 @@ fn curve(scenario: &Scenario) -> String {
     )
 }
 
+/// The later part shown, and whether it is the current outcome's: the view's signals.
+type Shown = (RwSignal<Option<Later>>, RwSignal<bool>);
+
 thread_local! {
-    /// The later part shown and whether it is the current outcome's: the view's signals, once drawn.
-    static SHOWN: std::cell::Cell<Option<(RwSignal<Option<Later>>, RwSignal<bool>)>> =
-        const { std::cell::Cell::new(None) };
+    /// The view's signals, once it is drawn.
+    static SHOWN: std::cell::Cell<Option<Shown>> = const { std::cell::Cell::new(None) };
 }
 
 /// Shows `later` at the end of the calculator's `page` (the stylesheet gives it its place), dimmed and

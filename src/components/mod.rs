@@ -62,5 +62,5 @@ pub use search_box::SearchBox;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use static_fragment::StaticFragment;
-pub use text_size::{TextSize, TextSizeControl};
+pub use text_size::{apply_stored as apply_text_size, TextSize, TextSizeControl};
 pub use town_summary::TownSummary;

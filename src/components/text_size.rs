@@ -25,11 +25,7 @@ impl TextSize {
     /// the text the reader had stopped at (on a phone, up at the tool bar), offers the way back to it
     /// until the reader moves the page themselves.
     pub fn provide() -> Self {
-        let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten());
-        let initial = stored
-            .and_then(|v| NAMES.iter().position(|n| *n == v))
-            .unwrap_or(0) as u8;
-        let size = RwSignal::new(initial);
+        let size = RwSignal::new(stored_size());
         let away = RwSignal::new(false);
         reading_place::follow_reading();
         Effect::new(move |ran: Option<()>| {
@@ -60,6 +56,25 @@ impl TextSize {
         provide_context(ctx);
         ctx
     }
+}
+
+/// The remembered size (0 normal, 1 large, 2 extra large).
+pub fn stored_size() -> u8 {
+    let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten());
+    stored
+        .and_then(|v| NAMES.iter().position(|n| *n == v))
+        .unwrap_or(0) as u8
+}
+
+/// Puts the remembered size on the page (`<html data-size>`) before any control is drawn: the
+/// calculator's, which comes with the chunk loaded at idle (`crate::calc_page`). Its name, said in the
+/// tool bar.
+pub fn apply_stored() -> &'static str {
+    let size = stored_size().min(2) as usize;
+    if let Some(el) = crate::dom::root() {
+        let _ = el.set_attribute("data-size", NAMES[size]);
+    }
+    tools::SIZES[size]
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -51,10 +51,9 @@ export async function open(context, url) {
   return { page, errors };
 }
 
-/** Waits until the wasm app has started: the static shell is gone and the app's header is there (the
- * calculator, without a framework, keeps the build's page and its header, and takes the shell's name away). */
+/** Waits until the wasm app has mounted (the static shell is gone and the app's header is there). */
 export async function appReady(page) {
-  await page.waitForFunction(() => !document.getElementById('static-shell') && document.querySelector('body > header.site-header, body > div > header.site-header'), null, { timeout: 20000 });
+  await page.waitForFunction(() => !document.getElementById('static-shell') && document.querySelector('body > header.site-header'), null, { timeout: 20000 });
 }
 
 /** Waits until `fn(arg)`, run in the page, gives a truthy value, awaiting it if it is a promise (the Cache

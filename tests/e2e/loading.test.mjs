@@ -50,8 +50,11 @@ test('a calculation\'s link whose wasm cannot come at all does not show the work
   await page.close();
 });
 
-test('a lazily loaded chunk that cannot be fetched holds back only its own part: the first result shows, the QR panel opens once it can', async () => {
+// The calculator is its main module (src/calc_page.rs): without the chunk loaded at idle (the comparison,
+// the curve, the page tools) it still works whole, and the text size remembered on the device is applied.
+test('a lazily loaded chunk that cannot be fetched holds back only its own part: the calculator works whole, the QR panel opens once it can', async () => {
   const page = await browser.newPage();
+  await page.addInitScript(() => localStorage.setItem('zct-text-size', 'xlarge'));
   const chunk = /-lazy\.wasm$/;
   const asked = [];
   await page.route(chunk, (r) => { asked.push(r.request().url()); return r.abort(); });
@@ -59,9 +62,24 @@ test('a lazily loaded chunk that cannot be fetched holds back only its own part:
   page.on('pageerror', (e) => crashes.push(String(e)));
   await page.goto(`${server.base}/calc/`);
   await appReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'xlarge', 'the remembered size, before the tools come');
+  assert.equal(await page.textContent('.page-tools .size-now'), '特大');
   await page.fill('#v0-total', '12000');
   await page.waitForSelector('[data-testid="personal-total"]');
   await page.locator('.steps li').first().waitFor();
+  assert.equal(await page.textContent('[data-testid="personal-total"]'), '1,800.00');
+  // A second visit, a reading and an assumed number: all the main module's.
+  await page.getByRole('button', { name: /再添一次就诊/ }).click();
+  await page.fill('#v1-total', '3000');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="calc-inputs"] li').length === 2);
+  assert.equal(await page.locator('.visit-steps').count(), 2, 'each visit\'s steps');
+  await page.locator('summary', { hasText: '假设的数字' }).click();
+  await page.fill('#param-basic_ratio_county', '80%');
+  await page.getByTestId('changed-numbers').waitFor();
+  // A tool tapped while its code cannot come says so under the bar.
+  await page.getByRole('button', { name: '二维码' }).click();
+  await page.locator('.tools-offline[role="alert"]').waitFor();
+  assert.match(await page.textContent('.tools-offline'), /联网后再点一次/);
   await page.waitForTimeout(1000); // past the pause, when the later part would show
   assert.ok(asked.length > 0, 'the chunk was asked for');
   assert.equal(await page.getByTestId('compare').count(), 0, 'the comparison needs the chunk');
@@ -75,6 +93,8 @@ test('a lazily loaded chunk that cannot be fetched holds back only its own part:
   await page.unroute(chunk);
   await page.getByRole('button', { name: '二维码' }).click();
   await page.getByTestId('qr-svg').waitFor();
+  assert.equal(await page.locator('.tools-offline').count(), 0, 'the note gone with the tools come');
+  assert.equal(await page.textContent('.page-tools .size-now'), '特大');
   await page.close();
 });
 
