@@ -40,7 +40,8 @@ pub const UNDO_ID: &str = "undo-delete";
 /// How long typing must pause before the comparison and the curve are brought up to date.
 pub const PAUSE_MS: i32 = 350;
 
-/// The page's result section.
+/// The page's form, and its result section.
+const FORM: &str = form::FORM;
 const RESULT: &str = "section.calc-result";
 
 /// The calculator's state: the form as typed, what the page has drawn of it, and what is still to come.
@@ -60,12 +61,15 @@ struct Calc {
     outcome: Outcome,
     /// For each visit, whether a wrong paid amount has opened its section (it never closes by itself).
     paid_open: Vec<bool>,
-    /// The settlement whose details are drawn, and how many times they have been asked for since.
+    /// The settlement whose details are drawn (its scenario, and which compliant costs were left blank).
     details_for: Option<(Scenario, Vec<bool>)>,
+    /// How many times the details have been asked for: only the last asking draws them.
     details_due: u32,
-    /// The part computed after the pause, its memo for the visit, and the timer that brings it.
+    /// The part computed after the pause, once computed.
     later: Option<Later>,
+    /// What the later part has computed this visit (typing back and forth costs nothing the second time).
     memo: LaterMemo,
+    /// The timer that brings the later part once typing pauses.
     pause: Option<i32>,
     /// Loads the later part's code.
     later_code: Load<LaterCode>,
@@ -92,7 +96,7 @@ fn address_fragment() -> String {
 }
 
 /// The scenario in the address bar, and what in it was not taken as it stood.
-pub fn read_fragment() -> Option<FromLink> {
+fn read_fragment() -> Option<FromLink> {
     CalcForm::from_fragment(&address_fragment())
 }
 
@@ -276,7 +280,7 @@ fn live_tools(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
 /// What a person entered into the build-time form before this ran (the form is there before the wasm
 /// arrives): every field, once any differs from what the build wrote, so nothing entered is lost; `None`
 /// if the form is as built.
-pub fn typed() -> Option<CalcForm> {
+fn typed() -> Option<CalcForm> {
     let built = find(FORM)?;
     if !changed_since_built(&built) {
         return None;
@@ -765,6 +769,3 @@ fn show_later(fresh: bool) {
 pub fn handout_link(url: &str, qr: &str) -> web_sys::Element {
     result::handout_link(url, qr).0
 }
-
-/// The form in the page.
-const FORM: &str = form::FORM;

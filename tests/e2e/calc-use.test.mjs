@@ -896,3 +896,32 @@ test('where the documents disagree, the other reading\'s amount is said with the
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// The calculator's tool bar comes with the chunk loaded at idle, in a wrapper of its own (src/app.rs,
+// calc_tools): its poster must still print alone, on one sheet, with the calculation's amount and a QR code
+// that opens the calculation (the print rule had hidden every child of the body but the poster's layer).
+test('a calculation\'s poster prints alone on one sheet, with its amount and a code that opens the calculation', async () => {
+  const { page, errors } = await open(phone, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,')}`);
+  await appReady(page);
+  const amount = await page.textContent('[data-testid="personal-total"]');
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.getByRole('button', { name: '海报' }).click();
+  const poster = page.locator('[data-testid="poster"]');
+  await poster.locator('svg[data-testid="qr"]').waitFor();
+  await page.getByRole('button', { name: '打印海报' }).click();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calc-poster-'));
+  const file = path.join(dir, 'poster.pdf');
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  fs.writeFileSync(file, pdf);
+  assert.equal(pdfPages(pdf), 1, 'one sheet');
+  const text = execFileSync('gs', ['-q', '-sDEVICE=txtwrite', '-o', '-', file]).toString().replace(/\s+/g, '');
+  // (Its title says the amount in whole yuan: 1,500 元.)
+  const whole = amount.replace(/\.00$/, '');
+  assert.ok(text.includes(`个⼈⾃付${whole}元`) || text.includes(`个人自付${whole}元`), `the amount ${whole} on it: ${text.slice(0, 200)}`);
+  assert.ok(!text.includes('按哪里的政策'), 'the form not printed');
+  execFileSync('gs', ['-q', '-sDEVICE=pnggray', '-r150', '-o', path.join(dir, 'poster.png'), file]);
+  const decoded = execFileSync('zbarimg', ['-q', '--raw', path.join(dir, 'poster.png')]).toString().trim();
+  assert.equal(decoded, page.url(), 'the printed code opens the calculation');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
