@@ -140,6 +140,11 @@ pub fn calc_tools(tools_code: Load<ToolsCode>) {
         return;
     };
     place.set_class_name("tools-place");
+    // A tool the keyboard is on keeps it in the new bar.
+    let focused = doc
+        .active_element()
+        .filter(|el| bar.contains(Some(el)))
+        .and_then(|el| el.text_content());
     let _ = bar.replace_with_with_node_1(&place);
     // The calculator writes the address itself and says so: the QR code and the poster follow it.
     std::mem::forget(window_event_listener_untyped(
@@ -151,12 +156,22 @@ pub fn calc_tools(tools_code: Load<ToolsCode>) {
             crate::address::changed()
         }));
     }
-    leptos::mount::mount_to(place.unchecked_into(), move || {
+    leptos::mount::mount_to(place.clone().unchecked_into(), move || {
         provide_context(ToolsLoader(tools_code));
         TextSize::provide();
         view! { <PageTools /> }
     })
     .forget();
+    if let Some(label) = focused {
+        let same = place.query_selector_all("button").ok().and_then(|all| {
+            (0..all.length())
+                .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                .find(|b| b.text_content().as_deref() == Some(label.as_str()))
+        });
+        if let Some(b) = same {
+            let _ = b.focus();
+        }
+    }
 }
 
 /// The eligibility checker, the self-check forms and quiz, and the village lookup: three pages, each an

@@ -91,7 +91,13 @@ thread_local! {
 
 /// Runs `f` on the state, if the calculator has started.
 fn with<T>(f: impl FnOnce(&mut Calc) -> T) -> Option<T> {
-    CALC.with(|c| c.borrow_mut().as_mut().map(f))
+    CALC.with(|c| c.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+/// Whether the page is being drawn now: an event the drawing itself set off (a field removed while it had
+/// the focus says `change`) is handled after it ([`events`]).
+fn drawing() -> bool {
+    CALC.with(|c| c.try_borrow_mut().is_err())
 }
 
 /// The address bar's fragment exactly as the browser gives it (never decoded as a whole).
@@ -155,6 +161,10 @@ pub fn start(later_code: Load<LaterCode>, tools_code: Load<ToolsCode>) {
     }
     listen(&built);
     changed(!typing);
+    // A live region from now on: what the page opened with (a link's answer) is not announced as a change.
+    if let Some(section) = find(RESULT) {
+        let _ = section.set_attribute("aria-live", "polite");
+    }
     // Nothing to show yet: the result's code readied before the first keystroke, once painted.
     if with(|c| matches!(c.outcome, Outcome::Empty)) == Some(true) {
         crate::dom::after_paint(warm_up);

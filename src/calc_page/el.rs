@@ -34,10 +34,11 @@ pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
 /// An element being built.
 pub struct El(pub web_sys::Element);
 
-/// A new `<tag>` (a `div` if the page cannot make one, which it always can).
+/// A new `<tag>`. A page that cannot make one cannot go on: the panic shows the site's notice with its
+/// ways back (`mount::begin`), rather than a page half drawn.
 pub fn el(tag: &str) -> El {
     let made = doc().and_then(|d| d.create_element(tag).ok());
-    El(made.unwrap_or_else(|| web_sys::Element::from(wasm_bindgen::JsValue::NULL)))
+    El(made.expect("the page makes elements"))
 }
 
 impl El {
@@ -148,12 +149,17 @@ pub fn checked(el: &web_sys::Element) -> bool {
         .is_some_and(web_sys::HtmlInputElement::checked)
 }
 
-/// Whether `a` and `b` have the same elements (tags and every attribute), text apart.
+/// Whether `a` and `b` have the same elements (tags and classes, in the same places), their texts and
+/// other attributes apart.
 pub fn same_shape(a: &web_sys::Node, b: &web_sys::Node) -> bool {
     let (ka, kb) = (a.child_nodes(), b.child_nodes());
+    // The attribute, not `className`: an SVG element's (the chart's) is not a string.
+    let class = |n: &web_sys::Node| {
+        n.dyn_ref::<web_sys::Element>()
+            .and_then(|e| e.get_attribute("class"))
+    };
     a.node_name() == b.node_name()
-        && a.dyn_ref::<web_sys::Element>().map(attributes)
-            == b.dyn_ref::<web_sys::Element>().map(attributes)
+        && class(a) == class(b)
         && ka.length() == kb.length()
         && (0..ka.length()).all(|i| match (ka.item(i), kb.item(i)) {
             (Some(x), Some(y)) => same_shape(&x, &y),
@@ -161,20 +167,28 @@ pub fn same_shape(a: &web_sys::Node, b: &web_sys::Node) -> bool {
         })
 }
 
-/// `el`'s attributes, names with values, in order.
-fn attributes(el: &web_sys::Element) -> Vec<(String, Option<String>)> {
-    el.get_attribute_names()
-        .iter()
-        .filter_map(|n| n.as_string())
-        .map(|n| {
-            let v = el.get_attribute(&n);
-            (n, v)
-        })
-        .collect()
-}
-
-/// Writes `from`'s texts into `into`, which has the same shape, where they differ.
-pub fn update_text(into: &web_sys::Node, from: &web_sys::Node) {
+/// Makes `into`, which has `from`'s shape, say what `from` says: each text and attribute that differs
+/// written, nothing else touched.
+pub fn update_in_place(into: &web_sys::Node, from: &web_sys::Node) {
+    if let (Some(i), Some(f)) = (
+        into.dyn_ref::<web_sys::Element>(),
+        from.dyn_ref::<web_sys::Element>(),
+    ) {
+        let names = |e: &web_sys::Element| -> Vec<String> {
+            e.get_attribute_names()
+                .iter()
+                .filter_map(|n| n.as_string())
+                .collect()
+        };
+        for name in names(i) {
+            if !f.has_attribute(&name) {
+                let _ = i.remove_attribute(&name);
+            }
+        }
+        for name in names(f) {
+            set_attr(i, &name, f.get_attribute(&name).as_deref());
+        }
+    }
     let (ki, kf) = (into.child_nodes(), from.child_nodes());
     if ki.length() == 0 {
         if into.text_content() != from.text_content() {
@@ -184,16 +198,17 @@ pub fn update_text(into: &web_sys::Node, from: &web_sys::Node) {
     }
     for i in 0..ki.length() {
         if let (Some(x), Some(y)) = (ki.item(i), kf.item(i)) {
-            update_text(&x, &y);
+            update_in_place(&x, &y);
         }
     }
 }
 
-/// Puts `fresh`'s content into `shown`: only the texts that changed when the two have the same shape (a
-/// live region then says only what changed), else `fresh` in its place. Returns the element now shown.
+/// Puts `fresh`'s content into `shown`: only the texts and attributes that changed when the two have the
+/// same shape (a live region then says only what changed: the whole answer had been said again on every
+/// key), else `fresh` in its place. Returns the element now shown.
 pub fn show_in_place(shown: &web_sys::Element, fresh: web_sys::Element) -> web_sys::Element {
     if same_shape(shown, &fresh) {
-        update_text(shown, &fresh);
+        update_in_place(shown, &fresh);
         shown.clone()
     } else {
         let _ = shown.replace_with_with_node_1(&fresh);

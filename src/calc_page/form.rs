@@ -82,7 +82,10 @@ pub fn read_change(f: &mut CalcForm, target: &web_sys::Element) -> bool {
         return false;
     };
     if target.get_attribute("data-testid").as_deref() == Some("in-county") {
-        v.in_county = checked(target);
+        // Asked only at a county-level hospital (the build's box, hidden for a 市级 one, stays ticked).
+        if county_level(&v.level) {
+            v.in_county = checked(target);
+        }
         return true;
     }
     let Some((_, field)) = id.split_once('-') else {
@@ -107,6 +110,10 @@ pub fn ready(form: &web_sys::Element) {
     }
     if let Some(add) = form.query_selector("[data-action=add]").ok().flatten() {
         flag(&add, "disabled", false);
+    }
+    // What the build says in place of the choices and fields added here.
+    for note in all(form, ".before-app") {
+        note.remove();
     }
     if let Some(section) = form.query_selector("details.readings").ok().flatten() {
         for (key, label, help, anchor) in OPTIONS {

@@ -78,7 +78,8 @@ pub(super) fn draw_details() {
             .flatten()
         {
             Some(old) => {
-                let _ = old.replace_with_with_node_1(&fresh.0);
+                // Only what changed (the result is a live region).
+                el::show_in_place(&old, fresh.0);
             }
             None => {
                 let _ = section.append_child(&fresh.0);

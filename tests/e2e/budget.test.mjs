@@ -258,7 +258,7 @@ const KB = 1000;
 // module with the engine: the build's page made the calculator, no app chunk to wait for); the comparison,
 // the curve and the page tools, with Leptos, in the chunk loaded at idle: calc main 86.6 → 108.5 KB, budget
 // 87 → 109; what it waits for before the whole calculator works 205.8 → 108.5 KB (APP_BUDGET, issue 15's 150).
-const BUDGET = { reader: 185 * KB, calc: 111 * KB, checker: 183 * KB };
+const BUDGET = { reader: 185 * KB, calc: 112 * KB, checker: 183 * KB };
 /** Brotli budget of the reader's search chunk (`-search.wasm` and the chunk it shares with the lazy one,
  * `-chunk_<n>.wasm`): fetched by the search page alone, with the index's manifest. 2026-12-05: 23.9 KB;
  * 2026-12-06: 29.8 KB, then 30.1; the tenth session's other clauses of a hit's section, found and labelled

@@ -205,15 +205,22 @@ test('before the app starts: choices made without an amount are kept; a link\'s 
   await page.check('#static-shell input[name="category"][value="tekun"]');
   await page.selectOption('#static-shell #v0-kind', 'chronic_outpatient');
   await page.selectOption('#static-shell #v0-level', 'province');
+  // 解读选项 and 假设的数字 say their choices come with the page (the build writes their headings only).
+  assert.match(await page.textContent('#static-shell details.readings'), /打开页面后可以选择。/);
+  assert.match(await page.textContent('#static-shell #assumptions'), /打开页面后可以修改。/);
   release();
   await appReady(page);
+  assert.doesNotMatch(await page.textContent('details.readings'), /打开页面后/);
+  assert.ok(await page.locator('details.readings input[type="checkbox"]').count() > 0);
   assert.equal(await page.inputValue('#profile'), 'meishan-2016');
   assert.ok(await page.isChecked('input[name="category"][value="tekun"]'));
   assert.equal(await page.inputValue('#v0-kind'), 'chronic_outpatient');
   assert.equal(await page.inputValue('#v0-level'), 'province');
   // Typed now, the amount is the engine's for those choices: the same as their link opened afresh.
   await page.fill('#v0-total', '5000');
-  await page.waitForFunction(() => /v=o,p,/.test(location.hash));
+  // A 省级 hospital is never 县域内: the build's hidden box, ticked as built, is not read (it had written
+  // v=o,p,1, another address for the same calculation).
+  await page.waitForFunction(() => /v=o,p,0,/.test(location.hash));
   const mine = await personal(page);
   const again = await slow.newPage();
   await again.goto(page.url());

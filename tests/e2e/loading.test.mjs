@@ -4,7 +4,7 @@
 // that fails holds back only what is in it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, calcLink } from './harness.mjs';
+import { serve, launch, open, appReady, calcLink, holdBack } from './harness.mjs';
 
 const APP_PAGES = ['/calc/', '/check/', '/self-check/', '/villages/', '/search/'];
 
@@ -64,6 +64,14 @@ test('a lazily loaded chunk that cannot be fetched holds back only its own part:
   await appReady(page);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'xlarge', 'the remembered size, before the tools come');
   assert.equal(await page.textContent('.page-tools .size-now'), '特大');
+  // The text size works without the chunk (it had waited for it, and said 没有连上网络 when it could not come).
+  assert.equal(await page.getByRole('button', { name: '字变大' }).isDisabled(), true, 'the largest already');
+  await page.getByRole('button', { name: '字变小' }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'large');
+  assert.equal(await page.textContent('.page-tools .size-now'), '大');
+  await page.getByRole('button', { name: '字变大' }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'xlarge');
+  assert.equal(await page.locator('.tools-offline').count(), 0);
   await page.fill('#v0-total', '12000');
   await page.waitForSelector('[data-testid="personal-total"]');
   await page.locator('.steps li').first().waitFor();
@@ -95,6 +103,25 @@ test('a lazily loaded chunk that cannot be fetched holds back only its own part:
   await page.getByTestId('qr-svg').waitFor();
   assert.equal(await page.locator('.tools-offline').count(), 0, 'the note gone with the tools come');
   assert.equal(await page.textContent('.page-tools .size-now'), '特大');
+  await page.close();
+});
+
+// An audit (2026-12-07): a tool tapped while the calculator's chunk was on its way said nothing, a second tap
+// closed the panel the first opened, and the focus fell to the page when the chunk's bar came.
+test('the calculator\'s tool tapped while its chunk comes says 正在准备…, then opens, with the focus on its button', async () => {
+  const page = await browser.newPage();
+  const release = await holdBack(page, /-lazy\.wasm$/);
+  await page.goto(`${server.base}/calc/`);
+  await appReady(page);
+  await page.getByRole('button', { name: '二维码' }).click();
+  await page.getByRole('button', { name: '二维码' }).click();
+  const said = page.locator('.tools-offline[role="status"]');
+  await said.waitFor();
+  assert.equal((await said.textContent()).trim(), '正在准备……');
+  release();
+  await page.getByTestId('qr-svg').waitFor();
+  assert.equal(await said.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '二维码');
   await page.close();
 });
 
