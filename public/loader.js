@@ -6,7 +6,8 @@
 // when the app has not mounted after WAIT_MS, or its script or wasm fails to load (an error event on the
 // module script or a preload, or the loader's rejected init), puts a notice in plain Chinese with a 重试
 // button (reload) in its place. With JavaScript off none of this runs: the <noscript> note stays and no
-// loading line shows. The app's mount removes #static-shell, and with it the line and any notice.
+// loading line shows. The app's mount removes #static-shell, and with it the line and any notice (the
+// calculator keeps the build's page: it takes the shell's id away and removes the line and notice itself).
 (function () {
   'use strict';
   var WAIT_MS = 15000;
@@ -65,12 +66,10 @@
     shown = true;
     // A calculator address whose app cannot start: the build's form comes back (web/shell.html hid it until
     // the app had read the address), rather than a note that something is opening; its worked example stays
-    // aside (as it does while an answer shows: the stylesheet's .answered), so that a calculation's link,
-    // a scanned poster, never shows the example's amount in its place. The calculator's answer before its
-    // app (src/calc_early.rs), if it can run, then says what the link holds.
-    // Nor is the form as built (住院, no amounts) to pass for the link's calculation (a 门诊 poster's link
-    // showed 住院): the notice, over the form, says the form is blank until the answer before the app, if it
-    // runs, takes the link over (it then removes this line: src/calc_early.rs).
+    // aside (the stylesheet's .answered), so that a calculation's link, a scanned poster, never shows the
+    // example's amount in its place. Nor is the form as built (住院, no amounts) to pass for the link's
+    // calculation (a 门诊 poster's link showed 住院): the notice, over the form, says the form is blank (the
+    // calculator, if it starts after all, opens the link and removes the notice: src/calc_page.rs).
     var result = document.querySelector('#static-shell .calc-result');
     var linkUnopened = result && root.classList.contains('opening-link');
     if (linkUnopened) result.classList.add('answered');
@@ -113,9 +112,6 @@
     } else {
       line.replaceWith(box);
     }
-    // The calculator's answer before its app (src/calc_early.rs) then opens a link's calculation itself
-    // and keeps what is typed in the address, for 重试.
-    window.dispatchEvent(new Event('zct-load-failed'));
   }
 
   function failed() {

@@ -2,8 +2,8 @@
 // 750 Kbps up, 150 ms RTT) and 4× CPU slow-down, cold and warm (service worker) visits to `/`, a long
 // document and `/calc/`. For each visit: first contentful paint and largest contentful paint, when the app
 // has mounted (the build-time page replaced), from when a bill typed into the calculator's form is answered
-// (`zct-answering`: its main module's answer before the app, src/calc_early.rs; on the other pages, and for
-// builds before it, when the app has mounted), the layout shift, bytes transferred; for /calc/ also the
+// (`zct-answering`: the calculator's main module has started, src/calc_page.rs; on the other pages, and
+// for builds before 2026-12-05, when the app has mounted), the layout shift, bytes transferred; for /calc/ also the
 // first result after typing the two amounts (twice: typed 500 ms after the app has mounted, and typed as
 // soon as the form is painted, before the app has mounted, as a resident types), and how long from the
 // wasm's last byte to `main()` (not only compiling: the module script waits for the page's parse, and on a

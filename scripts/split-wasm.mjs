@@ -13,9 +13,8 @@
 //      the integrity hashes of the preloads; the split script is preloaded too (the main script imports
 //      it: without the preload its fetch would be one more round trip before the wasm starts).
 // The lazily loaded chunk is not preloaded: nothing needed before the first result is in it. It is fetched
-// on first use (the calculator's after its paint: src/pages/calc/mod.rs); the reader's search chunk by the
-// search page; the calculator's app chunks are preloaded with its main module (below); all from the same
-// origin (the CSP's 'self' and 'wasm-unsafe-eval').
+// on first use (the calculator's after its paint: src/calc_page.rs); the reader's search chunk by the
+// search page; all from the same origin (the CSP's 'self' and 'wasm-unsafe-eval').
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -85,37 +84,6 @@ try {
     splitJs = replaceAll(splitJs, `"./${bundle}.js"`, `"./${names.mainJs}"`);
     for (const c of chunks) splitJs = replaceAll(splitJs, `"./${c}"`, `"./${names.chunk(c)}"`);
   }
-  // The calculator's app is a chunk of its own (src/bin/calc.rs); its chunks are every chunk but the lazily
-  // loaded one. Only that bundle has them.
-  const appChunks = !chunks.includes('split_app.wasm') ? []
-    : chunks.filter((c) => c !== 'split_lazy.wasm').map((c) => `./${names.chunk(c)}`);
-  // The app's chunks are compiled as soon as the split script runs (the main script imports it before it
-  // fetches the main module), in parallel with the main module and with each other, not one after the
-  // other once the main module asks for the app (wasm-split instantiates a chunk's dependencies first and
-  // only then starts compiling the chunk). The first load of each takes its early compilation; a load
-  // after a failure fetches and compiles again.
-  for (const name of appChunks) {
-    splitJs = replaceAll(splitJs, `    const src = fetch(new URL("${name}", import.meta.url));
-    src.catch(() => {});
-    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));`,
-    `    const mod = compiled("${name}");
-    return async (imports) => ({ module: await mod, instance: await WebAssembly.instantiate(await mod, imports) });`);
-  }
-  if (appChunks.length > 0) {
-    splitJs += `const early = new Map();
-function compile(name) {
-    const mod = WebAssembly.compileStreaming(fetch(new URL(name, import.meta.url)));
-    mod.catch(() => {});
-    return mod;
-}
-function compiled(name) {
-    const mod = early.get(name) || compile(name);
-    early.delete(name);
-    return mod;
-}
-for (const name of ${JSON.stringify(appChunks)}) early.set(name, compile(name));
-`;
-  }
   mainJs = replaceAll(mainJs, `'${bundle}_bg.wasm'`, `'${names.mainWasm}'`);
 
   const out = {
@@ -146,26 +114,10 @@ for (const name of ${JSON.stringify(appChunks)}) early.set(name, compile(name));
     // The chunks' addresses, for the page to tell the service worker (src/offline.rs): kept with the
     // page after one visit, so that its tools work offline though they were never tapped online.
     const chunkMeta = `<meta name="zct-chunks" content="${chunks.map((c) => `/${names.chunk(c)}`).join(' ')}">`;
-    // The calculator's app is a chunk of its own (src/bin/calc.rs): its main module alone answers a bill
-    // typed into the build's form, and the app's chunks (every chunk but the lazily loaded one) are
-    // preloaded with it, so the app is not one more round trip later. At low priority, so that the main
-    // module is not slowed by them (`scripts/waterfall.mjs`, cold /calc/ on slow 4G, 3 visits each: main()
-    // at 1.19–1.22 s with low, 1.44–1.52 s at the default priority, 1.45–1.52 s before the split; the app
-    // mounted within the same 1.6–1.8 s in all three); at the default priority for an address with a
-    // calculation in it (the shell's inline script marks it `opening-link`), which waits for the app itself.
-    // Written by an inline script for that choice (sitegen adds its hash to the Content-Security-Policy).
-    // No integrity: the browser ignores it for a fetch preload (the split script's fetch has none).
-    // Only a bundle with an app chunk (the calculator's) preloads: the reader's search chunk (and any
-    // chunk it shares with the lazy one) is fetched by the search page alone.
-    const appPreload = appChunks.length === 0 ? '' : '<script>(function(){var low=!document.documentElement.'
-      + `classList.contains('opening-link');${JSON.stringify(appChunks.map((c) => c.slice(1)))}.forEach(function(u){var l=document.`
-      + 'createElement(\'link\');l.rel=\'preload\';l.as=\'fetch\';l.crossOrigin=\'anonymous\';'
-      + 'if(low)l.fetchPriority=\'low\';l.href=u;document.head.appendChild(l)})})()</script>';
+    // No chunk is preloaded: the reader's search chunk is fetched by the search page alone, every bundle's
+    // lazily loaded chunk once its page is idle (until the nineteenth session the calculator's app was a
+    // chunk preloaded with its main module: now the main module is the calculator, src/calc_page.rs).
     html = html.replace(mainPreload[0], mainPreload[0] + splitPreload + chunkMeta);
-    // After the main module's preload, so that it is asked for first.
-    const wasmPreload = html.match(new RegExp(`<link rel="preload" href="/${names.mainWasm}"[^>]*>`));
-    if (!wasmPreload) throw new Error('split-wasm: no preload of the main module in index.html');
-    html = html.replace(wasmPreload[0], wasmPreload[0] + appPreload);
   }
   fs.writeFileSync(indexPath, html);
   const kb = (n) => `${(n / 1000).toFixed(1)} KB`;

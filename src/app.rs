@@ -9,7 +9,7 @@ use policy_checker::store::Part;
 use policy_content::site::{Bundle, CheckerPage, Page, PageKind, ReaderPage, MAIN_HREF, MAIN_ID};
 
 use crate::components::{
-    DataGate, LaterCode, PageTools, SiteFooter, SiteHeader, TextSize, ToolsCode, ToolsLoader,
+    DataGate, PageTools, SiteFooter, SiteHeader, TextSize, ToolsCode, ToolsLoader,
 };
 use crate::lazy::Load;
 use crate::pages::NotFound;
@@ -110,20 +110,67 @@ fn ReaderPages() -> impl IntoView {
     }
 }
 
-/// The settlement calculator: one route, so no router (a smaller bundle; every link out of it is an
-/// ordinary page load).
-#[component]
-pub fn CalcApp(
-    /// Loads the page tools' panels (a split point of the bundle).
-    tools_code: Load<ToolsCode>,
-    /// Loads the code of the calculator's part computed after the pause (a split point of the bundle).
-    later_code: Load<LaterCode>,
-) -> impl IntoView {
-    setup(Bundle::Calc, tools_code);
-    view! {
-        <Frame path=page_path()>
-            <crate::pages::CalcPage later_code=later_code />
-        </Frame>
+/// The calculator's page tools (`crate::calc_page` is the page itself, without this framework): the tool
+/// bar put in the build's bar's place, with what every bundle sets up for it, once the chunk with it has
+/// come (`components::LaterCode::tools`).
+pub fn calc_tools(tools_code: Load<ToolsCode>) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(bar) = doc
+        .query_selector(".page-tools.static-tools")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    // Said under the build's bar when the chunk had not come (`crate::calc_page`).
+    if let Ok(said) = doc.query_selector_all(".tools-offline") {
+        for i in 0..said.length() {
+            if let Some(n) = said
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                n.remove();
+            }
+        }
+    }
+    let Ok(place) = doc.create_element("div") else {
+        return;
+    };
+    place.set_class_name("tools-place");
+    // A tool the keyboard is on keeps it in the new bar.
+    let focused = doc
+        .active_element()
+        .filter(|el| bar.contains(Some(el)))
+        .and_then(|el| el.text_content());
+    let _ = bar.replace_with_with_node_1(&place);
+    // The calculator writes the address itself and says so: the QR code and the poster follow it.
+    std::mem::forget(window_event_listener_untyped(
+        crate::calc_page::ADDRESS_CHANGED,
+        |_| crate::address::changed(),
+    ));
+    for event in ["popstate", "hashchange"] {
+        std::mem::forget(window_event_listener_untyped(event, |_| {
+            crate::address::changed()
+        }));
+    }
+    leptos::mount::mount_to(place.clone().unchecked_into(), move || {
+        provide_context(ToolsLoader(tools_code));
+        TextSize::provide();
+        view! { <PageTools /> }
+    })
+    .forget();
+    if let Some(label) = focused {
+        let same = place.query_selector_all("button").ok().and_then(|all| {
+            (0..all.length())
+                .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                .find(|b| b.text_content().as_deref() == Some(label.as_str()))
+        });
+        if let Some(b) = same {
+            let _ = b.focus();
+        }
     }
 }
 

@@ -359,8 +359,8 @@ pub use contested::{by_default, contested, Contested, READING_LINK};
 
 pub use head::{
     amount_class, guessed_visits, head, visits_in_words, Head, ESTIMATED_HINT, ESTIMATED_TAG,
-    FOR_REFERENCE, GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, PAID_COMES_LATER,
-    SAME_AS_DEFAULT, TARGET_MEANS, WHO_CLASS,
+    FOR_REFERENCE, GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, SAME_AS_DEFAULT,
+    TARGET_MEANS, WHO_CLASS,
 };
 pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS, STILL_TYPING};
 

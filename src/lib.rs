@@ -5,7 +5,7 @@ pub mod address;
 mod app;
 pub mod back_place;
 pub mod calc_adapter;
-pub mod calc_early;
+pub mod calc_page;
 pub mod charts;
 pub mod check_flow;
 pub mod check_state;
@@ -30,5 +30,5 @@ pub mod self_check_state;
 pub mod sentences;
 pub mod speech;
 
-pub use app::{checker_data, CalcApp, CheckerApp, ReaderApp};
-pub use mount::{begin, mount, mount_after, mount_begun};
+pub use app::{checker_data, CheckerApp, ReaderApp};
+pub use mount::{begin, mount, mount_after};

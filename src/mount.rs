@@ -11,12 +11,14 @@ where
     N: IntoView + 'static,
 {
     begin();
-    mount_begun(app);
+    leptos::mount::mount_to_body(app);
+    crate::prerender::remove_shell();
+    crate::dom::mark("zct-mounted");
 }
 
 /// What every bundle's `main()` does first: marks the moment (the benchmark reads from the wasm's last
-/// byte to here) and sets the notice a panic shows. [`mount`] does it; a bundle that starts with
-/// something else (the calculator's answer before the app) calls it, then [`mount_begun`].
+/// byte to here) and sets the notice a panic shows. [`mount`] does it; the calculator, which is no
+/// framework's app (`crate::calc_page`), calls it first.
 pub fn begin() {
     crate::dom::mark("zct-main");
     // Futures spawned before the mount (a chunk's loading) need the executor the mount would set up.
@@ -25,17 +27,6 @@ pub fn begin() {
         console_error_panic_hook::hook(info);
         show_failure();
     }));
-}
-
-/// [`mount`] after [`begin`].
-pub fn mount_begun<F, N>(app: F)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView + 'static,
-{
-    leptos::mount::mount_to_body(app);
-    crate::prerender::remove_shell();
-    crate::dom::mark("zct-mounted");
 }
 
 /// Mounts `app` as [`mount`] does once `ready` has finished (the checker's data: see

@@ -1,6 +1,5 @@
 //! The settled year's headline in words: the personal amount with what it rests on. One description for
-//! the app's `ResultHead` and for the answer shown before the app (`crate::calc_early`), so both say the
-//! same.
+//! the page's amount, its printout and its poster (`crate::calc_page`), so all three say the same.
 
 use policy_engine::summary::kind_label;
 use policy_engine::{Citation, Scenario, YearResult};
@@ -91,10 +90,6 @@ pub const ESTIMATED_TAG: &str = "报销为估算";
 /// The hint under an estimated headline.
 pub const ESTIMATED_HINT: &str =
     "基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。";
-
-/// What the answer before the app adds to [`ESTIMATED_HINT`]: the build's form has no fields for the
-/// amounts paid (its "已经写了报销金额" part says they come with the page).
-pub const PAID_COMES_LATER: &str = "（报销金额等页面打开后才能填写。）";
 
 /// The headline of `result`, settled from `scenario` with `guessed` visits' compliant cost left blank.
 pub fn head(scenario: &Scenario, result: &YearResult, guessed: &[bool]) -> Head {

@@ -1,5 +1,5 @@
 //! What the calculator's form gives: nothing yet, visits still to fill in, fields to fix, or a settled
-//! year. One function for the app's result and for the answer shown before the app (`crate::calc_early`).
+//! year (`crate::calc_page` shows it).
 
 use policy_engine::form::CalcForm;
 use policy_engine::{settle, Scenario, YearResult};

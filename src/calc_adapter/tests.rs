@@ -306,8 +306,7 @@ fn money() {
     }
 }
 
-/// What a form gives, and what the result says in place of an amount: the same for the app and for the
-/// answer before it (`crate::calc_early`). (visits as (total, compliant), the outcome's kind, its notice,
+/// What a form gives, and what the result says in place of an amount. (visits as (total, compliant), the outcome's kind, its notice,
 /// whether the notice is announced at once)
 #[test]
 fn what_a_form_gives_and_what_the_result_says() {

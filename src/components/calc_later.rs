@@ -18,9 +18,14 @@ use rust_decimal::Decimal;
 use crate::calc_adapter::{changed_line, other_reading, CHANGED, SAME_AS_DEFAULT};
 use crate::charts::{line_chart, Series};
 use crate::compare::Comparison;
-use crate::components::{CategoryCompare, HandoutLink};
+use crate::components::CategoryCompare;
 
-use super::calc_result::{param, visits_in_words};
+use crate::calc_adapter::visits_in_words;
+
+/// The value of parameter `key` in the scenario's profile, if the profile has it.
+fn param(scenario: &Scenario, key: &str) -> Option<Decimal> {
+    policy_engine::summary::param_value(&scenario.profile, key)
+}
 
 /// What the result shows once typing pauses: the same visits for every category, the curve, and the
 /// handout's QR code of the address (where the documents disagree is said with the amount:
@@ -44,8 +49,6 @@ pub struct Later {
     /// For each visit, whether its compliant cost was left to the estimate (an address with it typed, the
     /// same scenario, is another address).
     pub guessed: Vec<bool>,
-    /// Draws it: a function of the lazily loaded chunk, so the drawing's code is not in the main one.
-    draw: fn(Later, Signal<bool>) -> AnyView,
 }
 
 impl Later {
@@ -63,6 +66,10 @@ pub struct LaterCode {
     pub later: fn(&mut LaterMemo, &Scenario, &str) -> Later,
     /// [`example_handout`].
     pub example_handout: fn(web_sys::Element),
+    /// [`show`].
+    pub show: fn(&web_sys::Element, Option<Later>, bool),
+    /// The page tools (`crate::app::calc_tools`).
+    pub tools: fn(crate::lazy::Load<super::ToolsCode>),
 }
 
 impl Default for LaterCode {
@@ -70,6 +77,8 @@ impl Default for LaterCode {
         Self {
             later: LaterMemo::later,
             example_handout,
+            show,
+            tools: crate::app::calc_tools,
         }
     }
 }
@@ -154,7 +163,6 @@ impl LaterMemo {
             flattens,
             qr,
             guessed: Vec::new(),
-            draw,
         }
     }
 }
@@ -163,7 +171,6 @@ impl LaterMemo {
 /// QR code and address, those of its `.example-link` (which opens the example), drawn into it under its
 /// amount (the page calls this once).
 pub fn example_handout(example: web_sys::Element) {
-    use wasm_bindgen::JsCast;
     let href = example
         .query_selector(".example-link")
         .ok()
@@ -174,16 +181,10 @@ pub fn example_handout(example: web_sys::Element) {
         return;
     };
     let url = format!("{origin}{href}");
-    let qr = handout_qr(&url);
-    leptos::mount::mount_to(example.clone().unchecked_into(), move || {
-        view! { <HandoutLink qr=qr url=url /> }
-    })
-    .forget();
-    // Under the amount, as in the app's handout (style.css floats it beside who pays what).
+    let print = crate::calc_page::handout_link(&url, &handout_qr(&url));
+    // Under the amount, as in the calculation's handout (style.css floats it beside who pays what).
     let placed = example.query_selector(".result-head").ok().flatten();
-    if let (Some(head), Some(print)) = (placed, example.last_element_child()) {
-        let _ = example.insert_before(&print, head.next_sibling().as_ref());
-    }
+    let _ = example.insert_before(&print, placed.and_then(|h| h.next_sibling()).as_ref());
 }
 
 /// The handout's QR code of `url` (SVG; empty if the address cannot be encoded).
@@ -235,21 +236,37 @@ fn curve(scenario: &Scenario) -> String {
     )
 }
 
-/// The part of the result computed once typing pauses (see [`Later`]); while the person types, the last
-/// one stays, dimmed and marked busy, so the page below the steps does not jump.
-#[component]
-pub fn CalcLater(
-    /// The later part, if computed.
-    #[prop(into)]
-    later: Signal<Option<Later>>,
-    /// Whether it belongs to the scenario shown above (false while typing).
-    #[prop(into)]
-    fresh: Signal<bool>,
-) -> impl IntoView {
-    move || later.get().map(|l| (l.draw)(l, fresh))
+/// The later part shown, and whether it is the current outcome's: the view's signals.
+type Shown = (RwSignal<Option<Later>>, RwSignal<bool>);
+
+thread_local! {
+    /// The view's signals, once it is drawn.
+    static SHOWN: std::cell::Cell<Option<Shown>> = const { std::cell::Cell::new(None) };
 }
 
-/// Draws `l` (see [`CalcLater`]).
+/// Shows `later` at the end of the calculator's `page` (the stylesheet gives it its place), dimmed and
+/// marked busy while it is not the current outcome's (`fresh`), so the page below the steps does not jump
+/// while the person types; none for `None`.
+pub fn show(page: &web_sys::Element, later: Option<Later>, fresh: bool) {
+    use wasm_bindgen::JsCast;
+    let (shown, is_fresh) = SHOWN.get().unwrap_or_else(|| {
+        // Kept for the page's life (the owner dropped, its signals would go with it).
+        let owner = Owner::new();
+        let signals = owner.with(|| (RwSignal::new(None::<Later>), RwSignal::new(true)));
+        std::mem::forget(owner);
+        let (l, f) = signals;
+        leptos::mount::mount_to(page.clone().unchecked_into(), move || {
+            move || l.get().map(|l| draw(l, f.into()))
+        })
+        .forget();
+        SHOWN.set(Some(signals));
+        signals
+    });
+    shown.set(later);
+    is_fresh.set(fresh);
+}
+
+/// Draws `l` (see [`show`]).
 fn draw(l: Later, fresh: Signal<bool>) -> AnyView {
     let region =
         policy_engine::profile(&l.scenario.profile).map_or(String::new(), |p| p.name.clone());

@@ -9,6 +9,12 @@ use policy_content::site::tools;
 use crate::components::{Poster, QrDialog, ReadAloud, TextSizeControl};
 use crate::lazy::Load;
 
+/// What a tool's place says when its code cannot come (offline, and never kept).
+pub const TOOL_OFFLINE: &str = "没有连上网络，这个功能现在打不开。联网后再点一次。";
+
+/// What a tool's place says while its code comes.
+pub const TOOL_PREPARING: &str = "正在准备……";
+
 /// Draws a tool's panel, which sets the signal given to `false` to close itself.
 pub type DrawPanel = fn(WriteSignal<bool>) -> AnyView;
 
@@ -85,13 +91,13 @@ pub fn PageTools() -> impl IntoView {
                         Some(c) => draw(c)(set),
                         None if failed.get() => view! {
                             <p class="qr-panel" role="alert">
-                                "没有连上网络，这个功能现在打不开。联网后再点一次。"
+                                {TOOL_OFFLINE}
                             </p>
                         }
                         .into_any(),
                         None => view! {
                             <p class="qr-panel" role="status">
-                                "正在准备……"
+                                {TOOL_PREPARING}
                             </p>
                         }
                         .into_any(),

@@ -25,33 +25,21 @@ impl TextSize {
     /// the text the reader had stopped at (on a phone, up at the tool bar), offers the way back to it
     /// until the reader moves the page themselves.
     pub fn provide() -> Self {
-        let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten());
-        let initial = stored
-            .and_then(|v| NAMES.iter().position(|n| *n == v))
-            .unwrap_or(0) as u8;
-        let size = RwSignal::new(initial);
+        let size = RwSignal::new(current_size());
         let away = RwSignal::new(false);
         reading_place::follow_reading();
         Effect::new(move |ran: Option<()>| {
-            let name = NAMES[size.get().min(2) as usize];
-            let set = || {
-                if let Some(el) = crate::dom::root() {
-                    let _ = el.set_attribute("data-size", name);
-                }
-            };
+            let now = size.get();
             match ran {
-                None => set(),
+                None => {
+                    apply(now);
+                }
                 Some(()) => {
-                    reading_place::keep_reading_place(set);
+                    reading_place::keep_reading_place(|| {
+                        apply(now);
+                    });
                     away.set(reading_place::reading_elsewhere());
                 }
-            }
-            if let Some(s) = storage() {
-                let _ = if name == "normal" {
-                    s.remove_item(KEY)
-                } else {
-                    s.set_item(KEY, name)
-                };
             }
         });
         let _ = window_event_listener(leptos::ev::touchmove, move |_| away.set(false));
@@ -60,6 +48,36 @@ impl TextSize {
         provide_context(ctx);
         ctx
     }
+}
+
+/// The size now (0 normal, 1 large, 2 extra large): the page's, once set, else the one remembered on the
+/// device.
+pub fn current_size() -> u8 {
+    let shown = crate::dom::root().and_then(|el| el.get_attribute("data-size"));
+    let stored = || storage().and_then(|s| s.get_item(KEY).ok().flatten());
+    shown
+        .or_else(stored)
+        .and_then(|v| NAMES.iter().position(|n| *n == v))
+        .unwrap_or(0) as u8
+}
+
+/// Puts the size `size` (0 normal, 1 large, 2 extra large) on the page (`<html data-size>`) and remembers
+/// it on the device; its name, as the tool bar says it. The app's control and the calculator's bar before
+/// its tools have come (`crate::calc_page`) both set the size through this.
+pub fn apply(size: u8) -> &'static str {
+    let size = size.min(2) as usize;
+    let name = NAMES[size];
+    if let Some(el) = crate::dom::root() {
+        let _ = el.set_attribute("data-size", name);
+    }
+    if let Some(s) = storage() {
+        let _ = if size == 0 {
+            s.remove_item(KEY)
+        } else {
+            s.set_item(KEY, name)
+        };
+    }
+    tools::SIZES[size]
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -1,7 +1,6 @@
 //! One component per route.
 
 mod about;
-mod calc;
 mod check;
 mod doc;
 mod home;
@@ -12,7 +11,6 @@ mod self_check;
 mod villages;
 
 pub use about::AboutPage;
-pub use calc::CalcPage;
 pub use check::CheckPage;
 pub use doc::DocPage;
 pub use home::HomePage;

@@ -254,7 +254,13 @@ const KB = 1000;
 // note said to those lacking a fact (没参保: 医保证件, 报销比例): checker 180.6 → 181.1 KB, budget 181 → 182. Then
 // an age it cannot take said in its words (181.4), and a self-check's points to the half (部分完成酌情扣分: 9-1
 // had refused 2.5; `policy_checker::Points`, its totals and lost points): 182.05 KB, budget 182 → 183.
-const BUDGET = { reader: 185 * KB, calc: 87 * KB, checker: 183 * KB };
+// 2026-12-07 (nineteenth session), issue 15: the calculator without Leptos (src/calc_page.rs, in the main
+// module with the engine: the build's page made the calculator, no app chunk to wait for); the comparison,
+// the curve and the page tools, with Leptos, in the chunk loaded at idle: calc main 86.6 → 108.5 KB; then,
+// after an audit, the text size at once and the tool bar's words before its chunk, a drawing's own events
+// put after it, only what changed written: 111.9 KB, budget 87 → 112; what it waits for before the whole
+// calculator works 205.8 → 111.9 KB (APP_BUDGET, issue 15's 150).
+const BUDGET = { reader: 185 * KB, calc: 112 * KB, checker: 183 * KB };
 /** Brotli budget of the reader's search chunk (`-search.wasm` and the chunk it shares with the lazy one,
  * `-chunk_<n>.wasm`): fetched by the search page alone, with the index's manifest. 2026-12-05: 23.9 KB;
  * 2026-12-06: 29.8 KB, then 30.1; the tenth session's other clauses of a hit's section, found and labelled
@@ -263,8 +269,8 @@ const BUDGET = { reader: 185 * KB, calc: 87 * KB, checker: 183 * KB };
 // 2026-12-07 (eighteenth session): its own code unchanged, 30.99 → 31.08 KB as the bundle's other code moved
 // (a printed QR code's width from its modules): the budget had 6 bytes to spare, 31 → 32.
 const SEARCH_BUDGET = 32 * KB;
-/** Brotli budget of the calculator's main module with its app's chunks (`-app.wasm` and the chunk it
- * shares with the page tools', `-chunk_<n>.wasm`): what the app waits for before it mounts. */
+/** Brotli budget of what the calculator waits for before it works whole: its main module (until the
+ * nineteenth session also the app's chunks, `-app.wasm` and the chunk it shared with the page tools'). */
 // 2026-12-04 (night, later): the calculator, left for a step's clause and come Back (loaded again), is put
 // where the person was (src/left_place.rs, shared with the check's result; Back had landed 2,000 px up):
 // app path 194.0 → 195.8 KB, budget 195 → 196.
@@ -305,7 +311,9 @@ const SEARCH_BUDGET = 32 * KB;
 // budget 208 → 209.
 // 2026-12-07 (sixteenth session): the .br written with the smallest of brotli's context modes (above): 208.86
 // → 205.73 KB, budget 209 → 206.
-const APP_BUDGET = 206 * KB;
+// 2026-12-07 (nineteenth session): the calculator without Leptos, in its main module; no app chunk: 205.73 →
+// 111.9 KB, budget 206 → 150 (issue 15's target for the calculator).
+const APP_BUDGET = 150 * KB;
 /** Brotli budget of a bundle's chunks loaded after its first screen (`-lazy.wasm`: the page tools'
  * panels, and in the calculator the part computed after the pause). */
 // 2026-12-05: a poster fitted to one sheet as it will print (it ran onto a second, which carried only the end
@@ -326,6 +334,10 @@ const APP_BUDGET = 206 * KB;
 // sentence, read back on a row's poster: calc's lazy chunk 57.14 → 58.16 KB, budget 58 → 59.
 // 2026-12-07 (sixteenth session): the same modes: calc's lazy chunk 58.36 → 57.61 KB, budget 59 → 58.
 const LAZY_BUDGET = 58 * KB;
+/** The calculator's chunk loaded after its first screen holds more: since the nineteenth session (2026-12-07)
+ * its comparison, curve and page tools are the only part of it drawn with Leptos, whose runtime (about 45 KB)
+ * came with them from the app's chunk: 57.8 → 102.1 KB (the calculator's whole download 263.6 → 214.0 KB). */
+const CALC_LAZY_BUDGET = 103 * KB;
 const bundleOf = (file) => file.match(/^zct-([a-z]+)-/)[1];
 const budgetOf = (file) => BUDGET[bundleOf(file)];
 const isMain = (file) => file.endsWith('_bg.wasm');
@@ -387,16 +399,17 @@ test('every wasm bundle is within its budget (brotli), and each route loads its 
   }
   for (const b of Object.keys(BUDGET)) {
     const lazy = wasm.filter((f) => isLazy(f) && bundleOf(f) === b).reduce((n, f) => n + sizes[f], 0);
-    assert.ok(lazy <= LAZY_BUDGET, `the ${b} bundle's chunks are ${lazy} bytes brotli (budget ${LAZY_BUDGET / KB} KB)`);
+    const lazyBudget = b === 'calc' ? CALC_LAZY_BUDGET : LAZY_BUDGET;
+    assert.ok(lazy <= lazyBudget, `the ${b} bundle's chunks are ${lazy} bytes brotli (budget ${lazyBudget / KB} KB)`);
     const others = wasm.filter((f) => !isMain(f) && !isLazy(f) && bundleOf(f) === b);
-    if (b === 'checker') assert.deepEqual(others, [], `the ${b} bundle has no chunk but its lazy one`);
+    if (b !== 'reader') assert.deepEqual(others, [], `the ${b} bundle has no chunk but its lazy one`);
   }
   const search = wasm.filter((f) => bundleOf(f) === 'reader' && !isMain(f) && !isLazy(f));
   assert.ok(search.some((f) => f.endsWith('-search.wasm')), `the reader's search chunk: ${search}`);
   const searchBytes = search.reduce((n, f) => n + sizes[f], 0);
   assert.ok(searchBytes <= SEARCH_BUDGET, `the reader's search chunks are ${searchBytes} bytes brotli (budget ${SEARCH_BUDGET / KB} KB)`);
   const app = wasm.filter((f) => bundleOf(f) === 'calc' && !isLazy(f)).reduce((n, f) => n + sizes[f], 0);
-  assert.ok(app <= APP_BUDGET, `the calculator's main module and app chunks are ${app} bytes brotli (budget ${APP_BUDGET / KB} KB)`);
+  assert.ok(app <= APP_BUDGET, `the calculator's main module is ${app} bytes brotli (budget ${APP_BUDGET / KB} KB)`);
   const loads = (page) => firstVisitFiles(page).find((f) => f.endsWith('.wasm'));
   assert.match(loads('docs/huining-83/index.html'), /^zct-reader-/);
   assert.match(loads('calc/index.html'), /^zct-calc-/);

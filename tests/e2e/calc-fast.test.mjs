@@ -205,15 +205,22 @@ test('before the app starts: choices made without an amount are kept; a link\'s 
   await page.check('#static-shell input[name="category"][value="tekun"]');
   await page.selectOption('#static-shell #v0-kind', 'chronic_outpatient');
   await page.selectOption('#static-shell #v0-level', 'province');
+  // 解读选项 and 假设的数字 say their choices come with the page (the build writes their headings only).
+  assert.match(await page.textContent('#static-shell details.readings'), /打开页面后可以选择。/);
+  assert.match(await page.textContent('#static-shell #assumptions'), /打开页面后可以修改。/);
   release();
   await appReady(page);
+  assert.doesNotMatch(await page.textContent('details.readings'), /打开页面后/);
+  assert.ok(await page.locator('details.readings input[type="checkbox"]').count() > 0);
   assert.equal(await page.inputValue('#profile'), 'meishan-2016');
   assert.ok(await page.isChecked('input[name="category"][value="tekun"]'));
   assert.equal(await page.inputValue('#v0-kind'), 'chronic_outpatient');
   assert.equal(await page.inputValue('#v0-level'), 'province');
   // Typed now, the amount is the engine's for those choices: the same as their link opened afresh.
   await page.fill('#v0-total', '5000');
-  await page.waitForFunction(() => /v=o,p,/.test(location.hash));
+  // A 省级 hospital is never 县域内: the build's hidden box, ticked as built, is not read (it had written
+  // v=o,p,1, another address for the same calculation).
+  await page.waitForFunction(() => /v=o,p,0,/.test(location.hash));
   const mine = await personal(page);
   const again = await slow.newPage();
   await again.goto(page.url());
@@ -285,161 +292,6 @@ test('both amounts typed key by key before the app starts: after it takes over, 
     await page.close();
   }
   await slow.close();
-});
-
-// The calculator's main module is the engine and the answer before the app (src/calc_early.rs); the app is a
-// chunk it fetches at once. Held back here, so the build's form is what the resident types into: after every
-// key the amount shown is the engine's, in the app's words; an amount that does not read is explained beside
-// its field; the worked example steps aside while an answer shows and comes back when the field is emptied;
-// when the app comes it shows the same amount, and the form does not move.
-test('before the app comes, the build\'s form is answered key by key with the engine\'s amount; the app then shows the same', async () => {
-  const ctx = await launch({ serviceWorkers: 'block' });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const go = await holdBack(page, /-app\.wasm$/);
-  await page.goto(`${server.base}/calc/`);
-  await page.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
-  const result = '#static-shell .calc-result';
-  const amount = async () => page.evaluate((r) => document.querySelector(`${r} [data-testid="personal-total"]`)?.textContent ?? null, result);
-  // Field, what is typed into it, and the visit so far (blank compliant: the total is taken, as the form says).
-  const fields = [
-    ['#v0-total', '12000', {}],
-    ['#v0-compliant', '10000', { total: '12000' }],
-  ];
-  let want;
-  for (const [sel, text, sofar] of fields) {
-    await page.click(`#static-shell ${sel}`);
-    for (let i = 1; i <= text.length; i++) {
-      await page.keyboard.press(text[i - 1]);
-      const visit = { ...sofar, [sel.slice(4)]: text.slice(0, i) };
-      if (!visit.compliant) visit.compliant = visit.total;
-      want = shown(settle('poverty_registered', visit).year.personal);
-      await page.waitForFunction(([r, w]) => document.querySelector(`${r} [data-testid="personal-total"]`)?.textContent === w, [result, want], { timeout: 5000 })
-        .catch(async () => assert.fail(`${sel} = ${text.slice(0, i)}: shows ${await amount()}, the engine says ${want}`));
-    }
-  }
-  assert.equal(await page.locator(`${result} .calc-example`).isVisible(), false, 'the example steps aside');
-  assert.match(await page.locator(`${result} .early-answer`).innerText(), /全年个人自付[\s\S]*医疗总费用 12,000\.00\s元/);
-  // Whose amount, as the app says it above the amount.
-  assert.equal(await page.locator(`${result} .early-answer .result-who`).textContent(), '甘肃省会宁县（2018年政策） · 建档立卡贫困人口');
-  assert.equal(await page.locator('#static-shell .loading').textContent(), '谁付了多少、每一步怎么算和政策依据，正在加载……');
-  // The estimate's hint asks for the amounts paid, which the build's form has no fields for yet: it says when.
-  assert.match(await page.locator(`${result} .early-answer .hint`).textContent(), /实际报销金额.*（报销金额等页面打开后才能填写。）$/);
-  // A key changes the answer's text, not its elements: the result is a live region, heard again only where
-  // it changed.
-  await page.evaluate((r) => { document.querySelector(`${r} .early-answer .big`).zctKept = true; }, result);
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type('0');
-  assert.equal(await page.evaluate((r) => document.querySelector(`${r} .early-answer .big`).zctKept, result), true,
-    'the same elements, their text changed');
-  // What the app's form says of an amount that does not read, said here too.
-  await page.fill('#static-shell #v0-compliant', '1,00,0');
-  assert.match(await page.locator('#static-shell #v0-compliant-err').textContent(), /^⚠ 逗号的位置不对/);
-  assert.equal(await amount(), null, 'no amount while a field does not read');
-  assert.equal(await page.locator(`${result} .early-answer [role="alert"]`).textContent(), '有几处金额需要改正，请看上面标红的地方。');
-  // Emptied, the form is as built: the prompt and the example again.
-  await page.fill('#static-shell #v0-compliant', '');
-  await page.fill('#static-shell #v0-total', '');
-  assert.equal(await page.locator('#static-shell #v0-compliant-err').textContent(), '');
-  assert.ok(await page.locator(`${result} .calc-example`).isVisible(), 'the example is back');
-  assert.equal(await amount(), null);
-  await page.fill('#static-shell #v0-total', '12000');
-  // The total alone: the most one pays, resting on the clause that the hospital bears 目录外 costs, linked
-  // as the app links it.
-  await page.waitForSelector(`${result} .early-answer [data-testid="compliant-guess"] a.cite`);
-  const earlyCite = page.locator(`${result} .early-answer [data-testid="compliant-guess"] a.cite`);
-  assert.match(await earlyCite.textContent(), /^原文：县委办发〔2018〕83号/);
-  assert.match(await earlyCite.getAttribute('href'), /^\/docs\/huining-83\/\?hl=[^#]+#a5-s3-1-11$/);
-  await page.fill('#static-shell #v0-compliant', '10000');
-  assert.equal(await amount(), want);
-  // Printed meanwhile: what the amount is for, the date and what it is worth, as the app's handout says;
-  // not the loader's line.
-  await page.emulateMedia({ media: 'print' });
-  const printed = await page.locator(`${result} .early-answer`).innerText();
-  for (const want of ['建档立卡贫困人口\u00a0· 县级医院住院 1.2\u00a0万元：个人自付 1,500\u00a0元', '计算条件：甘肃省会宁县（2018年政策） · 建档立卡贫困人口', '打印日期：', '本结果仅供参考，以医保经办机构结算为准。']) {
-    assert.ok(printed.includes(want), `printed: ${want} in ${printed}`);
-  }
-  assert.equal(await page.locator('#static-shell .loading').isVisible(), false, 'the loader\'s line is not printed');
-  await page.emulateMedia({ media: 'screen' });
-  // The person scrolled down to read the answer, the caret in the middle of the total (after its 1).
-  await page.evaluate(() => { const i = document.querySelector('#static-shell #v0-total'); i.focus(); i.setSelectionRange(1, 1); window.scrollTo(0, 300); });
-  const before = { box: await page.locator('#static-shell #v0-compliant').boundingBox(), y: await page.evaluate(() => scrollY) };
-  go();
-  await appReady(page);
-  await page.waitForFunction(([w]) => document.querySelector('.calc-result [data-testid="personal-total"]')?.textContent === w, [want], { timeout: 5000 })
-    .catch(async () => assert.fail(`the app shows ${await amount()}, the answer before it ${want}`));
-  assert.equal(await page.locator('#v0-compliant').boundingBox().then((b) => b.y), before.box.y, 'the form does not move when the app takes over');
-  assert.equal(await page.evaluate(() => scrollY), before.y, 'the page is not scrolled to the field');
-  assert.equal(await page.locator('.calc-result .early-answer').count(), 0);
-  // The app's form has the paid amounts' fields: its hint asks for them as they are.
-  assert.equal(await page.locator('.calc-result .hint').first().textContent(), '基本医保和大病保险是按假设的比例估算的。填上结算单上的实际报销金额，结果会更准。');
-  // The caret stays where it was: a digit typed now goes after the 1, not at the end.
-  await page.keyboard.type('5');
-  assert.equal(await page.inputValue('#v0-total'), '152000');
-  assert.deepEqual(errors, []);
-  await page.close();
-
-  // A link followed before the app has come (the example's 用这个例子改数字试试): the app will open it, so
-  // the build's form is no longer offered and nothing answers it; the app then opens the link.
-  const linked = await ctx.newPage();
-  const go2 = await holdBack(linked, /-app\.wasm$/);
-  await linked.goto(`${server.base}/calc/`);
-  await linked.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
-  // A category chosen from the keyboard keeps its focus through the takeover, as a field does.
-  await linked.focus('#static-shell input[name="category"][value="tekun"]');
-  await linked.keyboard.press('Space');
-  go2();
-  await appReady(linked);
-  assert.equal(await linked.evaluate(() => document.activeElement?.matches('input[name="category"][value="tekun"]')), true, 'the radio button keeps the focus');
-  await linked.close();
-  const linked2 = await ctx.newPage();
-  const go3 = await holdBack(linked2, /-app\.wasm$/);
-  await linked2.goto(`${server.base}/calc/`);
-  await linked2.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
-  await linked2.click('#static-shell a.example-link');
-  await linked2.waitForFunction(() => document.documentElement.classList.contains('opening-link'));
-  assert.ok(await linked2.locator('#static-shell .opening-note').isVisible(), 'the note that the link is opening');
-  assert.equal(await linked2.locator('#static-shell .calc-form').isVisible(), false, 'the build\'s form is not offered');
-  go3();
-  await appReady(linked2);
-  assert.equal(await personal(linked2), '1,500.00', 'the app opens the example\'s link');
-  await ctx.close();
-});
-
-// Where the documents disagree, the other reading's amount is said with the amount before the app as after it
-// (the literal floor's cliff: 18,100 元 at a city hospital, 2,715.00 by the site's reading, 3,000.00 by the words).
-test('before the app, where the documents disagree the other reading\'s amount is said with the amount, as the app says it', async () => {
-  const ctx = await launch({ serviceWorkers: 'block' });
-  const page = await ctx.newPage();
-  const go = await holdBack(page, /-app\.wasm$/);
-  await page.goto(`${server.base}/calc/`);
-  await page.waitForFunction(() => performance.getEntriesByName('zct-main').length > 0);
-  // An amount in words is said at its field as it was read, as the app says it.
-  await page.fill('#static-shell #v0-total', '一万二');
-  await page.waitForFunction(() => document.querySelector('#static-shell #v0-total-err').textContent === '即 12,000.00 元');
-  assert.equal(await page.evaluate(() => document.querySelector('#static-shell #v0-total-err').classList.contains('pending')), true);
-  // An amount on its way (12,00 before 12,000) is said quietly, as the app says it: not red, nothing to fix.
-  await page.fill('#static-shell #v0-total', '12,00');
-  await page.waitForFunction(() => /逗号后面要写满三位数/.test(document.querySelector('#static-shell #v0-total-err').textContent));
-  assert.deepEqual(await page.evaluate(() => {
-    const err = document.querySelector('#static-shell #v0-total-err');
-    return [err.textContent.startsWith('⚠'), err.classList.contains('pending'), err.parentElement.classList.contains('invalid'),
-      document.querySelector('#static-shell .early-answer .notice')?.textContent, document.querySelectorAll('#static-shell [role="alert"]').length];
-  }), [false, true, false, '金额还没写完，写完后结果会马上显示在这里。', 0]);
-  await page.selectOption('#static-shell #v0-level', 'city');
-  await page.fill('#static-shell #v0-total', '18100');
-  const early = page.locator('#static-shell .early-answer [data-testid="contested"]');
-  await early.waitFor();
-  const want = '文件说法不一：按本站默认的理解，全年最多自付 2,715.00 元；另一种理解是“按字面理解兜底条款”，那样全年最多自付 3,000.00 元。看说明和原文';
-  assert.equal(await early.innerText(), want);
-  assert.equal(await early.locator('a').getAttribute('href'), '/about/#floor-order');
-  go();
-  await appReady(page);
-  await page.waitForFunction(() => document.querySelector('.calc-result [data-testid="contested"]'));
-  assert.equal(await page.getByTestId('contested').innerText(), want);
-  assert.equal(await page.locator('.calc-result [data-testid="personal-total"]').textContent(), '2,715.00');
-  await ctx.close();
 });
 
 // A resident types slowly, and the app may take over between two keys. Every key must land in the field:

@@ -276,6 +276,71 @@ test('a deleted visit can be put back where it was (撤销删除); a double tap 
   assert.equal(await page.locator('.calc-result .calc-example').count(), 0, 'no example in the result\'s place');
   await page.fill('#v3-total', '4000');
   await page.waitForSelector('[data-testid="personal-total"]');
+  // Down to one visit: no 删除 for it (the build writes the button hidden, and a rule for buttons had
+  // shown it all the same: a button that did nothing, under the only visit).
+  for (const n of [4, 3, 2]) {
+    await page.waitForTimeout(800);
+    await page.getByRole('button', { name: `删除第 ${n} 次就诊` }).click();
+  }
+  assert.deepEqual(await totals(), ['1200']);
+  assert.equal(await page.getByRole('button', { name: /^删除第/ }).count(), 0, 'no 删除 for the only visit');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// An audit (2026-12-07): the form drawn again while the focus was still in a field it took away (another
+// region chosen with the focus in a changed number, a link opened while typing in a visit it does not have)
+// said `change` from that field in the middle of the drawing, and the page stopped with its crash notice.
+test('the form drawn again while the focus is in a field it takes away: no crash, nothing read from the field gone', async () => {
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=or&v=i,c,1,12000,10000,,')}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid="personal-total"]');
+  await page.locator('summary', { hasText: '假设的数字' }).click();
+  await page.fill('#param-basic_ratio_county', '70%');
+  await page.waitForFunction(() => location.hash.includes('basic_ratio_county'));
+  // The region changed without the focus leaving the number (as a screen reader's or a script's change).
+  await page.evaluate(() => {
+    const s = document.getElementById('profile');
+    s.value = 'meishan-2016';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForFunction(() => /p=m/.test(location.hash));
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.crash').count(), 0, 'no crash notice');
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /a=/, '会宁\'s number not taken into 眉山\'s');
+  assert.match(await page.textContent('[data-testid="changed-elsewhere"]'), /甘肃省会宁县/);
+  // A link opened while typing in a visit it does not have.
+  await page.getByRole('button', { name: /再添一次就诊/ }).click();
+  await page.fill('#v1-total', '300');
+  await page.evaluate((h) => { location.hash = h; }, calcLink('p=h&c=pr&v=i,c,1,5000,,,').split('#')[1]);
+  await page.waitForFunction(() => document.querySelectorAll('fieldset.visit').length === 1);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.crash').count(), 0, 'no crash notice');
+  assert.equal(await page.inputValue('#v0-total'), '5000');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// The same audit: on every key the whole answer had been taken out of the live region and put back (a
+// screen reader would say it all again); only what changed is written now, as the answer before had done.
+test('a key changes only the answer\'s texts and attributes, not its elements', async () => {
+  const { page, errors } = await open(browser, `${server.base}/calc/`);
+  await appReady(page);
+  await page.fill('#v0-total', '1200');
+  await page.waitForSelector('[data-testid="personal-total"]');
+  await page.waitForTimeout(600);
+  const before = await page.textContent('[data-testid="personal-total"]');
+  await page.evaluate(() => {
+    window.__moved = 0;
+    new MutationObserver((ms) => { for (const m of ms) window.__moved += m.addedNodes.length + m.removedNodes.length; })
+      .observe(document.querySelector('.calc-answer'), { childList: true, subtree: true });
+  });
+  await page.locator('#v0-total').press('End');
+  await page.keyboard.type('0');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="personal-total"]').textContent !== b, before);
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.__moved), 0, 'no element taken out or put in');
+  assert.equal(await page.getAttribute('section.calc-result', 'aria-live'), 'polite');
   assert.deepEqual(errors, []);
   await page.close();
 });

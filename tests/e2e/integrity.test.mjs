@@ -317,6 +317,23 @@ test('a changed assumption is listed, tagged on its steps, and can be undone', a
   await page.close();
 });
 
+// An audit (2026-12-07): 恢复本站假设值 redrew the list and the focus fell to the page; it goes to the button
+// now in its place, and with the last number put back, to its section (its field, the section open).
+test('after 恢复本站假设值 the focus is on the next number\'s button, then on its section', async () => {
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=or&a=basic_ratio_county:70%25,basic_ratio_township:0.9&v=i,c,1,20000,20000,,')}`);
+  await appReady(page);
+  const list = page.getByTestId('changed-numbers');
+  await list.getByRole('button', { name: '恢复本站假设值' }).first().click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-restore]').length === 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-restore')), true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !location.hash.includes('a='));
+  // (假设的数字 closed: its heading.)
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '假设的数字（可以修改）');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('changed assumptions belong to their region: a look at another region and back gives the same what-if, its numbers as typed normalised', async () => {
   // A trainer's 会宁 what-if (三个改过的数字); 眉山 and back had dropped two of them silently, and 会宁's
   // county ratio had been applied to 眉山 in place of 眉山's own assumption.

@@ -125,16 +125,11 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
         .collect();
     let profiles: Vec<_> = profiles()
         .iter()
-        .map(|p| {
-            // The link beside what a blank compliant cost means, for the answer before the app
-            // (src/calc_early.rs finds it by the citation's key; the app writes its own).
-            let hospital = policy_engine::hospital_bears_clause(p)
-                .map(|c| context! { key => c.key(), href => c.href(), text => c.link_text() });
-            context! { id => p.id, name => p.name, hospital }
-        })
+        .map(|p| context! { id => p.id, name => p.name })
         .collect();
-    let amounts = [form::TOTAL, form::COMPLIANT]
-        .map(|a| context! { field => a.field, label => a.label, hint => a.hint });
+    let amount = |a: form::Amount| context! { field => a.field, label => a.label, hint => a.hint };
+    let amounts = [form::TOTAL, form::COMPLIANT].map(amount);
+    let paid = [form::BASIC_PAID, form::CRITICAL_PAID].map(amount);
     let body = crate::jinja::render(
         "calc.html",
         context! {
@@ -143,6 +138,8 @@ pub fn calc_page(page: &Page) -> Result<PageSpec, String> {
             profiles,
             categories,
             amounts,
+            paid,
+            max_field => policy_content::fragment::MAX_FIELD,
             reads_in_county => reads_in_county(&scenario.profile),
             example,
         },
