@@ -10,8 +10,10 @@ use crate::calc_adapter::{Outcome, Settled};
 
 /// The details of the settled year, brought up to date once the browser has painted the keystroke (the
 /// amount is all the keystroke waits for); until then the last ones stay, marked busy. At once (`now`)
-/// for a scenario the page opened with from a link.
+/// for a scenario the page opened with from a link, and taken away at once when the form gives no year
+/// (a total cleared: the last year's steps had stayed a frame under the notice, the page jumping twice).
 pub(super) fn details_soon(now: bool) {
+    let now = now || with(|c| !matches!(c.outcome, Outcome::Settled(_))).unwrap_or(false);
     let due = with(|c| {
         c.details_due = c.details_due.wrapping_add(1);
         c.details_due

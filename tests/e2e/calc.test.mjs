@@ -362,3 +362,22 @@ test('nothing typed is stored on the device', async () => {
   assert.deepEqual(stored.dbs, []);
   await page.close();
 });
+
+// An audit (2026-12-07, a trainer at 1024×768): a total cleared left the last year's steps under the notice
+// for a frame, marked busy, and the page jumped twice; they go with the key now, as the Leptos app had.
+test('a total cleared takes the last year\'s steps away with the key', async () => {
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,')}`);
+  await appReady(page);
+  await page.waitForSelector('.calc-details .steps li');
+  const left = await page.evaluate(() => {
+    const total = document.getElementById('v0-total');
+    total.value = '';
+    total.dispatchEvent(new Event('input', { bubbles: true }));
+    // In the key's own task, before any paint.
+    return document.querySelectorAll('.calc-details .steps li').length;
+  });
+  assert.equal(left, 0);
+  assert.match(await page.textContent('.calc-result'), /请填写“医疗总费用”/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
