@@ -125,17 +125,8 @@ pub fn calc_tools(tools_code: Load<ToolsCode>) {
     else {
         return;
     };
-    // Said under the build's bar when the chunk had not come (`crate::calc_page`).
-    if let Ok(said) = doc.query_selector_all(".tools-offline") {
-        for i in 0..said.length() {
-            if let Some(n) = said
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                n.remove();
-            }
-        }
-    }
+    // What the build's bar said while the chunk had not come.
+    crate::calc_page::say_under_tools(None, "");
     let Ok(place) = doc.create_element("div") else {
         return;
     };
@@ -151,26 +142,15 @@ pub fn calc_tools(tools_code: Load<ToolsCode>) {
         crate::calc_page::ADDRESS_CHANGED,
         |_| crate::address::changed(),
     ));
-    for event in ["popstate", "hashchange"] {
-        std::mem::forget(window_event_listener_untyped(event, |_| {
-            crate::address::changed()
-        }));
-    }
+    follow_address();
     leptos::mount::mount_to(place.clone().unchecked_into(), move || {
         provide_context(ToolsLoader(tools_code));
         TextSize::provide();
         view! { <PageTools /> }
     })
     .forget();
-    if let Some(label) = focused {
-        let same = place.query_selector_all("button").ok().and_then(|all| {
-            (0..all.length())
-                .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-                .find(|b| b.text_content().as_deref() == Some(label.as_str()))
-        });
-        if let Some(b) = same {
-            let _ = b.focus();
-        }
+    if let Some(b) = focused.and_then(|label| crate::dom::tool_button(&label)) {
+        let _ = b.focus();
     }
 }
 
@@ -280,9 +260,15 @@ fn setup(this: Bundle, tools_code: Load<ToolsCode>) {
     provide_context(ToolsLoader(tools_code));
     TextSize::provide();
     crate::offline::register();
-    // Back or Forward: the browser puts the page where that entry had it before `hashchange` names the
-    // entry's clause, so a place still held must let go at once (a hold's next look, in between, would
-    // pull the page back to the clause just left).
+    follow_address();
+    leave_other_bundles_to_browser(this);
+}
+
+/// The readers of the address ([`crate::address`]) told when the browser changes it (Back, Forward, a
+/// link in the page). Back or Forward: the browser puts the page where that entry had it before
+/// `hashchange` names the entry's clause, so a place still held must let go at once (a hold's next look,
+/// in between, would pull the page back to the clause just left).
+fn follow_address() {
     std::mem::forget(window_event_listener_untyped("popstate", |_| {
         crate::reading_place::let_go();
         crate::address::changed();
@@ -290,7 +276,6 @@ fn setup(this: Bundle, tools_code: Load<ToolsCode>) {
     std::mem::forget(window_event_listener_untyped("hashchange", |_| {
         crate::address::changed()
     }));
-    leave_other_bundles_to_browser(this);
 }
 
 /// A click on a link to a page another bundle serves is left to the browser (an ordinary page load): it

@@ -362,7 +362,7 @@ pub use head::{
     FOR_REFERENCE, GUESSED, HOSPITAL_BEARS, INPUTS_LABEL, ON_TARGET, OWN_COST, SAME_AS_DEFAULT,
     TARGET_MEANS, WHO_CLASS,
 };
-pub use outcome::{Outcome, Settled, FILL_IN, FIX_FIELDS, STILL_TYPING};
+pub use outcome::{Outcome, Settled, FIX_FIELDS, STILL_TYPING};
 
 #[cfg(test)]
 mod tests;

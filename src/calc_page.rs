@@ -82,7 +82,7 @@ struct Calc {
     /// The build's worked example, shown (under the prompt to type) while the form is empty.
     example: Option<web_sys::Element>,
     /// Shows the later part (`LaterCode::show`), once its code has come.
-    later_show: Option<fn(&web_sys::Element, Option<Later>, bool)>,
+    later_show: Option<fn(&web_sys::Element, Option<&Later>, bool)>,
 }
 
 thread_local! {
@@ -314,14 +314,14 @@ fn draw_answer(c: &Calc) {
         .ok()
         .flatten()
     {
-        Some(shown) => {
-            show_in_place(&shown, fresh.0);
-        }
+        Some(shown) => show_in_place(&shown, &fresh.0),
         None => {
             let _ = section.prepend_with_node_1(&fresh.0);
         }
     }
 }
+
+pub use tools::say as say_under_tools;
 
 /// What opens a printed calculation again (its QR code `qr`, SVG, and address `url`), the element the
 /// calculation's details carry and the worked example is given.

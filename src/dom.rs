@@ -395,6 +395,15 @@ pub struct FocusPlace {
 }
 
 impl FocusPlace {
+    /// Where the focus is, if it is in `container` on a field that can be found again.
+    pub fn inside(container: &web_sys::Element) -> Option<FocusPlace> {
+        let focused = container.owner_document()?.active_element()?;
+        container
+            .contains(Some(&focused))
+            .then(|| Self::of(&focused))
+            .flatten()
+    }
+
     /// Where the focus is, if `el` is a field that can be found again.
     pub fn of(el: &web_sys::Element) -> Option<FocusPlace> {
         let input = el.dyn_ref::<web_sys::HtmlInputElement>();
@@ -455,6 +464,17 @@ impl FocusPlace {
             }
         });
     }
+}
+
+/// The page tool bar's button labelled `label` (`policy_content::site::tools`), if the page has it.
+pub fn tool_button(label: &str) -> Option<web_sys::HtmlElement> {
+    let buttons = web_sys::window()?
+        .document()?
+        .query_selector_all(".page-tools button.tool")
+        .ok()?;
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.text_content().as_deref() == Some(label))
 }
 
 /// [`give_focus`] once the view has been drawn (the next frame).

@@ -77,10 +77,7 @@ pub fn remove_shell() {
     let Some(shell) = doc.get_element_by_id("static-shell") else {
         return;
     };
-    let focused = doc
-        .active_element()
-        .filter(|el| shell.contains(Some(el)))
-        .and_then(|el| crate::dom::FocusPlace::of(&el));
+    let focused = crate::dom::FocusPlace::inside(&shell);
     shell.remove();
     if let Some(place) = focused {
         place.restore(&doc);

@@ -13,9 +13,6 @@ pub const FIX_FIELDS: &str = "有几处金额需要改正，请看上面标红�
 /// `12,000`): nothing is wrong yet.
 pub const STILL_TYPING: &str = "金额还没写完，写完后结果会马上显示在这里。";
 
-/// What the result says while the form has no amount at all (the worked example shows below it).
-pub const FILL_IN: &str = "请填写“医疗总费用”，结果会马上显示在这里。";
-
 /// What the form currently gives.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {

@@ -28,10 +28,7 @@ pub(super) fn unwrap_shell() {
     let (Some(shell), Some(body)) = (d.get_element_by_id("static-shell"), d.body()) else {
         return;
     };
-    let focused = d
-        .active_element()
-        .filter(|el| shell.contains(Some(el)))
-        .and_then(|el| crate::dom::FocusPlace::of(&el));
+    let focused = crate::dom::FocusPlace::inside(&shell);
     while let Some(child) = shell.first_child() {
         let _ = body.insert_before(&child, Some(&shell));
     }

@@ -205,13 +205,11 @@ pub fn update_in_place(into: &web_sys::Node, from: &web_sys::Node) {
 
 /// Puts `fresh`'s content into `shown`: only the texts and attributes that changed when the two have the
 /// same shape (a live region then says only what changed: the whole answer had been said again on every
-/// key), else `fresh` in its place. Returns the element now shown.
-pub fn show_in_place(shown: &web_sys::Element, fresh: web_sys::Element) -> web_sys::Element {
-    if same_shape(shown, &fresh) {
-        update_in_place(shown, &fresh);
-        shown.clone()
+/// key), else `fresh` in its place.
+pub fn show_in_place(shown: &web_sys::Element, fresh: &web_sys::Element) {
+    if same_shape(shown, fresh) {
+        update_in_place(shown, fresh);
     } else {
-        let _ = shown.replace_with_with_node_1(&fresh);
-        fresh
+        let _ = shown.replace_with_with_node_1(fresh);
     }
 }

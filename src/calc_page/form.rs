@@ -150,7 +150,7 @@ pub fn show(
         );
     }
     show_visits(form, f, errors, paid_open);
-    show_undo_and_add(form, f.visits.len());
+    show_add(form, f.visits.len());
     for o in all(form, "input[data-option]") {
         let key = o.get_attribute("data-option").unwrap_or_default();
         set_checked(&o, f.options.contains(&key));
@@ -355,8 +355,9 @@ fn referral_hint(profile_id: &str) -> Option<El> {
     )
 }
 
-/// The bar of 撤销删除 (its words are [`super::Calc::undo_bar`]'s) and the add button, for `count` visits.
-fn show_undo_and_add(form: &web_sys::Element, count: usize) {
+/// The add button for `count` visits: disabled, with why, at the most a calculation holds (撤销删除's bar
+/// is [`show_undo`]).
+fn show_add(form: &web_sys::Element, count: usize) {
     if let Some(add) = form.query_selector("[data-action=add]").ok().flatten() {
         flag(&add, "disabled", count >= MAX_VISITS);
         let max = add.next_element_sibling();

@@ -79,10 +79,8 @@ pub(super) fn draw_details() {
             .ok()
             .flatten()
         {
-            Some(old) => {
-                // Only what changed (the result is a live region).
-                el::show_in_place(&old, fresh.0);
-            }
+            // Only what changed (the result is a live region).
+            Some(old) => el::show_in_place(&old, &fresh.0),
             None => {
                 let _ = section.append_child(&fresh.0);
             }
@@ -170,13 +168,13 @@ pub(super) fn bring_up(settled: Settled) {
 /// Shows the later part (the comparison and the curve), dimmed while it is not the current outcome's, or
 /// none while the form gives no amount (once its code has come: before, there is none to show).
 pub(super) fn show_later(fresh: bool) {
-    let Some((later, Some(show))) = with(|c| {
-        let settled = matches!(c.outcome, Outcome::Settled(_));
-        (settled.then(|| c.later.clone()).flatten(), c.later_show)
-    }) else {
+    let Some(page) = find(".page.calc") else {
         return;
     };
-    if let Some(page) = find(".page.calc") {
-        show(&page, later, fresh);
-    }
+    with(|c| {
+        if let Some(show) = c.later_show {
+            let settled = matches!(c.outcome, Outcome::Settled(_));
+            show(&page, c.later.as_ref().filter(|_| settled), fresh);
+        }
+    });
 }

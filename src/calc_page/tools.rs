@@ -68,11 +68,7 @@ pub(super) fn live_tools(later_code: Load<LaterCode>, tools_code: Load<ToolsCode
             match loaded {
                 Ok(code) => {
                     (code.tools)(tools_code);
-                    let same = find_all(".tools-place button.tool")
-                        .into_iter()
-                        .find(|b| b.text_content().as_deref() == Some(tool.as_str()))
-                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-                    if let Some(b) = same {
+                    if let Some(b) = crate::dom::tool_button(&tool) {
                         let _ = b.focus();
                         b.click();
                     }
@@ -102,8 +98,9 @@ fn show_size(bar: &web_sys::Element, size: u8) {
     }
 }
 
-/// Says `text` under the bar (`role`: `status` or `alert`), or nothing.
-fn say(text: Option<&str>, role: &str) {
+/// Says `text` under the build's tool bar (`role`: `status` or `alert`), or nothing (also once the
+/// chunk's bar has taken its place: `app::calc_tools`).
+pub fn say(text: Option<&str>, role: &str) {
     for said in find_all(".tools-offline") {
         said.remove();
     }

@@ -67,7 +67,7 @@ pub struct LaterCode {
     /// [`example_handout`].
     pub example_handout: fn(web_sys::Element),
     /// [`show`].
-    pub show: fn(&web_sys::Element, Option<Later>, bool),
+    pub show: fn(&web_sys::Element, Option<&Later>, bool),
     /// The page tools (`crate::app::calc_tools`).
     pub tools: fn(crate::lazy::Load<super::ToolsCode>),
 }
@@ -247,7 +247,7 @@ thread_local! {
 /// Shows `later` at the end of the calculator's `page` (the stylesheet gives it its place), dimmed and
 /// marked busy while it is not the current outcome's (`fresh`), so the page below the steps does not jump
 /// while the person types; none for `None`.
-pub fn show(page: &web_sys::Element, later: Option<Later>, fresh: bool) {
+pub fn show(page: &web_sys::Element, later: Option<&Later>, fresh: bool) {
     use wasm_bindgen::JsCast;
     let (shown, is_fresh) = SHOWN.get().unwrap_or_else(|| {
         // Kept for the page's life (the owner dropped, its signals would go with it).
@@ -262,7 +262,16 @@ pub fn show(page: &web_sys::Element, later: Option<Later>, fresh: bool) {
         SHOWN.set(Some(signals));
         signals
     });
-    shown.set(later);
+    // Drawn again only when it is another (a key typed meanwhile only dims it): the table and the curve
+    // had been drawn again, and the QR code's SVG copied, on every key.
+    let same = shown.with_untracked(|s| match (s, later) {
+        (Some(a), Some(b)) => a.is_for(&b.scenario, &b.guessed),
+        (None, None) => true,
+        _ => false,
+    });
+    if !same {
+        shown.set(later.cloned());
+    }
     is_fresh.set(fresh);
 }
 

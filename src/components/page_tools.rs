@@ -158,17 +158,7 @@ pub(crate) fn close_on_escape(on_close: impl Fn() + 'static, tool: &'static str)
             return;
         }
         on_close();
-        let Some(buttons) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector_all(".page-tools button.tool").ok())
-        else {
-            return;
-        };
-        let button = (0..buttons.length())
-            .filter_map(|i| buttons.item(i))
-            .find(|b| b.text_content().as_deref() == Some(tool))
-            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
-        if let Some(b) = button {
+        if let Some(b) = crate::dom::tool_button(tool) {
             let _ = b.focus();
         }
     });

@@ -381,3 +381,25 @@ test('a total cleared takes the last year\'s steps away with the key', async () 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A read-over (2026-12-07): every key had handed the comparison and the curve to their view again, which drew
+// them anew (a table and a chart in the key's own task, the QR code's SVG copied); a key only dims them now,
+// and they are drawn again once typing pauses, for the new amount.
+test('a key dims the comparison and the curve without drawing them again; the pause brings the new ones', async () => {
+  const { page, errors } = await open(browser, `${server.base}${calcLink('p=h&c=pr&v=i,c,1,12000,10000,,')}`);
+  await appReady(page);
+  await page.waitForSelector('.calc-later:not(.stale) [data-testid="compare"]');
+  await page.evaluate(() => {
+    window.__redrawn = 0;
+    new MutationObserver((ms) => { for (const m of ms) window.__redrawn += m.addedNodes.length + m.removedNodes.length; })
+      .observe(document.querySelector('.calc-later'), { childList: true, subtree: true });
+  });
+  await page.locator('#v0-total').press('End');
+  await page.keyboard.type('0');
+  await page.waitForSelector('.calc-later.stale');
+  assert.equal(await page.evaluate(() => window.__redrawn), 0, 'dimmed, not drawn again');
+  await page.waitForSelector('.calc-later:not(.stale)');
+  assert.ok(await page.evaluate(() => window.__redrawn) > 0, 'drawn for the new amount after the pause');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
